@@ -1,0 +1,157 @@
+/**
+ * JSON shapes exchanged between the gateway, the worker's activities and the services' REST APIs.
+ * Dates travel as ISO-8601 strings (instants) or `YYYY-MM-DD` (local calendar dates).
+ */
+import type { AgencyTimeZone, JptLevel } from './levels';
+import type { ApplicationStatus, ReasonCode, SelectionStage } from './stages';
+import type { Actor } from './roles';
+
+/** An agency (instansi) that fills JPT posts: reference data owned by services/candidate. */
+export interface AgencyDto {
+  code: string; // e.g. 'KALTIM'
+  name: string; // 'Pemerintah Provinsi Kalimantan Timur'
+  address: string;
+  city: string; // place used on letters: 'Samarinda'
+  province: string;
+  timeZone: AgencyTimeZone;
+  kind: 'CENTRAL' | 'PROVINCE' | 'REGENCY' | 'CITY';
+}
+
+export const EDUCATION_LEVELS = ['SMA', 'D3', 'S1', 'D4', 'S2', 'S3'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+export const SKP_PREDICATES = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
+export type SkpPredicate = (typeof SKP_PREDICATES)[number];
+
+/** Kind of post held, as the eligibility rules name them (domain.md §1.4). */
+export const POSITION_KINDS = [
+  'JPT_UTAMA',
+  'JPT_MADYA',
+  'JPT_PRATAMA',
+  'ADMINISTRATOR',
+  'PENGAWAS',
+  'PELAKSANA',
+  'JF_AHLI_UTAMA',
+  'JF_AHLI_MADYA',
+  'JF_AHLI_MUDA',
+  'JF_AHLI_PERTAMA',
+] as const;
+export type PositionKind = (typeof POSITION_KINDS)[number];
+
+export interface CareerEntryDto {
+  position: string;
+  positionKind: PositionKind;
+  unit: string;
+  agencyCode: string;
+  from: string; // YYYY-MM-DD
+  to?: string | null; // null = current
+}
+
+/** An ASN profile (data from the civil-service register), owned by services/candidate. Personal data. */
+export interface ProfileDto {
+  id: string; // opaque, never the NIP
+  nip: string; // 18 digits, validated by parseNip
+  name: string;
+  rank: string; // golongan, e.g. 'IV/b'
+  agencyCode: string;
+  education: EducationLevel;
+  educationMajor?: string;
+  careers: CareerEntryDto[];
+  skp: { year: number; predicate: SkpPredicate }[];
+  lhkpnFiled: boolean;
+  disciplinarySanction: boolean;
+}
+
+export interface VacancyDto {
+  id: string; // vacancyId(selectionId, i)
+  level: JptLevel;
+  position: string; // 'Kepala Dinas Pendidikan dan Kebudayaan'
+  unit: string;
+  status: 'OPEN' | 'CLOSED' | 'CANCELLED' | 'FILLED';
+}
+
+/** Stage history entry of a selection's read model. */
+export interface StageEventDto {
+  eventId: string; // idempotency key: recording the same event twice is a no-op
+  stage: SelectionStage;
+  at: string; // instant
+  reasonCode: ReasonCode;
+  expectedNextAt?: string | null; // when the next step is expected (from the working-day engine)
+}
+
+/** Read model of a selection round, projected by the workflow's activities into services/candidate. */
+export interface SelectionDto {
+  id: string;
+  agencyCode: string;
+  title: string;
+  workflowId: string;
+  stage: SelectionStage;
+  timeZone: AgencyTimeZone;
+  announcementDate: string; // YYYY-MM-DD, local
+  registrationClosesAt: string; // instant
+  vacancies: VacancyDto[];
+  announcementDocumentId?: string | null;
+  stageHistory: StageEventDto[];
+  createdBy: Actor;
+  createdAt: string;
+}
+
+export interface TimelineEntryDto {
+  eventId: string;
+  at: string;
+  status: ApplicationStatus;
+  reasonCode: ReasonCode;
+  note?: string | null;
+  expectedNextAt?: string | null;
+}
+
+export interface ApplicationDto {
+  id: string; // applicationId(vacancyId, candidateId)
+  selectionId: string;
+  vacancyId: string;
+  candidateId: string; // ProfileDto.id
+  status: ApplicationStatus;
+  submittedAt: string;
+  timeline: TimelineEntryDto[];
+}
+
+export const DOCUMENT_KINDS = ['VACANCY_ANNOUNCEMENT'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type DocumentVisibility = 'PUBLIC' | 'RESTRICTED';
+
+/** Metadata of an issued document (the bytes are served separately). */
+export interface DocumentDto {
+  id: string;
+  kind: DocumentKind;
+  agencyCode: string;
+  selectionId?: string | null;
+  number: string; // from the agency's numbering scheme
+  title: string;
+  visibility: DocumentVisibility;
+  sha256: string;
+  verificationCode: string;
+  sizeBytes: number;
+  issuedAt: string;
+}
+
+/** Request to render and issue a vacancy announcement. */
+export interface VacancyAnnouncementRequest {
+  idempotencyKey: string; // same key → same document, never a second number
+  kind: 'VACANCY_ANNOUNCEMENT';
+  agency: AgencyDto;
+  selection: {
+    id: string;
+    title: string;
+    announcementDate: string; // YYYY-MM-DD local; also the letter date
+    registrationClosesAt: string; // instant
+    timeZone: AgencyTimeZone;
+    vacancies: Pick<VacancyDto, 'id' | 'level' | 'position' | 'unit'>[];
+    requirements: string[]; // Bahasa Indonesia lines
+  };
+  signatory: { name: string; title: string; nip?: string | null };
+}
+
+/** Error body every service returns: `{ error: { code, message, field? } }` with a 4xx/5xx status. */
+export interface ServiceErrorBody {
+  error: { code: string; message: string; field?: string };
+}

@@ -1,0 +1,37 @@
+/**
+ * Business error codes shared by every layer: a service returns them in its error body, an activity
+ * or workflow throws them as `ApplicationFailure` types, and the gateway exposes them as
+ * `extensions.code` on a GraphQL error (with `extensions.field` for the input at fault).
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'INVALID_NIP',
+  'NOT_FOUND',
+  'UNKNOWN_VACANCY',
+  'DUPLICATE_APPLICATION',
+  'APPLICATION_LIMIT_REACHED',
+  'REGISTRATION_CLOSED',
+  'WRONG_STAGE',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Error with a code and the input field at fault, thrown by pure domain code and by services. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

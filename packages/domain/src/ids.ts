@@ -1,0 +1,49 @@
+/**
+ * Readable workflow ids and their inverses (architecture §2). Ids never contain personal data.
+ * Parts must not contain ':'; the helpers reject such input so the inverse stays exact.
+ */
+function assertPart(name: string, value: string): void {
+  if (!value || value.includes(':')) throw new Error(`invalid ${name} for a workflow id: ${JSON.stringify(value)}`);
+}
+
+export function selectionWorkflowId(agencyCode: string, selectionId: string): string {
+  assertPart('agencyCode', agencyCode);
+  assertPart('selectionId', selectionId);
+  return `selection:${agencyCode}:${selectionId}`;
+}
+
+export function parseSelectionWorkflowId(workflowId: string): { agencyCode: string; selectionId: string } | null {
+  const m = /^selection:([^:]+):([^:]+)$/.exec(workflowId);
+  return m ? { agencyCode: m[1]!, selectionId: m[2]! } : null;
+}
+
+export function applicationWorkflowId(selectionId: string, applicationId: string): string {
+  assertPart('selectionId', selectionId);
+  assertPart('applicationId', applicationId);
+  return `application:${selectionId}:${applicationId}`;
+}
+
+export function parseApplicationWorkflowId(workflowId: string): { selectionId: string; applicationId: string } | null {
+  const m = /^application:([^:]+):([^:]+)$/.exec(workflowId);
+  return m ? { selectionId: m[1]!, applicationId: m[2]! } : null;
+}
+
+/** Vacancy ids are scoped by their selection: `<selectionId>-V<n>` (n from 1). */
+export function vacancyId(selectionId: string, index: number): string {
+  return `${selectionId}-V${index + 1}`;
+}
+
+export function selectionIdOfVacancy(vacancyIdValue: string): string | null {
+  const m = /^(.+)-V\d+$/.exec(vacancyIdValue);
+  return m ? m[1]! : null;
+}
+
+/**
+ * One application per candidate and vacancy, so its id is derived from both: retries and double
+ * submissions converge on the same record (idempotent writes).
+ */
+export function applicationId(vacancyIdValue: string, candidateId: string): string {
+  assertPart('vacancyId', vacancyIdValue);
+  assertPart('candidateId', candidateId);
+  return `${vacancyIdValue}.${candidateId}`;
+}
