@@ -6,3 +6,4 @@ export * from './contracts';
 export * from './nip';
 export * from './calendar';
 export * from './errors';
+export * from './requirements';

@@ -1,0 +1,58 @@
+/** Per-request context: the signed-in user (from a verified token, never from a header claim), clients and loaders. */
+import DataLoader from 'dataloader';
+import type { Client } from '@temporalio/client';
+import type { ApplicationDto, DocumentDto, SelectionDto } from '@seleksi/domain';
+import type { Logger } from 'pino';
+import type { Account, AccountRepository } from './auth/accounts';
+import type { TokenService } from './auth/tokens';
+import type { GatewayConfig } from './config';
+import type { ServiceClients } from './services';
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  services: ServiceClients;
+  temporal: Client;
+  accounts: AccountRepository;
+  tokens: TokenService;
+  logger: Logger;
+}
+
+export interface GraphQLContext extends GatewayDeps {
+  user: Account | null;
+  sessionId: string | null;
+  loaders: {
+    selection: DataLoader<string, SelectionDto | null>;
+    application: DataLoader<string, ApplicationDto | null>;
+    document: DataLoader<string, DocumentDto | null>;
+  };
+}
+
+/** Resolves the bearer token of a request to a live session's account. */
+export async function authenticate(
+  deps: Pick<GatewayDeps, 'tokens' | 'accounts'>,
+  authorization: string | null | undefined,
+): Promise<{ user: Account | null; sessionId: string | null }> {
+  const m = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
+  if (!m) return { user: null, sessionId: null };
+  const claims = await deps.tokens.verify(m[1]!.trim());
+  if (!claims) return { user: null, sessionId: null };
+  const user = await deps.accounts.accountForSession(claims.sessionId);
+  if (!user || user.id !== claims.userId) return { user: null, sessionId: null };
+  return { user, sessionId: claims.sessionId };
+}
+
+export async function createContext(deps: GatewayDeps, authorization: string | null | undefined): Promise<GraphQLContext> {
+  const { user, sessionId } = await authenticate(deps, authorization);
+  const { candidate, document } = deps.services;
+  return {
+    ...deps,
+    user,
+    sessionId,
+    loaders: {
+      // One batched service call per tick for each kind of record (no N+1).
+      selection: new DataLoader((ids) => candidate.getSelectionsByIds([...ids])),
+      application: new DataLoader((ids) => candidate.getApplicationsByIds([...ids])),
+      document: new DataLoader((ids) => document.getDocumentsByIds([...ids])),
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Typed GraphQL errors: every expected failure carries `extensions.code` (an ErrorCode) and,
+ * when an input is at fault, `extensions.field`. Messages are for people (Bahasa Indonesia).
+ */
+import { GraphQLError } from 'graphql';
+import { WorkflowUpdateFailedError, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, isErrorCode, type ErrorCode } from '@seleksi/domain';
+import type { ZodError } from 'zod';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+};
+
+export function gqlError(code: ErrorCode, message: string, field?: string): GraphQLError {
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...(field ? { field } : {}), ...(status ? { http: { status } } : {}) },
+  });
+}
+
+/** The first zod issue as a VALIDATION_FAILED error naming the input path (e.g. `vacancies.0.position`). */
+export function fromZodError(err: ZodError, prefix?: string): GraphQLError {
+  const issue = err.issues[0];
+  const path = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
+  return gqlError('VALIDATION_FAILED', issue?.message ?? 'Masukan tidak valid', path || undefined);
+}
+
+/**
+ * Maps failures from services and workflows to typed GraphQL errors; unknown errors are rethrown
+ * so Yoga masks them (no internals leak to clients).
+ */
+export function toGraphQLError(err: unknown): unknown {
+  if (err instanceof GraphQLError) return err;
+  if (err instanceof DomainError) return gqlError(err.code, err.message, err.field);
+  if (err instanceof WorkflowExecutionAlreadyStartedError) return gqlError('CONFLICT', 'Proses seleksi sudah berjalan');
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    return fromApplicationFailure(err.cause);
+  }
+  if (err instanceof ApplicationFailure) return fromApplicationFailure(err);
+  const e = err as { code?: unknown; field?: unknown; message?: string; status?: number };
+  if (isErrorCode(e.code) && e.code !== 'INTERNAL') {
+    return gqlError(e.code, e.message ?? e.code, typeof e.field === 'string' ? e.field : undefined);
+  }
+  return err;
+}
+
+function fromApplicationFailure(f: ApplicationFailure): GraphQLError | ApplicationFailure {
+  const details = (f.details?.[0] ?? {}) as { field?: string };
+  if (isErrorCode(f.type)) return gqlError(f.type, f.message, details.field);
+  return f;
+}
+
+/** Wraps a resolver body so every expected failure leaves as a typed error. */
+export async function typed<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw toGraphQLError(err);
+  }
+}

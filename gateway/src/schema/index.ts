@@ -1,0 +1,9 @@
+// Imports every type module so its definitions register on the builder, then builds the schema.
+import { builder } from '../builder';
+import './common';
+import './auth';
+import './document';
+import './selection';
+import './application';
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,2 @@
+// The one barrel used as `workflowsPath`: every workflow the worker runs, nothing else.
+export { openSelectionWorkflow } from './open-selection/workflows';
