@@ -1,13 +1,21 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// graphql 16 ships CJS (`main`) and ESM (`module`) without an exports map: Vite would pick the ESM
+// file while Node-loaded dependencies (Pothos, Yoga) get the CJS one, giving two graphql realms.
+// Pin Vite to the file Node resolves.
+const graphqlCjs = createRequire(new URL('./gateway/package.json', import.meta.url)).resolve('graphql');
 
 // Temporal workers need real processes (forks): worker threads break the native bridge
 // (sdk-typescript#876). Integration suites share one Temporal dev server and one FerretDB,
 // started once in globalSetup, and run serially.
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     pool: 'forks',
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['packages/**/*.test.ts', 'services/**/*.test.ts', 'workflows/**/*.test.ts', 'gateway/**/*.test.ts'],
@@ -16,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['**/*.int.test.ts'],

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Account, AccountRepository } from './auth/accounts';
 import type { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
-import type { ServiceClients } from './services';
+import type { ServiceClients } from '@seleksi/kit';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -50,9 +50,9 @@ export async function createContext(deps: GatewayDeps, authorization: string | n
     sessionId,
     loaders: {
       // One batched service call per tick for each kind of record (no N+1).
-      selection: new DataLoader((ids) => candidate.getSelectionsByIds([...ids])),
-      application: new DataLoader((ids) => candidate.getApplicationsByIds([...ids])),
-      document: new DataLoader((ids) => document.getDocumentsByIds([...ids])),
+      selection: new DataLoader((ids) => Promise.all(ids.map((id) => candidate.getSelection(id)))),
+      application: new DataLoader((ids) => candidate.getApplicationsByIds(ids)),
+      document: new DataLoader((ids) => Promise.all(ids.map((id) => document.getDocument(id)))),
     },
   };
 }

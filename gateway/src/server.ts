@@ -9,13 +9,12 @@ import { createYoga } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { connectDatabase, createLogger, pingDatabase } from '@seleksi/kit';
+import { connectDatabase, createLogger, createServiceClients, pingDatabase } from '@seleksi/kit';
 import { AccountRepository } from './auth/accounts';
 import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import { authenticate, createContext, type GatewayDeps } from './context';
 import { schema } from './schema';
-import { createServiceClients } from './services';
 
 const STAFF_ROLES = new Set(['PANSEL_SECRETARY', 'PANSEL_MEMBER', 'PPK', 'OVERSEER', 'ADMIN']);
 
@@ -44,7 +43,7 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
   app.get('/documents/:file', (req, res) => {
     const id = req.params.file.replace(/\.pdf$/i, '');
     (async () => {
-      const [doc] = await deps.services.document.getDocumentsByIds([id]);
+      const doc = await deps.services.document.getDocument(id);
       if (!doc) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Dokumen tidak ditemukan' } });
       if (doc.visibility !== 'PUBLIC') {
         const { user } = await authenticate(deps, req.headers.authorization);
@@ -54,17 +53,19 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
         }
       }
       const pdf = await deps.services.document.getPdf(doc.id);
+      if (!pdf) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Dokumen tidak ditemukan' } });
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Disposition', `inline; filename="${doc.id}.pdf"`);
       res.setHeader('X-Content-SHA256', doc.sha256);
-      res.send(pdf);
+      res.send(pdf.bytes);
     })().catch((err: unknown) => {
       deps.logger.error({ err }, 'document download failed');
       res.status(502).json({ error: { code: 'UNAVAILABLE', message: 'Layanan dokumen tidak tersedia' } });
     });
   });
 
-  app.use(yoga.graphqlEndpoint, yoga);
+  // Yoga is a Node request handler; its type is not an express one.
+  app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
   return app;
 }
 

@@ -76,7 +76,7 @@ builder.queryField('myApplications', (t) =>
     resolve: async (_r, _a, ctx) => {
       const candidateId = ctx.user?.candidateId;
       if (!candidateId) return [];
-      const list = await typed(() => ctx.services.candidate.listApplications({ candidateId }));
+      const list = await typed(() => ctx.services.candidate.listAllApplications({ candidateId }));
       for (const a of list) ctx.loaders.application.prime(a.id, a);
       return list;
     },

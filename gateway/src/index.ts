@@ -1,0 +1,5 @@
+// Package entry for other Node packages (dev tools, tests).
+export { startGateway, createGatewayApp, type RunningGateway } from './server';
+export { gatewayConfigSchema, type GatewayConfig } from './config';
+export { AccountRepository, type Account } from './auth/accounts';
+export { schema } from './schema';

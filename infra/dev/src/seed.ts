@@ -1,0 +1,93 @@
+/**
+ * Loads the demo data once, idempotently: reference data into the services, demo accounts into the
+ * gateway, and one selection round created through GraphQL exactly as a Pansel secretary would.
+ */
+import { createConnection } from 'mongoose';
+import { localDateOf } from '@seleksi/domain';
+import { createServiceClients, type Logger } from '@seleksi/kit';
+import { AccountRepository } from '@seleksi/gateway';
+import { DEMO_AGENCIES, DEMO_AGENCY, DEMO_PANSEL, DEMO_PASSWORD, DEMO_PROFILES, DEMO_SELECTION, DEMO_USERS } from './demo-data';
+
+export interface SeedOptions {
+  gatewayUrl: string;
+  candidateUrl: string;
+  assessmentUrl: string;
+  documentUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  logger: Logger;
+  /** Where the gateway keeps accounts; defaults to MONGODB_URI or the embedded FerretDB. */
+  mongoUri?: string;
+  gatewayDb?: string;
+}
+
+/** One demo account, printed in the start-up box. */
+export interface DemoSignIn {
+  email: string;
+  role: string;
+  password: string;
+}
+
+async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: unknown }[] };
+  if (body.errors?.length) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+  return body.data as T;
+}
+
+export async function seedDemoData(options: SeedOptions): Promise<DemoSignIn[]> {
+  const { logger } = options;
+  const services = createServiceClients({
+    CANDIDATE_SERVICE_URL: options.candidateUrl,
+    ASSESSMENT_SERVICE_URL: options.assessmentUrl,
+    DOCUMENT_SERVICE_URL: options.documentUrl,
+  });
+
+  for (const agency of DEMO_AGENCIES) await services.candidate.upsertAgency(agency);
+  for (const profile of DEMO_PROFILES) await services.candidate.upsertProfile(profile);
+
+  const conn = createConnection(options.mongoUri ?? process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27018', {
+    dbName: options.gatewayDb ?? process.env.GATEWAY_DB ?? 'seleksi_gateway',
+    serverSelectionTimeoutMS: 5000,
+  });
+  try {
+    await conn.asPromise();
+    const accounts = new AccountRepository(conn);
+    await accounts.init();
+    for (const u of DEMO_USERS) await accounts.upsert({ ...u, password: DEMO_PASSWORD });
+  } finally {
+    await conn.close();
+  }
+
+  const secretary = DEMO_USERS.find((u) => u.role === 'PANSEL_SECRETARY')!;
+  const { signIn } = await graphql<{ signIn: { token: string } }>(
+    options.gatewayUrl,
+    'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }',
+    { e: secretary.email, p: DEMO_PASSWORD },
+  );
+  const existing = await graphql<{ selections: { edges: { node: { id: string } }[] } }>(
+    options.gatewayUrl,
+    'query($a: String) { selections(first: 1, agencyCode: $a) { edges { node { id } } } }',
+    { a: DEMO_AGENCY.code },
+    signIn.token,
+  );
+  let selectionId = existing.selections.edges[0]?.node.id;
+  if (!selectionId) {
+    const created = await graphql<{ createSelection: { id: string } }>(
+      options.gatewayUrl,
+      'mutation($input: CreateSelectionInput!) { createSelection(input: $input) { id } }',
+      { input: { ...DEMO_SELECTION, announcementDate: localDateOf(new Date(), DEMO_AGENCY.timeZone) } },
+      signIn.token,
+    );
+    selectionId = created.createSelection.id;
+    logger.info({ selectionId }, 'demo selection created');
+  }
+  for (const m of DEMO_PANSEL) await services.assessment.upsertPanselMember({ ...m, selectionIds: [selectionId] });
+
+  logger.info({ agencies: DEMO_AGENCIES.length, profiles: DEMO_PROFILES.length, users: DEMO_USERS.length }, 'demo data loaded');
+  return DEMO_USERS.map((u) => ({ email: u.email, role: u.role, password: DEMO_PASSWORD }));
+}
