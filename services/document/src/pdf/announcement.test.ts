@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jptPhrase, renderVacancyAnnouncement } from './index';
+import { sampleMeta, sampleRequest } from './test-fixtures';
+
+/** Text of each page with runs of whitespace collapsed (wrapped cells and lines become single spaces). */
+async function pagesOf(pdf: Buffer): Promise<string[]> {
+  const proxy = await getDocumentProxy(new Uint8Array(pdf));
+  const { text } = await extractText(proxy, { mergePages: false });
+  return text.map((page) => page.replace(/\s+/g, ' ').trim());
+}
+
+describe('renderVacancyAnnouncement', () => {
+  const req = sampleRequest();
+  const meta = sampleMeta();
+  let pdf: Buffer;
+  let pages: string[];
+  let all: string;
+
+  beforeAll(async () => {
+    pdf = await renderVacancyAnnouncement(req, meta);
+    pages = await pagesOf(pdf);
+    all = pages.join(' ');
+  });
+
+  it('produces a PDF with the expected content', () => {
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(all).toContain('PEMERINTAH PROVINSI KALIMANTAN TIMUR');
+    expect(all).toContain(req.agency.name);
+    expect(all).toContain('PENGUMUMAN');
+    expect(all).toContain(`NOMOR: ${meta.number}`);
+    expect(all).toContain(
+      'SELEKSI TERBUKA JABATAN PIMPINAN TINGGI PRATAMA DI LINGKUNGAN PEMERINTAH PROVINSI KALIMANTAN TIMUR',
+    );
+    for (const v of req.selection.vacancies) expect(all).toContain(v.position);
+    for (const r of req.selection.requirements) expect(all).toContain(r);
+    expect(all).toContain('Pendaftaran dibuka sejak 24 November 2026 sampai dengan 8 Desember 2026 pukul 23.59 WITA');
+    expect(all).toContain('Samarinda, 24 November 2026');
+    expect(all).toContain(req.signatory.name);
+    expect(all).toContain('NIP. 19710312 199703 2 004');
+  });
+
+  it('ends with the verification box and numbers every page', () => {
+    const last = pages.at(-1) ?? '';
+    expect(last).toContain(
+      `Kode verifikasi: ${meta.verificationCode} — keaslian dokumen dapat diperiksa di ${meta.verifyUrl}`,
+    );
+    pages.forEach((page, i) => expect(page).toContain(`Halaman ${i + 1} dari ${pages.length}`));
+  });
+
+  it('sets the metadata from the request and the injected clock', async () => {
+    const proxy = await getDocumentProxy(new Uint8Array(pdf));
+    const info = (await proxy.getMetadata()).info as Record<string, unknown>;
+    expect(info.Title).toContain(meta.number);
+    expect(info.Author).toBe(req.agency.name);
+    expect(info.Subject).toBe(req.selection.title);
+    expect(info.CreationDate).toBe('D:20261124013000Z');
+  });
+
+  it('is byte-identical for equal input and clock, and differs when the clock differs', async () => {
+    const again = await renderVacancyAnnouncement(sampleRequest(), sampleMeta());
+    expect(again.equals(pdf)).toBe(true);
+    const later = await renderVacancyAnnouncement(sampleRequest(), sampleMeta(new Date('2026-11-24T01:30:01.000Z')));
+    expect(later.equals(pdf)).toBe(false);
+  });
+
+  it('writes page 1 as a PNG artefact when pdftoppm is installed', () => {
+    if (spawnSync('which', ['pdftoppm']).status !== 0) return;
+    const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/artifacts/documents');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'vacancy-announcement.pdf');
+    writeFileSync(file, pdf);
+    const run = spawnSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      file.replace(/\.pdf$/, '-p1'),
+    ]);
+    expect(run.status).toBe(0);
+  });
+});
+
+describe('a long announcement', () => {
+  it('continues the vacancy table over several pages with its header on each', async () => {
+    const req = sampleRequest(60);
+    const pages = await pagesOf(await renderVacancyAnnouncement(req, sampleMeta()));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+
+    const withRows = pages.filter((page) => req.selection.vacancies.some((v) => page.includes(v.position)));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const page of withRows) expect(page).toMatch(/No\. Jabatan Unit Kerja Tingkat/);
+
+    const all = pages.join(' ');
+    for (const v of req.selection.vacancies) expect(all).toMatch(new RegExp(`\\b${v.position}\\b`));
+    expect(pages[1]).toContain(`Halaman 2 dari ${pages.length}`);
+    expect(pages.at(-1)).toContain('Kode verifikasi: K7QX-2M9D');
+  });
+});
+
+describe('subject line', () => {
+  it('names the level only when all vacancies share it', async () => {
+    expect(jptPhrase(['PRATAMA', 'PRATAMA'])).toBe('Jabatan Pimpinan Tinggi Pratama');
+    expect(jptPhrase(['MADYA'])).toBe('Jabatan Pimpinan Tinggi Madya');
+    expect(jptPhrase(['PRATAMA', 'MADYA'])).toBe('Jabatan Pimpinan Tinggi');
+
+    const req = sampleRequest(2);
+    req.selection.vacancies[1] = { ...req.selection.vacancies[1]!, level: 'MADYA' };
+    const all = (await pagesOf(await renderVacancyAnnouncement(req, sampleMeta()))).join(' ');
+    expect(all).toContain('SELEKSI TERBUKA JABATAN PIMPINAN TINGGI DI LINGKUNGAN PEMERINTAH PROVINSI KALIMANTAN TIMUR');
+    expect(all).toMatch(/Pratama .*Madya/);
+  });
+
+  it('refuses an announcement without vacancies', async () => {
+    const req = sampleRequest(0);
+    await expect(renderVacancyAnnouncement(req, sampleMeta())).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

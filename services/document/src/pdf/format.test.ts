@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AgencyTimeZone } from '@seleksi/domain';
+import { formatDateId, formatDateTimeId, formatNip, formatTimeId, levelNameId, MONTHS_ID } from './format';
+
+describe('formatDateId', () => {
+  it.each<[Date | string, AgencyTimeZone, string]>([
+    ['2026-11-24', 'WITA', '24 November 2026'],
+    ['2026-01-01', 'WIB', '1 Januari 2026'],
+    ['2028-02-29', 'WIT', '29 Februari 2028'],
+    // Local calendar dates are never shifted, whatever the zone.
+    ['2026-12-31', 'WIT', '31 Desember 2026'],
+    // 16:30 UTC on 23 Nov is 23:30 WIB but already 00:30 on 24 Nov in WITA.
+    [new Date('2026-11-23T16:30:00Z'), 'WIB', '23 November 2026'],
+    [new Date('2026-11-23T16:30:00Z'), 'WITA', '24 November 2026'],
+    [new Date('2026-11-23T16:30:00Z'), 'WIT', '24 November 2026'],
+    ['2026-11-23T16:30:00Z', 'WITA', '24 November 2026'],
+    [new Date('2026-12-31T15:00:00Z'), 'WIT', '1 Januari 2027'],
+    [new Date('2026-12-31T15:00:00Z'), 'WITA', '31 Desember 2026'],
+  ])('%s in %s → %s', (input, tz, expected) => {
+    expect(formatDateId(input, tz)).toBe(expected);
+  });
+
+  it('names every month in Indonesian', () => {
+    const names = MONTHS_ID.map((_, m) => formatDateId(`2026-${String(m + 1).padStart(2, '0')}-15`, 'WIB'));
+    expect(names.map((n) => n.split(' ')[1])).toEqual([
+      'Januari',
+      'Februari',
+      'Maret',
+      'April',
+      'Mei',
+      'Juni',
+      'Juli',
+      'Agustus',
+      'September',
+      'Oktober',
+      'November',
+      'Desember',
+    ]);
+  });
+
+  it('rejects impossible dates and unparsable instants', () => {
+    expect(() => formatDateId('2026-02-30', 'WIB')).toThrow(/Invalid calendar date/);
+    expect(() => formatDateId('kemarin', 'WIB')).toThrow(/Invalid instant/);
+    expect(() => formatDateId(new Date(Number.NaN), 'WIB')).toThrow(/Invalid instant/);
+  });
+
+  describe('ignores the machine time zone', () => {
+    const original = process.env.TZ;
+    afterEach(() => {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    });
+
+    it.each(['America/New_York', 'Pacific/Kiritimati', 'UTC'])('TZ=%s', (tz) => {
+      process.env.TZ = tz;
+      expect(formatDateId(new Date('2026-11-23T16:30:00Z'), 'WITA')).toBe('24 November 2026');
+      expect(formatDateTimeId('2026-12-08T15:59:00Z', 'WITA')).toBe('8 Desember 2026 pukul 23.59 WITA');
+    });
+  });
+});
+
+describe('formatDateTimeId and formatTimeId', () => {
+  it.each<[string, AgencyTimeZone, string]>([
+    ['2026-12-08T15:59:00Z', 'WITA', '8 Desember 2026 pukul 23.59 WITA'],
+    ['2026-12-08T15:59:00Z', 'WIB', '8 Desember 2026 pukul 22.59 WIB'],
+    ['2026-12-08T15:59:00Z', 'WIT', '9 Desember 2026 pukul 00.59 WIT'],
+    ['2026-03-01T00:05:00Z', 'WIB', '1 Maret 2026 pukul 07.05 WIB'],
+  ])('%s in %s → %s', (instant, tz, expected) => {
+    expect(formatDateTimeId(instant, tz)).toBe(expected);
+  });
+
+  it('uses a dot between hours and minutes', () => {
+    expect(formatTimeId(new Date('2026-11-24T01:05:00Z'), 'WITA')).toBe('09.05');
+  });
+});
+
+describe('levelNameId and formatNip', () => {
+  it('names JPT levels', () => {
+    expect(levelNameId('PRATAMA')).toBe('Pratama');
+    expect(levelNameId('MADYA')).toBe('Madya');
+    expect(levelNameId('UTAMA')).toBe('Utama');
+  });
+
+  it('groups an 18-digit NIP and leaves anything else alone', () => {
+    expect(formatNip('197103121997032004')).toBe('19710312 199703 2 004');
+    expect(formatNip('19710312 199703 2 004')).toBe('19710312 199703 2 004');
+    expect(formatNip(' 12345 ')).toBe('12345');
+  });
+});

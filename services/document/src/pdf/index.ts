@@ -1,0 +1,32 @@
+/** PDF rendering of official documents. Layout pieces are exported for the documents that follow. */
+export { renderVacancyAnnouncement, jptPhrase } from './announcement';
+export type { IssueMeta } from './announcement';
+export { MONTHS_ID, formatDateId, formatDateTimeId, formatNip, formatTimeId, levelNameId, localParts } from './format';
+export type { LocalDateTime } from './format';
+export {
+  PAGE_MARGINS,
+  TEXT_SIZE,
+  bodyText,
+  cm,
+  contentLeft,
+  contentWidth,
+  createOfficialDocument,
+  ensureSpace,
+  toBuffer,
+} from './document';
+export type { Doc, OfficialDocumentOptions } from './document';
+export { FONT, fontDirectory, fontPath, registerFonts } from './fonts';
+export { agencyLetterhead, drawLetterhead } from './layout/letterhead';
+export type { LetterheadContent } from './layout/letterhead';
+export { drawTitleBlock } from './layout/title';
+export type { TitleBlock } from './layout/title';
+export { labelValueRows, numberedList, paragraph, paragraphHeight, sectionHeading } from './layout/text';
+export type { ListOptions, ParagraphOptions } from './layout/text';
+export { currentPageNumber, drawTable } from './layout/table';
+export type { TableColumn, TableOptions } from './layout/table';
+export { drawSignatureBlock, signatureBlockHeight } from './layout/signature';
+export type { SignatureBlock } from './layout/signature';
+export { VERIFICATION_BOX_GAP, VERIFICATION_BOX_HEIGHT, drawQrCode, drawVerificationBox } from './layout/verification';
+export type { VerificationBox } from './layout/verification';
+export { drawPageFooters } from './layout/footer';
+export type { FooterOptions } from './layout/footer';
