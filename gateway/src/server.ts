@@ -15,6 +15,7 @@ import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import { authenticate, createContext, type GatewayDeps } from './context';
 import { schema } from './schema';
+import { useTypedErrors } from './typed-errors-plugin';
 
 const STAFF_ROLES = new Set(['PANSEL_SECRETARY', 'PANSEL_MEMBER', 'PPK', 'OVERSEER', 'ADMIN']);
 
@@ -25,6 +26,7 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
     renderGraphiQL,
     graphiql: { title: 'Seleksi JPT — GraphQL', defaultQuery: '{ selections(first: 5) { edges { node { id title stage } } } }' },
     landingPage: false,
+    plugins: [useTypedErrors()],
     logging: deps.logger,
     context: ({ request }) => createContext(deps, request.headers.get('authorization')),
   });

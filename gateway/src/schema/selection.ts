@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   announcementRequirementLines,
+  checkNip,
+  NIP_PROBLEM_TEXT_ID,
   DEFAULT_HOLIDAY_CALENDAR,
   JPT_LEVELS,
   localDateOf,
@@ -187,6 +189,10 @@ builder.mutationField('createSelection', (t) =>
       typed(async () => {
         const input = parseInput(createSelectionSchema, args.input);
         const user = ctx.user!;
+        if (input.signatoryNip) {
+          const nip = checkNip(input.signatoryNip);
+          if (!nip.ok) throw gqlError('INVALID_NIP', NIP_PROBLEM_TEXT_ID[nip.problem], 'input.signatoryNip');
+        }
         if (!user.agencyCode) throw gqlError('FORBIDDEN', 'Akun ini tidak terhubung dengan instansi');
         const agency = await ctx.services.candidate.getAgency(user.agencyCode);
         if (!agency) throw gqlError('NOT_FOUND', `Instansi ${user.agencyCode} tidak ditemukan`, 'agencyCode');

@@ -1,0 +1,167 @@
+/**
+ * The whole system in one test process, on the real Temporal dev server and the real FerretDB from
+ * the global setup: the three services, a worker and the gateway, each on a free port, with databases
+ * and a task queue unique to the calling test file.
+ */
+import { randomBytes } from 'node:crypto';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import { startCandidateService, loadCandidateConfig } from '@seleksi/candidate-service';
+import { startAssessmentService, loadAssessmentConfig } from '@seleksi/assessment-service';
+import { startDocumentService, loadDocumentConfig } from '@seleksi/document-service';
+import { createLogger, createServiceClients, type ServiceClients } from '@seleksi/kit';
+import { gatewayConfigSchema, startGateway, type RunningGateway } from '@seleksi/gateway';
+import { createSeleksiWorker, WORKFLOWS_PATH } from '@seleksi/workflows/worker';
+
+// The SDK logs every worker state change at INFO; tests keep warnings and errors only.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // Already installed in this process.
+}
+
+let bundle: Promise<{ code: string }> | undefined;
+/** Workflow code is bundled once per test process (about a second each time otherwise). */
+export function workflowBundle(): Promise<{ code: string }> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundle;
+}
+
+const quietBundlerLogger = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta),
+  log: () => undefined,
+};
+
+export interface ServicesStack {
+  prefix: string;
+  urls: { CANDIDATE_SERVICE_URL: string; ASSESSMENT_SERVICE_URL: string; DOCUMENT_SERVICE_URL: string };
+  clients: ServiceClients;
+  close(): Promise<void>;
+}
+
+/** The three services on free ports, each with its own database named after `prefix`. */
+export async function startServices(mongoUri: string, prefix: string): Promise<ServicesStack> {
+  const common = { MONGODB_URI: mongoUri, LOG_LEVEL: 'error' };
+  const candidate = await startCandidateService(
+    loadCandidateConfig({ ...common, CANDIDATE_PORT: '0', CANDIDATE_DB: `${prefix}_candidate` }),
+  );
+  const assessment = await startAssessmentService(
+    loadAssessmentConfig({ ...common, ASSESSMENT_PORT: '0', ASSESSMENT_DB: `${prefix}_assessment` }),
+  );
+  const document = await startDocumentService(
+    loadDocumentConfig({ ...common, DOCUMENT_PORT: '0', DOCUMENT_DB: `${prefix}_document` }),
+  );
+  const urls = {
+    CANDIDATE_SERVICE_URL: candidate.url,
+    ASSESSMENT_SERVICE_URL: assessment.url,
+    DOCUMENT_SERVICE_URL: document.url,
+  };
+  return {
+    prefix,
+    urls,
+    clients: createServiceClients(urls),
+    async close() {
+      await Promise.all([candidate.close(), assessment.close(), document.close()]);
+    },
+  };
+}
+
+export interface GraphQLResult<T> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface Stack extends ServicesStack {
+  taskQueue: string;
+  client: Client;
+  gateway: RunningGateway;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  signIn(email: string, password: string): Promise<string>;
+}
+
+/** Services + worker + gateway against the shared Temporal dev server and FerretDB. */
+export async function startStack(opts: { temporalAddress: string; mongoUri: string; name: string }): Promise<Stack> {
+  const prefix = `it_${opts.name}_${randomBytes(3).toString('hex')}`;
+  const taskQueue = `${prefix}-queue`;
+  const services = await startServices(opts.mongoUri, prefix);
+
+  const nativeConnection = await NativeConnection.connect({ address: opts.temporalAddress });
+  const worker: Worker = await createSeleksiWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    ports: services.clients,
+    workflowBundle: await workflowBundle(),
+  });
+  const workerRun = worker.run();
+
+  const gateway = await startGateway(
+    gatewayConfigSchema.parse({
+      GATEWAY_PORT: '0',
+      GATEWAY_HOST: '127.0.0.1',
+      MONGODB_URI: opts.mongoUri,
+      GATEWAY_DB: `${prefix}_gateway`,
+      TEMPORAL_ADDRESS: opts.temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'error',
+      ...services.urls,
+    }),
+    createLogger('gateway', 'error'),
+  );
+  const connection = await Connection.connect({ address: opts.temporalAddress });
+  const client = new Client({ connection, namespace: 'default' });
+
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const res = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResult<T>;
+  };
+
+  return {
+    ...services,
+    taskQueue,
+    client,
+    gateway,
+    gql,
+    async signIn(email, password) {
+      const r = await gql<{ signIn: { token: string } }>(
+        'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }',
+        { e: email, p: password },
+      );
+      if (!r.data) throw new Error(`sign-in failed: ${JSON.stringify(r.errors)}`);
+      return r.data.signIn.token;
+    },
+    async close() {
+      await gateway.close();
+      worker.shutdown();
+      await workerRun;
+      await nativeConnection.close();
+      await connection.close();
+      await services.close();
+    },
+  };
+}
+
+/** Polls `fn` until it returns a truthy value (real time; for read models written by activities). */
+export async function eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+}
