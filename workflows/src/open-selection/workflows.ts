@@ -4,6 +4,7 @@
  * continue from REGISTRATION_CLOSED.
  */
 import {
+  allHandlersFinished,
   ApplicationFailure,
   condition,
   proxyActivities,
@@ -100,6 +101,10 @@ export async function openSelectionWorkflow(input: OpenSelectionInput): Promise<
   // 3. Registration: a durable timer up to the pinned deadline.
   const closesAt = new Date(input.registrationClosesAt).getTime();
   if (closesAt > Date.now()) await sleep(closesAt - Date.now());
+  // Refuse new applications first, then let accepted ones finish storing, so the closing event
+  // reaches every application's timeline.
+  state.stage = 'REGISTRATION_CLOSED';
+  await condition(allHandlersFinished);
   await enterStage('REGISTRATION_CLOSED', 'REGISTRATION_CLOSED', null, 'AWAITING_SCREENING');
 
   // Later stages (screening onwards) continue here; until then the selection stays open.

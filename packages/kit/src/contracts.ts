@@ -1,0 +1,75 @@
+/**
+ * Wire shapes of the services' REST APIs that are not in `@seleksi/domain` (request wrappers, pages,
+ * and the assessment service's records). Candidates to move into the domain contracts when stable.
+ */
+import type { ApplicationDto, ApplicationStatus, SelectionDto, SelectionStage, StageEventDto } from '@seleksi/domain';
+
+/** A page of a cursor-paginated list; pass `nextCursor` as `after` for the next page (null = last page). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** `{ items }` wrapper of the unpaginated lists. */
+export interface ItemList<T> {
+  items: T[];
+}
+
+/** Body of `PUT /selections/:id`: the read model without its stage history (kept by stage events; ignored if sent). */
+export type SelectionUpsertDto = Omit<SelectionDto, 'stageHistory'>;
+
+export interface SelectionListQuery {
+  agencyCode?: string;
+  stage?: SelectionStage;
+  limit?: number;
+  after?: string;
+}
+
+/** Body of `POST /selections/:id/stage-events`. */
+export interface StageEventRequest extends StageEventDto {
+  /** Status for the applications' timeline entries; defaults to the stage's mapping. */
+  applicationStatus?: ApplicationStatus | null;
+}
+
+/** Body of `POST /applications`. `id` must be `applicationId(vacancyId, candidateId)`. */
+export interface CreateApplicationRequest {
+  id: string;
+  selectionId: string;
+  vacancyId: string;
+  candidateId: string;
+  submittedAt: string;
+}
+
+/** Answer of `POST /applications`: `created` is false on an idempotent retry (HTTP 200 instead of 201). */
+export type CreateApplicationResult = ApplicationDto & { created: boolean };
+
+export interface ApplicationListQuery {
+  candidateId?: string;
+  selectionId?: string;
+  vacancyId?: string;
+  limit?: number;
+  after?: string;
+}
+
+/** A member of a selection committee (Pansel), owned by services/assessment. Personal data: name. */
+export interface PanselMemberDto {
+  id: string;
+  userId?: string | null;
+  name: string;
+  institution: string;
+  /** From inside the agency (the rest must be external). */
+  internal: boolean;
+  partyMember: boolean;
+  selectionIds: string[];
+}
+
+/** A managerial/socio-cultural competency assessment of a candidate, owned by services/assessment. */
+export interface AssessmentResultDto {
+  id: string;
+  candidateId: string;
+  provider: string;
+  assessedAt: string; // YYYY-MM-DD
+  managerial: number; // 0–100
+  socioCultural: number; // 0–100
+  validUntil: string; // YYYY-MM-DD
+}

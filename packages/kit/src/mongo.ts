@@ -1,0 +1,131 @@
+import mongoose, { type Connection, type Model } from 'mongoose';
+import type { Logger } from './logger';
+
+export interface DatabaseOptions {
+  uri: string;
+  dbName: string;
+  logger?: Logger;
+  serverSelectionTimeoutMS?: number;
+}
+
+/**
+ * Opens a dedicated connection (never mongoose's global default one), so several services can
+ * share a process in tests. Indexes are built explicitly by `initModels`, not in the background.
+ */
+export async function connectDatabase({
+  uri,
+  dbName,
+  logger,
+  serverSelectionTimeoutMS = 5000,
+}: DatabaseOptions): Promise<Connection> {
+  // Read by mongoose at query time, so setting it here covers every schema.
+  mongoose.set('strictQuery', true);
+  const conn = mongoose.createConnection(uri, {
+    dbName,
+    serverSelectionTimeoutMS,
+    autoIndex: false,
+    autoCreate: false,
+  });
+  conn.on('disconnected', () => logger?.warn({ dbName }, 'mongo disconnected'));
+  conn.on('reconnected', () => logger?.info({ dbName }, 'mongo reconnected'));
+  conn.on('error', (err: unknown) => logger?.error({ err, dbName }, 'mongo connection error'));
+  try {
+    await conn.asPromise();
+  } catch (err) {
+    await conn.close().catch(() => undefined);
+    throw err;
+  }
+  logger?.info({ dbName }, 'mongo connected');
+  return conn;
+}
+
+/**
+ * Creates collections and syncs indexes before serving, so an index option the store rejects
+ * (TTL, partial, text on FerretDB) fails at start instead of at the first write.
+ */
+export async function initModels(
+  models: readonly Pick<Model<unknown>, 'createCollection' | 'syncIndexes'>[],
+): Promise<void> {
+  for (const model of models) {
+    await model.createCollection().catch((err: unknown) => {
+      // 48 NamespaceExists: another process (or a previous run) created it first.
+      if ((err as { code?: number }).code !== 48) throw err;
+    });
+    await model.syncIndexes();
+  }
+}
+
+/** Pings the database; resolves false on failure or after `timeoutMs`. */
+export async function pingDatabase(conn: Connection, timeoutMs = 2000): Promise<boolean> {
+  if (conn.readyState !== 1 || !conn.db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      conn.db
+        .command({ ping: 1 })
+        .then((r) => r.ok === 1)
+        .catch(() => false),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function errorsOf(err: unknown): Record<string, unknown>[] {
+  if (!err || typeof err !== 'object') return [];
+  const e = err as Record<string, unknown>;
+  const nested = Array.isArray(e.writeErrors) ? (e.writeErrors as Record<string, unknown>[]) : [];
+  return [e, ...nested, ...(e.cause && typeof e.cause === 'object' ? [e.cause as Record<string, unknown>] : [])];
+}
+
+/**
+ * True for a unique-index violation in either shape: code 11000 (MongoDB; FerretDB on insert and
+ * upsert) or FerretDB v1's InternalError wrapping SQLite's "UNIQUE constraint failed" on update.
+ */
+export function isDuplicateKeyError(err: unknown): boolean {
+  return errorsOf(err).some((e) => {
+    if (e.code === 11000 || e.code === 11001 || e.codeName === 'DuplicateKey') return true;
+    const message = typeof e.errmsg === 'string' ? e.errmsg : typeof e.message === 'string' ? e.message : '';
+    return /E11000 duplicate key|UNIQUE constraint failed/.test(message);
+  });
+}
+
+/**
+ * Unordered insert that treats unique-key collisions as "already there" (idempotent fan-out);
+ * returns how many documents were new. Any other write error is rethrown.
+ */
+export async function insertManyIgnoringDuplicates(
+  model: Pick<Model<unknown>, 'collection'>,
+  docs: object[],
+): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    await model.collection.insertMany(docs as never[], { ordered: false });
+    return docs.length;
+  } catch (err) {
+    const e = err as { writeErrors?: unknown[]; insertedCount?: number; result?: { insertedCount?: number } };
+    const writeErrors = Array.isArray(e.writeErrors) ? e.writeErrors : [];
+    if (writeErrors.length === 0 || !writeErrors.every((w) => isDuplicateKeyError(w))) throw err;
+    return e.insertedCount ?? e.result?.insertedCount ?? docs.length - writeErrors.length;
+  }
+}
+
+/**
+ * Idempotent "PUT": replaces the document with this `_id` or inserts it. Two first writers race to
+ * insert; the loser's duplicate-key error is retried once as a plain replace.
+ */
+export async function replaceById<T extends { _id: string }>(model: Model<T>, id: string, doc: object): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await model.replaceOne({ _id: id }, { ...doc, _id: id }, { upsert: true });
+      return;
+    } catch (err) {
+      if (attempt === 0 && isDuplicateKeyError(err) && (await model.exists({ _id: id }))) continue;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@seleksi/domain';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { z } from 'zod';
+import { createLogger } from './logger';
+import { startHttpService, type RunningService } from './service';
+
+const mongoUri = process.env.TEST_MONGODB_URI ?? inject('mongoUri');
+
+let service: RunningService;
+
+beforeAll(async () => {
+  service = await startHttpService({
+    name: 'kit-test',
+    port: 0,
+    logger: createLogger('kit-test', 'silent'),
+    mongo: { uri: mongoUri, dbName: `it_kit_${randomUUID().slice(0, 8)}` },
+    routes: (router) => {
+      router.get('/domain', () => {
+        throw new DomainError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
+      });
+      router.post('/zod', (req, res) => {
+        res.json(z.object({ limit: z.number().max(10) }).parse(req.body));
+      });
+      router.get('/crash', async () => {
+        throw new Error('secret internals at /srv/app.ts:42');
+      });
+    },
+  });
+});
+
+afterAll(async () => {
+  await service?.close();
+});
+
+async function call(path: string, init?: RequestInit) {
+  const res = await fetch(`${service.url}${path}`, init);
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: { code: string; message: string; field?: string } },
+  };
+}
+
+describe('startHttpService', () => {
+  it('listens on a free port and answers the probes', async () => {
+    expect(service.port).toBeGreaterThan(0);
+    expect(await call('/healthz')).toEqual({ status: 200, body: { status: 'ok', service: 'kit-test' } });
+    expect((await call('/readyz')).status).toBe(200);
+  });
+
+  it('maps errors thrown by routes to ServiceErrorBody', async () => {
+    expect(await call('/domain')).toEqual({
+      status: 404,
+      body: { error: { code: 'UNKNOWN_VACANCY', message: 'Lowongan tidak ditemukan', field: 'vacancyId' } },
+    });
+    const zod = await call('/zod', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"limit":50}',
+    });
+    expect([zod.status, zod.body.error?.code, zod.body.error?.field]).toEqual([400, 'VALIDATION_FAILED', 'limit']);
+    const crash = await call('/crash');
+    expect(crash).toEqual({ status: 500, body: { error: { code: 'INTERNAL', message: 'Internal error' } } });
+    expect((await call('/missing')).body.error?.code).toBe('NOT_FOUND');
+  });
+
+  it('reports not ready once the database connection is gone, and closes idempotently', async () => {
+    await service.conn.close();
+    expect((await call('/readyz')).status).toBe(503);
+    await Promise.all([service.close(), service.close()]);
+    await expect(fetch(`${service.url}/healthz`)).rejects.toThrow();
+  });
+});

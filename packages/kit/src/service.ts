@@ -1,0 +1,137 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { Connection } from 'mongoose';
+import { pinoHttp } from 'pino-http';
+import { DomainError } from '@seleksi/domain';
+import { toErrorResponse } from './errors';
+import { scrubText, type Logger } from './logger';
+import { connectDatabase, pingDatabase } from './mongo';
+
+export interface HttpServiceOptions {
+  name: string;
+  port: number;
+  /** Defaults to 127.0.0.1: services sit behind the gateway, never on a public interface. */
+  host?: string;
+  logger: Logger;
+  mongo: { uri: string; dbName: string };
+  /** Registers the service's routes; runs after the database is connected (and may init models). */
+  routes: (router: Router, conn: Connection) => void | Promise<void>;
+  /** Limit for JSON bodies (default 1mb). */
+  jsonLimit?: string;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  conn: Connection;
+  close(): Promise<void>;
+}
+
+const QUIET_PATHS = new Set(['/healthz', '/readyz']);
+
+/**
+ * Starts an Express 5 service on its own Mongo connection with health/readiness probes, request
+ * logging without personal data, and `ServiceErrorBody` errors. `port: 0` picks a free port.
+ */
+export async function startHttpService(options: HttpServiceOptions): Promise<RunningService> {
+  const { name, logger, host = '127.0.0.1' } = options;
+  const conn = await connectDatabase({ ...options.mongo, logger });
+  try {
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('query parser', 'simple');
+    app.use(
+      pinoHttp({
+        logger,
+        // Only method and scrubbed URL: headers and bodies may carry tokens or personal data.
+        serializers: {
+          req: (req: { id?: unknown; method?: string; url?: string }) => ({
+            id: req.id,
+            method: req.method,
+            url: scrubText(req.url ?? ''),
+          }),
+          res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+        },
+        customLogLevel: (_req, res, err) =>
+          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') },
+      }),
+    );
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok', service: name });
+    });
+    app.get('/readyz', async (_req, res) => {
+      const ok = await pingDatabase(conn);
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', service: name });
+    });
+    app.use(express.json({ limit: options.jsonLimit ?? '1mb' }));
+
+    const router = express.Router();
+    await options.routes(router, conn);
+    app.use(router);
+
+    app.use((req, _res, next) => {
+      next(new DomainError('NOT_FOUND', `No route for ${req.method} ${scrubText(req.path)}`));
+    });
+    const onError: ErrorRequestHandler = (err, req, res, _next) => {
+      const { status, body, internal } = toErrorResponse(err);
+      if (internal) req.log.error({ err }, 'request failed');
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.status(status).json(body);
+    };
+    app.use(onError);
+
+    const server: Server = await new Promise((resolve, reject) => {
+      const s = app.listen(options.port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    logger.info({ url }, `${name} listening`);
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          // In-flight requests get a grace period, then their sockets are cut.
+          setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        });
+        conn.removeAllListeners('disconnected');
+        await conn.close();
+        logger.info(`${name} stopped`);
+      })());
+    return { url, port, conn, close };
+  } catch (err) {
+    await conn.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Stops the service on SIGINT/SIGTERM (once), then exits; for each service's `main.ts`. */
+export function handleShutdownSignals(service: { close(): Promise<void> }, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown timed out');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    service.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,25 @@
+import { createLogger, initModels, startHttpService, type Logger, type RunningService } from '@seleksi/kit';
+import type { AssessmentConfig } from './config';
+import { createAssessmentModels } from './models';
+import { createAssessmentRepositories } from './repositories';
+import { assessmentRoutes } from './routes';
+
+/** Starts services/assessment (Pansel members and assessment results). */
+export async function startAssessmentService(
+  config: AssessmentConfig,
+  options: { logger?: Logger } = {},
+): Promise<RunningService> {
+  const logger = options.logger ?? createLogger('assessment', config.LOG_LEVEL);
+  return startHttpService({
+    name: 'assessment',
+    port: config.ASSESSMENT_PORT,
+    host: config.ASSESSMENT_HOST,
+    logger,
+    mongo: { uri: config.MONGODB_URI, dbName: config.ASSESSMENT_DB },
+    routes: async (router, conn) => {
+      const models = createAssessmentModels(conn);
+      await initModels(Object.values(models));
+      assessmentRoutes(router, createAssessmentRepositories(models));
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { startAssessmentService } from './app';
+export { assessmentConfigSchema, loadAssessmentConfig, type AssessmentConfig } from './config';

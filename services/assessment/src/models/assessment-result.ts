@@ -1,0 +1,22 @@
+import { Schema } from 'mongoose';
+import type { AssessmentResultDto } from '@seleksi/kit';
+
+export interface AssessmentResultDoc extends Omit<AssessmentResultDto, 'id'> {
+  _id: string;
+  updatedAt: Date;
+}
+
+/** Scores are plain numbers (no Decimal128 on FerretDB); dates are local `YYYY-MM-DD` strings. */
+export const assessmentResultSchema = new Schema<AssessmentResultDoc>(
+  {
+    _id: { type: String, required: true },
+    candidateId: { type: String, required: true, index: true },
+    provider: { type: String, required: true },
+    assessedAt: { type: String, required: true },
+    managerial: { type: Number, required: true, min: 0, max: 100 },
+    socioCultural: { type: Number, required: true, min: 0, max: 100 },
+    validUntil: { type: String, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);

@@ -1,0 +1,47 @@
+import { Schema } from 'mongoose';
+import { EDUCATION_LEVELS, POSITION_KINDS, SKP_PREDICATES, type ProfileDto } from '@seleksi/domain';
+
+export interface ProfileDoc extends Omit<ProfileDto, 'id'> {
+  _id: string;
+  updatedAt: Date;
+}
+
+const careerSchema = new Schema(
+  {
+    position: { type: String, required: true },
+    positionKind: { type: String, enum: POSITION_KINDS, required: true },
+    unit: { type: String, default: '' },
+    agencyCode: { type: String, required: true },
+    from: { type: String, required: true },
+    to: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const skpSchema = new Schema(
+  {
+    year: { type: Number, required: true },
+    predicate: { type: String, enum: SKP_PREDICATES, required: true },
+  },
+  { _id: false },
+);
+
+/** Personal data: NIP and name never go into logs (see kit's logger redaction). */
+export const profileSchema = new Schema<ProfileDoc>(
+  {
+    _id: { type: String, required: true },
+    // Required so the unique index behaves the same on MongoDB and FerretDB (missing = SQL NULL there).
+    nip: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    rank: { type: String, required: true },
+    agencyCode: { type: String, required: true, index: true },
+    education: { type: String, enum: EDUCATION_LEVELS, required: true },
+    educationMajor: { type: String },
+    careers: { type: [careerSchema], default: [] },
+    skp: { type: [skpSchema], default: [] },
+    lhkpnFiled: { type: Boolean, required: true },
+    disciplinarySanction: { type: Boolean, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);

@@ -1,0 +1,55 @@
+import { Schema } from 'mongoose';
+import { AGENCY_TIME_ZONES, JPT_LEVELS, ROLES, SELECTION_STAGES, type SelectionDto } from '@seleksi/domain';
+
+/** Read model of a selection; its stage history lives in `stageEvents` (one document per event). */
+export interface SelectionDoc extends Omit<SelectionDto, 'id' | 'stageHistory' | 'registrationClosesAt' | 'createdAt'> {
+  _id: string;
+  registrationClosesAt: Date;
+  createdAt: Date;
+  /** `at` of the stage event that set `stage` (null when set by an upsert), so late events cannot regress it. */
+  stageAt: Date | null;
+  updatedAt: Date;
+}
+
+const vacancySchema = new Schema(
+  {
+    id: { type: String, required: true },
+    level: { type: String, enum: JPT_LEVELS, required: true },
+    position: { type: String, required: true },
+    unit: { type: String, default: '' },
+    status: { type: String, enum: ['OPEN', 'CLOSED', 'CANCELLED', 'FILLED'], required: true },
+  },
+  { _id: false },
+);
+
+const actorSchema = new Schema(
+  {
+    userId: { type: String, required: true },
+    role: { type: String, enum: ROLES, required: true },
+    displayName: { type: String },
+  },
+  { _id: false },
+);
+
+export const selectionSchema = new Schema<SelectionDoc>(
+  {
+    _id: { type: String, required: true },
+    agencyCode: { type: String, required: true },
+    title: { type: String, required: true },
+    workflowId: { type: String, required: true },
+    stage: { type: String, enum: SELECTION_STAGES, required: true },
+    stageAt: { type: Date, default: null },
+    timeZone: { type: String, enum: AGENCY_TIME_ZONES, required: true },
+    announcementDate: { type: String, required: true },
+    registrationClosesAt: { type: Date, required: true },
+    vacancies: { type: [vacancySchema], default: [] },
+    announcementDocumentId: { type: String, default: null },
+    createdBy: { type: actorSchema, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+// Newest-first lists, optionally per agency; _id breaks ties for the cursor.
+selectionSchema.index({ createdAt: -1, _id: -1 });
+selectionSchema.index({ agencyCode: 1, createdAt: -1, _id: -1 });

@@ -1,0 +1,241 @@
+import {
+  applicationId,
+  DomainError,
+  type ApplicationDto,
+  type ApplicationStatus,
+  type StageEventDto,
+  type TimelineEntryDto,
+} from '@seleksi/domain';
+import {
+  decodeCursor,
+  encodeCursor,
+  insertManyIgnoringDuplicates,
+  isDuplicateKeyError,
+  type CreateApplicationRequest,
+  type Page,
+} from '@seleksi/kit';
+import { z } from 'zod';
+import { compoundId, type ApplicationDoc, type CandidateModels, type TimelineEntryDoc } from '../models';
+import { fanOutStatus } from '../status-map';
+
+/** eventId of the entry every application starts with. */
+export const SUBMITTED_EVENT_ID = 'APPLICATION_SUBMITTED';
+
+export interface ApplicationFilter {
+  candidateId?: string;
+  selectionId?: string;
+  vacancyId?: string;
+}
+
+function byTime(a: TimelineEntryDoc, b: TimelineEntryDoc): number {
+  return (
+    a.at.getTime() - b.at.getTime() ||
+    a.recordedAt.getTime() - b.recordedAt.getTime() ||
+    (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)
+  );
+}
+
+function currentStatus(sortedEntries: TimelineEntryDoc[]): ApplicationStatus {
+  return sortedEntries.at(-1)?.status ?? 'SUBMITTED';
+}
+
+function toEntryDto(e: TimelineEntryDoc): TimelineEntryDto {
+  return {
+    eventId: e.eventId,
+    at: e.at.toISOString(),
+    status: e.status,
+    reasonCode: e.reasonCode,
+    note: e.note ?? null,
+    expectedNextAt: e.expectedNextAt ? e.expectedNextAt.toISOString() : null,
+  };
+}
+
+function toDto(app: ApplicationDoc, sortedEntries: TimelineEntryDoc[]): ApplicationDto {
+  return {
+    id: app._id,
+    selectionId: app.selectionId,
+    vacancyId: app.vacancyId,
+    candidateId: app.candidateId,
+    status: currentStatus(sortedEntries),
+    submittedAt: app.submittedAt.toISOString(),
+    timeline: sortedEntries.map(toEntryDto),
+  };
+}
+
+function entryDoc(applicationIdValue: string, entry: TimelineEntryDto, recordedAt: Date): TimelineEntryDoc {
+  return {
+    _id: compoundId(applicationIdValue, entry.eventId),
+    applicationId: applicationIdValue,
+    eventId: entry.eventId,
+    at: new Date(entry.at),
+    status: entry.status,
+    reasonCode: entry.reasonCode,
+    note: entry.note ?? null,
+    expectedNextAt: entry.expectedNextAt ? new Date(entry.expectedNextAt) : null,
+    recordedAt,
+  };
+}
+
+export function createApplicationRepository({ Application, TimelineEntry, Selection }: CandidateModels) {
+  async function timelines(ids: string[]): Promise<Map<string, TimelineEntryDoc[]>> {
+    const map = new Map<string, TimelineEntryDoc[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return map;
+    const entries = await TimelineEntry.find({ applicationId: { $in: ids } }).lean<TimelineEntryDoc[]>();
+    for (const e of entries) map.get(e.applicationId)?.push(e);
+    for (const list of map.values()) list.sort(byTime);
+    return map;
+  }
+
+  async function withTimelines(apps: ApplicationDoc[]): Promise<ApplicationDto[]> {
+    const map = await timelines(apps.map((a) => a._id));
+    return apps.map((a) => toDto(a, map.get(a._id) ?? []));
+  }
+
+  async function get(id: string): Promise<ApplicationDto | null> {
+    const app = await Application.findById(id).lean<ApplicationDoc>();
+    return app ? ((await withTimelines([app]))[0] ?? null) : null;
+  }
+
+  /** Inserts the entry unless one with its eventId exists; an insert (not an update) so concurrent writers never lose entries. */
+  async function insertEntries(docs: TimelineEntryDoc[]): Promise<number> {
+    return insertManyIgnoringDuplicates(TimelineEntry, docs);
+  }
+
+  function assertSameApplication(existing: ApplicationDoc, req: CreateApplicationRequest): void {
+    if (
+      existing.selectionId !== req.selectionId ||
+      existing.vacancyId !== req.vacancyId ||
+      existing.candidateId !== req.candidateId
+    ) {
+      throw new DomainError('CONFLICT', 'An application with this id exists with other data', 'id');
+    }
+  }
+
+  return {
+    get,
+
+    /**
+     * Creates the application with its first timeline entry. Idempotent: a retry with the same id
+     * returns the stored record with `created: false`.
+     */
+    async create(req: CreateApplicationRequest): Promise<{ application: ApplicationDto; created: boolean }> {
+      if (req.id !== applicationId(req.vacancyId, req.candidateId)) {
+        throw new DomainError('VALIDATION_FAILED', 'id must be applicationId(vacancyId, candidateId)', 'id');
+      }
+      const selection = await Selection.findById(req.selectionId, { vacancies: 1 }).lean<{
+        vacancies: { id: string }[];
+      }>();
+      if (!selection || !selection.vacancies.some((v) => v.id === req.vacancyId)) {
+        throw new DomainError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
+      }
+      let created = false;
+      const existing = await Application.findById(req.id).lean<ApplicationDoc>();
+      if (existing) {
+        assertSameApplication(existing, req);
+      } else {
+        const now = new Date();
+        try {
+          await Application.collection.insertOne({
+            _id: req.id,
+            selectionId: req.selectionId,
+            vacancyId: req.vacancyId,
+            candidateId: req.candidateId,
+            submittedAt: new Date(req.submittedAt),
+            createdAt: now,
+          } satisfies ApplicationDoc as never);
+          created = true;
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+          const winner = await Application.findById(req.id).lean<ApplicationDoc>();
+          if (!winner)
+            throw new DomainError('DUPLICATE_APPLICATION', 'Lamaran untuk lowongan ini sudah ada', 'vacancyId');
+          assertSameApplication(winner, req);
+        }
+      }
+      // Also on retries: heals a crash between the two inserts (no transactions on FerretDB).
+      await insertEntries([
+        entryDoc(
+          req.id,
+          {
+            eventId: SUBMITTED_EVENT_ID,
+            at: req.submittedAt,
+            status: 'SUBMITTED',
+            reasonCode: 'APPLICATION_SUBMITTED',
+          },
+          new Date(),
+        ),
+      ]);
+      const application = await get(req.id);
+      if (!application) throw new Error('application vanished after insert');
+      return { application, created };
+    },
+
+    /** In the order of `ids`, null where unknown. */
+    async getMany(ids: string[]): Promise<(ApplicationDto | null)[]> {
+      const apps = await Application.find({ _id: { $in: ids } }).lean<ApplicationDoc[]>();
+      const byId = new Map((await withTimelines(apps)).map((a) => [a.id, a]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+
+    /** Ordered by id; `after` is the previous page's `nextCursor`. */
+    async list(filter: ApplicationFilter, limit: number, after?: string): Promise<Page<ApplicationDto>> {
+      const query: Record<string, unknown> = {};
+      if (filter.candidateId) query.candidateId = filter.candidateId;
+      if (filter.selectionId) query.selectionId = filter.selectionId;
+      if (filter.vacancyId) query.vacancyId = filter.vacancyId;
+      if (after) query._id = { $gt: decodeCursor(after, z.string()) };
+      const apps = await Application.find(query)
+        .sort({ _id: 1 })
+        .limit(limit + 1)
+        .lean<ApplicationDoc[]>();
+      const page = apps.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: await withTimelines(page),
+        nextCursor: apps.length > limit && last ? encodeCursor(last._id) : null,
+      };
+    },
+
+    /** Idempotent by eventId; the status becomes the latest entry's. */
+    async appendTimeline(id: string, entry: TimelineEntryDto): Promise<ApplicationDto> {
+      if (!(await Application.exists({ _id: id }))) throw new DomainError('NOT_FOUND', 'Lamaran tidak ditemukan');
+      await insertEntries([entryDoc(id, entry, new Date())]);
+      return (await get(id))!;
+    },
+
+    /**
+     * Appends the stage event to every application of the selection that lacks it and is still
+     * open; returns how many entries were added. Safe to repeat and to run concurrently.
+     */
+    async fanOutStageEvent(
+      selectionId: string,
+      event: StageEventDto,
+      statusOverride?: ApplicationStatus | null,
+    ): Promise<number> {
+      const apps = await Application.find({ selectionId }, { _id: 1 }).lean<{ _id: string }[]>();
+      const map = await timelines(apps.map((a) => a._id));
+      const recordedAt = new Date();
+      const docs: TimelineEntryDoc[] = [];
+      for (const [appId, entries] of map) {
+        if (entries.some((e) => e.eventId === event.eventId)) continue;
+        const status = fanOutStatus(event.stage, currentStatus(entries), statusOverride);
+        if (!status) continue;
+        docs.push(
+          entryDoc(
+            appId,
+            {
+              eventId: event.eventId,
+              at: event.at,
+              status,
+              reasonCode: event.reasonCode,
+              expectedNextAt: event.expectedNextAt ?? null,
+            },
+            recordedAt,
+          ),
+        );
+      }
+      return insertEntries(docs);
+    },
+  };
+}
+export type ApplicationRepository = ReturnType<typeof createApplicationRepository>;

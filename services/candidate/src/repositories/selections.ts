@@ -1,0 +1,168 @@
+import { DomainError, type ApplicationStatus, type SelectionDto, type StageEventDto } from '@seleksi/domain';
+import {
+  decodeCursor,
+  encodeCursor,
+  insertManyIgnoringDuplicates,
+  isDuplicateKeyError,
+  type Page,
+  type SelectionUpsertDto,
+} from '@seleksi/kit';
+import { z } from 'zod';
+import { compoundId, type CandidateModels, type SelectionDoc, type StageEventDoc } from '../models';
+import type { ApplicationRepository } from './applications';
+
+export interface SelectionFilter {
+  agencyCode?: string;
+  stage?: string;
+}
+
+const cursorSchema = z.object({ c: z.iso.datetime(), i: z.string() });
+
+function toStageEventDto(e: StageEventDoc): StageEventDto {
+  return {
+    eventId: e.eventId,
+    stage: e.stage,
+    at: e.at.toISOString(),
+    reasonCode: e.reasonCode,
+    expectedNextAt: e.expectedNextAt ? e.expectedNextAt.toISOString() : null,
+  };
+}
+
+function toDto(doc: SelectionDoc, history: StageEventDoc[]): SelectionDto {
+  return {
+    id: doc._id,
+    agencyCode: doc.agencyCode,
+    title: doc.title,
+    workflowId: doc.workflowId,
+    stage: doc.stage,
+    timeZone: doc.timeZone,
+    announcementDate: doc.announcementDate,
+    registrationClosesAt: doc.registrationClosesAt.toISOString(),
+    vacancies: doc.vacancies.map((v) => ({
+      id: v.id,
+      level: v.level,
+      position: v.position,
+      unit: v.unit,
+      status: v.status,
+    })),
+    announcementDocumentId: doc.announcementDocumentId ?? null,
+    stageHistory: history.map(toStageEventDto),
+    createdBy: doc.createdBy.displayName
+      ? { userId: doc.createdBy.userId, role: doc.createdBy.role, displayName: doc.createdBy.displayName }
+      : { userId: doc.createdBy.userId, role: doc.createdBy.role },
+    createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+export function createSelectionRepository(
+  { Selection, StageEvent }: CandidateModels,
+  applications: ApplicationRepository,
+) {
+  async function histories(ids: string[]): Promise<Map<string, StageEventDoc[]>> {
+    const map = new Map<string, StageEventDoc[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return map;
+    const events = await StageEvent.find({ selectionId: { $in: ids } }).lean<StageEventDoc[]>();
+    for (const e of events) map.get(e.selectionId)?.push(e);
+    for (const list of map.values()) {
+      list.sort((a, b) => a.at.getTime() - b.at.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime());
+    }
+    return map;
+  }
+
+  async function get(id: string): Promise<SelectionDto | null> {
+    const doc = await Selection.findById(id).lean<SelectionDoc>();
+    if (!doc) return null;
+    return toDto(doc, (await histories([id])).get(id) ?? []);
+  }
+
+  return {
+    get,
+
+    /** Upserts the read model; `createdAt` is kept from the first write and the stage history is untouched. */
+    async upsert(dto: SelectionUpsertDto): Promise<SelectionDto> {
+      const now = new Date();
+      const set = {
+        agencyCode: dto.agencyCode,
+        title: dto.title,
+        workflowId: dto.workflowId,
+        stage: dto.stage,
+        timeZone: dto.timeZone,
+        announcementDate: dto.announcementDate,
+        registrationClosesAt: new Date(dto.registrationClosesAt),
+        vacancies: dto.vacancies,
+        announcementDocumentId: dto.announcementDocumentId ?? null,
+        createdBy: dto.createdBy,
+        updatedAt: now,
+      };
+      const update = { $set: set, $setOnInsert: { createdAt: new Date(dto.createdAt), stageAt: null } };
+      try {
+        await Selection.updateOne({ _id: dto.id }, update, { upsert: true });
+      } catch (err) {
+        // Two first writers raced to insert: the loser updates.
+        if (!isDuplicateKeyError(err)) throw err;
+        await Selection.updateOne({ _id: dto.id }, update, { upsert: true });
+      }
+      return (await get(dto.id))!;
+    },
+
+    /** Newest first. */
+    async list(filter: SelectionFilter, limit: number, after?: string): Promise<Page<SelectionDto>> {
+      const query: Record<string, unknown> = {};
+      if (filter.agencyCode) query.agencyCode = filter.agencyCode;
+      if (filter.stage) query.stage = filter.stage;
+      if (after) {
+        const { c, i } = decodeCursor(after, cursorSchema);
+        const at = new Date(c);
+        query.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: i } }];
+      }
+      const docs = await Selection.find(query)
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit + 1)
+        .lean<SelectionDoc[]>();
+      const page = docs.slice(0, limit);
+      const map = await histories(page.map((d) => d._id));
+      const last = page.at(-1);
+      return {
+        items: page.map((d) => toDto(d, map.get(d._id) ?? [])),
+        nextCursor: docs.length > limit && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last._id }) : null,
+      };
+    },
+
+    /**
+     * Records a stage event (idempotent by eventId), moves the stage unless a later event already
+     * did, and fans the event out to the applications. Every step is repeatable, so a retry after a
+     * partial failure completes the work.
+     */
+    async recordStageEvent(
+      selectionId: string,
+      event: StageEventDto,
+      applicationStatus?: ApplicationStatus | null,
+    ): Promise<SelectionDto> {
+      if (!(await Selection.exists({ _id: selectionId })))
+        throw new DomainError('NOT_FOUND', 'Seleksi tidak ditemukan');
+      const id = compoundId(selectionId, event.eventId);
+      await insertManyIgnoringDuplicates(StageEvent, [
+        {
+          _id: id,
+          selectionId,
+          eventId: event.eventId,
+          stage: event.stage,
+          at: new Date(event.at),
+          reasonCode: event.reasonCode,
+          expectedNextAt: event.expectedNextAt ? new Date(event.expectedNextAt) : null,
+          recordedAt: new Date(),
+        } satisfies StageEventDoc,
+      ]);
+      // A retry may carry a recomputed `at`: the first recording of the event is the one that counts.
+      const stored = await StageEvent.findById(id).lean<StageEventDoc>();
+      if (!stored) throw new Error('stage event vanished after insert');
+      await Selection.updateOne(
+        { _id: selectionId, $or: [{ stageAt: null }, { stageAt: { $lte: stored.at } }] },
+        { $set: { stage: stored.stage, stageAt: stored.at, updatedAt: new Date() } },
+      );
+      await applications.fanOutStageEvent(selectionId, toStageEventDto(stored), applicationStatus);
+      return (await get(selectionId))!;
+    },
+  };
+}
+export type SelectionRepository = ReturnType<typeof createSelectionRepository>;

@@ -1,0 +1,13 @@
+import type { Router } from 'express';
+import type { CandidateRepositories } from '../repositories';
+import { agencyRoutes } from './agencies';
+import { applicationRoutes } from './applications';
+import { profileRoutes } from './profiles';
+import { selectionRoutes } from './selections';
+
+export function candidateRoutes(router: Router, repos: CandidateRepositories): void {
+  agencyRoutes(router, repos);
+  profileRoutes(router, repos);
+  selectionRoutes(router, repos);
+  applicationRoutes(router, repos);
+}

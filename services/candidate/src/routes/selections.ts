@@ -1,0 +1,27 @@
+import type { Router } from 'express';
+import { notFound, withPathId } from '@seleksi/kit';
+import type { CandidateRepositories } from '../repositories';
+import { selectionBody, selectionListQuery, stageEventBody } from '../schemas';
+
+export function selectionRoutes(router: Router, { selections }: CandidateRepositories): void {
+  router.put('/selections/:id', async (req, res) => {
+    const dto = selectionBody.parse(withPathId(req.body, 'id', req.params.id));
+    res.json(await selections.upsert(dto));
+  });
+
+  router.get('/selections/:id', async (req, res) => {
+    const selection = await selections.get(req.params.id);
+    if (!selection) throw notFound('Selection');
+    res.json(selection);
+  });
+
+  router.get('/selections', async (req, res) => {
+    const { limit, after, ...filter } = selectionListQuery.parse(req.query);
+    res.json(await selections.list(filter, limit, after));
+  });
+
+  router.post('/selections/:id/stage-events', async (req, res) => {
+    const { applicationStatus, ...event } = stageEventBody.parse(req.body);
+    res.json(await selections.recordStageEvent(req.params.id, event, applicationStatus));
+  });
+}

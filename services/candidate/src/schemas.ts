@@ -1,0 +1,132 @@
+import {
+  AGENCY_TIME_ZONES,
+  APPLICATION_STATUSES,
+  EDUCATION_LEVELS,
+  JPT_LEVELS,
+  POSITION_KINDS,
+  REASON_CODES,
+  ROLES,
+  SELECTION_STAGES,
+  SKP_PREDICATES,
+  type AgencyDto,
+  type ProfileDto,
+  type TimelineEntryDto,
+} from '@seleksi/domain';
+import {
+  idField,
+  idListParam,
+  instantField,
+  isoDateField,
+  limitParam,
+  type CreateApplicationRequest,
+  type SelectionUpsertDto,
+  type StageEventRequest,
+} from '@seleksi/kit';
+import { z } from 'zod';
+
+const text = (max = 300) => z.string().trim().min(1).max(max);
+
+export const agencyBody = z.object({
+  code: idField,
+  name: text(),
+  address: z.string().max(500).default(''),
+  city: text(100),
+  province: z.string().max(100).default(''),
+  timeZone: z.enum(AGENCY_TIME_ZONES),
+  kind: z.enum(['CENTRAL', 'PROVINCE', 'REGENCY', 'CITY']),
+}) satisfies z.ZodType<AgencyDto, unknown>;
+
+const careerBody = z.object({
+  position: text(),
+  positionKind: z.enum(POSITION_KINDS),
+  unit: z.string().max(300).default(''),
+  agencyCode: idField,
+  from: isoDateField,
+  to: isoDateField.nullish(),
+});
+
+/** NIP is only shape-checked here; `parseNip` gives the precise INVALID_NIP reason. */
+export const profileBody = z.object({
+  id: idField,
+  nip: z.string().max(40),
+  name: text(200),
+  rank: text(20),
+  agencyCode: idField,
+  education: z.enum(EDUCATION_LEVELS),
+  educationMajor: z.string().max(200).optional(),
+  careers: z.array(careerBody).max(100),
+  skp: z.array(z.object({ year: z.number().int().min(1900).max(2200), predicate: z.enum(SKP_PREDICATES) })).max(50),
+  lhkpnFiled: z.boolean(),
+  disciplinarySanction: z.boolean(),
+}) satisfies z.ZodType<ProfileDto, unknown>;
+
+export const selectionBody = z.object({
+  id: idField,
+  agencyCode: idField,
+  title: text(500),
+  workflowId: text(300),
+  stage: z.enum(SELECTION_STAGES),
+  timeZone: z.enum(AGENCY_TIME_ZONES),
+  announcementDate: isoDateField,
+  registrationClosesAt: instantField,
+  vacancies: z
+    .array(
+      z.object({
+        id: idField,
+        level: z.enum(JPT_LEVELS),
+        position: text(),
+        unit: z.string().max(300).default(''),
+        status: z.enum(['OPEN', 'CLOSED', 'CANCELLED', 'FILLED']),
+      }),
+    )
+    .max(50),
+  announcementDocumentId: idField.nullish(),
+  createdBy: z.object({ userId: idField, role: z.enum(ROLES), displayName: z.string().max(200).optional() }),
+  createdAt: instantField,
+}) satisfies z.ZodType<SelectionUpsertDto, unknown>;
+
+export const selectionListQuery = z.object({
+  agencyCode: idField.optional(),
+  stage: z.enum(SELECTION_STAGES).optional(),
+  limit: limitParam(20, 100),
+  after: z.string().max(500).optional(),
+});
+
+const eventId = z.string().min(1).max(300);
+
+export const stageEventBody = z.object({
+  eventId,
+  stage: z.enum(SELECTION_STAGES),
+  at: instantField,
+  reasonCode: z.enum(REASON_CODES),
+  expectedNextAt: instantField.nullish(),
+  applicationStatus: z.enum(APPLICATION_STATUSES).nullish(),
+}) satisfies z.ZodType<StageEventRequest, unknown>;
+
+export const createApplicationBody = z.object({
+  id: idField,
+  selectionId: idField,
+  vacancyId: idField,
+  candidateId: idField,
+  submittedAt: instantField,
+}) satisfies z.ZodType<CreateApplicationRequest, unknown>;
+
+export const timelineEntryBody = z.object({
+  eventId,
+  at: instantField,
+  status: z.enum(APPLICATION_STATUSES),
+  reasonCode: z.enum(REASON_CODES),
+  note: z.string().max(2000).nullish(),
+  expectedNextAt: instantField.nullish(),
+}) satisfies z.ZodType<TimelineEntryDto, unknown>;
+
+export const applicationListQuery = z.object({
+  candidateId: idField.optional(),
+  selectionId: idField.optional(),
+  vacancyId: idField.optional(),
+  ids: idListParam(200).optional(),
+  limit: limitParam(100, 500),
+  after: z.string().max(500).optional(),
+});
+
+export const profileListQuery = z.object({ ids: idListParam(200) });

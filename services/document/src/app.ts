@@ -1,0 +1,41 @@
+import { createLogger, initModels, startHttpService, type Logger, type RunningService } from '@seleksi/kit';
+import type { DocumentConfig } from './config';
+import { createDocumentIssuer, type RenderVacancyAnnouncement } from './issuer';
+import { createDocumentModels } from './models';
+import { renderVacancyAnnouncement } from './pdf';
+import { createDocumentRepositories } from './repositories';
+import { documentServiceRoutes } from './routes';
+
+export interface DocumentServiceOptions {
+  logger?: Logger;
+  /** Replaces the PDF renderer (tests of failure paths). */
+  render?: RenderVacancyAnnouncement;
+  now?: () => Date;
+}
+
+/** Starts services/document (issue, number, store, serve and verify PDFs). */
+export async function startDocumentService(
+  config: DocumentConfig,
+  options: DocumentServiceOptions = {},
+): Promise<RunningService> {
+  const logger = options.logger ?? createLogger('document', config.LOG_LEVEL);
+  return startHttpService({
+    name: 'document',
+    port: config.DOCUMENT_PORT,
+    host: config.DOCUMENT_HOST,
+    logger,
+    mongo: { uri: config.MONGODB_URI, dbName: config.DOCUMENT_DB },
+    routes: async (router, conn) => {
+      const models = createDocumentModels(conn);
+      await initModels(Object.values(models));
+      const repos = createDocumentRepositories(models);
+      const issuer = createDocumentIssuer({
+        repos,
+        render: options.render ?? renderVacancyAnnouncement,
+        portalPublicUrl: config.PORTAL_PUBLIC_URL,
+        ...(options.now ? { now: options.now } : {}),
+      });
+      documentServiceRoutes(router, repos, issuer);
+    },
+  });
+}

@@ -1,0 +1,116 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { VacancyAnnouncementRequest } from '@seleksi/domain';
+import { DocumentClient, ServiceError, type RunningService } from '@seleksi/kit';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startDocumentService } from './app';
+import { loadDocumentConfig } from './config';
+import { sampleRequest } from './pdf/test-fixtures';
+
+const mongoUri = process.env.TEST_MONGODB_URI ?? inject('mongoUri');
+
+let service: RunningService;
+let client: DocumentClient;
+
+beforeAll(async () => {
+  service = await startDocumentService(
+    loadDocumentConfig({
+      MONGODB_URI: mongoUri,
+      DOCUMENT_DB: `it_document_${randomUUID().slice(0, 8)}`,
+      DOCUMENT_PORT: '0',
+      LOG_LEVEL: 'silent',
+      PORTAL_PUBLIC_URL: 'https://seleksi.example.go.id/',
+    }),
+  );
+  client = new DocumentClient(service.url, { timeoutMs: 60_000 });
+});
+
+afterAll(async () => {
+  await service?.conn.dropDatabase().catch(() => undefined);
+  await service?.close();
+});
+
+function request(
+  idempotencyKey: string,
+  agencyCode = 'KALTIM',
+  selectionId = 'sel-2026-01',
+): VacancyAnnouncementRequest {
+  const base = sampleRequest(2);
+  return {
+    ...base,
+    idempotencyKey,
+    agency: { ...base.agency, code: agencyCode },
+    selection: { ...base.selection, id: selectionId },
+  };
+}
+
+describe('document service', () => {
+  it('issues once per idempotency key, even for concurrent requests', async () => {
+    const req = request('idem-1', 'IDEM', 'sel-idem');
+    const [a, b] = await Promise.all([client.issueVacancyAnnouncement(req), client.issueVacancyAnnouncement(req)]);
+    const c = await client.issueVacancyAnnouncement(req);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(a.number).toBe('800.1.2.2/0001/BKD/2026');
+    expect(a.verificationCode).toMatch(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$/);
+    expect(await service.conn.collection('documents').countDocuments({ agencyCode: 'IDEM' })).toBe(1);
+    expect(await service.conn.collection('numberClaims').countDocuments({ agencyCode: 'IDEM' })).toBe(1);
+    expect((await client.listDocuments({ selectionId: 'sel-idem' })).map((d) => d.id)).toEqual([a.id]);
+  });
+
+  it('answers 201 for a new document and 200 for a repeat', async () => {
+    const body = JSON.stringify(request('idem-status', 'STATUS'));
+    const post = () =>
+      fetch(`${service.url}/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect((await post()).status).toBe(201);
+    expect((await post()).status).toBe(200);
+  });
+
+  it('gives 20 concurrent issues in one agency and year 20 distinct consecutive numbers', async () => {
+    const docs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => client.issueVacancyAnnouncement(request(`race-${i}`, 'RACE'))),
+    );
+    const numbers = docs.map((d) => d.number).sort();
+    expect(numbers).toEqual(
+      Array.from({ length: 20 }, (_, i) => `800.1.2.2/${String(i + 1).padStart(4, '0')}/BKD/2026`),
+    );
+    expect(new Set(docs.map((d) => d.id)).size).toBe(20);
+    expect(new Set(docs.map((d) => d.verificationCode)).size).toBe(20);
+    // Another agency has its own sequence.
+    expect((await client.issueVacancyAnnouncement(request('other-1', 'OTHER'))).number).toBe('800.1.2.2/0001/BKD/2026');
+  });
+
+  it('serves the PDF whose SHA-256 is the stored one, and verifies by code and by file', async () => {
+    const doc = await client.issueVacancyAnnouncement(request('pdf-1', 'PDF', 'sel-pdf'));
+    const pdf = (await client.getPdf(doc.id))!;
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.filename).toBe('pengumuman-800.1.2.2-0001-BKD-2026.pdf');
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.bytes.length).toBe(doc.sizeBytes);
+    expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(doc.sha256);
+
+    expect(await client.getDocument(doc.id)).toEqual(doc);
+    expect(await client.verifyCode(doc.verificationCode.toLowerCase())).toEqual(doc);
+    expect(await client.verifyCode('ZZZZZZZZZZ')).toBeNull();
+    expect(await client.verifyFile(pdf.bytes)).toEqual(doc);
+
+    const tampered = Buffer.from(pdf.bytes);
+    const at = Math.floor(tampered.length / 2);
+    tampered[at] = tampered[at]! ^ 0x01;
+    expect(await client.verifyFile(tampered)).toBeNull();
+  });
+
+  it('rejects an invalid request before claiming a number', async () => {
+    const bad = request('bad-1', 'BAD');
+    bad.selection.vacancies = [];
+    const err = await client.issueVacancyAnnouncement(bad).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServiceError);
+    expect([(err as ServiceError).status, (err as ServiceError).code, (err as ServiceError).field]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'selection.vacancies',
+    ]);
+    expect(await service.conn.collection('numberClaims').countDocuments({ agencyCode: 'BAD' })).toBe(0);
+    expect(await client.getDocument('missing')).toBeNull();
+    expect(await client.getPdf('missing')).toBeNull();
+  });
+});

@@ -1,0 +1,19 @@
+import type { Connection } from 'mongoose';
+import { documentFileSchema } from './document-file';
+import { documentSchema } from './document';
+import { numberClaimSchema } from './number-claim';
+
+export type { DocumentDoc } from './document';
+export type { DocumentFileDoc } from './document-file';
+export type { NumberClaimDoc } from './number-claim';
+export { numberClaimId } from './number-claim';
+
+/** The document service's models, bound to its own connection. */
+export function createDocumentModels(conn: Connection) {
+  return {
+    Document: conn.model('Document', documentSchema, 'documents'),
+    DocumentFile: conn.model('DocumentFile', documentFileSchema, 'documentFiles'),
+    NumberClaim: conn.model('NumberClaim', numberClaimSchema, 'numberClaims'),
+  };
+}
+export type DocumentModels = ReturnType<typeof createDocumentModels>;

@@ -1,0 +1,13 @@
+import type { DocumentModels } from '../models';
+import { createDocumentRepository } from './documents';
+import { createNumberClaimRepository } from './number-claims';
+
+export { toDocumentDto } from './documents';
+
+export function createDocumentRepositories(models: DocumentModels) {
+  return {
+    documents: createDocumentRepository(models),
+    numberClaims: createNumberClaimRepository(models),
+  };
+}
+export type DocumentRepositories = ReturnType<typeof createDocumentRepositories>;
