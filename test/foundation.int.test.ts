@@ -37,7 +37,14 @@ const PROFILE: ProfileDto = {
   agencyCode: AGENCY.code,
   education: 'S2',
   careers: [
-    { position: 'Kepala Bidang', positionKind: 'ADMINISTRATOR', unit: 'Bappeda', agencyCode: AGENCY.code, from: '2016-03-01', to: null },
+    {
+      position: 'Kepala Bidang',
+      positionKind: 'ADMINISTRATOR',
+      unit: 'Bappeda',
+      agencyCode: AGENCY.code,
+      from: '2016-03-01',
+      to: null,
+    },
   ],
   skp: [
     { year: 2024, predicate: 'BAIK' },
@@ -49,9 +56,30 @@ const PROFILE: ProfileDto = {
 
 const PASSWORD = 'rahasia-uji-123';
 const USERS = {
-  secretary: { id: 'u-sec', email: 'sec@uji.test', displayName: 'Sekretariat Uji', role: 'PANSEL_SECRETARY', agencyCode: AGENCY.code, candidateId: null },
-  candidate: { id: 'u-cand', email: 'cand@uji.test', displayName: 'Siti Uji Coba', role: 'CANDIDATE', agencyCode: AGENCY.code, candidateId: PROFILE.id },
-  other: { id: 'u-cand2', email: 'cand2@uji.test', displayName: 'Peserta Lain', role: 'CANDIDATE', agencyCode: AGENCY.code, candidateId: 'asn-it-2' },
+  secretary: {
+    id: 'u-sec',
+    email: 'sec@uji.test',
+    displayName: 'Sekretariat Uji',
+    role: 'PANSEL_SECRETARY',
+    agencyCode: AGENCY.code,
+    candidateId: null,
+  },
+  candidate: {
+    id: 'u-cand',
+    email: 'cand@uji.test',
+    displayName: 'Siti Uji Coba',
+    role: 'CANDIDATE',
+    agencyCode: AGENCY.code,
+    candidateId: PROFILE.id,
+  },
+  other: {
+    id: 'u-cand2',
+    email: 'cand2@uji.test',
+    displayName: 'Peserta Lain',
+    role: 'CANDIDATE',
+    agencyCode: AGENCY.code,
+    candidateId: 'asn-it-2',
+  },
 } as const;
 
 const CREATE = `mutation($input: CreateSelectionInput!) {
@@ -77,10 +105,19 @@ const validInput = {
 };
 
 beforeAll(async () => {
-  stack = await startStack({ temporalAddress: inject('temporalAddress'), mongoUri: inject('mongoUri'), name: 'foundation' });
+  stack = await startStack({
+    temporalAddress: inject('temporalAddress'),
+    mongoUri: inject('mongoUri'),
+    name: 'foundation',
+  });
   await stack.clients.candidate.upsertAgency(AGENCY);
   await stack.clients.candidate.upsertProfile(PROFILE);
-  await stack.clients.candidate.upsertProfile({ ...PROFILE, id: 'asn-it-2', nip: '198104172006042001', name: 'Peserta Lain' });
+  await stack.clients.candidate.upsertProfile({
+    ...PROFILE,
+    id: 'asn-it-2',
+    nip: '198104172006042001',
+    name: 'Peserta Lain',
+  });
   const accounts: AccountRepository = stack.gateway.deps.accounts;
   for (const u of Object.values(USERS)) await accounts.upsert({ ...u, password: PASSWORD });
   tokens = {
@@ -100,11 +137,9 @@ describe('open selection through GraphQL', () => {
   let workflowId: string;
 
   it('a Pansel secretary plans a selection: the workflow starts with search attributes', async () => {
-    const r = await stack.gql<{ createSelection: { id: string; stage: string; workflowId: string; vacancies: { id: string }[] } }>(
-      CREATE,
-      { input: validInput },
-      tokens.secretary,
-    );
+    const r = await stack.gql<{
+      createSelection: { id: string; stage: string; workflowId: string; vacancies: { id: string }[] };
+    }>(CREATE, { input: validInput }, tokens.secretary);
     expect(r.errors).toBeUndefined();
     const created = r.data!.createSelection;
     selectionId = created.id;
@@ -120,11 +155,9 @@ describe('open selection through GraphQL', () => {
 
   it('issues the announcement PDF and opens registration; the read model shows it', async () => {
     const s = await eventually(async () => {
-      const r = await stack.gql<{ selection: { stage: string; announcement: { downloadUrl: string; sha256: string; number: string } | null } }>(
-        SELECTION,
-        { id: selectionId },
-        tokens.secretary,
-      );
+      const r = await stack.gql<{
+        selection: { stage: string; announcement: { downloadUrl: string; sha256: string; number: string } | null };
+      }>(SELECTION, { id: selectionId }, tokens.secretary);
       return r.data?.selection?.stage === 'REGISTRATION_OPEN' ? r.data.selection : null;
     });
     expect(s.announcement).not.toBeNull();
@@ -156,11 +189,9 @@ describe('open selection through GraphQL', () => {
   });
 
   it('a candidate applies once; a second application to the same vacancy is a typed error', async () => {
-    const first = await stack.gql<{ applyToVacancy: { id: string; status: string; timeline: { reasonCode: string }[] } }>(
-      APPLY,
-      { v: vacancyIds[0] },
-      tokens.candidate,
-    );
+    const first = await stack.gql<{
+      applyToVacancy: { id: string; status: string; timeline: { reasonCode: string }[] };
+    }>(APPLY, { v: vacancyIds[0] }, tokens.candidate);
     expect(first.errors).toBeUndefined();
     expect(first.data!.applyToVacancy.status).toBe('SUBMITTED');
     expect(first.data!.applyToVacancy.timeline.map((e) => e.reasonCode)).toContain('APPLICATION_SUBMITTED');
@@ -192,9 +223,24 @@ describe('bad input is refused with a typed error and writes nothing', () => {
 
   it.each([
     ['no vacancies', { ...validInput, vacancies: [] }, 'VALIDATION_FAILED', 'input.vacancies'],
-    ['a short position name', { ...validInput, vacancies: [{ level: 'PRATAMA', position: 'X', unit: 'Dinas' }] }, 'VALIDATION_FAILED', 'input.vacancies.0.position'],
-    ['a date in the past', { ...validInput, announcementDate: '2020-01-06' }, 'VALIDATION_FAILED', 'input.announcementDate'],
-    ['an invalid signatory NIP', { ...validInput, signatoryNip: '197013122000031001' }, 'INVALID_NIP', 'input.signatoryNip'],
+    [
+      'a short position name',
+      { ...validInput, vacancies: [{ level: 'PRATAMA', position: 'X', unit: 'Dinas' }] },
+      'VALIDATION_FAILED',
+      'input.vacancies.0.position',
+    ],
+    [
+      'a date in the past',
+      { ...validInput, announcementDate: '2020-01-06' },
+      'VALIDATION_FAILED',
+      'input.announcementDate',
+    ],
+    [
+      'an invalid signatory NIP',
+      { ...validInput, signatoryNip: '197013122000031001' },
+      'INVALID_NIP',
+      'input.signatoryNip',
+    ],
   ])('%s', async (_name, input, code, field) => {
     const before = await selectionCount();
     const r = await stack.gql(CREATE, { input }, tokens.secretary);
@@ -254,8 +300,14 @@ describe('the registration deadline is a durable timer', () => {
       },
       stack.taskQueue,
     );
-    await eventually(async () => (await stack.clients.candidate.getSelection(selectionId))?.stage === 'REGISTRATION_OPEN');
-    const applied = await stack.gql<{ applyToVacancy: { id: string } }>(APPLY, { v: `${selectionId}-V1` }, tokens.other);
+    await eventually(
+      async () => (await stack.clients.candidate.getSelection(selectionId))?.stage === 'REGISTRATION_OPEN',
+    );
+    const applied = await stack.gql<{ applyToVacancy: { id: string } }>(
+      APPLY,
+      { v: `${selectionId}-V1` },
+      tokens.other,
+    );
     expect(applied.errors).toBeUndefined();
     const appId = applied.data!.applyToVacancy.id;
 

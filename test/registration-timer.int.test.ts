@@ -8,7 +8,12 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { localDateOf, periodDeadline, DEFAULT_HOLIDAY_CALENDAR, type AgencyDto } from '@seleksi/domain';
-import { DEFAULT_SELECTION_RULES, getSelectionStateQuery, startOpenSelection, SEARCH_ATTRIBUTES } from '@seleksi/workflows';
+import {
+  DEFAULT_SELECTION_RULES,
+  getSelectionStateQuery,
+  startOpenSelection,
+  SEARCH_ATTRIBUTES,
+} from '@seleksi/workflows';
 import { createSeleksiWorker } from '@seleksi/workflows/worker';
 import { eventually, startServices, workflowBundle, type ServicesStack } from './support/stack';
 
@@ -23,7 +28,15 @@ const AGENCY: AgencyDto = {
 };
 
 /** temporal.api.enums.v1.IndexedValueType numbers for the types we use. */
-const INDEXED_VALUE_TYPE: Record<string, number> = { Text: 1, Keyword: 2, Int: 3, Double: 4, Bool: 5, Datetime: 6, KeywordList: 7 };
+const INDEXED_VALUE_TYPE: Record<string, number> = {
+  Text: 1,
+  Keyword: 2,
+  Int: 3,
+  Double: 4,
+  Bool: 5,
+  Datetime: 6,
+  KeywordList: 7,
+};
 
 let env: TestWorkflowEnvironment;
 let services: ServicesStack;
@@ -37,9 +50,7 @@ beforeAll(async () => {
   // The Java test server accepts search attributes only once registered.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(
-      SEARCH_ATTRIBUTES.map((a) => [a.name, INDEXED_VALUE_TYPE[a.type]!]),
-    ),
+    searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((a) => [a.name, INDEXED_VALUE_TYPE[a.type]!])),
   });
   services = await startServices(inject('mongoUri'), `ts_${Date.now().toString(36)}`);
   await services.clients.candidate.upsertAgency(AGENCY);
@@ -82,7 +93,9 @@ it('fires the 15-day registration timer without waiting and closes registration 
       },
       taskQueue,
     );
-    await eventually(async () => (await services.clients.candidate.getSelection(selectionId))?.stage === 'REGISTRATION_OPEN');
+    await eventually(
+      async () => (await services.clients.candidate.getSelection(selectionId))?.stage === 'REGISTRATION_OPEN',
+    );
     expect((await handle.query(getSelectionStateQuery)).stage).toBe('REGISTRATION_OPEN');
 
     await env.sleep('15 days');

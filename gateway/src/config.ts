@@ -14,7 +14,11 @@ export const gatewayConfigSchema = z.object({
   ASSESSMENT_SERVICE_URL: z.string().url().default('http://127.0.0.1:4102'),
   DOCUMENT_SERVICE_URL: z.string().url().default('http://127.0.0.1:4103'),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters'),
-  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  AUTH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(8 * 3600),
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

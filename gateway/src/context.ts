@@ -41,7 +41,10 @@ export async function authenticate(
   return { user, sessionId: claims.sessionId };
 }
 
-export async function createContext(deps: GatewayDeps, authorization: string | null | undefined): Promise<GraphQLContext> {
+export async function createContext(
+  deps: GatewayDeps,
+  authorization: string | null | undefined,
+): Promise<GraphQLContext> {
   const { user, sessionId } = await authenticate(deps, authorization);
   const { candidate, document } = deps.services;
   return {

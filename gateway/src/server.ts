@@ -24,7 +24,10 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
     schema,
     graphqlEndpoint: '/graphql',
     renderGraphiQL,
-    graphiql: { title: 'Seleksi JPT — GraphQL', defaultQuery: '{ selections(first: 5) { edges { node { id title stage } } } }' },
+    graphiql: {
+      title: 'Seleksi JPT — GraphQL',
+      defaultQuery: '{ selections(first: 5) { edges { node { id title stage } } } }',
+    },
     landingPage: false,
     plugins: [useTypedErrors()],
     logging: deps.logger,
@@ -79,7 +82,10 @@ export interface RunningGateway {
 }
 
 /** Starts the gateway: connects once to Mongo (accounts) and Temporal, then listens. */
-export async function startGateway(config: GatewayConfig, logger: Logger = createLogger('gateway', config.LOG_LEVEL)): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  logger: Logger = createLogger('gateway', config.LOG_LEVEL),
+): Promise<RunningGateway> {
   const conn = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.GATEWAY_DB, logger });
   const accounts = new AccountRepository(conn);
   await accounts.init();

@@ -5,7 +5,8 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value[^;]*?(?:at "\w+((?:\.\w+|\[\d+\])*)")?;\s*(?:Field "(\w+)")?/;
+const VARIABLE_ERROR =
+  /^Variable "\$(\w+)" got invalid value[^;]*?(?:at "\w+((?:\.\w+|\[\d+\])*)")?;\s*(?:Field "(\w+)")?/;
 
 export function fieldOfVariableError(message: string): string | undefined {
   const m = VARIABLE_ERROR.exec(message);
@@ -15,7 +16,11 @@ export function fieldOfVariableError(message: string): string | undefined {
 }
 
 function typedError(err: GraphQLError): GraphQLError {
-  if (err.extensions?.code && err.extensions.code !== 'GRAPHQL_VALIDATION_FAILED' && err.extensions.code !== 'BAD_USER_INPUT') {
+  if (
+    err.extensions?.code &&
+    err.extensions.code !== 'GRAPHQL_VALIDATION_FAILED' &&
+    err.extensions.code !== 'BAD_USER_INPUT'
+  ) {
     return err;
   }
   const field = fieldOfVariableError(err.message);

@@ -79,7 +79,11 @@ export interface Stack extends ServicesStack {
   taskQueue: string;
   client: Client;
   gateway: RunningGateway;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResult<T>>;
   signIn(email: string, password: string): Promise<string>;
 }
 

@@ -11,7 +11,10 @@ export const SelectionStageKey = defineSearchAttributeKey('SelectionStage', Sear
 export const StageDeadlineKey = defineSearchAttributeKey('StageDeadline', SearchAttributeType.DATETIME);
 
 /** The list the dev server / test harness registers (`--search-attribute Name=Type`). */
-export const SEARCH_ATTRIBUTES: { name: string; type: 'Keyword' | 'Datetime' | 'Int' | 'Text' | 'Bool' | 'Double' | 'KeywordList' }[] = [
+export const SEARCH_ATTRIBUTES: {
+  name: string;
+  type: 'Keyword' | 'Datetime' | 'Int' | 'Text' | 'Bool' | 'Double' | 'KeywordList';
+}[] = [
   { name: AgencyCodeKey.name, type: 'Keyword' },
   { name: SelectionIdKey.name, type: 'Keyword' },
   { name: SelectionStageKey.name, type: 'Keyword' },

@@ -11,7 +11,10 @@ const TimelineEntryType = builder.objectRef<TimelineEntryDto>('TimelineEntry').i
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
     status: t.field({ type: ApplicationStatusEnum, resolve: (e) => e.status }),
     reasonCode: t.exposeString('reasonCode'),
-    reasonText: t.string({ description: 'Bahasa Indonesia', resolve: (e) => REASON_TEXT_ID[e.reasonCode] ?? e.reasonCode }),
+    reasonText: t.string({
+      description: 'Bahasa Indonesia',
+      resolve: (e) => REASON_TEXT_ID[e.reasonCode] ?? e.reasonCode,
+    }),
     note: t.exposeString('note', { nullable: true }),
     expectedNextAt: t.field({
       type: 'DateTime',

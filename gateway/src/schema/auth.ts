@@ -30,7 +30,12 @@ const signInSchema = z.object({
 });
 
 builder.queryField('me', (t) =>
-  t.field({ type: UserType, nullable: true, description: 'The signed-in user, or null', resolve: (_r, _a, ctx) => ctx.user }),
+  t.field({
+    type: UserType,
+    nullable: true,
+    description: 'The signed-in user, or null',
+    resolve: (_r, _a, ctx) => ctx.user,
+  }),
 );
 
 builder.mutationField('signIn', (t) =>

@@ -8,7 +8,8 @@ builder.scalarType('DateTime', {
   serialize: (v) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString()),
   parseValue: (v) => {
     const d = new Date(String(v));
-    if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime tidak valid', { extensions: { code: 'VALIDATION_FAILED' } });
+    if (Number.isNaN(d.getTime()))
+      throw new GraphQLError('DateTime tidak valid', { extensions: { code: 'VALIDATION_FAILED' } });
     return d;
   },
 });

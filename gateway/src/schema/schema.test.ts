@@ -9,7 +9,14 @@ describe('schema.graphql', () => {
 
   it('exposes the foundation operations', () => {
     const sdl = printedSchema();
-    for (const op of ['signIn(', 'signOut', 'createSelection(', 'applyToVacancy(', 'myApplications', 'verifyDocument(']) {
+    for (const op of [
+      'signIn(',
+      'signOut',
+      'createSelection(',
+      'applyToVacancy(',
+      'myApplications',
+      'verifyDocument(',
+    ]) {
       expect(sdl).toContain(op);
     }
   });

@@ -82,7 +82,11 @@ export const SelectionType = builder.objectRef<SelectionDto>('Selection').implem
 /** Selections still being planned are visible only to the agency's staff. */
 function canSee(ctx: GraphQLContext, s: SelectionDto): boolean {
   if (s.stage !== 'PLANNED') return true;
-  return ctx.user !== null && ctx.user.role !== 'CANDIDATE' && (ctx.user.role === 'ADMIN' || ctx.user.agencyCode === s.agencyCode);
+  return (
+    ctx.user !== null &&
+    ctx.user.role !== 'CANDIDATE' &&
+    (ctx.user.role === 'ADMIN' || ctx.user.agencyCode === s.agencyCode)
+  );
 }
 
 builder.queryField('selection', (t) =>
@@ -101,7 +105,10 @@ builder.queryField('selections', (t) =>
   t.connection({
     type: SelectionType,
     description: 'Selection rounds, newest first',
-    args: { agencyCode: t.arg.string({ required: false }), stage: t.arg({ type: SelectionStageEnum, required: false }) },
+    args: {
+      agencyCode: t.arg.string({ required: false }),
+      stage: t.arg({ type: SelectionStageEnum, required: false }),
+    },
     resolve: async (_r, args, ctx) => {
       const limit = Math.min(Math.max(args.first ?? 20, 1), 100);
       const page = await typed(() =>
@@ -148,7 +155,11 @@ const createSelectionSchema = z.object({
     .max(30, 'Maksimal 30 lowongan'),
   signatoryName: z.string().trim().min(3).max(200).optional(),
   signatoryTitle: z.string().trim().min(3).max(200).optional(),
-  signatoryNip: z.string().trim().regex(/^\d{18}$/, 'NIP harus 18 angka').optional(),
+  signatoryNip: z
+    .string()
+    .trim()
+    .regex(/^\d{18}$/, 'NIP harus 18 angka')
+    .optional(),
 });
 
 const VacancyInput = builder.inputType('VacancyInput', {

@@ -42,9 +42,30 @@ export const DEMO_PROFILES: ProfileDto[] = [
     education: 'S3',
     educationMajor: 'Ilmu Administrasi Publik',
     careers: [
-      { position: 'Kepala Seksi Kurikulum', positionKind: 'PENGAWAS', unit: 'Dinas Pendidikan dan Kebudayaan', agencyCode: K, from: '2008-01-02', to: '2013-06-30' },
-      { position: 'Kepala Bidang Pembinaan SMA', positionKind: 'ADMINISTRATOR', unit: 'Dinas Pendidikan dan Kebudayaan', agencyCode: K, from: '2013-07-01', to: '2019-12-31' },
-      { position: 'Sekretaris Dinas', positionKind: 'ADMINISTRATOR', unit: 'Dinas Pendidikan dan Kebudayaan', agencyCode: K, from: '2020-01-02', to: null },
+      {
+        position: 'Kepala Seksi Kurikulum',
+        positionKind: 'PENGAWAS',
+        unit: 'Dinas Pendidikan dan Kebudayaan',
+        agencyCode: K,
+        from: '2008-01-02',
+        to: '2013-06-30',
+      },
+      {
+        position: 'Kepala Bidang Pembinaan SMA',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Dinas Pendidikan dan Kebudayaan',
+        agencyCode: K,
+        from: '2013-07-01',
+        to: '2019-12-31',
+      },
+      {
+        position: 'Sekretaris Dinas',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Dinas Pendidikan dan Kebudayaan',
+        agencyCode: K,
+        from: '2020-01-02',
+        to: null,
+      },
     ],
     skp: [
       { year: 2024, predicate: 'SANGAT_BAIK' },
@@ -62,8 +83,22 @@ export const DEMO_PROFILES: ProfileDto[] = [
     education: 'S2',
     educationMajor: 'Manajemen',
     careers: [
-      { position: 'Kepala Subbidang Pendanaan', positionKind: 'PENGAWAS', unit: 'Badan Perencanaan Pembangunan Daerah', agencyCode: K, from: '2010-03-01', to: '2016-02-28' },
-      { position: 'Kepala Bidang Perencanaan Ekonomi', positionKind: 'ADMINISTRATOR', unit: 'Badan Perencanaan Pembangunan Daerah', agencyCode: K, from: '2016-03-01', to: null },
+      {
+        position: 'Kepala Subbidang Pendanaan',
+        positionKind: 'PENGAWAS',
+        unit: 'Badan Perencanaan Pembangunan Daerah',
+        agencyCode: K,
+        from: '2010-03-01',
+        to: '2016-02-28',
+      },
+      {
+        position: 'Kepala Bidang Perencanaan Ekonomi',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Badan Perencanaan Pembangunan Daerah',
+        agencyCode: K,
+        from: '2016-03-01',
+        to: null,
+      },
     ],
     skp: [
       { year: 2024, predicate: 'BAIK' },
@@ -81,8 +116,22 @@ export const DEMO_PROFILES: ProfileDto[] = [
     education: 'S2',
     educationMajor: 'Teknik Sipil',
     careers: [
-      { position: 'Kepala Seksi Jalan', positionKind: 'PENGAWAS', unit: 'Dinas Pekerjaan Umum dan Penataan Ruang', agencyCode: K, from: '2011-01-03', to: '2017-08-31' },
-      { position: 'Kepala Bidang Bina Marga', positionKind: 'ADMINISTRATOR', unit: 'Dinas Pekerjaan Umum dan Penataan Ruang', agencyCode: K, from: '2017-09-01', to: null },
+      {
+        position: 'Kepala Seksi Jalan',
+        positionKind: 'PENGAWAS',
+        unit: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+        agencyCode: K,
+        from: '2011-01-03',
+        to: '2017-08-31',
+      },
+      {
+        position: 'Kepala Bidang Bina Marga',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+        agencyCode: K,
+        from: '2017-09-01',
+        to: null,
+      },
     ],
     skp: [
       { year: 2024, predicate: 'BAIK' },
@@ -100,8 +149,22 @@ export const DEMO_PROFILES: ProfileDto[] = [
     education: 'S2',
     educationMajor: 'Ilmu Hukum',
     careers: [
-      { position: 'Analis Hukum Ahli Muda', positionKind: 'JF_AHLI_MUDA', unit: 'Biro Hukum', agencyCode: K, from: '2012-05-02', to: '2018-12-31' },
-      { position: 'Kepala Bagian Perundang-undangan', positionKind: 'ADMINISTRATOR', unit: 'Biro Hukum', agencyCode: K, from: '2019-01-02', to: null },
+      {
+        position: 'Analis Hukum Ahli Muda',
+        positionKind: 'JF_AHLI_MUDA',
+        unit: 'Biro Hukum',
+        agencyCode: K,
+        from: '2012-05-02',
+        to: '2018-12-31',
+      },
+      {
+        position: 'Kepala Bagian Perundang-undangan',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Biro Hukum',
+        agencyCode: K,
+        from: '2019-01-02',
+        to: null,
+      },
     ],
     skp: [
       { year: 2024, predicate: 'SANGAT_BAIK' },
@@ -119,8 +182,22 @@ export const DEMO_PROFILES: ProfileDto[] = [
     education: 'S2',
     educationMajor: 'Ilmu Komputer',
     careers: [
-      { position: 'Pranata Komputer Ahli Muda', positionKind: 'JF_AHLI_MUDA', unit: 'Dinas Komunikasi dan Informatika', agencyCode: K, from: '2014-01-02', to: '2020-06-30' },
-      { position: 'Pranata Komputer Ahli Madya', positionKind: 'JF_AHLI_MADYA', unit: 'Dinas Komunikasi dan Informatika', agencyCode: K, from: '2020-07-01', to: null },
+      {
+        position: 'Pranata Komputer Ahli Muda',
+        positionKind: 'JF_AHLI_MUDA',
+        unit: 'Dinas Komunikasi dan Informatika',
+        agencyCode: K,
+        from: '2014-01-02',
+        to: '2020-06-30',
+      },
+      {
+        position: 'Pranata Komputer Ahli Madya',
+        positionKind: 'JF_AHLI_MADYA',
+        unit: 'Dinas Komunikasi dan Informatika',
+        agencyCode: K,
+        from: '2020-07-01',
+        to: null,
+      },
     ],
     skp: [
       { year: 2024, predicate: 'BAIK' },
@@ -138,8 +215,22 @@ export const DEMO_PROFILES: ProfileDto[] = [
     education: 'S2',
     educationMajor: 'Administrasi Publik',
     careers: [
-      { position: 'Kepala Bidang Anggaran', positionKind: 'ADMINISTRATOR', unit: 'Badan Pengelolaan Keuangan dan Aset Daerah', agencyCode: K, from: '2009-02-02', to: '2015-12-31' },
-      { position: 'Sekretaris Badan', positionKind: 'ADMINISTRATOR', unit: 'Badan Pengelolaan Keuangan dan Aset Daerah', agencyCode: K, from: '2016-01-04', to: null },
+      {
+        position: 'Kepala Bidang Anggaran',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Badan Pengelolaan Keuangan dan Aset Daerah',
+        agencyCode: K,
+        from: '2009-02-02',
+        to: '2015-12-31',
+      },
+      {
+        position: 'Sekretaris Badan',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Badan Pengelolaan Keuangan dan Aset Daerah',
+        agencyCode: K,
+        from: '2016-01-04',
+        to: null,
+      },
     ],
     skp: [
       { year: 2024, predicate: 'BAIK' },
@@ -157,7 +248,14 @@ export const DEMO_PROFILES: ProfileDto[] = [
     education: 'S2',
     educationMajor: 'Manajemen Pendidikan',
     careers: [
-      { position: 'Kepala Seksi Peserta Didik', positionKind: 'PENGAWAS', unit: 'Dinas Pendidikan dan Kebudayaan', agencyCode: K, from: '2016-04-01', to: null },
+      {
+        position: 'Kepala Seksi Peserta Didik',
+        positionKind: 'PENGAWAS',
+        unit: 'Dinas Pendidikan dan Kebudayaan',
+        agencyCode: K,
+        from: '2016-04-01',
+        to: null,
+      },
     ],
     skp: [
       { year: 2024, predicate: 'SANGAT_BAIK' },
@@ -175,8 +273,22 @@ export const DEMO_PROFILES: ProfileDto[] = [
     education: 'S2',
     educationMajor: 'Ilmu Pemerintahan',
     careers: [
-      { position: 'Camat Tenggarong', positionKind: 'ADMINISTRATOR', unit: 'Kecamatan Tenggarong', agencyCode: 'KUKAR', from: '2015-01-05', to: '2020-12-31' },
-      { position: 'Kepala Bagian Tata Pemerintahan', positionKind: 'ADMINISTRATOR', unit: 'Sekretariat Daerah Kabupaten Kutai Kartanegara', agencyCode: 'KUKAR', from: '2021-01-04', to: null },
+      {
+        position: 'Camat Tenggarong',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Kecamatan Tenggarong',
+        agencyCode: 'KUKAR',
+        from: '2015-01-05',
+        to: '2020-12-31',
+      },
+      {
+        position: 'Kepala Bagian Tata Pemerintahan',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Sekretariat Daerah Kabupaten Kutai Kartanegara',
+        agencyCode: 'KUKAR',
+        from: '2021-01-04',
+        to: null,
+      },
     ],
     skp: [
       { year: 2024, predicate: 'BAIK' },
@@ -197,11 +309,46 @@ export interface DemoPanselMember {
 }
 
 export const DEMO_PANSEL: DemoPanselMember[] = [
-  { id: 'pansel-1', userId: 'user-pansel-1', name: 'Prof. Dr. Aminah Sari, M.Si.', institution: 'Universitas Mulawarman', internal: false, partyMember: false },
-  { id: 'pansel-2', userId: 'user-pansel-2', name: 'Dr. Bambang Hariyanto, M.Psi., Psikolog', institution: 'Himpunan Psikologi Indonesia', internal: false, partyMember: false },
-  { id: 'pansel-3', userId: 'user-pansel-3', name: 'Dr. Ratna Dewi, S.H., M.H.', institution: 'Praktisi Manajemen SDM', internal: false, partyMember: false },
-  { id: 'pansel-4', userId: 'user-pansel-4', name: 'Dr. Ir. Hendra Gunawan, M.M.', institution: 'Sekretariat Daerah Provinsi Kalimantan Timur', internal: true, partyMember: false },
-  { id: 'pansel-5', userId: 'user-pansel-5', name: 'Drs. Agus Salim, M.AP.', institution: 'Sekretariat Daerah Provinsi Kalimantan Timur', internal: true, partyMember: false },
+  {
+    id: 'pansel-1',
+    userId: 'user-pansel-1',
+    name: 'Prof. Dr. Aminah Sari, M.Si.',
+    institution: 'Universitas Mulawarman',
+    internal: false,
+    partyMember: false,
+  },
+  {
+    id: 'pansel-2',
+    userId: 'user-pansel-2',
+    name: 'Dr. Bambang Hariyanto, M.Psi., Psikolog',
+    institution: 'Himpunan Psikologi Indonesia',
+    internal: false,
+    partyMember: false,
+  },
+  {
+    id: 'pansel-3',
+    userId: 'user-pansel-3',
+    name: 'Dr. Ratna Dewi, S.H., M.H.',
+    institution: 'Praktisi Manajemen SDM',
+    internal: false,
+    partyMember: false,
+  },
+  {
+    id: 'pansel-4',
+    userId: 'user-pansel-4',
+    name: 'Dr. Ir. Hendra Gunawan, M.M.',
+    institution: 'Sekretariat Daerah Provinsi Kalimantan Timur',
+    internal: true,
+    partyMember: false,
+  },
+  {
+    id: 'pansel-5',
+    userId: 'user-pansel-5',
+    name: 'Drs. Agus Salim, M.AP.',
+    institution: 'Sekretariat Daerah Provinsi Kalimantan Timur',
+    internal: true,
+    partyMember: false,
+  },
 ];
 
 export interface DemoUser {
@@ -214,8 +361,22 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { id: 'user-admin', email: 'admin@demo.seleksi-jpt.id', displayName: 'Administrator Sistem', role: 'ADMIN', agencyCode: null, candidateId: null },
-  { id: 'user-sekretariat', email: 'sekretariat@demo.seleksi-jpt.id', displayName: 'Sekretariat Pansel (BKD Kaltim)', role: 'PANSEL_SECRETARY', agencyCode: K, candidateId: null },
+  {
+    id: 'user-admin',
+    email: 'admin@demo.seleksi-jpt.id',
+    displayName: 'Administrator Sistem',
+    role: 'ADMIN',
+    agencyCode: null,
+    candidateId: null,
+  },
+  {
+    id: 'user-sekretariat',
+    email: 'sekretariat@demo.seleksi-jpt.id',
+    displayName: 'Sekretariat Pansel (BKD Kaltim)',
+    role: 'PANSEL_SECRETARY',
+    agencyCode: K,
+    candidateId: null,
+  },
   ...DEMO_PANSEL.map((m, i) => ({
     id: m.userId,
     email: `pansel${i + 1}@demo.seleksi-jpt.id`,
@@ -224,8 +385,22 @@ export const DEMO_USERS: DemoUser[] = [
     agencyCode: K,
     candidateId: null,
   })),
-  { id: 'user-ppk', email: 'ppk@demo.seleksi-jpt.id', displayName: 'Gubernur Kalimantan Timur', role: 'PPK', agencyCode: K, candidateId: null },
-  { id: 'user-pengawas', email: 'pengawas@demo.seleksi-jpt.id', displayName: 'Pengawas Sistem Merit (BKN)', role: 'OVERSEER', agencyCode: null, candidateId: null },
+  {
+    id: 'user-ppk',
+    email: 'ppk@demo.seleksi-jpt.id',
+    displayName: 'Gubernur Kalimantan Timur',
+    role: 'PPK',
+    agencyCode: K,
+    candidateId: null,
+  },
+  {
+    id: 'user-pengawas',
+    email: 'pengawas@demo.seleksi-jpt.id',
+    displayName: 'Pengawas Sistem Merit (BKN)',
+    role: 'OVERSEER',
+    agencyCode: null,
+    candidateId: null,
+  },
   ...DEMO_PROFILES.map((p, i) => ({
     id: `user-peserta-${i + 1}`,
     email: `peserta${i + 1}@demo.seleksi-jpt.id`,
@@ -239,8 +414,16 @@ export const DEMO_USERS: DemoUser[] = [
 export const DEMO_SELECTION = {
   title: 'Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama Pemerintah Provinsi Kalimantan Timur Tahun 2026',
   vacancies: [
-    { level: 'PRATAMA' as const, position: 'Kepala Dinas Pendidikan dan Kebudayaan', unit: 'Dinas Pendidikan dan Kebudayaan' },
-    { level: 'PRATAMA' as const, position: 'Kepala Badan Perencanaan Pembangunan Daerah', unit: 'Badan Perencanaan Pembangunan Daerah' },
+    {
+      level: 'PRATAMA' as const,
+      position: 'Kepala Dinas Pendidikan dan Kebudayaan',
+      unit: 'Dinas Pendidikan dan Kebudayaan',
+    },
+    {
+      level: 'PRATAMA' as const,
+      position: 'Kepala Badan Perencanaan Pembangunan Daerah',
+      unit: 'Badan Perencanaan Pembangunan Daerah',
+    },
   ],
   signatoryName: 'Prof. Dr. Aminah Sari, M.Si.',
   signatoryTitle: 'Ketua Panitia Seleksi',

@@ -6,7 +6,15 @@ import { createConnection } from 'mongoose';
 import { localDateOf } from '@seleksi/domain';
 import { createServiceClients, type Logger } from '@seleksi/kit';
 import { AccountRepository } from '@seleksi/gateway';
-import { DEMO_AGENCIES, DEMO_AGENCY, DEMO_PANSEL, DEMO_PASSWORD, DEMO_PROFILES, DEMO_SELECTION, DEMO_USERS } from './demo-data';
+import {
+  DEMO_AGENCIES,
+  DEMO_AGENCY,
+  DEMO_PANSEL,
+  DEMO_PASSWORD,
+  DEMO_PROFILES,
+  DEMO_SELECTION,
+  DEMO_USERS,
+} from './demo-data';
 
 export interface SeedOptions {
   gatewayUrl: string;
@@ -88,6 +96,9 @@ export async function seedDemoData(options: SeedOptions): Promise<DemoSignIn[]> 
   }
   for (const m of DEMO_PANSEL) await services.assessment.upsertPanselMember({ ...m, selectionIds: [selectionId] });
 
-  logger.info({ agencies: DEMO_AGENCIES.length, profiles: DEMO_PROFILES.length, users: DEMO_USERS.length }, 'demo data loaded');
+  logger.info(
+    { agencies: DEMO_AGENCIES.length, profiles: DEMO_PROFILES.length, users: DEMO_USERS.length },
+    'demo data loaded',
+  );
   return DEMO_USERS.map((u) => ({ email: u.email, role: u.role, password: DEMO_PASSWORD }));
 }

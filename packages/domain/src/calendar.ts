@@ -156,8 +156,14 @@ export type DayKind = 'CALENDAR' | 'WORKING';
  * 15-day registration announced on 1 June runs to 15 June). With working days, the first counted
  * day is the first working day on or after `startDate`.
  */
-export function lastDayOfPeriod(startDate: LocalDate, days: number, kind: DayKind, calendar: HolidayCalendar): LocalDate {
-  if (!Number.isInteger(days) || days < 1) throw new DomainError('VALIDATION_FAILED', 'Lama periode minimal 1 hari', 'days');
+export function lastDayOfPeriod(
+  startDate: LocalDate,
+  days: number,
+  kind: DayKind,
+  calendar: HolidayCalendar,
+): LocalDate {
+  if (!Number.isInteger(days) || days < 1)
+    throw new DomainError('VALIDATION_FAILED', 'Lama periode minimal 1 hari', 'days');
   if (kind === 'CALENDAR') return addCalendarDays(startDate, days - 1);
   return addWorkingDays(addCalendarDays(startDate, -1), days, calendar);
 }

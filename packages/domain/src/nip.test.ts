@@ -36,7 +36,9 @@ describe('checkNip', () => {
   });
 
   it('parseNip throws a typed error naming the field', () => {
-    expect(() => parseNip('197013122000031001')).toThrow(expect.objectContaining({ code: 'INVALID_NIP', field: 'nip' }));
+    expect(() => parseNip('197013122000031001')).toThrow(
+      expect.objectContaining({ code: 'INVALID_NIP', field: 'nip' }),
+    );
   });
 });
 

@@ -13,13 +13,7 @@ export interface ParsedNip {
 }
 
 export type NipProblem =
-  | 'FORMAT'
-  | 'BIRTH_DATE'
-  | 'CPNS_START'
-  | 'START_BEFORE_AGE_18'
-  | 'START_IN_FUTURE'
-  | 'GENDER'
-  | 'SERIAL';
+  'FORMAT' | 'BIRTH_DATE' | 'CPNS_START' | 'START_BEFORE_AGE_18' | 'START_IN_FUTURE' | 'GENDER' | 'SERIAL';
 
 /** Indonesian text for each problem, for errors shown to people. */
 export const NIP_PROBLEM_TEXT_ID: Record<NipProblem, string> = {
@@ -42,7 +36,10 @@ function isRealDate(y: number, m: number, d: number): boolean {
  * Checks every part of a NIP. `today` (YYYY-MM-DD) bounds the CPNS start; pass the workflow's or
  * request's date so the check stays deterministic.
  */
-export function checkNip(raw: string, today?: string): { ok: true; value: ParsedNip } | { ok: false; problem: NipProblem } {
+export function checkNip(
+  raw: string,
+  today?: string,
+): { ok: true; value: ParsedNip } | { ok: false; problem: NipProblem } {
   const nip = raw.replace(/\s+/g, '');
   if (!/^\d{18}$/.test(nip)) return { ok: false, problem: 'FORMAT' };
   const by = Number(nip.slice(0, 4));
@@ -56,7 +53,8 @@ export function checkNip(raw: string, today?: string): { ok: true; value: Parsed
   if (sy < 1900 || sm < 1 || sm > 12) return { ok: false, problem: 'CPNS_START' };
   // Appointment as CPNS requires age 18; compare at month precision (the NIP holds no start day).
   if (sy * 12 + sm < (by + 18) * 12 + bm) return { ok: false, problem: 'START_BEFORE_AGE_18' };
-  if (today && `${nip.slice(8, 12)}-${nip.slice(12, 14)}` > today.slice(0, 7)) return { ok: false, problem: 'START_IN_FUTURE' };
+  if (today && `${nip.slice(8, 12)}-${nip.slice(12, 14)}` > today.slice(0, 7))
+    return { ok: false, problem: 'START_IN_FUTURE' };
   if (g !== '1' && g !== '2') return { ok: false, problem: 'GENDER' };
   if (serial === 0) return { ok: false, problem: 'SERIAL' };
   return {

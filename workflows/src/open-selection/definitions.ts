@@ -108,7 +108,12 @@ export const getSelectionStateQuery = defineQuery<OpenSelectionState>('getSelect
 /** Failure types thrown by this workflow; the gateway maps them to GraphQL error codes. */
 export type OpenSelectionFailureType = Extract<
   ErrorCode,
-  'REGISTRATION_CLOSED' | 'WRONG_STAGE' | 'UNKNOWN_VACANCY' | 'DUPLICATE_APPLICATION' | 'APPLICATION_LIMIT_REACHED' | 'FORBIDDEN'
+  | 'REGISTRATION_CLOSED'
+  | 'WRONG_STAGE'
+  | 'UNKNOWN_VACANCY'
+  | 'DUPLICATE_APPLICATION'
+  | 'APPLICATION_LIMIT_REACHED'
+  | 'FORBIDDEN'
 >;
 
 /** Details attached to every business failure: the input field at fault. */

@@ -11,7 +11,16 @@ const log = createLogger('worker', config.LOG_LEVEL);
 const SDK_LEVEL: Record<string, SdkLogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO' };
 Runtime.install({
   logger: new DefaultLogger(SDK_LEVEL[config.LOG_LEVEL] ?? 'WARN', (e) => {
-    const level = e.level === 'TRACE' ? 'trace' : e.level === 'DEBUG' ? 'debug' : e.level === 'INFO' ? 'info' : e.level === 'WARN' ? 'warn' : 'error';
+    const level =
+      e.level === 'TRACE'
+        ? 'trace'
+        : e.level === 'DEBUG'
+          ? 'debug'
+          : e.level === 'INFO'
+            ? 'info'
+            : e.level === 'WARN'
+              ? 'warn'
+              : 'error';
     log[level](e.meta ?? {}, e.message);
   }),
 });

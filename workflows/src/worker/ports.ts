@@ -3,6 +3,8 @@ import type { OpenSelectionPorts } from '../open-selection/activities';
 import type { WorkerConfig } from './config';
 
 /** The activities' ports are the kit's typed REST clients of the three services. */
-export function createPorts(config: Pick<WorkerConfig, 'CANDIDATE_SERVICE_URL' | 'ASSESSMENT_SERVICE_URL' | 'DOCUMENT_SERVICE_URL'>): OpenSelectionPorts {
+export function createPorts(
+  config: Pick<WorkerConfig, 'CANDIDATE_SERVICE_URL' | 'ASSESSMENT_SERVICE_URL' | 'DOCUMENT_SERVICE_URL'>,
+): OpenSelectionPorts {
   return createServiceClients(config);
 }
