@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Offline validation of the deployment files (no container engine here): YAML + Compose schema,
+# cross-references, app environments against their config schemas, Dockerfile sanity.
+# Uses `docker compose config` as well when a Compose CLI is installed.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+
+sh -n infra/deploy/entrypoint.sh
+"$ROOT/node_modules/.bin/tsx" infra/dev/src/deploy-check.ts
+
+if docker compose version >/dev/null 2>&1; then
+  AUTH_SECRET=validate-only-0123456789abcdef0123456789 \
+    docker compose -f infra/deploy/compose.yaml config --quiet
+  echo "[deploy] docker compose config: ok"
+fi

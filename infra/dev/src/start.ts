@@ -1,0 +1,408 @@
+/**
+ * `npm start`: runs the whole embedded stack in the foreground.
+ * Temporal dev server + FerretDB → candidate/assessment/document services → worker → gateway →
+ * demo data, each with a readiness check. Ctrl-C stops everything in reverse order; data stays in
+ * SELEKSI_DATA_DIR (default .data/).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createLogger } from '@seleksi/kit';
+import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
+import { loadConfig, type DevConfig } from './config';
+import { ferretdbArgs, ferretdbPath, redactUri, waitForMongo } from './mongo';
+import {
+  isPortOpen,
+  repoRoot,
+  spawnLogged,
+  tailFile,
+  waitForHttpOk,
+  type ManagedProcess,
+  ReadinessError,
+} from './processes';
+import { seedDemoData, type DemoSignIn } from './seed';
+import { devServerArgs, ensureSearchAttributes, temporalCliPath, waitForTemporal } from './temporal';
+
+const startedAt = Date.now();
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: number, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+const say = (msg: string): void => console.log(`${paint(1, '[start]')} ${msg}`);
+
+const running: ManagedProcess[] = [];
+let stopping = false;
+
+// ---------------------------------------------------------------------------------------------
+// Console output of children: one compact line per log record, prefixed with the component name.
+
+const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const NAME_COLORS = [36, 35, 34, 32, 33, 96, 95];
+const OMIT = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'service', 'v', 'err', 'error']);
+/** Long identifiers that make console lines unreadable; they stay in the log file. */
+const NOISE = new Set(['taskToken', 'sdkComponent', 'workflowRunId', 'runId', 'stack']);
+
+function short(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 80 ? s.slice(0, 77) + '...' : s;
+}
+
+function compact(line: string): { level: string; text: string } {
+  if (!line.startsWith('{')) return { level: 'info', text: line };
+  try {
+    const rec = JSON.parse(line) as Record<string, unknown>;
+    const level = typeof rec.level === 'number' ? (LEVELS[rec.level] ?? 'info') : String(rec.level ?? 'info');
+    const err = (rec.err ?? rec.error) as { message?: string } | string | undefined;
+    const errText = typeof err === 'string' ? err : err?.message;
+    const rest = Object.entries(rec)
+      .filter(([k]) => !OMIT.has(k) && !NOISE.has(k))
+      .map(([k, v]) => `${k}=${short(v)}`)
+      .join(' ');
+    let text = [String(rec.msg ?? ''), errText ? `error: ${errText}` : '', rest].filter(Boolean).join('  ');
+    if (text.length > 300) text = text.slice(0, 297) + '...';
+    return { level, text };
+  } catch {
+    return { level: 'info', text: line };
+  }
+}
+
+function consolePrinter(name: string, index: number): (line: string) => void {
+  const prefix = paint(NAME_COLORS[index % NAME_COLORS.length]!, `[${name}]`);
+  return (line) => {
+    if (!line.trim()) return;
+    const { level, text } = compact(line);
+    const tag =
+      level === 'info'
+        ? ''
+        : paint(level === 'warn' ? 33 : level === 'debug' || level === 'trace' ? 2 : 31, level.toUpperCase()) + ' ';
+    console.log(`${prefix} ${tag}${text}`);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle
+
+async function stopAll(): Promise<void> {
+  for (const p of [...running].reverse()) {
+    if (p.exitInfo) continue;
+    const t = Date.now();
+    await p.stop(10_000);
+    say(`stopped ${p.name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  }
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await stopAll();
+  }
+  process.exit(code);
+}
+
+/** Reports a failure once, stops everything and exits 1. */
+async function fail(message: string): Promise<never> {
+  if (stopping) return new Promise<never>(() => undefined);
+  console.error(`${paint(31, '[start] FAILED:')} ${message}`);
+  return shutdown(1);
+}
+
+let firstInterruptAt = 0;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // A terminal's Ctrl-C reaches npm and this process alike, and npm may forward it again:
+    // only a second interrupt more than a second later means "kill now".
+    if (firstInterruptAt > 0) {
+      if (Date.now() - firstInterruptAt < 1000) return;
+      say('second interrupt: killing everything');
+      process.exit(130); // the exit hook in processes.ts SIGKILLs every child's process group
+    }
+    firstInterruptAt = Date.now();
+    say(`${signal}: stopping (press Ctrl-C again to kill)`);
+    void shutdown(0);
+  });
+}
+
+interface ComponentSpec {
+  name: string;
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Show the child's output on the console (else only in its log file). */
+  console: boolean;
+}
+
+function launch(spec: ComponentSpec, logDir: string): ManagedProcess {
+  const proc = spawnLogged({
+    name: spec.name,
+    command: spec.command,
+    args: spec.args,
+    env: spec.env ?? process.env,
+    logFile: join(logDir, `${spec.name}.log`),
+    ...(spec.console ? { onLine: consolePrinter(spec.name, running.length) } : {}),
+  });
+  running.push(proc);
+  void proc.exited.then((info) => {
+    if (stopping) return;
+    const how = info.signal ? `signal ${info.signal}` : `code ${info.code}`;
+    void fail(`${spec.name} exited unexpectedly (${how}); log ${proc.logFile}, last lines:\n${tailFile(proc.logFile)}`);
+  });
+  return proc;
+}
+
+/** The gateway's token secret: generated once, kept in the data dir so sign-ins survive restarts. */
+function authSecret(dataDir: string): string {
+  const file = join(dataDir, 'auth-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+async function assertPortsFree(ports: { name: string; port: number; setting: string }[]): Promise<void> {
+  const busy: string[] = [];
+  await Promise.all(
+    ports.map(async ({ name, port, setting }) => {
+      if (await isPortOpen('127.0.0.1', port, 500)) busy.push(`${name} port ${port} (${setting})`);
+    }),
+  );
+  if (busy.length > 0) {
+    throw new Error(
+      `already in use: ${busy.join(', ')}. Is another \`npm start\` still running? Stop it, or choose other ports.`,
+    );
+  }
+}
+
+const SERVICES = ['candidate', 'assessment', 'document'] as const;
+type ServiceName = (typeof SERVICES)[number];
+
+async function main(): Promise<void> {
+  let config: DevConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+  const dataDir = resolve(repoRoot, config.SELEKSI_DATA_DIR);
+  const logDir = join(dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const rel = (p: string): string => relative(process.cwd(), p) || '.';
+
+  const localTemporal = !config.TEMPORAL_ADDRESS;
+  const localMongo = !config.MONGODB_URI;
+  const temporalAddress = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
+  const mongoUri = config.MONGODB_URI ?? `mongodb://127.0.0.1:${config.FERRETDB_PORT}`;
+  const namespace = config.TEMPORAL_NAMESPACE;
+  const serviceUrl = (s: ServiceName): string => `http://127.0.0.1:${config[servicePortKey(s)]}`;
+  const gatewayUrl = `http://localhost:${config.GATEWAY_PORT}`;
+  const temporalUiUrl = localTemporal ? `http://localhost:${config.TEMPORAL_UI_PORT}` : process.env.TEMPORAL_UI_URL;
+
+  const entries = {
+    candidate: 'services/candidate/src/main.ts',
+    assessment: 'services/assessment/src/main.ts',
+    document: 'services/document/src/main.ts',
+    worker: 'workflows/src/worker/main.ts',
+    gateway: 'gateway/src/main.ts',
+  };
+  const missing = Object.entries(entries).filter(([, file]) => !existsSync(resolve(repoRoot, file)));
+  for (const [name, file] of missing) say(paint(33, `${name}: ${file} not found, not starting it`));
+  const present = (name: keyof typeof entries): boolean => !missing.some(([n]) => n === name);
+
+  await assertPortsFree([
+    ...(localTemporal
+      ? [
+          { name: 'Temporal', port: config.TEMPORAL_PORT, setting: 'TEMPORAL_PORT' },
+          { name: 'Temporal UI', port: config.TEMPORAL_UI_PORT, setting: 'TEMPORAL_UI_PORT' },
+        ]
+      : []),
+    ...(localMongo ? [{ name: 'FerretDB', port: config.FERRETDB_PORT, setting: 'FERRETDB_PORT' }] : []),
+    ...SERVICES.filter(present).map((s) => ({ name: s, port: config[servicePortKey(s)], setting: servicePortKey(s) })),
+    ...(present('worker') ? [{ name: 'worker', port: config.WORKER_HEALTH_PORT, setting: 'WORKER_HEALTH_PORT' }] : []),
+    ...(present('gateway') ? [{ name: 'gateway', port: config.GATEWAY_PORT, setting: 'GATEWAY_PORT' }] : []),
+  ]);
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    LOG_LEVEL: config.LOG_LEVEL,
+    SELEKSI_DATA_DIR: dataDir,
+    MONGODB_URI: mongoUri,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
+    ...(temporalUiUrl ? { TEMPORAL_UI_URL: temporalUiUrl } : {}),
+    CANDIDATE_PORT: String(config.CANDIDATE_PORT),
+    ASSESSMENT_PORT: String(config.ASSESSMENT_PORT),
+    DOCUMENT_PORT: String(config.DOCUMENT_PORT),
+    WORKER_HEALTH_PORT: String(config.WORKER_HEALTH_PORT),
+    GATEWAY_PORT: String(config.GATEWAY_PORT),
+    CANDIDATE_SERVICE_URL: serviceUrl('candidate'),
+    ASSESSMENT_SERVICE_URL: serviceUrl('assessment'),
+    DOCUMENT_SERVICE_URL: serviceUrl('document'),
+    PORTAL_PUBLIC_URL: gatewayUrl,
+    PUBLIC_URL: gatewayUrl,
+  };
+  const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    const result = await run();
+    say(`${label} ready (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    return result;
+  };
+
+  // 1 + 2. Temporal and the store do not depend on each other: start both at once.
+  await Promise.all([
+    step(localTemporal ? 'Temporal dev server' : `Temporal ${temporalAddress}`, async () => {
+      let proc: ManagedProcess | undefined;
+      if (localTemporal) {
+        const cli = temporalCliPath();
+        if (!existsSync(cli))
+          throw new Error(`Temporal CLI not found at ${cli}: run \`bash infra/scripts/bootstrap.sh\``);
+        proc = launch(
+          {
+            name: 'temporal',
+            command: cli,
+            args: devServerArgs({
+              port: config.TEMPORAL_PORT,
+              uiPort: config.TEMPORAL_UI_PORT,
+              dbFilename: join(dataDir, 'temporal.sqlite'),
+              namespace,
+              searchAttributes: SEARCH_ATTRIBUTES,
+            }),
+            console: false,
+          },
+          logDir,
+        );
+      }
+      const connection = await waitForTemporal(temporalAddress, {
+        timeoutMs: 60_000,
+        what: `temporal (${temporalAddress})`,
+        ...(proc ? { process: proc } : {}),
+      });
+      try {
+        const added = await ensureSearchAttributes(connection, namespace, SEARCH_ATTRIBUTES);
+        if (added.length > 0) say(`registered search attributes: ${added.join(', ')}`);
+      } catch (err) {
+        if (localTemporal) throw err;
+        say(paint(33, `could not check search attributes on ${temporalAddress}: ${(err as Error).message}`));
+      } finally {
+        await connection.close();
+      }
+    }),
+    step(localMongo ? 'FerretDB' : `MongoDB ${redactUri(mongoUri)}`, async () => {
+      let proc: ManagedProcess | undefined;
+      if (localMongo) {
+        const bin = ferretdbPath();
+        if (!existsSync(bin)) throw new Error(`FerretDB not found at ${bin}: run \`bash infra/scripts/bootstrap.sh\``);
+        proc = launch(
+          {
+            name: 'ferretdb',
+            command: bin,
+            args: ferretdbArgs({ port: config.FERRETDB_PORT, sqliteDir: join(dataDir, 'ferretdb') }),
+            console: false,
+          },
+          logDir,
+        );
+      }
+      await waitForMongo(mongoUri, {
+        timeoutMs: 30_000,
+        what: `${localMongo ? 'ferretdb' : 'mongodb'} (${redactUri(mongoUri)})`,
+        ...(proc ? { process: proc } : {}),
+      });
+    }),
+  ]);
+
+  // 3. Services (independent of each other).
+  const node = (name: keyof typeof entries, env: NodeJS.ProcessEnv = childEnv): ManagedProcess =>
+    // One node process per component (`--import tsx`, not the tsx CLI, whose extra parent process
+    // would relay every signal a second time).
+    launch({ name, command: process.execPath, args: ['--import', 'tsx', entries[name]], env, console: true }, logDir);
+  await Promise.all(
+    SERVICES.filter(present).map((s) =>
+      step(`${s} service`, () => waitForHttpOk(`${serviceUrl(s)}/readyz`, { timeoutMs: 60_000, process: node(s) })),
+    ),
+  );
+
+  // 4. Worker.
+  if (present('worker')) {
+    await step('worker', () =>
+      waitForHttpOk(`http://127.0.0.1:${config.WORKER_HEALTH_PORT}/healthz`, {
+        timeoutMs: 120_000,
+        process: node('worker'),
+      }),
+    );
+  }
+
+  // 5. Gateway.
+  if (present('gateway')) {
+    await step('gateway', () =>
+      waitForHttpOk(`http://127.0.0.1:${config.GATEWAY_PORT}/healthz`, {
+        timeoutMs: 60_000,
+        process: node('gateway', { ...childEnv, AUTH_SECRET: authSecret(dataDir) }),
+      }),
+    );
+  }
+
+  // 6. Demo data (idempotent).
+  let signIns: DemoSignIn[] = [];
+  let seedNote = '';
+  if (present('gateway')) {
+    const printSeed = consolePrinter('seed', running.length);
+    const logger = createLogger('seed', config.LOG_LEVEL, { write: (chunk: string) => printSeed(chunk.trimEnd()) });
+    try {
+      signIns = await step('demo data', () =>
+        seedDemoData({
+          gatewayUrl,
+          candidateUrl: serviceUrl('candidate'),
+          assessmentUrl: serviceUrl('assessment'),
+          documentUrl: serviceUrl('document'),
+          temporalAddress,
+          namespace,
+          mongoUri,
+          logger,
+        }),
+      );
+    } catch (err) {
+      seedNote = `demo data FAILED: ${(err as Error).message} (the stack keeps running)`;
+      say(paint(31, seedNote));
+    }
+  }
+
+  // 7. Summary.
+  const lines: string[] = [
+    `Seleksi JPT is running (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
+    '',
+    present('gateway')
+      ? `Portal / GraphQL + GraphiQL  ${gatewayUrl}/graphql`
+      : 'Gateway                      not started',
+    `Temporal                     ${temporalAddress} (namespace ${namespace})`,
+    ...(temporalUiUrl ? [`Temporal UI                  ${temporalUiUrl}`] : []),
+    ...SERVICES.map((s) => `${(s + ' service').padEnd(29)}${present(s) ? `${serviceUrl(s)}/readyz` : 'not started'}`),
+    `Worker                       ${present('worker') ? `http://127.0.0.1:${config.WORKER_HEALTH_PORT}/healthz` : 'not started'}`,
+    `MongoDB                      ${redactUri(mongoUri)}${localMongo ? ' (FerretDB)' : ''}`,
+    `Data                         ${rel(dataDir)}   logs: ${rel(logDir)}/<name>.log`,
+  ];
+  if (signIns.length > 0) {
+    lines.push('', 'Demo sign-ins:');
+    const w = Math.max(...signIns.map((u) => u.email.length));
+    for (const u of signIns) lines.push(`  ${u.email.padEnd(w)}  ${u.password}  ${u.role}`);
+  } else if (seedNote) {
+    lines.push('', seedNote);
+  }
+  lines.push('', 'Ctrl-C stops everything; data is kept for the next start.');
+  printBox(lines);
+}
+
+function servicePortKey(s: ServiceName): 'CANDIDATE_PORT' | 'ASSESSMENT_PORT' | 'DOCUMENT_PORT' {
+  return `${s.toUpperCase() as Uppercase<ServiceName>}_PORT`;
+}
+
+function printBox(lines: string[]): void {
+  const width = Math.max(...lines.map((l) => l.length));
+  const border = '─'.repeat(width + 2);
+  const out = [`┌${border}┐`, ...lines.map((l) => `│ ${l.padEnd(width)} │`), `└${border}┘`];
+  console.log(paint(32, out.join('\n')));
+}
+
+void main().catch((err: unknown) => {
+  if (err instanceof ReadinessError) return fail(err.message);
+  return fail(err instanceof Error ? (err.stack ?? err.message) : String(err));
+});

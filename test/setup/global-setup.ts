@@ -1,0 +1,106 @@
+/**
+ * vitest globalSetup for the `integration` project: one Temporal dev server and one FerretDB per run,
+ * on free ports with throw-away data. Child output goes to test/artifacts/logs/.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import {
+  devServerArgs,
+  ensureSearchAttributes,
+  ferretdbArgs,
+  ferretdbPath,
+  freePort,
+  repoRoot,
+  spawnLogged,
+  temporalCliPath,
+  temporalTestServerPath,
+  waitForMongo,
+  waitForTcpPort,
+  waitForTemporal,
+  type ManagedProcess,
+} from '@seleksi/dev';
+import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
+
+const logDir = resolve(repoRoot, 'test/artifacts/logs');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started: ManagedProcess[] = [];
+  const tmp = mkdtempSync(join(tmpdir(), 'seleksi-it-'));
+
+  const teardown = async (): Promise<void> => {
+    await Promise.all(started.reverse().map((p) => p.stop(5_000)));
+    rmSync(tmp, { recursive: true, force: true });
+  };
+
+  try {
+    const cli = temporalCliPath();
+    if (!existsSync(cli))
+      throw new Error(`Temporal CLI not found at ${cli}: run \`bash infra/scripts/bootstrap.sh --test\``);
+    const externalMongo = process.env.TEST_MONGODB_URI;
+    const ferret = ferretdbPath();
+    if (!externalMongo && !existsSync(ferret)) {
+      throw new Error(
+        `FerretDB not found at ${ferret}: run \`bash infra/scripts/bootstrap.sh --test\` (or set TEST_MONGODB_URI)`,
+      );
+    }
+
+    const temporalPort = await freePort();
+    const temporalProc = spawnLogged({
+      name: 'temporal',
+      command: cli,
+      args: devServerArgs({
+        port: temporalPort,
+        dbFilename: join(tmp, 'temporal.sqlite'),
+        searchAttributes: SEARCH_ATTRIBUTES,
+      }),
+      logFile: join(logDir, 'temporal.log'),
+    });
+    started.push(temporalProc);
+
+    let mongoUri = externalMongo ?? '';
+    let ferretProc: ManagedProcess | undefined;
+    if (!externalMongo) {
+      const port = await freePort();
+      ferretProc = spawnLogged({
+        name: 'ferretdb',
+        command: ferret,
+        args: ferretdbArgs({ port, sqliteDir: join(tmp, 'ferretdb') }),
+        logFile: join(logDir, 'ferretdb.log'),
+      });
+      started.push(ferretProc);
+      mongoUri = `mongodb://127.0.0.1:${port}`;
+    }
+
+    const temporalAddress = `127.0.0.1:${temporalPort}`;
+    await Promise.all([
+      (async () => {
+        const connection = await waitForTemporal(temporalAddress, { process: temporalProc, timeoutMs: 60_000 });
+        try {
+          // Already registered by the flags on a new DB; this only waits until they are visible.
+          await ensureSearchAttributes(connection, 'default', SEARCH_ATTRIBUTES);
+        } finally {
+          await connection.close();
+        }
+      })(),
+      (async () => {
+        if (ferretProc) {
+          const port = Number(new URL(mongoUri).port);
+          await waitForTcpPort('127.0.0.1', port, { process: ferretProc, timeoutMs: 30_000 });
+        }
+        await waitForMongo(mongoUri, { timeoutMs: 30_000, ...(ferretProc ? { process: ferretProc } : {}) });
+      })(),
+    ]);
+
+    project.provide('temporalAddress', temporalAddress);
+    project.provide('mongoUri', mongoUri);
+    project.provide('temporalTestServerPath', temporalTestServerPath());
+    project.provide('temporalCliPath', cli);
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+
+  return teardown;
+}
