@@ -25,6 +25,45 @@ export interface HolidayYear {
 /** Holiday data keyed by year. A year that is missing cannot be used for working-day arithmetic. */
 export type HolidayCalendar = Record<number, HolidayYear>;
 
+export const HOLIDAYS_2025: HolidayYear = {
+  year: 2025,
+  source:
+    'SKB Menteri Agama, Menteri Ketenagakerjaan, dan MenPANRB No. 1017/2024, 2/2024, 2/2024 (14 Oktober 2024), ' +
+    'diubah dengan No. 933/2025, 1/2025, 3/2025 (7 Agustus 2025: cuti bersama 18 Agustus)',
+  holidays: [
+    { date: '2025-01-01', name: 'Tahun Baru 2025 Masehi' },
+    { date: '2025-01-27', name: 'Isra Mikraj Nabi Muhammad SAW' },
+    { date: '2025-01-29', name: 'Tahun Baru Imlek 2576 Kongzili' },
+    { date: '2025-03-29', name: 'Hari Suci Nyepi Tahun Baru Saka 1947' },
+    { date: '2025-03-31', name: 'Idul Fitri 1446 Hijriah' },
+    { date: '2025-04-01', name: 'Idul Fitri 1446 Hijriah' },
+    { date: '2025-04-18', name: 'Wafat Yesus Kristus' },
+    { date: '2025-04-20', name: 'Kebangkitan Yesus Kristus (Paskah)' },
+    { date: '2025-05-01', name: 'Hari Buruh Internasional' },
+    { date: '2025-05-12', name: 'Hari Raya Waisak 2569 BE' },
+    { date: '2025-05-29', name: 'Kenaikan Yesus Kristus' },
+    { date: '2025-06-01', name: 'Hari Lahir Pancasila' },
+    { date: '2025-06-06', name: 'Idul Adha 1446 Hijriah' },
+    { date: '2025-06-27', name: 'Tahun Baru Islam 1447 Hijriah' },
+    { date: '2025-08-17', name: 'Hari Proklamasi Kemerdekaan Republik Indonesia' },
+    { date: '2025-09-05', name: 'Maulid Nabi Muhammad SAW' },
+    { date: '2025-12-25', name: 'Kelahiran Yesus Kristus' },
+  ],
+  cutiBersama: [
+    { date: '2025-01-28', name: 'Cuti bersama Tahun Baru Imlek' },
+    { date: '2025-03-28', name: 'Cuti bersama Hari Suci Nyepi' },
+    { date: '2025-04-02', name: 'Cuti bersama Idul Fitri' },
+    { date: '2025-04-03', name: 'Cuti bersama Idul Fitri' },
+    { date: '2025-04-04', name: 'Cuti bersama Idul Fitri' },
+    { date: '2025-04-07', name: 'Cuti bersama Idul Fitri' },
+    { date: '2025-05-13', name: 'Cuti bersama Hari Raya Waisak' },
+    { date: '2025-05-30', name: 'Cuti bersama Kenaikan Yesus Kristus' },
+    { date: '2025-06-09', name: 'Cuti bersama Idul Adha' },
+    { date: '2025-08-18', name: 'Cuti bersama Peringatan HUT ke-80 Kemerdekaan Republik Indonesia' },
+    { date: '2025-12-26', name: 'Cuti bersama Kelahiran Yesus Kristus' },
+  ],
+};
+
 export const HOLIDAYS_2026: HolidayYear = {
   year: 2026,
   source: 'SKB Menteri Agama, Menteri Ketenagakerjaan, dan MenPANRB No. 1497/2025, 2/2025, 5/2025 (19 September 2025)',
@@ -60,7 +99,7 @@ export const HOLIDAYS_2026: HolidayYear = {
 };
 
 /** The calendar shipped with the product; administrators add or amend years at run time. */
-export const DEFAULT_HOLIDAY_CALENDAR: HolidayCalendar = { 2026: HOLIDAYS_2026 };
+export const DEFAULT_HOLIDAY_CALENDAR: HolidayCalendar = { 2025: HOLIDAYS_2025, 2026: HOLIDAYS_2026 };
 
 const DAY_MS = 86_400_000;
 

@@ -5,6 +5,7 @@
 import type { AgencyTimeZone, JptLevel } from './levels';
 import type { ApplicationStatus, ReasonCode, SelectionStage } from './stages';
 import type { Actor } from './roles';
+import type { ScreeningDto } from './records';
 
 /** An agency (instansi) that fills JPT posts: reference data owned by services/candidate. */
 export interface AgencyDto {
@@ -44,7 +45,9 @@ export interface CareerEntryDto {
   unit: string;
   agencyCode: string;
   from: string; // YYYY-MM-DD
-  to?: string | null; // null = current
+  to?: string | null; // last day in the post (inclusive); null = current
+  /** Fields of duty (bidang tugas) of the post, matched against a vacancy's field for related experience. */
+  fields?: string[];
 }
 
 /** An ASN profile (data from the civil-service register), owned by services/candidate. Personal data. */
@@ -68,6 +71,9 @@ export interface VacancyDto {
   position: string; // 'Kepala Dinas Pendidikan dan Kebudayaan'
   unit: string;
   status: 'OPEN' | 'CLOSED' | 'CANCELLED' | 'FILLED';
+  outcome?: string | null;
+  extendedUntil?: string | null;
+  shortlist?: string[] | null;
 }
 
 /** Stage history entry of a selection's read model. */
@@ -113,9 +119,30 @@ export interface ApplicationDto {
   status: ApplicationStatus;
   submittedAt: string;
   timeline: TimelineEntryDto[];
+  /** Permission of the candidate's home PPK to apply, as declared at submission. */
+  homePpkPermission?: boolean;
+  /** Result of the administrative screening, once decided. */
+  screening?: ScreeningDto | null;
 }
 
-export const DOCUMENT_KINDS = ['VACANCY_ANNOUNCEMENT'] as const;
+/** Official documents of an open selection, in stage order (domain.md §5). */
+export const DOCUMENT_KINDS = [
+  'VACANCY_ANNOUNCEMENT',
+  'PANSEL_DECREE',
+  'EXTENSION_NOTICE',
+  'VACANCY_CANCELLATION',
+  'ADMINISTRATIVE_RESULT_MINUTES',
+  'ADMINISTRATIVE_RESULT_ANNOUNCEMENT',
+  'SCORE_SHEET',
+  'FINAL_RESULT_MINUTES',
+  'FINAL_RESULT_ANNOUNCEMENT',
+  'REPORT_TO_PPK',
+  'LETTER_TO_OVERSEER',
+  'OVERSEER_RECOMMENDATION',
+  'APPOINTMENT_DECREE',
+  'INAUGURATION_MINUTES',
+  'COMPLETION_REPORT',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type DocumentVisibility = 'PUBLIC' | 'RESTRICTED';
 
@@ -150,6 +177,48 @@ export interface VacancyAnnouncementRequest {
   };
   signatory: { name: string; title: string; nip?: string | null };
 }
+
+/** A bordered table of an official document; its header row is repeated on every page it spans. */
+export interface DocumentTable {
+  caption?: string; // bold line above the table
+  columns: { header: string; width?: number /* relative, default 1 */; align?: 'left' | 'center' | 'right' }[];
+  rows: string[][]; // one cell per column; no rows prints one row of '-'
+}
+
+/**
+ * Request to render and issue any official document other than the vacancy announcement. The layout
+ * follows the kind: decrees (PANSEL_DECREE, APPOINTMENT_DECREE) print 'KEPUTUSAN <signatory.title>',
+ * 'NOMOR …', 'TENTANG <title>' and are signed 'Ditetapkan di … pada tanggal …'; letters (REPORT_TO_PPK,
+ * LETTER_TO_OVERSEER, OVERSEER_RECOMMENDATION, COMPLETION_REPORT) print Nomor/Sifat/Lampiran/Perihal and
+ * the recipient; every other kind (minutes, announcements, score sheets) prints the title and number,
+ * with `subject` under 'TENTANG' when given.
+ *
+ * Paragraph conventions (`paragraphs` and `closing`), so decrees and minutes lay out like printed ones:
+ * - `'{{table:N}}'` alone places `tables[N]` (0-based) there; tables not placed print after the paragraphs;
+ * - `'Label : text'` (1–3 words, capitalised, spaces around the colon) is a row of a label column, e.g.
+ *   'Menimbang : a. bahwa …', 'KESATU : …', 'Hari/Tanggal : Senin, 24 November 2026';
+ * - `'a. text'`, `'1. text'`, `'1) text'`, `'- text'` is a list item with a hanging indent (in the value
+ *   column when it follows a label row);
+ * - `'A. Heading'` / `'II. Heading'` (no final full stop) is a bold section heading;
+ * - an all-capitals line without a final full stop (e.g. 'MEMUTUSKAN:') is a centred bold heading.
+ */
+export interface OfficialDocumentRequest {
+  idempotencyKey: string; // same key → same document and number, never a second number
+  kind: Exclude<DocumentKind, 'VACANCY_ANNOUNCEMENT'>;
+  agency: AgencyDto;
+  selectionId: string | null;
+  title: string; // e.g. 'BERITA ACARA HASIL SELEKSI ADMINISTRASI'; for decrees the subject after 'TENTANG'
+  subject?: string | null; // 'Perihal' line for letters (default: title)
+  date: string; // YYYY-MM-DD local letter date
+  visibility: DocumentVisibility; // PUBLIC for announcements, RESTRICTED for minutes/score sheets/letters
+  recipient?: string[] | null; // 'Yth. …' lines for letters
+  paragraphs: string[]; // body, in order
+  tables?: DocumentTable[]; // printed after the paragraphs unless placed with '{{table:N}}'
+  closing?: string[] | null; // paragraphs after the tables
+  signatory: { name: string; title: string; nip?: string | null };
+}
+
+export type IssueDocumentRequest = VacancyAnnouncementRequest | OfficialDocumentRequest;
 
 /** Error body every service returns: `{ error: { code, message, field? } }` with a 4xx/5xx status. */
 export interface ServiceErrorBody {

@@ -2,7 +2,16 @@
  * Wire shapes of the services' REST APIs that are not in `@seleksi/domain` (request wrappers, pages,
  * and the assessment service's records). Candidates to move into the domain contracts when stable.
  */
-import type { ApplicationDto, ApplicationStatus, SelectionDto, SelectionStage, StageEventDto } from '@seleksi/domain';
+import type {
+  ApplicationDto,
+  ApplicationStatus,
+  AuditRecordDto,
+  HolidayYear,
+  ScoreKind,
+  SelectionDto,
+  SelectionStage,
+  StageEventDto,
+} from '@seleksi/domain';
 
 /** A page of a cursor-paginated list; pass `nextCursor` as `after` for the next page (null = last page). */
 export interface Page<T> {
@@ -38,6 +47,8 @@ export interface CreateApplicationRequest {
   vacancyId: string;
   candidateId: string;
   submittedAt: string;
+  /** Permission of the candidate's home PPK to apply; stored as sent by the first submission. */
+  homePpkPermission?: boolean;
 }
 
 /** Answer of `POST /applications`: `created` is false on an idempotent retry (HTTP 200 instead of 201). */
@@ -60,6 +71,8 @@ export interface PanselMemberDto {
   /** From inside the agency (the rest must be external). */
   internal: boolean;
   partyMember: boolean;
+  /** An official of BKN (the civil-service agency) sitting on the committee. */
+  bknOfficial?: boolean;
   selectionIds: string[];
 }
 
@@ -72,4 +85,40 @@ export interface AssessmentResultDto {
   managerial: number; // 0–100
   socioCultural: number; // 0–100
   validUntil: string; // YYYY-MM-DD
+}
+
+/**
+ * A year of the holiday calendar as services/candidate serves it: the shipped year (`revision` 0,
+ * `updatedAt` null) or the latest amendment an administrator stored (`revision` 1, 2, …).
+ */
+export interface HolidayYearRecord extends HolidayYear {
+  revision: number;
+  updatedAt: string | null;
+}
+
+/** Answer of `POST /audit-records`: `created` is false when the decision was already recorded (HTTP 200). */
+export type RecordAuditResult = AuditRecordDto & { created: boolean };
+
+/** Query of `GET /audit-records` (oldest first). */
+export interface AuditRecordListQuery {
+  selectionId?: string;
+  subjectId?: string;
+  kind?: string;
+  limit?: number;
+  after?: string;
+}
+
+/** Query of `GET /score-records`: `selectionId` or `applicationId` is required. */
+export interface ScoreRecordListQuery {
+  selectionId?: string;
+  applicationId?: string;
+  kind?: ScoreKind;
+  memberId?: string;
+}
+
+/** Query of `GET /conflicts`: at least one filter is required. */
+export interface ConflictListQuery {
+  selectionId?: string;
+  memberId?: string;
+  candidateId?: string;
 }

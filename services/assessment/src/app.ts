@@ -4,7 +4,7 @@ import { createAssessmentModels } from './models';
 import { createAssessmentRepositories } from './repositories';
 import { assessmentRoutes } from './routes';
 
-/** Starts services/assessment (Pansel members and assessment results). */
+/** Starts services/assessment (Pansel members, assessment results, score records, conflict declarations). */
 export async function startAssessmentService(
   config: AssessmentConfig,
   options: { logger?: Logger } = {},

@@ -4,7 +4,7 @@ import { createCandidateModels } from './models';
 import { createCandidateRepositories } from './repositories';
 import { candidateRoutes } from './routes';
 
-/** Starts services/candidate (ASN profiles, agencies, selection read model, applications). */
+/** Starts services/candidate (profiles, agencies, selection read model, applications, holidays, audit record). */
 export async function startCandidateService(
   config: CandidateConfig,
   options: { logger?: Logger } = {},

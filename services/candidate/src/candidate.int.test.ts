@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { applicationId, type AgencyDto, type ProfileDto, type StageEventDto } from '@seleksi/domain';
+import {
+  addWorkingDays,
+  applicationId,
+  DEFAULT_HOLIDAY_CALENDAR,
+  HOLIDAYS_2026,
+  type AgencyDto,
+  type AuditRecordDto,
+  type HolidayYear,
+  type ProfileDto,
+  type ScreeningDto,
+  type StageEventDto,
+} from '@seleksi/domain';
 import { CandidateClient, ServiceError, type RunningService, type SelectionUpsertDto } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCandidateService } from './app';
@@ -282,5 +293,261 @@ describe('applications', () => {
       }),
     );
     expect([err.status, err.code]).toEqual([404, 'NOT_FOUND']);
+  });
+});
+
+describe('profile careers', () => {
+  it('stores the optional fields of a career entry and omits them when not sent', async () => {
+    const base = profile('p-fields', '198505052010012003');
+    const withFields = { ...base, careers: [{ ...base.careers[0]!, fields: ['Kesehatan', 'Manajemen'] }] };
+    const stored = await client.upsertProfile(withFields);
+    expect(stored.careers[0]).toMatchObject({ fields: ['Kesehatan', 'Manajemen'] });
+    expect((await client.getProfile('p-fields'))?.careers[0]).toMatchObject({ fields: ['Kesehatan', 'Manajemen'] });
+    await client.upsertProfile(base);
+    expect((await client.getProfile('p-fields'))?.careers[0]).not.toHaveProperty('fields');
+  });
+});
+
+describe('vacancies in the selection read model', () => {
+  it('round-trips every status and the optional outcome, extension and shortlist', async () => {
+    const base = selection('s-vac');
+    const statuses = ['OPEN', 'CLOSED', 'CANCELLED', 'FILLED'] as const;
+    const vacancies = statuses.map((status, i) => ({ ...base.vacancies[0]!, id: `s-vac-V${i + 1}`, status }));
+    vacancies[0] = { ...vacancies[0]!, extendedUntil: '2026-12-15', outcome: null, shortlist: null };
+    vacancies[3] = { ...vacancies[3]!, outcome: 'Diisi oleh pilihan PPK', shortlist: ['app-1', 'app-2', 'app-3'] };
+    vacancies[1] = { ...vacancies[1]!, extendedUntil: '2026-12-15T08:00:00+08:00' };
+    const saved = await client.upsertSelection({ ...base, vacancies });
+    const read = (await client.getSelection('s-vac'))!;
+    for (const sel of [saved, read]) {
+      expect(sel.vacancies.map((v) => v.status)).toEqual([...statuses]);
+      expect(sel.vacancies[0]).toEqual({ ...vacancies[0], extendedUntil: '2026-12-15' });
+      expect(sel.vacancies[1]?.extendedUntil).toBe('2026-12-15T00:00:00.000Z');
+      expect(sel.vacancies[2]).toEqual(vacancies[2]);
+      expect(sel.vacancies[2]).not.toHaveProperty('shortlist');
+      expect(sel.vacancies[3]).toEqual(vacancies[3]);
+    }
+    const err = await failure(
+      client.upsertSelection({ ...base, vacancies: [{ ...vacancies[0]!, extendedUntil: '2026-13-01' }] }),
+    );
+    expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', 'vacancies.0.extendedUntil']);
+  });
+});
+
+describe('screening and the home PPK permission', () => {
+  const engine: ScreeningDto = {
+    eligible: false,
+    requirements: [
+      { key: 'EDUCATION', label: 'Pendidikan minimal S1', met: true, detail: 'S2', reason: null },
+      { key: 'RANK', label: 'Pangkat minimal IV/a', met: false, detail: 'III/d', reason: 'Pangkat belum memenuhi' },
+    ],
+    rulesVersion: 'rules-2026.1',
+    decidedBy: 'ENGINE',
+    overrideReason: null,
+    decidedAt: '2026-12-09T02:00:00.000Z',
+    actor: null,
+  };
+
+  it('stores homePpkPermission when sent and omits it otherwise', async () => {
+    await client.upsertSelection(selection('s-ppk'));
+    const withPermission = await client.createApplication({
+      id: applicationId('s-ppk-V1', 'c-ppk-1'),
+      selectionId: 's-ppk',
+      vacancyId: 's-ppk-V1',
+      candidateId: 'c-ppk-1',
+      submittedAt: '2026-11-25T02:00:00.000Z',
+      homePpkPermission: true,
+    });
+    expect(withPermission.homePpkPermission).toBe(true);
+    expect((await client.getApplication(withPermission.id))?.homePpkPermission).toBe(true);
+    const without = await apply('s-ppk', 's-ppk-V1', 'c-ppk-2');
+    expect(without).not.toHaveProperty('homePpkPermission');
+    expect(without).not.toHaveProperty('screening');
+  });
+
+  it('overwrites the screening idempotently and shows it on GET /applications/:id', async () => {
+    await client.upsertSelection(selection('s-scr'));
+    const app = await apply('s-scr', 's-scr-V1', 'c-scr');
+    expect((await client.putScreening(app.id, engine)).screening).toEqual(engine);
+    expect((await client.putScreening(app.id, engine)).screening).toEqual(engine);
+    expect((await client.getApplication(app.id))?.screening).toEqual(engine);
+
+    const override: ScreeningDto = {
+      ...engine,
+      eligible: true,
+      decidedBy: 'PANSEL',
+      overrideReason: 'SK kenaikan pangkat IV/a terbit 1 Oktober 2026',
+      decidedAt: '2026-12-10T03:00:00+08:00',
+      actor: { userId: 'u-secretary', role: 'PANSEL_SECRETARY', displayName: 'Sekretaris Pansel' },
+    };
+    await client.putScreening(app.id, override);
+    const read = (await client.getApplication(app.id))!;
+    expect(read.screening).toEqual({ ...override, decidedAt: '2026-12-09T19:00:00.000Z' });
+    expect((await client.listApplications({ selectionId: 's-scr' })).items[0]?.screening?.decidedBy).toBe('PANSEL');
+    // The timeline is untouched.
+    expect(read.timeline.map((e) => e.eventId)).toEqual(['APPLICATION_SUBMITTED']);
+  });
+
+  it('rejects an override without actor or reason and unknown applications', async () => {
+    const app = (await client.listApplications({ selectionId: 's-scr' })).items[0]!;
+    const noReason = await failure(client.putScreening(app.id, { ...engine, decidedBy: 'PANSEL' }));
+    expect([noReason.status, noReason.code, noReason.field]).toEqual([400, 'VALIDATION_FAILED', 'actor']);
+    const missing = await failure(client.putScreening('nope', engine));
+    expect([missing.status, missing.code]).toEqual([404, 'NOT_FOUND']);
+  });
+});
+
+describe('holiday calendars', () => {
+  const y2027: HolidayYear = {
+    year: 2027,
+    source: 'SKB Menteri Agama, Menteri Ketenagakerjaan, dan MenPANRB tentang hari libur 2027',
+    holidays: [
+      { date: '2027-08-17', name: 'Hari Proklamasi Kemerdekaan Republik Indonesia' },
+      { date: '2027-01-01', name: 'Tahun Baru 2027 Masehi' },
+    ],
+    cutiBersama: [{ date: '2027-12-24', name: 'Cuti bersama Kelahiran Yesus Kristus' }],
+  };
+
+  it('serves the shipped years before any amendment', async () => {
+    const items = await client.listHolidayYears();
+    expect(items.map((y) => y.year)).toContain(2026);
+    const y2026 = (await client.getHolidayYear(2026))!;
+    expect([y2026.revision, y2026.updatedAt]).toEqual([0, null]);
+    expect(y2026.holidays).toHaveLength(HOLIDAYS_2026.holidays.length);
+    expect(await client.getHolidayYear(2031)).toBeNull();
+    const missing = await fetch(`${service.url}/calendars/2031`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('stores an amended year: PUT then GET returns it, with a revision counter', async () => {
+    const saved = await client.putHolidayYear(y2027);
+    expect(saved.revision).toBe(1);
+    expect(saved.holidays.map((d) => d.date)).toEqual(['2027-01-01', '2027-08-17']);
+    expect(await client.getHolidayYear(2027)).toEqual(saved);
+    // The same data again adds no revision (a retried request).
+    expect((await client.putHolidayYear(y2027)).revision).toBe(1);
+
+    // Amend the shipped 2026: one more day of cuti bersama.
+    const amended2026: HolidayYear = {
+      ...HOLIDAYS_2026,
+      source: `${HOLIDAYS_2026.source}; diubah SKB 2026`,
+      cutiBersama: [...HOLIDAYS_2026.cutiBersama, { date: '2026-12-28', name: 'Cuti bersama tambahan' }],
+    };
+    const stored2026 = await client.putHolidayYear(amended2026);
+    expect(stored2026.revision).toBe(1);
+    const again = await client.putHolidayYear({ ...amended2026, source: `${amended2026.source} (ralat)` });
+    expect(again.revision).toBe(2);
+
+    const list = await client.listHolidayYears();
+    const shippedYears = Object.keys(DEFAULT_HOLIDAY_CALENDAR).map(Number);
+    expect(list.map((y) => y.year)).toEqual([...new Set([...shippedYears, 2026, 2027])].sort((a, b) => a - b));
+    expect(list.filter((y) => y.year >= 2026).map((y) => [y.year, y.revision])).toEqual([
+      [2026, 2],
+      [2027, 1],
+    ]);
+    const calendar = await client.getHolidayCalendar();
+    expect(Object.keys(calendar)).toEqual(list.map((y) => String(y.year)));
+    expect(calendar[2026]).not.toHaveProperty('revision');
+    // The working-day engine sees the amendment: 28 Dec 2026 is now a day off.
+    expect(addWorkingDays('2026-12-23', 1, calendar)).toBe('2026-12-29');
+  });
+
+  it('keeps one revision per amendment when two administrators save at once', async () => {
+    const a = { ...y2027, source: 'race A' };
+    const b = { ...y2027, source: 'race B' };
+    const [ra, rb] = await Promise.all([client.putHolidayYear(a), client.putHolidayYear(b)]);
+    expect(new Set([ra.revision, rb.revision]).size).toBe(2);
+    const latest = (await client.getHolidayYear(2027))!;
+    expect(latest.revision).toBe(Math.max(ra.revision, rb.revision));
+  });
+
+  it.each<[string, unknown, string, string]>([
+    ['an impossible date', { ...y2027, holidays: [{ date: '2027-02-29', name: 'X' }] }, '2027', 'holidays.0.date'],
+    [
+      'a date of another year',
+      { ...y2027, cutiBersama: [{ date: '2028-01-01', name: 'X' }] },
+      '2027',
+      'cutiBersama.0.date',
+    ],
+    [
+      'a duplicate date',
+      { ...y2027, holidays: [...y2027.holidays, { date: '2027-01-01', name: 'Lagi' }] },
+      '2027',
+      'holidays.2.date',
+    ],
+    ['an empty name', { ...y2027, holidays: [{ date: '2027-01-01', name: '' }] }, '2027', 'holidays.0.name'],
+    ['an empty source', { ...y2027, source: '' }, '2027', 'source'],
+    ['a year other than the path', y2027, '2028', 'year'],
+    ['a path that is no year', y2027, 'abc', 'year'],
+  ])('rejects %s with 400 and the field', async (_label, body, year, field) => {
+    const err = await failure(client.http.put(`/calendars/${year}`, body));
+    expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', field]);
+  });
+});
+
+describe('audit records', () => {
+  function decision(i: number, overrides: Partial<AuditRecordDto> = {}): AuditRecordDto {
+    return {
+      decisionId: `d-${String(i).padStart(2, '0')}`,
+      selectionId: 's-audit',
+      workflowId: 'selection:KALTIM:s-audit',
+      kind: i % 2 ? 'SCREENING_OVERRIDDEN' : 'SHORTLIST_APPROVED',
+      by: { userId: 'u-secretary', role: 'PANSEL_SECRETARY' },
+      at: new Date(Date.UTC(2026, 11, 10, 0, 0, i % 5)).toISOString(),
+      reason: i % 2 ? 'Dokumen menyusul telah diterima' : null,
+      subjectId: i % 2 ? `app-${i}` : null,
+      payload: { eligible: true, requirements: ['RANK'], round: i },
+      ...overrides,
+    };
+  }
+
+  it('records a decision once: a retry answers 200 with the first recording', async () => {
+    const first = await client.http.raw('POST', '/audit-records', {
+      body: Buffer.from(JSON.stringify(decision(1))),
+      contentType: 'application/json',
+    });
+    expect(first?.status).toBe(201);
+    const retry = await client.recordAudit({
+      ...decision(1),
+      at: '2026-12-11T00:00:00.000Z',
+      payload: { retry: true },
+    });
+    expect(retry.created).toBe(false);
+    const { created: _created, ...stored } = retry;
+    expect(stored).toEqual(decision(1));
+    expect(await service.conn.collection('auditRecords').countDocuments({ _id: 'd-01' as never })).toBe(1);
+    const clash = await failure(client.recordAudit({ ...decision(1), kind: 'OTHER' }));
+    expect([clash.status, clash.code, clash.field]).toEqual([409, 'CONFLICT', 'decisionId']);
+  });
+
+  it('rejects personal data in the payload', async () => {
+    const err = await failure(client.recordAudit(decision(90, { payload: { nip: '197103121997032004' } })));
+    expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', 'payload.nip']);
+  });
+
+  it('lists oldest first with a cursor and filters by subject and kind', async () => {
+    for (let i = 2; i <= 12; i++) await client.recordAudit(decision(i));
+    const expected = Array.from({ length: 12 }, (_, k) => decision(k + 1))
+      .sort((a, b) => a.at.localeCompare(b.at) || a.decisionId.localeCompare(b.decisionId))
+      .map((d) => d.decisionId);
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.listAuditRecords({ selectionId: 's-audit', limit: 5, after });
+      expect(page.items.length).toBeLessThanOrEqual(5);
+      seen.push(...page.items.map((r) => r.decisionId));
+      after = page.nextCursor ?? undefined;
+      pages++;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(expected);
+    expect((await client.listAllAuditRecords({ selectionId: 's-audit', limit: 2 })).map((r) => r.decisionId)).toEqual(
+      expected,
+    );
+    expect((await client.listAllAuditRecords({ subjectId: 'app-3' })).map((r) => r.decisionId)).toEqual(['d-03']);
+    const overrides = await client.listAllAuditRecords({ selectionId: 's-audit', kind: 'SCREENING_OVERRIDDEN' });
+    expect(overrides.map((r) => r.decisionId).sort()).toEqual(['d-01', 'd-03', 'd-05', 'd-07', 'd-09', 'd-11']);
+    const bad = await failure(client.listAuditRecords({ selectionId: 's-audit', after: 'garbage' }));
+    expect([bad.status, bad.field]).toEqual([400, 'after']);
   });
 });

@@ -8,8 +8,12 @@ import {
   ROLES,
   SELECTION_STAGES,
   SKP_PREDICATES,
+  type Actor,
   type AgencyDto,
+  type AuditRecordDto,
+  type HolidayYear,
   type ProfileDto,
+  type ScreeningDto,
   type TimelineEntryDto,
 } from '@seleksi/domain';
 import {
@@ -23,8 +27,16 @@ import {
   type StageEventRequest,
 } from '@seleksi/kit';
 import { z } from 'zod';
+import { payloadIssue } from './audit-payload';
+import { holidayYearIssues } from './holiday-calendar';
 
 const text = (max = 300) => z.string().trim().min(1).max(max);
+
+const actorBody = z.object({
+  userId: idField,
+  role: z.enum(ROLES),
+  displayName: z.string().max(200).optional(),
+}) satisfies z.ZodType<Actor, unknown>;
 
 export const agencyBody = z.object({
   code: idField,
@@ -43,6 +55,7 @@ const careerBody = z.object({
   agencyCode: idField,
   from: isoDateField,
   to: isoDateField.nullish(),
+  fields: z.array(text(200)).max(50).optional(),
 });
 
 /** NIP is only shape-checked here; `parseNip` gives the precise INVALID_NIP reason. */
@@ -77,11 +90,14 @@ export const selectionBody = z.object({
         position: text(),
         unit: z.string().max(300).default(''),
         status: z.enum(['OPEN', 'CLOSED', 'CANCELLED', 'FILLED']),
+        outcome: z.string().trim().max(500).nullish(),
+        extendedUntil: z.union([isoDateField, instantField]).nullish(),
+        shortlist: z.array(idField).max(50).nullish(),
       }),
     )
     .max(50),
   announcementDocumentId: idField.nullish(),
-  createdBy: z.object({ userId: idField, role: z.enum(ROLES), displayName: z.string().max(200).optional() }),
+  createdBy: actorBody,
   createdAt: instantField,
 }) satisfies z.ZodType<SelectionUpsertDto, unknown>;
 
@@ -109,6 +125,7 @@ export const createApplicationBody = z.object({
   vacancyId: idField,
   candidateId: idField,
   submittedAt: instantField,
+  homePpkPermission: z.boolean().optional(),
 }) satisfies z.ZodType<CreateApplicationRequest, unknown>;
 
 export const timelineEntryBody = z.object({
@@ -130,3 +147,82 @@ export const applicationListQuery = z.object({
 });
 
 export const profileListQuery = z.object({ ids: idListParam(200) });
+
+/** `:year` of the calendar routes. */
+export const calendarYearParams = z.object({ year: z.coerce.number().int().min(1900).max(2200) });
+
+const dayOffBody = z.object({ date: z.string().max(20), name: z.string().max(300) });
+
+/** Body of `PUT /calendars/:year`; see `holidayYearIssues` for the rules. */
+export function holidayYearBody(year: number) {
+  return z
+    .object({
+      year: z.number().int(),
+      holidays: z.array(dayOffBody).max(100),
+      cutiBersama: z.array(dayOffBody).max(100),
+      source: z.string().max(1000),
+    })
+    .superRefine((y, ctx) => {
+      for (const { field, message } of holidayYearIssues(y, year)) {
+        ctx.addIssue({ code: 'custom', message, path: field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+      }
+    }) satisfies z.ZodType<HolidayYear, unknown>;
+}
+
+export const screeningBody = z
+  .object({
+    eligible: z.boolean(),
+    requirements: z
+      .array(
+        z.object({
+          key: z.string().trim().min(1).max(100),
+          label: text(500),
+          met: z.boolean(),
+          detail: z.string().max(2000),
+          reason: z.string().max(2000).nullable(),
+        }),
+      )
+      .max(100),
+    rulesVersion: text(100),
+    decidedBy: z.enum(['ENGINE', 'PANSEL']),
+    overrideReason: z.string().trim().max(2000).nullable(),
+    decidedAt: instantField,
+    actor: actorBody.nullable(),
+  })
+  .superRefine((s, ctx) => {
+    // An override is a human decision: on the record with who and why.
+    if (s.decidedBy !== 'PANSEL') return;
+    if (!s.actor) ctx.addIssue({ code: 'custom', message: 'an override names its actor', path: ['actor'] });
+    if (!s.overrideReason) {
+      ctx.addIssue({ code: 'custom', message: 'an override states its reason', path: ['overrideReason'] });
+    }
+  }) satisfies z.ZodType<ScreeningDto, unknown>;
+
+export const auditRecordBody = z
+  .object({
+    decisionId: z.string().min(1).max(300),
+    selectionId: idField,
+    workflowId: text(300),
+    kind: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only'),
+    by: actorBody,
+    at: instantField,
+    reason: z.string().trim().max(4000).nullable(),
+    subjectId: idField.nullable(),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((r, ctx) => {
+    const issue = payloadIssue(r.payload);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.field.split('.') });
+  }) satisfies z.ZodType<AuditRecordDto, unknown>;
+
+export const auditRecordListQuery = z.object({
+  selectionId: idField.optional(),
+  subjectId: idField.optional(),
+  kind: z.string().min(1).max(100).optional(),
+  limit: limitParam(100, 500),
+  after: z.string().max(500).optional(),
+});

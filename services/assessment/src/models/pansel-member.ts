@@ -15,6 +15,7 @@ export const panselMemberSchema = new Schema<PanselMemberDoc>(
     institution: { type: String, required: true },
     internal: { type: Boolean, required: true },
     partyMember: { type: Boolean, required: true },
+    bknOfficial: { type: Boolean },
     selectionIds: { type: [String], default: [], index: true },
     updatedAt: { type: Date, required: true },
   },

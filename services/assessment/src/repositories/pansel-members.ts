@@ -9,6 +9,8 @@ function toDto(doc: PanselMemberDoc): PanselMemberDto {
     institution: doc.institution,
     internal: doc.internal,
     partyMember: doc.partyMember,
+    // Optional: only when stored.
+    ...(typeof doc.bknOfficial === 'boolean' ? { bknOfficial: doc.bknOfficial } : {}),
     selectionIds: doc.selectionIds,
   };
 }

@@ -1,9 +1,13 @@
 import type { Router } from 'express';
 import type { AssessmentRepositories } from '../repositories';
 import { assessmentResultRoutes } from './assessment-results';
+import { conflictRoutes } from './conflicts';
+import { scoreRecordRoutes } from './score-records';
 import { panselMemberRoutes } from './pansel-members';
 
 export function assessmentRoutes(router: Router, repos: AssessmentRepositories): void {
   panselMemberRoutes(router, repos);
   assessmentResultRoutes(router, repos);
+  scoreRecordRoutes(router, repos);
+  conflictRoutes(router, repos);
 }

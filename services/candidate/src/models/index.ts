@@ -1,18 +1,23 @@
 import type { Connection } from 'mongoose';
 import { agencySchema } from './agency';
 import { applicationSchema } from './application';
+import { auditRecordSchema } from './audit-record';
+import { holidayYearSchema } from './holiday-year';
 import { profileSchema } from './profile';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { timelineEntrySchema } from './timeline-entry';
 
 export type { AgencyDoc } from './agency';
-export type { ApplicationDoc } from './application';
+export type { ApplicationDoc, ScreeningDoc } from './application';
+export type { AuditRecordDoc } from './audit-record';
+export type { HolidayYearDoc } from './holiday-year';
 export type { ProfileDoc } from './profile';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
 export type { TimelineEntryDoc } from './timeline-entry';
 export { compoundId } from './compound-id';
+export { toActor } from './actor';
 
 /** The candidate service's models, bound to its own connection. */
 export function createCandidateModels(conn: Connection) {
@@ -23,6 +28,8 @@ export function createCandidateModels(conn: Connection) {
     StageEvent: conn.model('StageEvent', stageEventSchema, 'stageEvents'),
     Application: conn.model('Application', applicationSchema, 'applications'),
     TimelineEntry: conn.model('TimelineEntry', timelineEntrySchema, 'timelineEntries'),
+    HolidayYear: conn.model('HolidayYear', holidayYearSchema, 'holidayYears'),
+    AuditRecord: conn.model('AuditRecord', auditRecordSchema, 'auditRecords'),
   };
 }
 export type CandidateModels = ReturnType<typeof createCandidateModels>;

@@ -14,6 +14,8 @@ const careerSchema = new Schema(
     agencyCode: { type: String, required: true },
     from: { type: String, required: true },
     to: { type: String, default: null },
+    // Fields of work of the post (optional; absent, not [], when not given).
+    fields: { type: [String], default: undefined },
   },
   { _id: false },
 );

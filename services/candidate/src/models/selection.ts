@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
-import { AGENCY_TIME_ZONES, JPT_LEVELS, ROLES, SELECTION_STAGES, type SelectionDto } from '@seleksi/domain';
+import { AGENCY_TIME_ZONES, JPT_LEVELS, SELECTION_STAGES, type SelectionDto } from '@seleksi/domain';
+import { actorSchema } from './actor';
 
 /** Read model of a selection; its stage history lives in `stageEvents` (one document per event). */
 export interface SelectionDoc extends Omit<SelectionDto, 'id' | 'stageHistory' | 'registrationClosesAt' | 'createdAt'> {
@@ -18,15 +19,10 @@ const vacancySchema = new Schema(
     position: { type: String, required: true },
     unit: { type: String, default: '' },
     status: { type: String, enum: ['OPEN', 'CLOSED', 'CANCELLED', 'FILLED'], required: true },
-  },
-  { _id: false },
-);
-
-const actorSchema = new Schema(
-  {
-    userId: { type: String, required: true },
-    role: { type: String, enum: ROLES, required: true },
-    displayName: { type: String },
+    // Optional: absent (not null) when the writer never sent them, so they round-trip as sent.
+    outcome: { type: String },
+    extendedUntil: { type: String },
+    shortlist: { type: [String], default: undefined },
   },
   { _id: false },
 );

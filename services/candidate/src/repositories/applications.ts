@@ -3,6 +3,7 @@ import {
   DomainError,
   type ApplicationDto,
   type ApplicationStatus,
+  type ScreeningDto,
   type StageEventDto,
   type TimelineEntryDto,
 } from '@seleksi/domain';
@@ -15,7 +16,14 @@ import {
   type Page,
 } from '@seleksi/kit';
 import { z } from 'zod';
-import { compoundId, type ApplicationDoc, type CandidateModels, type TimelineEntryDoc } from '../models';
+import {
+  compoundId,
+  toActor,
+  type ApplicationDoc,
+  type CandidateModels,
+  type ScreeningDoc,
+  type TimelineEntryDoc,
+} from '../models';
 import { fanOutStatus } from '../status-map';
 
 /** eventId of the entry every application starts with. */
@@ -50,8 +58,39 @@ function toEntryDto(e: TimelineEntryDoc): TimelineEntryDto {
   };
 }
 
-function toDto(app: ApplicationDoc, sortedEntries: TimelineEntryDoc[]): ApplicationDto {
+function toScreeningDto(s: ScreeningDoc): ScreeningDto {
   return {
+    eligible: s.eligible,
+    requirements: s.requirements.map((r) => ({
+      key: r.key,
+      label: r.label,
+      met: r.met,
+      detail: r.detail,
+      reason: r.reason ?? null,
+    })),
+    rulesVersion: s.rulesVersion,
+    decidedBy: s.decidedBy,
+    overrideReason: s.overrideReason ?? null,
+    decidedAt: s.decidedAt.toISOString(),
+    actor: s.actor ? toActor(s.actor) : null,
+  };
+}
+
+function toScreeningDoc(s: ScreeningDto): ScreeningDoc {
+  return {
+    eligible: s.eligible,
+    requirements: s.requirements.map((r) => ({ ...r })),
+    rulesVersion: s.rulesVersion,
+    decidedBy: s.decidedBy,
+    overrideReason: s.overrideReason,
+    decidedAt: new Date(s.decidedAt),
+    actor: s.actor ? toActor(s.actor) : null,
+  };
+}
+
+/** Optional fields appear only once stored, so older records read back unchanged. */
+function toDto(app: ApplicationDoc, sortedEntries: TimelineEntryDoc[]): ApplicationDto {
+  const dto: ApplicationDto = {
     id: app._id,
     selectionId: app.selectionId,
     vacancyId: app.vacancyId,
@@ -60,6 +99,9 @@ function toDto(app: ApplicationDoc, sortedEntries: TimelineEntryDoc[]): Applicat
     submittedAt: app.submittedAt.toISOString(),
     timeline: sortedEntries.map(toEntryDto),
   };
+  if (typeof app.homePpkPermission === 'boolean') dto.homePpkPermission = app.homePpkPermission;
+  if (app.screening) dto.screening = toScreeningDto(app.screening);
+  return dto;
 }
 
 function entryDoc(applicationIdValue: string, entry: TimelineEntryDto, recordedAt: Date): TimelineEntryDoc {
@@ -142,6 +184,7 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
             candidateId: req.candidateId,
             submittedAt: new Date(req.submittedAt),
             createdAt: now,
+            ...(req.homePpkPermission === undefined ? {} : { homePpkPermission: req.homePpkPermission }),
           } satisfies ApplicationDoc as never);
           created = true;
         } catch (err) {
@@ -194,6 +237,19 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
         items: await withTimelines(page),
         nextCursor: apps.length > limit && last ? encodeCursor(last._id) : null,
       };
+    },
+
+    /**
+     * Sets (overwrites) the application's screening result: idempotent, last write wins. The
+     * selection's workflow is the single writer, and nothing else ever rewrites this document.
+     */
+    async putScreening(id: string, screening: ScreeningDto): Promise<ApplicationDto> {
+      const { matchedCount } = await Application.updateOne(
+        { _id: id },
+        { $set: { screening: toScreeningDoc(screening) } },
+      );
+      if (matchedCount === 0) throw new DomainError('NOT_FOUND', 'Lamaran tidak ditemukan');
+      return (await get(id))!;
     },
 
     /** Idempotent by eventId; the status becomes the latest entry's. */

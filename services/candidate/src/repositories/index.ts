@@ -1,6 +1,8 @@
 import type { CandidateModels } from '../models';
 import { createAgencyRepository } from './agencies';
 import { createApplicationRepository } from './applications';
+import { createAuditRecordRepository } from './audit-records';
+import { createHolidayYearRepository } from './holiday-years';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
@@ -11,6 +13,8 @@ export function createCandidateRepositories(models: CandidateModels) {
     profiles: createProfileRepository(models),
     applications,
     selections: createSelectionRepository(models, applications),
+    holidayYears: createHolidayYearRepository(models),
+    auditRecords: createAuditRecordRepository(models),
   };
 }
 export type CandidateRepositories = ReturnType<typeof createCandidateRepositories>;

@@ -17,6 +17,7 @@ function toDto(doc: ProfileDoc): ProfileDto {
       agencyCode: c.agencyCode,
       from: c.from,
       to: c.to ?? null,
+      ...(c.fields ? { fields: [...c.fields] } : {}),
     })),
     skp: doc.skp.map((s) => ({ year: s.year, predicate: s.predicate })),
     lhkpnFiled: doc.lhkpnFiled,

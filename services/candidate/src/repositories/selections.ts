@@ -44,6 +44,10 @@ function toDto(doc: SelectionDoc, history: StageEventDoc[]): SelectionDto {
       position: v.position,
       unit: v.unit,
       status: v.status,
+      // Optional fields round-trip as sent: absent stays absent, null stays null.
+      ...(v.outcome !== undefined ? { outcome: v.outcome } : {}),
+      ...(v.extendedUntil !== undefined ? { extendedUntil: v.extendedUntil } : {}),
+      ...(v.shortlist !== undefined ? { shortlist: v.shortlist ? [...v.shortlist] : null } : {}),
     })),
     announcementDocumentId: doc.announcementDocumentId ?? null,
     stageHistory: history.map(toStageEventDto),

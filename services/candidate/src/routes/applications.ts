@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { DomainError } from '@seleksi/domain';
 import { notFound } from '@seleksi/kit';
 import type { CandidateRepositories } from '../repositories';
-import { applicationListQuery, createApplicationBody, timelineEntryBody } from '../schemas';
+import { applicationListQuery, createApplicationBody, screeningBody, timelineEntryBody } from '../schemas';
 
 export function applicationRoutes(router: Router, { applications }: CandidateRepositories): void {
   router.post('/applications', async (req, res) => {
@@ -33,5 +33,9 @@ export function applicationRoutes(router: Router, { applications }: CandidateRep
 
   router.post('/applications/:id/timeline', async (req, res) => {
     res.json(await applications.appendTimeline(req.params.id, timelineEntryBody.parse(req.body)));
+  });
+
+  router.put('/applications/:id/screening', async (req, res) => {
+    res.json(await applications.putScreening(req.params.id, screeningBody.parse(req.body)));
   });
 }

@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import type { CandidateRepositories } from '../repositories';
 import { agencyRoutes } from './agencies';
 import { applicationRoutes } from './applications';
+import { auditRecordRoutes } from './audit-records';
+import { calendarRoutes } from './calendars';
 import { profileRoutes } from './profiles';
 import { selectionRoutes } from './selections';
 
@@ -10,4 +12,6 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   profileRoutes(router, repos);
   selectionRoutes(router, repos);
   applicationRoutes(router, repos);
+  calendarRoutes(router, repos);
+  auditRecordRoutes(router, repos);
 }

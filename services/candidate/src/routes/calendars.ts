@@ -1,0 +1,23 @@
+import type { Router } from 'express';
+import { notFound } from '@seleksi/kit';
+import type { CandidateRepositories } from '../repositories';
+import { calendarYearParams, holidayYearBody } from '../schemas';
+
+/** Holiday calendar (national holidays and cuti bersama) that administrators amend at run time. */
+export function calendarRoutes(router: Router, { holidayYears }: CandidateRepositories): void {
+  router.get('/calendars', async (_req, res) => {
+    res.json({ items: await holidayYears.list() });
+  });
+
+  router.get('/calendars/:year', async (req, res) => {
+    const { year } = calendarYearParams.parse(req.params);
+    const found = await holidayYears.get(year);
+    if (!found) throw notFound(`Holiday calendar ${year}`);
+    res.json(found);
+  });
+
+  router.put('/calendars/:year', async (req, res) => {
+    const { year } = calendarYearParams.parse(req.params);
+    res.json(await holidayYears.put(holidayYearBody(year).parse(req.body)));
+  });
+}
