@@ -1,7 +1,13 @@
 import type {
   AgencyDto,
   ApplicationDto,
+  AuditRecordDto,
+  ConflictDeclarationDto,
   DocumentDto,
+  HolidayCalendar,
+  HolidayYear,
+  ScoreRecordDto,
+  ScreeningDto,
   ProfileDto,
   SelectionDto,
   TimelineEntryDto,
@@ -11,11 +17,16 @@ import type { ServiceUrls } from './config';
 import type {
   ApplicationListQuery,
   AssessmentResultDto,
+  AuditRecordListQuery,
+  ConflictListQuery,
   CreateApplicationRequest,
   CreateApplicationResult,
+  HolidayYearRecord,
   ItemList,
   Page,
   PanselMemberDto,
+  RecordAuditResult,
+  ScoreRecordListQuery,
   SelectionListQuery,
   SelectionUpsertDto,
   StageEventRequest,
@@ -124,6 +135,51 @@ export class CandidateClient {
   appendTimeline(applicationId: string, entry: TimelineEntryDto): Promise<ApplicationDto> {
     return this.http.post(`/applications/${seg(applicationId)}/timeline`, entry);
   }
+  /** Sets (overwrites) the application's screening result; idempotent. NOT_FOUND for an unknown application. */
+  putScreening(applicationId: string, dto: ScreeningDto): Promise<ApplicationDto> {
+    return this.http.put(`/applications/${seg(applicationId)}/screening`, dto);
+  }
+
+  /** Every year of the holiday calendar (shipped, or amended by an administrator), sorted by year. */
+  async listHolidayYears(): Promise<HolidayYearRecord[]> {
+    return (await this.http.get<ItemList<HolidayYearRecord>>('/calendars')).items;
+  }
+  /** One year, or null when it is neither shipped nor stored. */
+  getHolidayYear(year: number): Promise<HolidayYearRecord | null> {
+    return this.http.get(`/calendars/${year}`, { nullOn404: true });
+  }
+  /** The calendar for the working-day engine: plain `HolidayYear` data (no revision metadata) keyed by year. */
+  async getHolidayCalendar(): Promise<HolidayCalendar> {
+    const calendar: HolidayCalendar = {};
+    for (const { year, holidays, cutiBersama, source } of await this.listHolidayYears()) {
+      calendar[year] = { year, holidays, cutiBersama, source };
+    }
+    return calendar;
+  }
+  /** Stores an amended year as its next revision (saving the current data again adds none). */
+  putHolidayYear(y: HolidayYear): Promise<HolidayYearRecord> {
+    return this.http.put(`/calendars/${y.year}`, y);
+  }
+
+  /** Appends a human decision; idempotent by `decisionId` (a retry answers the first recording, `created: false`). */
+  recordAudit(dto: AuditRecordDto): Promise<RecordAuditResult> {
+    return this.http.post('/audit-records', dto);
+  }
+  /** Oldest first. */
+  listAuditRecords(query: AuditRecordListQuery = {}): Promise<Page<AuditRecordDto>> {
+    return this.http.get('/audit-records', { query: { ...query } });
+  }
+  /** Every page of `listAuditRecords`. */
+  async listAllAuditRecords(query: Omit<AuditRecordListQuery, 'after'> = {}): Promise<AuditRecordDto[]> {
+    const all: AuditRecordDto[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.listAuditRecords({ ...query, after });
+      all.push(...page.items);
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    return all;
+  }
 }
 
 /** Client of services/assessment. */
@@ -153,6 +209,24 @@ export class AssessmentClient {
   async listAssessmentResults(query: { candidateId: string }): Promise<AssessmentResultDto[]> {
     return (await this.http.get<ItemList<AssessmentResultDto>>('/assessment-results', { query })).items;
   }
+
+  /** Upsert by `dto.id` (the whole record is replaced). */
+  putScoreRecord(dto: ScoreRecordDto): Promise<ScoreRecordDto> {
+    return this.http.put(`/score-records/${seg(dto.id)}`, dto);
+  }
+  /** Sorted by applicationId, kind, memberId (null first), round; `selectionId` or `applicationId` is required. */
+  async listScoreRecords(query: ScoreRecordListQuery): Promise<ScoreRecordDto[]> {
+    return (await this.http.get<ItemList<ScoreRecordDto>>('/score-records', { query: { ...query } })).items;
+  }
+
+  /** Upsert by `dto.id`; one declaration per (selection, member, candidate), CONFLICT on field `id` otherwise. */
+  putConflict(dto: ConflictDeclarationDto): Promise<ConflictDeclarationDto> {
+    return this.http.put(`/conflicts/${seg(dto.id)}`, dto);
+  }
+  /** Ordered by selectionId, memberId, candidateId; at least one filter is required. */
+  async listConflicts(query: ConflictListQuery): Promise<ConflictDeclarationDto[]> {
+    return (await this.http.get<ItemList<ConflictDeclarationDto>>('/conflicts', { query: { ...query } })).items;
+  }
 }
 
 export interface PdfFile {
@@ -171,6 +245,13 @@ export class DocumentClient {
 
   /** Idempotent by `idempotencyKey`: the same key always yields the same document and number. */
   issueVacancyAnnouncement(req: VacancyAnnouncementRequest): Promise<DocumentDto> {
+    return this.http.post('/documents', req);
+  }
+  /**
+   * Issues any official document (announcement, decree, minutes, letter…), numbered from the agency's
+   * scheme. Idempotent by `idempotencyKey`; a key reused for another kind or agency is a 409 CONFLICT.
+   */
+  issueDocument(req: import('@seleksi/domain').IssueDocumentRequest): Promise<DocumentDto> {
     return this.http.post('/documents', req);
   }
   getDocument(id: string): Promise<DocumentDto | null> {

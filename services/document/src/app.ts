@@ -1,15 +1,15 @@
 import { createLogger, initModels, startHttpService, type Logger, type RunningService } from '@seleksi/kit';
 import type { DocumentConfig } from './config';
-import { createDocumentIssuer, type RenderVacancyAnnouncement } from './issuer';
+import { createDocumentIssuer, type RenderDocument } from './issuer';
 import { createDocumentModels } from './models';
-import { renderVacancyAnnouncement } from './pdf';
+import { renderDocument } from './pdf';
 import { createDocumentRepositories } from './repositories';
 import { documentServiceRoutes } from './routes';
 
 export interface DocumentServiceOptions {
   logger?: Logger;
   /** Replaces the PDF renderer (tests of failure paths). */
-  render?: RenderVacancyAnnouncement;
+  render?: RenderDocument;
   now?: () => Date;
 }
 
@@ -31,7 +31,7 @@ export async function startDocumentService(
       const repos = createDocumentRepositories(models);
       const issuer = createDocumentIssuer({
         repos,
-        render: options.render ?? renderVacancyAnnouncement,
+        render: options.render ?? renderDocument,
         portalPublicUrl: config.PORTAL_PUBLIC_URL,
         ...(options.now ? { now: options.now } : {}),
       });

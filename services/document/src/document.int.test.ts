@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { VacancyAnnouncementRequest } from '@seleksi/domain';
+import type { OfficialDocumentRequest, VacancyAnnouncementRequest } from '@seleksi/domain';
 import { DocumentClient, ServiceError, type RunningService } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDocumentService } from './app';
 import { loadDocumentConfig } from './config';
-import { sampleRequest } from './pdf/test-fixtures';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { sampleDecreeRequest, sampleLetterRequest, sampleMinutesRequest, sampleRequest } from './pdf/test-fixtures';
 
 const mongoUri = process.env.TEST_MONGODB_URI ?? inject('mongoUri');
 
@@ -112,5 +113,117 @@ describe('document service', () => {
     expect(await service.conn.collection('numberClaims').countDocuments({ agencyCode: 'BAD' })).toBe(0);
     expect(await client.getDocument('missing')).toBeNull();
     expect(await client.getPdf('missing')).toBeNull();
+  });
+});
+
+function official(
+  idempotencyKey: string,
+  agencyCode: string,
+  base: OfficialDocumentRequest = sampleMinutesRequest(3),
+  overrides: Partial<OfficialDocumentRequest> = {},
+): OfficialDocumentRequest {
+  return { ...base, idempotencyKey, agency: { ...base.agency, code: agencyCode }, ...overrides };
+}
+
+async function serviceError(promise: Promise<unknown>): Promise<[number, string, string | undefined]> {
+  const err = await promise.catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(ServiceError);
+  const { status, code, field } = err as ServiceError;
+  return [status, code, field];
+}
+
+describe('official documents', () => {
+  it('issues once per idempotency key with one number, even for concurrent requests', async () => {
+    const req = official('off-idem-1', 'OFFIDEM');
+    const [a, b] = await Promise.all([client.issueDocument(req), client.issueDocument(req)]);
+    const c = await client.issueDocument(req);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(a).toMatchObject({
+      kind: 'ADMINISTRATIVE_RESULT_MINUTES',
+      agencyCode: 'OFFIDEM',
+      selectionId: 'sel-2026-01',
+      number: '800.1.2.2/001/Pansel/2026',
+      title: 'Berita Acara Hasil Seleksi Administrasi',
+      visibility: 'RESTRICTED',
+    });
+    expect(await service.conn.collection('documents').countDocuments({ agencyCode: 'OFFIDEM' })).toBe(1);
+    expect(await service.conn.collection('numberClaims').countDocuments({ agencyCode: 'OFFIDEM' })).toBe(1);
+  });
+
+  it('numbers each kind from its own register, per agency and year', async () => {
+    const issue = (key: string, base: OfficialDocumentRequest, overrides: Partial<OfficialDocumentRequest> = {}) =>
+      client.issueDocument(official(key, 'KINDS', base, overrides));
+    const numbers = [
+      (await issue('k-decree', sampleDecreeRequest())).number,
+      (await issue('k-appointment', sampleDecreeRequest(), { kind: 'APPOINTMENT_DECREE' })).number,
+      (await issue('k-minutes', sampleMinutesRequest(2))).number,
+      (await issue('k-score', sampleMinutesRequest(2), { kind: 'SCORE_SHEET' })).number,
+      (await client.issueDocument(request('k-announcement', 'KINDS'))).number,
+      (await issue('k-extension', sampleMinutesRequest(1), { kind: 'EXTENSION_NOTICE', visibility: 'PUBLIC' })).number,
+      // The letter fixtures are dated 2027: a new year starts each register again.
+      (await issue('k-recommendation', sampleLetterRequest(), { kind: 'OVERSEER_RECOMMENDATION' })).number,
+      (await issue('k-inauguration', sampleMinutesRequest(1), { kind: 'INAUGURATION_MINUTES' })).number,
+      (await issue('k-letter', sampleLetterRequest())).number,
+    ];
+    expect(numbers).toEqual([
+      '800.1.2.2/K.1/2026',
+      '800.1.3.3/K.2/2026',
+      '800.1.2.2/001/Pansel/2026',
+      '800.1.2.2/002/Pansel/2026',
+      '800.1.2.2/0001/BKD/2026',
+      '800.1.2.2/0002/BKD/2026',
+      '800.1.2.2/001/REK/2027',
+      '800.1.3.3/0001/BKD/2026',
+      '800.1.2.2/0001/BKD/2027',
+    ]);
+    const docs = await client.listDocuments({ selectionId: 'sel-2026-01' });
+    const mine = docs.filter((d) => d.agencyCode === 'KINDS');
+    expect(mine).toHaveLength(numbers.length);
+    expect(mine.find((d) => d.kind === 'EXTENSION_NOTICE')?.visibility).toBe('PUBLIC');
+  });
+
+  it('rejects bad input with 400 and the failing field, before claiming a number', async () => {
+    const bad = (overrides: Partial<OfficialDocumentRequest>) =>
+      serviceError(client.issueDocument(official('bad-official', 'BADOFF', sampleMinutesRequest(2), overrides)));
+    expect(await bad({ paragraphs: ['{{table:1}}'] })).toEqual([400, 'VALIDATION_FAILED', 'paragraphs.0']);
+    expect(await bad({ date: '2026-02-30' })).toEqual([400, 'VALIDATION_FAILED', 'date']);
+    expect(await bad({ title: '  ' })).toEqual([400, 'VALIDATION_FAILED', 'title']);
+    expect(await bad({ kind: 'NOT_A_KIND' as OfficialDocumentRequest['kind'] })).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'kind',
+    ]);
+    const ragged = sampleMinutesRequest(2);
+    ragged.tables![0]!.rows[1] = ['2.'];
+    expect(await bad({ tables: ragged.tables! })).toEqual([400, 'VALIDATION_FAILED', 'tables.0.rows.1']);
+    expect(await bad({ signatory: { name: 'X', title: '' } })).toEqual([400, 'VALIDATION_FAILED', 'signatory.title']);
+    expect(await service.conn.collection('numberClaims').countDocuments({ agencyCode: 'BADOFF' })).toBe(0);
+  });
+
+  it('refuses an idempotency key reused for another kind', async () => {
+    const first = await client.issueDocument(official('reuse-1', 'REUSE'));
+    const again = official('reuse-1', 'REUSE', sampleDecreeRequest());
+    expect(await serviceError(client.issueDocument(again))).toEqual([409, 'CONFLICT', 'idempotencyKey']);
+    expect(await client.getDocument(first.id)).toEqual(first);
+  });
+
+  it('serves the PDF whose SHA-256 is the stored one, and verifies by code and by file', async () => {
+    const doc = await client.issueDocument(official('off-pdf-1', 'OFFPDF', sampleDecreeRequest()));
+    const pdf = (await client.getPdf(doc.id))!;
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.filename).toBe('keputusan-pansel-800.1.2.2-K.1-2026.pdf');
+    expect(pdf.bytes.length).toBe(doc.sizeBytes);
+    expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(doc.sha256);
+
+    const proxy = await getDocumentProxy(new Uint8Array(pdf.bytes));
+    const { text } = await extractText(proxy, { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(`KEPUTUSAN GUBERNUR KALIMANTAN TIMUR NOMOR ${doc.number} TENTANG`);
+    expect(flat).toContain(`Kode verifikasi: ${doc.verificationCode}`);
+    expect(flat).toContain(`https://seleksi.example.go.id/verifikasi/${doc.verificationCode}`);
+
+    expect(await client.verifyCode(doc.verificationCode.toLowerCase())).toEqual(doc);
+    expect(await client.verifyFile(pdf.bytes)).toEqual(doc);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DocumentDto, VacancyAnnouncementRequest } from '@seleksi/domain';
+import { DomainError } from '@seleksi/domain';
+import type { DocumentDto, DocumentVisibility, IssueDocumentRequest } from '@seleksi/domain';
 import type { DocumentDoc } from './models';
 import { DOCUMENT_CLASSES, documentFileName, formatDocumentNumber } from './numbering';
 import { toDocumentDto, type DocumentRepositories } from './repositories';
@@ -13,11 +14,11 @@ export interface RenderMeta {
   issuedAt: Date;
 }
 
-export type RenderVacancyAnnouncement = (req: VacancyAnnouncementRequest, meta: RenderMeta) => Promise<Buffer>;
+export type RenderDocument = (req: IssueDocumentRequest, meta: RenderMeta) => Promise<Buffer>;
 
 export interface IssuerDeps {
   repos: DocumentRepositories;
-  render: RenderVacancyAnnouncement;
+  render: RenderDocument;
   portalPublicUrl: string;
   now?: () => Date;
 }
@@ -25,6 +26,32 @@ export interface IssuerDeps {
 export function verifyUrl(portalPublicUrl: string, code: string): string {
   return `${portalPublicUrl.replace(/\/+$/, '')}/verifikasi/${encodeURIComponent(code)}`;
 }
+
+/** What the issuer stores about a request besides its number. */
+function describe(req: IssueDocumentRequest): {
+  year: number;
+  selectionId: string | null;
+  title: string;
+  visibility: DocumentVisibility;
+} {
+  if (req.kind === 'VACANCY_ANNOUNCEMENT') {
+    return {
+      year: Number(req.selection.announcementDate.slice(0, 4)),
+      selectionId: req.selection.id,
+      title: `Pengumuman ${req.selection.title}`,
+      visibility: DOCUMENT_CLASSES[req.kind].visibility,
+    };
+  }
+  return {
+    year: Number(req.date.slice(0, 4)),
+    selectionId: req.selectionId,
+    title: req.title,
+    visibility: req.visibility,
+  };
+}
+
+const reusedKey = () =>
+  new DomainError('CONFLICT', 'This idempotency key was used for another document', 'idempotencyKey');
 
 /** Issues documents: number, verification code, render, hash, store; idempotent by `idempotencyKey`. */
 export function createDocumentIssuer({ repos, render, portalPublicUrl, now = () => new Date() }: IssuerDeps) {
@@ -35,14 +62,15 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, now = () 
      * Every step is keyed by the idempotency key (claim → file → metadata), so a retry after any
      * failure finishes the same document with the same number instead of taking a new one.
      */
-    async issueVacancyAnnouncement(
-      req: VacancyAnnouncementRequest,
-    ): Promise<{ document: DocumentDto; created: boolean }> {
+    async issue(req: IssueDocumentRequest): Promise<{ document: DocumentDto; created: boolean }> {
       const done = await documents.findByKey(req.idempotencyKey);
-      if (done) return { document: toDocumentDto(done), created: false };
+      if (done) {
+        if (done.kind !== req.kind || done.agencyCode !== req.agency.code) throw reusedKey();
+        return { document: toDocumentDto(done), created: false };
+      }
 
       const cls = DOCUMENT_CLASSES[req.kind];
-      const year = Number(req.selection.announcementDate.slice(0, 4));
+      const { year, selectionId, title, visibility } = describe(req);
       const scope = { agencyCode: req.agency.code, year, documentClass: cls.documentClass };
       const claim = await numberClaims.claim(scope, {
         idempotencyKey: req.idempotencyKey,
@@ -51,6 +79,10 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, now = () 
         formatNumber: (seq) => formatDocumentNumber(cls.pattern, { seq, year, agencyCode: req.agency.code }),
         newVerificationCode: () => generateVerificationCode(),
       });
+      // A retry of a failed issue finds its claim; a claim in another register means another document.
+      if (claim.agencyCode !== scope.agencyCode || claim.documentClass !== scope.documentClass || claim.year !== year) {
+        throw reusedKey();
+      }
 
       let file = await documents.getFile(claim.documentId);
       if (!file) {
@@ -74,10 +106,10 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, now = () 
         _id: claim.documentId,
         kind: req.kind,
         agencyCode: req.agency.code,
-        selectionId: req.selection.id,
+        selectionId,
         number: claim.number,
-        title: `Pengumuman ${req.selection.title}`,
-        visibility: cls.visibility,
+        title,
+        visibility,
         sha256: file.sha256,
         verificationCode: claim.verificationCode,
         sizeBytes: file.bytes.length,

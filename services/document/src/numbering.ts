@@ -10,15 +10,57 @@ export interface DocumentClassConfig {
   fileStem: string;
 }
 
-/** Letter numbering per document kind (nomor surat: classification code / sequence / issuing unit / year). */
+/*
+ * Default scheme (nomor naskah dinas: classification code / sequence / issuing unit / year). Codes follow
+ * the archive classification for personnel (800 Kepegawaian): 800.1.2.2 selection of JPT, 800.1.3.3
+ * appointment to a JPT post. Registers (counter scopes):
+ * - '800.1.2.2'        BKD agenda: announcements and the PPK's letters on the selection;
+ * - '800.1.2.2/Pansel' the Pansel's own papers: minutes, score sheets, its report to the PPK;
+ * - '800.1.2.2/REK'    overseer recommendations recorded by the agency;
+ * - '800.1.3.3'        BKD agenda after the choice: inauguration minutes, completion report;
+ * - 'KEPUTUSAN'        the PPK's decree register, shared by every decree ('Keputusan … Nomor …/K.n/year').
+ * Two registers must never print the same number: their patterns differ outside the placeholders.
+ */
+const BKD_SELECTION = { documentClass: '800.1.2.2', pattern: '800.1.2.2/{seq:4}/BKD/{year}' } as const;
+const PANSEL = { documentClass: '800.1.2.2/Pansel', pattern: '800.1.2.2/{seq:3}/Pansel/{year}' } as const;
+const BKD_APPOINTMENT = { documentClass: '800.1.3.3', pattern: '800.1.3.3/{seq:4}/BKD/{year}' } as const;
+const DECREE = 'KEPUTUSAN';
+
+/**
+ * Numbering per document kind. `visibility` is the kind's default: the announcement always uses it,
+ * official documents carry their own in the request.
+ */
 export const DOCUMENT_CLASSES: Record<DocumentKind, DocumentClassConfig> = {
-  // 800.1.2.2: archive classification used for JPT open-selection letters; BKD = issuing unit.
-  VACANCY_ANNOUNCEMENT: {
-    documentClass: '800.1.2.2',
-    pattern: '800.1.2.2/{seq:4}/BKD/{year}',
-    visibility: 'PUBLIC',
-    fileStem: 'pengumuman',
+  VACANCY_ANNOUNCEMENT: { ...BKD_SELECTION, visibility: 'PUBLIC', fileStem: 'pengumuman' },
+  PANSEL_DECREE: {
+    documentClass: DECREE,
+    pattern: '800.1.2.2/K.{seq}/{year}',
+    visibility: 'RESTRICTED',
+    fileStem: 'keputusan-pansel',
   },
+  EXTENSION_NOTICE: { ...BKD_SELECTION, visibility: 'PUBLIC', fileStem: 'pengumuman-perpanjangan' },
+  VACANCY_CANCELLATION: { ...BKD_SELECTION, visibility: 'PUBLIC', fileStem: 'pengumuman-pembatalan' },
+  ADMINISTRATIVE_RESULT_MINUTES: { ...PANSEL, visibility: 'RESTRICTED', fileStem: 'berita-acara-administrasi' },
+  ADMINISTRATIVE_RESULT_ANNOUNCEMENT: { ...BKD_SELECTION, visibility: 'PUBLIC', fileStem: 'pengumuman-administrasi' },
+  SCORE_SHEET: { ...PANSEL, visibility: 'RESTRICTED', fileStem: 'lembar-penilaian' },
+  FINAL_RESULT_MINUTES: { ...PANSEL, visibility: 'RESTRICTED', fileStem: 'berita-acara-hasil-akhir' },
+  FINAL_RESULT_ANNOUNCEMENT: { ...BKD_SELECTION, visibility: 'PUBLIC', fileStem: 'pengumuman-hasil-akhir' },
+  REPORT_TO_PPK: { ...PANSEL, visibility: 'RESTRICTED', fileStem: 'laporan-pansel' },
+  LETTER_TO_OVERSEER: { ...BKD_SELECTION, visibility: 'RESTRICTED', fileStem: 'surat-pengawas' },
+  OVERSEER_RECOMMENDATION: {
+    documentClass: '800.1.2.2/REK',
+    pattern: '800.1.2.2/{seq:3}/REK/{year}',
+    visibility: 'RESTRICTED',
+    fileStem: 'rekomendasi',
+  },
+  APPOINTMENT_DECREE: {
+    documentClass: DECREE,
+    pattern: '800.1.3.3/K.{seq}/{year}',
+    visibility: 'RESTRICTED',
+    fileStem: 'keputusan-pengangkatan',
+  },
+  INAUGURATION_MINUTES: { ...BKD_APPOINTMENT, visibility: 'RESTRICTED', fileStem: 'berita-acara-pelantikan' },
+  COMPLETION_REPORT: { ...BKD_APPOINTMENT, visibility: 'RESTRICTED', fileStem: 'laporan-pelaksanaan' },
 };
 
 /** Renders a number pattern; throws on unknown placeholders so a typo cannot reach a signed letter. */

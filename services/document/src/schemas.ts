@@ -1,21 +1,29 @@
-import { AGENCY_TIME_ZONES, JPT_LEVELS, type VacancyAnnouncementRequest } from '@seleksi/domain';
+import { AGENCY_TIME_ZONES, JPT_LEVELS } from '@seleksi/domain';
+import type { IssueDocumentRequest, OfficialDocumentRequest, VacancyAnnouncementRequest } from '@seleksi/domain';
 import { idField, instantField, isoDateField } from '@seleksi/kit';
 import { z } from 'zod';
+import { OFFICIAL_DOCUMENT_KINDS, officialDocumentProblems } from './pdf';
 
 const text = (max = 300) => z.string().trim().min(1).max(max);
 
+const idempotencyKey = z.string().min(1).max(300);
+
+const agency = z.object({
+  code: idField,
+  name: text(),
+  address: z.string().max(500),
+  city: text(100),
+  province: z.string().max(100),
+  timeZone: z.enum(AGENCY_TIME_ZONES),
+  kind: z.enum(['CENTRAL', 'PROVINCE', 'REGENCY', 'CITY']),
+});
+
+const signatory = z.object({ name: text(200), title: text(500), nip: z.string().max(40).nullish() });
+
 export const vacancyAnnouncementBody = z.object({
-  idempotencyKey: z.string().min(1).max(300),
+  idempotencyKey,
   kind: z.literal('VACANCY_ANNOUNCEMENT'),
-  agency: z.object({
-    code: idField,
-    name: text(),
-    address: z.string().max(500),
-    city: text(100),
-    province: z.string().max(100),
-    timeZone: z.enum(AGENCY_TIME_ZONES),
-    kind: z.enum(['CENTRAL', 'PROVINCE', 'REGENCY', 'CITY']),
-  }),
+  agency,
   selection: z.object({
     id: idField,
     title: text(500),
@@ -29,7 +37,51 @@ export const vacancyAnnouncementBody = z.object({
       .max(50),
     requirements: z.array(text(2000)).max(50),
   }),
-  signatory: z.object({ name: text(200), title: text(500), nip: z.string().max(40).nullish() }),
+  signatory,
 }) satisfies z.ZodType<VacancyAnnouncementRequest, unknown>;
+
+const documentTable = z.object({
+  caption: text(300).optional(),
+  columns: z
+    .array(
+      z.object({
+        header: z.string().trim().max(200),
+        width: z.number().positive().max(1000).optional(),
+        align: z.enum(['left', 'center', 'right']).optional(),
+      }),
+    )
+    .min(1)
+    .max(12),
+  rows: z.array(z.array(z.string().max(2000)).max(12)).max(2000),
+});
+
+export const officialDocumentBody = z
+  .object({
+    idempotencyKey,
+    kind: z.enum(OFFICIAL_DOCUMENT_KINDS),
+    agency,
+    selectionId: idField.nullable(),
+    title: text(500),
+    subject: z.string().trim().max(500).nullish(),
+    date: isoDateField,
+    visibility: z.enum(['PUBLIC', 'RESTRICTED']),
+    recipient: z.array(text(300)).max(10).nullish(),
+    paragraphs: z.array(text(10_000)).max(300),
+    tables: z.array(documentTable).max(20).optional(),
+    closing: z.array(text(10_000)).max(50).nullish(),
+    signatory,
+  })
+  .superRefine((req, ctx) => {
+    // Checked here too, so a request the renderer would refuse never claims a number.
+    for (const problem of officialDocumentProblems(req)) {
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    }
+  }) satisfies z.ZodType<OfficialDocumentRequest, unknown>;
+
+/** `POST /documents`: one body per kind, told apart by `kind`. */
+export const issueDocumentBody = z.discriminatedUnion('kind', [
+  vacancyAnnouncementBody,
+  officialDocumentBody,
+]) satisfies z.ZodType<IssueDocumentRequest, unknown>;
 
 export const documentListQuery = z.object({ selectionId: idField });

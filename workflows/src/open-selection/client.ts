@@ -3,10 +3,15 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { selectionWorkflowId } from '@seleksi/domain';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey } from '../search-attributes';
 import type { openSelectionWorkflow } from './workflows';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
+  calendarAmendedSignal,
+  getSelectionStateQuery,
   submitApplicationUpdate,
   TASK_QUEUE,
+  type CalendarAmendment,
   type OpenSelectionInput,
+  type OpenSelectionState,
   type SubmitApplicationArgs,
   type SubmitApplicationResult,
 } from './definitions';
@@ -43,3 +48,40 @@ export async function submitApplication(
 ): Promise<SubmitApplicationResult> {
   return openSelectionHandle(client, agencyCode, selectionId).executeUpdate(submitApplicationUpdate, { args: [args] });
 }
+
+/**
+ * Runs any decision Update of the open selection and answers the recorded decision; a refused
+ * decision throws WorkflowUpdateFailedError whose cause is the validator's typed ApplicationFailure.
+ */
+export async function executeSelectionUpdate<Ret, Args extends [unknown]>(
+  client: Client,
+  agencyCode: string,
+  selectionId: string,
+  update: UpdateDefinition<Ret, Args>,
+  args: Args[0],
+): Promise<Ret> {
+  return openSelectionHandle(client, agencyCode, selectionId).executeUpdate(update, { args: [args] as Args });
+}
+
+/** The workflow's current state (for decisions screens; lists and status pages read the services). */
+export async function querySelectionState(
+  client: Client,
+  agencyCode: string,
+  selectionId: string,
+): Promise<OpenSelectionState> {
+  return openSelectionHandle(client, agencyCode, selectionId).query(getSelectionStateQuery);
+}
+
+/** Tells every running open selection that the holiday calendar changed, so running deadlines are recomputed. */
+export async function signalCalendarAmended(client: Client, amendment: CalendarAmendment): Promise<number> {
+  let count = 0;
+  for await (const wf of client.workflow.list({
+    query: `WorkflowType = 'openSelectionWorkflow' AND ExecutionStatus = 'Running'`,
+  })) {
+    await client.workflow.getHandle(wf.workflowId).signal(calendarAmendedSignal, amendment);
+    count += 1;
+  }
+  return count;
+}
+
+export type OpenSelectionHandle = ReturnType<typeof openSelectionHandle>;

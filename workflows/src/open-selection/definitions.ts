@@ -1,85 +1,125 @@
 /**
- * Open selection (seleksi terbuka): inputs, rules pinned per selection, messages and failure types.
+ * Open selection (seleksi terbuka): inputs, messages, state and failure types.
  * Imported by workflow code, activities, the gateway and tests: keep it free of Node built-ins.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
   AgencyDto,
   ApplicationStatus,
-  DayKind,
+  DateWindow,
   DocumentDto,
   ErrorCode,
+  HolidayCalendar,
   LocalDate,
+  SelectionRules,
   SelectionStage,
   VacancyDto,
 } from '@seleksi/domain';
 
+export { DEFAULT_SELECTION_RULES, RULES_VERSION, type SelectionRules } from '@seleksi/domain';
+
 /** Task queue served by the Seleksi JPT worker. */
 export const TASK_QUEUE = 'seleksi-jpt';
 
-/** Version of the rule-set shape; bump when the meaning of a field changes. */
-export const RULES_VERSION = '2026.1';
-
-/**
- * Rules pinned on the selection when it starts (domain.md §1): a later change of defaults never
- * alters a running selection.
- */
-export interface SelectionRules {
-  version: string;
-  registrationDays: number;
-  registrationDayKind: DayKind;
-  minApplicantsPerVacancy: number;
-  vacanciesPerCandidate: number;
-  extension: { days: number; maxTimes: number };
-  scope: 'NATIONAL' | 'PROVINCE';
-  overseerEra: 'KASN' | 'BKN' | 'GENERIC';
+export interface VacancyPlan extends Pick<VacancyDto, 'id' | 'level' | 'position' | 'unit'> {
+  /** Field of the post (bidang), matched against the candidates' career fields for related experience. */
+  field?: string | null;
+  /** The post is a regional secretary (Sekda): a provincial Sekda goes to the President through the Home Affairs Minister. */
+  regionalSecretary?: boolean;
+  /** Inauguration date of the current holder: a JPT cannot be replaced within 2 years (domain.md §1.7). */
+  incumbentInauguratedOn?: LocalDate | null;
 }
 
-export const DEFAULT_SELECTION_RULES: SelectionRules = {
-  version: RULES_VERSION,
-  registrationDays: 15,
-  registrationDayKind: 'CALENDAR',
-  minApplicantsPerVacancy: 4,
-  vacanciesPerCandidate: 1,
-  extension: { days: 7, maxTimes: 2 },
-  scope: 'NATIONAL',
-  overseerEra: 'BKN',
-};
-
-export type VacancyPlan = Pick<VacancyDto, 'id' | 'level' | 'position' | 'unit'>;
+/**
+ * Training mode (simulasi): every day of the process lasts `secondsPerDay` real seconds, so operators
+ * can rehearse a whole round, and integration tests can drive one, on a real server in minutes.
+ * Dates shown are the simulated ones; documents are marked SIMULASI.
+ */
+export interface SimulationClock {
+  secondsPerDay: number;
+}
 
 export interface OpenSelectionInput {
   selectionId: string;
   agency: AgencyDto;
   title: string;
-  /** Local date the announcement is published and registration opens. */
+  /** Local date the announcement is published (registration opens then, or at plan approval if later). */
   announcementDate: LocalDate;
-  /** Computed at creation with the working-day engine and pinned; amendments come as updates. */
+  /** Deadline computed at creation for the planned announcement date; recomputed when registration actually opens. */
   registrationClosesAt: string;
+  /** Planned inauguration date: the age limit is checked on this date (domain.md §1.4). */
+  plannedInaugurationDate: LocalDate;
   vacancies: VacancyPlan[];
   rules: SelectionRules;
+  /** Holiday data known at creation; amendments arrive by the `calendarAmended` signal. */
+  calendar: HolidayCalendar;
+  /** Election windows in which a regional PPK needs the Home Affairs Minister's written permission. */
+  electionWindows: DateWindow[];
   /** Requirement lines printed in the announcement (Bahasa Indonesia). */
   requirements: string[];
   signatory: { name: string; title: string; nip?: string | null };
+  /** The appointing official's title for letters, e.g. 'Gubernur Kalimantan Timur'. */
+  ppkTitle: string;
+  /** Name of the appointing official, printed under the decrees; the title alone when unknown. */
+  ppkName?: string | null;
+  simulation?: SimulationClock | null;
   createdBy: Actor;
   createdAt: string;
 }
 
-/** A human decision as kept in the audit record: who, when, what and why. */
+// ---------------------------------------------------------------------------------------------
+// Decisions and the audit record
+
+export const DECISION_KINDS = [
+  'APPLICATION_SUBMITTED',
+  'PANSEL_SET',
+  'PLAN_SUBMITTED',
+  'OVERSEER_DECIDED',
+  'OVERSEER_SILENCE',
+  'OVERSEER_ESCALATED',
+  'VACANCY_DECIDED',
+  'SCREENING_OVERRIDDEN',
+  'SCREENING_PUBLISHED',
+  'OBJECTION_FILED',
+  'OBJECTION_ANSWERED',
+  'CONFLICT_DECLARED',
+  'ASSESSMENT_RECORDED',
+  'INTERVIEW_SCORED',
+  'TRACK_RECORD_RECORDED',
+  'STAGE_COMPLETED',
+  'APPOINTEE_CHOSEN',
+  'PRESIDENTIAL_DECISION_RECORDED',
+  'ELECTION_PERMISSION_RECORDED',
+  'INAUGURATION_RECORDED',
+  'APPLICATION_WITHDRAWN',
+  'CALENDAR_AMENDED',
+] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** A human decision (or a rule acting on silence) as kept in the audit record: who, when, what and why. */
 export interface RecordedDecision {
   decisionId: string;
-  kind: 'APPLICATION_SUBMITTED';
+  kind: DecisionKind;
   by: Actor;
   at: string;
   reason: string | null;
-  subjectId: string;
+  subjectId: string | null;
 }
 
-export interface SubmitApplicationArgs {
+/** Every decision Update's arguments carry the acting user, set by the gateway from the session. */
+export interface DecisionArgs {
+  actor: Actor;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Update arguments
+
+export interface SubmitApplicationArgs extends DecisionArgs {
   candidateId: string;
   vacancyId: string;
-  actor: Actor;
+  /** Written permission of the candidate's own PPK (needed when from another agency). */
+  homePpkPermission?: boolean;
 }
 
 export interface SubmitApplicationResult {
@@ -90,19 +130,292 @@ export interface SubmitApplicationResult {
   decision: RecordedDecision;
 }
 
+export interface PanselMemberPlan {
+  id: string;
+  /** The user account that acts as this member (PANSEL_MEMBER role). */
+  userId: string;
+  name: string;
+  institution: string;
+  internal: boolean;
+  partyMember: boolean;
+  bknOfficial?: boolean;
+  role: 'CHAIR' | 'SECRETARY' | 'MEMBER';
+}
+
+export interface SetPanselArgs extends DecisionArgs {
+  members: PanselMemberPlan[];
+  /** Number of the PPK's decree forming the Pansel, when already signed outside the system. */
+  decreeReference?: string | null;
+}
+
+export type OverseerSubject = 'PLAN' | 'RESULT';
+export type OverseerVerdict = 'APPROVE' | 'REQUEST_CORRECTION' | 'REJECT';
+/** Stages the overseer (or an upheld final objection) can send the process back to. */
+export const CORRECTABLE_STAGES = [
+  'ADMINISTRATIVE_SCREENING',
+  'COMPETENCY_ASSESSMENT',
+  'INTERVIEW',
+  'TRACK_RECORD',
+  'FINAL_RANKING',
+] as const satisfies readonly SelectionStage[];
+export type CorrectableStage = (typeof CORRECTABLE_STAGES)[number];
+
+export interface OverseerDecisionArgs extends DecisionArgs {
+  subject: OverseerSubject;
+  verdict: OverseerVerdict;
+  /** With REQUEST_CORRECTION on the result: the stage at fault. */
+  stageAtFault?: CorrectableStage | null;
+  reason: string;
+  /** Letter number of the overseer's recommendation/pertek. */
+  reference?: string | null;
+}
+
+export type VacancyOutcome = 'CANCEL' | 'SWITCH_ROUTE' | 'REANNOUNCE';
+export interface DecideVacancyArgs extends DecisionArgs {
+  vacancyId: string;
+  outcome: VacancyOutcome;
+  reason: string;
+}
+
+export interface OverrideScreeningArgs extends DecisionArgs {
+  applicationId: string;
+  eligible: boolean;
+  reason: string;
+}
+
+export interface FileObjectionArgs extends DecisionArgs {
+  applicationId: string;
+  /** The candidate's profile id (from the session), checked against the application. */
+  candidateId: string;
+  text: string;
+}
+
+export interface AnswerObjectionArgs extends DecisionArgs {
+  objectionId: string;
+  upheld: boolean;
+  answer: string;
+  /** For an upheld objection on the final result: the stage to reopen (default TRACK_RECORD). */
+  reopenStage?: CorrectableStage | null;
+}
+
+export interface DeclareConflictArgs extends DecisionArgs {
+  memberId: string;
+  candidateId: string;
+  hasConflict: boolean;
+  reason: string;
+}
+
+export interface RecordAssessmentArgs extends DecisionArgs {
+  applicationId: string;
+  managerial: number;
+  socioCultural: number;
+  paper: number;
+  presentation: number;
+  /** Assessment-centre date; a reused earlier assessment must still be valid (rules.scoring.assessmentValidityMonths). */
+  assessedAt: LocalDate;
+  reusedResultId?: string | null;
+}
+
+export interface SubmitInterviewScoreArgs extends DecisionArgs {
+  memberId: string;
+  applicationId: string;
+  score: number;
+  /** Required when re-scoring for calibration. */
+  reason?: string | null;
+}
+
+export interface RecordTrackRecordArgs extends DecisionArgs {
+  applicationId: string;
+  score: number;
+  findings: string;
+  eliminate: boolean;
+  /** Required when eliminating. */
+  reason?: string | null;
+}
+
+export interface CompleteStageArgs extends DecisionArgs {
+  stage: 'COMPETENCY_ASSESSMENT' | 'INTERVIEW' | 'TRACK_RECORD' | 'ADMINISTRATIVE_SCREENING';
+}
+
+export interface ChooseAppointeeArgs extends DecisionArgs {
+  vacancyId: string;
+  applicationId: string;
+  justification?: string | null;
+}
+
+export interface RecordPresidentialDecisionArgs extends DecisionArgs {
+  vacancyId: string;
+  applicationId: string;
+  decreeNumber: string;
+  decreeDate: LocalDate;
+  justification?: string | null;
+}
+
+export interface RecordElectionPermissionArgs extends DecisionArgs {
+  letterNumber: string;
+  letterDate: LocalDate;
+  reason: string;
+}
+
+export interface RecordInaugurationArgs extends DecisionArgs {
+  vacancyId: string;
+  date: LocalDate;
+  place: string;
+}
+
+export interface WithdrawApplicationArgs extends DecisionArgs {
+  applicationId: string;
+  candidateId: string;
+  reason: string;
+}
+
+export interface CalendarAmendment {
+  calendar: HolidayCalendar;
+  by: Actor;
+  reason: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// State (the query answer; the gateway filters it per role before showing it)
+
+export type VacancyStatus =
+  | 'OPEN'
+  | 'EXTENDED'
+  | 'AWAITING_DECISION'
+  | 'IN_SELECTION'
+  | 'SHORTLISTED'
+  | 'APPOINTEE_CHOSEN'
+  | 'DECREED'
+  | 'FILLED'
+  | 'CANCELLED'
+  | 'SWITCHED_ROUTE'
+  | 'REANNOUNCE';
+
+export interface VacancyState {
+  id: string;
+  status: VacancyStatus;
+  extensions: number;
+  /** Why a Pansel decision is awaited: too few applicants or too few qualified. */
+  pendingDecision: 'TOO_FEW_APPLICANTS' | 'TOO_FEW_QUALIFIED' | null;
+  outcome: VacancyOutcome | null;
+  shortlist: string[];
+  ranking: RankedEntry[];
+  /** PPK's choice (Pratama) or proposal to the President (Madya/Utama). */
+  proposedApplicationId: string | null;
+  appointedApplicationId: string | null;
+  decreeNumber: string | null;
+  inaugurationDate: LocalDate | null;
+}
+
+export interface RankedEntry {
+  applicationId: string;
+  rank: number | null;
+  total: number | null;
+  qualified: boolean;
+  shortlisted: boolean;
+  note: string;
+}
+
+export interface ScoreEntry {
+  value: number;
+  at: string;
+  by: string;
+  /** Scoring round: 0 first, then calibration or correction rounds. */
+  round: number;
+}
+
+export interface ApplicationState {
+  applicationId: string;
+  candidateId: string;
+  vacancyId: string;
+  submittedAt: string;
+  homePpkPermission: boolean;
+  status: ApplicationStatus;
+  /** null until screened; reopened by an upheld objection. */
+  eligible: boolean | null;
+  screeningReopened: boolean;
+  failedRequirements: string[];
+  assessment: { managerial: number; socioCultural: number; paper: number; presentation: number; score: number } | null;
+  /** memberId → score of the current calibration round. */
+  interview: Record<string, ScoreEntry>;
+  calibrationRound: number;
+  calibrationRequested: boolean;
+  trackRecord: { score: number; eliminated: boolean } | null;
+  withdrawn: boolean;
+}
+
+export interface ObjectionState {
+  objectionId: string;
+  applicationId: string;
+  phase: 'ADMINISTRATIVE' | 'FINAL';
+  filedAt: string;
+  upheld: boolean | null;
+  answeredAt: string | null;
+  reopenStage: CorrectableStage | null;
+}
+
+export interface DeadlineState {
+  label: 'REGISTRATION' | 'OBJECTIONS' | 'OVERSEER';
+  at: string;
+  lastDay: LocalDate;
+}
+
 export interface OpenSelectionState {
   selectionId: string;
   agencyCode: string;
   stage: SelectionStage;
+  simulation: boolean;
   registrationClosesAt: string;
+  deadline: DeadlineState | null;
   announcementDocument: DocumentDto | null;
+  documents: { kind: string; id: string; number: string }[];
+  pansel: PanselMemberPlan[];
+  /** memberId → candidateIds the member is recused for. */
+  conflicts: Record<string, string[]>;
+  vacancies: VacancyState[];
+  applications: ApplicationState[];
   applicationsPerVacancy: Record<string, number>;
+  objections: ObjectionState[];
+  overseer: { subject: OverseerSubject; round: number; requestedAt: string; escalations: number } | null;
+  electionPermission: { letterNumber: string; letterDate: LocalDate } | null;
   decisions: RecordedDecision[];
+  calendarRevision: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Messages
 
 export const submitApplicationUpdate = defineUpdate<SubmitApplicationResult, [SubmitApplicationArgs]>(
   'submitApplication',
 );
+export const setPanselUpdate = defineUpdate<RecordedDecision, [SetPanselArgs]>('setPansel');
+export const submitPlanUpdate = defineUpdate<RecordedDecision, [DecisionArgs]>('submitPlan');
+export const overseerDecisionUpdate = defineUpdate<RecordedDecision, [OverseerDecisionArgs]>('overseerDecision');
+export const decideVacancyUpdate = defineUpdate<RecordedDecision, [DecideVacancyArgs]>('decideVacancy');
+export const overrideScreeningUpdate = defineUpdate<RecordedDecision, [OverrideScreeningArgs]>('overrideScreening');
+export const publishScreeningUpdate = defineUpdate<RecordedDecision, [DecisionArgs]>('publishScreening');
+export const fileObjectionUpdate = defineUpdate<RecordedDecision, [FileObjectionArgs]>('fileObjection');
+export const answerObjectionUpdate = defineUpdate<RecordedDecision, [AnswerObjectionArgs]>('answerObjection');
+export const declareConflictUpdate = defineUpdate<RecordedDecision, [DeclareConflictArgs]>('declareConflict');
+export const recordAssessmentUpdate = defineUpdate<RecordedDecision, [RecordAssessmentArgs]>('recordAssessment');
+export const submitInterviewScoreUpdate = defineUpdate<RecordedDecision, [SubmitInterviewScoreArgs]>(
+  'submitInterviewScore',
+);
+export const recordTrackRecordUpdate = defineUpdate<RecordedDecision, [RecordTrackRecordArgs]>('recordTrackRecord');
+export const completeStageUpdate = defineUpdate<RecordedDecision, [CompleteStageArgs]>('completeStage');
+export const chooseAppointeeUpdate = defineUpdate<RecordedDecision, [ChooseAppointeeArgs]>('chooseAppointee');
+export const recordPresidentialDecisionUpdate = defineUpdate<RecordedDecision, [RecordPresidentialDecisionArgs]>(
+  'recordPresidentialDecision',
+);
+export const recordElectionPermissionUpdate = defineUpdate<RecordedDecision, [RecordElectionPermissionArgs]>(
+  'recordElectionPermission',
+);
+export const recordInaugurationUpdate = defineUpdate<RecordedDecision, [RecordInaugurationArgs]>('recordInauguration');
+export const withdrawApplicationUpdate = defineUpdate<RecordedDecision, [WithdrawApplicationArgs]>(
+  'withdrawApplication',
+);
+/** Fire-and-forget external event: an administrator amended the holiday calendar. */
+export const calendarAmendedSignal = defineSignal<[CalendarAmendment]>('calendarAmended');
 export const getSelectionStateQuery = defineQuery<OpenSelectionState>('getSelectionState');
 
 /** Failure types thrown by this workflow; the gateway maps them to GraphQL error codes. */
@@ -114,6 +427,18 @@ export type OpenSelectionFailureType = Extract<
   | 'DUPLICATE_APPLICATION'
   | 'APPLICATION_LIMIT_REACHED'
   | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'INVALID_PANSEL'
+  | 'NOT_A_MEMBER'
+  | 'RECUSED'
+  | 'ALREADY_DECIDED'
+  | 'INCOMPLETE'
+  | 'NOT_IN_SHORTLIST'
+  | 'JUSTIFICATION_REQUIRED'
+  | 'ELECTION_PERMISSION_REQUIRED'
+  | 'INCUMBENT_LOCKED'
+  | 'OBJECTION_WINDOW_CLOSED'
 >;
 
 /** Details attached to every business failure: the input field at fault. */

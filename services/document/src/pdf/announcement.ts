@@ -1,23 +1,16 @@
 /** Pengumuman Seleksi Terbuka JPT: the public vacancy announcement that opens registration. */
 import { DomainError } from '@seleksi/domain';
 import type { JptLevel, VacancyAnnouncementRequest } from '@seleksi/domain';
-import { cm, createOfficialDocument, ensureSpace, toBuffer } from './document';
+import { cm, createOfficialDocument, toBuffer, type IssueMeta } from './document';
 import { formatDateId, formatTimeId, levelNameId } from './format';
+import { drawDocumentEnd } from './layout/closing';
 import { drawPageFooters } from './layout/footer';
 import { agencyLetterhead, drawLetterhead } from './layout/letterhead';
-import { drawSignatureBlock, signatureBlockHeight } from './layout/signature';
 import { drawTable } from './layout/table';
 import { numberedList, paragraph, paragraphHeight, sectionHeading } from './layout/text';
 import { drawTitleBlock } from './layout/title';
-import { drawVerificationBox, VERIFICATION_BOX_GAP, VERIFICATION_BOX_HEIGHT } from './layout/verification';
 
-export interface IssueMeta {
-  number: string;
-  verificationCode: string;
-  verifyUrl: string;
-  /** The render's only clock: PDF CreationDate/ModDate. */
-  issuedAt: Date;
-}
+export type { IssueMeta } from './document';
 
 type Vacancy = VacancyAnnouncementRequest['selection']['vacancies'][number];
 
@@ -107,25 +100,19 @@ export async function renderVacancyAnnouncement(req: VacancyAnnouncementRequest,
     'Seluruh tahapan seleksi tidak dipungut biaya. Demikian pengumuman ini disampaikan untuk diketahui dan ' +
     'menjadi perhatian.';
   const closingOptions = { indent: cm(1.25) };
-  const signature = {
-    placeDate: `${agency.city}, ${formatDateId(selection.announcementDate, tz)}`,
-    title: signatory.title,
-    name: signatory.name,
-    nip: signatory.nip ?? null,
-  };
-  const gap = doc.currentLineHeight(true) * 0.5;
-  const tail =
-    paragraphHeight(doc, closing, closingOptions) +
-    gap +
-    signatureBlockHeight(doc, signature) +
-    VERIFICATION_BOX_GAP +
-    VERIFICATION_BOX_HEIGHT;
-  if (!ensureSpace(doc, gap + tail)) doc.y += gap;
-  paragraph(doc, closing, closingOptions);
-  doc.y += gap;
-  drawSignatureBlock(doc, signature);
-
-  drawVerificationBox(doc, { code: meta.verificationCode, url: meta.verifyUrl });
+  drawDocumentEnd(doc, {
+    keepWithSignature: {
+      height: paragraphHeight(doc, closing, closingOptions),
+      draw: () => paragraph(doc, closing, closingOptions),
+    },
+    signature: {
+      placeDate: `${agency.city}, ${formatDateId(selection.announcementDate, tz)}`,
+      title: signatory.title,
+      name: signatory.name,
+      nip: signatory.nip ?? null,
+    },
+    verification: { code: meta.verificationCode, url: meta.verifyUrl },
+  });
   drawPageFooters(doc, { label: `Pengumuman Nomor: ${meta.number}` });
   return toBuffer(doc);
 }

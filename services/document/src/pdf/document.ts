@@ -16,6 +16,15 @@ export const PAGE_MARGINS = { top: cm(2), left: cm(3), right: cm(2), bottom: cm(
 export const TEXT_SIZE = { small: 8, note: 9, body: 11, heading: 12 } as const;
 export const LINE_GAP = 2;
 
+/** What every renderer gets besides its request: the claimed number and code, and the clock. */
+export interface IssueMeta {
+  number: string;
+  verificationCode: string;
+  verifyUrl: string;
+  /** The render's only clock: PDF CreationDate/ModDate. */
+  issuedAt: Date;
+}
+
 export interface OfficialDocumentOptions {
   title: string;
   subject: string;

@@ -1,6 +1,14 @@
 /** PDF rendering of official documents. Layout pieces are exported for the documents that follow. */
+export { renderDocument } from './render';
 export { renderVacancyAnnouncement, jptPhrase } from './announcement';
-export type { IssueMeta } from './announcement';
+export {
+  OFFICIAL_DOCUMENT_KINDS,
+  OFFICIAL_KINDS,
+  officeHeading,
+  officialDocumentProblems,
+  renderOfficialDocument,
+} from './official';
+export type { LayoutProblem, OfficialDocumentKind, OfficialKindSpec, OfficialLayout } from './official';
 export { MONTHS_ID, formatDateId, formatDateTimeId, formatNip, formatTimeId, levelNameId, localParts } from './format';
 export type { LocalDateTime } from './format';
 export {
@@ -14,7 +22,7 @@ export {
   ensureSpace,
   toBuffer,
 } from './document';
-export type { Doc, OfficialDocumentOptions } from './document';
+export type { Doc, IssueMeta, OfficialDocumentOptions } from './document';
 export { FONT, fontDirectory, fontPath, registerFonts } from './fonts';
 export { agencyLetterhead, drawLetterhead } from './layout/letterhead';
 export type { LetterheadContent } from './layout/letterhead';
@@ -22,11 +30,25 @@ export { drawTitleBlock } from './layout/title';
 export type { TitleBlock } from './layout/title';
 export { labelValueRows, numberedList, paragraph, paragraphHeight, sectionHeading } from './layout/text';
 export type { ListOptions, ParagraphOptions } from './layout/text';
-export { currentPageNumber, drawTable } from './layout/table';
+export { currentPageNumber, drawDocumentTable, drawTable } from './layout/table';
 export type { TableColumn, TableOptions } from './layout/table';
 export { drawSignatureBlock, signatureBlockHeight } from './layout/signature';
 export type { SignatureBlock } from './layout/signature';
 export { VERIFICATION_BOX_GAP, VERIFICATION_BOX_HEIGHT, drawQrCode, drawVerificationBox } from './layout/verification';
 export type { VerificationBox } from './layout/verification';
 export { drawPageFooters } from './layout/footer';
+export { drawDocumentEnd } from './layout/closing';
+export type { DocumentEnd, KeptBlock } from './layout/closing';
+export {
+  blockHeight,
+  drawBlock,
+  drawBody,
+  keptBlock,
+  labelColumnWidth,
+  parseBody,
+  tablePlaceholder,
+} from './layout/body';
+export type { BodyBlock, BodyContext } from './layout/body';
+export { drawLetterHeader, recipientLines } from './layout/letter';
+export type { LetterHeader } from './layout/letter';
 export type { FooterOptions } from './layout/footer';

@@ -1,6 +1,6 @@
 /** Sample inputs for the PDF tests and for rendering a page by hand. */
-import type { VacancyAnnouncementRequest } from '@seleksi/domain';
-import type { IssueMeta } from './announcement';
+import type { OfficialDocumentRequest, VacancyAnnouncementRequest } from '@seleksi/domain';
+import type { IssueMeta } from './document';
 
 const POSITIONS: readonly (readonly [string, string])[] = [
   ['Kepala Dinas Pendidikan dan Kebudayaan', 'Dinas Pendidikan dan Kebudayaan'],
@@ -66,5 +66,132 @@ export function sampleMeta(issuedAt = new Date('2026-11-24T01:30:00.000Z')): Iss
     verificationCode: 'K7QX-2M9D',
     verifyUrl: 'https://seleksi.example.go.id/verifikasi/K7QX-2M9D',
     issuedAt,
+  };
+}
+
+const AGENCY = sampleRequest(1).agency;
+const PANSEL_CHAIR = sampleRequest(1).signatory;
+
+/** Keputusan Gubernur on forming the Pansel, with the members as a placed table. */
+export function sampleDecreeRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:pansel-decree',
+    kind: 'PANSEL_DECREE',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Pembentukan Panitia Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama Tahun 2026',
+    date: '2026-11-02',
+    visibility: 'PUBLIC',
+    paragraphs: [
+      'Menimbang : a. bahwa untuk mengisi Jabatan Pimpinan Tinggi Pratama yang lowong di lingkungan Pemerintah Provinsi Kalimantan Timur perlu dilaksanakan seleksi terbuka;',
+      'b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan Gubernur tentang Pembentukan Panitia Seleksi;',
+      'Mengingat : 1. Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara;',
+      '2. Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 17 Tahun 2020;',
+      'MEMUTUSKAN:',
+      'Menetapkan : KEPUTUSAN GUBERNUR TENTANG PEMBENTUKAN PANITIA SELEKSI TERBUKA JABATAN PIMPINAN TINGGI PRATAMA TAHUN 2026.',
+      'KESATU : Membentuk Panitia Seleksi dengan susunan keanggotaan sebagai berikut:',
+      '{{table:0}}',
+      'KEDUA : Panitia Seleksi bertugas menyiapkan, melaksanakan, dan melaporkan seluruh tahapan seleksi terbuka kepada Gubernur.',
+    ],
+    tables: [
+      {
+        columns: [
+          { header: 'No.', width: 1, align: 'center' },
+          { header: 'Nama', width: 5 },
+          { header: 'Unsur', width: 3 },
+          { header: 'Kedudukan', width: 2.5 },
+        ],
+        rows: [
+          ['1.', PANSEL_CHAIR.name, 'Internal', 'Ketua'],
+          ['2.', 'Prof. Dr. Bambang Sulistyo, M.Si.', 'Akademisi', 'Anggota'],
+          ['3.', 'Dra. Ni Luh Putu Ayu Kartika, M.M.', 'Eksternal', 'Anggota'],
+          ['4.', 'Ir. Hendra Gunawan, M.T.', 'Internal', 'Sekretaris merangkap Anggota'],
+          ['5.', 'Dr. Rahmawati Siregar, S.H., M.H.', 'Eksternal', 'Anggota'],
+        ],
+      },
+    ],
+    closing: ['KETIGA : Keputusan ini mulai berlaku pada tanggal ditetapkan.'],
+    signatory: { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null },
+  };
+}
+
+/** Berita acara of the administrative screening with one row per applicant (`rows` of them). */
+export function sampleMinutesRequest(rows = 8): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:admin-minutes',
+    kind: 'ADMINISTRATIVE_RESULT_MINUTES',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Berita Acara Hasil Seleksi Administrasi',
+    subject: 'Seleksi Terbuka JPT Pratama Provinsi Kalimantan Timur Tahun 2026',
+    date: '2026-12-11',
+    visibility: 'RESTRICTED',
+    paragraphs: [
+      'Pada hari ini Jumat tanggal sebelas bulan Desember tahun dua ribu dua puluh enam, Panitia Seleksi telah melaksanakan penilaian administrasi atas berkas pelamar dengan hasil sebagai berikut.',
+      'Hari/Tanggal : Jumat, 11 Desember 2026',
+      'Tempat : Ruang Rapat Badan Kepegawaian Daerah',
+      'A. Hasil Penilaian',
+      '{{table:0}}',
+      'B. Ketentuan Lain',
+      '1. Pelamar yang dinyatakan Memenuhi Syarat (MS) berhak mengikuti seleksi kompetensi.',
+      '2. Keputusan Panitia Seleksi bersifat final.',
+    ],
+    tables: [
+      {
+        caption: 'Daftar Hasil Seleksi Administrasi',
+        columns: [
+          { header: 'No.', width: 1, align: 'center' },
+          { header: 'Nama Pelamar', width: 5 },
+          { header: 'Jabatan yang Dilamar', width: 5 },
+          { header: 'Hasil', width: 1.6, align: 'center' },
+          { header: 'Keterangan', width: 4 },
+        ],
+        rows: Array.from({ length: rows }, (_, i) => [
+          `${i + 1}.`,
+          `Pelamar Nomor ${i + 1}`,
+          'Kepala Dinas Pendidikan dan Kebudayaan',
+          i % 4 === 3 ? 'TMS' : 'MS',
+          i % 4 === 3 ? 'Tidak melampirkan predikat kinerja 2 tahun terakhir' : '-',
+        ]),
+      },
+    ],
+    closing: ['Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.'],
+    signatory: PANSEL_CHAIR,
+  };
+}
+
+/** Letter of the governor to the overseer asking its recommendation on the result. */
+export function sampleLetterRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:letter-overseer',
+    kind: 'LETTER_TO_OVERSEER',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Surat Permohonan Rekomendasi Hasil Seleksi',
+    subject: 'Permohonan Rekomendasi Hasil Seleksi Terbuka JPT Pratama',
+    date: '2027-01-15',
+    visibility: 'RESTRICTED',
+    recipient: ['Kepala Badan Kepegawaian Negara', 'di', 'Jakarta'],
+    paragraphs: [
+      'Dengan hormat, bersama ini kami sampaikan hasil seleksi terbuka Jabatan Pimpinan Tinggi Pratama di lingkungan Pemerintah Provinsi Kalimantan Timur Tahun 2026 dengan tiga nama terbaik sebagai berikut:',
+      '{{table:0}}',
+      'Sehubungan dengan hal tersebut, kami mohon rekomendasi atas hasil seleksi dimaksud.',
+    ],
+    tables: [
+      {
+        columns: [
+          { header: 'Peringkat', width: 1.4, align: 'center' },
+          { header: 'Nama', width: 5 },
+          { header: 'Nilai Akhir', width: 1.6, align: 'right' },
+        ],
+        rows: [
+          ['1', 'Dr. Andi Pratama, S.T., M.T.', '86,40'],
+          ['2', 'Siti Aminah, S.E., M.Ak.', '84,15'],
+          ['3', 'Yohanes Kristianto, S.H., M.H.', '81,90'],
+        ],
+      },
+    ],
+    closing: ['Demikian kami sampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.'],
+    signatory: { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null },
   };
 }

@@ -2,11 +2,11 @@ import type { Router } from 'express';
 import { notFound } from '@seleksi/kit';
 import type { DocumentIssuer } from '../issuer';
 import { toDocumentDto, type DocumentRepositories } from '../repositories';
-import { documentListQuery, vacancyAnnouncementBody } from '../schemas';
+import { documentListQuery, issueDocumentBody } from '../schemas';
 
 export function documentRoutes(router: Router, { documents }: DocumentRepositories, issuer: DocumentIssuer): void {
   router.post('/documents', async (req, res) => {
-    const { document, created } = await issuer.issueVacancyAnnouncement(vacancyAnnouncementBody.parse(req.body));
+    const { document, created } = await issuer.issue(issueDocumentBody.parse(req.body));
     res.status(created ? 201 : 200).json(document);
   });
 

@@ -5,8 +5,8 @@ import { FONT } from '../fonts';
 import { formatNip } from '../format';
 
 export interface SignatureBlock {
-  /** 'Samarinda, 24 November 2026'. */
-  placeDate?: string | null;
+  /** 'Samarinda, 24 November 2026', or lines such as ['Ditetapkan di Samarinda', 'pada tanggal …']. */
+  placeDate?: string | readonly string[] | null;
   /** Signatory's office, one entry per line, e.g. ['a.n. GUBERNUR KALIMANTAN TIMUR', 'SEKRETARIS DAERAH']. */
   title: string | readonly string[];
   name: string;
@@ -20,6 +20,7 @@ export interface SignatureBlock {
 interface Prepared {
   x: number;
   opts: { width: number; align: 'center'; lineGap: number };
+  placeLines: string[];
   titleLines: string[];
   space: number;
   lineHeight: number;
@@ -34,20 +35,23 @@ function prepare(doc: Doc, block: SignatureBlock): Prepared {
   // An office title ends with a comma on Indonesian letters.
   const last = titleLines.length - 1;
   if (last >= 0 && !/[,.:]$/.test(titleLines[last] ?? '')) titleLines[last] = `${titleLines[last]},`;
+  const placeLines = (typeof block.placeDate === 'string' ? [block.placeDate] : [...(block.placeDate ?? [])]).filter(
+    (line) => line.length > 0,
+  );
   const opts = { width, align: 'center' as const, lineGap: LINE_GAP };
 
   bodyText(doc);
   const lineHeight = doc.currentLineHeight(true) + LINE_GAP;
   const titleHeight = titleLines.reduce((h, l) => h + doc.heightOfString(l, opts), 0);
   const height =
-    (block.placeDate ? lineHeight * 1.5 : 0) +
+    (placeLines.length > 0 ? lineHeight * (placeLines.length + 0.5) : 0) +
     titleHeight +
     space +
     doc.font(FONT.bold).heightOfString(block.name, opts) +
     (block.rank ? lineHeight : 0) +
     (block.nip ? lineHeight : 0);
   bodyText(doc);
-  return { x, opts, titleLines, space, lineHeight, height };
+  return { x, opts, placeLines, titleLines, space, lineHeight, height };
 }
 
 /** Height the block will take, so callers can keep a closing paragraph on the same page. */
@@ -56,11 +60,11 @@ export function signatureBlockHeight(doc: Doc, block: SignatureBlock): number {
 }
 
 export function drawSignatureBlock(doc: Doc, block: SignatureBlock): void {
-  const { x, opts, titleLines, space, lineHeight, height } = prepare(doc, block);
+  const { x, opts, placeLines, titleLines, space, lineHeight, height } = prepare(doc, block);
   ensureSpace(doc, height);
 
-  if (block.placeDate) {
-    doc.text(block.placeDate, x, doc.y, opts);
+  if (placeLines.length > 0) {
+    for (const line of placeLines) doc.text(line, x, doc.y, opts);
     doc.y += lineHeight * 0.5;
   }
   for (const line of titleLines) doc.text(line, x, doc.y, opts);

@@ -2,7 +2,8 @@
  * Bordered table that continues across pages and repeats its header on each one. pdfkit's doc.table
  * does not repeat headers (0.20), hence our own row loop with page-break detection.
  */
-import { bodyText, contentLeft, contentWidth, ensureSpace, TEXT_SIZE } from '../document';
+import type { DocumentTable } from '@seleksi/domain';
+import { bodyText, cm, contentLeft, contentWidth, ensureSpace, TEXT_SIZE } from '../document';
 import type { Doc } from '../document';
 import { FONT } from '../fonts';
 
@@ -21,6 +22,8 @@ export interface TableOptions<Row> {
   fontSize?: number;
   padding?: number;
   headerFill?: string;
+  /** Indent from the left margin (a table in the value column of a decree); the table narrows by as much. */
+  inset?: number;
   /** Called once per page that receives rows, with the 1-based page number (tests, audits). */
   onPage?: (pageIndex: number) => void;
 }
@@ -28,8 +31,9 @@ export interface TableOptions<Row> {
 const BORDER = 0.6;
 
 export function drawTable<Row>(doc: Doc, options: TableOptions<Row>): void {
-  const left = contentLeft(doc);
-  const widths = resolveWidths(options.columns, contentWidth(doc));
+  const inset = options.inset ?? 0;
+  const left = contentLeft(doc) + inset;
+  const widths = resolveWidths(options.columns, contentWidth(doc) - inset);
   const fontSize = options.fontSize ?? TEXT_SIZE.body - 1;
   const padding = options.padding ?? 4;
   const headerCells = options.columns.map((c) => c.header);
@@ -61,7 +65,7 @@ export function drawTable<Row>(doc: Doc, options: TableOptions<Row>): void {
       x += w;
     });
     doc.restore();
-    doc.x = left;
+    doc.x = contentLeft(doc);
     doc.y = y + height;
   };
 
@@ -82,6 +86,41 @@ export function drawTable<Row>(doc: Doc, options: TableOptions<Row>): void {
   });
   bodyText(doc);
   doc.y += 8;
+}
+
+/** Wide tables (score sheets) drop a point so more fits on a line. */
+const WIDE_TABLE_COLUMNS = 6;
+
+/**
+ * A table given as strings (official documents): relative column widths become shares of the text
+ * width, the caption is a bold line kept with the header, and a table without rows prints one row of
+ * '-' so an empty list still shows on paper.
+ */
+export function drawDocumentTable(doc: Doc, table: DocumentTable, options: { inset?: number } = {}): void {
+  const inset = options.inset ?? 0;
+  const total = contentWidth(doc) - inset;
+  const relative = table.columns.map((c) => (c.width && c.width > 0 ? c.width : 1));
+  const share = sum(relative);
+  const rows = table.rows.length > 0 ? table.rows : [table.columns.map(() => '-')];
+  if (table.caption) {
+    bodyText(doc);
+    ensureSpace(doc, doc.currentLineHeight(true) + cm(2));
+    doc.font(FONT.bold).text(table.caption, contentLeft(doc) + inset, doc.y, { width: total });
+    bodyText(doc);
+    doc.x = contentLeft(doc);
+    doc.y += 3;
+  }
+  drawTable<readonly string[]>(doc, {
+    rows,
+    inset,
+    fontSize: table.columns.length > WIDE_TABLE_COLUMNS ? TEXT_SIZE.note : TEXT_SIZE.body - 1,
+    columns: table.columns.map((column, i) => ({
+      header: column.header,
+      width: (total * (relative[i] ?? 1)) / share,
+      align: column.align ?? 'left',
+      value: (row) => row[i] ?? '',
+    })),
+  });
 }
 
 function resolveWidths<Row>(columns: readonly TableColumn<Row>[], total: number): number[] {

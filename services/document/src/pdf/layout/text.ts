@@ -78,12 +78,12 @@ export function numberedList(doc: Doc, items: readonly string[], options: ListOp
 export function labelValueRows(
   doc: Doc,
   rows: readonly (readonly [label: string, value: string])[],
-  options: { inset?: number; labelWidth?: number } = {},
+  options: { inset?: number; labelWidth?: number; valueWidth?: number } = {},
 ): void {
   const left = contentLeft(doc) + (options.inset ?? 0);
   const labelWidth = options.labelWidth ?? cm(4);
   const colonWidth = cm(0.5);
-  const valueWidth = contentWidth(doc) - (options.inset ?? 0) - labelWidth - colonWidth;
+  const valueWidth = options.valueWidth ?? contentWidth(doc) - (options.inset ?? 0) - labelWidth - colonWidth;
   bodyText(doc);
   for (const [label, value] of rows) {
     ensureSpace(doc, doc.heightOfString(value, { width: valueWidth, lineGap: LINE_GAP }));

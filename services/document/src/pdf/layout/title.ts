@@ -7,6 +7,8 @@ export interface TitleBlock {
   /** 'PENGUMUMAN', 'BERITA ACARA', 'KEPUTUSAN …'. */
   kind: string;
   number: string;
+  /** Printed before the number; default 'NOMOR: ' (decrees use 'NOMOR '). */
+  numberLabel?: string;
   /** Printed under "TENTANG" in capitals; each entry starts a new line (and wraps if too long). */
   about?: string | readonly string[] | null;
 }
@@ -21,7 +23,10 @@ export function drawTitleBlock(doc: Doc, title: TitleBlock): void {
     .font(FONT.bold)
     .fontSize(TEXT_SIZE.heading)
     .text(title.kind.toUpperCase(), left, doc.y, { width, align: 'center' });
-  doc.font(FONT.body).fontSize(TEXT_SIZE.body).text(`NOMOR: ${title.number}`, left, doc.y, { width, align: 'center' });
+  doc
+    .font(FONT.body)
+    .fontSize(TEXT_SIZE.body)
+    .text(`${title.numberLabel ?? 'NOMOR: '}${title.number}`, left, doc.y, { width, align: 'center' });
   const about = typeof title.about === 'string' ? [title.about] : (title.about ?? []);
   if (about.length > 0) {
     doc.moveDown(0.3);

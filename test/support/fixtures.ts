@@ -1,0 +1,83 @@
+/**
+ * Test data: ASN profiles that satisfy (or deliberately fail) the JPT Pratama requirements, with
+ * valid NIPs, and a valid Pansel. Shared by the integration suites.
+ */
+import type { AgencyDto, ProfileDto } from '@seleksi/domain';
+import type { PanselMemberPlan } from '@seleksi/workflows';
+
+export function testAgency(code: string): AgencyDto {
+  return {
+    code,
+    name: `Pemerintah Provinsi Uji ${code}`,
+    address: 'Jalan Uji Nomor 1, Samarinda',
+    city: 'Samarinda',
+    province: 'Kalimantan Timur',
+    timeZone: 'WITA',
+    kind: 'PROVINCE',
+  };
+}
+
+/** NIP: birth date, CPNS start month, gender digit, 3-digit serial. */
+function nip(birth: string, start: string, gender: 1 | 2, serial: number): string {
+  return `${birth.replaceAll('-', '')}${start.replace('-', '')}${gender}${String(serial).padStart(3, '0')}`;
+}
+
+/**
+ * An eligible JPT Pratama candidate: born 1972–1979, administrator since 2017, managerial career
+ * since 2008, rank IV/b, SKP at least Baik 2024–2026 (suites on the time-skipping server run into 2027), LHKPN filed. `overrides` makes them fail one rule.
+ */
+export function eligibleProfile(
+  id: string,
+  agencyCode: string,
+  i: number,
+  overrides: Partial<ProfileDto> = {},
+): ProfileDto {
+  const year = 1972 + (i % 8);
+  return {
+    id,
+    nip: nip(`${year}-0${1 + (i % 9)}-1${i % 10}`, `${year + 26}-03`, i % 2 === 0 ? 1 : 2, i + 1),
+    name: `Peserta Uji ${String.fromCharCode(65 + (i % 26))}${i}, S.E., M.M.`,
+    rank: 'IV/b',
+    agencyCode,
+    education: 'S2',
+    careers: [
+      {
+        position: 'Kepala Seksi',
+        positionKind: 'PENGAWAS',
+        unit: 'Dinas Uji',
+        agencyCode,
+        from: '2008-01-02',
+        to: '2016-12-31',
+      },
+      {
+        position: 'Kepala Bidang',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Dinas Uji',
+        agencyCode,
+        from: '2017-01-02',
+        to: null,
+      },
+    ],
+    skp: [
+      { year: 2024, predicate: 'BAIK' },
+      { year: 2025, predicate: 'SANGAT_BAIK' },
+      { year: 2026, predicate: 'BAIK' },
+    ],
+    lhkpnFiled: true,
+    disciplinarySanction: false,
+    ...overrides,
+  };
+}
+
+/** Five members, three external (60 %), one chair, each acting through its own user id. */
+export function testPansel(prefix: string): PanselMemberPlan[] {
+  return [1, 2, 3, 4, 5].map((n) => ({
+    id: `${prefix}-m${n}`,
+    userId: `${prefix}-user-m${n}`,
+    name: `Anggota Pansel ${n}`,
+    institution: n <= 3 ? 'Universitas Uji' : 'Sekretariat Daerah',
+    internal: n > 3,
+    partyMember: false,
+    role: n === 1 ? ('CHAIR' as const) : ('MEMBER' as const),
+  }));
+}
