@@ -9,15 +9,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDateOf, type AgencyDto, type ProfileDto } from '@seleksi/domain';
 import { AccountRepository } from '@seleksi/gateway';
-import {
-  DEFAULT_SELECTION_RULES,
-  getSelectionStateQuery,
-  openSelectionHandle,
-  startOpenSelection,
-  AgencyCodeKey,
-  SelectionStageKey,
-} from '@seleksi/workflows';
+import { getSelectionStateQuery, openSelectionHandle, AgencyCodeKey, SelectionStageKey } from '@seleksi/workflows';
 import { eventually, startStack, type Stack } from './support/stack';
+import { testPansel } from './support/fixtures';
 
 const AGENCY: AgencyDto = {
   code: 'TESTPROV',
@@ -80,7 +74,38 @@ const USERS = {
     agencyCode: AGENCY.code,
     candidateId: 'asn-it-2',
   },
+  overseer: {
+    id: 'u-overseer',
+    email: 'overseer@uji.test',
+    displayName: 'Lembaga Pengawas Uji',
+    role: 'OVERSEER',
+    agencyCode: null,
+    candidateId: null,
+  },
 } as const;
+
+/** Registration opens only after the Pansel is set and the overseer approves the plan. */
+const PANSEL = testPansel('fd');
+const SET_PANSEL = `mutation($s: ID!, $m: [PanselMemberInput!]!) { setPansel(selectionId: $s, members: $m) { kind } }`;
+const SUBMIT_PLAN = `mutation($s: ID!) { submitPlan(selectionId: $s) { kind } }`;
+const APPROVE_PLAN = `mutation($s: ID!) { overseerDecision(selectionId: $s, subject: PLAN, verdict: APPROVE,
+  reason: "Rencana seleksi sesuai ketentuan") { kind } }`;
+const PROCESS_STAGE = `query($s: ID!) { selectionProcess(selectionId: $s) { stage } }`;
+
+async function approvePlan(selectionId: string): Promise<void> {
+  await eventually(async () => (await stack.gql(SELECTION, { id: selectionId }, tokens.secretary)).data?.selection);
+  expect((await stack.gql(SET_PANSEL, { s: selectionId, m: PANSEL }, tokens.secretary)).errors).toBeUndefined();
+  expect((await stack.gql(SUBMIT_PLAN, { s: selectionId }, tokens.secretary)).errors).toBeUndefined();
+  await eventually(async () => {
+    const r = await stack.gql<{ selectionProcess: { stage: string } }>(
+      PROCESS_STAGE,
+      { s: selectionId },
+      tokens.overseer,
+    );
+    return r.data?.selectionProcess.stage === 'PLAN_APPROVAL';
+  });
+  expect((await stack.gql(APPROVE_PLAN, { s: selectionId }, tokens.overseer)).errors).toBeUndefined();
+}
 
 const CREATE = `mutation($input: CreateSelectionInput!) {
   createSelection(input: $input) { id stage workflowId vacancies { id position level } registrationClosesAt }
@@ -120,10 +145,22 @@ beforeAll(async () => {
   });
   const accounts: AccountRepository = stack.gateway.deps.accounts;
   for (const u of Object.values(USERS)) await accounts.upsert({ ...u, password: PASSWORD });
+  for (const m of PANSEL) {
+    await accounts.upsert({
+      id: m.userId,
+      email: `${m.userId}@uji.test`,
+      displayName: m.name,
+      role: 'PANSEL_MEMBER',
+      agencyCode: null,
+      candidateId: null,
+      password: PASSWORD,
+    });
+  }
   tokens = {
     secretary: await stack.signIn(USERS.secretary.email, PASSWORD),
     candidate: await stack.signIn(USERS.candidate.email, PASSWORD),
     other: await stack.signIn(USERS.other.email, PASSWORD),
+    overseer: await stack.signIn(USERS.overseer.email, PASSWORD),
   };
 });
 
@@ -153,7 +190,8 @@ describe('open selection through GraphQL', () => {
     expect(description.typedSearchAttributes.get(AgencyCodeKey)).toBe(AGENCY.code);
   });
 
-  it('issues the announcement PDF and opens registration; the read model shows it', async () => {
+  it('issues the announcement PDF and opens registration once the overseer approves the plan', async () => {
+    await approvePlan(selectionId);
     const s = await eventually(async () => {
       const r = await stack.gql<{
         selection: { stage: string; announcement: { downloadUrl: string; sha256: string; number: string } | null };
@@ -280,34 +318,28 @@ describe('bad input is refused with a typed error and writes nothing', () => {
 
 describe('the registration deadline is a durable timer', () => {
   it('closes registration when it fires, records the stage in the timeline, and refuses late applications', async () => {
-    // Started directly with a deadline seconds away: the same workflow, with a short pinned deadline.
-    const selectionId = `JPT-IT-${Date.now()}`;
-    const closesAt = new Date(Date.now() + 6_000).toISOString();
-    await startOpenSelection(
-      stack.client,
+    // Training mode (a day lasts 3 s) with a 2-day registration: the same workflow and durable timer, in seconds.
+    const r = await stack.gql<{ createSelection: { id: string; vacancies: { id: string }[] } }>(
+      CREATE,
       {
-        selectionId,
-        agency: AGENCY,
-        title: 'Seleksi dengan tenggat singkat',
-        announcementDate: today,
-        registrationClosesAt: closesAt,
-        vacancies: [{ id: `${selectionId}-V1`, level: 'PRATAMA', position: 'Kepala Dinas Uji', unit: 'Dinas Uji' }],
-        rules: DEFAULT_SELECTION_RULES,
-        requirements: ['Berstatus Pegawai Negeri Sipil;'],
-        signatory: { name: 'Ketua Pansel Uji', title: 'Ketua Panitia Seleksi' },
-        createdBy: { userId: USERS.secretary.id, role: 'PANSEL_SECRETARY' },
-        createdAt: new Date().toISOString(),
+        input: {
+          title: 'Seleksi dengan tenggat singkat',
+          announcementDate: today,
+          vacancies: [{ level: 'PRATAMA', position: 'Kepala Dinas Uji', unit: 'Dinas Uji' }],
+          simulationSecondsPerDay: 3,
+          rules: { registrationDays: 2, extensionMaxTimes: 0 },
+        },
       },
-      stack.taskQueue,
+      tokens.secretary,
     );
+    expect(r.errors).toBeUndefined();
+    const selectionId = r.data!.createSelection.id;
+    const vacancy = r.data!.createSelection.vacancies[0]!.id;
+    await approvePlan(selectionId);
     await eventually(
       async () => (await stack.clients.candidate.getSelection(selectionId))?.stage === 'REGISTRATION_OPEN',
     );
-    const applied = await stack.gql<{ applyToVacancy: { id: string } }>(
-      APPLY,
-      { v: `${selectionId}-V1` },
-      tokens.other,
-    );
+    const applied = await stack.gql<{ applyToVacancy: { id: string } }>(APPLY, { v: vacancy }, tokens.other);
     expect(applied.errors).toBeUndefined();
     const appId = applied.data!.applyToVacancy.id;
 
@@ -322,10 +354,15 @@ describe('the registration deadline is a durable timer', () => {
     expect(closed.timeline.map((e) => e.reasonCode)).toEqual(['APPLICATION_SUBMITTED', 'REGISTRATION_CLOSED']);
     const state = await openSelectionHandle(stack.client, AGENCY.code, selectionId).query(getSelectionStateQuery);
     expect(state.stage).toBe('REGISTRATION_CLOSED');
-    expect(state.decisions).toHaveLength(1);
-    expect(state.decisions[0]).toMatchObject({ kind: 'APPLICATION_SUBMITTED', by: { userId: USERS.other.id } });
+    expect(state.decisions.map((d) => d.kind)).toEqual([
+      'PANSEL_SET',
+      'PLAN_SUBMITTED',
+      'OVERSEER_DECIDED',
+      'APPLICATION_SUBMITTED',
+    ]);
+    expect(state.decisions[3]).toMatchObject({ kind: 'APPLICATION_SUBMITTED', by: { userId: USERS.other.id } });
 
-    const late = await stack.gql(APPLY, { v: `${selectionId}-V1` }, tokens.candidate);
+    const late = await stack.gql(APPLY, { v: vacancy }, tokens.candidate);
     expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'REGISTRATION_CLOSED', field: 'vacancyId' });
   });
 });

@@ -1,7 +1,8 @@
 /** Per-request context: the signed-in user (from a verified token, never from a header claim), clients and loaders. */
 import DataLoader from 'dataloader';
 import type { Client } from '@temporalio/client';
-import type { ApplicationDto, DocumentDto, SelectionDto } from '@seleksi/domain';
+import type { ApplicationDto, DocumentDto, ProfileDto, SelectionDto } from '@seleksi/domain';
+import { querySelectionState, type OpenSelectionState } from '@seleksi/workflows';
 import type { Logger } from 'pino';
 import type { Account, AccountRepository } from './auth/accounts';
 import type { TokenService } from './auth/tokens';
@@ -24,6 +25,9 @@ export interface GraphQLContext extends GatewayDeps {
     selection: DataLoader<string, SelectionDto | null>;
     application: DataLoader<string, ApplicationDto | null>;
     document: DataLoader<string, DocumentDto | null>;
+    profile: DataLoader<string, ProfileDto | null>;
+    /** The open-selection workflow's state by selection id (one Temporal query per selection and request). */
+    process: DataLoader<string, OpenSelectionState | null>;
   };
 }
 
@@ -47,13 +51,25 @@ export async function createContext(
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await authenticate(deps, authorization);
   const { candidate, document } = deps.services;
+  const selection = new DataLoader((ids: readonly string[]) =>
+    Promise.all(ids.map((id) => candidate.getSelection(id))),
+  );
   return {
     ...deps,
     user,
     sessionId,
     loaders: {
+      selection,
+      profile: new DataLoader((ids) => candidate.getProfilesByIds(ids)),
+      process: new DataLoader((ids) =>
+        Promise.all(
+          ids.map(async (id) => {
+            const s = await selection.load(id);
+            return s ? querySelectionState(deps.temporal, s.agencyCode, s.id) : null;
+          }),
+        ),
+      ),
       // One batched service call per tick for each kind of record (no N+1).
-      selection: new DataLoader((ids) => Promise.all(ids.map((id) => candidate.getSelection(id)))),
       application: new DataLoader((ids) => candidate.getApplicationsByIds(ids)),
       document: new DataLoader((ids) => Promise.all(ids.map((id) => document.getDocument(id)))),
     },

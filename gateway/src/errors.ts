@@ -3,7 +3,11 @@
  * when an input is at fault, `extensions.field`. Messages are for people (Bahasa Indonesia).
  */
 import { GraphQLError } from 'graphql';
-import { WorkflowUpdateFailedError, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, isErrorCode, type ErrorCode } from '@seleksi/domain';
 import type { ZodError } from 'zod';
@@ -35,10 +39,13 @@ export function toGraphQLError(err: unknown): unknown {
   if (err instanceof GraphQLError) return err;
   if (err instanceof DomainError) return gqlError(err.code, err.message, err.field);
   if (err instanceof WorkflowExecutionAlreadyStartedError) return gqlError('CONFLICT', 'Proses seleksi sudah berjalan');
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    return fromApplicationFailure(err.cause);
+  if (err instanceof WorkflowNotFoundError) {
+    return gqlError('NOT_FOUND', 'Proses seleksi tidak ditemukan atau sudah berakhir', 'selectionId');
   }
-  if (err instanceof ApplicationFailure) return fromApplicationFailure(err);
+  if (err instanceof WorkflowUpdateFailedError || err instanceof ApplicationFailure) {
+    const failure = typedFailure(err);
+    if (failure) return fromApplicationFailure(failure);
+  }
   const e = err as { code?: unknown; field?: unknown; message?: string; status?: number };
   if (isErrorCode(e.code) && e.code !== 'INTERNAL') {
     return gqlError(e.code, e.message ?? e.code, typeof e.field === 'string' ? e.field : undefined);
@@ -46,10 +53,22 @@ export function toGraphQLError(err: unknown): unknown {
   return err;
 }
 
-function fromApplicationFailure(f: ApplicationFailure): GraphQLError | ApplicationFailure {
-  const details = (f.details?.[0] ?? {}) as { field?: string };
-  if (isErrorCode(f.type)) return gqlError(f.type, f.message, details.field);
-  return f;
+/**
+ * The first ApplicationFailure with a known error code in the cause chain: a validator's failure is
+ * the Update failure's cause; a handler's activity failure wraps the service's typed failure deeper.
+ */
+function typedFailure(err: Error): ApplicationFailure | null {
+  let e: unknown = err;
+  for (let depth = 0; e instanceof Error && depth < 5; depth++) {
+    if (e instanceof ApplicationFailure && isErrorCode(e.type) && e.type !== 'INTERNAL') return e;
+    e = e.cause;
+  }
+  return null;
+}
+
+function fromApplicationFailure(f: ApplicationFailure): GraphQLError {
+  const details = (f.details?.[0] ?? {}) as { field?: unknown };
+  return gqlError(f.type as ErrorCode, f.message, typeof details.field === 'string' ? details.field : undefined);
 }
 
 /** Wraps a resolver body so every expected failure leaves as a typed error. */

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 
@@ -15,8 +16,6 @@ export async function saveHistory(handle: WorkflowHandle, name: string): Promise
   if (process.env.RECORD_HISTORIES !== '1') return;
   const history = await handle.fetchHistory();
   mkdirSync(HISTORIES_DIR, { recursive: true });
-  writeFileSync(
-    join(HISTORIES_DIR, `${name}.json`),
-    `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`,
-  );
+  const json = `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`;
+  writeFileSync(join(HISTORIES_DIR, `${name}.json.gz`), gzipSync(json));
 }

@@ -1,9 +1,12 @@
 import { REASON_TEXT_ID, selectionIdOfVacancy, type ApplicationDto, type TimelineEntryDto } from '@seleksi/domain';
-import { submitApplication } from '@seleksi/workflows';
+import { submitApplication, withdrawApplicationUpdate } from '@seleksi/workflows';
+import { z } from 'zod';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { ApplicationStatusEnum } from './common';
+import { DecisionType, decide, idText, reasonText, selectionFor } from './decision';
+import { parseInput } from './input';
 import { SelectionType, VacancyType } from './selection';
 
 const TimelineEntryType = builder.objectRef<TimelineEntryDto>('TimelineEntry').implement({
@@ -110,6 +113,35 @@ builder.mutationField('applyToVacancy', (t) =>
         const stored = await ctx.loaders.application.load(result.applicationId);
         if (!stored) throw gqlError('INTERNAL', 'Lamaran tersimpan tetapi belum dapat dibaca; coba muat ulang');
         return stored;
+      }),
+  }),
+);
+
+const withdrawSchema = z.object({
+  applicationId: idText('Lamaran'),
+  reason: reasonText('Alasan penarikan'),
+});
+
+builder.mutationField('withdrawApplication', (t) =>
+  t.field({
+    type: DecisionType,
+    description: "Withdraws the signed-in candidate's own application (before the appointment decree)",
+    authScopes: { roles: ['CANDIDATE'] },
+    args: { applicationId: t.arg.id(), reason: t.arg.string() },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(withdrawSchema, args, '');
+        const candidateId = ctx.user?.candidateId;
+        if (!candidateId) throw gqlError('FORBIDDEN', 'Akun ini belum terhubung dengan data ASN');
+        const a = await ctx.loaders.application.load(input.applicationId);
+        if (!a) throw gqlError('NOT_FOUND', 'Lamaran tidak ditemukan', 'applicationId');
+        if (a.candidateId !== candidateId) throw gqlError('FORBIDDEN', 'Lamaran ini bukan milik Anda', 'applicationId');
+        const s = await selectionFor(ctx, a.selectionId, 'applicationId');
+        return decide(ctx, s, withdrawApplicationUpdate, {
+          applicationId: a.id,
+          candidateId,
+          reason: input.reason,
+        });
       }),
   }),
 );

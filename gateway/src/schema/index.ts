@@ -5,5 +5,11 @@ import './auth';
 import './document';
 import './selection';
 import './application';
+import './plan';
+import './screening';
+import './scoring';
+import './appointment';
+import './selection-process';
+import './calendar';
 
 export const schema = builder.toSchema({ sortSchema: true });

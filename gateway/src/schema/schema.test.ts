@@ -7,6 +7,36 @@ describe('schema.graphql', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
   });
 
+  it('exposes one mutation per decision of the open selection, and its process and audit queries', () => {
+    const sdl = printedSchema();
+    for (const op of [
+      'setPansel(',
+      'submitPlan(',
+      'overseerDecision(',
+      'decideVacancy(',
+      'overrideScreening(',
+      'publishScreening(',
+      'fileObjection(',
+      'answerObjection(',
+      'declareConflict(',
+      'recordAssessment(',
+      'submitInterviewScore(',
+      'recordTrackRecord(',
+      'completeStage(',
+      'chooseAppointee(',
+      'recordPresidentialDecision(',
+      'recordElectionPermission(',
+      'recordInauguration(',
+      'withdrawApplication(',
+      'amendHolidayCalendar(',
+      'holidayCalendar(',
+      'selectionProcess(',
+      'selectionAudit(',
+    ]) {
+      expect(sdl).toContain(op);
+    }
+  });
+
   it('exposes the foundation operations', () => {
     const sdl = printedSchema();
     for (const op of [

@@ -1,26 +1,41 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
+  addCalendarDays,
   announcementRequirementLines,
+  buildSelectionRules,
   checkNip,
-  NIP_PROBLEM_TEXT_ID,
-  DEFAULT_HOLIDAY_CALENDAR,
+  DEFAULT_SELECTION_RULES,
+  incumbentLockedUntil,
+  isIncumbentLocked,
   JPT_LEVELS,
   localDateOf,
+  NIP_PROBLEM_TEXT_ID,
+  parseRank,
   periodDeadline,
+  rankLabel,
+  REASON_TEXT_ID,
+  validateSelectionRules,
   vacancyId,
+  type AgencyDto,
+  type EligibilityRules,
+  type JptLevel,
   type SelectionDto,
+  type SelectionRulesOverrides,
   type StageEventDto,
   type VacancyDto,
-  REASON_TEXT_ID,
 } from '@seleksi/domain';
-import { DEFAULT_SELECTION_RULES, startOpenSelection, type OpenSelectionInput } from '@seleksi/workflows';
+import { startOpenSelection, type OpenSelectionInput, type VacancyPlan } from '@seleksi/workflows';
 import { builder } from '../builder';
 import { gqlError, typed } from '../errors';
 import type { GraphQLContext } from '../context';
 import { DayKindEnum, JptLevelEnum, SelectionStageEnum } from './common';
 import { DocumentType } from './document';
 import { parseInput } from './input';
+import { OverseerEraEnum, SelectionScopeEnum } from './process-enums';
+
+/** The read model, plus the training-mode flag when known without asking Temporal. */
+export type SelectionView = SelectionDto & { simulation?: boolean };
 
 const OPERATOR_ROLES = ['PANSEL_SECRETARY', 'ADMIN'] as const;
 
@@ -53,7 +68,7 @@ function isOperator(ctx: GraphQLContext): boolean {
   return ctx.user !== null && (OPERATOR_ROLES as readonly string[]).includes(ctx.user.role);
 }
 
-export const SelectionType = builder.objectRef<SelectionDto>('Selection').implement({
+export const SelectionType = builder.objectRef<SelectionView>('Selection').implement({
   description: 'A selection round (seleksi terbuka) holding one or more vacancies; read from the read model',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -69,6 +84,15 @@ export const SelectionType = builder.objectRef<SelectionDto>('Selection').implem
       type: DocumentType,
       nullable: true,
       resolve: (s, _a, ctx) => (s.announcementDocumentId ? ctx.loaders.document.load(s.announcementDocumentId) : null),
+    }),
+    simulation: t.boolean({
+      description: 'Training mode (simulasi): every day of the process lasts a few seconds',
+      resolve: async (s, _a, ctx) => {
+        if (typeof s.simulation === 'boolean') return s.simulation;
+        // The read model does not carry the flag yet: ask the workflow (an unreachable one is not simulated).
+        const state = await ctx.loaders.process.load(s.id).catch(() => null);
+        return state?.simulation ?? false;
+      },
     }),
     workflowId: t.exposeString('workflowId'),
     temporalUiUrl: t.string({
@@ -136,30 +160,89 @@ builder.queryField('selections', (t) =>
 
 const today = () => new Date();
 
+/** Default days between the announcement and the planned inauguration. */
+const DEFAULT_INAUGURATION_AFTER_DAYS = 60;
+
+const localDate = z.string();
+
 const createSelectionSchema = z.object({
   title: z.string().trim().min(5, 'Judul minimal 5 karakter').max(200),
-  announcementDate: z.string(),
-  registrationDays: z.number().int().min(1, 'Minimal 1 hari').max(60, 'Maksimal 60 hari').optional(),
-  registrationDayKind: z.enum(['CALENDAR', 'WORKING']).optional(),
-  minApplicantsPerVacancy: z.number().int().min(3, 'Minimal 3 pelamar').max(50).optional(),
-  vacanciesPerCandidate: z.number().int().min(1).max(5).optional(),
+  announcementDate: localDate,
+  plannedInaugurationDate: localDate.nullish(),
+  registrationDays: z.number().int().min(1, 'Minimal 1 hari').max(60, 'Maksimal 60 hari').nullish(),
+  registrationDayKind: z.enum(['CALENDAR', 'WORKING']).nullish(),
+  minApplicantsPerVacancy: z.number().int().min(3, 'Minimal 3 pelamar').max(50).nullish(),
+  vacanciesPerCandidate: z.number().int().min(1).max(5).nullish(),
   vacancies: z
     .array(
       z.object({
         level: z.enum(JPT_LEVELS),
         position: z.string().trim().min(3, 'Nama jabatan minimal 3 karakter').max(200),
         unit: z.string().trim().min(3, 'Unit kerja minimal 3 karakter').max(200),
+        field: z.string().trim().max(200, 'Bidang paling banyak 200 karakter').nullish(),
+        regionalSecretary: z.boolean().nullish(),
+        incumbentInauguratedOn: localDate.nullish(),
       }),
     )
     .min(1, 'Minimal satu lowongan')
     .max(30, 'Maksimal 30 lowongan'),
-  signatoryName: z.string().trim().min(3).max(200).optional(),
-  signatoryTitle: z.string().trim().min(3).max(200).optional(),
+  electionWindows: z
+    .array(
+      z
+        .object({ from: localDate, to: localDate, label: z.string().trim().max(200).nullish() })
+        .refine((w) => w.from <= w.to, { message: 'Akhir masa tidak boleh sebelum awalnya', path: ['to'] }),
+    )
+    .max(20, 'Paling banyak 20 masa pilkada')
+    .nullish(),
+  ppkTitle: z.string().trim().min(3, 'Jabatan PPK minimal 3 karakter').max(200).nullish(),
+  rules: z
+    .object({
+      weights: z
+        .object({
+          assessment: z.number(),
+          paper: z.number(),
+          presentation: z.number(),
+          interview: z.number(),
+          trackRecord: z.number(),
+        })
+        .nullish(),
+      passMark: z.number().nullish(),
+      assessmentValidityMonths: z.number().nullish(),
+      minApplicantsPerVacancy: z.number().nullish(),
+      vacanciesPerCandidate: z.number().nullish(),
+      registrationDays: z.number().nullish(),
+      registrationDayKind: z.enum(['CALENDAR', 'WORKING']).nullish(),
+      extensionDays: z.number().nullish(),
+      extensionMaxTimes: z.number().nullish(),
+      extensionDayKind: z.enum(['CALENDAR', 'WORKING']).nullish(),
+      objectionWorkingDays: z.number().nullish(),
+      calibrationThreshold: z.number().nullish(),
+      maxCalibrationRounds: z.number().nullish(),
+      overseerEra: z.enum(['KASN', 'BKN', 'GENERIC']).nullish(),
+      overseerDecisionWorkingDays: z.number().nullish(),
+      overseerSilenceMeansApproval: z.boolean().nullish(),
+      scope: z.enum(['NATIONAL', 'PROVINCE']).nullish(),
+      panselMinMembers: z.number().nullish(),
+      panselMaxMembers: z.number().nullish(),
+      panselMinExternalShare: z.number().nullish(),
+      minRank: z
+        .object({ utama: z.string().nullish(), madya: z.string().nullish(), pratama: z.string().nullish() })
+        .nullish(),
+    })
+    .nullish(),
+  simulationSecondsPerDay: z
+    .number()
+    .int('Harus bilangan bulat')
+    .min(1, 'Paling sedikit 1 detik per hari')
+    .max(3600, 'Paling banyak 3600 detik per hari')
+    .nullish(),
+  signatoryName: z.string().trim().min(3).max(200).nullish(),
+  signatoryTitle: z.string().trim().min(3).max(200).nullish(),
   signatoryNip: z
     .string()
     .trim()
     .regex(/^\d{18}$/, 'NIP harus 18 angka')
-    .optional(),
+    .nullish(),
 });
 
 const VacancyInput = builder.inputType('VacancyInput', {
@@ -167,6 +250,76 @@ const VacancyInput = builder.inputType('VacancyInput', {
     level: t.field({ type: JptLevelEnum }),
     position: t.string(),
     unit: t.string(),
+    field: t.string({
+      required: false,
+      description: "Field of duty (bidang), matched against the candidates' career fields for related experience",
+    }),
+    regionalSecretary: t.boolean({ required: false, description: 'The post is a regional secretary (Sekda)' }),
+    incumbentInauguratedOn: t.field({
+      type: 'LocalDate',
+      required: false,
+      description: 'Inauguration date of the current holder: a JPT cannot be replaced within 2 years',
+    }),
+  }),
+});
+
+const DateWindowInput = builder.inputType('DateWindowInput', {
+  description: 'An inclusive date range, e.g. a regional-election window',
+  fields: (t) => ({
+    from: t.field({ type: 'LocalDate' }),
+    to: t.field({ type: 'LocalDate' }),
+    label: t.string({ required: false }),
+  }),
+});
+
+const ScoringWeightsInput = builder.inputType('ScoringWeightsInput', {
+  description: 'Weights in percent (integers summing to 100)',
+  fields: (t) => ({
+    assessment: t.int(),
+    paper: t.int(),
+    presentation: t.int(),
+    interview: t.int(),
+    trackRecord: t.int(),
+  }),
+});
+
+const MinRankInput = builder.inputType('MinRankInput', {
+  description: "Lowest rank per JPT level, e.g. 'IV/b'",
+  fields: (t) => ({
+    utama: t.string({ required: false }),
+    madya: t.string({ required: false }),
+    pratama: t.string({ required: false }),
+  }),
+});
+
+const SelectionRulesInput = builder.inputType('SelectionRulesInput', {
+  description: 'Overrides of the default rules, pinned on the selection when it starts',
+  fields: (t) => ({
+    weights: t.field({ type: ScoringWeightsInput, required: false }),
+    passMark: t.float({ required: false }),
+    assessmentValidityMonths: t.int({ required: false }),
+    minApplicantsPerVacancy: t.int({ required: false }),
+    vacanciesPerCandidate: t.int({ required: false }),
+    registrationDays: t.int({ required: false }),
+    registrationDayKind: t.field({ type: DayKindEnum, required: false }),
+    extensionDays: t.int({ required: false }),
+    extensionMaxTimes: t.int({ required: false }),
+    extensionDayKind: t.field({ type: DayKindEnum, required: false }),
+    objectionWorkingDays: t.int({ required: false }),
+    calibrationThreshold: t.float({ required: false }),
+    maxCalibrationRounds: t.int({ required: false }),
+    overseerEra: t.field({
+      type: OverseerEraEnum,
+      required: false,
+      description: "The era's defaults apply before the other overseer fields",
+    }),
+    overseerDecisionWorkingDays: t.int({ required: false }),
+    overseerSilenceMeansApproval: t.boolean({ required: false }),
+    scope: t.field({ type: SelectionScopeEnum, required: false }),
+    panselMinMembers: t.int({ required: false }),
+    panselMaxMembers: t.int({ required: false }),
+    panselMinExternalShare: t.float({ required: false, description: '0–1' }),
+    minRank: t.field({ type: MinRankInput, required: false }),
   }),
 });
 
@@ -174,11 +327,27 @@ const CreateSelectionInput = builder.inputType('CreateSelectionInput', {
   fields: (t) => ({
     title: t.string(),
     announcementDate: t.field({ type: 'LocalDate' }),
-    registrationDays: t.int({ required: false, description: 'Default 15' }),
+    plannedInaugurationDate: t.field({
+      type: 'LocalDate',
+      required: false,
+      description: `Age limits are checked on this date (default ${DEFAULT_INAUGURATION_AFTER_DAYS} days after the announcement)`,
+    }),
+    registrationDays: t.int({ required: false, description: 'Default 15 (rules.registrationDays wins)' }),
     registrationDayKind: t.field({ type: DayKindEnum, required: false, description: 'Default CALENDAR' }),
     minApplicantsPerVacancy: t.int({ required: false, description: 'Default 4' }),
     vacanciesPerCandidate: t.int({ required: false, description: 'Default 1' }),
     vacancies: t.field({ type: [VacancyInput] }),
+    electionWindows: t.field({
+      type: [DateWindowInput],
+      required: false,
+      description: "Windows in which appointing needs the Home Affairs Minister's written permission",
+    }),
+    ppkTitle: t.string({ required: false, description: "The appointing official's title (default from the agency)" }),
+    rules: t.field({ type: SelectionRulesInput, required: false }),
+    simulationSecondsPerDay: t.int({
+      required: false,
+      description: 'Training mode: every day of the process lasts this many seconds (1–3600)',
+    }),
     signatoryName: t.string({ required: false }),
     signatoryTitle: t.string({ required: false }),
     signatoryNip: t.string({ required: false }),
@@ -188,6 +357,74 @@ const CreateSelectionInput = builder.inputType('CreateSelectionInput', {
 function newSelectionId(now: Date): string {
   // Readable and unguessable enough; never personal data.
   return `JPT-${now.getUTCFullYear()}-${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+/** The appointing official's title from the agency: 'Gubernur Kalimantan Timur', 'Bupati Kutai Kartanegara', … */
+export function defaultPpkTitle(agency: AgencyDto): string {
+  const region = (prefix: RegExp) => agency.name.replace(prefix, '').trim();
+  switch (agency.kind) {
+    case 'PROVINCE':
+      return `Gubernur ${agency.province}`;
+    case 'REGENCY':
+      return `Bupati ${region(/^Pemerintah\s+Kabupaten\s+/i)}`;
+    case 'CITY':
+      return `Wali Kota ${region(/^Pemerintah\s+Kota\s+/i)}`;
+    case 'CENTRAL':
+      return /^Kementerian\s+/i.test(agency.name)
+        ? agency.name.replace(/^Kementerian\s+/i, 'Menteri ')
+        : `Kepala ${agency.name}`;
+  }
+}
+
+type CreateSelectionArgs = z.infer<typeof createSelectionSchema>;
+
+/** The pinned rules: defaults, then the legacy top-level fields, then `rules`; INVALID_RULES names the field. */
+function rulesFor(input: CreateSelectionArgs) {
+  const r = input.rules ?? {};
+  const u = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
+  const rank = (level: JptLevel, raw: string | null | undefined) =>
+    raw == null ? DEFAULT_SELECTION_RULES.eligibility.minRank[level] : (parseRank(raw) ?? raw);
+  const overrides: SelectionRulesOverrides = {
+    registrationDays: u(r.registrationDays ?? input.registrationDays),
+    registrationDayKind: u(r.registrationDayKind ?? input.registrationDayKind),
+    minApplicantsPerVacancy: u(r.minApplicantsPerVacancy ?? input.minApplicantsPerVacancy),
+    vacanciesPerCandidate: u(r.vacanciesPerCandidate ?? input.vacanciesPerCandidate),
+    scope: u(r.scope),
+    extension: { days: u(r.extensionDays), maxTimes: u(r.extensionMaxTimes), dayKind: u(r.extensionDayKind) },
+    scoring: {
+      weights: u(r.weights),
+      passMark: u(r.passMark),
+      assessmentValidityMonths: u(r.assessmentValidityMonths),
+    },
+    interview: { calibrationThreshold: u(r.calibrationThreshold), maxCalibrationRounds: u(r.maxCalibrationRounds) },
+    pansel: {
+      minMembers: u(r.panselMinMembers),
+      maxMembers: u(r.panselMaxMembers),
+      minExternalShare: u(r.panselMinExternalShare),
+    },
+    objections: { workingDays: u(r.objectionWorkingDays) },
+    overseer: {
+      era: u(r.overseerEra),
+      decisionWorkingDays: u(r.overseerDecisionWorkingDays),
+      silenceMeansApproval: u(r.overseerSilenceMeansApproval),
+    },
+    eligibility: r.minRank
+      ? {
+          // An unreadable rank is kept as typed, so validateSelectionRules names it.
+          minRank: {
+            UTAMA: rank('UTAMA', r.minRank.utama),
+            MADYA: rank('MADYA', r.minRank.madya),
+            PRATAMA: rank('PRATAMA', r.minRank.pratama),
+          } as EligibilityRules['minRank'],
+        }
+      : undefined,
+  };
+  const rules = buildSelectionRules(overrides);
+  const problems = validateSelectionRules(rules);
+  if (problems.length > 0) {
+    throw gqlError('INVALID_RULES', problems.map((p) => p.message).join('; '), `input.${problems[0]!.field}`);
+  }
+  return rules;
 }
 
 builder.mutationField('createSelection', (t) =>
@@ -208,16 +445,36 @@ builder.mutationField('createSelection', (t) =>
         const agency = await ctx.services.candidate.getAgency(user.agencyCode);
         if (!agency) throw gqlError('NOT_FOUND', `Instansi ${user.agencyCode} tidak ditemukan`, 'agencyCode');
         const now = today();
-        if (input.announcementDate < localDateOf(now, agency.timeZone)) {
+        const localToday = localDateOf(now, agency.timeZone);
+        if (input.announcementDate < localToday) {
           throw gqlError('VALIDATION_FAILED', 'Tanggal pengumuman tidak boleh di masa lalu', 'input.announcementDate');
         }
-        const rules = {
-          ...DEFAULT_SELECTION_RULES,
-          registrationDays: input.registrationDays ?? DEFAULT_SELECTION_RULES.registrationDays,
-          registrationDayKind: input.registrationDayKind ?? DEFAULT_SELECTION_RULES.registrationDayKind,
-          minApplicantsPerVacancy: input.minApplicantsPerVacancy ?? DEFAULT_SELECTION_RULES.minApplicantsPerVacancy,
-          vacanciesPerCandidate: input.vacanciesPerCandidate ?? DEFAULT_SELECTION_RULES.vacanciesPerCandidate,
-        };
+        const plannedInaugurationDate =
+          input.plannedInaugurationDate ?? addCalendarDays(input.announcementDate, DEFAULT_INAUGURATION_AFTER_DAYS);
+        if (plannedInaugurationDate <= input.announcementDate) {
+          throw gqlError(
+            'VALIDATION_FAILED',
+            'Rencana pelantikan harus sesudah tanggal pengumuman',
+            'input.plannedInaugurationDate',
+          );
+        }
+        for (const [i, v] of input.vacancies.entries()) {
+          const inc = v.incumbentInauguratedOn;
+          if (!inc) continue;
+          const field = `input.vacancies.${i}.incumbentInauguratedOn`;
+          if (inc > localToday)
+            throw gqlError('VALIDATION_FAILED', 'Tanggal pelantikan pejabat lama di masa depan', field);
+          // The post changes hands at the planned inauguration: the incumbent must have served 2 years by then.
+          if (isIncumbentLocked(inc, plannedInaugurationDate)) {
+            throw gqlError(
+              'INCUMBENT_LOCKED',
+              `Pejabat yang sedang menjabat dilantik ${inc} dan belum dapat diganti sebelum ${addCalendarDays(incumbentLockedUntil(inc), 1)} (2 tahun sejak pelantikan)`,
+              field,
+            );
+          }
+        }
+        const rules = rulesFor(input);
+        const calendar = await ctx.services.candidate.getHolidayCalendar();
         let closesAt: Date;
         try {
           closesAt = periodDeadline(
@@ -225,34 +482,55 @@ builder.mutationField('createSelection', (t) =>
             rules.registrationDays,
             rules.registrationDayKind,
             agency.timeZone,
-            DEFAULT_HOLIDAY_CALENDAR,
+            calendar,
           ).closesAt;
         } catch (err) {
           throw gqlError('VALIDATION_FAILED', (err as Error).message, 'input.registrationDayKind');
         }
         const selectionId = newSelectionId(now);
-        const vacancies = input.vacancies.map((v, i) => ({ id: vacancyId(selectionId, i), ...v }));
+        const vacancies: VacancyPlan[] = input.vacancies.map((v, i) => ({
+          id: vacancyId(selectionId, i),
+          level: v.level,
+          position: v.position,
+          unit: v.unit,
+          field: v.field || null,
+          regionalSecretary: v.regionalSecretary ?? false,
+          incumbentInauguratedOn: v.incumbentInauguratedOn ?? null,
+        }));
+        const levels = [...new Set(vacancies.map((v) => v.level))];
         const wfInput: OpenSelectionInput = {
           selectionId,
           agency,
           title: input.title,
           announcementDate: input.announcementDate,
           registrationClosesAt: closesAt.toISOString(),
+          plannedInaugurationDate,
           vacancies,
           rules,
-          requirements: announcementRequirementLines(vacancies.map((v) => v.level)),
+          calendar,
+          electionWindows: (input.electionWindows ?? []).map((w) => ({
+            from: w.from,
+            to: w.to,
+            ...(w.label ? { label: w.label } : {}),
+          })),
+          requirements: announcementRequirementLines(
+            vacancies.map((v) => v.level),
+            levels.length === 1 ? { minRank: rankLabel(rules.eligibility.minRank[levels[0]!]) } : {},
+          ),
           signatory: {
             name: input.signatoryName ?? user.displayName,
             title: input.signatoryTitle ?? 'Ketua Panitia Seleksi',
             nip: input.signatoryNip ?? null,
           },
+          ppkTitle: input.ppkTitle ?? defaultPpkTitle(agency),
+          simulation: input.simulationSecondsPerDay ? { secondsPerDay: input.simulationSecondsPerDay } : null,
           createdBy: { userId: user.id, role: user.role, displayName: user.displayName },
           createdAt: now.toISOString(),
         };
         const handle = await startOpenSelection(ctx.temporal, wfInput, ctx.config.TEMPORAL_TASK_QUEUE);
         ctx.logger.info({ workflowId: handle.workflowId, userId: user.id }, 'selection started');
         // The read model is written by the workflow's first activity; answer from the pinned input now.
-        const created: SelectionDto = {
+        const created: SelectionView = {
           id: selectionId,
           agencyCode: agency.code,
           title: wfInput.title,
@@ -261,11 +539,18 @@ builder.mutationField('createSelection', (t) =>
           timeZone: agency.timeZone,
           announcementDate: wfInput.announcementDate,
           registrationClosesAt: wfInput.registrationClosesAt,
-          vacancies: vacancies.map((v) => ({ ...v, status: 'OPEN' })),
+          vacancies: vacancies.map((v) => ({
+            id: v.id,
+            level: v.level,
+            position: v.position,
+            unit: v.unit,
+            status: 'OPEN',
+          })),
           announcementDocumentId: null,
           stageHistory: [],
           createdBy: wfInput.createdBy,
           createdAt: wfInput.createdAt,
+          simulation: wfInput.simulation !== null,
         };
         return created;
       }),

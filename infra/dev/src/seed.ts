@@ -47,6 +47,49 @@ async function graphql<T>(url: string, query: string, variables: Record<string, 
   return body.data as T;
 }
 
+async function signInAs(gatewayUrl: string, email: string): Promise<string> {
+  const { signIn } = await graphql<{ signIn: { token: string } }>(
+    gatewayUrl,
+    'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }',
+    { e: email, p: DEMO_PASSWORD },
+  );
+  return signIn.token;
+}
+
+/** The steps before registration, as the secretary and the overseer take them in the portal. */
+async function openRegistration(gatewayUrl: string, selectionId: string, secretaryToken: string): Promise<void> {
+  await graphql(
+    gatewayUrl,
+    'mutation($s: ID!, $m: [PanselMemberInput!]!) { setPansel(selectionId: $s, members: $m) { decisionId } }',
+    {
+      s: selectionId,
+      m: DEMO_PANSEL.map((p, i) => ({
+        id: p.id,
+        userId: p.userId,
+        name: p.name,
+        institution: p.institution,
+        internal: p.internal,
+        partyMember: p.partyMember,
+        role: i === 0 ? 'CHAIR' : 'MEMBER',
+      })),
+    },
+    secretaryToken,
+  );
+  await graphql(
+    gatewayUrl,
+    'mutation($s: ID!) { submitPlan(selectionId: $s) { decisionId } }',
+    { s: selectionId },
+    secretaryToken,
+  );
+  const overseer = DEMO_USERS.find((u) => u.role === 'OVERSEER')!;
+  await graphql(
+    gatewayUrl,
+    'mutation($s: ID!) { overseerDecision(selectionId: $s, subject: PLAN, verdict: APPROVE, reason: "Rencana seleksi sesuai ketentuan (data demo)") { decisionId } }',
+    { s: selectionId },
+    await signInAs(gatewayUrl, overseer.email),
+  );
+}
+
 export async function seedDemoData(options: SeedOptions): Promise<DemoSignIn[]> {
   const { logger } = options;
   const services = createServiceClients({
@@ -93,6 +136,8 @@ export async function seedDemoData(options: SeedOptions): Promise<DemoSignIn[]> 
     );
     selectionId = created.createSelection.id;
     logger.info({ selectionId }, 'demo selection created');
+    await openRegistration(options.gatewayUrl, selectionId, signIn.token);
+    logger.info({ selectionId }, 'demo Pansel set and plan approved: registration open');
   }
   for (const m of DEMO_PANSEL) await services.assessment.upsertPanselMember({ ...m, selectionIds: [selectionId] });
 

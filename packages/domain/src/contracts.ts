@@ -97,6 +97,8 @@ export interface SelectionDto {
   registrationClosesAt: string; // instant
   vacancies: VacancyDto[];
   announcementDocumentId?: string | null;
+  /** Training mode: every day of the process lasts a few seconds; documents are marked SIMULASI. */
+  simulation?: boolean;
   stageHistory: StageEventDto[];
   createdBy: Actor;
   createdAt: string;

@@ -97,6 +97,7 @@ export const selectionBody = z.object({
     )
     .max(50),
   announcementDocumentId: idField.nullish(),
+  simulation: z.boolean().optional(),
   createdBy: actorBody,
   createdAt: instantField,
 }) satisfies z.ZodType<SelectionUpsertDto, unknown>;

@@ -162,6 +162,7 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
             };
           }),
           announcementDocumentId: snapshot.announcementDocumentId,
+          simulation: !!input.simulation,
           createdBy: input.createdBy,
           createdAt: input.createdAt,
         }),

@@ -5,12 +5,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { WORKFLOWS_PATH } from '../worker/worker';
 
 const DIR = join(import.meta.dirname, 'histories');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json.gz'));
 
 let bundle: { code: string };
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('replay of stored open-selection histories', () => {
   });
 
   it.each(files)('%s replays deterministically', async (file) => {
-    const { workflowId, history } = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {
+    const { workflowId, history } = JSON.parse(gunzipSync(readFileSync(join(DIR, file))).toString('utf8')) as {
       workflowId: string;
       history: unknown;
     };

@@ -1663,17 +1663,28 @@ export async function openSelectionWorkflow(input: OpenSelectionInput): Promise<
     key: string,
     spec: Partial<Pick<StageDocumentSpec, 'vacancyIds' | 'applicationIds' | 'withScores' | 'withScreening' | 'extra'>>,
   ) {
+    // Only what the document prints travels in the activity input: histories stay small on big rounds.
+    const vacancyIds = spec.vacancyIds ?? state.vacancies.map((v) => v.id);
+    const printed = state.applications.filter(
+      (a) =>
+        vacancyIds.includes(a.vacancyId) && (!spec.applicationIds || spec.applicationIds.includes(a.applicationId)),
+    );
     const doc = await acts.issueStageDocument({
       kind,
       key: `${workflowId}:${key}`,
       date: today(),
-      input,
+      input: { ...input, calendar: {}, requirements: [] },
       state: {
-        pansel: state.pansel,
-        vacancies: state.vacancies,
-        applications: state.applications.map((a) => ({ ...a, total: totalOf(a), interviewScore: interviewOf(a) })),
+        pansel: kind === 'PANSEL_DECREE' ? state.pansel : [],
+        vacancies: state.vacancies.filter((v) => vacancyIds.includes(v.id)),
+        applications: printed.map((a) => ({
+          ...a,
+          interview: {},
+          total: totalOf(a),
+          interviewScore: interviewOf(a),
+        })),
       },
-      vacancyIds: spec.vacancyIds ?? state.vacancies.map((v) => v.id),
+      vacancyIds,
       applicationIds: spec.applicationIds ?? null,
       withScores: spec.withScores ?? false,
       withScreening: spec.withScreening ?? false,

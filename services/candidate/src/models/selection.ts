@@ -40,6 +40,7 @@ export const selectionSchema = new Schema<SelectionDoc>(
     registrationClosesAt: { type: Date, required: true },
     vacancies: { type: [vacancySchema], default: [] },
     announcementDocumentId: { type: String, default: null },
+    simulation: { type: Boolean, default: false },
     createdBy: { type: actorSchema, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

@@ -50,6 +50,7 @@ function toDto(doc: SelectionDoc, history: StageEventDoc[]): SelectionDto {
       ...(v.shortlist !== undefined ? { shortlist: v.shortlist ? [...v.shortlist] : null } : {}),
     })),
     announcementDocumentId: doc.announcementDocumentId ?? null,
+    simulation: doc.simulation ?? false,
     stageHistory: history.map(toStageEventDto),
     createdBy: doc.createdBy.displayName
       ? { userId: doc.createdBy.userId, role: doc.createdBy.role, displayName: doc.createdBy.displayName }
@@ -95,6 +96,7 @@ export function createSelectionRepository(
         registrationClosesAt: new Date(dto.registrationClosesAt),
         vacancies: dto.vacancies,
         announcementDocumentId: dto.announcementDocumentId ?? null,
+        simulation: dto.simulation ?? false,
         createdBy: dto.createdBy,
         updatedAt: now,
       };

@@ -1,0 +1,159 @@
+/**
+ * After the overseer's recommendation: the PPK's choice of 1 of the 3 names, the President's decree
+ * for Madya/Utama, the Home Affairs Minister's permission inside election windows, and inauguration.
+ */
+import { z } from 'zod';
+import {
+  chooseAppointeeUpdate,
+  recordElectionPermissionUpdate,
+  recordInaugurationUpdate,
+  recordPresidentialDecisionUpdate,
+} from '@seleksi/workflows';
+import { builder } from '../builder';
+import { typed } from '../errors';
+import {
+  DecisionType,
+  decide,
+  idText,
+  optionalText,
+  reasonText,
+  requireOwnAgency,
+  selectionFor,
+  shortText,
+} from './decision';
+import { parseInput } from './input';
+
+const chooseSchema = z.object({
+  selectionId: idText('Seleksi'),
+  vacancyId: idText('Lowongan'),
+  applicationId: idText('Lamaran'),
+  justification: optionalText(),
+});
+
+builder.mutationField('chooseAppointee', (t) =>
+  t.field({
+    type: DecisionType,
+    description:
+      'The PPK chooses 1 of the 3 names (Pratama: the appointee; Madya/Utama: the proposal to the President); a choice other than rank 1 needs a justification',
+    authScopes: { roles: ['PPK'] },
+    args: {
+      selectionId: t.arg.id(),
+      vacancyId: t.arg.id(),
+      applicationId: t.arg.id(),
+      justification: t.arg.string({ required: false }),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(chooseSchema, args, '');
+        const s = await selectionFor(ctx, input.selectionId);
+        requireOwnAgency(ctx, s);
+        return decide(ctx, s, chooseAppointeeUpdate, {
+          vacancyId: input.vacancyId,
+          applicationId: input.applicationId,
+          justification: input.justification,
+        });
+      }),
+  }),
+);
+
+const presidentialSchema = z.object({
+  selectionId: idText('Seleksi'),
+  vacancyId: idText('Lowongan'),
+  applicationId: idText('Lamaran'),
+  decreeNumber: shortText('Nomor Keputusan Presiden'),
+  decreeDate: z.string(),
+  justification: optionalText(),
+});
+
+builder.mutationField('recordPresidentialDecision', (t) =>
+  t.field({
+    type: DecisionType,
+    description: "Records the President's decree (Keppres) appointing a JPT Madya/Utama",
+    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    args: {
+      selectionId: t.arg.id(),
+      vacancyId: t.arg.id(),
+      applicationId: t.arg.id(),
+      decreeNumber: t.arg.string(),
+      decreeDate: t.arg({ type: 'LocalDate' }),
+      justification: t.arg.string({ required: false }),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(presidentialSchema, args, '');
+        const s = await selectionFor(ctx, input.selectionId);
+        requireOwnAgency(ctx, s);
+        return decide(ctx, s, recordPresidentialDecisionUpdate, {
+          vacancyId: input.vacancyId,
+          applicationId: input.applicationId,
+          decreeNumber: input.decreeNumber,
+          decreeDate: input.decreeDate,
+          justification: input.justification,
+        });
+      }),
+  }),
+);
+
+const permissionSchema = z.object({
+  selectionId: idText('Seleksi'),
+  letterNumber: shortText('Nomor surat izin'),
+  letterDate: z.string(),
+  reason: reasonText('Keterangan'),
+});
+
+builder.mutationField('recordElectionPermission', (t) =>
+  t.field({
+    type: DecisionType,
+    description: "Records the Home Affairs Minister's written permission to appoint inside a regional-election window",
+    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    args: {
+      selectionId: t.arg.id(),
+      letterNumber: t.arg.string(),
+      letterDate: t.arg({ type: 'LocalDate' }),
+      reason: t.arg.string(),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(permissionSchema, args, '');
+        const s = await selectionFor(ctx, input.selectionId);
+        requireOwnAgency(ctx, s);
+        return decide(ctx, s, recordElectionPermissionUpdate, {
+          letterNumber: input.letterNumber,
+          letterDate: input.letterDate,
+          reason: input.reason,
+        });
+      }),
+  }),
+);
+
+const inaugurationSchema = z.object({
+  selectionId: idText('Seleksi'),
+  vacancyId: idText('Lowongan'),
+  date: z.string(),
+  place: shortText('Tempat pelantikan'),
+});
+
+builder.mutationField('recordInauguration', (t) =>
+  t.field({
+    type: DecisionType,
+    description: 'Records the inauguration of the appointee of a vacancy (issues the BA of inauguration)',
+    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    args: {
+      selectionId: t.arg.id(),
+      vacancyId: t.arg.id(),
+      date: t.arg({ type: 'LocalDate' }),
+      place: t.arg.string(),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(inaugurationSchema, args, '');
+        const s = await selectionFor(ctx, input.selectionId);
+        requireOwnAgency(ctx, s);
+        return decide(ctx, s, recordInaugurationUpdate, {
+          vacancyId: input.vacancyId,
+          date: input.date,
+          place: input.place,
+        });
+      }),
+  }),
+);

@@ -1,0 +1,124 @@
+/**
+ * The recorded decision every human decision of an open selection answers, and the helpers the
+ * decision mutations share: the acting user, the selection's agency check, Pansel membership and
+ * running the workflow Update (whose validator answers typed failures).
+ */
+import { z } from 'zod';
+import type { UpdateDefinition } from '@temporalio/common';
+import { isValidScore, type Actor, type SelectionDto } from '@seleksi/domain';
+import {
+  DECISION_KINDS,
+  executeSelectionUpdate,
+  type DecisionArgs,
+  type OpenSelectionState,
+  type RecordedDecision,
+} from '@seleksi/workflows';
+import { builder } from '../builder';
+import type { GraphQLContext } from '../context';
+import { gqlError } from '../errors';
+import { RoleEnum } from './common';
+
+export const ActorType = builder.objectRef<Actor>('Actor').implement({
+  description: 'Who took a decision (the signed-in user, or the system acting on a rule)',
+  fields: (t) => ({
+    userId: t.exposeID('userId'),
+    role: t.field({ type: RoleEnum, resolve: (a) => a.role }),
+    displayName: t.string({ nullable: true, resolve: (a) => a.displayName ?? null }),
+  }),
+});
+
+export const DecisionKindEnum = builder.enumType('DecisionKind', { values: DECISION_KINDS });
+
+export const DecisionType = builder.objectRef<RecordedDecision>('Decision').implement({
+  description: 'A decision as kept in the audit record: who, when, what and why',
+  fields: (t) => ({
+    decisionId: t.exposeID('decisionId'),
+    kind: t.field({ type: DecisionKindEnum, resolve: (d) => d.kind }),
+    by: t.field({ type: ActorType, resolve: (d) => d.by }),
+    at: t.field({ type: 'DateTime', resolve: (d) => d.at }),
+    reason: t.string({ nullable: true, resolve: (d) => d.reason }),
+    subjectId: t.string({
+      nullable: true,
+      description: 'What the decision is about: an application, vacancy, objection or candidate id',
+      resolve: (d) => d.subjectId,
+    }),
+  }),
+});
+
+/** The signed-in user as recorded on a decision (never taken from the request body). */
+export function actorOf(ctx: GraphQLContext): Actor {
+  const u = ctx.user;
+  if (!u) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
+  return { userId: u.id, role: u.role, displayName: u.displayName };
+}
+
+/** The selection's read model, or NOT_FOUND naming the argument. */
+export async function selectionFor(
+  ctx: GraphQLContext,
+  selectionId: string,
+  field = 'selectionId',
+): Promise<SelectionDto> {
+  const s = await ctx.loaders.selection.load(selectionId);
+  if (!s) throw gqlError('NOT_FOUND', 'Seleksi tidak ditemukan', field);
+  return s;
+}
+
+/** A Pansel secretary or PPK acts only on the selections of their own agency. */
+export function requireOwnAgency(ctx: GraphQLContext, s: SelectionDto): void {
+  const u = ctx.user;
+  if (!u) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
+  if ((u.role === 'PANSEL_SECRETARY' || u.role === 'PPK') && u.agencyCode !== s.agencyCode) {
+    throw gqlError('FORBIDDEN', 'Seleksi ini milik instansi lain', 'selectionId');
+  }
+}
+
+export async function processStateOf(ctx: GraphQLContext, s: SelectionDto): Promise<OpenSelectionState> {
+  const state = await ctx.loaders.process.load(s.id);
+  if (!state) throw gqlError('NOT_FOUND', 'Proses seleksi tidak ditemukan', 'selectionId');
+  return state;
+}
+
+/** The Pansel member the signed-in user acts as on this selection, or NOT_A_MEMBER. */
+export async function memberIdOf(ctx: GraphQLContext, s: SelectionDto): Promise<string> {
+  const state = await processStateOf(ctx, s);
+  const m = state.pansel.find((x) => x.userId === ctx.user?.id);
+  if (!m) throw gqlError('NOT_A_MEMBER', 'Anda bukan anggota panitia seleksi ini', 'selectionId');
+  return m.id;
+}
+
+/** Runs a decision Update of the selection as the signed-in user and answers the recorded decision. */
+export async function decide<A extends DecisionArgs>(
+  ctx: GraphQLContext,
+  s: SelectionDto,
+  update: UpdateDefinition<RecordedDecision, [A]>,
+  args: Omit<A, 'actor'>,
+): Promise<RecordedDecision> {
+  const full = { ...args, actor: actorOf(ctx) } as A;
+  const decision = await executeSelectionUpdate(ctx.temporal, s.agencyCode, s.id, update, full);
+  ctx.logger.info(
+    { selectionId: s.id, kind: decision.kind, decisionId: decision.decisionId, userId: ctx.user?.id },
+    'decision recorded',
+  );
+  return decision;
+}
+
+// Shared zod pieces (messages in Bahasa Indonesia; field paths are the argument names).
+
+export const reasonText = (what = 'Alasan') =>
+  z.string().trim().min(1, `${what} wajib diisi`).max(2000, `${what} paling banyak 2000 karakter`);
+
+export const optionalText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Paling banyak ${max} karakter`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const shortText = (what: string, max = 200) =>
+  z.string().trim().min(1, `${what} wajib diisi`).max(max, `${what} paling banyak ${max} karakter`);
+
+export const scoreValue = z.number().refine((n) => isValidScore(n), 'Nilai harus 0–100 dengan paling banyak 2 desimal');
+
+export const idText = (what: string) =>
+  z.coerce.string().trim().min(1, `${what} wajib diisi`).max(300, `${what} terlalu panjang`);

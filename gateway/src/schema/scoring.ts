@@ -1,0 +1,198 @@
+/**
+ * Scored stages: conflict-of-interest declarations, competency assessment, blind interview scores
+ * by each Pansel member, track record, and closing a stage.
+ */
+import { z } from 'zod';
+import {
+  completeStageUpdate,
+  declareConflictUpdate,
+  recordAssessmentUpdate,
+  recordTrackRecordUpdate,
+  submitInterviewScoreUpdate,
+} from '@seleksi/workflows';
+import { builder } from '../builder';
+import { typed } from '../errors';
+import {
+  DecisionType,
+  decide,
+  idText,
+  memberIdOf,
+  optionalText,
+  reasonText,
+  requireOwnAgency,
+  scoreValue,
+  selectionFor,
+} from './decision';
+import { parseInput } from './input';
+import { CompletableStageEnum } from './process-enums';
+
+const declareConflictSchema = z.object({
+  selectionId: idText('Seleksi'),
+  candidateId: idText('Peserta'),
+  hasConflict: z.boolean(),
+  reason: reasonText('Keterangan konflik kepentingan'),
+});
+
+builder.mutationField('declareConflict', (t) =>
+  t.field({
+    type: DecisionType,
+    description:
+      'The signed-in Pansel member declares (or withdraws) a conflict of interest with a candidate; a conflicted member is recused',
+    authScopes: { roles: ['PANSEL_MEMBER'] },
+    args: {
+      selectionId: t.arg.id(),
+      candidateId: t.arg.id(),
+      hasConflict: t.arg.boolean(),
+      reason: t.arg.string(),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(declareConflictSchema, args, '');
+        const s = await selectionFor(ctx, input.selectionId);
+        const memberId = await memberIdOf(ctx, s);
+        return decide(ctx, s, declareConflictUpdate, {
+          memberId,
+          candidateId: input.candidateId,
+          hasConflict: input.hasConflict,
+          reason: input.reason,
+        });
+      }),
+  }),
+);
+
+const assessmentSchema = z.object({
+  selectionId: idText('Seleksi'),
+  applicationId: idText('Lamaran'),
+  managerial: scoreValue,
+  socioCultural: scoreValue,
+  paper: scoreValue,
+  presentation: scoreValue,
+  assessedAt: z.string(),
+  reusedResultId: optionalText(200),
+});
+
+builder.mutationField('recordAssessment', (t) =>
+  t.field({
+    type: DecisionType,
+    description: 'Records the competency assessment of one application (assessment centre, paper, presentation)',
+    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    args: {
+      selectionId: t.arg.id(),
+      applicationId: t.arg.id(),
+      managerial: t.arg.float({ description: 'Managerial competency, 0–100' }),
+      socioCultural: t.arg.float({ description: 'Socio-cultural competency, 0–100' }),
+      paper: t.arg.float({ description: 'Paper (makalah), 0–100' }),
+      presentation: t.arg.float({ description: 'Presentation, 0–100' }),
+      assessedAt: t.arg({ type: 'LocalDate', description: 'Assessment-centre date' }),
+      reusedResultId: t.arg.string({ required: false, description: 'An earlier, still valid assessment result' }),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(assessmentSchema, args, '');
+        const s = await selectionFor(ctx, input.selectionId);
+        requireOwnAgency(ctx, s);
+        return decide(ctx, s, recordAssessmentUpdate, {
+          applicationId: input.applicationId,
+          managerial: input.managerial,
+          socioCultural: input.socioCultural,
+          paper: input.paper,
+          presentation: input.presentation,
+          assessedAt: input.assessedAt,
+          reusedResultId: input.reusedResultId,
+        });
+      }),
+  }),
+);
+
+const interviewSchema = z.object({
+  selectionId: idText('Seleksi'),
+  applicationId: idText('Lamaran'),
+  score: scoreValue,
+  reason: optionalText(),
+});
+
+builder.mutationField('submitInterviewScore', (t) =>
+  t.field({
+    type: DecisionType,
+    description:
+      "The signed-in Pansel member's interview score for one application (blind: others' scores show after one's own)",
+    authScopes: { roles: ['PANSEL_MEMBER'] },
+    args: {
+      selectionId: t.arg.id(),
+      applicationId: t.arg.id(),
+      score: t.arg.float({ description: '0–100, at most 2 decimals' }),
+      reason: t.arg.string({ required: false, description: 'Required when scoring again (calibration/correction)' }),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(interviewSchema, args, '');
+        const s = await selectionFor(ctx, input.selectionId);
+        const memberId = await memberIdOf(ctx, s);
+        return decide(ctx, s, submitInterviewScoreUpdate, {
+          memberId,
+          applicationId: input.applicationId,
+          score: input.score,
+          reason: input.reason,
+        });
+      }),
+  }),
+);
+
+const trackRecordSchema = z
+  .object({
+    selectionId: idText('Seleksi'),
+    applicationId: idText('Lamaran'),
+    score: scoreValue,
+    findings: reasonText('Temuan rekam jejak'),
+    eliminate: z.boolean(),
+    reason: optionalText(),
+  })
+  .superRefine((v, c) => {
+    if (v.eliminate && !v.reason) {
+      c.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan menggugurkan peserta wajib diisi' });
+    }
+  });
+
+builder.mutationField('recordTrackRecord', (t) =>
+  t.field({
+    type: DecisionType,
+    description: 'Records the track-record check of one application; it may eliminate the candidate (with a reason)',
+    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    args: {
+      selectionId: t.arg.id(),
+      applicationId: t.arg.id(),
+      score: t.arg.float({ description: '0–100, at most 2 decimals' }),
+      findings: t.arg.string(),
+      eliminate: t.arg.boolean({ required: false, description: 'Default false' }),
+      reason: t.arg.string({ required: false, description: 'Required when eliminating' }),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(trackRecordSchema, { ...args, eliminate: args.eliminate ?? false }, '');
+        const s = await selectionFor(ctx, input.selectionId);
+        requireOwnAgency(ctx, s);
+        return decide(ctx, s, recordTrackRecordUpdate, {
+          applicationId: input.applicationId,
+          score: input.score,
+          findings: input.findings,
+          eliminate: input.eliminate,
+          reason: input.reason,
+        });
+      }),
+  }),
+);
+
+builder.mutationField('completeStage', (t) =>
+  t.field({
+    type: DecisionType,
+    description: 'Closes a scored stage once every result is in (INCOMPLETE lists what is missing)',
+    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    args: { selectionId: t.arg.id(), stage: t.arg({ type: CompletableStageEnum }) },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const s = await selectionFor(ctx, String(args.selectionId));
+        requireOwnAgency(ctx, s);
+        return decide(ctx, s, completeStageUpdate, { stage: args.stage });
+      }),
+  }),
+);
