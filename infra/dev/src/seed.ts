@@ -56,8 +56,40 @@ async function signInAs(gatewayUrl: string, email: string): Promise<string> {
   return signIn.token;
 }
 
-/** The steps before registration, as the secretary and the overseer take them in the portal. */
-async function openRegistration(gatewayUrl: string, selectionId: string, secretaryToken: string): Promise<void> {
+/** The selection's stage once its workflow has written the read model. */
+async function stageOf(gatewayUrl: string, selectionId: string, token: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const { selection } = await graphql<{ selection: { stage: string } | null }>(
+      gatewayUrl,
+      'query($id: ID!) { selection(id: $id) { stage } }',
+      { id: selectionId },
+      token,
+    );
+    if (selection) return selection.stage;
+    if (attempt >= 100) throw new Error(`selection ${selectionId} did not appear in the read model`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The steps before registration, as the secretary and the overseer take them in the portal; true
+ * when any step was taken (false when registration was already open).
+ */
+async function openRegistration(gatewayUrl: string, selectionId: string, secretaryToken: string): Promise<boolean> {
+  const stage = await stageOf(gatewayUrl, selectionId, secretaryToken);
+  if (stage !== 'PLANNED' && stage !== 'PLAN_APPROVAL') return false;
+  if (stage === 'PLANNED') await setPanselAndSubmit(gatewayUrl, selectionId, secretaryToken);
+  const overseer = DEMO_USERS.find((u) => u.role === 'OVERSEER')!;
+  await graphql(
+    gatewayUrl,
+    'mutation($s: ID!) { overseerDecision(selectionId: $s, subject: PLAN, verdict: APPROVE, reason: "Rencana seleksi sesuai ketentuan (data demo)") { decisionId } }',
+    { s: selectionId },
+    await signInAs(gatewayUrl, overseer.email),
+  );
+  return true;
+}
+
+async function setPanselAndSubmit(gatewayUrl: string, selectionId: string, secretaryToken: string): Promise<void> {
   await graphql(
     gatewayUrl,
     'mutation($s: ID!, $m: [PanselMemberInput!]!) { setPansel(selectionId: $s, members: $m) { decisionId } }',
@@ -80,13 +112,6 @@ async function openRegistration(gatewayUrl: string, selectionId: string, secreta
     'mutation($s: ID!) { submitPlan(selectionId: $s) { decisionId } }',
     { s: selectionId },
     secretaryToken,
-  );
-  const overseer = DEMO_USERS.find((u) => u.role === 'OVERSEER')!;
-  await graphql(
-    gatewayUrl,
-    'mutation($s: ID!) { overseerDecision(selectionId: $s, subject: PLAN, verdict: APPROVE, reason: "Rencana seleksi sesuai ketentuan (data demo)") { decisionId } }',
-    { s: selectionId },
-    await signInAs(gatewayUrl, overseer.email),
   );
 }
 
@@ -136,7 +161,9 @@ export async function seedDemoData(options: SeedOptions): Promise<DemoSignIn[]> 
     );
     selectionId = created.createSelection.id;
     logger.info({ selectionId }, 'demo selection created');
-    await openRegistration(options.gatewayUrl, selectionId, signIn.token);
+  }
+  // Also resumes a seed interrupted between these steps.
+  if (await openRegistration(options.gatewayUrl, selectionId, signIn.token)) {
     logger.info({ selectionId }, 'demo Pansel set and plan approved: registration open');
   }
   for (const m of DEMO_PANSEL) await services.assessment.upsertPanselMember({ ...m, selectionIds: [selectionId] });
