@@ -9,12 +9,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import {
+  addCalendarDays,
   addWorkingDays,
   buildSelectionRules,
   localDateOf,
   periodDeadline,
   type Actor,
+  type DateWindow,
   type HolidayCalendar,
+  type JptLevel,
   type SelectionRules,
 } from '@seleksi/domain';
 import {
@@ -30,6 +33,14 @@ import {
   submitApplicationUpdate,
   submitPlanUpdate,
   answerObjectionUpdate,
+  chooseAppointeeUpdate,
+  completeStageUpdate,
+  recordAssessmentUpdate,
+  recordElectionPermissionUpdate,
+  recordInaugurationUpdate,
+  recordPresidentialDecisionUpdate,
+  recordTrackRecordUpdate,
+  submitInterviewScoreUpdate,
   type OpenSelectionHandle,
   type OpenSelectionState,
 } from '@seleksi/workflows';
@@ -93,6 +104,7 @@ let seq = 0;
 async function start(
   rules: SelectionRules,
   vacancies = 1,
+  opts: { level?: JptLevel; regionalSecretary?: boolean; electionWindows?: DateWindow[] } = {},
 ): Promise<{ handle: OpenSelectionHandle; id: string; today: string }> {
   const nowMs = await env.currentTimeMs();
   const today = localDateOf(nowMs, AGENCY.timeZone);
@@ -115,13 +127,14 @@ async function start(
       plannedInaugurationDate: today,
       vacancies: Array.from({ length: vacancies }, (_, i) => ({
         id: `${selectionId}-V${i + 1}`,
-        level: 'PRATAMA' as const,
-        position: `Kepala Dinas Uji ${i + 1}`,
-        unit: `Dinas Uji ${i + 1}`,
+        level: opts.level ?? 'PRATAMA',
+        position: opts.regionalSecretary ? 'Sekretaris Daerah' : `Kepala Dinas Uji ${i + 1}`,
+        unit: opts.regionalSecretary ? 'Sekretariat Daerah' : `Dinas Uji ${i + 1}`,
+        regionalSecretary: opts.regionalSecretary ?? false,
       })),
       rules,
       calendar,
-      electionWindows: [],
+      electionWindows: opts.electionWindows ?? [],
       requirements: ['Berstatus Pegawai Negeri Sipil;'],
       signatory: { name: 'Ketua Pansel Uji', title: 'Ketua Panitia Seleksi' },
       ppkTitle: 'Gubernur Provinsi Uji',
@@ -318,5 +331,173 @@ describe('open-selection deadlines (time-skipping)', () => {
     });
     await stageIs(handle, 'COMPETENCY_ASSESSMENT');
     await saveHistory(handle, 'objection-window');
+  });
+
+  it('a provincial Sekda (Madya) goes to the President through the Home Affairs Minister; the election window needs permission', async () => {
+    const nowMs = await env.currentTimeMs();
+    const start0 = localDateOf(nowMs, AGENCY.timeZone);
+    const window: DateWindow = { from: start0, to: addCalendarDays(start0, 400), label: 'Pilkada serentak (uji)' };
+    const { handle, id } = await start(
+      buildSelectionRules({ overseer: { era: 'BKN' }, minApplicantsPerVacancy: 3 }),
+      1,
+      {
+        level: 'MADYA',
+        regionalSecretary: true,
+        electionWindows: [window],
+      },
+    );
+    const approve = (subject: 'PLAN' | 'RESULT') =>
+      handle.executeUpdate(overseerDecisionUpdate, {
+        args: [{ actor: OVERSEER, subject, verdict: 'APPROVE', reason: 'Sesuai ketentuan' }],
+      });
+    await stageIs(handle, 'PLAN_APPROVAL');
+    await approve('PLAN');
+    await stageIs(handle, 'REGISTRATION_OPEN');
+    // Madya: a JPT Pratama for 2+ years, 7+ years of related experience, rank IV/c or higher.
+    const candidates = [0, 1, 2, 3].map((i) =>
+      eligibleProfile(`${id}-m${i}`, AGENCY.code, i, {
+        rank: 'IV/c',
+        careers: [
+          {
+            position: 'Kepala Bidang',
+            positionKind: 'ADMINISTRATOR',
+            unit: 'Dinas Uji',
+            agencyCode: AGENCY.code,
+            from: '2010-01-04',
+            to: '2017-12-31',
+          },
+          {
+            position: 'Kepala Dinas',
+            positionKind: 'JPT_PRATAMA',
+            unit: 'Dinas Uji',
+            agencyCode: AGENCY.code,
+            from: '2018-01-02',
+            to: null,
+          },
+        ],
+      }),
+    );
+    for (const p of candidates) {
+      await services.clients.candidate.upsertProfile(p);
+      await handle.executeUpdate(submitApplicationUpdate, {
+        args: [{ actor: { userId: `u-${p.id}`, role: 'CANDIDATE' }, candidateId: p.id, vacancyId: `${id}-V1` }],
+      });
+    }
+    await env.sleep('16 days');
+    const screened = await eventually(async () => {
+      const st = await stateOf(handle);
+      return st.stage === 'ADMINISTRATIVE_SCREENING' && st.applications.every((a) => a.eligible !== null) ? st : null;
+    });
+    expect(screened.applications.map((a) => a.failedRequirements)).toEqual([[], [], [], []]);
+    await handle.executeUpdate(publishScreeningUpdate, { args: [{ actor: SECRETARY }] });
+    await stageIs(handle, 'ADMINISTRATIVE_OBJECTIONS');
+    await env.sleep('6 days');
+    await stageIs(handle, 'COMPETENCY_ASSESSMENT');
+
+    const apps = screened.applications.map((a) => a.applicationId);
+    const assessedAt = localDateOf(await env.currentTimeMs(), AGENCY.timeZone);
+    for (const [i, applicationId] of apps.entries()) {
+      const score = 90 - i * 4;
+      await handle.executeUpdate(recordAssessmentUpdate, {
+        args: [
+          {
+            actor: SECRETARY,
+            applicationId,
+            managerial: score,
+            socioCultural: score,
+            paper: score,
+            presentation: score,
+            assessedAt,
+          },
+        ],
+      });
+    }
+    await handle.executeUpdate(completeStageUpdate, { args: [{ actor: SECRETARY, stage: 'COMPETENCY_ASSESSMENT' }] });
+    await stageIs(handle, 'INTERVIEW');
+    for (const m of testPansel(id)) {
+      for (const [i, applicationId] of apps.entries()) {
+        await handle.executeUpdate(submitInterviewScoreUpdate, {
+          args: [
+            { actor: { userId: m.userId, role: 'PANSEL_MEMBER' }, memberId: m.id, applicationId, score: 88 - i * 4 },
+          ],
+        });
+      }
+    }
+    await handle.executeUpdate(completeStageUpdate, { args: [{ actor: SECRETARY, stage: 'INTERVIEW' }] });
+    await stageIs(handle, 'TRACK_RECORD');
+    for (const applicationId of apps) {
+      await handle.executeUpdate(recordTrackRecordUpdate, {
+        args: [{ actor: SECRETARY, applicationId, score: 85, findings: 'Tidak ada temuan negatif', eliminate: false }],
+      });
+    }
+    await handle.executeUpdate(completeStageUpdate, { args: [{ actor: SECRETARY, stage: 'TRACK_RECORD' }] });
+    const ranked = await stageIs(handle, 'FINAL_OBJECTIONS');
+    const shortlist = ranked.vacancies[0]!.shortlist;
+    expect(shortlist).toEqual(apps.slice(0, 3));
+    await env.sleep('6 days');
+    await stageIs(handle, 'OVERSEER_RECOMMENDATION');
+    await approve('RESULT');
+    await stageIs(handle, 'APPOINTMENT_CHOICE');
+
+    const ppk: Actor = { userId: 'ts-ppk', role: 'PPK' };
+    const choose = (applicationId: string) =>
+      handle.executeUpdate(chooseAppointeeUpdate, { args: [{ actor: ppk, vacancyId: `${id}-V1`, applicationId }] });
+    await expect(choose(shortlist[0]!)).rejects.toMatchObject({ cause: { type: 'ELECTION_PERMISSION_REQUIRED' } });
+    await handle.executeUpdate(recordElectionPermissionUpdate, {
+      args: [
+        {
+          actor: SECRETARY,
+          letterNumber: '100.2.2.6/1234/OTDA',
+          letterDate: assessedAt,
+          reason: 'Izin tertulis Menteri Dalam Negeri',
+        },
+      ],
+    });
+    const proposal = await choose(shortlist[0]!);
+    expect(proposal.kind).toBe('APPOINTEE_CHOSEN');
+    const proposed = await stateOf(handle);
+    // The PPK only proposes a Madya post: the President decides.
+    expect(proposed.vacancies[0]).toMatchObject({ proposedApplicationId: shortlist[0], appointedApplicationId: null });
+    const timeline = await services.clients.candidate.getApplication(shortlist[0]!);
+    expect(timeline?.timeline.map((e) => e.reasonCode)).toContain('PROPOSED_TO_PRESIDENT');
+
+    const president = (justification?: string) =>
+      handle.executeUpdate(recordPresidentialDecisionUpdate, {
+        args: [
+          {
+            actor: SECRETARY,
+            vacancyId: `${id}-V1`,
+            applicationId: shortlist[1]!,
+            decreeNumber: '45/TPA/2027',
+            decreeDate: assessedAt,
+            justification,
+          },
+        ],
+      });
+    await expect(president()).rejects.toMatchObject({ cause: { type: 'JUSTIFICATION_REQUIRED' } });
+    await president('Presiden memilih peringkat kedua atas pertimbangan kebutuhan organisasi');
+    const decreed = await stageIs(handle, 'INAUGURATION');
+    expect(decreed.vacancies[0]).toMatchObject({
+      status: 'DECREED',
+      decreeNumber: '45/TPA/2027',
+      appointedApplicationId: shortlist[1],
+    });
+    await handle.executeUpdate(recordInaugurationUpdate, {
+      args: [{ actor: SECRETARY, vacancyId: `${id}-V1`, date: assessedAt, place: 'Istana Negara, Jakarta' }],
+    });
+    const done = await stageIs(handle, 'COMPLETED');
+    expect(done.decisions.map((d) => d.kind)).toEqual(
+      expect.arrayContaining([
+        'ELECTION_PERMISSION_RECORDED',
+        'PRESIDENTIAL_DECISION_RECORDED',
+        'INAUGURATION_RECORDED',
+      ]),
+    );
+    expect(done.documents.map((d) => d.kind)).toEqual(
+      expect.arrayContaining(['APPOINTMENT_DECREE', 'INAUGURATION_MINUTES', 'COMPLETION_REPORT']),
+    );
+    expect((await services.clients.candidate.getApplication(shortlist[1]!))?.status).toBe('APPOINTED');
+    expect((await services.clients.candidate.getApplication(shortlist[0]!))?.status).toBe('NOT_APPOINTED');
+    await saveHistory(handle, 'madya-president-route');
   });
 });

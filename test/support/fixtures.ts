@@ -17,6 +17,9 @@ export function testAgency(code: string): AgencyDto {
   };
 }
 
+/** Serial part of the NIPs made in this process: unique, since the candidate service refuses a NIP twice. */
+let nipSerial = 0;
+
 /** NIP: birth date, CPNS start month, gender digit, 3-digit serial. */
 function nip(birth: string, start: string, gender: 1 | 2, serial: number): string {
   return `${birth.replaceAll('-', '')}${start.replace('-', '')}${gender}${String(serial).padStart(3, '0')}`;
@@ -35,7 +38,7 @@ export function eligibleProfile(
   const year = 1972 + (i % 8);
   return {
     id,
-    nip: nip(`${year}-0${1 + (i % 9)}-1${i % 10}`, `${year + 26}-03`, i % 2 === 0 ? 1 : 2, i + 1),
+    nip: nip(`${year}-0${1 + (i % 9)}-1${i % 10}`, `${year + 26}-03`, i % 2 === 0 ? 1 : 2, (++nipSerial % 999) + 1),
     name: `Peserta Uji ${String.fromCharCode(65 + (i % 26))}${i}, S.E., M.M.`,
     rank: 'IV/b',
     agencyCode,
