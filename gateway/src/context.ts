@@ -1,7 +1,7 @@
 /** Per-request context: the signed-in user (from a verified token, never from a header claim), clients and loaders. */
 import DataLoader from 'dataloader';
 import type { Client } from '@temporalio/client';
-import type { ApplicationDto, DocumentDto, ProfileDto, SelectionDto } from '@seleksi/domain';
+import type { ApplicationDto, DocumentDto, ProfileDto, SelectionDto, TalentSettings } from '@seleksi/domain';
 import { querySelectionState, type OpenSelectionState } from '@seleksi/workflows';
 import type { Logger } from 'pino';
 import type { Account, AccountRepository } from './auth/accounts';
@@ -28,6 +28,8 @@ export interface GraphQLContext extends GatewayDeps {
     profile: DataLoader<string, ProfileDto | null>;
     /** The open-selection workflow's state by selection id (one Temporal query per selection and request). */
     process: DataLoader<string, OpenSelectionState | null>;
+    /** An agency's stored talent settings by agency code (null while it configured nothing). */
+    talentSettings: DataLoader<string, TalentSettings | null>;
   };
 }
 
@@ -50,7 +52,7 @@ export async function createContext(
   authorization: string | null | undefined,
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await authenticate(deps, authorization);
-  const { candidate, document } = deps.services;
+  const { candidate, assessment, document } = deps.services;
   const selection = new DataLoader((ids: readonly string[]) =>
     Promise.all(ids.map((id) => candidate.getSelection(id))),
   );
@@ -72,6 +74,7 @@ export async function createContext(
       // One batched service call per tick for each kind of record (no N+1).
       application: new DataLoader((ids) => candidate.getApplicationsByIds(ids)),
       document: new DataLoader((ids) => Promise.all(ids.map((id) => document.getDocument(id)))),
+      talentSettings: new DataLoader((codes) => Promise.all(codes.map((code) => assessment.getTalentSettings(code)))),
     },
   };
 }

@@ -3,3 +3,7 @@ export * from './search-attributes';
 export * from './open-selection/definitions';
 export * from './open-selection/client';
 export { createOpenSelectionActivities, type OpenSelectionPorts } from './open-selection/activities';
+export * from './talent-mapping/definitions';
+export * from './talent-mapping/client';
+export * from './talent-pool/definitions';
+export * from './talent-pool/client';

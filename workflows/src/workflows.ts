@@ -1,2 +1,4 @@
 // The one barrel used as `workflowsPath`: every workflow the worker runs, nothing else.
 export { openSelectionWorkflow } from './open-selection/workflows';
+export { talentMappingWorkflow } from './talent-mapping/workflows';
+export { talentPoolFillingWorkflow } from './talent-pool/workflows';

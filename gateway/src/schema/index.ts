@@ -11,5 +11,7 @@ import './scoring';
 import './appointment';
 import './selection-process';
 import './calendar';
+import './talent';
+import './talent-filling';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -37,6 +37,29 @@ describe('schema.graphql', () => {
     }
   });
 
+  it('exposes the talent route: settings, map, history, KRS, mapping runs and the filling decisions', () => {
+    const sdl = printedSchema();
+    for (const op of [
+      'talentSettings(',
+      'updateTalentSettings(',
+      'talentMap(',
+      'talentMapPeriods(',
+      'talentHistory(',
+      'successionGroups(',
+      'talentMappingProgress(',
+      'startTalentMapping(',
+      'startTalentPoolFilling(',
+      'confirmProposal(',
+      'talentOverseerDecision(',
+      'decideSuccessor(',
+      'recordTalentInauguration(',
+      'talentFilling(',
+      'myInvitations',
+    ]) {
+      expect(sdl).toContain(op);
+    }
+  });
+
   it('exposes the foundation operations', () => {
     const sdl = printedSchema();
     for (const op of [

@@ -144,6 +144,9 @@ export const DOCUMENT_KINDS = [
   'APPOINTMENT_DECREE',
   'INAUGURATION_MINUTES',
   'COMPLETION_REPORT',
+  // Talent route: the PPK's yearly succession-plan group (KRS) decision and the successor proposal.
+  'SUCCESSION_GROUP_DECISION',
+  'SUCCESSOR_PROPOSAL',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type DocumentVisibility = 'PUBLIC' | 'RESTRICTED';

@@ -9,3 +9,5 @@ export * from './calendar';
 export * from './errors';
 export * from './requirements';
 export * from './rules';
+export * from './talent';
+export * from './talent-records';

@@ -6,10 +6,17 @@ import type {
   DocumentDto,
   HolidayCalendar,
   HolidayYear,
+  InvitationDto,
+  ScoreKind,
   ScoreRecordDto,
   ScreeningDto,
   ProfileDto,
   SelectionDto,
+  SuccessionGroupDto,
+  TalentMapCounts,
+  TalentMapEntryDto,
+  TalentMapPeriodDto,
+  TalentSettings,
   TimelineEntryDto,
   VacancyAnnouncementRequest,
 } from '@seleksi/domain';
@@ -18,18 +25,23 @@ import type {
   ApplicationListQuery,
   AssessmentResultDto,
   AuditRecordListQuery,
+  BulkUpsertResult,
   ConflictListQuery,
   CreateApplicationRequest,
   CreateApplicationResult,
   HolidayYearRecord,
+  InvitationListQuery,
   ItemList,
   Page,
   PanselMemberDto,
+  ProfilePageQuery,
   RecordAuditResult,
   ScoreRecordListQuery,
   SelectionListQuery,
   SelectionUpsertDto,
   StageEventRequest,
+  SuccessionGroupListQuery,
+  TalentMapEntryListQuery,
 } from './contracts';
 import { createServiceClient, seg, type ServiceClient } from './http-client';
 
@@ -85,6 +97,33 @@ export class CandidateClient {
       ids,
       async (chunk) => (await this.http.get<ItemList<ProfileDto | null>>('/profiles', { query: { ids: chunk } })).items,
     );
+  }
+  /** The profiles of an agency in id order, a page at a time (pass `nextCursor` as `after`). */
+  listProfilesPage(query: ProfilePageQuery): Promise<Page<ProfileDto>> {
+    return this.http.get('/profiles', { query: { ...query } });
+  }
+  async countProfiles(agencyCode: string): Promise<number> {
+    return (await this.http.get<{ count: number }>('/profiles/count', { query: { agencyCode } })).count;
+  }
+  /**
+   * Bulk upsert (seeding, benchmarks) in requests of ≤ 1000 profiles, each checked like `upsertProfile`
+   * (a failing request writes none of its profiles; fields are `items.N.…` within it).
+   */
+  async upsertProfiles(items: readonly ProfileDto[]): Promise<BulkUpsertResult> {
+    let upserted = 0;
+    for (let i = 0; i < items.length; i += 1000) {
+      upserted += (await this.http.put<BulkUpsertResult>('/profiles', { items: items.slice(i, i + 1000) })).upserted;
+    }
+    return { upserted };
+  }
+
+  /** Records the invitation once (`id` = `${selectionId}:${candidateId}`); a repeat answers the first recording. */
+  putInvitation(dto: InvitationDto): Promise<InvitationDto> {
+    return this.http.put(`/invitations/${seg(dto.id)}`, dto);
+  }
+  /** Newest first; `candidateId` or `selectionId` is required. */
+  async listInvitations(query: InvitationListQuery): Promise<InvitationDto[]> {
+    return (await this.http.get<ItemList<InvitationDto>>('/invitations', { query: { ...query } })).items;
   }
 
   upsertSelection(dto: SelectionUpsertDto): Promise<SelectionDto> {
@@ -209,6 +248,16 @@ export class AssessmentClient {
   async listAssessmentResults(query: { candidateId: string }): Promise<AssessmentResultDto[]> {
     return (await this.http.get<ItemList<AssessmentResultDto>>('/assessment-results', { query })).items;
   }
+  /** The results of many candidates (≤ 100 per request), grouped by candidate in input order, each newest first. */
+  async listAssessmentResultsFor(candidateIds: readonly string[]): Promise<AssessmentResultDto[]> {
+    const ids = [...new Set(candidateIds)];
+    const out: AssessmentResultDto[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      const query = { candidateIds: ids.slice(i, i + 100) };
+      out.push(...(await this.http.get<ItemList<AssessmentResultDto>>('/assessment-results', { query })).items);
+    }
+    return out;
+  }
 
   /** Upsert by `dto.id` (the whole record is replaced). */
   putScoreRecord(dto: ScoreRecordDto): Promise<ScoreRecordDto> {
@@ -218,6 +267,15 @@ export class AssessmentClient {
   async listScoreRecords(query: ScoreRecordListQuery): Promise<ScoreRecordDto[]> {
     return (await this.http.get<ItemList<ScoreRecordDto>>('/score-records', { query: { ...query } })).items;
   }
+  /** The score records of many candidates (≤ 100 per request), optionally of one kind (e.g. TRACK_RECORD). */
+  async listScoreRecordsFor(candidateIds: readonly string[], kind?: ScoreKind): Promise<ScoreRecordDto[]> {
+    const ids = [...new Set(candidateIds)];
+    const out: ScoreRecordDto[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      out.push(...(await this.listScoreRecords({ candidateIds: ids.slice(i, i + 100), kind })));
+    }
+    return out;
+  }
 
   /** Upsert by `dto.id`; one declaration per (selection, member, candidate), CONFLICT on field `id` otherwise. */
   putConflict(dto: ConflictDeclarationDto): Promise<ConflictDeclarationDto> {
@@ -226,6 +284,56 @@ export class AssessmentClient {
   /** Ordered by selectionId, memberId, candidateId; at least one filter is required. */
   async listConflicts(query: ConflictListQuery): Promise<ConflictDeclarationDto[]> {
     return (await this.http.get<ItemList<ConflictDeclarationDto>>('/conflicts', { query: { ...query } })).items;
+  }
+
+  /**
+   * Stores an agency's talent settings as given (only `agencyCode` and being a JSON object are checked
+   * here; the talent rules validate the rest) and answers them.
+   */
+  putTalentSettings(settings: TalentSettings): Promise<TalentSettings> {
+    return this.http.put(`/talent-settings/${seg(settings.agencyCode)}`, settings);
+  }
+  /** The agency's settings as stored by `putTalentSettings`, or null when it has none. */
+  getTalentSettings(agencyCode: string): Promise<TalentSettings | null> {
+    return this.http.get(`/talent-settings/${seg(agencyCode)}`, { nullOn404: true });
+  }
+
+  /** Idempotent upsert by entry id, in requests of ≤ 1000 entries. */
+  async putTalentMapEntries(items: readonly TalentMapEntryDto[]): Promise<BulkUpsertResult> {
+    let upserted = 0;
+    for (let i = 0; i < items.length; i += 1000) {
+      const body = { items: items.slice(i, i + 1000) };
+      upserted += (await this.http.put<BulkUpsertResult>('/talent-map/entries', body)).upserted;
+    }
+    return { upserted };
+  }
+  /** Entries per box '1'..'9', unmapped (box null) and total of an agency's map for a period. */
+  getTalentMapCounts(agencyCode: string, period: string): Promise<TalentMapCounts> {
+    return this.http.get(`/talent-map/${seg(agencyCode)}/${seg(period)}/counts`);
+  }
+  /** A page of the map (or of one box): score descending with unscored last, then employeeId. */
+  listTalentMapEntries({ agencyCode, period, ...query }: TalentMapEntryListQuery): Promise<Page<TalentMapEntryDto>> {
+    return this.http.get(`/talent-map/${seg(agencyCode)}/${seg(period)}/entries`, { query: { ...query } });
+  }
+  /** Every period's entry of a person, newest period first. */
+  async getTalentHistory(employeeId: string): Promise<TalentMapEntryDto[]> {
+    return (await this.http.get<ItemList<TalentMapEntryDto>>(`/talent-map/history/${seg(employeeId)}`)).items;
+  }
+  /** The mapped periods of an agency, newest first, with their latest `mappedAt` and size. */
+  async listTalentMapPeriods(agencyCode: string): Promise<TalentMapPeriodDto[]> {
+    return (await this.http.get<ItemList<TalentMapPeriodDto>>(`/talent-map/${seg(agencyCode)}/periods`)).items;
+  }
+
+  /** Upsert by `dto.id` (= `${agencyCode}:${year}:${postId}`); the whole group is replaced. */
+  putSuccessionGroup(dto: SuccessionGroupDto): Promise<SuccessionGroupDto> {
+    return this.http.put(`/succession-groups/${seg(dto.id)}`, dto);
+  }
+  /** An agency's groups, newest year first, then by post. */
+  async listSuccessionGroups(query: SuccessionGroupListQuery): Promise<SuccessionGroupDto[]> {
+    return (await this.http.get<ItemList<SuccessionGroupDto>>('/succession-groups', { query: { ...query } })).items;
+  }
+  getSuccessionGroup(id: string): Promise<SuccessionGroupDto | null> {
+    return this.http.get(`/succession-groups/${seg(id)}`, { nullOn404: true });
   }
 }
 

@@ -108,10 +108,11 @@ export interface AuditRecordListQuery {
   after?: string;
 }
 
-/** Query of `GET /score-records`: `selectionId` or `applicationId` is required. */
+/** Query of `GET /score-records`: `selectionId`, `applicationId` or `candidateIds` (≤ 200) is required. */
 export interface ScoreRecordListQuery {
   selectionId?: string;
   applicationId?: string;
+  candidateIds?: readonly string[];
   kind?: ScoreKind;
   memberId?: string;
 }
@@ -121,4 +122,42 @@ export interface ConflictListQuery {
   selectionId?: string;
   memberId?: string;
   candidateId?: string;
+}
+
+/** Query of `GET /profiles` by agency: a page in id order (pass the previous page's `nextCursor` as `after`). */
+export interface ProfilePageQuery {
+  agencyCode: string;
+  /** 1–1000, default 100. */
+  limit?: number;
+  after?: string | null;
+}
+
+/** Answer of the bulk upserts (`PUT /profiles`, `PUT /talent-map/entries`). */
+export interface BulkUpsertResult {
+  upserted: number;
+}
+
+/** Query of `GET /invitations`: at least one filter is required. */
+export interface InvitationListQuery {
+  candidateId?: string;
+  selectionId?: string;
+}
+
+/**
+ * Query of the talent map's drill-down: score descending (unscored last), then employeeId. `box` is
+ * 1–9 or 'none' (the unmapped); `after` is the previous page's `nextCursor`.
+ */
+export interface TalentMapEntryListQuery {
+  agencyCode: string;
+  period: string;
+  box?: number | 'none';
+  /** 1–1000, default 100. */
+  limit?: number;
+  after?: string | null;
+}
+
+/** Query of `GET /succession-groups`. */
+export interface SuccessionGroupListQuery {
+  agencyCode: string;
+  year?: number;
 }

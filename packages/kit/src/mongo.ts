@@ -129,3 +129,24 @@ export async function replaceById<T extends { _id: string }>(model: Model<T>, id
     }
   }
 }
+
+/**
+ * Idempotent bulk "PUT": replaces or inserts every document by `_id` in one unordered bulk write
+ * (cast and validated by the model). First writers racing to insert one id lose with a duplicate key;
+ * the bulk is then replayed once as plain replaces. Any other failure, or a second one, is rethrown.
+ */
+export async function bulkReplaceById<T extends { _id: string }>(
+  model: Model<T>,
+  docs: readonly (object & { _id: string })[],
+): Promise<number> {
+  if (docs.length === 0) return 0;
+  const ops = docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await model.bulkWrite(ops as never, { ordered: false, throwOnValidationError: true });
+      return docs.length;
+    } catch (err) {
+      if (attempt > 0 || !isDuplicateKeyError(err)) throw err;
+    }
+  }
+}

@@ -14,11 +14,11 @@ export const isoDateField = z.iso.date();
 /** Instant with offset, e.g. `2026-03-01T02:00:00Z`; normalised to UTC `toISOString()` form. */
 export const instantField = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 
-/** Comma-separated id list (`?ids=a,b`), 1–`max` ids, order kept. */
+/** Id list, comma-separated (`?ids=a,b`) and/or repeated (`?ids=a&ids=b`), 1–`max` ids, order kept. */
 export function idListParam(max = 200) {
   return z
-    .string()
-    .transform((s) => s.split(',').filter(Boolean))
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean))
     .pipe(z.array(idField).min(1).max(max));
 }
 

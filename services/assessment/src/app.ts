@@ -4,7 +4,10 @@ import { createAssessmentModels } from './models';
 import { createAssessmentRepositories } from './repositories';
 import { assessmentRoutes } from './routes';
 
-/** Starts services/assessment (Pansel members, assessment results, score records, conflict declarations). */
+/**
+ * Starts services/assessment (Pansel members, assessment results, score records, conflict declarations,
+ * talent settings, the nine-box talent map and the succession-plan groups).
+ */
 export async function startAssessmentService(
   config: AssessmentConfig,
   options: { logger?: Logger } = {},
@@ -16,6 +19,8 @@ export async function startAssessmentService(
     host: config.ASSESSMENT_HOST,
     logger,
     mongo: { uri: config.MONGODB_URI, dbName: config.ASSESSMENT_DB },
+    // PUT /talent-map/entries carries up to 1000 entries.
+    jsonLimit: '4mb',
     routes: async (router, conn) => {
       const models = createAssessmentModels(conn);
       await initModels(Object.values(models));

@@ -4,7 +4,10 @@ import { createCandidateModels } from './models';
 import { createCandidateRepositories } from './repositories';
 import { candidateRoutes } from './routes';
 
-/** Starts services/candidate (profiles, agencies, selection read model, applications, holidays, audit record). */
+/**
+ * Starts services/candidate (profiles, agencies, selection read model, applications, holidays, audit record,
+ * invitations).
+ */
 export async function startCandidateService(
   config: CandidateConfig,
   options: { logger?: Logger } = {},
@@ -16,6 +19,8 @@ export async function startCandidateService(
     host: config.CANDIDATE_HOST,
     logger,
     mongo: { uri: config.MONGODB_URI, dbName: config.CANDIDATE_DB },
+    // PUT /profiles carries up to 1000 profiles.
+    jsonLimit: '8mb',
     routes: async (router, conn) => {
       const models = createCandidateModels(conn);
       await initModels(Object.values(models));

@@ -7,6 +7,7 @@ import {
   type AgencyDto,
   type AuditRecordDto,
   type HolidayYear,
+  type InvitationDto,
   type ProfileDto,
   type ScreeningDto,
   type StageEventDto,
@@ -549,5 +550,154 @@ describe('audit records', () => {
     expect(overrides.map((r) => r.decisionId).sort()).toEqual(['d-01', 'd-03', 'd-05', 'd-07', 'd-09', 'd-11']);
     const bad = await failure(client.listAuditRecords({ selectionId: 's-audit', after: 'garbage' }));
     expect([bad.status, bad.field]).toEqual([400, 'after']);
+  });
+});
+
+describe('profiles by agency (bulk upsert, paging, count)', () => {
+  const TOTAL = 2500;
+  // Distinct birth dates make distinct NIPs: born from 1 Jan 1970, CPNS from January 1996.
+  function bulkProfile(i: number): ProfileDto {
+    const born = new Date(Date.UTC(1970, 0, 1 + i)).toISOString().slice(0, 10).replace(/-/g, '');
+    return { ...profile(`bulk-${i}`, `${born}199601${(i % 2) + 1}001`), agencyCode: 'BULK', name: `Pegawai ${i}` };
+  }
+  const all = Array.from({ length: TOTAL }, (_, i) => bulkProfile(i));
+
+  it('stores 2,500 profiles through PUT /profiles and counts them per agency', async () => {
+    const started = performance.now();
+    expect(await client.upsertProfiles(all)).toEqual({ upserted: TOTAL });
+    const ms = performance.now() - started;
+    console.log(
+      `[bench] PUT /profiles: ${TOTAL} profiles in 3 requests (1000+1000+500) took ${ms.toFixed(0)} ms ` +
+        `(${((TOTAL / ms) * 1000).toFixed(0)} profiles/s)`,
+    );
+    expect(await client.countProfiles('BULK')).toBe(TOTAL);
+    expect(await client.countProfiles('NOBODY')).toBe(0);
+    expect(await client.getProfile('bulk-1234')).toEqual(all[1234]);
+  });
+
+  it('pages the agency in id order without duplicates or gaps', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page = await client.listProfilesPage({ agencyCode: 'BULK', limit: 300, after });
+      expect(page.items.length).toBeLessThanOrEqual(300);
+      expect(page.items.every((p) => p.agencyCode === 'BULK')).toBe(true);
+      seen.push(...page.items.map((p) => p.id));
+      after = page.nextCursor;
+      pages++;
+    } while (after);
+    expect(pages).toBe(Math.ceil(TOTAL / 300));
+    expect(new Set(seen).size).toBe(TOTAL);
+    // Code-unit order of the ids ('bulk-10' before 'bulk-2'), as MongoDB and FerretDB compare strings.
+    expect(seen).toEqual(all.map((p) => p.id).sort());
+    const first = await client.listProfilesPage({ agencyCode: 'BULK' });
+    expect(first.items).toHaveLength(100);
+    expect(first.items[0]).toEqual(all.find((p) => p.id === seen[0]));
+  });
+
+  it('is idempotent: the same batch again changes nothing', async () => {
+    const slice = all.slice(0, 700);
+    expect(await client.upsertProfiles(slice)).toEqual({ upserted: 700 });
+    expect(await client.countProfiles('BULK')).toBe(TOTAL);
+    const renamed = { ...all[5]!, name: 'Nama Baru' };
+    await client.upsertProfiles([renamed]);
+    expect((await client.getProfile('bulk-5'))?.name).toBe('Nama Baru');
+    expect(await client.countProfiles('BULK')).toBe(TOTAL);
+  });
+
+  it('rejects a bad batch with 400/409 and the item field, writing none of it', async () => {
+    const fresh = (i: number) => bulkProfile(TOTAL + i);
+    const put = (items: unknown[]) => failure(client.http.put('/profiles', { items }));
+    const cases: [unknown[], number, string, string][] = [
+      [[fresh(0), fresh(1), fresh(2), { ...fresh(3), nip: '197113321997032004' }], 400, 'INVALID_NIP', 'items.3.nip'],
+      [[fresh(0), { ...fresh(1), name: '' }], 400, 'VALIDATION_FAILED', 'items.1.name'],
+      [[fresh(0), { ...fresh(1), id: fresh(0).id }], 400, 'VALIDATION_FAILED', 'items.1.id'],
+      [[fresh(0), { ...fresh(1), nip: fresh(0).nip }], 409, 'CONFLICT', 'items.1.nip'],
+      // The NIP of bulk-0 under another id.
+      [[{ ...fresh(0), nip: all[0]!.nip }], 409, 'CONFLICT', 'items.0.nip'],
+      [[], 400, 'VALIDATION_FAILED', 'items'],
+      [Array.from({ length: 1001 }, (_, i) => fresh(i)), 400, 'VALIDATION_FAILED', 'items'],
+    ];
+    for (const [items, status, code, field] of cases) {
+      const err = await put(items);
+      expect([err.status, err.code, err.field]).toEqual([status, code, field]);
+    }
+    expect(await client.getProfile(fresh(0).id)).toBeNull();
+    expect(await client.countProfiles('BULK')).toBe(TOTAL);
+  });
+
+  it('validates the list query and keeps the ids= batch form', async () => {
+    const noFilter = await failure(client.http.get('/profiles'));
+    expect([noFilter.status, noFilter.field]).toEqual([400, 'agencyCode']);
+    const both = await failure(client.http.get('/profiles', { query: { ids: 'bulk-1', agencyCode: 'BULK' } }));
+    expect([both.status, both.field]).toEqual([400, 'ids']);
+    const cursor = await failure(client.listProfilesPage({ agencyCode: 'BULK', after: 'garbage' }));
+    expect([cursor.status, cursor.field]).toEqual([400, 'after']);
+    const limit = await failure(client.listProfilesPage({ agencyCode: 'BULK', limit: 1001 }));
+    expect([limit.status, limit.field]).toEqual([400, 'limit']);
+    const count = await failure(client.http.get('/profiles/count'));
+    expect([count.status, count.field]).toEqual([400, 'agencyCode']);
+    // Repeated ids work as well as a comma list.
+    const res = await fetch(`${service.url}/profiles?ids=bulk-2&ids=missing,bulk-1`);
+    const { items } = (await res.json()) as { items: (ProfileDto | null)[] };
+    expect(items.map((p) => p?.id ?? null)).toEqual(['bulk-2', null, 'bulk-1']);
+  });
+});
+
+describe('invitations', () => {
+  function invitation(selectionId: string, candidateId: string, invitedAt: string): InvitationDto {
+    return {
+      id: `${selectionId}:${candidateId}`,
+      candidateId,
+      selectionId,
+      vacancyId: `${selectionId}-V1`,
+      reason: 'Tidak ada talenta yang memenuhi syarat pada kelompok rencana suksesi',
+      invitedAt,
+    };
+  }
+
+  it('records an invitation once: a repeat answers the first recording', async () => {
+    const first = invitation('s-inv', 'c-inv-1', '2027-01-05T02:00:00Z');
+    const put = () =>
+      fetch(`${service.url}/invitations/${encodeURIComponent(first.id)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(first),
+      });
+    expect((await put()).status).toBe(201);
+    expect((await put()).status).toBe(200);
+    const retry = await client.putInvitation({ ...first, invitedAt: '2027-01-06T00:00:00.000Z', reason: 'Lagi' });
+    expect(retry).toEqual({ ...first, invitedAt: '2027-01-05T02:00:00.000Z' });
+    expect(await service.conn.collection('invitations').countDocuments({ _id: first.id as never })).toBe(1);
+  });
+
+  it('lists by candidate and by selection, newest first', async () => {
+    await client.putInvitation(invitation('s-inv', 'c-inv-2', '2027-01-05T03:00:00.000Z'));
+    await client.putInvitation(invitation('s-inv-2', 'c-inv-1', '2027-02-01T00:00:00.000Z'));
+    expect((await client.listInvitations({ candidateId: 'c-inv-1' })).map((i) => i.selectionId)).toEqual([
+      's-inv-2',
+      's-inv',
+    ]);
+    expect((await client.listInvitations({ selectionId: 's-inv' })).map((i) => i.candidateId)).toEqual([
+      'c-inv-2',
+      'c-inv-1',
+    ]);
+    expect(await client.listInvitations({ selectionId: 's-inv', candidateId: 'c-inv-2' })).toHaveLength(1);
+    expect(await client.listInvitations({ candidateId: 'nobody' })).toEqual([]);
+  });
+
+  it('rejects bad input with 400 and the field', async () => {
+    const base = invitation('s-inv', 'c-inv-9', '2027-01-05T02:00:00Z');
+    const wrongId = await failure(client.putInvitation({ ...base, id: 's-inv:someone-else', candidateId: 'c-inv-9' }));
+    expect([wrongId.status, wrongId.code, wrongId.field]).toEqual([400, 'VALIDATION_FAILED', 'id']);
+    const otherPath = await failure(client.http.put('/invitations/s-inv:c-inv-8', base));
+    expect([otherPath.status, otherPath.field]).toEqual([400, 'id']);
+    const badTime = await failure(client.putInvitation({ ...base, invitedAt: '2027-13-01T00:00:00Z' }));
+    expect([badTime.status, badTime.field]).toEqual([400, 'invitedAt']);
+    const noReason = await failure(client.putInvitation({ ...base, reason: ' ' }));
+    expect([noReason.status, noReason.field]).toEqual([400, 'reason']);
+    const noFilter = await failure(client.listInvitations({}));
+    expect([noFilter.status, noFilter.field]).toEqual([400, 'candidateId']);
   });
 });

@@ -12,6 +12,7 @@ import {
   type AgencyDto,
   type AuditRecordDto,
   type HolidayYear,
+  type InvitationDto,
   type ProfileDto,
   type ScreeningDto,
   type TimelineEntryDto,
@@ -147,7 +148,52 @@ export const applicationListQuery = z.object({
   after: z.string().max(500).optional(),
 });
 
-export const profileListQuery = z.object({ ids: idListParam(200) });
+/** `GET /profiles`: `ids=` (batch by id, in that order) or `agencyCode=` (paged in id order). */
+export const profileListQuery = z
+  .object({
+    ids: idListParam(200).optional(),
+    agencyCode: idField.optional(),
+    limit: limitParam(100, 1000),
+    after: z.string().max(500).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.ids && (q.agencyCode || q.after)) {
+      ctx.addIssue({ code: 'custom', message: 'ids cannot be combined with agencyCode or after', path: ['ids'] });
+    } else if (!q.ids && !q.agencyCode) {
+      ctx.addIssue({ code: 'custom', message: 'ids or agencyCode is required', path: ['agencyCode'] });
+    }
+  });
+
+export const profileCountQuery = z.object({ agencyCode: idField });
+
+/** Body of `PUT /profiles` (bulk upsert). */
+export const profilesBulkBody = z.object({ items: z.array(profileBody).min(1).max(1000) });
+
+export const invitationBody = z
+  .object({
+    // `${selectionId}:${candidateId}`, so may be longer than one id.
+    id: z
+      .string()
+      .min(1)
+      .max(401)
+      .regex(/^[^\s,/]+$/, 'must not contain spaces, commas or slashes'),
+    candidateId: idField,
+    selectionId: idField,
+    vacancyId: idField,
+    reason: text(2000),
+    invitedAt: instantField,
+  })
+  .refine((v) => v.id === `${v.selectionId}:${v.candidateId}`, {
+    message: 'id must be <selectionId>:<candidateId>',
+    path: ['id'],
+  }) satisfies z.ZodType<InvitationDto, unknown>;
+
+export const invitationListQuery = z
+  .object({ candidateId: idField.optional(), selectionId: idField.optional() })
+  .refine((q) => q.candidateId || q.selectionId, {
+    message: 'candidateId or selectionId is required',
+    path: ['candidateId'],
+  });
 
 /** `:year` of the calendar routes. */
 export const calendarYearParams = z.object({ year: z.coerce.number().int().min(1900).max(2200) });

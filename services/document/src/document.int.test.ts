@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDocumentService } from './app';
 import { loadDocumentConfig } from './config';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { sampleDecreeRequest, sampleLetterRequest, sampleMinutesRequest, sampleRequest } from './pdf/test-fixtures';
+import {
+  sampleDecreeRequest,
+  sampleLetterRequest,
+  sampleMinutesRequest,
+  sampleRequest,
+  sampleSuccessionGroupDecisionRequest,
+  sampleSuccessorProposalRequest,
+} from './pdf/test-fixtures';
 
 const mongoUri = process.env.TEST_MONGODB_URI ?? inject('mongoUri');
 
@@ -181,6 +188,26 @@ describe('official documents', () => {
     const mine = docs.filter((d) => d.agencyCode === 'KINDS');
     expect(mine).toHaveLength(numbers.length);
     expect(mine.find((d) => d.kind === 'EXTENSION_NOTICE')?.visibility).toBe('PUBLIC');
+  });
+
+  it('issues the talent route documents: the KRS decision in the decree register, the proposal as a letter', async () => {
+    const decree = await client.issueDocument(official('t-decree', 'TALENT', sampleDecreeRequest()));
+    const krs = await client.issueDocument(official('t-krs', 'TALENT', sampleSuccessionGroupDecisionRequest()));
+    const again = await client.issueDocument(official('t-krs', 'TALENT', sampleSuccessionGroupDecisionRequest()));
+    const proposal = await client.issueDocument(official('t-proposal', 'TALENT', sampleSuccessorProposalRequest()));
+    expect([decree.number, krs.number, proposal.number]).toEqual([
+      '800.1.2.2/K.1/2026',
+      '800.1.3.3/K.2/2026',
+      '800.1.3.3/0001/BKD/2027',
+    ]);
+    expect(again).toEqual(krs);
+    expect(krs).toMatchObject({ kind: 'SUCCESSION_GROUP_DECISION', selectionId: null, visibility: 'PUBLIC' });
+    expect(proposal).toMatchObject({ kind: 'SUCCESSOR_PROPOSAL', selectionId: null, visibility: 'RESTRICTED' });
+    const pdf = (await client.getPdf(krs.id))!;
+    expect(pdf.filename).toBe('keputusan-kelompok-rencana-suksesi-800.1.3.3-K.2-2026.pdf');
+    expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(krs.sha256);
+    expect((await client.getPdf(proposal.id))!.filename).toBe('usulan-suksesor-800.1.3.3-0001-BKD-2027.pdf');
+    expect(await client.verifyCode(krs.verificationCode)).toEqual(krs);
   });
 
   it('rejects bad input with 400 and the failing field, before claiming a number', async () => {

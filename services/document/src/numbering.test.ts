@@ -54,12 +54,18 @@ describe('DOCUMENT_CLASSES', () => {
     ['APPOINTMENT_DECREE', '800.1.3.3/K.1/2026'],
     ['INAUGURATION_MINUTES', '800.1.3.3/0001/BKD/2026'],
     ['COMPLETION_REPORT', '800.1.3.3/0001/BKD/2026'],
+    ['SUCCESSION_GROUP_DECISION', '800.1.3.3/K.1/2026'],
+    ['SUCCESSOR_PROPOSAL', '800.1.3.3/0001/BKD/2026'],
   ])('numbers the first %s of a year %s', (kind, expected) => {
     expect(first(kind)).toBe(expected);
   });
 
   it('keeps every decree in the one decree register and the announcement in its historic one', () => {
     expect(DOCUMENT_CLASSES.PANSEL_DECREE.documentClass).toBe(DOCUMENT_CLASSES.APPOINTMENT_DECREE.documentClass);
+    expect(DOCUMENT_CLASSES.SUCCESSION_GROUP_DECISION.documentClass).toBe(DOCUMENT_CLASSES.PANSEL_DECREE.documentClass);
+    // The KRS decision is published; the successor proposal is a restricted letter.
+    expect(DOCUMENT_CLASSES.SUCCESSION_GROUP_DECISION.visibility).toBe('PUBLIC');
+    expect(DOCUMENT_CLASSES.SUCCESSOR_PROPOSAL.visibility).toBe('RESTRICTED');
     expect(DOCUMENT_CLASSES.VACANCY_ANNOUNCEMENT).toEqual({
       documentClass: '800.1.2.2',
       pattern: '800.1.2.2/{seq:4}/BKD/{year}',

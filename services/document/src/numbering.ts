@@ -17,8 +17,10 @@ export interface DocumentClassConfig {
  * - '800.1.2.2'        BKD agenda: announcements and the PPK's letters on the selection;
  * - '800.1.2.2/Pansel' the Pansel's own papers: minutes, score sheets, its report to the PPK;
  * - '800.1.2.2/REK'    overseer recommendations recorded by the agency;
- * - '800.1.3.3'        BKD agenda after the choice: inauguration minutes, completion report;
- * - 'KEPUTUSAN'        the PPK's decree register, shared by every decree ('Keputusan … Nomor …/K.n/year').
+ * - '800.1.3.3'        BKD agenda after the choice: inauguration minutes, completion report, and the
+ *                      talent route's successor proposal (it leads straight to an appointment);
+ * - 'KEPUTUSAN'        the PPK's decree register, shared by every decree ('Keputusan … Nomor …/K.n/year'),
+ *                      the talent route's yearly KRS decision included (coded 800.1.3.3, placement in JPT posts).
  * Two registers must never print the same number: their patterns differ outside the placeholders.
  */
 const BKD_SELECTION = { documentClass: '800.1.2.2', pattern: '800.1.2.2/{seq:4}/BKD/{year}' } as const;
@@ -61,6 +63,13 @@ export const DOCUMENT_CLASSES: Record<DocumentKind, DocumentClassConfig> = {
   },
   INAUGURATION_MINUTES: { ...BKD_APPOINTMENT, visibility: 'RESTRICTED', fileStem: 'berita-acara-pelantikan' },
   COMPLETION_REPORT: { ...BKD_APPOINTMENT, visibility: 'RESTRICTED', fileStem: 'laporan-pelaksanaan' },
+  SUCCESSION_GROUP_DECISION: {
+    documentClass: DECREE,
+    pattern: '800.1.3.3/K.{seq}/{year}',
+    visibility: 'PUBLIC',
+    fileStem: 'keputusan-kelompok-rencana-suksesi',
+  },
+  SUCCESSOR_PROPOSAL: { ...BKD_APPOINTMENT, visibility: 'RESTRICTED', fileStem: 'usulan-suksesor' },
 };
 
 /** Renders a number pattern; throws on unknown placeholders so a typo cannot reach a signed letter. */

@@ -69,7 +69,11 @@ export interface OpenSelectionPorts {
   };
 }
 
-export type StageDocumentKind = Exclude<DocumentKind, 'VACANCY_ANNOUNCEMENT'>;
+/** Documents of the open selection's stages (the announcement has its own request; talent documents are the talent route's). */
+export type StageDocumentKind = Exclude<
+  DocumentKind,
+  'VACANCY_ANNOUNCEMENT' | 'SUCCESSION_GROUP_DECISION' | 'SUCCESSOR_PROPOSAL'
+>;
 
 /** What the workflow knows when a stage asks for its document; names are looked up by the activity. */
 export interface StageDocumentSpec {

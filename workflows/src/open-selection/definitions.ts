@@ -94,6 +94,11 @@ export const DECISION_KINDS = [
   'INAUGURATION_RECORDED',
   'APPLICATION_WITHDRAWN',
   'CALENDAR_AMENDED',
+  // Talent-pool route
+  'GATE_CHECKED',
+  'PROPOSAL_CONFIRMED',
+  'SUCCESSOR_DECIDED',
+  'FALLBACK_STARTED',
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 

@@ -1,10 +1,10 @@
 import { createServiceClients } from '@seleksi/kit';
-import type { OpenSelectionPorts } from '../open-selection/activities';
+import type { SeleksiPorts } from './worker';
 import type { WorkerConfig } from './config';
 
 /** The activities' ports are the kit's typed REST clients of the three services. */
 export function createPorts(
   config: Pick<WorkerConfig, 'CANDIDATE_SERVICE_URL' | 'ASSESSMENT_SERVICE_URL' | 'DOCUMENT_SERVICE_URL'>,
-): OpenSelectionPorts {
+): SeleksiPorts {
   return createServiceClients(config);
 }

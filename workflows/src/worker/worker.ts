@@ -2,6 +2,11 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createOpenSelectionActivities, type OpenSelectionPorts } from '../open-selection/activities';
+import { createTalentMappingActivities } from '../talent-mapping/activities';
+import { createTalentPoolActivities, type TalentPoolPorts } from '../talent-pool/activities';
+
+/** Every service operation the activities use (the kit's service clients satisfy it). */
+export type SeleksiPorts = OpenSelectionPorts & TalentPoolPorts;
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows.ts', import.meta.url));
 
@@ -9,13 +14,19 @@ export interface SeleksiWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  ports: OpenSelectionPorts;
+  ports: SeleksiPorts;
   /** Pre-built bundle (tests bundle once); otherwise the worker bundles `WORKFLOWS_PATH` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** How long in-flight activities may finish on shutdown (default: the SDK's). */
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
 }
 
-export function createActivities(ports: OpenSelectionPorts) {
-  return { ...createOpenSelectionActivities(ports) };
+export function createActivities(ports: SeleksiPorts) {
+  return {
+    ...createOpenSelectionActivities(ports),
+    ...createTalentMappingActivities(ports),
+    ...createTalentPoolActivities(ports),
+  };
 }
 
 export async function createSeleksiWorker(opts: SeleksiWorkerOptions): Promise<Worker> {
@@ -25,5 +36,6 @@ export async function createSeleksiWorker(opts: SeleksiWorkerOptions): Promise<W
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(opts.ports),
+    ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
   });
 }

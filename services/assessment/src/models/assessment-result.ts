@@ -10,7 +10,7 @@ export interface AssessmentResultDoc extends Omit<AssessmentResultDto, 'id'> {
 export const assessmentResultSchema = new Schema<AssessmentResultDoc>(
   {
     _id: { type: String, required: true },
-    candidateId: { type: String, required: true, index: true },
+    candidateId: { type: String, required: true },
     provider: { type: String, required: true },
     assessedAt: { type: String, required: true },
     managerial: { type: Number, required: true, min: 0, max: 100 },
@@ -20,3 +20,5 @@ export const assessmentResultSchema = new Schema<AssessmentResultDoc>(
   },
   { versionKey: false },
 );
+// Newest first per candidate, for one candidate or a batch of them.
+assessmentResultSchema.index({ candidateId: 1, assessedAt: -1, _id: 1 });

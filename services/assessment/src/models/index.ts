@@ -3,11 +3,17 @@ import { assessmentResultSchema } from './assessment-result';
 import { conflictDeclarationSchema } from './conflict-declaration';
 import { panselMemberSchema } from './pansel-member';
 import { scoreRecordSchema } from './score-record';
+import { successionGroupSchema } from './succession-group';
+import { talentMapEntrySchema } from './talent-map-entry';
+import { talentSettingsSchema } from './talent-settings';
 
 export type { AssessmentResultDoc } from './assessment-result';
 export type { ConflictDeclarationDoc } from './conflict-declaration';
 export type { PanselMemberDoc } from './pansel-member';
 export type { ScoreRecordDoc } from './score-record';
+export type { SuccessionGroupDoc } from './succession-group';
+export type { TalentMapEntryDoc } from './talent-map-entry';
+export type { TalentSettingsDoc } from './talent-settings';
 export { toActor } from './actor';
 
 /** The assessment service's models, bound to its own connection. */
@@ -17,6 +23,9 @@ export function createAssessmentModels(conn: Connection) {
     AssessmentResult: conn.model('AssessmentResult', assessmentResultSchema, 'assessmentResults'),
     ScoreRecord: conn.model('ScoreRecord', scoreRecordSchema, 'scoreRecords'),
     ConflictDeclaration: conn.model('ConflictDeclaration', conflictDeclarationSchema, 'conflictDeclarations'),
+    TalentSettings: conn.model('TalentSettings', talentSettingsSchema, 'talentSettings'),
+    TalentMapEntry: conn.model('TalentMapEntry', talentMapEntrySchema, 'talentMapEntries'),
+    SuccessionGroup: conn.model('SuccessionGroup', successionGroupSchema, 'successionGroups'),
   };
 }
 export type AssessmentModels = ReturnType<typeof createAssessmentModels>;

@@ -29,3 +29,5 @@ export const scoreRecordSchema = new Schema<ScoreRecordDoc>(
   { versionKey: false, minimize: false },
 );
 scoreRecordSchema.index({ selectionId: 1, applicationId: 1 });
+// Track records (and any kind) of a batch of candidates, for talent mapping.
+scoreRecordSchema.index({ candidateId: 1, kind: 1 });

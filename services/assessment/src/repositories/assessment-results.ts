@@ -19,6 +19,21 @@ export function createAssessmentResultRepository({ AssessmentResult }: Assessmen
       return doc ? toDto(doc) : null;
     },
 
+    /** The results of many candidates, grouped in the order of `candidateIds`, each newest first. */
+    async listByCandidates(candidateIds: string[]): Promise<AssessmentResultDto[]> {
+      const ids = [...new Set(candidateIds)];
+      const docs = await AssessmentResult.find({ candidateId: { $in: ids } })
+        .sort({ candidateId: 1, assessedAt: -1, _id: 1 })
+        .lean<AssessmentResultDoc[]>();
+      const byCandidate = new Map<string, AssessmentResultDto[]>();
+      for (const doc of docs) {
+        const list = byCandidate.get(doc.candidateId) ?? [];
+        list.push(toDto(doc));
+        byCandidate.set(doc.candidateId, list);
+      }
+      return ids.flatMap((id) => byCandidate.get(id) ?? []);
+    },
+
     /** Newest assessment first. */
     async listByCandidate(candidateId: string): Promise<AssessmentResultDto[]> {
       const docs = await AssessmentResult.find({ candidateId })

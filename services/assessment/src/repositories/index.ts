@@ -3,6 +3,9 @@ import { createAssessmentResultRepository } from './assessment-results';
 import { createConflictDeclarationRepository } from './conflict-declarations';
 import { createPanselMemberRepository } from './pansel-members';
 import { createScoreRecordRepository } from './score-records';
+import { createSuccessionGroupRepository } from './succession-groups';
+import { createTalentMapRepository } from './talent-map';
+import { createTalentSettingsRepository } from './talent-settings';
 
 export function createAssessmentRepositories(models: AssessmentModels) {
   return {
@@ -10,6 +13,9 @@ export function createAssessmentRepositories(models: AssessmentModels) {
     assessmentResults: createAssessmentResultRepository(models),
     scoreRecords: createScoreRecordRepository(models),
     conflicts: createConflictDeclarationRepository(models),
+    talentSettings: createTalentSettingsRepository(models),
+    talentMap: createTalentMapRepository(models),
+    successionGroups: createSuccessionGroupRepository(models),
   };
 }
 export type AssessmentRepositories = ReturnType<typeof createAssessmentRepositories>;

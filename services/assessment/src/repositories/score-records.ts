@@ -6,6 +6,7 @@ import { compareScoreRecords } from '../score-order';
 export interface ScoreRecordFilter {
   selectionId?: string;
   applicationId?: string;
+  candidateIds?: string[];
   kind?: ScoreKind;
   memberId?: string;
 }
@@ -50,6 +51,7 @@ export function createScoreRecordRepository({ ScoreRecord }: AssessmentModels) {
       const query: Record<string, unknown> = {};
       if (filter.selectionId) query.selectionId = filter.selectionId;
       if (filter.applicationId) query.applicationId = filter.applicationId;
+      if (filter.candidateIds) query.candidateId = { $in: [...new Set(filter.candidateIds)] };
       if (filter.kind) query.kind = filter.kind;
       if (filter.memberId) query.memberId = filter.memberId;
       const docs = await ScoreRecord.find(query).lean<ScoreRecordDoc[]>();

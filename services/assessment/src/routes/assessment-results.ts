@@ -15,7 +15,11 @@ export function assessmentResultRoutes(router: Router, { assessmentResults }: As
   });
 
   router.get('/assessment-results', async (req, res) => {
-    const { candidateId } = assessmentResultListQuery.parse(req.query);
-    res.json({ items: await assessmentResults.listByCandidate(candidateId) });
+    const { candidateId, candidateIds } = assessmentResultListQuery.parse(req.query);
+    res.json({
+      items: candidateIds
+        ? await assessmentResults.listByCandidates(candidateIds)
+        : await assessmentResults.listByCandidate(candidateId!),
+    });
   });
 }

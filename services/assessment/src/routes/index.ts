@@ -4,10 +4,12 @@ import { assessmentResultRoutes } from './assessment-results';
 import { conflictRoutes } from './conflicts';
 import { scoreRecordRoutes } from './score-records';
 import { panselMemberRoutes } from './pansel-members';
+import { talentRoutes } from './talent';
 
 export function assessmentRoutes(router: Router, repos: AssessmentRepositories): void {
   panselMemberRoutes(router, repos);
   assessmentResultRoutes(router, repos);
   scoreRecordRoutes(router, repos);
   conflictRoutes(router, repos);
+  talentRoutes(router, repos);
 }

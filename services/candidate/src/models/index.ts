@@ -3,6 +3,7 @@ import { agencySchema } from './agency';
 import { applicationSchema } from './application';
 import { auditRecordSchema } from './audit-record';
 import { holidayYearSchema } from './holiday-year';
+import { invitationSchema } from './invitation';
 import { profileSchema } from './profile';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
@@ -12,6 +13,7 @@ export type { AgencyDoc } from './agency';
 export type { ApplicationDoc, ScreeningDoc } from './application';
 export type { AuditRecordDoc } from './audit-record';
 export type { HolidayYearDoc } from './holiday-year';
+export type { InvitationDoc } from './invitation';
 export type { ProfileDoc } from './profile';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
@@ -30,6 +32,7 @@ export function createCandidateModels(conn: Connection) {
     TimelineEntry: conn.model('TimelineEntry', timelineEntrySchema, 'timelineEntries'),
     HolidayYear: conn.model('HolidayYear', holidayYearSchema, 'holidayYears'),
     AuditRecord: conn.model('AuditRecord', auditRecordSchema, 'auditRecords'),
+    Invitation: conn.model('Invitation', invitationSchema, 'invitations'),
   };
 }
 export type CandidateModels = ReturnType<typeof createCandidateModels>;

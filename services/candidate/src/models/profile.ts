@@ -36,7 +36,7 @@ export const profileSchema = new Schema<ProfileDoc>(
     nip: { type: String, required: true, unique: true },
     name: { type: String, required: true },
     rank: { type: String, required: true },
-    agencyCode: { type: String, required: true, index: true },
+    agencyCode: { type: String, required: true },
     education: { type: String, enum: EDUCATION_LEVELS, required: true },
     educationMajor: { type: String },
     careers: { type: [careerSchema], default: [] },
@@ -47,3 +47,5 @@ export const profileSchema = new Schema<ProfileDoc>(
   },
   { versionKey: false },
 );
+// Profiles of an agency in id order (mapping pages through them with an id cursor); also serves counts.
+profileSchema.index({ agencyCode: 1, _id: 1 });

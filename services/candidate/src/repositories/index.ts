@@ -3,6 +3,7 @@ import { createAgencyRepository } from './agencies';
 import { createApplicationRepository } from './applications';
 import { createAuditRecordRepository } from './audit-records';
 import { createHolidayYearRepository } from './holiday-years';
+import { createInvitationRepository } from './invitations';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
@@ -15,6 +16,7 @@ export function createCandidateRepositories(models: CandidateModels) {
     selections: createSelectionRepository(models, applications),
     holidayYears: createHolidayYearRepository(models),
     auditRecords: createAuditRecordRepository(models),
+    invitations: createInvitationRepository(models),
   };
 }
 export type CandidateRepositories = ReturnType<typeof createCandidateRepositories>;

@@ -1,5 +1,13 @@
 import { DomainError, parseNip, type ProfileDto } from '@seleksi/domain';
-import { isDuplicateKeyError, replaceById } from '@seleksi/kit';
+import {
+  bulkReplaceById,
+  decodeCursor,
+  encodeCursor,
+  isDuplicateKeyError,
+  replaceById,
+  type Page,
+} from '@seleksi/kit';
+import { z } from 'zod';
 import type { CandidateModels, ProfileDoc } from '../models';
 
 function toDto(doc: ProfileDoc): ProfileDto {
@@ -27,7 +35,10 @@ function toDto(doc: ProfileDoc): ProfileDto {
   return dto;
 }
 
-const nipTaken = () => new DomainError('CONFLICT', 'NIP sudah terdaftar pada profil lain', 'nip');
+const nipTaken = (field = 'nip') => new DomainError('CONFLICT', 'NIP sudah terdaftar pada profil lain', field);
+
+/** Cursor of the profiles of an agency: the last id of the page. */
+const cursorSchema = z.object({ i: z.string() });
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -59,6 +70,70 @@ export function createProfileRepository({ Profile }: CandidateModels) {
     async getByNip(nip: string): Promise<ProfileDto | null> {
       const doc = await Profile.findOne({ nip: nip.replace(/\s+/g, '') }).lean<ProfileDoc>();
       return doc ? toDto(doc) : null;
+    },
+
+    /**
+     * Stores up to a batch of profiles at once (seeding, benchmarks), with the checks of `upsert`:
+     * fields are `items.N.…`, and nothing is written when a check fails. One unordered bulk of
+     * upserting replaces; a repeat writes the same documents again. Returns how many were written.
+     */
+    async upsertMany(inputs: ProfileDto[]): Promise<number> {
+      const today = todayUtc();
+      const ids = new Map<string, number>();
+      const nips = new Map<string, number>();
+      const dtos = inputs.map((input, i): ProfileDto => {
+        let nip: string;
+        try {
+          nip = parseNip(input.nip, today).nip;
+        } catch (err) {
+          if (err instanceof DomainError) throw new DomainError(err.code, err.message, `items.${i}.nip`);
+          throw err;
+        }
+        if (ids.has(input.id)) throw new DomainError('VALIDATION_FAILED', 'Duplicate id in the batch', `items.${i}.id`);
+        if (nips.has(nip)) throw nipTaken(`items.${i}.nip`);
+        ids.set(input.id, i);
+        nips.set(nip, i);
+        return { ...input, nip };
+      });
+      // Checked before writing: FerretDB reports a unique violation on update as an internal error.
+      const owners = await Profile.find({ nip: { $in: [...nips.keys()] } }, { _id: 1, nip: 1 }).lean<
+        Pick<ProfileDoc, '_id' | 'nip'>[]
+      >();
+      for (const owner of owners) {
+        const i = nips.get(owner.nip)!;
+        if (dtos[i]!.id !== owner._id) throw nipTaken(`items.${i}.nip`);
+      }
+      const updatedAt = new Date();
+      try {
+        return await bulkReplaceById(
+          Profile,
+          dtos.map(({ id, ...rest }) => ({ ...rest, _id: id, updatedAt })),
+        );
+      } catch (err) {
+        // A NIP taken by a concurrent writer after the check above.
+        if (isDuplicateKeyError(err)) throw nipTaken('items');
+        throw err;
+      }
+    },
+
+    /** The profiles of an agency in id order; `after` is the previous page's `nextCursor`. */
+    async listByAgency(agencyCode: string, limit: number, after?: string): Promise<Page<ProfileDto>> {
+      const query: Record<string, unknown> = { agencyCode };
+      if (after) query._id = { $gt: decodeCursor(after, cursorSchema).i };
+      const docs = await Profile.find(query)
+        .sort({ _id: 1 })
+        .limit(limit + 1)
+        .lean<ProfileDoc[]>();
+      const page = docs.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toDto),
+        nextCursor: docs.length > limit && last ? encodeCursor({ i: last._id }) : null,
+      };
+    },
+
+    countByAgency(agencyCode: string): Promise<number> {
+      return Profile.countDocuments({ agencyCode });
     },
 
     /** In the order of `ids`, null where unknown. */

@@ -4,6 +4,7 @@ import { agencyRoutes } from './agencies';
 import { applicationRoutes } from './applications';
 import { auditRecordRoutes } from './audit-records';
 import { calendarRoutes } from './calendars';
+import { invitationRoutes } from './invitations';
 import { profileRoutes } from './profiles';
 import { selectionRoutes } from './selections';
 
@@ -14,4 +15,5 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   applicationRoutes(router, repos);
   calendarRoutes(router, repos);
   auditRecordRoutes(router, repos);
+  invitationRoutes(router, repos);
 }

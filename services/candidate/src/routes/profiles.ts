@@ -1,9 +1,15 @@
 import type { Router } from 'express';
 import { notFound, withPathId } from '@seleksi/kit';
 import type { CandidateRepositories } from '../repositories';
-import { profileBody, profileListQuery } from '../schemas';
+import { profileBody, profileCountQuery, profileListQuery, profilesBulkBody } from '../schemas';
 
 export function profileRoutes(router: Router, { profiles }: CandidateRepositories): void {
+  /** Bulk upsert of ≤ 1000 profiles (seeding, benchmarks): `{ items }` → `{ upserted }`. */
+  router.put('/profiles', async (req, res) => {
+    const { items } = profilesBulkBody.parse(req.body);
+    res.json({ upserted: await profiles.upsertMany(items) });
+  });
+
   router.put('/profiles/:id', async (req, res) => {
     const dto = profileBody.parse(withPathId(req.body, 'id', req.params.id));
     res.json(await profiles.upsert(dto));
@@ -15,14 +21,25 @@ export function profileRoutes(router: Router, { profiles }: CandidateRepositorie
     res.json(profile);
   });
 
+  // Before '/profiles/:id', which would take 'count' for an id.
+  router.get('/profiles/count', async (req, res) => {
+    const { agencyCode } = profileCountQuery.parse(req.query);
+    res.json({ count: await profiles.countByAgency(agencyCode) });
+  });
+
   router.get('/profiles/:id', async (req, res) => {
     const profile = await profiles.get(req.params.id);
     if (!profile) throw notFound('Profile');
     res.json(profile);
   });
 
+  /** `ids=a,b` → `{ items }` in that order (null where unknown); `agencyCode=X` → a page in id order. */
   router.get('/profiles', async (req, res) => {
-    const { ids } = profileListQuery.parse(req.query);
-    res.json({ items: await profiles.getMany(ids) });
+    const { ids, agencyCode, limit, after } = profileListQuery.parse(req.query);
+    if (ids) {
+      res.json({ items: await profiles.getMany(ids) });
+      return;
+    }
+    res.json(await profiles.listByAgency(agencyCode!, limit, after));
   });
 }

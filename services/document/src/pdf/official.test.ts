@@ -7,7 +7,14 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { officeHeading, officialDocumentProblems, parseBody, renderOfficialDocument } from './index';
 import type { IssueMeta } from './index';
-import { sampleDecreeRequest, sampleLetterRequest, sampleMeta, sampleMinutesRequest } from './test-fixtures';
+import {
+  sampleDecreeRequest,
+  sampleLetterRequest,
+  sampleMeta,
+  sampleMinutesRequest,
+  sampleSuccessionGroupDecisionRequest,
+  sampleSuccessorProposalRequest,
+} from './test-fixtures';
 
 /** Text of each page with runs of whitespace collapsed (wrapped cells and lines become single spaces). */
 async function pagesOf(pdf: Buffer): Promise<string[]> {
@@ -211,6 +218,38 @@ describe('letter layout', () => {
     const text = (await pagesOf(pub)).join(' ');
     expect(text).toContain('Sifat : Biasa');
     expect(text).toContain('Perihal : Surat Permohonan Rekomendasi Hasil Seleksi');
+  });
+});
+
+describe('talent-route documents', () => {
+  it('lays out the KRS decision as a decree of the PPK with the group in successor order', async () => {
+    const meta = metaWith('800.1.3.3/K.3/2026');
+    const pdf = await renderOfficialDocument(sampleSuccessionGroupDecisionRequest(), meta);
+    const pages = await pagesOf(pdf);
+    const all = pages.join(' ');
+    expect(all).toContain(
+      'KEPUTUSAN GUBERNUR KALIMANTAN TIMUR NOMOR 800.1.3.3/K.3/2026 TENTANG KELOMPOK RENCANA SUKSESI JABATAN ' +
+        'PIMPINAN TINGGI PRATAMA TAHUN 2026 DENGAN RAHMAT TUHAN YANG MAHA ESA',
+    );
+    expect(all).toMatch(/Urutan Nama Kotak Nilai 1 Dr\. Andi Pratama, S\.T\., M\.T\. 9 91,20 2 Siti Aminah/);
+    expect(all).toContain('Ditetapkan di Samarinda pada tanggal 15 Desember 2026');
+    expect(all).toContain('Keputusan Nomor: 800.1.3.3/K.3/2026');
+    expectVerifiedAndNumbered(pages, meta);
+    writeArtefact('succession-group-decision', pdf);
+  });
+
+  it('lays out the successor proposal as a restricted letter', async () => {
+    const meta = metaWith('800.1.3.3/0001/BKD/2027');
+    const pdf = await renderOfficialDocument(sampleSuccessorProposalRequest(), meta);
+    const pages = await pagesOf(pdf);
+    const all = pages.join(' ');
+    expect(all).toContain('Samarinda, 1 Februari 2027');
+    expect(all).toContain(
+      'Nomor : 800.1.3.3/0001/BKD/2027 Sifat : Terbatas Lampiran : - Perihal : Usulan Pengisian Jabatan Kepala ' +
+        'Dinas Kesehatan dari Kelompok Rencana Suksesi Yth. Kepala Badan Kepegawaian Negara di Jakarta',
+    );
+    expectVerifiedAndNumbered(pages, meta);
+    writeArtefact('successor-proposal', pdf);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Every official document of an open selection other than the vacancy announcement, in one of three
- * layouts: decree (keputusan), minutes-style titled document (berita acara, pengumuman, lembar
- * penilaian) and letter (surat dinas). The text comes from the request; this file only lays it out.
+ * Every official document of an open selection and of the talent route other than the vacancy
+ * announcement, in one of three layouts: decree (keputusan), minutes-style titled document (berita
+ * acara, pengumuman, lembar penilaian) and letter (surat dinas). The text comes from the request;
+ * this file only lays it out.
  */
 import { DOCUMENT_KINDS, DomainError } from '@seleksi/domain';
 import type { OfficialDocumentRequest } from '@seleksi/domain';
@@ -41,6 +42,8 @@ export const OFFICIAL_KINDS: Record<OfficialDocumentKind, OfficialKindSpec> = {
   APPOINTMENT_DECREE: { layout: 'DECREE', name: 'Keputusan' },
   INAUGURATION_MINUTES: { layout: 'MINUTES', name: 'Berita Acara' },
   COMPLETION_REPORT: { layout: 'LETTER', name: 'Laporan' },
+  SUCCESSION_GROUP_DECISION: { layout: 'DECREE', name: 'Keputusan' },
+  SUCCESSOR_PROPOSAL: { layout: 'LETTER', name: 'Usulan' },
 };
 
 /** Every kind but the vacancy announcement, in stage order. */

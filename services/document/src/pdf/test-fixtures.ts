@@ -195,3 +195,72 @@ export function sampleLetterRequest(): OfficialDocumentRequest {
     signatory: { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null },
   };
 }
+
+/** The PPK's yearly decision on the succession-plan group (KRS) of a target post, members in successor order. */
+export function sampleSuccessionGroupDecisionRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'succession-group:KALTIM:2026:post-dinkes:2026',
+    kind: 'SUCCESSION_GROUP_DECISION',
+    agency: AGENCY,
+    selectionId: null,
+    title: 'Kelompok Rencana Suksesi Jabatan Pimpinan Tinggi Pratama Tahun 2026',
+    date: '2026-12-15',
+    visibility: 'PUBLIC',
+    paragraphs: [
+      'Menimbang : a. bahwa berdasarkan hasil pemetaan talenta periode 2026 perlu ditetapkan kelompok rencana suksesi untuk jabatan target;',
+      'Mengingat : 1. Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil;',
+      '2. Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 3 Tahun 2020 tentang Manajemen Talenta Aparatur Sipil Negara;',
+      'MEMUTUSKAN:',
+      'KESATU : Menetapkan kelompok rencana suksesi jabatan Kepala Dinas Kesehatan sebagai berikut:',
+      '{{table:0}}',
+    ],
+    tables: [
+      {
+        columns: [
+          { header: 'Urutan', width: 1, align: 'center' },
+          { header: 'Nama', width: 5 },
+          { header: 'Kotak', width: 1, align: 'center' },
+          { header: 'Nilai', width: 1.4, align: 'right' },
+        ],
+        rows: [
+          ['1', 'Dr. Andi Pratama, S.T., M.T.', '9', '91,20'],
+          ['2', 'Siti Aminah, S.E., M.Ak.', '9', '88,75'],
+          ['3', 'Yohanes Kristianto, S.H., M.H.', '8', '86,10'],
+        ],
+      },
+    ],
+    closing: ['KEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan.'],
+    signatory: { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null },
+  };
+}
+
+/** The proposal of the top-ranked successor for a vacant post (talent route), a restricted letter. */
+export function sampleSuccessorProposalRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'talent-filling:KALTIM:post-dinkes:proposal',
+    kind: 'SUCCESSOR_PROPOSAL',
+    agency: AGENCY,
+    selectionId: null,
+    title: 'Usulan Pengisian Jabatan Pimpinan Tinggi Pratama melalui Manajemen Talenta',
+    subject: 'Usulan Pengisian Jabatan Kepala Dinas Kesehatan dari Kelompok Rencana Suksesi',
+    date: '2027-02-01',
+    visibility: 'RESTRICTED',
+    recipient: ['Kepala Badan Kepegawaian Negara', 'di', 'Jakarta'],
+    paragraphs: [
+      'Dengan hormat, bersama ini kami usulkan pengisian jabatan Kepala Dinas Kesehatan dari kelompok rencana suksesi Tahun 2026 sebagai berikut:',
+      '{{table:0}}',
+    ],
+    tables: [
+      {
+        columns: [
+          { header: 'Urutan', width: 1, align: 'center' },
+          { header: 'Nama', width: 5 },
+          { header: 'Kotak', width: 1, align: 'center' },
+        ],
+        rows: [['1', 'Dr. Andi Pratama, S.T., M.T.', '9']],
+      },
+    ],
+    closing: ['Demikian kami sampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.'],
+    signatory: { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Wire shapes of the talent route's records: the nine-box map per agency and period and the
+ * succession-plan groups (KRS), owned by services/assessment; invitations to apply, owned by
+ * services/candidate. The scoring rules that fill them live elsewhere; these are plain data.
+ */
+import type { JptLevel } from './levels';
+
+/** One employee's place on the nine-box map of an agency for a period. */
+export interface TalentMapEntryDto {
+  /** `talentMapEntryId(agencyCode, period, employeeId)`. */
+  id: string;
+  agencyCode: string;
+  /** Mapping period, e.g. '2026' or '2026-S2'. */
+  period: string;
+  /** `ProfileDto.id`. */
+  employeeId: string;
+  /** 1–9 in the agency's numbering; null when the data did not allow mapping (see `missing`). */
+  box: number | null;
+  potential: 1 | 2 | 3 | null;
+  performance: 1 | 2 | 3 | null;
+  performanceScore: number | null;
+  potentialScore: number | null;
+  score: number | null;
+  /** What was missing to map the employee (empty when mapped). */
+  missing: string[];
+  /** Instant. */
+  mappedAt: string;
+  runId: string;
+}
+
+/** Head-count of a map: every box '1'..'9' (0 when empty), the unmapped (box null) and the total. */
+export interface TalentMapCounts {
+  agencyCode: string;
+  period: string;
+  total: number;
+  unmapped: number;
+  byBox: Record<string, number>;
+}
+
+/** A mapped period of an agency: when it was last mapped and how many entries it has. */
+export interface TalentMapPeriodDto {
+  period: string;
+  /** Latest `mappedAt` of its entries. */
+  mappedAt: string;
+  total: number;
+}
+
+/** The succession-plan group (KRS) of one target post for a year, in successor order. */
+export interface SuccessionGroupDto {
+  /** `successionGroupId(agencyCode, year, postId)`. */
+  id: string;
+  agencyCode: string;
+  year: number;
+  postId: string;
+  postTitle: string;
+  level: JptLevel;
+  members: { employeeId: string; order: number; box: number; score: number }[];
+  /** The map period the group was derived from. */
+  derivedFrom: string;
+  /** Instant of publication; null while a draft. */
+  publishedAt: string | null;
+  /** The KRS decision (`SUCCESSION_GROUP_DECISION`), once issued. */
+  documentId: string | null;
+}
+
+/** An invitation of a talent to apply to an open selection (the talent route's fallback). */
+export interface InvitationDto {
+  /** `invitationId(selectionId, candidateId)`. */
+  id: string;
+  candidateId: string;
+  selectionId: string;
+  vacancyId: string;
+  reason: string;
+  /** Instant. */
+  invitedAt: string;
+}
+
+export function talentMapEntryId(agencyCode: string, period: string, employeeId: string): string {
+  return `${agencyCode}:${period}:${employeeId}`;
+}
+
+export function successionGroupId(agencyCode: string, year: number, postId: string): string {
+  return `${agencyCode}:${year}:${postId}`;
+}
+
+export function invitationId(selectionId: string, candidateId: string): string {
+  return `${selectionId}:${candidateId}`;
+}
+
+/** Mapping periods: a year, optionally with a part of it ('2026', '2026-S2', '2026-Q1'). Sorted as text. */
+export const TALENT_PERIOD_PATTERN = /^\d{4}(-(S[12]|Q[1-4]))?$/;

@@ -1,0 +1,6 @@
+export * from './merit';
+export * from './nine-box';
+export * from './levels';
+export * from './gate';
+export * from './succession';
+export * from './settings';

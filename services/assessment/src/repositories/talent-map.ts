@@ -1,0 +1,131 @@
+import type { TalentMapCounts, TalentMapEntryDto, TalentMapPeriodDto } from '@seleksi/domain';
+import { bulkReplaceById, decodeCursor, encodeCursor, type Page } from '@seleksi/kit';
+import { z } from 'zod';
+import type { AssessmentModels, TalentMapEntryDoc } from '../models';
+
+/** `box` of the drill-down: one box, or the unmapped entries (box null). */
+export type BoxFilter = number | 'none';
+
+/**
+ * Cursor of the drill-down: the sort key of the page's last entry, `s` its score (null when
+ * unscored) and `e` its employeeId. The order is score descending with unscored entries last,
+ * then employeeId ascending, so equal scores page stably.
+ */
+const cursorSchema = z.object({ s: z.number().nullable(), e: z.string() });
+
+const BOXES = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+function toDto(doc: TalentMapEntryDoc): TalentMapEntryDto {
+  return {
+    id: doc._id,
+    agencyCode: doc.agencyCode,
+    period: doc.period,
+    employeeId: doc.employeeId,
+    box: doc.box ?? null,
+    potential: doc.potential ?? null,
+    performance: doc.performance ?? null,
+    performanceScore: doc.performanceScore ?? null,
+    potentialScore: doc.potentialScore ?? null,
+    score: doc.score ?? null,
+    missing: [...(doc.missing ?? [])],
+    mappedAt: doc.mappedAt.toISOString(),
+    runId: doc.runId,
+  };
+}
+
+export function createTalentMapRepository({ TalentMapEntry }: AssessmentModels) {
+  return {
+    /** Upserts the entries by id in one bulk (a retried batch writes the same documents again). */
+    async putEntries(entries: TalentMapEntryDto[]): Promise<number> {
+      const updatedAt = new Date();
+      return bulkReplaceById(
+        TalentMapEntry,
+        entries.map(({ id, mappedAt, ...rest }) => ({
+          ...rest,
+          _id: id,
+          scored: rest.score !== null,
+          mappedAt: new Date(mappedAt),
+          updatedAt,
+        })),
+      );
+    },
+
+    /** Entries per box '1'..'9' (zeros included), unmapped (box null) and total, from one `$group` with `$sum`. */
+    async counts(agencyCode: string, period: string): Promise<TalentMapCounts> {
+      const groups = await TalentMapEntry.aggregate<{ _id: number | null; n: number }>([
+        { $match: { agencyCode, period } },
+        { $group: { _id: '$box', n: { $sum: 1 } } },
+      ]);
+      const byBox: Record<string, number> = Object.fromEntries(BOXES.map((b) => [b, 0]));
+      let unmapped = 0;
+      let total = 0;
+      for (const { _id: box, n } of groups) {
+        total += n;
+        if (box === null || box === undefined) unmapped += n;
+        else byBox[String(box)] = (byBox[String(box)] ?? 0) + n;
+      }
+      return { agencyCode, period, total, unmapped, byBox };
+    },
+
+    /** A page of the map (or of one box), score descending with unscored last, then employeeId. */
+    async listEntries(
+      filter: { agencyCode: string; period: string; box?: BoxFilter },
+      limit: number,
+      after?: string,
+    ): Promise<Page<TalentMapEntryDto>> {
+      const query: Record<string, unknown> = { agencyCode: filter.agencyCode, period: filter.period };
+      if (filter.box !== undefined) query.box = filter.box === 'none' ? null : filter.box;
+      if (after) {
+        const { s, e } = decodeCursor(after, cursorSchema);
+        query.$or =
+          s === null
+            ? [{ scored: false, employeeId: { $gt: e } }]
+            : [
+                { scored: true, score: { $lt: s } },
+                { scored: true, score: s, employeeId: { $gt: e } },
+                { scored: false },
+              ];
+      }
+      const docs = await TalentMapEntry.find(query)
+        .sort({ scored: -1, score: -1, employeeId: 1 })
+        .limit(limit + 1)
+        .lean<TalentMapEntryDoc[]>();
+      const page = docs.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toDto),
+        nextCursor:
+          docs.length > limit && last ? encodeCursor({ s: last.scored ? last.score : null, e: last.employeeId }) : null,
+      };
+    },
+
+    /** Every entry of a person, newest period first (then latest mapping first). */
+    async history(employeeId: string): Promise<TalentMapEntryDto[]> {
+      const docs = await TalentMapEntry.find({ employeeId })
+        .sort({ period: -1, mappedAt: -1, _id: 1 })
+        .lean<TalentMapEntryDoc[]>();
+      return docs.map(toDto);
+    },
+
+    /**
+     * The mapped periods of an agency, newest first, with their latest `mappedAt` and size: a
+     * `distinct`, then per period one count and one sorted `findOne` (no `$max` on FerretDB v1).
+     */
+    async periods(agencyCode: string): Promise<TalentMapPeriodDto[]> {
+      const periods = (await TalentMapEntry.distinct('period', { agencyCode })) as string[];
+      periods.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+      const out: TalentMapPeriodDto[] = [];
+      for (const period of periods) {
+        const [total, latest] = await Promise.all([
+          TalentMapEntry.countDocuments({ agencyCode, period }),
+          TalentMapEntry.findOne({ agencyCode, period }, { mappedAt: 1 })
+            .sort({ mappedAt: -1 })
+            .lean<Pick<TalentMapEntryDoc, 'mappedAt'>>(),
+        ]);
+        if (latest) out.push({ period, mappedAt: latest.mappedAt.toISOString(), total });
+      }
+      return out;
+    },
+  };
+}
+export type TalentMapRepository = ReturnType<typeof createTalentMapRepository>;

@@ -1,0 +1,338 @@
+/**
+ * Drives the talent route through GraphQL, one typed function per operation, as the user who takes
+ * each step. Every call answers the raw GraphQL result so a test can check a refusal; `must` (from
+ * the selection driver) unwraps a success. Sign-in and tokens come from the SelectionDriver.
+ */
+import { eventually, type GraphQLResult } from './stack';
+import type { Decision, SelectionDriver } from './selection-driver';
+
+export interface MappingProgress {
+  agencyCode: string;
+  period: string;
+  status: string;
+  total: number;
+  processed: number;
+  batchesDone: number;
+  byBox: { box: number; count: number }[];
+  unmapped: number;
+  successionGroups: number;
+  startedAt: string;
+  finishedAt: string | null;
+  percent: number;
+}
+
+export interface TalentMapEntry {
+  id: string;
+  employeeId: string;
+  employeeName: string | null;
+  period: string;
+  box: number | null;
+  boxName: string | null;
+  inPool: boolean;
+  performance: number | null;
+  potential: number | null;
+  performanceScore: number | null;
+  potentialScore: number | null;
+  score: number | null;
+  missing: string[];
+}
+
+export interface TalentMap {
+  agencyCode: string;
+  period: string;
+  numbering: string;
+  total: number;
+  unmapped: number;
+  poolCount: number;
+  boxes: { box: number; name: string; count: number; inPool: boolean }[];
+}
+
+export interface EntryPage {
+  edges: { cursor: string; node: TalentMapEntry }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface SuccessionGroup {
+  id: string;
+  year: number;
+  postId: string;
+  postTitle: string;
+  level: string;
+  derivedFrom: string;
+  publishedAt: string | null;
+  downloadUrl: string | null;
+  document: { id: string; number: string; kind: string; visibility: string } | null;
+  members: {
+    employeeId: string;
+    name: string | null;
+    order: number;
+    box: number;
+    boxName: string | null;
+    score: number;
+  }[];
+}
+
+export interface TalentFilling {
+  fillingId: string;
+  agencyCode: string;
+  postId: string;
+  stage: string;
+  gate: {
+    open: boolean;
+    meritCategory: string | null;
+    meritCategoryName: string | null;
+    reasons: string[];
+    period: string | null;
+  } | null;
+  successors: {
+    employeeId: string;
+    name: string | null;
+    order: number | null;
+    box: number;
+    boxName: string | null;
+    score: number;
+    excluded: boolean;
+    reasons: string[];
+  }[];
+  confirmed: boolean;
+  overseerVerdict: string | null;
+  appointedEmployeeId: string | null;
+  appointedName: string | null;
+  decree: { id: string; kind: string; number: string; downloadUrl: string } | null;
+  inaugurationDate: string | null;
+  fallback: {
+    selectionId: string;
+    reason: string;
+    invitedCount: number;
+    invited: { employeeId: string; name: string | null }[];
+  } | null;
+  decisions: { kind: string; by: { userId: string; role: string }; reason: string | null }[];
+}
+
+export interface Invitation {
+  id: string;
+  selectionId: string;
+  vacancyId: string;
+  reason: string;
+  invitedAt: string;
+}
+
+const DECISION = 'decisionId kind by { userId role displayName } at reason subjectId';
+
+const PROGRESS =
+  'agencyCode period status total processed batchesDone byBox { box count } unmapped successionGroups startedAt finishedAt percent';
+
+const ENTRY =
+  'id employeeId employeeName period box boxName inPool performance potential performanceScore potentialScore score missing';
+
+const FILLING = `fillingId agencyCode postId stage
+  gate { open meritCategory meritCategoryName reasons period }
+  successors { employeeId name order box boxName score excluded reasons }
+  confirmed overseerVerdict appointedEmployeeId appointedName
+  decree { id kind number downloadUrl } inaugurationDate
+  fallback { selectionId reason invitedCount invited { employeeId name } }
+  decisions { kind by { userId role } reason }`;
+
+export const SETTINGS = `agencyCode configured meritIndexScore meritAssessedOn meritCategory meritCategoryName
+  talentSystemApproval { approvedOn reference } numbering numberingName poolBoxes
+  boxes { box name inPool }
+  scoring { performanceWeight potentialWeight skpYears skpPoints { sangatBaik baik } numbering }
+  gate { minMeritCategory maxMapAgeMonths }
+  retirement { retirementAgeByLevel { pratama } excludeWithinMonths }
+  targetPosts { id title level unit field }`;
+
+export class TalentDriver {
+  constructor(readonly d: SelectionDriver) {}
+
+  private decision<K extends string>(
+    as: string,
+    name: K,
+    signature: string,
+    call: string,
+    variables: Record<string, unknown>,
+  ): Promise<GraphQLResult<Record<K, Decision>>> {
+    return this.d.gql(as, `mutation(${signature}) { ${name}(${call}) { ${DECISION} } }`, variables);
+  }
+
+  // --- settings --------------------------------------------------------------------------------
+
+  settings(as: string, agencyCode: string) {
+    return this.d.gql<{ talentSettings: Record<string, unknown> }>(
+      as,
+      `query($a: String!) { talentSettings(agencyCode: $a) { ${SETTINGS} } }`,
+      { a: agencyCode },
+    );
+  }
+
+  updateSettings(as: string, agencyCode: string, input: Record<string, unknown>) {
+    return this.d.gql<{ updateTalentSettings: Record<string, unknown> & { meritCategory: string | null } }>(
+      as,
+      `mutation($a: String!, $i: TalentSettingsInput!) { updateTalentSettings(agencyCode: $a, input: $i) { ${SETTINGS} } }`,
+      { a: agencyCode, i: input },
+    );
+  }
+
+  // --- mapping ---------------------------------------------------------------------------------
+
+  startMapping(as: string, agencyCode: string, period: string, opts: { asOf?: string; batchSize?: number } = {}) {
+    return this.d.gql<{ startTalentMapping: MappingProgress }>(
+      as,
+      `mutation($a: String!, $p: String!, $d: LocalDate, $b: Int) {
+        startTalentMapping(agencyCode: $a, period: $p, asOf: $d, batchSize: $b) { ${PROGRESS} } }`,
+      { a: agencyCode, p: period, d: opts.asOf ?? null, b: opts.batchSize ?? null },
+    );
+  }
+
+  progress(as: string, agencyCode: string, period: string) {
+    return this.d.gql<{ talentMappingProgress: MappingProgress | null }>(
+      as,
+      `query($a: String!, $p: String!) { talentMappingProgress(agencyCode: $a, period: $p) { ${PROGRESS} } }`,
+      { a: agencyCode, p: period },
+    );
+  }
+
+  /** Polls the progress until the run has completed. */
+  waitForMapping(as: string, agencyCode: string, period: string, timeoutMs = 90_000): Promise<MappingProgress> {
+    return eventually(async () => {
+      const p = (await this.progress(as, agencyCode, period)).data?.talentMappingProgress;
+      return p?.status === 'COMPLETED' ? p : null;
+    }, timeoutMs);
+  }
+
+  map(as: string, agencyCode: string, period?: string) {
+    return this.d.gql<{ talentMap: TalentMap | null }>(
+      as,
+      `query($a: String!, $p: String) { talentMap(agencyCode: $a, period: $p) {
+        agencyCode period numbering total unmapped poolCount boxes { box name count inPool } } }`,
+      { a: agencyCode, p: period ?? null },
+    );
+  }
+
+  entries(
+    as: string,
+    agencyCode: string,
+    period: string,
+    opts: { box?: number; unmapped?: boolean; first?: number; after?: string | null },
+  ) {
+    return this.d.gql<{ talentMap: { entries: EntryPage } | null }>(
+      as,
+      `query($a: String!, $p: String, $b: Int, $u: Boolean, $f: Int, $after: String) {
+        talentMap(agencyCode: $a, period: $p) {
+          entries(box: $b, unmapped: $u, first: $f, after: $after) {
+            edges { cursor node { ${ENTRY} } } pageInfo { hasNextPage endCursor } } } }`,
+      {
+        a: agencyCode,
+        p: period,
+        b: opts.box ?? null,
+        u: opts.unmapped ?? null,
+        f: opts.first ?? null,
+        after: opts.after ?? null,
+      },
+    );
+  }
+
+  periods(as: string, agencyCode: string) {
+    return this.d.gql<{ talentMapPeriods: { period: string; mappedAt: string; total: number }[] }>(
+      as,
+      'query($a: String!) { talentMapPeriods(agencyCode: $a) { period mappedAt total } }',
+      { a: agencyCode },
+    );
+  }
+
+  history(as: string, employeeId: string) {
+    return this.d.gql<{ talentHistory: TalentMapEntry[] }>(
+      as,
+      `query($e: ID!) { talentHistory(employeeId: $e) { ${ENTRY} } }`,
+      { e: employeeId },
+    );
+  }
+
+  successionGroups(as: string, agencyCode: string, year?: number) {
+    return this.d.gql<{ successionGroups: SuccessionGroup[] }>(
+      as,
+      `query($a: String!, $y: Int) { successionGroups(agencyCode: $a, year: $y) {
+        id year postId postTitle level derivedFrom publishedAt downloadUrl
+        document { id number kind visibility }
+        members { employeeId name order box boxName score } } }`,
+      { a: agencyCode, y: year ?? null },
+    );
+  }
+
+  // --- filling ---------------------------------------------------------------------------------
+
+  startFilling(as: string, input: Record<string, unknown>) {
+    return this.d.gql<{ startTalentPoolFilling: TalentFilling }>(
+      as,
+      `mutation($i: StartTalentPoolFillingInput!) { startTalentPoolFilling(input: $i) { ${FILLING} } }`,
+      { i: input },
+    );
+  }
+
+  filling(as: string, fillingId: string) {
+    return this.d.gql<{ talentFilling: TalentFilling }>(
+      as,
+      `query($f: ID!) { talentFilling(fillingId: $f) { ${FILLING} } }`,
+      { f: fillingId },
+    );
+  }
+
+  /** Polls the filling until it reaches `stage`. */
+  async waitForFilling(as: string, fillingId: string, stage: string, timeoutMs = 60_000): Promise<TalentFilling> {
+    let last: TalentFilling | undefined;
+    try {
+      return await eventually(async () => {
+        last = (await this.filling(as, fillingId)).data?.talentFilling ?? last;
+        return last?.stage === stage ? last : null;
+      }, timeoutMs);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}; last ${JSON.stringify(last)}`);
+    }
+  }
+
+  confirmProposal(as: string, fillingId: string, confirm: boolean, reason: string) {
+    return this.decision(
+      as,
+      'confirmProposal',
+      '$f: ID!, $c: Boolean!, $r: String!',
+      'fillingId: $f, confirm: $c, reason: $r',
+      { f: fillingId, c: confirm, r: reason },
+    );
+  }
+
+  overseerDecision(as: string, fillingId: string, verdict: 'APPROVE' | 'REJECT', reason: string, reference?: string) {
+    return this.decision(
+      as,
+      'talentOverseerDecision',
+      '$f: ID!, $v: TalentOverseerVerdict!, $r: String!, $ref: String',
+      'fillingId: $f, verdict: $v, reason: $r, reference: $ref',
+      { f: fillingId, v: verdict, r: reason, ref: reference ?? null },
+    );
+  }
+
+  decideSuccessor(as: string, fillingId: string, employeeId: string, justification?: string) {
+    return this.decision(
+      as,
+      'decideSuccessor',
+      '$f: ID!, $e: ID!, $j: String',
+      'fillingId: $f, employeeId: $e, justification: $j',
+      { f: fillingId, e: employeeId, j: justification ?? null },
+    );
+  }
+
+  recordInauguration(as: string, fillingId: string, date: string, place: string) {
+    return this.decision(
+      as,
+      'recordTalentInauguration',
+      '$f: ID!, $d: LocalDate!, $p: String!',
+      'fillingId: $f, date: $d, place: $p',
+      { f: fillingId, d: date, p: place },
+    );
+  }
+
+  myInvitations(as: string) {
+    return this.d.gql<{ myInvitations: Invitation[] }>(
+      as,
+      'query { myInvitations { id selectionId vacancyId reason invitedAt } }',
+    );
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Talent mapping for one agency and period: pages through the employees in batches (one activity
+ * each, heartbeating), keeps the progress queryable, and continues as new every few dozen batches.
+ * A crashed worker resumes from the last finished batch: finished batches are in the history and
+ * are never redone; a batch interrupted mid-way is retried whole (its writes are idempotent upserts).
+ */
+import { continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { TalentMappingActivities } from './activities';
+import {
+  BATCHES_PER_RUN,
+  getMappingProgressQuery,
+  type TalentMappingInput,
+  type TalentMappingProgress,
+} from './definitions';
+import { SelectionStageKey } from '../search-attributes';
+
+const acts = proxyActivities<TalentMappingActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+export async function talentMappingWorkflow(input: TalentMappingInput): Promise<TalentMappingProgress> {
+  const progress: TalentMappingProgress = input.progress ?? {
+    agencyCode: input.agencyCode,
+    period: input.period,
+    status: 'STARTING',
+    total: 0,
+    processed: 0,
+    batchesDone: 0,
+    cursor: null,
+    byBox: {},
+    unmapped: 0,
+    successionGroups: 0,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+  };
+  setHandler(getMappingProgressQuery, () => progress);
+
+  if (progress.status === 'STARTING') {
+    progress.total = await acts.countEmployees(input.agencyCode);
+    progress.status = 'MAPPING';
+    upsertSearchAttributes([{ key: SelectionStageKey, value: 'MAPPING' }]);
+  }
+
+  // The run id ties every entry to this mapping run (the first run id survives continue-as-new).
+  const runId = workflowInfo().firstExecutionRunId;
+  let batchesThisRun = 0;
+  while (progress.status === 'MAPPING') {
+    const result = await acts.mapBatch({
+      agencyCode: input.agencyCode,
+      period: input.period,
+      asOf: input.asOf,
+      runId,
+      after: progress.cursor,
+      limit: input.batchSize,
+      mappedAt: new Date().toISOString(),
+    });
+    progress.processed += result.processed;
+    progress.unmapped += result.unmapped;
+    for (const [box, n] of Object.entries(result.byBox)) progress.byBox[box] = (progress.byBox[box] ?? 0) + n;
+    progress.batchesDone += 1;
+    progress.cursor = result.nextCursor;
+    if (!result.nextCursor) {
+      progress.status = input.deriveSuccessionGroups ? 'DERIVING_KRS' : 'COMPLETED';
+      break;
+    }
+    batchesThisRun += 1;
+    if (batchesThisRun >= (input.batchesPerRun ?? BATCHES_PER_RUN)) {
+      await continueAsNew<typeof talentMappingWorkflow>({ ...input, progress });
+    }
+  }
+
+  if (progress.status === 'DERIVING_KRS') {
+    upsertSearchAttributes([{ key: SelectionStageKey, value: 'DERIVING_KRS' }]);
+    progress.successionGroups = await acts.deriveSuccessionGroups({
+      agencyCode: input.agencyCode,
+      period: input.period,
+      asOf: input.asOf,
+      publishedAt: new Date().toISOString(),
+    });
+    progress.status = 'COMPLETED';
+  }
+  progress.finishedAt = new Date().toISOString();
+  upsertSearchAttributes([{ key: SelectionStageKey, value: 'COMPLETED' }]);
+  return progress;
+}

@@ -1,0 +1,199 @@
+/**
+ * Activities of the talent-pool route: the gate and the successor proposal computed from the
+ * services' data with the agency's talent settings, documents, invitations and the audit record.
+ */
+import {
+  checkTalentGate,
+  DEFAULT_ELIGIBILITY_RULES,
+  LEVEL_NAME_ID,
+  rankSuccessors,
+  type AgencyDto,
+  type AuditRecordDto,
+  type DocumentDto,
+  type HolidayCalendar,
+  type InvitationDto,
+  type LocalDate,
+} from '@seleksi/domain';
+import { callService } from '../activity-errors';
+import type { VacancyPlan } from '../open-selection/definitions';
+import { loadPool, talentSettingsOf, type TalentMappingPorts } from '../talent-mapping/activities';
+import type { SuccessorView, TalentPoolFillingInput, TalentPoolFillingState } from './definitions';
+
+export interface TalentPoolPorts extends TalentMappingPorts {
+  candidate: TalentMappingPorts['candidate'] & {
+    getHolidayCalendar(): Promise<HolidayCalendar>;
+    putInvitation(dto: InvitationDto): Promise<unknown>;
+    recordAudit(dto: AuditRecordDto): Promise<unknown>;
+  };
+  assessment: TalentMappingPorts['assessment'] & {
+    listTalentMapPeriods(agencyCode: string): Promise<{ period: string; mappedAt: string; total: number }[]>;
+  };
+}
+
+export function createTalentPoolActivities(ports: TalentPoolPorts) {
+  return {
+    async loadCalendar(): Promise<HolidayCalendar> {
+      return callService(() => ports.candidate.getHolidayCalendar());
+    },
+
+    async checkGate(args: { agencyCode: string; asOf: LocalDate }) {
+      const settings = await talentSettingsOf(ports.assessment, args.agencyCode);
+      const periods = await callService(() => ports.assessment.listTalentMapPeriods(args.agencyCode));
+      const latest = periods[0] ?? null;
+      const result = checkTalentGate(
+        {
+          meritIndexScore: settings.meritIndexScore,
+          talentSystemApproval: settings.talentSystemApproval,
+          latestMapDate: latest ? latest.mappedAt.slice(0, 10) : null,
+          asOf: args.asOf,
+        },
+        settings.gate,
+      );
+      return {
+        open: result.open,
+        meritCategory: result.meritCategory,
+        reasons: result.reasons,
+        period: latest?.period ?? null,
+      };
+    },
+
+    /** Ordered successors without personal data: only ids, boxes, scores and the reasons for exclusion. */
+    async proposeSuccessors(args: {
+      agency: AgencyDto;
+      post: VacancyPlan;
+      period: string;
+      asOf: LocalDate;
+      plannedInaugurationDate: LocalDate;
+    }): Promise<SuccessorView[]> {
+      const settings = await talentSettingsOf(ports.assessment, args.agency.code);
+      const pool = await loadPool(ports, args.agency.code, args.period, settings);
+      return rankSuccessors({
+        pool,
+        level: args.post.level,
+        field: args.post.field ?? null,
+        asOf: args.asOf,
+        plannedInaugurationDate: args.plannedInaugurationDate,
+        numbering: settings.scoring.numbering,
+        eligibility: DEFAULT_ELIGIBILITY_RULES,
+        retirement: settings.retirement,
+        selectionAgency: { code: args.agency.code, province: args.agency.province },
+      }).map((s) => ({
+        employeeId: s.employeeId,
+        box: s.box,
+        score: s.score,
+        order: s.order,
+        excluded: s.excluded,
+        reasons: s.reasons,
+      }));
+    },
+
+    async issueFillingDocument(args: {
+      kind: 'SUCCESSOR_PROPOSAL' | 'APPOINTMENT_DECREE' | 'INAUGURATION_MINUTES';
+      input: TalentPoolFillingInput;
+      state: TalentPoolFillingState;
+      date: LocalDate;
+      extra: Record<string, string>;
+    }): Promise<DocumentDto> {
+      const { input, state } = args;
+      const ids = state.successors.map((s) => s.employeeId);
+      const profiles = ids.length > 0 ? await callService(() => ports.candidate.getProfilesByIds(ids)) : [];
+      const nameOf = (id: string | null) => profiles.find((p) => p?.id === id)?.name ?? id ?? '-';
+      const post = `${input.post.position} (JPT ${LEVEL_NAME_ID[input.post.level]}) pada ${input.post.unit}`;
+      const ppk = { name: input.ppkTitle, title: input.ppkTitle, nip: null };
+      const common = {
+        idempotencyKey: `talent-filling:${input.agency.code}:${input.fillingId}:${args.kind}`,
+        agency: input.agency,
+        selectionId: null,
+        date: args.date,
+      };
+      if (args.kind === 'SUCCESSOR_PROPOSAL') {
+        return callService(() =>
+          ports.document.issueDocument({
+            ...common,
+            kind: 'SUCCESSOR_PROPOSAL',
+            title: 'USULAN PENGISIAN JABATAN PIMPINAN TINGGI MELALUI MANAJEMEN TALENTA',
+            subject: 'Usulan suksesor dari kelompok rencana suksesi',
+            visibility: 'RESTRICTED',
+            recipient: [`Yth. ${input.ppkTitle}`, 'di tempat'],
+            paragraphs: [
+              `Berdasarkan hasil pemetaan talenta periode ${state.gate?.period ?? '-'}, diusulkan suksesor untuk jabatan ${post} dengan urutan sebagai berikut (kotak 9, kemudian 8, kemudian 7; kemudian nilai).`,
+            ],
+            tables: [
+              {
+                columns: [
+                  { header: 'Urutan', width: 0.8, align: 'center' },
+                  { header: 'Nama', width: 3 },
+                  { header: 'Kotak', width: 0.8, align: 'center' },
+                  { header: 'Nilai', width: 0.8, align: 'right' },
+                  { header: 'Keterangan', width: 3 },
+                ],
+                rows: state.successors.map((s) => [
+                  s.order === null ? '-' : String(s.order),
+                  nameOf(s.employeeId),
+                  String(s.box),
+                  s.score.toFixed(2),
+                  s.excluded ? s.reasons.join('; ') : 'Memenuhi syarat',
+                ]),
+              },
+            ],
+            signatory: input.signatory,
+          }),
+        );
+      }
+      if (args.kind === 'APPOINTMENT_DECREE') {
+        return callService(() =>
+          ports.document.issueDocument({
+            ...common,
+            kind: 'APPOINTMENT_DECREE',
+            title: 'KEPUTUSAN TENTANG PENGANGKATAN DALAM JABATAN PIMPINAN TINGGI MELALUI MANAJEMEN TALENTA',
+            visibility: 'RESTRICTED',
+            paragraphs: [
+              `Memperhatikan usulan kelompok rencana suksesi dan persetujuan lembaga pengawas, mengangkat ${nameOf(state.appointedEmployeeId)} dalam jabatan ${post}.`,
+              'Keputusan ini mulai berlaku pada tanggal pelantikan.',
+            ],
+            signatory: ppk,
+          }),
+        );
+      }
+      return callService(() =>
+        ports.document.issueDocument({
+          ...common,
+          kind: 'INAUGURATION_MINUTES',
+          title: 'BERITA ACARA PELANTIKAN',
+          visibility: 'RESTRICTED',
+          paragraphs: [
+            `Pada tanggal ${args.extra.date ?? '-'} bertempat di ${args.extra.place ?? '-'}, telah dilantik ${nameOf(state.appointedEmployeeId)} dalam jabatan ${post}.`,
+          ],
+          signatory: ppk,
+        }),
+      );
+    },
+
+    async inviteToSelection(args: {
+      selectionId: string;
+      vacancyId: string;
+      candidateIds: string[];
+      reason: string;
+      at: string;
+    }): Promise<void> {
+      for (const candidateId of args.candidateIds) {
+        await callService(() =>
+          ports.candidate.putInvitation({
+            id: `${args.selectionId}:${candidateId}`,
+            candidateId,
+            selectionId: args.selectionId,
+            vacancyId: args.vacancyId,
+            reason: args.reason,
+            invitedAt: args.at,
+          }),
+        );
+      }
+    },
+
+    async recordAudit(dto: AuditRecordDto): Promise<void> {
+      await callService(() => ports.candidate.recordAudit(dto));
+    },
+  };
+}
+
+export type TalentPoolActivities = ReturnType<typeof createTalentPoolActivities>;

@@ -1,0 +1,99 @@
+/**
+ * Filling a JPT post from the talent pool (domain.md §3): gate → successor proposal → committee
+ * confirmation → overseer → PPK decision → decree → inauguration; an open selection when the gate
+ * fails or no eligible talent exists. Imported by workflow code, activities, the gateway and tests.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, AgencyDto, DocumentDto, LocalDate, OverseerRules, SelectionRules } from '@seleksi/domain';
+import type { RecordedDecision, VacancyPlan } from '../open-selection/definitions';
+
+export const TALENT_FILLING_STAGES = [
+  'GATE_CHECK',
+  'PROPOSAL',
+  'CONFIRMATION',
+  'OVERSEER_APPROVAL',
+  'PPK_DECISION',
+  'DECREE',
+  'INAUGURATION',
+  'COMPLETED',
+  'FALLBACK_OPEN_SELECTION',
+] as const;
+export type TalentFillingStage = (typeof TALENT_FILLING_STAGES)[number];
+
+export interface TalentPoolFillingInput {
+  fillingId: string;
+  agency: AgencyDto;
+  post: VacancyPlan;
+  plannedInaugurationDate: LocalDate;
+  ppkTitle: string;
+  overseer: OverseerRules;
+  /** Rules the fallback open selection starts with. */
+  fallbackRules: SelectionRules;
+  signatory: { name: string; title: string; nip?: string | null };
+  createdBy: Actor;
+  createdAt: string;
+}
+
+export interface SuccessorView {
+  employeeId: string;
+  box: number;
+  score: number;
+  order: number | null;
+  excluded: boolean;
+  reasons: string[];
+}
+
+export interface TalentPoolFillingState {
+  fillingId: string;
+  agencyCode: string;
+  postId: string;
+  post: VacancyPlan;
+  plannedInaugurationDate: LocalDate;
+  stage: TalentFillingStage;
+  gate: { open: boolean; meritCategory: string | null; reasons: string[]; period: string | null } | null;
+  successors: SuccessorView[];
+  confirmed: boolean;
+  overseerVerdict: 'APPROVE' | 'REJECT' | null;
+  appointedEmployeeId: string | null;
+  decree: DocumentDto | null;
+  inaugurationDate: LocalDate | null;
+  fallback: { selectionId: string; workflowId: string; reason: string; invited: string[] } | null;
+  decisions: RecordedDecision[];
+}
+
+export interface ConfirmProposalArgs {
+  actor: Actor;
+  confirm: boolean;
+  reason: string;
+}
+export interface TalentOverseerArgs {
+  actor: Actor;
+  verdict: 'APPROVE' | 'REJECT';
+  reason: string;
+  reference?: string | null;
+}
+export interface DecideSuccessorArgs {
+  actor: Actor;
+  employeeId: string;
+  /** Required when the first successor is not the one appointed. */
+  justification?: string | null;
+}
+export interface TalentInaugurationArgs {
+  actor: Actor;
+  date: LocalDate;
+  place: string;
+}
+
+export const confirmProposalUpdate = defineUpdate<RecordedDecision, [ConfirmProposalArgs]>('confirmProposal');
+export const talentOverseerDecisionUpdate = defineUpdate<RecordedDecision, [TalentOverseerArgs]>(
+  'talentOverseerDecision',
+);
+export const decideSuccessorUpdate = defineUpdate<RecordedDecision, [DecideSuccessorArgs]>('decideSuccessor');
+export const recordTalentInaugurationUpdate = defineUpdate<RecordedDecision, [TalentInaugurationArgs]>(
+  'recordTalentInauguration',
+);
+export const getFillingStateQuery = defineQuery<TalentPoolFillingState>('getFillingState');
+
+export function talentFillingWorkflowId(agencyCode: string, fillingId: string): string {
+  return `talent-filling:${agencyCode}:${fillingId}`;
+}

@@ -1,0 +1,348 @@
+/**
+ * Filling a JPT post from the talent pool, read top-down (domain.md §3): gate → proposal (box 9 >
+ * 8 > 7, eligible, not retiring) → committee confirmation → overseer → PPK decision (justification
+ * unless the first successor) → decree → inauguration. When the gate fails, the committee or the
+ * overseer says no, or no eligible talent exists, it starts an open selection for the post, records
+ * why, and invites the pool's best candidates to apply.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  addWorkingDays,
+  announcementRequirementLines,
+  endOfLocalDay,
+  localDateOf,
+  periodDeadline,
+  selectionWorkflowId,
+  vacancyId,
+  type Actor,
+  type HolidayCalendar,
+} from '@seleksi/domain';
+import type { TalentPoolActivities } from './activities';
+import {
+  confirmProposalUpdate,
+  decideSuccessorUpdate,
+  getFillingStateQuery,
+  recordTalentInaugurationUpdate,
+  talentOverseerDecisionUpdate,
+  type TalentFillingStage,
+  type TalentPoolFillingInput,
+  type TalentPoolFillingState,
+} from './definitions';
+import type { DecisionKind, OpenSelectionInput, RecordedDecision } from '../open-selection/definitions';
+import { openSelectionWorkflow } from '../open-selection/workflows';
+import { AgencyCodeKey, SelectionIdKey, SelectionStageKey, StageDeadlineKey } from '../search-attributes';
+
+const acts = proxyActivities<TalentPoolActivities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'ADMIN', displayName: 'Sistem (aturan manajemen talenta)' };
+
+function fail(type: string, message: string, field?: string): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: [{ field }] });
+}
+
+export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): Promise<TalentPoolFillingState> {
+  const workflowId = workflowInfo().workflowId;
+  const tz = input.agency.timeZone;
+  const today = () => localDateOf(Date.now(), tz);
+  const state: TalentPoolFillingState = {
+    fillingId: input.fillingId,
+    agencyCode: input.agency.code,
+    postId: input.post.id,
+    post: input.post,
+    plannedInaugurationDate: input.plannedInaugurationDate,
+    stage: 'GATE_CHECK',
+    gate: null,
+    successors: [],
+    confirmed: false,
+    overseerVerdict: null,
+    appointedEmployeeId: null,
+    decree: null,
+    inaugurationDate: null,
+    fallback: null,
+    decisions: [],
+  };
+  let confirmation: { confirm: boolean; reason: string } | null = null;
+  let overseer: { verdict: 'APPROVE' | 'REJECT'; reason: string } | null = null;
+  let inaugurated = false;
+  const included = () => state.successors.filter((s) => !s.excluded);
+
+  setHandler(getFillingStateQuery, () => state);
+
+  setHandler(
+    confirmProposalUpdate,
+    async (args) => {
+      confirmation = { confirm: args.confirm, reason: args.reason };
+      state.confirmed = args.confirm;
+      return record('PROPOSAL_CONFIRMED', args.actor, args.reason, input.post.id, { confirm: args.confirm });
+    },
+    {
+      validator: (args) => {
+        if (args.actor.role !== 'PANSEL_SECRETARY')
+          fail('FORBIDDEN', 'Hanya tim/sekretariat yang dapat mengonfirmasi usulan', 'actor');
+        if (state.stage !== 'CONFIRMATION' || confirmation)
+          fail('WRONG_STAGE', 'Usulan suksesor tidak menunggu konfirmasi');
+        if (!args.reason || args.reason.trim().length < 5)
+          fail('VALIDATION_FAILED', 'Pertimbangan wajib diisi', 'reason');
+      },
+    },
+  );
+
+  setHandler(
+    talentOverseerDecisionUpdate,
+    async (args) => {
+      overseer = { verdict: args.verdict, reason: args.reason };
+      state.overseerVerdict = args.verdict;
+      return record('OVERSEER_DECIDED', args.actor, args.reason, input.post.id, {
+        verdict: args.verdict,
+        reference: args.reference ?? null,
+      });
+    },
+    {
+      validator: (args) => {
+        if (args.actor.role !== 'OVERSEER') fail('FORBIDDEN', 'Hanya lembaga pengawas yang dapat memutuskan', 'actor');
+        if (state.stage !== 'OVERSEER_APPROVAL' || overseer)
+          fail('WRONG_STAGE', 'Tidak ada usulan yang menunggu keputusan lembaga pengawas');
+        if (!args.reason || args.reason.trim().length < 5)
+          fail('VALIDATION_FAILED', 'Pertimbangan wajib diisi', 'reason');
+      },
+    },
+  );
+
+  setHandler(
+    decideSuccessorUpdate,
+    async (args) => {
+      state.appointedEmployeeId = args.employeeId;
+      const order = included().find((s) => s.employeeId === args.employeeId)?.order ?? null;
+      return record('SUCCESSOR_DECIDED', args.actor, args.justification ?? null, input.post.id, {
+        employeeId: args.employeeId,
+        order,
+      });
+    },
+    {
+      validator: (args) => {
+        if (args.actor.role !== 'PPK')
+          fail('FORBIDDEN', 'Hanya Pejabat Pembina Kepegawaian yang dapat memutuskan', 'actor');
+        if (state.stage !== 'PPK_DECISION' || state.appointedEmployeeId)
+          fail('WRONG_STAGE', 'Tidak menunggu keputusan PPK');
+        const s = included().find((x) => x.employeeId === args.employeeId);
+        if (!s) fail('NOT_IN_SHORTLIST', 'Pegawai ini tidak termasuk suksesor yang diusulkan', 'employeeId');
+        if (s.order !== 1 && (!args.justification || args.justification.trim().length < 20)) {
+          fail(
+            'JUSTIFICATION_REQUIRED',
+            'Alasan wajib dicatat (minimal 20 karakter) bila bukan suksesor pertama yang diangkat',
+            'justification',
+          );
+        }
+      },
+    },
+  );
+
+  setHandler(
+    recordTalentInaugurationUpdate,
+    async (args) => {
+      state.inaugurationDate = args.date;
+      const decision = await record('INAUGURATION_RECORDED', args.actor, null, input.post.id, {
+        date: args.date,
+        place: args.place,
+      });
+      await acts.issueFillingDocument({
+        kind: 'INAUGURATION_MINUTES',
+        input,
+        state,
+        date: today(),
+        extra: { date: args.date, place: args.place },
+      });
+      // Only now may the main flow complete: the minutes and the audit entry are written.
+      inaugurated = true;
+      return decision;
+    },
+    {
+      validator: (args) => {
+        if (args.actor.role !== 'PANSEL_SECRETARY')
+          fail('FORBIDDEN', 'Hanya sekretariat yang dapat mencatat pelantikan', 'actor');
+        if (state.stage !== 'INAUGURATION' || state.inaugurationDate) fail('WRONG_STAGE', 'Bukan tahap pelantikan');
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(args.date)) fail('VALIDATION_FAILED', 'Tanggal pelantikan tidak valid', 'date');
+        if (!args.place || args.place.trim().length < 3)
+          fail('VALIDATION_FAILED', 'Tempat pelantikan wajib diisi', 'place');
+      },
+    },
+  );
+
+  // 1. Gate.
+  const calendar: HolidayCalendar = await acts.loadCalendar();
+  enter('GATE_CHECK');
+  const gate = await acts.checkGate({ agencyCode: input.agency.code, asOf: today() });
+  state.gate = gate;
+  await record('GATE_CHECKED', SYSTEM_ACTOR, gate.open ? null : gate.reasons.join('; '), input.post.id, { ...gate });
+  if (!gate.open || !gate.period)
+    return fallback(`Syarat jalur manajemen talenta tidak terpenuhi: ${gate.reasons.join('; ')}`);
+
+  // 2. Proposal.
+  enter('PROPOSAL');
+  state.successors = await acts.proposeSuccessors({
+    agency: input.agency,
+    post: input.post,
+    period: gate.period,
+    asOf: today(),
+    plannedInaugurationDate: input.plannedInaugurationDate,
+  });
+  if (included().length === 0) return fallback('Tidak ada talenta dalam kelompok rencana suksesi yang memenuhi syarat');
+  await acts.issueFillingDocument({ kind: 'SUCCESSOR_PROPOSAL', input, state, date: today(), extra: {} });
+
+  // 3. Confirmation by the committee.
+  enter('CONFIRMATION');
+  await condition(() => confirmation !== null);
+  if (!confirmation!.confirm) return fallback(`Tim tidak mengonfirmasi usulan suksesor: ${confirmation!.reason}`);
+
+  // 4. Overseer: silence approves or escalates, as its pinned rules say.
+  let deadline = endOfLocalDay(addWorkingDays(today(), input.overseer.decisionWorkingDays, calendar), tz).getTime();
+  enter('OVERSEER_APPROVAL', deadline);
+  for (;;) {
+    if (await condition(() => overseer !== null, Math.max(1, deadline - Date.now()))) break;
+    if (input.overseer.silenceMeansApproval) {
+      overseer = {
+        verdict: 'APPROVE',
+        reason: `Tidak ada keputusan dalam ${input.overseer.decisionWorkingDays} hari kerja; dianggap disetujui`,
+      };
+      state.overseerVerdict = 'APPROVE';
+      await record('OVERSEER_SILENCE', SYSTEM_ACTOR, overseer.reason, input.post.id, {});
+      break;
+    }
+    await record(
+      'OVERSEER_ESCALATED',
+      SYSTEM_ACTOR,
+      'Batas waktu keputusan lembaga pengawas terlampaui',
+      input.post.id,
+      {},
+    );
+    deadline = endOfLocalDay(addWorkingDays(today(), input.overseer.escalationWorkingDays, calendar), tz).getTime();
+    upsertSearchAttributes([{ key: StageDeadlineKey, value: new Date(deadline) }]);
+  }
+  if (overseer!.verdict === 'REJECT') return fallback(`Lembaga pengawas tidak menyetujui usulan: ${overseer!.reason}`);
+
+  // 5. PPK decision, decree, inauguration.
+  enter('PPK_DECISION');
+  await condition(() => state.appointedEmployeeId !== null);
+  enter('DECREE');
+  state.decree = await acts.issueFillingDocument({
+    kind: 'APPOINTMENT_DECREE',
+    input,
+    state,
+    date: today(),
+    extra: {},
+  });
+  enter('INAUGURATION');
+  await condition(() => inaugurated);
+  enter('COMPLETED');
+  await condition(allHandlersFinished);
+  return state;
+
+  async function fallback(reason: string): Promise<TalentPoolFillingState> {
+    const selectionId = `${input.fillingId}-OS`;
+    const announcementDate = today();
+    const rules = input.fallbackRules;
+    const vacancy = { ...input.post, id: vacancyId(selectionId, 0) };
+    const selection: OpenSelectionInput = {
+      selectionId,
+      agency: input.agency,
+      title: `Seleksi Terbuka ${input.post.position} ${input.agency.name}`,
+      announcementDate,
+      registrationClosesAt: periodDeadline(
+        announcementDate,
+        rules.registrationDays,
+        rules.registrationDayKind,
+        tz,
+        calendar,
+      ).closesAt.toISOString(),
+      plannedInaugurationDate: input.plannedInaugurationDate,
+      vacancies: [vacancy],
+      rules,
+      calendar,
+      electionWindows: [],
+      requirements: announcementRequirementLines([input.post.level]),
+      signatory: input.signatory,
+      ppkTitle: input.ppkTitle,
+      createdBy: input.createdBy,
+      createdAt: new Date().toISOString(),
+    };
+    const child = await startChild(openSelectionWorkflow, {
+      workflowId: selectionWorkflowId(input.agency.code, selectionId),
+      args: [selection],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: [
+        { key: AgencyCodeKey, value: input.agency.code },
+        { key: SelectionIdKey, value: selectionId },
+        { key: SelectionStageKey, value: 'PLANNED' },
+      ],
+    });
+    // The open selection is pre-seeded from the pool: its best eligible talents are invited to apply
+    // (also when the gate failed, as long as the agency has a map).
+    if (state.successors.length === 0 && state.gate?.period) {
+      state.successors = await acts.proposeSuccessors({
+        agency: input.agency,
+        post: input.post,
+        period: state.gate.period,
+        asOf: today(),
+        plannedInaugurationDate: input.plannedInaugurationDate,
+      });
+    }
+    const invited = included()
+      .slice(0, 5)
+      .map((s) => s.employeeId);
+    await acts.inviteToSelection({
+      selectionId,
+      vacancyId: vacancy.id,
+      candidateIds: invited,
+      reason,
+      at: new Date().toISOString(),
+    });
+    state.fallback = { selectionId, workflowId: child.workflowId, reason, invited };
+    await record('FALLBACK_STARTED', SYSTEM_ACTOR, reason, input.post.id, { selectionId, invited: invited.length });
+    enter('FALLBACK_OPEN_SELECTION');
+    await condition(allHandlersFinished);
+    return state;
+  }
+
+  function enter(stage: TalentFillingStage, deadline?: number): void {
+    state.stage = stage;
+    upsertSearchAttributes([
+      { key: SelectionStageKey, value: stage },
+      { key: StageDeadlineKey, value: deadline ? new Date(deadline) : null },
+    ]);
+  }
+
+  async function record(
+    kind: DecisionKind,
+    by: Actor,
+    reason: string | null,
+    subjectId: string | null,
+    payload: Record<string, unknown>,
+  ): Promise<RecordedDecision> {
+    const decision: RecordedDecision = {
+      decisionId: uuid4(),
+      kind,
+      by,
+      at: new Date().toISOString(),
+      reason,
+      subjectId,
+    };
+    state.decisions.push(decision);
+    await acts.recordAudit({ ...decision, selectionId: input.fillingId, workflowId, payload });
+    return decision;
+  }
+}
