@@ -131,22 +131,31 @@ export async function replaceById<T extends { _id: string }>(model: Model<T>, id
 }
 
 /**
- * Idempotent bulk "PUT": replaces or inserts every document by `_id` in one unordered bulk write
- * (cast and validated by the model). First writers racing to insert one id lose with a duplicate key;
- * the bulk is then replayed once as plain replaces. Any other failure, or a second one, is rethrown.
+ * Idempotent bulk "PUT": replaces or inserts every document by `_id` (cast and validated by the
+ * model). All go in one unordered `insertMany`; those refused as duplicates (already there, or
+ * inserted meanwhile by another writer) are then replaced one `replaceOne` at a time. Not atomic
+ * across documents: a failure part-way leaves some written, and a retry completes them.
+ *
+ * Shaped by FerretDB v1 (SQLite), measured with v1.24: it never answered an `update` command of 100
+ * or more statements matching existing documents (and once hung on four concurrent ones of 50), so
+ * no `bulkWrite` of replaces; `_id: { $in }` scans the collection, so no existence query first;
+ * inserting is cheap, while replacing a document that changed costs a scan of the collection.
  */
 export async function bulkReplaceById<T extends { _id: string }>(
   model: Model<T>,
   docs: readonly (object & { _id: string })[],
 ): Promise<number> {
   if (docs.length === 0) return 0;
-  const ops = docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await model.bulkWrite(ops as never, { ordered: false, throwOnValidationError: true });
-      return docs.length;
-    } catch (err) {
-      if (attempt > 0 || !isDuplicateKeyError(err)) throw err;
-    }
+  let refused: (object & { _id: string })[] = [];
+  try {
+    await model.insertMany(docs, { ordered: false, throwOnValidationError: true });
+  } catch (err) {
+    const e = err as { writeErrors?: { index?: unknown; err?: { index?: unknown } }[] };
+    if (!isDuplicateKeyError(err) || !Array.isArray(e.writeErrors)) throw err;
+    const indexes = e.writeErrors.map((w) => w.index ?? w.err?.index);
+    // Without the positions (another driver's error shape), replacing everything is still correct.
+    refused = indexes.every((i) => typeof i === 'number') ? (indexes as number[]).map((i) => docs[i]!) : [...docs];
   }
+  for (const doc of refused) await replaceById(model, doc._id, doc);
+  return docs.length;
 }

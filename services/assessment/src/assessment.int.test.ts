@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ConflictDeclarationDto, ScoreRecordDto } from '@seleksi/domain';
+import {
+  defaultTalentSettings,
+  type ConflictDeclarationDto,
+  type ScoreRecordDto,
+  type SuccessionGroupDto,
+  type TalentMapEntryDto,
+  type TalentSettings,
+} from '@seleksi/domain';
 import { AssessmentClient, ServiceError, type AssessmentResultDto, type RunningService } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startAssessmentService } from './app';
@@ -202,5 +209,360 @@ describe('conflict-of-interest declarations', () => {
     expect([noReason.status, noReason.code, noReason.field]).toEqual([400, 'VALIDATION_FAILED', 'reason']);
     const noFilter = await failure(client.listConflicts({}));
     expect(noFilter.status).toBe(400);
+  });
+});
+
+describe('talent settings', () => {
+  const settings: TalentSettings = {
+    ...defaultTalentSettings('KALTIM'),
+    meritIndexScore: 312,
+    meritAssessedOn: '2026-03-01',
+    targetPosts: [{ id: 'post-dinkes', title: 'Kepala Dinas Kesehatan', level: 'PRATAMA', unit: 'Dinas Kesehatan' }],
+  };
+
+  it('stores the settings as given and answers 404 (null) for an agency without any', async () => {
+    expect(await client.getTalentSettings('KALTIM')).toBeNull();
+    expect((await fetch(`${service.url}/talent-settings/KALTIM`)).status).toBe(404);
+    expect(await client.putTalentSettings(settings)).toEqual(settings);
+    expect(await client.getTalentSettings('KALTIM')).toEqual(settings);
+    // Kept as JSON text: shapes FerretDB v1 cannot store as a document round-trip too.
+    const odd = { ...settings, agencyCode: 'ODD', extra: { matrix: [[1, 2], [3]], 'dotted.key': true, $money: 1 } };
+    await client.http.put('/talent-settings/ODD', odd);
+    expect(await client.getTalentSettings('ODD')).toEqual(odd);
+    const revised = { ...settings, targetPosts: [] };
+    await client.putTalentSettings(revised);
+    expect(await client.getTalentSettings('KALTIM')).toEqual(revised);
+  });
+
+  it('checks only the agency code and the top-level shape', async () => {
+    const other = await failure(client.http.put('/talent-settings/KALTIM', { ...settings, agencyCode: 'JATIM' }));
+    expect([other.status, other.code, other.field]).toEqual([400, 'VALIDATION_FAILED', 'agencyCode']);
+    const array = await failure(client.http.put('/talent-settings/KALTIM', [settings]));
+    expect([array.status, array.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const badCode = await failure(client.http.put('/talent-settings/A%20B', { agencyCode: 'A B' }));
+    expect([badCode.status, badCode.field]).toEqual([400, 'agencyCode']);
+    // The path fills a missing agencyCode.
+    expect(await client.http.put('/talent-settings/BARE', { scoring: null })).toEqual({
+      scoring: null,
+      agencyCode: 'BARE',
+    });
+  });
+});
+
+describe('inputs of talent mapping for many candidates', () => {
+  const by = { userId: 'u-bkd', role: 'PANSEL_SECRETARY' as const };
+
+  it('lists assessment results of many candidates, grouped in input order and newest first', async () => {
+    const result = (candidateId: string, id: string, assessedAt: string): AssessmentResultDto => ({
+      id,
+      candidateId,
+      provider: 'UPT Penilaian Kompetensi',
+      assessedAt,
+      managerial: 80,
+      socioCultural: 75,
+      validUntil: '2029-12-31',
+    });
+    await client.upsertAssessmentResult(result('c-m-1', 'ar-m-1a', '2024-05-01'));
+    await client.upsertAssessmentResult(result('c-m-1', 'ar-m-1b', '2026-01-10'));
+    await client.upsertAssessmentResult(result('c-m-2', 'ar-m-2a', '2025-07-01'));
+    const listed = await client.listAssessmentResultsFor(['c-m-2', 'nobody', 'c-m-1', 'c-m-2']);
+    expect(listed.map((r) => r.id)).toEqual(['ar-m-2a', 'ar-m-1b', 'ar-m-1a']);
+    const repeated = await fetch(`${service.url}/assessment-results?candidateIds=c-m-1&candidateIds=c-m-2`);
+    expect(((await repeated.json()) as { items: AssessmentResultDto[] }).items.map((r) => r.id)).toEqual([
+      'ar-m-1b',
+      'ar-m-1a',
+      'ar-m-2a',
+    ]);
+    // The single-candidate form still works; both at once or neither is a 400.
+    expect((await client.listAssessmentResults({ candidateId: 'c-m-1' })).map((r) => r.id)).toEqual([
+      'ar-m-1b',
+      'ar-m-1a',
+    ]);
+    const both = await failure(
+      client.http.get('/assessment-results', { query: { candidateId: 'a', candidateIds: 'b' } }),
+    );
+    expect([both.status, both.field]).toEqual([400, 'candidateId']);
+    const tooMany = Array.from({ length: 201 }, (_, i) => `c-${i}`);
+    const over = await failure(client.http.get('/assessment-results', { query: { candidateIds: tooMany } }));
+    expect([over.status, over.field]).toEqual([400, 'candidateIds']);
+  });
+
+  it('batches more than 100 candidates per request', async () => {
+    const ids = Array.from({ length: 230 }, (_, i) => `c-batch-${String(i).padStart(3, '0')}`);
+    for (const id of [ids[0]!, ids[150]!, ids[229]!]) {
+      await client.upsertAssessmentResult({
+        id: `ar-${id}`,
+        candidateId: id,
+        provider: 'UPT',
+        assessedAt: '2026-02-01',
+        managerial: 70,
+        socioCultural: 70,
+        validUntil: '2029-02-01',
+      });
+    }
+    expect((await client.listAssessmentResultsFor(ids)).map((r) => r.candidateId)).toEqual([
+      ids[0],
+      ids[150],
+      ids[229],
+    ]);
+    expect(await client.listAssessmentResultsFor([])).toEqual([]);
+  });
+
+  it('lists track records of many candidates by kind', async () => {
+    const track = (candidateId: string, kind: ScoreRecordDto['kind'], value: number): ScoreRecordDto => ({
+      id: `tr:${candidateId}:${kind}`,
+      selectionId: 'talent-2026',
+      applicationId: `talent-2026:${candidateId}`,
+      candidateId,
+      kind,
+      memberId: null,
+      round: 0,
+      value,
+      components: null,
+      note: null,
+      recordedBy: by,
+      recordedAt: '2026-06-01T00:00:00.000Z',
+    });
+    await client.putScoreRecord(track('c-t-1', 'TRACK_RECORD', 82));
+    await client.putScoreRecord(track('c-t-2', 'TRACK_RECORD', 77));
+    await client.putScoreRecord(track('c-t-2', 'INTERVIEW', 90));
+    await client.putScoreRecord(track('c-t-3', 'TRACK_RECORD', 60));
+    const records = await client.listScoreRecordsFor(['c-t-2', 'c-t-1', 'c-none'], 'TRACK_RECORD');
+    expect(records.map((r) => [r.candidateId, r.value])).toEqual([
+      ['c-t-1', 82],
+      ['c-t-2', 77],
+    ]);
+    expect((await client.listScoreRecordsFor(['c-t-2'])).map((r) => r.kind)).toEqual(['INTERVIEW', 'TRACK_RECORD']);
+  });
+});
+
+describe('talent map', () => {
+  const AGENCY = 'MAP';
+  // 60 employees: every box, 8 unmapped, and runs of equal scores so pages split ties.
+  function entry(i: number, period = '2026', mappedAt = '2026-12-01T02:00:00.000Z'): TalentMapEntryDto {
+    const employeeId = `e-${String(i).padStart(3, '0')}`;
+    const unmapped = i % 7 === 3;
+    const box = unmapped ? null : (i % 9) + 1;
+    const score = unmapped ? null : 60 + (i % 4) * 10;
+    return {
+      id: `${AGENCY}:${period}:${employeeId}`,
+      agencyCode: AGENCY,
+      period,
+      employeeId,
+      box,
+      potential: unmapped ? null : ((Math.floor((i % 9) / 3) + 1) as 1 | 2 | 3),
+      performance: unmapped ? null : (((i % 3) + 1) as 1 | 2 | 3),
+      performanceScore: unmapped ? null : score,
+      potentialScore: unmapped ? null : 70.5,
+      score,
+      missing: unmapped ? ['ASSESSMENT'] : [],
+      mappedAt,
+      runId: 'run-1',
+    };
+  }
+  const entries = Array.from({ length: 60 }, (_, i) => entry(i));
+
+  function expectedOrder(list: TalentMapEntryDto[]): string[] {
+    return [...list]
+      .sort(
+        (a, b) =>
+          (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) ||
+          (b.score ?? 0) - (a.score ?? 0) ||
+          (a.employeeId < b.employeeId ? -1 : 1),
+      )
+      .map((e) => e.employeeId);
+  }
+
+  async function allPages(query: { box?: number | 'none'; limit: number }): Promise<string[]> {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await client.listTalentMapEntries({ agencyCode: AGENCY, period: '2026', ...query, after });
+      expect(page.items.length).toBeLessThanOrEqual(query.limit);
+      seen.push(...page.items.map((e) => e.employeeId));
+      after = page.nextCursor;
+    } while (after);
+    return seen;
+  }
+
+  it('upserts entries idempotently: the same batch twice gives the same counts', async () => {
+    expect(await client.putTalentMapEntries(entries)).toEqual({ upserted: 60 });
+    const counts = await client.getTalentMapCounts(AGENCY, '2026');
+    expect(await client.putTalentMapEntries(entries)).toEqual({ upserted: 60 });
+    expect(await client.getTalentMapCounts(AGENCY, '2026')).toEqual(counts);
+    expect(await service.conn.collection('talentMapEntries').countDocuments({ agencyCode: AGENCY })).toBe(60);
+  });
+
+  it('counts every box, the unmapped and the total', async () => {
+    const byBox: Record<string, number> = Object.fromEntries(
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((b) => [b, 0]),
+    );
+    for (const e of entries) if (e.box !== null) byBox[String(e.box)]! += 1;
+    expect(await client.getTalentMapCounts(AGENCY, '2026')).toEqual({
+      agencyCode: AGENCY,
+      period: '2026',
+      total: 60,
+      unmapped: entries.filter((e) => e.box === null).length,
+      byBox,
+    });
+    expect(await client.getTalentMapCounts(AGENCY, '2030')).toEqual({
+      agencyCode: AGENCY,
+      period: '2030',
+      total: 0,
+      unmapped: 0,
+      byBox: Object.fromEntries(Object.keys(byBox).map((b) => [b, 0])),
+    });
+  });
+
+  it('pages the drill-down by score then employeeId, stable across equal scores', async () => {
+    expect(await allPages({ limit: 7 })).toEqual(expectedOrder(entries));
+    expect(await allPages({ limit: 1 })).toEqual(expectedOrder(entries));
+    expect(await allPages({ box: 9, limit: 2 })).toEqual(expectedOrder(entries.filter((e) => e.box === 9)));
+    expect(await allPages({ box: 'none', limit: 3 })).toEqual(expectedOrder(entries.filter((e) => e.box === null)));
+    const first = await client.listTalentMapEntries({ agencyCode: AGENCY, period: '2026', limit: 2 });
+    expect(first.items[0]).toEqual(entries.find((e) => e.employeeId === first.items[0]!.employeeId));
+    // A re-mapping with changed scores between pages neither repeats nor skips the untouched.
+    const page1 = await client.listTalentMapEntries({ agencyCode: AGENCY, period: '2026', box: 'none', limit: 100 });
+    expect(page1.nextCursor).toBeNull();
+  });
+
+  it("answers a person's history newest period first, and the periods of an agency", async () => {
+    await client.putTalentMapEntries([
+      entry(1, '2025', '2025-12-01T00:00:00.000Z'),
+      entry(2, '2025', '2025-12-03T00:00:00.000Z'),
+      { ...entry(1, '2026-S2', '2026-12-20T00:00:00.000Z'), agencyCode: 'MAP2', id: 'MAP2:2026-S2:e-001' },
+    ]);
+    await client.putTalentMapEntries([entry(5, '2026', '2026-12-02T05:00:00.000Z')]);
+    expect((await client.getTalentHistory('e-001')).map((e) => [e.agencyCode, e.period])).toEqual([
+      ['MAP2', '2026-S2'],
+      [AGENCY, '2026'],
+      [AGENCY, '2025'],
+    ]);
+    expect(await client.getTalentHistory('nobody')).toEqual([]);
+    expect(await client.listTalentMapPeriods(AGENCY)).toEqual([
+      { period: '2026', mappedAt: '2026-12-02T05:00:00.000Z', total: 60 },
+      { period: '2025', mappedAt: '2025-12-03T00:00:00.000Z', total: 2 },
+    ]);
+    expect(await client.listTalentMapPeriods('NONE')).toEqual([]);
+  });
+
+  it('rejects bad entries and queries with 400 and the field', async () => {
+    const put = (items: unknown[]) => failure(client.http.put('/talent-map/entries', { items }));
+    const cases: [unknown[], string][] = [
+      [[{ ...entry(0), box: 10 }], 'items.0.box'],
+      [[entry(0), { ...entry(1), potential: 4 }], 'items.1.potential'],
+      [[{ ...entry(0), id: 'MAP:2026:someone' }], 'items.0.id'],
+      [[{ ...entry(0), period: '26', id: 'MAP:26:e-000' }], 'items.0.period'],
+      [[entry(0), entry(0)], 'items.1.id'],
+      [[{ ...entry(0), mappedAt: 'yesterday' }], 'items.0.mappedAt'],
+      [[], 'items'],
+      [Array.from({ length: 1001 }, (_, i) => entry(i)), 'items'],
+    ];
+    for (const [items, field] of cases) {
+      const err = await put(items);
+      expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', field]);
+    }
+    const list = (query: Record<string, string>, period = '2026') =>
+      failure(client.http.get(`/talent-map/${AGENCY}/${period}/entries`, { query }));
+    expect((await list({ box: '0' })).field).toBe('box');
+    expect((await list({ box: 'x' })).field).toBe('box');
+    expect((await list({ after: 'garbage' })).field).toBe('after');
+    expect((await list({ limit: '1001' })).field).toBe('limit');
+    expect((await list({}, '2026-X')).field).toBe('period');
+    expect((await failure(client.http.get(`/talent-map/${AGENCY}/26/counts`))).field).toBe('period');
+  });
+
+  it('writes a thousand entries in one request, and re-maps a period (timings printed)', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      ...entry(i, '2024'),
+      id: `${AGENCY}:2024:e-${String(i).padStart(3, '0')}`,
+    }));
+    const timed = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const result = await f();
+      console.log(`[bench] ${label} took ${(performance.now() - started).toFixed(0)} ms`);
+      return result;
+    };
+    const put = (items: TalentMapEntryDto[]) => client.http.put('/talent-map/entries', { items });
+    expect(await timed('PUT /talent-map/entries: 1000 new entries', () => put(many))).toEqual({ upserted: 1000 });
+    expect(await timed('PUT /talent-map/entries: the same 1000 again', () => put(many))).toEqual({ upserted: 1000 });
+    const changed = many.map((e) => ({ ...e, runId: 'run-2' }));
+    expect(
+      await timed('PUT /talent-map/entries: 250 changed entries (in-place replace)', () => put(changed.slice(0, 250))),
+    ).toEqual({ upserted: 250 });
+    expect(await timed('DELETE /talent-map/MAP/2024', () => client.deleteTalentMapPeriod(AGENCY, '2024'))).toEqual({
+      deleted: 1000,
+    });
+    expect(await timed('PUT /talent-map/entries: 1000 re-mapped entries', () => put(changed))).toEqual({
+      upserted: 1000,
+    });
+    expect((await client.getTalentMapCounts(AGENCY, '2024')).total).toBe(1000);
+    const page = await client.listTalentMapEntries({ agencyCode: AGENCY, period: '2024', limit: 1000 });
+    expect(page.items.every((e) => e.runId === 'run-2')).toBe(true);
+    expect(await client.deleteTalentMapPeriod(AGENCY, '2023')).toEqual({ deleted: 0 });
+  });
+});
+
+describe('succession groups (KRS)', () => {
+  function group(year: number, postId: string, overrides: Partial<SuccessionGroupDto> = {}): SuccessionGroupDto {
+    return {
+      id: `KALTIM:${year}:${postId}`,
+      agencyCode: 'KALTIM',
+      year,
+      postId,
+      postTitle: 'Kepala Dinas Kesehatan',
+      level: 'PRATAMA',
+      members: [
+        { employeeId: 'e-009', order: 1, box: 9, score: 91.2 },
+        { employeeId: 'e-004', order: 2, box: 9, score: 88.75 },
+        { employeeId: 'e-017', order: 3, box: 8, score: 86.1 },
+      ],
+      derivedFrom: String(year),
+      publishedAt: '2026-12-15T02:00:00.000Z',
+      documentId: 'doc-krs-1',
+      ...overrides,
+    };
+  }
+
+  it("round-trips a group and lists an agency's groups newest year first, then by post", async () => {
+    expect(await client.putSuccessionGroup(group(2026, 'post-b'))).toEqual(group(2026, 'post-b'));
+    await client.putSuccessionGroup(group(2026, 'post-a', { publishedAt: null, documentId: null, members: [] }));
+    await client.putSuccessionGroup(group(2025, 'post-a'));
+    expect(await client.getSuccessionGroup('KALTIM:2026:post-b')).toEqual(group(2026, 'post-b'));
+    expect(await client.getSuccessionGroup('KALTIM:2026:none')).toBeNull();
+    expect((await client.listSuccessionGroups({ agencyCode: 'KALTIM' })).map((g) => g.id)).toEqual([
+      'KALTIM:2026:post-a',
+      'KALTIM:2026:post-b',
+      'KALTIM:2025:post-a',
+    ]);
+    expect((await client.listSuccessionGroups({ agencyCode: 'KALTIM', year: 2025 })).map((g) => g.id)).toEqual([
+      'KALTIM:2025:post-a',
+    ]);
+    // Replaced as a whole.
+    const published = group(2026, 'post-a', { publishedAt: '2026-12-16T08:00:00+08:00' });
+    await client.putSuccessionGroup(published);
+    expect(await client.getSuccessionGroup(published.id)).toEqual({
+      ...published,
+      publishedAt: '2026-12-16T00:00:00.000Z',
+    });
+  });
+
+  it('rejects bad groups with 400 and the field', async () => {
+    const cases: [SuccessionGroupDto, string][] = [
+      [{ ...group(2026, 'post-x'), id: 'KALTIM:2026:post-y' }, 'id'],
+      [group(2026, 'post-x', { level: 'ADMIN' as SuccessionGroupDto['level'] }), 'level'],
+      [
+        group(2026, 'post-x', { members: [group(2026, 'p').members[0]!, group(2026, 'p').members[0]!] }),
+        'members.1.employeeId',
+      ],
+      [group(2026, 'post-x', { members: [{ employeeId: 'e-1', order: 1, box: 0, score: 1 }] }), 'members.0.box'],
+      [group(2026, 'post-x', { derivedFrom: 'last year' }), 'derivedFrom'],
+    ];
+    for (const [dto, field] of cases) {
+      const err = await failure(client.putSuccessionGroup(dto));
+      expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', field]);
+    }
+    const noAgency = await failure(client.http.get('/succession-groups'));
+    expect([noAgency.status, noAgency.field]).toEqual([400, 'agencyCode']);
   });
 });

@@ -148,7 +148,9 @@ export const talentSettingsBody = z
     message: `larger than ${MAX_TALENT_SETTINGS_CHARS} characters`,
   });
 
-export const talentPeriodField = z.string().regex(TALENT_PERIOD_PATTERN, "a year, optionally '-S1'..'-S2' or '-Q1'..'-Q4'");
+export const talentPeriodField = z
+  .string()
+  .regex(TALENT_PERIOD_PATTERN, "a year, optionally '-S1'..'-S2' or '-Q1'..'-Q4'");
 
 /** Finite, and never -0 (which FerretDB v1 cannot store). */
 const finite = z.number().transform((n) => (n === 0 ? 0 : n));

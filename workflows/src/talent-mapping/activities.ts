@@ -48,6 +48,7 @@ export interface TalentMappingPorts {
       after?: string | null;
     }): Promise<{ items: TalentMapEntryDto[]; nextCursor: string | null }>;
     putSuccessionGroup(dto: SuccessionGroupDto): Promise<unknown>;
+    deleteTalentMapPeriod(agencyCode: string, period: string): Promise<unknown>;
   };
   document: {
     issueDocument(req: IssueDocumentRequest): Promise<DocumentDto>;
@@ -82,6 +83,14 @@ export function createTalentMappingActivities(ports: TalentMappingPorts) {
   return {
     async countEmployees(agencyCode: string): Promise<number> {
       return callService(() => ports.candidate.countProfiles(agencyCode));
+    },
+
+    /**
+     * A new run of a period starts from an empty map: inserting is one command for the store, where
+     * replacing changed entries costs a scan each on FerretDB (about 10 ms per entry per 1,000 stored).
+     */
+    async clearMap(agencyCode: string, period: string): Promise<void> {
+      await callService(() => ports.assessment.deleteTalentMapPeriod(agencyCode, period));
     },
 
     async mapBatch(args: MapBatchArgs): Promise<MapBatchResult> {

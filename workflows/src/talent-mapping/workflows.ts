@@ -38,6 +38,7 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
   setHandler(getMappingProgressQuery, () => progress);
 
   if (progress.status === 'STARTING') {
+    await acts.clearMap(input.agencyCode, input.period);
     progress.total = await acts.countEmployees(input.agencyCode);
     progress.status = 'MAPPING';
     upsertSearchAttributes([{ key: SelectionStageKey, value: 'MAPPING' }]);

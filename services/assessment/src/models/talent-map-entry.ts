@@ -4,13 +4,13 @@ import type { TalentMapEntryDto } from '@seleksi/domain';
 /**
  * One employee's place on an agency's nine-box map for a period (`TalentMapEntryDto`), replaced as a
  * whole by id. `scored` (score not null) keeps the drill-down order and its cursor free of null
- * comparisons, which MongoDB and FerretDB need not treat alike.
+ * comparisons, which MongoDB and FerretDB need not treat alike. No `updatedAt`: a retried batch then
+ * rewrites identical documents, which FerretDB skips (a changed one costs it a commit each).
  */
 export interface TalentMapEntryDoc extends Omit<TalentMapEntryDto, 'id' | 'mappedAt'> {
   _id: string;
   scored: boolean;
   mappedAt: Date;
-  updatedAt: Date;
 }
 
 export const talentMapEntrySchema = new Schema<TalentMapEntryDoc>(
@@ -29,7 +29,6 @@ export const talentMapEntrySchema = new Schema<TalentMapEntryDoc>(
     missing: { type: [String], default: [] },
     mappedAt: { type: Date, required: true },
     runId: { type: String, required: true },
-    updatedAt: { type: Date, required: true },
   },
   { versionKey: false },
 );

@@ -37,7 +37,6 @@ export function createTalentMapRepository({ TalentMapEntry }: AssessmentModels) 
   return {
     /** Upserts the entries by id in one bulk (a retried batch writes the same documents again). */
     async putEntries(entries: TalentMapEntryDto[]): Promise<number> {
-      const updatedAt = new Date();
       return bulkReplaceById(
         TalentMapEntry,
         entries.map(({ id, mappedAt, ...rest }) => ({
@@ -45,9 +44,16 @@ export function createTalentMapRepository({ TalentMapEntry }: AssessmentModels) 
           _id: id,
           scored: rest.score !== null,
           mappedAt: new Date(mappedAt),
-          updatedAt,
         })),
       );
+    },
+
+    /**
+     * Removes a period's map (one `deleteMany`), so a re-mapping inserts instead of replacing: on
+     * FerretDB v1 each replaced document that changed costs a scan of the whole collection.
+     */
+    async clearPeriod(agencyCode: string, period: string): Promise<number> {
+      return (await TalentMapEntry.deleteMany({ agencyCode, period })).deletedCount;
     },
 
     /** Entries per box '1'..'9' (zeros included), unmapped (box null) and total, from one `$group` with `$sum`. */
@@ -108,21 +114,22 @@ export function createTalentMapRepository({ TalentMapEntry }: AssessmentModels) 
     },
 
     /**
-     * The mapped periods of an agency, newest first, with their latest `mappedAt` and size: a
-     * `distinct`, then per period one count and one sorted `findOne` (no `$max` on FerretDB v1).
+     * The mapped periods of an agency, newest first, with their latest `mappedAt` and size: sizes from
+     * one `$group` with `$sum`, the latest `mappedAt` per period from a sorted `findOne` (FerretDB v1
+     * has no `$max`).
      */
     async periods(agencyCode: string): Promise<TalentMapPeriodDto[]> {
-      const periods = (await TalentMapEntry.distinct('period', { agencyCode })) as string[];
-      periods.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+      const groups = await TalentMapEntry.aggregate<{ _id: string; n: number }>([
+        { $match: { agencyCode } },
+        { $group: { _id: '$period', n: { $sum: 1 } } },
+      ]);
+      groups.sort((a, b) => (a._id < b._id ? 1 : a._id > b._id ? -1 : 0));
       const out: TalentMapPeriodDto[] = [];
-      for (const period of periods) {
-        const [total, latest] = await Promise.all([
-          TalentMapEntry.countDocuments({ agencyCode, period }),
-          TalentMapEntry.findOne({ agencyCode, period }, { mappedAt: 1 })
-            .sort({ mappedAt: -1 })
-            .lean<Pick<TalentMapEntryDoc, 'mappedAt'>>(),
-        ]);
-        if (latest) out.push({ period, mappedAt: latest.mappedAt.toISOString(), total });
+      for (const { _id: period, n } of groups) {
+        const latest = await TalentMapEntry.findOne({ agencyCode, period }, { mappedAt: 1 })
+          .sort({ mappedAt: -1 })
+          .lean<Pick<TalentMapEntryDoc, 'mappedAt'>>();
+        if (latest) out.push({ period, mappedAt: latest.mappedAt.toISOString(), total: n });
       }
       return out;
     },

@@ -53,6 +53,12 @@ export function talentRoutes(
     res.json(await talentMap.counts(agencyCode, period));
   });
 
+  /** Clears a period before re-mapping it from scratch: `{ deleted }`. */
+  router.delete('/talent-map/:agencyCode/:period', async (req, res) => {
+    const { agencyCode, period } = talentMapParams.parse(req.params);
+    res.json({ deleted: await talentMap.clearPeriod(agencyCode, period) });
+  });
+
   router.get('/talent-map/:agencyCode/:period/entries', async (req, res) => {
     const { agencyCode, period } = talentMapParams.parse(req.params);
     const { box, limit, after } = talentMapEntryListQuery.parse(req.query);

@@ -1,12 +1,5 @@
 import { DomainError, parseNip, type ProfileDto } from '@seleksi/domain';
-import {
-  bulkReplaceById,
-  decodeCursor,
-  encodeCursor,
-  isDuplicateKeyError,
-  replaceById,
-  type Page,
-} from '@seleksi/kit';
+import { bulkReplaceById, decodeCursor, encodeCursor, isDuplicateKeyError, replaceById, type Page } from '@seleksi/kit';
 import { z } from 'zod';
 import type { CandidateModels, ProfileDoc } from '../models';
 
@@ -74,13 +67,13 @@ export function createProfileRepository({ Profile }: CandidateModels) {
 
     /**
      * Stores up to a batch of profiles at once (seeding, benchmarks), with the checks of `upsert`:
-     * fields are `items.N.…`, and nothing is written when a check fails. One unordered bulk of
-     * upserting replaces; a repeat writes the same documents again. Returns how many were written.
+     * fields are `items.N.…`, and nothing is written when a check fails. New profiles go in one
+     * insert, existing ones are replaced one by one (`bulkReplaceById`). Returns how many were written.
      */
     async upsertMany(inputs: ProfileDto[]): Promise<number> {
       const today = todayUtc();
-      const ids = new Map<string, number>();
-      const nips = new Map<string, number>();
+      const ids = new Set<string>();
+      const nips = new Set<string>();
       const dtos = inputs.map((input, i): ProfileDto => {
         let nip: string;
         try {
@@ -91,17 +84,18 @@ export function createProfileRepository({ Profile }: CandidateModels) {
         }
         if (ids.has(input.id)) throw new DomainError('VALIDATION_FAILED', 'Duplicate id in the batch', `items.${i}.id`);
         if (nips.has(nip)) throw nipTaken(`items.${i}.nip`);
-        ids.set(input.id, i);
-        nips.set(nip, i);
+        ids.add(input.id);
+        nips.add(nip);
         return { ...input, nip };
       });
-      // Checked before writing: FerretDB reports a unique violation on update as an internal error.
-      const owners = await Profile.find({ nip: { $in: [...nips.keys()] } }, { _id: 1, nip: 1 }).lean<
+      // One query for the batch: FerretDB v1 scans the collection for any filter but an `_id` equality.
+      const owners = await Profile.find({ nip: { $in: [...nips] } }, { _id: 1, nip: 1 }).lean<
         Pick<ProfileDoc, '_id' | 'nip'>[]
       >();
-      for (const owner of owners) {
-        const i = nips.get(owner.nip)!;
-        if (dtos[i]!.id !== owner._id) throw nipTaken(`items.${i}.nip`);
+      const ownerOf = new Map(owners.map((o) => [o.nip, o._id]));
+      for (const [i, dto] of dtos.entries()) {
+        const owner = ownerOf.get(dto.nip);
+        if (owner !== undefined && owner !== dto.id) throw nipTaken(`items.${i}.nip`);
       }
       const updatedAt = new Date();
       try {
