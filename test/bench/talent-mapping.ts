@@ -35,6 +35,15 @@ const tmp = mkdtempSync(join(tmpdir(), 'seleksi-bench-'));
 const logDir = resolve(repoRoot, 'test/artifacts/bench-logs');
 const started: ManagedProcess[] = [];
 
+/** A distinct valid NIP for each of up to 3.6 million employees: birth dates over ten years × serials. */
+function benchNip(j: number): string {
+  const birth = new Date(Date.UTC(1968, 0, 1) + (j % 3650) * 86_400_000);
+  const ymd = birth.toISOString().slice(0, 10).replaceAll('-', '');
+  const start = `${birth.getUTCFullYear() + 25}03`;
+  const serial = String((Math.floor(j / 3650) % 999) + 1).padStart(3, '0');
+  return `${ymd}${start}${(j % 2) + 1}${serial}`;
+}
+
 /** Peak resident memory (MB) of a process, from /proc (Linux). */
 function peakMb(pid: number | undefined): string {
   try {
@@ -124,6 +133,7 @@ async function main(): Promise<void> {
     for (let j = i; j < Math.min(i + 1000, employees); j++) {
       chunk.push(
         eligibleProfile(`bench-${String(j).padStart(6, '0')}`, agency.code, j, {
+          nip: benchNip(j),
           skp: [2024, 2025, 2026].map((year) => ({ year, predicate: predicates[(j + year) % 3]! })),
         }),
       );
