@@ -8,7 +8,6 @@ import {
   LEVEL_NAME_ID,
   rankSuccessors,
   type AgencyDto,
-  type AuditRecordDto,
   type DocumentDto,
   type HolidayCalendar,
   type InvitationDto,
@@ -23,7 +22,6 @@ export interface TalentPoolPorts extends TalentMappingPorts {
   candidate: TalentMappingPorts['candidate'] & {
     getHolidayCalendar(): Promise<HolidayCalendar>;
     putInvitation(dto: InvitationDto): Promise<unknown>;
-    recordAudit(dto: AuditRecordDto): Promise<unknown>;
   };
   assessment: TalentMappingPorts['assessment'] & {
     listTalentMapPeriods(agencyCode: string): Promise<{ period: string; mappedAt: string; total: number }[]>;
@@ -188,10 +186,6 @@ export function createTalentPoolActivities(ports: TalentPoolPorts) {
           }),
         );
       }
-    },
-
-    async recordAudit(dto: AuditRecordDto): Promise<void> {
-      await callService(() => ports.candidate.recordAudit(dto));
     },
   };
 }

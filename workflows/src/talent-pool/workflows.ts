@@ -29,6 +29,7 @@ import {
   type HolidayCalendar,
 } from '@seleksi/domain';
 import type { TalentPoolActivities } from './activities';
+import type { OpenSelectionActivities } from '../open-selection/activities';
 import {
   confirmProposalUpdate,
   decideSuccessorUpdate,
@@ -43,7 +44,8 @@ import type { DecisionKind, OpenSelectionInput, RecordedDecision } from '../open
 import { openSelectionWorkflow } from '../open-selection/workflows';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey, StageDeadlineKey } from '../search-attributes';
 
-const acts = proxyActivities<TalentPoolActivities>({
+// The audit record is written by the open selection's activity: one implementation for both routes.
+const acts = proxyActivities<TalentPoolActivities & Pick<OpenSelectionActivities, 'recordAudit'>>({
   startToCloseTimeout: '5 minutes',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
