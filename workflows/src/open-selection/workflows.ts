@@ -17,9 +17,9 @@ import {
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
-  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import { decisionRecorder } from '../decision-recorder';
 import {
   addCalendarDays,
   addMonths,
@@ -74,14 +74,12 @@ import {
   withdrawApplicationUpdate,
   type ApplicationState,
   type CorrectableStage,
-  type DecisionKind,
   type DeadlineState,
   type OpenSelectionFailureType,
   type OpenSelectionInput,
   type OpenSelectionState,
   type OverseerDecisionArgs,
   type OverseerSubject,
-  type RecordedDecision,
   type SetPanselArgs,
   type SubmitApplicationArgs,
   type VacancyPlan,
@@ -137,6 +135,12 @@ function withFallbackYears(calendar: HolidayCalendar, fromYear: number): Holiday
 
 export async function openSelectionWorkflow(input: OpenSelectionInput): Promise<OpenSelectionState> {
   const workflowId = workflowInfo().workflowId;
+  const record = decisionRecorder({
+    decisions: () => state.decisions,
+    subjectOfRecord: input.selectionId,
+    workflowId,
+    recordAudit: (dto) => acts.recordAudit(dto),
+  });
   const tz = input.agency.timeZone;
   const rules = input.rules;
 
@@ -1577,26 +1581,6 @@ export async function openSelectionWorkflow(input: OpenSelectionInput): Promise<
 
   // -------------------------------------------------------------------------------------------
   // Recording: audit, read model, documents
-
-  async function record(
-    kind: DecisionKind,
-    by: Actor,
-    reason: string | null,
-    subjectId: string | null,
-    payload: Record<string, unknown>,
-  ): Promise<RecordedDecision> {
-    const decision: RecordedDecision = {
-      decisionId: uuid4(),
-      kind,
-      by,
-      at: new Date().toISOString(),
-      reason,
-      subjectId,
-    };
-    state.decisions.push(decision);
-    await acts.recordAudit({ ...decision, selectionId: input.selectionId, workflowId, payload });
-    return decision;
-  }
 
   async function setStatus(
     a: ApplicationState,

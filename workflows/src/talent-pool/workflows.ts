@@ -14,9 +14,9 @@ import {
   setHandler,
   startChild,
   upsertSearchAttributes,
-  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import { decisionRecorder } from '../decision-recorder';
 import {
   addWorkingDays,
   announcementRequirementLines,
@@ -40,7 +40,7 @@ import {
   type TalentPoolFillingInput,
   type TalentPoolFillingState,
 } from './definitions';
-import type { DecisionKind, OpenSelectionInput, RecordedDecision } from '../open-selection/definitions';
+import type { OpenSelectionInput } from '../open-selection/definitions';
 import { openSelectionWorkflow } from '../open-selection/workflows';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey, StageDeadlineKey } from '../search-attributes';
 
@@ -59,6 +59,12 @@ function fail(type: string, message: string, field?: string): never {
 
 export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): Promise<TalentPoolFillingState> {
   const workflowId = workflowInfo().workflowId;
+  const record = decisionRecorder({
+    decisions: () => state.decisions,
+    subjectOfRecord: input.fillingId,
+    workflowId,
+    recordAudit: (dto) => acts.recordAudit(dto),
+  });
   const tz = input.agency.timeZone;
   const today = () => localDateOf(Date.now(), tz);
   const state: TalentPoolFillingState = {
@@ -326,25 +332,5 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       { key: SelectionStageKey, value: stage },
       { key: StageDeadlineKey, value: deadline ? new Date(deadline) : null },
     ]);
-  }
-
-  async function record(
-    kind: DecisionKind,
-    by: Actor,
-    reason: string | null,
-    subjectId: string | null,
-    payload: Record<string, unknown>,
-  ): Promise<RecordedDecision> {
-    const decision: RecordedDecision = {
-      decisionId: uuid4(),
-      kind,
-      by,
-      at: new Date().toISOString(),
-      reason,
-      subjectId,
-    };
-    state.decisions.push(decision);
-    await acts.recordAudit({ ...decision, selectionId: input.fillingId, workflowId, payload });
-    return decision;
   }
 }
