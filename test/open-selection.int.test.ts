@@ -407,6 +407,8 @@ describe('a complete round', () => {
           .toString(),
       ).toBe('%PDF-');
 
+      await checkDocuments(id, p.documents);
+
       // The read model follows: appointed, not appointed.
       const statusOf = async (as: string, applicationId: string) =>
         must(
@@ -463,6 +465,173 @@ describe('a complete round', () => {
     },
   );
 });
+
+/**
+ * Documents of a finished round, as each person reaches them: restricted ones only for the people of
+ * the selection, public verification by code and by file (GraphQL multipart and the QR's page), and a
+ * correction by the secretary.
+ */
+async function checkDocuments(id: string, docs: SelectionProcess['documents']): Promise<void> {
+  const report = docs.find((x) => x.kind === 'REPORT_TO_PPK')!;
+  const download = (as: string | null, url: string) =>
+    fetch(url.replace(/^https?:\/\/[^/]+/, stack.gateway.url), {
+      headers: as ? { authorization: `Bearer ${d.token(as)}` } : {},
+    });
+  const allowed: [string | null, number][] = [
+    [null, 401],
+    [cand(2), 403],
+    [OUTSIDER, 403],
+    [OTHER_SECRETARY, 403],
+    [OTHER_PPK, 403],
+    [M1, 200],
+    [SECRETARY, 200],
+    [PPK, 200],
+    [OVERSEER, 200],
+    [ADMIN, 200],
+  ];
+  for (const [as, status] of allowed) {
+    expect((await download(as, report.downloadUrl)).status, `${as ?? 'anonymous'} downloads the report`).toBe(status);
+  }
+  const DOC = `query($id: ID!) { document(id: $id) { id number visibility selectionTitle issuedBy { agencyName signatoryName } } }`;
+  expect(
+    must(await d.gql<{ document: { selectionTitle: string } }>(M1, DOC, { id: report.id })).document.selectionTitle,
+  ).toBeTruthy();
+  expectError(await d.gql(cand(2), DOC, { id: report.id }), 'FORBIDDEN', 'id');
+  expectError(await d.gql(null, DOC, { id: report.id }), 'UNAUTHENTICATED', 'id');
+  const LIST = `query($id: ID!) { selectionDocuments(selectionId: $id) { kind visibility } }`;
+  const publicList = must(await d.gql<{ selectionDocuments: { visibility: string }[] }>(null, LIST, { id }));
+  expect(publicList.selectionDocuments.length).toBeGreaterThan(0);
+  expect(publicList.selectionDocuments.every((x) => x.visibility === 'PUBLIC')).toBe(true);
+  const staffList = must(await d.gql<{ selectionDocuments: { kind: string }[] }>(OVERSEER, LIST, { id }));
+  expect(staffList.selectionDocuments.map((x) => x.kind)).toContain('REPORT_TO_PPK');
+
+  // Public verification through GraphQL: by code, by file (multipart upload), and a changed byte.
+  const announcement = docs.find((x) => x.kind === 'FINAL_RESULT_ANNOUNCEMENT')!;
+  const bytes = Buffer.from(await (await download(null, announcement.downloadUrl)).arrayBuffer());
+  const VERIFY = `query($code: String, $file: File) { verifyDocument(code: $code, file: $file) {
+    status message fileSha256 document { id number title date version selectionTitle verificationUrl issuedBy { agencyName signatoryName signatoryTitle } }
+    latest { id number } } }`;
+  type Verification = {
+    verifyDocument: {
+      status: string;
+      message: string;
+      fileSha256: string | null;
+      document: {
+        id: string;
+        number: string;
+        selectionTitle: string | null;
+        verificationUrl: string;
+        issuedBy: { agencyName: string };
+      } | null;
+      latest: { id: string; number: string } | null;
+    };
+  };
+  const code = must(
+    await d.gql<{ document: { verificationCode: string } }>(
+      null,
+      'query($id: ID!) { document(id: $id) { verificationCode } }',
+      { id: announcement.id },
+    ),
+  ).document.verificationCode;
+  const byCode = must(await d.gql<Verification>(null, VERIFY, { code: code.toLowerCase() })).verifyDocument;
+  expect(byCode).toMatchObject({ status: 'VALID', document: { id: announcement.id, number: announcement.number } });
+  expect(byCode.message).toBe('Dokumen asli dan masih berlaku.');
+  expect(byCode.document!.issuedBy.agencyName).toBe(AGENCY.name);
+  expect(byCode.document!.selectionTitle).toBeTruthy();
+  expect(byCode.document!.verificationUrl).toMatch(new RegExp(`/verifikasi/${code}$`));
+
+  const upload = async (file: Buffer, withCode: string | null) => {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: VERIFY, variables: { code: withCode, file: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.set('0', new Blob([new Uint8Array(file)], { type: 'application/pdf' }), 'dokumen.pdf');
+    const res = await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', body: form });
+    return (await res.json()) as { data?: Verification; errors?: { extensions?: { code?: string; field?: string } }[] };
+  };
+  expect((await upload(bytes, null)).data?.verifyDocument).toMatchObject({
+    status: 'VALID',
+    document: { id: announcement.id },
+  });
+  expect((await upload(bytes, code)).data?.verifyDocument.status).toBe('VALID');
+  const changed = Buffer.from(bytes);
+  changed[changed.length - 200] = changed[changed.length - 200]! ^ 0x20;
+  const mismatch = (await upload(changed, null)).data?.verifyDocument;
+  expect(mismatch).toMatchObject({ status: 'FILE_MISMATCH', document: null });
+  expect(mismatch?.message).toMatch(/tidak cocok/);
+  expect((await upload(changed, code)).data?.verifyDocument).toMatchObject({
+    status: 'FILE_MISMATCH',
+    document: { id: announcement.id },
+  });
+  expect((await upload(Buffer.from('bukan pdf'), null)).errors?.[0]?.extensions).toMatchObject({
+    code: 'VALIDATION_FAILED',
+    field: 'file',
+  });
+  expectError(await d.gql(null, VERIFY, {}), 'VALIDATION_FAILED', 'code');
+
+  // The page the QR points to answers in Bahasa Indonesia, without JavaScript.
+  const pageHtml = await (await fetch(`${stack.gateway.url}/verifikasi/${code}`)).text();
+  expect(pageHtml).toContain('Dokumen sah');
+  expect(pageHtml).toContain(announcement.number);
+  const form = new FormData();
+  form.set('code', code);
+  form.set('file', new Blob([new Uint8Array(changed)], { type: 'application/pdf' }), 'ubah.pdf');
+  const posted = await fetch(`${stack.gateway.url}/verifikasi`, { method: 'POST', body: form });
+  expect(posted.status).toBe(200);
+  expect(await posted.text()).toContain('Tidak sah');
+
+  // A correction by the secretary: new version and number; the old code now says SUPERSEDED.
+  const CORRECT = `mutation($input: CorrectDocumentInput!) { correctDocument(input: $input) { id number version correctionReason supersedes { id } } }`;
+  const CONTENT = `query($id: ID!) { document(id: $id) { content { title paragraphs tables { headers rows { cells } } } } }`;
+  const content = must(
+    await d.gql<{ document: { content: { paragraphs: string[] } | null } }>(SECRETARY, CONTENT, {
+      id: announcement.id,
+    }),
+  ).document.content!;
+  expect(content.paragraphs.length).toBeGreaterThan(0);
+  expect(
+    must(await d.gql<{ document: { content: null } }>(OVERSEER, CONTENT, { id: announcement.id })).document.content,
+  ).toBeNull();
+  const paragraphs = [...content.paragraphs, 'Pengumuman ini memperbaiki penulisan gelar salah satu peserta.'];
+  const input = { documentId: announcement.id, reason: 'Penulisan gelar peserta keliru', paragraphs };
+  expectError(await d.gql(OTHER_SECRETARY, CORRECT, { input }), 'FORBIDDEN', 'input.documentId');
+  expectError(await d.gql(M1, CORRECT, { input }), 'FORBIDDEN');
+  expectError(
+    await d.gql(SECRETARY, CORRECT, { input: { ...input, reason: 'x' } }),
+    'VALIDATION_FAILED',
+    'input.reason',
+  );
+  expectError(
+    await d.gql(SECRETARY, CORRECT, { input: { ...input, requirements: ['x'] } }),
+    'VALIDATION_FAILED',
+    'input.requirements',
+  );
+  const fixed = must(
+    await d.gql<{ correctDocument: { id: string; number: string; version: number; supersedes: { id: string } } }>(
+      SECRETARY,
+      CORRECT,
+      { input },
+    ),
+  ).correctDocument;
+  expect(fixed).toMatchObject({
+    version: 2,
+    supersedes: { id: announcement.id },
+    correctionReason: 'Penulisan gelar peserta keliru',
+  });
+  expect(fixed.number).not.toBe(announcement.number);
+  // The same submission twice gives the same correction (a double click issues nothing new).
+  expect(must(await d.gql<{ correctDocument: { id: string } }>(SECRETARY, CORRECT, { input })).correctDocument.id).toBe(
+    fixed.id,
+  );
+  expectError(
+    await d.gql(SECRETARY, CORRECT, { input: { ...input, reason: 'Perbaikan kedua atas versi lama' } }),
+    'CONFLICT',
+    'input.documentId',
+  );
+  const superseded = must(await d.gql<Verification>(null, VERIFY, { code })).verifyDocument;
+  expect(superseded).toMatchObject({ status: 'SUPERSEDED', latest: { id: fixed.id, number: fixed.number } });
+  expect(superseded.message).toContain(fixed.number);
+  expect((await upload(bytes, null)).data?.verifyDocument.status).toBe('SUPERSEDED');
+}
 
 describe('exceptions along the way', () => {
   it(

@@ -18,6 +18,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     LocalDate: { Input: string; Output: string };
+    /** A multipart upload (Yoga gives a WHATWG File). */
+    File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Gateway settings (environment variables, validated at start-up). */
@@ -20,6 +21,8 @@ export const gatewayConfigSchema = z.object({
     .min(60)
     .default(8 * 3600),
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+  /** The built portal (`vite build` output) served at `/`; without it the gateway serves only the API. */
+  PORTAL_DIST_DIR: z.string().default(fileURLToPath(new URL('../../portal/dist', import.meta.url))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,7 +2,9 @@
  * The gateway process: GraphQL (Yoga + Pothos) with offline GraphiQL, document downloads, health.
  * One long-lived Temporal client and one Mongo connection per process, never per request.
  */
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import express from 'express';
 import { createYoga } from 'graphql-yoga';
@@ -13,11 +15,10 @@ import { connectDatabase, createLogger, createServiceClients, pingDatabase } fro
 import { AccountRepository } from './auth/accounts';
 import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
-import { authenticate, createContext, type GatewayDeps } from './context';
+import { createContext, type GatewayDeps } from './context';
+import { documentRoutes } from './documents/routes';
 import { schema } from './schema';
 import { useTypedErrors } from './typed-errors-plugin';
-
-const STAFF_ROLES = new Set(['PANSEL_SECRETARY', 'PANSEL_MEMBER', 'PPK', 'OVERSEER', 'ADMIN']);
 
 export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean>): express.Express {
   const yoga = createYoga<{ req: express.Request; res: express.Response }>({
@@ -44,34 +45,31 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
     );
   });
 
-  // PDF download: public documents to anyone, restricted ones to signed-in staff of the same agency.
-  app.get('/documents/:file', (req, res) => {
-    const id = req.params.file.replace(/\.pdf$/i, '');
-    (async () => {
-      const doc = await deps.services.document.getDocument(id);
-      if (!doc) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Dokumen tidak ditemukan' } });
-      if (doc.visibility !== 'PUBLIC') {
-        const { user } = await authenticate(deps, req.headers.authorization);
-        if (!user) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Silakan masuk' } });
-        if (!STAFF_ROLES.has(user.role) || (user.role !== 'ADMIN' && user.agencyCode !== doc.agencyCode)) {
-          return void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Anda tidak berwenang' } });
-        }
-      }
-      const pdf = await deps.services.document.getPdf(doc.id);
-      if (!pdf) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Dokumen tidak ditemukan' } });
-      res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader('Content-Disposition', `inline; filename="${doc.id}.pdf"`);
-      res.setHeader('X-Content-SHA256', doc.sha256);
-      res.send(pdf.bytes);
-    })().catch((err: unknown) => {
-      deps.logger.error({ err }, 'document download failed');
-      res.status(502).json({ error: { code: 'UNAVAILABLE', message: 'Layanan dokumen tidak tersedia' } });
-    });
-  });
+  documentRoutes(app, deps);
 
   // Yoga is a Node request handler; its type is not an express one.
   app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
+  servePortal(app, deps);
   return app;
+}
+
+/**
+ * The portal's static files, and its index.html for every other GET so that client-side routes
+ * (/beranda-saya, /seleksi/…) load on refresh. Hashed assets are cached for a year; index.html never.
+ */
+function servePortal(app: express.Express, deps: GatewayDeps): void {
+  const dir = deps.config.PORTAL_DIST_DIR;
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) {
+    deps.logger.warn({ dir }, 'portal not built (pnpm --filter @seleksi/portal build); serving the API only');
+    return;
+  }
+  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(express.static(dir, { index: false, maxAge: 0 }));
+  app.get(/^\/(?!graphql|documents\/|verifikasi|healthz|readyz).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }
 
 export interface RunningGateway {

@@ -151,7 +151,17 @@ export const DOCUMENT_KINDS = [
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type DocumentVisibility = 'PUBLIC' | 'RESTRICTED';
 
-/** Metadata of an issued document (the bytes are served separately). */
+/** Who issued a document, as printed on it: the agency and the signatory. */
+export interface DocumentIssuerDto {
+  agencyName: string;
+  signatoryName: string;
+  signatoryTitle: string;
+}
+
+/**
+ * Metadata of an issued document (the bytes are served separately). Issued documents never change: a
+ * correction is a new document (new number, `version + 1`) whose `supersedesId` names the one it replaces.
+ */
 export interface DocumentDto {
   id: string;
   kind: DocumentKind;
@@ -164,6 +174,30 @@ export interface DocumentDto {
   verificationCode: string;
   sizeBytes: number;
   issuedAt: string;
+  /** The date printed on the document (YYYY-MM-DD, agency-local). */
+  date: string;
+  issuedBy: DocumentIssuerDto;
+  /** 1 for an original; each correction adds one. */
+  version: number;
+  supersedesId: string | null;
+  /** The correction that replaced this document, if any (derived: the document itself is not changed). */
+  supersededById: string | null;
+  /** Why this version was issued (null for an original). */
+  correctionReason: string | null;
+}
+
+/** What a verification answers: the document is current, replaced by a correction, or unknown/changed. */
+export const VERIFICATION_STATUSES = ['VALID', 'SUPERSEDED', 'FILE_MISMATCH', 'NOT_FOUND'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export interface DocumentVerificationDto {
+  status: VerificationStatus;
+  /** The document the code or the file identifies (null when NOT_FOUND). */
+  document: DocumentDto | null;
+  /** The newest version when `status` is SUPERSEDED. */
+  latest: DocumentDto | null;
+  /** SHA-256 of the uploaded file, when a file was checked. */
+  fileSha256: string | null;
 }
 
 /** Request to render and issue a vacancy announcement. */
@@ -221,9 +255,72 @@ export interface OfficialDocumentRequest {
   tables?: DocumentTable[]; // printed after the paragraphs unless placed with '{{table:N}}'
   closing?: string[] | null; // paragraphs after the tables
   signatory: { name: string; title: string; nip?: string | null };
+  /** Required for decree kinds (DECREE_KINDS): Menimbang, Mengingat, Memutuskan. */
+  decree?: DecreeContent | null;
+  /** Titles of the attachments ('Lampiran'); letters print their count, other kinds list them. */
+  attachments?: string[] | null;
+  /** 'Tembusan' (copies to), printed under the signature. */
+  copies?: string[] | null;
+}
+
+/** Kinds laid out as a decree (keputusan): they need `decree`. */
+export const DECREE_KINDS = ['PANSEL_DECREE', 'APPOINTMENT_DECREE', 'SUCCESSION_GROUP_DECISION'] as const;
+
+/**
+ * The body of a decree in the order the naskah-dinas rules give: 'Menimbang' (considerations, each a
+ * 'bahwa …' clause), 'Mengingat' (the legal basis, one regulation per entry), then 'MEMUTUSKAN:',
+ * 'Menetapkan : <KEPUTUSAN … TENTANG …>' and the dictums KESATU, KEDUA, … (one per entry). Tables of the
+ * request print after the dictums as the decree's attachment (lampiran).
+ */
+export interface DecreeContent {
+  considering: string[];
+  legalBasis: string[];
+  decisions: string[];
 }
 
 export type IssueDocumentRequest = VacancyAnnouncementRequest | OfficialDocumentRequest;
+
+/** What a correction may change in an official document; everything else is copied from the one it replaces. */
+export type OfficialDocumentChanges = Partial<
+  Pick<
+    OfficialDocumentRequest,
+    | 'title'
+    | 'subject'
+    | 'date'
+    | 'recipient'
+    | 'paragraphs'
+    | 'tables'
+    | 'closing'
+    | 'signatory'
+    | 'decree'
+    | 'attachments'
+    | 'copies'
+  >
+>;
+
+/** What a correction may change in a vacancy announcement. */
+export type AnnouncementChanges = Partial<
+  Pick<VacancyAnnouncementRequest['selection'], 'title' | 'announcementDate' | 'registrationClosesAt' | 'requirements'>
+> & { signatory?: VacancyAnnouncementRequest['signatory'] };
+
+/**
+ * Request to correct an issued document: a new document with a new number, version + 1, printing which
+ * document it replaces and why. Only the newest version can be corrected (one correction per document).
+ */
+export interface CorrectDocumentRequest {
+  idempotencyKey: string;
+  reason: string;
+  /** Who asked for the correction (recorded, not printed). */
+  correctedBy: { userId: string; displayName: string };
+  changes: OfficialDocumentChanges | AnnouncementChanges;
+}
+
+/** Printed on a correction, under its title: the document it replaces and why. */
+export interface CorrectionNote {
+  number: string;
+  date: string; // YYYY-MM-DD of the replaced document
+  reason: string;
+}
 
 /** Error body every service returns: `{ error: { code, message, field? } }` with a 4xx/5xx status. */
 export interface ServiceErrorBody {

@@ -3,7 +3,10 @@ import type {
   ApplicationDto,
   AuditRecordDto,
   ConflictDeclarationDto,
+  CorrectDocumentRequest,
   DocumentDto,
+  DocumentVerificationDto,
+  IssueDocumentRequest,
   HolidayCalendar,
   HolidayYear,
   InvitationDto,
@@ -372,7 +375,7 @@ export class DocumentClient {
    * Issues any official document (announcement, decree, minutes, letter…), numbered from the agency's
    * scheme. Idempotent by `idempotencyKey`; a key reused for another kind or agency is a 409 CONFLICT.
    */
-  issueDocument(req: import('@seleksi/domain').IssueDocumentRequest): Promise<DocumentDto> {
+  issueDocument(req: IssueDocumentRequest): Promise<DocumentDto> {
     return this.http.post('/documents', req);
   }
   getDocument(id: string): Promise<DocumentDto | null> {
@@ -387,18 +390,35 @@ export class DocumentClient {
     const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
     return { bytes: res.bytes, contentType: res.contentType, filename };
   }
-  /** The document a printed verification code (QR) belongs to, or null. */
-  verifyCode(code: string): Promise<DocumentDto | null> {
-    return this.http.get(`/verify/${seg(code)}`, { nullOn404: true });
+  /** Every version of a document's line (original and corrections), oldest first; null when unknown. */
+  async listVersions(id: string): Promise<DocumentDto[] | null> {
+    const res = await this.http.get<ItemList<DocumentDto>>(`/documents/${seg(id)}/versions`, { nullOn404: true });
+    return res ? res.items : null;
   }
-  /** The document whose stored bytes equal `pdf` exactly (SHA-256), or null. */
-  async verifyFile(pdf: Uint8Array): Promise<DocumentDto | null> {
+  /** The request a document was rendered from (what a correction edits); null when not kept. */
+  getDocumentSource(id: string): Promise<IssueDocumentRequest | null> {
+    return this.http.get(`/documents/${seg(id)}/source`, { nullOn404: true });
+  }
+  /** Issues the next version of `id`; idempotent by `idempotencyKey`; CONFLICT when `id` was already corrected. */
+  correctDocument(id: string, req: CorrectDocumentRequest): Promise<DocumentDto> {
+    return this.http.post(`/documents/${seg(id)}/corrections`, req);
+  }
+  /** What a printed verification code (QR) says: VALID, SUPERSEDED (with the newest version) or NOT_FOUND. */
+  verifyCode(code: string): Promise<DocumentVerificationDto> {
+    return this.http.get(`/verify/${seg(code)}`);
+  }
+  /**
+   * Checks a file byte for byte (SHA-256). With `code`, the file must be the document that code belongs
+   * to; without, any issued document. FILE_MISMATCH when it is not.
+   */
+  async verifyFile(pdf: Uint8Array, code?: string | null): Promise<DocumentVerificationDto> {
     const res = await this.http.raw('POST', '/verify-file', {
       body: pdf,
       contentType: 'application/pdf',
-      nullOn404: true,
+      ...(code ? { query: { code } } : {}),
     });
-    return res ? (JSON.parse(res.bytes.toString('utf8')) as DocumentDto) : null;
+    if (!res) throw new Error('verify-file returned no body');
+    return JSON.parse(res.bytes.toString('utf8')) as DocumentVerificationDto;
   }
 }
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
       MONGODB_URI: mongoUri,
       DOCUMENT_DB: `it_document_${randomUUID().slice(0, 8)}`,
       DOCUMENT_PORT: '0',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PORTAL_PUBLIC_URL: 'https://seleksi.example.go.id/',
     }),
   );
@@ -97,14 +97,22 @@ describe('document service', () => {
     expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(doc.sha256);
 
     expect(await client.getDocument(doc.id)).toEqual(doc);
-    expect(await client.verifyCode(doc.verificationCode.toLowerCase())).toEqual(doc);
-    expect(await client.verifyCode('ZZZZZZZZZZ')).toBeNull();
-    expect(await client.verifyFile(pdf.bytes)).toEqual(doc);
+    const valid = { status: 'VALID', document: doc, latest: null };
+    expect(await client.verifyCode(doc.verificationCode.toLowerCase())).toEqual({ ...valid, fileSha256: null });
+    expect(await client.verifyCode('ZZZZZZZZZZ')).toMatchObject({ status: 'NOT_FOUND', document: null });
+    expect(await client.verifyFile(pdf.bytes)).toEqual({ ...valid, fileSha256: doc.sha256 });
+    expect(await client.verifyFile(pdf.bytes, doc.verificationCode)).toEqual({ ...valid, fileSha256: doc.sha256 });
 
+    // One changed bit anywhere fails, with or without the code.
     const tampered = Buffer.from(pdf.bytes);
     const at = Math.floor(tampered.length / 2);
     tampered[at] = tampered[at]! ^ 0x01;
-    expect(await client.verifyFile(tampered)).toBeNull();
+    expect(await client.verifyFile(tampered)).toMatchObject({ status: 'FILE_MISMATCH', document: null });
+    expect(await client.verifyFile(tampered, doc.verificationCode)).toMatchObject({
+      status: 'FILE_MISMATCH',
+      document: { id: doc.id },
+    });
+    expect(await serviceError(client.verifyFile(Buffer.from('not a pdf')))).toEqual([400, 'VALIDATION_FAILED', 'file']);
   });
 
   it('rejects an invalid request before claiming a number', async () => {
@@ -207,7 +215,7 @@ describe('official documents', () => {
     expect(pdf.filename).toBe('keputusan-kelompok-rencana-suksesi-800.1.3.3-K.2-2026.pdf');
     expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(krs.sha256);
     expect((await client.getPdf(proposal.id))!.filename).toBe('usulan-suksesor-800.1.3.3-0001-BKD-2027.pdf');
-    expect(await client.verifyCode(krs.verificationCode)).toEqual(krs);
+    expect(await client.verifyCode(krs.verificationCode)).toMatchObject({ status: 'VALID', document: krs });
   });
 
   it('rejects bad input with 400 and the failing field, before claiming a number', async () => {
@@ -250,7 +258,141 @@ describe('official documents', () => {
     expect(flat).toContain(`Kode verifikasi: ${doc.verificationCode}`);
     expect(flat).toContain(`https://seleksi.example.go.id/verifikasi/${doc.verificationCode}`);
 
-    expect(await client.verifyCode(doc.verificationCode.toLowerCase())).toEqual(doc);
-    expect(await client.verifyFile(pdf.bytes)).toEqual(doc);
+    expect(await client.verifyCode(doc.verificationCode.toLowerCase())).toMatchObject({
+      status: 'VALID',
+      document: doc,
+    });
+    expect(await client.verifyFile(pdf.bytes)).toMatchObject({ status: 'VALID', document: doc });
+    expect(doc).toMatchObject({
+      date: '2026-11-02',
+      version: 1,
+      supersedesId: null,
+      supersededById: null,
+      issuedBy: { agencyName: 'Pemerintah Provinsi Kalimantan Timur' },
+    });
+  });
+});
+
+describe('corrections', () => {
+  const correction = (key: string, changes: Record<string, unknown>, reason = 'Salah ketik nama anggota') => ({
+    idempotencyKey: key,
+    reason,
+    correctedBy: { userId: 'u-secretary', displayName: 'Sekretaris Pansel' },
+    changes,
+  });
+
+  it('issues a new version with a new number that references the old one, which stays as it was', async () => {
+    const original = await client.issueDocument(official('corr-orig', 'CORR', sampleMinutesRequest(3)));
+    const originalPdf = (await client.getPdf(original.id))!;
+    const source = (await client.getDocumentSource(original.id)) as OfficialDocumentRequest;
+    const paragraphs = [...source.paragraphs];
+    paragraphs[0] = `${paragraphs[0]} (diperbaiki)`;
+
+    const fixed = await client.correctDocument(original.id, correction('corr-1', { paragraphs }));
+    expect(fixed).toMatchObject({
+      kind: original.kind,
+      version: 2,
+      supersedesId: original.id,
+      supersededById: null,
+      correctionReason: 'Salah ketik nama anggota',
+      selectionId: original.selectionId,
+    });
+    expect(fixed.number).not.toBe(original.number);
+    const register = (n: string) => n.split('/').filter((_, i) => i !== 1); // the number without its sequence
+    expect(register(fixed.number)).toEqual(register(original.number));
+    expect(fixed.verificationCode).not.toBe(original.verificationCode);
+
+    // The original is unchanged, byte for byte, and now says who replaced it.
+    const again = (await client.getPdf(original.id))!;
+    expect(createHash('sha256').update(again.bytes).digest('hex')).toBe(original.sha256);
+    expect(await client.getDocument(original.id)).toEqual({ ...original, supersededById: fixed.id });
+    expect(((await client.getDocumentSource(fixed.id)) as OfficialDocumentRequest).paragraphs[0]).toMatch(/diperbaiki/);
+
+    // The correction prints what it replaces and why.
+    const proxy = await getDocumentProxy(new Uint8Array((await client.getPdf(fixed.id))!.bytes));
+    const text = (await extractText(proxy, { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(text).toContain(`perbaikan atas dokumen Nomor ${original.number}`);
+    expect(text).toContain('Salah ketik nama anggota');
+
+    // Verification of the old code says it was superseded and names the version in force.
+    expect(await client.verifyCode(original.verificationCode)).toMatchObject({
+      status: 'SUPERSEDED',
+      document: { id: original.id, supersededById: fixed.id },
+      latest: { id: fixed.id, version: 2 },
+    });
+    expect(await client.verifyFile(originalPdf.bytes)).toMatchObject({
+      status: 'SUPERSEDED',
+      latest: { id: fixed.id },
+    });
+    expect((await client.listVersions(fixed.id))?.map((d) => d.version)).toEqual([1, 2]);
+    expect(
+      (await client.listDocuments({ selectionId: original.selectionId! })).find((d) => d.id === original.id),
+    ).toMatchObject({ supersededById: fixed.id });
+
+    // A retry gives the same correction; a second correction of the old version is refused.
+    expect(await client.correctDocument(original.id, correction('corr-1', { paragraphs }))).toEqual(fixed);
+    expect(await serviceError(client.correctDocument(original.id, correction('corr-2', { title: 'Lain' })))).toEqual([
+      409,
+      'CONFLICT',
+      'documentId',
+    ]);
+    // The newest version can be corrected in turn.
+    const third = await client.correctDocument(
+      fixed.id,
+      correction('corr-3', { title: 'BERITA ACARA (PERBAIKAN KEDUA)' }),
+    );
+    expect(third).toMatchObject({ version: 3, supersedesId: fixed.id, title: 'BERITA ACARA (PERBAIKAN KEDUA)' });
+  });
+
+  it('lets exactly one of two concurrent corrections of a document win', async () => {
+    const original = await client.issueDocument(official('corr-race', 'CORRACE', sampleMinutesRequest(1)));
+    const results = await Promise.allSettled(
+      ['a', 'b', 'c'].map((k) => client.correctDocument(original.id, correction(`race-${k}`, { title: `Versi ${k}` }))),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected') expect((r.reason as ServiceError).status).toBe(409);
+    }
+    expect((await client.listVersions(original.id))?.length).toBe(2);
+  });
+
+  it('refuses changes that the document kind does not have, before reserving anything', async () => {
+    const original = await client.issueDocument(official('corr-bad', 'CORRBAD', sampleMinutesRequest(1)));
+    const bad = (changes: Record<string, unknown>) =>
+      serviceError(client.correctDocument(original.id, correction('corr-bad-1', changes)));
+    expect(await bad({ requirements: ['x'] })).toEqual([400, 'VALIDATION_FAILED', 'changes']);
+    expect(await bad({ paragraphs: ['{{table:9}}'] })).toEqual([400, 'VALIDATION_FAILED', 'changes.paragraphs.0']);
+    expect(await bad({ date: '2026-13-01' })).toEqual([400, 'VALIDATION_FAILED', 'changes.date']);
+    // Nothing was reserved: a valid correction still goes through.
+    expect((await client.correctDocument(original.id, correction('corr-bad-2', { title: 'Baik' }))).version).toBe(2);
+    expect(await serviceError(client.correctDocument('no-such-id', correction('x', { title: 'x' })))).toEqual([
+      404,
+      'NOT_FOUND',
+      undefined,
+    ]);
+  });
+
+  it('corrects a vacancy announcement', async () => {
+    const original = await client.issueVacancyAnnouncement(request('corr-ann', 'CORRANN', 'sel-corr-ann'));
+    const fixed = await client.correctDocument(
+      original.id,
+      correction(
+        'corr-ann-1',
+        { requirements: ['Berpendidikan paling rendah sarjana atau diploma IV'] },
+        'Syarat keliru',
+      ),
+    );
+    expect(fixed).toMatchObject({ kind: 'VACANCY_ANNOUNCEMENT', version: 2, supersedesId: original.id });
+    const source = (await client.getDocumentSource(fixed.id)) as VacancyAnnouncementRequest;
+    expect(source.selection.requirements).toEqual(['Berpendidikan paling rendah sarjana atau diploma IV']);
+  });
+
+  it('refuses any update or delete of issued documents through the models', async () => {
+    const doc = await client.issueDocument(official('immutable-1', 'IMMUT', sampleMinutesRequest(1)));
+    const models = service.conn.models;
+    await expect(models.Document!.updateOne({ _id: doc.id }, { $set: { title: 'x' } })).rejects.toThrow(/immutable/);
+    await expect(models.DocumentFile!.deleteOne({ _id: doc.id })).rejects.toThrow(/immutable/);
+    expect(await client.getDocument(doc.id)).toEqual(doc);
   });
 });

@@ -1,5 +1,12 @@
-import { AGENCY_TIME_ZONES, JPT_LEVELS } from '@seleksi/domain';
-import type { IssueDocumentRequest, OfficialDocumentRequest, VacancyAnnouncementRequest } from '@seleksi/domain';
+import { AGENCY_TIME_ZONES, DECREE_KINDS, JPT_LEVELS } from '@seleksi/domain';
+import type {
+  AnnouncementChanges,
+  CorrectDocumentRequest,
+  IssueDocumentRequest,
+  OfficialDocumentChanges,
+  OfficialDocumentRequest,
+  VacancyAnnouncementRequest,
+} from '@seleksi/domain';
 import { idField, instantField, isoDateField } from '@seleksi/kit';
 import { z } from 'zod';
 import { OFFICIAL_DOCUMENT_KINDS, officialDocumentProblems } from './pdf';
@@ -55,28 +62,44 @@ const documentTable = z.object({
   rows: z.array(z.array(z.string().max(2000)).max(12)).max(2000),
 });
 
-export const officialDocumentBody = z
-  .object({
-    idempotencyKey,
-    kind: z.enum(OFFICIAL_DOCUMENT_KINDS),
-    agency,
-    selectionId: idField.nullable(),
-    title: text(500),
-    subject: z.string().trim().max(500).nullish(),
-    date: isoDateField,
-    visibility: z.enum(['PUBLIC', 'RESTRICTED']),
-    recipient: z.array(text(300)).max(10).nullish(),
-    paragraphs: z.array(text(10_000)).max(300),
-    tables: z.array(documentTable).max(20).optional(),
-    closing: z.array(text(10_000)).max(50).nullish(),
-    signatory,
-  })
-  .superRefine((req, ctx) => {
-    // Checked here too, so a request the renderer would refuse never claims a number.
-    for (const problem of officialDocumentProblems(req)) {
-      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-    }
-  }) satisfies z.ZodType<OfficialDocumentRequest, unknown>;
+const officialDocumentObject = z.object({
+  idempotencyKey,
+  kind: z.enum(OFFICIAL_DOCUMENT_KINDS),
+  agency,
+  selectionId: idField.nullable(),
+  title: text(500),
+  subject: z.string().trim().max(500).nullish(),
+  date: isoDateField,
+  visibility: z.enum(['PUBLIC', 'RESTRICTED']),
+  recipient: z.array(text(300)).max(10).nullish(),
+  paragraphs: z.array(text(10_000)).max(300),
+  tables: z.array(documentTable).max(20).optional(),
+  closing: z.array(text(10_000)).max(50).nullish(),
+  signatory,
+  decree: z
+    .object({
+      considering: z.array(text(5_000)).min(1).max(30),
+      legalBasis: z.array(text(1_000)).min(1).max(40),
+      decisions: z.array(text(10_000)).min(1).max(20),
+    })
+    .nullish(),
+  attachments: z.array(text(300)).max(20).nullish(),
+  copies: z.array(text(300)).max(20).nullish(),
+});
+
+export const officialDocumentBody = officialDocumentObject.superRefine((req, ctx) => {
+  const isDecree = (DECREE_KINDS as readonly string[]).includes(req.kind);
+  if (isDecree && !req.decree) {
+    ctx.addIssue({ code: 'custom', path: ['decree'], message: 'A decree needs Menimbang, Mengingat and Memutuskan' });
+  }
+  if (!isDecree && req.decree) {
+    ctx.addIssue({ code: 'custom', path: ['decree'], message: `${req.kind} is not a decree` });
+  }
+  // Checked here too, so a request the renderer would refuse never claims a number.
+  for (const problem of officialDocumentProblems(req)) {
+    ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  }
+}) satisfies z.ZodType<OfficialDocumentRequest, unknown>;
 
 /** `POST /documents`: one body per kind, told apart by `kind`. */
 export const issueDocumentBody = z.discriminatedUnion('kind', [
@@ -85,3 +108,41 @@ export const issueDocumentBody = z.discriminatedUnion('kind', [
 ]) satisfies z.ZodType<IssueDocumentRequest, unknown>;
 
 export const documentListQuery = z.object({ selectionId: idField });
+
+/** What a correction of an official document may change (the rest is copied from the replaced one). */
+export const officialDocumentChanges = officialDocumentObject
+  .pick({
+    title: true,
+    subject: true,
+    date: true,
+    recipient: true,
+    paragraphs: true,
+    tables: true,
+    closing: true,
+    signatory: true,
+    decree: true,
+    attachments: true,
+    copies: true,
+  })
+  .partial()
+  .strict() satisfies z.ZodType<OfficialDocumentChanges, unknown>;
+
+/** What a correction of a vacancy announcement may change. */
+export const announcementChanges = z
+  .object({
+    title: text(500),
+    announcementDate: isoDateField,
+    registrationClosesAt: instantField,
+    requirements: z.array(text(2000)).max(50),
+    signatory,
+  })
+  .partial()
+  .strict() satisfies z.ZodType<AnnouncementChanges, unknown>;
+
+/** `POST /documents/:id/corrections`; `changes` is checked against the kind of the replaced document. */
+export const correctDocumentBody = z.object({
+  idempotencyKey,
+  reason: text(2000),
+  correctedBy: z.object({ userId: z.string().min(1).max(200), displayName: text(200) }),
+  changes: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<CorrectDocumentRequest, unknown>;

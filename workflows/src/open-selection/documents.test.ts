@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSelectionRules, HOLIDAYS_2026 } from '@seleksi/domain';
+import { buildSelectionRules, DEFAULT_LEGAL_BASIS, HOLIDAYS_2026 } from '@seleksi/domain';
 import type { StageDocumentSpec } from './activities';
 import { buildStageDocument } from './documents';
 import type { ApplicationState, OpenSelectionInput } from './definitions';
@@ -138,6 +138,129 @@ describe('stage documents', () => {
     );
     expect(doc.title.startsWith('[SIMULASI]')).toBe(true);
     expect(doc.signatory.title).toBe('Gubernur Kalimantan Timur');
-    expect(doc.paragraphs[0]).toContain('Budi Santoso');
+    expect(doc.decree?.decisions[0]).toContain('Budi Santoso');
+  });
+});
+
+describe('decrees', () => {
+  const members: StageDocumentSpec['state']['pansel'] = [
+    {
+      id: 'm1',
+      userId: 'u1',
+      name: 'Prof. Aminah',
+      institution: 'Universitas Mulawarman',
+      internal: false,
+      partyMember: false,
+      role: 'CHAIR',
+    },
+    {
+      id: 'm2',
+      userId: 'u2',
+      name: 'Ir. Hendra',
+      institution: 'Pemprov Kaltim',
+      internal: true,
+      partyMember: false,
+      role: 'SECRETARY',
+    },
+    {
+      id: 'm3',
+      userId: 'u3',
+      name: 'Dr. Rahmawati',
+      institution: 'BPSDM',
+      internal: false,
+      partyMember: false,
+      role: 'MEMBER',
+    },
+  ];
+
+  it('forms the Pansel: considerations, the era’s legal basis, duties as dictums, members in the attachment', () => {
+    const doc = buildStageDocument(
+      { ...spec('PANSEL_DECREE'), state: { ...spec('PANSEL_DECREE').state, pansel: members } },
+      names,
+    );
+    expect(doc.kind).toBe('PANSEL_DECREE');
+    expect(doc.title).toBe(
+      'Pembentukan Panitia Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama di Lingkungan Pemerintah Provinsi Kalimantan Timur',
+    );
+    expect(doc.signatory).toEqual({ name: 'Gubernur Kalimantan Timur', title: 'Gubernur Kalimantan Timur', nip: null });
+    const decree = doc.decree!;
+    expect(decree.considering.every((c) => c.startsWith('bahwa '))).toBe(true);
+    expect(decree.considering.at(-1)).toBe(
+      'bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan ' +
+        `Gubernur Kalimantan Timur tentang ${doc.title}`,
+    );
+    expect(decree.legalBasis).toEqual([...DEFAULT_LEGAL_BASIS.BKN.PANSEL_DECREE]);
+    expect(decree.legalBasis[0]).toBe('Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara');
+    expect(decree.decisions[0]).toMatch(/^Membentuk Panitia Seleksi .* tercantum dalam Lampiran/);
+    expect(decree.decisions[1]).toMatch(/mempunyai tugas:\na\. menyusun jadwal/);
+    expect(decree.decisions.at(-1)).toBe('Keputusan ini mulai berlaku pada tanggal ditetapkan.');
+    expect(doc.paragraphs).toEqual([]);
+    expect(doc.tables![0]!.rows).toEqual([
+      ['1', 'Prof. Aminah', 'Eksternal', 'Ketua', 'Universitas Mulawarman'],
+      ['2', 'Ir. Hendra', 'Internal', 'Sekretaris', 'Pemprov Kaltim'],
+      ['3', 'Dr. Rahmawati', 'Eksternal', 'Anggota', 'BPSDM'],
+    ]);
+    expect(doc.tables![1]!.rows).toEqual([['1', 'Kepala Dinas Pendidikan (JPT Pratama)', 'Dinas Pendidikan']]);
+    expect(doc.copies).toContain('Kepala Badan Kepegawaian Negara di Jakarta');
+  });
+
+  it('takes the legal basis from the pinned rules: the KASN era’s law, or the agency’s own list', () => {
+    const kasn = buildSelectionRules({ overseer: { era: 'KASN' } });
+    const own = [
+      'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara',
+      'Peraturan Gubernur Nomor 7 Tahun 2025',
+    ];
+    const withRules = (rules: OpenSelectionInput['rules']) => ({
+      ...spec('APPOINTMENT_DECREE'),
+      input: { ...input, rules },
+    });
+
+    const kasnDecree = buildStageDocument(withRules(kasn), names).decree!;
+    expect(kasnDecree.legalBasis[0]).toBe('Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara');
+    expect(kasnDecree.considering[1]).toContain('Komisi Aparatur Sipil Negara telah memberikan rekomendasi');
+
+    const ownRules = buildSelectionRules({ legalBasis: { APPOINTMENT_DECREE: own } });
+    expect(buildStageDocument(withRules(ownRules), names).decree!.legalBasis).toEqual(own);
+    // Kinds the override does not name keep the defaults.
+    expect(buildStageDocument({ ...withRules(ownRules), kind: 'PANSEL_DECREE' }, names).decree!.legalBasis).toEqual([
+      ...DEFAULT_LEGAL_BASIS.BKN.PANSEL_DECREE,
+    ]);
+  });
+
+  it('appoints the chosen candidate to the post and unit, effective on inauguration', () => {
+    const doc = buildStageDocument(spec('APPOINTMENT_DECREE', { applicationIds: ['JPT-2026-DOC-V1.c2'] }), names);
+    expect(doc.title).toBe(
+      'Pengangkatan dalam Jabatan Pimpinan Tinggi Pratama di Lingkungan Pemerintah Provinsi Kalimantan Timur',
+    );
+    const decree = doc.decree!;
+    expect(decree.decisions[0]).toBe(
+      'Mengangkat Saudara Budi Santoso, NIP 19760215 200103 2 002, dalam jabatan Kepala Dinas Pendidikan ' +
+        '(Jabatan Pimpinan Tinggi Pratama) pada Dinas Pendidikan di Lingkungan Pemerintah Provinsi Kalimantan Timur.',
+    );
+    expect(decree.decisions.at(-1)).toBe('Keputusan ini mulai berlaku pada tanggal pelantikan.');
+    expect(decree.considering[1]).toContain('Badan Kepegawaian Negara telah memberikan persetujuan');
+    expect(decree.legalBasis).toEqual([...DEFAULT_LEGAL_BASIS.BKN.APPOINTMENT_DECREE]);
+    expect(doc.tables).toEqual([]);
+    expect(doc.copies).toEqual(['Kepala Badan Kepegawaian Negara di Jakarta', 'Yang bersangkutan']);
+  });
+
+  it('cites the presidential decree when the President decided', () => {
+    const doc = buildStageDocument(
+      spec('APPOINTMENT_DECREE', {
+        applicationIds: ['JPT-2026-DOC-V1.c1'],
+        extra: { presidentialDecree: '12/TPA/2026' },
+      }),
+      names,
+    );
+    expect(doc.decree!.considering).toHaveLength(4);
+    expect(doc.decree!.considering[2]).toBe(
+      'bahwa Presiden telah menetapkan pengangkatan dengan Keputusan Presiden Nomor 12/TPA/2026',
+    );
+    expect(doc.decree!.considering[3]).toContain('huruf a, huruf b, dan huruf c');
+  });
+
+  it('sends no decree content with the other kinds', () => {
+    expect(buildStageDocument(spec('FINAL_RESULT_MINUTES'), names).decree).toBeNull();
+    expect(buildStageDocument(spec('REPORT_TO_PPK'), names).decree).toBeNull();
   });
 });

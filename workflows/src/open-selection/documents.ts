@@ -1,20 +1,26 @@
 /**
  * The content (Bahasa Indonesia) of each stage's official document, from what the workflow knows
- * plus the candidates' names. Pure: the document service numbers, renders and stores it.
+ * plus the candidates' names. Pure: the document service numbers, renders and stores it. Called by the
+ * issueStageDocument activity; the decree helpers are shared with the talent route's activities.
  */
 import {
   LEVEL_NAME_ID,
+  legalBasisFor,
+  type DecreeContent,
   type DocumentTable,
   type DocumentVisibility,
+  type JptLevel,
   type OfficialDocumentRequest,
+  type OverseerEra,
 } from '@seleksi/domain';
 import type { StageDocumentKind, StageDocumentSpec } from './activities';
 import type { VacancyPlan } from './definitions';
 
 type Names = ReadonlyMap<string, { name: string; nip: string }>;
 
+/** Titles as printed; a decree's is its subject after 'TENTANG' (see `decreeTitle`). */
 const TITLES: Record<StageDocumentKind, string> = {
-  PANSEL_DECREE: 'KEPUTUSAN TENTANG PEMBENTUKAN PANITIA SELEKSI TERBUKA JABATAN PIMPINAN TINGGI',
+  PANSEL_DECREE: 'PEMBENTUKAN PANITIA SELEKSI TERBUKA JABATAN PIMPINAN TINGGI',
   EXTENSION_NOTICE: 'PENGUMUMAN PERPANJANGAN PENDAFTARAN SELEKSI TERBUKA',
   VACANCY_CANCELLATION: 'PENGUMUMAN KEPUTUSAN PANITIA SELEKSI ATAS LOWONGAN JABATAN',
   ADMINISTRATIVE_RESULT_MINUTES: 'BERITA ACARA HASIL SELEKSI ADMINISTRASI',
@@ -25,7 +31,7 @@ const TITLES: Record<StageDocumentKind, string> = {
   REPORT_TO_PPK: 'LAPORAN HASIL SELEKSI TERBUKA JABATAN PIMPINAN TINGGI',
   LETTER_TO_OVERSEER: 'PERMOHONAN REKOMENDASI/PERSETUJUAN LEMBAGA PENGAWAS',
   OVERSEER_RECOMMENDATION: 'CATATAN REKOMENDASI LEMBAGA PENGAWAS',
-  APPOINTMENT_DECREE: 'KEPUTUSAN TENTANG PENGANGKATAN DALAM JABATAN PIMPINAN TINGGI',
+  APPOINTMENT_DECREE: 'PENGANGKATAN DALAM JABATAN PIMPINAN TINGGI',
   INAUGURATION_MINUTES: 'BERITA ACARA PELANTIKAN',
   COMPLETION_REPORT: 'LAPORAN PELAKSANAAN SELEKSI TERBUKA DAN PENGISIAN JABATAN',
 };
@@ -37,11 +43,66 @@ const PUBLIC_KINDS: ReadonlySet<StageDocumentKind> = new Set([
   'FINAL_RESULT_ANNOUNCEMENT',
 ]);
 
-const OVERSEER_NAME = {
+export const OVERSEER_NAME: Record<OverseerEra, string> = {
   KASN: 'Komisi Aparatur Sipil Negara',
   BKN: 'Badan Kepegawaian Negara',
   GENERIC: 'Lembaga Pengawas Sistem Merit',
 };
+
+/** The head of the overseer as a decree's 'Tembusan' names it. */
+export const OVERSEER_HEAD: Record<OverseerEra, string> = {
+  KASN: 'Ketua Komisi Aparatur Sipil Negara di Jakarta',
+  BKN: 'Kepala Badan Kepegawaian Negara di Jakarta',
+  GENERIC: 'Pimpinan Lembaga Pengawas Sistem Merit',
+};
+
+/** What the overseer gives on a result in each era: a recommendation (KASN) or an approval. */
+const OVERSEER_ACT: Record<OverseerEra, string> = {
+  KASN: 'rekomendasi',
+  BKN: 'persetujuan',
+  GENERIC: 'persetujuan',
+};
+
+/** 'Jabatan Pimpinan Tinggi Pratama', or without the level when the posts mix levels. */
+export function jptPhrase(levels: readonly JptLevel[]): string {
+  const distinct = [...new Set(levels)];
+  return distinct.length === 1 && distinct[0]
+    ? `Jabatan Pimpinan Tinggi ${LEVEL_NAME_ID[distinct[0]]}`
+    : 'Jabatan Pimpinan Tinggi';
+}
+
+/** '19760215 200103 2 002' as NIPs are printed; anything but 18 digits is returned as is. */
+export function groupNip(nip: string): string {
+  return /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
+}
+
+/** 'huruf a', 'huruf a dan huruf b', 'huruf a, huruf b, dan huruf c': the considerations referred to. */
+function letterRefs(count: number): string {
+  const refs = Array.from({ length: count }, (_, i) => `huruf ${String.fromCharCode(97 + i)}`);
+  if (refs.length <= 2) return refs.join(' dan ');
+  return `${refs.slice(0, -1).join(', ')}, dan ${refs.at(-1)}`;
+}
+
+/**
+ * The considerations of a decree ('Menimbang'): the given 'bahwa …' clauses, then the closing one every
+ * decree has, '… berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a …, perlu menetapkan
+ * Keputusan <office> tentang <title>'.
+ */
+export function decreeConsiderations(clauses: readonly string[], office: string, title: string): string[] {
+  return [
+    ...clauses,
+    `bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam ${letterRefs(clauses.length)}, perlu menetapkan ` +
+      `Keputusan ${office.trim().replace(/[,.]+$/, '')} tentang ${title}`,
+  ];
+}
+
+/** The dictums that close an appointment decree: rights of the post, then effect on inauguration. */
+export const APPOINTMENT_CLOSING_DICTUMS = [
+  'Kepada pejabat sebagaimana dimaksud dalam Diktum KESATU diberikan hak keuangan dan fasilitas sesuai dengan ' +
+    'ketentuan peraturan perundang-undangan.',
+  'Apabila di kemudian hari terdapat kekeliruan dalam Keputusan ini, akan dilakukan perbaikan sebagaimana mestinya.',
+  'Keputusan ini mulai berlaku pada tanggal pelantikan.',
+] as const;
 
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : n.toFixed(2));
 
@@ -80,18 +141,50 @@ export function buildStageDocument(spec: StageDocumentSpec, names: Names): Offic
   let recipient: string[] | null = null;
   let subject: string | null = null;
   let signatory = input.signatory;
+  let title: string = TITLES[spec.kind];
+  let decree: DecreeContent | null = null;
+  let copies: string[] | null = null;
   const ppkSignatory = { name: input.ppkName ?? input.ppkTitle, title: input.ppkTitle, nip: null };
 
   switch (spec.kind) {
-    case 'PANSEL_DECREE':
+    case 'PANSEL_DECREE': {
       signatory = ppkSignatory;
-      paragraphs.push(
-        `${intro}, dengan ini ditetapkan Panitia Seleksi dengan susunan keanggotaan sebagaimana tercantum di bawah ini.`,
-        'Panitia Seleksi bertugas menyiapkan dan melaksanakan seluruh tahapan seleksi secara terbuka, objektif, dan ' +
-          'berdasarkan sistem merit, serta menyampaikan 3 (tiga) nama terbaik untuk setiap jabatan.',
-      );
+      const jpt = jptPhrase(input.vacancies.map((v) => v.level));
+      title = `Pembentukan Panitia Seleksi Terbuka ${jpt} di Lingkungan ${input.agency.name}`;
+      decree = {
+        considering: decreeConsiderations(
+          [
+            `bahwa untuk mengisi ${jpt} yang lowong di lingkungan ${input.agency.name} perlu dilaksanakan seleksi ` +
+              'terbuka dan kompetitif dengan memperhatikan sistem merit',
+            'bahwa untuk melaksanakan seleksi sebagaimana dimaksud dalam huruf a, perlu dibentuk Panitia Seleksi ' +
+              'yang terdiri atas unsur internal dan eksternal instansi',
+          ],
+          input.ppkTitle,
+          title,
+        ),
+        legalBasis: legalBasisFor('PANSEL_DECREE', rules),
+        decisions: [
+          `Membentuk Panitia Seleksi untuk pelaksanaan ${input.title} dengan susunan keanggotaan sebagaimana ` +
+            'tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.',
+          'Panitia Seleksi sebagaimana dimaksud dalam Diktum KESATU mempunyai tugas:\n' +
+            'a. menyusun jadwal, persyaratan, metode, dan bobot penilaian seleksi sebelum pengumuman;\n' +
+            `b. mengumumkan lowongan ${vacancies.length > 1 ? 'jabatan-jabatan' : 'jabatan'} sebagaimana tercantum ` +
+            'dalam Lampiran secara terbuka dan melaksanakan seleksi administrasi;\n' +
+            'c. melaksanakan uji kompetensi, wawancara, dan penelusuran rekam jejak secara objektif berdasarkan ' +
+            'sistem merit;\n' +
+            `d. menyampaikan 3 (tiga) nama terbaik untuk setiap jabatan beserta ` +
+            `peringkat dan nilainya kepada ${input.ppkTitle}; dan\n` +
+            `e. melaporkan pelaksanaan seluruh tahapan seleksi kepada ${input.ppkTitle}.`,
+          'Anggota Panitia Seleksi wajib bersikap netral, menjaga kerahasiaan hasil penilaian, dan menyatakan ' +
+            'setiap benturan kepentingan dengan peserta seleksi; anggota yang memiliki benturan kepentingan tidak ' +
+            'menilai peserta yang bersangkutan.',
+          `Segala biaya yang timbul sebagai akibat ditetapkannya Keputusan ini dibebankan pada anggaran ` +
+            `${input.agency.name} sesuai dengan ketentuan peraturan perundang-undangan.`,
+          'Keputusan ini mulai berlaku pada tanggal ditetapkan.',
+        ],
+      };
       tables.push({
-        caption: 'Susunan Panitia Seleksi',
+        caption: 'Susunan Keanggotaan Panitia Seleksi',
         columns: [
           { header: 'No', width: 0.5, align: 'center' },
           { header: 'Nama', width: 3 },
@@ -108,7 +201,9 @@ export function buildStageDocument(spec: StageDocumentSpec, names: Names): Offic
         ]),
       });
       tables.push(vacancyTable);
+      copies = [OVERSEER_HEAD[rules.overseer.era], 'Ketua dan Anggota Panitia Seleksi'];
       break;
+    }
 
     case 'EXTENSION_NOTICE':
       paragraphs.push(
@@ -317,14 +412,36 @@ export function buildStageDocument(spec: StageDocumentSpec, names: Names): Offic
       const a = apps[0];
       const v = vacancies[0];
       const keppres = spec.extra.presidentialDecree;
-      paragraphs.push(
-        keppres
-          ? `Berdasarkan Keputusan Presiden Nomor ${keppres}, dan memperhatikan hasil seleksi terbuka, ` +
-              `${a ? nameOf(a.candidateId) : '-'} (NIP ${a ? nipOf(a.candidateId) : '-'}) diangkat dalam jabatan ${v ? position(v) : '-'}.`
-          : `Memperhatikan hasil seleksi terbuka dan rekomendasi ${overseer}, mengangkat ${a ? nameOf(a.candidateId) : '-'} ` +
-              `(NIP ${a ? nipOf(a.candidateId) : '-'}) dalam jabatan ${v ? position(v) : '-'} pada ${v?.unit ?? '-'}.`,
-        'Keputusan ini mulai berlaku pada tanggal pelantikan.',
-      );
+      const jpt = jptPhrase(v ? [v.level] : []);
+      const appointee = a ? `${nameOf(a.candidateId)}, NIP ${groupNip(nipOf(a.candidateId))}` : '-';
+      title = `Pengangkatan dalam ${jpt} di Lingkungan ${input.agency.name}`;
+      decree = {
+        considering: decreeConsiderations(
+          [
+            `bahwa untuk mengisi jabatan ${v?.position ?? '-'} pada ${v?.unit ?? '-'} telah dilaksanakan ` +
+              `${input.title} secara terbuka dan kompetitif, dan Panitia Seleksi telah menyampaikan ` +
+              `3 (tiga) nama terbaik kepada ${input.ppkTitle}`,
+            `bahwa ${overseer} telah memberikan ${OVERSEER_ACT[rules.overseer.era]} atas hasil seleksi ` +
+              'sebagaimana dimaksud dalam huruf a',
+            ...(keppres
+              ? [`bahwa Presiden telah menetapkan pengangkatan dengan Keputusan Presiden Nomor ${keppres}`]
+              : []),
+          ],
+          input.ppkTitle,
+          title,
+        ),
+        legalBasis: legalBasisFor('APPOINTMENT_DECREE', rules),
+        decisions: [
+          `Mengangkat Saudara ${appointee}, dalam jabatan ${v?.position ?? '-'} (${jpt}) pada ${v?.unit ?? '-'} ` +
+            `di Lingkungan ${input.agency.name}.`,
+          ...APPOINTMENT_CLOSING_DICTUMS,
+        ],
+      };
+      copies = [
+        OVERSEER_HEAD[rules.overseer.era],
+        ...(rules.overseer.era === 'BKN' ? [] : [OVERSEER_HEAD.BKN]),
+        'Yang bersangkutan',
+      ];
       break;
     }
 
@@ -375,7 +492,7 @@ export function buildStageDocument(spec: StageDocumentSpec, names: Names): Offic
     kind: spec.kind,
     agency: input.agency,
     selectionId: input.selectionId,
-    title: input.simulation ? `[SIMULASI] ${TITLES[spec.kind]}` : TITLES[spec.kind],
+    title: input.simulation ? `[SIMULASI] ${title}` : title,
     subject,
     date: spec.date,
     visibility,
@@ -384,6 +501,8 @@ export function buildStageDocument(spec: StageDocumentSpec, names: Names): Offic
     tables,
     closing,
     signatory,
+    decree,
+    copies,
   };
 }
 

@@ -5,15 +5,22 @@
  */
 import { heartbeat } from '@temporalio/activity';
 import {
+  DEFAULT_SELECTION_RULES,
+  defaultLegalBasis,
   defaultTalentSettings,
   deriveSuccessionGroup,
   localDateOf,
   scoreTalent,
+  SUCCESSOR_TIE_BREAK_ID,
   talentPoolBoxes,
   type AgencyDto,
   type DocumentDto,
   type IssueDocumentRequest,
   type LocalDate,
+  type OfficialDocumentRequest,
+  type OverseerEra,
+  type SuccessorCandidate,
+  type TargetPost,
   type ProfileDto,
   type ScoreRecordDto,
   type SuccessionGroupDto,
@@ -24,6 +31,7 @@ import {
 } from '@seleksi/domain';
 import type { AssessmentResultDto } from '@seleksi/kit';
 import { callService } from '../activity-errors';
+import { decreeConsiderations, jptPhrase } from '../open-selection/documents';
 
 export interface TalentMappingPorts {
   candidate: {
@@ -70,6 +78,92 @@ export interface MapBatchResult {
   unmapped: number;
   byBox: Record<string, number>;
   nextCursor: string | null;
+}
+
+/** 'Kepala Bidang …, Dinas …': the post a member holds now (the career entry without an end), or '-'. */
+function currentPost(profile: ProfileDto): string {
+  const now = profile.careers.find((c) => !c.to) ?? null;
+  return now ? `${now.position}, ${now.unit}` : '-';
+}
+
+/**
+ * The PPK's decision on the succession-plan group (KRS) of a target post: considerations from the talent
+ * map, the default legal basis of talent management, and the group, in successor order, as the attachment.
+ * Talent settings carry no overseer era: the era of new selections (DEFAULT_SELECTION_RULES) applies.
+ */
+export function buildSuccessionGroupDecision(args: {
+  agency: AgencyDto;
+  post: TargetPost;
+  period: string;
+  year: number;
+  date: LocalDate;
+  poolBoxes: readonly number[];
+  group: readonly Pick<SuccessorCandidate, 'order' | 'box' | 'score' | 'profile'>[];
+  era?: OverseerEra;
+}): OfficialDocumentRequest {
+  const { agency, post, period, year, group } = args;
+  const signatory = { name: `Pejabat Pembina Kepegawaian ${agency.name}`, title: 'Pejabat Pembina Kepegawaian' };
+  const title = `Kelompok Rencana Suksesi Jabatan ${post.title} Tahun ${year}`;
+  const boxes = args.poolBoxes.join(', ');
+  const listed =
+    group.length > 0
+      ? `Menetapkan kelompok rencana suksesi untuk jabatan ${post.title} (${jptPhrase([post.level])}) pada ` +
+        `${post.unit} dengan susunan dan urutan suksesor sebagaimana tercantum dalam Lampiran yang merupakan ` +
+        'bagian tidak terpisahkan dari Keputusan ini.'
+      : `Kelompok rencana suksesi untuk jabatan ${post.title} (${jptPhrase([post.level])}) pada ${post.unit} ` +
+        'belum dapat diisi karena belum terdapat talenta yang memenuhi syarat; jabatan tersebut diisi melalui ' +
+        'seleksi terbuka bila lowong.';
+  return {
+    idempotencyKey: `succession-group:${agency.code}:${year}:${post.id}:${period}`,
+    kind: 'SUCCESSION_GROUP_DECISION',
+    agency,
+    selectionId: null,
+    title,
+    date: args.date,
+    visibility: 'PUBLIC',
+    decree: {
+      considering: decreeConsiderations(
+        [
+          `bahwa berdasarkan hasil pemetaan talenta periode ${period} di lingkungan ${agency.name}, talenta pada ` +
+            `kotak ${boxes} yang memenuhi persyaratan jabatan merupakan calon suksesor jabatan target`,
+          `bahwa untuk menjamin kesinambungan kepemimpinan pada jabatan ${post.title} pada ${post.unit}, perlu ` +
+            'ditetapkan kelompok rencana suksesi',
+        ],
+        signatory.title,
+        title,
+      ),
+      legalBasis: defaultLegalBasis('SUCCESSION_GROUP_DECISION', args.era ?? DEFAULT_SELECTION_RULES.overseer.era),
+      decisions: [
+        listed,
+        ...(group.length > 0 ? [`${SUCCESSOR_TIE_BREAK_ID}.`] : []),
+        'Kelompok rencana suksesi sebagaimana dimaksud dalam Diktum KESATU menjadi dasar pengisian jabatan melalui ' +
+          'manajemen talenta dan berlaku sampai dengan ditetapkannya kelompok rencana suksesi berdasarkan ' +
+          'pemetaan talenta periode berikutnya.',
+        'Keputusan ini mulai berlaku pada tanggal ditetapkan.',
+      ],
+    },
+    paragraphs: [],
+    tables: [
+      {
+        caption: `Kelompok Rencana Suksesi Jabatan ${post.title}`,
+        columns: [
+          { header: 'Urutan', width: 0.8, align: 'center' },
+          { header: 'Nama', width: 3 },
+          { header: 'Jabatan Saat Ini', width: 3 },
+          { header: 'Kotak', width: 0.8, align: 'center' },
+          { header: 'Nilai', width: 0.8, align: 'right' },
+        ],
+        rows: group.map((m) => [
+          String(m.order ?? '-'),
+          m.profile.name,
+          currentPost(m.profile),
+          String(m.box),
+          m.score.toFixed(2).replace('.', ','),
+        ]),
+      },
+    ],
+    signatory,
+  };
 }
 
 export async function talentSettingsOf(
@@ -187,30 +281,17 @@ export function createTalentMappingActivities(ports: TalentMappingPorts) {
         const id = `${args.agencyCode}:${year}:${post.id}`;
         const doc = agency
           ? await callService(() =>
-              ports.document.issueDocument({
-                idempotencyKey: `succession-group:${id}:${args.period}`,
-                kind: 'SUCCESSION_GROUP_DECISION',
-                agency,
-                selectionId: null,
-                title: 'KEPUTUSAN TENTANG KELOMPOK RENCANA SUKSESI',
-                date: localDateOf(args.publishedAt, agency.timeZone),
-                visibility: 'PUBLIC',
-                paragraphs: [
-                  `Berdasarkan pemetaan talenta periode ${args.period}, ditetapkan kelompok rencana suksesi untuk jabatan ${post.title} (${post.unit}) tahun ${year}.`,
-                ],
-                tables: [
-                  {
-                    caption: post.title,
-                    columns: [
-                      { header: 'Urutan', width: 0.8, align: 'center' },
-                      { header: 'Nama', width: 3 },
-                      { header: 'Kotak', width: 0.8, align: 'center' },
-                    ],
-                    rows: group.map((m) => [String(m.order), m.profile.name, String(m.box)]),
-                  },
-                ],
-                signatory: { name: `Pejabat Pembina Kepegawaian ${agency.name}`, title: 'Pejabat Pembina Kepegawaian' },
-              }),
+              ports.document.issueDocument(
+                buildSuccessionGroupDecision({
+                  agency,
+                  post,
+                  period: args.period,
+                  year,
+                  date: localDateOf(args.publishedAt, agency.timeZone),
+                  poolBoxes: talentPoolBoxes(settings.scoring.numbering),
+                  group,
+                }),
+              ),
             )
           : null;
         await callService(() =>

@@ -5,6 +5,7 @@
 import {
   checkTalentGate,
   DEFAULT_ELIGIBILITY_RULES,
+  defaultLegalBasis,
   LEVEL_NAME_ID,
   rankSuccessors,
   type AgencyDto,
@@ -12,9 +13,18 @@ import {
   type HolidayCalendar,
   type InvitationDto,
   type LocalDate,
+  type OfficialDocumentRequest,
 } from '@seleksi/domain';
 import { callService } from '../activity-errors';
 import type { VacancyPlan } from '../open-selection/definitions';
+import {
+  APPOINTMENT_CLOSING_DICTUMS,
+  decreeConsiderations,
+  groupNip,
+  jptPhrase,
+  OVERSEER_HEAD,
+  OVERSEER_NAME,
+} from '../open-selection/documents';
 import { loadPool, talentSettingsOf, type TalentMappingPorts } from '../talent-mapping/activities';
 import type { SuccessorView, TalentPoolFillingInput, TalentPoolFillingState } from './definitions';
 
@@ -25,6 +35,55 @@ export interface TalentPoolPorts extends TalentMappingPorts {
   };
   assessment: TalentMappingPorts['assessment'] & {
     listTalentMapPeriods(agencyCode: string): Promise<{ period: string; mappedAt: string; total: number }[]>;
+  };
+}
+
+/**
+ * The PPK's decree appointing the chosen successor (talent route): considerations from the talent map, the
+ * successor group and the overseer's approval, the default legal basis of talent management for the
+ * overseer era, and the appointment effective on inauguration.
+ */
+export function buildTalentAppointmentDecree(args: {
+  input: TalentPoolFillingInput;
+  state: TalentPoolFillingState;
+  date: LocalDate;
+  appointee: { name: string; nip: string | null };
+}): OfficialDocumentRequest {
+  const { input, state, appointee } = args;
+  const { agency, post } = input;
+  const era = input.overseer.era;
+  const jpt = jptPhrase([post.level]);
+  const title = `Pengangkatan dalam ${jpt} melalui Manajemen Talenta di Lingkungan ${agency.name}`;
+  const nip = appointee.nip ? `, NIP ${groupNip(appointee.nip)}` : '';
+  return {
+    idempotencyKey: `talent-filling:${agency.code}:${input.fillingId}:APPOINTMENT_DECREE`,
+    kind: 'APPOINTMENT_DECREE',
+    agency,
+    selectionId: null,
+    title,
+    date: args.date,
+    visibility: 'RESTRICTED',
+    decree: {
+      considering: decreeConsiderations(
+        [
+          `bahwa berdasarkan hasil pemetaan talenta periode ${state.gate?.period ?? '-'} dan kelompok rencana ` +
+            `suksesi, telah diusulkan suksesor untuk mengisi jabatan ${post.position} pada ${post.unit} yang lowong`,
+          'bahwa usulan sebagaimana dimaksud dalam huruf a telah dikonfirmasi dan telah mendapat persetujuan ' +
+            `${OVERSEER_NAME[era]}`,
+        ],
+        input.ppkTitle,
+        title,
+      ),
+      legalBasis: defaultLegalBasis('TALENT_APPOINTMENT_DECREE', era),
+      decisions: [
+        `Mengangkat Saudara ${appointee.name}${nip}, dalam jabatan ${post.position} (${jpt}) pada ${post.unit} ` +
+          `di Lingkungan ${agency.name}.`,
+        ...APPOINTMENT_CLOSING_DICTUMS,
+      ],
+    },
+    paragraphs: [],
+    signatory: { name: input.ppkTitle, title: input.ppkTitle, nip: null },
+    copies: [OVERSEER_HEAD[era], ...(era === 'BKN' ? [] : [OVERSEER_HEAD.BKN]), 'Yang bersangkutan'],
   };
 }
 
@@ -139,18 +198,10 @@ export function createTalentPoolActivities(ports: TalentPoolPorts) {
         );
       }
       if (args.kind === 'APPOINTMENT_DECREE') {
+        const profile = profiles.find((p) => p?.id === state.appointedEmployeeId) ?? null;
+        const appointee = { name: nameOf(state.appointedEmployeeId), nip: profile?.nip ?? null };
         return callService(() =>
-          ports.document.issueDocument({
-            ...common,
-            kind: 'APPOINTMENT_DECREE',
-            title: 'KEPUTUSAN TENTANG PENGANGKATAN DALAM JABATAN PIMPINAN TINGGI MELALUI MANAJEMEN TALENTA',
-            visibility: 'RESTRICTED',
-            paragraphs: [
-              `Memperhatikan usulan kelompok rencana suksesi dan persetujuan lembaga pengawas, mengangkat ${nameOf(state.appointedEmployeeId)} dalam jabatan ${post}.`,
-              'Keputusan ini mulai berlaku pada tanggal pelantikan.',
-            ],
-            signatory: ppk,
-          }),
+          ports.document.issueDocument(buildTalentAppointmentDecree({ input, state, date: args.date, appointee })),
         );
       }
       return callService(() =>

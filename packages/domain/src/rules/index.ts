@@ -2,6 +2,7 @@ export * from './problems';
 export * from './ranks';
 export * from './durations';
 export * from './selection-rules';
+export * from './legal-basis';
 export * from './eligibility';
 export * from './scoring';
 export * from './interview';

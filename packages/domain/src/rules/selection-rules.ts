@@ -7,6 +7,7 @@ import type { DayKind } from '../calendar';
 import { EDUCATION_LEVELS, SKP_PREDICATES, type EducationLevel, type SkpPredicate } from '../contracts';
 import { JPT_LEVELS, type JptLevel } from '../levels';
 import { LEVEL_REQUIREMENTS, type LevelRequirements } from '../requirements';
+import { validateLegalBasis, type LegalBasisOverrides } from './legal-basis';
 import { isRank, type Rank } from './ranks';
 import type { RuleProblem } from './problems';
 
@@ -103,6 +104,11 @@ export interface SelectionRules {
   pansel: PanselRules;
   objections: ObjectionRules;
   overseer: OverseerRules;
+  /**
+   * The agency's own legal basis ('Mengingat') per decree kind. Undefined or null, and any kind not
+   * given: the defaults of the overseer era (DEFAULT_LEGAL_BASIS, resolved by legalBasisFor).
+   */
+  legalBasis?: LegalBasisOverrides | null;
 }
 
 /** The defaults per overseer era (domain.md §2). */
@@ -328,6 +334,7 @@ export function validateSelectionRules(rules: SelectionRules): RuleProblem[] {
     if (!isInt(o.escalationWorkingDays) || o.escalationWorkingDays < 1)
       bad('overseer.escalationWorkingDays', 'Batas waktu eskalasi paling sedikit 1 hari kerja');
   }
+  problems.push(...validateLegalBasis(rules.legalBasis, 'rules.legalBasis'));
   return problems;
 }
 

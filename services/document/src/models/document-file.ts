@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { forbidChanges } from './document';
 
 /** The bytes of a document (`_id` = document id). A Buffer field, not GridFS (unsupported on FerretDB v1). */
 export interface DocumentFileDoc {
@@ -8,6 +9,11 @@ export interface DocumentFileDoc {
   fileName: string;
   sha256: string;
   createdAt: Date;
+  /**
+   * The request it was rendered from, as JSON: a correction starts from it (null for documents issued
+   * before it was kept). A string because FerretDB v1 stores no nested arrays (table rows are ones).
+   */
+  sourceJson: string | null;
 }
 
 export const documentFileSchema = new Schema<DocumentFileDoc>(
@@ -18,6 +24,8 @@ export const documentFileSchema = new Schema<DocumentFileDoc>(
     fileName: { type: String, required: true },
     sha256: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    sourceJson: { type: String, default: null },
   },
   { versionKey: false },
 );
+forbidChanges(documentFileSchema);

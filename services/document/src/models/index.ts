@@ -1,8 +1,10 @@
 import type { Connection } from 'mongoose';
+import { correctionLinkSchema } from './correction-link';
 import { documentFileSchema } from './document-file';
 import { documentSchema } from './document';
 import { numberClaimSchema } from './number-claim';
 
+export type { CorrectionLinkDoc } from './correction-link';
 export type { DocumentDoc } from './document';
 export type { DocumentFileDoc } from './document-file';
 export type { NumberClaimDoc } from './number-claim';
@@ -14,6 +16,7 @@ export function createDocumentModels(conn: Connection) {
     Document: conn.model('Document', documentSchema, 'documents'),
     DocumentFile: conn.model('DocumentFile', documentFileSchema, 'documentFiles'),
     NumberClaim: conn.model('NumberClaim', numberClaimSchema, 'numberClaims'),
+    CorrectionLink: conn.model('CorrectionLink', correctionLinkSchema, 'documentCorrections'),
   };
 }
 export type DocumentModels = ReturnType<typeof createDocumentModels>;

@@ -1,18 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jptPhrase, renderVacancyAnnouncement } from './index';
 import { sampleMeta, sampleRequest } from './test-fixtures';
-
-/** Text of each page with runs of whitespace collapsed (wrapped cells and lines become single spaces). */
-async function pagesOf(pdf: Buffer): Promise<string[]> {
-  const proxy = await getDocumentProxy(new Uint8Array(pdf));
-  const { text } = await extractText(proxy, { mergePages: false });
-  return text.map((page) => page.replace(/\s+/g, ' ').trim());
-}
+import { fontsOf, layoutPagesOf, pagesOf, rawPagesOf, writeArtefact } from './test-poppler';
 
 describe('renderVacancyAnnouncement', () => {
   const req = sampleRequest();
@@ -23,7 +13,7 @@ describe('renderVacancyAnnouncement', () => {
 
   beforeAll(async () => {
     pdf = await renderVacancyAnnouncement(req, meta);
-    pages = await pagesOf(pdf);
+    pages = pagesOf(pdf);
     all = pages.join(' ');
   });
 
@@ -36,7 +26,9 @@ describe('renderVacancyAnnouncement', () => {
     expect(all).toContain(
       'SELEKSI TERBUKA JABATAN PIMPINAN TINGGI PRATAMA DI LINGKUNGAN PEMERINTAH PROVINSI KALIMANTAN TIMUR',
     );
-    for (const v of req.selection.vacancies) expect(all).toContain(v.position);
+    // Wrapped cells read in one piece in content order.
+    const raw = rawPagesOf(pdf).join(' ');
+    for (const v of req.selection.vacancies) expect(raw).toContain(`${v.position} ${v.unit} Pratama`);
     for (const r of req.selection.requirements) expect(all).toContain(r);
     expect(all).toContain('Pendaftaran dibuka sejak 24 November 2026 sampai dengan 8 Desember 2026 pukul 23.59 WITA');
     expect(all).toContain('Samarinda, 24 November 2026');
@@ -68,39 +60,54 @@ describe('renderVacancyAnnouncement', () => {
     expect(later.equals(pdf)).toBe(false);
   });
 
-  it('writes page 1 as a PNG artefact when pdftoppm is installed', () => {
-    if (spawnSync('which', ['pdftoppm']).status !== 0) return;
-    const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/artifacts/documents');
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'vacancy-announcement.pdf');
-    writeFileSync(file, pdf);
-    const run = spawnSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      file,
-      file.replace(/\.pdf$/, '-p1'),
-    ]);
-    expect(run.status).toBe(0);
+  it('embeds every font it uses', () => {
+    expect(pdf.includes('/FontFile2')).toBe(true);
+    const fonts = fontsOf(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+  });
+
+  it('writes page 1 as a PNG artefact', () => {
+    expect(writeArtefact('VACANCY_ANNOUNCEMENT', pdf)).toMatch(/VACANCY_ANNOUNCEMENT\.png$/);
+  });
+});
+
+describe('a corrected announcement', () => {
+  it('prints the correction note under the title block', async () => {
+    const correction = {
+      number: '800.2.2/4126/BKD-III',
+      date: '2026-11-20',
+      reason: 'Batas waktu pendaftaran diubah.',
+    };
+    const all = pagesOf(await renderVacancyAnnouncement(sampleRequest(), { ...sampleMeta(), correction })).join(' ');
+    expect(all).toContain(
+      'DI LINGKUNGAN PEMERINTAH PROVINSI KALIMANTAN TIMUR Dokumen ini merupakan perbaikan atas dokumen Nomor ' +
+        '800.2.2/4126/BKD-III tanggal 20 November 2026 yang dinyatakan tidak berlaku. Alasan perbaikan: Batas ' +
+        'waktu pendaftaran diubah. Dalam rangka pengisian',
+    );
+    const original = pagesOf(await renderVacancyAnnouncement(sampleRequest(), sampleMeta())).join(' ');
+    expect(original).not.toContain('perbaikan');
   });
 });
 
 describe('a long announcement', () => {
   it('continues the vacancy table over several pages with its header on each', async () => {
     const req = sampleRequest(60);
-    const pages = await pagesOf(await renderVacancyAnnouncement(req, sampleMeta()));
+    const pdf = await renderVacancyAnnouncement(req, sampleMeta());
+    const pages = pagesOf(pdf);
     expect(pages.length).toBeGreaterThanOrEqual(3);
 
-    const withRows = pages.filter((page) => req.selection.vacancies.some((v) => page.includes(v.position)));
-    expect(withRows.length).toBeGreaterThanOrEqual(2);
-    for (const page of withRows) expect(page).toMatch(/No\. Jabatan Unit Kerja Tingkat/);
+    // Each page that continues the table starts with its header line.
+    const continued = layoutPagesOf(pdf)
+      .slice(1)
+      .filter((page) => req.selection.vacancies.some((v) => page.includes(v.unit)));
+    expect(continued.length).toBeGreaterThanOrEqual(2);
+    for (const page of continued) {
+      const first = page.split('\n').find((line) => line.trim() !== '');
+      expect(first).toMatch(/^\s*No\.\s+Jabatan\s+Unit Kerja\s+Tingkat\s*$/);
+    }
 
-    const all = pages.join(' ');
+    const all = rawPagesOf(pdf).join(' ');
     for (const v of req.selection.vacancies) expect(all).toMatch(new RegExp(`\\b${v.position}\\b`));
     expect(pages[1]).toContain(`Halaman 2 dari ${pages.length}`);
     expect(pages.at(-1)).toContain('Kode verifikasi: K7QX-2M9D');
@@ -115,7 +122,7 @@ describe('subject line', () => {
 
     const req = sampleRequest(2);
     req.selection.vacancies[1] = { ...req.selection.vacancies[1]!, level: 'MADYA' };
-    const all = (await pagesOf(await renderVacancyAnnouncement(req, sampleMeta()))).join(' ');
+    const all = pagesOf(await renderVacancyAnnouncement(req, sampleMeta())).join(' ');
     expect(all).toContain('SELEKSI TERBUKA JABATAN PIMPINAN TINGGI DI LINGKUNGAN PEMERINTAH PROVINSI KALIMANTAN TIMUR');
     expect(all).toMatch(/Pratama .*Madya/);
   });

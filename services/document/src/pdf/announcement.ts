@@ -4,6 +4,7 @@ import type { JptLevel, VacancyAnnouncementRequest } from '@seleksi/domain';
 import { cm, createOfficialDocument, toBuffer, type IssueMeta } from './document';
 import { formatDateId, formatTimeId, levelNameId } from './format';
 import { drawDocumentEnd } from './layout/closing';
+import { drawCorrectionNote } from './layout/correction';
 import { drawPageFooters } from './layout/footer';
 import { agencyLetterhead, drawLetterhead } from './layout/letterhead';
 import { drawTable } from './layout/table';
@@ -43,6 +44,7 @@ export async function renderVacancyAnnouncement(req: VacancyAnnouncementRequest,
 
   drawLetterhead(doc, agencyLetterhead(agency));
   drawTitleBlock(doc, { kind: 'Pengumuman', number: meta.number, about });
+  if (meta.correction) drawCorrectionNote(doc, meta.correction, tz);
 
   paragraph(
     doc,

@@ -3,7 +3,8 @@
  * fonts, metadata from an injected clock, buffered pages so the footer can say "Halaman i dari N".
  */
 import PDFDocument from 'pdfkit';
-import { FONT, fontPath, registerFonts } from './fonts';
+import type { CorrectionNote } from '@seleksi/domain';
+import { FONT, initialFont, registerFonts } from './fonts';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -23,6 +24,8 @@ export interface IssueMeta {
   verifyUrl: string;
   /** The render's only clock: PDF CreationDate/ModDate. */
   issuedAt: Date;
+  /** Set on a correction: the document it replaces and why, printed under the title. */
+  correction?: CorrectionNote | null;
 }
 
 export interface OfficialDocumentOptions {
@@ -39,7 +42,7 @@ export function createOfficialDocument(options: OfficialDocumentOptions): Doc {
     size: 'A4',
     margins: { ...PAGE_MARGINS },
     bufferPages: true,
-    font: fontPath(FONT.body),
+    font: initialFont(),
     lang: 'id-ID',
     displayTitle: true,
     info: {

@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgencyTimeZone } from '@seleksi/domain';
-import { formatDateId, formatDateTimeId, formatNip, formatTimeId, levelNameId, MONTHS_ID } from './format';
+import {
+  countId,
+  dictumLabel,
+  formatDateId,
+  formatDateTimeId,
+  formatNip,
+  formatTimeId,
+  levelNameId,
+  MONTHS_ID,
+  numberWordsId,
+  ordinalId,
+} from './format';
 
 describe('formatDateId', () => {
   it.each<[Date | string, AgencyTimeZone, string]>([
@@ -85,5 +96,63 @@ describe('levelNameId and formatNip', () => {
     expect(formatNip('197103121997032004')).toBe('19710312 199703 2 004');
     expect(formatNip('19710312 199703 2 004')).toBe('19710312 199703 2 004');
     expect(formatNip(' 12345 ')).toBe('12345');
+  });
+});
+
+describe('numbers in words', () => {
+  it.each<[number, string]>([
+    [0, 'nol'],
+    [1, 'satu'],
+    [10, 'sepuluh'],
+    [11, 'sebelas'],
+    [12, 'dua belas'],
+    [19, 'sembilan belas'],
+    [20, 'dua puluh'],
+    [21, 'dua puluh satu'],
+    [100, 'seratus'],
+    [111, 'seratus sebelas'],
+    [250, 'dua ratus lima puluh'],
+    [1000, 'seribu'],
+    [1945, 'seribu sembilan ratus empat puluh lima'],
+    [2026, 'dua ribu dua puluh enam'],
+    [1_500_000, 'satu juta lima ratus ribu'],
+  ])('%i → %s', (n, words) => {
+    expect(numberWordsId(n)).toBe(words);
+  });
+
+  it('writes counts as letters do and refuses what it cannot write', () => {
+    expect(countId(3, 'berkas')).toBe('3 (tiga) berkas');
+    expect(() => numberWordsId(-1)).toThrow();
+    expect(() => numberWordsId(1.5)).toThrow();
+  });
+});
+
+describe('dictum ordinals', () => {
+  it('names dictums 1–20 and beyond as decrees do', () => {
+    expect(Array.from({ length: 20 }, (_, i) => dictumLabel(i + 1))).toEqual([
+      'KESATU',
+      'KEDUA',
+      'KETIGA',
+      'KEEMPAT',
+      'KELIMA',
+      'KEENAM',
+      'KETUJUH',
+      'KEDELAPAN',
+      'KESEMBILAN',
+      'KESEPULUH',
+      'KESEBELAS',
+      'KEDUA BELAS',
+      'KETIGA BELAS',
+      'KEEMPAT BELAS',
+      'KELIMA BELAS',
+      'KEENAM BELAS',
+      'KETUJUH BELAS',
+      'KEDELAPAN BELAS',
+      'KESEMBILAN BELAS',
+      'KEDUA PULUH',
+    ]);
+    expect(dictumLabel(21)).toBe('KEDUA PULUH SATU');
+    expect(ordinalId(100)).toBe('keseratus');
+    expect(() => ordinalId(0)).toThrow();
   });
 });

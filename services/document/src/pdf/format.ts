@@ -90,6 +90,61 @@ export function levelNameId(level: JptLevel): string {
   return LEVEL_NAMES_ID[level];
 }
 
+const WORDS_ID = [
+  'nol',
+  'satu',
+  'dua',
+  'tiga',
+  'empat',
+  'lima',
+  'enam',
+  'tujuh',
+  'delapan',
+  'sembilan',
+  'sepuluh',
+  'sebelas',
+] as const;
+
+function spellId(n: number): string {
+  const then = (head: string, rest: number) => (rest === 0 ? head : `${head} ${spellId(rest)}`);
+  if (n < 12) return WORDS_ID[n] ?? '';
+  if (n < 20) return `${spellId(n - 10)} belas`;
+  if (n < 100) return then(`${spellId(Math.floor(n / 10))} puluh`, n % 10);
+  if (n < 200) return then('seratus', n - 100);
+  if (n < 1000) return then(`${spellId(Math.floor(n / 100))} ratus`, n % 100);
+  if (n < 2000) return then('seribu', n - 1000);
+  if (n < 1_000_000) return then(`${spellId(Math.floor(n / 1000))} ribu`, n % 1000);
+  if (n < 1_000_000_000) return then(`${spellId(Math.floor(n / 1_000_000))} juta`, n % 1_000_000);
+  return then(`${spellId(Math.floor(n / 1_000_000_000))} miliar`, n % 1_000_000_000);
+}
+
+/** Number words (terbilang) as written in brackets after a count: 2 → 'dua', 21 → 'dua puluh satu'. */
+export function numberWordsId(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 1e12) {
+    throw new DomainError('VALIDATION_FAILED', `Cannot write ${n} in words`);
+  }
+  return spellId(n);
+}
+
+/** '2 (dua) berkas': a count followed by its words, as official letters write quantities. */
+export function countId(n: number, noun: string): string {
+  return `${n} (${numberWordsId(n)}) ${noun}`;
+}
+
+/**
+ * Indonesian ordinal word: 1 → 'kesatu', 2 → 'kedua', 11 → 'kesebelas', 12 → 'kedua belas'. Decrees
+ * name their dictums with it in capitals (KESATU, KEDUA, …).
+ */
+export function ordinalId(n: number): string {
+  if (!Number.isInteger(n) || n < 1) throw new DomainError('VALIDATION_FAILED', `No ordinal for ${n}`);
+  return `ke${numberWordsId(n)}`;
+}
+
+/** Label of the n-th dictum (1-based) of a decree: 'KESATU', 'KEDUA', …, 'KEDUA PULUH'. */
+export function dictumLabel(n: number): string {
+  return ordinalId(n).toUpperCase();
+}
+
 /** Groups an 18-digit NIP as printed on letters: '19750312 200003 1 002'. Anything else is returned trimmed. */
 export function formatNip(nip: string): string {
   const digits = nip.replace(/\s+/g, '');

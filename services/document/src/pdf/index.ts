@@ -4,12 +4,25 @@ export { renderVacancyAnnouncement, jptPhrase } from './announcement';
 export {
   OFFICIAL_DOCUMENT_KINDS,
   OFFICIAL_KINDS,
+  letterAttachmentCount,
   officeHeading,
   officialDocumentProblems,
   renderOfficialDocument,
 } from './official';
 export type { LayoutProblem, OfficialDocumentKind, OfficialKindSpec, OfficialLayout } from './official';
-export { MONTHS_ID, formatDateId, formatDateTimeId, formatNip, formatTimeId, levelNameId, localParts } from './format';
+export {
+  MONTHS_ID,
+  countId,
+  dictumLabel,
+  formatDateId,
+  formatDateTimeId,
+  formatNip,
+  formatTimeId,
+  levelNameId,
+  localParts,
+  numberWordsId,
+  ordinalId,
+} from './format';
 export type { LocalDateTime } from './format';
 export {
   PAGE_MARGINS,
@@ -28,7 +41,15 @@ export { agencyLetterhead, drawLetterhead } from './layout/letterhead';
 export type { LetterheadContent } from './layout/letterhead';
 export { drawTitleBlock } from './layout/title';
 export type { TitleBlock } from './layout/title';
-export { labelValueRows, numberedList, paragraph, paragraphHeight, sectionHeading } from './layout/text';
+export {
+  labelValueRows,
+  numberedList,
+  paragraph,
+  paragraphHeight,
+  sectionHeading,
+  titledList,
+  titledListHeight,
+} from './layout/text';
 export type { ListOptions, ParagraphOptions } from './layout/text';
 export { currentPageNumber, drawDocumentTable, drawTable } from './layout/table';
 export type { TableColumn, TableOptions } from './layout/table';
@@ -46,8 +67,12 @@ export {
   keptBlock,
   labelColumnWidth,
   parseBody,
+  splitListMarker,
   tablePlaceholder,
 } from './layout/body';
+export { decreeBlocks, drawDecreeAttachmentHeading, letterMarker } from './layout/decree';
+export type { DecreeAttachmentHeading } from './layout/decree';
+export { correctionNoteLines, drawCorrectionNote } from './layout/correction';
 export type { BodyBlock, BodyContext } from './layout/body';
 export { drawLetterHeader, recipientLines } from './layout/letter';
 export type { LetterHeader } from './layout/letter';

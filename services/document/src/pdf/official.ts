@@ -2,20 +2,24 @@
  * Every official document of an open selection and of the talent route other than the vacancy
  * announcement, in one of three layouts: decree (keputusan), minutes-style titled document (berita
  * acara, pengumuman, lembar penilaian) and letter (surat dinas). The text comes from the request;
- * this file only lays it out.
+ * this file only lays it out. Every layout lists the titles of `attachments` after the body ('Lampiran:')
+ * and `copies` under the signature ('Tembusan:'); a correction prints its note under the title.
  */
 import { DOCUMENT_KINDS, DomainError } from '@seleksi/domain';
 import type { OfficialDocumentRequest } from '@seleksi/domain';
 import { bodyText, cm, contentLeft, contentWidth, createOfficialDocument, toBuffer, type IssueMeta } from './document';
 import { FONT } from './fonts';
-import { formatDateId } from './format';
+import { countId, formatDateId } from './format';
 import { drawBody, keptBlock, labelColumnWidth, parseBody, tablePlaceholder, type BodyContext } from './layout/body';
 import { drawDocumentEnd } from './layout/closing';
+import { drawCorrectionNote } from './layout/correction';
+import { decreeBlocks, drawDecreeAttachmentHeading } from './layout/decree';
 import { drawPageFooters } from './layout/footer';
 import { drawLetterHeader } from './layout/letter';
 import { agencyLetterhead, drawLetterhead } from './layout/letterhead';
 import type { SignatureBlock } from './layout/signature';
 import { drawDocumentTable } from './layout/table';
+import { titledList } from './layout/text';
 import { drawTitleBlock } from './layout/title';
 
 export type OfficialDocumentKind = OfficialDocumentRequest['kind'];
@@ -56,12 +60,12 @@ export interface LayoutProblem {
   message: string;
 }
 
-type LayoutInput = Pick<OfficialDocumentRequest, 'paragraphs' | 'tables' | 'closing'>;
+type LayoutInput = Pick<OfficialDocumentRequest, 'paragraphs' | 'tables' | 'closing' | 'decree'>;
 
 /**
  * What the schema cannot express: rows as wide as their table, '{{table:N}}' pointing at an existing
- * table placed once, and some content. Checked by the request schema (so a bad request never claims a
- * number) and again by the renderer.
+ * table placed once, and some content (a decree's Menimbang/Mengingat/dictums are content enough).
+ * Checked by the request schema (so a bad request never claims a number) and again by the renderer.
  */
 export function officialDocumentProblems(req: LayoutInput): LayoutProblem[] {
   const problems: LayoutProblem[] = [];
@@ -92,7 +96,7 @@ export function officialDocumentProblems(req: LayoutInput): LayoutProblem[] {
       problems.push({ path: ['closing', i], message: 'Tables are placed in paragraphs, not in the closing' });
     }
   });
-  if (req.paragraphs.length === 0 && tables.length === 0) {
+  if (req.paragraphs.length === 0 && tables.length === 0 && !req.decree) {
     problems.push({ path: ['paragraphs'], message: 'The document needs at least one paragraph or table' });
   }
   return problems;
@@ -106,15 +110,30 @@ export function officeHeading(signatoryTitle: string): string {
     .toUpperCase();
 }
 
+/** The 'Lampiran' line of a letter: how many attachments, or '-'. */
+export function letterAttachmentCount(attachments: readonly string[] | null | undefined): string {
+  const n = attachments?.length ?? 0;
+  return n > 0 ? countId(n, 'berkas') : '-';
+}
+
+/**
+ * Renders any official document but the vacancy announcement. A decree with `decree` content prints
+ * Menimbang, Mengingat, MEMUTUSKAN, Menetapkan and the dictums, then its paragraphs, and its unplaced
+ * tables as the attachment (lampiran) on pages of their own after the signature; the verification box
+ * then closes the attachment. A decree without it (requests from before `decree` existed) is laid out
+ * from its paragraphs alone.
+ */
 export async function renderOfficialDocument(req: OfficialDocumentRequest, meta: IssueMeta): Promise<Buffer> {
   const problem = officialDocumentProblems(req)[0];
   if (problem) throw new DomainError('VALIDATION_FAILED', problem.message, problem.path.join('.'));
   if (Number.isNaN(meta.issuedAt.getTime())) throw new DomainError('VALIDATION_FAILED', 'Invalid issuedAt', 'issuedAt');
   const spec = OFFICIAL_KINDS[req.kind];
   const { agency, signatory } = req;
-  const date = formatDateId(req.date, agency.timeZone);
+  const timeZone = agency.timeZone;
+  const date = formatDateId(req.date, timeZone);
   const office = officeHeading(signatory.title);
   const title = req.title.trim();
+  const decree = spec.layout === 'DECREE' ? (req.decree ?? null) : null;
 
   const doc = createOfficialDocument({
     title:
@@ -128,12 +147,16 @@ export async function renderOfficialDocument(req: OfficialDocumentRequest, meta:
   });
   drawLetterhead(doc, agencyLetterhead(agency));
 
+  const decreeBody = decree ? decreeBlocks(decree, `KEPUTUSAN ${office} TENTANG ${title.toUpperCase()}`) : [];
   const body = parseBody(req.paragraphs);
   const closing = parseBody(req.closing ?? []);
   const ctx: BodyContext = {
     tables: req.tables ?? [],
     indent: spec.layout === 'DECREE' ? 0 : cm(1.25),
-    labelWidth: labelColumnWidth(doc, [...body, ...closing]),
+    labelWidth: labelColumnWidth(doc, [...decreeBody, ...body, ...closing]),
+  };
+  const correction = () => {
+    if (meta.correction) drawCorrectionNote(doc, meta.correction, timeZone);
   };
 
   const person = { name: signatory.name, nip: signatory.nip ?? null };
@@ -141,6 +164,7 @@ export async function renderOfficialDocument(req: OfficialDocumentRequest, meta:
   switch (spec.layout) {
     case 'DECREE': {
       drawTitleBlock(doc, { kind: `KEPUTUSAN ${office}`, number: meta.number, numberLabel: 'NOMOR ', about: title });
+      correction();
       const [left, width] = [contentLeft(doc), contentWidth(doc)];
       doc.font(FONT.bold).text('DENGAN RAHMAT TUHAN YANG MAHA ESA', left, doc.y, { width, align: 'center' });
       doc.moveDown(0.6);
@@ -151,6 +175,7 @@ export async function renderOfficialDocument(req: OfficialDocumentRequest, meta:
     }
     case 'MINUTES':
       drawTitleBlock(doc, { kind: title, number: meta.number, about: req.subject?.trim() || null });
+      correction();
       signature = { placeDate: `${agency.city}, ${date}`, title: signatory.title, ...person };
       break;
     case 'LETTER':
@@ -158,24 +183,43 @@ export async function renderOfficialDocument(req: OfficialDocumentRequest, meta:
         placeDate: `${agency.city}, ${date}`,
         number: meta.number,
         sifat: req.visibility === 'RESTRICTED' ? 'Terbatas' : 'Biasa',
-        lampiran: '-',
+        lampiran: letterAttachmentCount(req.attachments),
         perihal: req.subject?.trim() || title,
         recipient: req.recipient ?? null,
       });
+      correction();
       signature = { title: signatory.title, ...person };
       break;
   }
 
-  const placed = drawBody(doc, body, ctx);
-  ctx.tables.forEach((table, i) => {
-    if (!placed.has(i)) drawDocumentTable(doc, table);
-  });
+  // A decree's unplaced tables are its attachment; other documents print them after the paragraphs.
+  const main = [...decreeBody, ...body];
+  const placedInMain = new Set(main.flatMap((b) => (b.type === 'table' ? [b.index] : [])));
+  const unplaced = ctx.tables.filter((_, i) => !placedInMain.has(i));
+  const inline = decree ? [] : unplaced;
+  const attachment = decree ? unplaced : [];
+  const attachments = req.attachments ?? [];
+  // The last block before the signature goes with it: the closing's, else the body's when nothing follows it.
+  const last = main.at(-1);
+  const keepLast = closing.length === 0 && inline.length === 0 && attachments.length === 0 && last?.type !== 'table';
+  const kept = closing.length > 0 ? closing.at(-1) : keepLast ? last : undefined;
+
+  drawBody(doc, keepLast ? main.slice(0, -1) : main, ctx);
+  inline.forEach((table) => drawDocumentTable(doc, table));
+  titledList(doc, 'Lampiran:', attachments);
   drawBody(doc, closing.slice(0, -1), ctx);
+  const verification = { code: meta.verificationCode, url: meta.verifyUrl };
   drawDocumentEnd(doc, {
-    keepWithSignature: keptBlock(doc, closing.at(-1), ctx),
+    keepWithSignature: keptBlock(doc, kept, ctx),
     signature,
-    verification: { code: meta.verificationCode, url: meta.verifyUrl },
+    copies: req.copies ?? null,
+    verification: attachment.length > 0 ? null : verification,
   });
+  if (attachment.length > 0) {
+    drawDecreeAttachmentHeading(doc, { office, number: meta.number, date, about: title });
+    attachment.forEach((table) => drawDocumentTable(doc, table));
+    drawDocumentEnd(doc, { signature: { title: office, ...person }, verification });
+  }
   drawPageFooters(doc, { label: `${spec.name} Nomor: ${meta.number}` });
   return toBuffer(doc);
 }

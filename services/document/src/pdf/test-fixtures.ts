@@ -71,8 +71,38 @@ export function sampleMeta(issuedAt = new Date('2026-11-24T01:30:00.000Z')): Iss
 
 const AGENCY = sampleRequest(1).agency;
 const PANSEL_CHAIR = sampleRequest(1).signatory;
+const GOVERNOR = { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null };
+const SELECTION =
+  'Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama di Lingkungan Pemerintah Provinsi Kalimantan Timur Tahun 2026';
 
-/** Keputusan Gubernur on forming the Pansel, with the members as a placed table. */
+/** The three best of the round, best first, with NIPs. */
+export const SAMPLE_FINALISTS = [
+  { name: 'Dr. Andi Pratama, S.T., M.T.', nip: '197805122005011003', score: '86,40' },
+  { name: 'Siti Aminah, S.E., M.Ak.', nip: '198001152006042001', score: '84,15' },
+  { name: 'Yohanes Kristianto, S.H., M.H.', nip: '197609302003121002', score: '81,90' },
+] as const;
+
+/** The default legal basis of the open selection's decrees (as packages/domain's DEFAULT_LEGAL_BASIS prints it). */
+const OPEN_SELECTION_BASIS = [
+  'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara',
+  'Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 17 Tahun 2020 tentang Perubahan atas Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil',
+  'Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 15 Tahun 2019 tentang Pengisian Jabatan Pimpinan Tinggi secara Terbuka dan Kompetitif di Lingkungan Instansi Pemerintah',
+];
+
+const VACANCY_TABLE = {
+  caption: 'Jabatan yang Diseleksi',
+  columns: [
+    { header: 'No.', width: 0.8, align: 'center' as const },
+    { header: 'Jabatan', width: 4 },
+    { header: 'Unit Kerja', width: 4 },
+  ],
+  rows: [
+    ['1.', 'Kepala Dinas Kesehatan', 'Dinas Kesehatan'],
+    ['2.', 'Kepala Biro Hukum', 'Sekretariat Daerah'],
+  ],
+};
+
+/** Keputusan Gubernur on forming the Pansel: Menimbang, Mengingat, four dictums, the members as the attachment. */
 export function sampleDecreeRequest(): OfficialDocumentRequest {
   return {
     idempotencyKey: 'sel-2026-01:pansel-decree',
@@ -82,19 +112,28 @@ export function sampleDecreeRequest(): OfficialDocumentRequest {
     title: 'Pembentukan Panitia Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama Tahun 2026',
     date: '2026-11-02',
     visibility: 'PUBLIC',
-    paragraphs: [
-      'Menimbang : a. bahwa untuk mengisi Jabatan Pimpinan Tinggi Pratama yang lowong di lingkungan Pemerintah Provinsi Kalimantan Timur perlu dilaksanakan seleksi terbuka;',
-      'b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan Gubernur tentang Pembentukan Panitia Seleksi;',
-      'Mengingat : 1. Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara;',
-      '2. Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 17 Tahun 2020;',
-      'MEMUTUSKAN:',
-      'Menetapkan : KEPUTUSAN GUBERNUR TENTANG PEMBENTUKAN PANITIA SELEKSI TERBUKA JABATAN PIMPINAN TINGGI PRATAMA TAHUN 2026.',
-      'KESATU : Membentuk Panitia Seleksi dengan susunan keanggotaan sebagai berikut:',
-      '{{table:0}}',
-      'KEDUA : Panitia Seleksi bertugas menyiapkan, melaksanakan, dan melaporkan seluruh tahapan seleksi terbuka kepada Gubernur.',
-    ],
+    decree: {
+      considering: [
+        'bahwa untuk mengisi Jabatan Pimpinan Tinggi Pratama yang lowong di lingkungan Pemerintah Provinsi Kalimantan Timur perlu dilaksanakan seleksi terbuka dan kompetitif dengan memperhatikan sistem merit',
+        'bahwa untuk melaksanakan seleksi sebagaimana dimaksud dalam huruf a, perlu dibentuk Panitia Seleksi',
+        'bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan Gubernur tentang Pembentukan Panitia Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama Tahun 2026',
+      ],
+      legalBasis: OPEN_SELECTION_BASIS,
+      decisions: [
+        'Membentuk Panitia Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama di Lingkungan Pemerintah Provinsi Kalimantan Timur Tahun 2026 dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.',
+        'Panitia Seleksi sebagaimana dimaksud dalam Diktum KESATU mempunyai tugas:\n' +
+          'a. menyusun jadwal, persyaratan, dan metode seleksi;\n' +
+          'b. mengumumkan lowongan jabatan dan melaksanakan seleksi administrasi;\n' +
+          'c. melaksanakan uji kompetensi, wawancara, dan penelusuran rekam jejak;\n' +
+          'd. menyampaikan 3 (tiga) nama terbaik untuk setiap jabatan kepada Gubernur.',
+        'Segala biaya yang timbul sebagai akibat ditetapkannya Keputusan ini dibebankan pada Anggaran Pendapatan dan Belanja Daerah Provinsi Kalimantan Timur Tahun Anggaran 2026.',
+        'Keputusan ini mulai berlaku pada tanggal ditetapkan.',
+      ],
+    },
+    paragraphs: [],
     tables: [
       {
+        caption: 'Susunan Keanggotaan Panitia Seleksi',
         columns: [
           { header: 'No.', width: 1, align: 'center' },
           { header: 'Nama', width: 5 },
@@ -110,8 +149,12 @@ export function sampleDecreeRequest(): OfficialDocumentRequest {
         ],
       },
     ],
-    closing: ['KETIGA : Keputusan ini mulai berlaku pada tanggal ditetapkan.'],
-    signatory: { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null },
+    signatory: GOVERNOR,
+    copies: [
+      'Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi di Jakarta',
+      'Kepala Badan Kepegawaian Negara di Jakarta',
+      'Ketua dan Anggota Panitia Seleksi',
+    ],
   };
 }
 
@@ -160,6 +203,44 @@ export function sampleMinutesRequest(rows = 8): OfficialDocumentRequest {
   };
 }
 
+/** Public list of the administrative result: MS/TMS per applicant, NIPs partly masked (`rows` applicants). */
+export function sampleAdministrativeResultAnnouncement(rows = 12): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:admin-announcement',
+    kind: 'ADMINISTRATIVE_RESULT_ANNOUNCEMENT',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Pengumuman Hasil Seleksi Administrasi',
+    subject: SELECTION,
+    date: '2026-12-14',
+    visibility: 'PUBLIC',
+    paragraphs: [
+      `Dalam rangka ${SELECTION}, Panitia Seleksi mengumumkan hasil seleksi administrasi sebagai berikut. Peserta yang dinyatakan Memenuhi Syarat (MS) mengikuti tahap uji kompetensi sesuai jadwal yang akan diumumkan kemudian.`,
+    ],
+    tables: [
+      {
+        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
+        columns: [
+          { header: 'No', width: 0.6, align: 'center' },
+          { header: 'Nama', width: 3 },
+          { header: 'NIP', width: 2.2 },
+          { header: 'Hasil', width: 0.9, align: 'center' },
+        ],
+        rows: Array.from({ length: rows }, (_, i) => [
+          String(i + 1),
+          `Peserta Seleksi Nomor ${String(i + 1).padStart(3, '0')}`,
+          `********${String(200001 + i)}****`,
+          i % 5 === 4 ? 'TMS' : 'MS',
+        ]),
+      },
+    ],
+    closing: [
+      'Peserta dapat mengajukan sanggahan dalam 3 hari kerja sejak pengumuman ini melalui portal Seleksi JPT. Keputusan Panitia Seleksi atas sanggahan bersifat final.',
+    ],
+    signatory: PANSEL_CHAIR,
+  };
+}
+
 /** Letter of the governor to the overseer asking its recommendation on the result. */
 export function sampleLetterRequest(): OfficialDocumentRequest {
   return {
@@ -184,15 +265,11 @@ export function sampleLetterRequest(): OfficialDocumentRequest {
           { header: 'Nama', width: 5 },
           { header: 'Nilai Akhir', width: 1.6, align: 'right' },
         ],
-        rows: [
-          ['1', 'Dr. Andi Pratama, S.T., M.T.', '86,40'],
-          ['2', 'Siti Aminah, S.E., M.Ak.', '84,15'],
-          ['3', 'Yohanes Kristianto, S.H., M.H.', '81,90'],
-        ],
+        rows: SAMPLE_FINALISTS.map((f, i) => [String(i + 1), f.name, f.score]),
       },
     ],
     closing: ['Demikian kami sampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.'],
-    signatory: { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null },
+    signatory: GOVERNOR,
   };
 }
 
@@ -206,16 +283,26 @@ export function sampleSuccessionGroupDecisionRequest(): OfficialDocumentRequest 
     title: 'Kelompok Rencana Suksesi Jabatan Pimpinan Tinggi Pratama Tahun 2026',
     date: '2026-12-15',
     visibility: 'PUBLIC',
-    paragraphs: [
-      'Menimbang : a. bahwa berdasarkan hasil pemetaan talenta periode 2026 perlu ditetapkan kelompok rencana suksesi untuk jabatan target;',
-      'Mengingat : 1. Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil;',
-      '2. Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 3 Tahun 2020 tentang Manajemen Talenta Aparatur Sipil Negara;',
-      'MEMUTUSKAN:',
-      'KESATU : Menetapkan kelompok rencana suksesi jabatan Kepala Dinas Kesehatan sebagai berikut:',
-      '{{table:0}}',
-    ],
+    decree: {
+      considering: [
+        'bahwa berdasarkan hasil pemetaan talenta periode 2026 perlu ditetapkan kelompok rencana suksesi untuk jabatan target di lingkungan Pemerintah Provinsi Kalimantan Timur',
+        'bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan Gubernur tentang Kelompok Rencana Suksesi Jabatan Pimpinan Tinggi Pratama Tahun 2026',
+      ],
+      legalBasis: [
+        'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara',
+        'Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil',
+        'Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 3 Tahun 2020 tentang Manajemen Talenta Aparatur Sipil Negara',
+      ],
+      decisions: [
+        'Menetapkan kelompok rencana suksesi jabatan Kepala Dinas Kesehatan pada Dinas Kesehatan Provinsi Kalimantan Timur dengan susunan dan urutan sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.',
+        'Kelompok rencana suksesi sebagaimana dimaksud dalam Diktum KESATU berlaku sampai dengan ditetapkannya hasil pemetaan talenta periode berikutnya.',
+        'Keputusan ini mulai berlaku pada tanggal ditetapkan.',
+      ],
+    },
+    paragraphs: [],
     tables: [
       {
+        caption: 'Kelompok Rencana Suksesi Jabatan Kepala Dinas Kesehatan',
         columns: [
           { header: 'Urutan', width: 1, align: 'center' },
           { header: 'Nama', width: 5 },
@@ -229,8 +316,7 @@ export function sampleSuccessionGroupDecisionRequest(): OfficialDocumentRequest 
         ],
       },
     ],
-    closing: ['KEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan.'],
-    signatory: { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null },
+    signatory: GOVERNOR,
   };
 }
 
@@ -261,6 +347,323 @@ export function sampleSuccessorProposalRequest(): OfficialDocumentRequest {
       },
     ],
     closing: ['Demikian kami sampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.'],
-    signatory: { name: 'Dr. H. Rudy Mas’ud, S.E., M.E.', title: 'Gubernur Kalimantan Timur', nip: null },
+    signatory: GOVERNOR,
   };
 }
+
+/** Keputusan Gubernur appointing the chosen finalist, effective on inauguration. */
+export function sampleAppointmentDecreeRequest(): OfficialDocumentRequest {
+  const [first] = SAMPLE_FINALISTS;
+  return {
+    idempotencyKey: 'sel-2026-01:appointment-decree:v1',
+    kind: 'APPOINTMENT_DECREE',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Pengangkatan dalam Jabatan Pimpinan Tinggi Pratama di Lingkungan Pemerintah Provinsi Kalimantan Timur',
+    date: '2027-02-10',
+    visibility: 'RESTRICTED',
+    decree: {
+      considering: [
+        `bahwa berdasarkan hasil ${SELECTION}, Panitia Seleksi telah menyampaikan 3 (tiga) nama terbaik untuk jabatan Kepala Dinas Kesehatan`,
+        'bahwa Badan Kepegawaian Negara telah memberikan persetujuan atas hasil seleksi dengan surat Nomor 2/R/BKN/2027',
+        'bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan Gubernur tentang Pengangkatan dalam Jabatan Pimpinan Tinggi Pratama',
+      ],
+      legalBasis: OPEN_SELECTION_BASIS,
+      decisions: [
+        `Mengangkat Saudara ${first.name}, NIP 19780512 200501 1 003, dalam jabatan Kepala Dinas Kesehatan (Jabatan Pimpinan Tinggi Pratama) pada Dinas Kesehatan Provinsi Kalimantan Timur.`,
+        'Kepada pejabat sebagaimana dimaksud dalam Diktum KESATU diberikan hak keuangan dan fasilitas sesuai dengan ketentuan peraturan perundang-undangan.',
+        'Keputusan ini mulai berlaku pada tanggal pelantikan.',
+      ],
+    },
+    paragraphs: [],
+    signatory: GOVERNOR,
+    copies: ['Kepala Badan Kepegawaian Negara di Jakarta', 'Inspektur Provinsi Kalimantan Timur', 'Yang bersangkutan'],
+  };
+}
+
+/** Announcement that registration is extended for the vacancies with too few applicants. */
+export function sampleExtensionNoticeRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:extension:1',
+    kind: 'EXTENSION_NOTICE',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Pengumuman Perpanjangan Masa Pendaftaran',
+    subject: SELECTION,
+    date: '2026-12-09',
+    visibility: 'PUBLIC',
+    paragraphs: [
+      `Dalam rangka ${SELECTION}, jumlah pelamar pada jabatan berikut belum memenuhi batas minimal 4 (empat) orang.`,
+      '{{table:0}}',
+      'Pendaftaran untuk jabatan tersebut diperpanjang (perpanjangan ke-1) sampai dengan tanggal 16 Desember 2026 pukul 23.59 WITA.',
+    ],
+    tables: [VACANCY_TABLE],
+    closing: ['Demikian pengumuman ini disampaikan untuk diketahui.'],
+    signatory: PANSEL_CHAIR,
+  };
+}
+
+/** Announcement that a vacancy is not filled by this round. */
+export function sampleVacancyCancellationRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:cancellation:v2',
+    kind: 'VACANCY_CANCELLATION',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Pengumuman Keputusan Panitia Seleksi atas Lowongan Jabatan',
+    subject: SELECTION,
+    date: '2026-12-17',
+    visibility: 'PUBLIC',
+    paragraphs: [
+      `Dalam rangka ${SELECTION}, karena jumlah pelamar tidak memenuhi batas minimal setelah perpanjangan pendaftaran, Panitia Seleksi memutuskan bahwa pengisian jabatan berikut dibatalkan.`,
+      '{{table:0}}',
+      'Pertimbangan : Hanya 2 (dua) pelamar sampai dengan akhir perpanjangan kedua.',
+    ],
+    tables: [{ ...VACANCY_TABLE, rows: [['1.', 'Kepala Biro Hukum', 'Sekretariat Daerah']] }],
+    closing: ['Demikian pengumuman ini disampaikan untuk diketahui.'],
+    signatory: PANSEL_CHAIR,
+  };
+}
+
+/** The interview score sheet of one vacancy: every panel member's score per finalist (a wide table). */
+export function sampleScoreSheetRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:score-sheet:1',
+    kind: 'SCORE_SHEET',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Rekapitulasi Nilai Seleksi Terbuka',
+    subject: 'Jabatan Kepala Dinas Kesehatan',
+    date: '2027-01-08',
+    visibility: 'RESTRICTED',
+    paragraphs: [
+      'Bobot penilaian yang ditetapkan sebelum pengumuman: uji kompetensi (asesmen) 40%, makalah 10%, presentasi 10%, wawancara 25%, rekam jejak 15%; nilai ambang batas 70.',
+      '{{table:0}}',
+    ],
+    tables: [
+      {
+        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
+        columns: [
+          { header: 'Peringkat', width: 0.9, align: 'center' },
+          { header: 'Nama', width: 2.6 },
+          { header: 'Asesmen', width: 0.9, align: 'right' },
+          { header: 'Makalah', width: 0.9, align: 'right' },
+          { header: 'Presentasi', width: 1, align: 'right' },
+          { header: 'Wawancara', width: 1, align: 'right' },
+          { header: 'Rekam Jejak', width: 0.9, align: 'right' },
+          { header: 'Nilai Akhir', width: 0.9, align: 'right' },
+        ],
+        rows: [
+          ['1', SAMPLE_FINALISTS[0].name, '88,00', '85,00', '86,00', '87,50', '82,00', '86,40'],
+          ['2', SAMPLE_FINALISTS[1].name, '85,00', '84,00', '83,00', '85,00', '82,00', '84,15'],
+          ['3', SAMPLE_FINALISTS[2].name, '82,50', '80,00', '81,00', '82,00', '81,50', '81,90'],
+          ['4', 'Rahmat Hidayat, S.Kep., M.Kes.', '72,00', '70,00', '71,00', '68,00', '70,00', '70,75'],
+        ],
+      },
+    ],
+    signatory: PANSEL_CHAIR,
+  };
+}
+
+/** Minutes of the final plenary: the ranking and the three names per vacancy. */
+export function sampleFinalResultMinutesRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:final-minutes:1',
+    kind: 'FINAL_RESULT_MINUTES',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Berita Acara Sidang Pleno Panitia Seleksi Penetapan Hasil Akhir',
+    subject: SELECTION,
+    date: '2027-01-11',
+    visibility: 'RESTRICTED',
+    paragraphs: [
+      'Pada hari ini Senin tanggal sebelas bulan Januari tahun dua ribu dua puluh tujuh, Panitia Seleksi dalam sidang pleno menetapkan peringkat akhir dan 3 (tiga) nama terbaik untuk setiap jabatan.',
+      'Hari/Tanggal : Senin, 11 Januari 2027',
+      'Tempat : Ruang Rapat Sekretariat Daerah',
+      '{{table:0}}',
+    ],
+    tables: [
+      {
+        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
+        columns: [
+          { header: 'Peringkat', width: 1, align: 'center' },
+          { header: 'Nama', width: 4 },
+          { header: 'Nilai Akhir', width: 1.2, align: 'right' },
+          { header: 'Keterangan', width: 2 },
+        ],
+        rows: SAMPLE_FINALISTS.map((f, i) => [String(i + 1), f.name, f.score, '3 terbaik']),
+      },
+    ],
+    closing: ['Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.'],
+    signatory: PANSEL_CHAIR,
+  };
+}
+
+/** Public announcement of the three names per vacancy, in alphabetical order, never the rank. */
+export function sampleFinalResultAnnouncementRequest(): OfficialDocumentRequest {
+  const alphabetical = [...SAMPLE_FINALISTS].sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  return {
+    idempotencyKey: 'sel-2026-01:final-announcement:1',
+    kind: 'FINAL_RESULT_ANNOUNCEMENT',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Pengumuman Hasil Akhir Seleksi Terbuka',
+    subject: SELECTION,
+    date: '2027-01-12',
+    visibility: 'PUBLIC',
+    paragraphs: [
+      `Dalam rangka ${SELECTION}, Panitia Seleksi mengumumkan 3 (tiga) nama terbaik untuk setiap jabatan (disusun menurut abjad) yang akan disampaikan kepada Pejabat Pembina Kepegawaian.`,
+    ],
+    tables: [
+      {
+        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
+        columns: [
+          { header: 'No', width: 0.6, align: 'center' },
+          { header: 'Nama', width: 3 },
+          { header: 'NIP', width: 2 },
+        ],
+        rows: alphabetical.map((f, i) => [String(i + 1), f.name, `********${f.nip.slice(8, 14)}****`]),
+      },
+    ],
+    closing: ['Peserta dapat mengajukan sanggahan dalam 3 hari kerja sejak pengumuman ini melalui portal Seleksi JPT.'],
+    signatory: PANSEL_CHAIR,
+  };
+}
+
+/** The Pansel's report to the PPK with the three names and their attachments. */
+export function sampleReportToPpkRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:report-ppk:1',
+    kind: 'REPORT_TO_PPK',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Laporan Hasil Seleksi Terbuka Jabatan Pimpinan Tinggi',
+    subject: 'Penyampaian Hasil Seleksi Terbuka JPT Pratama',
+    date: '2027-01-13',
+    visibility: 'RESTRICTED',
+    recipient: ['Gubernur Kalimantan Timur', 'melalui Sekretaris Daerah selaku Pejabat yang Berwenang', 'di Samarinda'],
+    paragraphs: [
+      `Dalam rangka ${SELECTION}, bersama ini Panitia Seleksi menyampaikan 3 (tiga) nama terbaik untuk setiap jabatan beserta peringkat dan nilainya, untuk dipilih 1 (satu) orang sesuai ketentuan peraturan perundang-undangan.`,
+      '{{table:0}}',
+    ],
+    tables: [
+      {
+        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
+        columns: [
+          { header: 'Peringkat', width: 1, align: 'center' },
+          { header: 'Nama', width: 4 },
+          { header: 'Nilai Akhir', width: 1.2, align: 'right' },
+        ],
+        rows: SAMPLE_FINALISTS.map((f, i) => [String(i + 1), f.name, f.score]),
+      },
+    ],
+    closing: ['Demikian laporan ini kami sampaikan untuk menjadi bahan pertimbangan.'],
+    signatory: PANSEL_CHAIR,
+    attachments: [
+      'Berita Acara Sidang Pleno Panitia Seleksi',
+      'Rekapitulasi Nilai Seleksi Terbuka',
+      'Hasil Penelusuran Rekam Jejak',
+    ],
+  };
+}
+
+/** The overseer's recommendation as recorded by the agency (a letter to the PPK). */
+export function sampleOverseerRecommendationRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:overseer-recommendation:1',
+    kind: 'OVERSEER_RECOMMENDATION',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Catatan Rekomendasi Lembaga Pengawas',
+    subject: 'Persetujuan Badan Kepegawaian Negara atas Hasil Seleksi Terbuka JPT Pratama',
+    date: '2027-01-25',
+    visibility: 'RESTRICTED',
+    recipient: ['Gubernur Kalimantan Timur', 'di Samarinda'],
+    paragraphs: [
+      `Dalam rangka ${SELECTION}, Badan Kepegawaian Negara telah menyampaikan keputusan atas hasil seleksi: memberikan persetujuan.`,
+      'Nomor surat : 2/R/BKN/2027',
+      'Pertimbangan : Seluruh tahapan seleksi telah dilaksanakan sesuai ketentuan.',
+    ],
+    closing: ['Demikian disampaikan untuk dipergunakan sebagaimana mestinya.'],
+    signatory: PANSEL_CHAIR,
+  };
+}
+
+/** Minutes of the inauguration of the appointee. */
+export function sampleInaugurationMinutesRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:inauguration:v1',
+    kind: 'INAUGURATION_MINUTES',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Berita Acara Pelantikan',
+    subject: 'Pelantikan Pejabat Pimpinan Tinggi Pratama',
+    date: '2027-02-15',
+    visibility: 'RESTRICTED',
+    paragraphs: [
+      `Pada hari ini Senin tanggal lima belas bulan Februari tahun dua ribu dua puluh tujuh, Gubernur Kalimantan Timur telah melantik ${SAMPLE_FINALISTS[0].name} dalam jabatan Kepala Dinas Kesehatan (Jabatan Pimpinan Tinggi Pratama).`,
+      'Hari/Tanggal : Senin, 15 Februari 2027',
+      'Tempat : Pendopo Lamin Etam, Samarinda',
+      'Saksi : 1. Dr. Sri Wahyuni, S.Sos., M.Si.',
+      '2. Ir. Hendra Gunawan, M.T.',
+    ],
+    closing: ['Demikian berita acara ini dibuat dengan sebenarnya.'],
+    signatory: GOVERNOR,
+  };
+}
+
+/** The report on the completed round to the overseer. */
+export function sampleCompletionReportRequest(): OfficialDocumentRequest {
+  return {
+    idempotencyKey: 'sel-2026-01:completion',
+    kind: 'COMPLETION_REPORT',
+    agency: AGENCY,
+    selectionId: 'sel-2026-01',
+    title: 'Laporan Pelaksanaan Seleksi Terbuka dan Pengisian Jabatan',
+    subject: 'Laporan Pelaksanaan Seleksi Terbuka JPT Pratama Tahun 2026',
+    date: '2027-02-22',
+    visibility: 'RESTRICTED',
+    recipient: ['Kepala Badan Kepegawaian Negara', 'di Jakarta'],
+    paragraphs: [
+      `Dalam rangka ${SELECTION}, bersama ini kami laporkan hasil pengisian jabatan sebagai berikut.`,
+      '{{table:0}}',
+    ],
+    tables: [
+      {
+        caption: 'Hasil Pengisian Jabatan',
+        columns: [
+          { header: 'No', width: 0.6, align: 'center' },
+          { header: 'Jabatan', width: 3 },
+          { header: 'Hasil', width: 3 },
+        ],
+        rows: [
+          ['1', 'Kepala Dinas Kesehatan', `${SAMPLE_FINALISTS[0].name}, dilantik 15 Februari 2027`],
+          ['2', 'Kepala Biro Hukum', 'Dibatalkan'],
+        ],
+      },
+    ],
+    closing: ['Demikian laporan ini kami sampaikan, atas perhatiannya diucapkan terima kasih.'],
+    signatory: GOVERNOR,
+    copies: ['Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi di Jakarta'],
+  };
+}
+
+/** A realistic request of every official kind (the vacancy announcement has `sampleRequest`). */
+export const SAMPLE_OFFICIAL_REQUESTS: Record<OfficialDocumentRequest['kind'], () => OfficialDocumentRequest> = {
+  PANSEL_DECREE: sampleDecreeRequest,
+  EXTENSION_NOTICE: sampleExtensionNoticeRequest,
+  VACANCY_CANCELLATION: sampleVacancyCancellationRequest,
+  ADMINISTRATIVE_RESULT_MINUTES: () => sampleMinutesRequest(8),
+  ADMINISTRATIVE_RESULT_ANNOUNCEMENT: () => sampleAdministrativeResultAnnouncement(12),
+  SCORE_SHEET: sampleScoreSheetRequest,
+  FINAL_RESULT_MINUTES: sampleFinalResultMinutesRequest,
+  FINAL_RESULT_ANNOUNCEMENT: sampleFinalResultAnnouncementRequest,
+  REPORT_TO_PPK: sampleReportToPpkRequest,
+  LETTER_TO_OVERSEER: sampleLetterRequest,
+  OVERSEER_RECOMMENDATION: sampleOverseerRecommendationRequest,
+  APPOINTMENT_DECREE: sampleAppointmentDecreeRequest,
+  INAUGURATION_MINUTES: sampleInaugurationMinutesRequest,
+  COMPLETION_REPORT: sampleCompletionReportRequest,
+  SUCCESSION_GROUP_DECISION: sampleSuccessionGroupDecisionRequest,
+  SUCCESSOR_PROPOSAL: sampleSuccessorProposalRequest,
+};

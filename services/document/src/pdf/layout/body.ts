@@ -16,8 +16,11 @@ export type BodyBlock =
   | { type: 'table'; index: number; underLabel: boolean }
   | { type: 'centred'; text: string }
   | { type: 'section'; text: string }
-  | { type: 'labelled'; label: string; text: string }
+  /** `marker`: given by builders (null for none); parsed from the text when absent. Justified by default. */
+  | { type: 'labelled'; label: string; text: string; marker?: string | null; align?: 'left' | 'justify' }
   | { type: 'item'; marker: string; text: string; underLabel: boolean }
+  /** Text continuing in the value column of the label row above it (built, never parsed). */
+  | { type: 'value'; text: string }
   | { type: 'paragraph'; text: string };
 
 const TABLE = /^\{\{\s*table\s*:\s*(\d+)\s*\}\}$/;
@@ -39,6 +42,12 @@ const CENTRED_GAP = 4;
 export function tablePlaceholder(text: string): number | null {
   const m = TABLE.exec(text.trim());
   return m ? Number(m[1]) : null;
+}
+
+/** 'a. text' → { marker: 'a.', text: 'text' }; null when the text does not start with a list marker. */
+export function splitListMarker(text: string): { marker: string; text: string } | null {
+  const m = ITEM.exec(text);
+  return m?.[1] && m[2] ? { marker: m[1], text: m[2] } : null;
 }
 
 /** Classifies each paragraph; see the conventions on `OfficialDocumentRequest`. */
@@ -109,9 +118,10 @@ function itemBox(g: Geometry, underLabel: boolean): { x: number; width: number }
 }
 
 /** A label row's value split into an optional list marker and its text. */
-function labelledValue(text: string): { marker: string | null; text: string } {
-  const sub = ITEM.exec(text);
-  return sub?.[1] && sub[2] ? { marker: sub[1], text: sub[2] } : { marker: null, text };
+function labelledValue(block: Extract<BodyBlock, { type: 'labelled' }>): { marker: string | null; text: string } {
+  if (block.marker !== undefined) return { marker: block.marker, text: block.text };
+  const sub = ITEM.exec(block.text);
+  return sub?.[1] && sub[2] ? { marker: sub[1], text: sub[2] } : { marker: null, text: block.text };
 }
 
 const textOptions = (width: number) => ({ width, lineGap: LINE_GAP });
@@ -131,8 +141,10 @@ export function blockHeight(doc: Doc, block: BodyBlock, ctx: BodyContext): numbe
       return doc.font(FONT.bold).heightOfString(block.text, textOptions(g.width)) + 2 * CENTRED_GAP;
     case 'item':
       return doc.heightOfString(block.text, textOptions(itemBox(g, block.underLabel).width)) + ITEM_GAP;
+    case 'value':
+      return doc.heightOfString(block.text, textOptions(g.valueWidth)) + ITEM_GAP;
     case 'labelled': {
-      const value = labelledValue(block.text);
+      const value = labelledValue(block);
       const valueWidth = g.valueWidth - (value.marker ? MARKER_WIDTH : 0);
       return (
         Math.max(
@@ -189,8 +201,14 @@ export function drawBlock(doc: Doc, block: BodyBlock, ctx: BodyContext): void {
       finishRow(doc, g.left, currentPageNumber(doc), doc.y, ITEM_GAP);
       return;
     }
+    case 'value': {
+      keepTogether(doc, blockHeight(doc, block, ctx) - ITEM_GAP);
+      doc.text(block.text, g.valueX, doc.y, { ...textOptions(g.valueWidth), align: 'justify' });
+      finishRow(doc, g.left, currentPageNumber(doc), doc.y, ITEM_GAP);
+      return;
+    }
     case 'labelled': {
-      const value = labelledValue(block.text);
+      const value = labelledValue(block);
       keepTogether(doc, blockHeight(doc, block, ctx) - ROW_GAP);
       const y = doc.y;
       const page = currentPageNumber(doc);
@@ -202,20 +220,31 @@ export function drawBlock(doc: Doc, block: BodyBlock, ctx: BodyContext): void {
         doc.text(value.marker, x, y, { width: MARKER_WIDTH, lineBreak: false });
         x += MARKER_WIDTH;
       }
-      doc.text(value.text, x, y, { ...textOptions(g.valueX + g.valueWidth - x), align: 'justify' });
+      doc.text(value.text, x, y, { ...textOptions(g.valueX + g.valueWidth - x), align: block.align ?? 'justify' });
       finishRow(doc, g.left, page, belowLabel, ROW_GAP);
       return;
     }
   }
 }
 
+/** A block ending with ':' ('KEDUA : … mempunyai tugas:') introduces the next one and stays with it. */
+function introducesNext(block: BodyBlock): boolean {
+  return block.type !== 'table' && block.text.trimEnd().endsWith(':');
+}
+
 /** Draws the blocks in order; returns the indexes of the tables they placed. */
 export function drawBody(doc: Doc, blocks: readonly BodyBlock[], ctx: BodyContext): Set<number> {
   const placed = new Set<number>();
-  for (const block of blocks) {
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    if (next && next.type !== 'table' && introducesNext(block)) {
+      const twoLines = 2 * (doc.currentLineHeight(true) + LINE_GAP);
+      const height = blockHeight(doc, block, ctx) + Math.min(blockHeight(doc, next, ctx), twoLines);
+      if (height <= doc.page.maxY() - doc.page.margins.top) ensureSpace(doc, height);
+    }
     if (block.type === 'table') placed.add(block.index);
     drawBlock(doc, block, ctx);
-  }
+  });
   bodyText(doc);
   return placed;
 }

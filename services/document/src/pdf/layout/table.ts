@@ -37,15 +37,17 @@ export function drawTable<Row>(doc: Doc, options: TableOptions<Row>): void {
   const fontSize = options.fontSize ?? TEXT_SIZE.body - 1;
   const padding = options.padding ?? 4;
   const headerCells = options.columns.map((c) => c.header);
+  const headerSize = headerFontSize(doc, headerCells, widths, fontSize, padding);
+  const sizeOf = (header: boolean) => (header ? headerSize : fontSize);
 
-  const measure = (cells: readonly string[], font: string): number => {
-    doc.font(font).fontSize(fontSize);
+  const measure = (cells: readonly string[], header: boolean): number => {
+    doc.font(header ? FONT.bold : FONT.body).fontSize(sizeOf(header));
     const tallest = Math.max(
       ...cells.map((text, i) => doc.heightOfString(text, { width: (widths[i] ?? 0) - 2 * padding })),
     );
     return tallest + 2 * padding;
   };
-  const headerHeight = measure(headerCells, FONT.bold);
+  const headerHeight = measure(headerCells, true);
 
   const drawRow = (cells: readonly string[], height: number, header: boolean): void => {
     const y = doc.y;
@@ -57,7 +59,7 @@ export function drawTable<Row>(doc: Doc, options: TableOptions<Row>): void {
       const column = options.columns[i];
       const w = widths[i] ?? 0;
       doc.rect(x, y, w, height).stroke();
-      doc.font(header ? FONT.bold : FONT.body).fontSize(fontSize);
+      doc.font(header ? FONT.bold : FONT.body).fontSize(sizeOf(header));
       const textHeight = doc.heightOfString(text, { width: w - 2 * padding });
       const valign = header ? 'middle' : (column?.valign ?? 'top');
       const ty = valign === 'middle' ? y + (height - textHeight) / 2 : y + padding;
@@ -72,7 +74,7 @@ export function drawTable<Row>(doc: Doc, options: TableOptions<Row>): void {
   let pageWithRows = -1;
   options.rows.forEach((row, index) => {
     const cells = options.columns.map((c) => c.value(row, index));
-    const height = measure(cells, FONT.body);
+    const height = measure(cells, false);
     const isFirst = index === 0;
     // The header never stands alone at the foot of a page: it moves with the first row that follows.
     const broke = ensureSpace(doc, (isFirst ? headerHeight : 0) + height + 1);
@@ -86,6 +88,32 @@ export function drawTable<Row>(doc: Doc, options: TableOptions<Row>): void {
   });
   bodyText(doc);
   doc.y += 8;
+}
+
+/** Smallest size a header may shrink to so that none of its words is broken inside. */
+const MIN_HEADER_SIZE = 6.5;
+
+/**
+ * The header row's size: the body size, or smaller when a header word ('Presentasi', 'Peringkat') is
+ * wider than its column, so narrow columns of wide tables never break a word in the middle.
+ */
+function headerFontSize(
+  doc: Doc,
+  headers: readonly string[],
+  widths: readonly number[],
+  size: number,
+  padding: number,
+): number {
+  doc.font(FONT.bold).fontSize(size);
+  let scale = 1;
+  headers.forEach((header, i) => {
+    const room = (widths[i] ?? 0) - 2 * padding;
+    for (const word of header.split(/\s+/)) {
+      const width = doc.widthOfString(word);
+      if (width > room && room > 0) scale = Math.min(scale, room / width);
+    }
+  });
+  return Math.max(MIN_HEADER_SIZE, Math.floor(size * scale * 2) / 2);
 }
 
 /** Wide tables (score sheets) drop a point so more fits on a line. */

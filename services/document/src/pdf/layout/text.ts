@@ -74,6 +74,39 @@ export function numberedList(doc: Doc, items: readonly string[], options: ListOp
   doc.y += PARAGRAPH_GAP - 2;
 }
 
+function listGeometry(doc: Doc, options: ListOptions) {
+  const markerWidth = options.markerWidth ?? cm(0.8);
+  return { markerWidth, width: contentWidth(doc) - (options.inset ?? 0) - markerWidth };
+}
+
+/** Height `titledList` takes with the same arguments (including the gap after it). */
+export function titledListHeight(
+  doc: Doc,
+  heading: string,
+  items: readonly string[],
+  options: ListOptions = {},
+): number {
+  const { width } = listGeometry(doc, options);
+  bodyText(doc);
+  const headingHeight = doc.currentLineHeight(true) + LINE_GAP;
+  const itemsHeight = items.reduce((h, item) => h + doc.heightOfString(item, { width, lineGap: LINE_GAP }) + 2, 0);
+  return headingHeight + itemsHeight + PARAGRAPH_GAP - 2;
+}
+
+/**
+ * A heading line such as 'Lampiran:' or 'Tembusan:' over a numbered list; the heading never stands
+ * alone at the foot of a page.
+ */
+export function titledList(doc: Doc, heading: string, items: readonly string[], options: ListOptions = {}): void {
+  if (items.length === 0) return;
+  const { width } = listGeometry(doc, options);
+  bodyText(doc);
+  const first = doc.heightOfString(items[0] ?? '', { width, lineGap: LINE_GAP });
+  ensureSpace(doc, doc.currentLineHeight(true) + LINE_GAP + first);
+  doc.text(heading, contentLeft(doc) + (options.inset ?? 0), doc.y, { width: contentWidth(doc), lineGap: LINE_GAP });
+  numberedList(doc, items, options);
+}
+
 /** 'Hari/Tanggal : Senin, …' rows as used in minutes (berita acara) and decrees. */
 export function labelValueRows(
   doc: Doc,

@@ -1,0 +1,75 @@
+/**
+ * Test helpers around Debian's poppler-utils (pdftotext, pdftoppm, pdffonts): the PDFs are read by the
+ * tools people and printers use. A missing tool fails the test with the package to install, never a skip.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const INSTALL_HINT = "install Debian's poppler-utils (bash infra/scripts/bootstrap.sh --test installs it)";
+
+function run(tool: 'pdftotext' | 'pdftoppm' | 'pdffonts', args: string[], input?: Buffer): Buffer {
+  const result = spawnSync(tool, args, { input, maxBuffer: 256 * 1024 * 1024 });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    throw new Error(`${tool} is not installed: ${INSTALL_HINT}`);
+  }
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(`${tool} ${args.join(' ')} exited with ${result.status}: ${result.stderr.toString().trim()}`);
+  }
+  return result.stdout;
+}
+
+/** Each page's text as `pdftotext -layout` lays it out (lines and columns kept). */
+export function layoutPagesOf(pdf: Buffer): string[] {
+  const text = run('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], pdf).toString('utf8');
+  const pages = text.split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}
+
+/** Each page's text with runs of whitespace collapsed: lines, wrapped cells and columns become single spaces. */
+export function pagesOf(pdf: Buffer): string[] {
+  return layoutPagesOf(pdf).map((page) => page.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * Each page's text in content order (`pdftotext -raw`), whitespace collapsed: a table cell that wraps
+ * stays in one piece, where the layout mode interleaves it with the cells beside it.
+ */
+export function rawPagesOf(pdf: Buffer): string[] {
+  const pages = run('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], pdf).toString('utf8').split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages.map((page) => page.replace(/\s+/g, ' ').trim());
+}
+
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+/** The fonts `pdffonts` lists, with whether each is embedded. */
+export function fontsOf(pdf: Buffer): PdfFont[] {
+  const lines = run('pdffonts', ['-'], pdf).toString('utf8').split('\n').slice(2);
+  return lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      // name, type (may contain spaces), encoding, emb, sub, uni, object, ID
+      const cells = line.trim().split(/\s+/);
+      const [emb] = cells.slice(-5);
+      return { name: cells[0] ?? '', type: cells.slice(1, -6).join(' '), embedded: emb === 'yes' };
+    });
+}
+
+const ARTEFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/artifacts/documents');
+
+/** Writes test/artifacts/documents/<name>.pdf and its first page as <name>.png. */
+export function writeArtefact(name: string, pdf: Buffer): string {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  const file = path.join(ARTEFACTS, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, path.join(ARTEFACTS, name)]);
+  return path.join(ARTEFACTS, `${name}.png`);
+}
