@@ -108,19 +108,22 @@ it(
       );
 
       // Every run of the chain (continue-as-new) together scheduled exactly one mapBatch per batch.
+      // The settings are read once for the whole chain (pinned), not once per batch.
       let scheduled = 0;
+      let settingsReads = 0;
       let runs = 0;
       for await (const wf of client.workflow.list({
         query: `WorkflowId = '${talentMappingWorkflowId(AGENCY.code, period)}'`,
       })) {
         runs += 1;
         const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
-        scheduled += (history.events ?? []).filter(
-          (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'mapBatch',
-        ).length;
+        const names = (history.events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name);
+        scheduled += names.filter((n) => n === 'mapBatch').length;
+        settingsReads += names.filter((n) => n === 'readTalentSettings').length;
       }
       expect(runs).toBeGreaterThanOrEqual(3);
       expect(scheduled).toBe(30);
+      expect(settingsReads).toBe(1);
     } finally {
       second.worker.shutdown();
       await second.running;

@@ -71,6 +71,8 @@ export interface MapBatchArgs {
   after: string | null;
   limit: number;
   mappedAt: string;
+  /** The run's pinned settings (absent in runs started before settings were pinned: read them). */
+  settings?: TalentSettings;
 }
 
 export interface MapBatchResult {
@@ -187,8 +189,13 @@ export function createTalentMappingActivities(ports: TalentMappingPorts) {
       await callService(() => ports.assessment.deleteTalentMapPeriod(agencyCode, period));
     },
 
+    /** The agency's settings (or the defaults), read once per mapping run. */
+    async readTalentSettings(agencyCode: string): Promise<TalentSettings> {
+      return talentSettingsOf(ports.assessment, agencyCode);
+    },
+
     async mapBatch(args: MapBatchArgs): Promise<MapBatchResult> {
-      const settings = await talentSettingsOf(ports.assessment, args.agencyCode);
+      const settings = args.settings ?? (await talentSettingsOf(ports.assessment, args.agencyCode));
       const page = await callService(() =>
         ports.candidate.listProfilesPage({ agencyCode: args.agencyCode, limit: args.limit, after: args.after }),
       );
@@ -258,8 +265,9 @@ export function createTalentMappingActivities(ports: TalentMappingPorts) {
       period: string;
       asOf: LocalDate;
       publishedAt: string;
+      settings?: TalentSettings;
     }): Promise<number> {
-      const settings = await talentSettingsOf(ports.assessment, args.agencyCode);
+      const settings = args.settings ?? (await talentSettingsOf(ports.assessment, args.agencyCode));
       if (settings.targetPosts.length === 0) return 0;
       const agency = await callService(() => ports.candidate.getAgency(args.agencyCode));
       const pool = await loadPool(ports, args.agencyCode, args.period, settings);

@@ -4,7 +4,7 @@
  * Imported by workflow code, activities, the gateway and tests: no Node built-ins.
  */
 import { defineQuery } from '@temporalio/workflow';
-import type { Actor, LocalDate } from '@seleksi/domain';
+import type { Actor, LocalDate, TalentSettings } from '@seleksi/domain';
 
 export interface TalentMappingInput {
   agencyCode: string;
@@ -21,6 +21,11 @@ export interface TalentMappingInput {
   requestedBy: Actor;
   /** Carried over by continue-as-new. */
   progress?: TalentMappingProgress;
+  /**
+   * The agency's talent settings, read once when the run starts and carried over by continue-as-new,
+   * so every batch and the KRS use one rule set even if the settings change mid-run.
+   */
+  settings?: TalentSettings;
 }
 
 export const TALENT_MAPPING_STATUSES = ['STARTING', 'MAPPING', 'DERIVING_KRS', 'COMPLETED'] as const;

@@ -4,7 +4,14 @@
  * A crashed worker resumes from the last finished batch: finished batches are in the history and
  * are never redone; a batch interrupted mid-way is retried whole (its writes are idempotent upserts).
  */
-import { continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  continueAsNew,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { TalentMappingActivities } from './activities';
 import {
   BATCHES_PER_RUN,
@@ -40,6 +47,8 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
   if (progress.status === 'STARTING') {
     await acts.clearMap(input.agencyCode, input.period);
     progress.total = await acts.countEmployees(input.agencyCode);
+    // Runs started before settings were pinned read them per batch (patched keeps their histories valid).
+    if (patched('pin-talent-settings')) input.settings = await acts.readTalentSettings(input.agencyCode);
     progress.status = 'MAPPING';
     upsertSearchAttributes([{ key: SelectionStageKey, value: 'MAPPING' }]);
   }
@@ -56,6 +65,7 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
       after: progress.cursor,
       limit: input.batchSize,
       mappedAt: new Date().toISOString(),
+      ...(input.settings ? { settings: input.settings } : {}),
     });
     progress.processed += result.processed;
     progress.unmapped += result.unmapped;
@@ -79,6 +89,7 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
       period: input.period,
       asOf: input.asOf,
       publishedAt: new Date().toISOString(),
+      ...(input.settings ? { settings: input.settings } : {}),
     });
     progress.status = 'COMPLETED';
   }
