@@ -61,6 +61,11 @@ function visibleId(view: ProcessView, id: string | null): string | null {
   return id && visibleIds(view, [id]).length > 0 ? id : null;
 }
 
+/** A candidate learns MS/TMS when the Pansel publishes the screening result, not while it is being reviewed. */
+function screeningHidden(view: ProcessView): boolean {
+  return view.viewer.kind === 'CANDIDATE' && view.state.stage === 'ADMINISTRATIVE_SCREENING';
+}
+
 /** Decides who may see the process and how; FORBIDDEN for everyone else. */
 function viewerOf(ctx: GraphQLContext, selection: SelectionDto, state: OpenSelectionState): Viewer {
   const u = ctx.user;
@@ -236,14 +241,16 @@ const ProcessApplicationType = builder.objectRef<InView<ApplicationState>>('Proc
     status: t.field({ type: ApplicationStatusEnum, resolve: ({ item }) => item.status }),
     eligible: t.boolean({
       nullable: true,
-      description: 'MS (true) / TMS (false); null until screened',
-      resolve: ({ item }) => item.eligible,
+      description: 'MS (true) / TMS (false); null until screened, and for candidates until the result is published',
+      resolve: ({ item, view }) => (screeningHidden(view) ? null : item.eligible),
     }),
     screeningReopened: t.boolean({
       description: 'An upheld objection reopened the screening of this application',
       resolve: ({ item }) => item.screeningReopened,
     }),
-    failedRequirements: t.stringList({ resolve: ({ item }) => item.failedRequirements }),
+    failedRequirements: t.stringList({
+      resolve: ({ item, view }) => (screeningHidden(view) ? [] : item.failedRequirements),
+    }),
     assessment: t.field({ type: AssessmentResultType, nullable: true, resolve: ({ item }) => item.assessment }),
     trackRecord: t.field({ type: TrackRecordType, nullable: true, resolve: ({ item }) => item.trackRecord }),
     withdrawn: t.boolean({ resolve: ({ item }) => item.withdrawn }),

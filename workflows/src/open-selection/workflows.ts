@@ -14,6 +14,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -189,6 +190,13 @@ export async function openSelectionWorkflow(input: OpenSelectionInput): Promise<
   // Flags the main flow waits on, set by Update handlers.
   let planSubmitted = false;
   let screeningPublished = false;
+  /**
+   * Screening results not yet announced: candidates learn MS/TMS when the Pansel publishes the result
+   * (with its BA and announcement), not when the engine or an override decides. Application id → the
+   * override's reason (null: the engine's result).
+   */
+  const unannouncedScreening = new Map<string, { overrideReason: string | null }>();
+  const SCREENING_ON_PUBLICATION = 'screening-status-on-publication';
   let completedStage: string | null = null;
   let overseerVerdict: OverseerDecisionArgs | null = null;
   let reRankRequested = false;
@@ -411,7 +419,11 @@ export async function openSelectionWorkflow(input: OpenSelectionInput): Promise<
         actor: args.actor,
         at,
       });
-      await setStatus(a, args.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE', 'SCREENING_OVERRIDDEN', args.reason);
+      if (!screeningPublished && state.stage === 'ADMINISTRATIVE_SCREENING' && patched(SCREENING_ON_PUBLICATION)) {
+        unannouncedScreening.set(a.applicationId, { overrideReason: args.reason });
+      } else {
+        await setStatus(a, args.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE', 'SCREENING_OVERRIDDEN', args.reason);
+      }
       return decision;
     },
     {
@@ -1059,15 +1071,29 @@ export async function openSelectionWorkflow(input: OpenSelectionInput): Promise<
         if (a.withdrawn) continue;
         a.eligible = r.eligible;
         a.failedRequirements = r.failedRequirements;
-        await setStatus(
-          a,
-          r.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE',
-          r.eligible ? 'SCREENING_ELIGIBLE' : 'SCREENING_NOT_ELIGIBLE',
-          r.eligible ? null : r.failedRequirements.join('; '),
-        );
+        if (patched(SCREENING_ON_PUBLICATION)) {
+          unannouncedScreening.set(a.applicationId, { overrideReason: null });
+        } else {
+          await setStatus(
+            a,
+            r.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE',
+            r.eligible ? 'SCREENING_ELIGIBLE' : 'SCREENING_NOT_ELIGIBLE',
+            r.eligible ? null : r.failedRequirements.join('; '),
+          );
+        }
       }
     }
     await condition(() => screeningPublished);
+    // Now the candidates learn their result, each with its reasons (or the override's).
+    for (const [applicationId, { overrideReason }] of unannouncedScreening) {
+      const a = app(applicationId)!;
+      if (a.withdrawn || a.eligible === null) continue;
+      const reasonCode =
+        overrideReason !== null ? 'SCREENING_OVERRIDDEN' : a.eligible ? 'SCREENING_ELIGIBLE' : 'SCREENING_NOT_ELIGIBLE';
+      const note = overrideReason ?? (a.eligible ? null : a.failedRequirements.join('; '));
+      await setStatus(a, a.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE', reasonCode, note);
+    }
+    unannouncedScreening.clear();
     screeningRevision += 1;
     await issueScreeningResult();
 
