@@ -498,12 +498,13 @@ async function checkDocuments(id: string, docs: SelectionProcess['documents']): 
   ).toBeTruthy();
   expectError(await d.gql(cand(2), DOC, { id: report.id }), 'FORBIDDEN', 'id');
   expectError(await d.gql(null, DOC, { id: report.id }), 'UNAUTHENTICATED', 'id');
-  const LIST = `query($id: ID!) { selectionDocuments(selectionId: $id) { kind visibility } }`;
-  const publicList = must(await d.gql<{ selectionDocuments: { visibility: string }[] }>(null, LIST, { id }));
-  expect(publicList.selectionDocuments.length).toBeGreaterThan(0);
-  expect(publicList.selectionDocuments.every((x) => x.visibility === 'PUBLIC')).toBe(true);
-  const staffList = must(await d.gql<{ selectionDocuments: { kind: string }[] }>(OVERSEER, LIST, { id }));
-  expect(staffList.selectionDocuments.map((x) => x.kind)).toContain('REPORT_TO_PPK');
+  const LIST = `query($id: ID!) { selectionDocuments(selectionId: $id, first: 100) { edges { node { kind visibility } } } }`;
+  type DocList = { selectionDocuments: { edges: { node: { kind: string; visibility: string } }[] } };
+  const publicList = must(await d.gql<DocList>(null, LIST, { id })).selectionDocuments.edges.map((e) => e.node);
+  expect(publicList.length).toBeGreaterThan(0);
+  expect(publicList.every((x) => x.visibility === 'PUBLIC')).toBe(true);
+  const staffList = must(await d.gql<DocList>(OVERSEER, LIST, { id })).selectionDocuments.edges.map((e) => e.node);
+  expect(staffList.map((x) => x.kind)).toContain('REPORT_TO_PPK');
 
   // Public verification through GraphQL: by code, by file (multipart upload), and a changed byte.
   const announcement = docs.find((x) => x.kind === 'FINAL_RESULT_ANNOUNCEMENT')!;

@@ -504,7 +504,10 @@ describe('refusals', () => {
     expectError(await t.startMapping(ADMIN, 'TIDAKADA', PERIOD), 'NOT_FOUND', 'agencyCode');
     expectError(await t.map(MEMBER, AGENCY.code, PERIOD), 'FORBIDDEN');
     expectError(await t.map(OTHER_SECRETARY, AGENCY.code, PERIOD), 'FORBIDDEN', 'agencyCode');
-    expectError(await d.stack.gql('query { talentMapPeriods(agencyCode: "TALPROV") { period } }'), 'UNAUTHENTICATED');
+    expectError(
+      await d.stack.gql('query { talentMapPeriods(agencyCode: "TALPROV") { edges { node { period } } } }'),
+      'UNAUTHENTICATED',
+    );
     expectError(await t.entries(SECRETARY, AGENCY.code, PERIOD, { box: 10 }), 'VALIDATION_FAILED', 'box');
     expectError(await t.history(cand(0), emp(1)), 'FORBIDDEN', 'employeeId');
     expectError(await t.history(MEMBER, emp(1)), 'FORBIDDEN');

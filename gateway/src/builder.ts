@@ -1,4 +1,12 @@
-/** The Pothos schema builder: plugins and their options only. Types live in schema/. */
+/**
+ * The Pothos schema builder: plugins and their options only. Types live in schema/.
+ *
+ * Lists: every top-level list query is a Relay cursor connection (`first`/`after`, edges { cursor
+ * node }, pageInfo, totalCount; see relay/connections.ts), so no client can ask for an unbounded
+ * list. Lists inside one object that are small and bounded by the domain (an application's timeline,
+ * a selection's vacancies or stage history, a decree's paragraphs, a process's Pansel) stay plain lists.
+ * Nodes: the main records implement `Node`; their global id is their domain id (relay/global-id.ts).
+ */
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -6,6 +14,7 @@ import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import type { Role } from '@seleksi/domain';
 import type { GraphQLContext } from './context';
 import { gqlError } from './errors';
+import { decodeGlobalId, encodeGlobalId, LOADABLE_NODE_TYPES, type NodeTypename } from './relay/global-id';
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
@@ -28,7 +37,19 @@ export const builder = new SchemaBuilder<{
   plugins: [RelayPlugin, ScopeAuthPlugin, SimpleObjectsPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
-  relay: { clientMutationId: 'omit', cursorType: 'String' },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: encodeGlobalId,
+    decodeGlobalID: decodeGlobalId,
+    // One node at a time: each node type checks who may read it when it loads.
+    nodesQueryOptions: false,
+    nodeQueryOptions: {
+      description: 'Any object by its id (Relay global object identification); null when unknown',
+      resolve: (_root, { id }, _ctx, _info, resolveNode) =>
+        LOADABLE_NODE_TYPES.has(id.typename as NodeTypename) ? resolveNode(id) : null,
+    },
+  },
   scopeAuth: {
     authScopes: (ctx) => ({
       authenticated: ctx.user !== null,

@@ -23,6 +23,33 @@ export const gatewayConfigSchema = z.object({
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   /** The built portal (`vite build` output) served at `/`; without it the gateway serves only the API. */
   PORTAL_DIST_DIR: z.string().default(fileURLToPath(new URL('../../portal/dist', import.meta.url))),
+  /** Deepest selection a query may have (a connection counts two levels: edges, node). */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).default(12),
+  /**
+   * graphql-armor cost: 2 per object, 1 per scalar, x1.5 per level, times a literal `first`. The
+   * portal's heaviest page (two lists of 100 selection cards) costs about 22 000.
+   */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(30_000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  /** Largest PDF a candidate may upload with an application (bytes; the candidate service takes up to 5 MB). */
+  APPLICATION_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(5 * 1024 * 1024)
+    .default(2 * 1024 * 1024),
+  /** Most files one application may carry. */
+  APPLICATION_FILES_MAX: z.coerce.number().int().min(1).max(50).default(10),
+  /**
+   * Refuse `applyToVacancy` without documents (when sent, APPLICATION_LETTER and CV are always
+   * required). On by default; integration suites that drive whole rounds through JSON turn it off.
+   */
+  APPLICATION_DOCUMENTS_REQUIRED: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** How often the subscription pump polls the candidate service's change feed while anyone subscribes. */
+  CHANGE_FEED_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

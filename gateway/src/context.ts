@@ -1,7 +1,7 @@
 /** Per-request context: the signed-in user (from a verified token, never from a header claim), clients and loaders. */
 import DataLoader from 'dataloader';
 import type { Client } from '@temporalio/client';
-import type { ApplicationDto, DocumentDto, ProfileDto, SelectionDto, TalentSettings } from '@seleksi/domain';
+import type { AgencyDto, ApplicationDto, DocumentDto, ProfileDto, SelectionDto, TalentSettings } from '@seleksi/domain';
 import { querySelectionState, type OpenSelectionState } from '@seleksi/workflows';
 import type { Logger } from 'pino';
 import type { Account, AccountRepository } from './auth/accounts';
@@ -26,6 +26,8 @@ export interface GraphQLContext extends GatewayDeps {
     application: DataLoader<string, ApplicationDto | null>;
     document: DataLoader<string, DocumentDto | null>;
     profile: DataLoader<string, ProfileDto | null>;
+    /** An agency by code (per key: a request names few agencies, whatever the number of rows). */
+    agency: DataLoader<string, AgencyDto | null>;
     /** The open-selection workflow's state by selection id (one Temporal query per selection and request). */
     process: DataLoader<string, OpenSelectionState | null>;
     /** An agency's stored talent settings by agency code (null while it configured nothing). */
@@ -53,9 +55,8 @@ export async function createContext(
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await authenticate(deps, authorization);
   const { candidate, assessment, document } = deps.services;
-  const selection = new DataLoader((ids: readonly string[]) =>
-    Promise.all(ids.map((id) => candidate.getSelection(id))),
-  );
+  // One batched service call per tick for each kind of record (no N+1).
+  const selection = new DataLoader((ids: readonly string[]) => candidate.getSelectionsByIds(ids));
   return {
     ...deps,
     user,
@@ -63,6 +64,7 @@ export async function createContext(
     loaders: {
       selection,
       profile: new DataLoader((ids) => candidate.getProfilesByIds(ids)),
+      agency: new DataLoader((codes) => Promise.all(codes.map((code) => candidate.getAgency(code)))),
       process: new DataLoader((ids) =>
         Promise.all(
           ids.map(async (id) => {
@@ -71,9 +73,9 @@ export async function createContext(
           }),
         ),
       ),
-      // One batched service call per tick for each kind of record (no N+1).
       application: new DataLoader((ids) => candidate.getApplicationsByIds(ids)),
-      document: new DataLoader((ids) => Promise.all(ids.map((id) => document.getDocument(id)))),
+      document: new DataLoader((ids) => document.getDocumentsByIds(ids)),
+      // Per agency: a request names few agencies, whatever the number of rows.
       talentSettings: new DataLoader((codes) => Promise.all(codes.map((code) => assessment.getTalentSettings(code)))),
     },
   };

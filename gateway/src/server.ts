@@ -16,7 +16,9 @@ import { AccountRepository } from './auth/accounts';
 import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import { createContext, type GatewayDeps } from './context';
+import { applicationFileRoutes } from './application-files/routes';
 import { documentRoutes } from './documents/routes';
+import { useQueryLimits } from './limits';
 import { schema } from './schema';
 import { useTypedErrors } from './typed-errors-plugin';
 
@@ -30,7 +32,7 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
       defaultQuery: '{ selections(first: 5) { edges { node { id title stage } } } }',
     },
     landingPage: false,
-    plugins: [useTypedErrors()],
+    plugins: [useQueryLimits(deps.config), useTypedErrors()],
     logging: deps.logger,
     context: ({ request }) => createContext(deps, request.headers.get('authorization')),
   });
@@ -46,6 +48,7 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
   });
 
   documentRoutes(app, deps);
+  applicationFileRoutes(app, deps);
 
   // Yoga is a Node request handler; its type is not an express one.
   app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
@@ -66,7 +69,7 @@ function servePortal(app: express.Express, deps: GatewayDeps): void {
   }
   app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   app.use(express.static(dir, { index: false, maxAge: 0 }));
-  app.get(/^\/(?!graphql|documents\/|verifikasi|healthz|readyz).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|documents\/|verifikasi(?:\/|$)|application-files\/|healthz|readyz).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -113,6 +113,8 @@ export async function startStack(opts: { temporalAddress: string; mongoUri: stri
       TEMPORAL_TASK_QUEUE: taskQueue,
       AUTH_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'error',
+      // These suites apply through plain GraphQL JSON; uploads have their own suite (candidate-portal-api).
+      APPLICATION_DOCUMENTS_REQUIRED: 'false',
       ...services.urls,
     }),
     createLogger('gateway', 'error'),

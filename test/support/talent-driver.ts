@@ -232,29 +232,36 @@ export class TalentDriver {
   }
 
   periods(as: string, agencyCode: string) {
-    return this.d.gql<{ talentMapPeriods: { period: string; mappedAt: string; total: number }[] }>(
-      as,
-      'query($a: String!) { talentMapPeriods(agencyCode: $a) { period mappedAt total } }',
-      { a: agencyCode },
+    return flatten<{ talentMapPeriods: { period: string; mappedAt: string; total: number }[] }>(
+      this.d.gql(
+        as,
+        'query($a: String!) { talentMapPeriods(agencyCode: $a) { edges { node { period mappedAt total } } } }',
+        { a: agencyCode },
+      ),
+      'talentMapPeriods',
     );
   }
 
   history(as: string, employeeId: string) {
-    return this.d.gql<{ talentHistory: TalentMapEntry[] }>(
-      as,
-      `query($e: ID!) { talentHistory(employeeId: $e) { ${ENTRY} } }`,
-      { e: employeeId },
+    return flatten<{ talentHistory: TalentMapEntry[] }>(
+      this.d.gql(as, `query($e: ID!) { talentHistory(employeeId: $e) { edges { node { ${ENTRY} } } } }`, {
+        e: employeeId,
+      }),
+      'talentHistory',
     );
   }
 
   successionGroups(as: string, agencyCode: string, year?: number) {
-    return this.d.gql<{ successionGroups: SuccessionGroup[] }>(
-      as,
-      `query($a: String!, $y: Int) { successionGroups(agencyCode: $a, year: $y) {
+    return flatten<{ successionGroups: SuccessionGroup[] }>(
+      this.d.gql(
+        as,
+        `query($a: String!, $y: Int) { successionGroups(agencyCode: $a, year: $y) { edges { node {
         id year postId postTitle level derivedFrom publishedAt downloadUrl
         document { id number kind visibility }
-        members { employeeId name order box boxName score } } }`,
-      { a: agencyCode, y: year ?? null },
+        members { employeeId name order box boxName score } } } } }`,
+        { a: agencyCode, y: year ?? null },
+      ),
+      'successionGroups',
     );
   }
 
@@ -330,9 +337,21 @@ export class TalentDriver {
   }
 
   myInvitations(as: string) {
-    return this.d.gql<{ myInvitations: Invitation[] }>(
-      as,
-      'query { myInvitations { id selectionId vacancyId reason invitedAt } }',
+    return flatten<{ myInvitations: Invitation[] }>(
+      this.d.gql(as, 'query { myInvitations { edges { node { id selectionId vacancyId reason invitedAt } } } }'),
+      'myInvitations',
     );
   }
+}
+
+/** A connection field's nodes as a plain list, so the tests read lists (the API pages them). */
+async function flatten<T>(
+  pending: Promise<GraphQLResult<unknown>>,
+  field: keyof T & string,
+): Promise<GraphQLResult<T>> {
+  const r = await pending;
+  const data = r.data as Record<string, { edges: { node: unknown }[] } | null> | null | undefined;
+  if (!data) return r as GraphQLResult<T>;
+  const conn = data[field];
+  return { ...r, data: { ...data, [field]: conn ? conn.edges.map((e) => e.node) : conn } as T };
 }

@@ -1,12 +1,16 @@
 import { REASON_TEXT_ID, selectionIdOfVacancy, type ApplicationDto, type TimelineEntryDto } from '@seleksi/domain';
 import { submitApplication, withdrawApplicationUpdate } from '@seleksi/workflows';
 import { z } from 'zod';
+import { encodeCursor } from '@seleksi/kit';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { ApplicationStatusEnum } from './common';
 import { DecisionType, decide, idText, reasonText, selectionFor } from './decision';
+import { arrayConnection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/connections';
 import { parseInput } from './input';
+import { ApplicationDocumentInput } from './application-document-input';
+import { checkDocuments, withDocuments } from '../application-files/uploads';
 import { SelectionType, VacancyType } from './selection';
 
 const TimelineEntryType = builder.objectRef<TimelineEntryDto>('TimelineEntry').implement({
@@ -28,13 +32,23 @@ const TimelineEntryType = builder.objectRef<TimelineEntryDto>('TimelineEntry').i
   }),
 });
 
-export const ApplicationType = builder.objectRef<ApplicationDto>('Application').implement({
+export const ApplicationType = builder.node(builder.objectRef<ApplicationDto>('Application'), {
   description: "A candidate's application to one vacancy; status and timeline come from the read model",
+  id: { resolve: (a) => a.id },
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'candidateId' in v && 'vacancyId' in v,
+  // node(id:) applies the same rule as application(id:).
+  loadOne: (id, ctx) => readableApplication(ctx, id),
   fields: (t) => ({
-    id: t.exposeID('id'),
     status: t.field({ type: ApplicationStatusEnum, resolve: (a) => a.status }),
     submittedAt: t.field({ type: 'DateTime', resolve: (a) => a.submittedAt }),
     candidateId: t.exposeID('candidateId'),
+    candidateName: t.string({
+      nullable: true,
+      description:
+        "The candidate's name from the ASN register (the candidate and the staff who may read the application)",
+      resolve: async (a, _x, ctx) =>
+        (await canRead(ctx, a)) ? ((await ctx.loaders.profile.load(a.candidateId))?.name ?? null) : null,
+    }),
     timeline: t.field({ type: [TimelineEntryType], resolve: (a) => a.timeline }),
     selection: t.field({
       type: SelectionType,
@@ -60,55 +74,107 @@ async function canRead(ctx: GraphQLContext, a: ApplicationDto): Promise<boolean>
   return s !== null && s.agencyCode === u.agencyCode;
 }
 
+/** The application when the signed-in user may read it; FORBIDDEN otherwise, null when unknown. */
+async function readableApplication(ctx: GraphQLContext, id: string): Promise<ApplicationDto | null> {
+  if (!ctx.user) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
+  const a = await typed(() => ctx.loaders.application.load(id));
+  if (!a) return null;
+  if (!(await canRead(ctx, a))) throw gqlError('FORBIDDEN', 'Anda tidak berwenang melihat lamaran ini', 'id');
+  return a;
+}
+
 builder.queryField('application', (t) =>
   t.field({
     type: ApplicationType,
     nullable: true,
     authScopes: { authenticated: true },
     args: { id: t.arg.id() },
-    resolve: async (_r, { id }, ctx) => {
-      const a = await typed(() => ctx.loaders.application.load(String(id)));
-      if (!a) return null;
-      if (!(await canRead(ctx, a))) throw gqlError('FORBIDDEN', 'Anda tidak berwenang melihat lamaran ini', 'id');
-      return a;
-    },
+    resolve: (_r, { id }, ctx) => readableApplication(ctx, String(id)),
   }),
 );
 
 builder.queryField('myApplications', (t) =>
-  t.field({
-    type: [ApplicationType],
-    authScopes: { roles: ['CANDIDATE'] },
-    resolve: async (_r, _a, ctx) => {
-      const candidateId = ctx.user?.candidateId;
-      if (!candidateId) return [];
-      const list = await typed(() => ctx.services.candidate.listAllApplications({ candidateId }));
-      for (const a of list) ctx.loaders.application.prime(a.id, a);
-      return list;
+  t.connection(
+    {
+      type: ApplicationType,
+      description: "The signed-in candidate's applications",
+      authScopes: { roles: ['CANDIDATE'] },
+      resolve: async (_r, args, ctx) => {
+        const candidateId = ctx.user?.candidateId;
+        const list = candidateId ? await typed(() => ctx.services.candidate.listAllApplications({ candidateId })) : [];
+        for (const a of list) ctx.loaders.application.prime(a.id, a);
+        return arrayConnection(args, list);
+      },
     },
-  }),
+    { name: 'ApplicationConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+  ),
+);
+
+builder.objectField(SelectionType, 'applications', (t) =>
+  t.connection(
+    {
+      type: ApplicationType,
+      description:
+        "The selection's applications from the read model, in id order (the agency's secretariat and PPK, administrators)",
+      authScopes: { roles: ['PANSEL_SECRETARY', 'PPK', 'ADMIN'] },
+      resolve: async (s, args, ctx) => {
+        const u = ctx.user!;
+        if (u.role !== 'ADMIN' && u.agencyCode !== s.agencyCode) {
+          throw gqlError('FORBIDDEN', 'Anda hanya dapat melihat lamaran seleksi instansi Anda');
+        }
+        const limit = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+        const page = await typed(() =>
+          ctx.services.candidate.listApplications({ selectionId: s.id, limit, after: args.after ?? undefined }),
+        );
+        for (const a of page.items) ctx.loaders.application.prime(a.id, a);
+        // The service pages by id: an edge's cursor is the service's cursor after that application.
+        const edges = page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
+        return {
+          edges,
+          pageInfo: {
+            hasNextPage: page.nextCursor !== null,
+            hasPreviousPage: Boolean(args.after),
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor: edges.at(-1)?.cursor ?? null,
+          },
+        };
+      },
+    },
+    { name: 'SelectionApplicationConnection' },
+  ),
 );
 
 builder.mutationField('applyToVacancy', (t) =>
   t.field({
     type: ApplicationType,
-    description: 'Applies the signed-in candidate to a vacancy while registration is open',
+    description:
+      'Applies the signed-in candidate to a vacancy while registration is open, with their documents (PDF; APPLICATION_LETTER and CV required when sent)',
     authScopes: { roles: ['CANDIDATE'] },
-    args: { vacancyId: t.arg.id() },
+    args: {
+      vacancyId: t.arg.id(),
+      documents: t.arg({ type: [ApplicationDocumentInput], required: false }),
+    },
     resolve: (_r, args, ctx) =>
       typed(async () => {
         const user = ctx.user!;
         if (!user.candidateId) throw gqlError('FORBIDDEN', 'Akun ini belum terhubung dengan data ASN');
+        const candidateId = user.candidateId;
+        // Every document is checked before anything is stored or submitted.
+        const documents = await checkDocuments(ctx, args.documents);
         const vacancyId = String(args.vacancyId);
         const selectionId = selectionIdOfVacancy(vacancyId);
         const selection = selectionId ? await ctx.loaders.selection.load(selectionId) : null;
         if (!selection || !selection.vacancies.some((v) => v.id === vacancyId)) {
           throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
         }
-        const result = await submitApplication(ctx.temporal, selection.agencyCode, selection.id, {
-          candidateId: user.candidateId,
-          vacancyId,
-          actor: { userId: user.id, role: user.role, displayName: user.displayName },
+        const owner = { candidateId, selectionId: selection.id, vacancyId };
+        const result = await withDocuments(ctx, owner, documents, async () => {
+          const r = await submitApplication(ctx.temporal, selection.agencyCode, selection.id, {
+            candidateId,
+            vacancyId,
+            actor: { userId: user.id, role: user.role, displayName: user.displayName },
+          });
+          return { applicationId: r.applicationId, result: r };
         });
         const stored = await ctx.loaders.application.load(result.applicationId);
         if (!stored) throw gqlError('INTERNAL', 'Lamaran tersimpan tetapi belum dapat dibaca; coba muat ulang');

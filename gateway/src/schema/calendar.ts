@@ -7,6 +7,7 @@ import { addCalendarDays, isLocalDate, isWorkingDay, type DayOff, type LocalDate
 import type { HolidayYearRecord } from '@seleksi/kit';
 import { signalCalendarAmended } from '@seleksi/workflows';
 import { builder } from '../builder';
+import { arrayConnection } from '../relay/connections';
 import { gqlError, typed } from '../errors';
 import { actorOf, reasonText } from './decision';
 import { parseInput } from './input';
@@ -42,12 +43,16 @@ builder.queryField('holidayCalendar', (t) =>
 );
 
 builder.queryField('holidayCalendarYears', (t) =>
-  t.field({
-    type: [HolidayYearType],
-    description: 'Every year of the holiday calendar, oldest first',
-    authScopes: { authenticated: true },
-    resolve: (_r, _a, ctx) => typed(() => ctx.services.candidate.listHolidayYears()),
-  }),
+  t.connection(
+    {
+      type: HolidayYearType,
+      description: 'Every year of the holiday calendar, oldest first',
+      authScopes: { authenticated: true },
+      resolve: async (_r, args, ctx) =>
+        arrayConnection(args, await typed(() => ctx.services.candidate.listHolidayYears())),
+    },
+    { name: 'HolidayYearConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+  ),
 );
 
 builder.queryField('workingDaysBetween', (t) =>

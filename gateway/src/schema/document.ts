@@ -17,6 +17,7 @@ import type { GraphQLContext } from '../context';
 import { canCorrectDocument, canReadDocument } from '../documents/access';
 import { readUpload, verificationMessage, verifyDocument } from '../documents/verification';
 import { gqlError, typed } from '../errors';
+import { arrayConnection } from '../relay/connections';
 import { parseInput } from './input';
 
 builder.scalarType('File', {
@@ -131,11 +132,14 @@ const DocumentContentType = builder.objectRef<ContentView>('DocumentContent').im
   }),
 });
 
-DocumentType.implement({
+builder.node(DocumentType, {
   description:
     'An issued official document (PDF). Issued documents never change: a correction is a new version with its own number that names the one it replaces',
+  id: { resolve: (d) => d.id },
+  isTypeOf: (d) => typeof d === 'object' && d !== null && 'verificationCode' in d,
+  // `node(id:)` gives restricted documents only to the people of their selection (null otherwise).
+  loadOne: (id, ctx) => readable(ctx, id),
   fields: (t) => ({
-    id: t.exposeID('id'),
     kind: t.exposeString('kind'),
     number: t.exposeString('number', { description: "Number from the agency's numbering scheme" }),
     title: t.exposeString('title'),
@@ -263,18 +267,24 @@ builder.queryField('document', (t) =>
 );
 
 builder.queryField('selectionDocuments', (t) =>
-  t.field({
-    type: [DocumentType],
-    description:
-      "A selection's documents, every version, oldest first: public ones for anyone, the rest for its people",
-    args: { selectionId: t.arg.id() },
-    resolve: (_r, { selectionId }, ctx) =>
-      typed(async () => {
-        const docs = await ctx.services.document.listDocuments({ selectionId: String(selectionId) });
-        const allowed = await Promise.all(docs.map((d) => canReadDocument(ctx, d)));
-        return docs.filter((_d, i) => allowed[i]);
-      }),
-  }),
+  t.connection(
+    {
+      type: DocumentType,
+      description:
+        "A selection's documents, every version, oldest first: public ones for anyone, the rest for its people",
+      args: { selectionId: t.arg.id() },
+      resolve: (_r, args, ctx) =>
+        typed(async () => {
+          const docs = await ctx.services.document.listDocuments({ selectionId: String(args.selectionId) });
+          const allowed = await Promise.all(docs.map((d) => canReadDocument(ctx, d)));
+          return arrayConnection(
+            args,
+            docs.filter((_d, i) => allowed[i]),
+          );
+        }),
+    },
+    { name: 'DocumentConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+  ),
 );
 
 const DocumentTableRowInput = builder.inputType('DocumentTableRowInput', {

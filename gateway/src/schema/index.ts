@@ -13,5 +13,9 @@ import './selection-process';
 import './calendar';
 import './talent';
 import './talent-filling';
+import './profile';
+import './application-files';
+import './application-scores';
+import './subscriptions';
 
 export const schema = builder.toSchema({ sortSchema: true });

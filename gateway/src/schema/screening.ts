@@ -114,6 +114,11 @@ builder.mutationField('fileObjection', (t) =>
         const input = parseInput(fileObjectionSchema, args, '');
         const candidateId = ctx.user?.candidateId;
         if (!candidateId) throw gqlError('FORBIDDEN', 'Akun ini belum terhubung dengan data ASN');
+        // Only on one's own application: refused here, before the workflow sees it.
+        const a = await ctx.loaders.application.load(input.applicationId);
+        if (a && a.candidateId !== candidateId) {
+          throw gqlError('FORBIDDEN', 'Lamaran ini bukan milik Anda', 'applicationId');
+        }
         const s = await selectionFor(ctx, input.selectionId);
         return decide(ctx, s, fileObjectionUpdate, {
           applicationId: input.applicationId,

@@ -15,6 +15,7 @@ import {
   periodDeadline,
   rankLabel,
   REASON_TEXT_ID,
+  selectionIdOfVacancy,
   validateSelectionRules,
   vacancyId,
   type AgencyDto,
@@ -39,9 +40,15 @@ export type SelectionView = SelectionDto & { simulation?: boolean };
 
 const OPERATOR_ROLES = ['PANSEL_SECRETARY', 'ADMIN'] as const;
 
-export const VacancyType = builder.objectRef<VacancyDto>('Vacancy').implement({
+export const VacancyType = builder.node(builder.objectRef<VacancyDto>('Vacancy'), {
+  id: { resolve: (v) => v.id },
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'position' in v && !('vacancies' in v),
+  loadOne: async (id, ctx) => {
+    const selectionId = selectionIdOfVacancy(id);
+    const s = selectionId ? await typed(() => ctx.loaders.selection.load(selectionId)) : null;
+    return s && canSee(ctx, s) ? (s.vacancies.find((v) => v.id === id) ?? null) : null;
+  },
   fields: (t) => ({
-    id: t.exposeID('id'),
     level: t.field({ type: JptLevelEnum, resolve: (v) => v.level }),
     position: t.exposeString('position'),
     unit: t.exposeString('unit'),
@@ -68,10 +75,16 @@ function isOperator(ctx: GraphQLContext): boolean {
   return ctx.user !== null && (OPERATOR_ROLES as readonly string[]).includes(ctx.user.role);
 }
 
-export const SelectionType = builder.objectRef<SelectionView>('Selection').implement({
+export const SelectionType = builder.node(builder.objectRef<SelectionView>('Selection'), {
   description: 'A selection round (seleksi terbuka) holding one or more vacancies; read from the read model',
+  id: { resolve: (s) => s.id },
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'vacancies' in v && 'workflowId' in v,
+  // node(id:) applies the same rule as selection(id:).
+  loadOne: async (id, ctx) => {
+    const s = await typed(() => ctx.loaders.selection.load(id));
+    return s && canSee(ctx, s) ? s : null;
+  },
   fields: (t) => ({
-    id: t.exposeID('id'),
     title: t.exposeString('title'),
     agencyCode: t.exposeString('agencyCode'),
     stage: t.field({ type: SelectionStageEnum, resolve: (s) => s.stage }),

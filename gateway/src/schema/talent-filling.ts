@@ -44,6 +44,7 @@ import {
   type TalentPoolFillingState,
 } from '@seleksi/workflows';
 import { builder } from '../builder';
+import { arrayConnection } from '../relay/connections';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { JptLevelEnum } from './common';
@@ -536,16 +537,21 @@ const InvitationType = builder.objectRef<InvitationDto>('Invitation').implement(
 });
 
 builder.queryField('myInvitations', (t) =>
-  t.field({
-    type: [InvitationType],
-    description: 'Invitations of the signed-in candidate to apply to open selections, newest first',
-    authScopes: { roles: ['CANDIDATE'] },
-    resolve: (_r, _a, ctx) =>
-      typed(async () => {
-        const candidateId = ctx.user?.candidateId;
-        if (!candidateId) return [];
-        const list = await ctx.services.candidate.listInvitations({ candidateId });
-        return [...list].sort((a, b) => b.invitedAt.localeCompare(a.invitedAt));
-      }),
-  }),
+  t.connection(
+    {
+      type: InvitationType,
+      description: 'Invitations of the signed-in candidate to apply to open selections, newest first',
+      authScopes: { roles: ['CANDIDATE'] },
+      resolve: (_r, args, ctx) =>
+        typed(async () => {
+          const candidateId = ctx.user?.candidateId;
+          const list = candidateId ? await ctx.services.candidate.listInvitations({ candidateId }) : [];
+          return arrayConnection(
+            args,
+            [...list].sort((a, b) => b.invitedAt.localeCompare(a.invitedAt)),
+          );
+        }),
+    },
+    { name: 'InvitationConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+  ),
 );

@@ -37,6 +37,7 @@ import {
   type TalentMappingStatus,
 } from '@seleksi/workflows';
 import { builder } from '../builder';
+import { arrayConnection } from '../relay/connections';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { JptLevelEnum } from './common';
@@ -707,40 +708,48 @@ const TalentMapPeriodType = builder.objectRef<TalentMapPeriodDto>('TalentMapPeri
 });
 
 builder.queryField('talentMapPeriods', (t) =>
-  t.field({
-    type: [TalentMapPeriodType],
-    description: 'The mapped periods of an agency, newest first',
-    authScopes: { roles: [...TALENT_ROLES] },
-    args: { agencyCode: t.arg.string() },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        requireAgencyAccess(ctx, args.agencyCode);
-        return ctx.services.assessment.listTalentMapPeriods(args.agencyCode);
-      }),
-  }),
+  t.connection(
+    {
+      type: TalentMapPeriodType,
+      description: 'The mapped periods of an agency, newest first',
+      authScopes: { roles: [...TALENT_ROLES] },
+      args: { agencyCode: t.arg.string() },
+      resolve: (_r, args, ctx) =>
+        typed(async () => {
+          requireAgencyAccess(ctx, args.agencyCode);
+          return arrayConnection(args, await ctx.services.assessment.listTalentMapPeriods(args.agencyCode));
+        }),
+    },
+    { name: 'TalentMapPeriodConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+  ),
 );
 
 builder.queryField('talentHistory', (t) =>
-  t.field({
-    type: [TalentMapEntryType],
-    description:
-      "A person's boxes per period, newest first: the person themself (CANDIDATE), their agency's secretariat and PPK, the overseer, administrators",
-    authScopes: { roles: ['CANDIDATE', ...TALENT_ROLES] },
-    args: { employeeId: t.arg.id() },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        const u = ctx.user!;
-        const employeeId = String(args.employeeId);
-        if (u.role === 'CANDIDATE' && u.candidateId !== employeeId) {
-          throw gqlError('FORBIDDEN', 'Anda hanya dapat melihat riwayat talenta Anda sendiri', 'employeeId');
-        }
-        const history = await ctx.services.assessment.getTalentHistory(employeeId);
-        // The secretariat and PPK see the maps of their own agency only.
-        if (u.role === 'PANSEL_SECRETARY' || u.role === 'PPK')
-          return history.filter((e) => e.agencyCode === u.agencyCode);
-        return history;
-      }),
-  }),
+  t.connection(
+    {
+      type: TalentMapEntryType,
+      description:
+        "A person's boxes per period, newest first: the person themself (CANDIDATE), their agency's secretariat and PPK, the overseer, administrators",
+      authScopes: { roles: ['CANDIDATE', ...TALENT_ROLES] },
+      args: { employeeId: t.arg.id() },
+      resolve: (_r, args, ctx) =>
+        typed(async () => {
+          const u = ctx.user!;
+          const employeeId = String(args.employeeId);
+          if (u.role === 'CANDIDATE' && u.candidateId !== employeeId) {
+            throw gqlError('FORBIDDEN', 'Anda hanya dapat melihat riwayat talenta Anda sendiri', 'employeeId');
+          }
+          const history = await ctx.services.assessment.getTalentHistory(employeeId);
+          // The secretariat and PPK see the maps of their own agency only.
+          const visible =
+            u.role === 'PANSEL_SECRETARY' || u.role === 'PPK'
+              ? history.filter((e) => e.agencyCode === u.agencyCode)
+              : history;
+          return arrayConnection(args, visible);
+        }),
+    },
+    { name: 'TalentHistoryConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -801,26 +810,29 @@ const SuccessionGroupType = builder.objectRef<SuccessionGroupDto>('SuccessionGro
 });
 
 builder.queryField('successionGroups', (t) =>
-  t.field({
-    type: [SuccessionGroupType],
-    description:
-      "An agency's published succession-plan groups (KRS), newest year first; drafts only for the agency's staff",
-    authScopes: { authenticated: true },
-    args: { agencyCode: t.arg.string(), year: t.arg.int({ required: false }) },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        const groups = await ctx.services.assessment.listSuccessionGroups({
-          agencyCode: args.agencyCode,
-          ...(args.year != null ? { year: args.year } : {}),
-        });
-        const u = ctx.user!;
-        const staff =
-          u.role === 'ADMIN' ||
-          u.role === 'OVERSEER' ||
-          ((u.role === 'PANSEL_SECRETARY' || u.role === 'PPK') && u.agencyCode === args.agencyCode);
-        return staff ? groups : groups.filter((g) => g.publishedAt !== null);
-      }),
-  }),
+  t.connection(
+    {
+      type: SuccessionGroupType,
+      description:
+        "An agency's published succession-plan groups (KRS), newest year first; drafts only for the agency's staff",
+      authScopes: { authenticated: true },
+      args: { agencyCode: t.arg.string(), year: t.arg.int({ required: false }) },
+      resolve: (_r, args, ctx) =>
+        typed(async () => {
+          const groups = await ctx.services.assessment.listSuccessionGroups({
+            agencyCode: args.agencyCode,
+            ...(args.year != null ? { year: args.year } : {}),
+          });
+          const u = ctx.user!;
+          const staff =
+            u.role === 'ADMIN' ||
+            u.role === 'OVERSEER' ||
+            ((u.role === 'PANSEL_SECRETARY' || u.role === 'PPK') && u.agencyCode === args.agencyCode);
+          return arrayConnection(args, staff ? groups : groups.filter((g) => g.publishedAt !== null));
+        }),
+    },
+    { name: 'SuccessionGroupConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------

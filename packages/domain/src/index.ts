@@ -11,3 +11,4 @@ export * from './requirements';
 export * from './rules';
 export * from './talent';
 export * from './talent-records';
+export * from './candidate-portal';

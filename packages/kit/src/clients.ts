@@ -1,6 +1,7 @@
 import type {
   AgencyDto,
   ApplicationDto,
+  ApplicationFileDto,
   AuditRecordDto,
   ConflictDeclarationDto,
   CorrectDocumentRequest,
@@ -13,8 +14,12 @@ import type {
   ScoreKind,
   ScoreRecordDto,
   ScreeningDto,
+  ProfileConfirmationDto,
+  ProfileConfirmationRequest,
   ProfileDto,
+  ReadModelChangeDto,
   SelectionDto,
+  StoreApplicationFileRequest,
   SuccessionGroupDto,
   TalentMapCounts,
   TalentMapEntryDto,
@@ -136,6 +141,14 @@ export class CandidateClient {
   getSelection(id: string): Promise<SelectionDto | null> {
     return this.http.get(`/selections/${seg(id)}`, { nullOn404: true });
   }
+  /** In the order of `ids`, null where unknown (DataLoader-ready). */
+  getSelectionsByIds(ids: readonly string[]): Promise<(SelectionDto | null)[]> {
+    return batched(
+      ids,
+      async (chunk) =>
+        (await this.http.get<ItemList<SelectionDto | null>>('/selections', { query: { ids: chunk } })).items,
+    );
+  }
   /** Newest first. */
   listSelections(query: SelectionListQuery = {}): Promise<Page<SelectionDto>> {
     return this.http.get('/selections', { query: { ...query } });
@@ -222,6 +235,63 @@ export class CandidateClient {
       after = page.nextCursor ?? undefined;
     } while (after);
     return all;
+  }
+
+  /** The candidate's answer to their prefilled profile (UNCONFIRMED when none). */
+  getProfileConfirmation(candidateId: string): Promise<ProfileConfirmationDto> {
+    return this.http.get(`/profile-confirmations/${seg(candidateId)}`);
+  }
+  /** In the order of `ids` (DataLoader-ready). */
+  getProfileConfirmations(ids: readonly string[]): Promise<ProfileConfirmationDto[]> {
+    return batched(
+      ids,
+      async (chunk) =>
+        (await this.http.get<ItemList<ProfileConfirmationDto>>('/profile-confirmations', { query: { ids: chunk } }))
+          .items,
+    ) as Promise<ProfileConfirmationDto[]>;
+  }
+  /** Records a confirmation or dispute (last answer wins); NOT_FOUND without a profile. */
+  putProfileConfirmation(candidateId: string, req: ProfileConfirmationRequest): Promise<ProfileConfirmationDto> {
+    return this.http.put(`/profile-confirmations/${seg(candidateId)}`, req);
+  }
+
+  /** Stores a PDF of an application once per (candidate, vacancy, kind, sha256); `created` is false on a repeat. */
+  storeApplicationFile(
+    req: StoreApplicationFileRequest,
+    bytes: Uint8Array,
+  ): Promise<ApplicationFileDto & { created: boolean }> {
+    return this.http.post('/application-files', { ...req, contentBase64: Buffer.from(bytes).toString('base64') });
+  }
+  getApplicationFile(id: string): Promise<ApplicationFileDto | null> {
+    return this.http.get(`/application-files/${seg(id)}`, { nullOn404: true });
+  }
+  async getApplicationFileContent(id: string): Promise<Buffer | null> {
+    return (await this.http.raw('GET', `/application-files/${seg(id)}/content`, { nullOn404: true }))?.bytes ?? null;
+  }
+  /** The linked files of these applications, grouped by application in input order. */
+  async listApplicationFiles(applicationIds: readonly string[]): Promise<ApplicationFileDto[]> {
+    const ids = [...new Set(applicationIds)];
+    const out: ApplicationFileDto[] = [];
+    for (let i = 0; i < ids.length; i += BATCH_SIZE) {
+      const query = { applicationIds: ids.slice(i, i + BATCH_SIZE) };
+      out.push(...(await this.http.get<ItemList<ApplicationFileDto>>('/application-files', { query })).items);
+    }
+    return out;
+  }
+  /** Links stored files to their (now submitted) application; idempotent. */
+  async linkApplicationFiles(applicationId: string, ids: readonly string[]): Promise<ApplicationFileDto[]> {
+    return (await this.http.post<ItemList<ApplicationFileDto>>('/application-files/link', { applicationId, ids }))
+      .items;
+  }
+  /** Removes a stored file that was never linked (its application was refused); linked files stay. */
+  async discardApplicationFile(id: string): Promise<boolean> {
+    const res = await this.http.raw('DELETE', `/application-files/${seg(id)}`);
+    return (JSON.parse(res!.bytes.toString('utf8')) as { deleted: boolean }).deleted;
+  }
+
+  /** The read model's changes recorded at or after `since`, in recording order; page with `nextCursor`. */
+  listChanges(query: { since: string; after?: string | null; limit?: number }): Promise<Page<ReadModelChangeDto>> {
+    return this.http.get('/changes', { query: { ...query } });
   }
 }
 
@@ -380,6 +450,14 @@ export class DocumentClient {
   }
   getDocument(id: string): Promise<DocumentDto | null> {
     return this.http.get(`/documents/${seg(id)}`, { nullOn404: true });
+  }
+  /** In the order of `ids`, null where unknown (DataLoader-ready). */
+  getDocumentsByIds(ids: readonly string[]): Promise<(DocumentDto | null)[]> {
+    return batched(
+      ids,
+      async (chunk) =>
+        (await this.http.get<ItemList<DocumentDto | null>>('/documents', { query: { ids: chunk } })).items,
+    );
   }
   async listDocuments(query: { selectionId: string }): Promise<DocumentDto[]> {
     return (await this.http.get<ItemList<DocumentDto>>('/documents', { query })).items;

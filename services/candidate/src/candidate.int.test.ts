@@ -174,6 +174,18 @@ describe('selections', () => {
     } while (after);
     expect(seen).toEqual([...ids].reverse());
   });
+
+  it('reads a batch by id in the order asked, null where unknown, and refuses ids with other filters', async () => {
+    const batch = await client.getSelectionsByIds(['s-page-c', 's-none', 's-page-a']);
+    expect(batch.map((s) => s?.id ?? null)).toEqual(['s-page-c', null, 's-page-a']);
+    expect(batch[0]).toEqual(await client.getSelection('s-page-c'));
+    await expect(
+      client.http.get('/selections', { query: { ids: 's-page-a', stage: 'PLANNED' } }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'ids',
+    });
+  });
 });
 
 describe('applications', () => {

@@ -104,6 +104,8 @@ export const selectionBody = z.object({
 }) satisfies z.ZodType<SelectionUpsertDto, unknown>;
 
 export const selectionListQuery = z.object({
+  /** Batch read by id (in that order, null where unknown); not combined with the other filters. */
+  ids: idListParam(200).optional(),
   agencyCode: idField.optional(),
   stage: z.enum(SELECTION_STAGES).optional(),
   limit: limitParam(20, 100),

@@ -306,6 +306,12 @@ describe('corrections', () => {
     const again = (await client.getPdf(original.id))!;
     expect(createHash('sha256').update(again.bytes).digest('hex')).toBe(original.sha256);
     expect(await client.getDocument(original.id)).toEqual({ ...original, supersededById: fixed.id });
+    // The batch read answers the same DTOs, in the order asked, null where unknown.
+    expect(await client.getDocumentsByIds([fixed.id, 'tidak-ada', original.id])).toEqual([
+      await client.getDocument(fixed.id),
+      null,
+      { ...original, supersededById: fixed.id },
+    ]);
     expect(((await client.getDocumentSource(fixed.id)) as OfficialDocumentRequest).paragraphs[0]).toMatch(/diperbaiki/);
 
     // The correction prints what it replaces and why.

@@ -7,7 +7,7 @@ import type {
   OfficialDocumentRequest,
   VacancyAnnouncementRequest,
 } from '@seleksi/domain';
-import { idField, instantField, isoDateField } from '@seleksi/kit';
+import { idField, idListParam, instantField, isoDateField } from '@seleksi/kit';
 import { z } from 'zod';
 import { OFFICIAL_DOCUMENT_KINDS, officialDocumentProblems } from './pdf';
 
@@ -107,7 +107,13 @@ export const issueDocumentBody = z.discriminatedUnion('kind', [
   officialDocumentBody,
 ]) satisfies z.ZodType<IssueDocumentRequest, unknown>;
 
-export const documentListQuery = z.object({ selectionId: idField });
+/** `selectionId=` (a selection's documents) or `ids=` (batch by id, in that order, null where unknown). */
+export const documentListQuery = z
+  .object({ selectionId: idField.optional(), ids: idListParam(200).optional() })
+  .refine((q) => Boolean(q.selectionId) !== Boolean(q.ids), {
+    message: 'Exactly one of selectionId or ids is required',
+    path: ['selectionId'],
+  });
 
 /** What a correction of an official document may change (the rest is copied from the replaced one). */
 export const officialDocumentChanges = officialDocumentObject

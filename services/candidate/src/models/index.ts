@@ -1,20 +1,24 @@
 import type { Connection } from 'mongoose';
 import { agencySchema } from './agency';
 import { applicationSchema } from './application';
+import { applicationFileSchema } from './application-file';
 import { auditRecordSchema } from './audit-record';
 import { holidayYearSchema } from './holiday-year';
 import { invitationSchema } from './invitation';
 import { profileSchema } from './profile';
+import { profileConfirmationSchema } from './profile-confirmation';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { timelineEntrySchema } from './timeline-entry';
 
 export type { AgencyDoc } from './agency';
 export type { ApplicationDoc, ScreeningDoc } from './application';
+export type { ApplicationFileDoc } from './application-file';
 export type { AuditRecordDoc } from './audit-record';
 export type { HolidayYearDoc } from './holiday-year';
 export type { InvitationDoc } from './invitation';
 export type { ProfileDoc } from './profile';
+export type { ProfileConfirmationDoc } from './profile-confirmation';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
 export type { TimelineEntryDoc } from './timeline-entry';
@@ -33,6 +37,8 @@ export function createCandidateModels(conn: Connection) {
     HolidayYear: conn.model('HolidayYear', holidayYearSchema, 'holidayYears'),
     AuditRecord: conn.model('AuditRecord', auditRecordSchema, 'auditRecords'),
     Invitation: conn.model('Invitation', invitationSchema, 'invitations'),
+    ProfileConfirmation: conn.model('ProfileConfirmation', profileConfirmationSchema, 'profileConfirmations'),
+    ApplicationFile: conn.model('ApplicationFile', applicationFileSchema, 'applicationFiles'),
   };
 }
 export type CandidateModels = ReturnType<typeof createCandidateModels>;

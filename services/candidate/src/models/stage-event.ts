@@ -27,3 +27,5 @@ export const stageEventSchema = new Schema<StageEventDoc>(
   { versionKey: false },
 );
 stageEventSchema.index({ selectionId: 1, at: 1 });
+// The change feed (GET /changes) reads events in recording order.
+stageEventSchema.index({ recordedAt: 1, _id: 1 });

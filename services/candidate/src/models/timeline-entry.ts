@@ -28,3 +28,5 @@ export const timelineEntrySchema = new Schema<TimelineEntryDoc>(
   },
   { versionKey: false },
 );
+// The change feed (GET /changes) reads entries in recording order.
+timelineEntrySchema.index({ recordedAt: 1, _id: 1 });

@@ -1,9 +1,12 @@
 import type { CandidateModels } from '../models';
 import { createAgencyRepository } from './agencies';
+import { createApplicationFileRepository } from './application-files';
 import { createApplicationRepository } from './applications';
 import { createAuditRecordRepository } from './audit-records';
+import { createChangeRepository } from './changes';
 import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
+import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
@@ -17,6 +20,9 @@ export function createCandidateRepositories(models: CandidateModels) {
     holidayYears: createHolidayYearRepository(models),
     auditRecords: createAuditRecordRepository(models),
     invitations: createInvitationRepository(models),
+    profileConfirmations: createProfileConfirmationRepository(models),
+    applicationFiles: createApplicationFileRepository(models),
+    changes: createChangeRepository(models),
   };
 }
 export type CandidateRepositories = ReturnType<typeof createCandidateRepositories>;

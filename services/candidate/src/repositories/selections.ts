@@ -83,6 +83,14 @@ export function createSelectionRepository(
   return {
     get,
 
+    /** In the order of `ids`, null where unknown: one query for the selections, one for their histories. */
+    async getMany(ids: string[]): Promise<(SelectionDto | null)[]> {
+      const docs = await Selection.find({ _id: { $in: ids } }).lean<SelectionDoc[]>();
+      const map = await histories(docs.map((d) => d._id));
+      const byId = new Map(docs.map((d) => [d._id, toDto(d, map.get(d._id) ?? [])]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+
     /** Upserts the read model; `createdAt` is kept from the first write and the stage history is untouched. */
     async upsert(dto: SelectionUpsertDto): Promise<SelectionDto> {
       const now = new Date();

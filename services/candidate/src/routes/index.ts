@@ -5,6 +5,7 @@ import { applicationRoutes } from './applications';
 import { auditRecordRoutes } from './audit-records';
 import { calendarRoutes } from './calendars';
 import { invitationRoutes } from './invitations';
+import { portalRoutes } from './portal';
 import { profileRoutes } from './profiles';
 import { selectionRoutes } from './selections';
 
@@ -16,4 +17,5 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   calendarRoutes(router, repos);
   auditRecordRoutes(router, repos);
   invitationRoutes(router, repos);
+  portalRoutes(router, repos);
 }

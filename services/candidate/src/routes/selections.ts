@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { DomainError } from '@seleksi/domain';
 import { notFound, withPathId } from '@seleksi/kit';
 import type { CandidateRepositories } from '../repositories';
 import { selectionBody, selectionListQuery, stageEventBody } from '../schemas';
@@ -16,7 +17,14 @@ export function selectionRoutes(router: Router, { selections }: CandidateReposit
   });
 
   router.get('/selections', async (req, res) => {
-    const { limit, after, ...filter } = selectionListQuery.parse(req.query);
+    const { ids, limit, after, ...filter } = selectionListQuery.parse(req.query);
+    if (ids) {
+      if (after || filter.agencyCode || filter.stage) {
+        throw new DomainError('VALIDATION_FAILED', 'ids cannot be combined with other filters', 'ids');
+      }
+      res.json({ items: await selections.getMany(ids), nextCursor: null });
+      return;
+    }
     res.json(await selections.list(filter, limit, after));
   });
 

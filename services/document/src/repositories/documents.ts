@@ -57,6 +57,17 @@ export function createDocumentRepository({ Document, DocumentFile, CorrectionLin
   return {
     successorOf,
 
+    /** DTOs in the order of `ids` (null where unknown), `supersededById` filled in: two queries whatever the count. */
+    async getManyDtos(ids: string[]): Promise<(DocumentDto | null)[]> {
+      const docs = await Document.find({ _id: { $in: ids } }).lean<DocumentDoc[]>();
+      const successors = await Document.find({ supersedesId: { $in: ids } }, { _id: 1, supersedesId: 1 }).lean<
+        { _id: string; supersedesId: string }[]
+      >();
+      const successor = new Map(successors.map((d) => [d.supersedesId, d._id]));
+      const byId = new Map(docs.map((d) => [d._id, toDocumentDto(d, successor.get(d._id) ?? null)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+
     /** The DTO with `supersededById` filled in. */
     async dto(doc: DocumentDoc): Promise<DocumentDto> {
       return toDocumentDto(doc, await successorOf(doc._id));

@@ -11,8 +11,8 @@ export function documentRoutes(router: Router, { documents }: DocumentRepositori
   });
 
   router.get('/documents', async (req, res) => {
-    const { selectionId } = documentListQuery.parse(req.query);
-    res.json({ items: await documents.listBySelection(selectionId) });
+    const { selectionId, ids } = documentListQuery.parse(req.query);
+    res.json({ items: ids ? await documents.getManyDtos(ids) : await documents.listBySelection(selectionId!) });
   });
 
   router.get('/documents/:id', async (req, res) => {

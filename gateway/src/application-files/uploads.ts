@@ -1,0 +1,176 @@
+/**
+ * The documents a candidate uploads with `applyToVacancy`: checked all at once (PDF by content, size,
+ * count, required kinds) before anything is stored, stored in services/candidate before the
+ * application is submitted (once per candidate, vacancy, kind and content), linked once it is, and
+ * removed again when the submission is refused.
+ */
+import {
+  REQUIRED_APPLICATION_DOCUMENT_KINDS,
+  type ApplicationDocumentKind,
+  type ApplicationFileDto,
+} from '@seleksi/domain';
+import type { GraphQLContext } from '../context';
+import { gqlError } from '../errors';
+import { isPdf } from './pdf';
+
+export interface DocumentUpload {
+  kind: ApplicationDocumentKind;
+  file: File;
+}
+
+export interface CheckedDocument {
+  kind: ApplicationDocumentKind;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+const KIND_LABEL: Record<ApplicationDocumentKind, string> = {
+  APPLICATION_LETTER: 'Surat lamaran',
+  CV: 'Daftar riwayat hidup',
+  STATEMENT_LETTER: 'Surat pernyataan',
+  SKP: 'SKP',
+  LHKPN_RECEIPT: 'Tanda terima LHKPN',
+  PERMISSION_LETTER: 'Surat izin PPK',
+  OTHER: 'Dokumen lain',
+};
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
+}
+
+/** A file name safe to store and to send back in a Content-Disposition header. */
+function cleanFileName(name: string | undefined, kind: ApplicationDocumentKind): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const cleaned = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f' && ch !== '"')
+    .join('')
+    .trim()
+    .slice(0, 200);
+  return cleaned || `${kind.toLowerCase()}.pdf`;
+}
+
+/**
+ * Checks every upload; the first problem is a VALIDATION_FAILED naming `documents.<i>.file` (or
+ * `documents`). Nothing is stored by this step.
+ */
+export async function checkDocuments(
+  ctx: Pick<GraphQLContext, 'config'>,
+  documents: readonly DocumentUpload[] | null | undefined,
+): Promise<CheckedDocument[]> {
+  const { APPLICATION_FILE_MAX_BYTES: maxBytes, APPLICATION_FILES_MAX: maxFiles } = ctx.config;
+  if (documents === null || documents === undefined) {
+    if (ctx.config.APPLICATION_DOCUMENTS_REQUIRED) {
+      throw gqlError('VALIDATION_FAILED', 'Unggah surat lamaran dan daftar riwayat hidup (PDF)', 'documents');
+    }
+    return [];
+  }
+  if (documents.length > maxFiles) {
+    throw gqlError('VALIDATION_FAILED', `Paling banyak ${maxFiles} berkas per lamaran`, 'documents');
+  }
+  const seen = new Set<ApplicationDocumentKind>();
+  const checked: CheckedDocument[] = [];
+  for (const [i, d] of documents.entries()) {
+    const field = `documents.${i}.file`;
+    const label = KIND_LABEL[d.kind];
+    if (d.kind !== 'OTHER' && seen.has(d.kind)) {
+      throw gqlError('VALIDATION_FAILED', `${label} diunggah lebih dari satu kali`, `documents.${i}.kind`);
+    }
+    seen.add(d.kind);
+    if (!d.file || typeof d.file.arrayBuffer !== 'function') {
+      throw gqlError('VALIDATION_FAILED', `${label}: berkas tidak terbaca`, field);
+    }
+    if (d.file.size === 0) throw gqlError('VALIDATION_FAILED', `${label}: berkas kosong`, field);
+    if (d.file.size > maxBytes) {
+      throw gqlError('VALIDATION_FAILED', `${label}: ukuran berkas lebih dari ${megabytes(maxBytes)}`, field);
+    }
+    const bytes = new Uint8Array(await d.file.arrayBuffer());
+    if (bytes.length > maxBytes) {
+      throw gqlError('VALIDATION_FAILED', `${label}: ukuran berkas lebih dari ${megabytes(maxBytes)}`, field);
+    }
+    if (!isPdf(bytes)) {
+      throw gqlError('VALIDATION_FAILED', `${label}: berkas harus PDF yang utuh (bukan format lain)`, field);
+    }
+    checked.push({ kind: d.kind, fileName: cleanFileName(d.file.name, d.kind), bytes });
+  }
+  for (const kind of REQUIRED_APPLICATION_DOCUMENT_KINDS) {
+    if (!seen.has(kind)) throw gqlError('VALIDATION_FAILED', `${KIND_LABEL[kind]} (PDF) wajib diunggah`, 'documents');
+  }
+  return checked;
+}
+
+export interface StoredDocuments {
+  files: ApplicationFileDto[];
+  /** Stored by this request (not by an earlier attempt): the ones to remove if the submission is refused. */
+  createdIds: string[];
+}
+
+/** Stores the checked documents (idempotent per candidate, vacancy, kind and content). */
+export async function storeDocuments(
+  ctx: Pick<GraphQLContext, 'services'>,
+  owner: { candidateId: string; selectionId: string; vacancyId: string },
+  documents: readonly CheckedDocument[],
+): Promise<StoredDocuments> {
+  const stored: StoredDocuments = { files: [], createdIds: [] };
+  try {
+    for (const d of documents) {
+      const { created, ...file } = await ctx.services.candidate.storeApplicationFile(
+        { ...owner, kind: d.kind, fileName: d.fileName },
+        d.bytes,
+      );
+      stored.files.push(file);
+      if (created) stored.createdIds.push(file.id);
+    }
+  } catch (err) {
+    await discardDocuments(ctx, stored);
+    throw err;
+  }
+  return stored;
+}
+
+/** Links the stored documents to the application just submitted. */
+export async function linkDocuments(
+  ctx: Pick<GraphQLContext, 'services'>,
+  applicationId: string,
+  stored: StoredDocuments,
+): Promise<void> {
+  if (stored.files.length === 0) return;
+  await ctx.services.candidate.linkApplicationFiles(
+    applicationId,
+    stored.files.map((f) => f.id),
+  );
+}
+
+/** Best effort: removes what this request stored when the submission was refused (linked files are kept). */
+export async function discardDocuments(
+  ctx: Pick<GraphQLContext, 'services'> & { logger?: GraphQLContext['logger'] },
+  stored: StoredDocuments,
+): Promise<void> {
+  for (const id of stored.createdIds) {
+    await ctx.services.candidate.discardApplicationFile(id).catch((err: unknown) => {
+      ctx.logger?.warn({ err, fileId: id }, 'could not discard an unlinked application file');
+    });
+  }
+}
+
+/**
+ * Runs the submission with the documents: check, store, submit, link; on a refused submission the
+ * files this request stored are removed again.
+ */
+export async function withDocuments<T>(
+  ctx: GraphQLContext,
+  owner: { candidateId: string; selectionId: string; vacancyId: string },
+  checked: readonly CheckedDocument[],
+  submit: () => Promise<{ applicationId: string; result: T }>,
+): Promise<T> {
+  const stored = await storeDocuments(ctx, owner, checked);
+  let submitted: { applicationId: string; result: T };
+  try {
+    submitted = await submit();
+  } catch (err) {
+    await discardDocuments(ctx, stored);
+    throw err;
+  }
+  await linkDocuments(ctx, submitted.applicationId, stored);
+  return submitted.result;
+}

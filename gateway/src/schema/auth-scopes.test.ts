@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { schema } from './index';
+
+/** Fields open to anonymous users by design; every other root field declares its authScopes. */
+const PUBLIC_MUTATIONS = ['signIn'];
+const PUBLIC_QUERIES = [
+  // Announcements and results are public (PLANNED selections and restricted documents are filtered).
+  'selection',
+  'selections',
+  'document',
+  'selectionDocuments',
+  'verifyDocument',
+  // Each node type checks the reader when it loads.
+  'node',
+  'me',
+];
+
+function unguarded(fields: Record<string, { extensions?: unknown }>): string[] {
+  return Object.entries(fields)
+    .filter(([, f]) => !(f.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes)
+    .map(([name]) => name)
+    .sort();
+}
+
+describe('authorisation scopes', () => {
+  it('every mutation but sign-in declares who may call it', () => {
+    expect(unguarded(schema.getMutationType()!.getFields())).toEqual(PUBLIC_MUTATIONS);
+  });
+
+  it('every query declares who may call it, except the public ones', () => {
+    expect(unguarded(schema.getQueryType()!.getFields())).toEqual([...PUBLIC_QUERIES].sort());
+  });
+});

@@ -1,0 +1,181 @@
+/** The candidate portal's records in services/candidate: profile confirmations, application files, change feed. */
+import { randomUUID } from 'node:crypto';
+import { applicationId, type ProfileDto, type ReadModelChangeDto } from '@seleksi/domain';
+import { CandidateClient, ServiceError, type RunningService, type SelectionUpsertDto } from '@seleksi/kit';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startCandidateService } from './app';
+import { loadCandidateConfig } from './config';
+
+const mongoUri = process.env.TEST_MONGODB_URI ?? inject('mongoUri');
+
+let service: RunningService;
+let client: CandidateClient;
+
+beforeAll(async () => {
+  service = await startCandidateService(
+    loadCandidateConfig({
+      MONGODB_URI: mongoUri,
+      CANDIDATE_DB: `it_candidate_portal_${randomUUID().slice(0, 8)}`,
+      CANDIDATE_PORT: '0',
+      LOG_LEVEL: 'silent',
+    }),
+  );
+  client = new CandidateClient(service.url);
+});
+
+afterAll(async () => {
+  await service?.conn.dropDatabase().catch(() => undefined);
+  await service?.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<ServiceError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ServiceError);
+  return err as ServiceError;
+}
+
+const profile: ProfileDto = {
+  id: 'asn-portal-1',
+  nip: '197608222001122002',
+  name: 'Dr. Sri Wahyuni',
+  rank: 'IV/b',
+  agencyCode: 'KALTIM',
+  education: 'S2',
+  careers: [],
+  skp: [],
+  lhkpnFiled: true,
+  disciplinarySanction: false,
+};
+
+function selection(id: string): SelectionUpsertDto {
+  return {
+    id,
+    agencyCode: 'KALTIM',
+    title: 'Seleksi Terbuka JPT Pratama 2026',
+    workflowId: `selection:KALTIM:${id}`,
+    stage: 'REGISTRATION_OPEN',
+    timeZone: 'WITA',
+    announcementDate: '2026-11-24',
+    registrationClosesAt: '2026-12-08T15:59:00.000Z',
+    vacancies: [{ id: `${id}-V1`, level: 'PRATAMA', position: 'Kepala Dinas', unit: 'Dinas', status: 'OPEN' }],
+    announcementDocumentId: null,
+    createdBy: { userId: 'u-secretary', role: 'PANSEL_SECRETARY' },
+    createdAt: '2026-11-20T01:00:00.000Z',
+  };
+}
+
+const by = { userId: 'u-cand', role: 'CANDIDATE' as const };
+
+describe('profile confirmations', () => {
+  it('is UNCONFIRMED until answered; the latest answer counts; a dispute needs a note and known fields', async () => {
+    await client.upsertProfile(profile);
+    expect(await client.getProfileConfirmation(profile.id)).toMatchObject({ status: 'UNCONFIRMED', at: null });
+    const bad = await failure(
+      client.putProfileConfirmation(profile.id, {
+        status: 'DISPUTED',
+        note: 'pendek',
+        fields: ['rank'],
+        by,
+        at: new Date().toISOString(),
+      }),
+    );
+    expect(bad.code).toBe('VALIDATION_FAILED');
+    const disputed = await client.putProfileConfirmation(profile.id, {
+      status: 'DISPUTED',
+      note: 'Pangkat sudah IV/c',
+      fields: ['rank', 'rank'],
+      by,
+      at: '2026-11-24T03:00:00.000Z',
+    });
+    expect(disputed).toMatchObject({ status: 'DISPUTED', fields: ['rank'], at: '2026-11-24T03:00:00.000Z', by });
+    const confirmed = await client.putProfileConfirmation(profile.id, {
+      status: 'CONFIRMED',
+      by,
+      at: '2026-11-25T03:00:00.000Z',
+    });
+    expect(confirmed).toMatchObject({ status: 'CONFIRMED', note: null, fields: [] });
+    expect((await client.getProfileConfirmations([profile.id, 'nobody'])).map((c) => c.status)).toEqual([
+      'CONFIRMED',
+      'UNCONFIRMED',
+    ]);
+    expect(
+      (await failure(client.putProfileConfirmation('nobody', { status: 'CONFIRMED', by, at: confirmed.at! }))).code,
+    ).toBe('NOT_FOUND');
+  });
+});
+
+describe('application files', () => {
+  it('stores a file once per candidate, vacancy, kind and content; shows it once linked; keeps linked files', async () => {
+    await client.upsertSelection(selection('s-files'));
+    const owner = { candidateId: profile.id, selectionId: 's-files', vacancyId: 's-files-V1' };
+    const bytes = Buffer.from('%PDF-1.4\nisi berkas uji\n%%EOF\n');
+    const first = await client.storeApplicationFile({ ...owner, kind: 'CV', fileName: 'cv.pdf' }, bytes);
+    const again = await client.storeApplicationFile({ ...owner, kind: 'CV', fileName: 'cv-lagi.pdf' }, bytes);
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({ id: first.id, created: false, fileName: 'cv.pdf' });
+    expect(first.applicationId).toBe(applicationId(owner.vacancyId, owner.candidateId));
+    const other = await client.storeApplicationFile({ ...owner, kind: 'OTHER', fileName: 'x.pdf' }, bytes);
+    expect(other.id).not.toBe(first.id);
+
+    expect(await client.listApplicationFiles([first.applicationId])).toEqual([]);
+    expect(await client.discardApplicationFile(other.id)).toBe(true);
+    await client.linkApplicationFiles(first.applicationId, [first.id]);
+    const listed = await client.listApplicationFiles([first.applicationId]);
+    expect(listed.map((f) => [f.id, f.kind, f.sizeBytes])).toEqual([[first.id, 'CV', bytes.length]]);
+    expect(listed[0]!.linkedAt).toBeTruthy();
+    expect((await client.getApplicationFileContent(first.id))?.equals(bytes)).toBe(true);
+    expect(await client.discardApplicationFile(first.id)).toBe(false);
+    expect(await client.getApplicationFile(first.id)).not.toBeNull();
+    expect((await failure(client.linkApplicationFiles('another-app', [first.id]))).code).toBe('CONFLICT');
+  });
+});
+
+describe('change feed', () => {
+  it('pages through every timeline entry and stage event in recording order, each once', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    await client.upsertSelection(selection('s-feed'));
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const candidateId = `asn-feed-${i}`;
+      const id = applicationId('s-feed-V1', candidateId);
+      ids.push(id);
+      await client.createApplication({
+        id,
+        selectionId: 's-feed',
+        vacancyId: 's-feed-V1',
+        candidateId,
+        submittedAt: '2026-11-25T02:00:00.000Z',
+      });
+    }
+    // Fans out to the 7 applications with one recordedAt: pages must split inside that instant.
+    await client.recordStageEvent('s-feed', {
+      eventId: 'REGISTRATION_CLOSED:1',
+      stage: 'REGISTRATION_CLOSED',
+      at: '2026-12-08T16:00:00.000Z',
+      reasonCode: 'REGISTRATION_CLOSED',
+    });
+    const seen: ReadModelChangeDto[] = [];
+    let after: string | null = null;
+    do {
+      const page = await client.listChanges({ since, after, limit: 3 });
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items);
+      after = page.nextCursor;
+    } while (after);
+    const mine = seen.filter((c) =>
+      c.kind === 'SELECTION_STAGE' ? c.selectionId === 's-feed' : ids.includes(c.applicationId),
+    );
+    expect(mine).toHaveLength(7 * 2 + 1);
+    expect(new Set(seen.map((c) => c.id)).size).toBe(seen.length);
+    const order = seen.map((c) => `${c.recordedAt}|${c.id}`);
+    expect(order).toEqual([...order].sort());
+    expect(mine.filter((c) => c.kind === 'SELECTION_STAGE')).toMatchObject([
+      { selectionId: 's-feed', stage: 'REGISTRATION_CLOSED', reasonCode: 'REGISTRATION_CLOSED' },
+    ]);
+    const last = await client.listChanges({ since: new Date(Date.now() + 60_000).toISOString() });
+    expect(last).toEqual({ items: [], nextCursor: null });
+  });
+});

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { applicationId, DomainError, type ApplicationFileDto, type StoreApplicationFileRequest } from '@seleksi/domain';
+import { isDuplicateKeyError } from '@seleksi/kit';
+import type { ApplicationFileDoc, CandidateModels } from '../models';
+
+/** Metadata only: list and get never load the bytes. */
+const META = { bytes: 0 } as const;
+
+function toDto(doc: Omit<ApplicationFileDoc, 'bytes'>): ApplicationFileDto {
+  return {
+    id: doc._id,
+    candidateId: doc.candidateId,
+    selectionId: doc.selectionId,
+    vacancyId: doc.vacancyId,
+    applicationId: doc.applicationId,
+    kind: doc.kind,
+    fileName: doc.fileName,
+    contentType: doc.contentType,
+    sizeBytes: doc.sizeBytes,
+    sha256: doc.sha256,
+    uploadedAt: doc.uploadedAt.toISOString(),
+    linkedAt: doc.linkedAt ? doc.linkedAt.toISOString() : null,
+  };
+}
+
+/** Lean reads return BSON `Binary` for Buffer paths. */
+function asBuffer(value: unknown): Buffer {
+  if (Buffer.isBuffer(value)) return value;
+  if (value && typeof (value as { value?: unknown }).value === 'function') {
+    const bytes = (value as { value(): Uint8Array }).value();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  throw new Error('stored file bytes have an unexpected type');
+}
+
+/** The file id: a digest of (candidate, vacancy, kind, sha256), so a retry finds the file it stored. */
+export function applicationFileId(candidateId: string, vacancyId: string, kind: string, sha256: string): string {
+  const key = JSON.stringify([candidateId, vacancyId, kind, sha256]);
+  return `af-${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
+}
+
+export function createApplicationFileRepository({ ApplicationFile }: CandidateModels) {
+  return {
+    /** Stores the file once; `created` is false when the same file of that kind was already stored. */
+    async store(
+      req: StoreApplicationFileRequest,
+      bytes: Buffer,
+    ): Promise<{ file: ApplicationFileDto; created: boolean }> {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const id = applicationFileId(req.candidateId, req.vacancyId, req.kind, sha256);
+      const existing = await ApplicationFile.findById(id, META).lean<ApplicationFileDoc>();
+      if (existing) return { file: toDto(existing), created: false };
+      const doc: ApplicationFileDoc = {
+        _id: id,
+        candidateId: req.candidateId,
+        selectionId: req.selectionId,
+        vacancyId: req.vacancyId,
+        applicationId: applicationId(req.vacancyId, req.candidateId),
+        kind: req.kind,
+        fileName: req.fileName,
+        contentType: 'application/pdf',
+        sizeBytes: bytes.length,
+        sha256,
+        bytes,
+        uploadedAt: new Date(),
+        linkedAt: null,
+      };
+      try {
+        await ApplicationFile.collection.insertOne(doc as never);
+        return { file: toDto(doc), created: true };
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        const winner = await ApplicationFile.findById(id, META).lean<ApplicationFileDoc>();
+        if (!winner) throw err;
+        return { file: toDto(winner), created: false };
+      }
+    },
+
+    async get(id: string): Promise<ApplicationFileDto | null> {
+      const doc = await ApplicationFile.findById(id, META).lean<ApplicationFileDoc>();
+      return doc ? toDto(doc) : null;
+    },
+
+    async content(id: string): Promise<{ file: ApplicationFileDto; bytes: Buffer } | null> {
+      const doc = await ApplicationFile.findById(id).lean<ApplicationFileDoc>();
+      if (!doc) return null;
+      return { file: toDto(doc), bytes: asBuffer(doc.bytes) };
+    },
+
+    /** The linked files of these applications, by application, then upload time. */
+    async listLinked(applicationIds: string[]): Promise<ApplicationFileDto[]> {
+      const docs = await ApplicationFile.find(
+        { applicationId: { $in: applicationIds }, linkedAt: { $ne: null } },
+        META,
+      ).lean<ApplicationFileDoc[]>();
+      const order = new Map(applicationIds.map((id, i) => [id, i]));
+      return docs
+        .map(toDto)
+        .sort(
+          (a, b) =>
+            order.get(a.applicationId)! - order.get(b.applicationId)! ||
+            a.uploadedAt.localeCompare(b.uploadedAt) ||
+            a.id.localeCompare(b.id),
+        );
+    },
+
+    /** Links the files to their application once it was submitted; CONFLICT for a file of another application. */
+    async link(appId: string, ids: string[]): Promise<ApplicationFileDto[]> {
+      const docs = await ApplicationFile.find({ _id: { $in: ids } }, META).lean<ApplicationFileDoc[]>();
+      for (const id of ids) {
+        const d = docs.find((x) => x._id === id);
+        if (!d) throw new DomainError('NOT_FOUND', 'Berkas lamaran tidak ditemukan', 'ids');
+        if (d.applicationId !== appId) throw new DomainError('CONFLICT', 'Berkas milik lamaran lain', 'ids');
+      }
+      const now = new Date();
+      await ApplicationFile.updateMany({ _id: { $in: ids }, linkedAt: null }, { $set: { linkedAt: now } });
+      const after = await ApplicationFile.find({ _id: { $in: ids } }, META).lean<ApplicationFileDoc[]>();
+      return after.map(toDto);
+    },
+
+    /** Removes a file that never got linked (its application was refused); linked files are kept. */
+    async discardUnlinked(id: string): Promise<boolean> {
+      const { deletedCount } = await ApplicationFile.deleteOne({ _id: id, linkedAt: null });
+      return deletedCount > 0;
+    },
+  };
+}
+export type ApplicationFileRepository = ReturnType<typeof createApplicationFileRepository>;

@@ -1,0 +1,52 @@
+import { DomainError, type ProfileConfirmationDto, type ProfileConfirmationRequest } from '@seleksi/domain';
+import { replaceById } from '@seleksi/kit';
+import { toActor, type CandidateModels, type ProfileConfirmationDoc } from '../models';
+
+function unconfirmed(candidateId: string): ProfileConfirmationDto {
+  return { candidateId, status: 'UNCONFIRMED', note: null, fields: [], at: null, by: null };
+}
+
+function toDto(doc: ProfileConfirmationDoc): ProfileConfirmationDto {
+  return {
+    candidateId: doc._id,
+    status: doc.status,
+    note: doc.note ?? null,
+    fields: [...doc.fields],
+    at: doc.at.toISOString(),
+    by: toActor(doc.by),
+  };
+}
+
+/** The candidate's latest answer to their prefilled profile: a confirmation replaces a dispute and vice versa. */
+export function createProfileConfirmationRepository({ ProfileConfirmation, Profile }: CandidateModels) {
+  return {
+    async get(candidateId: string): Promise<ProfileConfirmationDto> {
+      const doc = await ProfileConfirmation.findById(candidateId).lean<ProfileConfirmationDoc>();
+      return doc ? toDto(doc) : unconfirmed(candidateId);
+    },
+
+    /** In the order of `ids`; UNCONFIRMED where the candidate has not answered. */
+    async getMany(ids: string[]): Promise<ProfileConfirmationDto[]> {
+      const docs = await ProfileConfirmation.find({ _id: { $in: ids } }).lean<ProfileConfirmationDoc[]>();
+      const byId = new Map(docs.map((d) => [d._id, toDto(d)]));
+      return ids.map((id) => byId.get(id) ?? unconfirmed(id));
+    },
+
+    /** Records the answer (last write wins; only the candidate writes their own). NOT_FOUND without a profile. */
+    async put(candidateId: string, req: ProfileConfirmationRequest): Promise<ProfileConfirmationDto> {
+      if (!(await Profile.exists({ _id: candidateId }))) throw new DomainError('NOT_FOUND', 'Profil tidak ditemukan');
+      const disputed = req.status === 'DISPUTED';
+      const doc: Omit<ProfileConfirmationDoc, '_id'> = {
+        status: req.status,
+        note: disputed ? (req.note ?? null) : null,
+        fields: disputed ? [...(req.fields ?? [])] : [],
+        at: new Date(req.at),
+        by: toActor(req.by),
+        updatedAt: new Date(),
+      };
+      await replaceById(ProfileConfirmation, candidateId, doc);
+      return toDto({ ...doc, _id: candidateId });
+    },
+  };
+}
+export type ProfileConfirmationRepository = ReturnType<typeof createProfileConfirmationRepository>;

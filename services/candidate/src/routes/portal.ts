@@ -1,0 +1,76 @@
+import type { Router } from 'express';
+import { DomainError } from '@seleksi/domain';
+import { notFound } from '@seleksi/kit';
+import type { CandidateRepositories } from '../repositories';
+import {
+  applicationFileListQuery,
+  changeListQuery,
+  linkApplicationFilesBody,
+  profileConfirmationBody,
+  profileConfirmationListQuery,
+  storeApplicationFileBody,
+} from '../portal-schemas';
+
+/** Routes of the candidate portal: profile confirmations, application files, and the read model's change feed. */
+export function portalRoutes(
+  router: Router,
+  { profileConfirmations, applicationFiles, changes }: CandidateRepositories,
+): void {
+  router.get('/profile-confirmations', async (req, res) => {
+    const { ids } = profileConfirmationListQuery.parse(req.query);
+    res.json({ items: await profileConfirmations.getMany(ids) });
+  });
+
+  router.get('/profile-confirmations/:candidateId', async (req, res) => {
+    res.json(await profileConfirmations.get(req.params.candidateId));
+  });
+
+  router.put('/profile-confirmations/:candidateId', async (req, res) => {
+    res.json(await profileConfirmations.put(req.params.candidateId, profileConfirmationBody.parse(req.body)));
+  });
+
+  /**
+   * Stores a PDF sent as base64 in JSON (within the service's 8 MB JSON limit: files up to 5 MB);
+   * idempotent: 201 when stored, 200 when the same file of that kind was already stored.
+   */
+  router.post('/application-files', async (req, res) => {
+    const { contentBase64, ...meta } = storeApplicationFileBody.parse(req.body);
+    const bytes = Buffer.from(contentBase64, 'base64');
+    if (bytes.length === 0) throw new DomainError('VALIDATION_FAILED', 'File is empty', 'contentBase64');
+    const { file, created } = await applicationFiles.store(meta, bytes);
+    res.status(created ? 201 : 200).json({ ...file, created });
+  });
+
+  router.get('/application-files', async (req, res) => {
+    const { applicationIds } = applicationFileListQuery.parse(req.query);
+    res.json({ items: await applicationFiles.listLinked(applicationIds) });
+  });
+
+  router.post('/application-files/link', async (req, res) => {
+    const { applicationId, ids } = linkApplicationFilesBody.parse(req.body);
+    res.json({ items: await applicationFiles.link(applicationId, ids) });
+  });
+
+  router.get('/application-files/:id', async (req, res) => {
+    const file = await applicationFiles.get(req.params.id);
+    if (!file) throw notFound('Application file');
+    res.json(file);
+  });
+
+  router.get('/application-files/:id/content', async (req, res) => {
+    const found = await applicationFiles.content(req.params.id);
+    if (!found) throw notFound('Application file');
+    res.setHeader('Content-Type', found.file.contentType);
+    res.setHeader('X-Content-SHA256', found.file.sha256);
+    res.send(found.bytes);
+  });
+
+  router.delete('/application-files/:id', async (req, res) => {
+    res.json({ deleted: await applicationFiles.discardUnlinked(req.params.id) });
+  });
+
+  router.get('/changes', async (req, res) => {
+    const { since, after, limit } = changeListQuery.parse(req.query);
+    res.json(await changes.list(since, limit, after));
+  });
+}
