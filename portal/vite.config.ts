@@ -8,6 +8,12 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1000 },
   server: {
-    proxy: Object.fromEntries(['/graphql', '/documents', '/verifikasi'].map((p) => [p, gateway])),
+    // '/verifikasi/<code>' is the gateway's no-JS page; '/verifikasi-dokumen' is the portal's own.
+    proxy: {
+      '/graphql': gateway,
+      '/documents': gateway,
+      '/application-files': gateway,
+      '^/verifikasi(/|$)': gateway,
+    },
   },
 });

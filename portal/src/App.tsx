@@ -68,7 +68,7 @@ function Header() {
             </li>
           ))}
           <li>
-            <a href="/verifikasi">Verifikasi dokumen</a>
+            <NavLink to="/verifikasi-dokumen">Verifikasi dokumen</NavLink>
           </li>
         </ul>
       </nav>

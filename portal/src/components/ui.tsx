@@ -161,3 +161,63 @@ export const STAGE_NAMES: Record<string, string> = {
 export function stageName(stage: string): string {
   return STAGE_NAMES[stage] ?? stage.replace(/_/g, ' ').toLowerCase();
 }
+
+export const LEVEL_NAMES: Record<string, string> = {
+  UTAMA: 'JPT Utama',
+  MADYA: 'JPT Madya',
+  PRATAMA: 'JPT Pratama',
+};
+
+export function levelName(level: string | null | undefined): string {
+  return level ? (LEVEL_NAMES[level] ?? level) : '-';
+}
+
+export const APPLICATION_STATUS_NAMES: Record<string, string> = {
+  SUBMITTED: 'Lamaran diterima',
+  AWAITING_SCREENING: 'Menunggu seleksi administrasi',
+  ELIGIBLE: 'Memenuhi syarat (MS)',
+  NOT_ELIGIBLE: 'Tidak memenuhi syarat (TMS)',
+  IN_ASSESSMENT: 'Dalam tahap penilaian',
+  SHORTLISTED: 'Termasuk 3 nama terbaik',
+  NOT_SHORTLISTED: 'Tidak termasuk 3 nama terbaik',
+  APPOINTED: 'Diangkat',
+  NOT_APPOINTED: 'Tidak dipilih',
+  WITHDRAWN: 'Ditarik oleh peserta',
+  CANCELLED: 'Dibatalkan',
+};
+
+export function applicationStatusName(status: string): string {
+  return APPLICATION_STATUS_NAMES[status] ?? status.replace(/_/g, ' ').toLowerCase();
+}
+
+export const DOCUMENT_KIND_NAMES: Record<string, string> = {
+  VACANCY_ANNOUNCEMENT: 'Pengumuman lowongan',
+  PANSEL_DECREE: 'Keputusan pembentukan panitia seleksi',
+  EXTENSION_NOTICE: 'Pengumuman perpanjangan pendaftaran',
+  VACANCY_CANCELLATION: 'Pengumuman pembatalan lowongan',
+  ADMINISTRATIVE_RESULT_MINUTES: 'Berita acara hasil seleksi administrasi',
+  ADMINISTRATIVE_RESULT_ANNOUNCEMENT: 'Pengumuman hasil seleksi administrasi',
+  SCORE_SHEET: 'Lembar nilai',
+  FINAL_RESULT_MINUTES: 'Berita acara hasil akhir',
+  FINAL_RESULT_ANNOUNCEMENT: 'Pengumuman hasil akhir',
+  REPORT_TO_PPK: 'Laporan kepada PPK',
+  LETTER_TO_OVERSEER: 'Surat kepada lembaga pengawas',
+  OVERSEER_RECOMMENDATION: 'Rekomendasi lembaga pengawas',
+  APPOINTMENT_DECREE: 'Keputusan pengangkatan',
+  INAUGURATION_MINUTES: 'Berita acara pelantikan',
+  COMPLETION_REPORT: 'Laporan penyelesaian seleksi',
+  SUCCESSION_GROUP_DECISION: 'Keputusan kelompok rencana suksesi',
+  SUCCESSOR_PROPOSAL: 'Usulan suksesor',
+};
+
+export function documentKindName(kind: string): string {
+  return DOCUMENT_KIND_NAMES[kind] ?? kind.replace(/_/g, ' ').toLowerCase();
+}
+
+/** 1536 → '1,5 KB' (Indonesian decimal comma). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb.toLocaleString('id-ID', { maximumFractionDigits: 1 })} KB`;
+  return `${(kb / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
+}

@@ -1,4 +1,46 @@
 import type { PortalRoute } from './types';
+import { AuditPage } from '../pages/staff/AuditPage';
+import { CreateSelectionPage } from '../pages/staff/CreateSelectionPage';
+import { DocumentCorrectionPage } from '../pages/staff/DocumentCorrectionPage';
+import { SelectionDashboardPage } from '../pages/staff/SelectionDashboardPage';
+import { MySelectionsPage, OverseerPendingPage, PpkPendingPage, SelectionsPage } from '../pages/staff/SelectionsPage';
+import { TalentFillingPage, TalentFillingsPage } from '../pages/staff/TalentFillingPage';
+import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
 
 /** Pages of the secretariat, Pansel members, PPK, overseer and administrators. */
-export const staffRoutes: PortalRoute[] = [];
+export const staffRoutes: PortalRoute[] = [
+  { path: '/kelola/pansel', element: <MySelectionsPage />, menu: 'Seleksi saya', roles: ['PANSEL_MEMBER'] },
+  { path: '/kelola/pengawas', element: <OverseerPendingPage />, menu: 'Menunggu keputusan', roles: ['OVERSEER'] },
+  { path: '/kelola/ppk', element: <PpkPendingPage />, menu: 'Pilihan PPK', roles: ['PPK'] },
+  {
+    path: '/kelola/seleksi',
+    element: <SelectionsPage />,
+    menu: 'Kelola seleksi',
+    roles: ['PANSEL_SECRETARY', 'ADMIN', 'OVERSEER', 'PPK'],
+  },
+  { path: '/kelola/seleksi/baru', element: <CreateSelectionPage />, menu: 'Buat seleksi', roles: ['PANSEL_SECRETARY'] },
+  {
+    path: '/kelola/seleksi/:id',
+    element: <SelectionDashboardPage />,
+    roles: ['PANSEL_SECRETARY', 'PANSEL_MEMBER', 'OVERSEER', 'PPK', 'ADMIN'],
+  },
+  { path: '/kelola/seleksi/:id/audit', element: <AuditPage />, roles: ['PANSEL_SECRETARY', 'OVERSEER', 'ADMIN'] },
+  { path: '/kelola/dokumen/:id/koreksi', element: <DocumentCorrectionPage />, roles: ['PANSEL_SECRETARY', 'PPK'] },
+  {
+    path: '/kelola/talenta/pemetaan',
+    element: <TalentMappingPage />,
+    menu: 'Pemetaan talenta',
+    roles: ['PANSEL_SECRETARY', 'ADMIN'],
+  },
+  {
+    path: '/kelola/talenta/pengisian',
+    element: <TalentFillingsPage />,
+    menu: 'Jalur talenta',
+    roles: ['PANSEL_SECRETARY', 'PPK', 'OVERSEER', 'ADMIN'],
+  },
+  {
+    path: '/kelola/talenta/pengisian/:fillingId',
+    element: <TalentFillingPage />,
+    roles: ['PANSEL_SECRETARY', 'PPK', 'OVERSEER', 'ADMIN'],
+  },
+];

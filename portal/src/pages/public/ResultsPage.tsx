@@ -1,0 +1,78 @@
+/**
+ * Route: /seleksi/:id/hasil (public). Final result of a selection. The public API exposes the 3 names per
+ * vacancy only inside the public documents (Pengumuman Hasil Akhir), so this page lists those documents
+ * with download and verification links, and the administrative (MS/TMS) result announcements.
+ * Main controls: per document "Unduh … (PDF)" and "Verifikasi dokumen nomor …"; link "Rincian seleksi".
+ */
+import { Link, useParams } from 'react-router-dom';
+import { useQuery } from '../../api';
+import { ErrorAlert, Loading, Page, stageName } from '../../components/ui';
+import { SELECTION_DETAIL } from '../../queries/public';
+import { DocumentTable, VacancyTable, type DocumentRow, type SelectionCard } from './shared';
+
+interface Data {
+  selection: SelectionCard | null;
+  selectionDocuments: { edges: { node: DocumentRow }[] };
+}
+
+const FINAL_KINDS = ['FINAL_RESULT_ANNOUNCEMENT'];
+const ADMIN_KINDS = ['ADMINISTRATIVE_RESULT_ANNOUNCEMENT'];
+const OTHER_RESULT_KINDS = ['VACANCY_CANCELLATION', 'APPOINTMENT_DECREE', 'INAUGURATION_MINUTES'];
+
+export function ResultsPage() {
+  const { id = '' } = useParams();
+  const { data, error, loading } = useQuery<Data>(SELECTION_DETAIL, { id });
+  if (loading) return <Loading />;
+  if (error || !data?.selection) {
+    return (
+      <Page title="Hasil seleksi tidak ditemukan">
+        <ErrorAlert error={error} />
+        <p>
+          <Link to="/seleksi">Kembali ke daftar seleksi</Link>
+        </p>
+      </Page>
+    );
+  }
+  const s = data.selection;
+  const of = (kinds: string[]) =>
+    data.selectionDocuments.edges.map((e) => e.node).filter((d) => kinds.includes(d.kind) && !d.supersededBy);
+  const finals = of(FINAL_KINDS);
+  const admins = of(ADMIN_KINDS);
+  const others = of(OTHER_RESULT_KINDS);
+  return (
+    <Page title={`Hasil seleksi: ${s.title}`}>
+      <p>
+        Tahap saat ini: <strong>{stageName(s.stage)}</strong>.{' '}
+        <Link to={`/seleksi/${encodeURIComponent(s.id)}`}>Rincian seleksi</Link>
+      </p>
+
+      <h2>Hasil akhir</h2>
+      {finals.length === 0 ? (
+        <p>Hasil akhir seleksi ini belum diumumkan.</p>
+      ) : (
+        <>
+          <p>
+            Tiga nama terbaik untuk setiap jabatan ditetapkan dalam sidang pleno panitia seleksi dan tercantum dalam
+            pengumuman hasil akhir berikut. Keaslian pengumuman dapat diperiksa melalui tautan verifikasi.
+          </p>
+          <DocumentTable documents={finals} caption="Pengumuman hasil akhir" />
+        </>
+      )}
+      <VacancyTable vacancies={s.vacancies} caption="Jabatan yang diseleksi" />
+
+      <h2>Hasil seleksi administrasi</h2>
+      {admins.length === 0 ? (
+        <p>Hasil seleksi administrasi belum diumumkan.</p>
+      ) : (
+        <DocumentTable documents={admins} caption="Pengumuman hasil seleksi administrasi (MS/TMS)" />
+      )}
+
+      {others.length > 0 && (
+        <>
+          <h2>Keputusan lainnya</h2>
+          <DocumentTable documents={others} caption="Pembatalan, pengangkatan dan pelantikan" />
+        </>
+      )}
+    </Page>
+  );
+}

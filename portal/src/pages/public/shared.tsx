@@ -1,0 +1,170 @@
+/**
+ * Pieces shared by the public and candidate pages: selection and document types as the queries return
+ * them, vacancy and document tables, and the browser-side PDF check done before any upload.
+ */
+import { ApiError } from '../../api';
+import { documentKindName, formatDate, levelName } from '../../components/ui';
+
+export interface VacancyRow {
+  id: string;
+  level: string;
+  position: string;
+  unit: string;
+  status: string;
+}
+
+export interface SelectionCard {
+  id: string;
+  title: string;
+  agencyCode: string;
+  stage: string;
+  announcementDate: string;
+  registrationClosesAt: string;
+  simulation: boolean;
+  vacancies: VacancyRow[];
+  announcement: {
+    id: string;
+    number: string;
+    title: string;
+    downloadUrl: string;
+    issuedBy: { agencyName: string };
+  } | null;
+}
+
+export interface DocumentRow {
+  id: string;
+  kind: string;
+  number: string;
+  title: string;
+  date: string;
+  version: number;
+  downloadUrl: string;
+  verificationUrl: string;
+  verificationCode: string;
+  supersededBy: { id: string; number: string } | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor?: string; node: T }[];
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** The nodes of a Relay connection. */
+export function nodes<T>(connection: Connection<T> | null | undefined): T[] {
+  return connection?.edges.map((e) => e.node) ?? [];
+}
+
+export const OPEN_STAGES = ['REGISTRATION_OPEN', 'REGISTRATION_EXTENDED'];
+
+export function agencyOf(s: { agencyCode: string; announcement?: { issuedBy: { agencyName: string } } | null }) {
+  return s.announcement?.issuedBy.agencyName ?? s.agencyCode;
+}
+
+export function VacancyTable({
+  vacancies,
+  caption,
+  action,
+}: {
+  vacancies: VacancyRow[];
+  caption: string;
+  action?: (v: VacancyRow) => React.ReactNode;
+}) {
+  if (vacancies.length === 0) return <p>Belum ada lowongan jabatan.</p>;
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <table>
+        <caption className="muted">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Jabatan</th>
+            <th scope="col">Unit kerja</th>
+            <th scope="col">Jenjang</th>
+            {action && <th scope="col">Tindakan</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {vacancies.map((v) => (
+            <tr key={v.id}>
+              <th scope="row">{v.position}</th>
+              <td>{v.unit}</td>
+              <td>{levelName(v.level)}</td>
+              {action && <td>{action(v)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Documents with their number, date and links to the PDF and to its public verification page. */
+export function DocumentTable({ documents, caption }: { documents: DocumentRow[]; caption: string }) {
+  if (documents.length === 0) return <p>Belum ada dokumen.</p>;
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <table>
+        <caption className="muted">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Dokumen</th>
+            <th scope="col">Nomor</th>
+            <th scope="col">Tanggal</th>
+            <th scope="col">Berkas</th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">
+                {d.title || documentKindName(d.kind)}
+                {d.version > 1 && <span className="muted"> (perbaikan ke-{d.version - 1})</span>}
+                {d.supersededBy && (
+                  <div className="muted">Telah diganti oleh dokumen nomor {d.supersededBy.number}</div>
+                )}
+              </th>
+              <td>{d.number}</td>
+              <td>{formatDate(d.date)}</td>
+              <td>
+                <a
+                  href={d.downloadUrl}
+                  aria-label={`Unduh ${d.title || documentKindName(d.kind)} nomor ${d.number} (PDF)`}
+                >
+                  Unduh PDF
+                </a>
+                {' · '}
+                <a href={d.verificationUrl} aria-label={`Verifikasi dokumen nomor ${d.number}`}>
+                  Verifikasi
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Checks a file before it is sent: a PDF by type and name, at most `maxBytes`, and starting with the
+ * bytes '%PDF-'. Returns the problem in Bahasa Indonesia, or null when the file is fine.
+ */
+export async function checkPdf(file: File, maxBytes = MAX_UPLOAD_BYTES): Promise<string | null> {
+  const looksPdf =
+    ['application/pdf', 'application/x-pdf'].includes(file.type) || (file.type === '' && /\.pdf$/i.test(file.name));
+  if (!looksPdf) return `Berkas "${file.name}" bukan PDF. Unggah berkas PDF.`;
+  if (file.size === 0) return `Berkas "${file.name}" kosong.`;
+  if (file.size > maxBytes) {
+    return `Berkas "${file.name}" terlalu besar (${(file.size / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB); paling besar ${maxBytes / 1024 / 1024} MB.`;
+  }
+  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
+  if (String.fromCharCode(...head) !== '%PDF-')
+    return `Berkas "${file.name}" bukan PDF yang sah (isi berkas tidak diawali %PDF-).`;
+  return null;
+}
+
+/** A browser-side problem shown under a Field like a gateway error naming that field. */
+export function fieldError(message: string, field: string): ApiError {
+  return new ApiError(message, 'VALIDATION_FAILED', field);
+}

@@ -1,0 +1,101 @@
+/**
+ * The audit record of a selection: every decision with who, when, why and its data.
+ *
+ * Route: /kelola/seleksi/:id/audit (PANSEL_SECRETARY, OVERSEER, ADMIN).
+ * Main controls: table "Jejak audit" (one row per decision, its data in a "Data" disclosure); buttons
+ * "Halaman berikutnya", "Halaman pertama"; link "Kembali ke dasbor seleksi".
+ */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useQuery } from '../../api';
+import { Button, ErrorAlert, Loading, Page, formatDate } from '../../components/ui';
+import { SELECTION_AUDIT } from '../../queries/staff';
+import { DECISION_KIND, say } from './labels';
+import type { DecisionView } from './types';
+
+interface AuditData {
+  selection: { id: string; title: string } | null;
+  selectionAudit: {
+    edges: { node: DecisionView & { payload: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+const PAGE_SIZE = 50;
+
+function prettyPayload(payload: string): string {
+  try {
+    return JSON.stringify(JSON.parse(payload), null, 2);
+  } catch {
+    return payload;
+  }
+}
+
+export function AuditPage() {
+  const { id = '' } = useParams();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const q = useQuery<AuditData>(SELECTION_AUDIT, { selectionId: id, first: PAGE_SIZE, after: cursors.at(-1) ?? null });
+  const rows = q.data?.selectionAudit.edges.map((e) => e.node) ?? [];
+  const pageInfo = q.data?.selectionAudit.pageInfo;
+  return (
+    <Page title={`Jejak audit${q.data?.selection ? `: ${q.data.selection.title}` : ''}`}>
+      <p>
+        <Link to={`/kelola/seleksi/${encodeURIComponent(id)}`}>Kembali ke dasbor seleksi</Link>
+      </p>
+      <ErrorAlert error={q.error} />
+      {q.loading && !q.data ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <p>Belum ada keputusan.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>Jejak audit (terlama dahulu)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Waktu</th>
+                <th scope="col">Keputusan</th>
+                <th scope="col">Oleh</th>
+                <th scope="col">Alasan</th>
+                <th scope="col">Data</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr key={d.decisionId}>
+                  <td>{formatDate(d.at, true)}</td>
+                  <th scope="row">
+                    {say(DECISION_KIND, d.kind)}
+                    {d.subjectId && <div className="muted">{d.subjectId}</div>}
+                  </th>
+                  <td>
+                    {d.by.displayName ?? d.by.userId} <span className="muted">({d.by.role})</span>
+                  </td>
+                  <td>{d.reason ?? '-'}</td>
+                  <td>
+                    <details>
+                      <summary>Data</summary>
+                      <pre className="payload">{prettyPayload(d.payload)}</pre>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="toolbar">
+        {cursors.length > 0 && (
+          <Button type="button" kind="secondary" onClick={() => setCursors([])}>
+            Halaman pertama
+          </Button>
+        )}
+        {pageInfo?.hasNextPage && pageInfo.endCursor && (
+          <Button type="button" kind="secondary" onClick={() => setCursors((c) => [...c, pageInfo.endCursor!])}>
+            Halaman berikutnya
+          </Button>
+        )}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,507 @@
+/**
+ * A selection's dashboard for every staff role: where the round stands and what the signed-in user can do.
+ *
+ * Route: /kelola/seleksi/:id (PANSEL_SECRETARY, PANSEL_MEMBER, OVERSEER, PPK, ADMIN).
+ * Main controls: button "Muat ulang" (the page also reloads every 10 s while the round runs); link "Buka di
+ * Temporal UI" (operators, when the gateway gives one); section "Tindakan Anda" with the role's forms
+ * (SecretaryPanels.tsx, MemberPanel.tsx, DecisionPanels.tsx); then sections (h2) "Lowongan", "Peringkat akhir",
+ * "Lamaran", "Panitia seleksi", "Sanggahan", "Dokumen" (links "Unduh <nomor>", secretary/PPK links
+ * "Perbaiki <nomor>" to /kelola/dokumen/:id/koreksi), "Keputusan tercatat" (link "Jejak audit lengkap" to /kelola/seleksi/:id/audit), "Riwayat tahap".
+ */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useQuery } from '../../api';
+import { useAuth } from '../../auth';
+import { Button, ErrorAlert, Loading, Page, SuccessAlert, formatDate, stageName } from '../../components/ui';
+import { SELECTION_DASHBOARD, SELECTION_DOCUMENTS, SELECTION_STAGE_CHANGED } from '../../queries/staff';
+import { DocumentLink, NoticeContext, ZoneContext, candidateLabel, useLiveEvents, usePolling } from './common';
+import { MemberPanel } from './MemberPanel';
+import { OverseerPanel, PpkPanel } from './DecisionPanels';
+import { SecretaryPanels } from './SecretaryPanels';
+import {
+  APPLICATION_STATUS,
+  DEADLINE_LABEL,
+  DECISION_KIND,
+  LEVEL,
+  OVERSEER_SUBJECT,
+  PANSEL_ROLE,
+  PENDING_DECISION,
+  VACANCY_STATUS,
+  say,
+  score,
+} from './labels';
+import type { DashboardData, DocumentRow, SelectionProcessView } from './types';
+
+const FINISHED = ['COMPLETED', 'CANCELLED'];
+
+export function SelectionDashboardPage() {
+  const { id = '' } = useParams();
+  const { user } = useAuth();
+  const q = useQuery<DashboardData>(SELECTION_DASHBOARD, { id });
+  const [notice, setNotice] = useState<string | null>(null);
+  const docs = useQuery<{ selectionDocuments: { edges: { node: DocumentRow }[] } }>(SELECTION_DOCUMENTS, { id });
+  const p = q.data?.selectionProcess;
+  const running = !p || !FINISHED.includes(p.stage);
+  const reloadAll = () => {
+    q.reload();
+    docs.reload();
+  };
+  // Right after createSelection the read model may not exist yet: look again every 2 s until it does.
+  const preparing = !q.data && q.error?.code === 'NOT_FOUND';
+  usePolling(q.reload, preparing ? 2_000 : 10_000, running);
+  usePolling(docs.reload, 30_000, running);
+  // A new stage reloads at once (GraphQL over SSE); polling stays as the fallback.
+  const live = useLiveEvents(SELECTION_STAGE_CHANGED, { selectionId: id }, () => reloadAll(), !running);
+
+  if (!q.data) {
+    return (
+      <Page title="Dasbor seleksi">
+        {preparing ? (
+          <Loading label="Seleksi sedang disiapkan; halaman dimuat ulang otomatis…" />
+        ) : q.loading ? (
+          <Loading />
+        ) : (
+          <ErrorAlert error={q.error ?? 'Seleksi tidak ditemukan'} />
+        )}
+        <p>
+          <Link to="/kelola/seleksi">Kembali ke daftar seleksi</Link>
+        </p>
+      </Page>
+    );
+  }
+  const s = q.data.selection;
+  const process = q.data.selectionProcess;
+  const role = user?.role;
+  return (
+    <Page
+      title={process.title}
+      actions={
+        <Button type="button" kind="secondary" onClick={reloadAll}>
+          Muat ulang
+        </Button>
+      }
+    >
+      <dl className="summary">
+        <dt>Tahap</dt>
+        <dd>
+          <strong>{stageName(process.stage)}</strong>
+          {process.simulation && <span className="badge">Simulasi</span>}
+        </dd>
+        {process.deadline && (
+          <>
+            <dt>{say(DEADLINE_LABEL, process.deadline.label)}</dt>
+            <dd>{formatDate(process.deadline.at, true)}</dd>
+          </>
+        )}
+        <dt>Pendaftaran ditutup</dt>
+        <dd>{formatDate(process.registrationClosesAt, true)}</dd>
+        {process.overseer && ['PLAN_APPROVAL', 'OVERSEER_RECOMMENDATION'].includes(process.stage) && (
+          <>
+            <dt>Menunggu pengawas</dt>
+            <dd>
+              {say(OVERSEER_SUBJECT, process.overseer.subject)}, sejak {formatDate(process.overseer.requestedAt, true)}
+            </dd>
+          </>
+        )}
+        {s && (
+          <>
+            <dt>Instansi</dt>
+            <dd>
+              {s.agencyCode} ({s.timeZone})
+            </dd>
+          </>
+        )}
+        {s?.temporalUiUrl && (
+          <>
+            <dt>Operator</dt>
+            <dd>
+              <a href={s.temporalUiUrl} target="_blank" rel="noreferrer">
+                Buka di Temporal UI
+              </a>{' '}
+              <span className="muted">({s.workflowId})</span>
+            </dd>
+          </>
+        )}
+      </dl>
+      <p className="muted" aria-live="off">
+        {running
+          ? `Halaman diperbarui otomatis setiap 10 detik${live ? ' dan setiap kali tahap berganti' : ''}.`
+          : 'Seleksi sudah berakhir.'}
+      </p>
+      <ErrorAlert error={q.error} />
+
+      <section aria-labelledby="actions-title">
+        <h2 id="actions-title">Tindakan Anda</h2>
+        {notice && <SuccessAlert>{notice}</SuccessAlert>}
+        <ZoneContext.Provider value={s?.timeZone ?? null}>
+          <NoticeContext.Provider value={setNotice}>
+            {role === 'PANSEL_SECRETARY' && <SecretaryPanels process={process} reload={reloadAll} />}
+            {role === 'PANSEL_MEMBER' && <MemberPanel process={process} reload={q.reload} />}
+            {role === 'OVERSEER' && <OverseerPanel process={process} reload={reloadAll} />}
+            {role === 'PPK' && <PpkPanel process={process} reload={reloadAll} />}
+            {role === 'ADMIN' && <p>Administrator melihat seleksi tanpa mengambil keputusan.</p>}
+          </NoticeContext.Provider>
+        </ZoneContext.Provider>
+      </section>
+
+      <VacanciesSection process={process} />
+      <RankingSection process={process} />
+      <ApplicationsSection process={process} />
+      <PanselSection process={process} />
+      <ObjectionsSection process={process} />
+      <DocumentsSection
+        rows={docs.data?.selectionDocuments.edges.map((e) => e.node) ?? null}
+        error={docs.error}
+        canCorrect={role === 'PANSEL_SECRETARY' || role === 'PPK'}
+      />
+      <DecisionsSection process={process} />
+      {(role === 'PANSEL_SECRETARY' || role === 'OVERSEER' || role === 'ADMIN') && (
+        <p>
+          <Link to={`/kelola/seleksi/${encodeURIComponent(process.selectionId)}/audit`}>
+            Jejak audit lengkap (dengan data setiap keputusan)
+          </Link>
+        </p>
+      )}
+      {s && (
+        <section aria-labelledby="history-title">
+          <h2 id="history-title">Riwayat tahap</h2>
+          <ol className="timeline">
+            {s.stageHistory.map((e, i) => (
+              <li key={`${e.stage}-${i}`}>
+                <strong>{stageName(e.stage)}</strong> · {formatDate(e.at, true)}
+                {e.reasonText ? ` · ${e.reasonText}` : ''}
+                {e.expectedNextAt ? ` · tahap berikutnya diperkirakan ${formatDate(e.expectedNextAt, true)}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function VacanciesSection({ process }: { process: SelectionProcessView }) {
+  return (
+    <section aria-labelledby="vacancies-title">
+      <h2 id="vacancies-title">Lowongan</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Lowongan</caption>
+          <thead>
+            <tr>
+              <th scope="col">Jabatan</th>
+              <th scope="col">Jenjang</th>
+              <th scope="col">Status</th>
+              <th scope="col">Pelamar</th>
+              <th scope="col">3 nama</th>
+              <th scope="col">Terpilih</th>
+            </tr>
+          </thead>
+          <tbody>
+            {process.vacancies.map((v) => (
+              <tr key={v.id}>
+                <th scope="row">
+                  {v.position ?? v.id}
+                  {v.unit && <div className="muted">{v.unit}</div>}
+                </th>
+                <td>{say(LEVEL, v.level)}</td>
+                <td>
+                  {say(VACANCY_STATUS, v.status)}
+                  {v.pendingDecision && <div className="field-error">{say(PENDING_DECISION, v.pendingDecision)}</div>}
+                  {v.extensions > 0 && <div className="muted">Diperpanjang {v.extensions} kali</div>}
+                </td>
+                <td>{v.applicants}</td>
+                <td>
+                  {v.shortlist.length > 0 ? (
+                    <ol className="compact">
+                      {v.shortlist.map((a) => (
+                        <li key={a}>{candidateLabel(process, a)}</li>
+                      ))}
+                    </ol>
+                  ) : (
+                    '-'
+                  )}
+                </td>
+                <td>
+                  {v.appointedApplicationId
+                    ? candidateLabel(process, v.appointedApplicationId)
+                    : v.proposedApplicationId
+                      ? `${candidateLabel(process, v.proposedApplicationId)} (pilihan PPK)`
+                      : '-'}
+                  {v.decreeNumber && <div className="muted">Keputusan {v.decreeNumber}</div>}
+                  {v.inaugurationDate && <div className="muted">Dilantik {formatDate(v.inaugurationDate)}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function RankingSection({ process }: { process: SelectionProcessView }) {
+  const ranked = process.vacancies.filter((v) => v.ranking.length > 0);
+  if (ranked.length === 0) return null;
+  return (
+    <section aria-labelledby="ranking-title">
+      <h2 id="ranking-title">Peringkat akhir</h2>
+      {ranked.map((v) => (
+        <div className="table-wrap" key={v.id}>
+          <table>
+            <caption>{v.position ?? v.id}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Peringkat</th>
+                <th scope="col">Peserta</th>
+                <th scope="col">Nilai akhir</th>
+                <th scope="col">Keterangan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.ranking.map((r) => (
+                <tr key={r.applicationId}>
+                  <td>{r.rank ?? '-'}</td>
+                  <th scope="row">{candidateLabel(process, r.applicationId)}</th>
+                  <td>{score(r.total)}</td>
+                  <td>
+                    {r.shortlisted ? '3 besar' : r.qualified ? 'Memenuhi nilai ambang' : 'Tidak memenuhi'}
+                    {r.note ? ` · ${r.note}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function ApplicationsSection({ process }: { process: SelectionProcessView }) {
+  const vacancy = (id: string) => process.vacancies.find((v) => v.id === id)?.position ?? id;
+  return (
+    <section aria-labelledby="applications-title">
+      <h2 id="applications-title">Lamaran ({process.applications.length})</h2>
+      {process.applications.length === 0 ? (
+        <p>Belum ada lamaran.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Lamaran</caption>
+            <thead>
+              <tr>
+                <th scope="col">Peserta</th>
+                <th scope="col">Lowongan</th>
+                <th scope="col">Status</th>
+                <th scope="col">Administrasi</th>
+                <th scope="col">Asesmen</th>
+                <th scope="col">Wawancara</th>
+                <th scope="col">Rekam jejak</th>
+              </tr>
+            </thead>
+            <tbody>
+              {process.applications.map((a) => (
+                <tr key={a.applicationId}>
+                  <th scope="row">{a.candidateName ?? a.candidateId}</th>
+                  <td>{vacancy(a.vacancyId)}</td>
+                  <td>{say(APPLICATION_STATUS, a.status)}</td>
+                  <td>
+                    {a.eligible === null ? '-' : a.eligible ? 'MS' : 'TMS'}
+                    {a.failedRequirements.length > 0 && <div className="muted">{a.failedRequirements.join('; ')}</div>}
+                  </td>
+                  <td>{score(a.assessment?.score)}</td>
+                  <td>
+                    {a.interviewScoreCount} nilai
+                    {a.calibrationRequested ? ' · kalibrasi' : ''}
+                  </td>
+                  <td>
+                    {score(a.trackRecord?.score)}
+                    {a.trackRecord?.eliminated ? ' · digugurkan' : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function PanselSection({ process }: { process: SelectionProcessView }) {
+  return (
+    <section aria-labelledby="pansel-title">
+      <h2 id="pansel-title">Panitia seleksi</h2>
+      {process.pansel.length === 0 ? (
+        <p>Pansel belum ditetapkan.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Panitia seleksi</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nama</th>
+                <th scope="col">Peran</th>
+                <th scope="col">Instansi</th>
+                <th scope="col">Asal</th>
+                <th scope="col">Konflik kepentingan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {process.pansel.map((m) => {
+                const recused = process.recusals.filter((r) => r.memberId === m.id);
+                return (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      {m.name}
+                      {m.isMe ? ' (Anda)' : ''}
+                    </th>
+                    <td>{say(PANSEL_ROLE, m.role)}</td>
+                    <td>{m.institution}</td>
+                    <td>{m.internal ? 'Internal' : 'Eksternal'}</td>
+                    <td>
+                      {recused.length === 0
+                        ? '-'
+                        : recused
+                            .map(
+                              (r) =>
+                                process.applications.find((a) => a.candidateId === r.candidateId)?.candidateName ??
+                                r.candidateId,
+                            )
+                            .join('; ')}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ObjectionsSection({ process }: { process: SelectionProcessView }) {
+  if (process.objections.length === 0) return null;
+  return (
+    <section aria-labelledby="objections-list-title">
+      <h2 id="objections-list-title">Sanggahan</h2>
+      <ul className="plain-list">
+        {process.objections.map((o) => (
+          <li key={o.objectionId} className="card">
+            <strong>{candidateLabel(process, o.applicationId)}</strong> ·{' '}
+            {o.phase === 'FINAL' ? 'hasil akhir' : 'seleksi administrasi'} · {formatDate(o.filedAt, true)}
+            <p>{o.text ?? '-'}</p>
+            <p>
+              {o.upheld === null ? 'Belum dijawab' : o.upheld ? 'Diterima' : 'Ditolak'}
+              {o.answer ? `: ${o.answer}` : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DocumentsSection({
+  rows,
+  error,
+  canCorrect,
+}: {
+  rows: DocumentRow[] | null;
+  error: Parameters<typeof ErrorAlert>[0]['error'];
+  canCorrect: boolean;
+}) {
+  return (
+    <section aria-labelledby="documents-title">
+      <h2 id="documents-title">Dokumen</h2>
+      <ErrorAlert error={error} />
+      {rows === null ? (
+        !error && <Loading />
+      ) : rows.length === 0 ? (
+        <p>Belum ada dokumen.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Dokumen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nomor</th>
+                <th scope="col">Judul</th>
+                <th scope="col">Tanggal</th>
+                <th scope="col">Versi</th>
+                <th scope="col">Unduh</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">{d.number}</th>
+                  <td>
+                    {d.title}
+                    {d.visibility !== 'PUBLIC' && <span className="badge">Terbatas</span>}
+                    {d.correctionReason && <div className="muted">Perbaikan: {d.correctionReason}</div>}
+                    {d.supersededBy && <div className="muted">Diganti oleh {d.supersededBy.number}</div>}
+                  </td>
+                  <td>{formatDate(d.date)}</td>
+                  <td>{d.version}</td>
+                  <td>
+                    <DocumentLink url={d.downloadUrl} number={d.number}>
+                      Unduh <span className="visually-hidden">{d.number}</span>
+                    </DocumentLink>
+                    {canCorrect && !d.supersededBy && (
+                      <>
+                        {' · '}
+                        <Link to={`/kelola/dokumen/${encodeURIComponent(d.id)}/koreksi`}>
+                          Perbaiki <span className="visually-hidden">{d.number}</span>
+                        </Link>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DecisionsSection({ process }: { process: SelectionProcessView }) {
+  if (!process.decisions) return null;
+  const list = [...process.decisions].reverse();
+  return (
+    <section aria-labelledby="decisions-title">
+      <h2 id="decisions-title">Keputusan tercatat ({list.length})</h2>
+      {list.length === 0 ? (
+        <p>Belum ada keputusan.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Keputusan tercatat, terbaru dahulu</caption>
+            <thead>
+              <tr>
+                <th scope="col">Waktu</th>
+                <th scope="col">Keputusan</th>
+                <th scope="col">Oleh</th>
+                <th scope="col">Alasan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((d) => (
+                <tr key={d.decisionId}>
+                  <td>{formatDate(d.at, true)}</td>
+                  <th scope="row">{say(DECISION_KIND, d.kind)}</th>
+                  <td>{d.by.displayName ?? d.by.userId}</td>
+                  <td>{d.reason ?? '-'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

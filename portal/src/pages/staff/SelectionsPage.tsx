@@ -1,0 +1,207 @@
+/**
+ * Lists of selection rounds for the staff.
+ *
+ * Routes and main controls:
+ * - /kelola/seleksi (secretary, administrator, PPK, overseer) "Daftar seleksi": table "Daftar seleksi" with a link
+ *   per title to /kelola/seleksi/:id; select "Tahap" (filter); buttons "Muat ulang", "Halaman berikutnya",
+ *   "Halaman pertama"; link "Buat seleksi baru" (secretary).
+ * - /kelola/pansel (Pansel member) "Seleksi saya": only the rounds where the signed-in user is a Pansel member.
+ * - /kelola/pengawas (overseer) "Menunggu keputusan pengawas": rounds waiting for the plan or result verdict.
+ * - /kelola/ppk (PPK) "Menunggu pilihan PPK": rounds waiting for the choice of 1 of 3.
+ */
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { gql, useQuery } from '../../api';
+import { useAuth } from '../../auth';
+import { Button, ErrorAlert, Field, Loading, Page, STAGE_NAMES, formatDate, stageName } from '../../components/ui';
+import { SELECTION_MEMBERSHIP, STAFF_SELECTIONS } from '../../queries/staff';
+import { usePolling } from './common';
+import type { SelectionListItem, SelectionsData } from './types';
+
+const PAGE_SIZE = 25;
+
+/** The next expected moment of a round: registration close while registering, else the stage's expectation. */
+export function nextDeadline(s: SelectionListItem): string | null {
+  if (s.stage === 'REGISTRATION_OPEN' || s.stage === 'REGISTRATION_EXTENDED') return s.registrationClosesAt;
+  const last = [...s.stageHistory].reverse().find((e) => e.stage === s.stage);
+  return last?.expectedNextAt ?? null;
+}
+
+export function SelectionTable({ items, caption }: { items: SelectionListItem[]; caption: string }) {
+  if (items.length === 0) return <p>Tidak ada seleksi.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Judul</th>
+            <th scope="col">Tahap</th>
+            <th scope="col">Tenggat berikutnya</th>
+            <th scope="col">Lowongan</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((s) => {
+            const deadline = nextDeadline(s);
+            return (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link to={`/kelola/seleksi/${encodeURIComponent(s.id)}`}>{s.title}</Link>
+                  {s.simulation && <span className="badge">Simulasi</span>}
+                </th>
+                <td>{stageName(s.stage)}</td>
+                <td>{deadline ? formatDate(deadline, true) : '-'}</td>
+                <td>{s.vacancies.map((v) => v.position).join('; ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** /kelola/seleksi */
+export function SelectionsPage() {
+  const { user } = useAuth();
+  const [stage, setStage] = useState('');
+  const [cursors, setCursors] = useState<string[]>([]);
+  const after = cursors.at(-1) ?? null;
+  const q = useQuery<SelectionsData>(STAFF_SELECTIONS, { first: PAGE_SIZE, after, stage: stage || null });
+  usePolling(q.reload, 30_000);
+  const items = q.data?.selections.edges.map((e) => e.node) ?? [];
+  const pageInfo = q.data?.selections.pageInfo;
+  return (
+    <Page
+      title="Daftar seleksi"
+      actions={
+        user?.role === 'PANSEL_SECRETARY' ? (
+          <Link className="btn btn-primary" to="/kelola/seleksi/baru">
+            Buat seleksi baru
+          </Link>
+        ) : undefined
+      }
+    >
+      <div className="toolbar">
+        <Field id="filter-stage" label="Tahap">
+          {(p) => (
+            <select
+              {...p}
+              value={stage}
+              onChange={(e) => {
+                setStage(e.target.value);
+                setCursors([]);
+              }}
+            >
+              <option value="">Semua tahap</option>
+              {Object.entries(STAGE_NAMES).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Button type="button" kind="secondary" onClick={q.reload}>
+          Muat ulang
+        </Button>
+      </div>
+      <ErrorAlert error={q.error} />
+      {q.loading && !q.data ? <Loading /> : <SelectionTable items={items} caption="Daftar seleksi" />}
+      <div className="toolbar">
+        {cursors.length > 0 && (
+          <Button type="button" kind="secondary" onClick={() => setCursors([])}>
+            Halaman pertama
+          </Button>
+        )}
+        {pageInfo?.hasNextPage && pageInfo.endCursor && (
+          <Button type="button" kind="secondary" onClick={() => setCursors((c) => [...c, pageInfo.endCursor!])}>
+            Halaman berikutnya
+          </Button>
+        )}
+      </div>
+    </Page>
+  );
+}
+
+/** /kelola/pansel: the rounds in which the signed-in user sits on the Pansel (checked per round). */
+export function MySelectionsPage() {
+  const q = useQuery<SelectionsData>(STAFF_SELECTIONS, { first: 100 });
+  const [mine, setMine] = useState<SelectionListItem[] | null>(null);
+  const items = q.data?.selections.edges.map((e) => e.node);
+  useEffect(() => {
+    if (!items) return;
+    let live = true;
+    const candidates = items.filter((s) => s.stage !== 'PLANNED');
+    void Promise.all(
+      candidates.map((s) =>
+        gql<{ selectionProcess: { myMemberId: string | null } }>(SELECTION_MEMBERSHIP, { id: s.id }).then(
+          (r) => (r.selectionProcess.myMemberId ? s : null),
+          () => null,
+        ),
+      ),
+    ).then((found) => live && setMine(found.filter((s): s is SelectionListItem => s !== null)));
+    return () => {
+      live = false;
+    };
+  }, [q.data]);
+  return (
+    <Page
+      title="Seleksi saya"
+      actions={
+        <Button type="button" kind="secondary" onClick={q.reload}>
+          Muat ulang
+        </Button>
+      }
+    >
+      <p>Seleksi tempat Anda menjadi anggota panitia seleksi (Pansel).</p>
+      <ErrorAlert error={q.error} />
+      {mine === null ? <Loading /> : <SelectionTable items={mine} caption="Seleksi saya" />}
+    </Page>
+  );
+}
+
+function StageList({ stage, title }: { stage: string; title: string }) {
+  const q = useQuery<SelectionsData>(STAFF_SELECTIONS, { first: 100, stage });
+  usePolling(q.reload, 15_000);
+  return (
+    <section aria-labelledby={`list-${stage}`}>
+      <h2 id={`list-${stage}`}>{title}</h2>
+      <ErrorAlert error={q.error} />
+      {q.loading && !q.data ? (
+        <Loading />
+      ) : (
+        <SelectionTable items={q.data?.selections.edges.map((e) => e.node) ?? []} caption={title} />
+      )}
+    </section>
+  );
+}
+
+/** /kelola/pengawas */
+export function OverseerPendingPage() {
+  return (
+    <Page title="Menunggu keputusan pengawas">
+      <p>
+        Buka seleksi untuk memberi persetujuan, meminta perbaikan, atau menolak. Keputusan atas usulan suksesor jalur
+        talenta ada di <Link to="/kelola/talenta/pengisian">Pengisian dari kelompok rencana suksesi</Link>.
+      </p>
+      <StageList stage="PLAN_APPROVAL" title="Rencana seleksi" />
+      <StageList stage="OVERSEER_RECOMMENDATION" title="Hasil seleksi (3 nama per lowongan)" />
+    </Page>
+  );
+}
+
+/** /kelola/ppk */
+export function PpkPendingPage() {
+  return (
+    <Page title="Menunggu pilihan PPK">
+      <p>
+        Buka seleksi untuk memilih 1 dari 3 nama per lowongan. Keputusan atas usulan suksesor jalur talenta ada di{' '}
+        <Link to="/kelola/talenta/pengisian">Pengisian dari kelompok rencana suksesi</Link>.
+      </p>
+      <StageList stage="APPOINTMENT_CHOICE" title="Pemilihan 1 dari 3" />
+      <StageList stage="INAUGURATION" title="Menunggu pelantikan" />
+    </Page>
+  );
+}

@@ -1,0 +1,539 @@
+/**
+ * The talent-pool route: start filling a post from the talent pool, open a filling, take each role's decision.
+ *
+ * Routes:
+ * - /kelola/talenta/pengisian (PANSEL_SECRETARY, PPK, OVERSEER, ADMIN): form "Buka pengisian" ("Nomor pengisian", button
+ *   "Buka"); list "Pengisian yang pernah dibuka" (kept in this browser — the API has no list of fillings);
+ *   secretary: form "Mulai pengisian dari kelompok talenta" ("Nama jabatan", "Unit kerja", "Jenjang", "Bidang
+ *   tugas", "Tanggal pelantikan pejabat saat ini", "Rencana tanggal pelantikan", button "Mulai pengisian").
+ * - /kelola/talenta/pengisian/:fillingId: stage, gate, successors table "Urutan suksesor", decisions; by stage and role:
+ *   secretary form "Konfirmasi usulan" (radios "Konfirmasi usulan" / "Tolak usulan", "Alasan", "Kirim
+ *   konfirmasi"); overseer form "Keputusan pengawas atas usulan" (radios "Setujui" / "Tolak", "Nomor surat",
+ *   "Alasan", "Kirim keputusan"); PPK form "Keputusan PPK atas suksesor" (one radio per successor, "Alasan
+ *   pemilihan" required unless the first, "Tetapkan suksesor"); secretary form "Pelantikan suksesor"
+ *   ("Tanggal pelantikan", "Tempat pelantikan", "Catat pelantikan").
+ */
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, useQuery } from '../../api';
+import { useAuth } from '../../auth';
+import { Button, ErrorAlert, Field, Loading, Page, formatDate } from '../../components/ui';
+import {
+  CONFIRM_PROPOSAL,
+  DECIDE_SUCCESSOR,
+  RECORD_TALENT_INAUGURATION,
+  START_TALENT_POOL_FILLING,
+  TALENT_FILLING,
+  TALENT_OVERSEER_DECISION,
+} from '../../queries/staff';
+import { ActionForm, DocumentLink, Outcome, useAction, usePolling } from './common';
+import { DECISION_KIND, TALENT_STAGE, say, score, todayLocal } from './labels';
+import type { DecisionView } from './types';
+
+interface Successor {
+  employeeId: string;
+  name: string | null;
+  box: number;
+  boxName: string | null;
+  score: number;
+  order: number | null;
+  excluded: boolean;
+  reasons: string[];
+}
+
+interface Filling {
+  fillingId: string;
+  agencyCode: string;
+  postId: string;
+  stage: string;
+  confirmed: boolean;
+  appointedEmployeeId: string | null;
+  appointedName: string | null;
+  inaugurationDate: string | null;
+  overseerVerdict: string | null;
+  gate: { open: boolean; meritCategoryName: string | null; period: string | null; reasons: string[] } | null;
+  successors: Successor[];
+  decree: { id: string; number: string; downloadUrl: string } | null;
+  fallback: { reason: string; selectionId: string; invitedCount: number } | null;
+  decisions: DecisionView[];
+}
+
+const RECENT_KEY = 'seleksi-jpt.talent-fillings';
+
+function recentFillings(): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(fillingId: string): void {
+  const list = [fillingId, ...recentFillings().filter((x) => x !== fillingId)].slice(0, 20);
+  localStorage.setItem(RECENT_KEY, JSON.stringify(list));
+}
+
+/** /kelola/talenta/pengisian */
+export function TalentFillingsPage() {
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [lookup, setLookup] = useState('');
+  const recent = recentFillings();
+  const open = (id: string) => navigate(`/kelola/talenta/pengisian/${encodeURIComponent(id)}`);
+  return (
+    <Page title="Pengisian dari kelompok rencana suksesi">
+      <p>
+        Jalur manajemen talenta: suksesor dari kotak 9, 8, 7 → konfirmasi tim → persetujuan pengawas → keputusan PPK →
+        pelantikan. Bila jalur tertutup atau tidak ada talenta yang memenuhi syarat, jabatan dialihkan ke seleksi
+        terbuka.
+      </p>
+      <ActionForm label="Buka pengisian" className="form narrow" onSubmit={() => lookup.trim() && open(lookup.trim())}>
+        <Field id="tf-lookup" label="Nomor pengisian">
+          {(p) => <input {...p} value={lookup} onChange={(e) => setLookup(e.target.value)} />}
+        </Field>
+        <div>
+          <Button type="submit" kind="secondary">
+            Buka
+          </Button>
+        </div>
+      </ActionForm>
+      {recent.length > 0 && (
+        <section aria-labelledby="tf-recent">
+          <h2 id="tf-recent">Pengisian yang pernah dibuka</h2>
+          <ul className="link-list">
+            {recent.map((id) => (
+              <li key={id}>
+                <Link to={`/kelola/talenta/pengisian/${encodeURIComponent(id)}`}>{id}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {user?.role === 'PANSEL_SECRETARY' && <StartFillingForm onStarted={open} />}
+    </Page>
+  );
+}
+
+function StartFillingForm({ onStarted }: { onStarted: (fillingId: string) => void }) {
+  const [position, setPosition] = useState('');
+  const [unit, setUnit] = useState('');
+  const [level, setLevel] = useState('PRATAMA');
+  const [field, setField] = useState('');
+  const [incumbent, setIncumbent] = useState('');
+  const [planned, setPlanned] = useState('');
+  const a = useAction<{ startTalentPoolFilling: Filling }>(START_TALENT_POOL_FILLING, (d) => {
+    remember(d.startTalentPoolFilling.fillingId);
+    onStarted(d.startTalentPoolFilling.fillingId);
+  });
+  return (
+    <section aria-labelledby="tf-start" className="card">
+      <h2 id="tf-start">Mulai pengisian dari kelompok talenta</h2>
+      <ActionForm
+        label="Mulai pengisian dari kelompok talenta"
+        onSubmit={() =>
+          void a.run(
+            {
+              input: {
+                post: {
+                  position: position.trim(),
+                  unit: unit.trim(),
+                  level,
+                  field: field.trim() || null,
+                  incumbentInauguratedOn: incumbent || null,
+                },
+                plannedInaugurationDate: planned,
+              },
+            },
+            'Pengisian dimulai.',
+          )
+        }
+      >
+        <Field id="tf-position" label="Nama jabatan" apiField="input.post.position" error={a.error}>
+          {(p) => <input {...p} value={position} onChange={(e) => setPosition(e.target.value)} />}
+        </Field>
+        <Field id="tf-unit" label="Unit kerja" apiField="input.post.unit" error={a.error}>
+          {(p) => <input {...p} value={unit} onChange={(e) => setUnit(e.target.value)} />}
+        </Field>
+        <Field id="tf-level" label="Jenjang" apiField="input.post.level" error={a.error}>
+          {(p) => (
+            <select {...p} value={level} onChange={(e) => setLevel(e.target.value)}>
+              <option value="PRATAMA">JPT Pratama</option>
+              <option value="MADYA">JPT Madya</option>
+              <option value="UTAMA">JPT Utama</option>
+            </select>
+          )}
+        </Field>
+        <Field id="tf-field" label="Bidang tugas" apiField="input.post.field" error={a.error}>
+          {(p) => <input {...p} value={field} onChange={(e) => setField(e.target.value)} />}
+        </Field>
+        <Field
+          id="tf-incumbent"
+          label="Tanggal pelantikan pejabat saat ini"
+          hint="Pejabat tidak dapat diganti dalam 2 tahun sejak pelantikan"
+          apiField="input.post.incumbentInauguratedOn"
+          error={a.error}
+        >
+          {(p) => <input {...p} type="date" value={incumbent} onChange={(e) => setIncumbent(e.target.value)} />}
+        </Field>
+        <Field
+          id="tf-planned"
+          label="Rencana tanggal pelantikan"
+          hint="Usia dan batas usia pensiun dihitung pada tanggal ini"
+          apiField="input.plannedInaugurationDate"
+          error={a.error}
+        >
+          {(p) => <input {...p} type="date" value={planned} onChange={(e) => setPlanned(e.target.value)} />}
+        </Field>
+        <Outcome error={a.error} done={a.done} />
+        <div>
+          <Button type="submit" pending={a.pending}>
+            Mulai pengisian
+          </Button>
+        </div>
+      </ActionForm>
+    </section>
+  );
+}
+
+/** /kelola/talenta/pengisian/:fillingId */
+export function TalentFillingPage() {
+  const { fillingId = '' } = useParams();
+  const { user } = useAuth();
+  const q = useQuery<{ talentFilling: Filling }>(TALENT_FILLING, { fillingId });
+  const f = q.data?.talentFilling ?? null;
+  usePolling(q.reload, 10_000, !f || !['COMPLETED', 'FALLBACK_OPEN_SELECTION'].includes(f.stage));
+  const seenId = f?.fillingId;
+  useEffect(() => {
+    if (seenId) remember(seenId);
+  }, [seenId]);
+  if (!f) {
+    return (
+      <Page title="Pengisian dari kelompok talenta">
+        {q.loading ? <Loading /> : <ErrorAlert error={q.error ?? 'Pengisian tidak ditemukan'} />}
+        <Link to="/kelola/talenta/pengisian">Kembali</Link>
+      </Page>
+    );
+  }
+  const role = user?.role;
+  const included = f.successors.filter((s) => !s.excluded).sort((a, b) => (a.order ?? 99) - (b.order ?? 99));
+  return (
+    <Page
+      title={`Pengisian jabatan ${f.postId}`}
+      actions={
+        <Button type="button" kind="secondary" onClick={q.reload}>
+          Muat ulang
+        </Button>
+      }
+    >
+      <dl className="summary">
+        <dt>Nomor pengisian</dt>
+        <dd>{f.fillingId}</dd>
+        <dt>Tahap</dt>
+        <dd>
+          <strong>{say(TALENT_STAGE, f.stage)}</strong>
+        </dd>
+        <dt>Instansi</dt>
+        <dd>{f.agencyCode}</dd>
+        {f.gate && (
+          <>
+            <dt>Syarat jalur talenta</dt>
+            <dd>
+              {f.gate.open ? 'Terpenuhi' : 'Tidak terpenuhi'}
+              {f.gate.meritCategoryName ? ` · indeks sistem merit ${f.gate.meritCategoryName}` : ''}
+              {f.gate.period ? ` · peta talenta ${f.gate.period}` : ''}
+              {f.gate.reasons.length > 0 && <div className="muted">{f.gate.reasons.join('; ')}</div>}
+            </dd>
+          </>
+        )}
+        {f.appointedEmployeeId && (
+          <>
+            <dt>Diangkat</dt>
+            <dd>
+              {f.appointedName ?? f.appointedEmployeeId}
+              {f.inaugurationDate ? ` · dilantik ${formatDate(f.inaugurationDate)}` : ''}
+            </dd>
+          </>
+        )}
+        {f.decree && (
+          <>
+            <dt>Keputusan pengangkatan</dt>
+            <dd>
+              <DocumentLink url={f.decree.downloadUrl} number={f.decree.number}>
+                Unduh {f.decree.number}
+              </DocumentLink>
+            </dd>
+          </>
+        )}
+        {f.fallback && (
+          <>
+            <dt>Dialihkan ke seleksi terbuka</dt>
+            <dd>
+              {f.fallback.reason} ·{' '}
+              <Link to={`/kelola/seleksi/${encodeURIComponent(f.fallback.selectionId)}`}>Buka seleksi</Link> ·{' '}
+              {f.fallback.invitedCount} talenta diundang
+            </dd>
+          </>
+        )}
+      </dl>
+      <ErrorAlert error={q.error} />
+
+      <section aria-labelledby="tf-actions">
+        <h2 id="tf-actions">Tindakan Anda</h2>
+        {role === 'PANSEL_SECRETARY' && f.stage === 'CONFIRMATION' && <ConfirmForm filling={f} reload={q.reload} />}
+        {role === 'OVERSEER' && f.stage === 'OVERSEER_APPROVAL' && <TalentOverseerForm filling={f} reload={q.reload} />}
+        {role === 'PPK' && f.stage === 'PPK_DECISION' && (
+          <SuccessorForm filling={f} successors={included} reload={q.reload} />
+        )}
+        {role === 'PANSEL_SECRETARY' && f.stage === 'INAUGURATION' && (
+          <TalentInaugurationForm filling={f} reload={q.reload} />
+        )}
+        <p className="muted">Tindakan tersedia sesuai tahap dan peran Anda.</p>
+      </section>
+
+      <section aria-labelledby="tf-successors">
+        <h2 id="tf-successors">Urutan suksesor</h2>
+        {f.successors.length === 0 ? (
+          <p>Tidak ada talenta.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Urutan suksesor</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Urutan</th>
+                  <th scope="col">Nama</th>
+                  <th scope="col">Kotak</th>
+                  <th scope="col">Nilai talenta</th>
+                  <th scope="col">Keterangan</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...included, ...f.successors.filter((s) => s.excluded)].map((s) => (
+                  <tr key={s.employeeId}>
+                    <td>{s.order ?? '-'}</td>
+                    <th scope="row">{s.name ?? s.employeeId}</th>
+                    <td>
+                      {s.box}
+                      {s.boxName ? ` (${s.boxName})` : ''}
+                    </td>
+                    <td>{score(s.score)}</td>
+                    <td>{s.excluded ? `Dikecualikan: ${s.reasons.join('; ')}` : '-'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="tf-decisions">
+        <h2 id="tf-decisions">Keputusan tercatat</h2>
+        <ol className="timeline">
+          {f.decisions.map((d) => (
+            <li key={d.decisionId}>
+              <strong>{say(DECISION_KIND, d.kind)}</strong> · {formatDate(d.at, true)} ·{' '}
+              {d.by.displayName ?? d.by.userId}
+              {d.reason ? ` · ${d.reason}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Page>
+  );
+}
+
+interface FormProps {
+  filling: Filling;
+  reload: () => void;
+}
+
+function ConfirmForm({ filling, reload }: FormProps) {
+  const [confirm, setConfirm] = useState('true');
+  const [reason, setReason] = useState('');
+  const a = useAction(CONFIRM_PROPOSAL, reload);
+  return (
+    <ActionForm
+      label="Konfirmasi usulan"
+      className="form card"
+      onSubmit={() =>
+        void a.run(
+          { fillingId: filling.fillingId, confirm: confirm === 'true', reason: reason.trim() },
+          'Konfirmasi dicatat.',
+        )
+      }
+    >
+      <h3>Konfirmasi usulan suksesor</h3>
+      <fieldset>
+        <legend>Keputusan tim</legend>
+        <div className="check">
+          <input id="tc-yes" type="radio" name="tc" checked={confirm === 'true'} onChange={() => setConfirm('true')} />
+          <label htmlFor="tc-yes">Konfirmasi usulan</label>
+        </div>
+        <div className="check">
+          <input id="tc-no" type="radio" name="tc" checked={confirm === 'false'} onChange={() => setConfirm('false')} />
+          <label htmlFor="tc-no">Tolak usulan (jabatan diisi melalui seleksi terbuka)</label>
+        </div>
+      </fieldset>
+      <Field id="tc-reason" label="Alasan" apiField="reason" error={a.error}>
+        {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <Outcome error={a.error} done={a.done} />
+      <div>
+        <Button type="submit" pending={a.pending}>
+          Kirim konfirmasi
+        </Button>
+      </div>
+    </ActionForm>
+  );
+}
+
+function TalentOverseerForm({ filling, reload }: FormProps) {
+  const [verdict, setVerdict] = useState('APPROVE');
+  const [reference, setReference] = useState('');
+  const [reason, setReason] = useState('');
+  const a = useAction(TALENT_OVERSEER_DECISION, reload);
+  return (
+    <ActionForm
+      label="Keputusan pengawas atas usulan"
+      className="form card"
+      onSubmit={() =>
+        void a.run(
+          { fillingId: filling.fillingId, verdict, reference: reference.trim() || null, reason: reason.trim() },
+          'Keputusan pengawas dicatat.',
+        )
+      }
+    >
+      <h3>Keputusan pengawas atas usulan suksesor</h3>
+      <fieldset>
+        <legend>Keputusan</legend>
+        <div className="check">
+          <input
+            id="to-ok"
+            type="radio"
+            name="to"
+            checked={verdict === 'APPROVE'}
+            onChange={() => setVerdict('APPROVE')}
+          />
+          <label htmlFor="to-ok">Setujui</label>
+        </div>
+        <div className="check">
+          <input
+            id="to-no"
+            type="radio"
+            name="to"
+            checked={verdict === 'REJECT'}
+            onChange={() => setVerdict('REJECT')}
+          />
+          <label htmlFor="to-no">Tolak</label>
+        </div>
+      </fieldset>
+      <Field id="to-ref" label="Nomor surat" apiField="reference" error={a.error}>
+        {(p) => <input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
+      </Field>
+      <Field id="to-reason" label="Alasan" apiField="reason" error={a.error}>
+        {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <Outcome error={a.error} done={a.done} />
+      <div>
+        <Button type="submit" pending={a.pending}>
+          Kirim keputusan
+        </Button>
+      </div>
+    </ActionForm>
+  );
+}
+
+function SuccessorForm({ filling, successors, reload }: FormProps & { successors: Successor[] }) {
+  const [employeeId, setEmployeeId] = useState('');
+  const [justification, setJustification] = useState('');
+  const [localError, setLocalError] = useState<ApiError | null>(null);
+  const a = useAction(DECIDE_SUCCESSOR, reload);
+  const chosen = successors.find((s) => s.employeeId === employeeId);
+  const needs = chosen !== undefined && chosen.order !== 1;
+  return (
+    <ActionForm
+      label="Keputusan PPK atas suksesor"
+      className="form card"
+      onSubmit={() => {
+        setLocalError(null);
+        if (!chosen) return setLocalError(new ApiError('Pilih salah satu suksesor', 'VALIDATION_FAILED', 'employeeId'));
+        if (needs && justification.trim().length < 20) {
+          return setLocalError(
+            new ApiError(
+              'Alasan wajib diisi (minimal 20 karakter) karena yang dipilih bukan suksesor pertama',
+              'VALIDATION_FAILED',
+              'justification',
+            ),
+          );
+        }
+        void a.run(
+          { fillingId: filling.fillingId, employeeId, justification: justification.trim() || null },
+          'Suksesor ditetapkan.',
+        );
+      }}
+    >
+      <h3>Keputusan PPK atas suksesor</h3>
+      <fieldset>
+        <legend>Suksesor</legend>
+        {successors.map((s) => (
+          <div className="check" key={s.employeeId}>
+            <input
+              id={`ts-${s.employeeId}`}
+              type="radio"
+              name="ts"
+              checked={employeeId === s.employeeId}
+              onChange={() => setEmployeeId(s.employeeId)}
+            />
+            <label htmlFor={`ts-${s.employeeId}`}>
+              {s.order}. {s.name ?? s.employeeId} (kotak {s.box}, nilai {score(s.score)})
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {localError?.field === 'employeeId' && <p className="field-error">{localError.message}</p>}
+      <Field
+        id="ts-just"
+        label="Alasan pemilihan"
+        hint="Wajib bila memilih selain suksesor pertama"
+        apiField="justification"
+        error={localError ?? a.error}
+      >
+        {(p) => <textarea {...p} rows={3} value={justification} onChange={(e) => setJustification(e.target.value)} />}
+      </Field>
+      <Outcome error={a.error} done={a.done} />
+      <div>
+        <Button type="submit" pending={a.pending}>
+          Tetapkan suksesor
+        </Button>
+      </div>
+    </ActionForm>
+  );
+}
+
+function TalentInaugurationForm({ filling, reload }: FormProps) {
+  const [date, setDate] = useState(todayLocal());
+  const [place, setPlace] = useState('');
+  const a = useAction(RECORD_TALENT_INAUGURATION, reload);
+  return (
+    <ActionForm
+      label="Pelantikan suksesor"
+      className="form card"
+      onSubmit={() => void a.run({ fillingId: filling.fillingId, date, place: place.trim() }, 'Pelantikan dicatat.')}
+    >
+      <h3>Pelantikan {filling.appointedName ?? ''}</h3>
+      <Field id="ti-date" label="Tanggal pelantikan" apiField="date" error={a.error}>
+        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+      </Field>
+      <Field id="ti-place" label="Tempat pelantikan" apiField="place" error={a.error}>
+        {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
+      </Field>
+      <Outcome error={a.error} done={a.done} />
+      <div>
+        <Button type="submit" pending={a.pending}>
+          Catat pelantikan
+        </Button>
+      </div>
+    </ActionForm>
+  );
+}

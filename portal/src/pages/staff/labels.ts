@@ -1,0 +1,155 @@
+/** Indonesian words for the enums the staff pages show, and small helpers shared by them. */
+
+export const APPLICATION_STATUS: Record<string, string> = {
+  SUBMITTED: 'Terdaftar',
+  AWAITING_SCREENING: 'Menunggu seleksi administrasi',
+  ELIGIBLE: 'Memenuhi syarat (MS)',
+  NOT_ELIGIBLE: 'Tidak memenuhi syarat (TMS)',
+  IN_ASSESSMENT: 'Dalam penilaian',
+  SHORTLISTED: 'Masuk 3 besar',
+  NOT_SHORTLISTED: 'Tidak masuk 3 besar',
+  APPOINTED: 'Diangkat',
+  NOT_APPOINTED: 'Tidak diangkat',
+  WITHDRAWN: 'Mengundurkan diri',
+  CANCELLED: 'Dibatalkan',
+};
+
+export const VACANCY_STATUS: Record<string, string> = {
+  OPEN: 'Pendaftaran dibuka',
+  EXTENDED: 'Pendaftaran diperpanjang',
+  IN_SELECTION: 'Dalam seleksi',
+  AWAITING_DECISION: 'Menunggu keputusan Pansel',
+  SHORTLISTED: '3 nama ditetapkan',
+  APPOINTEE_CHOSEN: 'Pejabat terpilih',
+  DECREED: 'Keputusan pengangkatan terbit',
+  FILLED: 'Sudah dilantik',
+  CANCELLED: 'Dibatalkan',
+  REANNOUNCE: 'Akan diumumkan ulang',
+  SWITCHED_ROUTE: 'Diisi melalui jalur lain',
+};
+
+export const PENDING_DECISION: Record<string, string> = {
+  TOO_FEW_APPLICANTS: 'Pelamar kurang dari batas minimal setelah perpanjangan',
+  TOO_FEW_QUALIFIED: 'Peserta yang memenuhi nilai ambang kurang dari 3 orang',
+};
+
+export const VACANCY_OUTCOME: Record<string, string> = {
+  CANCEL: 'Batalkan lowongan',
+  REANNOUNCE: 'Umumkan ulang dalam seleksi baru',
+  SWITCH_ROUTE: 'Isi melalui jalur lain (manajemen talenta)',
+};
+
+export const LEVEL: Record<string, string> = { UTAMA: 'Utama', MADYA: 'Madya', PRATAMA: 'Pratama' };
+
+export const DEADLINE_LABEL: Record<string, string> = {
+  REGISTRATION: 'Pendaftaran ditutup',
+  OBJECTIONS: 'Masa sanggah berakhir',
+  OVERSEER: 'Batas keputusan pengawas',
+};
+
+export const PANSEL_ROLE: Record<string, string> = { CHAIR: 'Ketua', SECRETARY: 'Sekretaris', MEMBER: 'Anggota' };
+
+export const CORRECTABLE_STAGE: Record<string, string> = {
+  ADMINISTRATIVE_SCREENING: 'Seleksi administrasi',
+  COMPETENCY_ASSESSMENT: 'Penilaian kompetensi',
+  INTERVIEW: 'Wawancara',
+  TRACK_RECORD: 'Penelusuran rekam jejak',
+  FINAL_RANKING: 'Pemeringkatan akhir',
+};
+
+export const OVERSEER_SUBJECT: Record<string, string> = {
+  PLAN: 'Rencana seleksi',
+  RESULT: 'Hasil seleksi (3 nama per lowongan)',
+};
+
+export const OVERSEER_VERDICT: Record<string, string> = {
+  APPROVE: 'Setujui',
+  REQUEST_CORRECTION: 'Minta perbaikan',
+  REJECT: 'Tolak',
+};
+
+export const DECISION_KIND: Record<string, string> = {
+  APPLICATION_SUBMITTED: 'Lamaran diterima',
+  APPLICATION_WITHDRAWN: 'Lamaran ditarik',
+  APPOINTEE_CHOSEN: 'PPK memilih pejabat',
+  ASSESSMENT_RECORDED: 'Nilai uji kompetensi dicatat',
+  CALENDAR_AMENDED: 'Kalender libur diubah',
+  CONFLICT_DECLARED: 'Pernyataan konflik kepentingan',
+  ELECTION_PERMISSION_RECORDED: 'Izin Mendagri dicatat',
+  FALLBACK_STARTED: 'Beralih ke seleksi terbuka',
+  GATE_CHECKED: 'Syarat jalur talenta diperiksa',
+  INAUGURATION_RECORDED: 'Pelantikan dicatat',
+  INTERVIEW_SCORED: 'Nilai wawancara diberikan',
+  OBJECTION_ANSWERED: 'Sanggahan dijawab',
+  OBJECTION_FILED: 'Sanggahan diajukan',
+  OVERSEER_DECIDED: 'Keputusan pengawas',
+  OVERSEER_ESCALATED: 'Pengingat kepada pengawas',
+  OVERSEER_SILENCE: 'Pengawas tidak menjawab dalam batas waktu',
+  PANSEL_SET: 'Pansel ditetapkan',
+  PLAN_SUBMITTED: 'Rencana dikirim ke pengawas',
+  PRESIDENTIAL_DECISION_RECORDED: 'Keputusan Presiden dicatat',
+  PROPOSAL_CONFIRMED: 'Usulan suksesor dikonfirmasi',
+  SCREENING_OVERRIDDEN: 'Hasil seleksi administrasi diubah',
+  SCREENING_PUBLISHED: 'Hasil seleksi administrasi diumumkan',
+  STAGE_COMPLETED: 'Tahap ditutup',
+  SUCCESSOR_DECIDED: 'PPK memilih suksesor',
+  TRACK_RECORD_RECORDED: 'Rekam jejak dicatat',
+  VACANCY_DECIDED: 'Keputusan atas lowongan',
+};
+
+export const TALENT_STAGE: Record<string, string> = {
+  GATE_CHECK: 'Pemeriksaan syarat jalur talenta',
+  PROPOSAL: 'Penyusunan usulan suksesor',
+  CONFIRMATION: 'Menunggu konfirmasi tim',
+  OVERSEER_APPROVAL: 'Menunggu persetujuan pengawas',
+  PPK_DECISION: 'Menunggu keputusan PPK',
+  DECREE: 'Penetapan keputusan',
+  INAUGURATION: 'Pelantikan',
+  COMPLETED: 'Selesai',
+  FALLBACK_OPEN_SELECTION: 'Dialihkan ke seleksi terbuka',
+};
+
+export const MAPPING_STATUS: Record<string, string> = {
+  STARTING: 'Memulai',
+  MAPPING: 'Memetakan pegawai',
+  DERIVING_KRS: 'Menyusun kelompok rencana suksesi',
+  COMPLETED: 'Selesai',
+};
+
+/** The word for an enum value, or the value itself when there is none. */
+export function say(map: Record<string, string>, value: string | null | undefined): string {
+  if (!value) return '-';
+  return map[value] ?? value;
+}
+
+/** A score with Indonesian decimals, or a dash. */
+export function score(value: number | null | undefined): string {
+  return value === null || value === undefined ? '-' : value.toLocaleString('id-ID', { maximumFractionDigits: 2 });
+}
+
+const INDONESIAN_ZONES: Record<string, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
+
+/** Today's date (YYYY-MM-DD) in a zone (WIB/WITA/WIT or an IANA name), or in the browser's zone. */
+export function todayLocal(timeZone?: string | null): string {
+  const d = new Date();
+  if (timeZone) {
+    try {
+      // en-CA formats as YYYY-MM-DD.
+      return new Intl.DateTimeFormat('en-CA', {
+        timeZone: INDONESIAN_ZONES[timeZone] ?? timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(d);
+    } catch {
+      // An unknown zone: fall back to the browser's.
+    }
+  }
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Parses a decimal typed with a comma or a dot; NaN when empty. */
+export function parseNumber(text: string): number {
+  const t = text.trim().replace(',', '.');
+  return t === '' ? NaN : Number(t);
+}

@@ -1,0 +1,95 @@
+/**
+ * GraphQL operations of the public pages (no sign-in needed). Every export is checked against
+ * gateway/schema.graphql by queries.test.ts.
+ */
+
+const SELECTION_CARD = `
+  id
+  title
+  agencyCode
+  stage
+  announcementDate
+  registrationClosesAt
+  simulation
+  vacancies { id level position unit status }
+  announcement { id number title downloadUrl issuedBy { agencyName } }
+`;
+
+/** Selections whose registration is open (also while extended), for the home page. */
+export const OPEN_SELECTIONS = `
+  query OpenSelections {
+    open: selections(stage: REGISTRATION_OPEN, first: 100) {
+      edges { node { ${SELECTION_CARD} } }
+    }
+    extended: selections(stage: REGISTRATION_EXTENDED, first: 100) {
+      edges { node { ${SELECTION_CARD} } }
+    }
+  }
+`;
+
+/** Every public selection round, newest first, a page at a time. */
+export const SELECTIONS_PAGE = `
+  query SelectionsPage($first: Int!, $after: String) {
+    selections(first: $first, after: $after) {
+      edges { cursor node { ${SELECTION_CARD} } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+const DOCUMENT_ROW = `
+  id
+  kind
+  number
+  title
+  date
+  version
+  downloadUrl
+  verificationUrl
+  verificationCode
+  supersededBy { id number }
+`;
+
+/** One selection with its vacancies, stage history and public documents. */
+export const SELECTION_DETAIL = `
+  query SelectionDetail($id: ID!) {
+    selection(id: $id) {
+      ${SELECTION_CARD}
+      timeZone
+      stageHistory { stage at reasonCode reasonText expectedNextAt }
+    }
+    selectionDocuments(selectionId: $id, first: 100) { edges { node { ${DOCUMENT_ROW} } } }
+  }
+`;
+
+/** The public verification of an issued document, by code, by the PDF itself, or both. */
+export const VERIFY_DOCUMENT = `
+  query VerifyDocument($code: String, $file: File) {
+    verifyDocument(code: $code, file: $file) {
+      status
+      message
+      fileSha256
+      document {
+        id
+        kind
+        number
+        title
+        date
+        issuedAt
+        version
+        selectionTitle
+        verificationUrl
+        downloadUrl
+        issuedBy { agencyName signatoryName signatoryTitle }
+      }
+      latest { id number title date downloadUrl }
+    }
+  }
+`;
+
+/** Live stage changes of a selection (GraphQL over SSE; public selections for anyone). */
+export const SELECTION_STAGE_CHANGED = `
+  subscription SelectionStageChanged($selectionId: ID!) {
+    selectionStageChanged(selectionId: $selectionId) { selectionId stage at deadline }
+  }
+`;
