@@ -283,6 +283,7 @@ TEST_COMMANDS=(
   pdftotext=poppler-utils # PDF tests: text with layout (services/document)
   pdftoppm=poppler-utils  # PDF tests: page images as artefacts
   pdffonts=poppler-utils  # PDF tests: embedded fonts
+  chromium=chromium       # end-to-end tests: the portal in Debian's Chromium, driven by playwright-core (test/e2e)
 )
 
 step_test_extras() {

@@ -1,0 +1,211 @@
+/**
+ * Smoke test of the portal in Debian's Chromium against the embedded stack started as `npm start`
+ * starts it (fresh data directory, demo data): the public home page, sign-in of every demo role with
+ * its menu, the verification page without JavaScript, and the skip link as the first Tab stop.
+ */
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startE2eStack, type E2eStack } from './support/stack';
+import {
+  clearScreens,
+  launchChromium,
+  newContext,
+  phoneScreenshot,
+  screenshot,
+  signIn,
+  textOf,
+  waitForPageState,
+} from './support/browser';
+
+/** One demo account per role: the role's name as the header shows it and the menu items it gets. */
+const ROLES = [
+  {
+    user: 'sekretariat',
+    role: 'Sekretariat Pansel',
+    menu: ['Kelola seleksi', 'Buat seleksi'],
+    shot: '05-beranda-sekretariat',
+  },
+  { user: 'pansel1', role: 'Anggota Pansel', menu: ['Seleksi saya'], shot: '06-beranda-pansel' },
+  { user: 'ppk', role: 'Pejabat Pembina Kepegawaian', menu: ['Pilihan PPK'], shot: '07-beranda-ppk' },
+  { user: 'pengawas', role: 'Pengawas (BKN/KASN)', menu: ['Menunggu keputusan'], shot: '08-beranda-pengawas' },
+  { user: 'peserta1', role: 'Peserta', menu: ['Lowongan', 'Lamaran saya', 'Profil saya'], shot: '09-beranda-peserta' },
+  { user: 'admin', role: 'Administrator', menu: ['Kelola seleksi'], shot: '10-beranda-admin' },
+] as const;
+
+/** Menu items of one role only (the others must not see them). */
+const ROLE_ONLY = ['Buat seleksi', 'Seleksi saya', 'Pilihan PPK', 'Menunggu keputusan', 'Lowongan', 'Lamaran saya'];
+
+const DEMO_SELECTION_TITLE =
+  'Seleksi Terbuka Jabatan Pimpinan Tinggi Pratama Pemerintah Provinsi Kalimantan Timur Tahun 2026';
+
+let stack: E2eStack;
+let browser: Browser;
+let consoleLog: string;
+
+beforeAll(async () => {
+  clearScreens(/^[01]\d-/);
+  stack = await startE2eStack('portal');
+  console.log(
+    `[e2e] stack ready in ${stack.startSeconds.toFixed(1)} s (bootstrap ${stack.bootstrapSeconds.toFixed(1)} s)`,
+  );
+  consoleLog = join(stack.artifactDir, 'browser-console.log');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Contexts of the running test: on failure their pages are kept as failed-<test>-<n>.png, then closed. */
+let opened: BrowserContext[] = [];
+async function open(opts: Parameters<typeof newContext>[3] = {}) {
+  const made = await newContext(browser, stack.url, consoleLog, opts);
+  opened.push(made.context);
+  return made;
+}
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    const slug = ctx.task.name.replace(/[^\w]+/g, '-').slice(0, 60);
+    const pages = opened.flatMap((c) => c.pages());
+    for (const [i, page] of pages.entries()) {
+      const file = join(stack.artifactDir, `failed-${slug}-${i + 1}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.log(`[e2e] "${ctx.task.name}" failed at ${page.url()} → ${file}`);
+    }
+  }
+  await Promise.all(opened.map((c) => c.close()));
+  opened = [];
+});
+
+describe('portal smoke', () => {
+  it('public home page loads', async () => {
+    const { page } = await open();
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await page.title()).not.toBe('');
+    const nav = page.getByRole('navigation', { name: 'Menu utama' });
+    expect(await nav.getByRole('link', { name: 'Beranda', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Masuk' }).count()).toBeGreaterThan(0);
+    // The demo round is open for registration: its announcement is on the home page (the seed's last
+    // step, the announcement, may still be on its way when the stack reports ready).
+    const demo = page.getByRole('article', { name: DEMO_SELECTION_TITLE });
+    await waitForPageState(page, 'the demo announcement on the home page', () => demo.isVisible(), {
+      timeoutMs: 60_000,
+    });
+    expect(await demo.getByRole('link', { name: 'Unduh pengumuman (PDF)' }).count()).toBe(1);
+    await screenshot(page, '01-beranda-publik');
+    await phoneScreenshot(page, '01-beranda-publik-360');
+
+    // Its detail page, and the list of every round.
+    await demo.getByRole('link', { name: 'Rincian seleksi' }).click();
+    await page.getByRole('heading', { level: 1, name: DEMO_SELECTION_TITLE }).waitFor();
+    expect(page.url()).toMatch(/\/seleksi\/[^/]+$/);
+    expect(await textOf(page.locator('main'))).toContain('Kepala Dinas Pendidikan dan Kebudayaan');
+    await screenshot(page, '02-rincian-seleksi');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Seleksi dan hasil' }).click();
+    await page.getByRole('link', { name: DEMO_SELECTION_TITLE, exact: true }).waitFor();
+    await screenshot(page, '03-daftar-seleksi');
+  });
+
+  it('sign-in page refuses a wrong password with a message', async () => {
+    const { page } = await open();
+    await page.goto('/masuk');
+    await page.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
+    await screenshot(page, '04-masuk');
+    await page.getByLabel('Surel').fill('sekretariat@demo.seleksi-jpt.id');
+    await page.getByLabel('Kata sandi').fill('salah-sandi');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await textOf(alert)).not.toBe('');
+    expect(page.url()).toMatch(/\/masuk$/);
+  });
+
+  it.each(ROLES)('signs in as $user and shows the menu of $role', async ({ user, role, menu, shot }) => {
+    const { page } = await open({ label: user });
+    await signIn(page, user);
+    expect(page.url()).toMatch(/\/beranda-saya$/);
+    expect(await textOf(page.locator('main'))).toContain(`Anda masuk sebagai ${role}`);
+    const header = page.getByRole('banner');
+    expect(await textOf(header)).toContain(`(${role})`);
+    const nav = page.getByRole('navigation', { name: 'Menu utama' });
+    const items = (await nav.getByRole('link').allTextContents()).map((t) => t.trim());
+    expect(items).toContain('Beranda saya');
+    for (const item of menu) expect(items).toContain(item);
+    for (const item of ROLE_ONLY.filter((i) => !(menu as readonly string[]).includes(i))) {
+      expect(items).not.toContain(item);
+    }
+    // The personal home page lists the same things to do.
+    for (const item of menu) {
+      expect(await page.locator('main').getByRole('link', { name: item, exact: true }).count()).toBe(1);
+    }
+    await screenshot(page, shot);
+    // Signing out returns to the public menu.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await nav.getByRole('link', { name: 'Beranda saya' }).waitFor({ state: 'detached' });
+  });
+
+  it('verification page works without JavaScript', async () => {
+    const { page } = await open({ javaScriptEnabled: false });
+    const response = await page.goto('/verifikasi');
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: /Verifikasi Dokumen/ }).waitFor();
+    await screenshot(page, '11-verifikasi');
+    // An unknown code: the form posts (no script) and the answer says the document is not valid.
+    await page.getByLabel('Kode verifikasi').fill('ZZZZZZZZZZ');
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Tidak sah' }).waitFor();
+    expect(await textOf(page.getByRole('status'))).toMatch(/tidak dikenal/i);
+
+    // The demo round's announcement (issued by the demo data): its code is recognised as valid.
+    const code = await demoAnnouncementCode(stack.url);
+    await page.goto('/verifikasi');
+    await page.getByLabel('Kode verifikasi').fill(code);
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Dokumen sah' }).waitFor();
+    expect(await textOf(page.getByRole('status'))).toContain('Kalimantan Timur');
+    await screenshot(page, '12-verifikasi-sah');
+    await phoneScreenshot(page, '12-verifikasi-sah-360');
+  });
+
+  it('the skip link is the first Tab stop and moves focus to the main content', async () => {
+    const { page } = await open();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { tag: el?.tagName, text: el?.textContent?.trim(), href: el?.getAttribute('href') };
+    });
+    expect(focused).toEqual({ tag: 'A', text: 'Langsung ke isi', href: '#main' });
+    await screenshot(page, '13-tautan-lewati');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
+  });
+});
+
+/** The verification code of the demo round's announcement, read from the public GraphQL API (waits for it). */
+async function demoAnnouncementCode(url: string): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          '{ selections(first: 5, agencyCode: "KALTIM") { edges { node { announcement { verificationCode } } } } }',
+      }),
+    });
+    const body = (await res.json()) as {
+      data?: { selections: { edges: { node: { announcement: { verificationCode: string } | null } }[] } };
+    };
+    const code = body.data?.selections.edges.map((e) => e.node.announcement?.verificationCode).find(Boolean);
+    if (code) return code;
+    if (Date.now() > deadline) throw new Error(`no announcement in the demo data: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
