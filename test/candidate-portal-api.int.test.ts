@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applicationId as applicationIdOf, localDateOf } from '@seleksi/domain';
 import { minimalPdf } from '../gateway/src/application-files/test-pdf';
 import { startStack, type GraphQLResult, type Stack } from './support/stack';
-import { eligibleProfile, testAgency, testPansel } from './support/fixtures';
+import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
 import { expectError, must, SelectionDriver, type TestUser } from './support/selection-driver';
 
 const AGENCY = testAgency('CPPROV');
@@ -195,7 +195,7 @@ beforeAll(async () => {
     await stack.clients.candidate.upsertProfile({
       ...p,
       careers: p.careers.map((c) => ({ ...c, fields: ['Pendidikan'] })),
-      skp: [2024, 2025, 2026].map((year) => ({ year, predicate: 'BAIK' as const })),
+      skp: RECENT_SKP_YEARS.map((year) => ({ year, predicate: 'BAIK' as const })),
     });
   }
   d = await SelectionDriver.signIn(stack, USERS, PASSWORD);

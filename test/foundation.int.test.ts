@@ -11,7 +11,7 @@ import { localDateOf, type AgencyDto, type ProfileDto } from '@seleksi/domain';
 import { AccountRepository } from '@seleksi/gateway';
 import { getSelectionStateQuery, openSelectionHandle, AgencyCodeKey, SelectionStageKey } from '@seleksi/workflows';
 import { eventually, startStack, type Stack } from './support/stack';
-import { testPansel } from './support/fixtures';
+import { testPansel, RECENT_SKP_YEARS } from './support/fixtures';
 
 const AGENCY: AgencyDto = {
   code: 'TESTPROV',
@@ -40,10 +40,7 @@ const PROFILE: ProfileDto = {
       to: null,
     },
   ],
-  skp: [
-    { year: 2024, predicate: 'BAIK' },
-    { year: 2025, predicate: 'BAIK' },
-  ],
+  skp: RECENT_SKP_YEARS.map((year) => ({ year, predicate: 'BAIK' as const })),
   lhkpnFiled: true,
   disciplinarySanction: false,
 };

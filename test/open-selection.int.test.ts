@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addCalendarDays, localDateOf, type ProfileDto } from '@seleksi/domain';
 import { eventually, startStack, type Stack } from './support/stack';
 import { saveHistory } from './support/histories';
-import { eligibleProfile, testAgency, testPansel } from './support/fixtures';
+import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
 import { expectError, must, SelectionDriver, type SelectionProcess, type TestUser } from './support/selection-driver';
 
 const AGENCY = testAgency('OSPROV');
@@ -41,7 +41,7 @@ function profile(n: number): ProfileDto {
     ...p,
     careers: p.careers.map((c) => ({ ...c, fields: FIELDS })),
     // SKP of the last two years whatever the (simulated) screening year.
-    skp: [2024, 2025, 2026].map((year) => ({ year, predicate: 'BAIK' as const })),
+    skp: RECENT_SKP_YEARS.map((year) => ({ year, predicate: 'BAIK' as const })),
   };
 }
 

@@ -10,7 +10,7 @@ import { defaultTalentSettings, type ProfileDto } from '@seleksi/domain';
 import { getMappingProgressQuery, startTalentMapping, talentMappingWorkflowId } from '@seleksi/workflows';
 import { createSeleksiWorker } from '@seleksi/workflows/worker';
 import { eventually, startServices, workflowBundle, type ServicesStack } from './support/stack';
-import { eligibleProfile, testAgency } from './support/fixtures';
+import { eligibleProfile, testAgency, RECENT_SKP_YEARS } from './support/fixtures';
 
 const AGENCY = testAgency(`MAP${Date.now().toString(36).toUpperCase()}`);
 const EMPLOYEES = 3000;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const predicates = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN'] as const;
   const profiles: ProfileDto[] = Array.from({ length: EMPLOYEES }, (_, i) =>
     eligibleProfile(`map-${String(i).padStart(5, '0')}`, AGENCY.code, i, {
-      skp: [2024, 2025, 2026].map((year) => ({ year, predicate: predicates[(i + year) % 3]! })),
+      skp: RECENT_SKP_YEARS.map((year) => ({ year, predicate: predicates[(i + year) % 3]! })),
     }),
   );
   for (let i = 0; i < profiles.length; i += 200)

@@ -5,6 +5,11 @@
 import type { AgencyDto, ProfileDto } from '@seleksi/domain';
 import type { PanselMemberPlan } from '@seleksi/workflows';
 
+/** Tests run on the real clock: SKP years follow it so screening always finds the two years before. */
+export const THIS_YEAR = new Date().getFullYear();
+/** The two years before this one and this one (screening this year or, in training mode, next year). */
+export const RECENT_SKP_YEARS = [THIS_YEAR - 2, THIS_YEAR - 1, THIS_YEAR];
+
 export function testAgency(code: string): AgencyDto {
   return {
     code,
@@ -62,9 +67,9 @@ export function eligibleProfile(
       },
     ],
     skp: [
-      { year: 2024, predicate: 'BAIK' },
-      { year: 2025, predicate: 'SANGAT_BAIK' },
-      { year: 2026, predicate: 'BAIK' },
+      { year: THIS_YEAR - 2, predicate: 'BAIK' },
+      { year: THIS_YEAR - 1, predicate: 'SANGAT_BAIK' },
+      { year: THIS_YEAR, predicate: 'BAIK' },
     ],
     lhkpnFiled: true,
     disciplinarySanction: false,

@@ -2,7 +2,7 @@
  * Demo data for a fresh install: a provincial government in WITA, eight ASN profiles with valid
  * NIPs and realistic careers, five Pansel members, one account per role. Fictional people.
  */
-import type { AgencyDto, ProfileDto, Role } from '@seleksi/domain';
+import type { AgencyDto, ProfileDto, Role, SkpPredicate } from '@seleksi/domain';
 
 export const DEMO_PASSWORD = 'SeleksiJPT#2026';
 
@@ -31,6 +31,20 @@ export const DEMO_AGENCIES: AgencyDto[] = [
 ];
 
 const K = DEMO_AGENCY.code;
+
+/**
+ * SKP of the two years before this one and of this year (the latter as the year before), so screening
+ * finds the two previous years' appraisals whether it runs this year or, in training mode, next year.
+ * Years follow the clock: fixed years would make every demo candidate ineligible once they pass.
+ */
+function skpHistory(twoYearsAgo: SkpPredicate, lastYear: SkpPredicate): ProfileDto['skp'] {
+  const year = new Date().getFullYear();
+  return [
+    { year: year - 2, predicate: twoYearsAgo },
+    { year: year - 1, predicate: lastYear },
+    { year, predicate: lastYear },
+  ];
+}
 
 export const DEMO_PROFILES: ProfileDto[] = [
   {
@@ -67,10 +81,7 @@ export const DEMO_PROFILES: ProfileDto[] = [
         to: null,
       },
     ],
-    skp: [
-      { year: 2024, predicate: 'SANGAT_BAIK' },
-      { year: 2025, predicate: 'BAIK' },
-    ],
+    skp: skpHistory('SANGAT_BAIK', 'BAIK'),
     lhkpnFiled: true,
     disciplinarySanction: false,
   },
@@ -100,10 +111,7 @@ export const DEMO_PROFILES: ProfileDto[] = [
         to: null,
       },
     ],
-    skp: [
-      { year: 2024, predicate: 'BAIK' },
-      { year: 2025, predicate: 'SANGAT_BAIK' },
-    ],
+    skp: skpHistory('BAIK', 'SANGAT_BAIK'),
     lhkpnFiled: true,
     disciplinarySanction: false,
   },
@@ -133,10 +141,7 @@ export const DEMO_PROFILES: ProfileDto[] = [
         to: null,
       },
     ],
-    skp: [
-      { year: 2024, predicate: 'BAIK' },
-      { year: 2025, predicate: 'BAIK' },
-    ],
+    skp: skpHistory('BAIK', 'BAIK'),
     lhkpnFiled: true,
     disciplinarySanction: false,
   },
@@ -166,10 +171,7 @@ export const DEMO_PROFILES: ProfileDto[] = [
         to: null,
       },
     ],
-    skp: [
-      { year: 2024, predicate: 'SANGAT_BAIK' },
-      { year: 2025, predicate: 'SANGAT_BAIK' },
-    ],
+    skp: skpHistory('SANGAT_BAIK', 'SANGAT_BAIK'),
     lhkpnFiled: true,
     disciplinarySanction: false,
   },
@@ -199,10 +201,7 @@ export const DEMO_PROFILES: ProfileDto[] = [
         to: null,
       },
     ],
-    skp: [
-      { year: 2024, predicate: 'BAIK' },
-      { year: 2025, predicate: 'BAIK' },
-    ],
+    skp: skpHistory('BAIK', 'BAIK'),
     lhkpnFiled: true,
     disciplinarySanction: false,
   },
@@ -232,10 +231,7 @@ export const DEMO_PROFILES: ProfileDto[] = [
         to: null,
       },
     ],
-    skp: [
-      { year: 2024, predicate: 'BAIK' },
-      { year: 2025, predicate: 'BAIK' },
-    ],
+    skp: skpHistory('BAIK', 'BAIK'),
     lhkpnFiled: true,
     disciplinarySanction: false,
   },
@@ -257,10 +253,7 @@ export const DEMO_PROFILES: ProfileDto[] = [
         to: null,
       },
     ],
-    skp: [
-      { year: 2024, predicate: 'SANGAT_BAIK' },
-      { year: 2025, predicate: 'BAIK' },
-    ],
+    skp: skpHistory('SANGAT_BAIK', 'BAIK'),
     lhkpnFiled: false,
     disciplinarySanction: false,
   },
@@ -290,10 +283,7 @@ export const DEMO_PROFILES: ProfileDto[] = [
         to: null,
       },
     ],
-    skp: [
-      { year: 2024, predicate: 'BAIK' },
-      { year: 2025, predicate: 'BUTUH_PERBAIKAN' },
-    ],
+    skp: skpHistory('BAIK', 'BUTUH_PERBAIKAN'),
     lhkpnFiled: true,
     disciplinarySanction: false,
   },
