@@ -3,30 +3,14 @@
  * server-rendered HTML so it works on any phone without JavaScript; the answer is the same as the
  * GraphQL `verifyDocument` query's.
  */
-import type { DocumentDto, DocumentVerificationDto } from '@seleksi/domain';
+import { formatLocalDateId, type DocumentDto, type DocumentVerificationDto } from '@seleksi/domain';
 import { verificationMessage } from './verification';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const dateId = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-};
+/** The document's date ('2026-11-24') the Indonesian way. */
+const dateId = (date: string) => formatLocalDateId(date.slice(0, 10));
 
 export interface VerificationPage {
   code: string;

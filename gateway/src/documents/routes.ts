@@ -65,21 +65,24 @@ export function documentRoutes(app: express.Express, deps: GatewayDeps): void {
     }
     res.status(status).type('html').send(renderVerificationPage(view));
   };
-  const failed = (res: express.Response) => (err: unknown) => {
-    deps.logger.error({ err }, 'verification page failed');
-    res
-      .status(502)
+  /** The page with only an error to show (bad upload, service down). */
+  const errorPage = (res: express.Response, status: number, error: string) =>
+    void res
+      .status(status)
       .type('html')
       .send(
         renderVerificationPage({
           code: '',
           result: null,
           withCode: false,
-          error: 'Layanan verifikasi sedang tidak tersedia; coba lagi nanti.',
+          error,
           selectionTitle: null,
           publicUrl: deps.config.PUBLIC_URL,
         }),
       );
+  const failed = (res: express.Response) => (err: unknown) => {
+    deps.logger.error({ err }, 'verification page failed');
+    errorPage(res, 502, 'Layanan verifikasi sedang tidak tersedia; coba lagi nanti.');
   };
 
   app.get('/verifikasi', (req, res) => {
@@ -91,20 +94,7 @@ export function documentRoutes(app: express.Express, deps: GatewayDeps): void {
     upload.single('file')(req, res, (err: unknown) => {
       if (err) {
         const tooLarge = (err as { code?: string }).code === 'LIMIT_FILE_SIZE';
-        res
-          .status(400)
-          .type('html')
-          .send(
-            renderVerificationPage({
-              code: '',
-              result: null,
-              withCode: false,
-              error: tooLarge ? 'Berkas lebih dari 10 MB' : 'Unggahan tidak dapat dibaca',
-              selectionTitle: null,
-              publicUrl: deps.config.PUBLIC_URL,
-            }),
-          );
-        return;
+        return errorPage(res, 400, tooLarge ? 'Berkas lebih dari 10 MB' : 'Unggahan tidak dapat dibaca');
       }
       const body = req.body as { code?: unknown } | undefined;
       const code = typeof body?.code === 'string' ? body.code : '';

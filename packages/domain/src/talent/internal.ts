@@ -2,28 +2,9 @@
  * Small helpers shared by the talent modules (not exported from the package): Indonesian date text
  * without Intl, deep freezing of defaults, and number checks used by the validators.
  */
-import type { LocalDate } from '../calendar';
 
-const MONTH_NAMES_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
-
-/** '1 Juli 2027' for '2027-07-01' (the input is assumed to be a valid `YYYY-MM-DD`). */
-export function formatDateId(date: LocalDate): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTH_NAMES_ID[m - 1] ?? '?'} ${y}`;
-}
+/** Talent documents print dates the Indonesian way; one formatter for the whole domain. */
+export { formatLocalDateId as formatDateId } from '../calendar';
 
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
