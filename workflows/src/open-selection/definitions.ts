@@ -125,6 +125,11 @@ export interface SubmitApplicationArgs extends DecisionArgs {
   vacancyId: string;
   /** Written permission of the candidate's own PPK (needed when from another agency). */
   homePpkPermission?: boolean;
+  /**
+   * When the gateway received the request (ISO instant, the server's clock): an application received
+   * before registration closed is accepted even if the workflow processes it after the close.
+   */
+  receivedAt?: string;
 }
 
 export interface SubmitApplicationResult {
