@@ -26,6 +26,7 @@ import type {
   VacancyAnnouncementRequest,
 } from '@seleksi/domain';
 import { evaluateEligibility, REQUIREMENT_LABELS, selectionWorkflowId } from '@seleksi/domain';
+import { Context } from '@temporalio/activity';
 import { callService } from '../activity-errors';
 import type {
   ApplicationState,
@@ -85,13 +86,71 @@ export interface StageDocumentSpec {
   state: {
     pansel: PanselMemberPlan[];
     vacancies: VacancyState[];
-    applications: (ApplicationState & { total: number | null; interviewScore: number | null })[];
+    applications: DocumentApplication[];
   };
   vacancyIds: string[];
   applicationIds: string[] | null;
   withScores: boolean;
   withScreening: boolean;
   extra: Record<string, string | number | null>;
+}
+
+/** What a stage document prints of an application (scores only on score documents). */
+export type DocumentApplication = Pick<
+  ApplicationState,
+  | 'applicationId'
+  | 'candidateId'
+  | 'vacancyId'
+  | 'eligible'
+  | 'failedRequirements'
+  | 'withdrawn'
+  | 'assessment'
+  | 'trackRecord'
+> & { total: number | null; interviewScore: number | null };
+
+/** One timeline entry of one application. */
+export interface ApplicationEvent {
+  applicationId: string;
+  entry: TimelineEntryDto;
+}
+
+/** A decision's audit record and what it changes, written by one activity (each part idempotent). */
+export interface DecisionEffects {
+  audit: AuditRecordDto;
+  scores?: ScoreRecordDto[];
+  conflict?: ConflictDeclarationDto;
+  screeningOverride?: { applicationId: string; eligible: boolean; reason: string; actor: Actor; at: string };
+  events?: ApplicationEvent[];
+  /** The application to store (a candidate applying); stored before the audit record names it. */
+  application?: Parameters<OpenSelectionPorts['candidate']['createApplication']>[0];
+}
+
+/** Calls per batch activity that run at once against a service. */
+const PARALLEL_CALLS = 8;
+
+/** Runs `fn` over `items` with at most `limit` calls at once, heartbeating as items complete. */
+async function eachLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const i = next++;
+      if (i >= items.length) return;
+      out[i] = await fn(items[i]!);
+      heartbeat(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Heartbeats when running inside an activity (not when a unit test calls the function directly). */
+function heartbeat(details: unknown): void {
+  try {
+    Context.current().heartbeat(details);
+  } catch {
+    // outside an activity context
+  }
 }
 
 export interface ScreeningRequest {
@@ -133,6 +192,25 @@ const VACANCY_STATUS: Record<VacancyStatus, VacancyDto['status']> = {
 };
 
 export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
+  async function storeScreeningOverride(
+    applicationId: string,
+    o: { eligible: boolean; reason: string; actor: Actor; at: string },
+  ): Promise<void> {
+    const current = await callService(() => ports.candidate.getApplication(applicationId));
+    const screening = current?.screening;
+    await callService(() =>
+      ports.candidate.putScreening(applicationId, {
+        eligible: o.eligible,
+        requirements: screening?.requirements ?? [],
+        rulesVersion: screening?.rulesVersion ?? 'PANSEL',
+        decidedBy: 'PANSEL',
+        overrideReason: o.reason,
+        decidedAt: o.at,
+        actor: o.actor,
+      }),
+    );
+  }
+
   return {
     async projectSelection(
       input: OpenSelectionInput,
@@ -234,20 +312,14 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
         ports.candidate.getProfilesByIds(req.applications.map((a) => a.candidateId)),
       );
       const provinces = new Map<string, string | null>();
-      const outcomes: ScreeningOutcome[] = [];
-      for (const [i, a] of req.applications.entries()) {
+      for (const code of new Set(profiles.flatMap((p) => (p ? [p.agencyCode] : [])))) {
+        const agency = await callService(() => ports.candidate.getAgency(code));
+        provinces.set(code, agency?.province ?? null);
+      }
+      return eachLimited([...req.applications.entries()], PARALLEL_CALLS, async ([i, a]): Promise<ScreeningOutcome> => {
         const profile = profiles[i];
         if (!profile) {
-          outcomes.push({
-            applicationId: a.applicationId,
-            eligible: false,
-            failedRequirements: ['Data ASN tidak ditemukan'],
-          });
-          continue;
-        }
-        if (!provinces.has(profile.agencyCode)) {
-          const agency = await callService(() => ports.candidate.getAgency(profile.agencyCode));
-          provinces.set(profile.agencyCode, agency?.province ?? null);
+          return { applicationId: a.applicationId, eligible: false, failedRequirements: ['Data ASN tidak ditemukan'] };
         }
         const result = evaluateEligibility(
           {
@@ -273,35 +345,43 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
             actor: null,
           }),
         );
-        outcomes.push({
+        return {
           applicationId: a.applicationId,
           eligible: result.eligible,
           failedRequirements: result.requirements
             .filter((r) => !r.met)
             .map((r) => `${REQUIREMENT_LABELS[r.key] ?? r.label}: ${r.reason ?? r.detail}`),
-        });
-      }
-      return outcomes;
+        };
+      });
     },
 
     /** Keeps the engine's requirement table and records the Pansel's decision over it. */
-    async storeScreeningOverride(
-      applicationId: string,
-      o: { eligible: boolean; reason: string; actor: Actor; at: string },
-    ): Promise<void> {
-      const current = await callService(() => ports.candidate.getApplication(applicationId));
-      const screening = current?.screening;
-      await callService(() =>
-        ports.candidate.putScreening(applicationId, {
-          eligible: o.eligible,
-          requirements: screening?.requirements ?? [],
-          rulesVersion: screening?.rulesVersion ?? 'PANSEL',
-          decidedBy: 'PANSEL',
-          overrideReason: o.reason,
-          decidedAt: o.at,
-          actor: o.actor,
-        }),
+    storeScreeningOverride,
+
+    /** Timeline entries of many applications (a batch of a stage's status changes). */
+    async recordApplicationEvents(events: ApplicationEvent[]): Promise<void> {
+      await eachLimited(events, PARALLEL_CALLS, (e) =>
+        callService(() => ports.candidate.appendTimeline(e.applicationId, e.entry)),
       );
+    },
+
+    /**
+     * One decision: the stored application (when applying), the scores, conflict or screening override
+     * it records, the audit record and the timeline entries. Every part is idempotent, so a retry
+     * after a partial failure completes it without doubling anything.
+     */
+    async recordDecision(effects: DecisionEffects): Promise<ApplicationDto | null> {
+      const stored = effects.application
+        ? await callService(() => ports.candidate.createApplication(effects.application!))
+        : null;
+      for (const r of effects.scores ?? []) await callService(() => ports.assessment.putScoreRecord(r));
+      if (effects.conflict) await callService(() => ports.assessment.putConflict(effects.conflict!));
+      if (effects.screeningOverride)
+        await storeScreeningOverride(effects.screeningOverride.applicationId, effects.screeningOverride);
+      await callService(() => ports.candidate.recordAudit(effects.audit));
+      for (const e of effects.events ?? [])
+        await callService(() => ports.candidate.appendTimeline(e.applicationId, e.entry));
+      return stored;
     },
 
     async storeScores(records: ScoreRecordDto[]): Promise<void> {

@@ -66,6 +66,14 @@ export interface OpenSelectionInput {
   simulation?: SimulationClock | null;
   createdBy: Actor;
   createdAt: string;
+  /**
+   * Real seconds after a registration close during which applications the gateway received before
+   * the close are still taken (they may wait in its queue during a deadline rush). Default 120;
+   * 15 in training mode.
+   */
+  lateReceiptGraceSeconds?: number;
+  /** History length at which a run continues as new (default 8,000; Temporal warns at 10,240). */
+  continueAsNewAfterEvents?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,6 +403,48 @@ export interface OpenSelectionState {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
+/** The state without its per-application parts: cheap to read whatever the round's size. */
+export type OpenSelectionSummary = Omit<OpenSelectionState, 'applications'> & { applicationCount: number };
+
+/**
+ * What one run hands to the next when it continues as new: the state (applications in compact
+ * rows) and the run's own progress, so a stage resumes at the wait it was in.
+ */
+export interface OpenSelectionCarry {
+  state: Omit<OpenSelectionState, 'applications'>;
+  applications: CompactApplication[];
+  run: RunProgress;
+}
+
+/** One application in a carried state: a positional row (see compact.ts). */
+export type CompactApplication = unknown[];
+
+/** The run's progress besides the state (see run.ts). */
+export interface RunProgress {
+  /** Real instant the selection started: the origin of the training-mode clock. */
+  origin: number;
+  next: string;
+  /** Side-effecting steps of the current stage already done (skipped when a stage resumes). */
+  steps: string[];
+  planSubmitted: boolean;
+  screeningPublished: boolean;
+  completedStage: string | null;
+  overseerVerdict: unknown;
+  reRankRequested: boolean;
+  deadlineSpec: unknown;
+  eventSeq: number;
+  objectionRound: number;
+  screeningRevision: number;
+  rankingRevision: number;
+  lastIssuedScreeningRevision: number;
+  reopenHandled: string[];
+  interviewBaseRound: Record<string, number>;
+  unannounced: [string, string | null][];
+  closedAt: Record<string, number>;
+  calendar: HolidayCalendar;
+  runs: number;
+}
+
 export const submitApplicationUpdate = defineUpdate<SubmitApplicationResult, [SubmitApplicationArgs]>(
   'submitApplication',
 );
@@ -427,6 +477,10 @@ export const withdrawApplicationUpdate = defineUpdate<RecordedDecision, [Withdra
 /** Fire-and-forget external event: an administrator amended the holiday calendar. */
 export const calendarAmendedSignal = defineSignal<[CalendarAmendment]>('calendarAmended');
 export const getSelectionStateQuery = defineQuery<OpenSelectionState>('getSelectionState');
+/** The state without applications (decision screens, access checks): small whatever the round's size. */
+export const getSelectionSummaryQuery = defineQuery<OpenSelectionSummary>('getSelectionSummary');
+/** The workflow's state of the given applications (unknown ids are left out). */
+export const getApplicationStatesQuery = defineQuery<ApplicationState[], [string[]]>('getApplicationStates');
 
 /** Failure types thrown by this workflow; the gateway maps them to GraphQL error codes. */
 export type OpenSelectionFailureType = Extract<

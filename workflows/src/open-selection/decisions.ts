@@ -1,0 +1,473 @@
+/**
+ * What each decision does once its guard (guards.ts) has let it through: change the state and
+ * record it — the decision, its effects and the timeline entries — in one activity.
+ */
+import { applicationId, appointmentRoute, assessmentScore, type ReasonCode } from '@seleksi/domain';
+import type {
+  AnswerObjectionArgs,
+  ApplicationState,
+  CalendarAmendment,
+  ChooseAppointeeArgs,
+  CompleteStageArgs,
+  DecideVacancyArgs,
+  DecisionArgs,
+  DeclareConflictArgs,
+  FileObjectionArgs,
+  OverrideScreeningArgs,
+  OverseerDecisionArgs,
+  RecordAssessmentArgs,
+  RecordedDecision,
+  RecordElectionPermissionArgs,
+  RecordInaugurationArgs,
+  RecordPresidentialDecisionArgs,
+  RecordTrackRecordArgs,
+  SetPanselArgs,
+  SubmitApplicationArgs,
+  SubmitApplicationResult,
+  SubmitInterviewScoreArgs,
+  WithdrawApplicationArgs,
+} from './definitions';
+import { isClosedStatus, objectionPhase, receivedOnClock, vacancyOf } from './guards';
+import type { SelectionRun } from './run';
+
+export async function submitApplication(
+  run: SelectionRun,
+  args: SubmitApplicationArgs,
+): Promise<SubmitApplicationResult> {
+  const id = applicationId(args.vacancyId, args.candidateId);
+  // The receipt time is the gateway's: what the candidate sees on the receipt and what ranks ties.
+  const submittedAt = new Date(receivedOnClock(run.view(), args.receivedAt)).toISOString();
+  const a: ApplicationState = {
+    applicationId: id,
+    candidateId: args.candidateId,
+    vacancyId: args.vacancyId,
+    submittedAt,
+    homePpkPermission: args.homePpkPermission ?? false,
+    status: 'SUBMITTED',
+    eligible: null,
+    screeningReopened: false,
+    failedRequirements: [],
+    assessment: null,
+    interview: {},
+    calibrationRound: 0,
+    calibrationRequested: false,
+    trackRecord: null,
+    withdrawn: false,
+  };
+  run.addApplication(a); // reserved before the activity, so a concurrent duplicate is refused
+  try {
+    const { decision, audit } = run.decision('APPLICATION_SUBMITTED', args.actor, null, id, {
+      vacancyId: args.vacancyId,
+    });
+    const stored = await run.record({
+      audit,
+      application: {
+        id,
+        selectionId: run.input.selectionId,
+        vacancyId: args.vacancyId,
+        candidateId: args.candidateId,
+        submittedAt,
+        homePpkPermission: a.homePpkPermission,
+      },
+    });
+    return {
+      applicationId: stored?.id ?? id,
+      vacancyId: args.vacancyId,
+      status: stored?.status ?? 'SUBMITTED',
+      submittedAt: stored?.submittedAt ?? submittedAt,
+      decision,
+    };
+  } catch (err) {
+    run.removeApplication(a);
+    throw err;
+  }
+}
+
+export function setPansel(run: SelectionRun, args: SetPanselArgs): Promise<RecordedDecision> {
+  run.state.pansel = args.members.map((m) => ({ ...m }));
+  return run.commit('PANSEL_SET', args.actor, null, null, {
+    members: args.members.map((m) => ({ id: m.id, internal: m.internal, role: m.role })),
+    decreeReference: args.decreeReference ?? null,
+  });
+}
+
+export function submitPlan(run: SelectionRun, args: DecisionArgs): Promise<RecordedDecision> {
+  run.p.planSubmitted = true;
+  return run.commit('PLAN_SUBMITTED', args.actor, null, null, { rulesVersion: run.rules.version });
+}
+
+export function overseerDecision(run: SelectionRun, args: OverseerDecisionArgs): Promise<RecordedDecision> {
+  run.p.overseerVerdict = args;
+  return run.commit('OVERSEER_DECIDED', args.actor, args.reason, null, {
+    subject: args.subject,
+    verdict: args.verdict,
+    stageAtFault: args.stageAtFault ?? null,
+    reference: args.reference ?? null,
+  });
+}
+
+export async function decideVacancy(run: SelectionRun, args: DecideVacancyArgs): Promise<RecordedDecision> {
+  const v = vacancyOf(run, args.vacancyId)!;
+  const reasonCode: ReasonCode =
+    args.outcome === 'CANCEL'
+      ? 'VACANCY_CANCELLED'
+      : args.outcome === 'SWITCH_ROUTE'
+        ? 'VACANCY_SWITCHED_ROUTE'
+        : 'VACANCY_REANNOUNCED';
+  const why = v.pendingDecision;
+  v.outcome = args.outcome;
+  v.pendingDecision = null;
+  v.status =
+    args.outcome === 'CANCEL' ? 'CANCELLED' : args.outcome === 'SWITCH_ROUTE' ? 'SWITCHED_ROUTE' : 'REANNOUNCE';
+  const decision = await run.commit('VACANCY_DECIDED', args.actor, args.reason, v.id, { outcome: args.outcome, why });
+  await run.setStatuses(
+    run.state.applications
+      .filter((x) => x.vacancyId === v.id && !x.withdrawn && !isClosedStatus(x.status))
+      .map((a) => ({ a, status: 'CANCELLED', reasonCode, note: args.reason })),
+  );
+  await run.issue('VACANCY_CANCELLATION', `VACANCY_CANCELLATION:${v.id}`, {
+    vacancyIds: [v.id],
+    extra: { outcome: args.outcome, reason: args.reason, why: why ?? '' },
+  });
+  await run.project();
+  return decision;
+}
+
+export async function overrideScreening(run: SelectionRun, args: OverrideScreeningArgs): Promise<RecordedDecision> {
+  const a = run.app(args.applicationId)!;
+  a.eligible = args.eligible;
+  a.screeningReopened = false;
+  if (run.state.stage === 'ADMINISTRATIVE_OBJECTIONS') run.p.screeningRevision += 1;
+  const screeningOverride = {
+    applicationId: a.applicationId,
+    eligible: args.eligible,
+    reason: args.reason,
+    actor: args.actor,
+    at: run.nowIso(),
+  };
+  if (!run.p.screeningPublished && run.state.stage === 'ADMINISTRATIVE_SCREENING') {
+    // Candidates learn the result when the Pansel publishes it, with the override's reason.
+    run.p.unannounced = [...run.p.unannounced.filter(([id]) => id !== a.applicationId), [a.applicationId, args.reason]];
+    return run.commit(
+      'SCREENING_OVERRIDDEN',
+      args.actor,
+      args.reason,
+      a.applicationId,
+      { eligible: args.eligible },
+      { screeningOverride },
+    );
+  }
+  a.status = args.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE';
+  return run.commit(
+    'SCREENING_OVERRIDDEN',
+    args.actor,
+    args.reason,
+    a.applicationId,
+    { eligible: args.eligible },
+    {
+      screeningOverride,
+      events: [run.event(a, 'SCREENING_OVERRIDDEN', args.reason)],
+    },
+  );
+}
+
+export function publishScreening(run: SelectionRun, args: DecisionArgs): Promise<RecordedDecision> {
+  run.p.screeningPublished = true;
+  return run.commit('SCREENING_PUBLISHED', args.actor, null, null, {
+    eligible: run.state.applications.filter((a) => a.eligible === true).length,
+    notEligible: run.state.applications.filter((a) => a.eligible === false).length,
+  });
+}
+
+export function fileObjection(run: SelectionRun, args: FileObjectionArgs): Promise<RecordedDecision> {
+  const phase = objectionPhase(run);
+  const objectionId = `${args.applicationId}:${phase}:${run.p.objectionRound}`;
+  run.state.objections.push({
+    objectionId,
+    applicationId: args.applicationId,
+    phase,
+    filedAt: run.nowIso(),
+    upheld: null,
+    answeredAt: null,
+    reopenStage: null,
+  });
+  return run.commit(
+    'OBJECTION_FILED',
+    args.actor,
+    args.text,
+    objectionId,
+    { applicationId: args.applicationId, phase },
+    {
+      events: [run.event(run.app(args.applicationId)!, 'OBJECTION_FILED', null)],
+    },
+  );
+}
+
+export function answerObjection(run: SelectionRun, args: AnswerObjectionArgs): Promise<RecordedDecision> {
+  const o = run.state.objections.find((x) => x.objectionId === args.objectionId)!;
+  const a = run.app(o.applicationId)!;
+  o.upheld = args.upheld;
+  o.answeredAt = run.nowIso();
+  if (args.upheld && o.phase === 'ADMINISTRATIVE') a.screeningReopened = true;
+  if (args.upheld && o.phase === 'FINAL') o.reopenStage = args.reopenStage ?? 'TRACK_RECORD';
+  return run.commit(
+    'OBJECTION_ANSWERED',
+    args.actor,
+    args.answer,
+    o.objectionId,
+    { upheld: args.upheld, reopenStage: o.reopenStage },
+    { events: [run.event(a, args.upheld ? 'OBJECTION_UPHELD' : 'OBJECTION_REJECTED', args.answer)] },
+  );
+}
+
+export function declareConflict(run: SelectionRun, args: DeclareConflictArgs): Promise<RecordedDecision> {
+  const list = new Set(run.state.conflicts[args.memberId] ?? []);
+  if (args.hasConflict) list.add(args.candidateId);
+  else list.delete(args.candidateId);
+  run.state.conflicts[args.memberId] = [...list];
+  const events = [];
+  if (args.hasConflict) {
+    // A recused member's earlier scores for that candidate no longer count.
+    for (const id of run.byCandidate.get(args.candidateId) ?? []) {
+      const a = run.app(id)!;
+      delete a.interview[args.memberId];
+      if (run.checkCalibration(a)) events.push(run.event(a, 'INTERVIEW_CALIBRATION_REQUESTED', null));
+    }
+  }
+  return run.commit(
+    'CONFLICT_DECLARED',
+    args.actor,
+    args.reason,
+    args.candidateId,
+    { memberId: args.memberId, hasConflict: args.hasConflict },
+    {
+      events,
+      conflict: {
+        id: `${run.input.selectionId}:${args.memberId}:${args.candidateId}`,
+        selectionId: run.input.selectionId,
+        memberId: args.memberId,
+        candidateId: args.candidateId,
+        hasConflict: args.hasConflict,
+        reason: args.reason,
+        declaredBy: args.actor,
+        declaredAt: run.nowIso(),
+      },
+    },
+  );
+}
+
+export function recordAssessment(run: SelectionRun, args: RecordAssessmentArgs): Promise<RecordedDecision> {
+  const a = run.app(args.applicationId)!;
+  const score = assessmentScore(args.managerial, args.socioCultural);
+  a.assessment = {
+    managerial: args.managerial,
+    socioCultural: args.socioCultural,
+    paper: args.paper,
+    presentation: args.presentation,
+    score,
+  };
+  const base = { selectionId: run.input.selectionId, applicationId: a.applicationId, candidateId: a.candidateId };
+  const common = { memberId: null, round: 0, recordedBy: args.actor, recordedAt: run.nowIso() };
+  return run.commit(
+    'ASSESSMENT_RECORDED',
+    args.actor,
+    null,
+    a.applicationId,
+    { ...a.assessment, assessedAt: args.assessedAt, reusedResultId: args.reusedResultId ?? null },
+    {
+      scores: [
+        {
+          ...base,
+          ...common,
+          id: `${a.applicationId}:ASSESSMENT`,
+          kind: 'ASSESSMENT',
+          value: score,
+          components: { managerial: args.managerial, socioCultural: args.socioCultural },
+          note: args.reusedResultId ? `Hasil asesmen ${args.reusedResultId} (${args.assessedAt})` : args.assessedAt,
+        },
+        { ...base, ...common, id: `${a.applicationId}:PAPER`, kind: 'PAPER', value: args.paper, note: null },
+        {
+          ...base,
+          ...common,
+          id: `${a.applicationId}:PRESENTATION`,
+          kind: 'PRESENTATION',
+          value: args.presentation,
+          note: null,
+        },
+      ],
+      events: [run.event(a, 'ASSESSMENT_RECORDED', null)],
+    },
+  );
+}
+
+export function submitInterviewScore(run: SelectionRun, args: SubmitInterviewScoreArgs): Promise<RecordedDecision> {
+  const a = run.app(args.applicationId)!;
+  const round = a.calibrationRound;
+  const at = run.nowIso();
+  a.interview[args.memberId] = { value: args.score, at, by: args.memberId, round };
+  const calibrate = run.checkCalibration(a);
+  return run.commit(
+    'INTERVIEW_SCORED',
+    args.actor,
+    args.reason ?? null,
+    a.applicationId,
+    { memberId: args.memberId, round, score: args.score },
+    {
+      scores: [
+        {
+          id: `${a.applicationId}:INTERVIEW:${args.memberId}:${round}`,
+          selectionId: run.input.selectionId,
+          applicationId: a.applicationId,
+          candidateId: a.candidateId,
+          kind: 'INTERVIEW',
+          memberId: args.memberId,
+          round,
+          value: args.score,
+          note: args.reason ?? null,
+          recordedBy: args.actor,
+          recordedAt: at,
+        },
+      ],
+      events: calibrate ? [run.event(a, 'INTERVIEW_CALIBRATION_REQUESTED', null)] : [],
+    },
+  );
+}
+
+export function recordTrackRecord(run: SelectionRun, args: RecordTrackRecordArgs): Promise<RecordedDecision> {
+  const a = run.app(args.applicationId)!;
+  a.trackRecord = { score: args.score, eliminated: args.eliminate };
+  if (args.eliminate) a.status = 'NOT_SHORTLISTED';
+  return run.commit(
+    'TRACK_RECORD_RECORDED',
+    args.actor,
+    args.reason ?? null,
+    a.applicationId,
+    { score: args.score, eliminate: args.eliminate },
+    {
+      scores: [
+        {
+          id: `${a.applicationId}:TRACK_RECORD`,
+          selectionId: run.input.selectionId,
+          applicationId: a.applicationId,
+          candidateId: a.candidateId,
+          kind: 'TRACK_RECORD',
+          memberId: null,
+          round: 0,
+          value: args.score,
+          note: args.findings,
+          recordedBy: args.actor,
+          recordedAt: run.nowIso(),
+        },
+      ],
+      events: args.eliminate ? [run.event(a, 'TRACK_RECORD_ELIMINATED', args.reason ?? null)] : [],
+    },
+  );
+}
+
+export function completeStage(run: SelectionRun, args: CompleteStageArgs): Promise<RecordedDecision> {
+  run.p.completedStage = args.stage;
+  return run.commit('STAGE_COMPLETED', args.actor, null, null, { stage: args.stage });
+}
+
+export function chooseAppointee(run: SelectionRun, args: ChooseAppointeeArgs): Promise<RecordedDecision> {
+  const v = vacancyOf(run, args.vacancyId)!;
+  const p = run.input.vacancies.find((x) => x.id === v.id)!;
+  const route = appointmentRoute(p.level, {
+    agencyKind: run.input.agency.kind,
+    isRegionalSecretary: p.regionalSecretary ?? false,
+  });
+  v.proposedApplicationId = args.applicationId;
+  if (route === 'PPK') {
+    v.appointedApplicationId = args.applicationId;
+    v.status = 'APPOINTEE_CHOSEN';
+  }
+  return run.commit(
+    'APPOINTEE_CHOSEN',
+    args.actor,
+    args.justification ?? null,
+    v.id,
+    { applicationId: args.applicationId, rank: v.shortlist.indexOf(args.applicationId) + 1, route },
+    {
+      events: [
+        run.event(run.app(args.applicationId)!, route === 'PPK' ? 'APPOINTEE_CHOSEN' : 'PROPOSED_TO_PRESIDENT', null),
+      ],
+    },
+  );
+}
+
+export function recordPresidentialDecision(
+  run: SelectionRun,
+  args: RecordPresidentialDecisionArgs,
+): Promise<RecordedDecision> {
+  const v = vacancyOf(run, args.vacancyId)!;
+  v.appointedApplicationId = args.applicationId;
+  v.decreeNumber = args.decreeNumber;
+  v.status = 'APPOINTEE_CHOSEN';
+  return run.commit(
+    'PRESIDENTIAL_DECISION_RECORDED',
+    args.actor,
+    args.justification ?? null,
+    v.id,
+    { applicationId: args.applicationId, decreeNumber: args.decreeNumber, decreeDate: args.decreeDate },
+    { events: [run.event(run.app(args.applicationId)!, 'APPOINTEE_CHOSEN', null)] },
+  );
+}
+
+export function recordElectionPermission(
+  run: SelectionRun,
+  args: RecordElectionPermissionArgs,
+): Promise<RecordedDecision> {
+  run.state.electionPermission = { letterNumber: args.letterNumber, letterDate: args.letterDate };
+  return run.commit('ELECTION_PERMISSION_RECORDED', args.actor, args.reason, null, { ...run.state.electionPermission });
+}
+
+export async function recordInauguration(run: SelectionRun, args: RecordInaugurationArgs): Promise<RecordedDecision> {
+  const v = vacancyOf(run, args.vacancyId)!;
+  v.inaugurationDate = args.date;
+  v.status = 'FILLED';
+  const appointee = run.app(v.appointedApplicationId!)!;
+  const decision = await run.commit(
+    'INAUGURATION_RECORDED',
+    args.actor,
+    null,
+    v.id,
+    { date: args.date, place: args.place },
+    { events: [run.event(appointee, 'INAUGURATED', `${args.date}, ${args.place}`)] },
+  );
+  await run.issue('INAUGURATION_MINUTES', `INAUGURATION_MINUTES:${v.id}`, {
+    vacancyIds: [v.id],
+    applicationIds: [appointee.applicationId],
+    extra: { date: args.date, place: args.place },
+  });
+  return decision;
+}
+
+export function withdrawApplication(run: SelectionRun, args: WithdrawApplicationArgs): Promise<RecordedDecision> {
+  const a = run.app(args.applicationId)!;
+  a.withdrawn = true;
+  const v = vacancyOf(run, a.vacancyId)!;
+  if (v.shortlist.includes(a.applicationId)) run.p.reRankRequested = true;
+  if (v.proposedApplicationId === a.applicationId) {
+    v.proposedApplicationId = null;
+    v.appointedApplicationId = null;
+  }
+  a.status = 'WITHDRAWN';
+  return run.commit(
+    'APPLICATION_WITHDRAWN',
+    args.actor,
+    args.reason,
+    a.applicationId,
+    {},
+    {
+      events: [run.event(a, 'APPLICATION_WITHDRAWN', args.reason)],
+    },
+  );
+}
+
+export async function amendCalendar(run: SelectionRun, amendment: CalendarAmendment): Promise<void> {
+  run.amendCalendar(amendment.calendar);
+  await run.commit('CALENDAR_AMENDED', amendment.by, amendment.reason, null, {
+    revision: run.state.calendarRevision,
+    deadline: run.state.deadline,
+  });
+}

@@ -1,0 +1,462 @@
+/**
+ * The validators of the open selection's decisions: pure functions (view, args) → void that throw a
+ * typed, non-retryable ApplicationFailure (message in Bahasa Indonesia, with the field at fault).
+ * They run as Update validators, so a refused decision never enters the history; they read only
+ * the view below, so they are table-tested without Temporal (guards.test.ts).
+ */
+import { ApplicationFailure } from '@temporalio/workflow';
+import {
+  addMonths,
+  checkAppointeeChoice,
+  electionWindowAt,
+  isIncumbentLocked,
+  isLocalDate,
+  isValidScore,
+  validatePanselComposition,
+  type Actor,
+  type ApplicationStatus,
+  type LocalDate,
+} from '@seleksi/domain';
+import type {
+  AnswerObjectionArgs,
+  ApplicationState,
+  ChooseAppointeeArgs,
+  CompleteStageArgs,
+  DecideVacancyArgs,
+  DecisionArgs,
+  DeclareConflictArgs,
+  FileObjectionArgs,
+  OpenSelectionFailureType,
+  OpenSelectionInput,
+  OpenSelectionState,
+  OverrideScreeningArgs,
+  OverseerDecisionArgs,
+  PanselMemberPlan,
+  RecordAssessmentArgs,
+  RecordElectionPermissionArgs,
+  RecordInaugurationArgs,
+  RecordPresidentialDecisionArgs,
+  RecordTrackRecordArgs,
+  SetPanselArgs,
+  SubmitApplicationArgs,
+  SubmitInterviewScoreArgs,
+  VacancyState,
+  WithdrawApplicationArgs,
+} from './definitions';
+
+/** What a guard may read: the state, the run's flags and the (possibly simulated) clock. */
+export interface GuardView {
+  input: Pick<OpenSelectionInput, 'rules' | 'vacancies' | 'electionWindows'>;
+  state: OpenSelectionState;
+  /** Application id → its state (the same objects as state.applications). */
+  applications: ReadonlyMap<string, ApplicationState>;
+  /** Candidate id → the ids of their applications in this round. */
+  byCandidate: ReadonlyMap<string, readonly string[]>;
+  planSubmitted: boolean;
+  screeningPublished: boolean;
+  completedStage: string | null;
+  overseerVerdictPending: boolean;
+  objectionRound: number;
+  /** Vacancy id → when its registration closed (workflow clock, ms), once it has. */
+  closedAt: Readonly<Record<string, number>>;
+  /** How long after a close (workflow clock, ms) applications received before it are still taken. */
+  lateReceiptMs: number;
+  now: number;
+  today: LocalDate;
+  /** The workflow clock's instant for a real instant (training mode compresses time). */
+  toClock(realMs: number): number;
+}
+
+export function fail(type: OpenSelectionFailureType, message: string, field?: string): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: [{ field }] });
+}
+
+export function requireText(value: string | null | undefined, field: string, what: string, min = 5): void {
+  if (!value || value.trim().length < min)
+    fail('VALIDATION_FAILED', `${what} wajib diisi (minimal ${min} karakter)`, field);
+}
+
+export function isClosedStatus(status: ApplicationStatus): boolean {
+  return ['NOT_ELIGIBLE', 'NOT_SHORTLISTED', 'APPOINTED', 'NOT_APPOINTED', 'WITHDRAWN', 'CANCELLED'].includes(status);
+}
+
+export function inSelection(v: VacancyState | undefined): boolean {
+  return !!v && (v.status === 'IN_SELECTION' || v.status === 'SHORTLISTED');
+}
+
+export function vacancyOf(view: Pick<GuardView, 'state'>, id: string): VacancyState | undefined {
+  return view.state.vacancies.find((v) => v.id === id);
+}
+
+/** Still competing: vacancy in selection, not withdrawn, eligible, not eliminated. */
+export function isCompeting(view: Pick<GuardView, 'state'>, a: ApplicationState): boolean {
+  return !a.withdrawn && a.eligible === true && !a.trackRecord?.eliminated && inSelection(vacancyOf(view, a.vacancyId));
+}
+
+export function memberOf(view: Pick<GuardView, 'state'>, actor: Actor): PanselMemberPlan | undefined {
+  return view.state.pansel.find((m) => m.userId === actor.userId);
+}
+
+export function recusedFor(view: Pick<GuardView, 'state'>, memberId: string, candidateId: string): boolean {
+  return (view.state.conflicts[memberId] ?? []).includes(candidateId);
+}
+
+export function expectedInterviewers(view: Pick<GuardView, 'state'>, a: ApplicationState): PanselMemberPlan[] {
+  return view.state.pansel.filter((m) => !recusedFor(view, m.id, a.candidateId));
+}
+
+function secretaryOnly(actor: Actor): void {
+  if (actor.role !== 'PANSEL_SECRETARY')
+    fail('FORBIDDEN', 'Hanya sekretariat panitia seleksi yang dapat melakukan ini', 'actor');
+}
+
+function existingApp(view: GuardView, id: string): ApplicationState {
+  const a = view.applications.get(id);
+  if (!a) fail('NOT_FOUND', 'Lamaran tidak ditemukan pada seleksi ini', 'applicationId');
+  return a;
+}
+
+function competingApp(view: GuardView, id: string): ApplicationState {
+  const a = existingApp(view, id);
+  if (!isCompeting(view, a)) fail('WRONG_STAGE', 'Lamaran ini tidak sedang dinilai', 'applicationId');
+  return a;
+}
+
+function memberActing(view: GuardView, actor: Actor, memberId: string): PanselMemberPlan {
+  const m = memberOf(view, actor);
+  if (actor.role !== 'PANSEL_MEMBER' || !m || m.id !== memberId) {
+    fail('NOT_A_MEMBER', 'Anda bukan anggota panitia seleksi ini', 'memberId');
+  }
+  return m;
+}
+
+/**
+ * An application is taken when the gateway received it while the vacancy's registration was open:
+ * by its receipt time, so one that waited in a queue past the close is still in time, for as long
+ * as late receipts are accepted after the close.
+ */
+export function submitApplication(view: GuardView, args: SubmitApplicationArgs): void {
+  if (args.actor.role !== 'CANDIDATE') fail('FORBIDDEN', 'Hanya peserta yang dapat mendaftar', 'actor');
+  const v = vacancyOf(view, args.vacancyId);
+  if (!v) fail('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan pada seleksi ini', 'vacancyId');
+  const { stage } = view.state;
+  if (stage === 'PLANNED' || stage === 'PLAN_APPROVAL') fail('WRONG_STAGE', 'Pendaftaran belum dibuka', 'vacancyId');
+  const received = receivedOnClock(view, args.receivedAt);
+  const open =
+    (stage === 'REGISTRATION_OPEN' && v.status === 'OPEN') ||
+    (stage === 'REGISTRATION_EXTENDED' && v.status === 'EXTENDED');
+  const deadline = view.state.deadline?.label === 'REGISTRATION' ? Date.parse(view.state.deadline.at) : null;
+  const inTimeWhileOpen = open && deadline !== null && received <= deadline;
+  const closedAt = view.closedAt[v.id];
+  const inTimeAfterClose =
+    ['REGISTRATION_OPEN', 'REGISTRATION_EXTENDED', 'REGISTRATION_CLOSED'].includes(stage) &&
+    closedAt !== undefined &&
+    view.now <= closedAt + view.lateReceiptMs &&
+    received <= closedAt &&
+    !open;
+  if (!inTimeWhileOpen && !inTimeAfterClose) {
+    fail('REGISTRATION_CLOSED', 'Pendaftaran untuk lowongan ini sudah ditutup', 'vacancyId');
+  }
+  const mine = view.byCandidate.get(args.candidateId) ?? [];
+  if (mine.some((id) => view.applications.get(id)?.vacancyId === args.vacancyId)) {
+    fail('DUPLICATE_APPLICATION', 'Anda sudah melamar lowongan ini', 'vacancyId');
+  }
+  if (mine.length >= view.input.rules.vacanciesPerCandidate) {
+    fail(
+      'APPLICATION_LIMIT_REACHED',
+      `Setiap peserta hanya dapat melamar ${view.input.rules.vacanciesPerCandidate} lowongan pada seleksi ini`,
+      'vacancyId',
+    );
+  }
+}
+
+/** The receipt time on the workflow clock; a receipt from the future (clock skew) counts as now. */
+export function receivedOnClock(view: GuardView, receivedAt: string | undefined): number {
+  const real = receivedAt ? Date.parse(receivedAt) : NaN;
+  if (!Number.isFinite(real)) return view.now;
+  return Math.min(view.toClock(real), view.now);
+}
+
+export function setPansel(view: GuardView, args: SetPanselArgs): void {
+  secretaryOnly(args.actor);
+  if (view.state.stage !== 'PLANNED') fail('WRONG_STAGE', 'Panitia seleksi hanya dapat diubah pada tahap perencanaan');
+  const problems = validatePanselComposition(
+    args.members.map((m) => ({
+      id: m.id,
+      internal: m.internal,
+      partyMember: m.partyMember,
+      bknOfficial: m.bknOfficial ?? false,
+    })),
+    view.input.rules.pansel,
+  );
+  if (problems.length > 0) fail('INVALID_PANSEL', problems.map((p) => p.message).join('; '), 'members');
+  const userIds = new Set(args.members.map((m) => m.userId));
+  if (userIds.size !== args.members.length) fail('INVALID_PANSEL', 'Satu akun hanya untuk satu anggota', 'members');
+  if (args.members.filter((m) => m.role === 'CHAIR').length !== 1) {
+    fail('INVALID_PANSEL', 'Panitia seleksi harus memiliki tepat satu ketua', 'members');
+  }
+}
+
+export function submitPlan(view: GuardView, args: DecisionArgs): void {
+  secretaryOnly(args.actor);
+  if (view.state.stage !== 'PLANNED' || view.planSubmitted) fail('WRONG_STAGE', 'Rencana seleksi sudah diajukan');
+  if (view.state.pansel.length === 0) fail('INCOMPLETE', 'Tetapkan panitia seleksi terlebih dahulu', 'pansel');
+}
+
+export function overseerDecision(view: GuardView, args: OverseerDecisionArgs): void {
+  if (args.actor.role !== 'OVERSEER') fail('FORBIDDEN', 'Hanya lembaga pengawas yang dapat memutuskan', 'actor');
+  const stage = args.subject === 'PLAN' ? 'PLAN_APPROVAL' : 'OVERSEER_RECOMMENDATION';
+  if (view.state.stage !== stage || view.state.overseer?.subject !== args.subject || view.overseerVerdictPending) {
+    fail('WRONG_STAGE', 'Tidak ada permintaan yang menunggu keputusan lembaga pengawas untuk hal ini', 'subject');
+  }
+  requireText(args.reason, 'reason', 'Alasan/pertimbangan');
+  if (args.verdict === 'REQUEST_CORRECTION' && args.subject === 'RESULT' && !args.stageAtFault) {
+    fail('VALIDATION_FAILED', 'Sebutkan tahapan yang perlu diperbaiki', 'stageAtFault');
+  }
+}
+
+export function decideVacancy(view: GuardView, args: DecideVacancyArgs): void {
+  secretaryOnly(args.actor);
+  const v = vacancyOf(view, args.vacancyId);
+  if (!v) fail('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan pada seleksi ini', 'vacancyId');
+  if (!v.pendingDecision) fail('WRONG_STAGE', 'Lowongan ini tidak sedang menunggu keputusan panitia', 'vacancyId');
+  requireText(args.reason, 'reason', 'Alasan keputusan');
+}
+
+export function overrideScreening(view: GuardView, args: OverrideScreeningArgs): void {
+  secretaryOnly(args.actor);
+  const a = existingApp(view, args.applicationId);
+  const { stage } = view.state;
+  const open =
+    (stage === 'ADMINISTRATIVE_SCREENING' && !view.screeningPublished && a.eligible !== null) ||
+    (stage === 'ADMINISTRATIVE_OBJECTIONS' && a.screeningReopened);
+  if (!open) fail('WRONG_STAGE', 'Hasil administrasi lamaran ini tidak dapat diubah pada tahap ini', 'applicationId');
+  if (a.withdrawn) fail('WRONG_STAGE', 'Lamaran sudah ditarik', 'applicationId');
+  requireText(args.reason, 'reason', 'Alasan perubahan hasil administrasi', 10);
+}
+
+export function publishScreening(view: GuardView, args: DecisionArgs): void {
+  secretaryOnly(args.actor);
+  if (view.state.stage !== 'ADMINISTRATIVE_SCREENING' || view.screeningPublished) {
+    fail('WRONG_STAGE', 'Hasil seleksi administrasi tidak dapat diumumkan pada tahap ini');
+  }
+  const pending = view.state.applications.filter(
+    (a) => !a.withdrawn && a.eligible === null && inSelection(vacancyOf(view, a.vacancyId)),
+  );
+  if (pending.length > 0) fail('INCOMPLETE', `${pending.length} lamaran belum selesai diperiksa`);
+}
+
+export function objectionPhase(view: Pick<GuardView, 'state'>): 'ADMINISTRATIVE' | 'FINAL' {
+  return view.state.stage === 'ADMINISTRATIVE_OBJECTIONS' ? 'ADMINISTRATIVE' : 'FINAL';
+}
+
+export function fileObjection(view: GuardView, args: FileObjectionArgs): void {
+  if (args.actor.role !== 'CANDIDATE') fail('FORBIDDEN', 'Hanya peserta yang dapat mengajukan sanggahan', 'actor');
+  const a = existingApp(view, args.applicationId);
+  if (a.candidateId !== args.candidateId) fail('FORBIDDEN', 'Lamaran ini bukan milik Anda', 'applicationId');
+  const { stage, deadline } = view.state;
+  if (stage !== 'ADMINISTRATIVE_OBJECTIONS' && stage !== 'FINAL_OBJECTIONS') {
+    fail('OBJECTION_WINDOW_CLOSED', 'Tidak ada masa sanggah yang sedang berlangsung', 'applicationId');
+  }
+  if (!deadline || view.now > Date.parse(deadline.at)) {
+    fail('OBJECTION_WINDOW_CLOSED', 'Masa sanggah sudah berakhir', 'applicationId');
+  }
+  const id = `${args.applicationId}:${objectionPhase(view)}:${view.objectionRound}`;
+  if (view.state.objections.some((o) => o.objectionId === id)) {
+    fail('ALREADY_DECIDED', 'Anda sudah mengajukan sanggahan pada masa sanggah ini', 'applicationId');
+  }
+  requireText(args.text, 'text', 'Isi sanggahan', 10);
+}
+
+export function answerObjection(view: GuardView, args: AnswerObjectionArgs): void {
+  secretaryOnly(args.actor);
+  const o = view.state.objections.find((x) => x.objectionId === args.objectionId);
+  if (!o) fail('NOT_FOUND', 'Sanggahan tidak ditemukan', 'objectionId');
+  if (o.upheld !== null) fail('ALREADY_DECIDED', 'Sanggahan ini sudah dijawab', 'objectionId');
+  requireText(args.answer, 'answer', 'Jawaban sanggahan', 10);
+}
+
+const CONFLICTS_CLOSED = [
+  'FINAL_RANKING',
+  'FINAL_OBJECTIONS',
+  'REPORTED_TO_PPK',
+  'OVERSEER_RECOMMENDATION',
+  'APPOINTMENT_CHOICE',
+  'DECREE',
+  'INAUGURATION',
+  'COMPLETED',
+  'CANCELLED',
+];
+
+export function declareConflict(view: GuardView, args: DeclareConflictArgs): void {
+  memberActing(view, args.actor, args.memberId);
+  if (CONFLICTS_CLOSED.includes(view.state.stage)) {
+    fail('WRONG_STAGE', 'Konflik kepentingan dinyatakan sebelum penilaian akhir', 'candidateId');
+  }
+  requireText(args.reason, 'reason', 'Keterangan konflik kepentingan');
+}
+
+export function recordAssessment(view: GuardView, args: RecordAssessmentArgs): void {
+  secretaryOnly(args.actor);
+  if (view.state.stage !== 'COMPETENCY_ASSESSMENT') fail('WRONG_STAGE', 'Bukan tahap uji kompetensi');
+  competingApp(view, args.applicationId);
+  for (const f of ['managerial', 'socioCultural', 'paper', 'presentation'] as const) {
+    if (!isValidScore(args[f])) fail('VALIDATION_FAILED', 'Nilai harus 0–100 dengan paling banyak 2 desimal', f);
+  }
+  if (!isLocalDate(args.assessedAt) || args.assessedAt > view.today) {
+    fail('VALIDATION_FAILED', 'Tanggal asesmen tidak valid', 'assessedAt');
+  }
+  const months = view.input.rules.scoring.assessmentValidityMonths;
+  if (addMonths(args.assessedAt, months) < view.today) {
+    fail('VALIDATION_FAILED', `Hasil asesmen sudah melewati masa berlaku ${months} bulan`, 'assessedAt');
+  }
+}
+
+export function submitInterviewScore(view: GuardView, args: SubmitInterviewScoreArgs): void {
+  const m = memberActing(view, args.actor, args.memberId);
+  if (view.state.stage !== 'INTERVIEW') fail('WRONG_STAGE', 'Bukan tahap wawancara');
+  const a = competingApp(view, args.applicationId);
+  if (recusedFor(view, m.id, a.candidateId)) {
+    fail(
+      'RECUSED',
+      'Anda menyatakan konflik kepentingan dengan peserta ini dan tidak dapat menilainya',
+      'applicationId',
+    );
+  }
+  if (!isValidScore(args.score)) fail('VALIDATION_FAILED', 'Nilai harus 0–100 dengan paling banyak 2 desimal', 'score');
+  const mine = a.interview[m.id];
+  if (mine && mine.round >= a.calibrationRound) {
+    fail('ALREADY_DECIDED', 'Anda sudah memberi nilai untuk peserta ini', 'applicationId');
+  }
+  if (a.calibrationRound > 0) requireText(args.reason, 'reason', 'Alasan penilaian ulang (kalibrasi)', 10);
+}
+
+export function recordTrackRecord(view: GuardView, args: RecordTrackRecordArgs): void {
+  secretaryOnly(args.actor);
+  if (view.state.stage !== 'TRACK_RECORD') fail('WRONG_STAGE', 'Bukan tahap penelusuran rekam jejak');
+  const a = existingApp(view, args.applicationId);
+  if (a.withdrawn || a.eligible !== true || !inSelection(vacancyOf(view, a.vacancyId))) {
+    fail('WRONG_STAGE', 'Lamaran ini tidak sedang dinilai', 'applicationId');
+  }
+  if (!isValidScore(args.score)) fail('VALIDATION_FAILED', 'Nilai harus 0–100 dengan paling banyak 2 desimal', 'score');
+  requireText(args.findings, 'findings', 'Temuan rekam jejak');
+  if (args.eliminate) requireText(args.reason, 'reason', 'Alasan menggugurkan peserta', 10);
+}
+
+/** What is still missing before a scored stage can be closed (at most `limit` items named). */
+export function incompleteFor(view: GuardView, stage: string, limit = 5): { count: number; named: string[] } {
+  const named: string[] = [];
+  let count = 0;
+  const note = (text: string): void => {
+    count += 1;
+    if (named.length < limit) named.push(text);
+  };
+  for (const a of view.state.applications) {
+    if (stage === 'TRACK_RECORD') {
+      if (!a.withdrawn && a.eligible === true && inSelection(vacancyOf(view, a.vacancyId)) && !a.trackRecord) {
+        note(`rekam jejak ${a.applicationId}`);
+      }
+      continue;
+    }
+    if (!isCompeting(view, a)) continue;
+    if (stage === 'COMPETENCY_ASSESSMENT' && !a.assessment) note(`nilai uji kompetensi ${a.applicationId}`);
+    if (stage === 'INTERVIEW') {
+      const missing = expectedInterviewers(view, a).filter((m) => {
+        const s = a.interview[m.id];
+        return !s || s.round < a.calibrationRound;
+      });
+      if (missing.length > 0 || a.calibrationRequested) {
+        note(`wawancara ${a.applicationId} (${missing.map((m) => m.name).join(', ') || 'kalibrasi'})`);
+      }
+    }
+  }
+  return { count, named };
+}
+
+export function completeStage(view: GuardView, args: CompleteStageArgs): void {
+  secretaryOnly(args.actor);
+  if (view.state.stage !== args.stage || view.completedStage === args.stage) {
+    fail('WRONG_STAGE', 'Tahap ini tidak sedang berlangsung', 'stage');
+  }
+  const missing = incompleteFor(view, args.stage);
+  if (missing.count > 0) {
+    const more = missing.count > missing.named.length ? ` dan ${missing.count - missing.named.length} lainnya` : '';
+    fail('INCOMPLETE', `Belum lengkap: ${missing.named.join('; ')}${more}`, 'stage');
+  }
+}
+
+function choiceGuards(
+  view: GuardView,
+  v: VacancyState,
+  chosen: string,
+  justification: string | null | undefined,
+): void {
+  const problems = checkAppointeeChoice({ shortlist: v.shortlist, chosen, justification });
+  const p = problems[0];
+  if (p) fail(p.code === 'NOT_IN_SHORTLIST' ? 'NOT_IN_SHORTLIST' : 'JUSTIFICATION_REQUIRED', p.message, p.field);
+  if (view.applications.get(chosen)?.withdrawn) {
+    fail('NOT_IN_SHORTLIST', 'Peserta ini sudah menarik lamarannya', 'applicationId');
+  }
+  const window = electionWindowAt(view.today, view.input.electionWindows);
+  if (window && !view.state.electionPermission) {
+    fail(
+      'ELECTION_PERMISSION_REQUIRED',
+      `Dalam masa ${window.label ?? 'pilkada'} (${window.from} s.d. ${window.to}) pengangkatan memerlukan izin tertulis Menteri Dalam Negeri`,
+      'vacancyId',
+    );
+  }
+  const incumbent = view.input.vacancies.find((x) => x.id === v.id)?.incumbentInauguratedOn;
+  if (incumbent && isIncumbentLocked(incumbent, view.today)) {
+    fail('INCUMBENT_LOCKED', 'Pejabat yang sedang menjabat belum 2 tahun sejak dilantik', 'vacancyId');
+  }
+}
+
+export function chooseAppointee(view: GuardView, args: ChooseAppointeeArgs): void {
+  if (args.actor.role !== 'PPK') fail('FORBIDDEN', 'Hanya Pejabat Pembina Kepegawaian yang dapat memilih', 'actor');
+  if (view.state.stage !== 'APPOINTMENT_CHOICE') fail('WRONG_STAGE', 'Bukan tahap pemilihan 1 dari 3 nama');
+  const v = vacancyOf(view, args.vacancyId);
+  if (!v || v.status !== 'SHORTLISTED') fail('UNKNOWN_VACANCY', 'Lowongan tidak menunggu pemilihan', 'vacancyId');
+  if (v.proposedApplicationId) fail('ALREADY_DECIDED', 'Pilihan untuk lowongan ini sudah dicatat', 'vacancyId');
+  choiceGuards(view, v, args.applicationId, args.justification);
+}
+
+export function recordPresidentialDecision(view: GuardView, args: RecordPresidentialDecisionArgs): void {
+  secretaryOnly(args.actor);
+  if (view.state.stage !== 'APPOINTMENT_CHOICE') fail('WRONG_STAGE', 'Bukan tahap pemilihan 1 dari 3 nama');
+  const v = vacancyOf(view, args.vacancyId);
+  if (!v || v.status !== 'SHORTLISTED') fail('UNKNOWN_VACANCY', 'Lowongan tidak menunggu keputusan', 'vacancyId');
+  const p = view.input.vacancies.find((x) => x.id === v.id)!;
+  if (p.level === 'PRATAMA') fail('WRONG_STAGE', 'JPT Pratama ditetapkan oleh PPK, bukan Presiden', 'vacancyId');
+  if (!v.proposedApplicationId) fail('INCOMPLETE', 'PPK belum menyampaikan usulan kepada Presiden', 'vacancyId');
+  requireText(args.decreeNumber, 'decreeNumber', 'Nomor Keputusan Presiden', 3);
+  if (!isLocalDate(args.decreeDate)) fail('VALIDATION_FAILED', 'Tanggal keputusan tidak valid', 'decreeDate');
+  choiceGuards(view, v, args.applicationId, args.justification);
+}
+
+export function recordElectionPermission(_view: GuardView, args: RecordElectionPermissionArgs): void {
+  secretaryOnly(args.actor);
+  requireText(args.letterNumber, 'letterNumber', 'Nomor surat izin Menteri Dalam Negeri', 3);
+  if (!isLocalDate(args.letterDate)) fail('VALIDATION_FAILED', 'Tanggal surat tidak valid', 'letterDate');
+  requireText(args.reason, 'reason', 'Keterangan');
+}
+
+export function recordInauguration(view: GuardView, args: RecordInaugurationArgs): void {
+  secretaryOnly(args.actor);
+  if (view.state.stage !== 'INAUGURATION') fail('WRONG_STAGE', 'Bukan tahap pelantikan');
+  const v = vacancyOf(view, args.vacancyId);
+  if (!v || v.status !== 'DECREED') fail('UNKNOWN_VACANCY', 'Lowongan ini tidak menunggu pelantikan', 'vacancyId');
+  if (!isLocalDate(args.date)) fail('VALIDATION_FAILED', 'Tanggal pelantikan tidak valid', 'date');
+  requireText(args.place, 'place', 'Tempat pelantikan', 3);
+}
+
+export function withdrawApplication(view: GuardView, args: WithdrawApplicationArgs): void {
+  if (args.actor.role !== 'CANDIDATE') fail('FORBIDDEN', 'Hanya peserta yang dapat menarik lamarannya', 'actor');
+  const a = existingApp(view, args.applicationId);
+  if (a.candidateId !== args.candidateId) fail('FORBIDDEN', 'Lamaran ini bukan milik Anda', 'applicationId');
+  if (a.withdrawn) fail('ALREADY_DECIDED', 'Lamaran sudah ditarik', 'applicationId');
+  if (isClosedStatus(a.status)) fail('WRONG_STAGE', 'Lamaran ini sudah selesai diproses', 'applicationId');
+  if (['DECREE', 'INAUGURATION', 'COMPLETED', 'CANCELLED'].includes(view.state.stage)) {
+    fail('WRONG_STAGE', 'Lamaran tidak dapat ditarik setelah keputusan pengangkatan', 'applicationId');
+  }
+  requireText(args.reason, 'reason', 'Alasan penarikan');
+}
