@@ -196,7 +196,7 @@ describe('open-selection deadlines (time-skipping)', () => {
     const audit = await services.clients.candidate.listAllAuditRecords({ selectionId: open.selectionId });
     expect(audit.find((r) => r.kind === 'OVERSEER_SILENCE')?.by.userId).toBe('system');
     expect(audit.find((r) => r.kind === 'CALENDAR_AMENDED')?.reason).toBe('SKB perubahan (uji)');
-    await saveHistory(handle, 'bkn-silence-calendar-amendment');
+    await saveHistory(handle, 'bkn-silence-calendar-amendment-v2');
   });
 
   it('KASN silence escalates instead of approving; the overseer then approves', async () => {
@@ -213,7 +213,7 @@ describe('open-selection deadlines (time-skipping)', () => {
       args: [{ actor: OVERSEER, subject: 'PLAN', verdict: 'APPROVE', reason: 'Rencana sesuai ketentuan' }],
     });
     await stageIs(handle, 'REGISTRATION_OPEN');
-    await saveHistory(handle, 'kasn-escalation');
+    await saveHistory(handle, 'kasn-escalation-v2');
   });
 
   it('15-day registration, two 7-day extensions, then the Pansel cancels the undersubscribed vacancy', async () => {
@@ -263,7 +263,7 @@ describe('open-selection deadlines (time-skipping)', () => {
         'CANCELLED',
       ]),
     );
-    await saveHistory(handle, 'extensions-then-cancelled');
+    await saveHistory(handle, 'extensions-then-cancelled-v2');
   });
 
   it('keeps the objection window open its working days, refuses late objections, and waits for answers', async () => {
@@ -330,7 +330,7 @@ describe('open-selection deadlines (time-skipping)', () => {
       ],
     });
     await stageIs(handle, 'COMPETENCY_ASSESSMENT');
-    await saveHistory(handle, 'objection-window');
+    await saveHistory(handle, 'objection-window-v2');
   });
 
   it('a provincial Sekda (Madya) goes to the President through the Home Affairs Minister; the election window needs permission', async () => {
@@ -498,6 +498,6 @@ describe('open-selection deadlines (time-skipping)', () => {
     );
     expect((await services.clients.candidate.getApplication(shortlist[1]!))?.status).toBe('APPOINTED');
     expect((await services.clients.candidate.getApplication(shortlist[0]!))?.status).toBe('NOT_APPOINTED');
-    await saveHistory(handle, 'madya-president-route');
+    await saveHistory(handle, 'madya-president-route-v2');
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addCalendarDays, localDateOf, type ProfileDto } from '@seleksi/domain';
 import { eventually, startStack, type Stack } from './support/stack';
-import { saveHistory } from './support/histories';
+import { runsOf, saveHistory } from './support/histories';
 import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
 import { expectError, must, SelectionDriver, type SelectionProcess, type TestUser } from './support/selection-driver';
 
@@ -370,7 +370,13 @@ describe('a complete round', () => {
       for (const v of [v1, v2])
         must(await d.recordInauguration(SECRETARY, id, v, inaugurated, 'Pendopo Lamin Etam, Samarinda'));
       p = await d.waitForStage(SECRETARY, id, 'COMPLETED');
-      await saveHistory(stack.client.workflow.getHandle(`selection:${AGENCY.code}:${id}`), 'complete-round');
+      const handle = stack.client.workflow.getHandle(`selection:${AGENCY.code}:${id}`);
+      await saveHistory(handle, 'complete-round-v2');
+      // The stack continues a run as new at 150 events: the round ran as a chain of bounded runs,
+      // each stage resuming where it waited.
+      await expect.poll(async () => (await runsOf(handle)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+      const runs = await runsOf(handle);
+      expect(Math.max(...runs.map((r) => r.events))).toBeLessThan(400);
       expect(p.vacancies.map((v) => [v.status, v.appointedApplicationId])).toEqual([
         ['FILLED', app(2)],
         ['FILLED', app(6)],
@@ -844,7 +850,7 @@ describe('exceptions along the way', () => {
     expect(verdicts).toHaveLength(3);
     expect(p.documents.filter((x) => x.kind === 'OVERSEER_RECOMMENDATION')).toHaveLength(2);
     expect(p.documents.filter((x) => x.kind === 'FINAL_RESULT_MINUTES')).toHaveLength(2);
-    await saveHistory(stack.client.workflow.getHandle(`selection:${AGENCY.code}:${id}`), 'overseer-correction');
+    await saveHistory(stack.client.workflow.getHandle(`selection:${AGENCY.code}:${id}`), 'overseer-correction-v2');
   });
 });
 

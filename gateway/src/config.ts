@@ -50,6 +50,14 @@ export const gatewayConfigSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** How often the subscription pump polls the candidate service's change feed while anyone subscribes. */
   CHANGE_FEED_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /**
+   * Real seconds after a registration close during which applications received before it are still
+   * taken by the workflow (they may wait in the gateway's queue in a rush). Unset: the workflow's
+   * default (120 s; 15 s in training mode).
+   */
+  LATE_RECEIPT_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  /** History length at which a selection's workflow run continues as new (unset: 8,000). */
+  SELECTION_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(100).max(10_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,8 +1,8 @@
 /**
  * Stored workflow histories for the replay test (workflows/src/open-selection/replay.test.ts).
  * `RECORD_HISTORIES=1` makes the integration suites write the histories of the workflows they
- * drive; commit them when the workflow changes on purpose, so later changes are checked against
- * selections that are already running.
+ * drive — every run of a continue-as-new chain, each replayable on its own; commit them when the
+ * workflow changes on purpose, so later changes are checked against selections already running.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,10 +12,29 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 
 export const HISTORIES_DIR = resolve(import.meta.dirname, '../../workflows/src/open-selection/histories');
 
+export interface RunSize {
+  runId: string;
+  events: number;
+  bytes: number;
+}
+
+/** Every run of the workflow's continue-as-new chain, oldest first, with its history length and size. */
+export async function runsOf(handle: WorkflowHandle): Promise<RunSize[]> {
+  const runs: { runId: string; start: number; events: number; bytes: number }[] = [];
+  for await (const wf of handle.client.list({ query: `WorkflowId = '${handle.workflowId}'` })) {
+    runs.push({ runId: wf.runId, start: wf.startTime.getTime(), events: wf.historyLength, bytes: wf.historySize ?? 0 });
+  }
+  return runs.sort((a, b) => a.start - b.start).map(({ runId, events, bytes }) => ({ runId, events, bytes }));
+}
+
 export async function saveHistory(handle: WorkflowHandle, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
-  const history = await handle.fetchHistory();
   mkdirSync(HISTORIES_DIR, { recursive: true });
-  const json = `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`;
-  writeFileSync(join(HISTORIES_DIR, `${name}.json.gz`), gzipSync(json));
+  const runs = await runsOf(handle);
+  for (const [i, run] of runs.entries()) {
+    const history = await handle.client.getHandle(handle.workflowId, run.runId).fetchHistory();
+    const json = `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`;
+    const file = runs.length === 1 ? `${name}.json.gz` : `${name}.run-${String(i + 1).padStart(2, '0')}.json.gz`;
+    writeFileSync(join(HISTORIES_DIR, file), gzipSync(json));
+  }
 }

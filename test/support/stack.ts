@@ -115,6 +115,10 @@ export async function startStack(opts: { temporalAddress: string; mongoUri: stri
       LOG_LEVEL: 'error',
       // These suites apply through plain GraphQL JSON; uploads have their own suite (candidate-portal-api).
       APPLICATION_DOCUMENTS_REQUIRED: 'false',
+      // Every round in these suites continues as new many times, so each stage is shown to resume
+      // where it waited; late receipts need only cover the in-process round trip.
+      SELECTION_CONTINUE_AS_NEW_EVENTS: '150',
+      LATE_RECEIPT_GRACE_SECONDS: '2',
       ...services.urls,
     }),
     createLogger('gateway', 'error'),

@@ -539,6 +539,12 @@ builder.mutationField('createSelection', (t) =>
           simulation: input.simulationSecondsPerDay ? { secondsPerDay: input.simulationSecondsPerDay } : null,
           createdBy: { userId: user.id, role: user.role, displayName: user.displayName },
           createdAt: now.toISOString(),
+          ...(ctx.config.LATE_RECEIPT_GRACE_SECONDS !== undefined
+            ? { lateReceiptGraceSeconds: ctx.config.LATE_RECEIPT_GRACE_SECONDS }
+            : {}),
+          ...(ctx.config.SELECTION_CONTINUE_AS_NEW_EVENTS
+            ? { continueAsNewAfterEvents: ctx.config.SELECTION_CONTINUE_AS_NEW_EVENTS }
+            : {}),
         };
         const handle = await startOpenSelection(ctx.temporal, wfInput, ctx.config.TEMPORAL_TASK_QUEUE);
         ctx.logger.info({ workflowId: handle.workflowId, userId: user.id }, 'selection started');
