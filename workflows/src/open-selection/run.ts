@@ -164,7 +164,7 @@ export class SelectionRun {
     if (carry) {
       this.state = { ...carry.state, applications: [] };
       this.p = carry.run;
-      for (const row of carry.applications) this.addApplication(expandApplication(row, this.vacancyIds));
+      for (const row of carry.applications) this.addApplication(expandApplication(row, this.compactIndex()));
     } else {
       const origin = workflowInfo().startTime.getTime();
       this.state = initialState(input);
@@ -413,6 +413,10 @@ export class SelectionRun {
     this.p.steps = [];
   }
 
+  private compactIndex() {
+    return { vacancyIds: this.vacancyIds, memberIds: this.state.pansel.map((m) => m.id) };
+  }
+
   private historyFull(): boolean {
     const info = workflowInfo();
     const limit = this.input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_EVENTS;
@@ -422,9 +426,10 @@ export class SelectionRun {
   private async continueAsNew(): Promise<never> {
     await condition(allHandlersFinished);
     const { applications, ...rest } = this.state;
+    const index = this.compactIndex();
     const carry: OpenSelectionCarry = {
       state: rest,
-      applications: applications.map((a) => compactApplication(a, this.vacancyIds)),
+      applications: applications.map((a) => compactApplication(a, index)),
       run: { ...this.p, runs: this.p.runs + 1 },
     };
     return continueAsNew<(input: OpenSelectionInput, carry?: OpenSelectionCarry) => Promise<OpenSelectionState>>(

@@ -1,0 +1,271 @@
+/**
+ * Table tests of the decision guards: no Temporal, only a view built by hand. Each row is a
+ * decision that must pass, or be refused with its code and field.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { describe, expect, it } from 'vitest';
+import { applicationId, buildSelectionRules, type Actor } from '@seleksi/domain';
+import type { ApplicationState, OpenSelectionState, PanselMemberPlan, VacancyState } from './definitions';
+import * as guard from './guards';
+
+const CANDIDATE: Actor = { userId: 'u-c1', role: 'CANDIDATE' };
+const SECRETARY: Actor = { userId: 'u-sec', role: 'PANSEL_SECRETARY' };
+const MEMBER: Actor = { userId: 'u-m1', role: 'PANSEL_MEMBER' };
+const V1 = 'SEL-V01';
+const V2 = 'SEL-V02';
+const CLOSE = Date.parse('2026-12-10T15:59:59.999Z');
+
+function vacancy(id: string, status: VacancyState['status']): VacancyState {
+  return {
+    id,
+    status,
+    extensions: 0,
+    pendingDecision: null,
+    outcome: null,
+    shortlist: [],
+    ranking: [],
+    proposedApplicationId: null,
+    appointedApplicationId: null,
+    decreeNumber: null,
+    inaugurationDate: null,
+  };
+}
+
+function application(candidateId: string, vacancyId: string, over: Partial<ApplicationState> = {}): ApplicationState {
+  return {
+    applicationId: applicationId(vacancyId, candidateId),
+    candidateId,
+    vacancyId,
+    submittedAt: '2026-12-01T01:00:00.000Z',
+    homePpkPermission: false,
+    status: 'ELIGIBLE',
+    eligible: true,
+    screeningReopened: false,
+    failedRequirements: [],
+    assessment: null,
+    interview: {},
+    calibrationRound: 0,
+    calibrationRequested: false,
+    trackRecord: null,
+    withdrawn: false,
+    ...over,
+  };
+}
+
+const PANSEL: PanselMemberPlan[] = ['m1', 'm2', 'm3'].map((id, i) => ({
+  id,
+  userId: `u-${id}`,
+  name: `Anggota ${i + 1}`,
+  institution: 'Uji',
+  internal: i === 0,
+  partyMember: false,
+  role: i === 0 ? 'CHAIR' : 'MEMBER',
+}));
+
+interface ViewOptions {
+  stage?: OpenSelectionState['stage'];
+  vacancies?: VacancyState[];
+  apps?: ApplicationState[];
+  now?: number;
+  closedAt?: Record<string, number>;
+  completedStage?: string | null;
+  conflicts?: Record<string, string[]>;
+}
+
+function view(o: ViewOptions = {}): guard.GuardView {
+  const apps = o.apps ?? [];
+  const byCandidate = new Map<string, string[]>();
+  for (const a of apps) byCandidate.set(a.candidateId, [...(byCandidate.get(a.candidateId) ?? []), a.applicationId]);
+  const now = o.now ?? CLOSE - 60_000;
+  const stage = o.stage ?? 'REGISTRATION_OPEN';
+  const state = {
+    selectionId: 'SEL',
+    agencyCode: 'KALTIM',
+    stage,
+    simulation: false,
+    registrationClosesAt: new Date(CLOSE).toISOString(),
+    deadline:
+      stage.startsWith('REGISTRATION_') && stage !== 'REGISTRATION_CLOSED'
+        ? { label: 'REGISTRATION', at: new Date(CLOSE).toISOString(), lastDay: '2026-12-10' }
+        : null,
+    announcementDocument: null,
+    documents: [],
+    pansel: PANSEL,
+    conflicts: o.conflicts ?? {},
+    vacancies: o.vacancies ?? [vacancy(V1, 'OPEN'), vacancy(V2, 'OPEN')],
+    applications: apps,
+    applicationsPerVacancy: {},
+    objections: [],
+    overseer: null,
+    electionPermission: null,
+    decisions: [],
+    calendarRevision: 0,
+  } as OpenSelectionState;
+  return {
+    input: { rules: buildSelectionRules({}), vacancies: [], electionWindows: [] },
+    state,
+    applications: new Map(apps.map((a) => [a.applicationId, a])),
+    byCandidate,
+    planSubmitted: false,
+    screeningPublished: false,
+    completedStage: o.completedStage ?? null,
+    overseerVerdictPending: false,
+    objectionRound: 0,
+    closedAt: o.closedAt ?? {},
+    lateReceiptMs: 120_000,
+    now,
+    today: '2026-12-10',
+    toClock: (ms) => ms,
+  };
+}
+
+/** The code and field of the refusal, or 'ok'. */
+function outcome(fn: () => void): string {
+  try {
+    fn();
+    return 'ok';
+  } catch (err) {
+    if (!(err instanceof ApplicationFailure)) throw err;
+    const field = (err.details?.[0] as { field?: string } | undefined)?.field;
+    return field ? `${err.type}:${field}` : String(err.type);
+  }
+}
+
+const apply = (receivedAt: number | null, vacancyId = V1) => ({
+  actor: CANDIDATE,
+  candidateId: 'c1',
+  vacancyId,
+  ...(receivedAt !== null ? { receivedAt: new Date(receivedAt).toISOString() } : {}),
+});
+
+describe('submitApplication guard: the receipt time decides, not the processing time', () => {
+  const closedV1 = { [V1]: CLOSE };
+  const afterClose = [vacancy(V1, 'IN_SELECTION'), vacancy(V2, 'IN_SELECTION')];
+  it.each([
+    ['received and processed while open', view(), apply(CLOSE - 1000), 'ok'],
+    ['no receipt time: the processing time counts', view(), apply(null), 'ok'],
+    [
+      'received before the close, processed in the grace period',
+      view({ stage: 'REGISTRATION_CLOSED', vacancies: afterClose, closedAt: closedV1, now: CLOSE + 60_000 }),
+      apply(CLOSE - 1),
+      'ok',
+    ],
+    [
+      'received exactly at the close',
+      view({ stage: 'REGISTRATION_CLOSED', vacancies: afterClose, closedAt: closedV1, now: CLOSE + 1 }),
+      apply(CLOSE),
+      'ok',
+    ],
+    [
+      'received after the close',
+      view({ stage: 'REGISTRATION_CLOSED', vacancies: afterClose, closedAt: closedV1, now: CLOSE + 1000 }),
+      apply(CLOSE + 1),
+      'REGISTRATION_CLOSED:vacancyId',
+    ],
+    [
+      'received before the close, processed after the grace period',
+      view({ stage: 'REGISTRATION_CLOSED', vacancies: afterClose, closedAt: closedV1, now: CLOSE + 120_001 }),
+      apply(CLOSE - 1),
+      'REGISTRATION_CLOSED:vacancyId',
+    ],
+    [
+      'a receipt time from the future counts as now (after the close)',
+      view({ stage: 'REGISTRATION_CLOSED', vacancies: afterClose, closedAt: closedV1, now: CLOSE + 1000 }),
+      apply(CLOSE + 99_999),
+      'REGISTRATION_CLOSED:vacancyId',
+    ],
+    [
+      'the other vacancy, closed, extension running for V1',
+      view({
+        stage: 'REGISTRATION_EXTENDED',
+        vacancies: [vacancy(V1, 'EXTENDED'), vacancy(V2, 'IN_SELECTION')],
+        closedAt: { [V2]: CLOSE - 10_000 },
+        now: CLOSE - 5_000,
+      }),
+      apply(CLOSE - 20_000, V2),
+      'ok',
+    ],
+    [
+      'once screening has started',
+      view({ stage: 'ADMINISTRATIVE_SCREENING', vacancies: afterClose, closedAt: closedV1, now: CLOSE + 1 }),
+      apply(CLOSE - 1),
+      'REGISTRATION_CLOSED:vacancyId',
+    ],
+    ['before registration opens', view({ stage: 'PLAN_APPROVAL' }), apply(null), 'WRONG_STAGE:vacancyId'],
+    ['an unknown vacancy', view(), apply(null, 'SEL-V09'), 'UNKNOWN_VACANCY:vacancyId'],
+    [
+      'a second application to the same vacancy',
+      view({ apps: [application('c1', V1, { status: 'SUBMITTED', eligible: null })] }),
+      apply(null),
+      'DUPLICATE_APPLICATION:vacancyId',
+    ],
+    [
+      'over the vacancies-per-candidate limit',
+      view({ apps: [application('c1', V2, { status: 'SUBMITTED', eligible: null })] }),
+      apply(null),
+      'APPLICATION_LIMIT_REACHED:vacancyId',
+    ],
+  ])('%s', (_name, v, args, expected) => {
+    expect(outcome(() => guard.submitApplication(v, args))).toBe(expected);
+  });
+
+  it('a secretary cannot apply', () => {
+    expect(outcome(() => guard.submitApplication(view(), { ...apply(null), actor: SECRETARY }))).toBe(
+      'FORBIDDEN:actor',
+    );
+  });
+});
+
+describe('scoring guards', () => {
+  const a1 = application('c1', V1);
+  const scoring = (o: ViewOptions) => view({ vacancies: [vacancy(V1, 'IN_SELECTION')], apps: [a1], ...o });
+  const score = (over: Partial<{ memberId: string; score: number; actor: Actor; applicationId: string }> = {}) => ({
+    actor: MEMBER,
+    memberId: 'm1',
+    applicationId: a1.applicationId,
+    score: 80,
+    ...over,
+  });
+  it.each([
+    ['a member scores in the interview', scoring({ stage: 'INTERVIEW' }), score(), 'ok'],
+    ['outside the interview', scoring({ stage: 'TRACK_RECORD' }), score(), 'WRONG_STAGE'],
+    ['for another member', scoring({ stage: 'INTERVIEW' }), score({ memberId: 'm2' }), 'NOT_A_MEMBER:memberId'],
+    ['a recused member', scoring({ stage: 'INTERVIEW', conflicts: { m1: ['c1'] } }), score(), 'RECUSED:applicationId'],
+    ['a score out of range', scoring({ stage: 'INTERVIEW' }), score({ score: 101 }), 'VALIDATION_FAILED:score'],
+    [
+      'an unknown application',
+      scoring({ stage: 'INTERVIEW' }),
+      score({ applicationId: 'nope' }),
+      'NOT_FOUND:applicationId',
+    ],
+  ])('%s', (_name, v, args, expected) => {
+    expect(outcome(() => guard.submitInterviewScore(v, args))).toBe(expected);
+  });
+
+  it('closing a stage names what is missing and counts the rest', () => {
+    const apps = Array.from({ length: 8 }, (_, i) => application(`c${i}`, V1));
+    const v = view({ stage: 'COMPETENCY_ASSESSMENT', vacancies: [vacancy(V1, 'IN_SELECTION')], apps });
+    expect(guard.incompleteFor(v, 'COMPETENCY_ASSESSMENT')).toMatchObject({ count: 8 });
+    expect(outcome(() => guard.completeStage(v, { actor: SECRETARY, stage: 'COMPETENCY_ASSESSMENT' }))).toBe(
+      'INCOMPLETE:stage',
+    );
+    for (const a of apps) a.assessment = { managerial: 80, socioCultural: 80, paper: 80, presentation: 80, score: 80 };
+    expect(outcome(() => guard.completeStage(v, { actor: SECRETARY, stage: 'COMPETENCY_ASSESSMENT' }))).toBe('ok');
+    expect(outcome(() => guard.completeStage(v, { actor: SECRETARY, stage: 'INTERVIEW' }))).toBe('WRONG_STAGE:stage');
+  });
+});
+
+describe('withdrawal guard', () => {
+  it.each([
+    ['own application while competing', 'c1', 'INTERVIEW', {}, 'ok'],
+    ["another candidate's application", 'c2', 'INTERVIEW', {}, 'FORBIDDEN:applicationId'],
+    ['already withdrawn', 'c1', 'INTERVIEW', { withdrawn: true }, 'ALREADY_DECIDED:applicationId'],
+    ['after the decree', 'c1', 'DECREE', {}, 'WRONG_STAGE:applicationId'],
+    ['a closed application', 'c1', 'INTERVIEW', { status: 'NOT_ELIGIBLE' as const }, 'WRONG_STAGE:applicationId'],
+  ] as const)('%s', (_name, candidateId, stage, over, expected) => {
+    const a = application('c1', V1, over);
+    const v = view({ stage, vacancies: [vacancy(V1, 'IN_SELECTION')], apps: [a] });
+    const args = { actor: CANDIDATE, applicationId: a.applicationId, candidateId, reason: 'Alasan pribadi keluarga' };
+    expect(outcome(() => guard.withdrawApplication(v, args))).toBe(expected);
+  });
+});
