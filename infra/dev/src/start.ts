@@ -158,7 +158,7 @@ function launch(spec: ComponentSpec, logDir: string): ManagedProcess {
         level: 50,
         msg: `pid ${e.pid} exited unexpectedly (${how}) after ${(e.uptimeMs / 1000).toFixed(1)} s; restart ${e.restart} in ${(e.delayMs / 1000).toFixed(1)} s`,
         crashes: e.crashes,
-        log: relative(process.cwd(), logFile),
+        log: relative(process.cwd(), logFile).startsWith('..') ? logFile : relative(process.cwd(), logFile),
       });
       printer(e.restart - 1)(line);
     },
