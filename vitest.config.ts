@@ -24,6 +24,7 @@ export default defineConfig({
             'workflows/**/*.test.ts',
             'gateway/**/*.test.ts',
             'portal/src/**/*.test.ts',
+            'infra/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.int.test.ts'],
           testTimeout: 30_000,

@@ -21,6 +21,8 @@ export interface GatewayDeps {
 export interface GraphQLContext extends GatewayDeps {
   user: Account | null;
   sessionId: string | null;
+  /** The request's `Idempotency-Key` header (a client's retry of one decision sends the same key). */
+  idempotency: { key: string | null; uses: number };
   loaders: {
     selection: DataLoader<string, SelectionDto | null>;
     application: DataLoader<string, ApplicationDto | null>;
@@ -52,6 +54,7 @@ export async function authenticate(
 export async function createContext(
   deps: GatewayDeps,
   authorization: string | null | undefined,
+  idempotencyKey?: string | null,
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await authenticate(deps, authorization);
   const { candidate, assessment, document } = deps.services;
@@ -61,6 +64,7 @@ export async function createContext(
     ...deps,
     user,
     sessionId,
+    idempotency: { key: idempotencyKey ?? null, uses: 0 },
     loaders: {
       selection,
       profile: new DataLoader((ids) => candidate.getProfilesByIds(ids)),

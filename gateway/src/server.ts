@@ -34,7 +34,8 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
     landingPage: false,
     plugins: [useQueryLimits(deps.config), useTypedErrors()],
     logging: deps.logger,
-    context: ({ request }) => createContext(deps, request.headers.get('authorization')),
+    context: ({ request }) =>
+      createContext(deps, request.headers.get('authorization'), request.headers.get('idempotency-key')),
   });
 
   const app = express();

@@ -2,7 +2,7 @@
  * The portal's only way to the server: GraphQL over fetch, with the session token from sign-in. Errors
  * come back typed (code + field) so forms can point at the field at fault.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 const TOKEN_KEY = 'seleksi-jpt.token';
 
@@ -35,46 +35,97 @@ function firstError(body: GraphQLResponse<unknown>): ApiError | null {
   return e ? new ApiError(e.message, e.extensions?.code ?? 'INTERNAL', e.extensions?.field ?? null) : null;
 }
 
-/** Runs a query or mutation; throws ApiError on any GraphQL error. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const token = storedToken();
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json().catch(() => ({}))) as GraphQLResponse<T>;
-  const error = firstError(body);
+/**
+ * A fresh `Idempotency-Key` for one user action (a decision, an application). The gateway hands it to
+ * Temporal as the Update id, so resending the action with the same key answers the decision recorded the
+ * first time. getRandomValues also works on plain-HTTP pages, where crypto.randomUUID does not exist.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface RequestOptions {
+  /** Sent as `Idempotency-Key`; with it, a request that got no answer is sent again with the same key. */
+  idempotencyKey?: string;
+}
+
+/** Waits before each resend of an action whose answer was lost (only with an idempotency key). */
+const RESEND_DELAYS_MS = [1_000, 3_000, 8_000];
+/** A decision waits for the workflow; past this the answer is treated as lost and the action resent. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+const unavailable = (): ApiError => new ApiError('Server tidak menjawab; coba lagi', 'UNAVAILABLE', null);
+
+/** One POST to /graphql; a lost answer (network, time-out, 502–504, no JSON) becomes UNAVAILABLE. */
+async function post<T>(body: () => BodyInit, headers: Record<string, string>, keyed: boolean) {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers,
+      body: body(),
+      ...(keyed ? { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) } : {}),
+    });
+  } catch {
+    throw unavailable();
+  }
+  if (res.status >= 502 && res.status <= 504) throw unavailable();
+  const parsed = (await res.json().catch(() => ({}))) as GraphQLResponse<T>;
+  const error = firstError(parsed);
   if (error) throw error;
-  if (!body.data) throw new ApiError('Server tidak menjawab; coba lagi', 'UNAVAILABLE', null);
-  return body.data;
+  if (!parsed.data) throw unavailable();
+  return parsed.data;
+}
+
+/** Sends a request; with an idempotency key, resends it with the same key while the server is unavailable. */
+async function send<T>(body: () => BodyInit, baseHeaders: Record<string, string>, options: RequestOptions) {
+  const token = storedToken();
+  const key = options.idempotencyKey;
+  const headers = {
+    ...baseHeaders,
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(key ? { 'idempotency-key': key } : {}),
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await post<T>(body, headers, key !== undefined);
+    } catch (err) {
+      const delay = RESEND_DELAYS_MS[attempt];
+      const lost = err instanceof ApiError && err.code === 'UNAVAILABLE';
+      if (!key || !lost || delay === undefined) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+/** Runs a query or mutation; throws ApiError on any GraphQL error. */
+export function gql<T>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}) {
+  return send<T>(() => JSON.stringify({ query, variables }), { 'content-type': 'application/json' }, options);
 }
 
 /**
  * Runs an operation with file variables as a GraphQL multipart request. `files` maps a variable path
  * (e.g. 'variables.file' or 'variables.input.documents.0') to the file.
  */
-export async function gqlUpload<T>(
+export function gqlUpload<T>(
   query: string,
   variables: Record<string, unknown>,
   files: Record<string, File>,
-): Promise<T> {
-  const token = storedToken();
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query, variables }));
+  options: RequestOptions = {},
+) {
   const paths = Object.keys(files);
-  form.set('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [p]]))));
-  paths.forEach((p, i) => form.set(String(i), files[p]!));
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    body: form,
-  });
-  const body = (await res.json().catch(() => ({}))) as GraphQLResponse<T>;
-  const error = firstError(body);
-  if (error) throw error;
-  if (!body.data) throw new ApiError('Server tidak menjawab; coba lagi', 'UNAVAILABLE', null);
-  return body.data;
+  return send<T>(
+    () => {
+      const form = new FormData();
+      form.set('operations', JSON.stringify({ query, variables }));
+      form.set('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [p]]))));
+      paths.forEach((p, i) => form.set(String(i), files[p]!));
+      return form;
+    },
+    {},
+    options,
+  );
 }
 
 export interface QueryState<T> {
@@ -115,24 +166,37 @@ export function useQuery<T>(query: string, variables: Record<string, unknown> = 
   return { ...state, reload };
 }
 
-/** A mutation with its pending state and last error, for forms. */
-export function useMutation<T>(query: string) {
+/**
+ * A mutation with its pending state and last error, for forms. Each call is one user action with its
+ * own idempotency key, resent with that key while the server does not answer; if it still gets no
+ * answer, pressing the button again with the same input reuses the key, so the action is taken once.
+ * `idempotent: false` is for mutations the gateway does not dedupe by key (e.g. creating a selection):
+ * they are sent once, without a key.
+ */
+export function useMutation<T>(query: string, { idempotent = true }: { idempotent?: boolean } = {}) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const unanswered = useRef<{ input: string; key: string } | null>(null);
   const run = useCallback(
     async (variables: Record<string, unknown>): Promise<T | null> => {
       setPending(true);
       setError(null);
+      const input = JSON.stringify(variables);
+      const key = unanswered.current?.input === input ? unanswered.current.key : newIdempotencyKey();
+      unanswered.current = { input, key };
       try {
-        return await gql<T>(query, variables);
+        const data = await gql<T>(query, variables, idempotent ? { idempotencyKey: key } : {});
+        unanswered.current = null;
+        return data;
       } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'UNAVAILABLE')) unanswered.current = null;
         setError(err instanceof ApiError ? err : new ApiError('Terjadi kesalahan', 'INTERNAL', null));
         return null;
       } finally {
         setPending(false);
       }
     },
-    [query],
+    [query, idempotent],
   );
   return { run, pending, error, clearError: () => setError(null) };
 }

@@ -158,9 +158,32 @@ export function expectError(r: GraphQLResult<unknown>, code: string, field?: str
 
 export class SelectionDriver {
   private constructor(
-    readonly stack: Stack,
+    readonly stack: Pick<Stack, 'gql'>,
     private readonly tokens: Map<string, string>,
+    private readonly headers: Record<string, string> = {},
   ) {}
+
+  /** A driver for a gateway already holding the users (e.g. the demo accounts of `npm start`): signs each in. */
+  static async signInExisting(
+    stack: Pick<Stack, 'gql'>,
+    users: readonly { id: string; email: string }[],
+    password: string,
+  ): Promise<SelectionDriver> {
+    const tokens = new Map<string, string>();
+    for (const u of users) {
+      const r = await stack.gql<{ signIn: { token: string } }>(
+        'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }',
+        { e: u.email, p: password },
+      );
+      tokens.set(u.id, must(r).signIn.token);
+    }
+    return new SelectionDriver(stack, tokens);
+  }
+
+  /** The same users, each request sending `Idempotency-Key: key` (a client retrying one decision). */
+  withIdempotencyKey(key: string): SelectionDriver {
+    return new SelectionDriver(this.stack, this.tokens, { ...this.headers, 'idempotency-key': key });
+  }
 
   /** Creates (or updates) the accounts and signs each one in. */
   static async signIn(stack: Stack, users: readonly TestUser[], password: string): Promise<SelectionDriver> {
@@ -180,7 +203,7 @@ export class SelectionDriver {
   }
 
   gql<T>(as: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
-    return this.stack.gql<T>(query, variables, as ? this.token(as) : undefined);
+    return this.stack.gql<T>(query, variables, as ? this.token(as) : undefined, this.headers);
   }
 
   private decision<K extends string>(

@@ -83,6 +83,7 @@ export interface Stack extends ServicesStack {
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResult<T>>;
   signIn(email: string, password: string): Promise<string>;
 }
@@ -126,14 +127,7 @@ export async function startStack(opts: { temporalAddress: string; mongoUri: stri
   const connection = await Connection.connect({ address: opts.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
 
-  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => {
-    const res = await fetch(`${gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as GraphQLResult<T>;
-  };
+  const gql = graphqlClient(gateway.url);
 
   return {
     ...services,
@@ -157,6 +151,27 @@ export async function startStack(opts: { temporalAddress: string; mongoUri: stri
       await connection.close();
       await services.close();
     },
+  };
+}
+
+/** POSTs GraphQL to `<baseUrl>/graphql`, with a bearer token and extra headers when given. */
+export function graphqlClient(baseUrl: string): Stack['gql'] {
+  return async <T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+    headers: Record<string, string> = {},
+  ) => {
+    const res = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResult<T>;
   };
 }
 

@@ -6,7 +6,7 @@ import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { ApplicationStatusEnum } from './common';
-import { DecisionType, decide, idText, reasonText, selectionFor } from './decision';
+import { DecisionType, decide, idText, reasonText, selectionFor, updateIdOf } from './decision';
 import { arrayConnection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/connections';
 import { parseInput } from './input';
 import { ApplicationDocumentInput } from './application-document-input';
@@ -168,12 +168,15 @@ builder.mutationField('applyToVacancy', (t) =>
           throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
         }
         const owner = { candidateId, selectionId: selection.id, vacancyId };
+        const updateId = updateIdOf(ctx);
         const result = await withDocuments(ctx, owner, documents, async () => {
-          const r = await submitApplication(ctx.temporal, selection.agencyCode, selection.id, {
-            candidateId,
-            vacancyId,
-            actor: { userId: user.id, role: user.role, displayName: user.displayName },
-          });
+          const r = await submitApplication(
+            ctx.temporal,
+            selection.agencyCode,
+            selection.id,
+            { candidateId, vacancyId, actor: { userId: user.id, role: user.role, displayName: user.displayName } },
+            updateId,
+          );
           return { applicationId: r.applicationId, result: r };
         });
         const stored = await ctx.loaders.application.load(result.applicationId);

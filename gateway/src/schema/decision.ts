@@ -86,6 +86,31 @@ export async function memberIdOf(ctx: GraphQLContext, s: SelectionDto): Promise<
   return m.id;
 }
 
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * The Temporal Update id for the request's `Idempotency-Key` header, scoped to the signed-in user
+ * (another user's key never answers their decision); undefined without a header. Temporal answers a
+ * repeated id with the outcome recorded for the first attempt, so a client that retries after a time-out
+ * gets its decision back instead of a refusal by a stage that has moved on. One key names one decision:
+ * a second decision in the same request with the key is refused.
+ */
+export function updateIdOf(ctx: GraphQLContext): string | undefined {
+  const { key } = ctx.idempotency;
+  if (key === null) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw gqlError('VALIDATION_FAILED', 'Idempotency-Key harus 1–200 karakter ASCII tanpa spasi', 'Idempotency-Key');
+  }
+  if (++ctx.idempotency.uses > 1) {
+    throw gqlError(
+      'VALIDATION_FAILED',
+      'Satu Idempotency-Key hanya untuk satu keputusan per permintaan',
+      'Idempotency-Key',
+    );
+  }
+  return `${actorOf(ctx).userId}:${key}`;
+}
+
 /** Runs a decision Update of the selection as the signed-in user and answers the recorded decision. */
 export async function decide<A extends DecisionArgs>(
   ctx: GraphQLContext,
@@ -94,7 +119,7 @@ export async function decide<A extends DecisionArgs>(
   args: Omit<A, 'actor'>,
 ): Promise<RecordedDecision> {
   const full = { ...args, actor: actorOf(ctx) } as A;
-  const decision = await executeSelectionUpdate(ctx.temporal, s.agencyCode, s.id, update, full);
+  const decision = await executeSelectionUpdate(ctx.temporal, s.agencyCode, s.id, update, full, updateIdOf(ctx));
   ctx.logger.info(
     { selectionId: s.id, kind: decision.kind, decisionId: decision.decisionId, userId: ctx.user?.id },
     'decision recorded',

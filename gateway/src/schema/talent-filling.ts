@@ -48,7 +48,7 @@ import { arrayConnection } from '../relay/connections';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { JptLevelEnum } from './common';
-import { actorOf, DecisionType, idText, optionalText, reasonText, shortText } from './decision';
+import { actorOf, DecisionType, idText, optionalText, reasonText, shortText, updateIdOf } from './decision';
 import { DocumentType } from './document';
 import { parseInput } from './input';
 import { defaultPpkTitle, SelectionType } from './selection';
@@ -106,7 +106,7 @@ async function decideFilling<A extends DecisionArgs>(
   const full = { ...args, actor: actorOf(ctx) } as A;
   let decision: RecordedDecision;
   try {
-    decision = await executeFillingUpdate(ctx.temporal, agencyCode, fillingId, update, full);
+    decision = await executeFillingUpdate(ctx.temporal, agencyCode, fillingId, update, full, updateIdOf(ctx));
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return notRunning(ctx, agencyCode, fillingId);
     throw err;

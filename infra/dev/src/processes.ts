@@ -3,7 +3,17 @@
  * spawn with a log file, readiness waits (TCP, HTTP, custom probe), free ports and graceful stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,6 +48,8 @@ export interface SpawnLoggedOptions {
   env?: NodeJS.ProcessEnv;
   /** stdout and stderr are written here; a previous file is kept as `<name>.prev.log`. */
   logFile: string;
+  /** Append to `logFile` instead of starting it afresh (a restart keeps the crash in the same file). */
+  append?: boolean;
   /**
    * Called for each output line. When set, output is piped through this process (and still written
    * to the log file); when not, the child writes straight to the log file.
@@ -73,6 +85,16 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** SIGKILL to what is left of a process group whose leader has exited (orphaned grandchildren). */
+function reapGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // nothing left in the group
+  }
+}
+
 function rotate(logFile: string): void {
   mkdirSync(dirname(logFile), { recursive: true });
   if (existsSync(logFile)) renameSync(logFile, logFile.replace(/(\.log)?$/, '.prev.log'));
@@ -80,7 +102,8 @@ function rotate(logFile: string): void {
 
 /** Spawns a child whose output goes to a log file (and optionally to `onLine`). */
 export function spawnLogged(options: SpawnLoggedOptions): ManagedProcess {
-  rotate(options.logFile);
+  if (options.append) mkdirSync(dirname(options.logFile), { recursive: true });
+  else rotate(options.logFile);
   const fd = openSync(options.logFile, 'a');
   const piped = options.onLine !== undefined;
   let child: ChildProcess;
@@ -167,8 +190,136 @@ export async function stopProcess(p: ManagedProcess, timeoutMs = 10_000): Promis
   if (timedOut) signalGroup(p.child, 'SIGKILL');
   const info = await settled;
   // Reap anything left in the group (e.g. a grandchild that ignored SIGTERM).
-  signalGroup(p.child, 'SIGKILL');
+  reapGroup(p.child);
   return info;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supervision: a component that dies unexpectedly is started again, with exponential backoff.
+
+export interface RestartPolicy {
+  /** Delay before the first restart after a crash. */
+  initialDelayMs: number;
+  /** Each further consecutive crash multiplies the delay by this factor… */
+  factor: number;
+  /** …up to this cap. */
+  maxDelayMs: number;
+  /** A child that stayed up this long is considered healthy: the next crash starts again at `initialDelayMs`. */
+  resetAfterMs: number;
+}
+
+export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+  initialDelayMs: 500,
+  factor: 2,
+  maxDelayMs: 30_000,
+  resetAfterMs: 60_000,
+};
+
+/** Delay before restarting after the `crashes`-th consecutive crash (1-based). */
+export function restartDelayMs(crashes: number, policy: RestartPolicy = DEFAULT_RESTART_POLICY): number {
+  const n = Math.max(1, Math.floor(crashes));
+  return Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.factor ** (n - 1));
+}
+
+export interface UnexpectedExit extends ExitInfo {
+  name: string;
+  pid: number | undefined;
+  /** How long the child had been running. */
+  uptimeMs: number;
+  /** Consecutive crashes so far (reset once a child stays up `resetAfterMs`). */
+  crashes: number;
+  /** The number the coming restart will have (1 for the first restart of the component). */
+  restart: number;
+  delayMs: number;
+}
+
+export interface SuperviseOptions {
+  name: string;
+  /** Spawns the child; `restart` is 0 for the first start, then 1, 2, … */
+  spawn: (restart: number) => ManagedProcess;
+  policy?: RestartPolicy;
+  /** Restarts happen only while this answers true (the orchestrator turns it off when it shuts down). */
+  enabled?: () => boolean;
+  /** The current child's pid is written here on every start and removed on stop (for operators and tests). */
+  pidFile?: string;
+  onExit?: (exit: UnexpectedExit) => void;
+  onRestart?: (proc: ManagedProcess, restart: number) => void;
+}
+
+export interface SupervisedProcess {
+  readonly name: string;
+  /** The child running now (or the one that last exited while a restart is pending). */
+  readonly current: ManagedProcess;
+  readonly restarts: number;
+  /** Stops supervising, cancels a pending restart and stops the child (SIGTERM, then SIGKILL). */
+  stop(timeoutMs?: number): Promise<ExitInfo | undefined>;
+}
+
+/** Runs a child and starts it again whenever it exits on its own (never after `stop()`). */
+export function supervise(options: SuperviseOptions): SupervisedProcess {
+  const policy = options.policy ?? DEFAULT_RESTART_POLICY;
+  const enabled = options.enabled ?? (() => true);
+  let stopped = false;
+  let restarts = 0;
+  let crashes = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let current: ManagedProcess;
+  let startedAt = 0;
+
+  const writePid = (p: ManagedProcess): void => {
+    if (!options.pidFile || p.child.pid === undefined) return;
+    mkdirSync(dirname(options.pidFile), { recursive: true });
+    writeFileSync(options.pidFile, `${p.child.pid}\n`);
+  };
+
+  const start = (): void => {
+    current = options.spawn(restarts);
+    startedAt = Date.now();
+    writePid(current);
+    const proc = current;
+    void proc.exited.then((info) => {
+      if (stopped || proc !== current || !enabled()) return;
+      // A killed leader can leave children behind holding ports or locks (e.g. a database's backends).
+      reapGroup(proc.child);
+      const uptimeMs = Date.now() - startedAt;
+      crashes = uptimeMs >= policy.resetAfterMs ? 1 : crashes + 1;
+      const delayMs = restartDelayMs(crashes, policy);
+      options.onExit?.({
+        ...info,
+        name: options.name,
+        pid: proc.child.pid,
+        uptimeMs,
+        crashes,
+        restart: restarts + 1,
+        delayMs,
+      });
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (stopped || !enabled()) return;
+        restarts += 1;
+        start();
+        options.onRestart?.(current, restarts);
+      }, delayMs);
+    });
+  };
+  start();
+
+  return {
+    name: options.name,
+    get current() {
+      return current;
+    },
+    get restarts() {
+      return restarts;
+    },
+    async stop(timeoutMs = 10_000) {
+      stopped = true;
+      clearTimeout(timer);
+      const info = current.exitInfo ? undefined : await current.stop(timeoutMs);
+      if (options.pidFile) rmSync(options.pidFile, { force: true });
+      return info;
+    },
+  };
 }
 
 /**

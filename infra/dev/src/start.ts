@@ -1,7 +1,8 @@
 /**
  * `npm start`: runs the whole embedded stack in the foreground.
  * Temporal dev server + FerretDB → candidate/assessment/document services → worker → gateway →
- * demo data, each with a readiness check. Ctrl-C stops everything in reverse order; data stays in
+ * demo data, each with a readiness check. A component that dies afterwards is restarted (backoff, see
+ * `supervise` in processes.ts). Ctrl-C stops everything in reverse order; data stays in
  * SELEKSI_DATA_DIR (default .data/).
  */
 import { randomBytes } from 'node:crypto';
@@ -15,9 +16,10 @@ import {
   isPortOpen,
   repoRoot,
   spawnLogged,
-  tailFile,
+  supervise,
   waitForHttpOk,
   type ManagedProcess,
+  type SupervisedProcess,
   ReadinessError,
 } from './processes';
 import { seedDemoData, type DemoSignIn } from './seed';
@@ -28,7 +30,7 @@ const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 const say = (msg: string): void => console.log(`${paint(1, '[start]')} ${msg}`);
 
-const running: ManagedProcess[] = [];
+const running: SupervisedProcess[] = [];
 let stopping = false;
 
 // ---------------------------------------------------------------------------------------------
@@ -82,10 +84,8 @@ function consolePrinter(name: string, index: number): (line: string) => void {
 
 async function stopAll(): Promise<void> {
   for (const p of [...running].reverse()) {
-    if (p.exitInfo) continue;
     const t = Date.now();
-    await p.stop(10_000);
-    say(`stopped ${p.name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    if (await p.stop(10_000)) say(`stopped ${p.name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   }
 }
 
@@ -129,22 +129,44 @@ interface ComponentSpec {
   console: boolean;
 }
 
+/**
+ * Starts a component under supervision: if it dies on its own it is started again after a backoff,
+ * with the exit and the delay logged under its name; its console prefix counts the restarts
+ * (`[worker↻2]`). Answers the first child, for the start-up readiness check.
+ */
 function launch(spec: ComponentSpec, logDir: string): ManagedProcess {
-  const proc = spawnLogged({
+  const index = running.length;
+  const logFile = join(logDir, `${spec.name}.log`);
+  const printer = (restart: number) => consolePrinter(restart > 0 ? `${spec.name}↻${restart}` : spec.name, index);
+  const supervised = supervise({
     name: spec.name,
-    command: spec.command,
-    args: spec.args,
-    env: spec.env ?? process.env,
-    logFile: join(logDir, `${spec.name}.log`),
-    ...(spec.console ? { onLine: consolePrinter(spec.name, running.length) } : {}),
+    spawn: (restart) =>
+      spawnLogged({
+        name: spec.name,
+        command: spec.command,
+        args: spec.args,
+        env: spec.env ?? process.env,
+        logFile,
+        append: restart > 0,
+        ...(spec.console ? { onLine: printer(restart) } : {}),
+      }),
+    enabled: () => !stopping,
+    pidFile: join(logDir, '..', 'run', `${spec.name}.pid`),
+    onExit: (e) => {
+      const how = e.signal ? `signal ${e.signal}` : `code ${e.code}`;
+      const line = JSON.stringify({
+        level: 50,
+        msg: `pid ${e.pid} exited unexpectedly (${how}) after ${(e.uptimeMs / 1000).toFixed(1)} s; restart ${e.restart} in ${(e.delayMs / 1000).toFixed(1)} s`,
+        crashes: e.crashes,
+        log: relative(process.cwd(), logFile).startsWith('..') ? logFile : relative(process.cwd(), logFile),
+      });
+      printer(e.restart - 1)(line);
+    },
+    onRestart: (proc, restart) =>
+      printer(restart)(JSON.stringify({ level: 40, msg: `restarted as pid ${proc.child.pid} (restart ${restart})` })),
   });
-  running.push(proc);
-  void proc.exited.then((info) => {
-    if (stopping) return;
-    const how = info.signal ? `signal ${info.signal}` : `code ${info.code}`;
-    void fail(`${spec.name} exited unexpectedly (${how}); log ${proc.logFile}, last lines:\n${tailFile(proc.logFile)}`);
-  });
-  return proc;
+  running.push(supervised);
+  return supervised.current;
 }
 
 /** The gateway's token secret: generated once, kept in the data dir so sign-ins survive restarts. */

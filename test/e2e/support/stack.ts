@@ -74,14 +74,15 @@ function bootstrap(artifactDir: string): number {
   return (Date.now() - t) / 1000;
 }
 
-export async function startE2eStack(name: string, timeoutMs = 240_000): Promise<E2eStack> {
+/** `portOffset` moves this stack's ports away from the other e2e files' (default E2E_PORT_OFFSET). */
+export async function startE2eStack(name: string, timeoutMs = 240_000, portOffset?: number): Promise<E2eStack> {
   const artifactDir = join(ARTIFACTS, 'e2e', name);
   rmSync(artifactDir, { recursive: true, force: true });
   mkdirSync(artifactDir, { recursive: true });
   const bootstrapSeconds = bootstrap(artifactDir);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'seleksi-e2e-'));
-  const ports = e2ePorts();
+  const ports = portOffset === undefined ? e2ePorts() : e2ePorts(portOffset);
   // The portal as bootstrap just built it, copied: a rebuild of portal/dist while the suite runs (another
   // `npm start`, an editor's build) would otherwise leave the gateway without index.html for a moment.
   const portalDist = join(dataDir, 'portal-dist');

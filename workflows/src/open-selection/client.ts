@@ -39,19 +39,28 @@ export function openSelectionHandle(client: Client, agencyCode: string, selectio
   return client.workflow.getHandle<typeof openSelectionWorkflow>(selectionWorkflowId(agencyCode, selectionId));
 }
 
-/** Submits an application as a validated Update: the answer says accepted (with the record) or why not. */
+/**
+ * Submits an application as a validated Update: the answer says accepted (with the record) or why not.
+ * `updateId` makes a retry idempotent: Temporal answers the outcome recorded for the first attempt.
+ */
 export async function submitApplication(
   client: Client,
   agencyCode: string,
   selectionId: string,
   args: SubmitApplicationArgs,
+  updateId?: string,
 ): Promise<SubmitApplicationResult> {
-  return openSelectionHandle(client, agencyCode, selectionId).executeUpdate(submitApplicationUpdate, { args: [args] });
+  return openSelectionHandle(client, agencyCode, selectionId).executeUpdate(submitApplicationUpdate, {
+    args: [args],
+    ...(updateId ? { updateId } : {}),
+  });
 }
 
 /**
  * Runs any decision Update of the open selection and answers the recorded decision; a refused
  * decision throws WorkflowUpdateFailedError whose cause is the validator's typed ApplicationFailure.
+ * With `updateId`, a retry of an accepted decision answers the decision recorded the first time
+ * instead of running again (and being refused by a stage that has moved on).
  */
 export async function executeSelectionUpdate<Ret, Args extends [unknown]>(
   client: Client,
@@ -59,8 +68,12 @@ export async function executeSelectionUpdate<Ret, Args extends [unknown]>(
   selectionId: string,
   update: UpdateDefinition<Ret, Args>,
   args: Args[0],
+  updateId?: string,
 ): Promise<Ret> {
-  return openSelectionHandle(client, agencyCode, selectionId).executeUpdate(update, { args: [args] as Args });
+  return openSelectionHandle(client, agencyCode, selectionId).executeUpdate(update, {
+    args: [args] as Args,
+    ...(updateId ? { updateId } : {}),
+  });
 }
 
 /** The workflow's current state (for decisions screens; lists and status pages read the services). */

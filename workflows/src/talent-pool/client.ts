@@ -37,12 +37,17 @@ export async function queryFillingState(
   return talentFillingHandle(client, agencyCode, fillingId).query(getFillingStateQuery);
 }
 
+/** Runs a decision Update of a talent-pool filling; `updateId` makes a retry answer the first outcome. */
 export async function executeFillingUpdate<Ret, Args extends [unknown]>(
   client: Client,
   agencyCode: string,
   fillingId: string,
   update: UpdateDefinition<Ret, Args>,
   args: Args[0],
+  updateId?: string,
 ): Promise<Ret> {
-  return talentFillingHandle(client, agencyCode, fillingId).executeUpdate(update, { args: [args] as Args });
+  return talentFillingHandle(client, agencyCode, fillingId).executeUpdate(update, {
+    args: [args] as Args,
+    ...(updateId ? { updateId } : {}),
+  });
 }

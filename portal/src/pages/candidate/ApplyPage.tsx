@@ -6,9 +6,9 @@
  * "SKP 2 tahun terakhir", "Tanda terima LHKPN", "Surat izin PPK instansi asal", "Dokumen pendukung
  * lainnya"; button "Kirim lamaran"; after success link "Lihat lamaran saya".
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, gqlUpload, useQuery } from '../../api';
+import { ApiError, gqlUpload, newIdempotencyKey, useQuery } from '../../api';
 import {
   Button,
   ErrorAlert,
@@ -63,6 +63,7 @@ export function ApplyPage() {
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
   const [applied, setApplied] = useState<{ id: string } | null>(null);
+  const applyKey = useRef<string | null>(null);
 
   if (loading) return <Loading />;
   const s = data?.selection;
@@ -102,15 +103,21 @@ export function ApplyPage() {
       return focusFirst(bad);
     }
     const sent = DOCUMENT_INPUTS.map((d) => d.kind).filter((k) => files[k]);
+    // One key per application: resends (and a second press after no answer) apply once.
+    const key = applyKey.current ?? newIdempotencyKey();
+    applyKey.current = key;
     setPending(true);
     try {
       const res = await gqlUpload<{ applyToVacancy: { id: string } }>(
         APPLY_TO_VACANCY,
         { vacancyId, documents: sent.map((kind) => ({ kind, file: null })) },
         Object.fromEntries(sent.map((kind, i) => [`variables.documents.${i}.file`, files[kind]!])),
+        { idempotencyKey: key },
       );
+      applyKey.current = null;
       setApplied(res.applyToVacancy);
     } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'UNAVAILABLE')) applyKey.current = null;
       const apiError =
         err instanceof ApiError ? err : new ApiError('Lamaran gagal dikirim; coba lagi', 'INTERNAL', null);
       const kind = kindOfError(apiError, sent);

@@ -48,7 +48,7 @@ function intOrNull(text: string): number | null {
 
 export function CreateSelectionPage() {
   const navigate = useNavigate();
-  const create = useMutation<{ createSelection: { id: string } }>(CREATE_SELECTION);
+  const create = useMutation<{ createSelection: { id: string } }>(CREATE_SELECTION, { idempotent: false });
   const [title, setTitle] = useState('');
   const [announcementDate, setAnnouncementDate] = useState(todayLocal());
   // "Today" is the agency's: its time zone as recorded on its latest selection (the API has no agency query).
