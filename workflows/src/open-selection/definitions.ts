@@ -441,6 +441,8 @@ export interface RunProgress {
   interviewBaseRound: Record<string, number>;
   unannounced: [string, string | null][];
   closedAt: Record<string, number>;
+  /** The latest Update ids with their outcomes (retries across continue-as-new). */
+  answered: [string, unknown][];
   calendar: HolidayCalendar;
   runs: number;
 }

@@ -12,6 +12,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   proxyActivities,
   upsertSearchAttributes,
   uuid4,
@@ -99,6 +100,8 @@ const BATCH = 250;
 /** Decisions kept in the workflow state (the audit record in the candidate service keeps them all). */
 const DECISIONS_KEPT = 200;
 const DEFAULT_CONTINUE_AS_NEW_EVENTS = 8_000;
+/** Update outcomes kept for retries across continue-as-new (a retry comes within seconds). */
+const ANSWERS_KEPT = 300;
 
 /** Years the calendar lacks get weekends only, so a running deadline never fails; an amendment corrects it. */
 function withFallbackYears(calendar: HolidayCalendar, fromYear: number): HolidayCalendar {
@@ -187,6 +190,7 @@ export class SelectionRun {
         interviewBaseRound: {},
         unannounced: [],
         closedAt: {},
+        answered: [],
         calendar: withFallbackYears(input.calendar, Number(localDateOf(origin, this.tz).slice(0, 4))),
         runs: 1,
       };
@@ -327,6 +331,31 @@ export class SelectionRun {
       return true;
     }
     return false;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Retried decisions
+
+  /**
+   * True when this Update's id was answered already, in this run or an earlier one of the chain:
+   * Temporal deduplicates Update ids within a run only, so the outcomes of the latest ones travel
+   * with continue-as-new and a client retrying after a time-out gets the recorded decision back.
+   */
+  answeredBefore(): boolean {
+    const id = currentUpdateInfo()?.id;
+    return !!id && this.p.answered.some(([x]) => x === id);
+  }
+
+  async deduplicated<R>(effect: () => Promise<R>): Promise<R> {
+    const id = currentUpdateInfo()?.id;
+    const earlier = id ? this.p.answered.find(([x]) => x === id) : undefined;
+    if (earlier) return earlier[1] as R;
+    const result = await effect();
+    if (id) {
+      this.p.answered.push([id, result]);
+      if (this.p.answered.length > ANSWERS_KEPT) this.p.answered.splice(0, this.p.answered.length - ANSWERS_KEPT);
+    }
+    return result;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -94,7 +94,10 @@ function registerHandlers(run: SelectionRun): void {
     update: UpdateDefinition<R, [A]>,
     check: (view: guard.GuardView, args: A) => void,
     effect: (run: SelectionRun, args: A) => Promise<R>,
-  ): void => setHandler(update, (args: A) => effect(run, args), { validator: (args: A) => check(run.view(), args) });
+  ): void =>
+    setHandler(update, (args: A) => run.deduplicated(() => effect(run, args)), {
+      validator: (args: A) => (run.answeredBefore() ? undefined : check(run.view(), args)),
+    });
 
   setHandler(getSelectionStateQuery, () => run.state);
   setHandler(getSelectionSummaryQuery, () => run.summary());
