@@ -2,7 +2,12 @@
 import DataLoader from 'dataloader';
 import type { Client } from '@temporalio/client';
 import type { AgencyDto, ApplicationDto, DocumentDto, ProfileDto, SelectionDto, TalentSettings } from '@seleksi/domain';
-import { querySelectionState, type OpenSelectionState } from '@seleksi/workflows';
+import {
+  querySelectionState,
+  querySelectionSummary,
+  type OpenSelectionState,
+  type OpenSelectionSummary,
+} from '@seleksi/workflows';
 import type { Logger } from 'pino';
 import type { Account, AccountRepository } from './auth/accounts';
 import type { TokenService } from './auth/tokens';
@@ -32,6 +37,8 @@ export interface GraphQLContext extends GatewayDeps {
     agency: DataLoader<string, AgencyDto | null>;
     /** The open-selection workflow's state by selection id (one Temporal query per selection and request). */
     process: DataLoader<string, OpenSelectionState | null>;
+    /** The same without applications (a round of thousands stays cheap to check membership against). */
+    summary: DataLoader<string, OpenSelectionSummary | null>;
     /** An agency's stored talent settings by agency code (null while it configured nothing). */
     talentSettings: DataLoader<string, TalentSettings | null>;
   };
@@ -74,6 +81,14 @@ export async function createContext(
           ids.map(async (id) => {
             const s = await selection.load(id);
             return s ? querySelectionState(deps.temporal, s.agencyCode, s.id) : null;
+          }),
+        ),
+      ),
+      summary: new DataLoader((ids) =>
+        Promise.all(
+          ids.map(async (id) => {
+            const s = await selection.load(id);
+            return s ? querySelectionSummary(deps.temporal, s.agencyCode, s.id) : null;
           }),
         ),
       ),

@@ -22,7 +22,7 @@ export async function canReadDocument(ctx: AccessContext, doc: DocumentDto): Pro
     case 'PANSEL_MEMBER': {
       // Only the members of this selection's Pansel; documents of no selection (talent route) are not theirs.
       if (!doc.selectionId) return false;
-      const state = await ctx.loaders.process.load(doc.selectionId).catch(() => null);
+      const state = await ctx.loaders.summary.load(doc.selectionId).catch(() => null);
       return state?.agencyCode === doc.agencyCode && state.pansel.some((m) => m.userId === u.id);
     }
     case 'CANDIDATE':

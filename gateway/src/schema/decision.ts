@@ -80,7 +80,8 @@ export async function processStateOf(ctx: GraphQLContext, s: SelectionDto): Prom
 
 /** The Pansel member the signed-in user acts as on this selection, or NOT_A_MEMBER. */
 export async function memberIdOf(ctx: GraphQLContext, s: SelectionDto): Promise<string> {
-  const state = await processStateOf(ctx, s);
+  const state = await ctx.loaders.summary.load(s.id);
+  if (!state) throw gqlError('NOT_FOUND', 'Proses seleksi tidak ditemukan', 'selectionId');
   const m = state.pansel.find((x) => x.userId === ctx.user?.id);
   if (!m) throw gqlError('NOT_A_MEMBER', 'Anda bukan anggota panitia seleksi ini', 'selectionId');
   return m.id;

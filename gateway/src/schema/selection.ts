@@ -103,7 +103,7 @@ export const SelectionType = builder.node(builder.objectRef<SelectionView>('Sele
       resolve: async (s, _a, ctx) => {
         if (typeof s.simulation === 'boolean') return s.simulation;
         // The read model does not carry the flag yet: ask the workflow (an unreachable one is not simulated).
-        const state = await ctx.loaders.process.load(s.id).catch(() => null);
+        const state = await ctx.loaders.summary.load(s.id).catch(() => null);
         return state?.simulation ?? false;
       },
     }),

@@ -1,5 +1,5 @@
 /** Client-side helpers for the open selection, used by the gateway and tests (not by workflow code). */
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import { QueryNotRegisteredError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { selectionWorkflowId } from '@seleksi/domain';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey } from '../search-attributes';
 import type { openSelectionWorkflow } from './workflows';
@@ -7,11 +7,13 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   calendarAmendedSignal,
   getSelectionStateQuery,
+  getSelectionSummaryQuery,
   submitApplicationUpdate,
   TASK_QUEUE,
   type CalendarAmendment,
   type OpenSelectionInput,
   type OpenSelectionState,
+  type OpenSelectionSummary,
   type SubmitApplicationArgs,
   type SubmitApplicationResult,
 } from './definitions';
@@ -83,6 +85,25 @@ export async function querySelectionState(
   selectionId: string,
 ): Promise<OpenSelectionState> {
   return openSelectionHandle(client, agencyCode, selectionId).query(getSelectionStateQuery);
+}
+
+/**
+ * The workflow's state without applications: small whatever the round's size (decision screens,
+ * membership and access checks). Rounds on the frozen code lack the query: their full state is cut.
+ */
+export async function querySelectionSummary(
+  client: Client,
+  agencyCode: string,
+  selectionId: string,
+): Promise<OpenSelectionSummary> {
+  const handle = openSelectionHandle(client, agencyCode, selectionId);
+  try {
+    return await handle.query(getSelectionSummaryQuery);
+  } catch (err) {
+    if (!(err instanceof QueryNotRegisteredError)) throw err;
+    const { applications, ...rest } = await handle.query(getSelectionStateQuery);
+    return { ...rest, applicationCount: applications.length };
+  }
 }
 
 /** Tells every running open selection that the holiday calendar changed, so running deadlines are recomputed. */
