@@ -108,7 +108,7 @@ async function subscribe(query: string, variables: Record<string, unknown>, toke
   })();
   const sub: SseSubscription = {
     events,
-    async waitFor(accept, timeoutMs = 30_000) {
+    async waitFor(accept, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = events.find(accept);

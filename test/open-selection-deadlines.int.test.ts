@@ -17,6 +17,7 @@ import {
   type Actor,
   type DateWindow,
   type HolidayCalendar,
+  type HolidayYear,
   type JptLevel,
   type SelectionRules,
 } from '@seleksi/domain';
@@ -69,6 +70,7 @@ let services: ServicesStack;
 let worker: Worker;
 let running: Promise<void>;
 const taskQueue = 'open-selection-deadlines';
+const HOUR_MS = 3_600_000;
 
 beforeAll(async () => {
   const path = inject('temporalTestServerPath');
@@ -83,6 +85,14 @@ beforeAll(async () => {
   });
   services = await startServices(inject('mongoUri'), `ts_${Date.now().toString(36)}`);
   await services.clients.candidate.upsertAgency(AGENCY);
+  // The clock starts at today's date and the tests skip it months ahead: give every year it can
+  // reach a calendar, as an administrator would, so the tests' own working-day arithmetic (below)
+  // uses the same calendar as the workflow whatever the date the suite runs on.
+  const startYear = Number(localDateOf(await env.currentTimeMs(), AGENCY.timeZone).slice(0, 4));
+  const known = await services.clients.candidate.getHolidayCalendar();
+  for (const year of [startYear, startYear + 1, startYear + 2]) {
+    if (!known[year]) await services.clients.candidate.putHolidayYear(testHolidayYear(year));
+  }
   worker = await createSeleksiWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
@@ -152,6 +162,38 @@ async function stateOf(handle: OpenSelectionHandle): Promise<OpenSelectionState>
   return handle.query(getSelectionStateQuery);
 }
 
+/** A year the shipped calendar lacks: its fixed-date national holidays (moving ones are not known ahead). */
+function testHolidayYear(year: number): HolidayYear {
+  const day = (md: string, name: string) => ({ date: `${year}-${md}`, name });
+  return {
+    year,
+    holidays: [
+      day('01-01', 'Tahun Baru Masehi'),
+      day('05-01', 'Hari Buruh Internasional'),
+      day('06-01', 'Hari Lahir Pancasila'),
+      day('08-17', 'Hari Kemerdekaan Republik Indonesia'),
+      day('12-25', 'Kelahiran Yesus Kristus'),
+    ],
+    cutiBersama: [],
+    source: 'Kalender uji (tanggal tetap saja)',
+  };
+}
+
+/**
+ * Skips the clock an hour past the running deadline the workflow published (waiting until it has
+ * published one still ahead), so a test never assumes how many calendar days N working days take:
+ * that depends on the date the suite runs and on how far earlier tests moved the shared clock.
+ */
+async function passDeadline(handle: OpenSelectionHandle, label: string): Promise<OpenSelectionState> {
+  const nowMs = await env.currentTimeMs();
+  const s = await eventually(async () => {
+    const st = await stateOf(handle);
+    return st.deadline?.label === label && new Date(st.deadline.at).getTime() > nowMs ? st : null;
+  });
+  await env.sleep(new Date(s.deadline!.at).getTime() - nowMs + HOUR_MS);
+  return s;
+}
+
 async function stageIs(handle: OpenSelectionHandle, stage: string): Promise<OpenSelectionState> {
   return eventually(async () => {
     const s = await stateOf(handle);
@@ -190,7 +232,7 @@ describe('open-selection deadlines (time-skipping)', () => {
     expect(moved.deadline?.lastDay).toBe(addWorkingDays(today, 5, amended));
     expect(moved.deadline?.lastDay).not.toBe(planned.deadline?.lastDay);
 
-    await env.sleep('10 days');
+    await passDeadline(handle, 'OVERSEER');
     const open = await stageIs(handle, 'REGISTRATION_OPEN');
     expect(open.decisions.map((d) => d.kind)).toContain('OVERSEER_SILENCE');
     const audit = await services.clients.candidate.listAllAuditRecords({ selectionId: open.selectionId });
@@ -202,7 +244,7 @@ describe('open-selection deadlines (time-skipping)', () => {
   it('KASN silence escalates instead of approving; the overseer then approves', async () => {
     const { handle } = await start(buildSelectionRules({ overseer: { era: 'KASN' } }));
     await stageIs(handle, 'PLAN_APPROVAL');
-    await env.sleep('16 days');
+    await passDeadline(handle, 'OVERSEER');
     const escalated = await eventually(async () => {
       const s = await stateOf(handle);
       return (s.overseer?.escalations ?? 0) >= 1 ? s : null;
@@ -225,7 +267,7 @@ describe('open-selection deadlines (time-skipping)', () => {
     const open = await stageIs(handle, 'REGISTRATION_OPEN');
     const firstClose = open.deadline!.lastDay;
 
-    await env.sleep('16 days');
+    await passDeadline(handle, 'REGISTRATION');
     const ext1 = await stageIs(handle, 'REGISTRATION_EXTENDED');
     expect(ext1.vacancies[0]!.extensions).toBe(1);
     expect(ext1.deadline!.lastDay > firstClose).toBe(true);
@@ -233,9 +275,9 @@ describe('open-selection deadlines (time-skipping)', () => {
       expect.arrayContaining(['EXTENSION_NOTICE', 'LETTER_TO_OVERSEER']),
     );
 
-    await env.sleep('7 days');
+    await passDeadline(handle, 'REGISTRATION');
     await eventually(async () => ((await stateOf(handle)).vacancies[0]!.extensions === 2 ? true : null));
-    await env.sleep('7 days');
+    await passDeadline(handle, 'REGISTRATION');
     const closed = await stageIs(handle, 'REGISTRATION_CLOSED');
     expect(closed.vacancies[0]).toMatchObject({ status: 'AWAITING_DECISION', pendingDecision: 'TOO_FEW_APPLICANTS' });
 
@@ -280,7 +322,7 @@ describe('open-selection deadlines (time-skipping)', () => {
         args: [{ actor: { userId: `u-${p.id}`, role: 'CANDIDATE' }, candidateId: p.id, vacancyId: `${id}-V1` }],
       });
     }
-    await env.sleep('16 days');
+    await passDeadline(handle, 'REGISTRATION');
     const screened = await eventually(async () => {
       const s = await stateOf(handle);
       return s.stage === 'ADMINISTRATIVE_SCREENING' && s.applications.every((a) => a.eligible !== null) ? s : null;
@@ -301,7 +343,7 @@ describe('open-selection deadlines (time-skipping)', () => {
       args: [{ ...objector, text: 'Nilai SKP saya tahun 2024 tercatat keliru' }],
     });
 
-    await env.sleep('6 days');
+    await passDeadline(handle, 'OBJECTIONS');
     await eventually(async () => {
       const s = await services.clients.candidate.getSelection(id);
       return s?.stageHistory.some((e) => e.reasonCode === 'OBJECTION_WINDOW_CLOSED') ? true : null;
@@ -383,7 +425,7 @@ describe('open-selection deadlines (time-skipping)', () => {
         args: [{ actor: { userId: `u-${p.id}`, role: 'CANDIDATE' }, candidateId: p.id, vacancyId: `${id}-V1` }],
       });
     }
-    await env.sleep('16 days');
+    await passDeadline(handle, 'REGISTRATION');
     const screened = await eventually(async () => {
       const st = await stateOf(handle);
       return st.stage === 'ADMINISTRATIVE_SCREENING' && st.applications.every((a) => a.eligible !== null) ? st : null;
@@ -391,7 +433,7 @@ describe('open-selection deadlines (time-skipping)', () => {
     expect(screened.applications.map((a) => a.failedRequirements)).toEqual([[], [], [], []]);
     await handle.executeUpdate(publishScreeningUpdate, { args: [{ actor: SECRETARY }] });
     await stageIs(handle, 'ADMINISTRATIVE_OBJECTIONS');
-    await env.sleep('6 days');
+    await passDeadline(handle, 'OBJECTIONS');
     await stageIs(handle, 'COMPETENCY_ASSESSMENT');
 
     const apps = screened.applications.map((a) => a.applicationId);
@@ -434,7 +476,7 @@ describe('open-selection deadlines (time-skipping)', () => {
     const ranked = await stageIs(handle, 'FINAL_OBJECTIONS');
     const shortlist = ranked.vacancies[0]!.shortlist;
     expect(shortlist).toEqual(apps.slice(0, 3));
-    await env.sleep('6 days');
+    await passDeadline(handle, 'OBJECTIONS');
     await stageIs(handle, 'OVERSEER_RECOMMENDATION');
     await approve('RESULT');
     await stageIs(handle, 'APPOINTMENT_CHOICE');

@@ -176,7 +176,7 @@ export function graphqlClient(baseUrl: string): Stack['gql'] {
 }
 
 /** Polls `fn` until it returns a truthy value (real time; for read models written by activities). */
-export async function eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

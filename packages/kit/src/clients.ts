@@ -58,6 +58,12 @@ export interface TypedClientOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * Time allowed to a bulk write request (up to 1000 documents). Each changed document is its own
+ * FerretDB transaction (about 30 ms on SQLite, several times that on a loaded machine).
+ */
+export const BULK_TIMEOUT_MS = 120_000;
+
 /** Ids per batch request, so URLs stay short whatever DataLoader hands us. */
 const BATCH_SIZE = 100;
 
@@ -115,13 +121,14 @@ export class CandidateClient {
   }
   /**
    * Bulk upsert (seeding, benchmarks), checked like `upsertProfile`; a failing request writes none of
-   * its profiles, fields are `items.N.…` within it. Sent 250 per request (the service takes 1000):
-   * FerretDB v1 scans the collection for each changed profile it replaces (~30 ms at 2,500 profiles).
+   * its profiles, fields are `items.N.…` within it. Sent 250 per request (the service takes 1000), so
+   * a slow store costs one short request, not the whole batch; unchanged profiles are not rewritten.
    */
   async upsertProfiles(items: readonly ProfileDto[]): Promise<BulkUpsertResult> {
     let upserted = 0;
     for (let i = 0; i < items.length; i += 250) {
-      upserted += (await this.http.put<BulkUpsertResult>('/profiles', { items: items.slice(i, i + 250) })).upserted;
+      const body = { items: items.slice(i, i + 250) };
+      upserted += (await this.http.put<BulkUpsertResult>('/profiles', body, { timeoutMs: BULK_TIMEOUT_MS })).upserted;
     }
     return { upserted };
   }
@@ -373,15 +380,16 @@ export class AssessmentClient {
   }
 
   /**
-   * Idempotent upsert by entry id. Sent 250 per request (the service takes 1000): FerretDB v1 scans
-   * the collection for each changed entry it replaces (~10 ms at 1,000 entries); new ones are cheap,
-   * so re-mapping a period from scratch is faster after `deleteTalentMapPeriod`.
+   * Idempotent upsert by entry id. Sent 250 per request (the service takes 1000): each changed entry
+   * is its own FerretDB transaction, while new ones go in one insert, so re-mapping a period from
+   * scratch is faster after `deleteTalentMapPeriod`.
    */
   async putTalentMapEntries(items: readonly TalentMapEntryDto[]): Promise<BulkUpsertResult> {
     let upserted = 0;
     for (let i = 0; i < items.length; i += 250) {
       const body = { items: items.slice(i, i + 250) };
-      upserted += (await this.http.put<BulkUpsertResult>('/talent-map/entries', body)).upserted;
+      upserted += (await this.http.put<BulkUpsertResult>('/talent-map/entries', body, { timeoutMs: BULK_TIMEOUT_MS }))
+        .upserted;
     }
     return { upserted };
   }

@@ -84,6 +84,11 @@ describe('createServiceClient', () => {
     const down = await failure(createServiceClient('http://127.0.0.1:1', { name: 'document' }).get('/x'));
     expect([down.code, down.service]).toEqual(['UNAVAILABLE', 'document']);
   });
+
+  it("lets one request (a bulk write) wait longer than the client's timeout", async () => {
+    expect(await client().put('/slow', {}, { timeoutMs: 30_000 })).toEqual({});
+    expect((await failure(client().put('/slow', {}))).code).toBe('UNAVAILABLE');
+  });
 });
 
 describe('CandidateClient', () => {

@@ -7,7 +7,13 @@ import {
   type TalentMapEntryDto,
   type TalentSettings,
 } from '@seleksi/domain';
-import { AssessmentClient, ServiceError, type AssessmentResultDto, type RunningService } from '@seleksi/kit';
+import {
+  AssessmentClient,
+  BULK_TIMEOUT_MS,
+  ServiceError,
+  type AssessmentResultDto,
+  type RunningService,
+} from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startAssessmentService } from './app';
 import { loadAssessmentConfig } from './config';
@@ -483,7 +489,8 @@ describe('talent map', () => {
       console.log(`[bench] ${label} took ${(performance.now() - started).toFixed(0)} ms`);
       return result;
     };
-    const put = (items: TalentMapEntryDto[]) => client.http.put('/talent-map/entries', { items });
+    const put = (items: TalentMapEntryDto[]) =>
+      client.http.put('/talent-map/entries', { items }, { timeoutMs: BULK_TIMEOUT_MS });
     expect(await timed('PUT /talent-map/entries: 1000 new entries', () => put(many))).toEqual({ upserted: 1000 });
     expect(await timed('PUT /talent-map/entries: the same 1000 again', () => put(many))).toEqual({ upserted: 1000 });
     const changed = many.map((e) => ({ ...e, runId: 'run-2' }));

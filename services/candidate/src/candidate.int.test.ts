@@ -12,7 +12,13 @@ import {
   type ScreeningDto,
   type StageEventDto,
 } from '@seleksi/domain';
-import { CandidateClient, ServiceError, type RunningService, type SelectionUpsertDto } from '@seleksi/kit';
+import {
+  BULK_TIMEOUT_MS,
+  CandidateClient,
+  ServiceError,
+  type RunningService,
+  type SelectionUpsertDto,
+} from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCandidateService } from './app';
 import { loadCandidateConfig } from './config';
@@ -578,7 +584,9 @@ describe('profiles by agency (bulk upsert, paging, count)', () => {
     const started = performance.now();
     for (let i = 0; i < TOTAL; i += 1000) {
       const body = { items: all.slice(i, i + 1000) };
-      expect(await client.http.put('/profiles', body)).toEqual({ upserted: body.items.length });
+      expect(await client.http.put('/profiles', body, { timeoutMs: BULK_TIMEOUT_MS })).toEqual({
+        upserted: body.items.length,
+      });
     }
     const ms = performance.now() - started;
     console.log(
@@ -616,16 +624,29 @@ describe('profiles by agency (bulk upsert, paging, count)', () => {
   });
 
   it('is idempotent: the same batch again changes nothing', async () => {
-    const slice = all.slice(0, 300);
+    const stamp = async (id: string) =>
+      (await service.conn.collection<{ _id: string; updatedAt: Date }>('profiles').findOne({ _id: id }))?.updatedAt;
+    const before = await stamp('bulk-0');
+    const slice = all.slice(0, 1000);
     const started = performance.now();
-    expect(await client.upsertProfiles(slice)).toEqual({ upserted: 300 });
+    expect(await client.upsertProfiles(slice)).toEqual({ upserted: 1000 });
     const ms = performance.now() - started;
-    console.log(`[bench] PUT /profiles: replacing 300 existing profiles took ${ms.toFixed(0)} ms`);
+    console.log(`[bench] PUT /profiles: the same 1000 existing profiles again took ${ms.toFixed(0)} ms`);
     expect(await client.countProfiles('BULK')).toBe(TOTAL);
-    expect(await client.getProfilesByIds(['bulk-0', 'bulk-299'])).toEqual([all[0], all[299]]);
-    const renamed = { ...all[5]!, name: 'Nama Baru' };
-    await client.upsertProfiles([renamed]);
-    expect((await client.getProfile('bulk-5'))?.name).toBe('Nama Baru');
+    expect(await client.getProfilesByIds(['bulk-0', 'bulk-999'])).toEqual([all[0], all[999]]);
+    // Not rewritten: the stamp of the first write stays.
+    expect(await stamp('bulk-0')).toEqual(before);
+
+    const renamed = all.slice(0, 300).map((p) => ({ ...p, name: `${p.name} (baru)` }));
+    const t1 = performance.now();
+    expect(await client.upsertProfiles(renamed)).toEqual({ upserted: 300 });
+    console.log(`[bench] PUT /profiles: 300 changed profiles took ${(performance.now() - t1).toFixed(0)} ms`);
+    expect(await client.getProfilesByIds(['bulk-0', 'bulk-299', 'bulk-300'])).toEqual([
+      renamed[0],
+      renamed[299],
+      all[300],
+    ]);
+    expect((await stamp('bulk-0'))!.getTime()).toBeGreaterThan(before!.getTime());
     expect(await client.countProfiles('BULK')).toBe(TOTAL);
   });
 

@@ -28,6 +28,11 @@ function toDto(doc: ProfileDoc): ProfileDto {
   return dto;
 }
 
+/** Same stored data (the DTO builds keys in one order, so equal JSON means equal profiles). */
+function sameProfile(a: ProfileDoc, b: ProfileDoc): boolean {
+  return JSON.stringify(toDto(a)) === JSON.stringify(toDto(b));
+}
+
 const nipTaken = (field = 'nip') => new DomainError('CONFLICT', 'NIP sudah terdaftar pada profil lain', field);
 
 /** Cursor of the profiles of an agency: the last id of the page. */
@@ -68,7 +73,8 @@ export function createProfileRepository({ Profile }: CandidateModels) {
     /**
      * Stores up to a batch of profiles at once (seeding, benchmarks), with the checks of `upsert`:
      * fields are `items.N.…`, and nothing is written when a check fails. New profiles go in one
-     * insert, existing ones are replaced one by one (`bulkReplaceById`). Returns how many were written.
+     * insert, changed ones are replaced by id, unchanged ones keep their `updatedAt` and cost a read
+     * (`bulkReplaceById`), so the same batch again changes nothing. Returns how many were upserted.
      */
     async upsertMany(inputs: ProfileDto[]): Promise<number> {
       const today = todayUtc();
@@ -102,6 +108,7 @@ export function createProfileRepository({ Profile }: CandidateModels) {
         return await bulkReplaceById(
           Profile,
           dtos.map(({ id, ...rest }) => ({ ...rest, _id: id, updatedAt })),
+          { same: (stored, next) => sameProfile(stored, next as ProfileDoc) },
         );
       } catch (err) {
         // A NIP taken by a concurrent writer after the check above.
