@@ -165,7 +165,8 @@ export class SelectionRun {
     this.speed = input.simulation ? 86_400 / input.simulation.secondsPerDay : 1;
     this.vacancyIds = input.vacancies.map((v) => v.id);
     if (carry) {
-      this.state = { ...carry.state, applications: [] };
+      // Re-added below, which counts them again per vacancy.
+      this.state = { ...carry.state, applications: [], applicationsPerVacancy: {} };
       this.p = carry.run;
       for (const row of carry.applications) this.addApplication(expandApplication(row, this.compactIndex()));
     } else {
