@@ -377,6 +377,10 @@ describe('a complete round', () => {
       await expect.poll(async () => (await runsOf(handle)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
       const runs = await runsOf(handle);
       expect(Math.max(...runs.map((r) => r.events))).toBeLessThan(400);
+      // What the runs hand on is whole: every vacancy still counts each of its applications once.
+      for (const v of p.vacancies) {
+        expect(v.applicants).toBe(p.applications.filter((a) => a.vacancyId === v.id).length);
+      }
       expect(p.vacancies.map((v) => [v.status, v.appointedApplicationId])).toEqual([
         ['FILLED', app(2)],
         ['FILLED', app(6)],
