@@ -6,6 +6,7 @@ import type { openSelectionWorkflow } from './workflows';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   calendarAmendedSignal,
+  getApplicationStatesQuery,
   getSelectionStateQuery,
   getSelectionSummaryQuery,
   submitApplicationUpdate,
@@ -78,13 +79,33 @@ export async function executeSelectionUpdate<Ret, Args extends [unknown]>(
   });
 }
 
-/** The workflow's current state (for decisions screens; lists and status pages read the services). */
+/** Applications per query page: a page of scored applications stays far below gRPC's 4 MB. */
+const APPLICATION_PAGE = 1_000;
+
+/**
+ * The workflow's current state (for decisions screens; lists and status pages read the services):
+ * the summary, then the applications page by page, so a round of thousands answers too.
+ */
 export async function querySelectionState(
   client: Client,
   agencyCode: string,
   selectionId: string,
 ): Promise<OpenSelectionState> {
-  return openSelectionHandle(client, agencyCode, selectionId).query(getSelectionStateQuery);
+  const handle = openSelectionHandle(client, agencyCode, selectionId);
+  let summary: OpenSelectionSummary;
+  try {
+    summary = await handle.query(getSelectionSummaryQuery);
+  } catch (err) {
+    if (err instanceof QueryNotRegisteredError) return handle.query(getSelectionStateQuery); // frozen code
+    throw err;
+  }
+  const { applicationCount, ...rest } = summary;
+  const pages = await Promise.all(
+    Array.from({ length: Math.ceil(applicationCount / APPLICATION_PAGE) }, (_, i) =>
+      handle.query(getApplicationStatesQuery, { offset: i * APPLICATION_PAGE, limit: APPLICATION_PAGE }),
+    ),
+  );
+  return { ...rest, applications: pages.flat() };
 }
 
 /**

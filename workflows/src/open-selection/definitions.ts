@@ -481,8 +481,10 @@ export const calendarAmendedSignal = defineSignal<[CalendarAmendment]>('calendar
 export const getSelectionStateQuery = defineQuery<OpenSelectionState>('getSelectionState');
 /** The state without applications (decision screens, access checks): small whatever the round's size. */
 export const getSelectionSummaryQuery = defineQuery<OpenSelectionSummary>('getSelectionSummary');
-/** The workflow's state of the given applications (unknown ids are left out). */
-export const getApplicationStatesQuery = defineQuery<ApplicationState[], [string[]]>('getApplicationStates');
+/** A page of the workflow's applications in the order they came, so no answer nears the 4 MB gRPC limit. */
+export const getApplicationStatesQuery = defineQuery<ApplicationState[], [{ offset: number; limit: number }]>(
+  'getApplicationStates',
+);
 
 /** Failure types thrown by this workflow; the gateway maps them to GraphQL error codes. */
 export type OpenSelectionFailureType = Extract<

@@ -101,7 +101,9 @@ function registerHandlers(run: SelectionRun): void {
 
   setHandler(getSelectionStateQuery, () => run.state);
   setHandler(getSelectionSummaryQuery, () => run.summary());
-  setHandler(getApplicationStatesQuery, (ids) => ids.flatMap((id) => run.app(id) ?? []));
+  setHandler(getApplicationStatesQuery, ({ offset, limit }) =>
+    run.state.applications.slice(offset, offset + Math.min(limit, 2_000)),
+  );
   setHandler(calendarAmendedSignal, (amendment) => decide.amendCalendar(run, amendment));
 
   on(submitApplicationUpdate, guard.submitApplication, decide.submitApplication);
