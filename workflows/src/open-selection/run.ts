@@ -100,6 +100,8 @@ const BATCH = 250;
 /** Decisions kept in the workflow state (the audit record in the candidate service keeps them all). */
 const DECISIONS_KEPT = 200;
 const DEFAULT_CONTINUE_AS_NEW_EVENTS = 8_000;
+/** Temporal refuses Updates past 2,000 in one run (history.maxTotalUpdates): a run hands over before. */
+const CONTINUE_AS_NEW_UPDATES = 1_500;
 /** Update outcomes kept for retries across continue-as-new (a retry comes within seconds). */
 const ANSWERS_KEPT = 300;
 
@@ -156,6 +158,8 @@ export class SelectionRun {
   readonly tz: OpenSelectionInput['agency']['timeZone'];
   private readonly speed: number;
   private readonly vacancyIds: string[];
+  /** Updates this run has taken (Temporal caps them per run). */
+  private updatesThisRun = 0;
 
   constructor(
     readonly input: OpenSelectionInput,
@@ -351,6 +355,7 @@ export class SelectionRun {
     const id = currentUpdateInfo()?.id;
     const earlier = id ? this.p.answered.find(([x]) => x === id) : undefined;
     if (earlier) return earlier[1] as R;
+    this.updatesThisRun += 1;
     const result = await effect();
     if (id) {
       this.p.answered.push([id, result]);
@@ -450,7 +455,7 @@ export class SelectionRun {
   private historyFull(): boolean {
     const info = workflowInfo();
     const limit = this.input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_EVENTS;
-    return info.historyLength >= limit || info.continueAsNewSuggested;
+    return info.historyLength >= limit || info.continueAsNewSuggested || this.updatesThisRun >= CONTINUE_AS_NEW_UPDATES;
   }
 
   private async continueAsNew(): Promise<never> {
