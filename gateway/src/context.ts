@@ -8,6 +8,7 @@ import type { Account, AccountRepository } from './auth/accounts';
 import type { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import type { ServiceClients } from '@seleksi/kit';
+import type { ApplyPipeline } from './apply';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -16,11 +17,15 @@ export interface GatewayDeps {
   accounts: AccountRepository;
   tokens: TokenService;
   logger: Logger;
+  /** The apply path's queue, per-selection Update limit and selection cache (one per gateway). */
+  apply: ApplyPipeline;
 }
 
 export interface GraphQLContext extends GatewayDeps {
   user: Account | null;
   sessionId: string | null;
+  /** When the HTTP request arrived (server clock), before its body was read: the receipt time of an application. */
+  receivedAt: Date;
   loaders: {
     selection: DataLoader<string, SelectionDto | null>;
     application: DataLoader<string, ApplicationDto | null>;
@@ -52,6 +57,7 @@ export async function authenticate(
 export async function createContext(
   deps: GatewayDeps,
   authorization: string | null | undefined,
+  receivedAt: Date = new Date(),
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await authenticate(deps, authorization);
   const { candidate, assessment, document } = deps.services;
@@ -61,6 +67,7 @@ export async function createContext(
     ...deps,
     user,
     sessionId,
+    receivedAt,
     loaders: {
       selection,
       profile: new DataLoader((ids) => candidate.getProfilesByIds(ids)),

@@ -88,7 +88,13 @@ export interface Stack extends ServicesStack {
 }
 
 /** Services + worker + gateway against the shared Temporal dev server and FerretDB. */
-export async function startStack(opts: { temporalAddress: string; mongoUri: string; name: string }): Promise<Stack> {
+export async function startStack(opts: {
+  temporalAddress: string;
+  mongoUri: string;
+  name: string;
+  /** Gateway settings over the suite defaults (e.g. the apply queue's size). */
+  gateway?: Record<string, string>;
+}): Promise<Stack> {
   const prefix = `it_${opts.name}_${randomBytes(3).toString('hex')}`;
   const taskQueue = `${prefix}-queue`;
   const services = await startServices(opts.mongoUri, prefix);
@@ -116,6 +122,7 @@ export async function startStack(opts: { temporalAddress: string; mongoUri: stri
       // These suites apply through plain GraphQL JSON; uploads have their own suite (candidate-portal-api).
       APPLICATION_DOCUMENTS_REQUIRED: 'false',
       ...services.urls,
+      ...opts.gateway,
     }),
     createLogger('gateway', 'error'),
   );
