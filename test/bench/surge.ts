@@ -311,6 +311,8 @@ async function run(stack: E2eStack): Promise<void> {
       `  (received in time but refused: ${inTime.filter((o) => o.code).length})`,
   );
   console.log(`  accepted after the close     ${afterClose.length}`);
+  const lag = pct(outcomes.filter((o) => o.receivedAt !== null).map((o) => o.receivedAt! - o.at));
+  console.log(`  receipt lag p50/p95/p99      ${lag.map(ms).join(' / ')} (gateway receipt − scheduled send)`);
   console.log(`  resent after BUSY/UNAVAILABLE ${outcomes.reduce((s, o) => s + o.retries, 0)}`);
   console.log(`  burst lasted                 ${((burstEnd - burstAt) / 1000).toFixed(1)} s (window ${S} s)`);
   console.log(`  apply latency p50/p95/p99    ${latency.map(ms).join(' / ')}`);
