@@ -48,6 +48,26 @@ export const gatewayConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Applications (upload storage + the Temporal Update + linking) running at once per gateway; more
+   * wait their turn in a queue instead of timing out (their receipt time is taken on arrival).
+   */
+  APPLY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  /**
+   * Applications that may wait for a slot; one more is answered BUSY (the portal sends it again).
+   * Waiting requests hold their uploads in memory: at most this × the largest request.
+   */
+  APPLY_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(4000),
+  /**
+   * Submission Updates in flight per selection workflow from this gateway (Temporal refuses more than
+   * 10 per workflow; with several gateways keep the sum at 10 or below).
+   */
+  APPLY_UPDATES_PER_SELECTION: z.coerce.number().int().min(1).max(10).default(8),
+  /**
+   * Time-out of the gateway's calls to the services. The apply queue bounds how many run at once, so
+   * a call waits only for its own work; generous enough for a service busy with a deadline surge.
+   */
+  SERVICE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** How often the subscription pump polls the candidate service's change feed while anyone subscribes. */
   CHANGE_FEED_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /**

@@ -13,6 +13,7 @@ import type { Account, AccountRepository } from './auth/accounts';
 import type { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import type { ServiceClients } from '@seleksi/kit';
+import type { ApplyPipeline } from './apply';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -21,6 +22,8 @@ export interface GatewayDeps {
   accounts: AccountRepository;
   tokens: TokenService;
   logger: Logger;
+  /** The apply path's queue, per-selection Update limit and selection cache (one per gateway). */
+  apply: ApplyPipeline;
 }
 
 export interface GraphQLContext extends GatewayDeps {
@@ -28,6 +31,8 @@ export interface GraphQLContext extends GatewayDeps {
   sessionId: string | null;
   /** The request's `Idempotency-Key` header (a client's retry of one decision sends the same key). */
   idempotency: { key: string | null; uses: number };
+  /** When the HTTP request arrived (server clock), before its body was read: the receipt time of an application. */
+  receivedAt: Date;
   loaders: {
     selection: DataLoader<string, SelectionDto | null>;
     application: DataLoader<string, ApplicationDto | null>;
@@ -62,6 +67,7 @@ export async function createContext(
   deps: GatewayDeps,
   authorization: string | null | undefined,
   idempotencyKey?: string | null,
+  receivedAt: Date = new Date(),
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await authenticate(deps, authorization);
   const { candidate, assessment, document } = deps.services;
@@ -72,6 +78,7 @@ export async function createContext(
     user,
     sessionId,
     idempotency: { key: idempotencyKey ?? null, uses: 0 },
+    receivedAt,
     loaders: {
       selection,
       profile: new DataLoader((ids) => candidate.getProfilesByIds(ids)),

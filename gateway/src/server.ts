@@ -12,6 +12,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { connectDatabase, createLogger, createServiceClients, pingDatabase } from '@seleksi/kit';
+import { ApplyPipeline } from './apply';
 import { AccountRepository } from './auth/accounts';
 import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
@@ -21,6 +22,13 @@ import { documentRoutes } from './documents/routes';
 import { useQueryLimits } from './limits';
 import { schema } from './schema';
 import { useTypedErrors } from './typed-errors-plugin';
+
+const RECEIVED_AT = Symbol('receivedAt');
+type ReceivedRequest = express.Request & { [RECEIVED_AT]?: Date };
+
+function receivedAtOf(req: express.Request | undefined): Date | undefined {
+  return (req as ReceivedRequest | undefined)?.[RECEIVED_AT];
+}
 
 export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean>): express.Express {
   const yoga = createYoga<{ req: express.Request; res: express.Response }>({
@@ -34,8 +42,13 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
     landingPage: false,
     plugins: [useQueryLimits(deps.config), useTypedErrors()],
     logging: deps.logger,
-    context: ({ request }) =>
-      createContext(deps, request.headers.get('authorization'), request.headers.get('idempotency-key')),
+    context: ({ request, req }) =>
+      createContext(
+        deps,
+        request.headers.get('authorization'),
+        request.headers.get('idempotency-key'),
+        receivedAtOf(req) ?? new Date(),
+      ),
   });
 
   const app = express();
@@ -51,6 +64,11 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
   documentRoutes(app, deps);
   applicationFileRoutes(app, deps);
 
+  // Stamped when the headers arrive, before the (multipart) body is read: an application's receipt time.
+  app.use(yoga.graphqlEndpoint, (req, _res, next) => {
+    (req as ReceivedRequest)[RECEIVED_AT] = new Date();
+    next();
+  });
   // Yoga is a Node request handler; its type is not an express one.
   app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
   servePortal(app, deps);
@@ -95,11 +113,12 @@ export async function startGateway(
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const deps: GatewayDeps = {
     config,
-    services: createServiceClients(config),
+    services: createServiceClients(config, { timeoutMs: config.SERVICE_TIMEOUT_MS }),
     temporal,
     accounts,
     tokens: new TokenService(config.AUTH_SECRET),
     logger,
+    apply: new ApplyPipeline(config),
   };
   const app = createGatewayApp(deps, () => pingDatabase(conn));
   const server: Server = await new Promise((resolve) => {

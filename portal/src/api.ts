@@ -128,6 +128,48 @@ export function gqlUpload<T>(
   );
 }
 
+/** Answers worth sending again unchanged: the gateway's apply queue was full, or the server did not answer. */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof ApiError && (err.code === 'BUSY' || err.code === 'UNAVAILABLE');
+}
+
+/**
+ * Runs `send` and, while it answers BUSY or UNAVAILABLE, sends the same request again after a growing
+ * pause with jitter (so a crowd of retries spreads out). Only for requests that cannot duplicate
+ * (an application is one per candidate and vacancy).
+ */
+export async function withRetries<T>(
+  send: () => Promise<T>,
+  onRetry: (attempt: number, error: ApiError) => void,
+  { attempts = 12, baseMs = 1000, maxMs = 15_000 } = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!isRetryable(err) || attempt >= attempts) throw err;
+      onRetry(attempt, err as ApiError);
+      const pause = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+      await new Promise((r) => setTimeout(r, pause / 2 + Math.random() * (pause / 2)));
+    }
+  }
+}
+
+/** gqlUpload throws TypeError when the network fails: the same as no answer. */
+export async function gqlUploadOrUnavailable<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  files: Record<string, File>,
+  options: RequestOptions = {},
+): Promise<T> {
+  try {
+    return await gqlUpload<T>(query, variables, files, options);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError('Server tidak menjawab; coba lagi', 'UNAVAILABLE', null);
+  }
+}
+
 export interface QueryState<T> {
   data: T | null;
   error: ApiError | null;

@@ -89,7 +89,13 @@ export interface Stack extends ServicesStack {
 }
 
 /** Services + worker + gateway against the shared Temporal dev server and FerretDB. */
-export async function startStack(opts: { temporalAddress: string; mongoUri: string; name: string }): Promise<Stack> {
+export async function startStack(opts: {
+  temporalAddress: string;
+  mongoUri: string;
+  name: string;
+  /** Gateway settings over the suite defaults (e.g. the apply queue's size). */
+  gateway?: Record<string, string>;
+}): Promise<Stack> {
   const prefix = `it_${opts.name}_${randomBytes(3).toString('hex')}`;
   const taskQueue = `${prefix}-queue`;
   const services = await startServices(opts.mongoUri, prefix);
@@ -121,6 +127,7 @@ export async function startStack(opts: { temporalAddress: string; mongoUri: stri
       SELECTION_CONTINUE_AS_NEW_EVENTS: '150',
       LATE_RECEIPT_GRACE_SECONDS: '2',
       ...services.urls,
+      ...opts.gateway,
     }),
     createLogger('gateway', 'error'),
   );

@@ -1,8 +1,8 @@
 /**
  * The documents a candidate uploads with `applyToVacancy`: checked all at once (PDF by content, size,
  * count, required kinds) before anything is stored, stored in services/candidate before the
- * application is submitted (once per candidate, vacancy, kind and content), linked once it is, and
- * removed again when the submission is refused.
+ * application is submitted (once per candidate, vacancy, kind and content) and kept whatever the
+ * answer, linked once it is accepted.
  */
 import {
   REQUIRED_APPLICATION_DOCUMENT_KINDS,
@@ -101,34 +101,31 @@ export async function checkDocuments(
 
 export interface StoredDocuments {
   files: ApplicationFileDto[];
-  /** Stored by this request (not by an earlier attempt): the ones to remove if the submission is refused. */
-  createdIds: string[];
 }
 
-/** Stores the checked documents (idempotent per candidate, vacancy, kind and content). */
+/**
+ * Stores the checked documents before the submission (idempotent per candidate, vacancy, kind and
+ * content). They are kept whatever happens next: a refused or failed submission loses nothing, and
+ * a retry finds them stored instead of storing them twice.
+ */
 export async function storeDocuments(
   ctx: Pick<GraphQLContext, 'services'>,
   owner: { candidateId: string; selectionId: string; vacancyId: string },
   documents: readonly CheckedDocument[],
 ): Promise<StoredDocuments> {
-  const stored: StoredDocuments = { files: [], createdIds: [] };
-  try {
-    for (const d of documents) {
-      const { created, ...file } = await ctx.services.candidate.storeApplicationFile(
+  const files = await Promise.all(
+    documents.map(async (d) => {
+      const { created: _created, ...file } = await ctx.services.candidate.storeApplicationFile(
         { ...owner, kind: d.kind, fileName: d.fileName },
         d.bytes,
       );
-      stored.files.push(file);
-      if (created) stored.createdIds.push(file.id);
-    }
-  } catch (err) {
-    await discardDocuments(ctx, stored);
-    throw err;
-  }
-  return stored;
+      return file;
+    }),
+  );
+  return { files };
 }
 
-/** Links the stored documents to the application just submitted. */
+/** Links the stored documents to the application just submitted (idempotent). */
 export async function linkDocuments(
   ctx: Pick<GraphQLContext, 'services'>,
   applicationId: string,
@@ -139,38 +136,4 @@ export async function linkDocuments(
     applicationId,
     stored.files.map((f) => f.id),
   );
-}
-
-/** Best effort: removes what this request stored when the submission was refused (linked files are kept). */
-export async function discardDocuments(
-  ctx: Pick<GraphQLContext, 'services'> & { logger?: GraphQLContext['logger'] },
-  stored: StoredDocuments,
-): Promise<void> {
-  for (const id of stored.createdIds) {
-    await ctx.services.candidate.discardApplicationFile(id).catch((err: unknown) => {
-      ctx.logger?.warn({ err, fileId: id }, 'could not discard an unlinked application file');
-    });
-  }
-}
-
-/**
- * Runs the submission with the documents: check, store, submit, link; on a refused submission the
- * files this request stored are removed again.
- */
-export async function withDocuments<T>(
-  ctx: GraphQLContext,
-  owner: { candidateId: string; selectionId: string; vacancyId: string },
-  checked: readonly CheckedDocument[],
-  submit: () => Promise<{ applicationId: string; result: T }>,
-): Promise<T> {
-  const stored = await storeDocuments(ctx, owner, checked);
-  let submitted: { applicationId: string; result: T };
-  try {
-    submitted = await submit();
-  } catch (err) {
-    await discardDocuments(ctx, stored);
-    throw err;
-  }
-  await linkDocuments(ctx, submitted.applicationId, stored);
-  return submitted.result;
 }

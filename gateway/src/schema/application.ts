@@ -1,5 +1,5 @@
-import { REASON_TEXT_ID, selectionIdOfVacancy, type ApplicationDto, type TimelineEntryDto } from '@seleksi/domain';
-import { submitApplication, withdrawApplicationUpdate } from '@seleksi/workflows';
+import { REASON_TEXT_ID, type ApplicationDto, type TimelineEntryDto } from '@seleksi/domain';
+import { withdrawApplicationUpdate } from '@seleksi/workflows';
 import { z } from 'zod';
 import { encodeCursor } from '@seleksi/kit';
 import { builder } from '../builder';
@@ -10,7 +10,8 @@ import { DecisionType, decide, idText, reasonText, selectionFor, updateIdOf } fr
 import { arrayConnection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/connections';
 import { parseInput } from './input';
 import { ApplicationDocumentInput } from './application-document-input';
-import { checkDocuments, withDocuments } from '../application-files/uploads';
+import { checkDocuments } from '../application-files/uploads';
+import { applyToVacancy } from '../apply';
 import { SelectionType, VacancyType } from './selection';
 
 const TimelineEntryType = builder.objectRef<TimelineEntryDto>('TimelineEntry').implement({
@@ -41,6 +42,12 @@ export const ApplicationType = builder.node(builder.objectRef<ApplicationDto>('A
   fields: (t) => ({
     status: t.field({ type: ApplicationStatusEnum, resolve: (a) => a.status }),
     submittedAt: t.field({ type: 'DateTime', resolve: (a) => a.submittedAt }),
+    receivedAt: t.field({
+      type: 'DateTime',
+      description:
+        "When the gateway received the application (server clock): registration's deadline is judged on it. The workflow records it as submittedAt",
+      resolve: (a) => (a as ApplicationDto & { receivedAt?: string }).receivedAt ?? a.submittedAt,
+    }),
     candidateId: t.exposeID('candidateId'),
     candidateName: t.string({
       nullable: true,
@@ -158,30 +165,9 @@ builder.mutationField('applyToVacancy', (t) =>
       typed(async () => {
         const user = ctx.user!;
         if (!user.candidateId) throw gqlError('FORBIDDEN', 'Akun ini belum terhubung dengan data ASN');
-        const candidateId = user.candidateId;
         // Every document is checked before anything is stored or submitted.
         const documents = await checkDocuments(ctx, args.documents);
-        const vacancyId = String(args.vacancyId);
-        const selectionId = selectionIdOfVacancy(vacancyId);
-        const selection = selectionId ? await ctx.loaders.selection.load(selectionId) : null;
-        if (!selection || !selection.vacancies.some((v) => v.id === vacancyId)) {
-          throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
-        }
-        const owner = { candidateId, selectionId: selection.id, vacancyId };
-        const updateId = updateIdOf(ctx);
-        const result = await withDocuments(ctx, owner, documents, async () => {
-          const r = await submitApplication(
-            ctx.temporal,
-            selection.agencyCode,
-            selection.id,
-            { candidateId, vacancyId, actor: { userId: user.id, role: user.role, displayName: user.displayName } },
-            updateId,
-          );
-          return { applicationId: r.applicationId, result: r };
-        });
-        const stored = await ctx.loaders.application.load(result.applicationId);
-        if (!stored) throw gqlError('INTERNAL', 'Lamaran tersimpan tetapi belum dapat dibaca; coba muat ulang');
-        return stored;
+        return applyToVacancy(ctx, { ...user, candidateId: user.candidateId }, String(args.vacancyId), documents);
       }),
   }),
 );

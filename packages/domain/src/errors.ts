@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',
   'UNAVAILABLE',
+  /** Too many requests are waiting right now; the same request may be sent again (it cannot duplicate). */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -46,6 +46,7 @@ import type {
   RecordAuditResult,
   ScoreRecordListQuery,
   SelectionListQuery,
+  SelectionSummaryDto,
   SelectionUpsertDto,
   StageEventRequest,
   SuccessionGroupListQuery,
@@ -147,6 +148,10 @@ export class CandidateClient {
   }
   getSelection(id: string): Promise<SelectionDto | null> {
     return this.http.get(`/selections/${seg(id)}`, { nullOn404: true });
+  }
+  /** The selection without its stage history: a single `_id` lookup in the service (for the apply path). */
+  getSelectionSummary(id: string): Promise<SelectionSummaryDto | null> {
+    return this.http.get(`/selections/${seg(id)}/summary`, { nullOn404: true });
   }
   /** In the order of `ids`, null where unknown (DataLoader-ready). */
   getSelectionsByIds(ids: readonly string[]): Promise<(SelectionDto | null)[]> {

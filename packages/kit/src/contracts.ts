@@ -52,6 +52,9 @@ export interface CreateApplicationRequest {
 }
 
 /** Answer of `POST /applications`: `created` is false on an idempotent retry (HTTP 200 instead of 201). */
+/** A selection without its stage history (GET /selections/:id/summary: one `_id` lookup). */
+export type SelectionSummaryDto = Omit<SelectionDto, 'stageHistory'>;
+
 export type CreateApplicationResult = ApplicationDto & { created: boolean };
 
 export interface ApplicationListQuery {

@@ -28,6 +28,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   INCUMBENT_LOCKED: 409,
   OBJECTION_WINDOW_CLOSED: 409,
   UNAVAILABLE: 503,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

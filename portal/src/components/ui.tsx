@@ -34,6 +34,14 @@ export function formatDate(value: string | null | undefined, withTime = false): 
   return `${day} pukul ${String(date.getHours()).padStart(2, '0')}.${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
+/** '24 November 2026 pukul 23.59.58' (the browser's time zone): receipt times, where seconds matter. */
+export function formatInstantWithSeconds(value: string | null | undefined): string {
+  if (!value) return '-';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return `${formatDate(value, true)}.${String(date.getSeconds()).padStart(2, '0')}`;
+}
+
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
     <section aria-labelledby="page-title">

@@ -68,7 +68,7 @@ export const APPLY_TARGET = `
 
 export const APPLY_TO_VACANCY = `
   mutation ApplyToVacancy($vacancyId: ID!, $documents: [ApplicationDocumentInput!]) {
-    applyToVacancy(vacancyId: $vacancyId, documents: $documents) { id status submittedAt }
+    applyToVacancy(vacancyId: $vacancyId, documents: $documents) { id status submittedAt receivedAt }
   }
 `;
 
@@ -100,6 +100,7 @@ export const APPLICATION_DETAIL = `
       id
       status
       submittedAt
+      receivedAt
       selection { id title stage registrationClosesAt }
       vacancy { ${VACANCY} }
       ${TIMELINE}

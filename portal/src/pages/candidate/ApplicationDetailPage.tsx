@@ -19,6 +19,7 @@ import {
   applicationStatusName,
   formatBytes,
   formatDate,
+  formatInstantWithSeconds,
   levelName,
   stageName,
 } from '../../components/ui';
@@ -40,6 +41,7 @@ interface Detail {
     id: string;
     status: string;
     submittedAt: string;
+    receivedAt: string;
     selection: { id: string; title: string; stage: string; registrationClosesAt: string } | null;
     vacancy: VacancyRow | null;
     timeline: TimelineEntry[];
@@ -157,8 +159,8 @@ export function ApplicationDetailPage() {
         </dd>
         <dt>Jabatan</dt>
         <dd>{a.vacancy ? `${a.vacancy.position}, ${a.vacancy.unit} (${levelName(a.vacancy.level)})` : '-'}</dd>
-        <dt>Diajukan</dt>
-        <dd>{formatDate(a.submittedAt, true)}</dd>
+        <dt>Diterima server</dt>
+        <dd>{formatInstantWithSeconds(a.receivedAt)}</dd>
         <dt>Tahap seleksi</dt>
         <dd>{stage ? stageName(stage) : '-'}</dd>
       </dl>

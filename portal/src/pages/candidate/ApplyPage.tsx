@@ -8,7 +8,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, gqlUpload, newIdempotencyKey, useQuery } from '../../api';
+import { ApiError, gqlUploadOrUnavailable, newIdempotencyKey, useQuery, withRetries } from '../../api';
 import {
   Button,
   ErrorAlert,
@@ -18,6 +18,7 @@ import {
   SuccessAlert,
   formatBytes,
   formatDate,
+  formatInstantWithSeconds,
   levelName,
 } from '../../components/ui';
 import { APPLY_TARGET, APPLY_TO_VACANCY } from '../../queries/candidate';
@@ -62,7 +63,8 @@ export function ApplyPage() {
   const [errors, setErrors] = useState<Partial<Record<Kind, ApiError>>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
-  const [applied, setApplied] = useState<{ id: string } | null>(null);
+  const [applied, setApplied] = useState<{ id: string; receivedAt: string } | null>(null);
+  const [retrying, setRetrying] = useState<number | null>(null);
   const applyKey = useRef<string | null>(null);
 
   if (loading) return <Loading />;
@@ -108,11 +110,17 @@ export function ApplyPage() {
     applyKey.current = key;
     setPending(true);
     try {
-      const res = await gqlUpload<{ applyToVacancy: { id: string } }>(
-        APPLY_TO_VACANCY,
-        { vacancyId, documents: sent.map((kind) => ({ kind, file: null })) },
-        Object.fromEntries(sent.map((kind, i) => [`variables.documents.${i}.file`, files[kind]!])),
-        { idempotencyKey: key },
+      // The same request again while the server is busy, with the same key: one application per
+      // candidate and vacancy, so a repeat cannot make a second one, and the files are not stored twice.
+      const res = await withRetries(
+        () =>
+          gqlUploadOrUnavailable<{ applyToVacancy: { id: string; receivedAt: string } }>(
+            APPLY_TO_VACANCY,
+            { vacancyId, documents: sent.map((kind) => ({ kind, file: null })) },
+            Object.fromEntries(sent.map((kind, i) => [`variables.documents.${i}.file`, files[kind]!])),
+            { idempotencyKey: key },
+          ),
+        (attempt) => setRetrying(attempt),
       );
       applyKey.current = null;
       setApplied(res.applyToVacancy);
@@ -129,6 +137,7 @@ export function ApplyPage() {
       }
     } finally {
       setPending(false);
+      setRetrying(null);
     }
   }
 
@@ -153,7 +162,8 @@ export function ApplyPage() {
       )}
       {applied ? (
         <SuccessAlert>
-          Lamaran Anda untuk jabatan {v.position} telah diterima.{' '}
+          Lamaran Anda untuk jabatan {v.position} telah diterima server pada{' '}
+          {formatInstantWithSeconds(applied.receivedAt)}.{' '}
           <Link to={`/lamaran-saya/${encodeURIComponent(applied.id)}`}>Lihat lamaran saya</Link>
         </SuccessAlert>
       ) : !open ? (
@@ -166,6 +176,12 @@ export function ApplyPage() {
             bertanda (wajib) harus diunggah.
           </p>
           <ErrorAlert error={formError} />
+          {retrying !== null && (
+            <p role="status">
+              Server sedang sibuk menerima banyak lamaran. Lamaran Anda dikirim ulang otomatis (percobaan ke-
+              {retrying + 1}); jangan tutup halaman ini.
+            </p>
+          )}
           {DOCUMENT_INPUTS.map((d) => {
             const file = files[d.kind];
             return (

@@ -106,16 +106,26 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
 
     /** Links the files to their application once it was submitted; CONFLICT for a file of another application. */
     async link(appId: string, ids: string[]): Promise<ApplicationFileDto[]> {
-      const docs = await ApplicationFile.find({ _id: { $in: ids } }, META).lean<ApplicationFileDoc[]>();
-      for (const id of ids) {
-        const d = docs.find((x) => x._id === id);
+      // `_id` lookups one by one: a few files per application, and `$in` is a scan on FerretDB.
+      const unique = [...new Set(ids)];
+      const docs = await Promise.all(unique.map((id) => ApplicationFile.findById(id, META).lean<ApplicationFileDoc>()));
+      for (const d of docs) {
         if (!d) throw new DomainError('NOT_FOUND', 'Berkas lamaran tidak ditemukan', 'ids');
         if (d.applicationId !== appId) throw new DomainError('CONFLICT', 'Berkas milik lamaran lain', 'ids');
       }
       const now = new Date();
-      await ApplicationFile.updateMany({ _id: { $in: ids }, linkedAt: null }, { $set: { linkedAt: now } });
-      const after = await ApplicationFile.find({ _id: { $in: ids } }, META).lean<ApplicationFileDoc[]>();
-      return after.map(toDto);
+      return Promise.all(
+        (docs as ApplicationFileDoc[]).map(async (d) => {
+          if (d.linkedAt) return toDto(d);
+          const { modifiedCount } = await ApplicationFile.updateOne(
+            { _id: d._id, linkedAt: null },
+            { $set: { linkedAt: now } },
+          );
+          if (modifiedCount === 1) return toDto({ ...d, linkedAt: now });
+          // A concurrent retry linked it first: its time is the one recorded.
+          return toDto((await ApplicationFile.findById(d._id, META).lean<ApplicationFileDoc>()) ?? d);
+        }),
+      );
     },
 
     /** Removes a file that never got linked (its application was refused); linked files are kept. */

@@ -122,7 +122,9 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
   async function timelines(ids: string[]): Promise<Map<string, TimelineEntryDoc[]>> {
     const map = new Map<string, TimelineEntryDoc[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return map;
-    const entries = await TimelineEntry.find({ applicationId: { $in: ids } }).lean<TimelineEntryDoc[]>();
+    // One id: an equality an index can serve ($in is a scan on FerretDB).
+    const filter = ids.length === 1 ? { applicationId: ids[0] } : { applicationId: { $in: ids } };
+    const entries = await TimelineEntry.find(filter).lean<TimelineEntryDoc[]>();
     for (const e of entries) map.get(e.applicationId)?.push(e);
     for (const list of map.values()) list.sort(byTime);
     return map;
@@ -171,22 +173,25 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
         throw new DomainError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
       }
       let created = false;
+      let inserted: ApplicationDoc | null = null;
       const existing = await Application.findById(req.id).lean<ApplicationDoc>();
       if (existing) {
         assertSameApplication(existing, req);
       } else {
         const now = new Date();
+        const doc: ApplicationDoc = {
+          _id: req.id,
+          selectionId: req.selectionId,
+          vacancyId: req.vacancyId,
+          candidateId: req.candidateId,
+          submittedAt: new Date(req.submittedAt),
+          createdAt: now,
+          ...(req.homePpkPermission === undefined ? {} : { homePpkPermission: req.homePpkPermission }),
+        };
         try {
-          await Application.collection.insertOne({
-            _id: req.id,
-            selectionId: req.selectionId,
-            vacancyId: req.vacancyId,
-            candidateId: req.candidateId,
-            submittedAt: new Date(req.submittedAt),
-            createdAt: now,
-            ...(req.homePpkPermission === undefined ? {} : { homePpkPermission: req.homePpkPermission }),
-          } satisfies ApplicationDoc as never);
+          await Application.collection.insertOne({ ...doc } as never);
           created = true;
+          inserted = doc;
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
           const winner = await Application.findById(req.id).lean<ApplicationDoc>();
@@ -196,18 +201,14 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
         }
       }
       // Also on retries: heals a crash between the two inserts (no transactions on FerretDB).
-      await insertEntries([
-        entryDoc(
-          req.id,
-          {
-            eventId: SUBMITTED_EVENT_ID,
-            at: req.submittedAt,
-            status: 'SUBMITTED',
-            reasonCode: 'APPLICATION_SUBMITTED',
-          },
-          new Date(),
-        ),
-      ]);
+      const first = entryDoc(
+        req.id,
+        { eventId: SUBMITTED_EVENT_ID, at: req.submittedAt, status: 'SUBMITTED', reasonCode: 'APPLICATION_SUBMITTED' },
+        new Date(),
+      );
+      await insertEntries([first]);
+      // Just inserted, so its one entry is all there is: answered without a read-back (the apply path).
+      if (inserted) return { application: toDto(inserted, [first]), created };
       const application = await get(req.id);
       if (!application) throw new Error('application vanished after insert');
       return { application, created };

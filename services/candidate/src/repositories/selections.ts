@@ -5,6 +5,7 @@ import {
   insertManyIgnoringDuplicates,
   isDuplicateKeyError,
   type Page,
+  type SelectionSummaryDto,
   type SelectionUpsertDto,
 } from '@seleksi/kit';
 import { z } from 'zod';
@@ -66,7 +67,9 @@ export function createSelectionRepository(
   async function histories(ids: string[]): Promise<Map<string, StageEventDoc[]>> {
     const map = new Map<string, StageEventDoc[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return map;
-    const events = await StageEvent.find({ selectionId: { $in: ids } }).lean<StageEventDoc[]>();
+    // One id: an equality an index can serve ($in is a scan on FerretDB).
+    const filter = ids.length === 1 ? { selectionId: ids[0] } : { selectionId: { $in: ids } };
+    const events = await StageEvent.find(filter).lean<StageEventDoc[]>();
     for (const e of events) map.get(e.selectionId)?.push(e);
     for (const list of map.values()) {
       list.sort((a, b) => a.at.getTime() - b.at.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime());
@@ -82,6 +85,14 @@ export function createSelectionRepository(
 
   return {
     get,
+
+    /** The selection without its stage history: one `_id` lookup (the apply path needs no more). */
+    async getSummary(id: string): Promise<SelectionSummaryDto | null> {
+      const doc = await Selection.findById(id).lean<SelectionDoc>();
+      if (!doc) return null;
+      const { stageHistory: _history, ...summary } = toDto(doc, []);
+      return summary;
+    },
 
     /** In the order of `ids`, null where unknown: one query for the selections, one for their histories. */
     async getMany(ids: string[]): Promise<(SelectionDto | null)[]> {

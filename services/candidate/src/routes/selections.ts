@@ -16,6 +16,12 @@ export function selectionRoutes(router: Router, { selections }: CandidateReposit
     res.json(selection);
   });
 
+  router.get('/selections/:id/summary', async (req, res) => {
+    const summary = await selections.getSummary(req.params.id);
+    if (!summary) throw notFound('Selection');
+    res.json(summary);
+  });
+
   router.get('/selections', async (req, res) => {
     const { ids, limit, after, ...filter } = selectionListQuery.parse(req.query);
     if (ids) {

@@ -1,0 +1,200 @@
+/**
+ * The apply path (`applyToVacancy`), built for a deadline surge:
+ *
+ * - the receipt time is the HTTP request's arrival (server clock), taken before the upload is read,
+ *   and goes to the workflow as `receivedAt`: the deadline is judged on it, not on when the workflow
+ *   gets to the application;
+ * - uploads are stored first (idempotent per candidate × vacancy × kind × content) and kept whatever
+ *   the workflow answers, so a retry reuses them and a refusal loses nothing;
+ * - every step is an `_id` lookup or an insert: the selection's summary (cached: its agency and
+ *   vacancies never change), the files, and the Update's own answer as the receipt (no read-back);
+ * - a bounded queue (APPLY_CONCURRENCY, APPLY_QUEUE_MAX) makes a burst wait its turn; only a full
+ *   queue answers BUSY, which the portal sends again unchanged. Per selection at most
+ *   APPLY_UPDATES_PER_SELECTION Updates are in flight (Temporal refuses more than 10 per workflow).
+ */
+import { isGrpcServiceError } from '@temporalio/client';
+import {
+  formatLocalDateId,
+  localDateOf,
+  selectionIdOfVacancy,
+  TIME_ZONES,
+  type AgencyTimeZone,
+  type ApplicationDto,
+} from '@seleksi/domain';
+import { submitApplication, type SubmitApplicationResult } from '@seleksi/workflows';
+import { updateIdOf } from './schema/decision';
+import { GraphQLError } from 'graphql';
+import type { Account } from './auth/accounts';
+import { BoundedQueue, busyError, QueueFullError } from './apply-queue';
+import type { GatewayConfig } from './config';
+import type { GraphQLContext } from './context';
+import { gqlError, toGraphQLError } from './errors';
+import { linkDocuments, storeDocuments, type CheckedDocument } from './application-files/uploads';
+
+/** What the apply path needs of a selection; none of it changes after the selection is created. */
+interface SelectionFacts {
+  id: string;
+  agencyCode: string;
+  timeZone: AgencyTimeZone;
+  vacancyIds: Set<string>;
+}
+
+/** The answer of `applyToVacancy`: the application as stored, with the gateway's receipt time. */
+export type ApplicationReceipt = ApplicationDto & { receivedAt: string };
+
+/** Selections remembered per gateway; a round has few, so a full map is simply started again. */
+const MAX_CACHED_SELECTIONS = 1000;
+/** Temporal answers RESOURCE_EXHAUSTED when a workflow already has its 10 Updates in flight (several gateways). */
+const RESOURCE_EXHAUSTED = 8;
+const MAX_EXHAUSTED_RETRIES = 50;
+
+export class ApplyPipeline {
+  readonly queue: BoundedQueue;
+  private readonly updates = new Map<string, BoundedQueue>();
+  private readonly selections = new Map<string, SelectionFacts>();
+
+  constructor(
+    private readonly config: Pick<
+      GatewayConfig,
+      'APPLY_CONCURRENCY' | 'APPLY_QUEUE_MAX' | 'APPLY_UPDATES_PER_SELECTION'
+    >,
+  ) {
+    this.queue = new BoundedQueue(config.APPLY_CONCURRENCY, config.APPLY_QUEUE_MAX);
+  }
+
+  /** The selection of a vacancy: one `_id` lookup the first time, then from memory. */
+  async selectionOf(ctx: Pick<GraphQLContext, 'services'>, vacancyId: string): Promise<SelectionFacts | null> {
+    const selectionId = selectionIdOfVacancy(vacancyId);
+    if (!selectionId) return null;
+    const known = this.selections.get(selectionId);
+    if (known?.vacancyIds.has(vacancyId)) return known;
+    const s = await ctx.services.candidate.getSelectionSummary(selectionId);
+    if (!s) return null;
+    const facts: SelectionFacts = {
+      id: s.id,
+      agencyCode: s.agencyCode,
+      timeZone: s.timeZone,
+      vacancyIds: new Set(s.vacancies.map((v) => v.id)),
+    };
+    if (this.selections.size >= MAX_CACHED_SELECTIONS) this.selections.clear();
+    this.selections.set(s.id, facts);
+    return facts.vacancyIds.has(vacancyId) ? facts : null;
+  }
+
+  /** Runs an Update of one selection's workflow with at most APPLY_UPDATES_PER_SELECTION in flight. */
+  async update<T>(selectionId: string, run: () => Promise<T>): Promise<T> {
+    let q = this.updates.get(selectionId);
+    if (!q) {
+      // Unbounded waiting here: the outer queue already bounds how many requests exist.
+      q = new BoundedQueue(this.config.APPLY_UPDATES_PER_SELECTION, Number.MAX_SAFE_INTEGER);
+      this.updates.set(selectionId, q);
+    }
+    try {
+      return await q.run(run);
+    } finally {
+      const { running, waiting } = q.stats();
+      if (running === 0 && waiting === 0) this.updates.delete(selectionId);
+    }
+  }
+}
+
+/** '24 November 2026 pukul 23.59.58 WITA' */
+export function formatInstantId(instant: Date, tz: AgencyTimeZone): string {
+  const local = new Date(instant.getTime() + TIME_ZONES[tz].offsetMinutes * 60_000);
+  const time = local.toISOString().slice(11, 19).replaceAll(':', '.');
+  return `${formatLocalDateId(localDateOf(instant, tz))} pukul ${time} ${tz}`;
+}
+
+async function submitWithBackoff(run: () => Promise<SubmitApplicationResult>): Promise<SubmitApplicationResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      // Refused before the workflow saw it, so sending it again cannot duplicate.
+      if (!isGrpcServiceError(err) || err.code !== RESOURCE_EXHAUSTED || attempt >= MAX_EXHAUSTED_RETRIES) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(100 * attempt, 1000)));
+    }
+  }
+}
+
+/** A refusal as the candidate reads it: the workflow's reason, when their request arrived, and that the files are kept. */
+function refusal(err: unknown, receivedAt: Date, tz: AgencyTimeZone, storedFiles: number): unknown {
+  const e = toGraphQLError(err);
+  if (!(e instanceof GraphQLError)) return e;
+  const code = e.extensions.code;
+  if (code === 'UNAVAILABLE' || code === 'INTERNAL' || code === 'BUSY') return e;
+  const parts = [e.message.replace(/\.?$/, '.')];
+  if (code === 'REGISTRATION_CLOSED')
+    parts.push(`Permintaan Anda diterima server pada ${formatInstantId(receivedAt, tz)}.`);
+  if (storedFiles > 0 && code !== 'DUPLICATE_APPLICATION') {
+    parts.push('Berkas yang Anda unggah tetap tersimpan dan tidak perlu diunggah dua kali bila Anda mengirim ulang.');
+  }
+  return new GraphQLError(parts.join(' '), { extensions: { ...e.extensions, receivedAt: receivedAt.toISOString() } });
+}
+
+/** The whole apply path after the uploads were checked (see the module comment). */
+export async function applyToVacancy(
+  ctx: GraphQLContext,
+  user: Account & { candidateId: string },
+  vacancyId: string,
+  documents: readonly CheckedDocument[],
+): Promise<ApplicationReceipt> {
+  const receivedAt = ctx.receivedAt;
+  const pipeline = ctx.apply;
+  const selection = await pipeline.selectionOf(ctx, vacancyId);
+  if (!selection) throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
+  const candidateId = user.candidateId;
+  const owner = { candidateId, selectionId: selection.id, vacancyId };
+  try {
+    return await pipeline.queue.run(async () => {
+      const stored = await storeDocuments(ctx, owner, documents);
+      let result: SubmitApplicationResult;
+      try {
+        result = await pipeline.update(selection.id, () =>
+          submitWithBackoff(() =>
+            // With an Idempotency-Key a resend answers the first outcome; without one a repeat is
+            // DUPLICATE_APPLICATION (one application per candidate and vacancy either way).
+            submitApplication(
+              ctx.temporal,
+              selection.agencyCode,
+              selection.id,
+              {
+                candidateId,
+                vacancyId,
+                receivedAt: receivedAt.toISOString(),
+                actor: { userId: user.id, role: user.role, displayName: user.displayName },
+              },
+              updateIdOf(ctx),
+            ),
+          ),
+        );
+      } catch (err) {
+        throw refusal(err, receivedAt, selection.timeZone, stored.files.length);
+      }
+      await linkDocuments(ctx, result.applicationId, stored);
+      // The Update's answer is the stored record (the service answered it from its insert): no read-back.
+      const receipt: ApplicationReceipt = {
+        id: result.applicationId,
+        selectionId: selection.id,
+        vacancyId: result.vacancyId,
+        candidateId,
+        status: result.status,
+        submittedAt: result.submittedAt,
+        timeline: [
+          {
+            eventId: 'APPLICATION_SUBMITTED',
+            at: result.submittedAt,
+            status: 'SUBMITTED',
+            reasonCode: 'APPLICATION_SUBMITTED',
+          },
+        ],
+        receivedAt: receivedAt.toISOString(),
+      };
+      ctx.loaders.application.prime(receipt.id, receipt);
+      return receipt;
+    });
+  } catch (err) {
+    if (err instanceof QueueFullError) throw busyError();
+    throw err;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The floor of `bench:surge`: a bare Temporal Update on the same server whose handler runs as many
+ * (no-op) activities as the apply Update (store the application, record the decision).
+ */
+import {
+  allHandlersFinished,
+  condition,
+  defineSignal,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+
+export const floorApplyUpdate = defineUpdate<string, [string]>('floorApply');
+export const floorFinishSignal = defineSignal('floorFinish');
+
+const acts = proxyActivities<{ noop(id: string): Promise<string> }>({ startToCloseTimeout: '1 minute' });
+
+export async function floorWorkflow(): Promise<void> {
+  let finished = false;
+  setHandler(floorApplyUpdate, async (id) => {
+    await acts.noop(id);
+    return acts.noop(id);
+  });
+  setHandler(floorFinishSignal, () => {
+    finished = true;
+  });
+  await condition(() => finished && allHandlersFinished());
+}
