@@ -1,6 +1,6 @@
 /**
- * The floor of `bench:surge`: a bare Temporal Update on the same server whose handler runs as many
- * (no-op) activities as the apply Update (store the application, record the decision).
+ * The floor of `bench:surge` and `bench:round`: a bare Temporal Update on the same server whose handler
+ * runs as many (no-op) activities as the apply Update (one: store the application with its audit record).
  */
 import {
   allHandlersFinished,
@@ -18,10 +18,7 @@ const acts = proxyActivities<{ noop(id: string): Promise<string> }>({ startToClo
 
 export async function floorWorkflow(): Promise<void> {
   let finished = false;
-  setHandler(floorApplyUpdate, async (id) => {
-    await acts.noop(id);
-    return acts.noop(id);
-  });
+  setHandler(floorApplyUpdate, (id) => acts.noop(id));
   setHandler(floorFinishSignal, () => {
     finished = true;
   });

@@ -1,0 +1,242 @@
+/**
+ * Benchmark: one training-mode selection round of N applicants over V vacancies, carried through
+ * GraphQL on the stack as `npm start` runs it, from registration to the final ranking: every
+ * candidate applies (two PDFs), the engine screens them, the secretary publishes the screening and
+ * records every assessment and track record, the five demo Pansel members score every interview.
+ * Prints the apply latency against a floor measured in the same run (a bare Temporal Update with one
+ * activity, same arrival pattern, same in-flight limit), whether it stays flat as the round fills,
+ * screening and ranking times, decision throughput per stage, and the workflow's runs: how many,
+ * events and bytes of the largest, events per applicant. Not a test: figures only.
+ *
+ *   npm run bench:round -- [N=200] [V=4]
+ *
+ * Settings: BENCH_CONCURRENCY (requests in flight, default 8: Temporal takes at most 10 Updates in
+ * flight per workflow); E2E_PORT_OFFSET (default here 12000).
+ */
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { localDateOf } from '@seleksi/domain';
+import { minimalPdf } from '../../gateway/src/application-files/test-pdf';
+import { startE2eStack, type E2eStack } from '../e2e/support/stack';
+import { applyWithUploads } from '../support/apply-upload';
+import {
+  benchClient,
+  createCandidates,
+  DEMO_AGENCY,
+  DEMO_PANSEL,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  inParallel,
+  measureFloor,
+  ms,
+  openRound,
+  pct,
+  runsOf,
+  sleep,
+  type BenchClient,
+  type GraphQLAnswer,
+} from './support/harness';
+
+const N = Number(process.argv[2] ?? 200);
+const V = Number(process.argv[3] ?? 4);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+/** Temporal warns about a run's history at 10,240 events and 10 MB; payloads are refused at 2 MB. */
+const WARN_EVENTS = 10_240;
+const WARN_BYTES = 10 * 1024 * 1024;
+
+process.env.E2E_PORT_OFFSET ??= '12000';
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+const seconds = (from: number, to = Date.now()) => `${((to - from) / 1000).toFixed(1)} s`;
+
+async function main(): Promise<void> {
+  console.log(`bench:round ${N} applicants over ${V} vacancies; starting the stack…`);
+  let stack: E2eStack | undefined;
+  try {
+    stack = await startE2eStack('bench-round', 300_000);
+    await run(await benchClient(stack));
+  } finally {
+    await stack?.stop();
+  }
+}
+
+/** Sends one decision, resending while Temporal is at its in-flight limit; answers the error code or null. */
+async function decide(b: BenchClient, token: string, mutation: string, variables: Record<string, unknown>) {
+  for (let attempt = 0; ; attempt++) {
+    const r: GraphQLAnswer<unknown> = await b.request(mutation, variables, token);
+    const code = r.errors?.[0]?.extensions?.code ?? null;
+    if ((code === 'UNAVAILABLE' || code === 'BUSY') && attempt < 20) {
+      await sleep(200 * (attempt + 1));
+      continue;
+    }
+    if (code) throw new Error(`${mutation.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
+    return;
+  }
+}
+
+/** Runs `count` decisions with the bench's concurrency; answers decisions per second. */
+async function stageOfDecisions(label: string, count: number, fn: (i: number) => Promise<void>): Promise<number> {
+  const t = Date.now();
+  await inParallel(
+    Array.from({ length: count }, (_x, i) => i),
+    CONCURRENCY,
+    fn,
+  );
+  const rate = count / ((Date.now() - t) / 1000);
+  console.log(`  ${label.padEnd(28)} ${count} decisions in ${seconds(t)} (${rate.toFixed(1)}/s)`);
+  return rate;
+}
+
+async function run(b: BenchClient): Promise<void> {
+  const t0 = Date.now();
+  const candidates = await createCandidates(b, N, 'round');
+  console.log(`  ${N} candidates created and signed in (${seconds(t0)})`);
+
+  // Registration long enough for every application at a modest rate, then the objection windows.
+  const registrationSeconds = Math.max(60, Math.ceil(N / 10) + 30);
+  const secondsPerDay = Math.ceil(registrationSeconds / 10);
+  const round = await openRound(b, {
+    title: `Seleksi Terbuka JPT Pratama (uji beban ${N} pelamar, ${V} jabatan)`,
+    vacancies: V,
+    secondsPerDay,
+    rules: { registrationDays: 10, extensionMaxTimes: 0, vacanciesPerCandidate: 1 },
+  });
+  console.log(
+    `  round ${round.id}: registration closes in ${seconds(Date.now(), round.closeAt)} (1 day = ${secondsPerDay} s)`,
+  );
+
+  // --- applications -----------------------------------------------------------------------------
+  const sentAt: number[] = [];
+  const latency: number[] = [];
+  const applicationIds: string[] = [];
+  const tApply = Date.now();
+  await inParallel(
+    candidates.map((_c, i) => i),
+    CONCURRENCY,
+    async (i) => {
+      sentAt[i] = Date.now();
+      const r = await applyWithUploads(b.gatewayUrl, candidates[i]!.token, round.vacancyIds[i % V]!, [
+        { kind: 'APPLICATION_LETTER', bytes: minimalPdf(`Surat lamaran ${i}`), name: 'surat.pdf' },
+        { kind: 'CV', bytes: minimalPdf(`Daftar riwayat hidup ${i}`), name: 'cv.pdf' },
+      ]);
+      if (!r.data) throw new Error(`apply ${i}: ${JSON.stringify(r.errors)}`);
+      latency[i] = Date.now() - sentAt[i]!;
+      applicationIds[i] = r.data.applyToVacancy.id;
+    },
+  );
+  const applyRate = N / ((Date.now() - tApply) / 1000);
+  if (Date.now() > round.closeAt) throw new Error('registration closed before every application was sent');
+  const floor = await measureFloor(
+    b,
+    sentAt.map((t) => t - tApply),
+    { perWorkflow: CONCURRENCY },
+  );
+
+  // --- screening ---------------------------------------------------------------------------------
+  await round.waitStage((s) => s === 'ADMINISTRATIVE_SCREENING', registrationSeconds * 1000 + 600_000);
+  const tScreen = Math.max(Date.now(), round.closeAt);
+  const publish = 'mutation($s: ID!) { publishScreening(selectionId: $s) { decisionId } }';
+  for (;;) {
+    const r = await b.request(publish, { s: round.id }, round.secretary);
+    const code = r.errors?.[0]?.extensions?.code;
+    if (!code) break;
+    if (code !== 'INCOMPLETE' && code !== 'WRONG_STAGE') throw new Error(JSON.stringify(r.errors));
+    await sleep(500);
+  }
+  const screeningTime = Date.now() - tScreen;
+  const eligible = (await b.services.candidate.listAllApplications({ selectionId: round.id }))
+    .filter((a) => a.status === 'ELIGIBLE')
+    .map((a) => a.id);
+  console.log(`  screening: ${eligible.length} of ${N} eligible, published ${seconds(tScreen)} after the close`);
+
+  // --- scored stages -----------------------------------------------------------------------------
+  const complete = (stage: string) =>
+    decide(
+      b,
+      round.secretary,
+      'mutation($s: ID!, $st: CompletableStage!) { completeStage(selectionId: $s, stage: $st) { decisionId } }',
+      {
+        s: round.id,
+        st: stage,
+      },
+    );
+  await round.waitStage((s) => s === 'COMPETENCY_ASSESSMENT', 600_000);
+  const today = localDateOf(new Date(), DEMO_AGENCY.timeZone);
+  const rates: Record<string, number> = {};
+  rates.assessment = await stageOfDecisions('competency assessment', eligible.length, (i) =>
+    decide(
+      b,
+      round.secretary,
+      'mutation($s: ID!, $a: ID!, $m: Float!, $sc: Float!, $p: Float!, $pr: Float!, $d: LocalDate!) { recordAssessment(selectionId: $s, applicationId: $a, managerial: $m, socioCultural: $sc, paper: $p, presentation: $pr, assessedAt: $d) { decisionId } }',
+      { s: round.id, a: eligible[i], m: 70 + (i % 25), sc: 72, p: 75, pr: 78, d: today },
+    ),
+  );
+  await complete('COMPETENCY_ASSESSMENT');
+  await round.waitStage((s) => s === 'INTERVIEW', 600_000);
+  const members = await Promise.all(
+    DEMO_PANSEL.map((m) => b.signIn(DEMO_USERS.find((u) => u.id === m.userId)!.email, DEMO_PASSWORD)),
+  );
+  rates.interview = await stageOfDecisions('interview (5 members)', eligible.length * members.length, (k) =>
+    decide(
+      b,
+      members[k % members.length]!,
+      'mutation($s: ID!, $a: ID!, $v: Float!) { submitInterviewScore(selectionId: $s, applicationId: $a, score: $v) { decisionId } }',
+      // Every member gives an applicant the same score: no calibration round.
+      { s: round.id, a: eligible[Math.floor(k / members.length)], v: 65 + (Math.floor(k / members.length) % 30) },
+    ),
+  );
+  await complete('INTERVIEW');
+  await round.waitStage((s) => s === 'TRACK_RECORD', 600_000);
+  rates.trackRecord = await stageOfDecisions('track record', eligible.length, (i) =>
+    decide(
+      b,
+      round.secretary,
+      'mutation($s: ID!, $a: ID!, $v: Float!, $f: String!) { recordTrackRecord(selectionId: $s, applicationId: $a, score: $v, findings: $f) { decisionId } }',
+      { s: round.id, a: eligible[i], v: 80, f: 'Tidak ada catatan pelanggaran disiplin' },
+    ),
+  );
+  const tRank = Date.now();
+  await complete('TRACK_RECORD');
+  await round.waitStage((s) => s === 'FINAL_OBJECTIONS', 600_000);
+  const rankingTime = Date.now() - tRank;
+
+  // --- figures -------------------------------------------------------------------------------------
+  const runs = await runsOf(b.temporal, round.workflowId);
+  const events = runs.reduce((sum, r) => sum + r.events, 0);
+  const maxEvents = Math.max(...runs.map((r) => r.events));
+  const maxBytes = Math.max(...runs.map((r) => r.bytes));
+  const [p50, p95, p99] = pct(latency);
+  const [f50, f95, f99] = pct(floor);
+  const tenth = Math.max(1, Math.floor(N / 10));
+  const early = pct(latency.slice(0, tenth))[0];
+  const late = pct(latency.slice(-tenth))[0];
+
+  console.log(
+    `\nSelection round benchmark (stack as npm start runs it; ${N} applicants, ${V} vacancies, ${CONCURRENCY} in flight)`,
+  );
+  console.log(
+    `  applications                 ${N} in ${seconds(tApply, tApply + (N / applyRate) * 1000)} (${applyRate.toFixed(1)}/s)`,
+  );
+  console.log(`  apply p50/p95/p99            ${ms(p50)} / ${ms(p95)} / ${ms(p99)}`);
+  console.log(
+    `  floor p50/p95/p99            ${ms(f50)} / ${ms(f95)} / ${ms(f99)} (bare Update, 1 activity, same arrivals)`,
+  );
+  console.log(
+    `  apply ÷ floor p50/p95/p99    ${(p50 / f50).toFixed(1)} / ${(p95 / f95).toFixed(1)} / ${(p99 / f99).toFixed(1)}`,
+  );
+  console.log(`  apply p50 first/last tenth  ${ms(early)} / ${ms(late)} (last ÷ first ${(late / early).toFixed(2)})`);
+  console.log(
+    `  screening                    ${(screeningTime / 1000).toFixed(1)} s from the close to a publishable result`,
+  );
+  console.log(
+    `  ranking                      ${(rankingTime / 1000).toFixed(1)} s from closing track record to the published result`,
+  );
+  console.log(
+    `  workflow runs                ${runs.length}; largest ${maxEvents} events (÷ ${WARN_EVENTS} = ${(maxEvents / WARN_EVENTS).toFixed(2)}), ${(maxBytes / 1024).toFixed(0)} KiB (÷ 10 MiB = ${(maxBytes / WARN_BYTES).toFixed(3)})`,
+  );
+  console.log(`  events per applicant         ${(events / N).toFixed(1)} (${events} events over all runs)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
