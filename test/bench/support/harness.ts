@@ -36,11 +36,14 @@ export const ms = (v: number) => (Number.isNaN(v) ? '-' : `${Math.round(v)} ms`)
 export const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 export const sleepUntil = (t: number) => sleep(Math.max(0, t - Date.now()));
 
-/** A distinct valid NIP per candidate (birth dates over ten years × serials), as in bench:talent-mapping. */
+/**
+ * A distinct valid NIP per candidate: birth dates over eight years from 1972 (young enough for a JPT
+ * post, so screening finds them eligible) × serials.
+ */
 export function benchNip(j: number): string {
-  const birth = new Date(Date.UTC(1968, 0, 1) + (j % 3650) * 86_400_000);
+  const birth = new Date(Date.UTC(1972, 0, 1) + (j % 2920) * 86_400_000);
   const ymd = birth.toISOString().slice(0, 10).replaceAll('-', '');
-  const serial = String((Math.floor(j / 3650) % 999) + 1).padStart(3, '0');
+  const serial = String((Math.floor(j / 2920) % 999) + 1).padStart(3, '0');
   return `${ymd}${birth.getUTCFullYear() + 25}03${(j % 2) + 1}${serial}`;
 }
 
