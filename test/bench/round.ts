@@ -15,6 +15,7 @@
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { localDateOf } from '@seleksi/domain';
+import { querySelectionState } from '@seleksi/workflows';
 import { minimalPdf } from '../../gateway/src/application-files/test-pdf';
 import { startE2eStack, type E2eStack } from '../e2e/support/stack';
 import { applyWithUploads } from '../support/apply-upload';
@@ -143,9 +144,10 @@ async function run(b: BenchClient): Promise<void> {
     await sleep(500);
   }
   const screeningTime = Date.now() - tScreen;
-  const eligible = (await b.services.candidate.listAllApplications({ selectionId: round.id }))
-    .filter((a) => a.status === 'ELIGIBLE')
-    .map((a) => a.id);
+  // The workflow is the truth; the candidates' statuses reach the read model in batches right after.
+  const eligible = (await querySelectionState(b.temporal, DEMO_AGENCY.code, round.id)).applications
+    .filter((a) => a.eligible === true && !a.withdrawn)
+    .map((a) => a.applicationId);
   console.log(`  screening: ${eligible.length} of ${N} eligible, published ${seconds(tScreen)} after the close`);
 
   // --- scored stages -----------------------------------------------------------------------------
