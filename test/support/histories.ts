@@ -22,7 +22,9 @@ export interface RunSize {
 export async function runsOf(handle: WorkflowHandle): Promise<RunSize[]> {
   const runs: { runId: string; start: number; events: number; bytes: number }[] = [];
   for await (const wf of handle.client.list({ query: `WorkflowId = '${handle.workflowId}'` })) {
-    runs.push({ runId: wf.runId, start: wf.startTime.getTime(), events: wf.historyLength, bytes: wf.historySize ?? 0 });
+    // Visibility fills history length and size in only when a run closes: describe each run.
+    const d = await handle.client.getHandle(handle.workflowId, wf.runId).describe();
+    runs.push({ runId: wf.runId, start: d.startTime.getTime(), events: d.historyLength, bytes: d.historySize ?? 0 });
   }
   return runs.sort((a, b) => a.start - b.start).map(({ runId, events, bytes }) => ({ runId, events, bytes }));
 }

@@ -268,7 +268,9 @@ export async function openRound(
 export async function runsOf(client: Client, workflowId: string): Promise<{ events: number; bytes: number }[]> {
   const runs: { start: number; events: number; bytes: number }[] = [];
   for await (const wf of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
-    runs.push({ start: wf.startTime.getTime(), events: wf.historyLength, bytes: wf.historySize ?? 0 });
+    // Visibility fills history length and size in only when a run closes: describe each run.
+    const d = await client.workflow.getHandle(workflowId, wf.runId).describe();
+    runs.push({ start: d.startTime.getTime(), events: d.historyLength, bytes: d.historySize ?? 0 });
   }
   return runs.sort((a, b) => a.start - b.start);
 }
