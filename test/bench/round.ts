@@ -227,7 +227,7 @@ async function run(b: BenchClient): Promise<void> {
   );
   console.log(`  apply p50 first/last tenth  ${ms(early)} / ${ms(late)} (last ÷ first ${(late / early).toFixed(2)})`);
   console.log(
-    `  screening                    ${(screeningTime / 1000).toFixed(1)} s from the close to a publishable result`,
+    `  screening                    ${(screeningTime / 1000).toFixed(1)} s from its start to a publishable result`,
   );
   console.log(
     `  ranking                      ${(rankingTime / 1000).toFixed(1)} s from closing track record to the published result`,
