@@ -25,16 +25,19 @@ export type RecordDecision = (
   payload: Record<string, unknown>,
 ) => Promise<RecordedDecision>;
 
+/** A decision as recorded: a deterministic id from the workflow's seeded uuid4, the time from its clock. */
+export function newDecision(
+  kind: DecisionKind,
+  by: Actor,
+  reason: string | null,
+  subjectId: string | null,
+): RecordedDecision {
+  return { decisionId: uuid4(), kind, by, at: new Date().toISOString(), reason, subjectId };
+}
+
 export function decisionRecorder(opts: DecisionRecorderOptions): RecordDecision {
   return async (kind, by, reason, subjectId, payload) => {
-    const decision: RecordedDecision = {
-      decisionId: uuid4(),
-      kind,
-      by,
-      at: new Date().toISOString(),
-      reason,
-      subjectId,
-    };
+    const decision = newDecision(kind, by, reason, subjectId);
     opts.decisions().push(decision);
     await opts.recordAudit({
       ...decision,

@@ -12,6 +12,7 @@ import {
   isIncumbentLocked,
   isLocalDate,
   isValidScore,
+  SELECTION_STAGES,
   validatePanselComposition,
   type Actor,
   type ApplicationStatus,
@@ -276,17 +277,8 @@ export function answerObjection(view: GuardView, args: AnswerObjectionArgs): voi
   requireText(args.answer, 'answer', 'Jawaban sanggahan', 10);
 }
 
-const CONFLICTS_CLOSED = [
-  'FINAL_RANKING',
-  'FINAL_OBJECTIONS',
-  'REPORTED_TO_PPK',
-  'OVERSEER_RECOMMENDATION',
-  'APPOINTMENT_CHOICE',
-  'DECREE',
-  'INAUGURATION',
-  'COMPLETED',
-  'CANCELLED',
-];
+/** Conflicts of interest are declared before the final assessment: from the final ranking on, no more. */
+const CONFLICTS_CLOSED: readonly string[] = SELECTION_STAGES.slice(SELECTION_STAGES.indexOf('FINAL_RANKING'));
 
 export function declareConflict(view: GuardView, args: DeclareConflictArgs): void {
   memberActing(view, args.actor, args.memberId);

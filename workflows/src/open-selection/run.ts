@@ -15,7 +15,6 @@ import {
   currentUpdateInfo,
   proxyActivities,
   upsertSearchAttributes,
-  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -57,6 +56,7 @@ import type {
   RecordedDecision,
   RunProgress,
 } from './definitions';
+import { newDecision } from '../decision-recorder';
 import { expectedInterviewers, type GuardView } from './guards';
 import { SelectionStageKey, StageDeadlineKey } from '../search-attributes';
 
@@ -484,14 +484,7 @@ export class SelectionRun {
     subjectId: string | null,
     payload: Record<string, unknown>,
   ): { decision: RecordedDecision; audit: AuditRecordDto } {
-    const decision: RecordedDecision = {
-      decisionId: uuid4(),
-      kind,
-      by,
-      at: new Date().toISOString(),
-      reason,
-      subjectId,
-    };
+    const decision = newDecision(kind, by, reason, subjectId);
     this.state.decisions.push(decision);
     if (this.state.decisions.length > DECISIONS_KEPT)
       this.state.decisions.splice(0, this.state.decisions.length - DECISIONS_KEPT);
