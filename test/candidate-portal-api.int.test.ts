@@ -9,7 +9,7 @@ import { applicationId as applicationIdOf, localDateOf } from '@seleksi/domain';
 import { minimalPdf } from '../gateway/src/application-files/test-pdf';
 import { startStack, type GraphQLResult, type Stack } from './support/stack';
 import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
-import { expectError, must, SelectionDriver, type TestUser } from './support/selection-driver';
+import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
 
 const AGENCY = testAgency('CPPROV');
 const PASSWORD = 'rahasia-uji-123';
@@ -21,14 +21,7 @@ const CAND2 = 'cp-cand-2';
 const ASN1 = 'cp-asn-1';
 const ASN2 = 'cp-asn-2';
 
-const user = (id: string, role: TestUser['role'], agencyCode: string | null, candidateId: string | null = null) => ({
-  id,
-  email: `${id}@uji.test`,
-  displayName: `Pengguna ${id}`,
-  role,
-  agencyCode,
-  candidateId,
-});
+const user = testUser;
 
 const USERS: TestUser[] = [
   user(SECRETARY, 'PANSEL_SECRETARY', AGENCY.code),

@@ -15,7 +15,7 @@ import { minimalPdf } from '../gateway/src/application-files/test-pdf';
 import { applyWithUploads, type ApplyReceipt, type Upload } from './support/apply-upload';
 import { eventually, startStack, type GraphQLResult, type Stack } from './support/stack';
 import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
-import { expectError, must, SelectionDriver, type TestUser } from './support/selection-driver';
+import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
 
 const AGENCY = testAgency('DSPROV');
 const PASSWORD = 'rahasia-uji-123';
@@ -27,14 +27,7 @@ const asn = (n: number) => `ds-asn-${n}`;
 const CANDIDATES = [1, 2, 3, 4, 5, 6];
 const QUEUE_MAX = 4;
 
-const user = (id: string, role: TestUser['role'], agencyCode: string | null, candidateId: string | null = null) => ({
-  id,
-  email: `${id}@uji.test`,
-  displayName: `Pengguna ${id}`,
-  role,
-  agencyCode,
-  candidateId,
-});
+const user = testUser;
 const USERS: TestUser[] = [
   user(SECRETARY, 'PANSEL_SECRETARY', AGENCY.code),
   user(OVERSEER, 'OVERSEER', null),

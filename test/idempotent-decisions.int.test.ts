@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDateOf } from '@seleksi/domain';
 import { eventually, startStack, type Stack } from './support/stack';
 import { eligibleProfile, testAgency, testPansel } from './support/fixtures';
-import { expectError, must, SelectionDriver, type TestUser } from './support/selection-driver';
+import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
 
 const AGENCY = testAgency('IDEMP');
 const PASSWORD = 'rahasia-uji-123';
@@ -18,14 +18,7 @@ const SECRETARY_2 = 'idem-sec-2';
 const OVERSEER = 'idem-overseer';
 const CANDIDATE = 'idem-cand-1';
 
-const user = (id: string, role: TestUser['role'], agencyCode: string | null, candidateId: string | null = null) => ({
-  id,
-  email: `${id}@uji.test`,
-  displayName: `Pengguna ${id}`,
-  role,
-  agencyCode,
-  candidateId,
-});
+const user = testUser;
 
 const USERS: TestUser[] = [
   user(SECRETARY, 'PANSEL_SECRETARY', AGENCY.code),

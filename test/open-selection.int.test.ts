@@ -8,7 +8,14 @@ import { addCalendarDays, localDateOf, type ProfileDto } from '@seleksi/domain';
 import { eventually, startStack, type Stack } from './support/stack';
 import { runsOf, saveHistory } from './support/histories';
 import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
-import { expectError, must, SelectionDriver, type SelectionProcess, type TestUser } from './support/selection-driver';
+import {
+  expectError,
+  must,
+  SelectionDriver,
+  type SelectionProcess,
+  type TestUser,
+  testUser,
+} from './support/selection-driver';
 
 const AGENCY = testAgency('OSPROV');
 const OTHER_AGENCY = testAgency('OSLAIN');
@@ -45,14 +52,7 @@ function profile(n: number): ProfileDto {
   };
 }
 
-const user = (id: string, role: TestUser['role'], agencyCode: string | null, candidateId: string | null = null) => ({
-  id,
-  email: `${id}@uji.test`,
-  displayName: `Pengguna ${id}`,
-  role,
-  agencyCode,
-  candidateId,
-});
+const user = testUser;
 
 const USERS: TestUser[] = [
   user(SECRETARY, 'PANSEL_SECRETARY', AGENCY.code),

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addCalendarDays, localDateOf, type ProfileDto, type SkpPredicate } from '@seleksi/domain';
 import { eventually, startStack, type Stack } from './support/stack';
 import { eligibleProfile, testAgency } from './support/fixtures';
-import { expectError, must, SelectionDriver, type TestUser } from './support/selection-driver';
+import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
 import { TalentDriver, type EntryPage, type TalentFilling, type TalentMapEntry } from './support/talent-driver';
 
 const AGENCY = testAgency('TALPROV');
@@ -39,14 +39,7 @@ const today = () => localDateOf(new Date(), AGENCY.timeZone);
 const YEAR = Number(today().slice(0, 4));
 const PERIOD = String(YEAR);
 
-const user = (id: string, role: TestUser['role'], agencyCode: string | null, candidateId: string | null = null) => ({
-  id,
-  email: `${id}@uji.test`,
-  displayName: `Pengguna ${id}`,
-  role,
-  agencyCode,
-  candidateId,
-});
+const user = testUser;
 
 const USERS: TestUser[] = [
   user(SECRETARY, 'PANSEL_SECRETARY', AGENCY.code),

@@ -17,6 +17,16 @@ export interface TestUser {
   candidateId: string | null;
 }
 
+/** A test account: e-mail and display name derived from its id. */
+export function testUser(
+  id: string,
+  role: TestUser['role'],
+  agencyCode: string | null,
+  candidateId: string | null = null,
+): TestUser {
+  return { id, email: `${id}@uji.test`, displayName: `Pengguna ${id}`, role, agencyCode, candidateId };
+}
+
 export interface Decision {
   decisionId: string;
   kind: string;
