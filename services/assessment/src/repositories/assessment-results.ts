@@ -1,4 +1,4 @@
-import { replaceById, type AssessmentResultDto } from '@seleksi/kit';
+import { replaceById, type AssessmentResultDto, findEachEqual } from '@seleksi/kit';
 import type { AssessmentModels, AssessmentResultDoc } from '../models';
 
 function toDto(doc: AssessmentResultDoc): AssessmentResultDto {
@@ -22,9 +22,8 @@ export function createAssessmentResultRepository({ AssessmentResult }: Assessmen
     /** The results of many candidates, grouped in the order of `candidateIds`, each newest first. */
     async listByCandidates(candidateIds: string[]): Promise<AssessmentResultDto[]> {
       const ids = [...new Set(candidateIds)];
-      const docs = await AssessmentResult.find({ candidateId: { $in: ids } })
-        .sort({ candidateId: 1, assessedAt: -1, _id: 1 })
-        .lean<AssessmentResultDoc[]>();
+      const docs = await findEachEqual<AssessmentResultDoc>(AssessmentResult, 'candidateId', ids);
+      docs.sort((a, b) => b.assessedAt.localeCompare(a.assessedAt) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
       const byCandidate = new Map<string, AssessmentResultDto[]>();
       for (const doc of docs) {
         const list = byCandidate.get(doc.candidateId) ?? [];

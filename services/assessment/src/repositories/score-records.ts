@@ -1,5 +1,5 @@
 import type { ScoreRecordDto, ScoreKind } from '@seleksi/domain';
-import { replaceById } from '@seleksi/kit';
+import { replaceById, findEachEqual } from '@seleksi/kit';
 import { toActor, type AssessmentModels, type ScoreRecordDoc } from '../models';
 import { compareScoreRecords } from '../score-order';
 
@@ -51,10 +51,11 @@ export function createScoreRecordRepository({ ScoreRecord }: AssessmentModels) {
       const query: Record<string, unknown> = {};
       if (filter.selectionId) query.selectionId = filter.selectionId;
       if (filter.applicationId) query.applicationId = filter.applicationId;
-      if (filter.candidateIds) query.candidateId = { $in: [...new Set(filter.candidateIds)] };
       if (filter.kind) query.kind = filter.kind;
       if (filter.memberId) query.memberId = filter.memberId;
-      const docs = await ScoreRecord.find(query).lean<ScoreRecordDoc[]>();
+      const docs = filter.candidateIds
+        ? await findEachEqual<ScoreRecordDoc>(ScoreRecord, 'candidateId', filter.candidateIds, query)
+        : await ScoreRecord.find(query).lean<ScoreRecordDoc[]>();
       return docs.map(toDto).sort(compareScoreRecords);
     },
   };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { applicationId, DomainError, type ApplicationFileDto, type StoreApplicationFileRequest } from '@seleksi/domain';
-import { isDuplicateKeyError } from '@seleksi/kit';
+import { isDuplicateKeyError, eachDistinct, findEachEqual } from '@seleksi/kit';
 import type { ApplicationFileDoc, CandidateModels } from '../models';
 
 /** Metadata only: list and get never load the bytes. */
@@ -89,10 +89,13 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
 
     /** The linked files of these applications, by application, then upload time. */
     async listLinked(applicationIds: string[]): Promise<ApplicationFileDto[]> {
-      const docs = await ApplicationFile.find(
-        { applicationId: { $in: applicationIds }, linkedAt: { $ne: null } },
+      const docs = await findEachEqual<ApplicationFileDoc>(
+        ApplicationFile,
+        'applicationId',
+        applicationIds,
+        { linkedAt: { $ne: null } },
         META,
-      ).lean<ApplicationFileDoc[]>();
+      );
       const order = new Map(applicationIds.map((id, i) => [id, i]));
       return docs
         .map(toDto)
@@ -106,15 +109,18 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
 
     /** Links the files to their application once it was submitted; CONFLICT for a file of another application. */
     async link(appId: string, ids: string[]): Promise<ApplicationFileDto[]> {
-      const docs = await ApplicationFile.find({ _id: { $in: ids } }, META).lean<ApplicationFileDoc[]>();
+      const docs = await findEachEqual<ApplicationFileDoc>(ApplicationFile, '_id', ids, {}, META);
       for (const id of ids) {
         const d = docs.find((x) => x._id === id);
         if (!d) throw new DomainError('NOT_FOUND', 'Berkas lamaran tidak ditemukan', 'ids');
         if (d.applicationId !== appId) throw new DomainError('CONFLICT', 'Berkas milik lamaran lain', 'ids');
       }
       const now = new Date();
-      await ApplicationFile.updateMany({ _id: { $in: ids }, linkedAt: null }, { $set: { linkedAt: now } });
-      const after = await ApplicationFile.find({ _id: { $in: ids } }, META).lean<ApplicationFileDoc[]>();
+      await eachDistinct(ids, async (id) => {
+        await ApplicationFile.updateOne({ _id: id, linkedAt: null }, { $set: { linkedAt: now } });
+        return [];
+      });
+      const after = await findEachEqual<ApplicationFileDoc>(ApplicationFile, '_id', ids, {}, META);
       return after.map(toDto);
     },
 

@@ -1,5 +1,13 @@
 import { DomainError, parseNip, type ProfileDto } from '@seleksi/domain';
-import { bulkReplaceById, decodeCursor, encodeCursor, isDuplicateKeyError, replaceById, type Page } from '@seleksi/kit';
+import {
+  bulkReplaceById,
+  decodeCursor,
+  encodeCursor,
+  isDuplicateKeyError,
+  replaceById,
+  type Page,
+  findEachEqual,
+} from '@seleksi/kit';
 import { z } from 'zod';
 import type { CandidateModels, ProfileDoc } from '../models';
 
@@ -88,10 +96,13 @@ export function createProfileRepository({ Profile }: CandidateModels) {
         nips.add(nip);
         return { ...input, nip };
       });
-      // One query for the batch: FerretDB v1 scans the collection for any filter but an `_id` equality.
-      const owners = await Profile.find({ nip: { $in: [...nips] } }, { _id: 1, nip: 1 }).lean<
-        Pick<ProfileDoc, '_id' | 'nip'>[]
-      >();
+      const owners = await findEachEqual<Pick<ProfileDoc, '_id' | 'nip'>>(
+        Profile,
+        'nip',
+        [...nips],
+        {},
+        { _id: 1, nip: 1 },
+      );
       const ownerOf = new Map(owners.map((o) => [o.nip, o._id]));
       for (const [i, dto] of dtos.entries()) {
         const owner = ownerOf.get(dto.nip);
@@ -132,7 +143,7 @@ export function createProfileRepository({ Profile }: CandidateModels) {
 
     /** In the order of `ids`, null where unknown. */
     async getMany(ids: string[]): Promise<(ProfileDto | null)[]> {
-      const docs = await Profile.find({ _id: { $in: ids } }).lean<ProfileDoc[]>();
+      const docs = await findEachEqual<ProfileDoc>(Profile, '_id', ids);
       const byId = new Map(docs.map((d) => [d._id, toDto(d)]));
       return ids.map((id) => byId.get(id) ?? null);
     },
