@@ -9,7 +9,7 @@
  * On an external MongoDB (TEST_MONGODB_URI) the plan has another shape, so the test is skipped there.
  */
 import mongoose, { type Connection, mongo } from 'mongoose';
-import { applicationId } from '@seleksi/domain';
+import { applicationId, employeeBucket } from '@seleksi/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAssessmentModels } from '../services/assessment/src/models';
 import { createAssessmentRepositories } from '../services/assessment/src/repositories';
@@ -170,6 +170,7 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
         name: `Pegawai ${i}`,
         rank: 'IV/b',
         agencyCode: `AG${i % 10}`,
+        mapBucket: employeeBucket(`emp-${i}`),
         education: 'S2',
         careers: [],
         skp: [],
@@ -310,6 +311,10 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
 
   it('paging of employees and of the talent map', async () => {
     await expectIndexed('profiles of an agency', () => candidate.profiles.listByAgency('AG4', 100));
+    const first = await candidate.profiles.listByAgency('AG4', 100);
+    await expectIndexed('profiles of an agency, page 2', () =>
+      candidate.profiles.listByAgency('AG4', 100, first.nextCursor!),
+    );
     await expectIndexed('profile by NIP', () => candidate.profiles.getByNip('196001012000011042'));
     await expectIndexed('profiles by id (batch loader)', () => candidate.profiles.getMany(['emp-1', 'emp-2']));
     await expectIndexed('talent map page', () =>

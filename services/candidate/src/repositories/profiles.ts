@@ -1,4 +1,4 @@
-import { DomainError, parseNip, type ProfileDto } from '@seleksi/domain';
+import { DomainError, EMPLOYEE_BUCKETS, employeeBucket, parseNip, type ProfileDto } from '@seleksi/domain';
 import {
   bulkReplaceById,
   decodeCursor,
@@ -38,14 +38,37 @@ function toDto(doc: ProfileDoc): ProfileDto {
 
 const nipTaken = (field = 'nip') => new DomainError('CONFLICT', 'NIP sudah terdaftar pada profil lain', field);
 
-/** Cursor of the profiles of an agency: the last id of the page. */
-const cursorSchema = z.object({ i: z.string() });
+/**
+ * Cursor of the profiles of an agency: the slot to read next and the last id already returned from it
+ * (null: none). `{ i }` alone is a cursor from before the slots (last id in plain id order).
+ */
+const cursorSchema = z.union([
+  z.object({ b: z.number().int().min(0).max(EMPLOYEE_BUCKETS), i: z.string().nullable() }),
+  z.object({ i: z.string() }),
+]);
+
+/** Slots read at once while filling a page. */
+const SLOTS_PER_READ = 4;
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 export function createProfileRepository({ Profile }: CandidateModels) {
+  /** Pages from a cursor of the id-ordered listing (before slots): reads the agency for each page. */
+  async function listByAgencyInIdOrder(agencyCode: string, limit: number, afterId: string): Promise<Page<ProfileDto>> {
+    const docs = await Profile.find({ agencyCode, _id: { $gt: afterId } })
+      .sort({ _id: 1 })
+      .limit(limit + 1)
+      .lean<ProfileDoc[]>();
+    const page = docs.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toDto),
+      nextCursor: docs.length > limit && last ? encodeCursor({ i: last._id }) : null,
+    };
+  }
+
   return {
     /** Validates the NIP (INVALID_NIP on field `nip`, nothing stored) and keeps it unique across profiles. */
     async upsert(input: ProfileDto): Promise<ProfileDto> {
@@ -55,7 +78,7 @@ export function createProfileRepository({ Profile }: CandidateModels) {
       if (await Profile.exists({ nip, _id: { $ne: dto.id } })) throw nipTaken();
       const { id, ...rest } = dto;
       try {
-        await replaceById(Profile, id, { ...rest, updatedAt: new Date() });
+        await replaceById(Profile, id, { ...rest, updatedAt: new Date(), mapBucket: employeeBucket(id) });
       } catch (err) {
         if (isDuplicateKeyError(err)) throw nipTaken();
         throw err;
@@ -112,7 +135,7 @@ export function createProfileRepository({ Profile }: CandidateModels) {
       try {
         return await bulkReplaceById(
           Profile,
-          dtos.map(({ id, ...rest }) => ({ ...rest, _id: id, updatedAt })),
+          dtos.map(({ id, ...rest }) => ({ ...rest, _id: id, updatedAt, mapBucket: employeeBucket(id) })),
         );
       } catch (err) {
         // A NIP taken by a concurrent writer after the check above.
@@ -121,20 +144,46 @@ export function createProfileRepository({ Profile }: CandidateModels) {
       }
     },
 
-    /** The profiles of an agency in id order; `after` is the previous page's `nextCursor`. */
+    /**
+     * The profiles of an agency, slot by slot (`employeeBucket`) and by id within a slot; `after` is the
+     * previous page's `nextCursor`. Each slot is one indexed equality lookup, so a page costs the same at
+     * 1,000 employees as at 100,000.
+     */
     async listByAgency(agencyCode: string, limit: number, after?: string): Promise<Page<ProfileDto>> {
-      const query: Record<string, unknown> = { agencyCode };
-      if (after) query._id = { $gt: decodeCursor(after, cursorSchema).i };
-      const docs = await Profile.find(query)
-        .sort({ _id: 1 })
-        .limit(limit + 1)
-        .lean<ProfileDoc[]>();
-      const page = docs.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toDto),
-        nextCursor: docs.length > limit && last ? encodeCursor({ i: last._id }) : null,
-      };
+      const cursor = after ? decodeCursor(after, cursorSchema) : { b: 0, i: null };
+      if (!('b' in cursor)) return listByAgencyInIdOrder(agencyCode, limit, cursor.i);
+      const items: ProfileDoc[] = [];
+      let b = cursor.b;
+      let skipUpTo = cursor.i;
+      while (b < EMPLOYEE_BUCKETS) {
+        const slots = Array.from({ length: Math.min(SLOTS_PER_READ, EMPLOYEE_BUCKETS - b) }, (_, k) => b + k);
+        const read = await Promise.all(
+          slots.map((slot) => Profile.find({ agencyCode, mapBucket: slot }).lean<ProfileDoc[]>().exec()),
+        );
+        for (const docs of read) {
+          docs.sort((x, y) => (x._id < y._id ? -1 : x._id > y._id ? 1 : 0));
+          const rest = skipUpTo === null ? docs : docs.filter((d) => d._id > skipUpTo!);
+          skipUpTo = null;
+          const room = limit - items.length;
+          if (rest.length > room) {
+            items.push(...rest.slice(0, room));
+            return { items: items.map(toDto), nextCursor: encodeCursor({ b, i: items.at(-1)!._id }) };
+          }
+          items.push(...rest);
+          b++;
+          if (items.length === limit) {
+            return { items: items.map(toDto), nextCursor: b < EMPLOYEE_BUCKETS ? encodeCursor({ b, i: null }) : null };
+          }
+        }
+      }
+      return { items: items.map(toDto), nextCursor: null };
+    },
+
+    /** Gives profiles stored before `mapBucket` existed their slot (at start; a no-op once done). */
+    async backfillMapBuckets(): Promise<number> {
+      const missing = await Profile.find({ mapBucket: { $exists: false } }, { _id: 1 }).lean<{ _id: string }[]>();
+      for (const { _id } of missing) await Profile.updateOne({ _id }, { $set: { mapBucket: employeeBucket(_id) } });
+      return missing.length;
     },
 
     countByAgency(agencyCode: string): Promise<number> {
