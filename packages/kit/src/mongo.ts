@@ -200,3 +200,43 @@ export function findEachEqual<T>(
       .exec(),
   );
 }
+
+/**
+ * Like `findEachEqual`, for values that each belong to a slot (`slotOf`, stored in `slotField` and indexed):
+ * a slot holding `minPerSlot` or more of the values is read with one equality on the slot (filtered here to
+ * the values), the others one value at a time. Pages of employees come slot by slot, so the lookups of a
+ * page of 1,000 cost a few slot reads instead of 1,000 queries.
+ */
+export async function findEachEqualBySlot<T extends Record<string, unknown>>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model; the caller names the lean type
+  model: Model<any>,
+  field: string,
+  values: readonly string[],
+  slot: { field: string; of: (value: string) => number; minPerSlot?: number },
+  extra: Record<string, unknown> = {},
+): Promise<T[]> {
+  const bySlot = new Map<number, Set<string>>();
+  for (const v of values) {
+    const s = slot.of(v);
+    const set = bySlot.get(s) ?? new Set<string>();
+    set.add(v);
+    bySlot.set(s, set);
+  }
+  const dense = [...bySlot.entries()].filter(([, set]) => set.size >= (slot.minPerSlot ?? 4));
+  const sparse = [...bySlot.values()].filter((set) => set.size < (slot.minPerSlot ?? 4)).flatMap((set) => [...set]);
+  const [fromSlots, fromValues] = await Promise.all([
+    eachDistinct(
+      dense,
+      async ([s, set]) =>
+        (
+          await model
+            .find({ ...extra, [slot.field]: s })
+            .lean<T[]>()
+            .exec()
+        ).filter((d) => set.has(d[field] as string)),
+      4,
+    ),
+    findEachEqual<T>(model, field, sparse, extra),
+  ]);
+  return [...fromSlots, ...fromValues];
+}

@@ -165,15 +165,16 @@ export function createProfileRepository({ Profile }: CandidateModels) {
           const rest = skipUpTo === null ? docs : docs.filter((d) => d._id > skipUpTo!);
           skipUpTo = null;
           const room = limit - items.length;
+          // A full page ends where the next profile is: in this slot, or the next non-empty one (looked ahead
+          // so that the last page has no cursor).
+          if (room === 0 && rest.length > 0)
+            return { items: items.map(toDto), nextCursor: encodeCursor({ b, i: null }) };
           if (rest.length > room) {
             items.push(...rest.slice(0, room));
             return { items: items.map(toDto), nextCursor: encodeCursor({ b, i: items.at(-1)!._id }) };
           }
           items.push(...rest);
           b++;
-          if (items.length === limit) {
-            return { items: items.map(toDto), nextCursor: b < EMPLOYEE_BUCKETS ? encodeCursor({ b, i: null }) : null };
-          }
         }
       }
       return { items: items.map(toDto), nextCursor: null };
