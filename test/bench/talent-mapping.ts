@@ -1,12 +1,14 @@
 /**
- * Benchmark: talent mapping of N employees (default 50,000) on the embedded stack — Temporal dev
- * server, FerretDB, the three services and the worker as separate processes, as `npm start` runs
- * them. Prints seeding time, mapping time, employees per second, and the peak memory (VmHWM) of the
- * worker and the services. Not a test: figures only.
+ * Benchmark: talent mapping on the embedded stack — Temporal dev server, PostgreSQL + FerretDB, the three
+ * services and the worker as separate processes, as `npm start` runs them — for each agency size in the list
+ * (default 10,000 then 100,000, each a new agency on the same stack). Prints seeding and mapping time, time per
+ * 1,000 employees and its growth against the first size, the memory of the worker and the services, and next
+ * to it a raw floor measured in the same run on the same FerretDB without Temporal (insert, paged read by
+ * slot, one write per employee in batches), as ratios. Not a test: figures only.
  *
- *   node --import tsx test/bench/talent-mapping.ts [employees] [batchSize]
+ *   node --import tsx test/bench/talent-mapping.ts [sizes=10000,100000] [batchSize=1000]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -18,20 +20,23 @@ import {
   freePort,
   repoRoot,
   spawnLogged,
+  startPostgres,
   temporalCliPath,
   waitForHttpOk,
   waitForMongo,
   waitForTemporal,
   type ManagedProcess,
 } from '@seleksi/dev';
-import { defaultTalentSettings, type ProfileDto } from '@seleksi/domain';
+import { defaultTalentSettings, EMPLOYEE_BUCKETS, employeeBucket, type ProfileDto } from '@seleksi/domain';
 import { createServiceClients } from '@seleksi/kit';
+import { mongo } from 'mongoose';
 import { getMappingProgressQuery, SEARCH_ATTRIBUTES, startTalentMapping, TASK_QUEUE } from '@seleksi/workflows';
 import { eligibleProfile, testAgency } from '../support/fixtures';
 
-const employees = Number(process.argv[2] ?? 50_000);
+const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 const batchSize = Number(process.argv[3] ?? 1000);
 const tmp = mkdtempSync(join(tmpdir(), 'seleksi-bench-'));
+chmodSync(tmp, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its data dir inside
 const logDir = resolve(repoRoot, 'test/artifacts/bench-logs');
 const started: ManagedProcess[] = [];
 
@@ -44,19 +49,70 @@ function benchNip(j: number): string {
   return `${ymd}${start}${(j % 2) + 1}${serial}`;
 }
 
-/** Peak resident memory (MB) of a process, from /proc (Linux). */
-function peakMb(pid: number | undefined): string {
+/** Resident memory (MB) of a process, from /proc (Linux): VmHWM (peak) or VmRSS (now). */
+function memMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): string {
   try {
-    const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    const kb = new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? (Number(kb) / 1024).toFixed(0) : '?';
   } catch {
     return '?';
   }
 }
 
+const seconds = (t: number): number => (Date.now() - t) / 1000;
+
+/**
+ * The floor: what the store alone costs for n employees, through the driver on its own database of the same
+ * FerretDB — insert the profiles in chunks of 1,000, read them slot by slot (the paging the mapping uses),
+ * and write one entry per employee in batches of 500 (as the mapping's result writes).
+ */
+async function floor(mongoUri: string, n: number): Promise<{ insert: number; readWrite: number }> {
+  const client = await new mongo.MongoClient(mongoUri).connect();
+  const db = client.db(`bench_floor_${n}`);
+  try {
+    await db.dropDatabase();
+    const profiles = db.collection<{ _id: string; agencyCode: string; mapBucket: number; nip: string }>('profiles');
+    const entries = db.collection('entries');
+    await profiles.createIndex({ agencyCode: 1, mapBucket: 1, _id: 1 });
+    await entries.createIndex({ agencyCode: 1, period: 1 });
+    let t = Date.now();
+    for (let i = 0; i < n; i += 1000) {
+      const chunk = [];
+      for (let j = i; j < Math.min(i + 1000, n); j++) {
+        const id = `floor-${String(j).padStart(6, '0')}`;
+        chunk.push({ _id: id, agencyCode: 'FLOOR', mapBucket: employeeBucket(id), nip: benchNip(j) });
+      }
+      await profiles.insertMany(chunk, { ordered: false });
+    }
+    const insert = seconds(t);
+    t = Date.now();
+    let pending: object[] = [];
+    for (let b = 0; b < EMPLOYEE_BUCKETS; b++) {
+      for (const p of await profiles.find({ agencyCode: 'FLOOR', mapBucket: b }).toArray()) {
+        pending.push({ _id: `FLOOR:2026:${p._id}`, agencyCode: 'FLOOR', period: '2026', employeeId: p._id, box: 5 });
+        if (pending.length === 500) {
+          await entries.insertMany(pending, { ordered: false });
+          pending = [];
+        }
+      }
+    }
+    if (pending.length > 0) await entries.insertMany(pending, { ordered: false });
+    return { insert, readWrite: seconds(t) };
+  } finally {
+    await db.dropDatabase().catch(() => undefined);
+    await client.close();
+  }
+}
+
 async function main(): Promise<void> {
   const temporalPort = await freePort();
   const mongoPort = await freePort();
+  const pg = await startPostgres({
+    dataDir: join(tmp, 'postgres'),
+    port: await freePort(),
+    logFile: join(logDir, 'postgres.log'),
+  });
+  started.push(pg.process);
   const candidatePort = await freePort();
   const assessmentPort = await freePort();
   const documentPort = await freePort();
@@ -76,7 +132,7 @@ async function main(): Promise<void> {
   const ferret = spawnLogged({
     name: 'ferretdb',
     command: ferretdbPath(),
-    args: ferretdbArgs({ port: mongoPort, sqliteDir: join(tmp, 'ferretdb') }),
+    args: ferretdbArgs({ port: mongoPort, postgresqlUrl: pg.url }),
     logFile: join(logDir, 'ferretdb.log'),
   });
   started.push(temporal, ferret);
@@ -123,60 +179,78 @@ async function main(): Promise<void> {
   await waitForHttpOk(`http://127.0.0.1:${workerPort}/healthz`, { process: worker, timeoutMs: 120_000 });
 
   const clients = createServiceClients(urls, { timeoutMs: 120_000 });
-  const agency = testAgency('BENCH');
-  await clients.candidate.upsertAgency(agency);
-  await clients.assessment.putTalentSettings({ ...defaultTalentSettings(agency.code), meritIndexScore: 300 });
-  const predicates = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN'] as const;
-  const seedStart = Date.now();
-  for (let i = 0; i < employees; i += 1000) {
-    const chunk: ProfileDto[] = [];
-    for (let j = i; j < Math.min(i + 1000, employees); j++) {
-      chunk.push(
-        eligibleProfile(`bench-${String(j).padStart(6, '0')}`, agency.code, j, {
-          nip: benchNip(j),
-          skp: [2024, 2025, 2026].map((year) => ({ year, predicate: predicates[(j + year) % 3]! })),
-        }),
-      );
-    }
-    await clients.candidate.upsertProfiles(chunk);
-  }
-  const seedSeconds = (Date.now() - seedStart) / 1000;
-
   const client = new Client({ connection: await Connection.connect({ address: temporalAddress }) });
-  const mapStart = Date.now();
-  const handle = await startTalentMapping(
-    client,
-    {
-      agencyCode: agency.code,
-      period: '2026',
-      asOf: '2026-11-24',
-      batchSize,
-      deriveSuccessionGroups: false,
-      requestedBy: { userId: 'bench', role: 'ADMIN' },
-    },
-    TASK_QUEUE,
-  );
-  let last = '';
-  for (;;) {
-    const p = await client.workflow.getHandle(handle.workflowId).query(getMappingProgressQuery);
-    const line = `  mapped ${p.processed}/${p.total} (${p.batchesDone} batches)`;
-    if (line !== last) console.log(line);
-    last = line;
-    if (p.status === 'COMPLETED') break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  const mapSeconds = (Date.now() - mapStart) / 1000;
+  const predicates = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN'] as const;
+  const rows: string[] = [];
+  let firstPer1000: number | null = null;
+  let nipOffset = 0;
+  for (const employees of sizes) {
+    const agency = testAgency(`BENCH${employees}`);
+    await clients.candidate.upsertAgency(agency);
+    await clients.assessment.putTalentSettings({ ...defaultTalentSettings(agency.code), meritIndexScore: 300 });
+    const seedStart = Date.now();
+    for (let i = 0; i < employees; i += 1000) {
+      const chunk: ProfileDto[] = [];
+      for (let j = i; j < Math.min(i + 1000, employees); j++) {
+        chunk.push(
+          eligibleProfile(`bench-${employees}-${String(j).padStart(6, '0')}`, agency.code, j, {
+            nip: benchNip(nipOffset + j),
+            skp: [2024, 2025, 2026].map((year) => ({ year, predicate: predicates[(j + year) % 3]! })),
+          }),
+        );
+      }
+      await clients.candidate.upsertProfiles(chunk);
+    }
+    nipOffset += employees;
+    const seedSeconds = seconds(seedStart);
 
-  console.log('\nTalent mapping benchmark (embedded stack: Temporal dev server + FerretDB on SQLite)');
-  console.log(`  employees            ${employees}`);
-  console.log(`  batch size           ${batchSize}`);
-  console.log(`  seeding (PUT /profiles, 1,000 per call)  ${seedSeconds.toFixed(1)} s`);
-  console.log(`  mapping              ${mapSeconds.toFixed(1)} s`);
-  console.log(`  employees per second ${(employees / mapSeconds).toFixed(0)}`);
-  console.log(`  peak RSS worker      ${peakMb(worker.child.pid)} MB`);
-  console.log(`  peak RSS assessment  ${peakMb(assessment.child.pid)} MB`);
-  console.log(`  peak RSS candidate   ${peakMb(candidate.child.pid)} MB`);
-  console.log(`  peak RSS ferretdb    ${peakMb(ferret.child.pid)} MB`);
+    const mapStart = Date.now();
+    const handle = await startTalentMapping(
+      client,
+      {
+        agencyCode: agency.code,
+        period: '2026',
+        asOf: '2026-11-24',
+        batchSize,
+        deriveSuccessionGroups: false,
+        requestedBy: { userId: 'bench', role: 'ADMIN' },
+      },
+      TASK_QUEUE,
+    );
+    let last = '';
+    for (;;) {
+      const p = await client.workflow.getHandle(handle.workflowId).query(getMappingProgressQuery);
+      const line = `  ${agency.code}: mapped ${p.processed}/${p.total} (${p.batchesDone} batches)`;
+      if (line !== last && (p.batchesDone % 10 === 0 || p.status === 'COMPLETED')) console.log(line);
+      last = line;
+      if (p.status === 'COMPLETED') break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const mapSeconds = seconds(mapStart);
+    const fl = await floor(mongoUri, employees);
+    const per1000 = (mapSeconds / employees) * 1000;
+    firstPer1000 ??= per1000;
+    const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
+    rows.push(
+      [
+        `  ${String(employees).padStart(7)} employees`,
+        `seeding ${seedSeconds.toFixed(1)} s (floor insert ${fl.insert.toFixed(1)} s, ${ratio(seedSeconds, fl.insert)})`,
+        `mapping ${mapSeconds.toFixed(1)} s = ${(employees / mapSeconds).toFixed(0)}/s, ${per1000.toFixed(2)} s per 1,000 ` +
+          `(${ratio(per1000, firstPer1000)} of the first size)`,
+        `floor read+write ${fl.readWrite.toFixed(1)} s → mapping ${ratio(mapSeconds, fl.readWrite)} its floor`,
+        `RSS MB now/peak: worker ${memMb(worker.child.pid, 'VmRSS')}/${memMb(worker.child.pid)}, ` +
+          `assessment ${memMb(assessment.child.pid, 'VmRSS')}/${memMb(assessment.child.pid)}, ` +
+          `candidate ${memMb(candidate.child.pid, 'VmRSS')}/${memMb(candidate.child.pid)}, ` +
+          `ferretdb ${memMb(ferret.child.pid, 'VmRSS')}/${memMb(ferret.child.pid)}`,
+      ].join('\n    '),
+    );
+    console.log(rows.at(-1));
+  }
+
+  console.log(
+    `\nTalent mapping benchmark (embedded stack: Temporal dev server + FerretDB on PostgreSQL; batch size ${batchSize})`,
+  );
+  for (const r of rows) console.log(r);
 }
 
 main()

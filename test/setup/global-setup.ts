@@ -1,8 +1,9 @@
 /**
- * vitest globalSetup for the `integration` project: one Temporal dev server and one FerretDB per run,
- * on free ports with throw-away data. Child output goes to test/artifacts/logs/.
+ * vitest globalSetup for the `integration` project: one Temporal dev server and one FerretDB (on its own
+ * PostgreSQL cluster, as `npm start` runs it) per run, on free ports with throw-away data. Child output goes
+ * to test/artifacts/logs/.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -14,6 +15,7 @@ import {
   freePort,
   repoRoot,
   spawnLogged,
+  startPostgres,
   temporalCliPath,
   temporalTestServerPath,
   waitForMongo,
@@ -28,9 +30,11 @@ const logDir = resolve(repoRoot, 'test/artifacts/logs');
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started: ManagedProcess[] = [];
   const tmp = mkdtempSync(join(tmpdir(), 'seleksi-it-'));
+  chmodSync(tmp, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its data dir inside
 
   const teardown = async (): Promise<void> => {
-    await Promise.all(started.reverse().map((p) => p.stop(5_000)));
+    // FerretDB before PostgreSQL, which it is a client of.
+    for (const p of started.reverse()) await p.stop(p.name === 'postgres' ? 30_000 : 5_000);
     rmSync(tmp, { recursive: true, force: true });
   };
 
@@ -62,11 +66,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     let mongoUri = externalMongo ?? '';
     let ferretProc: ManagedProcess | undefined;
     if (!externalMongo) {
+      // Started while the Temporal dev server starts; FerretDB needs it first.
+      const pg = await startPostgres({
+        dataDir: join(tmp, 'postgres'),
+        port: await freePort(),
+        logFile: join(logDir, 'postgres.log'),
+      });
+      started.push(pg.process);
       const port = await freePort();
       ferretProc = spawnLogged({
         name: 'ferretdb',
         command: ferret,
-        args: ferretdbArgs({ port, sqliteDir: join(tmp, 'ferretdb') }),
+        args: ferretdbArgs({ port, postgresqlUrl: pg.url }),
         logFile: join(logDir, 'ferretdb.log'),
       });
       started.push(ferretProc);

@@ -19,7 +19,10 @@ export const configSchema = z.object({
   MONGODB_URI: optionalString.describe(
     'URI of an existing MongoDB (replica set or standalone); when set, no FerretDB is started',
   ),
-  FERRETDB_PORT: port(27018).describe('port of the embedded FerretDB (MongoDB wire protocol, SQLite storage)'),
+  FERRETDB_PORT: port(27018).describe('port of the embedded FerretDB (MongoDB wire protocol, stored in PostgreSQL)'),
+  POSTGRES_PORT: port(27019).describe(
+    'port of the embedded PostgreSQL that FerretDB stores its data in (127.0.0.1 only)',
+  ),
   CANDIDATE_PORT: port(4101).describe('HTTP port of the candidate service'),
   ASSESSMENT_PORT: port(4102).describe('HTTP port of the assessment service'),
   DOCUMENT_PORT: port(4103).describe('HTTP port of the document service'),
@@ -29,7 +32,7 @@ export const configSchema = z.object({
     .string()
     .min(1)
     .default('.data')
-    .describe('directory for all local state (Temporal SQLite, FerretDB files, logs, auth secret)'),
+    .describe('directory for all local state (Temporal SQLite, PostgreSQL cluster of FerretDB, logs, auth secret)'),
   LOG_LEVEL: z
     .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
     .default('info')

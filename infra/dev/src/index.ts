@@ -2,4 +2,5 @@
 export * from './processes';
 export * from './temporal';
 export * from './mongo';
+export * from './postgres';
 export { configSchema, loadConfig, settingsTable, type DevConfig, type SettingRow } from './config';

@@ -8,9 +8,17 @@ export function ferretdbPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.FERRETDB_PATH || resolve(repoRoot, '.tools/bin/ferretdb');
 }
 
-/** argv for our FerretDB build (infra/ferretdb/main.go). */
-export function ferretdbArgs(o: { host?: string; port: number; sqliteDir: string }): string[] {
-  return ['--listen-addr', `${o.host ?? '127.0.0.1'}:${o.port}`, '--sqlite-dir', o.sqliteDir];
+/**
+ * argv for our FerretDB build (infra/ferretdb/main.go): its PostgreSQL handler on `postgresqlUrl` (the
+ * embedded default, see postgres.ts), or its SQLite handler on the files in `sqliteDir`.
+ */
+export function ferretdbArgs(
+  o: { host?: string; port: number } & ({ postgresqlUrl: string } | { sqliteDir: string }),
+): string[] {
+  const listen = ['--listen-addr', `${o.host ?? '127.0.0.1'}:${o.port}`];
+  return 'postgresqlUrl' in o
+    ? [...listen, '--handler', 'postgresql', '--postgresql-url', o.postgresqlUrl]
+    : [...listen, '--handler', 'sqlite', '--sqlite-dir', o.sqliteDir];
 }
 
 /** One `ping` round trip; throws when the server does not answer. */

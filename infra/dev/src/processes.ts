@@ -46,6 +46,9 @@ export interface SpawnLoggedOptions {
   args?: readonly string[];
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Run as this user and group (when this process is root; e.g. PostgreSQL, which refuses root). */
+  uid?: number;
+  gid?: number;
   /** stdout and stderr are written here; a previous file is kept as `<name>.prev.log`. */
   logFile: string;
   /** Append to `logFile` instead of starting it afresh (a restart keeps the crash in the same file). */
@@ -113,6 +116,8 @@ export function spawnLogged(options: SpawnLoggedOptions): ManagedProcess {
       env: options.env ?? process.env,
       stdio: piped ? ['ignore', 'pipe', 'pipe'] : ['ignore', fd, fd],
       detached: true,
+      ...(options.uid !== undefined ? { uid: options.uid } : {}),
+      ...(options.gid !== undefined ? { gid: options.gid } : {}),
     });
   } finally {
     if (!piped) closeSync(fd);

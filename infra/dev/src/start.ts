@@ -1,8 +1,8 @@
 /**
  * `npm start`: runs the whole embedded stack in the foreground.
- * Temporal dev server + FerretDB → candidate/assessment/document services → worker → gateway →
- * demo data, each with a readiness check. A component that dies afterwards is restarted (backoff, see
- * `supervise` in processes.ts). Ctrl-C stops everything in reverse order; data stays in
+ * Temporal dev server + PostgreSQL → FerretDB → candidate/assessment/document services → worker →
+ * gateway → demo data, each with a readiness check. A component that dies afterwards is restarted
+ * (backoff, see `supervise` in processes.ts). Ctrl-C stops everything in reverse order; data stays in
  * SELEKSI_DATA_DIR (default .data/).
  */
 import { randomBytes } from 'node:crypto';
@@ -12,6 +12,15 @@ import { createLogger } from '@seleksi/kit';
 import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
 import { loadConfig, type DevConfig } from './config';
 import { ferretdbArgs, ferretdbPath, redactUri, waitForMongo } from './mongo';
+import {
+  initPostgresCluster,
+  postgresBinDir,
+  postgresCommand,
+  postgresUrl,
+  preparePostgresDatabase,
+  stopPostgres,
+  waitForPostgres,
+} from './postgres';
 import {
   isPortOpen,
   repoRoot,
@@ -125,6 +134,8 @@ interface ComponentSpec {
   command: string;
   args: string[];
   env?: NodeJS.ProcessEnv;
+  uid?: number;
+  gid?: number;
   /** Show the child's output on the console (else only in its log file). */
   console: boolean;
 }
@@ -146,6 +157,8 @@ function launch(spec: ComponentSpec, logDir: string): ManagedProcess {
         command: spec.command,
         args: spec.args,
         env: spec.env ?? process.env,
+        ...(spec.uid !== undefined ? { uid: spec.uid } : {}),
+        ...(spec.gid !== undefined ? { gid: spec.gid } : {}),
         logFile,
         append: restart > 0,
         ...(spec.console ? { onLine: printer(restart) } : {}),
@@ -237,7 +250,12 @@ async function main(): Promise<void> {
           { name: 'Temporal UI', port: config.TEMPORAL_UI_PORT, setting: 'TEMPORAL_UI_PORT' },
         ]
       : []),
-    ...(localMongo ? [{ name: 'FerretDB', port: config.FERRETDB_PORT, setting: 'FERRETDB_PORT' }] : []),
+    ...(localMongo
+      ? [
+          { name: 'FerretDB', port: config.FERRETDB_PORT, setting: 'FERRETDB_PORT' },
+          { name: 'PostgreSQL', port: config.POSTGRES_PORT, setting: 'POSTGRES_PORT' },
+        ]
+      : []),
     ...SERVICES.filter(present).map((s) => ({ name: s, port: config[servicePortKey(s)], setting: servicePortKey(s) })),
     ...(present('worker') ? [{ name: 'worker', port: config.WORKER_HEALTH_PORT, setting: 'WORKER_HEALTH_PORT' }] : []),
     ...(present('gateway') ? [{ name: 'gateway', port: config.GATEWAY_PORT, setting: 'GATEWAY_PORT' }] : []),
@@ -309,16 +327,32 @@ async function main(): Promise<void> {
         await connection.close();
       }
     }),
-    step(localMongo ? 'FerretDB' : `MongoDB ${redactUri(mongoUri)}`, async () => {
+    step(localMongo ? 'PostgreSQL + FerretDB' : `MongoDB ${redactUri(mongoUri)}`, async () => {
       let proc: ManagedProcess | undefined;
       if (localMongo) {
         const bin = ferretdbPath();
         if (!existsSync(bin)) throw new Error(`FerretDB not found at ${bin}: run \`bash infra/scripts/bootstrap.sh\``);
+        // FerretDB stores everything in a PostgreSQL cluster of our own in the data dir.
+        const pgBin = postgresBinDir();
+        const pgData = join(dataDir, 'postgres');
+        if (initPostgresCluster({ dataDir: pgData, binDir: pgBin }))
+          say(`created a PostgreSQL cluster in ${rel(pgData)}`);
+        const pg = launch(
+          {
+            name: 'postgres',
+            ...postgresCommand({ dataDir: pgData, port: config.POSTGRES_PORT, binDir: pgBin }),
+            console: false,
+          },
+          logDir,
+        );
+        pg.stop = (timeoutMs) => stopPostgres(pg, timeoutMs);
+        await waitForPostgres({ port: config.POSTGRES_PORT, binDir: pgBin, process: pg, timeoutMs: 60_000 });
+        await preparePostgresDatabase({ port: config.POSTGRES_PORT, binDir: pgBin });
         proc = launch(
           {
             name: 'ferretdb',
             command: bin,
-            args: ferretdbArgs({ port: config.FERRETDB_PORT, sqliteDir: join(dataDir, 'ferretdb') }),
+            args: ferretdbArgs({ port: config.FERRETDB_PORT, postgresqlUrl: postgresUrl(config.POSTGRES_PORT) }),
             console: false,
           },
           logDir,
@@ -399,7 +433,7 @@ async function main(): Promise<void> {
     ...(temporalUiUrl ? [`Temporal UI                  ${temporalUiUrl}`] : []),
     ...SERVICES.map((s) => `${(s + ' service').padEnd(29)}${present(s) ? `${serviceUrl(s)}/readyz` : 'not started'}`),
     `Worker                       ${present('worker') ? `http://127.0.0.1:${config.WORKER_HEALTH_PORT}/healthz` : 'not started'}`,
-    `MongoDB                      ${redactUri(mongoUri)}${localMongo ? ' (FerretDB)' : ''}`,
+    `MongoDB                      ${redactUri(mongoUri)}${localMongo ? ` (FerretDB on PostgreSQL 127.0.0.1:${config.POSTGRES_PORT})` : ''}`,
     `Data                         ${rel(dataDir)}   logs: ${rel(logDir)}/<name>.log`,
   ];
   if (signIns.length > 0) {

@@ -47,3 +47,20 @@ export function applicationId(vacancyIdValue: string, candidateId: string): stri
   assertPart('candidateId', candidateId);
   return `${vacancyIdValue}.${candidateId}`;
 }
+
+/** Number of slots `employeeBucket` spreads the employees of an agency over. */
+export const EMPLOYEE_BUCKETS = 1024;
+
+/**
+ * A fixed slot (0 … EMPLOYEE_BUCKETS-1) of an employee id (FNV-1a): an agency's profiles are paged slot by
+ * slot with an equality on it, which FerretDB v1 answers from an index, so each page costs the same however
+ * large the agency (a range on the id would be read in full for every page).
+ */
+export function employeeBucket(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % EMPLOYEE_BUCKETS;
+}

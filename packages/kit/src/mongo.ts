@@ -84,13 +84,14 @@ function errorsOf(err: unknown): Record<string, unknown>[] {
 
 /**
  * True for a unique-index violation in either shape: code 11000 (MongoDB; FerretDB on insert and
- * upsert) or FerretDB v1's InternalError wrapping SQLite's "UNIQUE constraint failed" on update.
+ * upsert) or FerretDB v1's InternalError wrapping SQLite's "UNIQUE constraint failed" or PostgreSQL's
+ * "duplicate key value violates unique constraint" on update.
  */
 export function isDuplicateKeyError(err: unknown): boolean {
   return errorsOf(err).some((e) => {
     if (e.code === 11000 || e.code === 11001 || e.codeName === 'DuplicateKey') return true;
     const message = typeof e.errmsg === 'string' ? e.errmsg : typeof e.message === 'string' ? e.message : '';
-    return /E11000 duplicate key|UNIQUE constraint failed/.test(message);
+    return /E11000 duplicate key|UNIQUE constraint failed|duplicate key value violates unique constraint/.test(message);
   });
 }
 
@@ -196,4 +197,84 @@ export async function bulkReplaceById<T extends { _id: string }>(
     await replaceById(model, doc._id, doc);
   });
   return docs.length;
+}
+
+/**
+ * `run(value)` for every distinct value, at most `concurrency` at a time, results concatenated in the order of
+ * `values`. The replacement for `{ field: { $in: values } }` on hot paths: FerretDB v1 pushes an equality on an
+ * indexed field down to an index, but reads the whole collection for `$in`.
+ */
+export async function eachDistinct<V, T>(
+  values: readonly V[],
+  run: (value: V) => Promise<T[]>,
+  concurrency = 16,
+): Promise<T[]> {
+  const distinct = [...new Set(values)];
+  const results: T[][] = new Array<T[]>(distinct.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < distinct.length) {
+      const i = next++;
+      results[i] = await run(distinct[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, distinct.length) }, worker));
+  return results.flat();
+}
+
+/** Lean documents whose `field` equals one of `values`: one indexed equality query per distinct value. */
+export function findEachEqual<T>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model; the caller names the lean type
+  model: Model<any>,
+  field: string,
+  values: readonly unknown[],
+  extra: Record<string, unknown> = {},
+  projection?: Record<string, 0 | 1>,
+): Promise<T[]> {
+  return eachDistinct(values, (v) =>
+    model
+      .find({ ...extra, [field]: v }, projection)
+      .lean<T[]>()
+      .exec(),
+  );
+}
+
+/**
+ * Like `findEachEqual`, for values that each belong to a slot (`slotOf`, stored in `slotField` and indexed):
+ * a slot holding `minPerSlot` or more of the values is read with one equality on the slot (filtered here to
+ * the values), the others one value at a time. Pages of employees come slot by slot, so the lookups of a
+ * page of 1,000 cost a few slot reads instead of 1,000 queries.
+ */
+export async function findEachEqualBySlot<T extends Record<string, unknown>>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model; the caller names the lean type
+  model: Model<any>,
+  field: string,
+  values: readonly string[],
+  slot: { field: string; of: (value: string) => number; minPerSlot?: number },
+  extra: Record<string, unknown> = {},
+): Promise<T[]> {
+  const bySlot = new Map<number, Set<string>>();
+  for (const v of values) {
+    const s = slot.of(v);
+    const set = bySlot.get(s) ?? new Set<string>();
+    set.add(v);
+    bySlot.set(s, set);
+  }
+  const dense = [...bySlot.entries()].filter(([, set]) => set.size >= (slot.minPerSlot ?? 4));
+  const sparse = [...bySlot.values()].filter((set) => set.size < (slot.minPerSlot ?? 4)).flatMap((set) => [...set]);
+  const [fromSlots, fromValues] = await Promise.all([
+    eachDistinct(
+      dense,
+      async ([s, set]) =>
+        (
+          await model
+            .find({ ...extra, [slot.field]: s })
+            .lean<T[]>()
+            .exec()
+        ).filter((d) => set.has(d[field] as string)),
+      4,
+    ),
+    findEachEqual<T>(model, field, sparse, extra),
+  ]);
+  return [...fromSlots, ...fromValues];
 }

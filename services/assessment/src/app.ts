@@ -24,7 +24,12 @@ export async function startAssessmentService(
     routes: async (router, conn) => {
       const models = createAssessmentModels(conn);
       await initModels(Object.values(models));
-      assessmentRoutes(router, createAssessmentRepositories(models));
+      const repositories = createAssessmentRepositories(models);
+      const backfilled =
+        (await repositories.assessmentResults.backfillCandidateBuckets()) +
+        (await repositories.scoreRecords.backfillCandidateBuckets());
+      if (backfilled > 0) logger.info({ records: backfilled }, 'gave stored results and scores their paging slot');
+      assessmentRoutes(router, repositories);
     },
   });
 }

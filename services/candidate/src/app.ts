@@ -24,7 +24,10 @@ export async function startCandidateService(
     routes: async (router, conn) => {
       const models = createCandidateModels(conn);
       await initModels(Object.values(models));
-      candidateRoutes(router, createCandidateRepositories(models));
+      const repositories = createCandidateRepositories(models);
+      const backfilled = await repositories.profiles.backfillMapBuckets();
+      if (backfilled > 0) logger.info({ profiles: backfilled }, 'gave stored profiles their paging slot');
+      candidateRoutes(router, repositories);
     },
   });
 }

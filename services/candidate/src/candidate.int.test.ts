@@ -3,6 +3,7 @@ import {
   addWorkingDays,
   applicationId,
   DEFAULT_HOLIDAY_CALENDAR,
+  employeeBucket,
   HOLIDAYS_2026,
   type AgencyDto,
   type AuditRecordDto,
@@ -598,7 +599,7 @@ describe('profiles by agency (bulk upsert, paging, count)', () => {
     expect(await client.getProfile('bulk-1234')).toEqual(all[1234]);
   });
 
-  it('pages the agency in id order without duplicates or gaps', async () => {
+  it('pages the agency slot by slot (then by id) without duplicates or gaps', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -616,8 +617,10 @@ describe('profiles by agency (bulk upsert, paging, count)', () => {
     );
     expect(pages).toBe(Math.ceil(TOTAL / 300));
     expect(new Set(seen).size).toBe(TOTAL);
-    // Code-unit order of the ids ('bulk-10' before 'bulk-2'), as MongoDB and FerretDB compare strings.
-    expect(seen).toEqual(all.map((p) => p.id).sort());
+    // Slot order, then code-unit order of the ids within a slot ('bulk-10' before 'bulk-2').
+    const bySlotThenId = (a: string, b: string): number =>
+      employeeBucket(a) - employeeBucket(b) || (a < b ? -1 : a > b ? 1 : 0);
+    expect(seen).toEqual(all.map((p) => p.id).sort(bySlotThenId));
     const first = await client.listProfilesPage({ agencyCode: 'BULK' });
     expect(first.items).toHaveLength(100);
     expect(first.items[0]).toEqual(all.find((p) => p.id === seen[0]));

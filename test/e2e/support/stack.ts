@@ -12,7 +12,7 @@
  * components' own logs copied from the data directory into test/artifacts/e2e/<name>/logs/ at stop.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot, spawnLogged, tailFile, waitForHttpOk, type ManagedProcess } from '@seleksi/dev';
@@ -22,8 +22,8 @@ export const DEMO_PASSWORD = 'SeleksiJPT#2026';
 export const DEMO_DOMAIN = 'demo.seleksi-jpt.id';
 
 /**
- * Ports: the defaults of `npm start` plus E2E_PORT_OFFSET (default 10000); FerretDB's 27018 minus it
- * (37018 would fall in Linux's ephemeral range). All stay below 20000, where the integration tests never
+ * Ports: the defaults of `npm start` plus E2E_PORT_OFFSET (default 10000); FerretDB's 27018 and PostgreSQL's
+ * 27019 minus it (37018 would fall in Linux's ephemeral range). All stay below 20000, where the integration tests never
  * look for free ports.
  */
 export function e2ePorts(offset = Number(process.env.E2E_PORT_OFFSET ?? 10_000)) {
@@ -36,6 +36,7 @@ export function e2ePorts(offset = Number(process.env.E2E_PORT_OFFSET ?? 10_000))
     TEMPORAL_PORT: 7233 + offset,
     TEMPORAL_UI_PORT: 8233 + offset,
     FERRETDB_PORT: 27018 - offset,
+    POSTGRES_PORT: 27019 - offset,
   };
 }
 
@@ -82,6 +83,7 @@ export async function startE2eStack(name: string, timeoutMs = 240_000, portOffse
   const bootstrapSeconds = bootstrap(artifactDir);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'seleksi-e2e-'));
+  chmodSync(dataDir, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its data dir inside
   const ports = portOffset === undefined ? e2ePorts() : e2ePorts(portOffset);
   // The portal as bootstrap just built it, copied: a rebuild of portal/dist while the suite runs (another
   // `npm start`, an editor's build) would otherwise leave the gateway without index.html for a moment.

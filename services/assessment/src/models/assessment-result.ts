@@ -4,6 +4,8 @@ import type { AssessmentResultDto } from '@seleksi/kit';
 export interface AssessmentResultDoc extends Omit<AssessmentResultDto, 'id'> {
   _id: string;
   updatedAt: Date;
+  /** `employeeBucket(candidateId)`: talent mapping reads a page's results slot by slot (see profiles). */
+  candidateBucket?: number;
 }
 
 /** Scores are plain numbers (no Decimal128 on FerretDB); dates are local `YYYY-MM-DD` strings. */
@@ -17,8 +19,11 @@ export const assessmentResultSchema = new Schema<AssessmentResultDoc>(
     socioCultural: { type: Number, required: true, min: 0, max: 100 },
     validUntil: { type: String, required: true },
     updatedAt: { type: Date, required: true },
+    candidateBucket: { type: Number },
   },
   { versionKey: false },
 );
 // Newest first per candidate, for one candidate or a batch of them.
 assessmentResultSchema.index({ candidateId: 1, assessedAt: -1, _id: 1 });
+// The results of a page of employees, slot by slot (talent mapping).
+assessmentResultSchema.index({ candidateBucket: 1 });

@@ -7,6 +7,8 @@ export interface ScoreRecordDoc extends Omit<ScoreRecordDto, 'id' | 'recordedAt'
   _id: string;
   recordedAt: Date;
   updatedAt: Date;
+  /** `employeeBucket(candidateId)`: talent mapping reads a page's records slot by slot (see profiles). */
+  candidateBucket?: number;
 }
 
 export const scoreRecordSchema = new Schema<ScoreRecordDoc>(
@@ -25,9 +27,12 @@ export const scoreRecordSchema = new Schema<ScoreRecordDoc>(
     recordedBy: { type: actorSchema, required: true },
     recordedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    candidateBucket: { type: Number },
   },
   { versionKey: false, minimize: false },
 );
 scoreRecordSchema.index({ selectionId: 1, applicationId: 1 });
 // Track records (and any kind) of a batch of candidates, for talent mapping.
 scoreRecordSchema.index({ candidateId: 1, kind: 1 });
+// The same for a page of employees, slot by slot.
+scoreRecordSchema.index({ candidateBucket: 1, kind: 1 });

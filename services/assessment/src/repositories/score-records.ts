@@ -1,5 +1,5 @@
-import type { ScoreRecordDto, ScoreKind } from '@seleksi/domain';
-import { replaceById } from '@seleksi/kit';
+import { employeeBucket, type ScoreRecordDto, type ScoreKind } from '@seleksi/domain';
+import { replaceById, findEachEqualBySlot } from '@seleksi/kit';
 import { toActor, type AssessmentModels, type ScoreRecordDoc } from '../models';
 import { compareScoreRecords } from '../score-order';
 
@@ -41,9 +41,20 @@ export function createScoreRecordRepository({ ScoreRecord }: AssessmentModels) {
         recordedBy: toActor(rest.recordedBy),
         recordedAt: new Date(rest.recordedAt),
         updatedAt: new Date(),
+        candidateBucket: employeeBucket(rest.candidateId),
       };
       await replaceById(ScoreRecord, id, doc);
       return toDto({ ...doc, _id: id });
+    },
+
+    /** Gives records stored before `candidateBucket` existed their slot (at start; a no-op once done). */
+    async backfillCandidateBuckets(): Promise<number> {
+      const missing = await ScoreRecord.find({ candidateBucket: { $exists: false } }, { _id: 1, candidateId: 1 }).lean<
+        Pick<ScoreRecordDoc, '_id' | 'candidateId'>[]
+      >();
+      for (const d of missing)
+        await ScoreRecord.updateOne({ _id: d._id }, { $set: { candidateBucket: employeeBucket(d.candidateId) } });
+      return missing.length;
     },
 
     /** Sorted by applicationId, kind, memberId (null first), round. */
@@ -51,10 +62,17 @@ export function createScoreRecordRepository({ ScoreRecord }: AssessmentModels) {
       const query: Record<string, unknown> = {};
       if (filter.selectionId) query.selectionId = filter.selectionId;
       if (filter.applicationId) query.applicationId = filter.applicationId;
-      if (filter.candidateIds) query.candidateId = { $in: [...new Set(filter.candidateIds)] };
       if (filter.kind) query.kind = filter.kind;
       if (filter.memberId) query.memberId = filter.memberId;
-      const docs = await ScoreRecord.find(query).lean<ScoreRecordDoc[]>();
+      const docs = filter.candidateIds
+        ? await findEachEqualBySlot<ScoreRecordDoc & Record<string, unknown>>(
+            ScoreRecord,
+            'candidateId',
+            filter.candidateIds,
+            { field: 'candidateBucket', of: employeeBucket },
+            query,
+          )
+        : await ScoreRecord.find(query).lean<ScoreRecordDoc[]>();
       return docs.map(toDto).sort(compareScoreRecords);
     },
   };

@@ -23,6 +23,7 @@ export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
 export type { TimelineEntryDoc } from './timeline-entry';
 export { compoundId } from './compound-id';
+export { FEED_BUCKET_MS, feedBucketOf } from './feed-bucket';
 export { toActor } from './actor';
 
 /** The candidate service's models, bound to its own connection. */

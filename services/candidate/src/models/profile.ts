@@ -4,6 +4,8 @@ import { EDUCATION_LEVELS, POSITION_KINDS, SKP_PREDICATES, type ProfileDto } fro
 export interface ProfileDoc extends Omit<ProfileDto, 'id'> {
   _id: string;
   updatedAt: Date;
+  /** `employeeBucket(_id)`: agencies are paged slot by slot (absent on profiles stored before it existed). */
+  mapBucket?: number;
 }
 
 const careerSchema = new Schema(
@@ -44,8 +46,11 @@ export const profileSchema = new Schema<ProfileDoc>(
     lhkpnFiled: { type: Boolean, required: true },
     disciplinarySanction: { type: Boolean, required: true },
     updatedAt: { type: Date, required: true },
+    mapBucket: { type: Number },
   },
   { versionKey: false },
 );
-// Profiles of an agency in id order (mapping pages through them with an id cursor); also serves counts.
+// Profiles of an agency (counts; pages of cursors from before mapBucket).
 profileSchema.index({ agencyCode: 1, _id: 1 });
+// Pages of an agency, slot by slot: an equality on both, which FerretDB answers from an index.
+profileSchema.index({ agencyCode: 1, mapBucket: 1, _id: 1 });

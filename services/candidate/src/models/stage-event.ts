@@ -11,6 +11,8 @@ export interface StageEventDoc {
   reasonCode: ReasonCode;
   expectedNextAt: Date | null;
   recordedAt: Date;
+  /** `feedBucketOf(recordedAt)`: the change feed's index (see feed-bucket.ts). */
+  feedBucket: number;
 }
 
 export const stageEventSchema = new Schema<StageEventDoc>(
@@ -23,9 +25,10 @@ export const stageEventSchema = new Schema<StageEventDoc>(
     reasonCode: { type: String, enum: REASON_CODES, required: true },
     expectedNextAt: { type: Date, default: null },
     recordedAt: { type: Date, required: true },
+    feedBucket: { type: Number, required: true, index: true },
   },
   { versionKey: false },
 );
 stageEventSchema.index({ selectionId: 1, at: 1 });
-// The change feed (GET /changes) reads events in recording order.
+// MongoDB serves the feed's (recordedAt, _id) order from this one; FerretDB needs `feedBucket`.
 stageEventSchema.index({ recordedAt: 1, _id: 1 });

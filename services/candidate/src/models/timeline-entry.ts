@@ -12,6 +12,8 @@ export interface TimelineEntryDoc {
   note: string | null;
   expectedNextAt: Date | null;
   recordedAt: Date;
+  /** `feedBucketOf(recordedAt)`: the change feed's index (see feed-bucket.ts). */
+  feedBucket: number;
 }
 
 export const timelineEntrySchema = new Schema<TimelineEntryDoc>(
@@ -25,8 +27,9 @@ export const timelineEntrySchema = new Schema<TimelineEntryDoc>(
     note: { type: String, default: null },
     expectedNextAt: { type: Date, default: null },
     recordedAt: { type: Date, required: true },
+    feedBucket: { type: Number, required: true, index: true },
   },
   { versionKey: false },
 );
-// The change feed (GET /changes) reads entries in recording order.
+// MongoDB serves the feed's (recordedAt, _id) order from this one; FerretDB needs `feedBucket`.
 timelineEntrySchema.index({ recordedAt: 1, _id: 1 });

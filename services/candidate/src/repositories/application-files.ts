@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { applicationId, DomainError, type ApplicationFileDto, type StoreApplicationFileRequest } from '@seleksi/domain';
-import { isDuplicateKeyError } from '@seleksi/kit';
+import { isDuplicateKeyError, findEachEqual } from '@seleksi/kit';
 import type { ApplicationFileDoc, CandidateModels } from '../models';
 
 /** Metadata only: list and get never load the bytes. */
@@ -89,10 +89,13 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
 
     /** The linked files of these applications, by application, then upload time. */
     async listLinked(applicationIds: string[]): Promise<ApplicationFileDto[]> {
-      const docs = await ApplicationFile.find(
-        { applicationId: { $in: applicationIds }, linkedAt: { $ne: null } },
+      const docs = await findEachEqual<ApplicationFileDoc>(
+        ApplicationFile,
+        'applicationId',
+        applicationIds,
+        { linkedAt: { $ne: null } },
         META,
-      ).lean<ApplicationFileDoc[]>();
+      );
       const order = new Map(applicationIds.map((id, i) => [id, i]));
       return docs
         .map(toDto)

@@ -14,10 +14,12 @@ import {
   isDuplicateKeyError,
   type CreateApplicationRequest,
   type Page,
+  findEachEqual,
 } from '@seleksi/kit';
 import { z } from 'zod';
 import {
   compoundId,
+  feedBucketOf,
   toActor,
   type ApplicationDoc,
   type CandidateModels,
@@ -115,6 +117,7 @@ function entryDoc(applicationIdValue: string, entry: TimelineEntryDto, recordedA
     note: entry.note ?? null,
     expectedNextAt: entry.expectedNextAt ? new Date(entry.expectedNextAt) : null,
     recordedAt,
+    feedBucket: feedBucketOf(recordedAt),
   };
 }
 
@@ -122,9 +125,7 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
   async function timelines(ids: string[]): Promise<Map<string, TimelineEntryDoc[]>> {
     const map = new Map<string, TimelineEntryDoc[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return map;
-    // One id: an equality an index can serve ($in is a scan on FerretDB).
-    const filter = ids.length === 1 ? { applicationId: ids[0] } : { applicationId: { $in: ids } };
-    const entries = await TimelineEntry.find(filter).lean<TimelineEntryDoc[]>();
+    const entries = await findEachEqual<TimelineEntryDoc>(TimelineEntry, 'applicationId', ids);
     for (const e of entries) map.get(e.applicationId)?.push(e);
     for (const list of map.values()) list.sort(byTime);
     return map;
@@ -216,7 +217,7 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
 
     /** In the order of `ids`, null where unknown. */
     async getMany(ids: string[]): Promise<(ApplicationDto | null)[]> {
-      const apps = await Application.find({ _id: { $in: ids } }).lean<ApplicationDoc[]>();
+      const apps = await findEachEqual<ApplicationDoc>(Application, '_id', ids);
       const byId = new Map((await withTimelines(apps)).map((a) => [a.id, a]));
       return ids.map((id) => byId.get(id) ?? null);
     },

@@ -1,7 +1,7 @@
 import type { ReadModelChangeDto } from '@seleksi/domain';
 import { decodeCursor, encodeCursor, type Page } from '@seleksi/kit';
 import { z } from 'zod';
-import type { CandidateModels, StageEventDoc, TimelineEntryDoc } from '../models';
+import { feedBucketOf, type CandidateModels, type StageEventDoc, type TimelineEntryDoc } from '../models';
 
 /** Change ids: the record's `_id` behind a prefix per collection ('S' stage events sort before 'T' timeline entries). */
 const STAGE = 'S:';
@@ -48,28 +48,38 @@ function afterCursor(prefix: string, since: Date, after: { t: string; i: string 
 }
 
 /**
+ * How far back the feed reaches: subscribers poll every second or so and re-read a few seconds; an older
+ * `since` is read from here, so a poll after a long quiet spell costs a bounded number of lookups.
+ */
+export const CHANGE_FEED_LOOKBACK_MS = 10 * 60_000;
+
+/**
  * The change feed of the read model: timeline entries and stage events in the order they were
  * recorded (recordedAt, then id), for the gateway's subscriptions (FerretDB has no change streams).
  * Writers set `recordedAt` before inserting, so a reader must re-read a few seconds back to see
- * late commits; change ids are stable for that de-duplication.
+ * late commits; change ids are stable for that de-duplication. Reads go slot by slot (`feedBucket`
+ * equality, an index on FerretDB too) from the cursor up to now, and stop after the slot that fills the page.
  */
 export function createChangeRepository({ TimelineEntry, StageEvent }: CandidateModels) {
   return {
-    async list(since: Date, limit: number, after?: string): Promise<Page<ReadModelChangeDto>> {
+    async list(since: Date, limit: number, after?: string, now = new Date()): Promise<Page<ReadModelChangeDto>> {
       const cursor = after ? decodeCursor(after, cursorSchema) : null;
-      const [entries, events] = await Promise.all([
-        TimelineEntry.find(afterCursor(TIMELINE, since, cursor))
-          .sort({ recordedAt: 1, _id: 1 })
-          .limit(limit + 1)
-          .lean<TimelineEntryDoc[]>(),
-        StageEvent.find(afterCursor(STAGE, since, cursor))
-          .sort({ recordedAt: 1, _id: 1 })
-          .limit(limit + 1)
-          .lean<StageEventDoc[]>(),
-      ]);
-      const all = [...entries.map(fromTimeline), ...events.map(fromStageEvent)].sort(
-        (a, b) => a.recordedAt.localeCompare(b.recordedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
+      const oldest = new Date(now.getTime() - CHANGE_FEED_LOOKBACK_MS);
+      const from = new Date(Math.max(since.getTime(), cursor ? Date.parse(cursor.t) : 0, oldest.getTime()));
+      const floor = since > oldest ? since : oldest;
+      // One slot past now: a writer on another clock may be slightly ahead.
+      const lastBucket = feedBucketOf(now) + 1;
+      const all: ReadModelChangeDto[] = [];
+      for (let bucket = feedBucketOf(from); bucket <= lastBucket && all.length <= limit; bucket++) {
+        const [entries, events] = await Promise.all([
+          TimelineEntry.find({ feedBucket: bucket, ...afterCursor(TIMELINE, floor, cursor) }).lean<
+            TimelineEntryDoc[]
+          >(),
+          StageEvent.find({ feedBucket: bucket, ...afterCursor(STAGE, floor, cursor) }).lean<StageEventDoc[]>(),
+        ]);
+        all.push(...entries.map(fromTimeline), ...events.map(fromStageEvent));
+      }
+      all.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const page = all.slice(0, limit);
       const last = page.at(-1);
       return {

@@ -1,5 +1,5 @@
 import { DomainError, type ProfileConfirmationDto, type ProfileConfirmationRequest } from '@seleksi/domain';
-import { replaceById } from '@seleksi/kit';
+import { replaceById, findEachEqual } from '@seleksi/kit';
 import { toActor, type CandidateModels, type ProfileConfirmationDoc } from '../models';
 
 function unconfirmed(candidateId: string): ProfileConfirmationDto {
@@ -27,7 +27,7 @@ export function createProfileConfirmationRepository({ ProfileConfirmation, Profi
 
     /** In the order of `ids`; UNCONFIRMED where the candidate has not answered. */
     async getMany(ids: string[]): Promise<ProfileConfirmationDto[]> {
-      const docs = await ProfileConfirmation.find({ _id: { $in: ids } }).lean<ProfileConfirmationDoc[]>();
+      const docs = await findEachEqual<ProfileConfirmationDoc>(ProfileConfirmation, '_id', ids);
       const byId = new Map(docs.map((d) => [d._id, toDto(d)]));
       return ids.map((id) => byId.get(id) ?? unconfirmed(id));
     },

@@ -1,5 +1,13 @@
-import { DomainError, parseNip, type ProfileDto } from '@seleksi/domain';
-import { bulkReplaceById, decodeCursor, encodeCursor, isDuplicateKeyError, replaceById, type Page } from '@seleksi/kit';
+import { DomainError, EMPLOYEE_BUCKETS, employeeBucket, parseNip, type ProfileDto } from '@seleksi/domain';
+import {
+  bulkReplaceById,
+  decodeCursor,
+  encodeCursor,
+  isDuplicateKeyError,
+  replaceById,
+  type Page,
+  findEachEqual,
+} from '@seleksi/kit';
 import { z } from 'zod';
 import type { CandidateModels, ProfileDoc } from '../models';
 
@@ -35,14 +43,37 @@ function sameProfile(a: ProfileDoc, b: ProfileDoc): boolean {
 
 const nipTaken = (field = 'nip') => new DomainError('CONFLICT', 'NIP sudah terdaftar pada profil lain', field);
 
-/** Cursor of the profiles of an agency: the last id of the page. */
-const cursorSchema = z.object({ i: z.string() });
+/**
+ * Cursor of the profiles of an agency: the slot to read next and the last id already returned from it
+ * (null: none). `{ i }` alone is a cursor from before the slots (last id in plain id order).
+ */
+const cursorSchema = z.union([
+  z.object({ b: z.number().int().min(0).max(EMPLOYEE_BUCKETS), i: z.string().nullable() }),
+  z.object({ i: z.string() }),
+]);
+
+/** Slots read at once while filling a page. */
+const SLOTS_PER_READ = 4;
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 export function createProfileRepository({ Profile }: CandidateModels) {
+  /** Pages from a cursor of the id-ordered listing (before slots): reads the agency for each page. */
+  async function listByAgencyInIdOrder(agencyCode: string, limit: number, afterId: string): Promise<Page<ProfileDto>> {
+    const docs = await Profile.find({ agencyCode, _id: { $gt: afterId } })
+      .sort({ _id: 1 })
+      .limit(limit + 1)
+      .lean<ProfileDoc[]>();
+    const page = docs.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toDto),
+      nextCursor: docs.length > limit && last ? encodeCursor({ i: last._id }) : null,
+    };
+  }
+
   return {
     /** Validates the NIP (INVALID_NIP on field `nip`, nothing stored) and keeps it unique across profiles. */
     async upsert(input: ProfileDto): Promise<ProfileDto> {
@@ -52,7 +83,7 @@ export function createProfileRepository({ Profile }: CandidateModels) {
       if (await Profile.exists({ nip, _id: { $ne: dto.id } })) throw nipTaken();
       const { id, ...rest } = dto;
       try {
-        await replaceById(Profile, id, { ...rest, updatedAt: new Date() });
+        await replaceById(Profile, id, { ...rest, updatedAt: new Date(), mapBucket: employeeBucket(id) });
       } catch (err) {
         if (isDuplicateKeyError(err)) throw nipTaken();
         throw err;
@@ -94,10 +125,13 @@ export function createProfileRepository({ Profile }: CandidateModels) {
         nips.add(nip);
         return { ...input, nip };
       });
-      // One query for the batch: FerretDB v1 scans the collection for any filter but an `_id` equality.
-      const owners = await Profile.find({ nip: { $in: [...nips] } }, { _id: 1, nip: 1 }).lean<
-        Pick<ProfileDoc, '_id' | 'nip'>[]
-      >();
+      const owners = await findEachEqual<Pick<ProfileDoc, '_id' | 'nip'>>(
+        Profile,
+        'nip',
+        [...nips],
+        {},
+        { _id: 1, nip: 1 },
+      );
       const ownerOf = new Map(owners.map((o) => [o.nip, o._id]));
       for (const [i, dto] of dtos.entries()) {
         const owner = ownerOf.get(dto.nip);
@@ -107,7 +141,7 @@ export function createProfileRepository({ Profile }: CandidateModels) {
       try {
         return await bulkReplaceById(
           Profile,
-          dtos.map(({ id, ...rest }) => ({ ...rest, _id: id, updatedAt })),
+          dtos.map(({ id, ...rest }) => ({ ...rest, _id: id, updatedAt, mapBucket: employeeBucket(id) })),
           { same: (stored, next) => sameProfile(stored, next as ProfileDoc) },
         );
       } catch (err) {
@@ -117,20 +151,47 @@ export function createProfileRepository({ Profile }: CandidateModels) {
       }
     },
 
-    /** The profiles of an agency in id order; `after` is the previous page's `nextCursor`. */
+    /**
+     * The profiles of an agency, slot by slot (`employeeBucket`) and by id within a slot; `after` is the
+     * previous page's `nextCursor`. Each slot is one indexed equality lookup, so a page costs the same at
+     * 1,000 employees as at 100,000.
+     */
     async listByAgency(agencyCode: string, limit: number, after?: string): Promise<Page<ProfileDto>> {
-      const query: Record<string, unknown> = { agencyCode };
-      if (after) query._id = { $gt: decodeCursor(after, cursorSchema).i };
-      const docs = await Profile.find(query)
-        .sort({ _id: 1 })
-        .limit(limit + 1)
-        .lean<ProfileDoc[]>();
-      const page = docs.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toDto),
-        nextCursor: docs.length > limit && last ? encodeCursor({ i: last._id }) : null,
-      };
+      const cursor = after ? decodeCursor(after, cursorSchema) : { b: 0, i: null };
+      if (!('b' in cursor)) return listByAgencyInIdOrder(agencyCode, limit, cursor.i);
+      const items: ProfileDoc[] = [];
+      let b = cursor.b;
+      let skipUpTo = cursor.i;
+      while (b < EMPLOYEE_BUCKETS) {
+        const slots = Array.from({ length: Math.min(SLOTS_PER_READ, EMPLOYEE_BUCKETS - b) }, (_, k) => b + k);
+        const read = await Promise.all(
+          slots.map((slot) => Profile.find({ agencyCode, mapBucket: slot }).lean<ProfileDoc[]>().exec()),
+        );
+        for (const docs of read) {
+          docs.sort((x, y) => (x._id < y._id ? -1 : x._id > y._id ? 1 : 0));
+          const rest = skipUpTo === null ? docs : docs.filter((d) => d._id > skipUpTo!);
+          skipUpTo = null;
+          const room = limit - items.length;
+          // A full page ends where the next profile is: in this slot, or the next non-empty one (looked ahead
+          // so that the last page has no cursor).
+          if (room === 0 && rest.length > 0)
+            return { items: items.map(toDto), nextCursor: encodeCursor({ b, i: null }) };
+          if (rest.length > room) {
+            items.push(...rest.slice(0, room));
+            return { items: items.map(toDto), nextCursor: encodeCursor({ b, i: items.at(-1)!._id }) };
+          }
+          items.push(...rest);
+          b++;
+        }
+      }
+      return { items: items.map(toDto), nextCursor: null };
+    },
+
+    /** Gives profiles stored before `mapBucket` existed their slot (at start; a no-op once done). */
+    async backfillMapBuckets(): Promise<number> {
+      const missing = await Profile.find({ mapBucket: { $exists: false } }, { _id: 1 }).lean<{ _id: string }[]>();
+      for (const { _id } of missing) await Profile.updateOne({ _id }, { $set: { mapBucket: employeeBucket(_id) } });
+      return missing.length;
     },
 
     countByAgency(agencyCode: string): Promise<number> {
@@ -139,7 +200,7 @@ export function createProfileRepository({ Profile }: CandidateModels) {
 
     /** In the order of `ids`, null where unknown. */
     async getMany(ids: string[]): Promise<(ProfileDto | null)[]> {
-      const docs = await Profile.find({ _id: { $in: ids } }).lean<ProfileDoc[]>();
+      const docs = await findEachEqual<ProfileDoc>(Profile, '_id', ids);
       const byId = new Map(docs.map((d) => [d._id, toDto(d)]));
       return ids.map((id) => byId.get(id) ?? null);
     },

@@ -7,9 +7,10 @@ import {
   type Page,
   type SelectionSummaryDto,
   type SelectionUpsertDto,
+  findEachEqual,
 } from '@seleksi/kit';
 import { z } from 'zod';
-import { compoundId, type CandidateModels, type SelectionDoc, type StageEventDoc } from '../models';
+import { compoundId, feedBucketOf, type CandidateModels, type SelectionDoc, type StageEventDoc } from '../models';
 import type { ApplicationRepository } from './applications';
 
 export interface SelectionFilter {
@@ -67,9 +68,7 @@ export function createSelectionRepository(
   async function histories(ids: string[]): Promise<Map<string, StageEventDoc[]>> {
     const map = new Map<string, StageEventDoc[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return map;
-    // One id: an equality an index can serve ($in is a scan on FerretDB).
-    const filter = ids.length === 1 ? { selectionId: ids[0] } : { selectionId: { $in: ids } };
-    const events = await StageEvent.find(filter).lean<StageEventDoc[]>();
+    const events = await findEachEqual<StageEventDoc>(StageEvent, 'selectionId', ids);
     for (const e of events) map.get(e.selectionId)?.push(e);
     for (const list of map.values()) {
       list.sort((a, b) => a.at.getTime() - b.at.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime());
@@ -96,7 +95,7 @@ export function createSelectionRepository(
 
     /** In the order of `ids`, null where unknown: one query for the selections, one for their histories. */
     async getMany(ids: string[]): Promise<(SelectionDto | null)[]> {
-      const docs = await Selection.find({ _id: { $in: ids } }).lean<SelectionDoc[]>();
+      const docs = await findEachEqual<SelectionDoc>(Selection, '_id', ids);
       const map = await histories(docs.map((d) => d._id));
       const byId = new Map(docs.map((d) => [d._id, toDto(d, map.get(d._id) ?? [])]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -166,6 +165,7 @@ export function createSelectionRepository(
       if (!(await Selection.exists({ _id: selectionId })))
         throw new DomainError('NOT_FOUND', 'Seleksi tidak ditemukan');
       const id = compoundId(selectionId, event.eventId);
+      const recordedAt = new Date();
       await insertManyIgnoringDuplicates(StageEvent, [
         {
           _id: id,
@@ -175,7 +175,8 @@ export function createSelectionRepository(
           at: new Date(event.at),
           reasonCode: event.reasonCode,
           expectedNextAt: event.expectedNextAt ? new Date(event.expectedNextAt) : null,
-          recordedAt: new Date(),
+          recordedAt,
+          feedBucket: feedBucketOf(recordedAt),
         } satisfies StageEventDoc,
       ]);
       // A retry may carry a recomputed `at`: the first recording of the event is the one that counts.

@@ -1,5 +1,5 @@
 import type { DocumentDto, IssueDocumentRequest } from '@seleksi/domain';
-import { isDuplicateKeyError } from '@seleksi/kit';
+import { isDuplicateKeyError, findEachEqual } from '@seleksi/kit';
 import type { CorrectionLinkDoc, DocumentDoc, DocumentFileDoc, DocumentModels } from '../models';
 
 /** `supersededById` is derived (the document never changes); documents stored before versions were kept read as originals. */
@@ -57,12 +57,19 @@ export function createDocumentRepository({ Document, DocumentFile, CorrectionLin
   return {
     successorOf,
 
-    /** DTOs in the order of `ids` (null where unknown), `supersededById` filled in: two queries whatever the count. */
+    /** DTOs in the order of `ids` (null where unknown), `supersededById` filled in: one indexed lookup per id for each of the two. */
     async getManyDtos(ids: string[]): Promise<(DocumentDto | null)[]> {
-      const docs = await Document.find({ _id: { $in: ids } }).lean<DocumentDoc[]>();
-      const successors = await Document.find({ supersedesId: { $in: ids } }, { _id: 1, supersedesId: 1 }).lean<
-        { _id: string; supersedesId: string }[]
-      >();
+      const docs = await findEachEqual<DocumentDoc>(Document, '_id', ids);
+      const successors = await findEachEqual<{ _id: string; supersedesId: string }>(
+        Document,
+        'supersedesId',
+        ids,
+        {},
+        {
+          _id: 1,
+          supersedesId: 1,
+        },
+      );
       const successor = new Map(successors.map((d) => [d.supersedesId, d._id]));
       const byId = new Map(docs.map((d) => [d._id, toDocumentDto(d, successor.get(d._id) ?? null)]));
       return ids.map((id) => byId.get(id) ?? null);

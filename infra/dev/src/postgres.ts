@@ -1,0 +1,320 @@
+/**
+ * The PostgreSQL cluster FerretDB stores its data in, managed by `npm start` and the test setups:
+ * initdb into a data directory once (UTF-8, C locale), run `postgres` on 127.0.0.1:<port> with its socket in
+ * the data directory, wait until it accepts connections, create the `ferretdb` database once, stop it with a
+ * fast shutdown. As root, every PostgreSQL program runs as the `postgres` user (PostgreSQL refuses root).
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { spawnLogged, stopProcess, waitUntil, type ExitInfo, type ManagedProcess } from './processes';
+
+const execFileAsync = promisify(execFile);
+
+/** The database FerretDB keeps every MongoDB database in (one PostgreSQL schema each). */
+export const FERRETDB_DATABASE = 'ferretdb';
+const SUPERUSER = 'postgres';
+const MIN_MAJOR = 13;
+
+/**
+ * Directory of the PostgreSQL server binaries (initdb, pg_ctl, postgres, pg_isready, psql): POSTGRES_BIN_DIR,
+ * else Debian's newest /usr/lib/postgresql/<v>/bin, else the directory of `initdb` on PATH. The same search
+ * as infra/scripts/bootstrap.sh, which installs Debian's `postgresql` when none is found.
+ */
+export function postgresBinDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.POSTGRES_BIN_DIR) return env.POSTGRES_BIN_DIR;
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian)
+      .filter((v) => /^\d+(\.\d+)?$/.test(v) && existsSync(join(debian, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return join(debian, versions[0], 'bin');
+  }
+  for (const dir of (env.PATH ?? '').split(':')) {
+    if (dir && existsSync(join(dir, 'initdb'))) return dir;
+  }
+  throw new Error(
+    `PostgreSQL >= ${MIN_MAJOR} server binaries not found (no POSTGRES_BIN_DIR, no /usr/lib/postgresql/<v>/bin, ` +
+      'no initdb on PATH): run `bash infra/scripts/bootstrap.sh`',
+  );
+}
+
+/** URL FerretDB's PostgreSQL handler connects with (trust authentication on 127.0.0.1 only). */
+export function postgresUrl(port: number, database = FERRETDB_DATABASE): string {
+  return `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/** The `postgres` user's ids when this process is root (PostgreSQL will not run as root), else undefined. */
+function runAs(): RunAs | undefined {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${SUPERUSER}:`));
+  const [, , uid, gid] = line?.split(':') ?? [];
+  if (!uid || !gid) {
+    throw new Error(
+      `running as root, but there is no \`${SUPERUSER}\` user to run PostgreSQL as (Debian's postgresql package creates it)`,
+    );
+  }
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+function mkdirOwned(dir: string, user: RunAs | undefined): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (user) chownSync(dir, user.uid, user.gid);
+}
+
+/**
+ * Creates the cluster in `dataDir` unless it already holds one; returns true when it was created.
+ * The parent directories must be traversable by the `postgres` user when running as root.
+ */
+export function initPostgresCluster(o: { dataDir: string; binDir?: string }): boolean {
+  if (existsSync(join(o.dataDir, 'PG_VERSION'))) return false;
+  const binDir = o.binDir ?? postgresBinDir();
+  const user = runAs();
+  mkdirOwned(o.dataDir, user);
+  const result = spawnSync(
+    join(binDir, 'initdb'),
+    ['-D', o.dataDir, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-instructions'],
+    {
+      cwd: dirname(o.dataDir),
+      encoding: 'utf8',
+      timeout: 120_000,
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
+    },
+  );
+  if (result.status !== 0) {
+    const hint = user ? ` (as user ${SUPERUSER}: every parent of ${o.dataDir} must be traversable by it)` : '';
+    throw new Error(
+      `initdb into ${o.dataDir} failed${hint}: ${result.error?.message ?? ''}${result.stderr ?? ''}${result.stdout ?? ''}`,
+    );
+  }
+  return true;
+}
+
+/** How to run the server in the foreground: command, argv and the user to run it as. */
+export function postgresCommand(o: { dataDir: string; port: number; binDir?: string }): {
+  command: string;
+  args: string[];
+  uid?: number;
+  gid?: number;
+} {
+  const user = runAs();
+  return {
+    command: join(o.binDir ?? postgresBinDir(), 'postgres'),
+    args: [
+      '-D',
+      o.dataDir,
+      '-p',
+      String(o.port),
+      '-k',
+      o.dataDir, // the Unix socket stays inside the data dir: no clash with a system cluster in /var/run/postgresql
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'logging_collector=off',
+    ],
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
+  };
+}
+
+/** Polls pg_isready until the server accepts connections on 127.0.0.1:<port>. */
+export function waitForPostgres(o: {
+  port: number;
+  binDir?: string;
+  timeoutMs?: number;
+  process?: ManagedProcess;
+}): Promise<void> {
+  const binDir = o.binDir ?? postgresBinDir();
+  return waitUntil(
+    async () => {
+      await execFileAsync(
+        join(binDir, 'pg_isready'),
+        ['-h', '127.0.0.1', '-p', String(o.port), '-U', SUPERUSER, '-d', 'postgres', '-t', '2'],
+        { timeout: 5_000 },
+      );
+      return true;
+    },
+    {
+      what: `postgres (127.0.0.1:${o.port})`,
+      timeoutMs: o.timeoutMs ?? 60_000,
+      intervalMs: 200,
+      ...(o.process ? { process: o.process } : {}),
+    },
+  );
+}
+
+async function psql(binDir: string, port: number, database: string, sql: string): Promise<string> {
+  const { stdout } = await execFileAsync(
+    join(binDir, 'psql'),
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-U',
+      SUPERUSER,
+      '-d',
+      database,
+      '-X',
+      '-q',
+      '-t',
+      '-A',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      sql,
+    ],
+    { timeout: 60_000 },
+  ).catch((err: Error & { stderr?: string }) => {
+    throw new Error(`psql on 127.0.0.1:${port}/${database} failed: ${err.stderr || err.message}`);
+  });
+  return String(stdout).trim();
+}
+
+/**
+ * FerretDB v1 pushes an equality filter down as `_jsonb->'field' @> value`, but builds its indexes as B-trees
+ * on `_jsonb->'field'`, which cannot answer `@>`: without help every filter, `_id` included, is a sequential
+ * scan. These event triggers give each of its B-tree indexes a GIN (jsonb_path_ops) companion on the same
+ * expressions, which answers `@>` with a bitmap index scan, and drop it with its B-tree. The indexes stay
+ * declared on the mongoose models; FerretDB's own metadata (listIndexes) never sees the companions.
+ */
+const COMPANION_INDEX_SQL = `
+CREATE OR REPLACE FUNCTION public.seleksi_gin_companion(idx oid) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  ix pg_index;
+  rel pg_class;
+  tbl pg_class;
+  nsp text;
+  cols text := '';
+  expr text;
+  k int;
+BEGIN
+  SELECT * INTO ix FROM pg_index WHERE indexrelid = idx;
+  SELECT * INTO rel FROM pg_class WHERE oid = idx;
+  SELECT * INTO tbl FROM pg_class WHERE oid = ix.indrelid;
+  SELECT nspname INTO nsp FROM pg_namespace WHERE oid = rel.relnamespace;
+  IF ix IS NULL OR rel.relam <> (SELECT oid FROM pg_am WHERE amname = 'btree') OR ix.indexprs IS NULL
+     OR nsp IN ('pg_catalog', 'information_schema') OR tbl.relname LIKE '\\_ferretdb\\_%' THEN
+    RETURN;
+  END IF;
+  FOR k IN 1 .. ix.indnatts LOOP
+    expr := pg_get_indexdef(idx, k, true);
+    IF expr NOT LIKE '%_jsonb%' THEN
+      RETURN;
+    END IF;
+    cols := cols || CASE WHEN k > 1 THEN ', ' ELSE '' END || '(' || expr || ') jsonb_path_ops';
+  END LOOP;
+  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin (%s)',
+                 left(rel.relname, 59) || '_gin', nsp, tbl.relname, cols);
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION public.seleksi_gin_companion_created() RETURNS event_trigger LANGUAGE plpgsql AS $fn$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT objid FROM pg_event_trigger_ddl_commands() WHERE object_type = 'index' LOOP
+    PERFORM public.seleksi_gin_companion(r.objid);
+  END LOOP;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION public.seleksi_gin_companion_dropped() RETURNS event_trigger LANGUAGE plpgsql AS $fn$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT schema_name, object_name FROM pg_event_trigger_dropped_objects()
+           WHERE object_type = 'index' AND original AND object_name NOT LIKE '%\\_gin' LOOP
+    EXECUTE format('DROP INDEX IF EXISTS %I.%I', r.schema_name, left(r.object_name, 59) || '_gin');
+  END LOOP;
+END
+$fn$;
+
+DROP EVENT TRIGGER IF EXISTS seleksi_gin_companion_created;
+CREATE EVENT TRIGGER seleksi_gin_companion_created ON ddl_command_end WHEN TAG IN ('CREATE INDEX')
+  EXECUTE FUNCTION public.seleksi_gin_companion_created();
+DROP EVENT TRIGGER IF EXISTS seleksi_gin_companion_dropped;
+CREATE EVENT TRIGGER seleksi_gin_companion_dropped ON sql_drop WHEN TAG IN ('DROP INDEX')
+  EXECUTE FUNCTION public.seleksi_gin_companion_dropped();
+
+-- Indexes made before the triggers existed (an older data dir).
+SELECT count(public.seleksi_gin_companion(i.indexrelid)) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast');
+`;
+
+/** Creates the `ferretdb` database once and (re)installs the companion-index triggers in it. */
+export async function preparePostgresDatabase(o: { port: number; binDir?: string }): Promise<void> {
+  const binDir = o.binDir ?? postgresBinDir();
+  const exists = await psql(
+    binDir,
+    o.port,
+    'postgres',
+    `SELECT 1 FROM pg_database WHERE datname = '${FERRETDB_DATABASE}'`,
+  );
+  if (exists !== '1') {
+    await psql(
+      binDir,
+      o.port,
+      'postgres',
+      `CREATE DATABASE ${FERRETDB_DATABASE} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`,
+    );
+  }
+  await psql(binDir, o.port, FERRETDB_DATABASE, COMPANION_INDEX_SQL);
+}
+
+/**
+ * Stops the server with a fast shutdown (SIGINT: clients disconnected, clean checkpoint); SIGTERM would be a
+ * smart shutdown that waits for every client. SIGKILL to its process group after `timeoutMs`.
+ */
+export async function stopPostgres(proc: ManagedProcess, timeoutMs = 30_000): Promise<ExitInfo> {
+  if (proc.exitInfo) return proc.exitInfo;
+  try {
+    if (proc.child.pid !== undefined) process.kill(proc.child.pid, 'SIGINT');
+  } catch {
+    // already gone
+  }
+  return stopProcess(proc, timeoutMs);
+}
+
+/** A cluster started in the background for a test run (integration setup, benchmarks). */
+export interface RunningPostgres {
+  port: number;
+  /** postgres://… of the `ferretdb` database, for FerretDB's --postgresql-url. */
+  url: string;
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** initdb (once) + start + wait + `ferretdb` database: everything FerretDB needs before it starts. */
+export async function startPostgres(o: {
+  dataDir: string;
+  port: number;
+  logFile: string;
+  binDir?: string;
+  timeoutMs?: number;
+}): Promise<RunningPostgres> {
+  const binDir = o.binDir ?? postgresBinDir();
+  initPostgresCluster({ dataDir: o.dataDir, binDir });
+  const proc = spawnLogged({ name: 'postgres', logFile: o.logFile, ...postgresCommand({ ...o, binDir }) });
+  proc.stop = (timeoutMs) => stopPostgres(proc, timeoutMs);
+  try {
+    await waitForPostgres({ port: o.port, binDir, process: proc, timeoutMs: o.timeoutMs ?? 60_000 });
+    await preparePostgresDatabase({ port: o.port, binDir });
+  } catch (err) {
+    await stopPostgres(proc);
+    throw err;
+  }
+  return {
+    port: o.port,
+    url: postgresUrl(o.port),
+    process: proc,
+    stop: async () => {
+      await stopPostgres(proc);
+    },
+  };
+}
