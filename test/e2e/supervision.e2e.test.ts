@@ -18,7 +18,16 @@ import { graphqlClient, type GraphQLResult } from '../support/stack';
 import { must, SelectionDriver } from '../support/selection-driver';
 
 /** Every supervised component of `npm start`, by the name of its pid file in <data>/run. One line each. */
-const COMPONENTS = ['worker', 'gateway', 'candidate', 'assessment', 'document', 'ferretdb', 'temporal'] as const;
+const COMPONENTS = [
+  'worker',
+  'gateway',
+  'candidate',
+  'assessment',
+  'document',
+  'ferretdb',
+  'postgres',
+  'temporal',
+] as const;
 
 /** Away from the other e2e files' ports (offset 10000), still below 20000. */
 const PORT_OFFSET = 11_000;
