@@ -27,6 +27,8 @@ export interface RequestOptions {
   /** Resolve to null on a 404 NOT_FOUND answer instead of throwing. */
   nullOn404?: boolean;
   signal?: AbortSignal;
+  /** This request's time-out instead of the client's (for the few that read a whole agency once). */
+  timeoutMs?: number;
 }
 
 export interface RawResponse {
@@ -90,7 +92,7 @@ export function createServiceClient(
     body?: { bytes: Uint8Array | string; contentType: string },
   ): Promise<Response | null> {
     const url = buildUrl(baseUrl, path, options.query);
-    const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
+    const signals = [AbortSignal.timeout(options.timeoutMs ?? timeoutMs), ...(options.signal ? [options.signal] : [])];
     let res: Response;
     try {
       res = await doFetch(url, {
