@@ -118,7 +118,9 @@ export class CandidateClient {
     return this.http.get('/profiles', { query: { ...query } });
   }
   async countProfiles(agencyCode: string): Promise<number> {
-    return (await this.http.get<{ count: number }>('/profiles/count', { query: { agencyCode } })).count;
+    // FerretDB v1 counts by reading the agency's profiles: linear, once per mapping, longer than a page.
+    return (await this.http.get<{ count: number }>('/profiles/count', { query: { agencyCode }, timeoutMs: 120_000 }))
+      .count;
   }
   /**
    * Bulk upsert (seeding, benchmarks), checked like `upsertProfile`; a failing request writes none of

@@ -178,7 +178,13 @@ export async function talentSettingsOf(
 export function createTalentMappingActivities(ports: TalentMappingPorts) {
   return {
     async countEmployees(agencyCode: string): Promise<number> {
-      return callService(() => ports.candidate.countProfiles(agencyCode));
+      // The count reads the whole agency on FerretDB: keep heartbeating while it runs.
+      const beat = setInterval(() => heartbeat({ stage: 'count' }), 10_000);
+      try {
+        return await callService(() => ports.candidate.countProfiles(agencyCode));
+      } finally {
+        clearInterval(beat);
+      }
     },
 
     /**
