@@ -78,12 +78,27 @@ export async function processStateOf(ctx: GraphQLContext, s: SelectionDto): Prom
   return state;
 }
 
+/**
+ * Members by selection and user, once the Pansel is fixed (it changes only while the round is
+ * planned): a member scoring hundreds of interviews costs no workflow query after the first. The
+ * workflow checks membership again on every decision, so a stale entry cannot let anyone through.
+ */
+const fixedMembers = new Map<string, string>();
+const FIXED_MEMBERS_MAX = 10_000;
+
 /** The Pansel member the signed-in user acts as on this selection, or NOT_A_MEMBER. */
 export async function memberIdOf(ctx: GraphQLContext, s: SelectionDto): Promise<string> {
+  const key = `${s.id}:${ctx.user?.id ?? ''}`;
+  const known = fixedMembers.get(key);
+  if (known) return known;
   const state = await ctx.loaders.summary.load(s.id);
   if (!state) throw gqlError('NOT_FOUND', 'Proses seleksi tidak ditemukan', 'selectionId');
   const m = state.pansel.find((x) => x.userId === ctx.user?.id);
   if (!m) throw gqlError('NOT_A_MEMBER', 'Anda bukan anggota panitia seleksi ini', 'selectionId');
+  if (state.stage !== 'PLANNED') {
+    if (fixedMembers.size >= FIXED_MEMBERS_MAX) fixedMembers.clear();
+    fixedMembers.set(key, m.id);
+  }
   return m.id;
 }
 
