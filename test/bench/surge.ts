@@ -155,7 +155,7 @@ async function run(stack: E2eStack): Promise<void> {
   console.log(`  resent after BUSY/UNAVAILABLE ${outcomes.reduce((s, o) => s + o.retries, 0)}`);
   console.log(`  burst lasted                 ${((burstEnd - burstAt) / 1000).toFixed(1)} s (window ${S} s)`);
   console.log(`  apply latency p50/p95/p99    ${latency.map(ms).join(' / ')}`);
-  console.log(`  floor p50/p95/p99            ${floorLatency.map(ms).join(' / ')} (bare Update, 2 no-op activities)`);
+  console.log(`  floor p50/p95/p99            ${floorLatency.map(ms).join(' / ')} (bare Update, 1 no-op activity)`);
   console.log(`  apply ÷ floor p50/p95/p99    ${ratio.join(' / ')}`);
 }
 
