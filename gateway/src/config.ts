@@ -73,7 +73,7 @@ export const gatewayConfigSchema = z.object({
   /**
    * Real seconds after a registration close during which applications received before it are still
    * taken by the workflow (they may wait in the gateway's queue in a rush). Unset: the workflow's
-   * default (120 s; 15 s in training mode).
+   * default (120 s).
    */
   LATE_RECEIPT_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   /** History length at which a selection's workflow run continues as new (unset: 8,000). */

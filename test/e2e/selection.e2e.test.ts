@@ -26,6 +26,9 @@ import {
 } from './support/browser';
 import { writeTinyPdf } from './support/pdf';
 
+// A browser round has no queue of applications: a short late-receipt grace keeps it quick.
+process.env.LATE_RECEIPT_GRACE_SECONDS ??= '10';
+
 const SECONDS_PER_DAY = 4;
 const REGISTRATION_DAYS = 8;
 const POSITION = 'Kepala Dinas Komunikasi dan Informatika';

@@ -17,6 +17,9 @@ import { tinyPdf } from './support/pdf';
 import { graphqlClient, type GraphQLResult } from '../support/stack';
 import { must, SelectionDriver } from '../support/selection-driver';
 
+// A browser round has no queue of applications: a short late-receipt grace keeps it quick.
+process.env.LATE_RECEIPT_GRACE_SECONDS ??= '10';
+
 /** Every supervised component of `npm start`, by the name of its pid file in <data>/run. One line each. */
 const COMPONENTS = [
   'worker',

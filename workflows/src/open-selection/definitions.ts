@@ -68,8 +68,7 @@ export interface OpenSelectionInput {
   createdAt: string;
   /**
    * Real seconds after a registration close during which applications the gateway received before
-   * the close are still taken (they may wait in its queue during a deadline rush). Default 120;
-   * 15 in training mode.
+   * the close are still taken (they may wait in its queue during a deadline rush). Default 120.
    */
   lateReceiptGraceSeconds?: number;
   /** History length at which a run continues as new (default 8,000; Temporal warns at 10,240). */

@@ -294,7 +294,8 @@ export class SelectionRun {
   }
 
   lateReceiptSeconds(): number {
-    return this.input.lateReceiptGraceSeconds ?? (this.input.simulation ? 15 : 120);
+    // Training mode too: a rush drills the same backlog, whatever the speed of its days.
+    return this.input.lateReceiptGraceSeconds ?? 120;
   }
 
   interviewOf(a: ApplicationState): number | null {
