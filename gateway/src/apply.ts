@@ -44,6 +44,8 @@ export type ApplicationReceipt = ApplicationDto & { receivedAt: string };
 
 /** Selections remembered per gateway; a round has few, so a full map is simply started again. */
 const MAX_CACHED_SELECTIONS = 1000;
+/** BUSY receipts remembered per gateway (a full map is started again; the portal resends within seconds). */
+const MAX_BUSY_RECEIPTS = 100_000;
 /** Temporal answers RESOURCE_EXHAUSTED when a workflow already has its 10 Updates in flight (several gateways). */
 const RESOURCE_EXHAUSTED = 8;
 const MAX_EXHAUSTED_RETRIES = 50;
@@ -52,6 +54,12 @@ export class ApplyPipeline {
   readonly queue: BoundedQueue;
   private readonly updates = new Map<string, BoundedQueue>();
   private readonly selections = new Map<string, SelectionFacts>();
+  /**
+   * Candidate × vacancy → when a request was first received but answered BUSY: the resend the portal
+   * makes keeps that receipt time, so a full queue never turns an in-time application into a late one.
+   * Per gateway process (several gateways need sticky routing by candidate, or a shared store).
+   */
+  private readonly busyReceipts = new Map<string, Date>();
 
   constructor(
     private readonly config: Pick<
@@ -79,6 +87,22 @@ export class ApplyPipeline {
     if (this.selections.size >= MAX_CACHED_SELECTIONS) this.selections.clear();
     this.selections.set(s.id, facts);
     return facts.vacancyIds.has(vacancyId) ? facts : null;
+  }
+
+  /** The receipt time that counts: the earliest of this request's and a BUSY-answered one's. */
+  receiptOf(candidateId: string, vacancyId: string, receivedAt: Date): Date {
+    const earlier = this.busyReceipts.get(`${candidateId}:${vacancyId}`);
+    return earlier && earlier < receivedAt ? earlier : receivedAt;
+  }
+
+  rememberBusy(candidateId: string, vacancyId: string, receivedAt: Date): void {
+    if (this.busyReceipts.size >= MAX_BUSY_RECEIPTS) this.busyReceipts.clear();
+    const key = `${candidateId}:${vacancyId}`;
+    if (!this.busyReceipts.has(key)) this.busyReceipts.set(key, receivedAt);
+  }
+
+  forgetBusy(candidateId: string, vacancyId: string): void {
+    this.busyReceipts.delete(`${candidateId}:${vacancyId}`);
   }
 
   /** Runs an Update of one selection's workflow with at most APPLY_UPDATES_PER_SELECTION in flight. */
@@ -139,11 +163,11 @@ export async function applyToVacancy(
   vacancyId: string,
   documents: readonly CheckedDocument[],
 ): Promise<ApplicationReceipt> {
-  const receivedAt = ctx.receivedAt;
   const pipeline = ctx.apply;
   const selection = await pipeline.selectionOf(ctx, vacancyId);
   if (!selection) throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
   const candidateId = user.candidateId;
+  const receivedAt = pipeline.receiptOf(candidateId, vacancyId, ctx.receivedAt);
   const owner = { candidateId, selectionId: selection.id, vacancyId };
   try {
     return await pipeline.queue.run(async () => {
@@ -171,6 +195,7 @@ export async function applyToVacancy(
       } catch (err) {
         throw refusal(err, receivedAt, selection.timeZone, stored.files.length);
       }
+      pipeline.forgetBusy(candidateId, vacancyId);
       await linkDocuments(ctx, result.applicationId, stored);
       // The Update's answer is the stored record (the service answered it from its insert): no read-back.
       const receipt: ApplicationReceipt = {
@@ -194,7 +219,10 @@ export async function applyToVacancy(
       return receipt;
     });
   } catch (err) {
-    if (err instanceof QueueFullError) throw busyError();
+    if (err instanceof QueueFullError) {
+      pipeline.rememberBusy(candidateId, vacancyId, receivedAt);
+      throw busyError();
+    }
     throw err;
   }
 }
