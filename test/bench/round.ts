@@ -11,7 +11,7 @@
  *   npm run bench:round -- [N=200] [V=4]
  *
  * Settings: BENCH_CONCURRENCY (requests in flight, default 8: Temporal takes at most 10 Updates in
- * flight per workflow); E2E_PORT_OFFSET (default here 12000).
+ * flight per workflow); E2E_PORT_OFFSET (default here 12500: clear of the other benchmarks' and e2e files' ports).
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { localDateOf } from '@seleksi/domain';
@@ -44,7 +44,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const WARN_EVENTS = 10_240;
 const WARN_BYTES = 10 * 1024 * 1024;
 
-process.env.E2E_PORT_OFFSET ??= '12000';
+process.env.E2E_PORT_OFFSET ??= '12500';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 const seconds = (from: number, to = Date.now()) => `${((to - from) / 1000).toFixed(1)} s`;
