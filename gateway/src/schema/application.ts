@@ -6,7 +6,7 @@ import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { ApplicationStatusEnum } from './common';
-import { DecisionType, decide, idText, reasonText, selectionFor, updateIdOf } from './decision';
+import { DecisionType, decide, idText, reasonText, selectionFor } from './decision';
 import { arrayConnection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/connections';
 import { parseInput } from './input';
 import { ApplicationDocumentInput } from './application-document-input';
