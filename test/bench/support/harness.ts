@@ -10,7 +10,17 @@ import { createConnection } from 'mongoose';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { AccountRepository } from '@seleksi/gateway';
-import { localDateOf, type ProfileDto } from '@seleksi/domain';
+import {
+  announcementRequirementLines,
+  applicationId,
+  localDateOf,
+  selectionWorkflowId,
+  vacancyId,
+  type ProfileDto,
+  type ReasonCode,
+  type SelectionDto,
+  type SelectionStage,
+} from '@seleksi/domain';
 import { createServiceClients, type ServiceClients } from '@seleksi/kit';
 import { querySelectionSummary, StageDeadlineKey } from '@seleksi/workflows';
 import { BoundedQueue } from '../../../gateway/src/apply-queue';
@@ -322,4 +332,221 @@ export async function measureFloor(
     await running;
     await connection.close();
   }
+}
+
+/** Throughput and latencies of a fixed number of calls. */
+export interface Measured {
+  /** Calls per second over the time the calls ran. */
+  rate: number;
+  latencies: number[];
+}
+
+/** `count` calls of `fn` (given the call's index), `concurrency` in flight; a failing call fails the measurement. */
+export async function measureRequests(
+  count: number,
+  concurrency: number,
+  fn: (i: number) => Promise<void>,
+): Promise<Measured> {
+  const latencies: number[] = [];
+  const t = performance.now();
+  await inParallel(
+    Array.from({ length: count }, (_x, i) => i),
+    concurrency,
+    async (i) => {
+      const s = performance.now();
+      await fn(i);
+      latencies.push(performance.now() - s);
+    },
+  );
+  return { rate: count / ((performance.now() - t) / 1000), latencies };
+}
+
+/**
+ * Two equivalent ways of answering the same request, `count` calls each, measured in alternating
+ * blocks (a, b, a, b, …) so both see the same load on a machine other work shares.
+ */
+export async function measurePair(
+  count: number,
+  concurrency: number,
+  a: (i: number) => Promise<void>,
+  b: (i: number) => Promise<void>,
+  blocks = 4,
+): Promise<[Measured, Measured]> {
+  const out: [Measured, Measured] = [
+    { rate: 0, latencies: [] },
+    { rate: 0, latencies: [] },
+  ];
+  const seconds = [0, 0];
+  for (let k = 0; k < blocks; k++) {
+    const size = Math.floor(((k + 1) * count) / blocks) - Math.floor((k * count) / blocks);
+    const offset = Math.floor((k * count) / blocks);
+    for (const [j, fn] of [a, b].entries()) {
+      const m = await measureRequests(size, concurrency, (i) => fn(offset + i));
+      seconds[j]! += size / m.rate;
+      out[j]!.latencies.push(...m.latencies);
+    }
+  }
+  for (const j of [0, 1]) out[j]!.rate = count / seconds[j]!;
+  return out;
+}
+
+export interface SeededReadModel {
+  /** Newest first, as the lists answer them. */
+  selections: SelectionDto[];
+  /** Application ids of each signed-in candidate (by candidate id). */
+  applicationsOf: Map<string, string[]>;
+  applications: number;
+}
+
+/** Stages the seeded selections are in: mostly past registration, some open or extended. */
+const SEED_STAGES: { stage: SelectionStage; reasonCode: ReasonCode }[] = [
+  { stage: 'REGISTRATION_OPEN', reasonCode: 'REGISTRATION_OPENED' },
+  { stage: 'ADMINISTRATIVE_SCREENING', reasonCode: 'SCREENING_STARTED' },
+  { stage: 'REGISTRATION_EXTENDED', reasonCode: 'REGISTRATION_EXTENDED' },
+  { stage: 'COMPETENCY_ASSESSMENT', reasonCode: 'ASSESSMENT_STARTED' },
+  { stage: 'INTERVIEW', reasonCode: 'INTERVIEW_STARTED' },
+];
+
+/**
+ * A read model of `applications` applications written straight through the candidate service (as the
+ * workflows' activities write it, without running rounds): `selections` selections of the demo agency
+ * with `vacancies` vacancies each and an issued announcement, in the stages of SEED_STAGES with their
+ * stage history (events fanned out to the applications' timelines). Each of `candidates` applies to
+ * `perCandidate` vacancies in as many selections; the rest are one application each of other
+ * candidates (ids only), so the collection holds `applications` documents.
+ */
+export async function seedReadModel(
+  b: BenchClient,
+  opts: {
+    prefix: string;
+    applications: number;
+    selections: number;
+    vacancies: number;
+    candidates: readonly BenchCandidate[];
+    perCandidate: number;
+    concurrency: number;
+  },
+): Promise<SeededReadModel> {
+  const { candidate, document } = b.services;
+  const now = Date.now();
+  const hour = 3_600_000;
+  const actor = { userId: 'bench-secretary', role: 'PANSEL_SECRETARY' as const, displayName: 'Sekretariat Pansel' };
+  const plans = Array.from({ length: opts.selections }, (_x, i) => {
+    const id = `JPT-BENCH-${opts.prefix.toUpperCase()}-${String(i + 1).padStart(3, '0')}`;
+    // A day apart, index 0 the newest; every stage event lies in the past.
+    const createdAt = new Date(now - (i + 1) * 24 * hour);
+    return {
+      id,
+      createdAt,
+      ...SEED_STAGES[i % SEED_STAGES.length]!,
+      vacancies: Array.from({ length: opts.vacancies }, (_y, v) => ({
+        id: vacancyId(id, v),
+        level: 'PRATAMA' as const,
+        position: `Kepala Dinas Uji Baca ${i + 1}.${v + 1}`,
+        unit: `Dinas Uji Baca ${i + 1}.${v + 1}`,
+        status: 'OPEN' as const,
+      })),
+    };
+  });
+  await inParallel(plans, opts.concurrency, async (p) => {
+    const announcementDate = localDateOf(p.createdAt, DEMO_AGENCY.timeZone);
+    const registrationClosesAt = new Date(p.createdAt.getTime() + 30 * 24 * hour).toISOString();
+    const title = `Seleksi Terbuka JPT Pratama Uji Baca ${p.id.slice(-3)}`;
+    const announcement = await document.issueVacancyAnnouncement({
+      idempotencyKey: `${p.id}:announcement`,
+      kind: 'VACANCY_ANNOUNCEMENT',
+      agency: DEMO_AGENCY,
+      selection: {
+        id: p.id,
+        title,
+        announcementDate,
+        registrationClosesAt,
+        timeZone: DEMO_AGENCY.timeZone,
+        vacancies: p.vacancies,
+        requirements: announcementRequirementLines(['PRATAMA']),
+      },
+      signatory: { name: 'Prof. Dr. Aminah Sari, M.Si.', title: 'Ketua Panitia Seleksi' },
+    });
+    await candidate.upsertSelection({
+      id: p.id,
+      agencyCode: DEMO_AGENCY.code,
+      title,
+      workflowId: selectionWorkflowId(DEMO_AGENCY.code, p.id),
+      stage: 'REGISTRATION_OPEN',
+      timeZone: DEMO_AGENCY.timeZone,
+      announcementDate,
+      registrationClosesAt,
+      vacancies: p.vacancies,
+      announcementDocumentId: announcement.id,
+      simulation: false,
+      createdBy: actor,
+      createdAt: p.createdAt.toISOString(),
+    });
+    await candidate.recordStageEvent(p.id, {
+      eventId: `${p.id}:opened`,
+      stage: 'REGISTRATION_OPEN',
+      at: new Date(p.createdAt.getTime() + hour).toISOString(),
+      reasonCode: 'REGISTRATION_OPENED',
+      expectedNextAt: registrationClosesAt,
+    });
+  });
+
+  // Signed-in candidates first (a handful each, in distinct selections), then one each of the others.
+  const rows: { selection: number; vacancy: number; candidateId: string }[] = [];
+  const applicationsOf = new Map(opts.candidates.map((c) => [c.candidateId, [] as string[]]));
+  const stride = Math.max(1, Math.floor(opts.selections / opts.perCandidate));
+  for (const [c, cand] of opts.candidates.entries()) {
+    for (let k = 0; k < opts.perCandidate && rows.length < opts.applications; k++)
+      rows.push({
+        selection: (c + k * stride) % opts.selections,
+        vacancy: c % opts.vacancies,
+        candidateId: cand.candidateId,
+      });
+  }
+  for (let j = 0; rows.length < opts.applications; j++) {
+    const v = j % (opts.selections * opts.vacancies);
+    rows.push({
+      selection: Math.floor(v / opts.vacancies),
+      vacancy: v % opts.vacancies,
+      candidateId: `${opts.prefix}-other-${j}`,
+    });
+  }
+  await inParallel(rows, opts.concurrency, async (r) => {
+    const p = plans[r.selection]!;
+    const vid = p.vacancies[r.vacancy]!.id;
+    const id = applicationId(vid, r.candidateId);
+    await candidate.createApplication({
+      id,
+      selectionId: p.id,
+      vacancyId: vid,
+      candidateId: r.candidateId,
+      submittedAt: new Date(p.createdAt.getTime() + 2 * hour).toISOString(),
+    });
+    applicationsOf.get(r.candidateId)?.push(id);
+  });
+
+  // Past registration: closing and the current stage reach every application's timeline.
+  await inParallel(
+    plans.filter((p) => p.stage !== 'REGISTRATION_OPEN'),
+    opts.concurrency,
+    async (p) => {
+      const steps: { stage: SelectionStage; reasonCode: ReasonCode }[] =
+        p.stage === 'REGISTRATION_EXTENDED'
+          ? [p]
+          : [{ stage: 'REGISTRATION_CLOSED', reasonCode: 'REGISTRATION_CLOSED' }, p];
+      for (const [n, s] of steps.entries()) {
+        await candidate.recordStageEvent(p.id, {
+          eventId: `${p.id}:${s.stage}`,
+          stage: s.stage,
+          at: new Date(p.createdAt.getTime() + (3 + n) * hour).toISOString(),
+          reasonCode: s.reasonCode,
+          expectedNextAt: null,
+        });
+      }
+    },
+  );
+  const selections = (await candidate.getSelectionsByIds(plans.map((p) => p.id))).filter(
+    (s): s is SelectionDto => s !== null,
+  );
+  return { selections, applicationsOf, applications: rows.length };
 }
