@@ -299,6 +299,12 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
     await expectIndexed('applications of a selection', () => candidate.applications.list({ selectionId: 'sel-9' }, 20));
     await expectIndexed('selections by id (batch loader)', () => candidate.selections.getMany(['sel-1', 'sel-2']));
     await expectIndexed('selections of an agency', () => candidate.selections.list({ agencyCode: 'AG3' }, 20));
+    await expectIndexed('open selections, summaries (home page)', () =>
+      candidate.selections.list({ stage: 'REGISTRATION_OPEN' }, 100, undefined, false),
+    );
+    await expectIndexed('selection summaries by id (batch loader)', () =>
+      candidate.selections.getMany(['sel-1', 'sel-2'], false),
+    );
     await expectIndexed('timeline append', () =>
       candidate.applications.appendTimeline('app-77', {
         eventId: 'screened',

@@ -1,7 +1,14 @@
 /** Per-request context: the signed-in user (from a verified token, never from a header claim), clients and loaders. */
 import DataLoader from 'dataloader';
 import type { Client } from '@temporalio/client';
-import type { AgencyDto, ApplicationDto, DocumentDto, ProfileDto, SelectionDto, TalentSettings } from '@seleksi/domain';
+import type {
+  AgencyDto,
+  ApplicationDto,
+  DocumentDto,
+  ProfileDto,
+  StageEventDto,
+  TalentSettings,
+} from '@seleksi/domain';
 import {
   querySelectionState,
   querySelectionSummary,
@@ -12,7 +19,7 @@ import type { Logger } from 'pino';
 import type { Account, AccountRepository } from './auth/accounts';
 import type { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
-import type { ServiceClients } from '@seleksi/kit';
+import type { SelectionSummaryDto, ServiceClients } from '@seleksi/kit';
 import type { ApplyPipeline } from './apply';
 
 export interface GatewayDeps {
@@ -34,7 +41,9 @@ export interface GraphQLContext extends GatewayDeps {
   /** When the HTTP request arrived (server clock), before its body was read: the receipt time of an application. */
   receivedAt: Date;
   loaders: {
-    selection: DataLoader<string, SelectionDto | null>;
+    /** The read model without its stage history (which `stageHistory` loads when a query asks for it). */
+    selection: DataLoader<string, SelectionSummaryDto | null>;
+    stageHistory: DataLoader<string, StageEventDto[]>;
     application: DataLoader<string, ApplicationDto | null>;
     document: DataLoader<string, DocumentDto | null>;
     profile: DataLoader<string, ProfileDto | null>;
@@ -72,7 +81,7 @@ export async function createContext(
   const { user, sessionId } = await authenticate(deps, authorization);
   const { candidate, assessment, document } = deps.services;
   // One batched service call per tick for each kind of record (no N+1).
-  const selection = new DataLoader((ids: readonly string[]) => candidate.getSelectionsByIds(ids));
+  const selection = new DataLoader((ids: readonly string[]) => candidate.getSelectionSummariesByIds(ids));
   return {
     ...deps,
     user,
@@ -81,6 +90,9 @@ export async function createContext(
     receivedAt,
     loaders: {
       selection,
+      stageHistory: new DataLoader(async (ids) =>
+        (await candidate.getSelectionsByIds(ids)).map((s) => s?.stageHistory ?? []),
+      ),
       profile: new DataLoader((ids) => candidate.getProfilesByIds(ids)),
       agency: new DataLoader((codes) => Promise.all(codes.map((code) => candidate.getAgency(code)))),
       process: new DataLoader((ids) =>

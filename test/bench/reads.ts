@@ -17,7 +17,8 @@
  * (default here 13000).
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import type { ApplicationDto, SelectionDto } from '@seleksi/domain';
+import type { ApplicationDto } from '@seleksi/domain';
+import type { SelectionSummaryDto } from '@seleksi/kit';
 import { MY_APPLICATIONS } from '../../portal/src/queries/candidate';
 import { OPEN_SELECTIONS } from '../../portal/src/queries/public';
 import { startE2eStack, type E2eStack } from '../e2e/support/stack';
@@ -89,10 +90,10 @@ async function run(b: BenchClient): Promise<void> {
     const d = await b.gql<{ myApplications: { totalCount: number } }>(MY_APPLICATIONS, {}, who(i).token);
     check(i, d.myApplications.totalCount);
   };
-  // What the resolvers call: the candidate's applications, then their selections in one batch (DataLoader).
+  // What the resolvers call: the candidate's applications, then their selections (summaries) in one batch (DataLoader).
   const mineDirect = async (i: number) => {
     const apps: ApplicationDto[] = await candidate.listAllApplications({ candidateId: who(i).candidateId });
-    await candidate.getSelectionsByIds(unique(apps.map((a) => a.selectionId)));
+    await candidate.getSelectionSummariesByIds(unique(apps.map((a) => a.selectionId)));
     check(i, apps.length);
   };
 
@@ -105,14 +106,14 @@ async function run(b: BenchClient): Promise<void> {
     const d = await b.gql<{ open: { edges: unknown[] }; extended: { edges: unknown[] } }>(OPEN_SELECTIONS, {});
     checkOpen(d.open.edges.length + d.extended.edges.length);
   };
-  // What the resolvers call: both stage lists, then the announcements in one batch (DataLoader).
+  // What the resolvers call: both stage lists (summaries), then the announcements in one batch (DataLoader).
   const openDirect = async () => {
     const pages = await Promise.all(
       (['REGISTRATION_OPEN', 'REGISTRATION_EXTENDED'] as const).map((stage) =>
-        candidate.listSelections({ stage, limit: 100 }),
+        candidate.listSelectionSummaries({ stage, limit: 100 }),
       ),
     );
-    const items: SelectionDto[] = pages.flatMap((p) => p.items);
+    const items: SelectionSummaryDto[] = pages.flatMap((p) => p.items);
     await document.getDocumentsByIds(
       unique(items.flatMap((s) => (s.announcementDocumentId ? [s.announcementDocumentId] : []))),
     );

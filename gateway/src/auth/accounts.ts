@@ -68,9 +68,21 @@ function toAccount(d: AccountDoc): Account {
   };
 }
 
+/**
+ * How long a checked session is trusted without reading it again: every signed-in request would
+ * otherwise cost two lookups. Sign-out and account writes through this gateway take effect at once;
+ * a session revoked through another gateway process ends within this time.
+ */
+export const SESSION_RECHECK_MS = 5_000;
+/** Sessions remembered per gateway; a full map is simply started again. */
+const MAX_CHECKED_SESSIONS = 10_000;
+
 export class AccountRepository {
   private readonly accounts: Model<AccountDoc>;
   private readonly sessions: Model<SessionDoc>;
+  private readonly checked = new Map<string, { account: Account; expiresAt: number; recheckAt: number }>();
+  /** Sessions signed out here (never remembered again). */
+  private readonly revoked = new Set<string>();
 
   constructor(conn: Connection) {
     this.accounts = conn.model<AccountDoc>('Account', accountSchema, 'accounts');
@@ -98,6 +110,8 @@ export class AccountRepository {
       candidateId: account.candidateId,
     };
     await this.accounts.replaceOne({ _id: account.id }, doc, { upsert: true });
+    // Role, agency or candidate may have changed: sessions are read again.
+    this.checked.clear();
     return toAccount(doc);
   }
 
@@ -122,12 +136,28 @@ export class AccountRepository {
 
   /** The account behind a live session, or null when the session is unknown, revoked or expired. */
   async accountForSession(sessionId: string, now = new Date()): Promise<Account | null> {
+    const known = this.checked.get(sessionId);
+    if (known && Date.now() < known.recheckAt && now.getTime() < known.expiresAt) return known.account;
+    this.checked.delete(sessionId);
     const s = await this.sessions.findById(sessionId).lean();
     if (!s || s.revokedAt || s.expiresAt.getTime() <= now.getTime()) return null;
-    return this.findById(s.userId);
+    const account = await this.findById(s.userId);
+    // A sign-out while this read was under way must not be undone by remembering the session.
+    if (account && !this.revoked.has(sessionId)) {
+      if (this.checked.size >= MAX_CHECKED_SESSIONS) this.checked.clear();
+      this.checked.set(sessionId, {
+        account,
+        expiresAt: s.expiresAt.getTime(),
+        recheckAt: Date.now() + SESSION_RECHECK_MS,
+      });
+    }
+    return account;
   }
 
   async revokeSession(sessionId: string, now = new Date()): Promise<void> {
+    if (this.revoked.size >= MAX_CHECKED_SESSIONS) this.revoked.clear();
+    this.revoked.add(sessionId);
+    this.checked.delete(sessionId);
     await this.sessions.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: now } });
   }
 }

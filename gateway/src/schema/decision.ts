@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
-import { isValidScore, type Actor, type SelectionDto } from '@seleksi/domain';
+import { isValidScore, type Actor } from '@seleksi/domain';
+import type { SelectionSummaryDto } from '@seleksi/kit';
 import {
   DECISION_KINDS,
   executeSelectionUpdate,
@@ -57,14 +58,14 @@ export async function selectionFor(
   ctx: GraphQLContext,
   selectionId: string,
   field = 'selectionId',
-): Promise<SelectionDto> {
+): Promise<SelectionSummaryDto> {
   const s = await ctx.loaders.selection.load(selectionId);
   if (!s) throw gqlError('NOT_FOUND', 'Seleksi tidak ditemukan', field);
   return s;
 }
 
 /** A Pansel secretary or PPK acts only on the selections of their own agency. */
-export function requireOwnAgency(ctx: GraphQLContext, s: SelectionDto): void {
+export function requireOwnAgency(ctx: GraphQLContext, s: SelectionSummaryDto): void {
   const u = ctx.user;
   if (!u) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
   if ((u.role === 'PANSEL_SECRETARY' || u.role === 'PPK') && u.agencyCode !== s.agencyCode) {
@@ -72,7 +73,7 @@ export function requireOwnAgency(ctx: GraphQLContext, s: SelectionDto): void {
   }
 }
 
-export async function processStateOf(ctx: GraphQLContext, s: SelectionDto): Promise<OpenSelectionState> {
+export async function processStateOf(ctx: GraphQLContext, s: SelectionSummaryDto): Promise<OpenSelectionState> {
   const state = await ctx.loaders.process.load(s.id);
   if (!state) throw gqlError('NOT_FOUND', 'Proses seleksi tidak ditemukan', 'selectionId');
   return state;
@@ -87,7 +88,7 @@ const fixedMembers = new Map<string, string>();
 const FIXED_MEMBERS_MAX = 10_000;
 
 /** The Pansel member the signed-in user acts as on this selection, or NOT_A_MEMBER. */
-export async function memberIdOf(ctx: GraphQLContext, s: SelectionDto): Promise<string> {
+export async function memberIdOf(ctx: GraphQLContext, s: SelectionSummaryDto): Promise<string> {
   const key = `${s.id}:${ctx.user?.id ?? ''}`;
   const known = fixedMembers.get(key);
   if (known) return known;
@@ -130,7 +131,7 @@ export function updateIdOf(ctx: GraphQLContext): string | undefined {
 /** Runs a decision Update of the selection as the signed-in user and answers the recorded decision. */
 export async function decide<A extends DecisionArgs>(
   ctx: GraphQLContext,
-  s: SelectionDto,
+  s: SelectionSummaryDto,
   update: UpdateDefinition<RecordedDecision, [A]>,
   args: Omit<A, 'actor'>,
 ): Promise<RecordedDecision> {

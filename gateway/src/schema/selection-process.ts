@@ -4,7 +4,8 @@
  * application but the other members' interview scores only after scoring that candidate (blind
  * scoring); a candidate sees only their own applications and objections. Also the audit record.
  */
-import type { AuditRecordDto, DocumentDto, SelectionDto } from '@seleksi/domain';
+import type { AuditRecordDto, DocumentDto } from '@seleksi/domain';
+import type { SelectionSummaryDto } from '@seleksi/kit';
 import { encodeCursor } from '@seleksi/kit';
 import type {
   ApplicationState,
@@ -39,7 +40,7 @@ type Viewer =
   | { kind: 'CANDIDATE'; candidateId: string; applicationIds: Set<string> };
 
 interface ProcessView {
-  selection: SelectionDto;
+  selection: SelectionSummaryDto;
   state: OpenSelectionState;
   viewer: Viewer;
 }
@@ -67,7 +68,7 @@ function screeningHidden(view: ProcessView): boolean {
 }
 
 /** Decides who may see the process and how; FORBIDDEN for everyone else. */
-function viewerOf(ctx: GraphQLContext, selection: SelectionDto, state: OpenSelectionState): Viewer {
+function viewerOf(ctx: GraphQLContext, selection: SelectionSummaryDto, state: OpenSelectionState): Viewer {
   const u = ctx.user;
   if (!u) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
   switch (u.role) {

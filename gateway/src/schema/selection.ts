@@ -21,12 +21,12 @@ import {
   type AgencyDto,
   type EligibilityRules,
   type JptLevel,
-  type SelectionDto,
   type SelectionRulesOverrides,
   type StageEventDto,
   type VacancyDto,
 } from '@seleksi/domain';
 import { startOpenSelection, type OpenSelectionInput, type VacancyPlan } from '@seleksi/workflows';
+import type { SelectionSummaryDto } from '@seleksi/kit';
 import { builder } from '../builder';
 import { gqlError, typed } from '../errors';
 import type { GraphQLContext } from '../context';
@@ -35,8 +35,11 @@ import { DocumentType } from './document';
 import { parseInput } from './input';
 import { OverseerEraEnum, SelectionScopeEnum } from './process-enums';
 
-/** The read model, plus the training-mode flag when known without asking Temporal. */
-export type SelectionView = SelectionDto & { simulation?: boolean };
+/**
+ * The read model, plus the training-mode flag when known without asking Temporal; the stage history
+ * only when at hand (lists and loaders read summaries, the field loads it when asked for).
+ */
+export type SelectionView = SelectionSummaryDto & { stageHistory?: StageEventDto[]; simulation?: boolean };
 
 const OPERATOR_ROLES = ['PANSEL_SECRETARY', 'ADMIN'] as const;
 
@@ -92,7 +95,10 @@ export const SelectionType = builder.node(builder.objectRef<SelectionView>('Sele
     announcementDate: t.field({ type: 'LocalDate', resolve: (s) => s.announcementDate }),
     registrationClosesAt: t.field({ type: 'DateTime', resolve: (s) => s.registrationClosesAt }),
     vacancies: t.field({ type: [VacancyType], resolve: (s) => s.vacancies }),
-    stageHistory: t.field({ type: [StageEventType], resolve: (s) => s.stageHistory ?? [] }),
+    stageHistory: t.field({
+      type: [StageEventType],
+      resolve: (s, _a, ctx) => s.stageHistory ?? ctx.loaders.stageHistory.load(s.id),
+    }),
     announcement: t.field({
       type: DocumentType,
       nullable: true,
@@ -117,7 +123,7 @@ export const SelectionType = builder.node(builder.objectRef<SelectionView>('Sele
 });
 
 /** Selections still being planned are visible only to the agency's staff. */
-function canSee(ctx: GraphQLContext, s: SelectionDto): boolean {
+function canSee(ctx: GraphQLContext, s: SelectionSummaryDto): boolean {
   if (s.stage !== 'PLANNED') return true;
   return (
     ctx.user !== null &&
@@ -149,7 +155,7 @@ builder.queryField('selections', (t) =>
     resolve: async (_r, args, ctx) => {
       const limit = Math.min(Math.max(args.first ?? 20, 1), 100);
       const page = await typed(() =>
-        ctx.services.candidate.listSelections({
+        ctx.services.candidate.listSelectionSummaries({
           agencyCode: args.agencyCode ?? undefined,
           stage: args.stage ?? undefined,
           limit,

@@ -3,7 +3,8 @@
  * connections" mode: POST /graphql with `Accept: text/event-stream`). Who may listen is checked
  * once, when subscribing; events come from the change pump (subscriptions/change-pump.ts).
  */
-import { REASON_TEXT_ID, type SelectionDto } from '@seleksi/domain';
+import { REASON_TEXT_ID } from '@seleksi/domain';
+import type { SelectionSummaryDto } from '@seleksi/kit';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
@@ -50,7 +51,7 @@ const SelectionStageEventType = builder.objectRef<SelectionStageEvent>('Selectio
 });
 
 /** As `selection(id:)`: selections still being planned only for the agency's staff. */
-function canSeeSelection(ctx: GraphQLContext, s: SelectionDto): boolean {
+function canSeeSelection(ctx: GraphQLContext, s: SelectionSummaryDto): boolean {
   if (s.stage !== 'PLANNED') return true;
   const u = ctx.user;
   return u !== null && u.role !== 'CANDIDATE' && (u.role === 'ADMIN' || u.agencyCode === s.agencyCode);

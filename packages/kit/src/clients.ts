@@ -163,9 +163,25 @@ export class CandidateClient {
         (await this.http.get<ItemList<SelectionDto | null>>('/selections', { query: { ids: chunk } })).items,
     );
   }
+  /** Like `getSelectionsByIds` without the stage histories (half the lookups). */
+  getSelectionSummariesByIds(ids: readonly string[]): Promise<(SelectionSummaryDto | null)[]> {
+    return batched(
+      ids,
+      async (chunk) =>
+        (
+          await this.http.get<ItemList<SelectionSummaryDto | null>>('/selections', {
+            query: { ids: chunk, history: 'false' },
+          })
+        ).items,
+    );
+  }
   /** Newest first. */
   listSelections(query: SelectionListQuery = {}): Promise<Page<SelectionDto>> {
     return this.http.get('/selections', { query: { ...query } });
+  }
+  /** Like `listSelections` without the stage histories. */
+  listSelectionSummaries(query: SelectionListQuery = {}): Promise<Page<SelectionSummaryDto>> {
+    return this.http.get('/selections', { query: { ...query, history: 'false' } });
   }
   /** Idempotent by `eventId`; also appends the event to the timeline of every open application. */
   recordStageEvent(selectionId: string, event: StageEventRequest): Promise<SelectionDto> {

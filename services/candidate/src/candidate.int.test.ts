@@ -271,6 +271,13 @@ describe('applications', () => {
     });
     expect(older.stage).toBe('REGISTRATION_CLOSED');
     expect(older.stageHistory.map((e) => e.eventId)).toEqual(['stage:REGISTRATION_OPEN', 'stage:REGISTRATION_CLOSED']);
+
+    // Summaries are the same read model without the history.
+    const { stageHistory: _h, ...summary } = older;
+    expect(await client.getSelectionSummariesByIds(['s-fan', 'nope'])).toEqual([summary, null]);
+    const listed = await client.listSelectionSummaries({ stage: 'REGISTRATION_CLOSED', limit: 100 });
+    expect(listed.items.find((s) => s.id === 's-fan')).toEqual(summary);
+    expect(listed.items.every((s) => !('stageHistory' in s))).toBe(true);
   });
 
   it('loses no timeline entry under 20 concurrent appends', async () => {

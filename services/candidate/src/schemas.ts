@@ -110,6 +110,8 @@ export const selectionListQuery = z.object({
   stage: z.enum(SELECTION_STAGES).optional(),
   limit: limitParam(20, 100),
   after: z.string().max(500).optional(),
+  /** 'false': summaries without the stage history (one lookup less per selection). */
+  history: z.enum(['true', 'false']).optional(),
 });
 
 const eventId = z.string().min(1).max(300);

@@ -50,3 +50,5 @@ export const selectionSchema = new Schema<SelectionDoc>(
 // Newest-first lists, optionally per agency; _id breaks ties for the cursor.
 selectionSchema.index({ createdAt: -1, _id: -1 });
 selectionSchema.index({ agencyCode: 1, createdAt: -1, _id: -1 });
+// The public lists by stage (open registrations on the home page).
+selectionSchema.index({ stage: 1, createdAt: -1, _id: -1 });

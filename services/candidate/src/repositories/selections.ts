@@ -61,6 +61,11 @@ function toDto(doc: SelectionDoc, history: StageEventDoc[]): SelectionDto {
   };
 }
 
+function toSummary(doc: SelectionDoc): SelectionSummaryDto {
+  const { stageHistory: _history, ...summary } = toDto(doc, []);
+  return summary;
+}
+
 export function createSelectionRepository(
   { Selection, StageEvent }: CandidateModels,
   applications: ApplicationRepository,
@@ -76,6 +81,11 @@ export function createSelectionRepository(
     return map;
   }
 
+  async function withHistories(docs: SelectionDoc[]): Promise<SelectionDto[]> {
+    const map = await histories(docs.map((d) => d._id));
+    return docs.map((d) => toDto(d, map.get(d._id) ?? []));
+  }
+
   async function get(id: string): Promise<SelectionDto | null> {
     const doc = await Selection.findById(id).lean<SelectionDoc>();
     if (!doc) return null;
@@ -88,16 +98,17 @@ export function createSelectionRepository(
     /** The selection without its stage history: one `_id` lookup (the apply path needs no more). */
     async getSummary(id: string): Promise<SelectionSummaryDto | null> {
       const doc = await Selection.findById(id).lean<SelectionDoc>();
-      if (!doc) return null;
-      const { stageHistory: _history, ...summary } = toDto(doc, []);
-      return summary;
+      return doc ? toSummary(doc) : null;
     },
 
-    /** In the order of `ids`, null where unknown: one query for the selections, one for their histories. */
-    async getMany(ids: string[]): Promise<(SelectionDto | null)[]> {
+    /**
+     * In the order of `ids`, null where unknown: one `_id` lookup per selection, and one lookup of its
+     * history unless `withHistory` is false (summaries: lists and status pages rarely show it).
+     */
+    async getMany(ids: string[], withHistory = true): Promise<(SelectionDto | SelectionSummaryDto | null)[]> {
       const docs = await findEachEqual<SelectionDoc>(Selection, '_id', ids);
-      const map = await histories(docs.map((d) => d._id));
-      const byId = new Map(docs.map((d) => [d._id, toDto(d, map.get(d._id) ?? [])]));
+      const dtos = withHistory ? await withHistories(docs) : docs.map(toSummary);
+      const byId = new Map(dtos.map((d) => [d.id, d]));
       return ids.map((id) => byId.get(id) ?? null);
     },
 
@@ -129,8 +140,13 @@ export function createSelectionRepository(
       return (await get(dto.id))!;
     },
 
-    /** Newest first. */
-    async list(filter: SelectionFilter, limit: number, after?: string): Promise<Page<SelectionDto>> {
+    /** Newest first; without their stage histories when `withHistory` is false. */
+    async list(
+      filter: SelectionFilter,
+      limit: number,
+      after?: string,
+      withHistory = true,
+    ): Promise<Page<SelectionDto | SelectionSummaryDto>> {
       const query: Record<string, unknown> = {};
       if (filter.agencyCode) query.agencyCode = filter.agencyCode;
       if (filter.stage) query.stage = filter.stage;
@@ -144,10 +160,9 @@ export function createSelectionRepository(
         .limit(limit + 1)
         .lean<SelectionDoc[]>();
       const page = docs.slice(0, limit);
-      const map = await histories(page.map((d) => d._id));
       const last = page.at(-1);
       return {
-        items: page.map((d) => toDto(d, map.get(d._id) ?? [])),
+        items: withHistory ? await withHistories(page) : page.map(toSummary),
         nextCursor: docs.length > limit && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last._id }) : null,
       };
     },

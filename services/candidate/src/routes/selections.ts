@@ -23,15 +23,16 @@ export function selectionRoutes(router: Router, { selections }: CandidateReposit
   });
 
   router.get('/selections', async (req, res) => {
-    const { ids, limit, after, ...filter } = selectionListQuery.parse(req.query);
+    const { ids, limit, after, history, ...filter } = selectionListQuery.parse(req.query);
+    const withHistory = history !== 'false';
     if (ids) {
       if (after || filter.agencyCode || filter.stage) {
         throw new DomainError('VALIDATION_FAILED', 'ids cannot be combined with other filters', 'ids');
       }
-      res.json({ items: await selections.getMany(ids), nextCursor: null });
+      res.json({ items: await selections.getMany(ids, withHistory), nextCursor: null });
       return;
     }
-    res.json(await selections.list(filter, limit, after));
+    res.json(await selections.list(filter, limit, after, withHistory));
   });
 
   router.post('/selections/:id/stage-events', async (req, res) => {
