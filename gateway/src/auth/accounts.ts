@@ -70,10 +70,11 @@ function toAccount(d: AccountDoc): Account {
 
 /**
  * How long a checked session is trusted without reading it again: every signed-in request would
- * otherwise cost two lookups. Sign-out and account writes through this gateway take effect at once;
- * a session revoked through another gateway process ends within this time.
+ * otherwise wait for two lookups in turn, while a portal page sends several requests within seconds.
+ * Sign-out and account writes through this gateway take effect at once; a session revoked through
+ * another gateway process ends within this time.
  */
-export const SESSION_RECHECK_MS = 5_000;
+export const SESSION_RECHECK_MS = 30_000;
 /** Sessions remembered per gateway; a full map is simply started again. */
 const MAX_CHECKED_SESSIONS = 10_000;
 
