@@ -3,29 +3,29 @@
  * record it — the decision, its effects and the timeline entries — in one activity.
  */
 import { applicationId, appointmentRoute, assessmentScore, type ReasonCode } from '@seleksi/domain';
-import type {
-  AnswerObjectionArgs,
-  ApplicationState,
-  CalendarAmendment,
-  ChooseAppointeeArgs,
-  CompleteStageArgs,
-  DecideVacancyArgs,
-  DecisionArgs,
-  DeclareConflictArgs,
-  FileObjectionArgs,
-  OverrideScreeningArgs,
-  OverseerDecisionArgs,
-  RecordAssessmentArgs,
-  RecordedDecision,
-  RecordElectionPermissionArgs,
-  RecordInaugurationArgs,
-  RecordPresidentialDecisionArgs,
-  RecordTrackRecordArgs,
-  SetPanselArgs,
-  SubmitApplicationArgs,
-  SubmitApplicationResult,
-  SubmitInterviewScoreArgs,
-  WithdrawApplicationArgs,
+import {
+  submittedApplicationState,
+  type AnswerObjectionArgs,
+  type CalendarAmendment,
+  type ChooseAppointeeArgs,
+  type CompleteStageArgs,
+  type DecideVacancyArgs,
+  type DecisionArgs,
+  type DeclareConflictArgs,
+  type FileObjectionArgs,
+  type OverrideScreeningArgs,
+  type OverseerDecisionArgs,
+  type RecordAssessmentArgs,
+  type RecordedDecision,
+  type RecordElectionPermissionArgs,
+  type RecordInaugurationArgs,
+  type RecordPresidentialDecisionArgs,
+  type RecordTrackRecordArgs,
+  type SetPanselArgs,
+  type SubmitApplicationArgs,
+  type SubmitApplicationResult,
+  type SubmitInterviewScoreArgs,
+  type WithdrawApplicationArgs,
 } from './definitions';
 import { isClosedStatus, objectionPhase, receivedOnClock, vacancyOf } from './guards';
 import type { SelectionRun } from './run';
@@ -37,23 +37,13 @@ export async function submitApplication(
   const id = applicationId(args.vacancyId, args.candidateId);
   // The receipt time is the gateway's: what the candidate sees on the receipt and what ranks ties.
   const submittedAt = new Date(receivedOnClock(run.view(), args.receivedAt)).toISOString();
-  const a: ApplicationState = {
+  const a = submittedApplicationState({
     applicationId: id,
     candidateId: args.candidateId,
     vacancyId: args.vacancyId,
     submittedAt,
     homePpkPermission: args.homePpkPermission ?? false,
-    status: 'SUBMITTED',
-    eligible: null,
-    screeningReopened: false,
-    failedRequirements: [],
-    assessment: null,
-    interview: {},
-    calibrationRound: 0,
-    calibrationRequested: false,
-    trackRecord: null,
-    withdrawn: false,
-  };
+  });
   run.addApplication(a); // reserved before the activity, so a concurrent duplicate is refused
   try {
     const { decision, audit } = run.decision('APPLICATION_SUBMITTED', args.actor, null, id, {

@@ -361,6 +361,42 @@ export interface ApplicationState {
   withdrawn: boolean;
 }
 
+/** A vacancy as a round opens it: open, no extension, nothing decided. */
+export function openVacancyState(id: string): VacancyState {
+  return {
+    id,
+    status: 'OPEN',
+    extensions: 0,
+    pendingDecision: null,
+    outcome: null,
+    shortlist: [],
+    ranking: [],
+    proposedApplicationId: null,
+    appointedApplicationId: null,
+    decreeNumber: null,
+    inaugurationDate: null,
+  };
+}
+
+/** An application as submitted: not screened, not scored. */
+export function submittedApplicationState(
+  a: Pick<ApplicationState, 'applicationId' | 'candidateId' | 'vacancyId' | 'submittedAt' | 'homePpkPermission'>,
+): ApplicationState {
+  return {
+    ...a,
+    status: 'SUBMITTED',
+    eligible: null,
+    screeningReopened: false,
+    failedRequirements: [],
+    assessment: null,
+    interview: {},
+    calibrationRound: 0,
+    calibrationRequested: false,
+    trackRecord: null,
+    withdrawn: false,
+  };
+}
+
 export interface ObjectionState {
   objectionId: string;
   applicationId: string;

@@ -5,7 +5,14 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { applicationId, buildSelectionRules, type Actor } from '@seleksi/domain';
-import type { ApplicationState, OpenSelectionState, PanselMemberPlan, VacancyState } from './definitions';
+import {
+  openVacancyState,
+  submittedApplicationState,
+  type ApplicationState,
+  type OpenSelectionState,
+  type PanselMemberPlan,
+  type VacancyState,
+} from './definitions';
 import * as guard from './guards';
 
 const CANDIDATE: Actor = { userId: 'u-c1', role: 'CANDIDATE' };
@@ -16,40 +23,18 @@ const V2 = 'SEL-V02';
 const CLOSE = Date.parse('2026-12-10T15:59:59.999Z');
 
 function vacancy(id: string, status: VacancyState['status']): VacancyState {
-  return {
-    id,
-    status,
-    extensions: 0,
-    pendingDecision: null,
-    outcome: null,
-    shortlist: [],
-    ranking: [],
-    proposedApplicationId: null,
-    appointedApplicationId: null,
-    decreeNumber: null,
-    inaugurationDate: null,
-  };
+  return { ...openVacancyState(id), status };
 }
 
 function application(candidateId: string, vacancyId: string, over: Partial<ApplicationState> = {}): ApplicationState {
-  return {
+  const a = submittedApplicationState({
     applicationId: applicationId(vacancyId, candidateId),
     candidateId,
     vacancyId,
     submittedAt: '2026-12-01T01:00:00.000Z',
     homePpkPermission: false,
-    status: 'ELIGIBLE',
-    eligible: true,
-    screeningReopened: false,
-    failedRequirements: [],
-    assessment: null,
-    interview: {},
-    calibrationRound: 0,
-    calibrationRequested: false,
-    trackRecord: null,
-    withdrawn: false,
-    ...over,
-  };
+  });
+  return { ...a, status: 'ELIGIBLE', eligible: true, ...over };
 }
 
 const PANSEL: PanselMemberPlan[] = ['m1', 'm2', 'm3'].map((id, i) => ({

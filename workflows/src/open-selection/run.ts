@@ -43,6 +43,7 @@ import type {
   StageDocumentSpec,
 } from './activities';
 import { compactApplication, expandApplication } from './compact';
+import { openVacancyState } from './definitions';
 import type {
   ApplicationState,
   CorrectableStage,
@@ -126,19 +127,7 @@ function initialState(input: OpenSelectionInput): OpenSelectionState {
     documents: [],
     pansel: [],
     conflicts: {},
-    vacancies: input.vacancies.map((v) => ({
-      id: v.id,
-      status: 'OPEN',
-      extensions: 0,
-      pendingDecision: null,
-      outcome: null,
-      shortlist: [],
-      ranking: [],
-      proposedApplicationId: null,
-      appointedApplicationId: null,
-      decreeNumber: null,
-      inaugurationDate: null,
-    })),
+    vacancies: input.vacancies.map((v) => openVacancyState(v.id)),
     applications: [],
     applicationsPerVacancy: Object.fromEntries(input.vacancies.map((v) => [v.id, 0])),
     objections: [],
