@@ -101,6 +101,11 @@ const BATCH = 250;
 /** Decisions kept in the workflow state (the audit record in the candidate service keeps them all). */
 const DECISIONS_KEPT = 200;
 const DEFAULT_CONTINUE_AS_NEW_EVENTS = 8_000;
+/**
+ * A run hands over at its next wait past 3 MB of history: the largest stage step of a round of thousands
+ * (statuses and result documents) adds about 4–5 MB, so no run nears Temporal's 10 MB warning.
+ */
+const CONTINUE_AS_NEW_BYTES = 3 * 1024 * 1024;
 /** Temporal refuses Updates past 2,000 in one run (history.maxTotalUpdates): a run hands over before. */
 const CONTINUE_AS_NEW_UPDATES = 1_500;
 /** Update outcomes kept for retries across continue-as-new (a retry comes within seconds). */
@@ -445,7 +450,12 @@ export class SelectionRun {
   private historyFull(): boolean {
     const info = workflowInfo();
     const limit = this.input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_EVENTS;
-    return info.historyLength >= limit || info.continueAsNewSuggested || this.updatesThisRun >= CONTINUE_AS_NEW_UPDATES;
+    return (
+      info.historyLength >= limit ||
+      info.historySize >= CONTINUE_AS_NEW_BYTES ||
+      info.continueAsNewSuggested ||
+      this.updatesThisRun >= CONTINUE_AS_NEW_UPDATES
+    );
   }
 
   private async continueAsNew(): Promise<never> {
