@@ -1,5 +1,11 @@
 /** Client-side helpers for the open selection, used by the gateway and tests (not by workflow code). */
-import { QueryNotRegisteredError, type Client, type WorkflowHandle } from '@temporalio/client';
+import {
+  QueryNotRegisteredError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { selectionWorkflowId } from '@seleksi/domain';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey } from '../search-attributes';
 import type { openSelectionWorkflow } from './workflows';
@@ -9,6 +15,7 @@ import {
   getApplicationStatesQuery,
   getSelectionStateQuery,
   getSelectionSummaryQuery,
+  HANDING_OVER,
   submitApplicationUpdate,
   TASK_QUEUE,
   type CalendarAmendment,
@@ -38,6 +45,23 @@ export async function startOpenSelection(
   });
 }
 
+/** Attempts of an Update that met a run handing over (a hand-over takes well under a second). */
+const HANDING_OVER_ATTEMPTS = 100;
+
+/** Runs an Update, sending it again while the workflow's run is handing over to the next one. */
+async function untilTaken<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+      const handingOver = cause instanceof ApplicationFailure && cause.type === HANDING_OVER;
+      if (!handingOver || attempt >= HANDING_OVER_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(50 * attempt, 500)));
+    }
+  }
+}
+
 export function openSelectionHandle(client: Client, agencyCode: string, selectionId: string) {
   return client.workflow.getHandle<typeof openSelectionWorkflow>(selectionWorkflowId(agencyCode, selectionId));
 }
@@ -53,10 +77,12 @@ export async function submitApplication(
   args: SubmitApplicationArgs,
   updateId?: string,
 ): Promise<SubmitApplicationResult> {
-  return openSelectionHandle(client, agencyCode, selectionId).executeUpdate(submitApplicationUpdate, {
-    args: [args],
-    ...(updateId ? { updateId } : {}),
-  });
+  return untilTaken(() =>
+    openSelectionHandle(client, agencyCode, selectionId).executeUpdate(submitApplicationUpdate, {
+      args: [args],
+      ...(updateId ? { updateId } : {}),
+    }),
+  );
 }
 
 /**
@@ -73,10 +99,12 @@ export async function executeSelectionUpdate<Ret, Args extends [unknown]>(
   args: Args[0],
   updateId?: string,
 ): Promise<Ret> {
-  return openSelectionHandle(client, agencyCode, selectionId).executeUpdate(update, {
-    args: [args] as Args,
-    ...(updateId ? { updateId } : {}),
-  });
+  return untilTaken(() =>
+    openSelectionHandle(client, agencyCode, selectionId).executeUpdate(update, {
+      args: [args] as Args,
+      ...(updateId ? { updateId } : {}),
+    }),
+  );
 }
 
 /** Applications per query page: a page of scored applications stays far below gRPC's 4 MB. */

@@ -522,27 +522,35 @@ export const getApplicationStatesQuery = defineQuery<ApplicationState[], [{ offs
 );
 
 /** Failure types thrown by this workflow; the gateway maps them to GraphQL error codes. */
-export type OpenSelectionFailureType = Extract<
-  ErrorCode,
-  | 'REGISTRATION_CLOSED'
-  | 'WRONG_STAGE'
-  | 'UNKNOWN_VACANCY'
-  | 'DUPLICATE_APPLICATION'
-  | 'APPLICATION_LIMIT_REACHED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'VALIDATION_FAILED'
-  | 'INVALID_PANSEL'
-  | 'NOT_A_MEMBER'
-  | 'RECUSED'
-  | 'ALREADY_DECIDED'
-  | 'INCOMPLETE'
-  | 'NOT_IN_SHORTLIST'
-  | 'JUSTIFICATION_REQUIRED'
-  | 'ELECTION_PERMISSION_REQUIRED'
-  | 'INCUMBENT_LOCKED'
-  | 'OBJECTION_WINDOW_CLOSED'
->;
+export type OpenSelectionFailureType =
+  | Extract<
+      ErrorCode,
+      | 'REGISTRATION_CLOSED'
+      | 'WRONG_STAGE'
+      | 'UNKNOWN_VACANCY'
+      | 'DUPLICATE_APPLICATION'
+      | 'APPLICATION_LIMIT_REACHED'
+      | 'FORBIDDEN'
+      | 'NOT_FOUND'
+      | 'VALIDATION_FAILED'
+      | 'INVALID_PANSEL'
+      | 'NOT_A_MEMBER'
+      | 'RECUSED'
+      | 'ALREADY_DECIDED'
+      | 'INCOMPLETE'
+      | 'NOT_IN_SHORTLIST'
+      | 'JUSTIFICATION_REQUIRED'
+      | 'ELECTION_PERMISSION_REQUIRED'
+      | 'INCUMBENT_LOCKED'
+      | 'OBJECTION_WINDOW_CLOSED'
+    >
+  | typeof HANDING_OVER;
+
+/**
+ * A decision that reached a run while it was handing over to its next run (continue-as-new): nothing
+ * was recorded; the client helpers send it again, and the next run takes it.
+ */
+export const HANDING_OVER = 'HANDING_OVER';
 
 /** Details attached to every business failure: the input field at fault. */
 export interface FailureDetails {

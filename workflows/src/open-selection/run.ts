@@ -458,7 +458,15 @@ export class SelectionRun {
     );
   }
 
+  /**
+   * True while the run waits for its last handlers before continuing as new: new decisions are
+   * refused with HANDING_OVER (no history written), and the client sends them again to the next run;
+   * otherwise a steady stream of decisions could keep the run from ever handing over.
+   */
+  handingOver = false;
+
   private async continueAsNew(): Promise<never> {
+    this.handingOver = true;
     await condition(allHandlersFinished);
     const { applications, ...rest } = this.state;
     const index = this.compactIndex();

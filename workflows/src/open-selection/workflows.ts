@@ -96,7 +96,11 @@ function registerHandlers(run: SelectionRun): void {
     effect: (run: SelectionRun, args: A) => Promise<R>,
   ): void =>
     setHandler(update, (args: A) => run.deduplicated(() => effect(run, args)), {
-      validator: (args: A) => (run.answeredBefore() ? undefined : check(run.view(), args)),
+      validator: (args: A) => {
+        if (run.answeredBefore()) return;
+        if (run.handingOver) guard.fail('HANDING_OVER', 'Proses seleksi sedang berpindah ke babak baru; coba lagi');
+        check(run.view(), args);
+      },
     });
 
   setHandler(getSelectionStateQuery, () => run.state);
