@@ -155,7 +155,8 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
       load(M.TimelineEntry!, (i) => ({
         _id: `app-${i}:submitted`,
         applicationId: `app-${i}`,
-        eventId: 'submitted',
+        candidateId: `cand-${i % 20_000}`,
+        eventId: 'APPLICATION_SUBMITTED',
         at: at(i),
         status: 'SUBMITTED',
         reasonCode: 'APPLICATION_SUBMITTED',

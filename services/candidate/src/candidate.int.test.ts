@@ -309,6 +309,38 @@ describe('applications', () => {
     expect(replay.status).toBe('ELIGIBLE');
   });
 
+  it("reads a candidate's applications with every timeline entry, also those stored before entries carried the candidate", async () => {
+    await client.upsertSelection(selection('s-mine'));
+    const [a, b] = [await apply('s-mine', 's-mine-V1', 'c-mine'), await apply('s-mine', 's-mine-V2', 'c-mine')];
+    await apply('s-mine', 's-mine-V1', 'c-other');
+    await client.recordStageEvent('s-mine', {
+      eventId: 'stage:REGISTRATION_CLOSED',
+      stage: 'REGISTRATION_CLOSED',
+      at: '2026-12-08T16:00:00.000Z',
+      reasonCode: 'REGISTRATION_CLOSED',
+    });
+    await client.appendTimeline(b.id, {
+      eventId: 'withdraw-1',
+      at: '2026-12-09T00:00:00.000Z',
+      status: 'WITHDRAWN',
+      reasonCode: 'APPLICATION_SUBMITTED',
+    });
+    const entries = service.conn.collection('timelineEntries');
+    expect(await entries.countDocuments({ candidateId: 'c-mine' })).toBe(5);
+    const mine = async () => (await client.listApplications({ candidateId: 'c-mine' })).items;
+    const expected = [
+      { id: a.id, status: 'AWAITING_SCREENING', events: ['APPLICATION_SUBMITTED', 'stage:REGISTRATION_CLOSED'] },
+      { id: b.id, status: 'WITHDRAWN', events: ['APPLICATION_SUBMITTED', 'stage:REGISTRATION_CLOSED', 'withdraw-1'] },
+    ];
+    const shape = (apps: Awaited<ReturnType<typeof mine>>) =>
+      apps.map((x) => ({ id: x.id, status: x.status, events: x.timeline.map((e) => e.eventId) }));
+    expect(shape(await mine())).toEqual(expected);
+    // Entries recorded before they carried their candidate: wholly (a), or all but a later one (b).
+    await entries.updateMany({ applicationId: a.id }, { $unset: { candidateId: '' } });
+    await entries.updateMany({ applicationId: b.id, eventId: { $ne: 'withdraw-1' } }, { $unset: { candidateId: '' } });
+    expect(shape(await mine())).toEqual(expected);
+  });
+
   it('requires a filter and rejects appends to unknown applications', async () => {
     expect((await failure(client.listApplications({}))).code).toBe('VALIDATION_FAILED');
     const err = await failure(

@@ -106,10 +106,14 @@ function toDto(app: ApplicationDoc, sortedEntries: TimelineEntryDoc[]): Applicat
   return dto;
 }
 
-function entryDoc(applicationIdValue: string, entry: TimelineEntryDto, recordedAt: Date): TimelineEntryDoc {
+/** The application an entry belongs to: its id, and its candidate (stored with the entry for "my applications"). */
+type EntryOwner = Pick<ApplicationDoc, '_id' | 'candidateId'>;
+
+function entryDoc(app: EntryOwner, entry: TimelineEntryDto, recordedAt: Date): TimelineEntryDoc {
   return {
-    _id: compoundId(applicationIdValue, entry.eventId),
-    applicationId: applicationIdValue,
+    _id: compoundId(app._id, entry.eventId),
+    applicationId: app._id,
+    candidateId: app.candidateId,
     eventId: entry.eventId,
     at: new Date(entry.at),
     status: entry.status,
@@ -131,8 +135,25 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
     return map;
   }
 
-  async function withTimelines(apps: ApplicationDoc[]): Promise<ApplicationDto[]> {
-    const map = await timelines(apps.map((a) => a._id));
+  /**
+   * The timelines of one candidate's applications: one indexed equality on `candidateId` for all of
+   * them. An application whose first entry is not among them was recorded before entries carried
+   * their candidate: its timeline is read by its id.
+   */
+  async function timelinesOfCandidate(candidateId: string, ids: string[]): Promise<Map<string, TimelineEntryDoc[]>> {
+    const map = new Map<string, TimelineEntryDoc[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return map;
+    for (const e of await TimelineEntry.find({ candidateId }).lean<TimelineEntryDoc[]>())
+      map.get(e.applicationId)?.push(e);
+    const older = ids.filter((id) => !map.get(id)!.some((e) => e.eventId === SUBMITTED_EVENT_ID));
+    for (const [id, entries] of await timelines(older)) map.set(id, entries);
+    for (const list of map.values()) list.sort(byTime);
+    return map;
+  }
+
+  async function withTimelines(apps: ApplicationDoc[], candidateId?: string): Promise<ApplicationDto[]> {
+    const ids = apps.map((a) => a._id);
+    const map = candidateId ? await timelinesOfCandidate(candidateId, ids) : await timelines(ids);
     return apps.map((a) => toDto(a, map.get(a._id) ?? []));
   }
 
@@ -203,7 +224,7 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
       }
       // Also on retries: heals a crash between the two inserts (no transactions on FerretDB).
       const first = entryDoc(
-        req.id,
+        { _id: req.id, candidateId: req.candidateId },
         { eventId: SUBMITTED_EVENT_ID, at: req.submittedAt, status: 'SUBMITTED', reasonCode: 'APPLICATION_SUBMITTED' },
         new Date(),
       );
@@ -236,7 +257,7 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
       const page = apps.slice(0, limit);
       const last = page.at(-1);
       return {
-        items: await withTimelines(page),
+        items: await withTimelines(page, filter.candidateId),
         nextCursor: apps.length > limit && last ? encodeCursor(last._id) : null,
       };
     },
@@ -256,8 +277,9 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
 
     /** Idempotent by eventId; the status becomes the latest entry's. */
     async appendTimeline(id: string, entry: TimelineEntryDto): Promise<ApplicationDto> {
-      if (!(await Application.exists({ _id: id }))) throw new DomainError('NOT_FOUND', 'Lamaran tidak ditemukan');
-      await insertEntries([entryDoc(id, entry, new Date())]);
+      const app = await Application.findById(id, { candidateId: 1 }).lean<EntryOwner>();
+      if (!app) throw new DomainError('NOT_FOUND', 'Lamaran tidak ditemukan');
+      await insertEntries([entryDoc(app, entry, new Date())]);
       return (await get(id))!;
     },
 
@@ -270,7 +292,8 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
       event: StageEventDto,
       statusOverride?: ApplicationStatus | null,
     ): Promise<number> {
-      const apps = await Application.find({ selectionId }, { _id: 1 }).lean<{ _id: string }[]>();
+      const apps = await Application.find({ selectionId }, { _id: 1, candidateId: 1 }).lean<EntryOwner[]>();
+      const owners = new Map(apps.map((a) => [a._id, a]));
       const map = await timelines(apps.map((a) => a._id));
       const recordedAt = new Date();
       const docs: TimelineEntryDoc[] = [];
@@ -280,7 +303,7 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
         if (!status) continue;
         docs.push(
           entryDoc(
-            appId,
+            owners.get(appId)!,
             {
               eventId: event.eventId,
               at: event.at,

@@ -12,6 +12,10 @@ import {
 import { z } from 'zod';
 import { compoundId, feedBucketOf, type CandidateModels, type SelectionDoc, type StageEventDoc } from '../models';
 import type { ApplicationRepository } from './applications';
+import { createSelectionCache } from './selection-cache';
+
+/** How long a cached summary may be served at most (see selection-cache.ts: only another instance's writes need it). */
+const SUMMARY_MAX_AGE_MS = 30_000;
 
 export interface SelectionFilter {
   agencyCode?: string;
@@ -70,6 +74,16 @@ export function createSelectionRepository(
   { Selection, StageEvent }: CandidateModels,
   applications: ApplicationRepository,
 ) {
+  // Summaries and summary lists (status pages, the public lists) are read far more often than written.
+  const cache = createSelectionCache<unknown>(SUMMARY_MAX_AGE_MS);
+
+  function getSummary(id: string): Promise<SelectionSummaryDto | null> {
+    return cache.get(`id:${id}`, async () => {
+      const doc = await Selection.findById(id).lean<SelectionDoc>();
+      return doc ? toSummary(doc) : null;
+    }) as Promise<SelectionSummaryDto | null>;
+  }
+
   async function histories(ids: string[]): Promise<Map<string, StageEventDoc[]>> {
     const map = new Map<string, StageEventDoc[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return map;
@@ -95,19 +109,17 @@ export function createSelectionRepository(
   return {
     get,
 
-    /** The selection without its stage history: one `_id` lookup (the apply path needs no more). */
-    async getSummary(id: string): Promise<SelectionSummaryDto | null> {
-      const doc = await Selection.findById(id).lean<SelectionDoc>();
-      return doc ? toSummary(doc) : null;
-    },
+    /** The selection without its stage history: one `_id` lookup (the apply path needs no more), or none when cached. */
+    getSummary,
 
     /**
-     * In the order of `ids`, null where unknown: one `_id` lookup per selection, and one lookup of its
-     * history unless `withHistory` is false (summaries: lists and status pages rarely show it).
+     * In the order of `ids`, null where unknown: one `_id` lookup per selection and one of its history;
+     * without the history (summaries: lists and status pages rarely show it), cached.
      */
     async getMany(ids: string[], withHistory = true): Promise<(SelectionDto | SelectionSummaryDto | null)[]> {
+      if (!withHistory) return Promise.all(ids.map(getSummary));
       const docs = await findEachEqual<SelectionDoc>(Selection, '_id', ids);
-      const dtos = withHistory ? await withHistories(docs) : docs.map(toSummary);
+      const dtos = await withHistories(docs);
       const byId = new Map(dtos.map((d) => [d.id, d]));
       return ids.map((id) => byId.get(id) ?? null);
     },
@@ -130,41 +142,30 @@ export function createSelectionRepository(
         updatedAt: now,
       };
       const update = { $set: set, $setOnInsert: { createdAt: new Date(dto.createdAt), stageAt: null } };
-      try {
-        await Selection.updateOne({ _id: dto.id }, update, { upsert: true });
-      } catch (err) {
-        // Two first writers raced to insert: the loser updates.
-        if (!isDuplicateKeyError(err)) throw err;
-        await Selection.updateOne({ _id: dto.id }, update, { upsert: true });
-      }
+      await cache.write(async () => {
+        try {
+          await Selection.updateOne({ _id: dto.id }, update, { upsert: true });
+        } catch (err) {
+          // Two first writers raced to insert: the loser updates.
+          if (!isDuplicateKeyError(err)) throw err;
+          await Selection.updateOne({ _id: dto.id }, update, { upsert: true });
+        }
+      });
       return (await get(dto.id))!;
     },
 
-    /** Newest first; without their stage histories when `withHistory` is false. */
+    /** Newest first; without their stage histories when `withHistory` is false (then cached). */
     async list(
       filter: SelectionFilter,
       limit: number,
       after?: string,
       withHistory = true,
     ): Promise<Page<SelectionDto | SelectionSummaryDto>> {
-      const query: Record<string, unknown> = {};
-      if (filter.agencyCode) query.agencyCode = filter.agencyCode;
-      if (filter.stage) query.stage = filter.stage;
-      if (after) {
-        const { c, i } = decodeCursor(after, cursorSchema);
-        const at = new Date(c);
-        query.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: i } }];
+      if (!withHistory) {
+        const key = `list:${JSON.stringify([filter.agencyCode ?? null, filter.stage ?? null, limit, after ?? null])}`;
+        return cache.get(key, () => listFromStore(filter, limit, after, false)) as Promise<Page<SelectionSummaryDto>>;
       }
-      const docs = await Selection.find(query)
-        .sort({ createdAt: -1, _id: -1 })
-        .limit(limit + 1)
-        .lean<SelectionDoc[]>();
-      const page = docs.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: withHistory ? await withHistories(page) : page.map(toSummary),
-        nextCursor: docs.length > limit && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last._id }) : null,
-      };
+      return listFromStore(filter, limit, after, true);
     },
 
     /**
@@ -180,30 +181,61 @@ export function createSelectionRepository(
       if (!(await Selection.exists({ _id: selectionId })))
         throw new DomainError('NOT_FOUND', 'Seleksi tidak ditemukan');
       const id = compoundId(selectionId, event.eventId);
-      const recordedAt = new Date();
-      await insertManyIgnoringDuplicates(StageEvent, [
-        {
-          _id: id,
-          selectionId,
-          eventId: event.eventId,
-          stage: event.stage,
-          at: new Date(event.at),
-          reasonCode: event.reasonCode,
-          expectedNextAt: event.expectedNextAt ? new Date(event.expectedNextAt) : null,
-          recordedAt,
-          feedBucket: feedBucketOf(recordedAt),
-        } satisfies StageEventDoc,
-      ]);
-      // A retry may carry a recomputed `at`: the first recording of the event is the one that counts.
-      const stored = await StageEvent.findById(id).lean<StageEventDoc>();
-      if (!stored) throw new Error('stage event vanished after insert');
-      await Selection.updateOne(
-        { _id: selectionId, $or: [{ stageAt: null }, { stageAt: { $lte: stored.at } }] },
-        { $set: { stage: stored.stage, stageAt: stored.at, updatedAt: new Date() } },
-      );
+      // The selection's own writes clear the summaries; the fan-out after them does not touch selections.
+      const stored = await cache.write(async () => {
+        const recordedAt = new Date();
+        await insertManyIgnoringDuplicates(StageEvent, [
+          {
+            _id: id,
+            selectionId,
+            eventId: event.eventId,
+            stage: event.stage,
+            at: new Date(event.at),
+            reasonCode: event.reasonCode,
+            expectedNextAt: event.expectedNextAt ? new Date(event.expectedNextAt) : null,
+            recordedAt,
+            feedBucket: feedBucketOf(recordedAt),
+          } satisfies StageEventDoc,
+        ]);
+        // A retry may carry a recomputed `at`: the first recording of the event is the one that counts.
+        const first = await StageEvent.findById(id).lean<StageEventDoc>();
+        if (!first) throw new Error('stage event vanished after insert');
+        await Selection.updateOne(
+          { _id: selectionId, $or: [{ stageAt: null }, { stageAt: { $lte: first.at } }] },
+          { $set: { stage: first.stage, stageAt: first.at, updatedAt: new Date() } },
+        );
+        return first;
+      });
       await applications.fanOutStageEvent(selectionId, toStageEventDto(stored), applicationStatus);
       return (await get(selectionId))!;
     },
   };
+
+  /** Newest first, from the store. */
+  async function listFromStore(
+    filter: SelectionFilter,
+    limit: number,
+    after: string | undefined,
+    withHistory: boolean,
+  ): Promise<Page<SelectionDto | SelectionSummaryDto>> {
+    const query: Record<string, unknown> = {};
+    if (filter.agencyCode) query.agencyCode = filter.agencyCode;
+    if (filter.stage) query.stage = filter.stage;
+    if (after) {
+      const { c, i } = decodeCursor(after, cursorSchema);
+      const at = new Date(c);
+      query.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: i } }];
+    }
+    const docs = await Selection.find(query)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit + 1)
+      .lean<SelectionDoc[]>();
+    const page = docs.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: withHistory ? await withHistories(page) : page.map(toSummary),
+      nextCursor: docs.length > limit && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last._id }) : null,
+    };
+  }
 }
 export type SelectionRepository = ReturnType<typeof createSelectionRepository>;
