@@ -48,6 +48,8 @@ import type {
   SelectionListQuery,
   SelectionSummaryDto,
   SelectionUpsertDto,
+  StageEventFanOutRequest,
+  StageEventFanOutResult,
   StageEventRequest,
   SuccessionGroupListQuery,
   TalentMapEntryListQuery,
@@ -186,6 +188,14 @@ export class CandidateClient {
   /** Idempotent by `eventId`; also appends the event to the timeline of every open application. */
   recordStageEvent(selectionId: string, event: StageEventRequest): Promise<SelectionDto> {
     return this.http.post(`/selections/${seg(selectionId)}/stage-events`, event);
+  }
+  /** One page of a recorded stage event's fan-out to the selection's applications; idempotent. */
+  fanOutStageEvent(
+    selectionId: string,
+    eventId: string,
+    page: StageEventFanOutRequest,
+  ): Promise<StageEventFanOutResult> {
+    return this.http.post(`/selections/${seg(selectionId)}/stage-events/${seg(eventId)}/fan-out`, page);
   }
 
   /** Idempotent: a retry with the same id answers the existing record with `created: false`. */

@@ -38,6 +38,28 @@ export interface SelectionListQuery {
 export interface StageEventRequest extends StageEventDto {
   /** Status for the applications' timeline entries; defaults to the stage's mapping. */
   applicationStatus?: ApplicationStatus | null;
+  /**
+   * false: record the event only; its applications are then reached page by page through
+   * `POST /selections/:id/stage-events/:eventId/fan-out` (a round of thousands in calls of bounded size).
+   * Default true: all of them in this call (small selections, older callers).
+   */
+  fanOut?: boolean;
+}
+
+/** Body of `POST /selections/:id/stage-events/:eventId/fan-out`: one page of the selection's applications by id. */
+export interface StageEventFanOutRequest {
+  applicationStatus?: ApplicationStatus | null;
+  /** The previous page's `next`; absent for the first page. */
+  after?: string | null;
+  /** Applications per page (default 250, at most 1,000). */
+  limit?: number;
+}
+
+export interface StageEventFanOutResult {
+  /** Entries added by this page (0 when repeated). */
+  added: number;
+  /** The cursor of the next page, or null after the last. */
+  next: string | null;
 }
 
 /** Body of `POST /applications`. `id` must be `applicationId(vacancyId, candidateId)`. */

@@ -280,6 +280,48 @@ describe('applications', () => {
     expect(listed.items.every((s) => !('stageHistory' in s))).toBe(true);
   });
 
+  it('fans a recorded stage event out page by page: every open application once, repeatable, unknown events refused', async () => {
+    await client.upsertSelection(selection('s-page'));
+    const apps = await Promise.all(
+      Array.from({ length: 7 }, (_, i) => apply('s-page', `s-page-V${(i % 2) + 1}`, `c-page-${i}`)),
+    );
+    const withdrawn = apps[3]!.id;
+    await client.appendTimeline(withdrawn, {
+      eventId: 'withdraw-1',
+      at: '2026-11-26T00:00:00.000Z',
+      status: 'WITHDRAWN',
+      reasonCode: 'APPLICATION_SUBMITTED',
+    });
+    const event = {
+      eventId: 'selection:KALTIM:s-page:4:REGISTRATION_CLOSED',
+      stage: 'REGISTRATION_CLOSED' as const,
+      at: '2026-12-08T16:00:00.000Z',
+      reasonCode: 'REGISTRATION_CLOSED' as const,
+    };
+    const sel = await client.recordStageEvent('s-page', { ...event, fanOut: false });
+    expect(sel.stage).toBe('REGISTRATION_CLOSED');
+    const hits = async () =>
+      (await client.getApplicationsByIds(apps.map((a) => a.id))).filter((a) =>
+        a!.timeline.some((e) => e.eventId === event.eventId),
+      ).length;
+    expect(await hits()).toBe(0);
+
+    const pages: { added: number; next: string | null }[] = [];
+    let after: string | null = null;
+    do {
+      const page = await client.fanOutStageEvent('s-page', event.eventId, { after, limit: 3 });
+      pages.push(page);
+      after = page.next;
+    } while (after);
+    expect(pages.map((p) => p.added)).toEqual([3, 2, 1]); // 7 applications, one withdrawn
+    expect(pages.at(-1)!.next).toBeNull();
+    expect(await hits()).toBe(6);
+    // A repeated page (a retried activity) adds nothing.
+    expect(await client.fanOutStageEvent('s-page', event.eventId, { limit: 100 })).toEqual({ added: 0, next: null });
+    const err = await failure(client.fanOutStageEvent('s-page', 'nope', {}));
+    expect([err.status, err.code]).toEqual([404, 'NOT_FOUND']);
+  });
+
   it('loses no timeline entry under 20 concurrent appends', async () => {
     await client.upsertSelection(selection('s-race'));
     const app = await apply('s-race', 's-race-V1', 'c-race');

@@ -25,6 +25,7 @@ import {
   limitParam,
   type CreateApplicationRequest,
   type SelectionUpsertDto,
+  type StageEventFanOutRequest,
   type StageEventRequest,
 } from '@seleksi/kit';
 import { z } from 'zod';
@@ -123,7 +124,14 @@ export const stageEventBody = z.object({
   reasonCode: z.enum(REASON_CODES),
   expectedNextAt: instantField.nullish(),
   applicationStatus: z.enum(APPLICATION_STATUSES).nullish(),
+  fanOut: z.boolean().optional(),
 }) satisfies z.ZodType<StageEventRequest, unknown>;
+
+export const stageEventFanOutBody = z.object({
+  applicationStatus: z.enum(APPLICATION_STATUSES).nullish(),
+  after: idField.nullish(),
+  limit: z.number().int().min(1).max(1000).default(250),
+}) satisfies z.ZodType<StageEventFanOutRequest, unknown>;
 
 export const createApplicationBody = z.object({
   id: idField,

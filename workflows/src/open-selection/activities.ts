@@ -43,8 +43,13 @@ export interface OpenSelectionPorts {
     upsertSelection(dto: Omit<SelectionDto, 'stageHistory'>): Promise<unknown>;
     recordStageEvent(
       selectionId: string,
-      event: StageEventDto & { applicationStatus?: ApplicationStatus },
+      event: StageEventDto & { applicationStatus?: ApplicationStatus; fanOut?: boolean },
     ): Promise<unknown>;
+    fanOutStageEvent(
+      selectionId: string,
+      eventId: string,
+      page: { applicationStatus?: ApplicationStatus | null; after?: string | null; limit?: number },
+    ): Promise<{ added: number; next: string | null }>;
     createApplication(body: {
       id: string;
       selectionId: string;
@@ -142,6 +147,22 @@ async function eachLimited<T, R>(items: readonly T[], limit: number, fn: (item: 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/** Applications per page of a stage event's fan-out. */
+const FAN_OUT_PAGE = 250;
+
+/**
+ * The cursor a previous attempt of this event's fan-out reached (null: the event was recorded, no page
+ * done yet), or undefined for a first attempt (or outside an activity).
+ */
+function resumeCursor(eventId: string): string | null | undefined {
+  try {
+    const d = Context.current().info.heartbeatDetails as { eventId?: string; after?: string | null } | undefined;
+    return d?.eventId === eventId && d.after !== undefined ? d.after : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Heartbeats when running inside an activity (not when a unit test calls the function directly). */
@@ -251,11 +272,30 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
       );
     },
 
+    /**
+     * Records the stage event, then reaches the round's applications page by page (each call bounded,
+     * whatever the round's size), heartbeating the cursor: a retry resumes after the last page done.
+     */
     async recordSelectionStage(
       selectionId: string,
       event: StageEventDto & { applicationStatus?: ApplicationStatus },
     ): Promise<void> {
-      await callService(() => ports.candidate.recordStageEvent(selectionId, event));
+      const { applicationStatus, ...stageEvent } = event;
+      const resumed = resumeCursor(event.eventId);
+      if (resumed === undefined)
+        await callService(() => ports.candidate.recordStageEvent(selectionId, { ...stageEvent, fanOut: false }));
+      let after = resumed ?? null;
+      do {
+        const page = await callService(() =>
+          ports.candidate.fanOutStageEvent(selectionId, event.eventId, {
+            applicationStatus: applicationStatus ?? null,
+            after,
+            limit: FAN_OUT_PAGE,
+          }),
+        );
+        after = page.next;
+        heartbeat({ eventId: event.eventId, after });
+      } while (after);
     },
 
     async recordApplicationEvent(applicationId: string, entry: TimelineEntryDto): Promise<void> {

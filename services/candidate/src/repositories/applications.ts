@@ -167,6 +167,37 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
     return insertManyIgnoringDuplicates(TimelineEntry, docs);
   }
 
+  /** Adds the event's entry to each of `apps` that lacks it and whose status it moves. */
+  async function fanOut(
+    apps: EntryOwner[],
+    event: StageEventDto,
+    statusOverride?: ApplicationStatus | null,
+  ): Promise<number> {
+    const owners = new Map(apps.map((a) => [a._id, a]));
+    const map = await timelines(apps.map((a) => a._id));
+    const recordedAt = new Date();
+    const docs: TimelineEntryDoc[] = [];
+    for (const [appId, entries] of map) {
+      if (entries.some((e) => e.eventId === event.eventId)) continue;
+      const status = fanOutStatus(event.stage, currentStatus(entries), statusOverride);
+      if (!status) continue;
+      docs.push(
+        entryDoc(
+          owners.get(appId)!,
+          {
+            eventId: event.eventId,
+            at: event.at,
+            status,
+            reasonCode: event.reasonCode,
+            expectedNextAt: event.expectedNextAt ?? null,
+          },
+          recordedAt,
+        ),
+      );
+    }
+    return insertEntries(docs);
+  }
+
   function assertSameApplication(existing: ApplicationDoc, req: CreateApplicationRequest): void {
     if (
       existing.selectionId !== req.selectionId ||
@@ -293,29 +324,28 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
       statusOverride?: ApplicationStatus | null,
     ): Promise<number> {
       const apps = await Application.find({ selectionId }, { _id: 1, candidateId: 1 }).lean<EntryOwner[]>();
-      const owners = new Map(apps.map((a) => [a._id, a]));
-      const map = await timelines(apps.map((a) => a._id));
-      const recordedAt = new Date();
-      const docs: TimelineEntryDoc[] = [];
-      for (const [appId, entries] of map) {
-        if (entries.some((e) => e.eventId === event.eventId)) continue;
-        const status = fanOutStatus(event.stage, currentStatus(entries), statusOverride);
-        if (!status) continue;
-        docs.push(
-          entryDoc(
-            owners.get(appId)!,
-            {
-              eventId: event.eventId,
-              at: event.at,
-              status,
-              reasonCode: event.reasonCode,
-              expectedNextAt: event.expectedNextAt ?? null,
-            },
-            recordedAt,
-          ),
-        );
-      }
-      return insertEntries(docs);
+      return fanOut(apps, event, statusOverride);
+    },
+
+    /**
+     * The same for one page of the selection's applications in id order: `next` is the cursor of the
+     * following page, null after the last. A round of thousands is reached in calls of bounded size.
+     */
+    async fanOutStageEventPage(
+      selectionId: string,
+      event: StageEventDto,
+      statusOverride: ApplicationStatus | null | undefined,
+      { after, limit }: { after: string | null; limit: number },
+    ): Promise<{ added: number; next: string | null }> {
+      const apps = await Application.find(
+        { selectionId, ...(after ? { _id: { $gt: after } } : {}) },
+        { _id: 1, candidateId: 1 },
+      )
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean<EntryOwner[]>();
+      const added = await fanOut(apps, event, statusOverride);
+      return { added, next: apps.length === limit ? apps.at(-1)!._id : null };
     },
   };
 }

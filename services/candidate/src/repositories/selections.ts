@@ -170,13 +170,14 @@ export function createSelectionRepository(
 
     /**
      * Records a stage event (idempotent by eventId), moves the stage unless a later event already
-     * did, and fans the event out to the applications. Every step is repeatable, so a retry after a
-     * partial failure completes the work.
+     * did, and fans the event out to the applications (unless `fanOut` is false: then page by page
+     * through `fanOutPage`). Every step is repeatable, so a retry after a partial failure completes the work.
      */
     async recordStageEvent(
       selectionId: string,
       event: StageEventDto,
       applicationStatus?: ApplicationStatus | null,
+      fanOut = true,
     ): Promise<SelectionDto> {
       if (!(await Selection.exists({ _id: selectionId })))
         throw new DomainError('NOT_FOUND', 'Seleksi tidak ditemukan');
@@ -206,8 +207,20 @@ export function createSelectionRepository(
         );
         return first;
       });
-      await applications.fanOutStageEvent(selectionId, toStageEventDto(stored), applicationStatus);
+      if (fanOut) await applications.fanOutStageEvent(selectionId, toStageEventDto(stored), applicationStatus);
       return (await get(selectionId))!;
+    },
+
+    /** One page (by application id) of a recorded event's fan-out: bounded work per call whatever the round's size. */
+    async fanOutPage(
+      selectionId: string,
+      eventId: string,
+      applicationStatus: ApplicationStatus | null | undefined,
+      page: { after: string | null; limit: number },
+    ): Promise<{ added: number; next: string | null }> {
+      const stored = await StageEvent.findById(compoundId(selectionId, eventId)).lean<StageEventDoc>();
+      if (!stored) throw new DomainError('NOT_FOUND', 'Peristiwa tahap seleksi tidak ditemukan', 'eventId');
+      return applications.fanOutStageEventPage(selectionId, toStageEventDto(stored), applicationStatus, page);
     },
   };
 

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { DomainError } from '@seleksi/domain';
 import { notFound, withPathId } from '@seleksi/kit';
 import type { CandidateRepositories } from '../repositories';
-import { selectionBody, selectionListQuery, stageEventBody } from '../schemas';
+import { selectionBody, selectionListQuery, stageEventBody, stageEventFanOutBody } from '../schemas';
 
 export function selectionRoutes(router: Router, { selections }: CandidateRepositories): void {
   router.put('/selections/:id', async (req, res) => {
@@ -36,7 +36,17 @@ export function selectionRoutes(router: Router, { selections }: CandidateReposit
   });
 
   router.post('/selections/:id/stage-events', async (req, res) => {
-    const { applicationStatus, ...event } = stageEventBody.parse(req.body);
-    res.json(await selections.recordStageEvent(req.params.id, event, applicationStatus));
+    const { applicationStatus, fanOut, ...event } = stageEventBody.parse(req.body);
+    res.json(await selections.recordStageEvent(req.params.id, event, applicationStatus, fanOut ?? true));
+  });
+
+  router.post('/selections/:id/stage-events/:eventId/fan-out', async (req, res) => {
+    const { applicationStatus, after, limit } = stageEventFanOutBody.parse(req.body);
+    res.json(
+      await selections.fanOutPage(req.params.id, req.params.eventId, applicationStatus, {
+        after: after ?? null,
+        limit,
+      }),
+    );
   });
 }
