@@ -113,6 +113,18 @@ async function fail(message: string): Promise<never> {
   return shutdown(1);
 }
 
+// Started by a test or benchmark: if that process dies without stopping us (SIGKILL), the stack would run on
+// (its supervisor restarting what anyone kills), so it stops when it finds itself re-parented.
+if (process.env.SELEKSI_STOP_WITH_PARENT === '1') {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      say('parent process gone: stopping');
+      void shutdown(0);
+    }
+  }, 2000).unref();
+}
+
 let firstInterruptAt = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

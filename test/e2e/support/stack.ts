@@ -100,6 +100,8 @@ export async function startE2eStack(name: string, timeoutMs = 240_000, portOffse
     await new Promise((r) => setTimeout(r, 1_000)); // someone else's build is rewriting it
   }
   const env: NodeJS.ProcessEnv = {
+    // A test runner or benchmark killed with SIGKILL cannot stop the stack: it stops itself.
+    SELEKSI_STOP_WITH_PARENT: '1',
     ...process.env,
     SELEKSI_DATA_DIR: dataDir,
     PORTAL_DIST_DIR: portalDist,
