@@ -19,6 +19,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   PANSEL_SECRETARY: 'Sekretariat Pansel',
   PPK: 'Pejabat Pembina Kepegawaian',
   OVERSEER: 'Pengawas (BKN/KASN)',
+  AGENCY_ADMIN: 'Administrator Instansi',
   ADMIN: 'Administrator',
 };
 
