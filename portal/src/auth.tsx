@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { gql, storeToken, storedToken } from './api';
 
-export type Role = 'CANDIDATE' | 'PANSEL_MEMBER' | 'PANSEL_SECRETARY' | 'PPK' | 'OVERSEER' | 'ADMIN';
+export type Role = 'CANDIDATE' | 'PANSEL_MEMBER' | 'PANSEL_SECRETARY' | 'PPK' | 'OVERSEER' | 'ADMIN' | 'AGENCY_ADMIN';
 
 export interface User {
   id: string;
