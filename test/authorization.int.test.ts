@@ -29,6 +29,8 @@ const PRINCIPALS = [
   'ppkOther',
   'overseer',
   'admin',
+  'agencyAdminOwn',
+  'agencyAdminOther',
 ] as const;
 type Principal = (typeof PRINCIPALS)[number];
 type Signed = Exclude<Principal, 'anonymous'>;
@@ -44,6 +46,8 @@ const ACCOUNTS: Record<Signed, { role: string; agencyCode: string | null; candid
   ppkOther: { role: 'PPK', agencyCode: AGENCY_B.code, candidateId: null },
   overseer: { role: 'OVERSEER', agencyCode: null, candidateId: null },
   admin: { role: 'ADMIN', agencyCode: null, candidateId: null },
+  agencyAdminOwn: { role: 'AGENCY_ADMIN', agencyCode: AGENCY_A.code, candidateId: null },
+  agencyAdminOther: { role: 'AGENCY_ADMIN', agencyCode: AGENCY_B.code, candidateId: null },
 };
 
 /** What a principal gets: past authorisation, or the refusal's code. */
@@ -64,8 +68,15 @@ const TALENT_READERS = ['secretaryOwn', 'ppkOwn', 'overseer', 'admin'] as const;
 const PANSEL = { allowed: ['memberOfSelection'], refusal: { memberOfNone: 'NOT_A_MEMBER' } } as const;
 
 /** Every mutation of the schema. A new mutation fails the matrix test until it gets a rule here. */
+const AGENCY_ADMINS = ['admin', 'agencyAdminOwn'] as const;
 const MUTATIONS: Record<string, Rule> = {
   amendHolidayCalendar: { allowed: ['admin'] },
+  createAgency: { allowed: ['admin'] },
+  // The national administrator for every agency, an agency administrator for its own only.
+  setAgencyOfficials: { allowed: AGENCY_ADMINS },
+  setSelectionOfficials: { allowed: AGENCY_ADMINS },
+  updateAgency: { allowed: AGENCY_ADMINS },
+  uploadAgencyLogo: { allowed: AGENCY_ADMINS },
   answerObjection: { allowed: OWN_SECRETARY },
   applyToVacancy: { allowed: CANDIDATES },
   chooseAppointee: { allowed: ['ppkOwn'] },
@@ -176,6 +187,17 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       variables: { f: ids.fillingId },
     },
     holidayCalendarYears: { allowed: SIGNED_IN, query: '{ holidayCalendarYears { totalCount } }' },
+    agencies: { allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther'], query: '{ agencies { code } }' },
+    agency: {
+      allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn', 'ppkOwn'],
+      query: 'query($a: ID!) { agency(agencyCode: $a) { code officials { nip } } }',
+      variables: { a: AGENCY_A.code },
+    },
+    agencyChanges: {
+      allowed: AGENCY_ADMINS,
+      query: 'query($a: ID!) { agencyChanges(agencyCode: $a) { before after } }',
+      variables: { a: AGENCY_A.code },
+    },
     successionGroups: {
       // Drafts are filtered out for everyone but the agency's staff.
       allowed: SIGNED_IN,

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { gql, storeToken, storedToken } from './api';
 
-export type Role = 'CANDIDATE' | 'PANSEL_MEMBER' | 'PANSEL_SECRETARY' | 'PPK' | 'OVERSEER' | 'ADMIN';
+export type Role = 'CANDIDATE' | 'PANSEL_MEMBER' | 'PANSEL_SECRETARY' | 'PPK' | 'OVERSEER' | 'ADMIN' | 'AGENCY_ADMIN';
 
 export interface User {
   id: string;
@@ -19,6 +19,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   PANSEL_SECRETARY: 'Sekretariat Pansel',
   PPK: 'Pejabat Pembina Kepegawaian',
   OVERSEER: 'Pengawas (BKN/KASN)',
+  AGENCY_ADMIN: 'Administrator Instansi',
   ADMIN: 'Administrator',
 };
 

@@ -13,6 +13,7 @@ export async function canReadApplication(ctx: AccessContext, a: ApplicationDto):
   if (!u) return false;
   if (u.role === 'CANDIDATE') return u.candidateId !== null && u.candidateId === a.candidateId;
   if (u.role === 'ADMIN') return true;
+  if (u.role === 'AGENCY_ADMIN') return false; // keeps the agency's records, not applications
   const s = await ctx.loaders.selection.load(a.selectionId);
   return s !== null && s.agencyCode === u.agencyCode;
 }

@@ -26,6 +26,7 @@ export async function canReadDocument(ctx: AccessContext, doc: DocumentDto): Pro
       return state?.agencyCode === doc.agencyCode && state.pansel.some((m) => m.userId === u.id);
     }
     case 'CANDIDATE':
+    case 'AGENCY_ADMIN': // manages the agency's records, not its selections
       return false;
   }
 }

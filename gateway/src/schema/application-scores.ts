@@ -70,6 +70,8 @@ async function maySeeScores(ctx: GraphQLContext, a: ApplicationDto, state: OpenS
       const scored = state.applications.find((x) => x.applicationId === a.id)?.interview[m.id] !== undefined;
       return scored || stageIndex(state.stage) >= stageIndex('FINAL_RANKING');
     }
+    case 'AGENCY_ADMIN':
+      return false;
   }
 }
 

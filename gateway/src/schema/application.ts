@@ -77,6 +77,8 @@ async function canRead(ctx: GraphQLContext, a: ApplicationDto): Promise<boolean>
   if (!u) return false;
   if (u.role === 'CANDIDATE') return u.candidateId === a.candidateId;
   if (u.role === 'ADMIN') return true;
+  // The agency's administrator keeps its records, not its candidates' applications.
+  if (u.role === 'AGENCY_ADMIN') return false;
   const s = await ctx.loaders.selection.load(a.selectionId);
   return s !== null && s.agencyCode === u.agencyCode;
 }

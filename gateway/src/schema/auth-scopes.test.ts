@@ -31,3 +31,23 @@ describe('authorisation scopes', () => {
     expect(unguarded(schema.getQueryType()!.getFields())).toEqual([...PUBLIC_QUERIES].sort());
   });
 });
+
+describe('agency records', () => {
+  const rolesOf = (fields: Record<string, { extensions?: unknown }>, name: string) =>
+    (fields[name]?.extensions as { pothosOptions?: { authScopes?: { roles?: string[] } } }).pothosOptions?.authScopes
+      ?.roles;
+
+  it('only administrators change agencies; an agency administrator is further limited to its own', () => {
+    const m = schema.getMutationType()!.getFields();
+    expect(rolesOf(m, 'createAgency')).toEqual(['ADMIN']);
+    for (const name of ['updateAgency', 'setAgencyOfficials', 'setSelectionOfficials', 'uploadAgencyLogo']) {
+      expect(rolesOf(m, name), name).toEqual(['ADMIN', 'AGENCY_ADMIN']);
+    }
+  });
+
+  it('no selection decision is open to an agency administrator', () => {
+    const m = schema.getMutationType()!.getFields();
+    const open = Object.keys(m).filter((name) => rolesOf(m, name)?.includes('AGENCY_ADMIN'));
+    expect(open.sort()).toEqual(['setAgencyOfficials', 'setSelectionOfficials', 'updateAgency', 'uploadAgencyLogo']);
+  });
+});

@@ -17,5 +17,6 @@ import './profile';
 import './application-files';
 import './application-scores';
 import './subscriptions';
+import './agency';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -95,6 +95,8 @@ function viewerOf(ctx: GraphQLContext, selection: SelectionSummaryDto, state: Op
         applicationIds: new Set(mine.map((a) => a.applicationId)),
       };
     }
+    case 'AGENCY_ADMIN':
+      throw gqlError('FORBIDDEN', 'Administrator instansi tidak mengikuti proses seleksi', 'selectionId');
   }
 }
 

@@ -11,6 +11,7 @@ import {
   JPT_LEVELS,
   localDateOf,
   NIP_PROBLEM_TEXT_ID,
+  agencyKindOf,
   parseRank,
   periodDeadline,
   rankLabel,
@@ -378,20 +379,25 @@ function newSelectionId(now: Date): string {
   return `JPT-${now.getUTCFullYear()}-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
 
-/** The appointing official's title from the agency: 'Gubernur Kalimantan Timur', 'Bupati Kutai Kartanegara', … */
+/**
+ * The appointing official's title: the PPK recorded for the agency, else from its kind and name
+ * ('Gubernur Kalimantan Timur', 'Bupati Kutai Kartanegara', …).
+ */
 export function defaultPpkTitle(agency: AgencyDto): string {
-  const region = (prefix: RegExp) => agency.name.replace(prefix, '').trim();
-  switch (agency.kind) {
-    case 'PROVINCE':
-      return `Gubernur ${agency.province}`;
-    case 'REGENCY':
+  const ppk = agency.officials?.find((o) => o.role === 'PPK');
+  if (ppk) return ppk.title;
+  const region = (prefix: RegExp) => agency.region || agency.name.replace(prefix, '').trim();
+  switch (agencyKindOf(agency.kind, agency.name)) {
+    case 'PROVINSI':
+      return `Gubernur ${agency.region || agency.province}`;
+    case 'KABUPATEN':
       return `Bupati ${region(/^Pemerintah\s+Kabupaten\s+/i)}`;
-    case 'CITY':
+    case 'KOTA':
       return `Wali Kota ${region(/^Pemerintah\s+Kota\s+/i)}`;
-    case 'CENTRAL':
-      return /^Kementerian\s+/i.test(agency.name)
-        ? agency.name.replace(/^Kementerian\s+/i, 'Menteri ')
-        : `Kepala ${agency.name}`;
+    case 'KEMENTERIAN':
+      return agency.name.replace(/^Kementerian\s+/i, 'Menteri ');
+    case 'LEMBAGA':
+      return `Kepala ${agency.name}`;
   }
 }
 

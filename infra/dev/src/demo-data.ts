@@ -13,7 +13,28 @@ export const DEMO_AGENCY: AgencyDto = {
   city: 'Samarinda',
   province: 'Kalimantan Timur',
   timeZone: 'WITA',
-  kind: 'PROVINCE',
+  kind: 'PROVINSI',
+  region: 'Kalimantan Timur',
+  addressLines: ['Jalan Gajah Mada Nomor 2, Samarinda, Kalimantan Timur 75121'],
+  phone: '(0541) 733333',
+  email: 'bkd@demo.seleksi-jpt.id',
+  website: 'demo.seleksi-jpt.id',
+  // Fictional officials (the governor, a political office, has no NIP).
+  officials: [
+    { role: 'PPK', name: 'Dr. H. Rahmat Hidayat, S.E., M.Si.', title: 'Gubernur Kalimantan Timur', nip: null },
+    {
+      role: 'SEKDA',
+      name: 'Ir. Bambang Wicaksono, M.T.',
+      title: 'Sekretaris Daerah Provinsi Kalimantan Timur',
+      nip: '196805121994031005',
+    },
+    {
+      role: 'BKD_HEAD',
+      name: 'Dra. Siti Rahmawati, M.Si.',
+      title: 'Kepala Badan Kepegawaian Daerah Provinsi Kalimantan Timur',
+      nip: '197202201998032003',
+    },
+  ],
 };
 
 /** The candidate from another agency comes from a regency in the same province. */
@@ -26,7 +47,7 @@ export const DEMO_AGENCIES: AgencyDto[] = [
     city: 'Tenggarong',
     province: 'Kalimantan Timur',
     timeZone: 'WITA',
-    kind: 'REGENCY',
+    kind: 'KABUPATEN',
   },
 ];
 
@@ -357,6 +378,14 @@ export const DEMO_USERS: DemoUser[] = [
     displayName: 'Administrator Sistem',
     role: 'ADMIN',
     agencyCode: null,
+    candidateId: null,
+  },
+  {
+    id: 'user-admin-instansi',
+    email: 'admininstansi@demo.seleksi-jpt.id',
+    displayName: 'Administrator Instansi (BKD Kaltim)',
+    role: 'AGENCY_ADMIN',
+    agencyCode: K,
     candidateId: null,
   },
   {

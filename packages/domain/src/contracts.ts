@@ -6,6 +6,14 @@ import type { AgencyTimeZone, JptLevel } from './levels';
 import type { ApplicationStatus, ReasonCode, SelectionStage } from './stages';
 import type { Actor } from './roles';
 import type { ScreeningDto } from './records';
+import type {
+  AgencyKind,
+  AgencyLogoDto,
+  AgencyOfficialDto,
+  AgencyRegisterDto,
+  LegacyAgencyKind,
+  SelectionOfficialsDto,
+} from './agency';
 
 /** An agency (instansi) that fills JPT posts: reference data owned by services/candidate. */
 export interface AgencyDto {
@@ -15,7 +23,22 @@ export interface AgencyDto {
   city: string; // place used on letters: 'Samarinda'
   province: string;
   timeZone: AgencyTimeZone;
-  kind: 'CENTRAL' | 'PROVINCE' | 'REGENCY' | 'CITY';
+  /** The candidate service answers the current kinds; legacy ones are accepted on input (agencyKindOf). */
+  kind: AgencyKind | LegacyAgencyKind;
+  /** Region the agency governs or sits in ('Kalimantan Timur', 'Kutai Kartanegara'); default: province. */
+  region?: string;
+  /** Letterhead lines under the name; when absent, `address` and `city` are printed. */
+  addressLines?: string[];
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
+  logo?: AgencyLogoDto | null;
+  /** Number patterns that replace the default ones per document class. */
+  registers?: AgencyRegisterDto[];
+  officials?: AgencyOfficialDto[];
+  selectionOfficials?: SelectionOfficialsDto[];
+  /** +1 per change (the audit names the version); 0 before the first recorded change. */
+  version?: number;
 }
 
 export const EDUCATION_LEVELS = ['SMA', 'D3', 'S1', 'D4', 'S2', 'S3'] as const;

@@ -6,6 +6,8 @@
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'INVALID_NIP',
+  /** An upload that is not a PNG/JPEG image by its content, or too large. */
+  'INVALID_IMAGE',
   'NOT_FOUND',
   'UNKNOWN_VACANCY',
   'DUPLICATE_APPLICATION',

@@ -3,6 +3,7 @@ export * from './levels';
 export * from './stages';
 export * from './ids';
 export * from './contracts';
+export * from './agency';
 export * from './records';
 export * from './nip';
 export * from './calendar';

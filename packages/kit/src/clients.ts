@@ -1,5 +1,7 @@
+import type { AgencyChangeRequest } from './agency';
 import type {
   AgencyDto,
+  AgencyLogoDto,
   ApplicationDto,
   ApplicationFileDto,
   AuditRecordDto,
@@ -97,6 +99,14 @@ export class CandidateClient {
   }
   getAgency(code: string): Promise<AgencyDto | null> {
     return this.http.get(`/agencies/${seg(code)}`, { nullOn404: true });
+  }
+  /** Every agency, in code order. */
+  async listAgencies(): Promise<AgencyDto[]> {
+    return (await this.http.get<{ items: AgencyDto[] }>('/agencies')).items;
+  }
+  /** An administrator's change (validated, version-checked, audited with before/after). */
+  changeAgency(code: string, req: AgencyChangeRequest): Promise<AgencyDto> {
+    return this.http.post(`/agencies/${seg(code)}/changes`, req);
   }
 
   upsertProfile(dto: ProfileDto): Promise<ProfileDto> {
@@ -521,6 +531,12 @@ export class DocumentClient {
   /** Issues the next version of `id`; idempotent by `idempotencyKey`; CONFLICT when `id` was already corrected. */
   correctDocument(id: string, req: CorrectDocumentRequest): Promise<DocumentDto> {
     return this.http.post(`/documents/${seg(id)}/corrections`, req);
+  }
+  /** Stores a logo after checking its content (INVALID_IMAGE on field `logo` otherwise). */
+  async putLogo(bytes: Uint8Array): Promise<AgencyLogoDto> {
+    const res = await this.http.raw('POST', '/logos', { body: bytes, contentType: 'application/octet-stream' });
+    if (!res) throw new Error('logos returned no body');
+    return JSON.parse(res.bytes.toString('utf8')) as AgencyLogoDto;
   }
   /** What a printed verification code (QR) says: VALID, SUPERSEDED (with the newest version) or NOT_FOUND. */
   verifyCode(code: string): Promise<DocumentVerificationDto> {

@@ -6,6 +6,7 @@ import { isDuplicateKeyError } from './mongo';
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   INVALID_NIP: 400,
+  INVALID_IMAGE: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   QUERY_TOO_COMPLEX: 400,

@@ -8,3 +8,4 @@ export * from './service';
 export * from './http-client';
 export * from './contracts';
 export * from './clients';
+export * from './agency';

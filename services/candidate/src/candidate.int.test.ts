@@ -136,12 +136,31 @@ describe('service basics', () => {
   });
 
   it('stores agencies idempotently and rejects a body for another code', async () => {
-    expect(await client.upsertAgency(agency)).toEqual(agency);
-    expect(await client.upsertAgency(agency)).toEqual(agency);
-    expect(await client.getAgency('KALTIM')).toEqual(agency);
+    // A legacy kind is accepted and answered as the current one.
+    const current = { ...agency, kind: 'PROVINSI' };
+    expect(await client.upsertAgency(agency)).toEqual(current);
+    expect(await client.upsertAgency(agency)).toEqual(current);
+    expect(await client.getAgency('KALTIM')).toEqual(current);
     expect(await client.getAgency('NOPE')).toBeNull();
     const err = await failure(client.http.put('/agencies/OTHER', agency));
     expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', 'code']);
+  });
+
+  it('keeps the officials a seed does not name, and refuses an invalid NIP in a change with INVALID_NIP', async () => {
+    const by = { userId: 'admin-1', role: 'ADMIN' as const };
+    const official = { role: 'PPK' as const, name: 'Gubernur Uji', title: 'Gubernur Kalimantan Timur', nip: null };
+    await client.changeAgency('KALTIM', { by, create: false, change: { officials: [official] } });
+    expect((await client.upsertAgency(agency)).officials).toEqual([official]);
+    const bad = await failure(
+      client.changeAgency('KALTIM', {
+        by,
+        create: false,
+        change: { officials: [{ ...official, nip: '197513452000031001' }] },
+      }),
+    );
+    expect([bad.status, bad.code, bad.field]).toEqual([400, 'INVALID_NIP', 'change.officials.0.nip']);
+    const missing = await failure(client.changeAgency('NOPE', { by, create: false, change: {} }));
+    expect([missing.status, missing.code]).toEqual([404, 'NOT_FOUND']);
   });
 });
 

@@ -1,5 +1,7 @@
 import {
+  AGENCY_KINDS,
   AGENCY_TIME_ZONES,
+  LEGACY_AGENCY_KINDS,
   APPLICATION_STATUSES,
   EDUCATION_LEVELS,
   JPT_LEVELS,
@@ -18,6 +20,10 @@ import {
   type TimelineEntryDto,
 } from '@seleksi/domain';
 import {
+  agencyChangeSchema,
+  agencyOfficialsSchema,
+  agencySettingsSchema,
+  selectionOfficialsSchema,
   idField,
   idListParam,
   instantField,
@@ -34,7 +40,7 @@ import { holidayYearIssues } from './holiday-calendar';
 
 const text = (max = 300) => z.string().trim().min(1).max(max);
 
-const actorBody = z.object({
+export const actorBody = z.object({
   userId: idField,
   role: z.enum(ROLES),
   displayName: z.string().max(200).optional(),
@@ -47,7 +53,18 @@ export const agencyBody = z.object({
   city: text(100),
   province: z.string().max(100).default(''),
   timeZone: z.enum(AGENCY_TIME_ZONES),
-  kind: z.enum(['CENTRAL', 'PROVINCE', 'REGENCY', 'CITY']),
+  kind: z.enum([...AGENCY_KINDS, ...LEGACY_AGENCY_KINDS]),
+  // The records an administrator keeps (seeds may write them too); checked as the changes route checks them.
+  region: z.string().max(100).optional(),
+  addressLines: z.array(z.string().max(200)).max(4).optional(),
+  phone: z.string().max(50).nullish(),
+  email: z.string().max(200).nullish(),
+  website: z.string().max(200).nullish(),
+  logo: agencyChangeSchema.shape.logo,
+  registers: agencySettingsSchema.shape.registers,
+  officials: agencyOfficialsSchema.optional(),
+  selectionOfficials: z.array(selectionOfficialsSchema).max(500).optional(),
+  version: z.number().int().min(0).optional(),
 }) satisfies z.ZodType<AgencyDto, unknown>;
 
 const careerBody = z.object({

@@ -23,6 +23,12 @@ export interface RenderMeta {
   verifyUrl: string;
   issuedAt: Date;
   correction: CorrectionNote | null;
+  logo?: Buffer | null;
+}
+
+/** The agency's own register pattern for the kind's class, else the default scheme's. */
+function registerPattern(req: IssueDocumentRequest, cls: { documentClass: string; pattern: string }): string {
+  return req.agency.registers?.find((r) => r.documentClass === cls.documentClass)?.pattern ?? cls.pattern;
 }
 
 export type RenderDocument = (req: IssueDocumentRequest, meta: RenderMeta) => Promise<Buffer>;
@@ -138,7 +144,8 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, now = () 
       idempotencyKey: req.idempotencyKey,
       documentId: randomUUID(),
       issuedAt: now(),
-      formatNumber: (seq) => formatDocumentNumber(cls.pattern, { seq, year, agencyCode: req.agency.code }),
+      formatNumber: (seq) =>
+        formatDocumentNumber(registerPattern(req, cls), { seq, year, agencyCode: req.agency.code }),
       newVerificationCode: () => generateVerificationCode(),
     });
     // A retry of a failed issue finds its claim; a claim in another register means another document.
@@ -157,6 +164,7 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, now = () 
         correction: replaced
           ? { number: replaced.number, date: toDocumentDto(replaced).date, reason: correction.reason }
           : null,
+        logo: req.agency.logo ? await repos.logos.bytes(req.agency.logo.sha256) : null,
       });
       file = await documents.insertFile({
         _id: claim.documentId,

@@ -1,4 +1,4 @@
-import { AGENCY_TIME_ZONES, DECREE_KINDS, JPT_LEVELS } from '@seleksi/domain';
+import { AGENCY_KINDS, AGENCY_TIME_ZONES, DECREE_KINDS, JPT_LEVELS, LEGACY_AGENCY_KINDS } from '@seleksi/domain';
 import type {
   AnnouncementChanges,
   CorrectDocumentRequest,
@@ -7,7 +7,14 @@ import type {
   OfficialDocumentRequest,
   VacancyAnnouncementRequest,
 } from '@seleksi/domain';
-import { idField, idListParam, instantField, isoDateField } from '@seleksi/kit';
+import {
+  agencyChangeSchema,
+  agencySettingsSchema,
+  idField,
+  idListParam,
+  instantField,
+  isoDateField,
+} from '@seleksi/kit';
 import { z } from 'zod';
 import { OFFICIAL_DOCUMENT_KINDS, officialDocumentProblems } from './pdf';
 
@@ -22,7 +29,16 @@ const agency = z.object({
   city: text(100),
   province: z.string().max(100),
   timeZone: z.enum(AGENCY_TIME_ZONES),
-  kind: z.enum(['CENTRAL', 'PROVINCE', 'REGENCY', 'CITY']),
+  kind: z.enum([...AGENCY_KINDS, ...LEGACY_AGENCY_KINDS]),
+  // The letterhead and registers from the agency's records (officials are resolved into `signatory`).
+  region: z.string().max(100).optional(),
+  addressLines: z.array(z.string().max(200)).max(4).optional(),
+  phone: z.string().max(50).nullish(),
+  email: z.string().max(200).nullish(),
+  website: z.string().max(200).nullish(),
+  logo: agencyChangeSchema.shape.logo,
+  registers: agencySettingsSchema.shape.registers,
+  version: z.number().int().min(0).optional(),
 });
 
 const signatory = z.object({ name: text(200), title: text(500), nip: z.string().max(40).nullish() });

@@ -1,6 +1,7 @@
 /** Builds the Seleksi JPT worker: every workflow plus the activities wired to the real services. */
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { withAgencyRecords } from './agency-records';
 import { createOpenSelectionActivities, type OpenSelectionPorts } from '../open-selection/activities';
 import { createTalentMappingActivities } from '../talent-mapping/activities';
 import { createTalentPoolActivities, type TalentPoolPorts } from '../talent-pool/activities';
@@ -22,10 +23,12 @@ export interface SeleksiWorkerOptions {
 }
 
 export function createActivities(ports: SeleksiPorts) {
+  // Selection and talent-route documents print the agency's records as they are at issue time.
+  const withRecords = withAgencyRecords(ports);
   return {
-    ...createOpenSelectionActivities(ports),
+    ...createOpenSelectionActivities(withRecords),
     ...createTalentMappingActivities(ports),
-    ...createTalentPoolActivities(ports),
+    ...createTalentPoolActivities(withRecords),
   };
 }
 

@@ -91,6 +91,9 @@ describe('appointmentRoute', () => {
     ['UTAMA', 'CENTRAL', false, 'PRESIDENT'],
     ['MADYA', 'PROVINCE', true, 'PRESIDENT_VIA_HOME_AFFAIRS'],
     ['MADYA', 'PROVINCE', false, 'PRESIDENT'],
+    // The kinds agency records answer route as the legacy ones they replace.
+    ['MADYA', 'PROVINSI', true, 'PRESIDENT_VIA_HOME_AFFAIRS'],
+    ['MADYA', 'KABUPATEN', true, 'PRESIDENT'],
     ['PRATAMA', 'REGENCY', true, 'PPK'], // a regency Sekda is JPT Pratama: the regent appoints
   ] as const)('%s in a %s agency (Sekda=%s) → %s', (level, agencyKind, isRegionalSecretary, route) => {
     expect(appointmentRoute(level, { agencyKind, isRegionalSecretary })).toBe(route);

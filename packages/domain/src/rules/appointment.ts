@@ -3,6 +3,7 @@
  * names, the two-year lock on replacing an incumbent and the regional-election windows.
  */
 import { addCalendarDays, type LocalDate } from '../calendar';
+import { agencyKindOf } from '../agency';
 import type { AgencyDto } from '../contracts';
 import type { JptLevel } from '../levels';
 import type { RuleProblem } from './problems';
@@ -77,7 +78,8 @@ export function appointmentRoute(
   opts: { agencyKind: AgencyDto['kind']; isRegionalSecretary: boolean },
 ): 'PPK' | 'PRESIDENT' | 'PRESIDENT_VIA_HOME_AFFAIRS' {
   if (level === 'PRATAMA') return 'PPK';
-  if (level === 'MADYA' && opts.agencyKind === 'PROVINCE' && opts.isRegionalSecretary)
+  // Legacy 'PROVINCE' (inputs pinned before agency records) and 'PROVINSI' route alike, so replays agree.
+  if (level === 'MADYA' && agencyKindOf(opts.agencyKind) === 'PROVINSI' && opts.isRegionalSecretary)
     return 'PRESIDENT_VIA_HOME_AFFAIRS';
   return 'PRESIDENT';
 }

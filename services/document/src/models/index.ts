@@ -2,12 +2,14 @@ import type { Connection } from 'mongoose';
 import { correctionLinkSchema } from './correction-link';
 import { documentFileSchema } from './document-file';
 import { documentSchema } from './document';
+import { logoSchema } from './logo';
 import { numberClaimSchema } from './number-claim';
 
 export type { CorrectionLinkDoc } from './correction-link';
 export type { DocumentDoc } from './document';
 export type { DocumentFileDoc } from './document-file';
 export type { NumberClaimDoc } from './number-claim';
+export type { LogoDoc } from './logo';
 export { numberClaimId } from './number-claim';
 
 /** The document service's models, bound to its own connection. */
@@ -17,6 +19,7 @@ export function createDocumentModels(conn: Connection) {
     DocumentFile: conn.model('DocumentFile', documentFileSchema, 'documentFiles'),
     NumberClaim: conn.model('NumberClaim', numberClaimSchema, 'numberClaims'),
     CorrectionLink: conn.model('CorrectionLink', correctionLinkSchema, 'documentCorrections'),
+    Logo: conn.model('Logo', logoSchema, 'logos'),
   };
 }
 export type DocumentModels = ReturnType<typeof createDocumentModels>;

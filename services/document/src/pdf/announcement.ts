@@ -42,7 +42,7 @@ export async function renderVacancyAnnouncement(req: VacancyAnnouncementRequest,
     issuedAt: meta.issuedAt,
   });
 
-  drawLetterhead(doc, agencyLetterhead(agency));
+  drawLetterhead(doc, agencyLetterhead(agency, { logo: meta.logo ?? null }));
   drawTitleBlock(doc, { kind: 'Pengumuman', number: meta.number, about });
   if (meta.correction) drawCorrectionNote(doc, meta.correction, tz);
 

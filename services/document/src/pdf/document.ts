@@ -26,6 +26,8 @@ export interface IssueMeta {
   issuedAt: Date;
   /** Set on a correction: the document it replaces and why, printed under the title. */
   correction?: CorrectionNote | null;
+  /** The agency's logo (PNG/JPEG bytes) for the letterhead; the placeholder without one. */
+  logo?: Buffer | null;
 }
 
 export interface OfficialDocumentOptions {

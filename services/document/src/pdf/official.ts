@@ -145,7 +145,7 @@ export async function renderOfficialDocument(req: OfficialDocumentRequest, meta:
     keywords: `${spec.name.toLowerCase()}; seleksi terbuka; JPT; ${meta.verificationCode}`,
     issuedAt: meta.issuedAt,
   });
-  drawLetterhead(doc, agencyLetterhead(agency));
+  drawLetterhead(doc, agencyLetterhead(agency, { logo: meta.logo ?? null }));
 
   const decreeBody = decree ? decreeBlocks(decree, `KEPUTUSAN ${office} TENTANG ${title.toUpperCase()}`) : [];
   const body = parseBody(req.paragraphs);

@@ -26,7 +26,7 @@ export function toDocumentDto(doc: DocumentDoc, supersededById: string | null = 
 }
 
 /** Lean reads return BSON `Binary` for Buffer paths. */
-function asBuffer(value: unknown): Buffer {
+export function asBuffer(value: unknown): Buffer {
   if (Buffer.isBuffer(value)) return value;
   if (value && typeof (value as { value?: unknown }).value === 'function') {
     const bytes = (value as { value(): Uint8Array }).value();

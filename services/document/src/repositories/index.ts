@@ -1,5 +1,6 @@
 import type { DocumentModels } from '../models';
 import { createDocumentRepository } from './documents';
+import { createLogoRepository } from './logos';
 import { createNumberClaimRepository } from './number-claims';
 
 export { toDocumentDto } from './documents';
@@ -8,6 +9,7 @@ export function createDocumentRepositories(models: DocumentModels) {
   return {
     documents: createDocumentRepository(models),
     numberClaims: createNumberClaimRepository(models),
+    logos: createLogoRepository(models),
   };
 }
 export type DocumentRepositories = ReturnType<typeof createDocumentRepositories>;

@@ -2,9 +2,11 @@ import type { Router } from 'express';
 import type { DocumentIssuer } from '../issuer';
 import type { DocumentRepositories } from '../repositories';
 import { documentRoutes } from './documents';
+import { logoRoutes } from './logos';
 import { verifyRoutes } from './verify';
 
 export function documentServiceRoutes(router: Router, repos: DocumentRepositories, issuer: DocumentIssuer): void {
   documentRoutes(router, repos, issuer);
   verifyRoutes(router, repos);
+  logoRoutes(router, repos);
 }

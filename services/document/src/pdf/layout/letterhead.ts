@@ -21,6 +21,19 @@ const NAME_MAX_SIZE = 15;
 const NAME_MIN_SIZE = 11;
 
 export function agencyLetterhead(agency: AgencyDto, extra: Partial<LetterheadContent> = {}): LetterheadContent {
+  // The agency's own letterhead lines and contact when its records have them.
+  if (agency.addressLines?.length) {
+    const contact = [
+      agency.phone ? `Telepon ${agency.phone}` : null,
+      agency.email ? `Surel ${agency.email}` : null,
+      agency.website ? `Laman ${agency.website}` : null,
+    ].filter((x): x is string => x !== null);
+    return {
+      name: agency.name,
+      addressLines: [...agency.addressLines, ...(contact.length ? [contact.join(' · ')] : [])],
+      ...extra,
+    };
+  }
   const address = agency.address.trim();
   const mentionsCity = address.toLowerCase().includes(agency.city.trim().toLowerCase());
   return {

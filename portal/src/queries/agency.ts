@@ -1,0 +1,12 @@
+/** Agency records (pages/staff/AgenciesPage.tsx): checked against the schema by queries.test.ts. */
+const AGENCY_FIELDS = `code name kind region province city timeZone address addressLines phone email website version
+  logo { contentType width height bytes } registers { documentClass pattern } officials { role name title nip }`;
+
+export const AGENCIES = `{ agencies { ${AGENCY_FIELDS} } }`;
+export const AGENCY = `query($c: ID!) { agency(agencyCode: $c) { ${AGENCY_FIELDS} } }`;
+export const CREATE_AGENCY = `mutation($c: ID!, $i: AgencySettingsInput!) { createAgency(code: $c, input: $i) { code } }`;
+export const UPDATE_AGENCY = `mutation($c: ID!, $i: AgencySettingsInput!) { updateAgency(agencyCode: $c, input: $i) { code } }`;
+export const SET_AGENCY_OFFICIALS = `mutation($c: ID!, $o: [AgencyOfficialInput!]!) {
+  setAgencyOfficials(agencyCode: $c, officials: $o) { code } }`;
+export const UPLOAD_AGENCY_LOGO = `mutation($c: ID!, $f: File) { uploadAgencyLogo(agencyCode: $c, file: $f) { code } }`;
+export const AGENCY_CHANGES = `query($c: ID!) { agencyChanges(agencyCode: $c) { id kind version byName byRole at before after } }`;
