@@ -59,6 +59,7 @@ export interface OpenSelectionPorts {
     getProfilesByIds(ids: readonly string[]): Promise<(ProfileDto | null)[]>;
     getAgency(code: string): Promise<AgencyDto | null>;
     recordAudit(dto: AuditRecordDto): Promise<unknown>;
+    submitApplications(items: readonly ApplicationSubmission[]): Promise<ApplicationSubmissionResult[]>;
   };
   assessment: {
     putScoreRecord(dto: ScoreRecordDto): Promise<unknown>;
@@ -113,6 +114,17 @@ export interface ApplicationEvent {
   applicationId: string;
   entry: TimelineEntryDto;
 }
+
+/** One application of a batch: its record, its audit record and the files to link (one service call for all). */
+export interface ApplicationSubmission {
+  application: Parameters<OpenSelectionPorts['candidate']['createApplication']>[0];
+  audit: AuditRecordDto;
+  fileIds?: string[];
+}
+
+export type ApplicationSubmissionResult =
+  | { application: ApplicationDto; error?: undefined }
+  | { application?: undefined; error: { code: string; message: string; field?: string } };
 
 /** A decision's audit record and what it changes, written by one activity (each part idempotent). */
 export interface DecisionEffects {
@@ -371,9 +383,11 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
      * after a partial failure completes it without doubling anything.
      */
     async recordDecision(effects: DecisionEffects): Promise<ApplicationDto | null> {
+      const t0 = performance.now();
       const stored = effects.application
         ? await callService(() => ports.candidate.createApplication(effects.application!))
         : null;
+      const t1 = performance.now();
       for (const r of effects.scores ?? []) await callService(() => ports.assessment.putScoreRecord(r));
       if (effects.conflict) await callService(() => ports.assessment.putConflict(effects.conflict!));
       if (effects.screeningOverride)
@@ -381,7 +395,25 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
       await callService(() => ports.candidate.recordAudit(effects.audit));
       for (const e of effects.events ?? [])
         await callService(() => ports.candidate.appendTimeline(e.applicationId, e.entry));
+      if (process.env.APPLY_TRACE === '1' && effects.application)
+        console.log(
+          JSON.stringify({
+            recordTrace: {
+              create: Math.round(t1 - t0),
+              audit: Math.round(performance.now() - t1),
+              sinceScheduled: Date.now() - Context.current().info.currentAttemptScheduledTimestampMs,
+            },
+          }),
+        );
       return stored;
+    },
+
+    /**
+     * A batch of applications (the `submitApplications` Update) in one service call; idempotent, so a
+     * retry after a partial failure completes it. Typed refusals come back per item.
+     */
+    async recordApplications(items: ApplicationSubmission[]): Promise<ApplicationSubmissionResult[]> {
+      return callService(() => ports.candidate.submitApplications(items));
     },
 
     async storeScores(records: ScoreRecordDto[]): Promise<void> {
