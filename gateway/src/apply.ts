@@ -9,8 +9,11 @@
  * - every step is an `_id` lookup or an insert: the selection's summary (cached: its agency and
  *   vacancies never change), the files, and the Update's own answer as the receipt (no read-back);
  * - a bounded queue (APPLY_CONCURRENCY, APPLY_QUEUE_MAX) makes a burst wait its turn; only a full
- *   queue answers BUSY, which the portal sends again unchanged. Per selection at most
- *   APPLY_UPDATES_PER_SELECTION Updates are in flight (Temporal refuses more than 10 per workflow).
+ *   queue answers BUSY, which the portal sends again unchanged;
+ * - per selection at most APPLY_UPDATES_PER_SELECTION Updates are in flight (Temporal refuses more
+ *   than 10 per workflow), and the applications that arrive meanwhile go together as one
+ *   `submitApplications` Update: one workflow task, one activity and one service call record them all
+ *   (application, audit record, linked files), however many wait; each caller gets its own answer.
  */
 import { isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';

@@ -14,6 +14,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   proxyActivities,
+  proxyLocalActivities,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -64,6 +65,16 @@ import { SelectionStageKey, StageDeadlineKey } from '../search-attributes';
 
 /** Single calls: one service round trip each. */
 export const acts = proxyActivities<OpenSelectionActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['VALIDATION_FAILED'] },
+});
+
+/**
+ * The apply path's recording (one service call for a batch of applications): a local activity, run by
+ * the worker inside the workflow task, so an application costs no activity task round trips through
+ * the server. Idempotent like every recording, so a retry after a worker crash completes it.
+ */
+const localActs = proxyLocalActivities<OpenSelectionActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['VALIDATION_FAILED'] },
 });
@@ -520,7 +531,7 @@ export class SelectionRun {
 
   /** Records a batch of applications (each with its audit record and files) in one activity. */
   recordApplications(items: ApplicationSubmission[]) {
-    return acts.recordApplications(items);
+    return localActs.recordApplications(items);
   }
 
   /** Records a decision and its effects (scores, timeline entries, stored records) in one activity. */
