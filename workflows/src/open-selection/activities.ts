@@ -383,11 +383,9 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
      * after a partial failure completes it without doubling anything.
      */
     async recordDecision(effects: DecisionEffects): Promise<ApplicationDto | null> {
-      const t0 = performance.now();
       const stored = effects.application
         ? await callService(() => ports.candidate.createApplication(effects.application!))
         : null;
-      const t1 = performance.now();
       for (const r of effects.scores ?? []) await callService(() => ports.assessment.putScoreRecord(r));
       if (effects.conflict) await callService(() => ports.assessment.putConflict(effects.conflict!));
       if (effects.screeningOverride)
@@ -395,16 +393,6 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
       await callService(() => ports.candidate.recordAudit(effects.audit));
       for (const e of effects.events ?? [])
         await callService(() => ports.candidate.appendTimeline(e.applicationId, e.entry));
-      if (process.env.APPLY_TRACE === '1' && effects.application)
-        console.log(
-          JSON.stringify({
-            recordTrace: {
-              create: Math.round(t1 - t0),
-              audit: Math.round(performance.now() - t1),
-              sinceScheduled: Date.now() - Context.current().info.currentAttemptScheduledTimestampMs,
-            },
-          }),
-        );
       return stored;
     },
 
