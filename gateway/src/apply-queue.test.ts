@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedQueue, QueueFullError } from './apply-queue';
+import { Batcher, BoundedQueue, QueueFullError, type ItemOutcome } from './apply-queue';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = (): void => undefined;
@@ -43,6 +43,59 @@ describe('BoundedQueue', () => {
     await expect(second).rejects.toThrow('boom');
     expect(await q.run(() => Promise.resolve('after'))).toBe('after');
     expect(q.stats()).toEqual({ running: 0, waiting: 0, refused: 1 });
+  });
+});
+
+describe('Batcher', () => {
+  it('sends an item alone when a slot is free, and what arrives meanwhile together in the next batch', async () => {
+    const sends: { items: number[]; gate: { promise: Promise<void>; resolve: () => void } }[] = [];
+    const b = new Batcher<number, string>(1, 3, async (items) => {
+      const gate = deferred();
+      sends.push({ items, gate });
+      await gate.promise;
+      return items.map((i): ItemOutcome<string> =>
+        i % 2 === 0 ? { ok: `taken ${i}` } : { error: new Error(`refused ${i}`) },
+      );
+    });
+    const answers = [0, 1, 2, 3, 4, 5].map((i) =>
+      b.submit(i).then(
+        (v) => v,
+        (e: Error) => e.message,
+      ),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(sends.map((s) => s.items)).toEqual([[0]]);
+    sends[0]!.gate.resolve();
+    await new Promise((r) => setImmediate(r));
+    // Up to maxBatch of the five that waited, in arrival order; the rest in the batch after.
+    expect(sends.map((s) => s.items)).toEqual([[0], [1, 2, 3]]);
+    sends[1]!.gate.resolve();
+    await new Promise((r) => setImmediate(r));
+    expect(sends.map((s) => s.items)).toEqual([[0], [1, 2, 3], [4, 5]]);
+    sends[2]!.gate.resolve();
+    // Each caller gets its own outcome: the refused items do not fail the others of their batch.
+    expect(await Promise.all(answers)).toEqual([
+      'taken 0',
+      'refused 1',
+      'taken 2',
+      'refused 3',
+      'taken 4',
+      'refused 5',
+    ]);
+    expect(b.idle()).toBe(true);
+  });
+
+  it('fails every item of a failed send, and keeps sending the ones after it', async () => {
+    let calls = 0;
+    const b = new Batcher<string, string>(2, 10, async (items) => {
+      calls += 1;
+      if (calls === 1) throw new Error('Temporal unavailable');
+      return items.map((i) => ({ ok: i.toUpperCase() }));
+    });
+    const first = b.submit('a');
+    await expect(first).rejects.toThrow('Temporal unavailable');
+    expect(await Promise.all([b.submit('b'), b.submit('c')])).toEqual(['B', 'C']);
+    expect(b.idle()).toBe(true);
   });
 });
 

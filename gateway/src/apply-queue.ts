@@ -65,3 +65,59 @@ export function busyError(): Error {
     'Sistem sedang menerima sangat banyak lamaran. Lamaran Anda belum diproses; silakan kirim ulang dalam beberapa detik (waktu penerimaan dicatat saat Anda mengirim ulang, berkas yang sama tidak disimpan dua kali).',
   );
 }
+
+/** One item's answer from a batch: its own result, or its own error. */
+export type ItemOutcome<O> = { ok: O } | { error: unknown };
+
+/**
+ * Collects the jobs of one key (a selection) into batches: at most `inFlight` batches are sent at
+ * once, each with up to `maxBatch` items; whatever arrives while they are in flight waits and goes in
+ * the next batch together. So under load many applications share one Update (one workflow task, one
+ * activity, one service call) instead of each waiting for a slot of its own; alone, an item is sent
+ * at once. Each caller gets its own outcome; a failure of the whole send fails each of its items.
+ */
+export class Batcher<I, O> {
+  private readonly waiting: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
+  private sending = 0;
+
+  constructor(
+    readonly inFlight: number,
+    readonly maxBatch: number,
+    private readonly send: (items: I[]) => Promise<ItemOutcome<O>[]>,
+  ) {
+    if (inFlight < 1 || maxBatch < 1) throw new Error('inFlight and maxBatch must be at least 1');
+  }
+
+  submit(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** True when nothing waits and nothing is being sent (the owner may drop this batcher). */
+  idle(): boolean {
+    return this.sending === 0 && this.waiting.length === 0;
+  }
+
+  private pump(): void {
+    while (this.sending < this.inFlight && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.maxBatch);
+      this.sending += 1;
+      this.send(batch.map((b) => b.item))
+        .then(
+          (outcomes) =>
+            batch.forEach((b, i) => {
+              const o = outcomes[i];
+              if (o && 'ok' in o) b.resolve(o.ok);
+              else b.reject(o ? o.error : new Error('batch answered fewer outcomes than items'));
+            }),
+          (err: unknown) => batch.forEach((b) => b.reject(err)),
+        )
+        .finally(() => {
+          this.sending -= 1;
+          this.pump();
+        });
+    }
+  }
+}

@@ -9,27 +9,39 @@
  * - every step is an `_id` lookup or an insert: the selection's summary (cached: its agency and
  *   vacancies never change), the files, and the Update's own answer as the receipt (no read-back);
  * - a bounded queue (APPLY_CONCURRENCY, APPLY_QUEUE_MAX) makes a burst wait its turn; only a full
- *   queue answers BUSY, which the portal sends again unchanged. Per selection at most
- *   APPLY_UPDATES_PER_SELECTION Updates are in flight (Temporal refuses more than 10 per workflow).
+ *   queue answers BUSY, which the portal sends again unchanged;
+ * - per selection at most APPLY_UPDATES_PER_SELECTION Updates are in flight (Temporal refuses more
+ *   than 10 per workflow), and the applications that arrive meanwhile go together as one
+ *   `submitApplications` Update: one workflow task, one activity and one service call record them all
+ *   (application, audit record, linked files), however many wait; each caller gets its own answer.
  */
 import { isGrpcServiceError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import {
   formatLocalDateId,
+  isErrorCode,
   localDateOf,
   selectionIdOfVacancy,
   TIME_ZONES,
   type AgencyTimeZone,
   type ApplicationDto,
 } from '@seleksi/domain';
-import { submitApplication, type SubmitApplicationResult } from '@seleksi/workflows';
+import {
+  isUnknownUpdate,
+  MAX_APPLICATIONS_PER_BATCH,
+  submitApplication,
+  submitApplications,
+  type SubmitApplicationResult,
+  type SubmitApplicationsItem,
+} from '@seleksi/workflows';
 import { updateIdOf } from './schema/decision';
 import { GraphQLError } from 'graphql';
 import type { Account } from './auth/accounts';
-import { BoundedQueue, busyError, QueueFullError } from './apply-queue';
+import { Batcher, BoundedQueue, busyError, QueueFullError, type ItemOutcome } from './apply-queue';
 import type { GatewayConfig } from './config';
 import type { GraphQLContext } from './context';
 import { gqlError, toGraphQLError } from './errors';
-import { linkDocuments, storeDocuments, type CheckedDocument } from './application-files/uploads';
+import { storeDocuments, type CheckedDocument } from './application-files/uploads';
 
 /** What the apply path needs of a selection; none of it changes after the selection is created. */
 interface SelectionFacts {
@@ -49,10 +61,12 @@ const MAX_BUSY_RECEIPTS = 100_000;
 /** Temporal answers RESOURCE_EXHAUSTED when a workflow already has its 10 Updates in flight (several gateways). */
 const RESOURCE_EXHAUSTED = 8;
 const MAX_EXHAUSTED_RETRIES = 50;
+/** APPLY_TRACE=1 logs each application's step times (ms since the resolver started) for bench:round. */
+const TRACE = process.env.APPLY_TRACE === '1';
 
 export class ApplyPipeline {
   readonly queue: BoundedQueue;
-  private readonly updates = new Map<string, BoundedQueue>();
+  private readonly batchers = new Map<string, Batcher<SubmitApplicationsItem, SubmitApplicationResult>>();
   private readonly selections = new Map<string, SelectionFacts>();
   /**
    * Candidate × vacancy → when a request was first received but answered BUSY: the resend the portal
@@ -105,21 +119,65 @@ export class ApplyPipeline {
     this.busyReceipts.delete(`${candidateId}:${vacancyId}`);
   }
 
-  /** Runs an Update of one selection's workflow with at most APPLY_UPDATES_PER_SELECTION in flight. */
-  async update<T>(selectionId: string, run: () => Promise<T>): Promise<T> {
-    let q = this.updates.get(selectionId);
-    if (!q) {
-      // Unbounded waiting here: the outer queue already bounds how many requests exist.
-      q = new BoundedQueue(this.config.APPLY_UPDATES_PER_SELECTION, Number.MAX_SAFE_INTEGER);
-      this.updates.set(selectionId, q);
+  /**
+   * Submits an application through its selection's batcher: at most APPLY_UPDATES_PER_SELECTION
+   * `submitApplications` Updates in flight per selection, and the applications that arrive meanwhile
+   * go together in the next one. Answers this application's own result or throws its own refusal.
+   */
+  submit(ctx: Pick<GraphQLContext, 'temporal' | 'services'>, selection: SelectionFacts, item: SubmitApplicationsItem) {
+    let b = this.batchers.get(selection.id);
+    if (!b) {
+      b = new Batcher<SubmitApplicationsItem, SubmitApplicationResult>(
+        this.config.APPLY_UPDATES_PER_SELECTION,
+        MAX_APPLICATIONS_PER_BATCH,
+        (items) => sendBatch(ctx, selection, items),
+      );
+      this.batchers.set(selection.id, b);
     }
-    try {
-      return await q.run(run);
-    } finally {
-      const { running, waiting } = q.stats();
-      if (running === 0 && waiting === 0) this.updates.delete(selectionId);
-    }
+    const batcher = b;
+    return batcher.submit(item).finally(() => {
+      if (batcher.idle() && this.batchers.get(selection.id) === batcher) this.batchers.delete(selection.id);
+    });
   }
+}
+
+/** A refusal carried in a batch outcome, as the typed failure a lone Update would have thrown. */
+function failureOf(error: { code: string; message: string; field?: string }): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: isErrorCode(error.code) ? error.code : 'INTERNAL',
+    message: error.message,
+    nonRetryable: true,
+    details: [{ field: error.field }],
+  });
+}
+
+/** One `submitApplications` Update for a batch; a round of the legacy layout (no such Update) gets one Update each. */
+async function sendBatch(
+  ctx: Pick<GraphQLContext, 'temporal' | 'services'>,
+  selection: SelectionFacts,
+  items: SubmitApplicationsItem[],
+): Promise<ItemOutcome<SubmitApplicationResult>[]> {
+  try {
+    const outcomes = await withBackoff(() =>
+      submitApplications(ctx.temporal, selection.agencyCode, selection.id, items),
+    );
+    return outcomes.map((o) => (o.ok ? { ok: o.ok } : { error: failureOf(o.error) }));
+  } catch (err) {
+    if (!isUnknownUpdate(err)) throw err;
+  }
+  return Promise.all(
+    items.map(async ({ requestId, fileIds, ...args }): Promise<ItemOutcome<SubmitApplicationResult>> => {
+      try {
+        const result = await withBackoff(() =>
+          submitApplication(ctx.temporal, selection.agencyCode, selection.id, args, requestId),
+        );
+        if (fileIds?.length) await ctx.services.candidate.linkApplicationFiles(result.applicationId, fileIds);
+        return { ok: result };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
 }
 
 /** '24 November 2026 pukul 23.59.58 WITA' */
@@ -129,7 +187,7 @@ export function formatInstantId(instant: Date, tz: AgencyTimeZone): string {
   return `${formatLocalDateId(localDateOf(instant, tz))} pukul ${time} ${tz}`;
 }
 
-async function submitWithBackoff(run: () => Promise<SubmitApplicationResult>): Promise<SubmitApplicationResult> {
+async function withBackoff<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
@@ -164,39 +222,43 @@ export async function applyToVacancy(
   documents: readonly CheckedDocument[],
 ): Promise<ApplicationReceipt> {
   const pipeline = ctx.apply;
+  const trace = TRACE ? { t0: performance.now(), marks: {} as Record<string, number> } : null;
+  const mark = (k: string) => {
+    if (trace) trace.marks[k] = Math.round(performance.now() - trace.t0);
+  };
+  if (trace) trace.marks.beforeResolver = Date.now() - ctx.receivedAt.getTime();
   const selection = await pipeline.selectionOf(ctx, vacancyId);
+  mark('selection');
   if (!selection) throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
   const candidateId = user.candidateId;
   const receivedAt = pipeline.receiptOf(candidateId, vacancyId, ctx.receivedAt);
   const owner = { candidateId, selectionId: selection.id, vacancyId };
+  const requestId = updateIdOf(ctx);
   try {
     return await pipeline.queue.run(async () => {
+      mark('queued');
       const stored = await storeDocuments(ctx, owner, documents);
+      mark('stored');
       let result: SubmitApplicationResult;
       try {
-        result = await pipeline.update(selection.id, () =>
-          submitWithBackoff(() =>
-            // With an Idempotency-Key a resend answers the first outcome; without one a repeat is
-            // DUPLICATE_APPLICATION (one application per candidate and vacancy either way).
-            submitApplication(
-              ctx.temporal,
-              selection.agencyCode,
-              selection.id,
-              {
-                candidateId,
-                vacancyId,
-                receivedAt: receivedAt.toISOString(),
-                actor: { userId: user.id, role: user.role, displayName: user.displayName },
-              },
-              updateIdOf(ctx),
-            ),
-          ),
-        );
+        result = await pipeline.submit(ctx, selection, {
+          candidateId,
+          vacancyId,
+          receivedAt: receivedAt.toISOString(),
+          actor: { userId: user.id, role: user.role, displayName: user.displayName },
+          // With an Idempotency-Key a resend answers the first outcome; without one a repeat is
+          // DUPLICATE_APPLICATION (one application per candidate and vacancy either way).
+          ...(requestId ? { requestId } : {}),
+          // Linked by the same service call that records the application (no call of its own).
+          fileIds: stored.files.map((f) => f.id),
+        });
+        mark('updated');
       } catch (err) {
         throw refusal(err, receivedAt, selection.timeZone, stored.files.length);
       }
       pipeline.forgetBusy(candidateId, vacancyId);
-      await linkDocuments(ctx, result.applicationId, stored);
+      mark('linked');
+      if (trace) ctx.logger.info({ applyTrace: trace.marks }, 'apply trace');
       // The Update's answer is the stored record (the service answered it from its insert): no read-back.
       const receipt: ApplicationReceipt = {
         id: result.applicationId,

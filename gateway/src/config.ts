@@ -60,9 +60,11 @@ export const gatewayConfigSchema = z.object({
   APPLY_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(4000),
   /**
    * Submission Updates in flight per selection workflow from this gateway (Temporal refuses more than
-   * 10 per workflow; with several gateways keep the sum at 10 or below).
+   * 10 per workflow; with several gateways keep the sum at 10 or below). Applications arriving while
+   * they are in flight go together in the next one, so a few suffice: fewer Updates means fewer
+   * workflow tasks for the same applications.
    */
-  APPLY_UPDATES_PER_SELECTION: z.coerce.number().int().min(1).max(10).default(8),
+  APPLY_UPDATES_PER_SELECTION: z.coerce.number().int().min(1).max(10).default(2),
   /**
    * Time-out of the gateway's calls to the services. The apply queue bounds how many run at once, so
    * a call waits only for its own work; generous enough for a service busy with a deadline surge.

@@ -2,7 +2,7 @@
  * The documents a candidate uploads with `applyToVacancy`: checked all at once (PDF by content, size,
  * count, required kinds) before anything is stored, stored in services/candidate before the
  * application is submitted (once per candidate, vacancy, kind and content) and kept whatever the
- * answer, linked once it is accepted.
+ * answer, linked by the call that records the application once it is accepted.
  */
 import {
   REQUIRED_APPLICATION_DOCUMENT_KINDS,
@@ -123,17 +123,4 @@ export async function storeDocuments(
     }),
   );
   return { files };
-}
-
-/** Links the stored documents to the application just submitted (idempotent). */
-export async function linkDocuments(
-  ctx: Pick<GraphQLContext, 'services'>,
-  applicationId: string,
-  stored: StoredDocuments,
-): Promise<void> {
-  if (stored.files.length === 0) return;
-  await ctx.services.candidate.linkApplicationFiles(
-    applicationId,
-    stored.files.map((f) => f.id),
-  );
 }

@@ -33,6 +33,8 @@ import type {
 import type { ServiceUrls } from './config';
 import type {
   ApplicationListQuery,
+  ApplicationSubmission,
+  ApplicationSubmissionResult,
   AssessmentResultDto,
   AuditRecordListQuery,
   BulkUpsertResult,
@@ -211,6 +213,13 @@ export class CandidateClient {
   /** Idempotent: a retry with the same id answers the existing record with `created: false`. */
   createApplication(req: CreateApplicationRequest): Promise<CreateApplicationResult> {
     return this.http.post('/applications', req);
+  }
+  /**
+   * Several applications in one round trip, each stored with its first timeline entry, its audit
+   * record and its linked files; every part idempotent. A typed refusal of one is its own `error`.
+   */
+  async submitApplications(items: readonly ApplicationSubmission[]): Promise<ApplicationSubmissionResult[]> {
+    return (await this.http.post<ItemList<ApplicationSubmissionResult>>('/applications/submissions', { items })).items;
   }
   getApplication(id: string): Promise<ApplicationDto | null> {
     return this.http.get(`/applications/${seg(id)}`, { nullOn404: true });

@@ -6,6 +6,7 @@ import type {
   ApplicationDto,
   ApplicationStatus,
   AuditRecordDto,
+  ErrorCode,
   HolidayYear,
   ScoreKind,
   SelectionDto,
@@ -78,6 +79,19 @@ export interface CreateApplicationRequest {
 export type SelectionSummaryDto = Omit<SelectionDto, 'stageHistory'>;
 
 export type CreateApplicationResult = ApplicationDto & { created: boolean };
+
+/** One application of `POST /applications/submissions`: the record, its audit record and the files to link. */
+export interface ApplicationSubmission {
+  application: CreateApplicationRequest;
+  audit: AuditRecordDto;
+  /** Stored files of this application (candidate × vacancy) to link; none when sent without documents. */
+  fileIds?: string[];
+}
+
+/** Per submission, in order: the stored application, or the typed reason it was not stored. */
+export type ApplicationSubmissionResult =
+  | { application: ApplicationDto; error?: undefined }
+  | { application?: undefined; error: { code: ErrorCode; message: string; field?: string } };
 
 export interface ApplicationListQuery {
   candidateId?: string;

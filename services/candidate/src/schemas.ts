@@ -302,3 +302,17 @@ export const auditRecordListQuery = z.object({
   limit: limitParam(100, 500),
   after: z.string().max(500).optional(),
 });
+
+/** Body of `POST /applications/submissions`: applications recorded in one round trip (the apply path's batches). */
+export const applicationSubmissionsBody = z.object({
+  items: z
+    .array(
+      z.object({
+        application: createApplicationBody,
+        audit: auditRecordBody,
+        fileIds: z.array(idField).max(50).optional(),
+      }),
+    )
+    .min(1)
+    .max(200),
+});

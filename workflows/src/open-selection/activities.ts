@@ -64,6 +64,7 @@ export interface OpenSelectionPorts {
     getProfilesByIds(ids: readonly string[]): Promise<(ProfileDto | null)[]>;
     getAgency(code: string): Promise<AgencyDto | null>;
     recordAudit(dto: AuditRecordDto): Promise<unknown>;
+    submitApplications(items: readonly ApplicationSubmission[]): Promise<ApplicationSubmissionResult[]>;
   };
   assessment: {
     putScoreRecord(dto: ScoreRecordDto): Promise<unknown>;
@@ -118,6 +119,17 @@ export interface ApplicationEvent {
   applicationId: string;
   entry: TimelineEntryDto;
 }
+
+/** One application of a batch: its record, its audit record and the files to link (one service call for all). */
+export interface ApplicationSubmission {
+  application: Parameters<OpenSelectionPorts['candidate']['createApplication']>[0];
+  audit: AuditRecordDto;
+  fileIds?: string[];
+}
+
+export type ApplicationSubmissionResult =
+  | { application: ApplicationDto; error?: undefined }
+  | { application?: undefined; error: { code: string; message: string; field?: string } };
 
 /** A decision's audit record and what it changes, written by one activity (each part idempotent). */
 export interface DecisionEffects {
@@ -422,6 +434,14 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
       for (const e of effects.events ?? [])
         await callService(() => ports.candidate.appendTimeline(e.applicationId, e.entry));
       return stored;
+    },
+
+    /**
+     * A batch of applications (the `submitApplications` Update) in one service call; idempotent, so a
+     * retry after a partial failure completes it. Typed refusals come back per item.
+     */
+    async recordApplications(items: ApplicationSubmission[]): Promise<ApplicationSubmissionResult[]> {
+      return callService(() => ports.candidate.submitApplications(items));
     },
 
     async storeScores(records: ScoreRecordDto[]): Promise<void> {

@@ -17,6 +17,7 @@ import {
   getSelectionSummaryQuery,
   HANDING_OVER,
   submitApplicationUpdate,
+  submitApplicationsUpdate,
   TASK_QUEUE,
   type CalendarAmendment,
   type OpenSelectionInput,
@@ -24,6 +25,8 @@ import {
   type OpenSelectionSummary,
   type SubmitApplicationArgs,
   type SubmitApplicationResult,
+  type SubmitApplicationsItem,
+  type SubmitApplicationsOutcome,
 } from './definitions';
 
 export async function startOpenSelection(
@@ -83,6 +86,29 @@ export async function submitApplication(
       ...(updateId ? { updateId } : {}),
     }),
   );
+}
+
+/**
+ * Submits several applications in one Update (see `submitApplications` in decisions.ts): one outcome
+ * per item, in order. Each item's `requestId` makes its resend idempotent, as `updateId` does alone.
+ */
+export async function submitApplications(
+  client: Client,
+  agencyCode: string,
+  selectionId: string,
+  items: SubmitApplicationsItem[],
+): Promise<SubmitApplicationsOutcome[]> {
+  return untilTaken(() =>
+    openSelectionHandle(client, agencyCode, selectionId).executeUpdate(submitApplicationsUpdate, {
+      args: [{ items }],
+    }),
+  );
+}
+
+/** True when the run has no handler for the Update: a round started before it was added (legacy layout). */
+export function isUnknownUpdate(err: unknown): boolean {
+  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+  return cause instanceof ApplicationFailure && /No registered handler for update/.test(cause.message);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { applicationId, appointmentRoute, assessmentScore, type ReasonCode } from '@seleksi/domain';
 import {
   submittedApplicationState,
+  type ApplicationState,
   type AnswerObjectionArgs,
   type CalendarAmendment,
   type ChooseAppointeeArgs,
@@ -24,9 +25,14 @@ import {
   type SetPanselArgs,
   type SubmitApplicationArgs,
   type SubmitApplicationResult,
+  type SubmitApplicationsArgs,
+  type SubmitApplicationsOutcome,
   type SubmitInterviewScoreArgs,
   type WithdrawApplicationArgs,
 } from './definitions';
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { ApplicationSubmission } from './activities';
+import * as guard from './guards';
 import { isClosedStatus, objectionPhase, receivedOnClock, vacancyOf } from './guards';
 import type { SelectionRun } from './run';
 
@@ -71,6 +77,126 @@ export async function submitApplication(
     run.removeApplication(a);
     throw err;
   }
+}
+
+/** A typed refusal as a batch item's outcome: the failure's code, message and field. */
+function refusalOf(err: unknown): SubmitApplicationsOutcome {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof ApplicationFailure && e.type) {
+      const field = (e.details?.[0] as { field?: unknown } | undefined)?.field;
+      return { error: { code: e.type, message: e.message, ...(typeof field === 'string' ? { field } : {}) } };
+    }
+  }
+  return { error: { code: 'INTERNAL', message: 'Lamaran tidak dapat dicatat; silakan kirim ulang' } };
+}
+
+/**
+ * Several applications at once (the gateway's per-selection queue): each item is judged by the same
+ * guard as `submitApplication` against the state as the items before it left it (so a duplicate
+ * within the batch is refused), the taken ones are recorded by one activity in one service call,
+ * and each caller gets its own outcome. An item with a request id already answered gets that answer.
+ */
+export async function submitApplications(
+  run: SelectionRun,
+  args: SubmitApplicationsArgs,
+): Promise<SubmitApplicationsOutcome[]> {
+  const outcomes: SubmitApplicationsOutcome[] = new Array(args.items.length);
+  const waits: Promise<void>[] = [];
+  const taken: { i: number; a: ApplicationState; result: SubmitApplicationResult; requestId?: string }[] = [];
+  const submissions: ApplicationSubmission[] = [];
+  for (const [i, item] of args.items.entries()) {
+    const { requestId, fileIds, ...one } = item;
+    const earlier = requestId ? (run.answerOf(requestId) as SubmitApplicationResult | undefined) : undefined;
+    if (earlier) {
+      outcomes[i] = { ok: earlier };
+      continue;
+    }
+    const pending = requestId ? run.pendingRequests.get(requestId) : undefined;
+    if (pending) {
+      waits.push(pending.then((o) => void (outcomes[i] = o as SubmitApplicationsOutcome)));
+      continue;
+    }
+    try {
+      guard.submitApplication(run.view(), one);
+    } catch (err) {
+      outcomes[i] = refusalOf(err);
+      continue;
+    }
+    const id = applicationId(one.vacancyId, one.candidateId);
+    const submittedAt = new Date(receivedOnClock(run.view(), one.receivedAt)).toISOString();
+    const a = submittedApplicationState({
+      applicationId: id,
+      candidateId: one.candidateId,
+      vacancyId: one.vacancyId,
+      submittedAt,
+      homePpkPermission: one.homePpkPermission ?? false,
+    });
+    run.addApplication(a); // reserved before the activity, so a later duplicate is refused
+    const { decision, audit } = run.decision('APPLICATION_SUBMITTED', one.actor, null, id, {
+      vacancyId: one.vacancyId,
+    });
+    taken.push({
+      i,
+      a,
+      requestId,
+      result: { applicationId: id, vacancyId: one.vacancyId, status: 'SUBMITTED', submittedAt, decision },
+    });
+    submissions.push({
+      audit,
+      application: {
+        id,
+        selectionId: run.input.selectionId,
+        vacancyId: one.vacancyId,
+        candidateId: one.candidateId,
+        submittedAt,
+        homePpkPermission: a.homePpkPermission,
+      },
+      ...(fileIds && fileIds.length > 0 ? { fileIds } : {}),
+    });
+  }
+  if (taken.length > 0) {
+    const recorded = run.recordApplications(submissions).then(
+      (stored) => stored,
+      (err: unknown) => err as Error,
+    );
+    for (const [k, t] of taken.entries()) {
+      if (!t.requestId) continue;
+      const requestId = t.requestId;
+      run.pendingRequests.set(
+        requestId,
+        recorded.then((stored) => outcomeOf(run, t, stored, k)),
+      );
+    }
+    const stored = await recorded;
+    for (const [k, t] of taken.entries()) {
+      outcomes[t.i] = outcomeOf(run, t, stored, k);
+      if (t.requestId) run.pendingRequests.delete(t.requestId);
+    }
+  }
+  await Promise.all(waits);
+  return outcomes;
+}
+
+/** The outcome of a taken item once the batch was recorded (idempotent: called by the item and by resends waiting on it). */
+function outcomeOf(
+  run: SelectionRun,
+  t: { a: ApplicationState; result: SubmitApplicationResult; requestId?: string },
+  stored: Awaited<ReturnType<SelectionRun['recordApplications']>> | Error,
+  k: number,
+): SubmitApplicationsOutcome {
+  const s = stored instanceof Error ? null : stored[k];
+  if (!s || s.error) {
+    if (run.app(t.a.applicationId) === t.a) run.removeApplication(t.a);
+    return s?.error ? { error: s.error } : refusalOf(stored);
+  }
+  const result: SubmitApplicationResult = {
+    ...t.result,
+    applicationId: s.application.id,
+    status: s.application.status,
+    submittedAt: s.application.submittedAt,
+  };
+  if (t.requestId && run.answerOf(t.requestId) === undefined) run.remember(t.requestId, result);
+  return { ok: result };
 }
 
 export function setPansel(run: SelectionRun, args: SetPanselArgs): Promise<RecordedDecision> {

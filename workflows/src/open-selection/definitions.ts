@@ -147,6 +147,29 @@ export interface SubmitApplicationResult {
   decision: RecordedDecision;
 }
 
+/** One application of a `submitApplications` batch (the gateway's per-selection queue sends them together). */
+export interface SubmitApplicationsItem extends SubmitApplicationArgs {
+  /**
+   * The caller's idempotency id (what it would send as the Update id alone): a resend of an accepted
+   * application answers the first outcome, also while the first is still being recorded.
+   */
+  requestId?: string;
+  /** Files stored for this application before it was sent, linked when it is recorded. */
+  fileIds?: string[];
+}
+
+export interface SubmitApplicationsArgs {
+  items: SubmitApplicationsItem[];
+}
+
+/** Per item, in order: accepted with its record, or refused with the guard's (or the store's) typed reason. */
+export type SubmitApplicationsOutcome =
+  | { ok: SubmitApplicationResult; error?: undefined }
+  | { ok?: undefined; error: { code: string; message: string; field?: string } };
+
+/** Applications per `submitApplications` batch: the recording call stays far below the services' body limit. */
+export const MAX_APPLICATIONS_PER_BATCH = 100;
+
 export interface PanselMemberPlan {
   id: string;
   /** The user account that acts as this member (PANSEL_MEMBER role). */
@@ -484,6 +507,10 @@ export interface RunProgress {
 
 export const submitApplicationUpdate = defineUpdate<SubmitApplicationResult, [SubmitApplicationArgs]>(
   'submitApplication',
+);
+/** Several applications in one Update, each judged by the same guard as `submitApplication`; one activity records them all. */
+export const submitApplicationsUpdate = defineUpdate<SubmitApplicationsOutcome[], [SubmitApplicationsArgs]>(
+  'submitApplications',
 );
 export const setPanselUpdate = defineUpdate<RecordedDecision, [SetPanselArgs]>('setPansel');
 export const submitPlanUpdate = defineUpdate<RecordedDecision, [DecisionArgs]>('submitPlan');

@@ -6,6 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { applicationId, buildSelectionRules, type Actor } from '@seleksi/domain';
 import {
+  MAX_APPLICATIONS_PER_BATCH,
   openVacancyState,
   submittedApplicationState,
   type ApplicationState,
@@ -198,6 +199,17 @@ describe('submitApplication guard: the receipt time decides, not the processing 
     expect(outcome(() => guard.submitApplication(view(), { ...apply(null), actor: SECRETARY }))).toBe(
       'FORBIDDEN:actor',
     );
+  });
+
+  // A batch is taken as a whole when its size is right; each item meets submitApplication in the handler.
+  it.each([
+    ['one item', 1, 'ok'],
+    [`${MAX_APPLICATIONS_PER_BATCH} items`, MAX_APPLICATIONS_PER_BATCH, 'ok'],
+    ['no item', 0, 'VALIDATION_FAILED:items'],
+    ['more than a batch holds', MAX_APPLICATIONS_PER_BATCH + 1, 'VALIDATION_FAILED:items'],
+  ])('a batch of %s', (_name, size, expected) => {
+    const items = Array.from({ length: size }, () => apply(null));
+    expect(outcome(() => guard.submitApplications(view(), { items }))).toBe(expected);
   });
 });
 

@@ -40,10 +40,12 @@ import type {
   RecordTrackRecordArgs,
   SetPanselArgs,
   SubmitApplicationArgs,
+  SubmitApplicationsArgs,
   SubmitInterviewScoreArgs,
   VacancyState,
   WithdrawApplicationArgs,
 } from './definitions';
+import { MAX_APPLICATIONS_PER_BATCH } from './definitions';
 
 /** What a guard may read: the state, the run's flags and the (possibly simulated) clock. */
 export interface GuardView {
@@ -168,6 +170,16 @@ export function submitApplication(view: GuardView, args: SubmitApplicationArgs):
       `Setiap peserta hanya dapat melamar ${view.input.rules.vacanciesPerCandidate} lowongan pada seleksi ini`,
       'vacancyId',
     );
+  }
+}
+
+/**
+ * A batch of applications is taken as a whole (each item is judged by `submitApplication` in the
+ * handler, against the state the items before it leave): only its size is checked here.
+ */
+export function submitApplications(_view: GuardView, args: SubmitApplicationsArgs): void {
+  if (!Array.isArray(args.items) || args.items.length === 0 || args.items.length > MAX_APPLICATIONS_PER_BATCH) {
+    fail('VALIDATION_FAILED', `Satu kiriman berisi 1–${MAX_APPLICATIONS_PER_BATCH} lamaran`, 'items');
   }
 }
 

@@ -14,6 +14,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   proxyActivities,
+  proxyLocalActivities,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -37,6 +38,7 @@ import {
 } from '@seleksi/domain';
 import type {
   ApplicationEvent,
+  ApplicationSubmission,
   DecisionEffects,
   OpenSelectionActivities,
   StageDocumentKind,
@@ -63,6 +65,16 @@ import { SelectionStageKey, StageDeadlineKey } from '../search-attributes';
 
 /** Single calls: one service round trip each. */
 export const acts = proxyActivities<OpenSelectionActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['VALIDATION_FAILED'] },
+});
+
+/**
+ * The apply path's recording (one service call for a batch of applications): a local activity, run by
+ * the worker inside the workflow task, so an application costs no activity task round trips through
+ * the server. Idempotent like every recording, so a retry after a worker crash completes it.
+ */
+const localActs = proxyLocalActivities<OpenSelectionActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['VALIDATION_FAILED'] },
 });
@@ -346,18 +358,28 @@ export class SelectionRun {
     return !!id && this.p.answered.some(([x]) => x === id);
   }
 
-  async deduplicated<R>(effect: () => Promise<R>): Promise<R> {
-    const id = currentUpdateInfo()?.id;
+  async deduplicated<R>(effect: () => Promise<R>, byUpdateId = true): Promise<R> {
+    const id = byUpdateId ? currentUpdateInfo()?.id : undefined;
     const earlier = id ? this.p.answered.find(([x]) => x === id) : undefined;
     if (earlier) return earlier[1] as R;
     this.updatesThisRun += 1;
     const result = await effect();
-    if (id) {
-      this.p.answered.push([id, result]);
-      if (this.p.answered.length > ANSWERS_KEPT) this.p.answered.splice(0, this.p.answered.length - ANSWERS_KEPT);
-    }
+    if (id) this.remember(id, result);
     return result;
   }
+
+  /** The earlier answer to a request id (an Update id, or an item of a batch), in this run or an earlier one. */
+  answerOf(id: string): unknown {
+    return this.p.answered.find(([x]) => x === id)?.[1];
+  }
+
+  remember(id: string, result: unknown): void {
+    this.p.answered.push([id, result]);
+    if (this.p.answered.length > ANSWERS_KEPT) this.p.answered.splice(0, this.p.answered.length - ANSWERS_KEPT);
+  }
+
+  /** Batch items being recorded, by request id: a resend that arrives meanwhile waits for the same outcome. */
+  readonly pendingRequests = new Map<string, Promise<unknown>>();
 
   // -------------------------------------------------------------------------------------------
   // Deadlines and waiting
@@ -505,6 +527,11 @@ export class SelectionRun {
   /** Writes a decision's audit record and effects (one activity); answers the stored application, if any. */
   record(effects: DecisionEffects) {
     return acts.recordDecision(effects);
+  }
+
+  /** Records a batch of applications (each with its audit record and files) in one activity. */
+  recordApplications(items: ApplicationSubmission[]) {
+    return localActs.recordApplications(items);
   }
 
   /** Records a decision and its effects (scores, timeline entries, stored records) in one activity. */

@@ -36,6 +36,7 @@ import {
   recordTrackRecordUpdate,
   setPanselUpdate,
   submitApplicationUpdate,
+  submitApplicationsUpdate,
   submitInterviewScoreUpdate,
   submitPlanUpdate,
   withdrawApplicationUpdate,
@@ -94,8 +95,10 @@ function registerHandlers(run: SelectionRun): void {
     update: UpdateDefinition<R, [A]>,
     check: (view: guard.GuardView, args: A) => void,
     effect: (run: SelectionRun, args: A) => Promise<R>,
+    // A batch's items carry their own request ids; its Update id is answered by no one twice.
+    answers: 'per-update' | 'per-item' = 'per-update',
   ): void =>
-    setHandler(update, (args: A) => run.deduplicated(() => effect(run, args)), {
+    setHandler(update, (args: A) => run.deduplicated(() => effect(run, args), answers === 'per-update'), {
       validator: (args: A) => {
         if (run.answeredBefore()) return;
         if (run.handingOver) guard.fail('HANDING_OVER', 'Proses seleksi sedang berpindah ke babak baru; coba lagi');
@@ -111,6 +114,7 @@ function registerHandlers(run: SelectionRun): void {
   setHandler(calendarAmendedSignal, (amendment) => decide.amendCalendar(run, amendment));
 
   on(submitApplicationUpdate, guard.submitApplication, decide.submitApplication);
+  on(submitApplicationsUpdate, guard.submitApplications, decide.submitApplications, 'per-item');
   on(setPanselUpdate, guard.setPansel, decide.setPansel);
   on(submitPlanUpdate, guard.submitPlan, decide.submitPlan);
   on(overseerDecisionUpdate, guard.overseerDecision, decide.overseerDecision);

@@ -1,13 +1,56 @@
 import type { Router } from 'express';
 import { DomainError } from '@seleksi/domain';
-import { notFound } from '@seleksi/kit';
+import { notFound, type ApplicationSubmissionResult } from '@seleksi/kit';
 import type { CandidateRepositories } from '../repositories';
-import { applicationListQuery, createApplicationBody, screeningBody, timelineEntryBody } from '../schemas';
+import {
+  applicationListQuery,
+  applicationSubmissionsBody,
+  createApplicationBody,
+  screeningBody,
+  timelineEntryBody,
+} from '../schemas';
 
-export function applicationRoutes(router: Router, { applications }: CandidateRepositories): void {
+/** Submissions of one batch stored at once: enough to overlap the store's round trips, few enough not to flood it. */
+const SUBMISSIONS_IN_PARALLEL = 8;
+
+export function applicationRoutes(
+  router: Router,
+  { applications, auditRecords, applicationFiles }: CandidateRepositories,
+): void {
   router.post('/applications', async (req, res) => {
     const { application, created } = await applications.create(createApplicationBody.parse(req.body));
     res.status(created ? 201 : 200).json({ ...application, created });
+  });
+
+  /**
+   * The apply path's recording in one round trip: per item the application (with its first timeline
+   * entry), its audit record, then its files linked. Every step is idempotent, so the workflow's
+   * activity may send the whole batch again after a failure. Only the application's own typed
+   * refusal (e.g. CONFLICT, UNKNOWN_VACANCY) is answered per item; anything else fails the call.
+   */
+  router.post('/applications/submissions', async (req, res) => {
+    const { items } = applicationSubmissionsBody.parse(req.body);
+    const results: ApplicationSubmissionResult[] = new Array(items.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < items.length) {
+        const i = next++;
+        const item = items[i]!;
+        let application;
+        try {
+          ({ application } = await applications.create(item.application));
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          results[i] = { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+          continue;
+        }
+        await auditRecords.record(item.audit);
+        if (item.fileIds?.length) await applicationFiles.link(application.id, item.fileIds);
+        results[i] = { application };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SUBMISSIONS_IN_PARALLEL, items.length) }, lane));
+    res.json({ items: results });
   });
 
   router.get('/applications/:id', async (req, res) => {
