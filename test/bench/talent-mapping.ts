@@ -90,10 +90,13 @@ async function insertFloor(mongoUri: string, n: number): Promise<number> {
 
 /**
  * The mapping floor: the reads and writes a mapping inherently needs, through the driver on the same FerretDB,
- * one slot after another, without services or Temporal: the agency's profiles of the slot (id and SKP), the
- * slot's assessment results and track records (the mapping's indexed equalities on the real databases), and
- * one entry per employee of the same shape into a collection with the map's indexes, inserted 500 at a time.
+ * without services or Temporal: per slot the agency's profiles (id and SKP), the slot's assessment results and
+ * track records (the mapping's indexed equalities, on the real databases), 4 slots at a time (12 reads in
+ * flight); one entry per employee of the same shape into a collection with the map's indexes, inserted 500 at a
+ * time with one insert in flight while the next slots are read.
  */
+const FLOOR_SLOTS_IN_FLIGHT = 4;
+
 async function mappingFloor(mongoUri: string, agencyCode: string): Promise<number> {
   const client = await new mongo.MongoClient(mongoUri).connect();
   const candidateDb = client.db(process.env.CANDIDATE_DB ?? 'seleksi_candidate');
@@ -112,11 +115,26 @@ async function mappingFloor(mongoUri: string, agencyCode: string): Promise<numbe
     const mappedAt = new Date();
     const t = Date.now();
     let pending: object[] = [];
-    for (let b = 0; b < EMPLOYEE_BUCKETS; b++) {
-      const slot = await profiles.find({ agencyCode, mapBucket: b }, { projection: { _id: 1, skp: 1 } }).toArray();
-      await assessments.find({ candidateBucket: b }).toArray();
-      await records.find({ candidateBucket: b, kind: 'TRACK_RECORD' }).toArray();
-      for (const p of slot) {
+    // One insert in flight while the next slots are read, as the mapping overlaps its pages.
+    let writing: Promise<unknown> = Promise.resolve();
+    const flush = async (): Promise<void> => {
+      await writing;
+      writing = entries.insertMany(pending, { ordered: false });
+      pending = [];
+    };
+    for (let b = 0; b < EMPLOYEE_BUCKETS; b += FLOOR_SLOTS_IN_FLIGHT) {
+      const slots = Array.from({ length: Math.min(FLOOR_SLOTS_IN_FLIGHT, EMPLOYEE_BUCKETS - b) }, (_, k) => b + k);
+      const read = await Promise.all(
+        slots.map(async (slot) => {
+          const [docs] = await Promise.all([
+            profiles.find({ agencyCode, mapBucket: slot }, { projection: { _id: 1, skp: 1 } }).toArray(),
+            assessments.find({ candidateBucket: slot }).toArray(),
+            records.find({ candidateBucket: slot, kind: 'TRACK_RECORD' }).toArray(),
+          ]);
+          return docs;
+        }),
+      );
+      for (const p of read.flat()) {
         pending.push({
           _id: `${agencyCode}:2026:${p._id}`,
           agencyCode,
@@ -133,13 +151,11 @@ async function mappingFloor(mongoUri: string, agencyCode: string): Promise<numbe
           mappedAt,
           runId: 'floor',
         });
-        if (pending.length === 500) {
-          await entries.insertMany(pending, { ordered: false });
-          pending = [];
-        }
+        if (pending.length === 500) await flush();
       }
     }
-    if (pending.length > 0) await entries.insertMany(pending, { ordered: false });
+    if (pending.length > 0) await flush();
+    await writing;
     return seconds(t);
   } finally {
     await floorDb.dropDatabase().catch(() => undefined);
