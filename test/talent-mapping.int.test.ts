@@ -1,7 +1,8 @@
 /**
- * Talent mapping at integration scale on the real dev server and FerretDB: 3,000 employees in 30
- * batches with continue-as-new every 10; the worker is stopped mid-run (in-flight batch cancelled)
- * and a new one resumes; no finished batch is redone and every employee is mapped exactly once.
+ * Talent mapping at integration scale on the real dev server and FerretDB: 3,000 employees in 32
+ * batches of 32 slots (pages of 100) with continue-as-new every 10; the worker is stopped mid-run
+ * (in-flight batch cancelled) and a new one resumes; no finished batch is redone, every employee is
+ * mapped exactly once, and the agency is never counted.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
@@ -76,6 +77,7 @@ it(
         period,
         asOf: '2026-11-24',
         batchSize: 100,
+        slotsPerBatch: 32,
         batchesPerRun: 10,
         deriveSuccessionGroups: false,
         requestedBy: { userId: 'it-admin', role: 'ADMIN' },
@@ -89,7 +91,7 @@ it(
     const stopped = await progressOf().catch(() => null);
     // Nothing advances without a worker (the query itself needs one: it fails or shows the same count).
     await new Promise((r) => setTimeout(r, 1500));
-    expect(stopped === null || stopped.batchesDone < 30).toBe(true);
+    expect(stopped === null || stopped.batchesDone < 32).toBe(true);
 
     const second = await newWorker();
     try {
@@ -98,7 +100,8 @@ it(
         return p.status === 'COMPLETED' ? p : null;
       }, 180_000);
       expect(done.processed).toBe(EMPLOYEES);
-      expect(done.batchesDone).toBe(30);
+      expect(done.batchesDone).toBe(32);
+      expect(done.total).toBe(EMPLOYEES);
       expect(Object.values(done.byBox).reduce((a, b) => a + b, 0) + done.unmapped).toBe(EMPLOYEES);
 
       const counts = await services.clients.assessment.getTalentMapCounts(AGENCY.code, period);
@@ -107,10 +110,11 @@ it(
         Object.fromEntries(Object.entries(counts.byBox).map(([k]) => [k, done.byBox[k] ?? 0])),
       );
 
-      // Every run of the chain (continue-as-new) together scheduled exactly one mapBatch per batch.
+      // Every run of the chain (continue-as-new) together scheduled exactly one mapSlots per batch.
       // The settings are read once for the whole chain (pinned), not once per batch.
       let scheduled = 0;
       let settingsReads = 0;
+      let legacy = 0;
       let runs = 0;
       for await (const wf of client.workflow.list({
         query: `WorkflowId = '${talentMappingWorkflowId(AGENCY.code, period)}'`,
@@ -118,11 +122,13 @@ it(
         runs += 1;
         const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
         const names = (history.events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name);
-        scheduled += names.filter((n) => n === 'mapBatch').length;
+        scheduled += names.filter((n) => n === 'mapSlots').length;
+        legacy += names.filter((n) => n === 'countEmployees' || n === 'mapBatch').length;
         settingsReads += names.filter((n) => n === 'readTalentSettings').length;
       }
       expect(runs).toBeGreaterThanOrEqual(3);
-      expect(scheduled).toBe(30);
+      expect(scheduled).toBe(32);
+      expect(legacy).toBe(0);
       expect(settingsReads).toBe(1);
     } finally {
       second.worker.shutdown();

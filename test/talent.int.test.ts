@@ -12,7 +12,8 @@
  * fallback invites nobody; invitations are checked on a TALPROV filling the committee declines.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addCalendarDays, localDateOf, type ProfileDto, type SkpPredicate } from '@seleksi/domain';
+import { addCalendarDays, EMPLOYEE_BUCKETS, localDateOf, type ProfileDto, type SkpPredicate } from '@seleksi/domain';
+import { SLOTS_PER_BATCH } from '@seleksi/workflows';
 import { eventually, startStack, type Stack } from './support/stack';
 import { eligibleProfile, testAgency } from './support/fixtures';
 import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
@@ -174,7 +175,14 @@ describe('talent mapping', () => {
       expect(['STARTING', 'MAPPING', 'DERIVING_KRS', 'COMPLETED']).toContain(started.status);
 
       const done = await t.waitForMapping(PPK, AGENCY.code, PERIOD);
-      expect(done).toMatchObject({ total: 40, processed: 40, batchesDone: 4, unmapped: 5, successionGroups: 1 });
+      // One batch per SLOTS_PER_BATCH slots, whatever the agency's size; pages of 10 within them.
+      expect(done).toMatchObject({
+        total: 40,
+        processed: 40,
+        batchesDone: EMPLOYEE_BUCKETS / SLOTS_PER_BATCH,
+        unmapped: 5,
+        successionGroups: 1,
+      });
       expect(done.percent).toBe(100);
       expect(done.finishedAt).not.toBeNull();
       expect(Object.fromEntries(done.byBox.map((b) => [b.box, b.count]))).toEqual(EXPECTED_COUNTS);

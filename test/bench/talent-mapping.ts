@@ -3,10 +3,10 @@
  * services and the worker as separate processes, as `npm start` runs them — for each agency size in the list
  * (default 10,000 then 100,000, each a new agency on the same stack). Prints seeding and mapping time, time per
  * 1,000 employees and its growth against the first size, the memory of the worker and the services, and next
- * to it a raw floor measured in the same run on the same FerretDB without Temporal (insert, paged read by
- * slot, one write per employee in batches), as ratios. Not a test: figures only.
+ * to it a raw floor measured in the same run on the same FerretDB without Temporal or services (the reads and
+ * writes the mapping needs, slot by slot: see `mappingFloor`), as ratios. Not a test: figures only.
  *
- *   node --import tsx test/bench/talent-mapping.ts [sizes=10000,100000] [batchSize=1000]
+ *   node --import tsx test/bench/talent-mapping.ts [sizes=10000,100000] [batchSize=1000] [slotsPerBatch=64]
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,7 @@ import { eligibleProfile, testAgency } from '../support/fixtures';
 
 const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 const batchSize = Number(process.argv[3] ?? 1000);
+const slotsPerBatch = process.argv[4] ? Number(process.argv[4]) : undefined;
 const tmp = mkdtempSync(join(tmpdir(), 'seleksi-bench-'));
 chmodSync(tmp, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its data dir inside
 const logDir = resolve(repoRoot, 'test/artifacts/bench-logs');
@@ -62,20 +63,16 @@ function memMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): str
 const seconds = (t: number): number => (Date.now() - t) / 1000;
 
 /**
- * The floor: what the store alone costs for n employees, through the driver on its own database of the same
- * FerretDB — insert the profiles in chunks of 1,000, read them slot by slot (the paging the mapping uses),
- * and write one entry per employee in batches of 500 (as the mapping's result writes).
+ * The insert floor: n small profiles through the driver, in chunks of 1,000 (what seeding compares against).
  */
-async function floor(mongoUri: string, n: number): Promise<{ insert: number; readWrite: number }> {
+async function insertFloor(mongoUri: string, n: number): Promise<number> {
   const client = await new mongo.MongoClient(mongoUri).connect();
   const db = client.db(`bench_floor_${n}`);
   try {
     await db.dropDatabase();
     const profiles = db.collection<{ _id: string; agencyCode: string; mapBucket: number; nip: string }>('profiles');
-    const entries = db.collection('entries');
     await profiles.createIndex({ agencyCode: 1, mapBucket: 1, _id: 1 });
-    await entries.createIndex({ agencyCode: 1, period: 1 });
-    let t = Date.now();
+    const t = Date.now();
     for (let i = 0; i < n; i += 1000) {
       const chunk = [];
       for (let j = i; j < Math.min(i + 1000, n); j++) {
@@ -84,22 +81,84 @@ async function floor(mongoUri: string, n: number): Promise<{ insert: number; rea
       }
       await profiles.insertMany(chunk, { ordered: false });
     }
-    const insert = seconds(t);
-    t = Date.now();
-    let pending: object[] = [];
-    for (let b = 0; b < EMPLOYEE_BUCKETS; b++) {
-      for (const p of await profiles.find({ agencyCode: 'FLOOR', mapBucket: b }).toArray()) {
-        pending.push({ _id: `FLOOR:2026:${p._id}`, agencyCode: 'FLOOR', period: '2026', employeeId: p._id, box: 5 });
-        if (pending.length === 500) {
-          await entries.insertMany(pending, { ordered: false });
-          pending = [];
-        }
-      }
-    }
-    if (pending.length > 0) await entries.insertMany(pending, { ordered: false });
-    return { insert, readWrite: seconds(t) };
+    return seconds(t);
   } finally {
     await db.dropDatabase().catch(() => undefined);
+    await client.close();
+  }
+}
+
+/**
+ * The mapping floor: the reads and writes a mapping inherently needs, through the driver on the same FerretDB,
+ * without services or Temporal: per slot the agency's profiles (id and SKP), the slot's assessment results and
+ * track records (the mapping's indexed equalities, on the real databases), 4 slots at a time (12 reads in
+ * flight); one entry per employee of the same shape into a collection with the map's indexes, inserted 500 at a
+ * time with one insert in flight while the next slots are read.
+ */
+const FLOOR_SLOTS_IN_FLIGHT = 4;
+
+async function mappingFloor(mongoUri: string, agencyCode: string): Promise<number> {
+  const client = await new mongo.MongoClient(mongoUri).connect();
+  const candidateDb = client.db(process.env.CANDIDATE_DB ?? 'seleksi_candidate');
+  const assessmentDb = client.db(process.env.ASSESSMENT_DB ?? 'seleksi_assessment');
+  const floorDb = client.db(`bench_floor_map_${agencyCode}`);
+  try {
+    await floorDb.dropDatabase();
+    const entries = floorDb.collection('entries');
+    await floorDb.createCollection('entries');
+    for (const index of await assessmentDb.collection('talentMapEntries').listIndexes().toArray()) {
+      if (index.name !== '_id_') await entries.createIndex(index.key as Record<string, 1 | -1>);
+    }
+    const profiles = candidateDb.collection<{ _id: string; skp: unknown[] }>('profiles');
+    const assessments = assessmentDb.collection('assessmentResults');
+    const records = assessmentDb.collection('scoreRecords');
+    const mappedAt = new Date();
+    const t = Date.now();
+    let pending: object[] = [];
+    // One insert in flight while the next slots are read, as the mapping overlaps its pages.
+    let writing: Promise<unknown> = Promise.resolve();
+    const flush = async (): Promise<void> => {
+      await writing;
+      writing = entries.insertMany(pending, { ordered: false });
+      pending = [];
+    };
+    for (let b = 0; b < EMPLOYEE_BUCKETS; b += FLOOR_SLOTS_IN_FLIGHT) {
+      const slots = Array.from({ length: Math.min(FLOOR_SLOTS_IN_FLIGHT, EMPLOYEE_BUCKETS - b) }, (_, k) => b + k);
+      const read = await Promise.all(
+        slots.map(async (slot) => {
+          const [docs] = await Promise.all([
+            profiles.find({ agencyCode, mapBucket: slot }, { projection: { _id: 1, skp: 1 } }).toArray(),
+            assessments.find({ candidateBucket: slot }).toArray(),
+            records.find({ candidateBucket: slot, kind: 'TRACK_RECORD' }).toArray(),
+          ]);
+          return docs;
+        }),
+      );
+      for (const p of read.flat()) {
+        pending.push({
+          _id: `${agencyCode}:2026:${p._id}`,
+          agencyCode,
+          period: '2026',
+          employeeId: p._id,
+          box: 5,
+          potential: 2,
+          performance: 2,
+          performanceScore: 75,
+          potentialScore: 70,
+          score: 72.5,
+          scored: true,
+          missing: [],
+          mappedAt,
+          runId: 'floor',
+        });
+        if (pending.length === 500) await flush();
+      }
+    }
+    if (pending.length > 0) await flush();
+    await writing;
+    return seconds(t);
+  } finally {
+    await floorDb.dropDatabase().catch(() => undefined);
     await client.close();
   }
 }
@@ -212,6 +271,7 @@ async function main(): Promise<void> {
         period: '2026',
         asOf: '2026-11-24',
         batchSize,
+        ...(slotsPerBatch ? { slotsPerBatch } : {}),
         deriveSuccessionGroups: false,
         requestedBy: { userId: 'bench', role: 'ADMIN' },
       },
@@ -227,7 +287,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1000));
     }
     const mapSeconds = seconds(mapStart);
-    const fl = await floor(mongoUri, employees);
+    const fl = { insert: await insertFloor(mongoUri, employees), readWrite: await mappingFloor(mongoUri, agency.code) };
     const per1000 = (mapSeconds / employees) * 1000;
     firstPer1000 ??= per1000;
     const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');

@@ -63,4 +63,10 @@ describe('mapping progress', () => {
     expect(mappingPercent({ status: 'DERIVING_KRS', processed: 3, total: 3 })).toBe(100);
     expect(mappingPercent({ status: 'COMPLETED', processed: 0, total: 0 })).toBe(100);
   });
+
+  it('counts slots in runs that map by slot (the total is only an estimate there)', () => {
+    expect(mappingPercent({ status: 'MAPPING', processed: 0, total: 0, nextSlot: 0 })).toBe(0);
+    expect(mappingPercent({ status: 'MAPPING', processed: 10, total: 10_000, nextSlot: 256 })).toBe(25);
+    expect(mappingPercent({ status: 'DERIVING_KRS', processed: 9, total: 9, nextSlot: 1024 })).toBe(100);
+  });
 });

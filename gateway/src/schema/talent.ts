@@ -17,6 +17,7 @@ import {
   NINE_BOX_NUMBERING_NAMES,
   NINE_BOX_NUMBERINGS,
   boxLevels,
+  EMPLOYEE_BUCKETS,
   isMeritScore,
   talentPoolBoxes,
   validateTalentSettings,
@@ -848,7 +849,9 @@ const TalentMappingProgressType = builder.objectRef<TalentMappingProgress>('Tale
     agencyCode: t.exposeString('agencyCode'),
     period: t.exposeString('period'),
     status: t.field({ type: TalentMappingStatusEnum, resolve: (p) => p.status }),
-    total: t.exposeInt('total', { description: 'Employees of the agency when the run started' }),
+    total: t.exposeInt('total', {
+      description: 'Employees of the agency: exact when completed, estimated from the share mapped while mapping',
+    }),
     processed: t.exposeInt('processed'),
     batchesDone: t.exposeInt('batchesDone'),
     byBox: t.field({
@@ -864,8 +867,10 @@ const TalentMappingProgressType = builder.objectRef<TalentMappingProgress>('Tale
   }),
 });
 
-export function mappingPercent(p: Pick<TalentMappingProgress, 'status' | 'processed' | 'total'>): number {
+export function mappingPercent(p: Pick<TalentMappingProgress, 'status' | 'processed' | 'total' | 'nextSlot'>): number {
   if (p.status === 'COMPLETED') return 100;
+  // Runs mapping by slot: the share of slots done (the total is an estimate until the end).
+  if (p.nextSlot !== undefined) return Math.min(100, Math.round((p.nextSlot / EMPLOYEE_BUCKETS) * 1000) / 10);
   if (p.total <= 0) return 0;
   return Math.min(100, Math.round((p.processed / p.total) * 1000) / 10);
 }

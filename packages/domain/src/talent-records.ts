@@ -4,6 +4,20 @@
  * services/candidate. The scoring rules that fill them live elsewhere; these are plain data.
  */
 import type { JptLevel } from './levels';
+import type { SkpPredicate } from './contracts';
+
+/** What talent mapping reads of a profile (services/candidate): the id and the SKP predicates. */
+export interface TalentInputDto {
+  id: string;
+  skp: { year: number; predicate: SkpPredicate }[];
+}
+
+/** What mapping a page of employees adds to the map's head-count. */
+export interface TalentMapSlotsResult {
+  processed: number;
+  unmapped: number;
+  byBox: Record<string, number>;
+}
 
 /** One employee's place on the nine-box map of an agency for a period. */
 export interface TalentMapEntryDto {

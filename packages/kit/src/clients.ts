@@ -25,7 +25,10 @@ import type {
   SuccessionGroupDto,
   TalentMapCounts,
   TalentMapEntryDto,
+  TalentInputDto,
   TalentMapPeriodDto,
+  TalentMapSlotsResult,
+  TalentScoringRules,
   TalentSettings,
   TimelineEntryDto,
   VacancyAnnouncementRequest,
@@ -130,6 +133,18 @@ export class CandidateClient {
   /** The profiles of an agency in id order, a page at a time (pass `nextCursor` as `after`). */
   listProfilesPage(query: ProfilePageQuery): Promise<Page<ProfileDto>> {
     return this.http.get('/profiles', { query: { ...query } });
+  }
+  /**
+   * What talent mapping reads of an agency's profiles (id, SKP): whole slots from `fromSlot` (before `toSlot`,
+   * default all) until at least `limit` (default 1000) employees; `nextSlot` null when `toSlot` is reached.
+   */
+  listTalentInputs(query: {
+    agencyCode: string;
+    fromSlot: number;
+    toSlot?: number;
+    limit?: number;
+  }): Promise<{ items: TalentInputDto[]; nextSlot: number | null }> {
+    return this.http.get('/profiles/talent-inputs', { query: { ...query }, timeoutMs: BULK_TIMEOUT_MS });
   }
   async countProfiles(agencyCode: string): Promise<number> {
     // FerretDB v1 counts by reading the agency's profiles: linear, once per mapping, longer than a page.
@@ -444,6 +459,25 @@ export class AssessmentClient {
         .upserted;
     }
     return { upserted };
+  }
+  /**
+   * Maps a page of employees (slots [fromSlot, toSlot) of the agency, sent with their SKP) in one request: the
+   * service reads the slots' assessments and track records, scores and writes the entries. Idempotent.
+   */
+  mapTalentSlots(
+    agencyCode: string,
+    period: string,
+    body: {
+      fromSlot: number;
+      toSlot: number;
+      asOf: string;
+      runId: string;
+      mappedAt: string;
+      scoring: TalentScoringRules;
+      employees: readonly TalentInputDto[];
+    },
+  ): Promise<TalentMapSlotsResult> {
+    return this.http.post(`/talent-map/${seg(agencyCode)}/${seg(period)}/slots`, body, { timeoutMs: BULK_TIMEOUT_MS });
   }
   /** Entries per box '1'..'9', unmapped (box null) and total of an agency's map for a period. */
   getTalentMapCounts(agencyCode: string, period: string): Promise<TalentMapCounts> {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   defaultTalentSettings,
+  employeeBucket,
+  mapTalentPage,
   type ConflictDeclarationDto,
   type ScoreRecordDto,
   type SuccessionGroupDto,
@@ -390,6 +392,78 @@ describe('talent map', () => {
     } while (after);
     return seen;
   }
+
+  it("maps a page of slots server-side: reads the slots' assessments and track records, scores, writes once", async () => {
+    const scoring = defaultTalentSettings('SLOTS').scoring;
+    const skp = [2023, 2024, 2025].map((year) => ({ year, predicate: 'SANGAT_BAIK' as const }));
+    const assessed = 'slot-emp-1';
+    const assessment = {
+      candidateId: assessed,
+      provider: 'UPT',
+      assessedAt: '2026-03-01',
+      managerial: 85,
+      socioCultural: 80,
+      validUntil: '2029-03-01',
+    };
+    await client.upsertAssessmentResult({ id: `ar-${assessed}`, ...assessment });
+    await client.putScoreRecord({
+      id: `tr:${assessed}`,
+      selectionId: 'talent-2026',
+      applicationId: `talent-2026:${assessed}`,
+      candidateId: assessed,
+      kind: 'TRACK_RECORD',
+      memberId: null,
+      round: 0,
+      value: 90,
+      components: null,
+      note: null,
+      recordedBy: { userId: 'u-admin', role: 'ADMIN' },
+      recordedAt: '2026-06-01T00:00:00.000Z',
+    });
+    const stamps = { asOf: '2026-11-24', runId: 'run-slots', mappedAt: '2026-12-01T02:00:00.000Z' };
+    for (const [id, expected] of [
+      [
+        assessed,
+        {
+          assessments: [assessment],
+          trackRecords: [{ candidateId: assessed, recordedAt: '2026-06-01T00:00:00.000Z', value: 90 }],
+        },
+      ],
+      ['slot-emp-2', { assessments: [], trackRecords: [] }],
+    ] as const) {
+      const slot = employeeBucket(id);
+      const body = { fromSlot: slot, toSlot: slot + 1, ...stamps, scoring, employees: [{ id, skp }] };
+      const page = mapTalentPage(
+        { agencyCode: 'SLOTS', period: '2026', ...stamps, employees: body.employees, ...expected },
+        scoring,
+      );
+      for (let time = 0; time < 2; time++) {
+        expect(await client.mapTalentSlots('SLOTS', '2026', body)).toEqual({
+          processed: 1,
+          unmapped: page.unmapped,
+          byBox: page.byBox,
+        });
+      }
+      const stored = await client.getTalentHistory(id);
+      expect(stored).toEqual(page.entries);
+    }
+    // The assessed employee lands in a box; the other lacks an assessment.
+    expect((await client.getTalentHistory(assessed))[0]!.box).not.toBeNull();
+    expect((await client.getTalentMapCounts('SLOTS', '2026')).total).toBe(2);
+
+    const post = (body: object) => failure(client.http.post('/talent-map/SLOTS/2026/slots', body));
+    const valid = { fromSlot: 0, toSlot: 1, ...stamps, scoring, employees: [] };
+    const badSkp = await post({ ...valid, employees: [{ id: 'x', skp: [{ year: 2025, predicate: 'HEBAT' }] }] });
+    expect([badSkp.status, badSkp.code, badSkp.field]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'employees.0.skp.0.predicate',
+    ]);
+    const badSlot = await post({ ...valid, fromSlot: -1 });
+    expect([badSlot.status, badSlot.field]).toEqual([400, 'fromSlot']);
+    const badRules = await post({ ...valid, scoring: { ...scoring, skpYears: 0 }, employees: [{ id: 'x', skp }] });
+    expect(badRules.code).toBe('INVALID_RULES');
+  });
 
   it('upserts entries idempotently: the same batch twice gives the same counts', async () => {
     expect(await client.putTalentMapEntries(entries)).toEqual({ upserted: 60 });

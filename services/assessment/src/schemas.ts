@@ -1,5 +1,7 @@
 import {
+  EMPLOYEE_BUCKETS,
   JPT_LEVELS,
+  SKP_PREDICATES,
   ROLES,
   SCORE_KINDS,
   TALENT_PERIOD_PATTERN,
@@ -194,6 +196,27 @@ export const talentMapEntriesBody = z.object({
 });
 
 export const talentMapParams = z.object({ agencyCode: idField, period: talentPeriodField });
+
+/**
+ * Body of `POST /talent-map/:agencyCode/:period/slots`: the employees of slots [fromSlot, toSlot) with their
+ * SKP (read from services/candidate), the run's scoring rules (checked when scoring) and stamps.
+ */
+export const talentMapSlotsBody = z.object({
+  fromSlot: z.number().int().min(0).max(EMPLOYEE_BUCKETS),
+  toSlot: z.number().int().min(0).max(EMPLOYEE_BUCKETS),
+  asOf: isoDateField,
+  runId: z.string().min(1).max(300),
+  mappedAt: instantField,
+  scoring: z.record(z.string(), z.unknown(), 'scoring must be an object'),
+  employees: z
+    .array(
+      z.object({
+        id: idField,
+        skp: z.array(z.object({ year: z.number().int(), predicate: z.enum(SKP_PREDICATES) })).max(50),
+      }),
+    )
+    .max(5000),
+});
 
 /** `box`: 1–9, or 'none' for the unmapped; the cursor is the `nextCursor` of the previous page. */
 export const talentMapEntryListQuery = z.object({

@@ -3,6 +3,7 @@ import {
   addWorkingDays,
   applicationId,
   DEFAULT_HOLIDAY_CALENDAR,
+  EMPLOYEE_BUCKETS,
   employeeBucket,
   HOLIDAYS_2026,
   type AgencyDto,
@@ -724,6 +725,35 @@ describe('profiles by agency (bulk upsert, paging, count)', () => {
     const first = await client.listProfilesPage({ agencyCode: 'BULK' });
     expect(first.items).toHaveLength(100);
     expect(first.items[0]).toEqual(all.find((p) => p.id === seen[0]));
+  });
+
+  it('gives the mapping inputs of whole slots, the slot as the cursor, and refuses bad slots by field', async () => {
+    const seen: string[] = [];
+    let fromSlot: number | null = 0;
+    while (fromSlot !== null) {
+      const page: { items: { id: string; skp: unknown[] }[]; nextSlot: number | null } = await client.listTalentInputs({
+        agencyCode: 'BULK',
+        fromSlot,
+        limit: 300,
+      });
+      // Whole slots: at least the limit unless the end came, and never a slot cut in two.
+      if (page.nextSlot !== null) expect(page.items.length).toBeGreaterThanOrEqual(300);
+      for (const p of page.items) {
+        expect(employeeBucket(p.id)).toBeGreaterThanOrEqual(fromSlot);
+        expect(employeeBucket(p.id)).toBeLessThan(page.nextSlot ?? EMPLOYEE_BUCKETS);
+      }
+      seen.push(...page.items.map((p) => p.id));
+      fromSlot = page.nextSlot;
+    }
+    expect(new Set(seen).size).toBe(TOTAL);
+    const one = all.find((p) => p.id === seen[0])!;
+    const first = await client.listTalentInputs({ agencyCode: 'BULK', fromSlot: 0, toSlot: 1, limit: 1 });
+    expect(first.nextSlot).toBeNull();
+    expect(first.items.find((p) => p.id === one.id)).toEqual({ id: one.id, skp: one.skp });
+    const bad = await failure(client.listTalentInputs({ agencyCode: 'BULK', fromSlot: 5, toSlot: 4 }));
+    expect([bad.status, bad.code, bad.field]).toEqual([400, 'VALIDATION_FAILED', 'toSlot']);
+    const beyond = await failure(client.listTalentInputs({ agencyCode: 'BULK', fromSlot: EMPLOYEE_BUCKETS + 1 }));
+    expect([beyond.status, beyond.field]).toEqual([400, 'fromSlot']);
   });
 
   it('is idempotent: the same batch again changes nothing', async () => {

@@ -4,6 +4,7 @@ import {
   LEGACY_AGENCY_KINDS,
   APPLICATION_STATUSES,
   EDUCATION_LEVELS,
+  EMPLOYEE_BUCKETS,
   JPT_LEVELS,
   POSITION_KINDS,
   REASON_CODES,
@@ -194,6 +195,16 @@ export const profileListQuery = z
   });
 
 export const profileCountQuery = z.object({ agencyCode: idField });
+
+/** Query of `GET /profiles/talent-inputs`: whole slots from `fromSlot` (before `toSlot`) until `limit` employees. */
+export const talentInputsQuery = z
+  .object({
+    agencyCode: idField,
+    fromSlot: z.coerce.number().int().min(0).max(EMPLOYEE_BUCKETS),
+    toSlot: z.coerce.number().int().min(0).max(EMPLOYEE_BUCKETS).default(EMPLOYEE_BUCKETS),
+    limit: limitParam(1000, 2000),
+  })
+  .refine((q) => q.toSlot >= q.fromSlot, { message: 'toSlot must not be before fromSlot', path: ['toSlot'] });
 
 /** Body of `PUT /profiles` (bulk upsert). */
 export const profilesBulkBody = z.object({ items: z.array(profileBody).min(1).max(1000) });

@@ -3,14 +3,13 @@
  * compute each box with the agency's pinned scoring rules, write the map; then derive the KRS.
  * Every write is an idempotent upsert, so a retried batch changes nothing twice.
  */
-import { heartbeat } from '@temporalio/activity';
+import { Context, heartbeat } from '@temporalio/activity';
 import {
   DEFAULT_SELECTION_RULES,
   defaultLegalBasis,
   defaultTalentSettings,
   deriveSuccessionGroup,
   localDateOf,
-  scoreTalent,
   SUCCESSOR_TIE_BREAK_ID,
   talentPoolBoxes,
   type AgencyDto,
@@ -28,6 +27,10 @@ import {
   type TalentSettings,
   type PoolMember,
   DEFAULT_ELIGIBILITY_RULES,
+  mapTalentPage,
+  type TalentInputDto,
+  type TalentMapSlotsResult,
+  type TalentScoringRules,
 } from '@seleksi/domain';
 import type { AssessmentResultDto } from '@seleksi/kit';
 import { callService } from '../activity-errors';
@@ -42,8 +45,27 @@ export interface TalentMappingPorts {
     }>;
     getProfilesByIds(ids: readonly string[]): Promise<(ProfileDto | null)[]>;
     getAgency(code: string): Promise<AgencyDto | null>;
+    listTalentInputs(q: {
+      agencyCode: string;
+      fromSlot: number;
+      toSlot?: number;
+      limit?: number;
+    }): Promise<{ items: TalentInputDto[]; nextSlot: number | null }>;
   };
   assessment: {
+    mapTalentSlots(
+      agencyCode: string,
+      period: string,
+      body: {
+        fromSlot: number;
+        toSlot: number;
+        asOf: string;
+        runId: string;
+        mappedAt: string;
+        scoring: TalentScoringRules;
+        employees: readonly TalentInputDto[];
+      },
+    ): Promise<TalentMapSlotsResult>;
     getTalentSettings(agencyCode: string): Promise<TalentSettings | null>;
     listAssessmentResultsFor(candidateIds: string[]): Promise<AssessmentResultDto[]>;
     listScoreRecordsFor(candidateIds: string[], kind: 'TRACK_RECORD'): Promise<ScoreRecordDto[]>;
@@ -80,6 +102,25 @@ export interface MapBatchResult {
   unmapped: number;
   byBox: Record<string, number>;
   nextCursor: string | null;
+}
+
+export interface MapSlotsArgs {
+  agencyCode: string;
+  period: string;
+  asOf: LocalDate;
+  runId: string;
+  /** The batch: slots [fromSlot, toSlot) of `employeeBucket`. */
+  fromSlot: number;
+  toSlot: number;
+  /** Employees per page (whole slots): one read at the candidate service, one mapping call at the assessment service. */
+  pageSize: number;
+  mappedAt: string;
+  settings: TalentSettings;
+}
+
+/** What a batch of slots mapped; also its heartbeat details, so a retried batch resumes from `nextSlot`. */
+export interface MapSlotsResult extends TalentMapSlotsResult {
+  nextSlot: number;
 }
 
 /** 'Kepala Bidang …, Dinas …': the post a member holds now (the career entry without an end), or '-'. */
@@ -200,6 +241,52 @@ export function createTalentMappingActivities(ports: TalentMappingPorts) {
       return talentSettingsOf(ports.assessment, agencyCode);
     },
 
+    /**
+     * Maps slots [fromSlot, toSlot): per page, one read of the profiles' inputs and one call that reads the
+     * slots' assessments and track records, scores and writes them at the assessment service; the next page is
+     * read while the current one is mapped. Heartbeats after each page with what is done, and a retry resumes
+     * from there (an interrupted page is mapped again: its writes are idempotent).
+     */
+    async mapSlots(args: MapSlotsArgs): Promise<MapSlotsResult> {
+      const resumed = Context.current().info.heartbeatDetails as MapSlotsResult | undefined;
+      const done: MapSlotsResult = resumed ?? { nextSlot: args.fromSlot, processed: 0, unmapped: 0, byBox: {} };
+      const read = (fromSlot: number) =>
+        callService(() =>
+          ports.candidate.listTalentInputs({
+            agencyCode: args.agencyCode,
+            fromSlot,
+            toSlot: args.toSlot,
+            limit: args.pageSize,
+          }),
+        );
+      let page = done.nextSlot < args.toSlot ? read(done.nextSlot) : null;
+      while (page) {
+        const { items, nextSlot } = await page;
+        const end = nextSlot ?? args.toSlot;
+        page = nextSlot !== null ? read(nextSlot) : null;
+        // Awaited in the next turn; without a handler a failure of the mapping call below would leave it unhandled.
+        page?.catch(() => undefined);
+        const mapped = await callService(() =>
+          ports.assessment.mapTalentSlots(args.agencyCode, args.period, {
+            fromSlot: done.nextSlot,
+            toSlot: end,
+            asOf: args.asOf,
+            runId: args.runId,
+            mappedAt: args.mappedAt,
+            scoring: args.settings.scoring,
+            employees: items,
+          }),
+        );
+        done.nextSlot = end;
+        done.processed += mapped.processed;
+        done.unmapped += mapped.unmapped;
+        for (const [box, n] of Object.entries(mapped.byBox)) done.byBox[box] = (done.byBox[box] ?? 0) + n;
+        heartbeat(done);
+      }
+      return done;
+    },
+
+    /** Pages by cursor, mapped here (runs started before mapping by slot). */
     async mapBatch(args: MapBatchArgs): Promise<MapBatchResult> {
       const settings = args.settings ?? (await talentSettingsOf(ports.assessment, args.agencyCode));
       const page = await callService(() =>
@@ -212,52 +299,23 @@ export function createTalentMappingActivities(ports: TalentMappingPorts) {
         ids.length > 0 ? callService(() => ports.assessment.listScoreRecordsFor(ids, 'TRACK_RECORD')) : [],
       ]);
       heartbeat({ stage: 'inputs' });
-      // Newest assessment and newest track record per person.
-      const latestAssessment = new Map<string, AssessmentResultDto>();
-      for (const a of assessments) {
-        const seen = latestAssessment.get(a.candidateId);
-        if (!seen || a.assessedAt > seen.assessedAt) latestAssessment.set(a.candidateId, a);
-      }
-      const latestTrack = new Map<string, ScoreRecordDto>();
-      for (const r of trackRecords) {
-        const seen = latestTrack.get(r.candidateId);
-        if (!seen || r.recordedAt > seen.recordedAt) latestTrack.set(r.candidateId, r);
-      }
-      const asOfYear = Number(args.asOf.slice(0, 4));
-      const byBox: Record<string, number> = {};
-      let unmapped = 0;
-      const entries: TalentMapEntryDto[] = page.items.map((p) => {
-        const a = latestAssessment.get(p.id);
-        const t = scoreTalent(
-          {
-            skp: p.skp,
-            assessment:
-              a && a.validUntil >= args.asOf
-                ? { managerial: a.managerial, socioCultural: a.socioCultural, assessedAt: a.assessedAt }
-                : null,
-            trackRecord: latestTrack.get(p.id)?.value ?? null,
-          },
-          asOfYear,
-          settings.scoring,
-        );
-        if (t.box === null) unmapped += 1;
-        else byBox[String(t.box)] = (byBox[String(t.box)] ?? 0) + 1;
-        return {
-          id: `${args.agencyCode}:${args.period}:${p.id}`,
+      const { entries, unmapped, byBox } = mapTalentPage(
+        {
           agencyCode: args.agencyCode,
           period: args.period,
-          employeeId: p.id,
-          box: t.box,
-          potential: t.potential,
-          performance: t.performance,
-          performanceScore: t.performanceScore,
-          potentialScore: t.potentialScore,
-          score: t.score,
-          missing: t.missing,
-          mappedAt: args.mappedAt,
+          asOf: args.asOf,
           runId: args.runId,
-        };
-      });
+          mappedAt: args.mappedAt,
+          employees: page.items,
+          assessments,
+          trackRecords: trackRecords.map((r) => ({
+            candidateId: r.candidateId,
+            recordedAt: r.recordedAt,
+            value: r.value,
+          })),
+        },
+        settings.scoring,
+      );
       for (let i = 0; i < entries.length; i += 500) {
         await callService(() => ports.assessment.putTalentMapEntries(entries.slice(i, i + 500)));
         heartbeat({ stage: 'write', written: Math.min(i + 500, entries.length) });

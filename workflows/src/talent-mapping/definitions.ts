@@ -12,8 +12,10 @@ export interface TalentMappingInput {
   period: string;
   /** The date the map is "as of": SKP years and assessment validity are counted from it. */
   asOf: LocalDate;
-  /** Employees per batch (one activity each). */
+  /** Employees per page: one read at the candidate service and one mapping call at the assessment service. */
   batchSize: number;
+  /** Slots (of EMPLOYEE_BUCKETS) per batch, one activity each (default SLOTS_PER_BATCH). */
+  slotsPerBatch?: number;
   /** Derive and publish the KRS of every target post when the map is complete. */
   deriveSuccessionGroups: boolean;
   /** Batches per run before continue-as-new (default BATCHES_PER_RUN). */
@@ -35,12 +37,17 @@ export interface TalentMappingProgress {
   agencyCode: string;
   period: string;
   status: TalentMappingStatus;
-  /** Employees of the agency when the run started. */
+  /**
+   * Employees of the agency: exact when completed; while mapping by slot, estimated from the slots done (ids
+   * spread evenly over the slots), 0 before the first batch. Runs started before the slots counted them first.
+   */
   total: number;
   processed: number;
   batchesDone: number;
-  /** Cursor of the next page of employees (null before the first page and after the last). */
+  /** Cursor of the next page of employees (runs started before mapping by slot; null otherwise). */
   cursor: string | null;
+  /** Mapping by slot: the next slot to map (EMPLOYEE_BUCKETS when all are done); absent in older runs. */
+  nextSlot?: number;
   /** Mapped employees per box ('1'..'9'); `unmapped` lacks data for a box (reasons stay on each entry). */
   byBox: Record<string, number>;
   unmapped: number;
@@ -55,5 +62,8 @@ export function talentMappingWorkflowId(agencyCode: string, period: string): str
   return `talent-mapping:${agencyCode}:${period}`;
 }
 
-/** Batches per run before continue-as-new, so the history stays small for 50,000 employees. */
+/** Batches per run before continue-as-new, so the history stays small whatever the batch size. */
 export const BATCHES_PER_RUN = 40;
+
+/** Slots per batch activity: 16 batches per agency, about 6,000 employees each at 100,000. */
+export const SLOTS_PER_BATCH = 64;

@@ -1,8 +1,9 @@
 /**
- * Talent mapping for one agency and period: pages through the employees in batches (one activity
- * each, heartbeating), keeps the progress queryable, and continues as new every few dozen batches.
- * A crashed worker resumes from the last finished batch: finished batches are in the history and
- * are never redone; a batch interrupted mid-way is retried whole (its writes are idempotent upserts).
+ * Talent mapping for one agency and period: maps the employees slot range by slot range (`employeeBucket`;
+ * one heartbeating activity per batch of slots), keeps the progress queryable, and continues as new every
+ * few dozen batches. A crashed worker resumes from the last finished batch (finished batches are in the
+ * history and are never redone), and the interrupted batch from its last heartbeat (its writes are
+ * idempotent). Runs started before the slots (no `progress.nextSlot`) keep paging by cursor.
  */
 import {
   continueAsNew,
@@ -16,10 +17,12 @@ import type { TalentMappingActivities } from './activities';
 import {
   BATCHES_PER_RUN,
   getMappingProgressQuery,
+  SLOTS_PER_BATCH,
   type TalentMappingInput,
   type TalentMappingProgress,
 } from './definitions';
 import { SelectionStageKey } from '../search-attributes';
+import { EMPLOYEE_BUCKETS } from '@seleksi/domain';
 
 const acts = proxyActivities<TalentMappingActivities>({
   startToCloseTimeout: '10 minutes',
@@ -46,7 +49,9 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
 
   if (progress.status === 'STARTING') {
     await acts.clearMap(input.agencyCode, input.period);
-    progress.total = await acts.countEmployees(input.agencyCode);
+    // Counting an agency reads all of it on FerretDB: newer runs estimate the total from the slots instead.
+    if (patched('talent-map-by-slot')) progress.nextSlot = 0;
+    else progress.total = await acts.countEmployees(input.agencyCode);
     // Runs started before settings were pinned read them per batch (patched keeps their histories valid).
     if (patched('pin-talent-settings')) input.settings = await acts.readTalentSettings(input.agencyCode);
     progress.status = 'MAPPING';
@@ -56,6 +61,35 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
   // The run id ties every entry to this mapping run (the first run id survives continue-as-new).
   const runId = workflowInfo().firstExecutionRunId;
   let batchesThisRun = 0;
+  while (progress.status === 'MAPPING' && progress.nextSlot !== undefined && input.settings) {
+    const fromSlot = progress.nextSlot;
+    const result = await acts.mapSlots({
+      agencyCode: input.agencyCode,
+      period: input.period,
+      asOf: input.asOf,
+      runId,
+      fromSlot,
+      toSlot: Math.min(EMPLOYEE_BUCKETS, fromSlot + (input.slotsPerBatch ?? SLOTS_PER_BATCH)),
+      pageSize: input.batchSize,
+      mappedAt: new Date().toISOString(),
+      settings: input.settings,
+    });
+    progress.processed += result.processed;
+    progress.unmapped += result.unmapped;
+    for (const [box, n] of Object.entries(result.byBox)) progress.byBox[box] = (progress.byBox[box] ?? 0) + n;
+    progress.batchesDone += 1;
+    progress.nextSlot = result.nextSlot;
+    progress.total = Math.round((progress.processed * EMPLOYEE_BUCKETS) / progress.nextSlot);
+    if (progress.nextSlot >= EMPLOYEE_BUCKETS) {
+      progress.status = input.deriveSuccessionGroups ? 'DERIVING_KRS' : 'COMPLETED';
+      break;
+    }
+    batchesThisRun += 1;
+    if (batchesThisRun >= (input.batchesPerRun ?? BATCHES_PER_RUN)) {
+      await continueAsNew<typeof talentMappingWorkflow>({ ...input, progress });
+    }
+  }
+
   while (progress.status === 'MAPPING') {
     const result = await acts.mapBatch({
       agencyCode: input.agencyCode,

@@ -4,3 +4,4 @@ export * from './levels';
 export * from './gate';
 export * from './succession';
 export * from './settings';
+export * from './map-page';

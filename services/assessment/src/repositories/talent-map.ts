@@ -1,7 +1,26 @@
-import type { TalentMapCounts, TalentMapEntryDto, TalentMapPeriodDto } from '@seleksi/domain';
-import { bulkReplaceById, decodeCursor, encodeCursor, type Page } from '@seleksi/kit';
+import {
+  mapTalentPage,
+  type TalentMapCounts,
+  type TalentMapEntryDto,
+  type TalentMapPage,
+  type TalentMapPeriodDto,
+  type TalentMapSlotsResult,
+  type TalentScoringRules,
+} from '@seleksi/domain';
+import { bulkReplaceById, decodeCursor, eachDistinct, encodeCursor, type Page } from '@seleksi/kit';
 import { z } from 'zod';
-import type { AssessmentModels, TalentMapEntryDoc } from '../models';
+import type { AssessmentModels, AssessmentResultDoc, ScoreRecordDoc, TalentMapEntryDoc } from '../models';
+
+/** Entries per insert: one FerretDB command (and transaction) each. */
+const WRITE_CHUNK = 500;
+/** Slots read at once (each an indexed equality; a few in flight keep FerretDB's connection pool free). */
+const SLOT_READS_IN_FLIGHT = 4;
+
+export interface MapSlotsArgs extends Omit<TalentMapPage, 'assessments' | 'trackRecords'> {
+  fromSlot: number;
+  toSlot: number;
+  scoring: TalentScoringRules;
+}
 
 /** `box` of the drill-down: one box, or the unmapped entries (box null). */
 export type BoxFilter = number | 'none';
@@ -33,19 +52,71 @@ function toDto(doc: TalentMapEntryDoc): TalentMapEntryDto {
   };
 }
 
-export function createTalentMapRepository({ TalentMapEntry }: AssessmentModels) {
+export function createTalentMapRepository({ TalentMapEntry, AssessmentResult, ScoreRecord }: AssessmentModels) {
+  /** Writes entries by id: new ones in one insert per chunk, those already there (a retried page) replaced. */
+  function putEntries(entries: TalentMapEntryDto[]): Promise<number> {
+    return bulkReplaceById(
+      TalentMapEntry,
+      entries.map(({ id, mappedAt, ...rest }) => ({
+        ...rest,
+        _id: id,
+        scored: rest.score !== null,
+        mappedAt: new Date(mappedAt),
+      })),
+    );
+  }
+
   return {
-    /** Upserts the entries by id in one bulk (a retried batch writes the same documents again). */
-    async putEntries(entries: TalentMapEntryDto[]): Promise<number> {
-      return bulkReplaceById(
-        TalentMapEntry,
-        entries.map(({ id, mappedAt, ...rest }) => ({
-          ...rest,
-          _id: id,
-          scored: rest.score !== null,
-          mappedAt: new Date(mappedAt),
-        })),
-      );
+    putEntries,
+
+    /**
+     * Maps a page of employees (whole slots, sent with their SKP) in one request: reads the slots' assessment
+     * results and track records (one indexed equality per slot and collection), scores every employee and
+     * inserts the entries in chunks. Idempotent: a page mapped again writes the same entries.
+     */
+    async mapSlots(args: MapSlotsArgs): Promise<TalentMapSlotsResult> {
+      const ids = new Set(args.employees.map((e) => e.id));
+      const slots = Array.from({ length: Math.max(0, args.toSlot - args.fromSlot) }, (_, k) => args.fromSlot + k);
+      const [assessments, trackRecords] =
+        ids.size === 0
+          ? [[], []]
+          : await Promise.all([
+              eachDistinct(
+                slots,
+                async (candidateBucket) =>
+                  (
+                    await AssessmentResult.find(
+                      { candidateBucket },
+                      { candidateId: 1, assessedAt: 1, validUntil: 1, managerial: 1, socioCultural: 1 },
+                    )
+                      .lean<AssessmentResultDoc[]>()
+                      .exec()
+                  ).filter((a) => ids.has(a.candidateId)),
+                SLOT_READS_IN_FLIGHT / 2,
+              ),
+              eachDistinct(
+                slots,
+                async (candidateBucket) =>
+                  (
+                    await ScoreRecord.find(
+                      { candidateBucket, kind: 'TRACK_RECORD' },
+                      { candidateId: 1, recordedAt: 1, value: 1 },
+                    )
+                      .lean<ScoreRecordDoc[]>()
+                      .exec()
+                  )
+                    .filter((r) => ids.has(r.candidateId))
+                    .map((r) => ({
+                      candidateId: r.candidateId,
+                      recordedAt: r.recordedAt.toISOString(),
+                      value: r.value,
+                    })),
+                SLOT_READS_IN_FLIGHT / 2,
+              ),
+            ]);
+      const { entries, unmapped, byBox } = mapTalentPage({ ...args, assessments, trackRecords }, args.scoring);
+      for (let i = 0; i < entries.length; i += WRITE_CHUNK) await putEntries(entries.slice(i, i + WRITE_CHUNK));
+      return { processed: entries.length, unmapped, byBox };
     },
 
     /**

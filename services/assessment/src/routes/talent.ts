@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import type { TalentScoringRules } from '@seleksi/domain';
 import { idField, notFound, withPathId } from '@seleksi/kit';
 import { z } from 'zod';
 import type { AssessmentRepositories } from '../repositories';
@@ -8,6 +9,7 @@ import {
   talentMapEntriesBody,
   talentMapEntryListQuery,
   talentMapParams,
+  talentMapSlotsBody,
   talentSettingsBody,
 } from '../schemas';
 
@@ -51,6 +53,20 @@ export function talentRoutes(
   router.get('/talent-map/:agencyCode/:period/counts', async (req, res) => {
     const { agencyCode, period } = talentMapParams.parse(req.params);
     res.json(await talentMap.counts(agencyCode, period));
+  });
+
+  /** Maps a page of employees (whole slots, with their SKP): `{ processed, unmapped, byBox }`. */
+  router.post('/talent-map/:agencyCode/:period/slots', async (req, res) => {
+    const { agencyCode, period } = talentMapParams.parse(req.params);
+    const body = talentMapSlotsBody.parse(req.body);
+    res.json(
+      await talentMap.mapSlots({
+        ...body,
+        agencyCode,
+        period,
+        scoring: body.scoring as unknown as TalentScoringRules,
+      }),
+    );
   });
 
   /** Clears a period before re-mapping it from scratch: `{ deleted }`. */

@@ -1,4 +1,11 @@
-import { DomainError, EMPLOYEE_BUCKETS, employeeBucket, parseNip, type ProfileDto } from '@seleksi/domain';
+import {
+  DomainError,
+  EMPLOYEE_BUCKETS,
+  employeeBucket,
+  parseNip,
+  type ProfileDto,
+  type TalentInputDto,
+} from '@seleksi/domain';
 import {
   bulkReplaceById,
   decodeCursor,
@@ -185,6 +192,38 @@ export function createProfileRepository({ Profile }: CandidateModels) {
         }
       }
       return { items: items.map(toDto), nextCursor: null };
+    },
+
+    /**
+     * The mapping inputs (id, SKP) of the agency's profiles in whole slots from `fromSlot` (before `toSlot`),
+     * until at least `limit` are read; `nextSlot` is the first slot not read (null at `toSlot`). A slot is one
+     * indexed equality, so a page costs the same at any agency size, and the slot is the whole cursor.
+     */
+    async talentInputs(
+      agencyCode: string,
+      fromSlot: number,
+      toSlot: number,
+      limit: number,
+    ): Promise<{ items: TalentInputDto[]; nextSlot: number | null }> {
+      const items: TalentInputDto[] = [];
+      let b = fromSlot;
+      while (b < toSlot && items.length < limit) {
+        const slots = Array.from({ length: Math.min(SLOTS_PER_READ, toSlot - b) }, (_, k) => b + k);
+        const read = await Promise.all(
+          slots.map((slot) =>
+            Profile.find({ agencyCode, mapBucket: slot }, { _id: 1, skp: 1 })
+              .lean<Pick<ProfileDoc, '_id' | 'skp'>[]>()
+              .exec(),
+          ),
+        );
+        for (const docs of read) {
+          for (const d of docs)
+            items.push({ id: d._id, skp: d.skp.map((x) => ({ year: x.year, predicate: x.predicate })) });
+          b++;
+          if (items.length >= limit) break;
+        }
+      }
+      return { items, nextSlot: b < toSlot ? b : null };
     },
 
     /** Gives profiles stored before `mapBucket` existed their slot (at start; a no-op once done). */

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { notFound, withPathId } from '@seleksi/kit';
 import type { CandidateRepositories } from '../repositories';
-import { profileBody, profileCountQuery, profileListQuery, profilesBulkBody } from '../schemas';
+import { profileBody, profileCountQuery, profileListQuery, profilesBulkBody, talentInputsQuery } from '../schemas';
 
 export function profileRoutes(router: Router, { profiles }: CandidateRepositories): void {
   /** Bulk upsert of ≤ 1000 profiles (seeding, benchmarks): `{ items }` → `{ upserted }`. */
@@ -25,6 +25,12 @@ export function profileRoutes(router: Router, { profiles }: CandidateRepositorie
   router.get('/profiles/count', async (req, res) => {
     const { agencyCode } = profileCountQuery.parse(req.query);
     res.json({ count: await profiles.countByAgency(agencyCode) });
+  });
+
+  /** What talent mapping needs of an agency's profiles (id, SKP), whole slots at a time: `{ items, nextSlot }`. */
+  router.get('/profiles/talent-inputs', async (req, res) => {
+    const { agencyCode, fromSlot, toSlot, limit } = talentInputsQuery.parse(req.query);
+    res.json(await profiles.talentInputs(agencyCode, fromSlot, toSlot, limit));
   });
 
   router.get('/profiles/:id', async (req, res) => {
