@@ -5,11 +5,23 @@
  */
 import type { JptLevel } from './levels';
 import type { SkpPredicate } from './contracts';
+import type { TalentScoringRules } from './talent/levels';
 
 /** What talent mapping reads of a profile (services/candidate): the id and the SKP predicates. */
 export interface TalentInputDto {
   id: string;
   skp: { year: number; predicate: SkpPredicate }[];
+}
+
+/** A page of employees to map (slots [fromSlot, toSlot) of an agency, sent with their SKP). */
+export interface TalentMapSlotsRequest {
+  fromSlot: number;
+  toSlot: number;
+  asOf: string;
+  runId: string;
+  mappedAt: string;
+  scoring: TalentScoringRules;
+  employees: readonly TalentInputDto[];
 }
 
 /** What mapping a page of employees adds to the map's head-count. */

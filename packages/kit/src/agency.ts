@@ -153,3 +153,14 @@ export function issueCode(issue: z.core.$ZodIssue | undefined): 'INVALID_NIP' | 
 }
 
 export type { AgencyDto };
+
+/** The letterhead fields of an agency's record as the services accept them (candidate: stored; document: printed). */
+export const agencyLetterheadShape = {
+  region: z.string().max(100).optional(),
+  addressLines: z.array(z.string().max(200)).max(4).optional(),
+  phone: z.string().max(50).nullish(),
+  email: z.string().max(200).nullish(),
+  website: z.string().max(200).nullish(),
+  logo: agencyChangeSchema.shape.logo,
+  registers: agencySettingsSchema.shape.registers,
+};

@@ -27,8 +27,8 @@ import type {
   TalentMapEntryDto,
   TalentInputDto,
   TalentMapPeriodDto,
+  TalentMapSlotsRequest,
   TalentMapSlotsResult,
-  TalentScoringRules,
   TalentSettings,
   TimelineEntryDto,
   VacancyAnnouncementRequest,
@@ -464,19 +464,7 @@ export class AssessmentClient {
    * Maps a page of employees (slots [fromSlot, toSlot) of the agency, sent with their SKP) in one request: the
    * service reads the slots' assessments and track records, scores and writes the entries. Idempotent.
    */
-  mapTalentSlots(
-    agencyCode: string,
-    period: string,
-    body: {
-      fromSlot: number;
-      toSlot: number;
-      asOf: string;
-      runId: string;
-      mappedAt: string;
-      scoring: TalentScoringRules;
-      employees: readonly TalentInputDto[];
-    },
-  ): Promise<TalentMapSlotsResult> {
+  mapTalentSlots(agencyCode: string, period: string, body: TalentMapSlotsRequest): Promise<TalentMapSlotsResult> {
     return this.http.post(`/talent-map/${seg(agencyCode)}/${seg(period)}/slots`, body, { timeoutMs: BULK_TIMEOUT_MS });
   }
   /** Entries per box '1'..'9', unmapped (box null) and total of an agency's map for a period. */

@@ -21,9 +21,8 @@ import {
   type TimelineEntryDto,
 } from '@seleksi/domain';
 import {
-  agencyChangeSchema,
+  agencyLetterheadShape,
   agencyOfficialsSchema,
-  agencySettingsSchema,
   selectionOfficialsSchema,
   idField,
   idListParam,
@@ -56,13 +55,7 @@ export const agencyBody = z.object({
   timeZone: z.enum(AGENCY_TIME_ZONES),
   kind: z.enum([...AGENCY_KINDS, ...LEGACY_AGENCY_KINDS]),
   // The records an administrator keeps (seeds may write them too); checked as the changes route checks them.
-  region: z.string().max(100).optional(),
-  addressLines: z.array(z.string().max(200)).max(4).optional(),
-  phone: z.string().max(50).nullish(),
-  email: z.string().max(200).nullish(),
-  website: z.string().max(200).nullish(),
-  logo: agencyChangeSchema.shape.logo,
-  registers: agencySettingsSchema.shape.registers,
+  ...agencyLetterheadShape,
   officials: agencyOfficialsSchema.optional(),
   selectionOfficials: z.array(selectionOfficialsSchema).max(500).optional(),
   version: z.number().int().min(0).optional(),

@@ -7,14 +7,7 @@ import type {
   OfficialDocumentRequest,
   VacancyAnnouncementRequest,
 } from '@seleksi/domain';
-import {
-  agencyChangeSchema,
-  agencySettingsSchema,
-  idField,
-  idListParam,
-  instantField,
-  isoDateField,
-} from '@seleksi/kit';
+import { agencyLetterheadShape, idField, idListParam, instantField, isoDateField } from '@seleksi/kit';
 import { z } from 'zod';
 import { OFFICIAL_DOCUMENT_KINDS, officialDocumentProblems } from './pdf';
 
@@ -31,13 +24,7 @@ const agency = z.object({
   timeZone: z.enum(AGENCY_TIME_ZONES),
   kind: z.enum([...AGENCY_KINDS, ...LEGACY_AGENCY_KINDS]),
   // The letterhead and registers from the agency's records (officials are resolved into `signatory`).
-  region: z.string().max(100).optional(),
-  addressLines: z.array(z.string().max(200)).max(4).optional(),
-  phone: z.string().max(50).nullish(),
-  email: z.string().max(200).nullish(),
-  website: z.string().max(200).nullish(),
-  logo: agencyChangeSchema.shape.logo,
-  registers: agencySettingsSchema.shape.registers,
+  ...agencyLetterheadShape,
   version: z.number().int().min(0).optional(),
 });
 

@@ -29,8 +29,8 @@ import {
   DEFAULT_ELIGIBILITY_RULES,
   mapTalentPage,
   type TalentInputDto,
+  type TalentMapSlotsRequest,
   type TalentMapSlotsResult,
-  type TalentScoringRules,
 } from '@seleksi/domain';
 import type { AssessmentResultDto } from '@seleksi/kit';
 import { callService } from '../activity-errors';
@@ -53,19 +53,7 @@ export interface TalentMappingPorts {
     }): Promise<{ items: TalentInputDto[]; nextSlot: number | null }>;
   };
   assessment: {
-    mapTalentSlots(
-      agencyCode: string,
-      period: string,
-      body: {
-        fromSlot: number;
-        toSlot: number;
-        asOf: string;
-        runId: string;
-        mappedAt: string;
-        scoring: TalentScoringRules;
-        employees: readonly TalentInputDto[];
-      },
-    ): Promise<TalentMapSlotsResult>;
+    mapTalentSlots(agencyCode: string, period: string, body: TalentMapSlotsRequest): Promise<TalentMapSlotsResult>;
     getTalentSettings(agencyCode: string): Promise<TalentSettings | null>;
     listAssessmentResultsFor(candidateIds: string[]): Promise<AssessmentResultDto[]>;
     listScoreRecordsFor(candidateIds: string[], kind: 'TRACK_RECORD'): Promise<ScoreRecordDto[]>;
