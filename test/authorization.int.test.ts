@@ -84,6 +84,9 @@ const MUTATIONS: Record<string, Rule> = {
   registerCandidate: { allowed: EVERYONE },
   requestPasswordReset: { allowed: EVERYONE },
   setPasswordWithLink: { allowed: EVERYONE },
+  // Sign-in with OpenID Connect (not configured here: NOT_FOUND past authorisation).
+  startOidcSignIn: { allowed: EVERYONE },
+  completeOidcSignIn: { allowed: EVERYONE },
   createAgency: { allowed: ['admin'] },
   // The national administrator for every agency, an agency administrator for its own only.
   setAgencyOfficials: { allowed: AGENCY_ADMINS },
@@ -240,7 +243,15 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
 }
 
 /** Queries open to everyone by design (public announcements, results and verification); the rest are above. */
-const PUBLIC_QUERIES = ['me', 'selection', 'selections', 'document', 'selectionDocuments', 'verifyDocument'];
+const PUBLIC_QUERIES = [
+  'me',
+  'oidcProvider',
+  'selection',
+  'selections',
+  'document',
+  'selectionDocuments',
+  'verifyDocument',
+];
 /** Signed-in helpers without personal data. */
 const SIGNED_IN_QUERIES = ['holidayCalendar', 'workingDaysBetween'];
 

@@ -184,6 +184,26 @@ const seatSchema = new Schema<SeatDoc>(
 );
 seatSchema.index({ userId: 1, at: -1 });
 
+/** A sign-in with OpenID Connect under way: what the callback must match (kept server-side, used once). */
+interface OidcStateDoc {
+  _id: string;
+  codeVerifier: string;
+  nonce: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+const oidcStateSchema = new Schema<OidcStateDoc>(
+  {
+    _id: { type: String, required: true },
+    codeVerifier: { type: String, required: true },
+    nonce: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+    usedAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+
 function toAccount(d: AccountDoc): Account {
   return {
     id: d._id,
@@ -232,6 +252,7 @@ export class AccountRepository {
   private readonly links: Model<LinkDoc>;
   private readonly notices: Model<AccountNoticeDoc>;
   private readonly seats: Model<SeatDoc>;
+  private readonly oidcStates: Model<OidcStateDoc>;
   private readonly checked = new Map<string, { account: Account; expiresAt: number; recheckAt: number }>();
   /** Sessions signed out here (never remembered again). */
   private readonly revoked = new Set<string>();
@@ -242,6 +263,7 @@ export class AccountRepository {
     this.links = conn.model<LinkDoc>('AccountLink', linkSchema, 'account_links');
     this.notices = conn.model<AccountNoticeDoc>('AccountNotice', noticeSchema, 'account_notices');
     this.seats = conn.model<SeatDoc>('PanselSeat', seatSchema, 'pansel_seats');
+    this.oidcStates = conn.model<OidcStateDoc>('OidcState', oidcStateSchema, 'oidc_states');
   }
 
   async init(): Promise<void> {
@@ -251,6 +273,7 @@ export class AccountRepository {
       this.links.init(),
       this.notices.init(),
       this.seats.init(),
+      this.oidcStates.init(),
     ]);
   }
 
@@ -480,6 +503,29 @@ export class AccountRepository {
       .lean();
     if (d) this.forget(id);
     return d ? toAccount(d) : null;
+  }
+
+  /** Keeps a started OpenID sign-in (by its state) for `ttlSeconds`; any gateway may complete it. */
+  async saveOidcState(
+    s: { state: string; codeVerifier: string; nonce: string },
+    ttlSeconds: number,
+    now = new Date(),
+  ): Promise<void> {
+    await this.oidcStates.create({
+      _id: s.state,
+      codeVerifier: s.codeVerifier,
+      nonce: s.nonce,
+      expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
+      usedAt: null,
+    });
+  }
+
+  /** Takes a started sign-in once (a replayed callback finds nothing); null when unknown, used or expired. */
+  async takeOidcState(state: string, now = new Date()): Promise<{ codeVerifier: string; nonce: string } | null> {
+    const d = await this.oidcStates
+      .findOneAndUpdate({ _id: state, usedAt: null, expiresAt: { $gt: now } }, { $set: { usedAt: now } }, { new: true })
+      .lean();
+    return d ? { codeVerifier: d.codeVerifier, nonce: d.nonce } : null;
   }
 
   async findByOidcSubject(subject: string): Promise<Account | null> {

@@ -8,6 +8,9 @@ const PUBLIC_MUTATIONS = [
   'setPasswordWithLink',
   'registerCandidate',
   'requestPasswordReset',
+  // Sign-in with OpenID Connect: the provider proves who signs in.
+  'startOidcSignIn',
+  'completeOidcSignIn',
 ].sort();
 const PUBLIC_QUERIES = [
   // Announcements and results are public (PLANNED selections and restricted documents are filtered).
@@ -19,6 +22,8 @@ const PUBLIC_QUERIES = [
   // Each node type checks the reader when it loads.
   'node',
   'me',
+  // Whether SSO sign-in is offered (the sign-in page asks before anyone signs in).
+  'oidcProvider',
 ];
 
 function unguarded(fields: Record<string, { extensions?: unknown }>): string[] {

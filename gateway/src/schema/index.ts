@@ -19,5 +19,6 @@ import './application-scores';
 import './subscriptions';
 import './agency';
 import './accounts';
+import './oidc';
 
 export const schema = builder.toSchema({ sortSchema: true });
