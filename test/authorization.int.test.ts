@@ -16,6 +16,8 @@ const AGENCY_B: AgencyDto = testAgency('AUTHB');
 const PASSWORD = 'rahasia-uji-123';
 const C1 = 'auth-cand-1';
 const C2 = 'auth-cand-2';
+/** A secretary account of agency A that the account mutations act on (deactivated, role changed…). */
+const TARGET = 'auth-target';
 
 const PRINCIPALS = [
   'anonymous',
@@ -71,6 +73,20 @@ const PANSEL = { allowed: ['memberOfSelection'], refusal: { memberOfNone: 'NOT_A
 const AGENCY_ADMINS = ['admin', 'agencyAdminOwn'] as const;
 const MUTATIONS: Record<string, Rule> = {
   amendHolidayCalendar: { allowed: ['admin'] },
+  // Accounts: the national administrator for all, an agency administrator for its own agency's staff
+  // (an invitation without an agency is for the inviter's own agency, so both agency administrators pass).
+  changeAccountRole: { allowed: AGENCY_ADMINS },
+  deactivateAccount: { allowed: AGENCY_ADMINS },
+  decideRegistration: { allowed: AGENCY_ADMINS },
+  inviteAccount: { allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther'] },
+  issuePasswordReset: { allowed: AGENCY_ADMINS },
+  reactivateAccount: { allowed: AGENCY_ADMINS },
+  registerCandidate: { allowed: EVERYONE },
+  requestPasswordReset: { allowed: EVERYONE },
+  setPasswordWithLink: { allowed: EVERYONE },
+  // Sign-in with OpenID Connect (not configured here: NOT_FOUND past authorisation).
+  startOidcSignIn: { allowed: EVERYONE },
+  completeOidcSignIn: { allowed: EVERYONE },
   createAgency: { allowed: ['admin'] },
   // The national administrator for every agency, an agency administrator for its own only.
   setAgencyOfficials: { allowed: AGENCY_ADMINS },
@@ -198,6 +214,25 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       query: 'query($a: ID!) { agencyChanges(agencyCode: $a) { before after } }',
       variables: { a: AGENCY_A.code },
     },
+    accounts: { allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther'], query: '{ accounts { totalCount } }' },
+    pendingRegistrations: {
+      allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther'],
+      query: '{ pendingRegistrations { totalCount } }',
+    },
+    accountChanges: {
+      allowed: AGENCY_ADMINS,
+      query: 'query($a: ID!) { accountChanges(accountId: $a) { kind } }',
+      variables: { a: TARGET },
+    },
+    panselCandidates: {
+      allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'],
+      query: 'query($a: String!) { panselCandidates(agencyCode: $a) { totalCount } }',
+      variables: { a: AGENCY_A.code },
+    },
+    myPanselRounds: {
+      allowed: ['memberOfSelection', 'memberOfNone'],
+      query: '{ myPanselRounds { totalCount edges { node { id } } } }',
+    },
     successionGroups: {
       // Drafts are filtered out for everyone but the agency's staff.
       allowed: SIGNED_IN,
@@ -208,7 +243,15 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
 }
 
 /** Queries open to everyone by design (public announcements, results and verification); the rest are above. */
-const PUBLIC_QUERIES = ['me', 'selection', 'selections', 'document', 'selectionDocuments', 'verifyDocument'];
+const PUBLIC_QUERIES = [
+  'me',
+  'oidcProvider',
+  'selection',
+  'selections',
+  'document',
+  'selectionDocuments',
+  'verifyDocument',
+];
 /** Signed-in helpers without personal data. */
 const SIGNED_IN_QUERIES = ['holidayCalendar', 'workingDaysBetween'];
 
@@ -241,6 +284,15 @@ beforeAll(async () => {
   await stack.clients.candidate.upsertProfile(eligibleProfile(C1, AGENCY_A.code, 1));
   await stack.clients.candidate.upsertProfile(eligibleProfile(C2, AGENCY_A.code, 2));
   for (const p of SIGNED_IN) await account(p);
+  await stack.gateway.deps.accounts.upsert({
+    id: TARGET,
+    email: `${TARGET}@auth.test`,
+    displayName: 'Target',
+    role: 'PANSEL_SECRETARY',
+    agencyCode: AGENCY_A.code,
+    candidateId: null,
+    password: PASSWORD,
+  });
   for (const m of panselInput().filter((m) => m.userId !== 'auth-memberOfSelection')) {
     await stack.gateway.deps.accounts.upsert({
       id: m.userId,
@@ -350,6 +402,8 @@ function valueFor(name: string, type: GraphQLInputType): unknown {
     return [valueFor(name, (type as { ofType: GraphQLInputType }).ofType)];
   }
   const named = getNamedType(type) as AnyType & { name: string };
+  // A role every administrator may grant (the enum's first value, ADMIN, only the national one may).
+  if (isEnumType(named) && named.name === 'InvitableRole') return 'PANSEL_SECRETARY';
   if (isEnumType(named)) return (named as unknown as { getValues(): { value: unknown }[] }).getValues()[0]!.value;
   if (isInputObjectType(named)) {
     if (named.name === 'CreateSelectionInput') return selectionInput();
@@ -376,6 +430,8 @@ function valueFor(name: string, type: GraphQLInputType): unknown {
         return ids.documentId;
       case 'fillingId':
         return ids.fillingId;
+      case 'accountId':
+        return TARGET;
       case 'candidateId':
       case 'employeeId':
         return C1;

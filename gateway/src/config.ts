@@ -21,6 +21,30 @@ export const gatewayConfigSchema = z.object({
     .min(60)
     .default(8 * 3600),
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+  /** How long an invitation or password-reset link works (hours). */
+  ACCOUNT_LINK_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(72),
+  /**
+   * Sign-in with OpenID Connect (authorization code + PKCE) next to passwords; off while OIDC_ISSUER
+   * is unset. The account is found by the provider's verified e-mail (then by the stored subject);
+   * its role and agency always come from the account record, never from the provider's claims.
+   */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends the browser back (a portal page that hands the URL to `completeOidcSignIn`). */
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  /** Name of the provider on the sign-in page. */
+  OIDC_LABEL: z.string().default('SSO'),
+  /** Allow an http:// issuer (development and tests only). */
+  OIDC_ALLOW_HTTP: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** The built portal (`vite build` output) served at `/`; without it the gateway serves only the API. */
   PORTAL_DIST_DIR: z.string().default(fileURLToPath(new URL('../../portal/dist', import.meta.url))),
   /** Deepest selection a query may have (a connection counts two levels: edges, node). */

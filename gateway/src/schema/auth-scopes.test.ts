@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { schema } from './index';
 
 /** Fields open to anonymous users by design; every other root field declares its authScopes. */
-const PUBLIC_MUTATIONS = ['signIn'];
+const PUBLIC_MUTATIONS = [
+  'signIn',
+  // A link's token is the proof; a candidate registers before having an account; a reset request tells nothing.
+  'setPasswordWithLink',
+  'registerCandidate',
+  'requestPasswordReset',
+  // Sign-in with OpenID Connect: the provider proves who signs in.
+  'startOidcSignIn',
+  'completeOidcSignIn',
+].sort();
 const PUBLIC_QUERIES = [
   // Announcements and results are public (PLANNED selections and restricted documents are filtered).
   'selection',
@@ -13,6 +22,8 @@ const PUBLIC_QUERIES = [
   // Each node type checks the reader when it loads.
   'node',
   'me',
+  // Whether SSO sign-in is offered (the sign-in page asks before anyone signs in).
+  'oidcProvider',
 ];
 
 function unguarded(fields: Record<string, { extensions?: unknown }>): string[] {
@@ -48,6 +59,19 @@ describe('agency records', () => {
   it('no selection decision is open to an agency administrator', () => {
     const m = schema.getMutationType()!.getFields();
     const open = Object.keys(m).filter((name) => rolesOf(m, name)?.includes('AGENCY_ADMIN'));
-    expect(open.sort()).toEqual(['setAgencyOfficials', 'setSelectionOfficials', 'updateAgency', 'uploadAgencyLogo']);
+    expect(open.sort()).toEqual([
+      // Its own agency's staff accounts.
+      'changeAccountRole',
+      'deactivateAccount',
+      'decideRegistration',
+      'inviteAccount',
+      'issuePasswordReset',
+      'reactivateAccount',
+      // Its own agency's records.
+      'setAgencyOfficials',
+      'setSelectionOfficials',
+      'updateAgency',
+      'uploadAgencyLogo',
+    ]);
   });
 });

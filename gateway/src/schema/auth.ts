@@ -1,9 +1,23 @@
 import { z } from 'zod';
 import { builder } from '../builder';
-import type { Account } from '../auth/accounts';
+import type { Account, Registration } from '../auth/accounts';
+import type { GraphQLContext } from '../context';
 import { gqlError } from '../errors';
 import { RoleEnum } from './common';
 import { parseInput } from './input';
+
+const RegistrationType = builder.objectRef<Registration>('Registration').implement({
+  description: "A candidate's self-registration by NIP",
+  fields: (t) => ({
+    nip: t.exposeString('nip'),
+    birthDate: t.field({ type: 'LocalDate', resolve: (r) => r.birthDate }),
+    status: t.exposeString('status', { description: 'PENDING, LINKED or REJECTED' }),
+    profileId: t.exposeID('profileId', { nullable: true }),
+    agencyCode: t.exposeString('agencyCode', { nullable: true }),
+    decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.decidedAt }),
+    reason: t.exposeString('reason', { nullable: true }),
+  }),
+});
 
 export const UserType = builder.objectRef<Account>('User').implement({
   fields: (t) => ({
@@ -13,16 +27,31 @@ export const UserType = builder.objectRef<Account>('User').implement({
     role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
     agencyCode: t.exposeString('agencyCode', { nullable: true }),
     candidateId: t.exposeID('candidateId', { nullable: true }),
+    active: t.exposeBoolean('active'),
+    affiliation: t.exposeString('affiliation', {
+      nullable: true,
+      description: 'For external Pansel members: their university or association',
+    }),
+    passwordSet: t.exposeBoolean('passwordSet', { description: 'False while an invitation has not been used' }),
+    registration: t.field({ type: RegistrationType, nullable: true, resolve: (u) => u.registration }),
   }),
 });
 
-const AuthPayload = builder.simpleObject('AuthPayload', {
+export const AuthPayload = builder.simpleObject('AuthPayload', {
   fields: (t) => ({
     token: t.string(),
     expiresAt: t.field({ type: 'DateTime' }),
     user: t.field({ type: UserType }),
   }),
 });
+
+/** Opens a session for an account that proved who it is (password, one-time link, OpenID Connect). */
+export async function openSessionFor(ctx: GraphQLContext, user: Account, method = 'password') {
+  const session = await ctx.accounts.openSession(user.id, ctx.config.AUTH_TOKEN_TTL_SECONDS);
+  const token = await ctx.tokens.sign(user.id, session.id, session.expiresAt);
+  ctx.logger.info({ userId: user.id, role: user.role, method }, 'signed in');
+  return { token, expiresAt: session.expiresAt, user };
+}
 
 const signInSchema = z.object({
   email: z.string().trim().email('Format email tidak valid').max(200),
@@ -46,10 +75,7 @@ builder.mutationField('signIn', (t) =>
       const { email, password } = parseInput(signInSchema, args, '');
       const user = await ctx.accounts.authenticate(email, password);
       if (!user) throw gqlError('UNAUTHENTICATED', 'Email atau kata sandi salah', 'password');
-      const session = await ctx.accounts.openSession(user.id, ctx.config.AUTH_TOKEN_TTL_SECONDS);
-      const token = await ctx.tokens.sign(user.id, session.id, session.expiresAt);
-      ctx.logger.info({ userId: user.id, role: user.role }, 'signed in');
-      return { token, expiresAt: session.expiresAt, user };
+      return openSessionFor(ctx, user);
     },
   }),
 );

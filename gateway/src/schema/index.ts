@@ -18,5 +18,7 @@ import './application-files';
 import './application-scores';
 import './subscriptions';
 import './agency';
+import './accounts';
+import './oidc';
 
 export const schema = builder.toSchema({ sortSchema: true });

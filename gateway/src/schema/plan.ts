@@ -90,7 +90,15 @@ builder.mutationField('setPansel', (t) =>
             throw gqlError('VALIDATION_FAILED', 'Akun ini bukan akun anggota panitia seleksi', `members.${i}.userId`);
           }
         }
-        return decide(ctx, s, setPanselUpdate, { members, decreeReference: input.decreeReference });
+        const decision = await decide(ctx, s, setPanselUpdate, { members, decreeReference: input.decreeReference });
+        // Recorded after the workflow took the Pansel (a retry of the decision records it again):
+        // members list the rounds they sit on from these seats.
+        await ctx.accounts.recordSeats(
+          s.id,
+          s.agencyCode,
+          members.map((m) => m.userId),
+        );
+        return decision;
       }),
   }),
 );

@@ -86,6 +86,8 @@ export interface ProfileDto {
   skp: { year: number; predicate: SkpPredicate }[];
   lhkpnFiled: boolean;
   disciplinarySanction: boolean;
+  /** The e-mail on record (SIASN); a self-registration with the same e-mail and birth date is linked at once. */
+  email?: string | null;
 }
 
 export interface VacancyDto {

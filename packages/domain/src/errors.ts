@@ -32,6 +32,12 @@ export const ERROR_CODES = [
   'UNAVAILABLE',
   /** Too many requests are waiting right now; the same request may be sent again (it cannot duplicate). */
   'BUSY',
+  /** An account link (invitation, password reset) that does not exist, was used already, or has expired. */
+  'LINK_INVALID',
+  'LINK_USED',
+  'LINK_EXPIRED',
+  /** The change would leave no active national administrator. */
+  'LAST_ADMIN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

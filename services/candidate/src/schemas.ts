@@ -84,6 +84,7 @@ export const profileBody = z.object({
   skp: z.array(z.object({ year: z.number().int().min(1900).max(2200), predicate: z.enum(SKP_PREDICATES) })).max(50),
   lhkpnFiled: z.boolean(),
   disciplinarySanction: z.boolean(),
+  email: z.string().trim().toLowerCase().email().max(200).nullish(),
 }) satisfies z.ZodType<ProfileDto, unknown>;
 
 export const selectionBody = z.object({

@@ -45,6 +45,8 @@ export const profileSchema = new Schema<ProfileDoc>(
     skp: { type: [skpSchema], default: [] },
     lhkpnFiled: { type: Boolean, required: true },
     disciplinarySanction: { type: Boolean, required: true },
+    // Personal data (never logged): matched against a candidate's self-registration.
+    email: { type: String },
     updatedAt: { type: Date, required: true },
     mapBucket: { type: Number },
   },

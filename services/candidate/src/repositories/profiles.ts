@@ -40,6 +40,7 @@ function toDto(doc: ProfileDoc): ProfileDto {
     disciplinarySanction: doc.disciplinarySanction,
   };
   if (doc.educationMajor) dto.educationMajor = doc.educationMajor;
+  if (doc.email) dto.email = doc.email;
   return dto;
 }
 
