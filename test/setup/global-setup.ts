@@ -88,7 +88,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
 
     const mailpit = mailpitPath();
-    if (!existsSync(mailpit)) throw new Error(`Mailpit not found at ${mailpit}: run \`bash infra/scripts/bootstrap.sh --test\``);
+    if (!existsSync(mailpit))
+      throw new Error(`Mailpit not found at ${mailpit}: run \`bash infra/scripts/bootstrap.sh --test\``);
     const smtpPort = await freePort();
     const mailpitUiPort = await freePort();
     const mailpitProc = spawnLogged({

@@ -6,17 +6,20 @@ import { createAuditRecordRepository } from './audit-records';
 import { createChangeRepository } from './changes';
 import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
+import { createNoticeRepository } from './notices';
 import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
 export function createCandidateRepositories(models: CandidateModels) {
-  const applications = createApplicationRepository(models);
+  const notices = createNoticeRepository(models);
+  const applications = createApplicationRepository(models, notices);
   return {
+    notices,
     agencies: createAgencyRepository(models),
     profiles: createProfileRepository(models),
     applications,
-    selections: createSelectionRepository(models, applications),
+    selections: createSelectionRepository(models, applications, notices),
     holidayYears: createHolidayYearRepository(models),
     auditRecords: createAuditRecordRepository(models),
     invitations: createInvitationRepository(models),
