@@ -18,5 +18,6 @@ import './application-files';
 import './application-scores';
 import './subscriptions';
 import './agency';
+import './notices';
 
 export const schema = builder.toSchema({ sortSchema: true });
