@@ -122,7 +122,7 @@ if [ "$want_ferret" = 1 ]; then
 fi
 
 # Mailpit: always wanted (npm start and the integration tests send their mails to it).
-mailpit_hash=$(cat infra/mailpit/main.go infra/mailpit/go.mod infra/mailpit/go.sum | sha256sum | cut -d' ' -f1)
+mailpit_hash=$(cat infra/mailpit/main.go infra/mailpit/go.mod infra/mailpit/go.sum infra/mailpit/ui/* | sha256sum | cut -d' ' -f1)
 need_mailpit=0
 if [ -n "${MAILPIT_PATH:-}" ]; then
   [ -x "$MAILPIT_PATH" ] || die "MAILPIT_PATH=$MAILPIT_PATH is not an executable file"
@@ -294,17 +294,25 @@ step_ferretdb() {
 }
 
 # Mailpit's Go module ships without its web UI bundle (built from Vue sources by upstream's release), so
-# the binary serves the SMTP sink, the HTTP API (/api/v1) the tests read and each mail at /view/<id>.html.
+# the build vendors the module and puts our small inbox page (infra/mailpit/ui) where that bundle goes
+# (server/ui/dist, embedded into the binary); SMTP, the HTTP API (/api/v1) and /view/<id>.html are Mailpit's.
 step_mailpit() {
   if [ "$need_mailpit" = 0 ]; then
     log "Mailpit present ($MAILPIT)"
     return
   fi
-  local t
+  local t build=.tools/mailpit-build
   t=$(now_ms)
   log "building Mailpit (go build in infra/mailpit; about a minute on a cold Go cache)"
   mkdir -p .tools/bin
-  (cd infra/mailpit && go build -trimpath -o "$ROOT/.tools/bin/mailpit" .)
+  rm -rf "$build"
+  mkdir -p "$build"
+  cp infra/mailpit/main.go infra/mailpit/go.mod infra/mailpit/go.sum "$build/"
+  (cd "$build" && go mod vendor)
+  mkdir -p "$build/vendor/github.com/axllent/mailpit/server/ui/dist"
+  cp infra/mailpit/ui/app.js infra/mailpit/ui/app.css "$build/vendor/github.com/axllent/mailpit/server/ui/dist/"
+  (cd "$build" && go build -mod=vendor -trimpath -o "$ROOT/.tools/bin/mailpit" .)
+  rm -rf "$build"
   printf '%s\n' "$mailpit_hash" >"$MAILPIT_STAMP"
   log "Mailpit built in $(since "$t")"
 }

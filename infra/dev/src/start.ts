@@ -466,7 +466,7 @@ async function main(): Promise<void> {
       : 'Gateway                      not started',
     `Temporal                     ${temporalAddress} (namespace ${namespace})`,
     ...(temporalUiUrl ? [`Temporal UI                  ${temporalUiUrl}`] : []),
-    `Mailpit (sent mails)         ${mailpitUrl}/api/v1/messages   SMTP 127.0.0.1:${config.MAILPIT_SMTP_PORT}`,
+    `Mailpit inbox (sent mails)   ${mailpitUrl}   (SMTP 127.0.0.1:${config.MAILPIT_SMTP_PORT}, API /api/v1)`,
     ...SERVICES.map((s) => `${(s + ' service').padEnd(29)}${present(s) ? `${serviceUrl(s)}/readyz` : 'not started'}`),
     `Worker                       ${present('worker') ? `http://127.0.0.1:${config.WORKER_HEALTH_PORT}/healthz` : 'not started'}`,
     `MongoDB                      ${redactUri(mongoUri)}${localMongo ? ` (FerretDB on PostgreSQL 127.0.0.1:${config.POSTGRES_PORT})` : ''}`,
