@@ -1,3 +1,4 @@
+/* global document, location, history */
 // The web inbox of our Mailpit build. Mailpit's own UI bundle (Vue, built by its release) is not in its Go
 // module, so bootstrap.sh puts this small page in its place: the list of mails from /api/v1/messages and
 // the selected one as Mailpit renders it (/view/<id>.html, or .txt for plain-text mails).
