@@ -83,6 +83,20 @@ function body(ctx: MailContext): { subject: string; blocks: Block[] } {
       };
     case 'DECISION_WAITING':
       return decisionWaiting(c, round, when);
+    case 'DECISION_REMINDER': {
+      const waiting = decisionWaiting(c, round, when);
+      const by = c.deadline ? when(c.deadline) : 'batas waktu';
+      return {
+        subject: `Pengingat: ${waiting.subject}`,
+        blocks: [
+          `Pengingat: batas waktu keputusan Anda pada ${round} berakhir ${by}.`,
+          ...(c.reasonCode === 'OVERSEER_REVIEW_STARTED'
+            ? ['Bila sampai batas waktu tersebut tidak ada tanggapan, hasil seleksi dianggap disetujui.']
+            : []),
+          ...waiting.blocks.slice(0, 1),
+        ],
+      };
+    }
   }
 }
 

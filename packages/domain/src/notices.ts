@@ -5,6 +5,14 @@
  */
 import type { ApplicationStatus } from './stages';
 import type { AgencyTimeZone } from './levels';
+import {
+  addCalendarDays,
+  dayOfWeek,
+  isWorkingDay,
+  localDateOf,
+  startOfLocalDay,
+  type HolidayCalendar,
+} from './calendar';
 import type { Role } from './roles';
 
 export const NOTICE_KINDS = [
@@ -15,6 +23,7 @@ export const NOTICE_KINDS = [
   'FINAL_RESULT',
   'WITHDRAWAL_CONFIRMED',
   'DECISION_WAITING',
+  'DECISION_REMINDER',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -30,6 +39,7 @@ export const ESSENTIAL_NOTICES: Record<NoticeKind, boolean> = {
   FINAL_RESULT: false,
   WITHDRAWAL_CONFIRMED: false,
   DECISION_WAITING: true,
+  DECISION_REMINDER: true,
 };
 
 export const NOTICE_KIND_TEXT_ID: Record<NoticeKind, string> = {
@@ -40,7 +50,36 @@ export const NOTICE_KIND_TEXT_ID: Record<NoticeKind, string> = {
   FINAL_RESULT: 'Hasil akhir seleksi',
   WITHDRAWAL_CONFIRMED: 'Pengunduran diri dikonfirmasi',
   DECISION_WAITING: 'Keputusan menunggu Anda',
+  DECISION_REMINDER: 'Pengingat batas waktu keputusan',
 };
+
+/** Working days before a decision-maker's deadline (or silence) at which the reminder goes out. */
+export const REMINDER_WORKING_DAYS_BEFORE = 2;
+
+/**
+ * When the reminder of a deadline goes out: 08.00 local time, `workingDaysBefore` working days before the
+ * deadline's day. Years missing from the calendar count weekends only.
+ */
+export function reminderInstant(
+  deadline: Date | string,
+  workingDaysBefore: number,
+  tz: AgencyTimeZone,
+  calendar: HolidayCalendar,
+): Date {
+  let d = localDateOf(deadline, tz);
+  let left = workingDaysBefore;
+  while (left > 0) {
+    d = addCalendarDays(d, -1);
+    let working: boolean;
+    try {
+      working = isWorkingDay(d, calendar);
+    } catch {
+      working = dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6;
+    }
+    if (working) left -= 1;
+  }
+  return new Date(startOfLocalDay(d, tz).getTime() + 8 * 3_600_000);
+}
 
 export const NOTICE_STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
 /** PENDING: waiting or being retried; SENT; FAILED: gave up after the last attempt; SKIPPED: opted out or no address. */

@@ -12,7 +12,10 @@ import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
 export function createCandidateRepositories(models: CandidateModels) {
-  const notices = createNoticeRepository(models);
+  const holidayYears = createHolidayYearRepository(models);
+  const notices = createNoticeRepository(models, async () =>
+    Object.fromEntries((await holidayYears.list()).map((y) => [y.year, y])),
+  );
   const applications = createApplicationRepository(models, notices);
   return {
     notices,
@@ -20,7 +23,7 @@ export function createCandidateRepositories(models: CandidateModels) {
     profiles: createProfileRepository(models),
     applications,
     selections: createSelectionRepository(models, applications, notices),
-    holidayYears: createHolidayYearRepository(models),
+    holidayYears,
     auditRecords: createAuditRecordRepository(models),
     invitations: createInvitationRepository(models),
     profileConfirmations: createProfileConfirmationRepository(models),

@@ -8,6 +8,9 @@ import {
   type NoticeStatus,
   type ReasonCode,
   type Role,
+  type HolidayCalendar,
+  REMINDER_WORKING_DAYS_BEFORE,
+  reminderInstant,
   selectionIdOfVacancy,
 } from '@seleksi/domain';
 import { findEachEqual, insertManyIgnoringDuplicates } from '@seleksi/kit';
@@ -89,7 +92,11 @@ function newNotice(
  * The outbox. Enqueued in the same service call that records the timeline entry or stage event (both
  * idempotent by the workflow's event id), so the notice exists once the event does, and only once.
  */
-export function createNoticeRepository({ Notice, TimelineEntry, StageEvent, Selection, Agency }: CandidateModels) {
+export function createNoticeRepository(
+  { Notice, TimelineEntry, StageEvent, Selection, Agency }: CandidateModels,
+  /** The working-day calendar (shipped years with stored amendments), for reminders. */
+  calendar: () => Promise<HolidayCalendar>,
+) {
   return {
     /** Notices of timeline entries (inserted or found already there: the insert below ignores duplicates). */
     async enqueueForEntries(entries: TimelineEntryDoc[]) {
@@ -113,19 +120,32 @@ export function createNoticeRepository({ Notice, TimelineEntry, StageEvent, Sele
       return insertManyIgnoringDuplicates(Notice, docs);
     },
 
-    /** A "decision waiting for you" notice to the decision-makers of a stage event. */
-    async enqueueForStageEvent(event: StageEventDoc, agencyCode: string) {
+    /**
+     * A "decision waiting for you" notice to the decision-makers of a stage event and, when it has a
+     * deadline, a reminder due REMINDER_WORKING_DAYS_BEFORE working days before it (not in training mode,
+     * whose days last seconds). The reminder is dropped when claimed after the decision was taken.
+     */
+    async enqueueForStageEvent(
+      event: StageEventDoc,
+      selection: Pick<SelectionDoc, 'agencyCode' | 'timeZone' | 'simulation'>,
+    ) {
       const role = WAITING_FOR[event.reasonCode];
       if (!role) return 0;
-      return insertManyIgnoringDuplicates(Notice, [
-        newNotice(
-          'DECISION_WAITING',
-          event._id,
-          event.selectionId,
-          { candidateId: null, applicationId: null, role, agencyCode },
-          new Date(),
-        ),
-      ]);
+      const now = new Date();
+      const who = { candidateId: null, applicationId: null, role, agencyCode: selection.agencyCode };
+      const docs = [newNotice('DECISION_WAITING', event._id, event.selectionId, who, now)];
+      if (event.expectedNextAt && !selection.simulation) {
+        const at = reminderInstant(
+          event.expectedNextAt,
+          REMINDER_WORKING_DAYS_BEFORE,
+          selection.timeZone,
+          await calendar(),
+        );
+        if (at > now && at < event.expectedNextAt) {
+          docs.push({ ...newNotice('DECISION_REMINDER', event._id, event.selectionId, who, now), nextAttemptAt: at });
+        }
+      }
+      return insertManyIgnoringDuplicates(Notice, docs);
     },
 
     /**
@@ -167,6 +187,11 @@ export function createNoticeRepository({ Notice, TimelineEntry, StageEvent, Sele
         const event = eventById.get(n.sourceId);
         const source = entry ?? event;
         if (!selection || !source) continue; // not readable yet: handed out again after the lease
+        if (n.kind === 'DECISION_REMINDER' && event && selection.stageAt && selection.stageAt > event.at) {
+          // The round moved on: the decision was taken (or the deadline passed) before the reminder was due.
+          await Notice.updateOne({ _id: n._id }, { $set: { status: 'SKIPPED', lastError: 'decision already taken' } });
+          continue;
+        }
         const vacancyId = n.applicationId && n.candidateId ? vacancyOf(n.applicationId, n.candidateId) : null;
         const position = selection.vacancies.find((v) => v.id === vacancyId)?.position ?? null;
         const content: NoticeContent = {

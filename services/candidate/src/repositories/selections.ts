@@ -209,9 +209,10 @@ export function createSelectionRepository(
         );
         return first;
       });
-      const agencyCode = (await Selection.findById(selectionId, { agencyCode: 1 }).lean<{ agencyCode: string }>())
-        ?.agencyCode;
-      if (agencyCode) await notices.enqueueForStageEvent(stored, agencyCode);
+      const owner = await Selection.findById(selectionId, { agencyCode: 1, timeZone: 1, simulation: 1 }).lean<
+        Pick<SelectionDoc, 'agencyCode' | 'timeZone' | 'simulation'>
+      >();
+      if (owner) await notices.enqueueForStageEvent(stored, owner);
       if (fanOut) await applications.fanOutStageEvent(selectionId, toStageEventDto(stored), applicationStatus);
       return (await get(selectionId))!;
     },
