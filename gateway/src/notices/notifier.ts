@@ -139,6 +139,22 @@ export class Notifier {
     }
   }
 
+  /**
+   * Reports an outcome, retrying a few times: a report lost after a successful send would let the lease
+   * expire and the mail go out again.
+   */
+  private async report(id: string, r: Parameters<CandidateClient['reportNotice']>[1]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.deps.candidate.reportNotice(id, r);
+        return;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  }
+
   private async recipients(n: ClaimedNoticeDto): Promise<Recipient[]> {
     const r = n.recipient;
     const query =
@@ -163,7 +179,7 @@ export class Notifier {
     const log = { noticeId: n.id, kind: n.kind, attempt: n.attempts + 1 };
     const to = await this.recipients(n);
     if (to.length === 0) {
-      await this.deps.candidate.reportNotice(n.id, { outcome: 'SKIPPED' });
+      await this.report(n.id, { outcome: 'SKIPPED' });
       this.deps.logger.info(log, 'notice skipped (no recipient, or turned off)');
       return;
     }
@@ -190,7 +206,7 @@ export class Notifier {
         this.deps.config.NOTICE_RETRY_BASE_MS * 2 ** (attempts - 1),
         this.deps.config.NOTICE_RETRY_MAX_MS,
       );
-      await this.deps.candidate.reportNotice(n.id, {
+      await this.report(n.id, {
         outcome: 'FAILED',
         error,
         retryAt: giveUp ? null : new Date(Date.now() + delay).toISOString(),
@@ -201,7 +217,7 @@ export class Notifier {
       );
       return;
     }
-    await this.deps.candidate.reportNotice(n.id, { outcome: 'SENT' });
+    await this.report(n.id, { outcome: 'SENT' });
     this.deps.logger.info({ ...log, recipients: to.length }, 'notice sent');
   }
 }
