@@ -104,6 +104,17 @@ export const gatewayConfigSchema = z.object({
   LATE_RECEIPT_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   /** History length at which a selection's workflow run continues as new (unset: 8,000). */
   SELECTION_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(100).max(10_000).optional(),
+  /** Where mails go (e.g. smtp://127.0.0.1:4025, the embedded Mailpit); unset: notices wait in the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().min(3).default('"Seleksi JPT" <noreply@seleksi-jpt.local>'),
+  /** Pause between the notifier's rounds over the outbox. */
+  NOTICE_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  NOTICE_BATCH: z.coerce.number().int().min(1).max(200).default(20),
+  /** First retry after a failed send; doubled each time up to NOTICE_RETRY_MAX_MS. */
+  NOTICE_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  NOTICE_RETRY_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
+  /** Attempts before a notice is marked FAILED (an administrator can queue it again). */
+  NOTICE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

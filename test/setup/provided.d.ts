@@ -11,5 +11,11 @@ declare module 'vitest' {
     temporalTestServerPath: string;
     /** Temporal CLI binary (for suites that need their own dev server). */
     temporalCliPath: string;
+    /** SMTP URL of the shared Mailpit (every test's mails; tests tell theirs apart by recipient). */
+    smtpUrl: string;
+    /** Base URL of that Mailpit's HTTP API (`/api/v1/...`). */
+    mailpitUrl: string;
+    /** The Mailpit binary (for suites that need one of their own, e.g. to stop it). */
+    mailpitPath: string;
   }
 }

@@ -20,5 +20,6 @@ import './subscriptions';
 import './agency';
 import './accounts';
 import './oidc';
+import './notices';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -27,6 +27,8 @@ export const configSchema = z.object({
   ASSESSMENT_PORT: port(4102).describe('HTTP port of the assessment service'),
   DOCUMENT_PORT: port(4103).describe('HTTP port of the document service'),
   WORKER_HEALTH_PORT: port(4104).describe('HTTP port of the worker health endpoint (/healthz)'),
+  MAILPIT_SMTP_PORT: port(4025).describe('SMTP port of the embedded Mailpit, where every mail of the stack goes'),
+  MAILPIT_UI_PORT: port(8025).describe('port of the embedded Mailpit web inbox and HTTP API (/api/v1)'),
   GATEWAY_PORT: port(4000).describe('HTTP port of the gateway: portal, /graphql and GraphiQL'),
   SELEKSI_DATA_DIR: z
     .string()

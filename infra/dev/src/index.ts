@@ -3,4 +3,5 @@ export * from './processes';
 export * from './temporal';
 export * from './mongo';
 export * from './postgres';
+export * from './mailpit';
 export { configSchema, loadConfig, settingsTable, type DevConfig, type SettingRow } from './config';

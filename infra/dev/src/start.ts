@@ -1,6 +1,6 @@
 /**
  * `npm start`: runs the whole embedded stack in the foreground.
- * Temporal dev server + PostgreSQL → FerretDB → candidate/assessment/document services → worker →
+ * Temporal dev server + PostgreSQL → FerretDB + Mailpit → candidate/assessment/document services → worker →
  * gateway → demo data, each with a readiness check. A component that dies afterwards is restarted
  * (backoff, see `supervise` in processes.ts). Ctrl-C stops everything in reverse order; data stays in
  * SELEKSI_DATA_DIR (default .data/).
@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { createLogger } from '@seleksi/kit';
 import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
 import { loadConfig, type DevConfig } from './config';
+import { mailpitArgs, mailpitPath, waitForMailpit } from './mailpit';
 import { ferretdbArgs, ferretdbPath, redactUri, waitForMongo } from './mongo';
 import {
   initPostgresCluster,
@@ -268,6 +269,8 @@ async function main(): Promise<void> {
           { name: 'PostgreSQL', port: config.POSTGRES_PORT, setting: 'POSTGRES_PORT' },
         ]
       : []),
+    { name: 'Mailpit SMTP', port: config.MAILPIT_SMTP_PORT, setting: 'MAILPIT_SMTP_PORT' },
+    { name: 'Mailpit inbox', port: config.MAILPIT_UI_PORT, setting: 'MAILPIT_UI_PORT' },
     ...SERVICES.filter(present).map((s) => ({ name: s, port: config[servicePortKey(s)], setting: servicePortKey(s) })),
     ...(present('worker') ? [{ name: 'worker', port: config.WORKER_HEALTH_PORT, setting: 'WORKER_HEALTH_PORT' }] : []),
     ...(present('gateway') ? [{ name: 'gateway', port: config.GATEWAY_PORT, setting: 'GATEWAY_PORT' }] : []),
@@ -292,7 +295,9 @@ async function main(): Promise<void> {
     DOCUMENT_SERVICE_URL: serviceUrl('document'),
     PORTAL_PUBLIC_URL: gatewayUrl,
     PUBLIC_URL: gatewayUrl,
+    SMTP_URL: `smtp://127.0.0.1:${config.MAILPIT_SMTP_PORT}`,
   };
+  const mailpitUrl = `http://localhost:${config.MAILPIT_UI_PORT}`;
   const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
     const t = Date.now();
     const result = await run();
@@ -300,8 +305,26 @@ async function main(): Promise<void> {
     return result;
   };
 
-  // 1 + 2. Temporal and the store do not depend on each other: start both at once.
+  // 1 + 2. Temporal, the store and the SMTP sink do not depend on each other: start them at once.
   await Promise.all([
+    step('Mailpit', async () => {
+      const bin = mailpitPath();
+      if (!existsSync(bin)) throw new Error(`Mailpit not found at ${bin}: run \`bash infra/scripts/bootstrap.sh\``);
+      const proc = launch(
+        {
+          name: 'mailpit',
+          command: bin,
+          args: mailpitArgs({
+            smtpPort: config.MAILPIT_SMTP_PORT,
+            uiPort: config.MAILPIT_UI_PORT,
+            database: join(dataDir, 'mailpit.db'),
+          }),
+          console: false,
+        },
+        logDir,
+      );
+      await waitForMailpit({ smtpPort: config.MAILPIT_SMTP_PORT, uiPort: config.MAILPIT_UI_PORT, process: proc });
+    }),
     step(localTemporal ? 'Temporal dev server' : `Temporal ${temporalAddress}`, async () => {
       let proc: ManagedProcess | undefined;
       if (localTemporal) {
@@ -443,6 +466,7 @@ async function main(): Promise<void> {
       : 'Gateway                      not started',
     `Temporal                     ${temporalAddress} (namespace ${namespace})`,
     ...(temporalUiUrl ? [`Temporal UI                  ${temporalUiUrl}`] : []),
+    `Mailpit inbox (sent mails)   ${mailpitUrl}   (SMTP 127.0.0.1:${config.MAILPIT_SMTP_PORT}, API /api/v1)`,
     ...SERVICES.map((s) => `${(s + ' service').padEnd(29)}${present(s) ? `${serviceUrl(s)}/readyz` : 'not started'}`),
     `Worker                       ${present('worker') ? `http://127.0.0.1:${config.WORKER_HEALTH_PORT}/healthz` : 'not started'}`,
     `MongoDB                      ${redactUri(mongoUri)}${localMongo ? ` (FerretDB on PostgreSQL 127.0.0.1:${config.POSTGRES_PORT})` : ''}`,

@@ -13,3 +13,4 @@ export * from './rules';
 export * from './talent';
 export * from './talent-records';
 export * from './candidate-portal';
+export * from './notices';

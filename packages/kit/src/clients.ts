@@ -1,6 +1,9 @@
 import type { AgencyChangeRequest } from './agency';
 import type {
   AgencyDto,
+  ClaimedNoticeDto,
+  NoticeDto,
+  NoticeStatus,
   AgencyLogoDto,
   ApplicationDto,
   ApplicationFileDto,
@@ -260,6 +263,27 @@ export class CandidateClient {
       async (chunk) =>
         (await this.http.get<ItemList<ApplicationDto | null>>('/applications', { query: { ids: chunk } })).items,
     );
+  }
+  /** The outbox: takes up to `limit` due notices for `leaseMs` (see services/candidate repositories/notices.ts). */
+  claimNotices(limit: number, leaseMs: number): Promise<ClaimedNoticeDto[]> {
+    return this.http.post('/notices/claim', { limit, leaseMs });
+  }
+  /** The sender's outcome for one claimed notice; FAILED with `retryAt` null gives up. */
+  reportNotice(
+    id: string,
+    report: { outcome: 'SENT' | 'SKIPPED' | 'FAILED'; error?: string | null; retryAt?: string | null },
+  ): Promise<NoticeDto> {
+    return this.http.post(`/notices/${seg(id)}/report`, report);
+  }
+  /** Newest first; delivery state only. */
+  listNotices(query: { status?: NoticeStatus[]; limit?: number } = {}): Promise<NoticeDto[]> {
+    return this.http.get('/notices', {
+      query: { ...(query.status?.length ? { status: query.status.join(',') } : {}), limit: query.limit },
+    });
+  }
+  /** Puts FAILED notices back in the queue; answers how many. */
+  retryNotices(ids: string[]): Promise<{ retried: number }> {
+    return this.http.post('/notices/retry', { ids });
   }
   /** Idempotent by `eventId`; the application's status follows its latest entry. */
   appendTimeline(applicationId: string, entry: TimelineEntryDto): Promise<ApplicationDto> {

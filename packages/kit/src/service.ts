@@ -28,7 +28,8 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-const QUIET_PATHS = new Set(['/healthz', '/readyz']);
+// Probes, and the notifier's poll of the outbox (every few seconds; its failures are logged by the gateway).
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/notices/claim']);
 
 /**
  * Starts an Express 5 service on its own Mongo connection with health/readiness probes, request

@@ -35,6 +35,8 @@ export function e2ePorts(offset = Number(process.env.E2E_PORT_OFFSET ?? 10_000))
     WORKER_HEALTH_PORT: 4104 + offset,
     TEMPORAL_PORT: 7233 + offset,
     TEMPORAL_UI_PORT: 8233 + offset,
+    MAILPIT_SMTP_PORT: 4025 + offset,
+    MAILPIT_UI_PORT: 8025 + offset,
     FERRETDB_PORT: 27018 - offset,
     POSTGRES_PORT: 27019 - offset,
   };

@@ -5,6 +5,7 @@ import { applicationFileSchema } from './application-file';
 import { auditRecordSchema } from './audit-record';
 import { holidayYearSchema } from './holiday-year';
 import { invitationSchema } from './invitation';
+import { noticeSchema } from './notice';
 import { profileSchema } from './profile';
 import { profileConfirmationSchema } from './profile-confirmation';
 import { selectionSchema } from './selection';
@@ -17,6 +18,7 @@ export type { ApplicationFileDoc } from './application-file';
 export type { AuditRecordDoc } from './audit-record';
 export type { HolidayYearDoc } from './holiday-year';
 export type { InvitationDoc } from './invitation';
+export type { NoticeDoc } from './notice';
 export type { ProfileDoc } from './profile';
 export type { ProfileConfirmationDoc } from './profile-confirmation';
 export type { SelectionDoc } from './selection';
@@ -40,6 +42,7 @@ export function createCandidateModels(conn: Connection) {
     Invitation: conn.model('Invitation', invitationSchema, 'invitations'),
     ProfileConfirmation: conn.model('ProfileConfirmation', profileConfirmationSchema, 'profileConfirmations'),
     ApplicationFile: conn.model('ApplicationFile', applicationFileSchema, 'applicationFiles'),
+    Notice: conn.model('Notice', noticeSchema, 'outbox'),
   };
 }
 export type CandidateModels = ReturnType<typeof createCandidateModels>;

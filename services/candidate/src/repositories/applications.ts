@@ -27,6 +27,7 @@ import {
   type TimelineEntryDoc,
 } from '../models';
 import { fanOutStatus } from '../status-map';
+import type { NoticeRepository } from './notices';
 
 /** eventId of the entry every application starts with. */
 export const SUBMITTED_EVENT_ID = 'APPLICATION_SUBMITTED';
@@ -125,7 +126,10 @@ function entryDoc(app: EntryOwner, entry: TimelineEntryDto, recordedAt: Date): T
   };
 }
 
-export function createApplicationRepository({ Application, TimelineEntry, Selection }: CandidateModels) {
+export function createApplicationRepository(
+  { Application, TimelineEntry, Selection }: CandidateModels,
+  notices: Pick<NoticeRepository, 'enqueueForEntries'>,
+) {
   async function timelines(ids: string[]): Promise<Map<string, TimelineEntryDoc[]>> {
     const map = new Map<string, TimelineEntryDoc[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return map;
@@ -164,7 +168,11 @@ export function createApplicationRepository({ Application, TimelineEntry, Select
 
   /** Inserts the entry unless one with its eventId exists; an insert (not an update) so concurrent writers never lose entries. */
   async function insertEntries(docs: TimelineEntryDoc[]): Promise<number> {
-    return insertManyIgnoringDuplicates(TimelineEntry, docs);
+    const added = await insertManyIgnoringDuplicates(TimelineEntry, docs);
+    // After the entries: a notice is only handed out once its entry is readable. Also for entries already
+    // there, which heals a crash between the two inserts (no transactions on FerretDB).
+    await notices.enqueueForEntries(docs);
+    return added;
   }
 
   /** Adds the event's entry to each of `apps` that lacks it and whose status it moves. */

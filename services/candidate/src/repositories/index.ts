@@ -6,18 +6,24 @@ import { createAuditRecordRepository } from './audit-records';
 import { createChangeRepository } from './changes';
 import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
+import { createNoticeRepository } from './notices';
 import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
 export function createCandidateRepositories(models: CandidateModels) {
-  const applications = createApplicationRepository(models);
+  const holidayYears = createHolidayYearRepository(models);
+  const notices = createNoticeRepository(models, async () =>
+    Object.fromEntries((await holidayYears.list()).map((y) => [y.year, y])),
+  );
+  const applications = createApplicationRepository(models, notices);
   return {
+    notices,
     agencies: createAgencyRepository(models),
     profiles: createProfileRepository(models),
     applications,
-    selections: createSelectionRepository(models, applications),
-    holidayYears: createHolidayYearRepository(models),
+    selections: createSelectionRepository(models, applications, notices),
+    holidayYears,
     auditRecords: createAuditRecordRepository(models),
     invitations: createInvitationRepository(models),
     profileConfirmations: createProfileConfirmationRepository(models),

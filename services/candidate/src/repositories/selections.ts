@@ -11,6 +11,7 @@ import {
 } from '@seleksi/kit';
 import { z } from 'zod';
 import { compoundId, feedBucketOf, type CandidateModels, type SelectionDoc, type StageEventDoc } from '../models';
+import type { NoticeRepository } from './notices';
 import type { ApplicationRepository } from './applications';
 import { createSelectionCache } from './selection-cache';
 
@@ -73,6 +74,7 @@ function toSummary(doc: SelectionDoc): SelectionSummaryDto {
 export function createSelectionRepository(
   { Selection, StageEvent }: CandidateModels,
   applications: ApplicationRepository,
+  notices: Pick<NoticeRepository, 'enqueueForStageEvent'>,
 ) {
   // Summaries and summary lists (status pages, the public lists) are read far more often than written.
   const cache = createSelectionCache<unknown>(SUMMARY_MAX_AGE_MS);
@@ -207,6 +209,10 @@ export function createSelectionRepository(
         );
         return first;
       });
+      const owner = await Selection.findById(selectionId, { agencyCode: 1, timeZone: 1, simulation: 1 }).lean<
+        Pick<SelectionDoc, 'agencyCode' | 'timeZone' | 'simulation'>
+      >();
+      if (owner) await notices.enqueueForStageEvent(stored, owner);
       if (fanOut) await applications.fanOutStageEvent(selectionId, toStageEventDto(stored), applicationStatus);
       return (await get(selectionId))!;
     },

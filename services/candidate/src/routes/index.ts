@@ -5,6 +5,7 @@ import { applicationRoutes } from './applications';
 import { auditRecordRoutes } from './audit-records';
 import { calendarRoutes } from './calendars';
 import { invitationRoutes } from './invitations';
+import { noticeRoutes } from './notices';
 import { portalRoutes } from './portal';
 import { profileRoutes } from './profiles';
 import { selectionRoutes } from './selections';
@@ -18,4 +19,5 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   auditRecordRoutes(router, repos);
   invitationRoutes(router, repos);
   portalRoutes(router, repos);
+  noticeRoutes(router, repos);
 }

@@ -1,0 +1,163 @@
+/** The mails, in Bahasa Indonesia: plain text and a simple HTML version of the same paragraphs. */
+import type { NoticeContent, NoticeKind } from '@seleksi/domain';
+import { formatInstantId } from '../apply';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface MailContext {
+  kind: NoticeKind;
+  content: NoticeContent;
+  /** "Yth. <name>," — the account's display name, or a general greeting for several recipients. */
+  greetingName: string;
+  portalUrl: string;
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  ELIGIBLE: 'Memenuhi Syarat (MS)',
+  NOT_ELIGIBLE: 'Tidak Memenuhi Syarat (TMS)',
+  SHORTLISTED: 'masuk daftar calon terbaik yang diusulkan kepada Pejabat Pembina Kepegawaian',
+  NOT_SHORTLISTED: 'tidak masuk daftar calon terbaik yang diusulkan kepada Pejabat Pembina Kepegawaian',
+};
+
+/** A paragraph, or a list of items (rendered as lines starting with "- " / an HTML list). */
+type Block = string | { items: string[] };
+
+function body(ctx: MailContext): { subject: string; blocks: Block[] } {
+  const c = ctx.content;
+  const when = (iso: string): string => formatInstantId(new Date(iso), c.timeZone);
+  const round = `${c.selectionTitle} (${c.agencyName})`;
+  const post = c.position ? `jabatan ${c.position} pada ${round}` : round;
+  switch (ctx.kind) {
+    case 'APPLICATION_RECEIVED':
+      return {
+        subject: `Lamaran diterima: ${c.position ?? c.selectionTitle}`,
+        blocks: [
+          `Lamaran Anda untuk ${post} telah diterima server pada ${when(c.at)}.`,
+          'Simpan surel ini sebagai bukti waktu penerimaan lamaran. Tahapan berikutnya adalah seleksi administrasi setelah pendaftaran ditutup.',
+        ],
+      };
+    case 'SCREENING_RESULT': {
+      const eligible = c.status === 'ELIGIBLE';
+      return {
+        subject: `Hasil seleksi administrasi: ${eligible ? 'MS' : 'TMS'} — ${c.position ?? c.selectionTitle}`,
+        blocks: [
+          `Hasil seleksi administrasi untuk ${post} telah diumumkan. Hasil Anda: ${STATUS_TEXT[c.status ?? ''] ?? c.status}.`,
+          ...(c.reasons.length > 0 ? [eligible ? 'Catatan panitia seleksi:' : 'Alasan:', { items: c.reasons }] : []),
+          eligible
+            ? 'Informasi jadwal tahap berikutnya akan disampaikan melalui portal dan surel.'
+            : 'Bila Anda keberatan atas hasil ini, Anda dapat mengajukan sanggah melalui portal selama masa sanggah.',
+        ],
+      };
+    }
+    case 'OBJECTION_WINDOW_OPEN':
+      return {
+        subject: `Masa sanggah dibuka: ${c.selectionTitle}`,
+        blocks: [
+          `Pengumuman hasil pada ${round} telah diterbitkan dan masa sanggah dibuka.`,
+          c.deadline
+            ? `Sanggah dapat diajukan melalui portal sampai ${when(c.deadline)}.`
+            : 'Sanggah dapat diajukan melalui portal selama masa sanggah.',
+        ],
+      };
+    case 'OBJECTION_WINDOW_CLOSED':
+      return {
+        subject: `Masa sanggah ditutup: ${c.selectionTitle}`,
+        blocks: [`Masa sanggah pada ${round} telah ditutup pada ${when(c.at)}.`],
+      };
+    case 'FINAL_RESULT':
+      return {
+        subject: `Hasil akhir seleksi: ${c.position ?? c.selectionTitle}`,
+        blocks: [`Hasil akhir seleksi untuk ${post}: Anda ${STATUS_TEXT[c.status ?? ''] ?? c.status}.`],
+      };
+    case 'WITHDRAWAL_CONFIRMED':
+      return {
+        subject: `Pengunduran diri dikonfirmasi: ${c.position ?? c.selectionTitle}`,
+        blocks: [
+          `Pengunduran diri Anda dari ${post} telah dicatat pada ${when(c.at)}.`,
+          'Lamaran ini tidak lagi diproses. Bila Anda tidak merasa mengundurkan diri, segera hubungi sekretariat panitia seleksi.',
+        ],
+      };
+    case 'DECISION_WAITING':
+      return decisionWaiting(c, round, when);
+    case 'DECISION_REMINDER': {
+      const waiting = decisionWaiting(c, round, when);
+      const by = c.deadline ? when(c.deadline) : 'batas waktu';
+      return {
+        subject: `Pengingat: ${waiting.subject}`,
+        blocks: [
+          `Pengingat: batas waktu keputusan Anda pada ${round} berakhir ${by}.`,
+          ...(c.reasonCode === 'OVERSEER_REVIEW_STARTED'
+            ? ['Bila sampai batas waktu tersebut tidak ada tanggapan, hasil seleksi dianggap disetujui.']
+            : []),
+          ...waiting.blocks.slice(0, 1),
+        ],
+      };
+    }
+  }
+}
+
+function decisionWaiting(c: NoticeContent, round: string, when: (iso: string) => string) {
+  const by = c.deadline ? when(c.deadline) : null;
+  switch (c.reasonCode) {
+    case 'PLAN_SUBMITTED':
+      return {
+        subject: `Menunggu persetujuan Anda: rencana ${c.selectionTitle}`,
+        blocks: [
+          `Rencana seleksi ${round} telah diajukan dan menunggu persetujuan Anda.`,
+          ...(by ? [`Batas waktu: ${by}.`] : []),
+        ],
+      };
+    case 'OVERSEER_REVIEW_STARTED':
+      return {
+        subject: `Menunggu rekomendasi Anda: ${c.selectionTitle}`,
+        blocks: [
+          `Hasil ${round} telah dilaporkan dan menunggu rekomendasi Anda.`,
+          by
+            ? `Bila sampai ${by} tidak ada tanggapan, hasil seleksi dianggap disetujui.`
+            : 'Bila tidak ada tanggapan dalam batas waktu, hasil seleksi dianggap disetujui.',
+        ],
+      };
+    case 'APPOINTMENT_CHOICE_STARTED':
+      return {
+        subject: `Menunggu pilihan Anda: ${c.selectionTitle}`,
+        blocks: [`Calon pada ${round} menunggu pilihan Anda untuk diangkat.`, ...(by ? [`Batas waktu: ${by}.`] : [])],
+      };
+    default:
+      return {
+        subject: `Menunggu keputusan Anda: ${c.selectionTitle}`,
+        blocks: [
+          `Hasil ${round} telah dilaporkan kepada Anda dan menunggu keputusan Anda.`,
+          ...(by ? [`Batas waktu: ${by}.`] : []),
+        ],
+      };
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+export function renderMail(ctx: MailContext): RenderedMail {
+  const { subject, blocks } = body(ctx);
+  const all: Block[] = [
+    `Yth. ${ctx.greetingName},`,
+    ...blocks,
+    `Rincian dan tahapan berikutnya dapat Anda lihat di portal: ${ctx.portalUrl}`,
+    'Surel ini dikirim otomatis oleh sistem Seleksi JPT; mohon tidak membalas surel ini.',
+  ];
+  const text = all.map((b) => (typeof b === 'string' ? b : b.items.map((i) => `- ${i}`).join('\n'))).join('\n\n');
+  const html = [
+    '<!doctype html><html lang="id"><body style="font-family: sans-serif; line-height: 1.5">',
+    ...all.map((b) =>
+      typeof b === 'string'
+        ? `<p>${escapeHtml(b)}</p>`
+        : `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`,
+    ),
+    '</body></html>',
+  ].join('\n');
+  return { subject, text: text + '\n', html };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HOLIDAY_CALENDAR } from './calendar';
+import { ESSENTIAL_NOTICES, NOTICE_KINDS, reminderInstant } from './notices';
+
+describe('reminderInstant', () => {
+  it('counts back working days, skipping weekends, to 08.00 local time', () => {
+    // Deadline Wednesday 2 December 2026, 23.59 WITA: two working days before is Monday 30 November.
+    expect(reminderInstant('2026-12-02T15:59:00Z', 2, 'WITA', DEFAULT_HOLIDAY_CALENDAR).toISOString()).toBe(
+      '2026-11-30T00:00:00.000Z',
+    );
+    // Deadline Tuesday 1 December 2026 (WIB): two working days before skips the weekend to Thursday 26 November.
+    expect(reminderInstant('2026-12-01T10:00:00Z', 2, 'WIB', DEFAULT_HOLIDAY_CALENDAR).toISOString()).toBe(
+      '2026-11-27T01:00:00.000Z',
+    );
+  });
+
+  it('skips national holidays and cuti bersama', () => {
+    // 25 December 2026 is Christmas (Friday), 24 December cuti bersama: from Monday 28 December, one
+    // working day back is Wednesday 23 December.
+    expect(reminderInstant('2026-12-28T05:00:00Z', 1, 'WIB', DEFAULT_HOLIDAY_CALENDAR).toISOString()).toBe(
+      '2026-12-23T01:00:00.000Z',
+    );
+  });
+
+  it('counts weekends only in a year the calendar lacks', () => {
+    expect(reminderInstant('2031-01-06T05:00:00Z', 1, 'WIB', DEFAULT_HOLIDAY_CALENDAR).toISOString()).toBe(
+      '2031-01-03T01:00:00.000Z',
+    );
+  });
+});
+
+describe('essential notices', () => {
+  it('are the ones that start a deadline or change rights', () => {
+    expect(NOTICE_KINDS.filter((k) => ESSENTIAL_NOTICES[k])).toEqual([
+      'SCREENING_RESULT',
+      'OBJECTION_WINDOW_OPEN',
+      'DECISION_WAITING',
+      'DECISION_REMINDER',
+    ]);
+  });
+});

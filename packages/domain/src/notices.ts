@@ -1,0 +1,127 @@
+/**
+ * Notices (e-mail) the system sends. The outbox lives in services/candidate, which sees every timeline
+ * entry and stage event as it is recorded; the gateway delivers them, since it owns the accounts and so
+ * the addresses and each user's preferences.
+ */
+import type { ApplicationStatus } from './stages';
+import type { AgencyTimeZone } from './levels';
+import {
+  addCalendarDays,
+  dayOfWeek,
+  isWorkingDay,
+  localDateOf,
+  startOfLocalDay,
+  type HolidayCalendar,
+} from './calendar';
+import type { Role } from './roles';
+
+export const NOTICE_KINDS = [
+  'APPLICATION_RECEIVED',
+  'SCREENING_RESULT',
+  'OBJECTION_WINDOW_OPEN',
+  'OBJECTION_WINDOW_CLOSED',
+  'FINAL_RESULT',
+  'WITHDRAWAL_CONFIRMED',
+  'DECISION_WAITING',
+  'DECISION_REMINDER',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * Essential notices change the recipient's rights or start a deadline of theirs: always sent. The others
+ * confirm what the portal already shows, and each user may turn them off.
+ */
+export const ESSENTIAL_NOTICES: Record<NoticeKind, boolean> = {
+  APPLICATION_RECEIVED: false,
+  SCREENING_RESULT: true,
+  OBJECTION_WINDOW_OPEN: true,
+  OBJECTION_WINDOW_CLOSED: false,
+  FINAL_RESULT: false,
+  WITHDRAWAL_CONFIRMED: false,
+  DECISION_WAITING: true,
+  DECISION_REMINDER: true,
+};
+
+export const NOTICE_KIND_TEXT_ID: Record<NoticeKind, string> = {
+  APPLICATION_RECEIVED: 'Lamaran diterima',
+  SCREENING_RESULT: 'Hasil seleksi administrasi',
+  OBJECTION_WINDOW_OPEN: 'Masa sanggah dibuka',
+  OBJECTION_WINDOW_CLOSED: 'Masa sanggah ditutup',
+  FINAL_RESULT: 'Hasil akhir seleksi',
+  WITHDRAWAL_CONFIRMED: 'Pengunduran diri dikonfirmasi',
+  DECISION_WAITING: 'Keputusan menunggu Anda',
+  DECISION_REMINDER: 'Pengingat batas waktu keputusan',
+};
+
+/** Working days before a decision-maker's deadline (or silence) at which the reminder goes out. */
+export const REMINDER_WORKING_DAYS_BEFORE = 2;
+
+/**
+ * When the reminder of a deadline goes out: 08.00 local time, `workingDaysBefore` working days before the
+ * deadline's day. Years missing from the calendar count weekends only.
+ */
+export function reminderInstant(
+  deadline: Date | string,
+  workingDaysBefore: number,
+  tz: AgencyTimeZone,
+  calendar: HolidayCalendar,
+): Date {
+  let d = localDateOf(deadline, tz);
+  let left = workingDaysBefore;
+  while (left > 0) {
+    d = addCalendarDays(d, -1);
+    let working: boolean;
+    try {
+      working = isWorkingDay(d, calendar);
+    } catch {
+      working = dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6;
+    }
+    if (working) left -= 1;
+  }
+  return new Date(startOfLocalDay(d, tz).getTime() + 8 * 3_600_000);
+}
+
+export const NOTICE_STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
+/** PENDING: waiting or being retried; SENT; FAILED: gave up after the last attempt; SKIPPED: opted out or no address. */
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/** Who gets a notice: a candidate (by profile id) or every account of a role at an agency. */
+export type NoticeRecipient = { candidateId: string } | { role: Role; agencyCode: string };
+
+/** A notice as administrators see it: state of delivery only, no mail body. */
+export interface NoticeDto {
+  id: string;
+  kind: NoticeKind;
+  essential: boolean;
+  recipient: NoticeRecipient;
+  status: NoticeStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+}
+
+/** What a mail says, gathered by the outbox when the notice is handed out for delivery. */
+export interface NoticeContent {
+  selectionTitle: string;
+  agencyName: string;
+  timeZone: AgencyTimeZone;
+  /** The vacancy's position, for a candidate's notices. */
+  position: string | null;
+  /** The instant of the event (the gateway's receipt time for APPLICATION_RECEIVED). */
+  at: string;
+  /** The application's status after the event. */
+  status: ApplicationStatus | null;
+  /** Reasons (e.g. the requirements not met), one per line. */
+  reasons: string[];
+  /** The deadline the event starts (objections close, silence becomes approval). */
+  deadline: string | null;
+  /** The stage event's reason code, for DECISION_WAITING. */
+  reasonCode: string;
+}
+
+/** A notice claimed for delivery: the gateway renders it and reports back. */
+export interface ClaimedNoticeDto extends NoticeDto {
+  content: NoticeContent;
+}

@@ -1,0 +1,260 @@
+import {
+  DomainError,
+  ESSENTIAL_NOTICES,
+  type ClaimedNoticeDto,
+  type NoticeContent,
+  type NoticeDto,
+  type NoticeKind,
+  type NoticeStatus,
+  type ReasonCode,
+  type Role,
+  type HolidayCalendar,
+  REMINDER_WORKING_DAYS_BEFORE,
+  reminderInstant,
+  selectionIdOfVacancy,
+} from '@seleksi/domain';
+import { findEachEqual, insertManyIgnoringDuplicates } from '@seleksi/kit';
+import type { AgencyDoc, CandidateModels, NoticeDoc, SelectionDoc, StageEventDoc, TimelineEntryDoc } from '../models';
+
+/** The candidate's notice a timeline entry's reason gives rise to (none for most). */
+const CANDIDATE_NOTICES: Partial<Record<ReasonCode, NoticeKind>> = {
+  APPLICATION_SUBMITTED: 'APPLICATION_RECEIVED',
+  // Recorded when the Pansel publishes the result (or overrides it afterwards), never before.
+  SCREENING_ELIGIBLE: 'SCREENING_RESULT',
+  SCREENING_NOT_ELIGIBLE: 'SCREENING_RESULT',
+  SCREENING_OVERRIDDEN: 'SCREENING_RESULT',
+  SCREENING_RESULT_PUBLISHED: 'OBJECTION_WINDOW_OPEN',
+  FINAL_RESULT_PUBLISHED: 'OBJECTION_WINDOW_OPEN',
+  OBJECTION_WINDOW_CLOSED: 'OBJECTION_WINDOW_CLOSED',
+  SHORTLISTED: 'FINAL_RESULT',
+  NOT_SHORTLISTED: 'FINAL_RESULT',
+  APPLICATION_WITHDRAWN: 'WITHDRAWAL_CONFIRMED',
+};
+
+/** Stage events that wait for a decision-maker: who decides. */
+const WAITING_FOR: Partial<Record<ReasonCode, Role>> = {
+  PLAN_SUBMITTED: 'OVERSEER',
+  OVERSEER_REVIEW_STARTED: 'OVERSEER',
+  REPORTED_TO_PPK: 'PPK',
+  APPOINTMENT_CHOICE_STARTED: 'PPK',
+};
+
+/** applicationId is `${vacancyId}.${candidateId}` (see ids.ts). */
+function vacancyOf(applicationId: string, candidateId: string): string {
+  return applicationId.slice(0, applicationId.length - candidateId.length - 1);
+}
+
+export interface NoticeFilter {
+  statuses: NoticeStatus[];
+}
+
+function toDto(d: NoticeDoc): NoticeDto {
+  return {
+    id: d._id,
+    kind: d.kind,
+    essential: d.essential,
+    recipient: d.candidateId
+      ? { candidateId: d.candidateId }
+      : { role: d.role as Role, agencyCode: d.agencyCode ?? '' },
+    status: d.status,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    createdAt: d.createdAt.toISOString(),
+    nextAttemptAt: d.status === 'PENDING' ? d.nextAttemptAt.toISOString() : null,
+    sentAt: d.sentAt ? d.sentAt.toISOString() : null,
+  };
+}
+
+function newNotice(
+  kind: NoticeKind,
+  sourceId: string,
+  selectionId: string,
+  who: Pick<NoticeDoc, 'candidateId' | 'applicationId' | 'role' | 'agencyCode'>,
+  now: Date,
+): NoticeDoc {
+  return {
+    _id: JSON.stringify([sourceId, kind, who.role ?? 'CANDIDATE']),
+    kind,
+    essential: ESSENTIAL_NOTICES[kind],
+    ...who,
+    selectionId,
+    sourceId,
+    status: 'PENDING',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: now,
+    createdAt: now,
+    sentAt: null,
+  };
+}
+
+/**
+ * The outbox. Enqueued in the same service call that records the timeline entry or stage event (both
+ * idempotent by the workflow's event id), so the notice exists once the event does, and only once.
+ */
+export function createNoticeRepository(
+  { Notice, TimelineEntry, StageEvent, Selection, Agency }: CandidateModels,
+  /** The working-day calendar (shipped years with stored amendments), for reminders. */
+  calendar: () => Promise<HolidayCalendar>,
+) {
+  return {
+    /** Notices of timeline entries (inserted or found already there: the insert below ignores duplicates). */
+    async enqueueForEntries(entries: TimelineEntryDoc[]) {
+      const now = new Date();
+      const docs: NoticeDoc[] = [];
+      for (const e of entries) {
+        const kind = CANDIDATE_NOTICES[e.reasonCode];
+        if (!kind || !e.candidateId) continue;
+        const selectionId = selectionIdOfVacancy(vacancyOf(e.applicationId, e.candidateId));
+        if (!selectionId) continue;
+        docs.push(
+          newNotice(
+            kind,
+            e._id,
+            selectionId,
+            { candidateId: e.candidateId, applicationId: e.applicationId, role: null, agencyCode: null },
+            now,
+          ),
+        );
+      }
+      return insertManyIgnoringDuplicates(Notice, docs);
+    },
+
+    /**
+     * A "decision waiting for you" notice to the decision-makers of a stage event and, when it has a
+     * deadline, a reminder due REMINDER_WORKING_DAYS_BEFORE working days before it (not in training mode,
+     * whose days last seconds). The reminder is dropped when claimed after the decision was taken.
+     */
+    async enqueueForStageEvent(
+      event: StageEventDoc,
+      selection: Pick<SelectionDoc, 'agencyCode' | 'timeZone' | 'simulation'>,
+    ) {
+      const role = WAITING_FOR[event.reasonCode];
+      if (!role) return 0;
+      const now = new Date();
+      const who = { candidateId: null, applicationId: null, role, agencyCode: selection.agencyCode };
+      const docs = [newNotice('DECISION_WAITING', event._id, event.selectionId, who, now)];
+      if (event.expectedNextAt && !selection.simulation) {
+        const at = reminderInstant(
+          event.expectedNextAt,
+          REMINDER_WORKING_DAYS_BEFORE,
+          selection.timeZone,
+          await calendar(),
+        );
+        if (at > now && at < event.expectedNextAt) {
+          docs.push({ ...newNotice('DECISION_REMINDER', event._id, event.selectionId, who, now), nextAttemptAt: at });
+        }
+      }
+      return insertManyIgnoringDuplicates(Notice, docs);
+    },
+
+    /**
+     * Hands out up to `limit` due notices with what their mails say. Each is taken by a conditional update
+     * that pushes `nextAttemptAt` out by `leaseMs`: two senders never take the same one, and a sender that
+     * dies holding one only delays it.
+     */
+    async claim(limit: number, leaseMs: number): Promise<ClaimedNoticeDto[]> {
+      const now = new Date();
+      const due = await Notice.find({ status: 'PENDING', nextAttemptAt: { $lte: now } })
+        .sort({ nextAttemptAt: 1 })
+        .limit(limit)
+        .lean<NoticeDoc[]>();
+      const claimed: NoticeDoc[] = [];
+      for (const n of due) {
+        const { modifiedCount } = await Notice.updateOne(
+          { _id: n._id, status: 'PENDING', nextAttemptAt: n.nextAttemptAt },
+          { $set: { nextAttemptAt: new Date(now.getTime() + leaseMs) } },
+        );
+        if (modifiedCount === 1) claimed.push(n);
+      }
+      if (claimed.length === 0) return [];
+      const entryIds = claimed.filter((n) => n.candidateId).map((n) => n.sourceId);
+      const eventIds = claimed.filter((n) => !n.candidateId).map((n) => n.sourceId);
+      const [entries, events, selections] = await Promise.all([
+        findEachEqual<TimelineEntryDoc>(TimelineEntry, '_id', entryIds),
+        findEachEqual<StageEventDoc>(StageEvent, '_id', eventIds),
+        findEachEqual<SelectionDoc>(Selection, '_id', [...new Set(claimed.map((n) => n.selectionId))]),
+      ]);
+      const agencies = await findEachEqual<AgencyDoc>(Agency, '_id', [...new Set(selections.map((s) => s.agencyCode))]);
+      const entryById = new Map(entries.map((e) => [e._id, e]));
+      const eventById = new Map(events.map((e) => [e._id, e]));
+      const selectionById = new Map(selections.map((s) => [s._id, s]));
+      const agencyName = new Map(agencies.map((a) => [a._id, a.name]));
+      const out: ClaimedNoticeDto[] = [];
+      for (const n of claimed) {
+        const selection = selectionById.get(n.selectionId);
+        const entry = entryById.get(n.sourceId);
+        const event = eventById.get(n.sourceId);
+        const source = entry ?? event;
+        if (!selection || !source) continue; // not readable yet: handed out again after the lease
+        if (n.kind === 'DECISION_REMINDER' && event && selection.stageAt && selection.stageAt > event.at) {
+          // The round moved on: the decision was taken (or the deadline passed) before the reminder was due.
+          await Notice.updateOne({ _id: n._id }, { $set: { status: 'SKIPPED', lastError: 'decision already taken' } });
+          continue;
+        }
+        const vacancyId = n.applicationId && n.candidateId ? vacancyOf(n.applicationId, n.candidateId) : null;
+        const position = selection.vacancies.find((v) => v.id === vacancyId)?.position ?? null;
+        const content: NoticeContent = {
+          selectionTitle: selection.title,
+          agencyName: agencyName.get(selection.agencyCode) ?? selection.agencyCode,
+          timeZone: selection.timeZone,
+          position,
+          at: source.at.toISOString(),
+          status: entry?.status ?? null,
+          reasons: entry?.note ? entry.note.split('; ').filter(Boolean) : [],
+          deadline: source.expectedNextAt ? source.expectedNextAt.toISOString() : null,
+          reasonCode: source.reasonCode,
+        };
+        out.push({ ...toDto(n), content });
+      }
+      return out;
+    },
+
+    /**
+     * The sender's report. SENT and SKIPPED are final; FAILED counts the attempt and sets the notice due
+     * again at `retryAt`, or gives up (status FAILED) when `retryAt` is null.
+     */
+    async report(
+      id: string,
+      r: { outcome: 'SENT' | 'SKIPPED' | 'FAILED'; error?: string | null; retryAt?: string | null },
+    ): Promise<NoticeDto> {
+      const now = new Date();
+      const set: Partial<NoticeDoc> =
+        r.outcome === 'FAILED'
+          ? {
+              status: r.retryAt ? 'PENDING' : 'FAILED',
+              lastError: (r.error ?? 'unknown error').slice(0, 300),
+              nextAttemptAt: r.retryAt ? new Date(r.retryAt) : now,
+            }
+          : { status: r.outcome, sentAt: r.outcome === 'SENT' ? now : null };
+      const updated = await Notice.findOneAndUpdate(
+        { _id: id, status: 'PENDING' },
+        { $set: set, $inc: { attempts: r.outcome === 'SKIPPED' ? 0 : 1 } },
+        { new: true },
+      ).lean<NoticeDoc>();
+      if (updated) return toDto(updated);
+      const existing = await Notice.findById(id).lean<NoticeDoc>();
+      if (!existing) throw new DomainError('NOT_FOUND', 'Pemberitahuan tidak ditemukan');
+      return toDto(existing); // already final: a repeated report changes nothing
+    },
+
+    /** Newest first, for administrators: delivery state only. */
+    async list(filter: NoticeFilter, limit: number): Promise<NoticeDto[]> {
+      const docs = await Notice.find(filter.statuses.length ? { status: { $in: filter.statuses } } : {})
+        .sort({ createdAt: -1, _id: 1 })
+        .limit(limit)
+        .lean<NoticeDoc[]>();
+      return docs.map(toDto);
+    },
+
+    /** Puts FAILED notices back in the queue (an administrator's retry after fixing the mail server). */
+    async retry(ids: string[]): Promise<number> {
+      const { modifiedCount } = await Notice.updateMany(
+        { _id: { $in: ids }, status: 'FAILED' },
+        { $set: { status: 'PENDING', nextAttemptAt: new Date() } },
+      );
+      return modifiedCount;
+    },
+  };
+}
+export type NoticeRepository = ReturnType<typeof createNoticeRepository>;
