@@ -48,8 +48,11 @@ export async function startOpenSelection(
   });
 }
 
-/** Attempts of an Update that met a run handing over (a hand-over takes well under a second). */
-const HANDING_OVER_ATTEMPTS = 100;
+/**
+ * Attempts of an Update that met a run handing over (usually under a second; tens of seconds on a loaded
+ * machine). Temporal counts refused Updates against a run's cap too, so resends are spaced up to a second.
+ */
+const HANDING_OVER_ATTEMPTS = 150;
 
 /** Runs an Update, sending it again while the workflow's run is handing over to the next one. */
 async function untilTaken<T>(send: () => Promise<T>): Promise<T> {
@@ -60,7 +63,7 @@ async function untilTaken<T>(send: () => Promise<T>): Promise<T> {
       const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
       const handingOver = cause instanceof ApplicationFailure && cause.type === HANDING_OVER;
       if (!handingOver || attempt >= HANDING_OVER_ATTEMPTS) throw err;
-      await new Promise((r) => setTimeout(r, Math.min(50 * attempt, 500)));
+      await new Promise((r) => setTimeout(r, Math.min(100 * attempt, 1000)));
     }
   }
 }

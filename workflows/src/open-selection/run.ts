@@ -13,6 +13,7 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   upsertSearchAttributes,
@@ -118,8 +119,15 @@ const DEFAULT_CONTINUE_AS_NEW_EVENTS = 8_000;
  * (statuses and result documents) adds about 4–5 MB, so no run nears Temporal's 10 MB warning.
  */
 const CONTINUE_AS_NEW_BYTES = 3 * 1024 * 1024;
-/** Temporal refuses Updates past 2,000 in one run (history.maxTotalUpdates): a run hands over before. */
-const CONTINUE_AS_NEW_UPDATES = 1_500;
+/**
+ * Temporal refuses Updates past 2,000 in one run (history.maxTotalUpdates), counting refused ones too
+ * (HANDING_OVER while a run hands over, other validation refusals), which the workflow cannot count: a run
+ * hands over after 1,000 taken, leaving 1,000 for refusals (8 clients resending every second for two
+ * minutes). Runs started before this change keep 1,500 (bench:round 5000 20 reached 2,000 with it).
+ */
+const CONTINUE_AS_NEW_UPDATES = 1_000;
+const CONTINUE_AS_NEW_UPDATES_V1 = 1_500;
+const UPDATES_CAP_V2 = 'updates-cap-1000';
 /** Update outcomes kept for retries across continue-as-new (a retry comes within seconds). */
 const ANSWERS_KEPT = 300;
 
@@ -164,8 +172,9 @@ export class SelectionRun {
   readonly tz: OpenSelectionInput['agency']['timeZone'];
   private readonly speed: number;
   private readonly vacancyIds: string[];
-  /** Updates this run has taken (Temporal caps them per run). */
+  /** Updates this run has taken (Temporal caps them per run), and how many it takes before handing over. */
   private updatesThisRun = 0;
+  private readonly maxUpdates = patched(UPDATES_CAP_V2) ? CONTINUE_AS_NEW_UPDATES : CONTINUE_AS_NEW_UPDATES_V1;
 
   constructor(
     readonly input: OpenSelectionInput,
@@ -476,7 +485,7 @@ export class SelectionRun {
       info.historyLength >= limit ||
       info.historySize >= CONTINUE_AS_NEW_BYTES ||
       info.continueAsNewSuggested ||
-      this.updatesThisRun >= CONTINUE_AS_NEW_UPDATES
+      this.updatesThisRun >= this.maxUpdates
     );
   }
 
