@@ -5,6 +5,7 @@
  * (also when the enqueue is repeated as a retried activity would), an opted-out non-essential notice is
  * skipped while the essential screening result still arrives.
  */
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDateOf, type ProfileDto } from '@seleksi/domain';
 import { freePort, mailpitArgs, spawnLogged, waitForMailpit, type ManagedProcess } from '@seleksi/dev';
@@ -227,4 +228,39 @@ describe('notices', () => {
       expect((await mailsTo(emailOf(cand(3)))).filter((m) => /^Lamaran diterima/.test(m.Subject))).toEqual([]);
     },
   );
+
+  it('mails an invitation link once, which then sets the password, and forgets the link once sent', async () => {
+    const email = 'sekretaris-baru@uji.test';
+    const invited = must(
+      await d.gql<{ inviteAccount: { link: string } }>(
+        ADMIN,
+        'mutation($i: InviteAccountInput!) { inviteAccount(input: $i) { link } }',
+        { i: { email, displayName: 'Sekretaris Baru', role: 'PANSEL_SECRETARY', agencyCode: AGENCY.code } },
+      ),
+    ).inviteAccount;
+    const summary = await waitForMail(email, /^Undangan akun Seleksi JPT/);
+    const mail = await mailText(summary.ID);
+    expect(mail.Text).toMatch(/Yth\. Sekretaris Baru,/);
+    expect(mail.Text).toContain(invited.link);
+    expect(mail.Text).toMatch(/berlaku sampai \d{1,2} \w+ \d{4} pukul .* WIB/);
+    const conn = await mongoose.createConnection(inject('mongoUri'), { dbName: `${stack.prefix}_gateway` }).asPromise();
+    try {
+      const notices = conn.collection('account_notices');
+      await eventually(async () => (await notices.findOne({ link: null, sentAt: { $ne: null } })) ?? undefined);
+      expect(await notices.countDocuments({ link: invited.link })).toBe(0);
+    } finally {
+      await conn.close();
+    }
+    const token = invited.link.split('#')[1]!;
+    const signedIn = must(
+      await d.gql<{ setPasswordWithLink: { user: { email: string } } }>(
+        null,
+        'mutation($t: String!, $p: String!) { setPasswordWithLink(token: $t, password: $p) { user { email } } }',
+        { t: token, p: 'kata-sandi-baru-123' },
+      ),
+    ).setPasswordWithLink;
+    expect(signedIn.user.email).toBe(email);
+    // One mail, however many notifier rounds ran meanwhile.
+    expect((await mailsTo(email)).filter((m) => /^Undangan/.test(m.Subject))).toHaveLength(1);
+  });
 });

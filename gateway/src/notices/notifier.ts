@@ -11,7 +11,7 @@ import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
-import { renderMail } from './templates';
+import { renderAccountLinkMail, renderMail } from './templates';
 
 interface PreferenceDoc {
   _id: string; // account id
@@ -130,7 +130,7 @@ export class Notifier {
 
   /** One round: every due notice (in batches) is sent, skipped or rescheduled. Answers how many were handled. */
   async runOnce(): Promise<number> {
-    let handled = 0;
+    let handled = await this.sendAccountLinks();
     for (;;) {
       const batch = await this.deps.candidate.claimNotices(this.deps.config.NOTICE_BATCH, 120_000);
       for (const n of batch) await this.deliver(n);
@@ -219,5 +219,66 @@ export class Notifier {
     }
     await this.report(n.id, { outcome: 'SENT' });
     this.deps.logger.info({ ...log, recipients: to.length }, 'notice sent');
+  }
+
+  /**
+   * Mails the one-time links the gateway's accounts queued (`account_notices`: invitations, password
+   * resets) and then forgets the link. A notice is claimed by a conditional update of its lease, so two
+   * gateways do not both send it; a failed send is tried again after the lease.
+   */
+  private async sendAccountLinks(): Promise<number> {
+    const notices = this.deps.conn.collection<{
+      _id: string;
+      accountId: string;
+      kind: 'INVITATION' | 'PASSWORD_RESET';
+      link: string | null;
+      expiresAt: Date;
+      sentAt: Date | null;
+      leaseUntil?: Date | null;
+      attempts?: number;
+    }>('account_notices');
+    const now = new Date();
+    const due = (await notices.find({ sentAt: null }).limit(this.deps.config.NOTICE_BATCH).toArray()).filter(
+      (n) => n.link && n.expiresAt > now && !(n.leaseUntil && n.leaseUntil > now),
+    );
+    let handled = 0;
+    for (const n of due) {
+      const attempts = (n.attempts ?? 0) + 1;
+      const lease = new Date(Date.now() + Math.min(this.deps.config.NOTICE_RETRY_BASE_MS * 2 ** attempts, 120_000));
+      const claimed = await notices.updateOne(
+        { _id: n._id, sentAt: null, leaseUntil: n.leaseUntil ?? null },
+        { $set: { leaseUntil: lease, attempts } },
+      );
+      if (claimed.modifiedCount !== 1) continue;
+      const log = { noticeId: n._id, kind: n.kind, attempt: attempts };
+      const account = await this.accounts.findOne({ _id: n.accountId }, { projection: { email: 1, displayName: 1 } });
+      if (!account) {
+        await notices.updateOne({ _id: n._id }, { $set: { sentAt: new Date(), link: null } });
+        continue;
+      }
+      const mail = renderAccountLinkMail({
+        kind: n.kind,
+        displayName: account.displayName,
+        link: n.link!,
+        expiresAt: n.expiresAt,
+      });
+      try {
+        await this.transport.sendMail({
+          to: account.email,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          headers: { 'X-Seleksi-Notice': n._id, 'X-Seleksi-Notice-Kind': n.kind },
+        });
+      } catch (err) {
+        this.deps.logger.warn({ ...log, error: redactError(err) }, 'account link mail failed; will retry');
+        continue;
+      }
+      // Sent: the link lives on only in the recipient's mailbox.
+      await notices.updateOne({ _id: n._id }, { $set: { sentAt: new Date(), link: null } });
+      this.deps.logger.info(log, 'account link mailed');
+      handled++;
+    }
+    return handled;
   }
 }

@@ -143,10 +143,42 @@ function escapeHtml(s: string): string {
 
 export function renderMail(ctx: MailContext): RenderedMail {
   const { subject, blocks } = body(ctx);
-  const all: Block[] = [
+  return layout(subject, [
     `Yth. ${ctx.greetingName},`,
     ...blocks,
     `Rincian dan tahapan berikutnya dapat Anda lihat di portal: ${ctx.portalUrl}`,
+  ]);
+}
+
+/** An account's one-time link (gateway/src/auth): an invitation to set a password, or a password reset. */
+export interface AccountLinkMail {
+  kind: 'INVITATION' | 'PASSWORD_RESET';
+  displayName: string;
+  link: string;
+  expiresAt: Date;
+}
+
+export function renderAccountLinkMail(m: AccountLinkMail): RenderedMail {
+  // Accounts may be national: the expiry is stated in WIB, the capital's time.
+  const until = formatInstantId(m.expiresAt, 'WIB');
+  return m.kind === 'INVITATION'
+    ? layout('Undangan akun Seleksi JPT', [
+        `Yth. ${m.displayName},`,
+        'Anda diundang menggunakan sistem Seleksi JPT. Buat kata sandi Anda melalui tautan berikut (sekali pakai):',
+        m.link,
+        `Tautan berlaku sampai ${until}. Bila kedaluwarsa, mintalah undangan baru kepada administrator.`,
+      ])
+    : layout('Atur ulang kata sandi Seleksi JPT', [
+        `Yth. ${m.displayName},`,
+        'Kami menerima permintaan mengatur ulang kata sandi akun Anda. Buat kata sandi baru melalui tautan berikut (sekali pakai):',
+        m.link,
+        `Tautan berlaku sampai ${until}. Abaikan surel ini bila Anda tidak memintanya; kata sandi Anda tetap.`,
+      ]);
+}
+
+function layout(subject: string, blocks: Block[]): RenderedMail {
+  const all: Block[] = [
+    ...blocks,
     'Surel ini dikirim otomatis oleh sistem Seleksi JPT; mohon tidak membalas surel ini.',
   ];
   const text = all.map((b) => (typeof b === 'string' ? b : b.items.map((i) => `- ${i}`).join('\n'))).join('\n\n');

@@ -4,8 +4,8 @@
  * member pickers. The national ADMIN manages every account; an AGENCY_ADMIN the staff of its own
  * agency. Every administrative change is audited (candidate service, `account:<id>`).
  *
- * Links are not mailed yet: each one is queued for the mail outbox (`account_notices`) and, until
- * the notices work sends them, handed to the administrator who asked for it in the answer.
+ * Each link is queued (`account_notices`) and mailed by the notifier (notices/notifier.ts), which then
+ * erases it; the administrator who asked for it also gets it in the answer (a gateway without SMTP).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
