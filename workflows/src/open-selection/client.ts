@@ -49,10 +49,10 @@ export async function startOpenSelection(
 }
 
 /**
- * Attempts of an Update that met a run handing over (usually under a second; tens of seconds on a loaded
- * machine). Temporal counts refused Updates against a run's cap too, so resends are spaced up to a second.
+ * Attempts of an Update that met a run handing over (usually under a second; minutes when the run is due
+ * to hand over in the middle of a long step, such as a stage's fan-out to thousands of applications). Temporal counts refused Updates against a run's cap too, so resends are spaced up to a second.
  */
-const HANDING_OVER_ATTEMPTS = 150;
+const HANDING_OVER_ATTEMPTS = 300;
 
 /** Runs an Update, sending it again while the workflow's run is handing over to the next one. */
 async function untilTaken<T>(send: () => Promise<T>): Promise<T> {

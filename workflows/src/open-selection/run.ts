@@ -478,6 +478,17 @@ export class SelectionRun {
     return { vacancyIds: this.vacancyIds, memberIds: this.state.pansel.map((m) => m.id) };
   }
 
+  /**
+   * True while the run hands over, or once it has taken its Updates: its validators then refuse new
+   * decisions (HANDING_OVER) also while the stage loop is inside a long step (a fan-out to thousands of
+   * applications) and cannot continue as new yet; decisions taken meanwhile reached Temporal's hard cap of
+   * 2,000 per run in bench:round 5000 20. (Events past the threshold have no such cap: they wait for the
+   * next wait.)
+   */
+  dueToHandOver(): boolean {
+    return this.handingOver || this.updatesThisRun >= this.maxUpdates;
+  }
+
   private historyFull(): boolean {
     const info = workflowInfo();
     const limit = this.input.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_EVENTS;

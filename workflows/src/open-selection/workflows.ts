@@ -101,7 +101,7 @@ function registerHandlers(run: SelectionRun): void {
     setHandler(update, (args: A) => run.deduplicated(() => effect(run, args), answers === 'per-update'), {
       validator: (args: A) => {
         if (run.answeredBefore()) return;
-        if (run.handingOver) guard.fail('HANDING_OVER', 'Proses seleksi sedang berpindah ke babak baru; coba lagi');
+        if (run.dueToHandOver()) guard.fail('HANDING_OVER', 'Proses seleksi sedang berpindah ke babak baru; coba lagi');
         check(run.view(), args);
       },
     });
