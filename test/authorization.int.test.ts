@@ -88,6 +88,9 @@ const MUTATIONS: Record<string, Rule> = {
   startOidcSignIn: { allowed: EVERYONE },
   completeOidcSignIn: { allowed: EVERYONE },
   createAgency: { allowed: ['admin'] },
+  // Notices: the outbox's failures are the national administrator's; preferences are each user's own.
+  retryNotices: { allowed: ['admin'] },
+  setNoticePreferences: { allowed: SIGNED_IN },
   // The national administrator for every agency, an agency administrator for its own only.
   setAgencyOfficials: { allowed: AGENCY_ADMINS },
   setSelectionOfficials: { allowed: AGENCY_ADMINS },
@@ -229,6 +232,8 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       query: 'query($a: String!) { panselCandidates(agencyCode: $a) { totalCount } }',
       variables: { a: AGENCY_A.code },
     },
+    notices: { allowed: ['admin'], query: '{ notices { id } }' },
+    myNoticePreferences: { allowed: SIGNED_IN, query: '{ myNoticePreferences { kind enabled } }' },
     myPanselRounds: {
       allowed: ['memberOfSelection', 'memberOfNone'],
       query: '{ myPanselRounds { totalCount edges { node { id } } } }',

@@ -109,6 +109,8 @@ function toDto(app: ApplicationDoc, sortedEntries: TimelineEntryDoc[]): Applicat
 
 /** The application an entry belongs to: its id, and its candidate (stored with the entry for "my applications"). */
 type EntryOwner = Pick<ApplicationDoc, '_id' | 'candidateId'>;
+/** An application as a stage event's fan-out needs it: its owner and when it was submitted. */
+type FanOutTarget = EntryOwner & Pick<ApplicationDoc, 'submittedAt'>;
 
 function entryDoc(app: EntryOwner, entry: TimelineEntryDto, recordedAt: Date): TimelineEntryDoc {
   return {
@@ -175,12 +177,18 @@ export function createApplicationRepository(
     return added;
   }
 
-  /** Adds the event's entry to each of `apps` that lacks it and whose status it moves. */
+  /**
+   * Adds the event's entry to each of `apps` submitted by the time of the event that lacks it and whose
+   * status it moves (an application that arrives while a stage's fan-out runs does not get the stage's
+   * earlier events).
+   */
   async function fanOut(
-    apps: EntryOwner[],
+    all: FanOutTarget[],
     event: StageEventDto,
     statusOverride?: ApplicationStatus | null,
   ): Promise<number> {
+    const at = new Date(event.at).getTime();
+    const apps = all.filter((a) => a.submittedAt.getTime() <= at);
     const owners = new Map(apps.map((a) => [a._id, a]));
     const map = await timelines(apps.map((a) => a._id));
     const recordedAt = new Date();
@@ -331,7 +339,9 @@ export function createApplicationRepository(
       event: StageEventDto,
       statusOverride?: ApplicationStatus | null,
     ): Promise<number> {
-      const apps = await Application.find({ selectionId }, { _id: 1, candidateId: 1 }).lean<EntryOwner[]>();
+      const apps = await Application.find({ selectionId }, { _id: 1, candidateId: 1, submittedAt: 1 }).lean<
+        FanOutTarget[]
+      >();
       return fanOut(apps, event, statusOverride);
     },
 
@@ -347,11 +357,11 @@ export function createApplicationRepository(
     ): Promise<{ added: number; next: string | null }> {
       const apps = await Application.find(
         { selectionId, ...(after ? { _id: { $gt: after } } : {}) },
-        { _id: 1, candidateId: 1 },
+        { _id: 1, candidateId: 1, submittedAt: 1 },
       )
         .sort({ _id: 1 })
         .limit(limit)
-        .lean<EntryOwner[]>();
+        .lean<FanOutTarget[]>();
       const added = await fanOut(apps, event, statusOverride);
       return { added, next: apps.length === limit ? apps.at(-1)!._id : null };
     },
