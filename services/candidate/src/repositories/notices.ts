@@ -13,7 +13,7 @@ import {
   reminderInstant,
   selectionIdOfVacancy,
 } from '@seleksi/domain';
-import { findEachEqual, insertManyIgnoringDuplicates } from '@seleksi/kit';
+import { findEachEqual, insertManyIgnoringDuplicates, isDuplicateKeyError } from '@seleksi/kit';
 import type { AgencyDoc, CandidateModels, NoticeDoc, SelectionDoc, StageEventDoc, TimelineEntryDoc } from '../models';
 
 /** The candidate's notice a timeline entry's reason gives rise to (none for most). */
@@ -160,12 +160,27 @@ export function createNoticeRepository(
         .limit(limit)
         .lean<NoticeDoc[]>();
       const claimed: NoticeDoc[] = [];
+      // The claim of a notice's due attempt is the insert of its key (the notice, the time it fell due and
+      // the lease period now): one sender wins. A conditional update alone is not enough on FerretDB v1,
+      // which applies an update by reading and rewriting the document without a lock (two senders both saw
+      // it modified). The lease period in the key lets a notice whose claimer died before moving it on be
+      // claimed again in a later period.
+      const claims = Notice.db.collection<{ _id: string; at: Date }>('noticeClaims');
       for (const n of due) {
-        const { modifiedCount } = await Notice.updateOne(
+        try {
+          await claims.insertOne({
+            _id: `${n._id}@${n.nextAttemptAt.toISOString()}#${Math.floor(now.getTime() / leaseMs)}`,
+            at: now,
+          });
+        } catch (err) {
+          if (isDuplicateKeyError(err)) continue;
+          throw err;
+        }
+        await Notice.updateOne(
           { _id: n._id, status: 'PENDING', nextAttemptAt: n.nextAttemptAt },
           { $set: { nextAttemptAt: new Date(now.getTime() + leaseMs) } },
         );
-        if (modifiedCount === 1) claimed.push(n);
+        claimed.push(n);
       }
       if (claimed.length === 0) return [];
       const entryIds = claimed.filter((n) => n.candidateId).map((n) => n.sourceId);
