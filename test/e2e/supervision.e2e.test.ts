@@ -32,8 +32,6 @@ const COMPONENTS = [
   'temporal',
 ] as const;
 
-/** Away from the other e2e files' ports (offset 10000), still below 20000. */
-const PORT_OFFSET = 11_000;
 const SECRETARY = 'user-sekretariat';
 const OVERSEER = 'user-pengawas';
 const CANDIDATES = [1, 2, 3, 4].map((n) => `user-peserta-${n}`);
@@ -56,7 +54,7 @@ let stack: E2eStack;
 let d: SelectionDriver;
 
 beforeAll(async () => {
-  stack = await startE2eStack('supervision', 240_000, PORT_OFFSET);
+  stack = await startE2eStack('supervision', 240_000);
   const gql = graphqlClient(stack.url);
   // Requests that hang while a component is down are given up after a minute (and resent by the callers).
   const withTimeout = <T>(

@@ -12,7 +12,8 @@
  * components' own logs copied from the data directory into test/artifacts/e2e/<name>/logs/ at stop.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot, spawnLogged, tailFile, waitForHttpOk, type ManagedProcess } from '@seleksi/dev';
@@ -40,6 +41,56 @@ export function e2ePorts(offset = Number(process.env.E2E_PORT_OFFSET ?? 10_000))
     FERRETDB_PORT: 27018 - offset,
     POSTGRES_PORT: 27019 - offset,
   };
+}
+
+/** Offsets tried in turn when none is given: 300 apart, so no two stacks' ports ever coincide. */
+const OFFSET_CANDIDATES = Array.from({ length: 11 }, (_, k) => 10_000 + 300 * k);
+const OFFSET_LOCKS = join(tmpdir(), 'seleksi-e2e-port-offsets');
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const server = createServer();
+    server.once('error', () => res(false));
+    server.listen(port, () => server.close(() => res(true)));
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims a port offset for one stack: a lock file per offset (created exclusively, holding this
+ * process's pid, taken over when that process is gone) and every port of the offset free right now.
+ * So two suites, or a suite and a benchmark, can run on one machine at once. Returns the release.
+ */
+async function claimPortOffset(): Promise<{ offset: number; release: () => void }> {
+  mkdirSync(OFFSET_LOCKS, { recursive: true });
+  for (const offset of OFFSET_CANDIDATES) {
+    const lock = join(OFFSET_LOCKS, `${offset}.lock`);
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch {
+      const holder = Number(readFileSync(lock, 'utf8').trim());
+      if (holder && processAlive(holder)) continue;
+      rmSync(lock, { force: true }); // its process died without releasing it
+      try {
+        writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      } catch {
+        continue; // someone else took it over first
+      }
+    }
+    const free = await Promise.all(Object.values(e2ePorts(offset)).map(portIsFree));
+    const release = () => rmSync(lock, { force: true });
+    if (free.every(Boolean)) return { offset, release };
+    release(); // something else (a benchmark, a developer's stack) uses these ports
+  }
+  throw new Error(`no free port offset among ${OFFSET_CANDIDATES.join(', ')}`);
 }
 
 export interface E2eStack {
@@ -77,7 +128,10 @@ function bootstrap(artifactDir: string): number {
   return (Date.now() - t) / 1000;
 }
 
-/** `portOffset` moves this stack's ports away from the other e2e files' (default E2E_PORT_OFFSET). */
+/**
+ * Ports: `portOffset` when given, else E2E_PORT_OFFSET when set (the benchmarks), else the first offset
+ * claimed free by `claimPortOffset`.
+ */
 export async function startE2eStack(name: string, timeoutMs = 240_000, portOffset?: number): Promise<E2eStack> {
   const artifactDir = join(ARTIFACTS, 'e2e', name);
   rmSync(artifactDir, { recursive: true, force: true });
@@ -86,7 +140,9 @@ export async function startE2eStack(name: string, timeoutMs = 240_000, portOffse
 
   const dataDir = mkdtempSync(join(tmpdir(), 'seleksi-e2e-'));
   chmodSync(dataDir, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its data dir inside
-  const ports = portOffset === undefined ? e2ePorts() : e2ePorts(portOffset);
+  const explicit = portOffset ?? (process.env.E2E_PORT_OFFSET ? Number(process.env.E2E_PORT_OFFSET) : undefined);
+  const claim = explicit === undefined ? await claimPortOffset() : undefined;
+  const ports = e2ePorts(explicit ?? claim?.offset);
   // The portal as bootstrap just built it, copied: a rebuild of portal/dist while the suite runs (another
   // `npm start`, an editor's build) would otherwise leave the gateway without index.html for a moment.
   const portalDist = join(dataDir, 'portal-dist');
@@ -142,6 +198,7 @@ export async function startE2eStack(name: string, timeoutMs = 240_000, portOffse
     stopped = true;
     // SIGTERM to start.ts's process group: it stops its components in reverse order, as on Ctrl-C.
     await proc.stop(30_000);
+    claim?.release();
     const logs = join(dataDir, 'logs');
     if (existsSync(logs)) cpSync(logs, join(artifactDir, 'logs'), { recursive: true });
     rmSync(dataDir, { recursive: true, force: true });
