@@ -9,3 +9,4 @@ export * from './http-client';
 export * from './contracts';
 export * from './clients';
 export * from './agency';
+export * from './testing';

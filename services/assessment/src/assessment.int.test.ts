@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   defaultTalentSettings,
   employeeBucket,
@@ -15,6 +14,9 @@ import {
   ServiceError,
   type AssessmentResultDto,
   type RunningService,
+  testServiceEnv,
+  stopTestService,
+  serviceErrorOf,
 } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startAssessmentService } from './app';
@@ -26,20 +28,12 @@ let service: RunningService;
 let client: AssessmentClient;
 
 beforeAll(async () => {
-  service = await startAssessmentService(
-    loadAssessmentConfig({
-      MONGODB_URI: mongoUri,
-      ASSESSMENT_DB: `it_assessment_${randomUUID().slice(0, 8)}`,
-      ASSESSMENT_PORT: '0',
-      LOG_LEVEL: 'silent',
-    }),
-  );
+  service = await startAssessmentService(loadAssessmentConfig(testServiceEnv('ASSESSMENT', 'it_assessment', mongoUri)));
   client = new AssessmentClient(service.url);
 });
 
 afterAll(async () => {
-  await service?.conn.dropDatabase().catch(() => undefined);
-  await service?.close();
+  await stopTestService(service);
 });
 
 describe('assessment service', () => {
@@ -72,15 +66,6 @@ describe('assessment service', () => {
     expect((await client.getAssessmentResult('ar-1'))?.managerial).toBe(78.5);
   });
 });
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError;
-}
 
 describe('Pansel members (BKN official)', () => {
   it('stores the optional bknOfficial flag and omits it when not sent', async () => {
@@ -160,13 +145,13 @@ describe('score records', () => {
 
   it('validates the record, the path id and the filters', async () => {
     const base = score('app-v', 'INTERVIEW', 'pm-1', 0);
-    const tooHigh = await failure(client.putScoreRecord({ ...base, value: 100.5 }));
+    const tooHigh = await serviceErrorOf(client.putScoreRecord({ ...base, value: 100.5 }));
     expect([tooHigh.status, tooHigh.code, tooHigh.field]).toEqual([400, 'VALIDATION_FAILED', 'value']);
-    const otherId = await failure(client.http.put('/score-records/other-id', base));
+    const otherId = await serviceErrorOf(client.http.put('/score-records/other-id', base));
     expect([otherId.status, otherId.field]).toEqual([400, 'id']);
-    const badKey = await failure(client.putScoreRecord({ ...base, components: { 'a.b': 1 } }));
+    const badKey = await serviceErrorOf(client.putScoreRecord({ ...base, components: { 'a.b': 1 } }));
     expect([badKey.status, badKey.field]).toEqual([400, 'components.a.b']);
-    const noFilter = await failure(client.listScoreRecords({ kind: 'INTERVIEW' }));
+    const noFilter = await serviceErrorOf(client.listScoreRecords({ kind: 'INTERVIEW' }));
     expect([noFilter.status, noFilter.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 });
@@ -211,11 +196,11 @@ describe('conflict-of-interest declarations', () => {
   });
 
   it('keeps one declaration per member and candidate, and requires a reason for a conflict', async () => {
-    const dup = await failure(client.putConflict({ ...declaration('pm-2', 'c-1'), id: 'another-id' }));
+    const dup = await serviceErrorOf(client.putConflict({ ...declaration('pm-2', 'c-1'), id: 'another-id' }));
     expect([dup.status, dup.code, dup.field]).toEqual([409, 'CONFLICT', 'id']);
-    const noReason = await failure(client.putConflict({ ...declaration('pm-3', 'c-1', true), reason: null }));
+    const noReason = await serviceErrorOf(client.putConflict({ ...declaration('pm-3', 'c-1', true), reason: null }));
     expect([noReason.status, noReason.code, noReason.field]).toEqual([400, 'VALIDATION_FAILED', 'reason']);
-    const noFilter = await failure(client.listConflicts({}));
+    const noFilter = await serviceErrorOf(client.listConflicts({}));
     expect(noFilter.status).toBe(400);
   });
 });
@@ -243,11 +228,13 @@ describe('talent settings', () => {
   });
 
   it('checks only the agency code and the top-level shape', async () => {
-    const other = await failure(client.http.put('/talent-settings/KALTIM', { ...settings, agencyCode: 'JATIM' }));
+    const other = await serviceErrorOf(
+      client.http.put('/talent-settings/KALTIM', { ...settings, agencyCode: 'JATIM' }),
+    );
     expect([other.status, other.code, other.field]).toEqual([400, 'VALIDATION_FAILED', 'agencyCode']);
-    const array = await failure(client.http.put('/talent-settings/KALTIM', [settings]));
+    const array = await serviceErrorOf(client.http.put('/talent-settings/KALTIM', [settings]));
     expect([array.status, array.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const badCode = await failure(client.http.put('/talent-settings/A%20B', { agencyCode: 'A B' }));
+    const badCode = await serviceErrorOf(client.http.put('/talent-settings/A%20B', { agencyCode: 'A B' }));
     expect([badCode.status, badCode.field]).toEqual([400, 'agencyCode']);
     // The path fills a missing agencyCode.
     expect(await client.http.put('/talent-settings/BARE', { scoring: null })).toEqual({
@@ -286,12 +273,12 @@ describe('inputs of talent mapping for many candidates', () => {
       'ar-m-1b',
       'ar-m-1a',
     ]);
-    const both = await failure(
+    const both = await serviceErrorOf(
       client.http.get('/assessment-results', { query: { candidateId: 'a', candidateIds: 'b' } }),
     );
     expect([both.status, both.field]).toEqual([400, 'candidateId']);
     const tooMany = Array.from({ length: 201 }, (_, i) => `c-${i}`);
-    const over = await failure(client.http.get('/assessment-results', { query: { candidateIds: tooMany } }));
+    const over = await serviceErrorOf(client.http.get('/assessment-results', { query: { candidateIds: tooMany } }));
     expect([over.status, over.field]).toEqual([400, 'candidateIds']);
   });
 
@@ -451,7 +438,7 @@ describe('talent map', () => {
     expect((await client.getTalentHistory(assessed))[0]!.box).not.toBeNull();
     expect((await client.getTalentMapCounts('SLOTS', '2026')).total).toBe(2);
 
-    const post = (body: object) => failure(client.http.post('/talent-map/SLOTS/2026/slots', body));
+    const post = (body: object) => serviceErrorOf(client.http.post('/talent-map/SLOTS/2026/slots', body));
     const valid = { fromSlot: 0, toSlot: 1, ...stamps, scoring, employees: [] };
     const badSkp = await post({ ...valid, employees: [{ id: 'x', skp: [{ year: 2025, predicate: 'HEBAT' }] }] });
     expect([badSkp.status, badSkp.code, badSkp.field]).toEqual([
@@ -527,7 +514,7 @@ describe('talent map', () => {
   });
 
   it('rejects bad entries and queries with 400 and the field', async () => {
-    const put = (items: unknown[]) => failure(client.http.put('/talent-map/entries', { items }));
+    const put = (items: unknown[]) => serviceErrorOf(client.http.put('/talent-map/entries', { items }));
     const cases: [unknown[], string][] = [
       [[{ ...entry(0), box: 10 }], 'items.0.box'],
       [[entry(0), { ...entry(1), potential: 4 }], 'items.1.potential'],
@@ -543,13 +530,13 @@ describe('talent map', () => {
       expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', field]);
     }
     const list = (query: Record<string, string>, period = '2026') =>
-      failure(client.http.get(`/talent-map/${AGENCY}/${period}/entries`, { query }));
+      serviceErrorOf(client.http.get(`/talent-map/${AGENCY}/${period}/entries`, { query }));
     expect((await list({ box: '0' })).field).toBe('box');
     expect((await list({ box: 'x' })).field).toBe('box');
     expect((await list({ after: 'garbage' })).field).toBe('after');
     expect((await list({ limit: '1001' })).field).toBe('limit');
     expect((await list({}, '2026-X')).field).toBe('period');
-    expect((await failure(client.http.get(`/talent-map/${AGENCY}/26/counts`))).field).toBe('period');
+    expect((await serviceErrorOf(client.http.get(`/talent-map/${AGENCY}/26/counts`))).field).toBe('period');
   });
 
   it('writes a thousand entries in one request, and re-maps a period (timings printed)', async () => {
@@ -640,10 +627,10 @@ describe('succession groups (KRS)', () => {
       [group(2026, 'post-x', { derivedFrom: 'last year' }), 'derivedFrom'],
     ];
     for (const [dto, field] of cases) {
-      const err = await failure(client.putSuccessionGroup(dto));
+      const err = await serviceErrorOf(client.putSuccessionGroup(dto));
       expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', field]);
     }
-    const noAgency = await failure(client.http.get('/succession-groups'));
+    const noAgency = await serviceErrorOf(client.http.get('/succession-groups'));
     expect([noAgency.status, noAgency.field]).toEqual([400, 'agencyCode']);
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   addWorkingDays,
   applicationId,
@@ -17,9 +16,11 @@ import {
 import {
   BULK_TIMEOUT_MS,
   CandidateClient,
-  ServiceError,
   type RunningService,
   type SelectionUpsertDto,
+  testServiceEnv,
+  stopTestService,
+  serviceErrorOf,
 } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCandidateService } from './app';
@@ -31,30 +32,13 @@ let service: RunningService;
 let client: CandidateClient;
 
 beforeAll(async () => {
-  service = await startCandidateService(
-    loadCandidateConfig({
-      MONGODB_URI: mongoUri,
-      CANDIDATE_DB: `it_candidate_${randomUUID().slice(0, 8)}`,
-      CANDIDATE_PORT: '0',
-      LOG_LEVEL: 'silent',
-    }),
-  );
+  service = await startCandidateService(loadCandidateConfig(testServiceEnv('CANDIDATE', 'it_candidate', mongoUri)));
   client = new CandidateClient(service.url);
 });
 
 afterAll(async () => {
-  await service?.conn.dropDatabase().catch(() => undefined);
-  await service?.close();
+  await stopTestService(service);
 });
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError;
-}
 
 const agency: AgencyDto = {
   code: 'KALTIM',
@@ -143,7 +127,7 @@ describe('service basics', () => {
     expect(await client.upsertAgency(agency)).toEqual(current);
     expect(await client.getAgency('KALTIM')).toEqual(current);
     expect(await client.getAgency('NOPE')).toBeNull();
-    const err = await failure(client.http.put('/agencies/OTHER', agency));
+    const err = await serviceErrorOf(client.http.put('/agencies/OTHER', agency));
     expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', 'code']);
   });
 
@@ -152,7 +136,7 @@ describe('service basics', () => {
     const official = { role: 'PPK' as const, name: 'Gubernur Uji', title: 'Gubernur Kalimantan Timur', nip: null };
     await client.changeAgency('KALTIM', { by, create: false, change: { officials: [official] } });
     expect((await client.upsertAgency(agency)).officials).toEqual([official]);
-    const bad = await failure(
+    const bad = await serviceErrorOf(
       client.changeAgency('KALTIM', {
         by,
         create: false,
@@ -160,7 +144,7 @@ describe('service basics', () => {
       }),
     );
     expect([bad.status, bad.code, bad.field]).toEqual([400, 'INVALID_NIP', 'change.officials.0.nip']);
-    const missing = await failure(client.changeAgency('NOPE', { by, create: false, change: {} }));
+    const missing = await serviceErrorOf(client.changeAgency('NOPE', { by, create: false, change: {} }));
     expect([missing.status, missing.code]).toEqual([404, 'NOT_FOUND']);
   });
 });
@@ -168,7 +152,7 @@ describe('service basics', () => {
 describe('profiles', () => {
   it('rejects an invalid NIP with INVALID_NIP on field nip and stores nothing', async () => {
     const bad = profile('p-bad', '197113321997032004'); // month 13
-    const err = await failure(client.upsertProfile(bad));
+    const err = await serviceErrorOf(client.upsertProfile(bad));
     expect([err.status, err.code, err.field]).toEqual([400, 'INVALID_NIP', 'nip']);
     expect(await client.getProfile('p-bad')).toBeNull();
     expect(await service.conn.collection('profiles').countDocuments({ _id: 'p-bad' as never })).toBe(0);
@@ -177,7 +161,7 @@ describe('profiles', () => {
   it('keeps NIPs unique, reads by NIP and in batch order', async () => {
     await client.upsertProfile(profile('p-1', '197103121997032004'));
     await client.upsertProfile(profile('p-2', '198001012005011001'));
-    const err = await failure(client.upsertProfile(profile('p-3', '1971 0312 1997 03 2 004')));
+    const err = await serviceErrorOf(client.upsertProfile(profile('p-3', '1971 0312 1997 03 2 004')));
     expect([err.status, err.code, err.field]).toEqual([409, 'CONFLICT', 'nip']);
     expect((await client.getProfileByNip('197103121997032004'))?.id).toBe('p-1');
     const batch = await client.getProfilesByIds(['p-2', 'missing', 'p-1']);
@@ -218,7 +202,7 @@ describe('selections', () => {
 describe('applications', () => {
   it('rejects an unknown vacancy with UNKNOWN_VACANCY on field vacancyId', async () => {
     await client.upsertSelection(selection('s-unknown'));
-    const err = await failure(apply('s-unknown', 's-unknown-V9', 'p-1'));
+    const err = await serviceErrorOf(apply('s-unknown', 's-unknown-V9', 'p-1'));
     expect([err.status, err.code, err.field]).toEqual([404, 'UNKNOWN_VACANCY', 'vacancyId']);
   });
 
@@ -338,7 +322,7 @@ describe('applications', () => {
     expect(await hits()).toBe(6);
     // A repeated page (a retried activity) adds nothing.
     expect(await client.fanOutStageEvent('s-page', event.eventId, { limit: 100 })).toEqual({ added: 0, next: null });
-    const err = await failure(client.fanOutStageEvent('s-page', 'nope', {}));
+    const err = await serviceErrorOf(client.fanOutStageEvent('s-page', 'nope', {}));
     expect([err.status, err.code]).toEqual([404, 'NOT_FOUND']);
   });
 
@@ -404,8 +388,8 @@ describe('applications', () => {
   });
 
   it('requires a filter and rejects appends to unknown applications', async () => {
-    expect((await failure(client.listApplications({}))).code).toBe('VALIDATION_FAILED');
-    const err = await failure(
+    expect((await serviceErrorOf(client.listApplications({}))).code).toBe('VALIDATION_FAILED');
+    const err = await serviceErrorOf(
       client.appendTimeline('nope', {
         eventId: 'x',
         at: '2026-12-01T00:00:00Z',
@@ -447,7 +431,7 @@ describe('vacancies in the selection read model', () => {
       expect(sel.vacancies[2]).not.toHaveProperty('shortlist');
       expect(sel.vacancies[3]).toEqual(vacancies[3]);
     }
-    const err = await failure(
+    const err = await serviceErrorOf(
       client.upsertSelection({ ...base, vacancies: [{ ...vacancies[0]!, extendedUntil: '2026-13-01' }] }),
     );
     expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', 'vacancies.0.extendedUntil']);
@@ -510,9 +494,9 @@ describe('screening and the home PPK permission', () => {
 
   it('rejects an override without actor or reason and unknown applications', async () => {
     const app = (await client.listApplications({ selectionId: 's-scr' })).items[0]!;
-    const noReason = await failure(client.putScreening(app.id, { ...engine, decidedBy: 'PANSEL' }));
+    const noReason = await serviceErrorOf(client.putScreening(app.id, { ...engine, decidedBy: 'PANSEL' }));
     expect([noReason.status, noReason.code, noReason.field]).toEqual([400, 'VALIDATION_FAILED', 'actor']);
-    const missing = await failure(client.putScreening('nope', engine));
+    const missing = await serviceErrorOf(client.putScreening('nope', engine));
     expect([missing.status, missing.code]).toEqual([404, 'NOT_FOUND']);
   });
 });
@@ -600,7 +584,7 @@ describe('holiday calendars', () => {
     ['a year other than the path', y2027, '2028', 'year'],
     ['a path that is no year', y2027, 'abc', 'year'],
   ])('rejects %s with 400 and the field', async (_label, body, year, field) => {
-    const err = await failure(client.http.put(`/calendars/${year}`, body));
+    const err = await serviceErrorOf(client.http.put(`/calendars/${year}`, body));
     expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', field]);
   });
 });
@@ -636,12 +620,12 @@ describe('audit records', () => {
     const { created: _created, ...stored } = retry;
     expect(stored).toEqual(decision(1));
     expect(await service.conn.collection('auditRecords').countDocuments({ _id: 'd-01' as never })).toBe(1);
-    const clash = await failure(client.recordAudit({ ...decision(1), kind: 'OTHER' }));
+    const clash = await serviceErrorOf(client.recordAudit({ ...decision(1), kind: 'OTHER' }));
     expect([clash.status, clash.code, clash.field]).toEqual([409, 'CONFLICT', 'decisionId']);
   });
 
   it('rejects personal data in the payload', async () => {
-    const err = await failure(client.recordAudit(decision(90, { payload: { nip: '197103121997032004' } })));
+    const err = await serviceErrorOf(client.recordAudit(decision(90, { payload: { nip: '197103121997032004' } })));
     expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', 'payload.nip']);
   });
 
@@ -668,7 +652,7 @@ describe('audit records', () => {
     expect((await client.listAllAuditRecords({ subjectId: 'app-3' })).map((r) => r.decisionId)).toEqual(['d-03']);
     const overrides = await client.listAllAuditRecords({ selectionId: 's-audit', kind: 'SCREENING_OVERRIDDEN' });
     expect(overrides.map((r) => r.decisionId).sort()).toEqual(['d-01', 'd-03', 'd-05', 'd-07', 'd-09', 'd-11']);
-    const bad = await failure(client.listAuditRecords({ selectionId: 's-audit', after: 'garbage' }));
+    const bad = await serviceErrorOf(client.listAuditRecords({ selectionId: 's-audit', after: 'garbage' }));
     expect([bad.status, bad.field]).toEqual([400, 'after']);
   });
 });
@@ -750,9 +734,11 @@ describe('profiles by agency (bulk upsert, paging, count)', () => {
     const first = await client.listTalentInputs({ agencyCode: 'BULK', fromSlot: 0, toSlot: 1, limit: 1 });
     expect(first.nextSlot).toBeNull();
     expect(first.items.find((p) => p.id === one.id)).toEqual({ id: one.id, skp: one.skp });
-    const bad = await failure(client.listTalentInputs({ agencyCode: 'BULK', fromSlot: 5, toSlot: 4 }));
+    const bad = await serviceErrorOf(client.listTalentInputs({ agencyCode: 'BULK', fromSlot: 5, toSlot: 4 }));
     expect([bad.status, bad.code, bad.field]).toEqual([400, 'VALIDATION_FAILED', 'toSlot']);
-    const beyond = await failure(client.listTalentInputs({ agencyCode: 'BULK', fromSlot: EMPLOYEE_BUCKETS + 1 }));
+    const beyond = await serviceErrorOf(
+      client.listTalentInputs({ agencyCode: 'BULK', fromSlot: EMPLOYEE_BUCKETS + 1 }),
+    );
     expect([beyond.status, beyond.field]).toEqual([400, 'fromSlot']);
   });
 
@@ -785,7 +771,7 @@ describe('profiles by agency (bulk upsert, paging, count)', () => {
 
   it('rejects a bad batch with 400/409 and the item field, writing none of it', async () => {
     const fresh = (i: number) => bulkProfile(TOTAL + i);
-    const put = (items: unknown[]) => failure(client.http.put('/profiles', { items }));
+    const put = (items: unknown[]) => serviceErrorOf(client.http.put('/profiles', { items }));
     const cases: [unknown[], number, string, string][] = [
       [[fresh(0), fresh(1), fresh(2), { ...fresh(3), nip: '197113321997032004' }], 400, 'INVALID_NIP', 'items.3.nip'],
       [[fresh(0), { ...fresh(1), name: '' }], 400, 'VALIDATION_FAILED', 'items.1.name'],
@@ -805,15 +791,15 @@ describe('profiles by agency (bulk upsert, paging, count)', () => {
   });
 
   it('validates the list query and keeps the ids= batch form', async () => {
-    const noFilter = await failure(client.http.get('/profiles'));
+    const noFilter = await serviceErrorOf(client.http.get('/profiles'));
     expect([noFilter.status, noFilter.field]).toEqual([400, 'agencyCode']);
-    const both = await failure(client.http.get('/profiles', { query: { ids: 'bulk-1', agencyCode: 'BULK' } }));
+    const both = await serviceErrorOf(client.http.get('/profiles', { query: { ids: 'bulk-1', agencyCode: 'BULK' } }));
     expect([both.status, both.field]).toEqual([400, 'ids']);
-    const cursor = await failure(client.listProfilesPage({ agencyCode: 'BULK', after: 'garbage' }));
+    const cursor = await serviceErrorOf(client.listProfilesPage({ agencyCode: 'BULK', after: 'garbage' }));
     expect([cursor.status, cursor.field]).toEqual([400, 'after']);
-    const limit = await failure(client.listProfilesPage({ agencyCode: 'BULK', limit: 1001 }));
+    const limit = await serviceErrorOf(client.listProfilesPage({ agencyCode: 'BULK', limit: 1001 }));
     expect([limit.status, limit.field]).toEqual([400, 'limit']);
-    const count = await failure(client.http.get('/profiles/count'));
+    const count = await serviceErrorOf(client.http.get('/profiles/count'));
     expect([count.status, count.field]).toEqual([400, 'agencyCode']);
     // Repeated ids work as well as a comma list.
     const res = await fetch(`${service.url}/profiles?ids=bulk-2&ids=missing,bulk-1`);
@@ -866,15 +852,17 @@ describe('invitations', () => {
 
   it('rejects bad input with 400 and the field', async () => {
     const base = invitation('s-inv', 'c-inv-9', '2027-01-05T02:00:00Z');
-    const wrongId = await failure(client.putInvitation({ ...base, id: 's-inv:someone-else', candidateId: 'c-inv-9' }));
+    const wrongId = await serviceErrorOf(
+      client.putInvitation({ ...base, id: 's-inv:someone-else', candidateId: 'c-inv-9' }),
+    );
     expect([wrongId.status, wrongId.code, wrongId.field]).toEqual([400, 'VALIDATION_FAILED', 'id']);
-    const otherPath = await failure(client.http.put('/invitations/s-inv:c-inv-8', base));
+    const otherPath = await serviceErrorOf(client.http.put('/invitations/s-inv:c-inv-8', base));
     expect([otherPath.status, otherPath.field]).toEqual([400, 'id']);
-    const badTime = await failure(client.putInvitation({ ...base, invitedAt: '2027-13-01T00:00:00Z' }));
+    const badTime = await serviceErrorOf(client.putInvitation({ ...base, invitedAt: '2027-13-01T00:00:00Z' }));
     expect([badTime.status, badTime.field]).toEqual([400, 'invitedAt']);
-    const noReason = await failure(client.putInvitation({ ...base, reason: ' ' }));
+    const noReason = await serviceErrorOf(client.putInvitation({ ...base, reason: ' ' }));
     expect([noReason.status, noReason.field]).toEqual([400, 'reason']);
-    const noFilter = await failure(client.listInvitations({}));
+    const noFilter = await serviceErrorOf(client.listInvitations({}));
     expect([noFilter.status, noFilter.field]).toEqual([400, 'candidateId']);
   });
 });

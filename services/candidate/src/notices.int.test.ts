@@ -3,7 +3,6 @@
  * it is recorded, reminders scheduled on working days, claims that never hand a notice out twice, and
  * the sender's reports (retry, give up, queue again).
  */
-import { randomUUID } from 'node:crypto';
 import {
   applicationId,
   DEFAULT_HOLIDAY_CALENDAR,
@@ -11,7 +10,7 @@ import {
   reminderInstant,
   type NoticeDto,
 } from '@seleksi/domain';
-import { CandidateClient, type RunningService } from '@seleksi/kit';
+import { CandidateClient, type RunningService, testServiceEnv, stopTestService } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCandidateService } from './app';
 import { loadCandidateConfig } from './config';
@@ -23,14 +22,7 @@ let service: RunningService;
 let client: CandidateClient;
 
 beforeAll(async () => {
-  service = await startCandidateService(
-    loadCandidateConfig({
-      MONGODB_URI: mongoUri,
-      CANDIDATE_DB: `it_notices_${randomUUID().slice(0, 8)}`,
-      CANDIDATE_PORT: '0',
-      LOG_LEVEL: 'silent',
-    }),
-  );
+  service = await startCandidateService(loadCandidateConfig(testServiceEnv('CANDIDATE', 'it_notices', mongoUri)));
   client = new CandidateClient(service.url);
   await client.upsertSelection({
     id: 'NT-1',
@@ -51,8 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await service?.conn.dropDatabase().catch(() => undefined);
-  await service?.close();
+  await stopTestService(service);
 });
 
 const byKind = (list: NoticeDto[], kind: string) => list.filter((n) => n.kind === kind);

@@ -1,7 +1,13 @@
 /** The candidate portal's records in services/candidate: profile confirmations, application files, change feed. */
-import { randomUUID } from 'node:crypto';
 import { applicationId, type ProfileDto, type ReadModelChangeDto } from '@seleksi/domain';
-import { CandidateClient, ServiceError, type RunningService, type SelectionUpsertDto } from '@seleksi/kit';
+import {
+  CandidateClient,
+  type RunningService,
+  type SelectionUpsertDto,
+  testServiceEnv,
+  stopTestService,
+  serviceErrorOf,
+} from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCandidateService } from './app';
 import { loadCandidateConfig } from './config';
@@ -13,29 +19,14 @@ let client: CandidateClient;
 
 beforeAll(async () => {
   service = await startCandidateService(
-    loadCandidateConfig({
-      MONGODB_URI: mongoUri,
-      CANDIDATE_DB: `it_candidate_portal_${randomUUID().slice(0, 8)}`,
-      CANDIDATE_PORT: '0',
-      LOG_LEVEL: 'silent',
-    }),
+    loadCandidateConfig(testServiceEnv('CANDIDATE', 'it_candidate_portal', mongoUri)),
   );
   client = new CandidateClient(service.url);
 });
 
 afterAll(async () => {
-  await service?.conn.dropDatabase().catch(() => undefined);
-  await service?.close();
+  await stopTestService(service);
 });
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError;
-}
 
 const profile: ProfileDto = {
   id: 'asn-portal-1',
@@ -73,7 +64,7 @@ describe('profile confirmations', () => {
   it('is UNCONFIRMED until answered; the latest answer counts; a dispute needs a note and known fields', async () => {
     await client.upsertProfile(profile);
     expect(await client.getProfileConfirmation(profile.id)).toMatchObject({ status: 'UNCONFIRMED', at: null });
-    const bad = await failure(
+    const bad = await serviceErrorOf(
       client.putProfileConfirmation(profile.id, {
         status: 'DISPUTED',
         note: 'pendek',
@@ -102,7 +93,8 @@ describe('profile confirmations', () => {
       'UNCONFIRMED',
     ]);
     expect(
-      (await failure(client.putProfileConfirmation('nobody', { status: 'CONFIRMED', by, at: confirmed.at! }))).code,
+      (await serviceErrorOf(client.putProfileConfirmation('nobody', { status: 'CONFIRMED', by, at: confirmed.at! })))
+        .code,
     ).toBe('NOT_FOUND');
   });
 });
@@ -129,7 +121,7 @@ describe('application files', () => {
     expect((await client.getApplicationFileContent(first.id))?.equals(bytes)).toBe(true);
     expect(await client.discardApplicationFile(first.id)).toBe(false);
     expect(await client.getApplicationFile(first.id)).not.toBeNull();
-    expect((await failure(client.linkApplicationFiles('another-app', [first.id]))).code).toBe('CONFLICT');
+    expect((await serviceErrorOf(client.linkApplicationFiles('another-app', [first.id]))).code).toBe('CONFLICT');
   });
 });
 

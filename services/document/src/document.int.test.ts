@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { OfficialDocumentRequest, VacancyAnnouncementRequest } from '@seleksi/domain';
-import { DocumentClient, ServiceError, type RunningService } from '@seleksi/kit';
+import { DocumentClient, ServiceError, type RunningService, stopTestService } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDocumentService } from './app';
 import { loadDocumentConfig } from './config';
@@ -33,8 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await service?.conn.dropDatabase().catch(() => undefined);
-  await service?.close();
+  await stopTestService(service);
 });
 
 function request(
