@@ -9,7 +9,7 @@
  * On an external MongoDB (TEST_MONGODB_URI) the plan has another shape, so the test is skipped there.
  */
 import mongoose, { type Connection, mongo } from 'mongoose';
-import { applicationId, employeeBucket } from '@seleksi/domain';
+import { applicationId, applicationSlot, employeeBucket } from '@seleksi/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAssessmentModels } from '../services/assessment/src/models';
 import { createAssessmentRepositories } from '../services/assessment/src/repositories';
@@ -150,6 +150,7 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
         candidateId: `cand-${i % 20_000}`,
         submittedAt: at(i),
         createdAt: at(i),
+        slot: applicationSlot(`app-${i}`),
         screening: null,
       })),
       load(M.TimelineEntry!, (i) => ({
@@ -298,6 +299,15 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
       candidate.applications.getMany(['app-1', 'app-2', 'app-3', 'app-4']),
     );
     await expectIndexed('applications of a selection', () => candidate.applications.list({ selectionId: 'sel-9' }, 20));
+    const stageEvent = {
+      eventId: 'sel-9:REGISTRATION_CLOSED',
+      stage: 'REGISTRATION_CLOSED' as const,
+      at: new Date().toISOString(),
+      reasonCode: 'REGISTRATION_CLOSED' as const,
+    };
+    await expectIndexed("a page of a stage event's fan-out (by slot)", () =>
+      candidate.applications.fanOutStageEventPage('sel-9', stageEvent, undefined, { after: null, limit: 50 }),
+    );
     await expectIndexed('selections by id (batch loader)', () => candidate.selections.getMany(['sel-1', 'sel-2']));
     await expectIndexed('selections of an agency', () => candidate.selections.list({ agencyCode: 'AG3' }, 20));
     await expectIndexed('open selections, summaries (home page)', () =>

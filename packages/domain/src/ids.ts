@@ -57,10 +57,26 @@ export const EMPLOYEE_BUCKETS = 1024;
  * large the agency (a range on the id would be read in full for every page).
  */
 export function employeeBucket(id: string): number {
+  return fnv1a(id) % EMPLOYEE_BUCKETS;
+}
+
+/** Number of slots `applicationSlot` spreads a selection's applications over. */
+export const APPLICATION_SLOTS = 64;
+
+/**
+ * A fixed slot (0 … APPLICATION_SLOTS-1) of an application id: a stage event reaches a selection's
+ * applications slot by slot with an equality on (selection, slot), which FerretDB v1 answers from an
+ * index, so each page reads about 1/64 of the round instead of all of it.
+ */
+export function applicationSlot(id: string): number {
+  return fnv1a(id) % APPLICATION_SLOTS;
+}
+
+function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h % EMPLOYEE_BUCKETS;
+  return h;
 }

@@ -27,6 +27,8 @@ export async function startCandidateService(
       const repositories = createCandidateRepositories(models);
       const backfilled = await repositories.profiles.backfillMapBuckets();
       if (backfilled > 0) logger.info({ profiles: backfilled }, 'gave stored profiles their paging slot');
+      const slotted = await repositories.applications.backfillSlots();
+      if (slotted > 0) logger.info({ applications: slotted }, 'gave stored applications their fan-out slot');
       candidateRoutes(router, repositories);
     },
   });

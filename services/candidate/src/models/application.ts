@@ -14,6 +14,8 @@ export interface ApplicationDoc {
   candidateId: string;
   submittedAt: Date;
   createdAt: Date;
+  /** `applicationSlot(_id)`: a stage event's fan-out pages by (selectionId, slot). */
+  slot: number;
   /** Absent on applications created before the field existed or without a declaration. */
   homePpkPermission?: boolean;
   screening?: ScreeningDoc | null;
@@ -55,9 +57,11 @@ export const applicationSchema = new Schema<ApplicationDoc>(
     candidateId: { type: String, required: true, index: true },
     submittedAt: { type: Date, required: true },
     createdAt: { type: Date, required: true },
+    slot: { type: Number, required: true },
     homePpkPermission: { type: Boolean },
     screening: { type: screeningSchema, default: undefined },
   },
   { versionKey: false },
 );
 applicationSchema.index({ vacancyId: 1, candidateId: 1 }, { unique: true });
+applicationSchema.index({ selectionId: 1, slot: 1 });

@@ -1,5 +1,7 @@
 import {
+  APPLICATION_SLOTS,
   applicationId,
+  applicationSlot,
   DomainError,
   type ApplicationDto,
   type ApplicationStatus,
@@ -255,6 +257,7 @@ export function createApplicationRepository(
           candidateId: req.candidateId,
           submittedAt: new Date(req.submittedAt),
           createdAt: now,
+          slot: applicationSlot(req.id),
           ...(req.homePpkPermission === undefined ? {} : { homePpkPermission: req.homePpkPermission }),
         };
         try {
@@ -346,8 +349,11 @@ export function createApplicationRepository(
     },
 
     /**
-     * The same for one page of the selection's applications in id order: `next` is the cursor of the
-     * following page, null after the last. A round of thousands is reached in calls of bounded size.
+     * The same for one page of the selection's applications: slot by slot (`applicationSlot`), in id order
+     * within a slot, at most `limit` applications. `after` is the previous page's `next` ("slot|lastId");
+     * null after the last slot. Each slot is an indexed equality, so a page reads about `limit`
+     * applications whatever the round's size. Any other cursor (the id cursors of the earlier paging)
+     * starts again at slot 0: the fan-out is idempotent, so that only repeats work.
      */
     async fanOutStageEventPage(
       selectionId: string,
@@ -355,15 +361,44 @@ export function createApplicationRepository(
       statusOverride: ApplicationStatus | null | undefined,
       { after, limit }: { after: string | null; limit: number },
     ): Promise<{ added: number; next: string | null }> {
-      const apps = await Application.find(
-        { selectionId, ...(after ? { _id: { $gt: after } } : {}) },
-        { _id: 1, candidateId: 1, submittedAt: 1 },
-      )
-        .sort({ _id: 1 })
-        .limit(limit)
-        .lean<FanOutTarget[]>();
-      const added = await fanOut(apps, event, statusOverride);
-      return { added, next: apps.length === limit ? apps.at(-1)!._id : null };
+      const cursor = /^(\d+)\|(.*)$/.exec(after ?? '');
+      let slot = cursor ? Number(cursor[1]) : 0;
+      let afterId = cursor?.[2] ?? '';
+      const page: FanOutTarget[] = [];
+      let next: string | null = null;
+      let group = 8; // slots read at once while they are small; one at a time once they are large
+      while (slot < APPLICATION_SLOTS && page.length < limit) {
+        const slots = Array.from({ length: Math.min(group, APPLICATION_SLOTS - slot) }, (_, k) => slot + k);
+        const read = await Promise.all(
+          slots.map((s) =>
+            Application.find({ selectionId, slot: s }, { _id: 1, candidateId: 1, submittedAt: 1 }).lean<
+              FanOutTarget[]
+            >(),
+          ),
+        );
+        for (const apps of read) {
+          const rest = apps.filter((a) => a._id > afterId).sort((a, b) => (a._id < b._id ? -1 : 1));
+          const take = rest.slice(0, limit - page.length);
+          page.push(...take);
+          group = Math.max(1, Math.min(8, Math.floor(limit / (apps.length + 1))));
+          if (take.length < rest.length) {
+            next = `${slot}|${take.at(-1)?._id ?? afterId}`;
+            break;
+          }
+          slot++;
+          afterId = '';
+        }
+        if (next) break;
+      }
+      if (!next && slot < APPLICATION_SLOTS) next = `${slot}|`;
+      return { added: await fanOut(page, event, statusOverride), next };
+    },
+
+    /** Gives applications stored before slots existed their slot (once; a no-op afterwards). */
+    async backfillSlots(): Promise<number> {
+      const missing = await Application.find({ slot: { $exists: false } }, { _id: 1 }).lean<{ _id: string }[]>();
+      for (const { _id } of missing) await Application.updateOne({ _id }, { $set: { slot: applicationSlot(_id) } });
+      return missing.length;
     },
   };
 }
