@@ -288,6 +288,15 @@ describe('accounts in the portal', () => {
     await admin.getByRole('button', { name: `Aktifkan kembali ${name}` }).waitFor();
   });
 
+  it('a Pansel member finds the rounds it sits on under "Seleksi saya"', async () => {
+    const { page } = await open({ label: 'pansel1' });
+    await signIn(page, 'pansel1');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Seleksi saya' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Seleksi saya' }).waitFor();
+    // The demo data sets the demo round's Pansel through setPansel, which records the seats.
+    await page.getByRole('link', { name: DEMO_SELECTION_TITLE, exact: true }).waitFor();
+  });
+
   it('a candidate registers by NIP and waits for the administrator, who decides in the portal', async () => {
     const { page } = await open({ label: 'registrant' });
     await page.goto('/masuk');
