@@ -17,7 +17,7 @@ const ALL_ROUTES: PortalRoute[] = [
     path: '/beranda-saya',
     element: <MyHomePage />,
     menu: 'Beranda saya',
-    roles: ['CANDIDATE', 'PANSEL_MEMBER', 'PANSEL_SECRETARY', 'PPK', 'OVERSEER', 'ADMIN'],
+    roles: ['CANDIDATE', 'PANSEL_MEMBER', 'PANSEL_SECRETARY', 'PPK', 'OVERSEER', 'ADMIN', 'AGENCY_ADMIN'],
   },
   ...candidateRoutes,
   ...staffRoutes,

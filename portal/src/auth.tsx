@@ -30,6 +30,8 @@ interface AuthState {
   ready: boolean;
   signIn(email: string, password: string): Promise<User>;
   signOut(): Promise<void>;
+  /** Keeps a session opened elsewhere (a set-password link, the SSO return page). */
+  adoptSession(token: string, user: User): void;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -65,7 +67,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, ready, signIn, signOut }), [user, ready, signIn, signOut]);
+  const adoptSession = useCallback((token: string, next: User) => {
+    storeToken(token);
+    setUser(next);
+  }, []);
+
+  const value = useMemo(
+    () => ({ user, ready, signIn, signOut, adoptSession }),
+    [user, ready, signIn, signOut, adoptSession],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

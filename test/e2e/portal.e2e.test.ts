@@ -1,11 +1,13 @@
 /**
  * Smoke test of the portal in Debian's Chromium against the embedded stack started as `npm start`
  * starts it (fresh data directory, demo data): the public home page, sign-in of every demo role with
- * its menu, the verification page without JavaScript, and the skip link as the first Tab stop.
+ * its menu, the verification page without JavaScript, and the skip link as the first Tab stop; then
+ * accounts: an administrator's invitation read from the stack's Mailpit and used in the browser, and a
+ * candidate's self-registration by NIP decided by the administrator.
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startE2eStack, type E2eStack } from './support/stack';
 import {
   clearScreens,
@@ -30,7 +32,7 @@ const ROLES = [
   { user: 'ppk', role: 'Pejabat Pembina Kepegawaian', menu: ['Pilihan PPK'], shot: '07-beranda-ppk' },
   { user: 'pengawas', role: 'Pengawas (BKN/KASN)', menu: ['Menunggu keputusan'], shot: '08-beranda-pengawas' },
   { user: 'peserta1', role: 'Peserta', menu: ['Lowongan', 'Lamaran saya', 'Profil saya'], shot: '09-beranda-peserta' },
-  { user: 'admin', role: 'Administrator', menu: ['Kelola seleksi'], shot: '10-beranda-admin' },
+  { user: 'admin', role: 'Administrator', menu: ['Kelola seleksi', 'Akun'], shot: '10-beranda-admin' },
 ] as const;
 
 /** Menu items of one role only (the others must not see them). */
@@ -185,6 +187,151 @@ describe('portal smoke', () => {
     await screenshot(page, '13-tautan-lewati');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'main');
+  });
+});
+
+/** A mail the stack's Mailpit holds for `address` whose subject matches (waits for it), with its text. */
+async function mailTo(address: string, subject: RegExp): Promise<string> {
+  const api = `http://127.0.0.1:${stack.ports.MAILPIT_UI_PORT}/api/v1`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const list = (await (await fetch(`${api}/messages?limit=200`)).json()) as {
+      messages: { ID: string; Subject: string; To: { Address: string }[] }[];
+    };
+    const found = list.messages.find((m) => subject.test(m.Subject) && m.To.some((t) => t.Address === address));
+    if (found) return ((await (await fetch(`${api}/message/${found.ID}`)).json()) as { Text: string }).Text;
+    if (Date.now() > deadline) throw new Error(`no mail "${subject.source}" to ${address} after 90 s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Fills the sign-in form with any account and waits for the personal home page. */
+async function signInAs(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/masuk');
+  await page.getByLabel('Surel').fill(email);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Selamat datang/ }).waitFor();
+}
+
+describe('accounts in the portal', () => {
+  it('an administrator invites a Pansel member; the mailed link sets the password; the member signs in', async () => {
+    const { page: admin } = await open({ label: 'admin' });
+    await signIn(admin, 'admin');
+    await admin.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Akun' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Akun' }).waitFor();
+    const email = 'anggota.undangan@uji.test';
+    const name = 'Dr. Rina Undangan, M.Si.';
+    const invite = admin.getByRole('form', { name: 'Undang akun' });
+    await invite.getByLabel('Peran').selectOption('PANSEL_MEMBER');
+    await invite.getByLabel('Instansi').selectOption('KALTIM');
+    await invite.getByLabel('Nama', { exact: true }).fill(name);
+    await invite.getByLabel('Surel').fill(email);
+    await invite.getByLabel('Asal lembaga').fill('Universitas Mulawarman');
+    await invite.getByRole('button', { name: 'Kirim undangan' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: `Undangan dikirim ke ${email}` })
+      .waitFor();
+    // The same address again: the gateway's typed error is shown under the e-mail field.
+    await invite.getByLabel('Nama', { exact: true }).fill(name);
+    await invite.getByLabel('Surel').fill(email);
+    await invite.getByLabel('Asal lembaga').fill('Universitas Mulawarman');
+    await invite.getByRole('button', { name: 'Kirim undangan' }).click();
+    await invite.getByText('Alamat email ini sudah dipakai akun lain').waitFor();
+    expect(await invite.getByLabel('Surel').getAttribute('aria-invalid')).toBe('true');
+    // The list, filtered by role, shows the new account waiting for its first password.
+    await admin.locator('#filter-role').selectOption('PANSEL_MEMBER');
+    const row = admin.getByRole('row').filter({ hasText: email });
+    await row.waitFor();
+    expect(await textOf(row)).toContain('undangan belum dipakai');
+    await screenshot(admin, '14-kelola-akun');
+
+    // The invitation as mailed to the member, opened in the member's own browser.
+    const mail = await mailTo(email, /Undangan akun/);
+    const link = /http\S+\/atur-kata-sandi#[A-Za-z0-9_-]+/.exec(mail)?.[0];
+    expect(link, mail).toBeTruthy();
+    const { page: member } = await open({ label: 'invited' });
+    await member.goto(link!);
+    await member.getByRole('heading', { level: 1, name: 'Atur kata sandi' }).waitFor();
+    expect(new URL(member.url()).hash).toBe(''); // the token is taken out of the address bar
+    const password = 'sandi-anggota-baru-2026';
+    await member.getByLabel('Kata sandi baru', { exact: true }).fill(password);
+    await member.getByLabel('Ulangi kata sandi baru').fill('sandi-lain-sekali');
+    await member.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await member.getByText('Kedua kata sandi tidak sama').waitFor();
+    await screenshot(member, '15-atur-kata-sandi');
+    await member.getByLabel('Ulangi kata sandi baru').fill(password);
+    await member.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await member.getByRole('heading', { level: 1, name: `Selamat datang, ${name}` }).waitFor();
+    await member.getByRole('button', { name: 'Keluar' }).click();
+    await signInAs(member, email, password);
+    expect(await textOf(member.getByRole('banner'))).toContain('(Anggota Pansel)');
+    // The link works once.
+    await member.goto(link!);
+    await member.getByRole('button', { name: 'Simpan kata sandi' }).waitFor();
+    await member.getByLabel('Kata sandi baru', { exact: true }).fill('sandi-ketiga-yang-panjang');
+    await member.getByLabel('Ulangi kata sandi baru').fill('sandi-ketiga-yang-panjang');
+    await member.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    expect(await textOf(member.getByRole('alert').first())).toContain('sudah pernah digunakan');
+
+    // Deactivation after a confirmation; the account leaves the active list.
+    await row.getByRole('button', { name: `Nonaktifkan ${name}` }).click();
+    const confirm = admin.getByRole('form', { name: `Konfirmasi: nonaktifkan ${name}` });
+    await confirm.getByLabel('Alasan').fill('Uji penonaktifan');
+    await confirm.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: `Akun ${name} dinonaktifkan` })
+      .waitFor();
+    await admin.getByLabel('Status').selectOption('INACTIVE');
+    await admin.getByRole('button', { name: `Aktifkan kembali ${name}` }).waitFor();
+  });
+
+  it('a Pansel member finds the rounds it sits on under "Seleksi saya"', async () => {
+    const { page } = await open({ label: 'pansel1' });
+    await signIn(page, 'pansel1');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Seleksi saya' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Seleksi saya' }).waitFor();
+    // The demo data sets the demo round's Pansel through setPansel, which records the seats.
+    await page.getByRole('link', { name: DEMO_SELECTION_TITLE, exact: true }).waitFor();
+  });
+
+  it('a candidate registers by NIP and waits for the administrator, who decides in the portal', async () => {
+    const { page } = await open({ label: 'registrant' });
+    await page.goto('/masuk');
+    await page.getByRole('link', { name: 'Daftar sebagai peserta (ASN)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Daftar sebagai peserta' }).waitFor();
+    const form = page.getByRole('form', { name: 'Pendaftaran akun peserta' });
+    await form.getByLabel('NIP').fill('12345');
+    await form.getByLabel('Tanggal lahir').fill('1985-01-01');
+    await form.getByLabel('Nama lengkap').fill('Budi Pendaftar');
+    await form.getByLabel('Surel').fill('budi.pendaftar@uji.test');
+    await form.getByLabel('Kata sandi', { exact: true }).fill('sandi-pendaftar-2026');
+    await form.getByLabel('Ulangi kata sandi').fill('sandi-pendaftar-2026');
+    await form.getByRole('button', { name: 'Daftar' }).click();
+    // A malformed NIP: the gateway's typed error under the NIP field.
+    await form.locator('#reg-nip-error').waitFor();
+    expect(await form.getByLabel('NIP').getAttribute('aria-invalid')).toBe('true');
+    // A valid NIP without an ASN profile: the account waits for an administrator.
+    await form.getByLabel('NIP').fill('198501012010011001');
+    await form.getByRole('button', { name: 'Daftar' }).click();
+    const outcome = page.getByRole('status').filter({ hasText: 'Menunggu konfirmasi administrator' });
+    await outcome.waitFor();
+    await screenshot(page, '16-daftar-peserta');
+
+    const { page: admin } = await open({ label: 'admin' });
+    await signIn(admin, 'admin');
+    await admin.goto('/kelola/akun');
+    const pending = admin.getByRole('form', { name: 'Pendaftaran Budi Pendaftar' });
+    expect(await textOf(pending)).toContain('198501012010011001');
+    await pending.getByLabel('Alasan').fill('Tidak ada data ASN dengan NIP ini');
+    await pending.getByRole('button', { name: 'Tolak' }).click();
+    await admin.getByText('Tidak ada pendaftaran yang menunggu.').waitFor();
+
+    // The SSO return page explains a refusal by the provider without asking the gateway.
+    await page.goto('/masuk/sso?error=access_denied&state=x');
+    expect(await textOf(page.getByRole('alert'))).toContain('dibatalkan');
   });
 });
 

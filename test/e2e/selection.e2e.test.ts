@@ -268,11 +268,12 @@ describe('a whole open selection from the browser', () => {
     const form = page.getByRole('form', { name: 'Susunan Pansel' });
     await form.waitFor();
     for (let n = 1; n <= PANSEL.length; n++) {
-      if ((await form.getByLabel(`ID akun anggota ${n}`, { exact: true }).count()) === 0) {
+      if ((await form.getByLabel(`Akun anggota ${n}`, { exact: true }).count()) === 0) {
         await form.getByRole('button', { name: 'Tambah anggota' }).click();
       }
       const m = PANSEL[n - 1]!;
-      await form.getByLabel(`ID akun anggota ${n}`, { exact: true }).fill(m.id);
+      // Picked from the agency's Pansel-member accounts (panselCandidates), not typed.
+      await form.getByLabel(`Akun anggota ${n}`, { exact: true }).selectOption(m.id);
       await form.getByLabel(`Nama anggota ${n}`, { exact: true }).fill(m.name);
       await form.getByLabel(`Instansi anggota ${n}`, { exact: true }).fill(m.inst);
       await form.getByLabel(`Peran anggota ${n}`, { exact: true }).selectOption(n === 1 ? 'CHAIR' : 'MEMBER');

@@ -1,4 +1,5 @@
 import type { PortalRoute } from './types';
+import { ForgotPasswordPage, OidcReturnPage, RegisterPage, SetPasswordPage } from '../pages/public/AccountPages';
 import { HomePage } from '../pages/public/HomePage';
 import { ResultsPage } from '../pages/public/ResultsPage';
 import { SelectionDetailPage } from '../pages/public/SelectionDetailPage';
@@ -6,7 +7,7 @@ import { SelectionsPage } from '../pages/public/SelectionsPage';
 import { SignInPage } from '../pages/public/SignInPage';
 import { VerifyDocumentPage } from '../pages/public/VerifyDocumentPage';
 
-/** Public pages: announcements, results, verification, sign-in. */
+/** Public pages: announcements, results, verification, sign-in and the account pages reached without a session. */
 export const publicRoutes: PortalRoute[] = [
   { path: '/', element: <HomePage />, menu: 'Beranda' },
   { path: '/seleksi', element: <SelectionsPage />, menu: 'Seleksi dan hasil' },
@@ -14,4 +15,8 @@ export const publicRoutes: PortalRoute[] = [
   { path: '/seleksi/:id/hasil', element: <ResultsPage /> },
   { path: '/verifikasi-dokumen', element: <VerifyDocumentPage /> },
   { path: '/masuk', element: <SignInPage /> },
+  { path: '/masuk/sso', element: <OidcReturnPage /> },
+  { path: '/atur-kata-sandi', element: <SetPasswordPage /> },
+  { path: '/lupa-kata-sandi', element: <ForgotPasswordPage /> },
+  { path: '/daftar', element: <RegisterPage /> },
 ];

@@ -1,4 +1,5 @@
 import type { PortalRoute } from './types';
+import { AccountsPage } from '../pages/staff/AccountsPage';
 import { AgenciesPage, AgencyPage } from '../pages/staff/AgenciesPage';
 import { AuditPage } from '../pages/staff/AuditPage';
 import { CreateSelectionPage } from '../pages/staff/CreateSelectionPage';
@@ -12,6 +13,7 @@ import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
 export const staffRoutes: PortalRoute[] = [
   { path: '/kelola/instansi', element: <AgenciesPage />, menu: 'Instansi', roles: ['ADMIN', 'AGENCY_ADMIN'] },
   { path: '/kelola/instansi/:code', element: <AgencyPage />, roles: ['ADMIN', 'AGENCY_ADMIN'] },
+  { path: '/kelola/akun', element: <AccountsPage />, menu: 'Akun', roles: ['ADMIN', 'AGENCY_ADMIN'] },
   { path: '/kelola/pansel', element: <MySelectionsPage />, menu: 'Seleksi saya', roles: ['PANSEL_MEMBER'] },
   { path: '/kelola/pengawas', element: <OverseerPendingPage />, menu: 'Menunggu keputusan', roles: ['OVERSEER'] },
   { path: '/kelola/ppk', element: <PpkPendingPage />, menu: 'Pilihan PPK', roles: ['PPK'] },

@@ -1,8 +1,29 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError, useMutation, useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Page } from '../../components/ui';
+import { OIDC_PROVIDER, START_OIDC_SIGN_IN } from '../../queries/accounts';
+
+/** "Masuk dengan SSO" when the gateway has an OpenID provider configured; the provider returns to /masuk/sso. */
+function SsoSignIn() {
+  const q = useQuery<{ oidcProvider: { enabled: boolean; label: string } }>(OIDC_PROVIDER);
+  const start = useMutation<{ startOidcSignIn: { url: string } }>(START_OIDC_SIGN_IN, { idempotent: false });
+  if (!q.data?.oidcProvider.enabled) return null;
+  const go = async () => {
+    const data = await start.run({});
+    if (data) window.location.assign(data.startOidcSignIn.url);
+  };
+  return (
+    <div className="form narrow">
+      <p>atau</p>
+      <ErrorAlert error={start.error} />
+      <Button type="button" kind="secondary" pending={start.pending} onClick={() => void go()}>
+        Masuk dengan {q.data.oidcProvider.label}
+      </Button>
+    </div>
+  );
+}
 
 export function SignInPage() {
   const { signIn } = useAuth();
@@ -58,6 +79,15 @@ export function SignInPage() {
           Masuk
         </Button>
       </form>
+      <SsoSignIn />
+      <ul className="link-list">
+        <li>
+          <Link to="/lupa-kata-sandi">Lupa kata sandi?</Link>
+        </li>
+        <li>
+          <Link to="/daftar">Daftar sebagai peserta (ASN)</Link>
+        </li>
+      </ul>
     </Page>
   );
 }

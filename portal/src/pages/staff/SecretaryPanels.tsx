@@ -4,7 +4,8 @@
  * getByRole('form', { name: 'Penilaian kompetensi Peserta Uji A1' }).getByLabel('Manajerial').
  *
  * Panels and controls:
- * - PLANNED: form "Susunan Pansel" (per member n: "ID akun anggota n", "Nama anggota n", "Instansi anggota n",
+ * - PLANNED: form "Susunan Pansel" (per member n: "Akun anggota n" (a select of the active Pansel-member accounts
+ *   the agency may seat, which fills in the name, institution and "from the agency"), "Nama anggota n", "Instansi anggota n",
  *   "Peran anggota n", "Anggota n dari instansi sendiri", "Anggota n anggota partai politik"; "Nomor keputusan
  *   pembentukan Pansel"; buttons "Tambah anggota", "Hapus anggota n", "Simpan Pansel"); button "Kirim rencana ke
  *   pengawas".
@@ -24,7 +25,11 @@
  * - INAUGURATION: form "Pelantikan <jabatan>" ("Tanggal pelantikan", "Tempat pelantikan", "Catat pelantikan").
  */
 import { useState } from 'react';
-import { Button, Field, formatDate } from '../../components/ui';
+import { useQuery } from '../../api';
+import { memberFromAccount, type PanselCandidate } from '../../accounts';
+import { useAuth } from '../../auth';
+import { Button, ErrorAlert, Field, formatDate } from '../../components/ui';
+import { AGENCY_NAME, PANSEL_CANDIDATES } from '../../queries/accounts';
 import {
   ANSWER_OBJECTION,
   COMPLETE_STAGE,
@@ -120,6 +125,19 @@ function PlanPanel({ process, reload }: PanelProps) {
   const set = (key: number, patch: Partial<MemberRow>) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const err = pansel.error;
+  // The secretary's agency is the round's: members are picked from the accounts it may seat.
+  const agencyCode = useAuth().user?.agencyCode ?? '';
+  const people = useQuery<{ panselCandidates: { edges: { node: PanselCandidate }[] } }>(
+    PANSEL_CANDIDATES,
+    { agencyCode },
+    !agencyCode,
+  );
+  const agency = useQuery<{ agency: { name: string } | null }>(AGENCY_NAME, { c: agencyCode }, !agencyCode);
+  const accounts = people.data?.panselCandidates.edges.map((e) => e.node) ?? [];
+  const pick = (key: number, userId: string) => {
+    const account = accounts.find((a) => a.id === userId);
+    set(key, account ? memberFromAccount(account, agencyCode, agency.data?.agency?.name ?? null) : { userId: '' });
+  };
   return (
     <section aria-labelledby="plan-title" className="card">
       <h3 id="plan-title">Pansel dan rencana seleksi</h3>
@@ -150,6 +168,10 @@ function PlanPanel({ process, reload }: PanelProps) {
           )
         }
       >
+        <ErrorAlert error={people.error} />
+        {people.data && accounts.length === 0 && (
+          <p>Belum ada akun Anggota Pansel yang aktif untuk instansi ini; mintalah administrator mengundangnya.</p>
+        )}
         {rows.map((r, i) => {
           const n = i + 1;
           const api = `members.${i}`;
@@ -158,12 +180,22 @@ function PlanPanel({ process, reload }: PanelProps) {
               <legend>Anggota {n}</legend>
               <Field
                 id={`pm-${r.key}-user`}
-                label={`ID akun anggota ${n}`}
-                hint="ID akun pengguna berperan Anggota Pansel, mis. user-pansel-1"
+                label={`Akun anggota ${n}`}
+                hint="Akun aktif berperan Anggota Pansel; akun baru diundang oleh administrator"
                 apiField={`${api}.userId`}
                 error={err}
               >
-                {(p) => <input {...p} value={r.userId} onChange={(e) => set(r.key, { userId: e.target.value })} />}
+                {(p) => (
+                  <select {...p} value={r.userId} onChange={(e) => pick(r.key, e.target.value)}>
+                    <option value="">Pilih akun</option>
+                    {accounts.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.displayName}
+                        {a.affiliation ? ` (${a.affiliation})` : ''}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </Field>
               <Field id={`pm-${r.key}-name`} label={`Nama anggota ${n}`} apiField={`${api}.name`} error={err}>
                 {(p) => <input {...p} value={r.name} onChange={(e) => set(r.key, { name: e.target.value })} />}

@@ -9,12 +9,13 @@
  * - /kelola/pengawas (overseer) "Menunggu keputusan pengawas": rounds waiting for the plan or result verdict.
  * - /kelola/ppk (PPK) "Menunggu pilihan PPK": rounds waiting for the choice of 1 of 3.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { gql, useQuery } from '../../api';
+import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, STAGE_NAMES, formatDate, stageName } from '../../components/ui';
-import { SELECTION_MEMBERSHIP, STAFF_SELECTIONS } from '../../queries/staff';
+import { MY_PANSEL_ROUNDS } from '../../queries/accounts';
+import { STAFF_SELECTIONS } from '../../queries/staff';
 import { usePolling } from './common';
 import type { SelectionListItem, SelectionsData } from './types';
 
@@ -125,27 +126,10 @@ export function SelectionsPage() {
   );
 }
 
-/** /kelola/pansel: the rounds in which the signed-in user sits on the Pansel (checked per round). */
+/** /kelola/pansel: the rounds whose Pansel the signed-in member sits on (recorded when the Pansel is set). */
 export function MySelectionsPage() {
-  const q = useQuery<SelectionsData>(STAFF_SELECTIONS, { first: 100 });
-  const [mine, setMine] = useState<SelectionListItem[] | null>(null);
-  const items = q.data?.selections.edges.map((e) => e.node);
-  useEffect(() => {
-    if (!items) return;
-    let live = true;
-    const candidates = items.filter((s) => s.stage !== 'PLANNED');
-    void Promise.all(
-      candidates.map((s) =>
-        gql<{ selectionProcess: { myMemberId: string | null } }>(SELECTION_MEMBERSHIP, { id: s.id }).then(
-          (r) => (r.selectionProcess.myMemberId ? s : null),
-          () => null,
-        ),
-      ),
-    ).then((found) => live && setMine(found.filter((s): s is SelectionListItem => s !== null)));
-    return () => {
-      live = false;
-    };
-  }, [q.data]);
+  const q = useQuery<{ myPanselRounds: { edges: { node: SelectionListItem }[] } }>(MY_PANSEL_ROUNDS, { first: 100 });
+  const items = q.data?.myPanselRounds.edges.map((e) => e.node) ?? null;
   return (
     <Page
       title="Seleksi saya"
@@ -157,7 +141,7 @@ export function MySelectionsPage() {
     >
       <p>Seleksi tempat Anda menjadi anggota panitia seleksi (Pansel).</p>
       <ErrorAlert error={q.error} />
-      {mine === null ? <Loading /> : <SelectionTable items={mine} caption="Seleksi saya" />}
+      {items === null ? q.error ? null : <Loading /> : <SelectionTable items={items} caption="Seleksi saya" />}
     </Page>
   );
 }
