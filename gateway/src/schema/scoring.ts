@@ -227,9 +227,10 @@ builder.mutationField('scheduleStage', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(scheduleSchema, args, '');
-        const s = await selectionFor(ctx, input.selectionId);
+        // Whose round it is before what is wrong with the input: another agency's secretary learns nothing.
+        const s = await selectionFor(ctx, String(args.selectionId));
         requireOwnAgency(ctx, s);
+        const input = parseInput(scheduleSchema, args, '');
         return decide(ctx, s, scheduleStageUpdate, {
           stage: input.stage,
           date: input.date,
