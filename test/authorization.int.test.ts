@@ -100,6 +100,7 @@ const MUTATIONS: Record<string, Rule> = {
   applyToVacancy: { allowed: CANDIDATES },
   chooseAppointee: { allowed: ['ppkOwn'] },
   completeStage: { allowed: OWN_SECRETARY },
+  scheduleStage: { allowed: OWN_SECRETARY },
   confirmProfile: { allowed: CANDIDATES },
   confirmProposal: { allowed: OWN_SECRETARY },
   correctDocument: { allowed: ['secretaryOwn', 'ppkOwn', 'admin'] },

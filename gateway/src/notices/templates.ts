@@ -1,5 +1,14 @@
 /** The mails, in Bahasa Indonesia: plain text and a simple HTML version of the same paragraphs. */
-import type { NoticeContent, NoticeKind } from '@seleksi/domain';
+import {
+  dayOfWeek,
+  formatLocalDateId,
+  localDateOf,
+  PPK_CHOICE_ESCALATION_WORKING_DAYS,
+  TIME_ZONES,
+  type AgencyTimeZone,
+  type NoticeContent,
+  type NoticeKind,
+} from '@seleksi/domain';
 import { formatInstantId } from '../apply';
 
 export interface RenderedMail {
@@ -21,6 +30,31 @@ const STATUS_TEXT: Record<string, string> = {
   NOT_ELIGIBLE: 'Tidak Memenuhi Syarat (TMS)',
   SHORTLISTED: 'masuk daftar calon terbaik yang diusulkan kepada Pejabat Pembina Kepegawaian',
   NOT_SHORTLISTED: 'tidak masuk daftar calon terbaik yang diusulkan kepada Pejabat Pembina Kepegawaian',
+};
+
+const DAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+
+/** "Senin, 14 Desember 2026 pukul 08.30 WITA": an appointment's time, to the minute, with its zone. */
+export function formatAppointmentId(iso: string, tz: AgencyTimeZone): string {
+  const instant = new Date(iso);
+  const day = localDateOf(instant, tz);
+  const local = new Date(instant.getTime() + TIME_ZONES[tz].offsetMinutes * 60_000);
+  const time = local.toISOString().slice(11, 16).replace(':', '.');
+  return `${DAY_NAMES[dayOfWeek(day)]}, ${formatLocalDateId(day)} pukul ${time} ${tz}`;
+}
+
+/** What a candidate brings to each in-person stage (the secretariat's notes come on top). */
+const TO_BRING: Record<'ASSESSMENT' | 'INTERVIEW', string[]> = {
+  ASSESSMENT: [
+    'Kartu identitas (KTP) atau kartu pegawai yang masih berlaku',
+    'Surel undangan ini (dicetak atau ditunjukkan di ponsel)',
+    'Alat tulis',
+  ],
+  INTERVIEW: [
+    'Kartu identitas (KTP) atau kartu pegawai yang masih berlaku',
+    'Surel undangan ini (dicetak atau ditunjukkan di ponsel)',
+    'Makalah atau bahan paparan, bila diminta panitia seleksi',
+  ],
 };
 
 /** A paragraph, or a list of items (rendered as lines starting with "- " / an HTML list). */
@@ -83,6 +117,45 @@ function body(ctx: MailContext): { subject: string; blocks: Block[] } {
       };
     case 'DECISION_WAITING':
       return decisionWaiting(c, round, when);
+    case 'STAGE_INVITATION':
+    case 'SCHEDULE_CHANGED': {
+      const which = c.reasonCode.startsWith('INTERVIEW') ? 'INTERVIEW' : 'ASSESSMENT';
+      const name = which === 'INTERVIEW' ? 'wawancara' : 'uji kompetensi';
+      const s = c.schedule;
+      const changed = ctx.kind === 'SCHEDULE_CHANGED';
+      return {
+        subject: `${changed ? 'Perubahan jadwal' : 'Undangan'} ${name}: ${c.position ?? c.selectionTitle}`,
+        blocks: [
+          changed
+            ? `Jadwal ${name} untuk ${post} diubah. Jadwal sebelumnya tidak berlaku lagi; jadwal yang berlaku:`
+            : `Anda diundang mengikuti ${name} untuk ${post}, dengan jadwal:`,
+          {
+            items: [
+              `Waktu: ${s ? formatAppointmentId(s.startsAt, c.timeZone) : '-'}`,
+              `Tempat: ${s?.place ?? '-'}`,
+              ...(s?.notes ? [`Catatan sekretariat: ${s.notes}`] : []),
+            ],
+          },
+          'Harap membawa:',
+          { items: TO_BRING[which] },
+          'Hadir paling lambat 30 menit sebelum waktu yang ditentukan. Peserta yang tidak hadir tanpa pemberitahuan dapat dinyatakan gugur.',
+        ],
+      };
+    }
+    case 'TALENT_INVITATION':
+      return {
+        subject: `Undangan melamar: ${c.position ?? c.selectionTitle}`,
+        blocks: [
+          `Berdasarkan manajemen talenta instansi, Anda diundang melamar ${post}.`,
+          ...(c.reasons.length > 0 ? ['Keterangan:', { items: c.reasons }] : []),
+          c.deadline
+            ? `Lamaran dapat diajukan melalui portal sampai ${when(c.deadline)}.`
+            : 'Lamaran dapat diajukan melalui portal selama pendaftaran dibuka.',
+          'Undangan ini juga tercantum pada menu Undangan di portal.',
+        ],
+      };
+    case 'DEADLINE_ESCALATION':
+      return escalation(c, round, when);
     case 'DECISION_REMINDER': {
       const waiting = decisionWaiting(c, round, when);
       const by = c.deadline ? when(c.deadline) : 'batas waktu';
@@ -97,6 +170,39 @@ function body(ctx: MailContext): { subject: string; blocks: Block[] } {
         ],
       };
     }
+  }
+}
+
+function escalation(c: NoticeContent, round: string, when: (iso: string) => string) {
+  const what = c.stage === 'PLAN_APPROVAL' ? 'rencana seleksi' : 'hasil seleksi';
+  switch (c.reasonCode) {
+    case 'OVERSEER_APPROVED_BY_SILENCE':
+      return {
+        subject: `Dianggap disetujui: ${what} ${c.selectionTitle}`,
+        blocks: [
+          `Lembaga pengawas tidak memberikan keputusan atas ${what} ${round} sampai batas waktu.`,
+          `Sesuai ketentuan, ${what} dianggap disetujui sejak ${when(c.at)}.`,
+          c.stage === 'PLAN_APPROVAL'
+            ? 'Tahapan berikutnya (pengumuman dan pendaftaran) berjalan sesuai jadwal.'
+            : 'Pejabat Pembina Kepegawaian dapat menetapkan 1 (satu) dari 3 (tiga) nama.',
+        ],
+      };
+    case 'OVERSEER_ESCALATED':
+      return {
+        subject: `Batas waktu lembaga pengawas terlampaui: ${c.selectionTitle}`,
+        blocks: [
+          `Lembaga pengawas belum memberikan keputusan atas ${what} ${round} sampai batas waktu; surat eskalasi telah diterbitkan pada ${when(c.at)}.`,
+          ...(c.deadline ? [`Batas waktu berikutnya: ${when(c.deadline)}.`] : []),
+        ],
+      };
+    default:
+      return {
+        subject: `Keputusan PPK belum ditetapkan: ${c.selectionTitle}`,
+        blocks: [
+          `Pejabat Pembina Kepegawaian belum menetapkan 1 (satu) dari 3 (tiga) nama pada ${round}, lebih dari ${PPK_CHOICE_ESCALATION_WORKING_DAYS} hari kerja sejak diminta pada ${when(c.at)}.`,
+          'Mohon ditindaklanjuti bersama Pejabat Pembina Kepegawaian.',
+        ],
+      };
   }
 }
 

@@ -110,3 +110,10 @@ export const SelectionScopeEnum = builder.enumType('SelectionScope', {
     PROVINCE: { description: "Open to civil servants of the agency's province" },
   },
 });
+
+export const ScheduledStageEnum = builder.enumType('ScheduledStage', {
+  values: {
+    COMPETENCY_ASSESSMENT: { description: 'Competency assessment (schedulable during that stage)' },
+    INTERVIEW: { description: 'Interview (schedulable during the assessment or the interview)' },
+  } as const,
+});

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOLIDAY_CALENDAR } from './calendar';
-import { ESSENTIAL_NOTICES, NOTICE_KINDS, reminderInstant } from './notices';
+import {
+  ESSENTIAL_NOTICES,
+  NOTICE_KINDS,
+  parseScheduleNote,
+  reminderInstant,
+  scheduleNote,
+  workingDaysAfterInstant,
+} from './notices';
 
 describe('reminderInstant', () => {
   it('counts back working days, skipping weekends, to 08.00 local time', () => {
@@ -36,6 +43,32 @@ describe('essential notices', () => {
       'OBJECTION_WINDOW_OPEN',
       'DECISION_WAITING',
       'DECISION_REMINDER',
+      'STAGE_INVITATION',
+      'SCHEDULE_CHANGED',
+      'TALENT_INVITATION',
+      'DEADLINE_ESCALATION',
     ]);
+  });
+});
+
+describe('workingDaysAfterInstant', () => {
+  it('counts working days forward, skipping weekends and holidays, to 08.00 local time', () => {
+    // Thursday 17 December 2026 (WITA): 3 working days on skips the weekend and 24–25 December.
+    expect(workingDaysAfterInstant('2026-12-17T03:00:00Z', 3, 'WITA', DEFAULT_HOLIDAY_CALENDAR).toISOString()).toBe(
+      '2026-12-22T00:00:00.000Z',
+    );
+    expect(workingDaysAfterInstant('2026-12-22T03:00:00Z', 2, 'WIT', DEFAULT_HOLIDAY_CALENDAR).toISOString()).toBe(
+      '2026-12-27T23:00:00.000Z',
+    );
+  });
+});
+
+describe('schedule notes', () => {
+  it('round-trip the place and the notes', () => {
+    expect(parseScheduleNote(scheduleNote('Aula BKD, Jl. Gajah Mada 2', 'Membawa laptop\nBerpakaian dinas'))).toEqual({
+      place: 'Aula BKD, Jl. Gajah Mada 2',
+      notes: 'Membawa laptop\nBerpakaian dinas',
+    });
+    expect(parseScheduleNote(scheduleNote('Aula BKD', null))).toEqual({ place: 'Aula BKD', notes: null });
   });
 });

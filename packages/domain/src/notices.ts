@@ -24,6 +24,10 @@ export const NOTICE_KINDS = [
   'WITHDRAWAL_CONFIRMED',
   'DECISION_WAITING',
   'DECISION_REMINDER',
+  'STAGE_INVITATION',
+  'SCHEDULE_CHANGED',
+  'TALENT_INVITATION',
+  'DEADLINE_ESCALATION',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -40,6 +44,10 @@ export const ESSENTIAL_NOTICES: Record<NoticeKind, boolean> = {
   WITHDRAWAL_CONFIRMED: false,
   DECISION_WAITING: true,
   DECISION_REMINDER: true,
+  STAGE_INVITATION: true,
+  SCHEDULE_CHANGED: true,
+  TALENT_INVITATION: true,
+  DEADLINE_ESCALATION: true,
 };
 
 export const NOTICE_KIND_TEXT_ID: Record<NoticeKind, string> = {
@@ -51,7 +59,54 @@ export const NOTICE_KIND_TEXT_ID: Record<NoticeKind, string> = {
   WITHDRAWAL_CONFIRMED: 'Pengunduran diri dikonfirmasi',
   DECISION_WAITING: 'Keputusan menunggu Anda',
   DECISION_REMINDER: 'Pengingat batas waktu keputusan',
+  STAGE_INVITATION: 'Undangan uji kompetensi atau wawancara',
+  SCHEDULE_CHANGED: 'Perubahan jadwal uji kompetensi atau wawancara',
+  TALENT_INVITATION: 'Undangan jalur talenta',
+  DEADLINE_ESCALATION: 'Batas waktu keputusan terlampaui',
 };
+
+/**
+ * Working days after the PPK is asked to choose 1 of 3 after which the agency administrator and the
+ * secretariat are told the choice is overdue. The rules pinned on a round set no deadline for the PPK,
+ * so this is the outbox's own escalation point, not a deadline of the process.
+ */
+export const PPK_CHOICE_ESCALATION_WORKING_DAYS = 10;
+
+/** The first working day `workingDays` working days after `from`'s local day, 08.00 local time. */
+export function workingDaysAfterInstant(
+  from: Date | string,
+  workingDays: number,
+  tz: AgencyTimeZone,
+  calendar: HolidayCalendar,
+): Date {
+  let d = localDateOf(from, tz);
+  let left = workingDays;
+  while (left > 0) {
+    d = addCalendarDays(d, 1);
+    let working: boolean;
+    try {
+      working = isWorkingDay(d, calendar);
+    } catch {
+      working = dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6;
+    }
+    if (working) left -= 1;
+  }
+  return new Date(startOfLocalDay(d, tz).getTime() + 8 * 3_600_000);
+}
+
+/**
+ * The note of an invitation's timeline entry: the place on the first line, the secretariat's notes after
+ * it. Readable as it is in the portal's timeline; `parseScheduleNote` gives the parts back to the mail.
+ */
+export function scheduleNote(place: string, notes: string | null): string {
+  return `Tempat: ${place}` + (notes ? `\nCatatan: ${notes}` : '');
+}
+
+export function parseScheduleNote(note: string | null): { place: string; notes: string | null } {
+  const [first = '', ...rest] = (note ?? '').split('\n');
+  const notes = rest.join('\n').replace(/^Catatan: /, '');
+  return { place: first.replace(/^Tempat: /, ''), notes: notes || null };
+}
 
 /** Working days before a decision-maker's deadline (or silence) at which the reminder goes out. */
 export const REMINDER_WORKING_DAYS_BEFORE = 2;
@@ -119,6 +174,10 @@ export interface NoticeContent {
   deadline: string | null;
   /** The stage event's reason code, for DECISION_WAITING. */
   reasonCode: string;
+  /** An invitation to the competency assessment or the interview: when (instant) and where. */
+  schedule?: { startsAt: string; place: string; notes: string | null } | null;
+  /** The stage event's stage (a staff notice): which review an escalation is about. */
+  stage?: string | null;
 }
 
 /** A notice claimed for delivery: the gateway renders it and reports back. */

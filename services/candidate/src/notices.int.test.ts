@@ -6,8 +6,10 @@
 import {
   applicationId,
   DEFAULT_HOLIDAY_CALENDAR,
+  PPK_CHOICE_ESCALATION_WORKING_DAYS,
   REMINDER_WORKING_DAYS_BEFORE,
   reminderInstant,
+  workingDaysAfterInstant,
   type NoticeDto,
 } from '@seleksi/domain';
 import { CandidateClient, type RunningService, testServiceEnv, stopTestService } from '@seleksi/kit';
@@ -124,5 +126,59 @@ describe('the outbox', () => {
     expect(sent.sentAt).not.toBeNull();
     // A repeated report (the sender retried its call) changes nothing.
     expect(await client.reportNotice(id, { outcome: 'SENT' })).toEqual(sent);
+  });
+
+  it('escalates an overdue PPK choice to the agency administrator and the secretariat, unless the round moved on', async () => {
+    // Two rounds whose PPK was asked 30 days ago: one still waits, the other moved on since.
+    for (const id of ['NT-2', 'NT-3']) {
+      await client.upsertSelection({
+        id,
+        agencyCode: 'KALTIM',
+        title: `Seleksi ${id}`,
+        workflowId: `selection:KALTIM:${id}`,
+        stage: 'REPORTED_TO_PPK',
+        timeZone: 'WITA',
+        announcementDate: '2026-01-05',
+        registrationClosesAt: new Date(Date.now() - 60 * DAY).toISOString(),
+        vacancies: [],
+        announcementDocumentId: null,
+        createdBy: { userId: 'u-secretary', role: 'PANSEL_SECRETARY' },
+        createdAt: new Date(Date.now() - 90 * DAY).toISOString(),
+      });
+    }
+    const askedAt = new Date(Date.now() - 30 * DAY).toISOString();
+    const ask = (id: string) => ({
+      eventId: `selection:KALTIM:${id}:40:APPOINTMENT_CHOICE`,
+      stage: 'APPOINTMENT_CHOICE' as const,
+      at: askedAt,
+      reasonCode: 'APPOINTMENT_CHOICE_STARTED' as const,
+      expectedNextAt: null,
+    });
+    await Promise.all([client.recordStageEvent('NT-2', ask('NT-2')), client.recordStageEvent('NT-2', ask('NT-2'))]);
+    await client.recordStageEvent('NT-3', ask('NT-3'));
+    await client.recordStageEvent('NT-3', {
+      eventId: 'selection:KALTIM:NT-3:41:DECREE',
+      stage: 'DECREE',
+      at: new Date(Date.now() - 20 * DAY).toISOString(),
+      reasonCode: 'APPOINTEE_CHOSEN',
+      expectedNextAt: null,
+    });
+
+    const escalations = byKind(await client.listNotices(), 'DEADLINE_ESCALATION');
+    expect(escalations).toHaveLength(4); // two rounds × two roles, however often the event was recorded
+    const due = workingDaysAfterInstant(askedAt, PPK_CHOICE_ESCALATION_WORKING_DAYS, 'WITA', DEFAULT_HOLIDAY_CALENDAR);
+    for (const n of escalations) expect(n).toMatchObject({ essential: true, nextAttemptAt: due.toISOString() });
+
+    const claimed = (await client.claimNotices(20, 60_000)).filter((n) => n.kind === 'DEADLINE_ESCALATION');
+    expect(claimed.map((n) => n.recipient).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+      { role: 'AGENCY_ADMIN', agencyCode: 'KALTIM' },
+      { role: 'PANSEL_SECRETARY', agencyCode: 'KALTIM' },
+    ]);
+    expect(claimed[0]!.content).toMatchObject({
+      selectionTitle: 'Seleksi NT-2',
+      reasonCode: 'APPOINTMENT_CHOICE_STARTED',
+    });
+    const skipped = byKind(await client.listNotices({ status: ['SKIPPED'] }), 'DEADLINE_ESCALATION');
+    expect(skipped).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
  * What each decision does once its guard (guards.ts) has let it through: change the state and
  * record it — the decision, its effects and the timeline entries — in one activity.
  */
-import { applicationId, appointmentRoute, assessmentScore, type ReasonCode } from '@seleksi/domain';
+import { applicationId, appointmentRoute, assessmentScore, scheduleNote, type ReasonCode } from '@seleksi/domain';
 import {
   submittedApplicationState,
   type ApplicationState,
@@ -22,6 +22,7 @@ import {
   type RecordInaugurationArgs,
   type RecordPresidentialDecisionArgs,
   type RecordTrackRecordArgs,
+  type ScheduleStageArgs,
   type SetPanselArgs,
   type SubmitApplicationArgs,
   type SubmitApplicationResult,
@@ -33,7 +34,7 @@ import {
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { ApplicationSubmission } from './activities';
 import * as guard from './guards';
-import { isClosedStatus, objectionPhase, receivedOnClock, vacancyOf } from './guards';
+import { isClosedStatus, isCompeting, objectionPhase, receivedOnClock, scheduleInstant, vacancyOf } from './guards';
 import type { SelectionRun } from './run';
 
 export async function submitApplication(
@@ -483,6 +484,39 @@ export function recordTrackRecord(run: SelectionRun, args: RecordTrackRecordArgs
 export function completeStage(run: SelectionRun, args: CompleteStageArgs): Promise<RecordedDecision> {
   run.p.completedStage = args.stage;
   return run.commit('STAGE_COMPLETED', args.actor, null, null, { stage: args.stage });
+}
+
+/**
+ * The secretariat's schedule of the assessment or the interview: kept in the state and sent to every
+ * competing candidate as a timeline entry (the invitation, or on a change the new schedule), whose
+ * expected date is the start; the outbox mails one notice per entry.
+ */
+export async function scheduleStage(run: SelectionRun, args: ScheduleStageArgs): Promise<RecordedDecision> {
+  const schedules = (run.state.schedules ??= {});
+  const previous = schedules[args.stage];
+  const schedule = {
+    startsAt: scheduleInstant(args.date, args.time, run.tz),
+    place: args.place.trim(),
+    notes: args.notes?.trim() || null,
+    revision: (previous?.revision ?? 0) + 1,
+  };
+  schedules[args.stage] = schedule;
+  const reasonCode: ReasonCode =
+    args.stage === 'COMPETENCY_ASSESSMENT'
+      ? previous
+        ? 'ASSESSMENT_RESCHEDULED'
+        : 'ASSESSMENT_SCHEDULED'
+      : previous
+        ? 'INTERVIEW_RESCHEDULED'
+        : 'INTERVIEW_SCHEDULED';
+  const decision = await run.commit('STAGE_SCHEDULED', args.actor, null, null, { stage: args.stage, ...schedule });
+  const note = scheduleNote(schedule.place, schedule.notes);
+  await run.setStatuses(
+    run.state.applications
+      .filter((a) => isCompeting(run, a))
+      .map((a) => ({ a, reasonCode, note, expectedNextAt: schedule.startsAt })),
+  );
+  return decision;
 }
 
 export function chooseAppointee(run: SelectionRun, args: ChooseAppointeeArgs): Promise<RecordedDecision> {

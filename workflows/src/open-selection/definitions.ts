@@ -95,6 +95,7 @@ export const DECISION_KINDS = [
   'INTERVIEW_SCORED',
   'TRACK_RECORD_RECORDED',
   'STAGE_COMPLETED',
+  'STAGE_SCHEDULED',
   'APPOINTEE_CHOSEN',
   'PRESIDENTIAL_DECISION_RECORDED',
   'ELECTION_PERMISSION_RECORDED',
@@ -277,6 +278,29 @@ export interface CompleteStageArgs extends DecisionArgs {
   stage: 'COMPETENCY_ASSESSMENT' | 'INTERVIEW' | 'TRACK_RECORD' | 'ADMINISTRATIVE_SCREENING';
 }
 
+/** The stages candidates are invited to in person. */
+export type ScheduledStage = 'COMPETENCY_ASSESSMENT' | 'INTERVIEW';
+
+/** The secretariat schedules (or reschedules) a stage: local date and time at the agency, the place, notes. */
+export interface ScheduleStageArgs extends DecisionArgs {
+  stage: ScheduledStage;
+  date: LocalDate;
+  /** "HH:mm", the agency's local time. */
+  time: string;
+  place: string;
+  /** What to bring, dress code, contact person…; null when none. */
+  notes: string | null;
+}
+
+/** A stage's schedule as kept in the state (compact: the instant, the place and notes, the revision). */
+export interface StageSchedule {
+  startsAt: string;
+  place: string;
+  notes: string | null;
+  /** 1 for the first schedule, +1 per change. */
+  revision: number;
+}
+
 export interface ChooseAppointeeArgs extends DecisionArgs {
   vacancyId: string;
   applicationId: string;
@@ -456,6 +480,8 @@ export interface OpenSelectionState {
   electionPermission: { letterNumber: string; letterDate: LocalDate } | null;
   decisions: RecordedDecision[];
   calendarRevision: number;
+  /** Schedules of the in-person stages (absent on rounds started before scheduling existed). */
+  schedules?: Partial<Record<ScheduledStage, StageSchedule>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,6 +552,7 @@ export const submitInterviewScoreUpdate = defineUpdate<RecordedDecision, [Submit
   'submitInterviewScore',
 );
 export const recordTrackRecordUpdate = defineUpdate<RecordedDecision, [RecordTrackRecordArgs]>('recordTrackRecord');
+export const scheduleStageUpdate = defineUpdate<RecordedDecision, [ScheduleStageArgs]>('scheduleStage');
 export const completeStageUpdate = defineUpdate<RecordedDecision, [CompleteStageArgs]>('completeStage');
 export const chooseAppointeeUpdate = defineUpdate<RecordedDecision, [ChooseAppointeeArgs]>('chooseAppointee');
 export const recordPresidentialDecisionUpdate = defineUpdate<RecordedDecision, [RecordPresidentialDecisionArgs]>(

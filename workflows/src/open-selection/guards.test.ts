@@ -101,6 +101,7 @@ function view(o: ViewOptions = {}): guard.GuardView {
     lateReceiptMs: 120_000,
     now,
     today: '2026-12-10',
+    timeZone: 'WITA',
     toClock: (ms) => ms,
   };
 }
@@ -264,5 +265,44 @@ describe('withdrawal guard', () => {
     const v = view({ stage, vacancies: [vacancy(V1, 'IN_SELECTION')], apps: [a] });
     const args = { actor: CANDIDATE, applicationId: a.applicationId, candidateId, reason: 'Alasan pribadi keluarga' };
     expect(outcome(() => guard.withdrawApplication(v, args))).toBe(expected);
+  });
+});
+
+describe('schedule guard', () => {
+  const ok = {
+    stage: 'COMPETENCY_ASSESSMENT' as const,
+    date: '2026-12-14',
+    time: '08:30',
+    place: 'Aula BKD',
+    notes: null,
+  };
+  it.each([
+    ['a valid schedule', 'COMPETENCY_ASSESSMENT', {}, 'ok'],
+    ['the interview during the assessment', 'COMPETENCY_ASSESSMENT', { stage: 'INTERVIEW' }, 'ok'],
+    ['the assessment during the interview', 'INTERVIEW', {}, 'WRONG_STAGE:stage'],
+    ['before the assessment stage', 'ADMINISTRATIVE_OBJECTIONS', {}, 'WRONG_STAGE:stage'],
+    ['a date in the past', 'COMPETENCY_ASSESSMENT', { date: '2026-12-09' }, 'VALIDATION_FAILED:date'],
+    ['an impossible date', 'COMPETENCY_ASSESSMENT', { date: '2026-02-30' }, 'VALIDATION_FAILED:date'],
+    ['an impossible time', 'COMPETENCY_ASSESSMENT', { time: '24:10' }, 'VALIDATION_FAILED:time'],
+    ['no place', 'COMPETENCY_ASSESSMENT', { place: ' ' }, 'VALIDATION_FAILED:place'],
+    ['a place on two lines', 'COMPETENCY_ASSESSMENT', { place: 'Aula\nBKD' }, 'VALIDATION_FAILED:place'],
+    ['notes too long', 'COMPETENCY_ASSESSMENT', { notes: 'x'.repeat(1001) }, 'VALIDATION_FAILED:notes'],
+  ] as const)('%s', (_name, stage, over, expected) => {
+    const v = view({ stage, vacancies: [vacancy(V1, 'IN_SELECTION')], apps: [application('c1', V1)] });
+    expect(outcome(() => guard.scheduleStage(v, { actor: SECRETARY, ...ok, ...over }))).toBe(expected);
+  });
+
+  it('refuses a secretary-less actor, no one to invite, and a "change" to the same schedule', () => {
+    const v = view({ stage: 'COMPETENCY_ASSESSMENT', vacancies: [vacancy(V1, 'IN_SELECTION')], apps: [] });
+    expect(outcome(() => guard.scheduleStage(v, { actor: MEMBER, ...ok }))).toBe('FORBIDDEN:actor');
+    expect(outcome(() => guard.scheduleStage(v, { actor: SECRETARY, ...ok }))).toBe('INCOMPLETE:stage');
+    v.state.applications.push(application('c1', V1));
+    // 14 December 2026 08.30 WITA is 00.30 UTC.
+    expect(guard.scheduleInstant('2026-12-14', '08:30', 'WITA')).toBe('2026-12-14T00:30:00.000Z');
+    v.state.schedules = {
+      COMPETENCY_ASSESSMENT: { startsAt: '2026-12-14T00:30:00.000Z', place: 'Aula BKD', notes: null, revision: 1 },
+    };
+    expect(outcome(() => guard.scheduleStage(v, { actor: SECRETARY, ...ok }))).toBe('ALREADY_DECIDED:date');
+    expect(outcome(() => guard.scheduleStage(v, { actor: SECRETARY, ...ok, time: '09:00' }))).toBe('ok');
   });
 });

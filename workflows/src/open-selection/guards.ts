@@ -13,6 +13,8 @@ import {
   isLocalDate,
   isValidScore,
   SELECTION_STAGES,
+  startOfLocalDay,
+  type AgencyTimeZone,
   validatePanselComposition,
   type Actor,
   type ApplicationStatus,
@@ -38,6 +40,7 @@ import type {
   RecordInaugurationArgs,
   RecordPresidentialDecisionArgs,
   RecordTrackRecordArgs,
+  ScheduleStageArgs,
   SetPanselArgs,
   SubmitApplicationArgs,
   SubmitApplicationsArgs,
@@ -66,6 +69,8 @@ export interface GuardView {
   lateReceiptMs: number;
   now: number;
   today: LocalDate;
+  /** The agency's time zone (local dates and times of schedules). */
+  timeZone: AgencyTimeZone;
   /** The workflow clock's instant for a real instant (training mode compresses time). */
   toClock(realMs: number): number;
 }
@@ -387,6 +392,53 @@ export function completeStage(view: GuardView, args: CompleteStageArgs): void {
     const more = missing.count > missing.named.length ? ` dan ${missing.count - missing.named.length} lainnya` : '';
     fail('INCOMPLETE', `Belum lengkap: ${missing.named.join('; ')}${more}`, 'stage');
   }
+}
+
+/** Stages during which each in-person stage may be (re)scheduled. */
+const SCHEDULABLE_DURING: Record<ScheduleStageArgs['stage'], readonly string[]> = {
+  COMPETENCY_ASSESSMENT: ['COMPETENCY_ASSESSMENT'],
+  INTERVIEW: ['COMPETENCY_ASSESSMENT', 'INTERVIEW'],
+};
+
+export const SCHEDULE_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function scheduleStage(view: GuardView, args: ScheduleStageArgs): void {
+  secretaryOnly(args.actor);
+  const during = SCHEDULABLE_DURING[args.stage];
+  if (!during) fail('VALIDATION_FAILED', 'Tahap ini tidak dijadwalkan', 'stage');
+  if (!during.includes(view.state.stage) || view.completedStage === args.stage) {
+    fail('WRONG_STAGE', 'Jadwal tahap ini tidak dapat diatur sekarang', 'stage');
+  }
+  if (!isLocalDate(args.date)) fail('VALIDATION_FAILED', 'Tanggal tidak valid', 'date');
+  if (args.date < view.today) fail('VALIDATION_FAILED', 'Tanggal tidak boleh sebelum hari ini', 'date');
+  if (typeof args.time !== 'string' || !SCHEDULE_TIME.test(args.time)) {
+    fail('VALIDATION_FAILED', 'Jam tidak valid (format JJ:MM)', 'time');
+  }
+  requireText(args.place, 'place', 'Lokasi', 3);
+  if (args.place.length > 300 || /[\r\n]/.test(args.place)) {
+    fail('VALIDATION_FAILED', 'Lokasi ditulis dalam satu baris, paling banyak 300 karakter', 'place');
+  }
+  if (args.notes != null && (typeof args.notes !== 'string' || args.notes.length > 1000)) {
+    fail('VALIDATION_FAILED', 'Catatan paling banyak 1000 karakter', 'notes');
+  }
+  if (!view.state.applications.some((a) => isCompeting(view, a))) {
+    fail('INCOMPLETE', 'Tidak ada peserta yang dapat diundang', 'stage');
+  }
+  const current = view.state.schedules?.[args.stage];
+  if (
+    current &&
+    current.place === args.place.trim() &&
+    (current.notes ?? null) === (args.notes?.trim() || null) &&
+    current.startsAt === scheduleInstant(args.date, args.time, view.timeZone)
+  ) {
+    fail('ALREADY_DECIDED', 'Jadwal ini sama dengan jadwal yang berlaku', 'date');
+  }
+}
+
+/** The instant of a local date and "HH:mm" at the agency. */
+export function scheduleInstant(date: LocalDate, time: string, tz: AgencyTimeZone): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return new Date(startOfLocalDay(date, tz).getTime() + (h * 60 + m) * 60_000).toISOString();
 }
 
 function choiceGuards(

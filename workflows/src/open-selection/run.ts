@@ -107,6 +107,8 @@ export interface StatusChange {
   status?: ApplicationStatus;
   reasonCode: ReasonCode;
   note: string | null;
+  /** The entry's expected next date when it is not the running deadline (an invitation's date). */
+  expectedNextAt?: string;
 }
 
 /** Applications per batch activity call: small enough for payloads, large enough for few calls. */
@@ -304,6 +306,7 @@ export class SelectionRun {
       lateReceiptMs: this.clockSpan(this.lateReceiptSeconds()),
       now: this.now(),
       today: this.today(),
+      timeZone: this.tz,
       toClock: (ms) => this.toClock(ms),
     };
   }
@@ -569,7 +572,7 @@ export class SelectionRun {
   }
 
   /** A timeline entry for one application (statuses set by the caller), to send with a decision. */
-  event(a: ApplicationState, reasonCode: ReasonCode, note: string | null): ApplicationEvent {
+  event(a: ApplicationState, reasonCode: ReasonCode, note: string | null, expectedNextAt?: string): ApplicationEvent {
     this.p.eventSeq += 1;
     return {
       applicationId: a.applicationId,
@@ -579,7 +582,7 @@ export class SelectionRun {
         status: a.status,
         reasonCode,
         note,
-        expectedNextAt: this.state.deadline?.at ?? null,
+        expectedNextAt: expectedNextAt ?? this.state.deadline?.at ?? null,
       },
     };
   }
@@ -588,7 +591,7 @@ export class SelectionRun {
   async setStatuses(changes: StatusChange[]): Promise<void> {
     const events = changes.map((c) => {
       if (c.status) c.a.status = c.status;
-      return this.event(c.a, c.reasonCode, c.note);
+      return this.event(c.a, c.reasonCode, c.note, c.expectedNextAt);
     });
     for (let i = 0; i < events.length; i += BATCH) {
       await batchActs.recordApplicationEvents(events.slice(i, i + BATCH));

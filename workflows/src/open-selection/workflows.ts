@@ -34,6 +34,7 @@ import {
   recordInaugurationUpdate,
   recordPresidentialDecisionUpdate,
   recordTrackRecordUpdate,
+  scheduleStageUpdate,
   setPanselUpdate,
   submitApplicationUpdate,
   submitApplicationsUpdate,
@@ -127,6 +128,8 @@ function registerHandlers(run: SelectionRun): void {
   on(recordAssessmentUpdate, guard.recordAssessment, decide.recordAssessment);
   on(submitInterviewScoreUpdate, guard.submitInterviewScore, decide.submitInterviewScore);
   on(recordTrackRecordUpdate, guard.recordTrackRecord, decide.recordTrackRecord);
+  // A new Update only: histories recorded before it never call it, so replay needs no patch marker.
+  on(scheduleStageUpdate, guard.scheduleStage, decide.scheduleStage);
   on(completeStageUpdate, guard.completeStage, decide.completeStage);
   on(chooseAppointeeUpdate, guard.chooseAppointee, decide.chooseAppointee);
   on(recordPresidentialDecisionUpdate, guard.recordPresidentialDecision, decide.recordPresidentialDecision);

@@ -25,7 +25,7 @@ export function createCandidateRepositories(models: CandidateModels) {
     selections: createSelectionRepository(models, applications, notices),
     holidayYears,
     auditRecords: createAuditRecordRepository(models),
-    invitations: createInvitationRepository(models),
+    invitations: createInvitationRepository(models, notices),
     profileConfirmations: createProfileConfirmationRepository(models),
     applicationFiles: createApplicationFileRepository(models),
     changes: createChangeRepository(models),

@@ -18,7 +18,10 @@ function toDto(doc: InvitationDoc): InvitationDto {
   };
 }
 
-export function createInvitationRepository({ Invitation }: CandidateModels) {
+export function createInvitationRepository(
+  { Invitation }: CandidateModels,
+  notices: { enqueueForInvitation(doc: InvitationDoc): Promise<unknown> },
+) {
   return {
     /**
      * Records the invitation once: a repeat (a retried activity, a re-run) answers the first
@@ -36,12 +39,15 @@ export function createInvitationRepository({ Invitation }: CandidateModels) {
       };
       try {
         await Invitation.collection.insertOne(doc as never);
+        await notices.enqueueForInvitation(doc);
         return { invitation: toDto(doc), created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
       }
       const existing = await Invitation.findById(dto.id).lean<InvitationDoc>();
       if (!existing) throw new Error('invitation vanished after a duplicate key');
+      // Also on a repeat: the first call may have stopped between the two inserts (the notice's key dedupes).
+      await notices.enqueueForInvitation(existing);
       return { invitation: toDto(existing), created: false };
     },
 

@@ -9,12 +9,23 @@ import {
   type ReasonCode,
   type Role,
   type HolidayCalendar,
+  PPK_CHOICE_ESCALATION_WORKING_DAYS,
   REMINDER_WORKING_DAYS_BEFORE,
+  parseScheduleNote,
   reminderInstant,
   selectionIdOfVacancy,
+  workingDaysAfterInstant,
 } from '@seleksi/domain';
 import { findEachEqual, insertManyIgnoringDuplicates, isDuplicateKeyError } from '@seleksi/kit';
-import type { AgencyDoc, CandidateModels, NoticeDoc, SelectionDoc, StageEventDoc, TimelineEntryDoc } from '../models';
+import type {
+  AgencyDoc,
+  CandidateModels,
+  InvitationDoc,
+  NoticeDoc,
+  SelectionDoc,
+  StageEventDoc,
+  TimelineEntryDoc,
+} from '../models';
 
 /** The candidate's notice a timeline entry's reason gives rise to (none for most). */
 const CANDIDATE_NOTICES: Partial<Record<ReasonCode, NoticeKind>> = {
@@ -29,6 +40,33 @@ const CANDIDATE_NOTICES: Partial<Record<ReasonCode, NoticeKind>> = {
   SHORTLISTED: 'FINAL_RESULT',
   NOT_SHORTLISTED: 'FINAL_RESULT',
   APPLICATION_WITHDRAWN: 'WITHDRAWAL_CONFIRMED',
+  // One entry per competing candidate and schedule (see the workflow's scheduleStage).
+  ASSESSMENT_SCHEDULED: 'STAGE_INVITATION',
+  INTERVIEW_SCHEDULED: 'STAGE_INVITATION',
+  ASSESSMENT_RESCHEDULED: 'SCHEDULE_CHANGED',
+  INTERVIEW_RESCHEDULED: 'SCHEDULE_CHANGED',
+};
+
+/** Timeline entries whose expected date is an invitation's start and whose note its place. */
+const SCHEDULE_REASONS: ReadonlySet<string> = new Set([
+  'ASSESSMENT_SCHEDULED',
+  'INTERVIEW_SCHEDULED',
+  'ASSESSMENT_RESCHEDULED',
+  'INTERVIEW_RESCHEDULED',
+]);
+
+/** A deadline that passed without the decision: who is told at once (the decision was made by a rule). */
+const ESCALATED_TO: Partial<Record<ReasonCode, Role[]>> = {
+  OVERSEER_APPROVED_BY_SILENCE: ['PPK', 'PANSEL_SECRETARY'],
+  OVERSEER_ESCALATED: ['PPK', 'PANSEL_SECRETARY'],
+};
+
+/**
+ * A decision with no deadline in the process, escalated by the outbox when it is still open after
+ * PPK_CHOICE_ESCALATION_WORKING_DAYS (dropped when claimed after the round moved on).
+ */
+const OVERDUE_TO: Partial<Record<ReasonCode, Role[]>> = {
+  APPOINTMENT_CHOICE_STARTED: ['AGENCY_ADMIN', 'PANSEL_SECRETARY'],
 };
 
 /** Stage events that wait for a decision-maker: who decides. */
@@ -93,7 +131,7 @@ function newNotice(
  * idempotent by the workflow's event id), so the notice exists once the event does, and only once.
  */
 export function createNoticeRepository(
-  { Notice, TimelineEntry, StageEvent, Selection, Agency }: CandidateModels,
+  { Notice, TimelineEntry, StageEvent, Selection, Agency, Invitation }: CandidateModels,
   /** The working-day calendar (shipped years with stored amendments), for reminders. */
   calendar: () => Promise<HolidayCalendar>,
 ) {
@@ -129,11 +167,35 @@ export function createNoticeRepository(
       event: StageEventDoc,
       selection: Pick<SelectionDoc, 'agencyCode' | 'timeZone' | 'simulation'>,
     ) {
-      const role = WAITING_FOR[event.reasonCode];
-      if (!role) return 0;
       const now = new Date();
-      const who = { candidateId: null, applicationId: null, role, agencyCode: selection.agencyCode };
-      const docs = [newNotice('DECISION_WAITING', event._id, event.selectionId, who, now)];
+      const staff = (r: Role) => ({
+        candidateId: null,
+        applicationId: null,
+        role: r,
+        agencyCode: selection.agencyCode,
+      });
+      const docs: NoticeDoc[] = [];
+      for (const r of ESCALATED_TO[event.reasonCode] ?? []) {
+        docs.push(newNotice('DEADLINE_ESCALATION', event._id, event.selectionId, staff(r), now));
+      }
+      if (!selection.simulation) {
+        for (const r of OVERDUE_TO[event.reasonCode] ?? []) {
+          const at = workingDaysAfterInstant(
+            event.at,
+            PPK_CHOICE_ESCALATION_WORKING_DAYS,
+            selection.timeZone,
+            await calendar(),
+          );
+          docs.push({
+            ...newNotice('DEADLINE_ESCALATION', event._id, event.selectionId, staff(r), now),
+            nextAttemptAt: at,
+          });
+        }
+      }
+      const role = WAITING_FOR[event.reasonCode];
+      if (!role) return docs.length ? insertManyIgnoringDuplicates(Notice, docs) : 0;
+      const who = staff(role);
+      docs.push(newNotice('DECISION_WAITING', event._id, event.selectionId, who, now));
       if (event.expectedNextAt && !selection.simulation) {
         const at = reminderInstant(
           event.expectedNextAt,
@@ -146,6 +208,14 @@ export function createNoticeRepository(
         }
       }
       return insertManyIgnoringDuplicates(Notice, docs);
+    },
+
+    /** The invitation of a talent to apply (talent route's fallback), keyed by the invitation's id. */
+    async enqueueForInvitation(invitation: InvitationDoc) {
+      const who = { candidateId: invitation.candidateId, applicationId: null, role: null, agencyCode: null };
+      return insertManyIgnoringDuplicates(Notice, [
+        newNotice('TALENT_INVITATION', invitation._id, invitation.selectionId, who, new Date()),
+      ]);
     },
 
     /**
@@ -183,16 +253,19 @@ export function createNoticeRepository(
         claimed.push(n);
       }
       if (claimed.length === 0) return [];
-      const entryIds = claimed.filter((n) => n.candidateId).map((n) => n.sourceId);
+      const invitationIds = claimed.filter((n) => n.kind === 'TALENT_INVITATION').map((n) => n.sourceId);
+      const entryIds = claimed.filter((n) => n.candidateId && n.kind !== 'TALENT_INVITATION').map((n) => n.sourceId);
       const eventIds = claimed.filter((n) => !n.candidateId).map((n) => n.sourceId);
-      const [entries, events, selections] = await Promise.all([
+      const [entries, events, invitations, selections] = await Promise.all([
         findEachEqual<TimelineEntryDoc>(TimelineEntry, '_id', entryIds),
         findEachEqual<StageEventDoc>(StageEvent, '_id', eventIds),
+        findEachEqual<InvitationDoc>(Invitation, '_id', invitationIds),
         findEachEqual<SelectionDoc>(Selection, '_id', [...new Set(claimed.map((n) => n.selectionId))]),
       ]);
       const agencies = await findEachEqual<AgencyDoc>(Agency, '_id', [...new Set(selections.map((s) => s.agencyCode))]);
       const entryById = new Map(entries.map((e) => [e._id, e]));
       const eventById = new Map(events.map((e) => [e._id, e]));
+      const invitationById = new Map(invitations.map((i) => [i._id, i]));
       const selectionById = new Map(selections.map((s) => [s._id, s]));
       const agencyName = new Map(agencies.map((a) => [a._id, a.name]));
       const out: ClaimedNoticeDto[] = [];
@@ -200,26 +273,62 @@ export function createNoticeRepository(
         const selection = selectionById.get(n.selectionId);
         const entry = entryById.get(n.sourceId);
         const event = eventById.get(n.sourceId);
-        const source = entry ?? event;
-        if (!selection || !source) continue; // not readable yet: handed out again after the lease
-        if (n.kind === 'DECISION_REMINDER' && event && selection.stageAt && selection.stageAt > event.at) {
+        const invitation = invitationById.get(n.sourceId);
+        if (!selection || !(entry ?? event ?? invitation)) {
+          // Not readable yet (a selection projected after its first event): soon again, not after the lease.
+          await Notice.updateOne(
+            { _id: n._id, status: 'PENDING' },
+            { $set: { nextAttemptAt: new Date(now.getTime() + 5_000) } },
+          );
+          continue;
+        }
+        const overdueLater = n.kind === 'DEADLINE_ESCALATION' && event && OVERDUE_TO[event.reasonCode];
+        if (
+          (n.kind === 'DECISION_REMINDER' || overdueLater) &&
+          event &&
+          selection.stageAt &&
+          selection.stageAt > event.at
+        ) {
           // The round moved on: the decision was taken (or the deadline passed) before the reminder was due.
           await Notice.updateOne({ _id: n._id }, { $set: { status: 'SKIPPED', lastError: 'decision already taken' } });
           continue;
         }
-        const vacancyId = n.applicationId && n.candidateId ? vacancyOf(n.applicationId, n.candidateId) : null;
+        const vacancyId =
+          invitation?.vacancyId ??
+          (n.applicationId && n.candidateId ? vacancyOf(n.applicationId, n.candidateId) : null);
         const position = selection.vacancies.find((v) => v.id === vacancyId)?.position ?? null;
-        const content: NoticeContent = {
+        const common = {
           selectionTitle: selection.title,
           agencyName: agencyName.get(selection.agencyCode) ?? selection.agencyCode,
           timeZone: selection.timeZone,
           position,
-          at: source.at.toISOString(),
-          status: entry?.status ?? null,
-          reasons: entry?.note ? entry.note.split('; ').filter(Boolean) : [],
-          deadline: source.expectedNextAt ? source.expectedNextAt.toISOString() : null,
-          reasonCode: source.reasonCode,
         };
+        let content: NoticeContent;
+        if (invitation) {
+          content = {
+            ...common,
+            at: invitation.invitedAt.toISOString(),
+            status: null,
+            reasons: [invitation.reason],
+            deadline: selection.registrationClosesAt ? new Date(selection.registrationClosesAt).toISOString() : null,
+            reasonCode: 'TALENT_INVITATION',
+          };
+        } else {
+          const source = (entry ?? event)!;
+          const scheduled = entry && SCHEDULE_REASONS.has(entry.reasonCode) && entry.expectedNextAt;
+          content = {
+            ...common,
+            at: source.at.toISOString(),
+            status: entry?.status ?? null,
+            reasons: entry?.note && !scheduled ? entry.note.split('; ').filter(Boolean) : [],
+            deadline: source.expectedNextAt ? source.expectedNextAt.toISOString() : null,
+            reasonCode: source.reasonCode,
+            stage: event?.stage ?? null,
+            schedule: scheduled
+              ? { startsAt: entry.expectedNextAt!.toISOString(), ...parseScheduleNote(entry.note) }
+              : null,
+          };
+        }
         out.push({ ...toDto(n), content });
       }
       return out;
