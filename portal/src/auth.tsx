@@ -29,6 +29,8 @@ interface AuthState {
   user: User | null;
   ready: boolean;
   signIn(email: string, password: string): Promise<User>;
+  /** Sets the password with a one-time link's token (invitation or reset) and signs in. */
+  setPasswordWithLink(token: string, password: string): Promise<User>;
   signOut(): Promise<void>;
 }
 
@@ -59,13 +61,26 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return signIn.user;
   }, []);
 
+  const setPasswordWithLink = useCallback(async (token: string, password: string) => {
+    const { setPasswordWithLink } = await gql<{ setPasswordWithLink: { token: string; user: User } }>(
+      `mutation($token: String!, $password: String!) { setPasswordWithLink(token: $token, password: $password) { token user { ${USER_FIELDS} } } }`,
+      { token, password },
+    );
+    storeToken(setPasswordWithLink.token);
+    setUser(setPasswordWithLink.user);
+    return setPasswordWithLink.user;
+  }, []);
+
   const signOut = useCallback(async () => {
     await gql('mutation { signOut }').catch(() => undefined);
     storeToken(null);
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, ready, signIn, signOut }), [user, ready, signIn, signOut]);
+  const value = useMemo(
+    () => ({ user, ready, signIn, setPasswordWithLink, signOut }),
+    [user, ready, signIn, setPasswordWithLink, signOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -3,6 +3,7 @@ import { HomePage } from '../pages/public/HomePage';
 import { ResultsPage } from '../pages/public/ResultsPage';
 import { SelectionDetailPage } from '../pages/public/SelectionDetailPage';
 import { SelectionsPage } from '../pages/public/SelectionsPage';
+import { SetPasswordPage } from '../pages/public/SetPasswordPage';
 import { SignInPage } from '../pages/public/SignInPage';
 import { VerifyDocumentPage } from '../pages/public/VerifyDocumentPage';
 
@@ -14,4 +15,5 @@ export const publicRoutes: PortalRoute[] = [
   { path: '/seleksi/:id/hasil', element: <ResultsPage /> },
   { path: '/verifikasi-dokumen', element: <VerifyDocumentPage /> },
   { path: '/masuk', element: <SignInPage /> },
+  { path: '/atur-kata-sandi', element: <SetPasswordPage /> },
 ];
