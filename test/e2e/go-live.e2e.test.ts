@@ -331,7 +331,11 @@ describe('go-live on an empty installation', () => {
       await group.getByLabel('NIP').fill(nip);
     }
     await officials.getByRole('button', { name: 'Simpan pejabat' }).click();
-    await page.getByRole('status').filter({ hasText: 'Pejabat tersimpan' }).waitFor();
+    // The form is drawn again with the new version (its message goes with it): the history shows the change.
+    await page
+      .getByRole('table', { name: 'Riwayat perubahan' })
+      .getByText(/Zainal Arifin Paliwang/)
+      .waitFor();
 
     // A small PNG logo, rendered from a PDF by pdftoppm (a real image, checked by content on upload).
     const pdf = writeTinyPdf(stack.artifactDir, 'logo.pdf', 'KALTARA');
