@@ -219,6 +219,11 @@ function toAccount(d: AccountDoc): Account {
   };
 }
 
+/** The page of a one-time link; the token is in the fragment, so it never reaches a server log of the page. */
+export function accountLinkUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/atur-kata-sandi#${token}`;
+}
+
 export function hashLinkToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
@@ -452,6 +457,16 @@ export class AccountRepository {
       sentAt: null,
     });
     return { token, link, expiresAt };
+  }
+
+  /** When the account's live link of this purpose (unused, not expired) expires; null when it has none. */
+  async liveLinkExpiry(accountId: string, purpose: LinkPurpose, now = new Date()): Promise<Date | null> {
+    const live = await this.links
+      .find({ accountId, purpose, usedAt: null, expiresAt: { $gt: now } })
+      .sort({ expiresAt: -1 })
+      .limit(1)
+      .lean();
+    return live[0]?.expiresAt ?? null;
   }
 
   /** Notices of an account not sent yet, newest first (for the mail outbox). */

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isErrorCode, parseNip, type AuditRecordDto, type Role } from '@seleksi/domain';
 import { builder } from '../builder';
-import type { Account, AccountFilter, LinkPurpose } from '../auth/accounts';
+import { accountLinkUrl, type Account, type AccountFilter, type LinkPurpose } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
 import type { SelectionSummaryDto } from '@seleksi/kit';
 import type { GraphQLContext } from '../context';
@@ -167,8 +167,7 @@ async function audit(
 }
 
 function linkUrl(ctx: GraphQLContext, token: string): string {
-  // In the fragment: the token never reaches a server log of the page that reads it.
-  return `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/atur-kata-sandi#${token}`;
+  return accountLinkUrl(ctx.config.PUBLIC_URL, token);
 }
 
 async function issue(ctx: GraphQLContext, account: Account, purpose: LinkPurpose) {

@@ -35,6 +35,18 @@ export const configSchema = z.object({
     .min(1)
     .default('.data')
     .describe('directory for all local state (Temporal SQLite, PostgreSQL cluster of FerretDB, logs, auth secret)'),
+  SELEKSI_DEMO: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true')
+    .describe(
+      'load the demo data (agency, accounts, one round); 0 starts empty with a first administrator invited by SELEKSI_ADMIN_EMAIL',
+    ),
+  SELEKSI_ADMIN_EMAIL: optionalString
+    .pipe(z.string().email('not an e-mail address').optional())
+    .describe(
+      'with SELEKSI_DEMO=0 (required then): e-mail of the first national administrator, who gets a one-time invitation link',
+    ),
   LOG_LEVEL: z
     .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
     .default('info')
@@ -70,6 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DevConfig {
       (i) => `  ${i.path.join('.')}=${String(env[String(i.path[0])])}: ${i.message}`,
     );
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (!result.data.SELEKSI_DEMO && !result.data.SELEKSI_ADMIN_EMAIL) {
+    throw new Error(
+      'SELEKSI_ADMIN_EMAIL wajib diisi bila SELEKSI_DEMO=0 (alamat surel administrator nasional pertama) / ' +
+        'SELEKSI_ADMIN_EMAIL is required when SELEKSI_DEMO=0 (e-mail of the first national administrator), e.g.\n' +
+        '  SELEKSI_DEMO=0 SELEKSI_ADMIN_EMAIL=admin@instansi.go.id npm start',
+    );
   }
   return result.data;
 }

@@ -32,6 +32,7 @@ import {
   type SupervisedProcess,
   ReadinessError,
 } from './processes';
+import { inviteFirstAdmin } from './first-admin';
 import { seedDemoData, type DemoSignIn } from './seed';
 import { devServerArgs, ensureSearchAttributes, temporalCliPath, waitForTemporal } from './temporal';
 
@@ -432,10 +433,11 @@ async function main(): Promise<void> {
     );
   }
 
-  // 6. Demo data (idempotent).
+  // 6. Demo data (idempotent), or with SELEKSI_DEMO=0 an empty installation and its first administrator.
   let signIns: DemoSignIn[] = [];
   let seedNote = '';
-  if (present('gateway')) {
+  let firstAdmin: string[] = [];
+  if (present('gateway') && config.SELEKSI_DEMO) {
     const printSeed = consolePrinter('seed', running.length);
     const logger = createLogger('seed', config.LOG_LEVEL, { write: (chunk: string) => printSeed(chunk.trimEnd()) });
     try {
@@ -454,6 +456,20 @@ async function main(): Promise<void> {
     } catch (err) {
       seedNote = `demo data FAILED: ${(err as Error).message} (the stack keeps running)`;
       say(paint(31, seedNote));
+    }
+  } else if (present('gateway')) {
+    try {
+      firstAdmin = await step('first administrator', () =>
+        inviteFirstAdmin({
+          email: config.SELEKSI_ADMIN_EMAIL!,
+          publicUrl: gatewayUrl,
+          mongoUri,
+          candidateUrl: serviceUrl('candidate'),
+          mailpitUrl,
+        }),
+      );
+    } catch (err) {
+      return fail(`first administrator: ${(err as Error).message}`);
     }
   }
 
@@ -478,6 +494,8 @@ async function main(): Promise<void> {
     for (const u of signIns) lines.push(`  ${u.email.padEnd(w)}  ${u.password}  ${u.role}`);
   } else if (seedNote) {
     lines.push('', seedNote);
+  } else if (firstAdmin.length > 0) {
+    lines.push('', 'No demo data (SELEKSI_DEMO=0).', ...firstAdmin);
   }
   lines.push('', 'Ctrl-C stops everything; data is kept for the next start.');
   printBox(lines);

@@ -85,9 +85,9 @@ export async function newContext(
   return { context, page };
 }
 
-/** `user` is the local part of a demo account (`sekretariat`, `pansel1`, `peserta3`, …). */
+/** `user` is the local part of a demo account (`sekretariat`, `pansel1`, `peserta3`, …) or a whole address. */
 export function demoEmail(user: string): string {
-  return `${user}@${DEMO_DOMAIN}`;
+  return user.includes('@') ? user : `${user}@${DEMO_DOMAIN}`;
 }
 
 /** Signs in through the portal's sign-in page (/masuk) and waits for the personal home page. */
@@ -104,9 +104,10 @@ export async function signedInContext(
   baseURL: string,
   logFile: string,
   user: string,
+  password = DEMO_PASSWORD,
 ): Promise<RoleContext> {
   const { context, page } = await newContext(browser, baseURL, logFile, { label: user });
-  await signIn(page, user);
+  await signIn(page, user, password);
   return { context, page, email: demoEmail(user) };
 }
 

@@ -130,9 +130,15 @@ function bootstrap(artifactDir: string): number {
 
 /**
  * Ports: `portOffset` when given, else E2E_PORT_OFFSET when set (the benchmarks), else the first offset
- * claimed free by `claimPortOffset`.
+ * claimed free by `claimPortOffset`. `extraEnv` is added to the environment of `npm start` (e.g.
+ * SELEKSI_DEMO=0 and SELEKSI_ADMIN_EMAIL for an empty installation).
  */
-export async function startE2eStack(name: string, timeoutMs = 240_000, portOffset?: number): Promise<E2eStack> {
+export async function startE2eStack(
+  name: string,
+  timeoutMs = 240_000,
+  portOffset?: number,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<E2eStack> {
   const artifactDir = join(ARTIFACTS, 'e2e', name);
   rmSync(artifactDir, { recursive: true, force: true });
   mkdirSync(artifactDir, { recursive: true });
@@ -164,6 +170,7 @@ export async function startE2eStack(name: string, timeoutMs = 240_000, portOffse
     SELEKSI_DATA_DIR: dataDir,
     PORTAL_DIST_DIR: portalDist,
     NO_COLOR: '1',
+    ...extraEnv,
   };
   for (const key of ['TEMPORAL_ADDRESS', 'MONGODB_URI', 'TEMPORAL_NAMESPACE']) delete env[key];
   for (const [key, value] of Object.entries(ports)) env[key] = String(value);
