@@ -10,7 +10,8 @@
  *
  *   npm run bench:round -- [N=200] [V=4]
  *
- * Settings: BENCH_CONCURRENCY (requests in flight, default 8: Temporal takes at most 10 Updates in
+ * Settings: BENCH_APPLY_RATE (applications per second the registration window is sized for, default 10);
+ * BENCH_CONCURRENCY (requests in flight, default 8: Temporal takes at most 10 Updates in
  * flight per workflow); E2E_PORT_OFFSET (default here 12500: clear of the other benchmarks' and e2e files' ports).
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -40,6 +41,7 @@ import {
 const N = Number(process.argv[2] ?? 200);
 const V = Number(process.argv[3] ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const APPLY_RATE = Number(process.env.BENCH_APPLY_RATE ?? 10);
 /** Temporal warns about a run's history at 10,240 events and 10 MB; payloads are refused at 2 MB. */
 const WARN_EVENTS = 10_240;
 const WARN_BYTES = 10 * 1024 * 1024;
@@ -92,14 +94,16 @@ async function run(b: BenchClient): Promise<void> {
   const candidates = await createCandidates(b, N, 'round');
   console.log(`  ${N} candidates created and signed in (${seconds(t0)})`);
 
-  // Registration long enough for every application at a modest rate, then the objection windows.
-  const registrationSeconds = Math.max(60, Math.ceil(N / 10) + 30);
-  const secondsPerDay = Math.ceil(registrationSeconds / 10);
+  // Registration long enough for every application at a modest rate (BENCH_APPLY_RATE per second, lower
+  // it on a machine busy with other work), then the objection windows; a day's length follows N only.
+  const registrationSeconds = Math.max(60, Math.ceil(N / APPLY_RATE) + 30);
+  const secondsPerDay = Math.ceil(Math.max(60, Math.ceil(N / 10) + 30) / 10);
+  const registrationDays = Math.max(10, Math.ceil(registrationSeconds / secondsPerDay));
   const round = await openRound(b, {
     title: `Seleksi Terbuka JPT Pratama (uji beban ${N} pelamar, ${V} jabatan)`,
     vacancies: V,
     secondsPerDay,
-    rules: { registrationDays: 10, extensionMaxTimes: 0, vacanciesPerCandidate: 1 },
+    rules: { registrationDays, extensionMaxTimes: 0, vacanciesPerCandidate: 1 },
   });
   console.log(
     `  round ${round.id}: registration closes in ${seconds(Date.now(), round.closeAt)} (1 day = ${secondsPerDay} s)`,
