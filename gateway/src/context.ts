@@ -70,7 +70,7 @@ export async function authenticate(
   if (!m) return { user: null, sessionId: null };
   const claims = await deps.tokens.verify(m[1]!.trim());
   if (!claims) return { user: null, sessionId: null };
-  const user = await deps.accounts.accountForSession(claims.sessionId);
+  const user = await deps.accounts.accountForSession(claims.sessionId, new Date(), claims.userId);
   if (!user || user.id !== claims.userId) return { user: null, sessionId: null };
   return { user, sessionId: claims.sessionId };
 }

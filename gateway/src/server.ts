@@ -70,10 +70,43 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
     (req as ReceivedRequest)[RECEIVED_AT] = new Date();
     next();
   });
+  app.post(yoga.graphqlEndpoint, readJsonBody);
   // Yoga is a Node request handler; its type is not an express one.
   app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
   servePortal(app, deps);
   return app;
+}
+
+/** JSON bodies read here in one piece (larger or unsized ones go to Yoga as a stream). */
+const JSON_BODY_MAX = 1024 * 1024;
+
+/**
+ * Reads a sized JSON request body whole and hands Yoga the parsed object (`req.body`, which its Node
+ * adapter takes as is): otherwise each request's body is pulled through a web stream, piped through
+ * Yoga's size-counting transform, then parsed (about a tenth of the gateway's time on a small query).
+ * Yoga still checks Content-Length against its own limit. A body that is not a non-empty object
+ * (invalid JSON included) goes on as its text, so Yoga answers it exactly as before.
+ */
+function readJsonBody(req: express.Request, _res: express.Response, next: express.NextFunction): void {
+  const type = req.headers['content-type'] ?? '';
+  const length = Number(req.headers['content-length']);
+  if (!/^application\/(?:graphql\+)?json\b/i.test(type) || !(length > 0 && length <= JSON_BODY_MAX)) return next();
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.once('error', next);
+  req.once('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const usable =
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.keys(parsed).length > 0;
+    (req as { body?: unknown }).body = usable ? parsed : text;
+    next();
+  });
 }
 
 /**

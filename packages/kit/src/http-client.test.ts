@@ -27,6 +27,14 @@ beforeAll(async () => {
         .writeHead(200)
         .end(JSON.stringify({ items: ids.map((id) => (id.startsWith('x') ? null : { id })) }));
     }
+    // Answers the first request of a connection; cuts the connection on a later one (an idle close racing a reuse).
+    if (url.pathname === '/once-per-connection') {
+      const socket = req.socket as typeof req.socket & { served?: boolean };
+      if (socket.served) return void socket.destroy();
+      socket.served = true;
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    }
+    if (url.pathname === '/cut') return void req.socket.destroy();
     if (url.pathname === '/slow') return void setTimeout(() => res.writeHead(200).end('{}'), 500);
     if (url.pathname === '/html')
       return void res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
@@ -88,6 +96,21 @@ describe('createServiceClient', () => {
   it("lets one request (a bulk write) wait longer than the client's timeout", async () => {
     expect(await client().put('/slow', {}, { timeoutMs: 30_000 })).toEqual({});
     expect((await failure(client().put('/slow', {}))).code).toBe('UNAVAILABLE');
+  });
+});
+
+describe('createServiceClient over pooled connections', () => {
+  it('reuses a connection and sends a request again when the service closed the reused connection', async () => {
+    const c = createServiceClient(base, { name: 'candidate', timeoutMs: 2_000 });
+    expect(await c.get('/once-per-connection')).toEqual({ ok: true });
+    // The pooled connection is reused, the service cuts it, the client retries on a new connection.
+    expect(await c.post('/once-per-connection', { a: 1 })).toEqual({ ok: true });
+    expect(await c.get('/once-per-connection')).toEqual({ ok: true });
+  });
+
+  it('does not send again when a fresh connection is cut', async () => {
+    const err = await failure(createServiceClient(base, { name: 'candidate', timeoutMs: 2_000 }).get('/cut'));
+    expect([err.code, err.status, err.message]).toEqual(['UNAVAILABLE', 0, 'candidate unreachable: GET /cut']);
   });
 });
 
