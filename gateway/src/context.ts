@@ -70,7 +70,7 @@ export async function authenticate(
   if (!m) return { user: null, sessionId: null };
   const claims = await deps.tokens.verify(m[1]!.trim());
   if (!claims) return { user: null, sessionId: null };
-  const user = await deps.accounts.accountForSession(claims.sessionId);
+  const user = await deps.accounts.accountForSession(claims.sessionId, new Date(), claims.userId);
   if (!user || user.id !== claims.userId) return { user: null, sessionId: null };
   return { user, sessionId: claims.sessionId };
 }
@@ -80,8 +80,10 @@ export async function createContext(
   authorization: string | null | undefined,
   idempotencyKey?: string | null,
   receivedAt: Date = new Date(),
+  /** The same request's authentication, when already started (at header arrival, see server.ts). */
+  started?: ReturnType<typeof authenticate>,
 ): Promise<GraphQLContext> {
-  const { user, sessionId } = await authenticate(deps, authorization);
+  const { user, sessionId } = await (started ?? authenticate(deps, authorization));
   const { candidate, assessment, document } = deps.services;
   // One batched service call per tick for each kind of record (no N+1).
   const selection = new DataLoader((ids: readonly string[]) => candidate.getSelectionSummariesByIds(ids));

@@ -589,13 +589,18 @@ export class AccountRepository {
   }
 
   /** The account behind a live session, or null when the session is unknown, revoked or expired, or the account inactive. */
-  async accountForSession(sessionId: string, now = new Date()): Promise<Account | null> {
+  async accountForSession(sessionId: string, now = new Date(), userId?: string): Promise<Account | null> {
     const known = this.checked.get(sessionId);
     if (known && Date.now() < known.recheckAt && now.getTime() < known.expiresAt) return known.account;
     this.checked.delete(sessionId);
-    const s = await this.sessions.findById(sessionId).lean();
+    // With the token's user id the two `_id` reads go together (one round trip); it must match the session's.
+    const [s, guessed] = await Promise.all([
+      this.sessions.findById(sessionId).lean(),
+      userId === undefined ? null : this.findById(userId),
+    ]);
     if (!s || s.revokedAt || s.expiresAt.getTime() <= now.getTime()) return null;
-    const account = await this.findById(s.userId);
+    if (userId !== undefined && s.userId !== userId) return null;
+    const account = guessed ?? (userId === undefined ? await this.findById(s.userId) : null);
     if (!account?.active) return null;
     // A sign-out while this read was under way must not be undone by remembering the session.
     if (!this.revoked.has(sessionId)) {
