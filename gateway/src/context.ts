@@ -80,8 +80,10 @@ export async function createContext(
   authorization: string | null | undefined,
   idempotencyKey?: string | null,
   receivedAt: Date = new Date(),
+  /** The same request's authentication, when already started (at header arrival, see server.ts). */
+  started?: ReturnType<typeof authenticate>,
 ): Promise<GraphQLContext> {
-  const { user, sessionId } = await authenticate(deps, authorization);
+  const { user, sessionId } = await (started ?? authenticate(deps, authorization));
   const { candidate, assessment, document } = deps.services;
   // One batched service call per tick for each kind of record (no N+1).
   const selection = new DataLoader((ids: readonly string[]) => candidate.getSelectionSummariesByIds(ids));

@@ -16,7 +16,7 @@ import { ApplyPipeline } from './apply';
 import { AccountRepository } from './auth/accounts';
 import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
-import { createContext, type GatewayDeps } from './context';
+import { authenticate, createContext, type GatewayDeps } from './context';
 import { applicationFileRoutes } from './application-files/routes';
 import { documentRoutes } from './documents/routes';
 import { useQueryLimits } from './limits';
@@ -25,10 +25,18 @@ import { schema } from './schema';
 import { useTypedErrors } from './typed-errors-plugin';
 
 const RECEIVED_AT = Symbol('receivedAt');
-type ReceivedRequest = express.Request & { [RECEIVED_AT]?: Date };
+const AUTHENTICATION = Symbol('authentication');
+type ReceivedRequest = express.Request & {
+  [RECEIVED_AT]?: Date;
+  [AUTHENTICATION]?: ReturnType<typeof authenticate>;
+};
 
 function receivedAtOf(req: express.Request | undefined): Date | undefined {
   return (req as ReceivedRequest | undefined)?.[RECEIVED_AT];
+}
+
+function authenticationOf(req: express.Request | undefined): ReturnType<typeof authenticate> | undefined {
+  return (req as ReceivedRequest | undefined)?.[AUTHENTICATION];
 }
 
 export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean>): express.Express {
@@ -49,6 +57,7 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
         request.headers.get('authorization'),
         request.headers.get('idempotency-key'),
         receivedAtOf(req) ?? new Date(),
+        authenticationOf(req),
       ),
   });
 
@@ -66,8 +75,16 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
   applicationFileRoutes(app, deps);
 
   // Stamped when the headers arrive, before the (multipart) body is read: an application's receipt time.
+  // The bearer token is checked from then on too, while the body arrives and is parsed.
   app.use(yoga.graphqlEndpoint, (req, _res, next) => {
-    (req as ReceivedRequest)[RECEIVED_AT] = new Date();
+    const r = req as ReceivedRequest;
+    r[RECEIVED_AT] = new Date();
+    if (req.headers.authorization) {
+      const auth = authenticate(deps, req.headers.authorization);
+      // Awaited by the context; a request that never gets one (a parse error) must not leave it unhandled.
+      auth.catch(() => undefined);
+      r[AUTHENTICATION] = auth;
+    }
     next();
   });
   app.post(yoga.graphqlEndpoint, readJsonBody);

@@ -125,6 +125,80 @@ describe('application files', () => {
   });
 });
 
+describe('application submissions', () => {
+  it('records each application once with its audit record, first entry, notice and linked files, however often the batch is sent', async () => {
+    await client.upsertSelection(selection('s-submit'));
+    const vacancyId = 's-submit-V1';
+    const submission = async (candidateId: string, fileIds?: string[]) => ({
+      application: {
+        id: applicationId(vacancyId, candidateId),
+        selectionId: 's-submit',
+        vacancyId,
+        candidateId,
+        submittedAt: '2026-11-25T02:00:00.000Z',
+      },
+      audit: {
+        decisionId: `d-submit-${candidateId}`,
+        selectionId: 's-submit',
+        workflowId: 'selection:KALTIM:s-submit',
+        kind: 'APPLICATION_SUBMITTED',
+        by,
+        at: '2026-11-25T02:00:00.000Z',
+        reason: null,
+        subjectId: applicationId(vacancyId, candidateId),
+        payload: { vacancyId },
+      },
+      ...(fileIds ? { fileIds } : {}),
+    });
+    const store = (candidateId: string, kind: 'CV' | 'APPLICATION_LETTER') =>
+      client.storeApplicationFile(
+        { candidateId, selectionId: 's-submit', vacancyId, kind, fileName: `${kind}.pdf` },
+        Buffer.from(`%PDF-1.4\n${candidateId} ${kind}\n%%EOF\n`),
+      );
+    const files = await Promise.all([store('asn-sub-1', 'CV'), store('asn-sub-1', 'APPLICATION_LETTER')]);
+    const batch = [
+      await submission(
+        'asn-sub-1',
+        files.map((f) => f.id),
+      ),
+      await submission('asn-sub-2'),
+      {
+        ...(await submission('asn-sub-3')),
+        application: {
+          ...(await submission('asn-sub-3')).application,
+          vacancyId: 's-submit-V9',
+          id: applicationId('s-submit-V9', 'asn-sub-3'),
+        },
+      },
+    ];
+    const first = await client.submitApplications(batch);
+    // A retried activity sends the same batch again: the same answers, nothing recorded twice.
+    const again = await client.submitApplications(batch);
+    for (const results of [first, again]) {
+      expect(results.map((r) => r.application?.id ?? r.error?.code)).toEqual([
+        batch[0]!.application.id,
+        batch[1]!.application.id,
+        'UNKNOWN_VACANCY',
+      ]);
+    }
+    const one = batch[0]!.application.id;
+    expect((await client.getApplication(one))?.timeline.map((e) => e.eventId)).toEqual(['APPLICATION_SUBMITTED']);
+    expect((await client.listAuditRecords({ subjectId: one })).items.map((a) => a.decisionId)).toEqual([
+      'd-submit-asn-sub-1',
+    ]);
+    const notices = (await client.listNotices({ limit: 500 })).filter(
+      (n) => 'candidateId' in n.recipient && n.recipient.candidateId === 'asn-sub-1',
+    );
+    expect(notices).toHaveLength(1);
+    expect((await client.listApplicationFiles([one])).map((f) => f.id).sort()).toEqual(files.map((f) => f.id).sort());
+
+    // A file of another application fails the whole call (the activity retries it), never one item
+    // as a refusal: the application is stored by the time its files are linked.
+    const stray = await serviceErrorOf(client.submitApplications([await submission('asn-sub-4', [files[0]!.id])]));
+    expect(stray.code).toBe('CONFLICT');
+  });
+});
+
 describe('change feed', () => {
   it('pages through every timeline entry and stage event in recording order, each once', async () => {
     const since = new Date(Date.now() - 1000).toISOString();

@@ -48,8 +48,6 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
     ): Promise<{ file: ApplicationFileDto; created: boolean }> {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const id = applicationFileId(req.candidateId, req.vacancyId, req.kind, sha256);
-      const existing = await ApplicationFile.findById(id, META).lean<ApplicationFileDoc>();
-      if (existing) return { file: toDto(existing), created: false };
       const doc: ApplicationFileDoc = {
         _id: id,
         candidateId: req.candidateId,
@@ -65,6 +63,7 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
         uploadedAt: new Date(),
         linkedAt: null,
       };
+      // Insert first, read only on a duplicate (a resend): a new file costs one round trip.
       try {
         await ApplicationFile.collection.insertOne(doc as never);
         return { file: toDto(doc), created: true };
@@ -127,6 +126,26 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
           if (modifiedCount === 1) return toDto({ ...d, linkedAt: now });
           // A concurrent retry linked it first: its time is the one recorded.
           return toDto((await ApplicationFile.findById(d._id, META).lean<ApplicationFileDoc>()) ?? d);
+        }),
+      );
+    },
+
+    /**
+     * The apply path's link (nothing to answer): one conditional update per file, all at once; only a
+     * file that was not updated is read, to tell "already linked" (a retry) from NOT_FOUND or CONFLICT.
+     */
+    async linkSubmitted(appId: string, ids: readonly string[]): Promise<void> {
+      const now = new Date();
+      await Promise.all(
+        [...new Set(ids)].map(async (id) => {
+          const { modifiedCount } = await ApplicationFile.updateOne(
+            { _id: id, applicationId: appId, linkedAt: null },
+            { $set: { linkedAt: now } },
+          );
+          if (modifiedCount === 1) return;
+          const d = await ApplicationFile.findById(id, META).lean<ApplicationFileDoc>();
+          if (!d) throw new DomainError('NOT_FOUND', 'Berkas lamaran tidak ditemukan', 'ids');
+          if (d.applicationId !== appId) throw new DomainError('CONFLICT', 'Berkas milik lamaran lain', 'ids');
         }),
       );
     },

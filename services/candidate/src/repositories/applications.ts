@@ -130,9 +130,15 @@ function entryDoc(app: EntryOwner, entry: TimelineEntryDto, recordedAt: Date): T
   };
 }
 
+/** The vacancies of a selection (null when unknown); the selection repository answers it from its cache. */
+export type VacanciesOf = (selectionId: string) => Promise<readonly { id: string }[] | null>;
+
 export function createApplicationRepository(
   { Application, TimelineEntry, Selection }: CandidateModels,
   notices: Pick<NoticeRepository, 'enqueueForEntries'>,
+  vacanciesOf: VacanciesOf = async (selectionId) =>
+    (await Selection.findById(selectionId, { vacancies: 1 }).lean<{ vacancies: { id: string }[] }>())?.vacancies ??
+    null,
 ) {
   async function timelines(ids: string[]): Promise<Map<string, TimelineEntryDoc[]>> {
     const map = new Map<string, TimelineEntryDoc[]>(ids.map((id) => [id, []]));
@@ -231,46 +237,45 @@ export function createApplicationRepository(
 
     /**
      * Creates the application with its first timeline entry. Idempotent: a retry with the same id
-     * returns the stored record with `created: false`.
+     * returns the stored record with `created: false`. `alongside` (the apply path's audit record and
+     * file links) runs once the application is stored, concurrently with its timeline entry, and is
+     * awaited: the call answers only when all of it is stored.
      */
-    async create(req: CreateApplicationRequest): Promise<{ application: ApplicationDto; created: boolean }> {
+    async create(
+      req: CreateApplicationRequest,
+      alongside?: () => Promise<unknown>,
+    ): Promise<{ application: ApplicationDto; created: boolean }> {
       if (req.id !== applicationId(req.vacancyId, req.candidateId)) {
         throw new DomainError('VALIDATION_FAILED', 'id must be applicationId(vacancyId, candidateId)', 'id');
       }
-      const selection = await Selection.findById(req.selectionId, { vacancies: 1 }).lean<{
-        vacancies: { id: string }[];
-      }>();
-      if (!selection || !selection.vacancies.some((v) => v.id === req.vacancyId)) {
+      const vacancies = await vacanciesOf(req.selectionId);
+      if (!vacancies || !vacancies.some((v) => v.id === req.vacancyId)) {
         throw new DomainError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
       }
       let created = false;
       let inserted: ApplicationDoc | null = null;
-      const existing = await Application.findById(req.id).lean<ApplicationDoc>();
-      if (existing) {
-        assertSameApplication(existing, req);
-      } else {
-        const now = new Date();
-        const doc: ApplicationDoc = {
-          _id: req.id,
-          selectionId: req.selectionId,
-          vacancyId: req.vacancyId,
-          candidateId: req.candidateId,
-          submittedAt: new Date(req.submittedAt),
-          createdAt: now,
-          slot: applicationSlot(req.id),
-          ...(req.homePpkPermission === undefined ? {} : { homePpkPermission: req.homePpkPermission }),
-        };
-        try {
-          await Application.collection.insertOne({ ...doc } as never);
-          created = true;
-          inserted = doc;
-        } catch (err) {
-          if (!isDuplicateKeyError(err)) throw err;
-          const winner = await Application.findById(req.id).lean<ApplicationDoc>();
-          if (!winner)
-            throw new DomainError('DUPLICATE_APPLICATION', 'Lamaran untuk lowongan ini sudah ada', 'vacancyId');
-          assertSameApplication(winner, req);
-        }
+      const now = new Date();
+      const doc: ApplicationDoc = {
+        _id: req.id,
+        selectionId: req.selectionId,
+        vacancyId: req.vacancyId,
+        candidateId: req.candidateId,
+        submittedAt: new Date(req.submittedAt),
+        createdAt: now,
+        slot: applicationSlot(req.id),
+        ...(req.homePpkPermission === undefined ? {} : { homePpkPermission: req.homePpkPermission }),
+      };
+      // Insert first, read only on a duplicate: a new application (the apply path) costs one round trip.
+      try {
+        await Application.collection.insertOne({ ...doc } as never);
+        created = true;
+        inserted = doc;
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        const winner = await Application.findById(req.id).lean<ApplicationDoc>();
+        if (!winner)
+          throw new DomainError('DUPLICATE_APPLICATION', 'Lamaran untuk lowongan ini sudah ada', 'vacancyId');
+        assertSameApplication(winner, req);
       }
       // Also on retries: heals a crash between the two inserts (no transactions on FerretDB).
       const first = entryDoc(
@@ -278,7 +283,7 @@ export function createApplicationRepository(
         { eventId: SUBMITTED_EVENT_ID, at: req.submittedAt, status: 'SUBMITTED', reasonCode: 'APPLICATION_SUBMITTED' },
         new Date(),
       );
-      await insertEntries([first]);
+      await Promise.all([insertEntries([first]), alongside?.()]);
       // Just inserted, so its one entry is all there is: answered without a read-back (the apply path).
       if (inserted) return { application: toDto(inserted, [first]), created };
       const application = await get(req.id);

@@ -16,13 +16,20 @@ export function createCandidateRepositories(models: CandidateModels) {
   const notices = createNoticeRepository(models, async () =>
     Object.fromEntries((await holidayYears.list()).map((y) => [y.year, y])),
   );
-  const applications = createApplicationRepository(models, notices);
+  // The apply path checks the vacancy against the selection repository's cached summary (cleared on
+  // every selection write), instead of one read of the selection per application.
+  const applications = createApplicationRepository(
+    models,
+    notices,
+    async (id) => (await selections.getSummary(id))?.vacancies ?? null,
+  );
+  const selections = createSelectionRepository(models, applications, notices);
   return {
     notices,
     agencies: createAgencyRepository(models),
     profiles: createProfileRepository(models),
     applications,
-    selections: createSelectionRepository(models, applications, notices),
+    selections,
     holidayYears,
     auditRecords: createAuditRecordRepository(models),
     invitations: createInvitationRepository(models, notices),

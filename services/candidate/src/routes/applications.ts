@@ -36,16 +36,24 @@ export function applicationRoutes(
       while (next < items.length) {
         const i = next++;
         const item = items[i]!;
+        const { id } = item.application;
         let application;
+        // A failure of these is the call's, never the item's refusal: the application is stored by then.
+        let alongsideFailure: { err: unknown } | null = null;
         try {
-          ({ application } = await applications.create(item.application));
+          // The audit record and the file links go alongside the timeline entry, once the application is stored.
+          ({ application } = await applications.create(item.application, () =>
+            Promise.all([
+              auditRecords.record(item.audit),
+              item.fileIds?.length ? applicationFiles.linkSubmitted(id, item.fileIds) : null,
+            ]).catch((err: unknown) => void (alongsideFailure = { err })),
+          ));
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
           results[i] = { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
           continue;
         }
-        await auditRecords.record(item.audit);
-        if (item.fileIds?.length) await applicationFiles.link(application.id, item.fileIds);
+        if (alongsideFailure) throw (alongsideFailure as { err: unknown }).err;
         results[i] = { application };
       }
     };
