@@ -399,11 +399,19 @@ describe('go-live on an empty installation', () => {
   step('the secretary plans a round in training mode', () => round.planRound());
 
   step('the administrator records the Pansel chair who signs the round', async () => {
-    // No portal form for a round's officials yet: the GraphQL mutation the agency pages would call.
-    await gql(
-      'mutation($a: ID!, $s: ID!, $c: OfficialInput) { setSelectionOfficials(agencyCode: $a, selectionId: $s, chair: $c) { code } }',
-      { a: AGENCY, s: round.selectionId, c: { ...CHAIR, nip: NIP_CHAIR } },
-    );
+    const admin = await login(ADMIN_EMAIL)();
+    const page = admin.page;
+    await page.goto(`/kelola/instansi/${AGENCY}`);
+    const form = page.getByRole('form', { name: 'Pejabat seleksi' });
+    await form.getByLabel('Seleksi').selectOption(round.selectionId);
+    const chair = form.getByRole('group', { name: 'Ketua Panitia Seleksi' });
+    await chair.getByLabel('Nama').fill(CHAIR.name);
+    await chair.getByLabel('Jabatan').fill(CHAIR.title);
+    await chair.getByLabel('NIP').fill(NIP_CHAIR);
+    await form.getByRole('button', { name: 'Simpan pejabat seleksi' }).click();
+    await form.getByText('Pejabat seleksi tersimpan').waitFor();
+    await shot(page, '08-pejabat-seleksi');
+    await admin.context.close();
   });
 
   step('the secretary sets the Pansel and submits the plan', () => round.setPanselAndSubmit());

@@ -1,6 +1,7 @@
 /** Agency records (pages/staff/AgenciesPage.tsx): checked against the schema by queries.test.ts. */
 const AGENCY_FIELDS = `code name kind region province city timeZone address addressLines phone email website version
-  logo { contentType width height bytes } registers { documentClass pattern } officials { role name title nip }`;
+  logo { contentType width height bytes } registers { documentClass pattern } officials { role name title nip }
+  selectionOfficials { selectionId chair { name title nip } secretary { name title nip } }`;
 
 export const AGENCIES = `{ agencies { ${AGENCY_FIELDS} } }`;
 export const AGENCY = `query($c: ID!) { agency(agencyCode: $c) { ${AGENCY_FIELDS} } }`;
@@ -10,3 +11,7 @@ export const SET_AGENCY_OFFICIALS = `mutation($c: ID!, $o: [AgencyOfficialInput!
   setAgencyOfficials(agencyCode: $c, officials: $o) { code } }`;
 export const UPLOAD_AGENCY_LOGO = `mutation($c: ID!, $f: File) { uploadAgencyLogo(agencyCode: $c, file: $f) { code } }`;
 export const AGENCY_CHANGES = `query($c: ID!) { agencyChanges(agencyCode: $c) { id kind version byName byRole at before after } }`;
+export const SET_SELECTION_OFFICIALS = `mutation($c: ID!, $s: ID!, $chair: OfficialInput, $secretary: OfficialInput) {
+  setSelectionOfficials(agencyCode: $c, selectionId: $s, chair: $chair, secretary: $secretary) { code } }`;
+/** The agency's rounds to pick from when recording their Pansel chair and secretary. */
+export const AGENCY_SELECTIONS = `query($c: String!) { selections(first: 100, agencyCode: $c) { edges { node { id title } } } }`;

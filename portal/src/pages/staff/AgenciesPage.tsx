@@ -6,7 +6,8 @@
  * ('baru' creates one; ADMIN only). Main controls: "Kode instansi", "Nama resmi", "Jenis", "Wilayah",
  * "Kota tempat surat", "Zona waktu", "Alamat kop (satu baris per baris)", "Telepon", "Surel", "Laman";
  * button "Simpan data instansi"; officials "Nama", "Jabatan", "NIP" per role, button "Simpan pejabat";
- * "Logo (PNG/JPEG)" with button "Unggah logo".
+ * "Logo (PNG/JPEG)" with button "Unggah logo"; per round (form "Pejabat seleksi"): "Seleksi", then "Nama",
+ * "Jabatan", "NIP" of the Pansel chair and secretary, button "Simpan pejabat seleksi".
  */
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -17,8 +18,10 @@ import {
   AGENCIES,
   AGENCY,
   AGENCY_CHANGES,
+  AGENCY_SELECTIONS,
   CREATE_AGENCY,
   SET_AGENCY_OFFICIALS,
+  SET_SELECTION_OFFICIALS,
   UPDATE_AGENCY,
   UPLOAD_AGENCY_LOGO,
 } from '../../queries/agency';
@@ -60,7 +63,9 @@ interface Agency {
   logo: { contentType: string; width: number; height: number; bytes: number } | null;
   registers: { documentClass: string; pattern: string }[];
   officials: Official[];
+  selectionOfficials: { selectionId: string; chair: Person | null; secretary: Person | null }[];
 }
+type Person = Omit<Official, 'role'>;
 interface Change {
   id: string;
   kind: string;
@@ -276,6 +281,78 @@ function OfficialsForm({ agency, onSaved }: { agency: Agency; onSaved: () => voi
   );
 }
 
+const SEATS: ['chair' | 'secretary', string][] = [
+  ['chair', 'Ketua Panitia Seleksi'],
+  ['secretary', 'Sekretaris Panitia Seleksi'],
+];
+const blank: Person = { name: '', title: '', nip: '' };
+
+/** A round's Pansel chair and secretary: the chair signs the Pansel's documents issued after this. */
+function SelectionOfficialsForm({ agency, onSaved }: { agency: Agency; onSaved: () => void }) {
+  const rounds = useQuery<{ selections: { edges: { node: { id: string; title: string } }[] } }>(AGENCY_SELECTIONS, {
+    c: agency.code,
+  });
+  const [selectionId, setSelectionId] = useState('');
+  const recorded = agency.selectionOfficials.find((s) => s.selectionId === selectionId);
+  const [people, setPeople] = useState<Record<'chair' | 'secretary', Person>>({ chair: blank, secretary: blank });
+  useEffect(() => {
+    setPeople({ chair: recorded?.chair ?? blank, secretary: recorded?.secretary ?? blank });
+  }, [recorded]);
+  const action = useAction(SET_SELECTION_OFFICIALS, onSaved);
+  const asInput = (p: Person) => (p.name || p.title || p.nip ? { ...p, nip: p.nip || null } : null);
+  const submit = () =>
+    void action.run(
+      { c: agency.code, s: selectionId, chair: asInput(people.chair), secretary: asInput(people.secretary) },
+      'Pejabat seleksi tersimpan; dokumen panitia yang terbit sesudah ini memakai data baru',
+    );
+  const e = action.error;
+  const edit = (seat: 'chair' | 'secretary', k: keyof Person) => (ev: { target: { value: string } }) =>
+    setPeople({ ...people, [seat]: { ...people[seat], [k]: ev.target.value } });
+  const options = rounds.data?.selections.edges.map((x) => x.node) ?? [];
+  return (
+    <ActionForm label="Pejabat seleksi" onSubmit={submit}>
+      <Field id="so-selection" label="Seleksi" apiField="selectionId" error={e}>
+        {(p) => (
+          <select {...p} value={selectionId} onChange={(ev) => setSelectionId(ev.target.value)}>
+            <option value="">— pilih seleksi —</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {selectionId &&
+        SEATS.map(([seat, legend]) => (
+          <fieldset key={seat}>
+            <legend>{legend}</legend>
+            <Field id={`so-${seat}-name`} label="Nama" apiField={`${seat}.name`} error={e}>
+              {(p) => <input {...p} value={people[seat].name} onChange={edit(seat, 'name')} />}
+            </Field>
+            <Field id={`so-${seat}-title`} label="Jabatan" apiField={`${seat}.title`} error={e}>
+              {(p) => <input {...p} value={people[seat].title} onChange={edit(seat, 'title')} />}
+            </Field>
+            <Field
+              id={`so-${seat}-nip`}
+              label="NIP"
+              apiField={`${seat}.nip`}
+              error={e}
+              hint="18 angka; kosongkan untuk anggota dari luar instansi tanpa NIP"
+            >
+              {(p) => <input {...p} inputMode="numeric" value={people[seat].nip ?? ''} onChange={edit(seat, 'nip')} />}
+            </Field>
+          </fieldset>
+        ))}
+      <ErrorAlert error={e && !/^(chair|secretary|selectionId)/.test(e.field ?? '') ? e : null} />
+      {action.done && <SuccessAlert>{action.done}</SuccessAlert>}
+      <Button type="submit" pending={action.pending} disabled={!selectionId}>
+        Simpan pejabat seleksi
+      </Button>
+    </ActionForm>
+  );
+}
+
 function LogoForm({ agency, onSaved }: { agency: Agency; onSaved: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [pending, setPending] = useState(false);
@@ -378,6 +455,8 @@ export function AgencyPage() {
       <SettingsForm key={`s${agency.version}`} agency={agency} creating={false} onSaved={q.reload} />
       <h2>Pejabat</h2>
       <OfficialsForm key={`o${agency.version}`} agency={agency} onSaved={q.reload} />
+      <h2>Pejabat panitia seleksi</h2>
+      <SelectionOfficialsForm agency={agency} onSaved={q.reload} />
       <h2>Logo</h2>
       <LogoForm agency={agency} onSaved={q.reload} />
       <h2>Riwayat</h2>
