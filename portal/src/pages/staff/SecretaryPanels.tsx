@@ -642,13 +642,13 @@ function ScheduleForm({ process, reload, stage }: PanelProps & { stage: StageSch
       </p>
       <ActionForm label={`Jadwal ${name}`} onSubmit={submit}>
         <div className="grid-4">
-          <Field id={`${id}-date`} label="Tanggal" apiField="date" error={err}>
+          <Field id={`${id}-date`} label="Tanggal" hint="Hari pelaksanaan" apiField="date" error={err}>
             {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
           </Field>
           <Field
             id={`${id}-time`}
             label="Jam"
-            hint={`Waktu setempat instansi${zone ? ` (${zone})` : ''}`}
+            hint={zone ? `Waktu ${zone}` : 'Waktu setempat'}
             apiField="time"
             error={err}
           >
