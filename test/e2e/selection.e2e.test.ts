@@ -6,6 +6,9 @@
  * seconds. Everything is done through the portal's pages, found by accessible names; states the server
  * reaches on its own are awaited by reloading the page.
  *
+ * The secretary schedules the competency assessment in the portal; an eligible candidate reads the schedule on
+ * their application page and finds the invitation in the stack's Mailpit.
+ *
  * Each step is its own test (in order, sharing the round): a failing step fails the ones after it at once.
  */
 import { join } from 'node:path';
@@ -24,6 +27,7 @@ import {
   launchChromium,
   type RoleContext,
 } from './support/browser';
+import { mailTo } from './support/mailpit';
 import { writeTinyPdf } from './support/pdf';
 
 // A browser round has no queue of applications: a short late-receipt grace keeps it quick.
@@ -82,6 +86,10 @@ const CANDIDATES = [
   { user: 'peserta4', name: 'Yohana Paulina Manurung, S.H., M.H.', base: 78 },
 ];
 const INELIGIBLE = { user: 'peserta7', name: 'Nurul Hidayah Lubis, S.Pd., M.Pd.' };
+
+/** Where and how the competency assessment takes place (the secretary's schedule). */
+const PLACE = 'Gedung UPT Penilaian Kompetensi, Jl. Basuki Rahmat No. 41, Samarinda';
+const NOTES = 'Berpakaian dinas harian; hadir 30 menit sebelum mulai';
 
 /** Stage names as the portal shows them (portal/src/components/ui.tsx STAGE_NAMES), in the order of the process. */
 const STAGE = {
@@ -377,12 +385,54 @@ describe('a whole open selection from the browser', () => {
       /LHKPN/i.test(await textOf(c.page.locator('main'))),
     );
     await screenshot(c.page, '26-lamaran-tms');
-    await Promise.all(candidates.map((x) => x.context.close()));
+    // The first candidate stays signed in (on their application page) to read the assessment's schedule.
+    await Promise.all(candidates.slice(1).map((x) => x.context.close()));
   });
 
-  step('the objection window passes; the secretary records the competency assessment', async () => {
+  step('the secretary schedules the competency assessment; a candidate reads it and gets the invitation', async () => {
     const page = secretary.page;
     await waitForStage(page, STAGE.COMPETENCY_ASSESSMENT, 60_000);
+    const form = page.getByRole('form', { name: 'Jadwal uji kompetensi' });
+    // A date before the round's today: the gateway's typed error under "Tanggal".
+    await form.getByLabel('Tanggal', { exact: true }).fill('2020-01-06');
+    await form.getByLabel('Jam', { exact: true }).fill('08:30');
+    await form.getByLabel('Tempat', { exact: true }).fill(PLACE);
+    await form.getByLabel('Catatan untuk peserta').fill(NOTES);
+    await form.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await form.locator('#sch-ca-date-error').filter({ hasText: 'Tanggal tidak boleh sebelum hari ini' }).waitFor();
+    expect(await form.getByLabel('Tanggal', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    // Far ahead: the training clock (a day every few seconds) must not overtake it during the round.
+    const date = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Tanggal', { exact: true }).fill(date);
+    await submitForm(form, 'Simpan jadwal', /Jadwal uji kompetensi disimpan; undangan dikirim lewat surel kepada 4/);
+    // The dashboard reloads itself after the decision: the schedule in force shows without a page reload.
+    await page
+      .getByRole('region', { name: 'Jadwal uji kompetensi' })
+      .getByRole('definition')
+      .filter({ hasText: /pukul 08\.30 WITA$/ })
+      .waitFor({ timeout: 30_000 });
+    await partScreenshot(page.getByRole('region', { name: 'Jadwal uji kompetensi' }), '27-jadwal-uji-kompetensi');
+
+    const c = candidates[0]!;
+    const schedule = c.page.getByRole('region', { name: 'Jadwal uji kompetensi' });
+    // Live over SSE; a reload (given time to load) when the event was missed.
+    await waitForPageState(c.page, 'the schedule on the application page', async () => {
+      await schedule.waitFor({ timeout: 10_000 });
+      return true;
+    });
+    const shown = await textOf(schedule);
+    expect(shown).toContain('08.30 WITA');
+    expect(shown).toContain(PLACE);
+    expect(shown).toContain(NOTES);
+    await screenshot(c.page, '27-jadwal-di-lamaran');
+    const mail = await mailTo(stack, c.email, new RegExp(`^Undangan uji kompetensi: ${escapeRegExp(POSITION)}`));
+    expect(mail).toMatch(/pukul 08\.30 WITA/);
+    expect(mail).toContain(`Tempat: ${PLACE}`);
+    await c.context.close();
+  });
+
+  step('the secretary records the competency assessment', async () => {
+    const page = secretary.page;
     for (const c of CANDIDATES) {
       const form = page.getByRole('form', { name: `Penilaian kompetensi ${c.name}` });
       await form.getByLabel('Manajerial', { exact: true }).fill(String(c.base));
