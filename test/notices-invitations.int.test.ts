@@ -3,7 +3,9 @@
  * training-mode round of a WIT agency: the overseer stays silent on the plan (BKN rules), so the PPK and the
  * secretariat are told it counts as approved; the secretariat schedules the competency assessment and each
  * eligible candidate gets one invitation with the time in WIT and the place; a change sends exactly one
- * change mail per candidate; a talent invitation to the round reaches its talent.
+ * change mail per candidate; the schedule reads back through GraphQL (the secretariat: every stage's; a
+ * candidate: their own competing application's next one, nothing for the ineligible); a talent invitation to
+ * the round reaches its talent. RECORD_HISTORIES=1 stores the round's history (a scheduleStage Update in it).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addCalendarDays, localDateOf, type ProfileDto } from '@seleksi/domain';
@@ -11,6 +13,7 @@ import { freePort, mailpitArgs, spawnLogged, waitForMailpit, type ManagedProcess
 import { eventually, startStack, type Stack } from './support/stack';
 import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
 import { must, expectError, SelectionDriver, testUser, type TestUser } from './support/selection-driver';
+import { saveHistory } from './support/histories';
 
 const AGENCY = { ...testAgency('NIPROV'), city: 'Jayapura', province: 'Papua', timeZone: 'WIT' as const };
 const PASSWORD = 'rahasia-uji-123';
@@ -74,6 +77,33 @@ async function countMails(address: string, subject: RegExp): Promise<number> {
 const SCHEDULE = `mutation($s: ID!, $stage: ScheduledStage!, $d: LocalDate!, $t: String!, $p: String!, $n: String) {
   scheduleStage(selectionId: $s, stage: $stage, date: $d, time: $t, place: $p, notes: $n) { decisionId kind }
 }`;
+
+const SCHEDULE_FIELDS = 'stage startsAt localDate localTime timeZone text place notes revision';
+const READ_SCHEDULES = `query($s: ID!) {
+  selectionProcess(selectionId: $s) {
+    schedules { ${SCHEDULE_FIELDS} }
+    applications { applicationId candidateId nextSchedule { ${SCHEDULE_FIELDS} } }
+  }
+}`;
+
+interface ScheduleRead {
+  stage: string;
+  startsAt: string;
+  localDate: string;
+  localTime: string;
+  timeZone: string;
+  text: string;
+  place: string;
+  notes: string | null;
+  revision: number;
+}
+
+interface ScheduleProcess {
+  selectionProcess: {
+    schedules: ScheduleRead[];
+    applications: { applicationId: string; candidateId: string; nextSchedule: ScheduleRead | null }[];
+  };
+}
 
 beforeAll(async () => {
   const smtpPort = await freePort();
@@ -188,6 +218,36 @@ describe('invitations and escalations', () => {
         expect(text).toMatch(/Jadwal sebelumnya tidak berlaku lagi/);
       }
 
+      // Read back: the secretariat sees the schedule in force (revision 2) in WIT; 13.00 WIT is 04.00 UTC.
+      const expected = {
+        stage: 'COMPETENCY_ASSESSMENT',
+        startsAt: `${date}T04:00:00.000Z`,
+        localDate: date,
+        localTime: '13:00',
+        timeZone: 'WIT',
+        place: 'Gedung Serbaguna Provinsi, Jayapura',
+        notes: 'Berpakaian dinas harian (PDH)',
+        revision: 2,
+      };
+      const staff = must(await d.gql<ScheduleProcess>(SECRETARY, READ_SCHEDULES, { s: id })).selectionProcess;
+      expect(staff.schedules).toEqual([
+        { ...expected, text: expect.stringMatching(/^\w+, \d{1,2} \w+ \d{4} pukul 13\.00 WIT$/) },
+      ]);
+      expect(
+        staff.applications
+          .filter((a) => a.nextSchedule)
+          .map((a) => a.candidateId)
+          .sort(),
+      ).toEqual(ELIGIBLE.map(asn).sort());
+      // An eligible candidate sees the schedule on their own application only; the ineligible one sees none.
+      const mine = must(await d.gql<ScheduleProcess>(cand(1), READ_SCHEDULES, { s: id })).selectionProcess;
+      expect(mine.applications.map((a) => a.candidateId)).toEqual([asn(1)]);
+      expect(mine.applications[0]!.nextSchedule).toMatchObject(expected);
+      expect(mine.schedules).toHaveLength(1);
+      const tms = must(await d.gql<ScheduleProcess>(cand(3), READ_SCHEDULES, { s: id })).selectionProcess;
+      expect(tms.applications.map((a) => [a.candidateId, a.nextSchedule])).toEqual([[asn(3), null]]);
+      expect(tms.schedules).toEqual([]);
+
       // A talent of the pool invited to the round (as the talent route's fallback records it).
       await stack.clients.candidate.putInvitation({
         id: `${id}:${asn(6)}`,
@@ -223,6 +283,7 @@ describe('invitations and escalations', () => {
       });
       expect(sent).toBe(true);
       expect(await countMails(emailOf(cand(6)), /^Undangan melamar/)).toBe(1);
+      await saveHistory(stack.client.workflow.getHandle(`selection:${AGENCY.code}:${id}`), 'schedule-stage');
     },
   );
 });

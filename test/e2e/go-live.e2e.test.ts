@@ -20,6 +20,7 @@ import { DEMO_PROFILES } from '../../infra/dev/src/demo-data';
 import { pagesOf } from '../../services/document/src/pdf/test-poppler';
 import { startE2eStack, type E2eStack } from './support/stack';
 import { launchChromium, newContext, signedInContext, textOf, type RoleContext } from './support/browser';
+import { mailTo } from './support/mailpit';
 import { writeTinyPdf } from './support/pdf';
 import { RoundSteps, stepRunner, type Login } from './support/round-steps';
 
@@ -423,6 +424,12 @@ describe('go-live on an empty installation', () => {
     round.screeningTimeoutMs + 60_000,
   );
   step('the ineligible candidate reads the result', () => round.ineligibleReadsResult());
+  step('the secretary schedules the competency assessment; a candidate reads it and gets the invitation', () =>
+    round.scheduleAssessment(
+      { place: 'Aula BKD Provinsi, Jl. Kasuari No. 1, Tanjung Selor', notes: 'Membawa kartu identitas ASN' },
+      (address, subject) => mailTo(stack, address, subject),
+    ),
+  );
   step('the competency assessment', () => round.recordAssessment());
   step('the interviews', () => round.interviews(), 300_000);
   step('track records, final ranking', () => round.trackRecordsAndRanking());

@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { ARTIFACTS, startE2eStack, type E2eStack } from './support/stack';
 import { clearScreens, screenshot, signedInContext, launchChromium } from './support/browser';
 import { RoundSteps, stepRunner, type Login } from './support/round-steps';
+import { mailTo } from './support/mailpit';
 
 // A browser round has no queue of applications: a short late-receipt grace keeps it quick.
 process.env.LATE_RECEIPT_GRACE_SECONDS ??= '10';
@@ -130,7 +131,16 @@ describe('a whole open selection from the browser', () => {
     round.screeningTimeoutMs + 60_000,
   );
   step('the ineligible candidate reads the result with its reasons', () => round.ineligibleReadsResult());
-  step('the objection window passes; the secretary records the competency assessment', () => round.recordAssessment());
+  step('the secretary schedules the competency assessment; a candidate reads it and gets the invitation', () =>
+    round.scheduleAssessment(
+      {
+        place: 'Gedung UPT Penilaian Kompetensi, Jl. Basuki Rahmat No. 41, Samarinda',
+        notes: 'Berpakaian dinas harian; hadir 30 menit sebelum mulai',
+      },
+      (address, subject) => mailTo(stack, address, subject),
+    ),
+  );
+  step('the secretary records the competency assessment', () => round.recordAssessment());
   step('Pansel members declare conflicts and score the interviews blind', () => round.interviews(), 300_000);
   step('the secretary records the track records; the final ranking and its objection window follow', () =>
     round.trackRecordsAndRanking(),

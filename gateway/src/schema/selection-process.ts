@@ -4,7 +4,7 @@
  * application but the other members' interview scores only after scoring that candidate (blind
  * scoring); a candidate sees only their own applications and objections. Also the audit record.
  */
-import type { AuditRecordDto, DocumentDto } from '@seleksi/domain';
+import { localDateOf, TIME_ZONES, type AgencyTimeZone, type AuditRecordDto, type DocumentDto } from '@seleksi/domain';
 import type { SelectionSummaryDto } from '@seleksi/kit';
 import { encodeCursor } from '@seleksi/kit';
 import type {
@@ -13,7 +13,9 @@ import type {
   OpenSelectionState,
   PanselMemberPlan,
   RankedEntry,
+  ScheduledStage,
   ScoreEntry,
+  StageSchedule,
   VacancyState,
 } from '@seleksi/workflows';
 import { builder } from '../builder';
@@ -22,6 +24,7 @@ import { gqlError, typed } from '../errors';
 import { ApplicationStatusEnum, JptLevelEnum, SelectionStageEnum } from './common';
 import { ActorType, DecisionType, processStateOf, requireOwnAgency, selectionFor } from './decision';
 import { DocumentType } from './document';
+import { formatAppointmentId } from '../notices/templates';
 import {
   CorrectableStageEnum,
   DeadlineLabelEnum,
@@ -30,6 +33,7 @@ import {
   PanselRoleEnum,
   PendingDecisionEnum,
   ProcessVacancyStatusEnum,
+  ScheduledStageEnum,
   VacancyOutcomeEnum,
 } from './process-enums';
 
@@ -230,6 +234,69 @@ function interviewScoresFor(a: ApplicationState, view: ProcessView): (ScoreEntry
     .sort((x, y) => x.memberId.localeCompare(y.memberId));
 }
 
+/** A stage's schedule with the agency's zone, to show its local date and time. */
+interface ScheduleView {
+  stage: ScheduledStage;
+  schedule: StageSchedule;
+  timeZone: AgencyTimeZone;
+}
+
+const SCHEDULED_STAGES: ScheduledStage[] = ['COMPETENCY_ASSESSMENT', 'INTERVIEW'];
+
+const StageScheduleType = builder.objectRef<ScheduleView>('StageSchedule').implement({
+  description: 'The date, time and place of an in-person stage (scheduleStage), as the invitation mails it',
+  fields: (t) => ({
+    stage: t.field({ type: ScheduledStageEnum, resolve: (s) => s.stage }),
+    startsAt: t.field({ type: 'DateTime', resolve: (s) => s.schedule.startsAt }),
+    localDate: t.field({
+      type: 'LocalDate',
+      description: 'The date at the agency (its time zone)',
+      resolve: (s) => localDateOf(s.schedule.startsAt, s.timeZone),
+    }),
+    localTime: t.string({
+      description: 'The time at the agency, "HH:mm"',
+      resolve: (s) => localTimeOf(s.schedule.startsAt, s.timeZone),
+    }),
+    timeZone: t.string({ description: 'WIB, WITA or WIT', resolve: (s) => s.timeZone }),
+    text: t.string({
+      description: 'In words, e.g. "Senin, 14 Desember 2026 pukul 08.30 WITA"',
+      resolve: (s) => formatAppointmentId(s.schedule.startsAt, s.timeZone),
+    }),
+    place: t.string({ resolve: (s) => s.schedule.place }),
+    notes: t.string({ nullable: true, resolve: (s) => s.schedule.notes }),
+    revision: t.int({ description: '1 for the first schedule, +1 per change', resolve: (s) => s.schedule.revision }),
+  }),
+});
+
+/** "HH:mm" of an instant at the agency (Indonesia has no daylight saving: fixed offsets). */
+function localTimeOf(iso: string, tz: AgencyTimeZone): string {
+  return new Date(new Date(iso).getTime() + TIME_ZONES[tz].offsetMinutes * 60_000).toISOString().slice(11, 16);
+}
+
+function scheduleOf(view: ProcessView, stage: ScheduledStage): ScheduleView | null {
+  const schedule = view.state.schedules?.[stage];
+  return schedule ? { stage, schedule, timeZone: view.selection.timeZone } : null;
+}
+
+/** Still in the running for the in-person stages: eligible, not withdrawn or eliminated, its vacancy open. */
+function competing(view: ProcessView, a: ApplicationState): boolean {
+  const v = view.state.vacancies.find((x) => x.id === a.vacancyId);
+  return (
+    !a.withdrawn &&
+    a.eligible === true &&
+    !a.trackRecord?.eliminated &&
+    (v?.status === 'IN_SELECTION' || v?.status === 'SHORTLISTED')
+  );
+}
+
+/** The in-person stages still ahead of the round: the assessment and the interview while assessing. */
+function stagesAhead(view: ProcessView): ScheduledStage[] {
+  const stage = view.state.stage;
+  if (stage === 'COMPETENCY_ASSESSMENT') return SCHEDULED_STAGES;
+  if (stage === 'INTERVIEW') return ['INTERVIEW'];
+  return [];
+}
+
 const ProcessApplicationType = builder.objectRef<InView<ApplicationState>>('ProcessApplication').implement({
   fields: (t) => ({
     applicationId: t.id({ resolve: ({ item }) => item.applicationId }),
@@ -265,6 +332,20 @@ const ProcessApplicationType = builder.objectRef<InView<ApplicationState>>('Proc
     interviewScoreCount: t.int({
       description: 'How many members have scored (values hidden by blind scoring)',
       resolve: ({ item }) => Object.keys(item.interview).length,
+    }),
+    nextSchedule: t.field({
+      type: StageScheduleType,
+      nullable: true,
+      description:
+        'The schedule of the next in-person stage this application is invited to; null when none is set or it no longer competes',
+      resolve: ({ item, view }) => {
+        if (!competing(view, item)) return null;
+        for (const stage of stagesAhead(view)) {
+          const s = scheduleOf(view, stage);
+          if (s) return s;
+        }
+        return null;
+      },
     }),
     interviewScores: t.field({
       type: [InterviewScoreType],
@@ -399,6 +480,23 @@ const SelectionProcessType = builder.objectRef<ProcessView>('SelectionProcess').
         if (p.viewer.kind !== 'CANDIDATE') return p.state.documents;
         const docs = await Promise.all(p.state.documents.map((d) => ctx.loaders.document.load(d.id)));
         return p.state.documents.filter((_d, i) => (docs[i] as DocumentDto | null)?.visibility === 'PUBLIC');
+      },
+    }),
+    schedules: t.field({
+      type: [StageScheduleType],
+      description:
+        'Schedules of the assessment and the interview; a candidate sees those ahead only while an own application competes',
+      resolve: (p) => {
+        const v = p.viewer;
+        if (v.kind !== 'CANDIDATE') {
+          return SCHEDULED_STAGES.map((stage) => scheduleOf(p, stage)).filter((s) => s !== null);
+        }
+        const invited = p.state.applications.some((a) => v.applicationIds.has(a.applicationId) && competing(p, a));
+        return invited
+          ? stagesAhead(p)
+              .map((stage) => scheduleOf(p, stage))
+              .filter((s) => s !== null)
+          : [];
       },
     }),
     overseer: t.field({ type: OverseerRequestType, nullable: true, resolve: (p) => p.state.overseer }),

@@ -132,7 +132,10 @@ export const MY_PROCESS = `
       selectionId
       stage
       deadline { label at lastDay }
-      applications { applicationId eligible failedRequirements screeningReopened }
+      applications {
+        applicationId eligible failedRequirements screeningReopened
+        nextSchedule { stage localDate localTime timeZone place notes revision }
+      }
       objections { objectionId applicationId phase text filedAt answer answeredAt upheld }
     }
   }

@@ -29,6 +29,7 @@ export const SELECTION_DASHBOARD = `query SelectionDashboard($id: ID!) {
     deadline { label at lastDay }
     overseer { subject round requestedAt escalations }
     electionPermission { letterNumber letterDate }
+    schedules { stage startsAt localDate localTime timeZone text place notes revision }
     vacancies {
       id level position unit status extensions applicants pendingDecision outcome shortlist
       ranking { applicationId rank total qualified shortlisted note }
@@ -128,6 +129,10 @@ export const RECORD_TRACK_RECORD = `mutation RecordTrackRecord($selectionId: ID!
   $eliminate: Boolean, $reason: String) {
   recordTrackRecord(selectionId: $selectionId, applicationId: $applicationId, score: $score, findings: $findings,
     eliminate: $eliminate, reason: $reason) { ${DECISION} }
+}`;
+
+export const SCHEDULE_STAGE = `mutation ScheduleStage($selectionId: ID!, $stage: ScheduledStage!, $date: LocalDate!, $time: String!, $place: String!, $notes: String) {
+  scheduleStage(selectionId: $selectionId, stage: $stage, date: $date, time: $time, place: $place, notes: $notes) { ${DECISION} }
 }`;
 
 export const COMPLETE_STAGE = `mutation CompleteStage($selectionId: ID!, $stage: CompletableStage!) {

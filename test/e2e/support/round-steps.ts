@@ -336,7 +336,63 @@ export class RoundSteps {
       /LHKPN/i.test(await textOf(ctx.page.locator('main'))),
     );
     await c.shot(ctx.page, '26-lamaran-tms');
-    await Promise.all(this.candidateContexts.map((x) => x.context.close()));
+    // The first candidate stays signed in (on their application page) to read the assessment's schedule.
+    await Promise.all(this.candidateContexts.slice(1).map((x) => x.context.close()));
+  }
+
+  /**
+   * The secretary schedules the competency assessment (a date in the past first: the typed error under
+   * "Tanggal"); the first candidate reads it on their application page and gets the invitation mail.
+   */
+  async scheduleAssessment(
+    where: { place: string; notes: string },
+    readMail: (address: string, subject: RegExp) => Promise<string>,
+  ): Promise<void> {
+    const c = this.cast;
+    const page = this.secretary.page;
+    await waitForStage(page, STAGE.COMPETENCY_ASSESSMENT, 60_000);
+    const form = page.getByRole('form', { name: 'Jadwal uji kompetensi' });
+    await form.getByLabel('Tanggal', { exact: true }).fill('2020-01-06');
+    await form.getByLabel('Jam', { exact: true }).fill('08:30');
+    await form.getByLabel('Tempat', { exact: true }).fill(where.place);
+    await form.getByLabel('Catatan untuk peserta').fill(where.notes);
+    await form.getByRole('button', { name: 'Simpan jadwal' }).click();
+    await form.locator('#sch-ca-date-error').filter({ hasText: 'Tanggal tidak boleh sebelum hari ini' }).waitFor();
+    expect(await form.getByLabel('Tanggal', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    // Far ahead: the training clock (a day every few seconds) must not overtake it during the round.
+    const date = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Tanggal', { exact: true }).fill(date);
+    await submitForm(
+      form,
+      'Simpan jadwal',
+      new RegExp(`Jadwal uji kompetensi disimpan; undangan dikirim lewat surel kepada ${c.candidates.length}`),
+    );
+    const zone = /pukul 08\.30 (WIB|WITA|WIT)$/;
+    // The dashboard reloads itself after the decision: the schedule in force shows without a page reload.
+    await page
+      .getByRole('region', { name: 'Jadwal uji kompetensi' })
+      .getByRole('definition')
+      .filter({ hasText: zone })
+      .waitFor({ timeout: 30_000 });
+    if (c.extraShots) {
+      await partScreenshot(page.getByRole('region', { name: 'Jadwal uji kompetensi' }), '27-jadwal-uji-kompetensi');
+    }
+    const first = this.candidateContexts[0]!;
+    const schedule = first.page.getByRole('region', { name: 'Jadwal uji kompetensi' });
+    // Live over SSE; a reload (given time to load) when the event was missed.
+    await waitForPageState(first.page, 'the schedule on the application page', async () => {
+      await schedule.waitFor({ timeout: 10_000 });
+      return true;
+    });
+    const shown = await textOf(schedule);
+    expect(shown).toMatch(/08\.30 (WIB|WITA|WIT)/);
+    expect(shown).toContain(where.place);
+    expect(shown).toContain(where.notes);
+    await c.shot(first.page, '27-jadwal-di-lamaran');
+    const mail = await readMail(first.email, new RegExp(`^Undangan uji kompetensi: ${escapeRegExp(c.position)}`));
+    expect(mail).toMatch(/pukul 08\.30 (WIB|WITA|WIT)/);
+    expect(mail).toContain(`Tempat: ${where.place}`);
+    await first.context.close();
   }
 
   async recordAssessment(): Promise<void> {

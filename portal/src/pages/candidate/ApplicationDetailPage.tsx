@@ -2,7 +2,9 @@
  * Route: /lamaran-saya/:id (CANDIDATE). One application: current status (live over SSE), the timeline
  * of steps with reasons in words and expected dates, the administrative screening result (MS/TMS with
  * the requirements not met), the uploaded documents, own scores once the final plenary has ranked,
- * objections (while an objection window is open) and withdrawal with a confirmation.
+ * objections (while an objection window is open) and withdrawal with a confirmation; while the application
+ * competes, the schedule of its next in-person stage (section "Jadwal <uji kompetensi|wawancara>": date, time
+ * with the agency's zone, place, notes).
  * Main controls: textarea "Isi sanggahan" + button "Kirim sanggahan" (only during an objection window);
  * textarea "Alasan penarikan lamaran" + button "Tarik lamaran", then "Ya, tarik lamaran" / "Batal".
  */
@@ -92,10 +94,26 @@ interface Process {
       eligible: boolean | null;
       failedRequirements: string[];
       screeningReopened: boolean;
+      nextSchedule: NextSchedule | null;
     }[];
     objections: Objection[];
   };
 }
+
+interface NextSchedule {
+  stage: 'COMPETENCY_ASSESSMENT' | 'INTERVIEW';
+  localDate: string;
+  localTime: string;
+  timeZone: string;
+  place: string;
+  notes: string | null;
+  revision: number;
+}
+
+const SCHEDULE_STAGE_NAME: Record<NextSchedule['stage'], string> = {
+  COMPETENCY_ASSESSMENT: 'uji kompetensi',
+  INTERVIEW: 'wawancara',
+};
 
 const OBJECTION_STAGES = ['ADMINISTRATIVE_OBJECTIONS', 'FINAL_OBJECTIONS'];
 const CLOSED_STATUSES = ['WITHDRAWN', 'APPOINTED', 'NOT_APPOINTED', 'CANCELLED'];
@@ -187,6 +205,8 @@ export function ApplicationDetailPage() {
           ))}
         </ol>
       )}
+
+      {screening?.nextSchedule && <ScheduleSection schedule={screening.nextSchedule} />}
 
       {screening && screening.eligible !== null && (
         <>
@@ -289,6 +309,36 @@ export function ApplicationDetailPage() {
 
       <WithdrawSection applicationId={a.id} available={!closed} onWithdrawn={refresh} />
     </Page>
+  );
+}
+
+/** The invitation to the next in-person stage, as the secretariat set it (the same as the mail). */
+function ScheduleSection({ schedule }: { schedule: NextSchedule }) {
+  const name = SCHEDULE_STAGE_NAME[schedule.stage];
+  return (
+    <section aria-labelledby="schedule-title">
+      <h2 id="schedule-title">Jadwal {name}</h2>
+      <p>
+        Anda diundang mengikuti {name}
+        {schedule.revision > 1 && ' (jadwal telah diubah; jadwal sebelumnya tidak berlaku lagi)'}.
+      </p>
+      <dl className="details">
+        <dt>Tanggal</dt>
+        <dd>{formatDate(schedule.localDate)}</dd>
+        <dt>Jam</dt>
+        <dd>
+          {schedule.localTime.replace(':', '.')} {schedule.timeZone}
+        </dd>
+        <dt>Tempat</dt>
+        <dd>{schedule.place}</dd>
+        {schedule.notes && (
+          <>
+            <dt>Catatan</dt>
+            <dd>{schedule.notes}</dd>
+          </>
+        )}
+      </dl>
+    </section>
   );
 }
 

@@ -14,6 +14,8 @@
  *   "Ubah hasil"); button "Umumkan hasil seleksi administrasi".
  * - Unanswered objections: form "Jawaban sanggahan <peserta>" ("Keputusan sanggahan", "Jawaban", "Tahap yang
  *   dibuka kembali" for final-result objections, "Kirim jawaban").
+ * - COMPETENCY_ASSESSMENT (both) and INTERVIEW (the interview only): forms "Jadwal uji kompetensi" and "Jadwal
+ *   wawancara" ("Tanggal", "Jam", "Tempat", "Catatan untuk peserta", "Simpan jadwal"), with the schedule in force.
  * - COMPETENCY_ASSESSMENT: form "Penilaian kompetensi <peserta>" ("Manajerial", "Sosial kultural", "Makalah",
  *   "Presentasi", "Tanggal asesmen", "Simpan nilai"); button "Tutup tahap penilaian kompetensi".
  * - INTERVIEW: table "Kemajuan wawancara"; button "Tutup tahap wawancara".
@@ -24,10 +26,11 @@
  *   Keppres", "Catat Keputusan Presiden").
  * - INAUGURATION: form "Pelantikan <jabatan>" ("Tanggal pelantikan", "Tempat pelantikan", "Catat pelantikan").
  */
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { useQuery } from '../../api';
 import { memberFromAccount, type PanselCandidate } from '../../accounts';
 import { useAuth } from '../../auth';
+import type { ApiError } from '../../api';
 import { Button, ErrorAlert, Field, formatDate } from '../../components/ui';
 import { AGENCY_NAME, PANSEL_CANDIDATES } from '../../queries/accounts';
 import {
@@ -41,12 +44,23 @@ import {
   RECORD_INAUGURATION,
   RECORD_PRESIDENTIAL_DECISION,
   RECORD_TRACK_RECORD,
+  SCHEDULE_STAGE,
   SET_PANSEL,
   SUBMIT_PLAN,
 } from '../../queries/staff';
-import { ActionForm, Outcome, candidateLabel, competing, useAction, useToday, vacancyLabel } from './common';
+import {
+  ActionForm,
+  Outcome,
+  ZoneContext,
+  candidateLabel,
+  competing,
+  useAction,
+  useToday,
+  vacancyLabel,
+} from './common';
 import { CORRECTABLE_STAGE, PANSEL_ROLE, PENDING_DECISION, VACANCY_OUTCOME, parseNumber, say, score } from './labels';
-import type { ObjectionView, PanelProps, ProcessApplicationView, ProcessVacancyView } from './types';
+import type { ObjectionView, PanelProps, ProcessApplicationView, ProcessVacancyView, StageScheduleView } from './types';
+import { fieldError } from '../public/shared';
 
 const SCREENING_STAGES = ['ADMINISTRATIVE_SCREENING', 'ADMINISTRATIVE_OBJECTIONS'];
 
@@ -79,6 +93,12 @@ export function SecretaryPanels({ process, reload }: PanelProps) {
       ))}
       {screening && <ScreeningPanel process={process} reload={reload} />}
       {openObjections.length > 0 && <ObjectionsPanel process={process} reload={reload} objections={openObjections} />}
+      {stage === 'COMPETENCY_ASSESSMENT' && (
+        <ScheduleForm process={process} reload={reload} stage="COMPETENCY_ASSESSMENT" />
+      )}
+      {(stage === 'COMPETENCY_ASSESSMENT' || stage === 'INTERVIEW') && (
+        <ScheduleForm process={process} reload={reload} stage="INTERVIEW" />
+      )}
       {stage === 'COMPETENCY_ASSESSMENT' && <AssessmentPanel process={process} reload={reload} />}
       {stage === 'INTERVIEW' && <InterviewProgressPanel process={process} reload={reload} />}
       {stage === 'TRACK_RECORD' && <TrackRecordPanel process={process} reload={reload} />}
@@ -537,6 +557,130 @@ function CompleteStageButton({
         {label}
       </Button>
     </div>
+  );
+}
+
+// --- schedules of the in-person stages -------------------------------------------------------------------
+
+const SCHEDULE_NAME: Record<StageScheduleView['stage'], string> = {
+  COMPETENCY_ASSESSMENT: 'uji kompetensi',
+  INTERVIEW: 'wawancara',
+};
+
+/**
+ * Sets or changes the date, time (the agency's local time) and place of the assessment or the interview; the
+ * gateway mails every competing candidate the invitation, or on a change the new schedule.
+ */
+function ScheduleForm({ process, reload, stage }: PanelProps & { stage: StageScheduleView['stage'] }) {
+  const current = process.schedules.find((x) => x.stage === stage) ?? null;
+  const [date, setDate] = useState(current?.localDate ?? '');
+  const [time, setTime] = useState(current?.localTime ?? '');
+  const [place, setPlace] = useState(current?.place ?? '');
+  const [notes, setNotes] = useState(current?.notes ?? '');
+  const [local, setLocal] = useState<ApiError | null>(null);
+  const a = useAction(SCHEDULE_STAGE, reload);
+  const name = SCHEDULE_NAME[stage];
+  const id = `sch-${stage === 'INTERVIEW' ? 'iv' : 'ca'}`;
+  const invited = competing(process).length;
+  const zone = useContext(ZoneContext);
+  const err = local ?? a.error;
+
+  function submit() {
+    // Empty date or time would fail the GraphQL scalars without naming the field: say it here instead.
+    const missing = !date
+      ? fieldError('Isi tanggal pelaksanaan.', 'date')
+      : !/^\d{2}:\d{2}$/.test(time)
+        ? fieldError('Isi jam mulai (JJ:MM, mis. 08:30).', 'time')
+        : !place.trim()
+          ? fieldError('Isi tempat pelaksanaan.', 'place')
+          : null;
+    setLocal(missing);
+    if (missing) {
+      document.getElementById(`${id}-${missing.field}`)?.focus();
+      return;
+    }
+    void a.run(
+      {
+        selectionId: process.selectionId,
+        stage,
+        date,
+        time,
+        place: place.trim(),
+        notes: notes.trim() || null,
+      },
+      current
+        ? `Jadwal ${name} diubah; jadwal baru dikirim lewat surel kepada ${invited} peserta.`
+        : `Jadwal ${name} disimpan; undangan dikirim lewat surel kepada ${invited} peserta.`,
+    );
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="card">
+      <h3 id={`${id}-title`}>Jadwal {name}</h3>
+      {current ? (
+        <dl className="details" aria-label={`Jadwal ${name} yang berlaku`}>
+          <dt>Waktu</dt>
+          <dd>{current.text}</dd>
+          <dt>Tempat</dt>
+          <dd>{current.place}</dd>
+          {current.notes && (
+            <>
+              <dt>Catatan</dt>
+              <dd>{current.notes}</dd>
+            </>
+          )}
+          <dt>Versi</dt>
+          <dd>{current.revision === 1 ? 'Jadwal pertama' : `Perubahan ke-${current.revision - 1}`}</dd>
+        </dl>
+      ) : (
+        <p>Jadwal {name} belum ditetapkan.</p>
+      )}
+      <p>
+        {current
+          ? `Setiap perubahan dikirim lewat surel kepada semua peserta yang memenuhi syarat (${invited} peserta); jadwal sebelumnya tidak berlaku lagi.`
+          : `Undangan dengan tanggal, jam dan tempat dikirim lewat surel kepada semua peserta yang memenuhi syarat (${invited} peserta).`}
+      </p>
+      <ActionForm label={`Jadwal ${name}`} onSubmit={submit}>
+        <div className="grid-4">
+          <Field id={`${id}-date`} label="Tanggal" hint="Hari pelaksanaan" apiField="date" error={err}>
+            {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          </Field>
+          <Field
+            id={`${id}-time`}
+            label="Jam"
+            hint={zone ? `Waktu ${zone}` : 'Waktu setempat'}
+            apiField="time"
+            error={err}
+          >
+            {(p) => <input {...p} type="time" value={time} onChange={(e) => setTime(e.target.value)} />}
+          </Field>
+        </div>
+        <Field
+          id={`${id}-place`}
+          label="Tempat"
+          hint="Gedung, ruang dan alamat, dalam satu baris"
+          apiField="place"
+          error={err}
+        >
+          {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
+        </Field>
+        <Field
+          id={`${id}-notes`}
+          label="Catatan untuk peserta"
+          hint="Pakaian, yang perlu dibawa, narahubung (tidak wajib)"
+          apiField="notes"
+          error={err}
+        >
+          {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+        </Field>
+        <Outcome error={err} done={a.done} />
+        <div>
+          <Button type="submit" kind="secondary" pending={a.pending}>
+            {current ? 'Ubah jadwal' : 'Simpan jadwal'}
+          </Button>
+        </div>
+      </ActionForm>
+    </section>
   );
 }
 

@@ -92,6 +92,7 @@ export const DECISION_KIND: Record<string, string> = {
   SCREENING_OVERRIDDEN: 'Hasil seleksi administrasi diubah',
   SCREENING_PUBLISHED: 'Hasil seleksi administrasi diumumkan',
   STAGE_COMPLETED: 'Tahap ditutup',
+  STAGE_SCHEDULED: 'Jadwal tahap ditetapkan',
   SUCCESSOR_DECIDED: 'PPK memilih suksesor',
   TRACK_RECORD_RECORDED: 'Rekam jejak dicatat',
   VACANCY_DECIDED: 'Keputusan atas lowongan',

@@ -109,6 +109,20 @@ export interface PanselMemberView {
   isMe: boolean;
 }
 
+export interface StageScheduleView {
+  stage: 'COMPETENCY_ASSESSMENT' | 'INTERVIEW';
+  startsAt: string;
+  localDate: string;
+  /** "HH:mm" at the agency */
+  localTime: string;
+  timeZone: string;
+  /** "Senin, 14 Desember 2026 pukul 08.30 WITA" */
+  text: string;
+  place: string;
+  notes: string | null;
+  revision: number;
+}
+
 export interface SelectionProcessView {
   selectionId: string;
   stage: string;
@@ -119,6 +133,7 @@ export interface SelectionProcessView {
   deadline: { label: string; at: string; lastDay: string } | null;
   overseer: { subject: string; round: number; requestedAt: string; escalations: number } | null;
   electionPermission: { letterNumber: string; letterDate: string } | null;
+  schedules: StageScheduleView[];
   vacancies: ProcessVacancyView[];
   pansel: PanselMemberView[];
   recusals: { memberId: string; candidateId: string }[];
