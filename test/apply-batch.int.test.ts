@@ -10,7 +10,7 @@ import { submitApplications, type SubmitApplicationsItem } from '@seleksi/workfl
 import { minimalPdf } from '../gateway/src/application-files/test-pdf';
 import { applyWithUploads } from './support/apply-upload';
 import { startStack, type Stack } from './support/stack';
-import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
+import { seedEligibleCandidates, testAgency, testPansel } from './support/fixtures';
 import { must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
 
 const AGENCY = testAgency('ABPROV');
@@ -55,28 +55,20 @@ beforeAll(async () => {
     // One Update in flight per selection: whatever arrives meanwhile goes in the next batch.
     gateway: { APPLICATION_DOCUMENTS_REQUIRED: 'true', APPLY_UPDATES_PER_SELECTION: '1' },
   });
-  await stack.clients.candidate.upsertAgency(AGENCY);
-  for (const n of CANDIDATES) {
-    const p = eligibleProfile(asn(n), AGENCY.code, 60 + n);
-    await stack.clients.candidate.upsertProfile({
-      ...p,
-      skp: RECENT_SKP_YEARS.map((year) => ({ year, predicate: 'BAIK' as const })),
-    });
-  }
+  await seedEligibleCandidates(
+    stack.clients.candidate,
+    AGENCY,
+    CANDIDATES.map((n) => ({ id: asn(n), i: 60 + n })),
+  );
   d = await SelectionDriver.signIn(stack, USERS, PASSWORD);
-  const created = must(
-    await d.createSelection(SECRETARY, {
-      title: 'Seleksi Terbuka JPT Pratama Lamaran Bersamaan Tahun 2026',
-      announcementDate: localDateOf(new Date(), AGENCY.timeZone),
-      vacancies: [{ level: 'PRATAMA', position: 'Kepala Dinas Pendidikan', unit: 'Dinas Pendidikan' }],
-      // Registration long enough for the whole file (about 5 minutes of real time).
-      simulationSecondsPerDay: 20,
-      rules: { registrationDays: 15, extensionMaxTimes: 0, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
-    }),
-  ).createSelection;
-  selectionId = created.id;
-  vacancyId = created.vacancies[0]!.id;
-  await d.openRegistration(selectionId, { secretary: SECRETARY, overseer: OVERSEER }, PANSEL);
+  ({ selectionId, vacancyId } = await d.openTrainingRound({ secretary: SECRETARY, overseer: OVERSEER }, PANSEL, {
+    title: 'Seleksi Terbuka JPT Pratama Lamaran Bersamaan Tahun 2026',
+    announcementDate: localDateOf(new Date(), AGENCY.timeZone),
+    vacancy: { position: 'Kepala Dinas Pendidikan', unit: 'Dinas Pendidikan' },
+    // Registration long enough for the whole file (about 5 minutes of real time).
+    secondsPerDay: 20,
+    rules: { registrationDays: 15, extensionMaxTimes: 0, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
+  }));
 }, 180_000);
 
 afterAll(async () => {

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { minimalPdf } from '../gateway/src/application-files/test-pdf';
 import { applyWithUploads, type ApplyReceipt, type Upload } from './support/apply-upload';
 import { eventually, startStack, type GraphQLResult, type Stack } from './support/stack';
-import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
+import { seedEligibleCandidates, testAgency, testPansel } from './support/fixtures';
 import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
 
 const AGENCY = testAgency('DSPROV');
@@ -62,28 +62,20 @@ beforeAll(async () => {
       LATE_RECEIPT_GRACE_SECONDS: '120',
     },
   });
-  await stack.clients.candidate.upsertAgency(AGENCY);
-  for (const n of CANDIDATES) {
-    const p = eligibleProfile(asn(n), AGENCY.code, 60 + n);
-    await stack.clients.candidate.upsertProfile({
-      ...p,
-      skp: RECENT_SKP_YEARS.map((year) => ({ year, predicate: 'BAIK' as const })),
-    });
-  }
+  await seedEligibleCandidates(
+    stack.clients.candidate,
+    AGENCY,
+    CANDIDATES.map((n) => ({ id: asn(n), i: 60 + n })),
+  );
   d = await SelectionDriver.signIn(stack, USERS, PASSWORD);
-  const created = must(
-    await d.createSelection(SECRETARY, {
-      title: 'Seleksi Terbuka JPT Pratama Batas Waktu Pendaftaran Tahun 2026',
-      announcementDate: localDateOf(new Date(), AGENCY.timeZone),
-      vacancies: [{ level: 'PRATAMA', position: 'Kepala Dinas Kesehatan', unit: 'Dinas Kesehatan' }],
-      simulationSecondsPerDay: 2,
-      // About 16 s of real registration; no extension, so the close is the only deadline.
-      rules: { registrationDays: 8, extensionMaxTimes: 0, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
-    }),
-  ).createSelection;
-  selectionId = created.id;
-  vacancyId = created.vacancies[0]!.id;
-  await d.openRegistration(selectionId, { secretary: SECRETARY, overseer: OVERSEER }, PANSEL);
+  ({ selectionId, vacancyId } = await d.openTrainingRound({ secretary: SECRETARY, overseer: OVERSEER }, PANSEL, {
+    title: 'Seleksi Terbuka JPT Pratama Batas Waktu Pendaftaran Tahun 2026',
+    announcementDate: localDateOf(new Date(), AGENCY.timeZone),
+    vacancy: { position: 'Kepala Dinas Kesehatan', unit: 'Dinas Kesehatan' },
+    // About 16 s of real registration; no extension, so the close is the only deadline.
+    secondsPerDay: 2,
+    rules: { registrationDays: 8, extensionMaxTimes: 0, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
+  }));
 }, 180_000);
 
 afterAll(async () => {

@@ -89,3 +89,18 @@ export function testPansel(prefix: string): PanselMemberPlan[] {
     role: n === 1 ? ('CHAIR' as const) : ('MEMBER' as const),
   }));
 }
+
+/** The agency and its candidates' profiles, each eligible and with SKP predicates for the recent years. */
+export async function seedEligibleCandidates(
+  candidate: { upsertAgency(a: AgencyDto): Promise<unknown>; upsertProfile(p: ProfileDto): Promise<unknown> },
+  agency: AgencyDto,
+  candidates: { id: string; i: number }[],
+): Promise<void> {
+  await candidate.upsertAgency(agency);
+  for (const { id, i } of candidates) {
+    await candidate.upsertProfile({
+      ...eligibleProfile(id, agency.code, i),
+      skp: RECENT_SKP_YEARS.map((year) => ({ year, predicate: 'BAIK' as const })),
+    });
+  }
+}

@@ -514,6 +514,34 @@ export class SelectionDriver {
     return this.waitForStage(who.secretary, selectionId, 'REGISTRATION_OPEN');
   }
 
+  /**
+   * A training-mode round of one vacancy for the secretary's agency, created and carried to open
+   * registration (Pansel set, plan approved); answers its selection and vacancy ids.
+   */
+  async openTrainingRound(
+    who: { secretary: string; overseer: string },
+    pansel: PanselMemberInput[],
+    round: {
+      title: string;
+      announcementDate: string;
+      vacancy: { position: string; unit: string };
+      secondsPerDay: number;
+      rules: Record<string, unknown>;
+    },
+  ): Promise<{ selectionId: string; vacancyId: string }> {
+    const created = must(
+      await this.createSelection(who.secretary, {
+        title: round.title,
+        announcementDate: round.announcementDate,
+        vacancies: [{ level: 'PRATAMA', ...round.vacancy }],
+        simulationSecondsPerDay: round.secondsPerDay,
+        rules: round.rules,
+      }),
+    ).createSelection;
+    await this.openRegistration(created.id, who, pansel);
+    return { selectionId: created.id, vacancyId: created.vacancies[0]!.id };
+  }
+
   /** Every candidate applies to the vacancy given, at once; answers the application ids in order. */
   async applyAll(applications: [candidateUserId: string, vacancyId: string][]): Promise<string[]> {
     const results = await Promise.all(applications.map(([as, v]) => this.apply(as, v)));
