@@ -3,7 +3,6 @@ import {
   dayOfWeek,
   formatLocalDateId,
   localDateOf,
-  PPK_CHOICE_ESCALATION_WORKING_DAYS,
   TIME_ZONES,
   type AgencyTimeZone,
   type NoticeContent,
@@ -199,7 +198,7 @@ function escalation(c: NoticeContent, round: string, when: (iso: string) => stri
       return {
         subject: `Keputusan PPK belum ditetapkan: ${c.selectionTitle}`,
         blocks: [
-          `Pejabat Pembina Kepegawaian belum menetapkan 1 (satu) dari 3 (tiga) nama pada ${round}, lebih dari ${PPK_CHOICE_ESCALATION_WORKING_DAYS} hari kerja sejak diminta pada ${when(c.at)}.`,
+          `Pejabat Pembina Kepegawaian belum menetapkan 1 (satu) dari 3 (tiga) nama pada ${round}, melewati batas waktu layanan instansi sejak diminta pada ${when(c.at)}.`,
           'Mohon ditindaklanjuti bersama Pejabat Pembina Kepegawaian.',
         ],
       };

@@ -24,7 +24,9 @@ export async function startCandidateService(
     routes: async (router, conn) => {
       const models = createCandidateModels(conn);
       await initModels(Object.values(models));
-      const repositories = createCandidateRepositories(models);
+      const repositories = createCandidateRepositories(models, {
+        ppkChoiceEscalationWorkingDays: config.PPK_CHOICE_ESCALATION_WORKING_DAYS,
+      });
       const backfilled = await repositories.profiles.backfillMapBuckets();
       if (backfilled > 0) logger.info({ profiles: backfilled }, 'gave stored profiles their paging slot');
       const slotted = await repositories.applications.backfillSlots();

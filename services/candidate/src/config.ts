@@ -1,4 +1,5 @@
 import { loadConfig, logEnv, mongoEnv, portVar, type Env } from '@seleksi/kit';
+import { PPK_CHOICE_ESCALATION_WORKING_DAYS } from '@seleksi/domain';
 import { z } from 'zod';
 
 export const candidateConfigSchema = z.object({
@@ -7,6 +8,17 @@ export const candidateConfigSchema = z.object({
   CANDIDATE_PORT: portVar(4101),
   CANDIDATE_HOST: z.string().min(1).default('127.0.0.1'),
   CANDIDATE_DB: z.string().min(1).default('seleksi_candidate'),
+  /**
+   * Working days after the PPK was asked to choose 1 of 3 before the secretariat and the agency
+   * administrator are told the choice is overdue. No regulation sets it (the rules give the PPK's choice
+   * no deadline): an agency's own service standard, so a setting.
+   */
+  PPK_CHOICE_ESCALATION_WORKING_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(PPK_CHOICE_ESCALATION_WORKING_DAYS),
 });
 export type CandidateConfig = z.output<typeof candidateConfigSchema>;
 

@@ -11,10 +11,15 @@ import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
-export function createCandidateRepositories(models: CandidateModels) {
+export function createCandidateRepositories(
+  models: CandidateModels,
+  settings: { ppkChoiceEscalationWorkingDays?: number } = {},
+) {
   const holidayYears = createHolidayYearRepository(models);
-  const notices = createNoticeRepository(models, async () =>
-    Object.fromEntries((await holidayYears.list()).map((y) => [y.year, y])),
+  const notices = createNoticeRepository(
+    models,
+    async () => Object.fromEntries((await holidayYears.list()).map((y) => [y.year, y])),
+    settings.ppkChoiceEscalationWorkingDays,
   );
   // The apply path checks the vacancy against the selection repository's cached summary (cleared on
   // every selection write), instead of one read of the selection per application.

@@ -134,6 +134,8 @@ export function createNoticeRepository(
   { Notice, TimelineEntry, StageEvent, Selection, Agency, Invitation }: CandidateModels,
   /** The working-day calendar (shipped years with stored amendments), for reminders. */
   calendar: () => Promise<HolidayCalendar>,
+  /** The candidate service's PPK_CHOICE_ESCALATION_WORKING_DAYS setting. */
+  ppkChoiceEscalationWorkingDays = PPK_CHOICE_ESCALATION_WORKING_DAYS,
 ) {
   return {
     /** Notices of timeline entries (inserted or found already there: the insert below ignores duplicates). */
@@ -182,7 +184,7 @@ export function createNoticeRepository(
         for (const r of OVERDUE_TO[event.reasonCode] ?? []) {
           const at = workingDaysAfterInstant(
             event.at,
-            PPK_CHOICE_ESCALATION_WORKING_DAYS,
+            ppkChoiceEscalationWorkingDays,
             selection.timeZone,
             await calendar(),
           );
