@@ -314,52 +314,57 @@ describe('bad input is refused with a typed error and writes nothing', () => {
 });
 
 describe('the registration deadline is a durable timer', () => {
-  it('closes registration when it fires, records the stage in the timeline, and refuses late applications', async () => {
-    // Training mode (a day lasts 3 s) with a 2-day registration: the same workflow and durable timer, in seconds.
-    const r = await stack.gql<{ createSelection: { id: string; vacancies: { id: string }[] } }>(
-      CREATE,
-      {
-        input: {
-          title: 'Seleksi dengan tenggat singkat',
-          announcementDate: today,
-          vacancies: [{ level: 'PRATAMA', position: 'Kepala Dinas Uji', unit: 'Dinas Uji' }],
-          simulationSecondsPerDay: 3,
-          rules: { registrationDays: 2, extensionMaxTimes: 0 },
+  it(
+    'closes registration when it fires, records the stage in the timeline, and refuses late applications',
+    { timeout: 240_000 },
+    async () => {
+      // Training mode (a day lasts 10 s) with a 2-day registration: the same workflow and durable timer, in
+      // seconds; long enough that the application below is in before the close on a busy machine too.
+      const r = await stack.gql<{ createSelection: { id: string; vacancies: { id: string }[] } }>(
+        CREATE,
+        {
+          input: {
+            title: 'Seleksi dengan tenggat singkat',
+            announcementDate: today,
+            vacancies: [{ level: 'PRATAMA', position: 'Kepala Dinas Uji', unit: 'Dinas Uji' }],
+            simulationSecondsPerDay: 10,
+            rules: { registrationDays: 2, extensionMaxTimes: 0 },
+          },
         },
-      },
-      tokens.secretary,
-    );
-    expect(r.errors).toBeUndefined();
-    const selectionId = r.data!.createSelection.id;
-    const vacancy = r.data!.createSelection.vacancies[0]!.id;
-    await approvePlan(selectionId);
-    await eventually(
-      async () => (await stack.clients.candidate.getSelection(selectionId))?.stage === 'REGISTRATION_OPEN',
-    );
-    const applied = await stack.gql<{ applyToVacancy: { id: string } }>(APPLY, { v: vacancy }, tokens.other);
-    expect(applied.errors).toBeUndefined();
-    const appId = applied.data!.applyToVacancy.id;
-
-    const closed = await eventually(async () => {
-      const r = await stack.gql<{ application: { status: string; timeline: { reasonCode: string }[] } }>(
-        APPLICATION,
-        { id: appId },
-        tokens.other,
+        tokens.secretary,
       );
-      return r.data?.application.status === 'AWAITING_SCREENING' ? r.data.application : null;
-    }, 20_000);
-    expect(closed.timeline.map((e) => e.reasonCode)).toEqual(['APPLICATION_SUBMITTED', 'REGISTRATION_CLOSED']);
-    const state = await openSelectionHandle(stack.client, AGENCY.code, selectionId).query(getSelectionStateQuery);
-    expect(state.stage).toBe('REGISTRATION_CLOSED');
-    expect(state.decisions.map((d) => d.kind)).toEqual([
-      'PANSEL_SET',
-      'PLAN_SUBMITTED',
-      'OVERSEER_DECIDED',
-      'APPLICATION_SUBMITTED',
-    ]);
-    expect(state.decisions[3]).toMatchObject({ kind: 'APPLICATION_SUBMITTED', by: { userId: USERS.other.id } });
+      expect(r.errors).toBeUndefined();
+      const selectionId = r.data!.createSelection.id;
+      const vacancy = r.data!.createSelection.vacancies[0]!.id;
+      await approvePlan(selectionId);
+      await eventually(
+        async () => (await stack.clients.candidate.getSelection(selectionId))?.stage === 'REGISTRATION_OPEN',
+      );
+      const applied = await stack.gql<{ applyToVacancy: { id: string } }>(APPLY, { v: vacancy }, tokens.other);
+      expect(applied.errors).toBeUndefined();
+      const appId = applied.data!.applyToVacancy.id;
 
-    const late = await stack.gql(APPLY, { v: vacancy }, tokens.candidate);
-    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'REGISTRATION_CLOSED', field: 'vacancyId' });
-  });
+      const closed = await eventually(async () => {
+        const r = await stack.gql<{ application: { status: string; timeline: { reasonCode: string }[] } }>(
+          APPLICATION,
+          { id: appId },
+          tokens.other,
+        );
+        return r.data?.application.status === 'AWAITING_SCREENING' ? r.data.application : null;
+      }, 120_000);
+      expect(closed.timeline.map((e) => e.reasonCode)).toEqual(['APPLICATION_SUBMITTED', 'REGISTRATION_CLOSED']);
+      const state = await openSelectionHandle(stack.client, AGENCY.code, selectionId).query(getSelectionStateQuery);
+      expect(state.stage).toBe('REGISTRATION_CLOSED');
+      expect(state.decisions.map((d) => d.kind)).toEqual([
+        'PANSEL_SET',
+        'PLAN_SUBMITTED',
+        'OVERSEER_DECIDED',
+        'APPLICATION_SUBMITTED',
+      ]);
+      expect(state.decisions[3]).toMatchObject({ kind: 'APPLICATION_SUBMITTED', by: { userId: USERS.other.id } });
+
+      const late = await stack.gql(APPLY, { v: vacancy }, tokens.candidate);
+      expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'REGISTRATION_CLOSED', field: 'vacancyId' });
+    },
+  );
 });
