@@ -79,10 +79,24 @@ export function workingDaysAfterInstant(
   tz: AgencyTimeZone,
   calendar: HolidayCalendar,
 ): Date {
-  let d = localDateOf(from, tz);
-  let left = workingDays;
+  return eightOClockWorkingDaysAway(from, workingDays, tz, calendar);
+}
+
+/**
+ * 08.00 local time on the working day `steps` working days after (`steps` > 0) or before (< 0) the local
+ * day of `at`. Years missing from the calendar count weekends only.
+ */
+function eightOClockWorkingDaysAway(
+  at: Date | string,
+  steps: number,
+  tz: AgencyTimeZone,
+  calendar: HolidayCalendar,
+): Date {
+  let d = localDateOf(at, tz);
+  const step = Math.sign(steps);
+  let left = Math.abs(steps);
   while (left > 0) {
-    d = addCalendarDays(d, 1);
+    d = addCalendarDays(d, step);
     let working: boolean;
     try {
       working = isWorkingDay(d, calendar);
@@ -121,19 +135,7 @@ export function reminderInstant(
   tz: AgencyTimeZone,
   calendar: HolidayCalendar,
 ): Date {
-  let d = localDateOf(deadline, tz);
-  let left = workingDaysBefore;
-  while (left > 0) {
-    d = addCalendarDays(d, -1);
-    let working: boolean;
-    try {
-      working = isWorkingDay(d, calendar);
-    } catch {
-      working = dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6;
-    }
-    if (working) left -= 1;
-  }
-  return new Date(startOfLocalDay(d, tz).getTime() + 8 * 3_600_000);
+  return eightOClockWorkingDaysAway(deadline, -workingDaysBefore, tz, calendar);
 }
 
 export const NOTICE_STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
