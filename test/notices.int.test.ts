@@ -150,14 +150,14 @@ describe('notices', () => {
       expect(prefs.find((p) => p.kind === 'SCREENING_RESULT')).toMatchObject({ enabled: true, essential: true });
       expectError(await d.gql(cand(1), '{ notices { id } }'), 'FORBIDDEN');
 
-      const created = must(
-        await d.createSelection(SECRETARY, {
+      const { selectionId: id, vacancyId } = await d.openTrainingRound(
+        { secretary: SECRETARY, overseer: OVERSEER },
+        PANSEL,
+        {
           title: 'Seleksi Terbuka JPT Pratama Provinsi Uji Notifikasi',
           announcementDate: localDateOf(new Date(), AGENCY.timeZone),
-          vacancies: [
-            { level: 'PRATAMA', position: 'Kepala Dinas Pendidikan', unit: 'Dinas Pendidikan', field: 'Pendidikan' },
-          ],
-          simulationSecondsPerDay: 2,
+          vacancy: { position: 'Kepala Dinas Pendidikan', unit: 'Dinas Pendidikan', field: 'Pendidikan' },
+          secondsPerDay: 2,
           rules: {
             registrationDays: 3,
             extensionDays: 1,
@@ -166,11 +166,8 @@ describe('notices', () => {
             overseerEra: 'KASN',
             overseerDecisionWorkingDays: 30,
           },
-        }),
-      ).createSelection;
-      const id = created.id;
-      const vacancyId = created.vacancies[0]!.id;
-      await d.openRegistration(id, { secretary: SECRETARY, overseer: OVERSEER }, PANSEL);
+        },
+      );
 
       // SMTP down: the plan's "decision waiting" notice stays pending, its attempts and error visible to ADMIN.
       const failing = await eventually(async () => {

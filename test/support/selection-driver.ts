@@ -524,7 +524,7 @@ export class SelectionDriver {
     round: {
       title: string;
       announcementDate: string;
-      vacancy: { position: string; unit: string };
+      vacancy: { position: string; unit: string; field?: string };
       secondsPerDay: number;
       rules: Record<string, unknown>;
     },
