@@ -603,10 +603,13 @@ export class SelectionRun {
     reasonCode: ReasonCode,
     applicationStatus?: ApplicationStatus,
   ): Promise<void> {
+    // The event is dated when the stage begins, not after the projection: an application taken while the
+    // projection ran (the stage already shown as open) is later than the event and does not receive it.
+    const at = this.nowIso();
     this.state.stage = stage;
     upsertSearchAttributes([{ key: SelectionStageKey, value: stage }]);
     await this.project();
-    await this.recordStage(stage, reasonCode, this.state.deadline?.at ?? null, applicationStatus);
+    await this.recordStage(stage, reasonCode, this.state.deadline?.at ?? null, applicationStatus, at);
   }
 
   async recordStage(
@@ -614,13 +617,14 @@ export class SelectionRun {
     reasonCode: ReasonCode,
     expectedNextAt: string | null,
     applicationStatus?: ApplicationStatus,
+    at = this.nowIso(),
   ): Promise<void> {
     this.p.eventSeq += 1;
     // Deterministic event id: a retried activity or a replay records the same event once.
     await acts.recordSelectionStage(this.input.selectionId, {
       eventId: `${this.workflowId}:${this.p.eventSeq}:${stage}`,
       stage,
-      at: this.nowIso(),
+      at,
       reasonCode,
       expectedNextAt,
       applicationStatus,
