@@ -554,6 +554,14 @@ export class DocumentClient {
   issueDocument(req: IssueDocumentRequest): Promise<DocumentDto> {
     return this.http.post('/documents', req);
   }
+  /** Stages one part of a document's input (idempotent by key and index); see services/document models/document-part.ts. */
+  async putDocumentPart(key: string, index: number, part: object): Promise<void> {
+    await this.http.put(`/document-parts/${seg(key)}/${index}`, { part });
+  }
+  /** A staged part as it was put; null when unknown. */
+  getDocumentPart<T>(key: string, index: number): Promise<T | null> {
+    return this.http.get(`/document-parts/${seg(key)}/${index}`, { nullOn404: true });
+  }
   getDocument(id: string): Promise<DocumentDto | null> {
     return this.http.get(`/documents/${seg(id)}`, { nullOn404: true });
   }

@@ -24,6 +24,8 @@ export async function startDocumentService(
     port: config.DOCUMENT_PORT,
     host: config.DOCUMENT_HOST,
     logger,
+    // A score sheet of a round of thousands is a request of a few MB (its parts are staged first).
+    jsonLimit: '16mb',
     mongo: { uri: config.MONGODB_URI, dbName: config.DOCUMENT_DB },
     routes: async (router, conn) => {
       const models = createDocumentModels(conn);

@@ -272,6 +272,40 @@ describe('official documents', () => {
   });
 });
 
+describe('staged document parts', () => {
+  it('keeps a part by key and index, replaced by a retry, and reads it back as put', async () => {
+    const key = `open-selection/JPT-2026-PARTS:SCORE_SHEET:${randomUUID().slice(0, 8)}`;
+    const rows = Array.from({ length: 250 }, (_x, i) => ({ applicationId: `V1.c${i}`, total: 80 - i / 10 }));
+    await client.putDocumentPart(key, 0, { applications: rows, ranking: [] });
+    await client.putDocumentPart(key, 1, { applications: [{ applicationId: 'V1.first' }], ranking: [] });
+    await client.putDocumentPart(key, 1, { applications: [{ applicationId: 'V1.retried' }], ranking: [] });
+    expect(await client.getDocumentPart(key, 0)).toEqual({ applications: rows, ranking: [] });
+    expect(await client.getDocumentPart(key, 1)).toEqual({
+      applications: [{ applicationId: 'V1.retried' }],
+      ranking: [],
+    });
+    expect(await client.getDocumentPart(key, 2)).toBeNull();
+    expect(
+      await service.conn
+        .collection('documentParts')
+        .countDocuments({ _id: { $in: [`${key}#0`, `${key}#1`] } as never }),
+    ).toBe(2);
+  });
+
+  it('refuses an empty part or a bad index with a typed error', async () => {
+    expect(await serviceError(client.http.put('/document-parts/k/0', { part: null }))).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'part',
+    ]);
+    expect(await serviceError(client.putDocumentPart('k', -1, { applications: [] }))).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'index',
+    ]);
+  });
+});
+
 describe('corrections', () => {
   const correction = (key: string, changes: Record<string, unknown>, reason = 'Salah ketik nama anggota') => ({
     idempotencyKey: key,

@@ -35,6 +35,7 @@ import type {
   VacancyState,
   VacancyStatus,
 } from './definitions';
+import { withParts, type StageDocumentPart } from './document-parts';
 import { buildStageDocument } from './documents';
 
 /** The service operations these activities need (satisfied by the kit's service clients). */
@@ -73,6 +74,8 @@ export interface OpenSelectionPorts {
   document: {
     issueVacancyAnnouncement(req: VacancyAnnouncementRequest): Promise<DocumentDto>;
     issueDocument(req: IssueDocumentRequest): Promise<DocumentDto>;
+    putDocumentPart(key: string, index: number, part: object): Promise<void>;
+    getDocumentPart<T>(key: string, index: number): Promise<T | null>;
   };
 }
 
@@ -99,6 +102,11 @@ export interface StageDocumentSpec {
   withScores: boolean;
   withScreening: boolean;
   extra: Record<string, string | number | null>;
+  /**
+   * How many parts of rows the workflow staged first (`stageDocumentPart`): their applications and
+   * ranking entries complete `state`. Absent in histories from before the parts.
+   */
+  parts?: number;
 }
 
 /** What a stage document prints of an application (scores only on score documents). */
@@ -339,7 +347,20 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
       );
     },
 
-    async issueStageDocument(spec: StageDocumentSpec): Promise<DocumentDto> {
+    /** Stages one part of a document's rows in the document service (idempotent by key and index). */
+    async stageDocumentPart(key: string, index: number, part: StageDocumentPart): Promise<void> {
+      await callService(() => ports.document.putDocumentPart(key, index, part));
+    },
+
+    async issueStageDocument(staged: StageDocumentSpec): Promise<DocumentDto> {
+      const parts: StageDocumentPart[] = [];
+      for (let i = 0; i < (staged.parts ?? 0); i += 1) {
+        const part = await callService(() => ports.document.getDocumentPart<StageDocumentPart>(staged.key, i));
+        // Staged by the workflow before this activity was scheduled: missing means the store lost it.
+        if (!part) throw new Error(`document part ${i} of ${staged.key} is missing`);
+        parts.push(part);
+      }
+      const spec = withParts(staged, parts);
       const ids = [...new Set(spec.state.applications.map((a) => a.candidateId))];
       const profiles = ids.length > 0 ? await callService(() => ports.candidate.getProfilesByIds(ids)) : [];
       const names = new Map(profiles.flatMap((p) => (p ? [[p.id, { name: p.name, nip: p.nip }] as const] : [])));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicationId } from '@seleksi/domain';
-import type { ApplicationState } from './definitions';
-import { compactApplication, expandApplication } from './compact';
+import type { ApplicationState, RankedEntry } from './definitions';
+import { compactApplication, compactRanking, expandApplication, expandRanking } from './compact';
 
 const VACANCIES = ['SEL-V01', 'SEL-V02'];
 const MEMBERS = [
@@ -66,5 +66,22 @@ describe('compact application rows for continue-as-new', () => {
     const verbose = Buffer.byteLength(JSON.stringify(Array.from({ length: 5000 }, (_, i) => full(i))));
     expect(bytes).toBeLessThan(1_000_000);
     expect(bytes).toBeLessThan(verbose / 2);
+  });
+
+  it('round-trips a ranking by application index, small enough for 5,000 applicants', () => {
+    const apps = Array.from({ length: 5000 }, (_, i) => full(i));
+    const ids = apps.map((a) => a.applicationId);
+    const indexOf = new Map(ids.map((id, i) => [id, i]));
+    const ranking: RankedEntry[] = apps.map((a, i) => ({
+      applicationId: a.applicationId,
+      rank: a.eligible ? i + 1 : null,
+      total: a.eligible ? 90 - i / 100 : null,
+      qualified: i % 4 !== 0,
+      shortlisted: i < 3,
+      note: i % 9 === 0 ? 'Tidak memenuhi nilai ambang batas' : '',
+    }));
+    const rows = compactRanking(ranking, indexOf);
+    expect(expandRanking(rows, ids)).toEqual(ranking);
+    expect(Buffer.byteLength(JSON.stringify(rows))).toBeLessThan(Buffer.byteLength(JSON.stringify(ranking)) / 3);
   });
 });

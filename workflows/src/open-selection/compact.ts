@@ -6,7 +6,7 @@
  * Pure and deterministic (used by workflow code); round-tripped in compact.test.ts.
  */
 import { APPLICATION_STATUSES, applicationId } from '@seleksi/domain';
-import type { ApplicationState, CompactApplication } from './definitions';
+import type { ApplicationState, CompactApplication, CompactRankedEntry, RankedEntry } from './definitions';
 
 type Row = [
   candidateId: string,
@@ -91,4 +91,35 @@ export function expandApplication(raw: CompactApplication, index: CompactIndex):
     trackRecord: track === 0 ? null : { score: track[0], eliminated: track[1] === 1 },
     withdrawn: (flags & WITHDRAWN) !== 0,
   };
+}
+
+const QUALIFIED = 1;
+const SHORTLISTED = 2;
+
+/**
+ * A vacancy's ranking as rows that name the application by its index in the carried applications: at
+ * 5,000 applicants the rankings as objects were 824 KB of the carry, as rows about 100 KB.
+ */
+export function compactRanking(
+  ranking: readonly RankedEntry[],
+  indexOf: ReadonlyMap<string, number>,
+): CompactRankedEntry[] {
+  return ranking.map((r) => [
+    indexOf.get(r.applicationId)!,
+    r.rank,
+    r.total,
+    (r.qualified ? QUALIFIED : 0) | (r.shortlisted ? SHORTLISTED : 0),
+    r.note,
+  ]);
+}
+
+export function expandRanking(rows: readonly CompactRankedEntry[], applicationIds: readonly string[]): RankedEntry[] {
+  return rows.map(([index, rank, total, flags, note]) => ({
+    applicationId: applicationIds[index]!,
+    rank,
+    total,
+    qualified: (flags & QUALIFIED) !== 0,
+    shortlisted: (flags & SHORTLISTED) !== 0,
+    note,
+  }));
 }

@@ -497,11 +497,16 @@ export type OpenSelectionSummary = Omit<OpenSelectionState, 'applications'> & { 
 export interface OpenSelectionCarry {
   state: Omit<OpenSelectionState, 'applications'>;
   applications: CompactApplication[];
+  /** vacancyId → its ranking as rows (compact.ts); the vacancies in `state` then carry none. Absent in older carries. */
+  rankings?: Record<string, CompactRankedEntry[]>;
   run: RunProgress;
 }
 
 /** One application in a carried state: a positional row (see compact.ts). */
 export type CompactApplication = unknown[];
+
+/** One ranking entry in a carried state: [application index, rank, total, flags, note] (see compact.ts). */
+export type CompactRankedEntry = [number, number | null, number | null, number, string];
 
 /** The run's progress besides the state (see run.ts). */
 export interface RunProgress {

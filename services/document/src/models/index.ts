@@ -2,12 +2,15 @@ import type { Connection } from 'mongoose';
 import { correctionLinkSchema } from './correction-link';
 import { documentFileSchema } from './document-file';
 import { documentSchema } from './document';
+import { documentPartSchema } from './document-part';
 import { logoSchema } from './logo';
 import { numberClaimSchema } from './number-claim';
 
 export type { CorrectionLinkDoc } from './correction-link';
 export type { DocumentDoc } from './document';
 export type { DocumentFileDoc } from './document-file';
+export type { DocumentPartDoc } from './document-part';
+export { documentPartId } from './document-part';
 export type { NumberClaimDoc } from './number-claim';
 export type { LogoDoc } from './logo';
 export { numberClaimId } from './number-claim';
@@ -20,6 +23,7 @@ export function createDocumentModels(conn: Connection) {
     NumberClaim: conn.model('NumberClaim', numberClaimSchema, 'numberClaims'),
     CorrectionLink: conn.model('CorrectionLink', correctionLinkSchema, 'documentCorrections'),
     Logo: conn.model('Logo', logoSchema, 'logos'),
+    DocumentPart: conn.model('DocumentPart', documentPartSchema, 'documentParts'),
   };
 }
 export type DocumentModels = ReturnType<typeof createDocumentModels>;

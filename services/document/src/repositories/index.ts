@@ -1,4 +1,5 @@
 import type { DocumentModels } from '../models';
+import { createDocumentPartRepository } from './document-parts';
 import { createDocumentRepository } from './documents';
 import { createLogoRepository } from './logos';
 import { createNumberClaimRepository } from './number-claims';
@@ -10,6 +11,7 @@ export function createDocumentRepositories(models: DocumentModels) {
     documents: createDocumentRepository(models),
     numberClaims: createNumberClaimRepository(models),
     logos: createLogoRepository(models),
+    documentParts: createDocumentPartRepository(models),
   };
 }
 export type DocumentRepositories = ReturnType<typeof createDocumentRepositories>;

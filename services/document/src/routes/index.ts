@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { DocumentIssuer } from '../issuer';
 import type { DocumentRepositories } from '../repositories';
+import { documentPartRoutes } from './document-parts';
 import { documentRoutes } from './documents';
 import { logoRoutes } from './logos';
 import { verifyRoutes } from './verify';
@@ -9,4 +10,5 @@ export function documentServiceRoutes(router: Router, repos: DocumentRepositorie
   documentRoutes(router, repos, issuer);
   verifyRoutes(router, repos);
   logoRoutes(router, repos);
+  documentPartRoutes(router, repos);
 }
