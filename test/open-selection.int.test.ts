@@ -371,7 +371,8 @@ describe('a complete round', () => {
         must(await d.recordInauguration(SECRETARY, id, v, inaugurated, 'Pendopo Lamin Etam, Samarinda'));
       p = await d.waitForStage(SECRETARY, id, 'COMPLETED');
       const handle = stack.client.workflow.getHandle(`selection:${AGENCY.code}:${id}`);
-      await saveHistory(handle, 'complete-round-v3'); // v3: applications batched into submitApplications
+      // v3: applications batched into submitApplications; v4: stage documents' rows staged in parts
+      await saveHistory(handle, 'complete-round-v4');
       // The stack continues a run as new at 150 events: the round ran as a chain of bounded runs,
       // each stage resuming where it waited.
       await expect.poll(async () => (await runsOf(handle)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
