@@ -104,7 +104,7 @@ async function writeXlsx(out: Writable, table: ExportTable): Promise<void> {
 }
 
 async function writeCsv(out: Writable, table: ExportTable): Promise<void> {
-  const csv = stringify({ bom: true });
+  const csv = stringify({ bom: true, record_delimiter: 'windows' });
   csv.pipe(out);
   const done = once(out, 'finish');
   const write = async (cells: (string | number | null)[]) => {
