@@ -13,7 +13,7 @@ import { GraphQLError } from 'graphql';
 import { createContext, type GatewayDeps, type GraphQLContext } from '../context';
 import { gqlError, toGraphQLError } from '../errors';
 import { SELECTION_EXPORTS, selectionExport, type SelectionExport } from './selection-exports';
-import { EXPORT_FORMATS, exportHeaders, writeExport, type ExportFormat, type ExportTable } from './table';
+import { ClientGone, EXPORT_FORMATS, exportHeaders, writeExport, type ExportFormat, type ExportTable } from './table';
 import { successionGroupExport, talentMapExport } from './talent-exports';
 
 const STATUS: Record<string, number> = {
@@ -54,6 +54,7 @@ function serve(
       res.status(200).set(exportHeaders(prepared.table, prepared.format));
       await writeExport(res, prepared.table, prepared.format);
     })().catch((err: unknown) => {
+      if (err instanceof ClientGone) return void deps.logger.info({ path: req.path }, 'export abandoned by the client');
       deps.logger.error({ err, path: req.path }, 'export failed');
       if (!res.headersSent) {
         res

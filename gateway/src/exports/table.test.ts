@@ -1,7 +1,15 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { exportHeaders, localDateTime, writeExport, XLSX_DATETIME_FORMAT, type Cell, type ExportTable } from './table';
+import {
+  ClientGone,
+  exportHeaders,
+  localDateTime,
+  writeExport,
+  XLSX_DATETIME_FORMAT,
+  type Cell,
+  type ExportTable,
+} from './table';
 
 async function* rowsOf(rows: Cell[][]): AsyncGenerator<Cell[]> {
   for (const r of rows) {
@@ -63,5 +71,21 @@ describe('export tables', () => {
     expect(exportHeaders(table([]), 'xlsx')['Content-Disposition']).toBe(
       `attachment; filename="peringkat-akhir-seleksi_1.xlsx"; filename*=UTF-8''peringkat-akhir-seleksi%201.xlsx`,
     );
+  });
+
+  it.each(['xlsx', 'csv'] as const)('stops reading rows when the client leaves (%s)', async (format) => {
+    let read = 0;
+    async function* many(): AsyncGenerator<Cell[]> {
+      for (let i = 0; i < 100_000; i++) {
+        read++;
+        await new Promise((r) => setImmediate(r));
+        yield [`Pegawai ${i}`, i, null];
+      }
+    }
+    const out = new PassThrough();
+    out.once('data', () => out.destroy());
+    const t = { ...table([]), rows: many() };
+    await expect(writeExport(out, t, format)).rejects.toBeInstanceOf(ClientGone);
+    expect(read).toBeLessThan(100_000);
   });
 });

@@ -74,14 +74,47 @@ export function exportHeaders(table: Pick<ExportTable, 'fileName'>, format: Expo
   };
 }
 
-/** Writes the table to `out` (the HTTP response) in `format`; resolves when everything is written. */
-export async function writeExport(out: Writable, table: ExportTable, format: ExportFormat): Promise<void> {
-  if (format === 'xlsx') await writeXlsx(out, table);
-  else await writeCsv(out, table);
+/** The client closed the connection before the whole file was sent. */
+export class ClientGone extends Error {
+  constructor() {
+    super('the client closed the connection during the export');
+    this.name = 'ClientGone';
+  }
 }
 
-async function writeXlsx(out: Writable, table: ExportTable): Promise<void> {
-  const done = once(out, 'finish');
+/**
+ * Resolves once `out` has sent everything, rejects with ClientGone when it closes before. Created before
+ * the first write (the events may come before the writer is done) and never left unhandled.
+ */
+function whenSent(out: Writable): Promise<void> {
+  const sent = new Promise<void>((resolve, reject) => {
+    out.once('finish', () => resolve());
+    out.once('close', () => (out.writableFinished ? resolve() : reject(new ClientGone())));
+  });
+  sent.catch(() => undefined);
+  return sent;
+}
+
+/** The rows until the client goes away: then no further page is read from the services. */
+async function* whileConnected(out: Writable, rows: AsyncIterable<Cell[]>): AsyncGenerator<Cell[]> {
+  for await (const cells of rows) {
+    if (out.destroyed) throw new ClientGone();
+    yield cells;
+  }
+}
+
+/** Writes the table to `out` (the HTTP response) in `format`; resolves when everything is sent. */
+export async function writeExport(out: Writable, table: ExportTable, format: ExportFormat): Promise<void> {
+  const sent = whenSent(out);
+  // A write to a response whose client left is answered with an error event; the row loop then stops.
+  out.on('error', () => undefined);
+  const rows = whileConnected(out, table.rows);
+  if (format === 'xlsx') await writeXlsx(out, table, rows);
+  else await writeCsv(out, table, rows, sent);
+  await sent;
+}
+
+async function writeXlsx(out: Writable, table: ExportTable, rows: AsyncIterable<Cell[]>): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'Seleksi JPT';
   const sheet = book.addWorksheet(table.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -91,7 +124,7 @@ async function writeXlsx(out: Writable, table: ExportTable): Promise<void> {
   const header = sheet.addRow(table.columns.map((c) => c.header));
   header.font = { bold: true };
   header.commit();
-  for await (const cells of table.rows) {
+  for await (const cells of rows) {
     const row = sheet.addRow(cells.map((c) => (isInstant(c) ? wallClock(c.at, table.timeZone) : c)));
     cells.forEach((c, i) => {
       if (isInstant(c)) row.getCell(i + 1).numFmt = XLSX_DATETIME_FORMAT;
@@ -100,20 +133,23 @@ async function writeXlsx(out: Writable, table: ExportTable): Promise<void> {
   }
   sheet.commit();
   await book.commit();
-  await done;
 }
 
-async function writeCsv(out: Writable, table: ExportTable): Promise<void> {
+async function writeCsv(
+  out: Writable,
+  table: ExportTable,
+  rows: AsyncIterable<Cell[]>,
+  sent: Promise<void>,
+): Promise<void> {
   const csv = stringify({ bom: true, record_delimiter: 'windows' });
   csv.pipe(out);
-  const done = once(out, 'finish');
+  // Waits for the response to take more, or for the client to leave (then `sent` rejects).
   const write = async (cells: (string | number | null)[]) => {
-    if (!csv.write(cells)) await once(csv, 'drain');
+    if (!csv.write(cells)) await Promise.race([once(csv, 'drain'), sent]);
   };
   await write(table.columns.map((c) => c.header));
-  for await (const cells of table.rows) {
+  for await (const cells of rows) {
     await write(cells.map((c) => (isInstant(c) ? localDateTime(c.at, table.timeZone) : c)));
   }
   csv.end();
-  await done;
 }
