@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import {
+  applicationId,
   localDateOf,
   REQUIREMENT_LABELS,
   TIME_ZONES,
@@ -318,6 +319,45 @@ describe('exports of a selection', () => {
     const auditCsv = csvOf(await download(`${base}/audit.csv`, SECRETARY));
     expect(auditCsv.slice(1).map((r) => r[1])).toEqual(records.map((r) => wita(r.at)));
     expectRefusal(await download(`${base}/audit.csv`, OTHER_SECRETARY), 403, 'FORBIDDEN', 'selectionId');
+  });
+});
+
+describe('a large selection', () => {
+  it('is exported page by page (applications 200 per service request), every application once', async () => {
+    const created = must(
+      await d.createSelection(SECRETARY, {
+        title: 'Seleksi Terbuka JPT Pratama Uji Ekspor Besar',
+        announcementDate: today(),
+        vacancies: [{ level: 'PRATAMA', position: 'Kepala Badan Pendapatan Daerah', unit: 'Bapenda' }],
+        simulationSecondsPerDay: 2,
+      }),
+    ).createSelection;
+    await d.waitForReadModel(SECRETARY, created.id);
+    // Applications written straight to the read model (this is about reading them back, not applying).
+    const N = 450;
+    const vacancyId = created.vacancies[0]!.id;
+    const ids = Array.from({ length: N }, (_, i) => applicationId(vacancyId, `ex-bulk-${String(i).padStart(4, '0')}`));
+    for (let i = 0; i < N; i += 10) {
+      await Promise.all(
+        ids.slice(i, i + 10).map((id, j) =>
+          stack.clients.candidate.createApplication({
+            id,
+            selectionId: created.id,
+            vacancyId,
+            candidateId: `ex-bulk-${String(i + j).padStart(4, '0')}`,
+            submittedAt: new Date(Date.UTC(2026, 11, 1, 0, i + j)).toISOString(),
+          }),
+        ),
+      );
+    }
+    const path = `/export/selections/${encodeURIComponent(created.id)}/applicants`;
+    const csv = csvOf(await download(`${path}.csv`, SECRETARY));
+    expect(csv).toHaveLength(N + 1);
+    expect(new Set(csv.slice(1).map((r) => r[1]))).toEqual(new Set(ids));
+    expect(csv.slice(1).map((r) => r[0])).toEqual(ids.map((_, i) => String(i + 1)));
+    expect(csv.find((r) => r[1] === ids[61])![4]).toBe('2026-12-01 09:01'); // 01:01 UTC
+    const xlsx = await sheetOf(await download(`${path}.xlsx`, ADMIN));
+    expect(xlsx.rows).toHaveLength(N + 1);
   });
 });
 
