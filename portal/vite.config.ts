@@ -13,6 +13,7 @@ export default defineConfig({
       '/graphql': gateway,
       '/documents': gateway,
       '/application-files': gateway,
+      '/export': gateway,
       '^/verifikasi(/|$)': gateway,
     },
   },

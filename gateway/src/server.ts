@@ -19,6 +19,7 @@ import type { GatewayConfig } from './config';
 import { authenticate, createContext, type GatewayDeps } from './context';
 import { applicationFileRoutes } from './application-files/routes';
 import { documentRoutes } from './documents/routes';
+import { exportRoutes } from './exports/routes';
 import { useQueryLimits } from './limits';
 import { NoticePreferences, Notifier } from './notices/notifier';
 import { schema } from './schema';
@@ -73,6 +74,7 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
 
   documentRoutes(app, deps);
   applicationFileRoutes(app, deps);
+  exportRoutes(app, deps);
 
   // Stamped when the headers arrive, before the (multipart) body is read: an application's receipt time.
   // The bearer token is checked from then on too, while the body arrives and is parsed.

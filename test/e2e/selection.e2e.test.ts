@@ -8,7 +8,8 @@
  * Each step is its own test (in order, sharing the round): a failing step fails the ones after it at once.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { ARTIFACTS, startE2eStack, type E2eStack } from './support/stack';
 import { clearScreens, screenshot, signedInContext, launchChromium } from './support/browser';
@@ -145,6 +146,27 @@ describe('a whole open selection from the browser', () => {
   step('the secretary records the track records; the final ranking and its objection window follow', () =>
     round.trackRecordsAndRanking(),
   );
+  step('the secretary exports the final ranking to XLSX from the dashboard', async () => {
+    const { context, page } = await login('sekretariat')();
+    await page.goto(`/kelola/seleksi/${encodeURIComponent(round.selectionId)}`);
+    const exports = page.getByRole('region', { name: 'Ekspor data' });
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      exports.getByRole('link', { name: 'Unduh Peringkat akhir (XLSX)' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^peringkat-akhir-.+\.xlsx$/);
+    const path = join(stack.artifactDir, file.suggestedFilename());
+    await file.saveAs(path);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.getWorksheet('Peringkat Akhir')!;
+    // Header, the four ranked candidates in score order, then the ineligible one without a place.
+    expect(sheet.getRow(1).getCell(2).value).toBe('Peringkat');
+    const names = [2, 3, 4, 5, 6].map((r) => sheet.getRow(r).getCell(3).value);
+    expect(names).toEqual([...CANDIDATES.map((c) => c.name), INELIGIBLE.name]);
+    expect(sheet.getRow(2).getCell(2).value).toBe(1);
+    await context.close();
+  });
   step('the overseer recommends the result', () => round.recommendResult());
   step('the PPK chooses 1 of 3 with a justification', () => round.ppkChooses());
   step('the secretary records the inauguration; the round is completed and its result is public', () =>

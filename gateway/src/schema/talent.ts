@@ -81,7 +81,7 @@ export async function talentSettingsOf(ctx: GraphQLContext, agencyCode: string):
   return (await ctx.loaders.talentSettings.load(agencyCode)) ?? defaultTalentSettings(agencyCode);
 }
 
-function boxName(numbering: NineBoxNumbering, box: number | null): string | null {
+export function boxName(numbering: NineBoxNumbering, box: number | null): string | null {
   return box === null ? null : (BOX_NAMES_ID[numbering]?.[box] ?? null);
 }
 

@@ -190,6 +190,13 @@ export const TALENT_MAP = `query TalentMap($agencyCode: String!, $period: String
   }
 }`;
 
+/** An agency's KRS (for the export links on the talent mapping page). */
+export const SUCCESSION_GROUPS = `query SuccessionGroups($agencyCode: String!) {
+  successionGroups(agencyCode: $agencyCode, first: 100) {
+    edges { node { id year postTitle publishedAt } }
+  }
+}`;
+
 const FILLING = `fillingId agencyCode postId stage confirmed appointedEmployeeId appointedName inaugurationDate
   overseerVerdict
   gate { open meritCategoryName period reasons }

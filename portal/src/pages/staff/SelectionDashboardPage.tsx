@@ -6,7 +6,7 @@
  * Temporal UI" (operators, when the gateway gives one); section "Tindakan Anda" with the role's forms
  * (SecretaryPanels.tsx, MemberPanel.tsx, DecisionPanels.tsx); then sections (h2) "Lowongan", "Peringkat akhir",
  * "Lamaran", "Panitia seleksi", "Sanggahan", "Dokumen" (links "Unduh <nomor>", secretary/PPK links
- * "Perbaiki <nomor>" to /kelola/dokumen/:id/koreksi), "Keputusan tercatat" (link "Jejak audit lengkap" to /kelola/seleksi/:id/audit), "Riwayat tahap".
+ * "Perbaiki <nomor>" to /kelola/dokumen/:id/koreksi), "Ekspor data" (XLSX/CSV links, ExportLinks.tsx), "Keputusan tercatat" (link "Jejak audit lengkap" to /kelola/seleksi/:id/audit), "Riwayat tahap".
  */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Loading, Page, SuccessAlert, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DASHBOARD, SELECTION_DOCUMENTS, SELECTION_STAGE_CHANGED } from '../../queries/staff';
+import { SelectionExports } from './ExportLinks';
 import { DocumentLink, NoticeContext, ZoneContext, candidateLabel, useLiveEvents, usePolling } from './common';
 import { MemberPanel } from './MemberPanel';
 import { OverseerPanel, PpkPanel } from './DecisionPanels';
@@ -154,6 +155,7 @@ export function SelectionDashboardPage() {
         error={docs.error}
         canCorrect={role === 'PANSEL_SECRETARY' || role === 'PPK'}
       />
+      {role && <SelectionExports selectionId={process.selectionId} stage={process.stage} role={role} />}
       <DecisionsSection process={process} />
       {(role === 'PANSEL_SECRETARY' || role === 'OVERSEER' || role === 'ADMIN') && (
         <p>

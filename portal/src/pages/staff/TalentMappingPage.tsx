@@ -5,15 +5,17 @@
  * Main controls: form "Pemetaan talenta" ("Kode instansi", "Periode", "Tanggal acuan", "Pegawai per batch",
  * buttons "Mulai pemetaan" and "Lihat kemajuan"); progress bar "Pegawai dipetakan" (polled every 2 s while the
  * run is going); table "Jumlah pegawai per kotak" (during the run); section "Peta talenta" with table
- * "Peta talenta <periode>" (box, name, count, talent pool) and button "Muat peta talenta".
+ * "Peta talenta <periode>" (box, name, count, talent pool) and button "Muat peta talenta"; under it "Ekspor": XLSX/CSV
+ * links of the map and of each KRS of the agency (ExportLinks.tsx).
  */
 import { useState } from 'react';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Progress, formatDate } from '../../components/ui';
 import { Page } from '../../components/ui';
-import { START_TALENT_MAPPING, TALENT_MAP, TALENT_MAPPING_PROGRESS } from '../../queries/staff';
+import { START_TALENT_MAPPING, SUCCESSION_GROUPS, TALENT_MAP, TALENT_MAPPING_PROGRESS } from '../../queries/staff';
 import { ActionForm, Outcome, useAction, usePolling } from './common';
+import { ExportLinks } from './ExportLinks';
 import { MAPPING_STATUS, say } from './labels';
 
 interface ProgressView {
@@ -29,6 +31,13 @@ interface ProgressView {
   startedAt: string;
   finishedAt: string | null;
   byBox: { box: number; count: number }[];
+}
+
+interface SuccessionGroupRow {
+  id: string;
+  year: number;
+  postTitle: string;
+  publishedAt: string | null;
 }
 
 interface TalentMapView {
@@ -61,6 +70,12 @@ export function TalentMappingPage() {
 
   const [mapKey, setMapKey] = useState<{ agencyCode: string; period: string | null } | null>(null);
   const map = useQuery<{ talentMap: TalentMapView | null }>(TALENT_MAP, mapKey ?? {}, mapKey === null);
+  const mapped = map.data?.talentMap ?? null;
+  const krs = useQuery<{ successionGroups: { edges: { node: SuccessionGroupRow }[] } }>(
+    SUCCESSION_GROUPS,
+    { agencyCode: mapped?.agencyCode ?? '' },
+    mapped === null,
+  );
 
   return (
     <Page title="Pemetaan talenta">
@@ -181,6 +196,21 @@ export function TalentMappingPage() {
                 {map.data.talentMap.poolCount} dalam kelompok talenta, {map.data.talentMap.unmapped} belum terpetakan.
               </p>
               <BoxTable caption={`Peta talenta ${map.data.talentMap.period}`} rows={map.data.talentMap.boxes} />
+              <h3>Ekspor</h3>
+              <ul>
+                <ExportLinks
+                  path={`/export/talent-map/${encodeURIComponent(map.data.talentMap.agencyCode)}/${encodeURIComponent(map.data.talentMap.period)}`}
+                  label={`Peta talenta ${map.data.talentMap.period} (setiap pegawai)`}
+                />
+                {krs.data?.successionGroups.edges.map(({ node: g }) => (
+                  <ExportLinks
+                    key={g.id}
+                    path={`/export/succession-groups/${encodeURIComponent(g.id)}`}
+                    label={`KRS ${g.year} ${g.postTitle}${g.publishedAt ? '' : ' (draf)'}`}
+                  />
+                ))}
+              </ul>
+              <ErrorAlert error={krs.error} />
             </>
           ) : (
             <p role="status">Belum ada peta talenta untuk instansi ini.</p>
