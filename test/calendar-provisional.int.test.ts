@@ -95,6 +95,23 @@ async function process(id: string): Promise<Deadline> {
   return must(await d.gql<{ selectionProcess: Deadline }>(SECRETARY, DEADLINE, { id })).selectionProcess;
 }
 
+const PUBLIC = `query($id: ID!) { selection(id: $id) { registrationClosesAt registrationProvisional } }`;
+
+/** The public read model's close (local date) and its provisional flag, as the public pages see them. */
+async function publicClose(id: string, lastDay: LocalDate): Promise<boolean> {
+  return eventually(async () => {
+    const r = await d.gql<{ selection: { registrationClosesAt: string; registrationProvisional: boolean } | null }>(
+      null,
+      PUBLIC,
+      { id },
+    );
+    const s = r.data?.selection;
+    return s && localDateOf(s.registrationClosesAt, AGENCY.timeZone) === lastDay
+      ? { provisional: s.registrationProvisional }
+      : null;
+  }, 60_000).then((x) => x.provisional);
+}
+
 async function waitForRevision(id: string, revision: number): Promise<Deadline> {
   return eventually(async () => {
     const p = await process(id);
@@ -138,6 +155,7 @@ describe('a registration that runs into a year without its SKB', () => {
     await d.openRegistration(created.id, { secretary: SECRETARY, overseer: OVERSEER }, testPansel('kal'));
     const opened = await process(created.id);
     expect(opened.deadline).toEqual({ label: 'REGISTRATION', lastDay: expectedProvisional, provisional: true });
+    expect(await publicClose(created.id, expectedProvisional)).toBe(true);
 
     // The announcement prints the deadline with the warning.
     const announcement = opened.documents.find((x) => x.kind === 'VACANCY_ANNOUNCEMENT');
@@ -177,6 +195,8 @@ describe('a registration that runs into a year without its SKB', () => {
     expect(expectedDecreed > expectedProvisional).toBe(true);
     const recomputed = await waitForRevision(created.id, 1);
     expect(recomputed.deadline).toEqual({ label: 'REGISTRATION', lastDay: expectedDecreed, provisional: false });
+    // The public pages follow at once (the workflow re-projects after an amendment that moved the close).
+    expect(await publicClose(created.id, expectedDecreed)).toBe(false);
 
     // Regional days off: the agency's own administrator, typed errors, the deadline moves again.
     const regionalDay = firstWorkingDay(addCalendarDays(today, 1), decreedCalendar);

@@ -7,6 +7,8 @@ import {
   addCalendarDays,
   isLocalDate,
   isWorkingDay,
+  localDateOf,
+  spansProvisionalYear,
   withRegionalHolidays,
   type DayOff,
   type HolidayCalendar,
@@ -21,6 +23,7 @@ import { arrayConnection } from '../relay/connections';
 import { gqlError, typed } from '../errors';
 import { actorOf, reasonText } from './decision';
 import { parseInput } from './input';
+import { SelectionType } from './selection';
 
 const DayOffType = builder.objectRef<DayOff>('DayOff').implement({
   fields: (t) => ({
@@ -323,5 +326,29 @@ builder.mutationField('setRegionalHolidays', (t) =>
         );
         return { regional, runningSelectionsNotified: notified };
       }),
+  }),
+);
+
+/** The national calendar, read once per request however many selections ask (lists of rounds). */
+const requestCalendars = new WeakMap<GraphQLContext, Promise<HolidayCalendar>>();
+function calendarOfRequest(ctx: GraphQLContext): Promise<HolidayCalendar> {
+  let c = requestCalendars.get(ctx);
+  if (!c) {
+    c = ctx.services.candidate.getHolidayCalendar();
+    requestCalendars.set(ctx, c);
+  }
+  return c;
+}
+
+builder.objectField(SelectionType, 'registrationProvisional', (t) =>
+  t.boolean({
+    description:
+      'The registration period reaches a year without an entered SKB: its close was computed on a provisional calendar (kalender sementara) and may move',
+    resolve: async (s, _a, ctx) =>
+      spansProvisionalYear(
+        s.announcementDate,
+        localDateOf(s.registrationClosesAt, s.timeZone),
+        await typed(() => calendarOfRequest(ctx)),
+      ),
   }),
 );

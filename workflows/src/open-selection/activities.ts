@@ -101,7 +101,7 @@ export interface StageDocumentSpec {
   applicationIds: string[] | null;
   withScores: boolean;
   withScreening: boolean;
-  extra: Record<string, string | number | null>;
+  extra: Record<string, string | number | boolean | null>;
   /**
    * How many parts of rows the workflow staged first (`stageDocumentPart`): their applications and
    * ranking entries complete `state`. Absent in histories from before the parts.
