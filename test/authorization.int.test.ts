@@ -94,6 +94,7 @@ const MUTATIONS: Record<string, Rule> = {
   // The national administrator for every agency, an agency administrator for its own only.
   setAgencyOfficials: { allowed: AGENCY_ADMINS },
   setSelectionOfficials: { allowed: AGENCY_ADMINS },
+  setRegionalHolidays: { allowed: AGENCY_ADMINS },
   updateAgency: { allowed: AGENCY_ADMINS },
   uploadAgencyLogo: { allowed: AGENCY_ADMINS },
   answerObjection: { allowed: OWN_SECRETARY },
@@ -259,7 +260,7 @@ const PUBLIC_QUERIES = [
   'verifyDocument',
 ];
 /** Signed-in helpers without personal data. */
-const SIGNED_IN_QUERIES = ['holidayCalendar', 'workingDaysBetween'];
+const SIGNED_IN_QUERIES = ['holidayCalendar', 'workingDaysBetween', 'regionalHolidays'];
 
 let stack: Stack;
 const tokens: Partial<Record<Principal, string>> = {};

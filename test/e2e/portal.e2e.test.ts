@@ -335,6 +335,54 @@ describe('accounts in the portal', () => {
   });
 });
 
+describe('the holiday calendar in the portal', () => {
+  it('the administrator sees next year as provisional, enters its SKB (a typed error first) and a regional day off', async () => {
+    const next = new Date().getFullYear() + 1;
+    const { page: admin } = await open({ label: 'admin-calendar' });
+    await signIn(admin, 'admin');
+    await admin.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Kalender libur' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Kalender hari libur' }).waitFor();
+    const year = admin.getByRole('region', { name: `Kalender ${next}` });
+    await year.getByRole('note').filter({ hasText: 'Kalender sementara' }).waitFor();
+    expect(await textOf(year.getByRole('table'))).toContain('Libur nasional (perkiraan)');
+
+    const form = admin.getByRole('form', { name: `Ubah kalender ${next}` });
+    await form.getByLabel('Nomor SKB').fill(`1 Tahun ${next - 1}`);
+    await form.getByLabel('Tanggal SKB').fill(`${next + 1}-01-05`);
+    await form
+      .getByLabel('Dasar hukum')
+      .fill(`SKB Tiga Menteri tentang Hari Libur Nasional dan Cuti Bersama Tahun ${next}`);
+    await form.getByLabel('Alasan perubahan').fill(`Penetapan SKB tahun ${next}`);
+    await form.getByRole('button', { name: 'Simpan kalender' }).click();
+    await form.getByText(`Tanggal SKB untuk tahun ${next} harus antara`).first().waitFor();
+    expect(await form.getByLabel('Tanggal SKB').getAttribute('aria-invalid')).toBe('true');
+
+    await form.getByLabel('Tanggal SKB').fill(`${next - 1}-09-19`);
+    await form.getByRole('button', { name: 'Simpan kalender' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: `Kalender ${next} tersimpan` })
+      .waitFor();
+    await year.getByText(`SKB Nomor 1 Tahun ${next - 1}`).waitFor();
+    expect(await year.getByRole('note').count()).toBe(0);
+    await screenshot(admin, '17-kelola-kalender');
+
+    const regional = admin.getByRole('region', { name: 'Hari libur daerah' });
+    await regional.getByLabel('Kode instansi').fill('KALTIM');
+    await regional.getByRole('button', { name: 'Tampilkan' }).click();
+    const days = regional.getByRole('form', { name: 'Hari libur daerah KALTIM' });
+    await days.getByLabel('Hari libur daerah').fill(`${next}-01-09 | Hari Jadi Provinsi | `);
+    await days.getByLabel('Alasan perubahan (libur daerah)').fill('Hari jadi provinsi');
+    await days.getByRole('button', { name: 'Simpan hari libur daerah' }).click();
+    await days.getByText('Dasar hukum wajib diisi').first().waitFor();
+    await days
+      .getByLabel('Hari libur daerah')
+      .fill(`${next}-01-09 | Hari Jadi Provinsi | Keputusan Gubernur Kalimantan Timur Nomor 1 Tahun ${next - 1}`);
+    await days.getByRole('button', { name: 'Simpan hari libur daerah' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Hari libur daerah tersimpan' }).waitFor();
+  });
+});
+
 /** The verification code of the demo round's announcement, read from the public GraphQL API (waits for it). */
 async function demoAnnouncementCode(url: string): Promise<string> {
   const deadline = Date.now() + 60_000;

@@ -69,6 +69,7 @@ describe('agency records', () => {
       'reactivateAccount',
       // Its own agency's records.
       'setAgencyOfficials',
+      'setRegionalHolidays',
       'setSelectionOfficials',
       'updateAgency',
       'uploadAgencyLogo',

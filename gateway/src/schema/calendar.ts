@@ -3,19 +3,41 @@
  * use; an administrator amends it at run time and every running selection recomputes its deadlines.
  */
 import { z } from 'zod';
-import { addCalendarDays, isLocalDate, isWorkingDay, type DayOff, type LocalDate } from '@seleksi/domain';
-import type { HolidayYearRecord } from '@seleksi/kit';
+import {
+  addCalendarDays,
+  isLocalDate,
+  isWorkingDay,
+  localDateOf,
+  spansProvisionalYear,
+  withRegionalHolidays,
+  type DayOff,
+  type HolidayCalendar,
+  type LocalDate,
+  type RegionalDayOff,
+} from '@seleksi/domain';
+import type { HolidayYearRecord, RegionalHolidaysRecord } from '@seleksi/kit';
 import { signalCalendarAmended } from '@seleksi/workflows';
+import type { GraphQLContext } from '../context';
 import { builder } from '../builder';
 import { arrayConnection } from '../relay/connections';
 import { gqlError, typed } from '../errors';
 import { actorOf, reasonText } from './decision';
 import { parseInput } from './input';
+import { SelectionType } from './selection';
 
 const DayOffType = builder.objectRef<DayOff>('DayOff').implement({
   fields: (t) => ({
     date: t.field({ type: 'LocalDate', resolve: (d) => d.date }),
     name: t.exposeString('name'),
+    provisional: t.boolean({
+      description: 'Computed, not decreed: may move by a day when the SKB is entered',
+      resolve: (d) => !!d.provisional,
+    }),
+    basis: t.string({
+      nullable: true,
+      description: 'Legal basis of a regional day off',
+      resolve: (d) => d.basis ?? null,
+    }),
   }),
 });
 
@@ -26,6 +48,13 @@ export const HolidayYearType = builder.objectRef<HolidayYearRecord>('HolidayYear
     holidays: t.field({ type: [DayOffType], resolve: (y) => y.holidays }),
     cutiBersama: t.field({ type: [DayOffType], resolve: (y) => y.cutiBersama }),
     source: t.exposeString('source', { description: 'Legal basis' }),
+    provisional: t.boolean({
+      description:
+        'No SKB entered for the year: the national holidays are computed (kalender sementara), without cuti bersama',
+      resolve: (y) => !!y.provisional,
+    }),
+    skbNumber: t.string({ nullable: true, resolve: (y) => y.skbNumber ?? null }),
+    skbDate: t.field({ type: 'LocalDate', nullable: true, resolve: (y) => y.skbDate ?? null }),
     revision: t.exposeInt('revision', { description: '0 as shipped; +1 per amendment' }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (y) => y.updatedAt }),
   }),
@@ -113,13 +142,44 @@ const dayOffList = (year: number) =>
     });
 
 const amendSchema = (year: number) =>
-  z.object({
-    year: z.number().int().min(2000, 'Tahun tidak valid').max(2100, 'Tahun tidak valid'),
-    holidays: dayOffList(year),
-    cutiBersama: dayOffList(year),
-    source: z.string().trim().min(5, 'Dasar hukum wajib diisi').max(1000),
-    reason: reasonText('Alasan perubahan'),
-  });
+  z
+    .object({
+      year: z.number().int().min(2000, 'Tahun tidak valid').max(2100, 'Tahun tidak valid'),
+      holidays: dayOffList(year),
+      cutiBersama: dayOffList(year),
+      source: z.string().trim().min(5, 'Dasar hukum wajib diisi').max(1000),
+      skbNumber: z.string().trim().max(300, 'Nomor SKB paling panjang 300 karakter').nullish(),
+      skbDate: z
+        .string()
+        .refine(isLocalDate, 'Tanggal SKB tidak valid (TTTT-BB-HH)')
+        .refine(
+          (d) => Number(d.slice(0, 4)) <= year && Number(d.slice(0, 4)) >= year - 3,
+          `Tanggal SKB untuk tahun ${year} harus antara tahun ${year - 3} dan ${year}`,
+        )
+        .nullish(),
+      reason: reasonText('Alasan perubahan'),
+    })
+    .superRefine((v, c) => {
+      if (v.skbNumber && !v.skbDate)
+        c.addIssue({ code: 'custom', path: ['skbDate'], message: 'Tanggal SKB wajib diisi bersama nomornya' });
+      if (!v.skbNumber && v.skbDate)
+        c.addIssue({ code: 'custom', path: ['skbNumber'], message: 'Nomor SKB wajib diisi bersama tanggalnya' });
+    });
+
+/** The calendar each running selection counts on: national plus its agency's regional days off. */
+async function calendarForAgency(
+  ctx: GraphQLContext,
+  national: HolidayCalendar,
+  cache: Map<string, Promise<HolidayCalendar>>,
+  agencyCode: string,
+): Promise<HolidayCalendar> {
+  let c = cache.get(agencyCode);
+  if (!c) {
+    c = ctx.services.candidate.getRegionalHolidays(agencyCode).then((r) => withRegionalHolidays(national, r.days));
+    cache.set(agencyCode, c);
+  }
+  return c;
+}
 
 builder.mutationField('amendHolidayCalendar', (t) =>
   t.field({
@@ -132,6 +192,11 @@ builder.mutationField('amendHolidayCalendar', (t) =>
       holidays: t.arg({ type: [DayOffInput] }),
       cutiBersama: t.arg({ type: [DayOffInput] }),
       source: t.arg.string({ description: 'Legal basis, e.g. the SKB and its amendment' }),
+      skbNumber: t.arg.string({
+        required: false,
+        description: "The SKB's number (with skbDate): the year stops being provisional",
+      }),
+      skbDate: t.arg.string({ required: false, description: "The SKB's date, YYYY-MM-DD" }),
       reason: t.arg.string(),
     },
     resolve: (_r, args, ctx) =>
@@ -142,15 +207,148 @@ builder.mutationField('amendHolidayCalendar', (t) =>
           holidays: input.holidays,
           cutiBersama: input.cutiBersama,
           source: input.source,
+          skbNumber: input.skbNumber || null,
+          skbDate: input.skbDate || null,
         });
         const calendar = await ctx.services.candidate.getHolidayCalendar();
-        const notified = await signalCalendarAmended(ctx.temporal, {
-          calendar,
-          by: actorOf(ctx),
-          reason: input.reason,
-        });
+        const cache = new Map<string, Promise<HolidayCalendar>>();
+        const notified = await signalCalendarAmended(
+          ctx.temporal,
+          { calendar, by: actorOf(ctx), reason: input.reason },
+          { calendarFor: (agencyCode) => calendarForAgency(ctx, calendar, cache, agencyCode) },
+        );
         ctx.logger.info({ year: input.year, revision: stored.revision, notified }, 'holiday calendar amended');
         return { year: stored, runningSelectionsNotified: notified };
       }),
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Regional days off of an agency
+
+const RegionalDayOffType = builder.objectRef<RegionalDayOff>('RegionalDayOff').implement({
+  fields: (t) => ({
+    date: t.field({ type: 'LocalDate', resolve: (d) => d.date }),
+    name: t.exposeString('name'),
+    basis: t.exposeString('basis', { description: "Legal basis, e.g. the governor's or regent's decree" }),
+  }),
+});
+
+const RegionalHolidaysType = builder.objectRef<RegionalHolidaysRecord>('RegionalHolidays').implement({
+  description: "An agency's regional days off: its selections' working days skip them too",
+  fields: (t) => ({
+    agencyCode: t.exposeID('agencyCode'),
+    days: t.field({ type: [RegionalDayOffType], resolve: (r) => r.days }),
+    revision: t.exposeInt('revision'),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.updatedAt }),
+  }),
+});
+
+const RegionalDayOffInput = builder.inputType('RegionalDayOffInput', {
+  fields: (t) => ({ date: t.string(), name: t.string(), basis: t.string() }),
+});
+
+const regionalSchema = z.object({
+  agencyCode: z.string().trim().min(1, 'Kode instansi wajib diisi').max(64),
+  days: z
+    .array(
+      z.object({
+        date: z.string().refine(isLocalDate, 'Tanggal tidak valid (TTTT-BB-HH)'),
+        name: z.string().trim().min(1, 'Nama hari libur wajib diisi').max(300),
+        basis: z.string().trim().min(5, 'Dasar hukum wajib diisi').max(1000),
+      }),
+    )
+    .max(200, 'Paling banyak 200 tanggal')
+    .superRefine((days, c) => {
+      const seen = new Set<string>();
+      days.forEach((d, i) => {
+        if (seen.has(d.date))
+          c.addIssue({ code: 'custom', path: [i, 'date'], message: `Tanggal ${d.date} tercatat dua kali` });
+        seen.add(d.date);
+      });
+    }),
+  reason: reasonText('Alasan perubahan'),
+});
+
+/** The national administrator, or the agency's own administrator. */
+function requireCalendarAdmin(ctx: GraphQLContext, agencyCode: string): void {
+  const u = ctx.user;
+  if (!u) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
+  if (u.role === 'ADMIN' || (u.role === 'AGENCY_ADMIN' && u.agencyCode === agencyCode)) return;
+  throw gqlError('FORBIDDEN', 'Anda hanya dapat mengelola hari libur daerah instansi Anda sendiri', 'agencyCode');
+}
+
+builder.queryField('regionalHolidays', (t) =>
+  t.field({
+    type: RegionalHolidaysType,
+    description: "An agency's regional days off (empty when none were entered)",
+    authScopes: { authenticated: true },
+    args: { agencyCode: t.arg.id() },
+    resolve: (_r, args, ctx) => typed(() => ctx.services.candidate.getRegionalHolidays(String(args.agencyCode))),
+  }),
+);
+
+const RegionalAmendmentType = builder.simpleObject('RegionalHolidaysAmendment', {
+  fields: (t) => ({
+    regional: t.field({ type: RegionalHolidaysType }),
+    runningSelectionsNotified: t.int({ description: "The agency's running selections told to recompute" }),
+  }),
+});
+
+builder.mutationField('setRegionalHolidays', (t) =>
+  t.field({
+    type: RegionalAmendmentType,
+    description:
+      "Replaces an agency's regional days off and tells the agency's running selections to recompute their deadlines (administrator)",
+    authScopes: { roles: ['ADMIN', 'AGENCY_ADMIN'] },
+    args: {
+      agencyCode: t.arg.id(),
+      days: t.arg({ type: [RegionalDayOffInput] }),
+      reason: t.arg.string(),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        requireCalendarAdmin(ctx, String(args.agencyCode));
+        const input = parseInput(regionalSchema, { ...args, agencyCode: String(args.agencyCode) }, '');
+        const agency = await ctx.services.candidate.getAgency(input.agencyCode);
+        if (!agency) throw gqlError('NOT_FOUND', `Instansi ${input.agencyCode} tidak ditemukan`, 'agencyCode');
+        const regional = await ctx.services.candidate.putRegionalHolidays(input.agencyCode, input.days);
+        const national = await ctx.services.candidate.getHolidayCalendar();
+        const calendar = withRegionalHolidays(national, regional.days);
+        const notified = await signalCalendarAmended(
+          ctx.temporal,
+          { calendar, by: actorOf(ctx), reason: input.reason },
+          { agencyCode: input.agencyCode },
+        );
+        ctx.logger.info(
+          { agencyCode: input.agencyCode, revision: regional.revision, notified },
+          'regional holidays set',
+        );
+        return { regional, runningSelectionsNotified: notified };
+      }),
+  }),
+);
+
+/** The national calendar, read once per request however many selections ask (lists of rounds). */
+const requestCalendars = new WeakMap<GraphQLContext, Promise<HolidayCalendar>>();
+function calendarOfRequest(ctx: GraphQLContext): Promise<HolidayCalendar> {
+  let c = requestCalendars.get(ctx);
+  if (!c) {
+    c = ctx.services.candidate.getHolidayCalendar();
+    requestCalendars.set(ctx, c);
+  }
+  return c;
+}
+
+builder.objectField(SelectionType, 'registrationProvisional', (t) =>
+  t.boolean({
+    description:
+      'The registration period reaches a year without an entered SKB: its close was computed on a provisional calendar (kalender sementara) and may move',
+    resolve: async (s, _a, ctx) =>
+      spansProvisionalYear(
+        s.announcementDate,
+        localDateOf(s.registrationClosesAt, s.timeZone),
+        await typed(() => calendarOfRequest(ctx)),
+      ),
   }),
 );

@@ -109,6 +109,9 @@ const DeadlineType = builder.simpleObject('ProcessDeadline', {
     label: t.field({ type: DeadlineLabelEnum }),
     at: t.field({ type: 'DateTime', description: 'End of the last day (simulated time in training mode)' }),
     lastDay: t.field({ type: 'LocalDate' }),
+    provisional: t.boolean({
+      description: 'Computed on a provisional calendar (a year without its SKB): may move when the SKB is entered',
+    }),
   }),
 });
 
@@ -428,7 +431,11 @@ const SelectionProcessType = builder.objectRef<ProcessView>('SelectionProcess').
     stage: t.field({ type: SelectionStageEnum, resolve: (p) => p.state.stage }),
     simulation: t.boolean({ description: 'Training mode: days pass in seconds', resolve: (p) => p.state.simulation }),
     registrationClosesAt: t.field({ type: 'DateTime', resolve: (p) => p.state.registrationClosesAt }),
-    deadline: t.field({ type: DeadlineType, nullable: true, resolve: (p) => p.state.deadline }),
+    deadline: t.field({
+      type: DeadlineType,
+      nullable: true,
+      resolve: (p) => p.state.deadline && { ...p.state.deadline, provisional: !!p.state.deadline.provisional },
+    }),
     calendarRevision: t.int({
       description: 'Calendar amendments received while running',
       resolve: (p) => p.state.calendarRevision,

@@ -499,7 +499,8 @@ builder.mutationField('createSelection', (t) =>
           }
         }
         const rules = rulesFor(input);
-        const calendar = await ctx.services.candidate.getHolidayCalendar();
+        // National holidays (decreed or, for a year without its SKB, computed) plus the agency's regional days off.
+        const calendar = await ctx.services.candidate.getAgencyCalendar(agency.code);
         let closesAt: Date;
         try {
           closesAt = periodDeadline(

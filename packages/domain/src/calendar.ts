@@ -12,6 +12,10 @@ export type LocalDate = string;
 export interface DayOff {
   date: LocalDate;
   name: string;
+  /** Computed, not decreed (a year without its SKB): may move by a day. */
+  provisional?: boolean;
+  /** Legal basis of a regional day off (a governor's or regent's decree). */
+  basis?: string;
 }
 
 export interface HolidayYear {
@@ -20,6 +24,11 @@ export interface HolidayYear {
   cutiBersama: DayOff[];
   /** Legal basis, e.g. the joint ministerial decree (SKB) and its amendments. */
   source: string;
+  /** Computed by the system because no SKB is entered for the year (provisional-calendar.ts). */
+  provisional?: boolean;
+  /** Number and date of the SKB when entered by an administrator. */
+  skbNumber?: string | null;
+  skbDate?: LocalDate | null;
 }
 
 /** Holiday data keyed by year. A year that is missing cannot be used for working-day arithmetic. */
@@ -168,6 +177,43 @@ export function dayOffReason(date: LocalDate, calendar: HolidayCalendar): string
   const y = holidayYear(calendar, date);
   const h = y.holidays.find((d) => d.date === date) ?? y.cutiBersama.find((d) => d.date === date);
   return h ? h.name : null;
+}
+
+/** Whether any year from `from` to `to` (inclusive) is provisional or missing in the calendar. */
+export function spansProvisionalYear(from: LocalDate, to: LocalDate, calendar: HolidayCalendar): boolean {
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    if (!calendar[y] || calendar[y]!.provisional) return true;
+  }
+  return false;
+}
+
+/** A regional day off of one agency (a governor's or regent's decree), on top of the national calendar. */
+export interface RegionalDayOff {
+  date: LocalDate;
+  name: string;
+  /** Legal basis, e.g. 'Keputusan Gubernur Kalimantan Timur No. 100.3.3.1/K.123/2027'. */
+  basis: string;
+}
+
+/**
+ * The calendar an agency's working days use: the national one plus the agency's regional days off
+ * (as holidays of their year; a year the calendar lacks stays missing, so it is still refused or
+ * provisional as before).
+ */
+export function withRegionalHolidays(calendar: HolidayCalendar, regional: readonly RegionalDayOff[]): HolidayCalendar {
+  if (regional.length === 0) return calendar;
+  const out: HolidayCalendar = { ...calendar };
+  for (const r of regional) {
+    const y = out[Number(r.date.slice(0, 4))];
+    if (!y || y.holidays.some((d) => d.date === r.date) || y.cutiBersama.some((d) => d.date === r.date)) continue;
+    out[y.year] = {
+      ...y,
+      holidays: [...y.holidays, { date: r.date, name: `${r.name} (libur daerah)`, basis: r.basis }].sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+      ),
+    };
+  }
+  return out;
 }
 
 export function isWorkingDay(date: LocalDate, calendar: HolidayCalendar): boolean {

@@ -235,6 +235,8 @@ export interface VacancyAnnouncementRequest {
     title: string;
     announcementDate: string; // YYYY-MM-DD local; also the letter date
     registrationClosesAt: string; // instant
+    /** The closing day was computed on a provisional calendar (no SKB for its year yet). */
+    registrationProvisional?: boolean;
     timeZone: AgencyTimeZone;
     vacancies: Pick<VacancyDto, 'id' | 'level' | 'position' | 'unit'>[];
     requirements: string[]; // Bahasa Indonesia lines

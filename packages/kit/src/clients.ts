@@ -1,3 +1,4 @@
+import { withRegionalHolidays } from '@seleksi/domain';
 import type { AgencyChangeRequest } from './agency';
 import type {
   AgencyDto,
@@ -16,6 +17,7 @@ import type {
   HolidayCalendar,
   HolidayYear,
   InvitationDto,
+  RegionalDayOff,
   ScoreKind,
   ScoreRecordDto,
   ScreeningDto,
@@ -48,6 +50,7 @@ import type {
   CreateApplicationRequest,
   CreateApplicationResult,
   HolidayYearRecord,
+  RegionalHolidaysRecord,
   InvitationListQuery,
   ItemList,
   Page,
@@ -305,14 +308,25 @@ export class CandidateClient {
   /** The calendar for the working-day engine: plain `HolidayYear` data (no revision metadata) keyed by year. */
   async getHolidayCalendar(): Promise<HolidayCalendar> {
     const calendar: HolidayCalendar = {};
-    for (const { year, holidays, cutiBersama, source } of await this.listHolidayYears()) {
-      calendar[year] = { year, holidays, cutiBersama, source };
+    for (const { year, holidays, cutiBersama, source, provisional } of await this.listHolidayYears()) {
+      calendar[year] = { year, holidays, cutiBersama, source, ...(provisional ? { provisional } : {}) };
     }
     return calendar;
   }
   /** Stores an amended year as its next revision (saving the current data again adds none). */
   putHolidayYear(y: HolidayYear): Promise<HolidayYearRecord> {
     return this.http.put(`/calendars/${y.year}`, y);
+  }
+  getRegionalHolidays(agencyCode: string): Promise<RegionalHolidaysRecord> {
+    return this.http.get(`/agencies/${encodeURIComponent(agencyCode)}/regional-holidays`);
+  }
+  putRegionalHolidays(agencyCode: string, days: RegionalDayOff[]): Promise<RegionalHolidaysRecord> {
+    return this.http.put(`/agencies/${encodeURIComponent(agencyCode)}/regional-holidays`, { days });
+  }
+  /** The calendar an agency's selections count working days on: national plus the agency's regional days off. */
+  async getAgencyCalendar(agencyCode: string): Promise<HolidayCalendar> {
+    const [calendar, regional] = await Promise.all([this.getHolidayCalendar(), this.getRegionalHolidays(agencyCode)]);
+    return withRegionalHolidays(calendar, regional.days);
   }
 
   /** Appends a human decision; idempotent by `decisionId` (a retry answers the first recording, `created: false`). */

@@ -8,6 +8,7 @@ import type {
   AuditRecordDto,
   ErrorCode,
   HolidayYear,
+  RegionalDayOff,
   ScoreKind,
   SelectionDto,
   SelectionStage,
@@ -131,6 +132,15 @@ export interface AssessmentResultDto {
  * `updatedAt` null) or the latest amendment an administrator stored (`revision` 1, 2, …).
  */
 export interface HolidayYearRecord extends HolidayYear {
+  revision: number;
+  updatedAt: string | null;
+}
+
+/** An agency's regional days off (`GET/PUT /agencies/:code/regional-holidays`). */
+export interface RegionalHolidaysRecord {
+  agencyCode: string;
+  days: RegionalDayOff[];
+  /** 0 when never saved; +1 per change. */
   revision: number;
   updatedAt: string | null;
 }

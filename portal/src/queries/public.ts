@@ -10,6 +10,7 @@ const SELECTION_CARD = `
   stage
   announcementDate
   registrationClosesAt
+  registrationProvisional
   simulation
   vacancies { id level position unit status }
   announcement { id number title downloadUrl issuedBy { agencyName } }

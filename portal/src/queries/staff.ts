@@ -26,7 +26,7 @@ export const SELECTION_DASHBOARD = `query SelectionDashboard($id: ID!) {
   }
   selectionProcess(selectionId: $id) {
     selectionId stage title simulation registrationClosesAt myMemberId
-    deadline { label at lastDay }
+    deadline { label at lastDay provisional }
     overseer { subject round requestedAt escalations }
     electionPermission { letterNumber letterDate }
     schedules { stage startsAt localDate localTime timeZone text place notes revision }

@@ -2,6 +2,7 @@ import type { PortalRoute } from './types';
 import { AccountsPage } from '../pages/staff/AccountsPage';
 import { AgenciesPage, AgencyPage } from '../pages/staff/AgenciesPage';
 import { AuditPage } from '../pages/staff/AuditPage';
+import { CalendarPage } from '../pages/staff/CalendarPage';
 import { CreateSelectionPage } from '../pages/staff/CreateSelectionPage';
 import { DocumentCorrectionPage } from '../pages/staff/DocumentCorrectionPage';
 import { SelectionDashboardPage } from '../pages/staff/SelectionDashboardPage';
@@ -14,6 +15,7 @@ export const staffRoutes: PortalRoute[] = [
   { path: '/kelola/instansi', element: <AgenciesPage />, menu: 'Instansi', roles: ['ADMIN', 'AGENCY_ADMIN'] },
   { path: '/kelola/instansi/:code', element: <AgencyPage />, roles: ['ADMIN', 'AGENCY_ADMIN'] },
   { path: '/kelola/akun', element: <AccountsPage />, menu: 'Akun', roles: ['ADMIN', 'AGENCY_ADMIN'] },
+  { path: '/kelola/kalender', element: <CalendarPage />, menu: 'Kalender libur', roles: ['ADMIN', 'AGENCY_ADMIN'] },
   { path: '/kelola/pansel', element: <MySelectionsPage />, menu: 'Seleksi saya', roles: ['PANSEL_MEMBER'] },
   { path: '/kelola/pengawas', element: <OverseerPendingPage />, menu: 'Menunggu keputusan', roles: ['OVERSEER'] },
   { path: '/kelola/ppk', element: <PpkPendingPage />, menu: 'Pilihan PPK', roles: ['PPK'] },

@@ -521,8 +521,9 @@ describe('holiday calendars', () => {
     const y2026 = (await client.getHolidayYear(2026))!;
     expect([y2026.revision, y2026.updatedAt]).toEqual([0, null]);
     expect(y2026.holidays).toHaveLength(HOLIDAYS_2026.holidays.length);
-    expect(await client.getHolidayYear(2031)).toBeNull();
-    const missing = await fetch(`${service.url}/calendars/2031`);
+    // Beyond the years computed provisionally (this year and the next two) and the computation's range.
+    expect(await client.getHolidayYear(2090)).toBeNull();
+    const missing = await fetch(`${service.url}/calendars/2090`);
     expect(missing.status).toBe(404);
   });
 
@@ -547,8 +548,12 @@ describe('holiday calendars', () => {
 
     const list = await client.listHolidayYears();
     const shippedYears = Object.keys(DEFAULT_HOLIDAY_CALENDAR).map(Number);
-    expect(list.map((y) => y.year)).toEqual([...new Set([...shippedYears, 2026, 2027])].sort((a, b) => a - b));
-    expect(list.filter((y) => y.year >= 2026).map((y) => [y.year, y.revision])).toEqual([
+    const thisYear = new Date().getUTCFullYear();
+    const window = [thisYear, thisYear + 1, thisYear + 2];
+    expect(list.map((y) => y.year)).toEqual(
+      [...new Set([...shippedYears, 2026, 2027, ...window])].sort((a, b) => a - b),
+    );
+    expect(list.filter((y) => y.year >= 2026 && !y.provisional).map((y) => [y.year, y.revision])).toEqual([
       [2026, 2],
       [2027, 1],
     ]);
@@ -557,6 +562,58 @@ describe('holiday calendars', () => {
     expect(calendar[2026]).not.toHaveProperty('revision');
     // The working-day engine sees the amendment: 28 Dec 2026 is now a day off.
     expect(addWorkingDays('2026-12-23', 1, calendar)).toBe('2026-12-29');
+  });
+
+  it('lists a year without its SKB as provisional, and an entered SKB (number and date) ends that', async () => {
+    const year = new Date().getUTCFullYear() + 2;
+    const provisional = (await client.getHolidayYear(year))!;
+    expect(provisional).toMatchObject({ year, provisional: true, revision: 0, skbNumber: null, cutiBersama: [] });
+    expect(provisional.holidays.every((d) => d.provisional)).toBe(true);
+    expect((await client.getHolidayCalendar())[year]?.provisional).toBe(true);
+
+    const entered = await client.putHolidayYear({
+      year,
+      holidays: provisional.holidays.map(({ date, name }) => ({ date, name })),
+      cutiBersama: [],
+      source: `SKB tahun ${year}`,
+      skbNumber: ` 1/${year - 1} `,
+      skbDate: `${year - 1}-09-19`,
+    });
+    expect(entered).toMatchObject({
+      provisional: false,
+      revision: 1,
+      skbNumber: `1/${year - 1}`,
+      skbDate: `${year - 1}-09-19`,
+    });
+    expect((await client.getHolidayCalendar())[year]?.provisional).toBeUndefined();
+
+    for (const [body, field] of [
+      [{ skbNumber: '1/2025', skbDate: null }, 'skbDate'],
+      [{ skbNumber: '1/2025', skbDate: `${year - 1}-02-30` }, 'skbDate'],
+      [{ skbNumber: '1/2025', skbDate: `${year + 1}-01-01` }, 'skbDate'],
+    ] as const) {
+      const err = await serviceErrorOf(client.http.put(`/calendars/${year}`, { ...entered, ...body }));
+      expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', field]);
+    }
+  });
+
+  it("stores an agency's regional days off, replaced whole; the agency calendar includes them", async () => {
+    expect(await client.getRegionalHolidays('KALREG')).toEqual({
+      agencyCode: 'KALREG',
+      days: [],
+      revision: 0,
+      updatedAt: null,
+    });
+    const day = { date: '2026-11-09', name: ' Hari Jadi ', basis: 'Keputusan Gubernur No. 1/2026' };
+    const saved = await client.putRegionalHolidays('KALREG', [day]);
+    expect(saved).toMatchObject({ revision: 1, days: [{ ...day, name: 'Hari Jadi' }] });
+    expect((await client.putRegionalHolidays('KALREG', [day])).revision).toBe(1);
+    const calendar = await client.getAgencyCalendar('KALREG');
+    expect(addWorkingDays('2026-11-06', 1, calendar)).toBe('2026-11-10');
+    const err = await serviceErrorOf(
+      client.http.put('/agencies/KALREG/regional-holidays', { days: [{ ...day, basis: '' }] }),
+    );
+    expect([err.status, err.code, err.field]).toEqual([400, 'VALIDATION_FAILED', 'days.0.basis']);
   });
 
   it('keeps one revision per amendment when two administrators save at once', async () => {

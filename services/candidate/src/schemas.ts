@@ -11,6 +11,7 @@ import {
   ROLES,
   SELECTION_STAGES,
   SKP_PREDICATES,
+  isLocalDate,
   type Actor,
   type AgencyDto,
   type AuditRecordDto,
@@ -229,6 +230,29 @@ export const invitationListQuery = z
     path: ['candidateId'],
   });
 
+/** `:code` of an agency's regional holiday routes. */
+export const agencyCodeParams = z.object({ code: idField });
+
+/** Body of `PUT /agencies/:code/regional-holidays`: real dates, once each, with a name and a legal basis. */
+export const regionalHolidaysBody = z.object({
+  days: z
+    .array(
+      z.object({
+        date: z.string().refine(isLocalDate, 'not a real date (YYYY-MM-DD)'),
+        name: z.string().trim().min(1).max(300),
+        basis: z.string().trim().min(1).max(1000),
+      }),
+    )
+    .max(200)
+    .superRefine((days, ctx) => {
+      const seen = new Set<string>();
+      days.forEach((d, i) => {
+        if (seen.has(d.date)) ctx.addIssue({ code: 'custom', message: `${d.date} appears twice`, path: [i, 'date'] });
+        seen.add(d.date);
+      });
+    }),
+});
+
 /** `:year` of the calendar routes. */
 export const calendarYearParams = z.object({ year: z.coerce.number().int().min(1900).max(2200) });
 
@@ -242,6 +266,8 @@ export function holidayYearBody(year: number) {
       holidays: z.array(dayOffBody).max(100),
       cutiBersama: z.array(dayOffBody).max(100),
       source: z.string().max(1000),
+      skbNumber: z.string().max(300).nullish(),
+      skbDate: z.string().max(20).nullish(),
     })
     .superRefine((y, ctx) => {
       for (const { field, message } of holidayYearIssues(y, year)) {

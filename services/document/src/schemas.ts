@@ -39,6 +39,7 @@ export const vacancyAnnouncementBody = z.object({
     title: text(500),
     announcementDate: isoDateField,
     registrationClosesAt: instantField,
+    registrationProvisional: z.boolean().optional(),
     timeZone: z.enum(AGENCY_TIME_ZONES),
     // At least one: validated before a number is claimed, so a bad request cannot leave a gap.
     vacancies: z

@@ -101,7 +101,7 @@ export interface StageDocumentSpec {
   applicationIds: string[] | null;
   withScores: boolean;
   withScreening: boolean;
-  extra: Record<string, string | number | null>;
+  extra: Record<string, string | number | boolean | null>;
   /**
    * How many parts of rows the workflow staged first (`stageDocumentPart`): their applications and
    * ranking entries complete `state`. Absent in histories from before the parts.
@@ -326,7 +326,9 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
       await callService(() => ports.candidate.recordAudit(dto));
     },
 
-    async issueVacancyAnnouncement(input: OpenSelectionInput): Promise<DocumentDto> {
+    async issueVacancyAnnouncement(
+      input: OpenSelectionInput & { registrationProvisional?: boolean },
+    ): Promise<DocumentDto> {
       const agency: AgencyDto = input.agency;
       return callService(() =>
         ports.document.issueVacancyAnnouncement({
@@ -338,6 +340,7 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
             title: input.simulation ? `[SIMULASI] ${input.title}` : input.title,
             announcementDate: input.announcementDate,
             registrationClosesAt: input.registrationClosesAt,
+            ...(input.registrationProvisional ? { registrationProvisional: true } : {}),
             timeZone: agency.timeZone,
             vacancies: input.vacancies.map((v) => ({ id: v.id, level: v.level, position: v.position, unit: v.unit })),
             requirements: input.requirements,

@@ -184,13 +184,26 @@ export async function querySelectionSummary(
   }
 }
 
-/** Tells every running open selection that the holiday calendar changed, so running deadlines are recomputed. */
-export async function signalCalendarAmended(client: Client, amendment: CalendarAmendment): Promise<number> {
+/**
+ * Tells every running open selection (of one agency, with `agencyCode`) that the holiday calendar
+ * changed, so running deadlines are recomputed. `calendarFor` gives each agency its own calendar
+ * (the national one plus its regional days off); without it every selection gets `amendment.calendar`.
+ */
+export async function signalCalendarAmended(
+  client: Client,
+  amendment: CalendarAmendment,
+  opts: { agencyCode?: string; calendarFor?: (agencyCode: string) => Promise<CalendarAmendment['calendar']> } = {},
+): Promise<number> {
   let count = 0;
+  const agencyFilter = opts.agencyCode ? ` AND ${AgencyCodeKey.name} = '${opts.agencyCode.replace(/'/g, '')}'` : '';
   for await (const wf of client.workflow.list({
-    query: `WorkflowType = 'openSelectionWorkflow' AND ExecutionStatus = 'Running'`,
+    query: `WorkflowType = 'openSelectionWorkflow' AND ExecutionStatus = 'Running'${agencyFilter}`,
   })) {
-    await client.workflow.getHandle(wf.workflowId).signal(calendarAmendedSignal, amendment);
+    // Workflow ids are `selection:<agency>:<selection>` (selectionWorkflowId).
+    const agencyCode = wf.workflowId.split(':')[1] ?? '';
+    if (opts.agencyCode && agencyCode !== opts.agencyCode) continue;
+    const calendar = opts.calendarFor ? await opts.calendarFor(agencyCode) : amendment.calendar;
+    await client.workflow.getHandle(wf.workflowId).signal(calendarAmendedSignal, { ...amendment, calendar });
     count += 1;
   }
   return count;

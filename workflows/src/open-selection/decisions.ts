@@ -2,6 +2,7 @@
  * What each decision does once its guard (guards.ts) has let it through: change the state and
  * record it — the decision, its effects and the timeline entries — in one activity.
  */
+import { patched } from '@temporalio/workflow';
 import { applicationId, appointmentRoute, assessmentScore, scheduleNote, type ReasonCode } from '@seleksi/domain';
 import {
   submittedApplicationState,
@@ -614,10 +615,18 @@ export function withdrawApplication(run: SelectionRun, args: WithdrawApplication
   );
 }
 
+/**
+ * Runs from this change re-project the selection after an amendment that moved the registration's
+ * close, so the public pages show the recomputed date at once (before, only at the next stage).
+ */
+const CALENDAR_REPROJECT = 'calendar-reproject';
+
 export async function amendCalendar(run: SelectionRun, amendment: CalendarAmendment): Promise<void> {
+  const closedBefore = run.state.registrationClosesAt;
   run.amendCalendar(amendment.calendar);
   await run.commit('CALENDAR_AMENDED', amendment.by, amendment.reason, null, {
     revision: run.state.calendarRevision,
     deadline: run.state.deadline,
   });
+  if (run.state.registrationClosesAt !== closedBefore && patched(CALENDAR_REPROJECT)) await run.project();
 }

@@ -458,6 +458,8 @@ export interface DeadlineState {
   label: 'REGISTRATION' | 'OBJECTIONS' | 'OVERSEER';
   at: string;
   lastDay: LocalDate;
+  /** The period reaches a year without an entered SKB (computed calendar): "kalender sementara". */
+  provisional?: boolean;
 }
 
 export interface OpenSelectionState {

@@ -122,6 +122,13 @@ describe('stage documents', () => {
     expect(announcement.tables![0]!.columns.map((c) => c.header)).not.toContain('Keterangan');
   });
 
+  it('notes a provisional calendar under an extended deadline, and only then', () => {
+    const extended = (extra: StageDocumentSpec['extra']) =>
+      buildStageDocument(spec('EXTENSION_NOTICE', { extra }), names).paragraphs.join(' ');
+    expect(extended({ round: 1, closesOn: '2027-01-12', provisional: true })).toContain('kalender sementara');
+    expect(extended({ round: 1, closesOn: '2026-12-12' })).not.toContain('kalender sementara');
+  });
+
   it('prints the frozen weights and pass mark in the plenary minutes', () => {
     const doc = buildStageDocument(spec('FINAL_RESULT_MINUTES'), names);
     expect(doc.paragraphs.join(' ')).toContain(`nilai ambang batas ${input.rules.scoring.passMark}`);

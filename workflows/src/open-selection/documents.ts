@@ -106,6 +106,11 @@ export const APPOINTMENT_CLOSING_DICTUMS = [
 
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : n.toFixed(2));
 
+/** Printed under a deadline computed on a provisional calendar (no SKB yet for a year it reaches). */
+export const PROVISIONAL_CALENDAR_NOTE =
+  'Catatan: batas waktu ini dihitung dengan kalender sementara, karena hari libur nasional dan cuti bersama ' +
+  'tahun tersebut belum ditetapkan dengan SKB; perubahan batas waktu diumumkan melalui portal.';
+
 export function buildStageDocument(spec: StageDocumentSpec, names: Names): OfficialDocumentRequest {
   const { input, state } = spec;
   const rules = input.rules;
@@ -211,6 +216,7 @@ export function buildStageDocument(spec: StageDocumentSpec, names: Names): Offic
         `Pendaftaran untuk jabatan tersebut diperpanjang (perpanjangan ke-${spec.extra.round ?? 1}) sampai dengan ` +
           `tanggal ${spec.extra.closesOn ?? '-'} pukul 23.59 waktu setempat.`,
       );
+      if (spec.extra.provisional) paragraphs.push(PROVISIONAL_CALENDAR_NOTE);
       tables.push(vacancyTable);
       break;
 

@@ -21,6 +21,7 @@ import {
 } from '@temporalio/workflow';
 import {
   addCalendarDays,
+  spansProvisionalYear,
   addWorkingDays,
   endOfLocalDay,
   interviewScore,
@@ -147,7 +148,13 @@ const ANSWERS_KEPT = 300;
 function withFallbackYears(calendar: HolidayCalendar, fromYear: number): HolidayCalendar {
   const out: HolidayCalendar = { ...calendar };
   for (let y = fromYear - 1; y <= fromYear + 3; y++) {
-    out[y] ??= { year: y, holidays: [], cutiBersama: [], source: 'Belum tersedia (hanya Sabtu dan Minggu)' };
+    out[y] ??= {
+      year: y,
+      holidays: [],
+      cutiBersama: [],
+      source: 'Belum tersedia (hanya Sabtu dan Minggu)',
+      provisional: true,
+    };
   }
   return out;
 }
@@ -442,6 +449,8 @@ export class SelectionRun {
     } else {
       const d = this.computeDeadline(spec);
       this.state.deadline = { label: spec.label, at: new Date(d.at).toISOString(), lastDay: d.lastDay };
+      // Data only (no command): histories recorded before the flag replay unchanged.
+      if (spansProvisionalYear(spec.from, d.lastDay, this.p.calendar)) this.state.deadline.provisional = true;
       if (spec.label === 'REGISTRATION') this.state.registrationClosesAt = this.state.deadline.at;
     }
     upsertSearchAttributes([
@@ -654,6 +663,7 @@ export class SelectionRun {
     const doc = await acts.issueVacancyAnnouncement({
       ...this.input,
       registrationClosesAt: this.state.registrationClosesAt,
+      ...(this.state.deadline?.provisional ? { registrationProvisional: true } : {}),
     });
     this.state.announcementDocument = doc;
     return doc;

@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { OPEN_SELECTIONS } from '../../queries/public';
-import { VacancyTable, agencyOf, nodes, type Connection, type SelectionCard } from './shared';
+import { VacancyTable, agencyOf, nodes, type Connection, type SelectionCard, ProvisionalNote } from './shared';
 
 interface Data {
   open: Connection<SelectionCard>;
@@ -27,7 +27,9 @@ export function SelectionSummary({ s, headingLevel = 3 }: { s: SelectionCard; he
         <dt>Tahap</dt>
         <dd>{stageName(s.stage)}</dd>
         <dt>Pendaftaran ditutup</dt>
-        <dd>{formatDate(s.registrationClosesAt, true)}</dd>
+        <dd>
+          {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+        </dd>
         {s.announcement && (
           <>
             <dt>Nomor pengumuman</dt>

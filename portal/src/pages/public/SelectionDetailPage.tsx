@@ -11,7 +11,15 @@ import { useAuth } from '../../auth';
 import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, SELECTION_STAGE_CHANGED } from '../../queries/public';
 import { useSubscription } from '../candidate/live';
-import { DocumentTable, OPEN_STAGES, VacancyTable, agencyOf, type DocumentRow, type SelectionCard } from './shared';
+import {
+  DocumentTable,
+  OPEN_STAGES,
+  VacancyTable,
+  agencyOf,
+  type DocumentRow,
+  type SelectionCard,
+  ProvisionalNote,
+} from './shared';
 
 interface StageEvent {
   stage: string;
@@ -60,7 +68,9 @@ export function SelectionDetailPage() {
         <dt>Tanggal pengumuman</dt>
         <dd>{formatDate(s.announcementDate)}</dd>
         <dt>Pendaftaran ditutup</dt>
-        <dd>{formatDate(s.registrationClosesAt, true)}</dd>
+        <dd>
+          {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+        </dd>
         {next && (
           <>
             <dt>Langkah berikutnya diperkirakan</dt>

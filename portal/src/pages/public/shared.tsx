@@ -20,6 +20,8 @@ export interface SelectionCard {
   stage: string;
   announcementDate: string;
   registrationClosesAt: string;
+  /** The close was computed on a provisional calendar (no SKB yet for a year it reaches). */
+  registrationProvisional?: boolean;
   simulation: boolean;
   vacancies: VacancyRow[];
   announcement: {
@@ -52,6 +54,16 @@ export interface Connection<T> {
 /** The nodes of a Relay connection. */
 export function nodes<T>(connection: Connection<T> | null | undefined): T[] {
   return connection?.edges.map((e) => e.node) ?? [];
+}
+
+/** The warning next to a deadline computed on a provisional calendar. */
+export function ProvisionalNote({ show }: { show: boolean | undefined }) {
+  if (!show) return null;
+  return (
+    <span className="badge badge-bad" role="note">
+      kalender sementara: SKB hari libur tahun itu belum ditetapkan, tanggal dapat berubah
+    </span>
+  );
 }
 
 export const OPEN_STAGES = ['REGISTRATION_OPEN', 'REGISTRATION_EXTENDED'];

@@ -91,7 +91,14 @@ export function SelectionDashboardPage() {
         {process.deadline && (
           <>
             <dt>{say(DEADLINE_LABEL, process.deadline.label)}</dt>
-            <dd>{formatDate(process.deadline.at, true)}</dd>
+            <dd>
+              {formatDate(process.deadline.at, true)}
+              {process.deadline.provisional && (
+                <span className="badge badge-bad" role="note">
+                  kalender sementara: SKB hari libur tahun itu belum ditetapkan, tanggal dapat berubah
+                </span>
+              )}
+            </dd>
           </>
         )}
         <dt>Pendaftaran ditutup</dt>

@@ -130,7 +130,8 @@ export interface SelectionProcessView {
   simulation: boolean;
   registrationClosesAt: string;
   myMemberId: string | null;
-  deadline: { label: string; at: string; lastDay: string } | null;
+  /** `provisional`: computed on a calendar whose year has no SKB yet (kalender sementara). */
+  deadline: { label: string; at: string; lastDay: string; provisional?: boolean } | null;
   overseer: { subject: string; round: number; requestedAt: string; escalations: number } | null;
   electionPermission: { letterNumber: string; letterDate: string } | null;
   schedules: StageScheduleView[];

@@ -13,6 +13,9 @@ export interface HolidayYearDoc {
   holidays: DayOff[];
   cutiBersama: DayOff[];
   source: string;
+  /** Absent on amendments stored before the SKB's number and date were asked. */
+  skbNumber?: string | null;
+  skbDate?: string | null;
   updatedAt: Date;
 }
 
@@ -32,6 +35,8 @@ export const holidayYearSchema = new Schema<HolidayYearDoc>(
     holidays: { type: [dayOffSchema], default: [] },
     cutiBersama: { type: [dayOffSchema], default: [] },
     source: { type: String, required: true },
+    skbNumber: { type: String, default: null },
+    skbDate: { type: String, default: null },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false },

@@ -8,6 +8,7 @@ import { invitationSchema } from './invitation';
 import { noticeSchema } from './notice';
 import { profileSchema } from './profile';
 import { profileConfirmationSchema } from './profile-confirmation';
+import { regionalHolidaysSchema } from './regional-holidays';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { timelineEntrySchema } from './timeline-entry';
@@ -21,6 +22,7 @@ export type { InvitationDoc } from './invitation';
 export type { NoticeDoc } from './notice';
 export type { ProfileDoc } from './profile';
 export type { ProfileConfirmationDoc } from './profile-confirmation';
+export type { RegionalHolidaysDoc } from './regional-holidays';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
 export type { TimelineEntryDoc } from './timeline-entry';
@@ -38,6 +40,7 @@ export function createCandidateModels(conn: Connection) {
     Application: conn.model('Application', applicationSchema, 'applications'),
     TimelineEntry: conn.model('TimelineEntry', timelineEntrySchema, 'timelineEntries'),
     HolidayYear: conn.model('HolidayYear', holidayYearSchema, 'holidayYears'),
+    RegionalHolidays: conn.model('RegionalHolidays', regionalHolidaysSchema, 'regionalHolidays'),
     AuditRecord: conn.model('AuditRecord', auditRecordSchema, 'auditRecords'),
     Invitation: conn.model('Invitation', invitationSchema, 'invitations'),
     ProfileConfirmation: conn.model('ProfileConfirmation', profileConfirmationSchema, 'profileConfirmations'),

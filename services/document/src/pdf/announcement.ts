@@ -87,7 +87,11 @@ export async function renderVacancyAnnouncement(req: VacancyAnnouncementRequest,
         `Pendaftaran dibuka sejak ${formatDateId(selection.announcementDate, tz)} sampai dengan ` +
           `${formatDateId(new Date(selection.registrationClosesAt), tz)} pukul ` +
           `${formatTimeId(selection.registrationClosesAt, tz)} ${tz}. Pendaftaran yang diterima setelah batas waktu ` +
-          'tersebut tidak diproses.',
+          'tersebut tidak diproses.' +
+          (selection.registrationProvisional
+            ? ' Catatan: batas waktu ini dihitung dengan kalender sementara, karena hari libur nasional dan cuti ' +
+              'bersama tahun tersebut belum ditetapkan dengan SKB; perubahan batas waktu diumumkan melalui portal.'
+            : ''),
         { inset: SECTION_INSET },
       ),
   });

@@ -58,7 +58,12 @@ export async function announcementAndRegistration(run: SelectionRun): Promise<Ne
         kind: rules.extension.dayKind,
       });
       const round = Math.max(...extendable.map((v) => v.extensions));
-      const extra = { round, closesOn: run.state.deadline!.lastDay };
+      // `provisional` is activity input only (no command): histories recorded before it replay unchanged.
+      const extra = {
+        round,
+        closesOn: run.state.deadline!.lastDay,
+        ...(run.state.deadline!.provisional ? { provisional: true } : {}),
+      };
       await run.issue('EXTENSION_NOTICE', `EXTENSION_NOTICE:${round}`, {
         vacancyIds: extendable.map((v) => v.id),
         extra,
