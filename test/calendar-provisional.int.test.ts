@@ -58,6 +58,11 @@ afterAll(async () => {
 const today = localDateOf(new Date(), AGENCY.timeZone);
 const next = Number(today.slice(0, 4)) + 1;
 const target = `${next}-01-15`;
+/**
+ * Registration may last at most 60 working days, so a period from today reaches next year only from October
+ * on; earlier in the year the scenario cannot be built and the suite is skipped (said in the output).
+ */
+const reachesNextYear = Number(today.slice(5, 7)) >= 10;
 
 /** Working days from today (day 1 when a working day) to `to`, on the calendar given. */
 function workingDaysThrough(to: LocalDate, calendar: HolidayCalendar): number {
@@ -119,7 +124,7 @@ async function waitForRevision(id: string, revision: number): Promise<Deadline> 
   }, 60_000);
 }
 
-describe('a registration that runs into a year without its SKB', () => {
+describe.skipIf(!reachesNextYear)('a registration that runs into a year without its SKB (from October on)', () => {
   it('is accepted on the provisional calendar and recomputed when the SKB and a regional day off are entered', async () => {
     // Next year is listed, computed and marked provisional (no SKB for it is shipped or stored).
     const before = must(await d.gql<{ holidayCalendar: Year }>(SECRETARY, YEAR, { y: next })).holidayCalendar;
