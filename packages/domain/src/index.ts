@@ -13,4 +13,5 @@ export * from './rules';
 export * from './talent';
 export * from './talent-records';
 export * from './candidate-portal';
+export * from './profile-disputes';
 export * from './notices';
