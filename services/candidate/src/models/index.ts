@@ -47,7 +47,11 @@ export function createCandidateModels(conn: Connection) {
     ProfileConfirmation: conn.model('ProfileConfirmation', profileConfirmationSchema, 'profileConfirmations'),
     ApplicationFile: conn.model('ApplicationFile', applicationFileSchema, 'applicationFiles'),
     Notice: conn.model('Notice', noticeSchema, 'outbox'),
-    ProfileDisputeDecision: conn.model('ProfileDisputeDecision', profileDisputeDecisionSchema, 'profileDisputeDecisions'),
+    ProfileDisputeDecision: conn.model(
+      'ProfileDisputeDecision',
+      profileDisputeDecisionSchema,
+      'profileDisputeDecisions',
+    ),
     ProfileVersion: conn.model('ProfileVersion', profileVersionSchema, 'profileVersions'),
   };
 }

@@ -274,7 +274,9 @@ export function createNoticeRepository(
           '_id',
           disputeNotices.map((n) => n.sourceId),
         );
-        const agencies = await findEachEqual<AgencyDoc>(Agency, '_id', [...new Set(decisions.map((d) => d.agencyCode))]);
+        const agencies = await findEachEqual<AgencyDoc>(Agency, '_id', [
+          ...new Set(decisions.map((d) => d.agencyCode)),
+        ]);
         for (const n of disputeNotices) {
           const d = decisions.find((x) => x._id === n.sourceId);
           if (!d) {

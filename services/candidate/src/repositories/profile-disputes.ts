@@ -142,7 +142,11 @@ export function createProfileDisputeRepository(
     const [first] = profileCorrectionIssues(profile, doc.fields, corrections, today);
     if (first) throw new DomainError(first.code, first.message, first.field);
     if (corrections.agencyCode !== undefined && !(await Agency.exists({ _id: corrections.agencyCode }))) {
-      throw new DomainError('NOT_FOUND', `Instansi ${corrections.agencyCode} tidak ditemukan`, 'corrections.agencyCode');
+      throw new DomainError(
+        'NOT_FOUND',
+        `Instansi ${corrections.agencyCode} tidak ditemukan`,
+        'corrections.agencyCode',
+      );
     }
     if (corrections.nip !== undefined) {
       const nip = corrections.nip.replace(/\s+/g, '');
@@ -239,4 +243,3 @@ export function createProfileDisputeRepository(
   };
 }
 export type ProfileDisputeRepository = ReturnType<typeof createProfileDisputeRepository>;
-
