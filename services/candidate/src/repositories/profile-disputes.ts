@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   applyProfileCorrections,
   changedProfileFields,
@@ -157,6 +158,27 @@ export function createProfileDisputeRepository(
   }
 
   return {
+    /**
+     * Puts disputes stored before the queue existed (no disputeId) into their agency's queue. Returns how
+     * many; run at start-up, a no-op once done.
+     */
+    async backfillQueue(): Promise<number> {
+      const docs = await ProfileConfirmation.find({ status: 'DISPUTED', disputeId: { $exists: false } }).lean<
+        ProfileConfirmationDoc[]
+      >();
+      let n = 0;
+      for (const doc of docs) {
+        const profile = await Profile.findById(doc._id, { agencyCode: 1 }).lean<{ agencyCode: string }>();
+        if (!profile) continue;
+        const r = await ProfileConfirmation.updateOne(
+          { _id: doc._id, status: 'DISPUTED', disputeId: { $exists: false } },
+          { $set: { disputeId: randomUUID(), agencyCode: profile.agencyCode, open: true, resolution: null } },
+        );
+        n += r.modifiedCount;
+      }
+      return n;
+    },
+
     /** Open disputes oldest first, of one agency (or of all when `agencyCode` is null). */
     async listOpen(agencyCode: string | null, limit: number, after?: string): Promise<Page<ProfileDisputeDto>> {
       const query: Record<string, unknown> = agencyCode ? { agencyCode, open: true } : { open: true };
