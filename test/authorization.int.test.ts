@@ -16,6 +16,7 @@ const AGENCY_B: AgencyDto = testAgency('AUTHB');
 const PASSWORD = 'rahasia-uji-123';
 const C1 = 'auth-cand-1';
 const C2 = 'auth-cand-2';
+const C3 = 'auth-cand-3';
 /** A secretary account of agency A that the account mutations act on (deactivated, role changed…). */
 const TARGET = 'auth-target';
 
@@ -71,6 +72,7 @@ const PANSEL = { allowed: ['memberOfSelection'], refusal: { memberOfNone: 'NOT_A
 
 /** Every mutation of the schema. A new mutation fails the matrix test until it gets a rule here. */
 const AGENCY_ADMINS = ['admin', 'agencyAdminOwn'] as const;
+const DISPUTE_DECIDERS = ['secretaryOwn', 'admin', 'agencyAdminOwn'] as const;
 const MUTATIONS: Record<string, Rule> = {
   amendHolidayCalendar: { allowed: ['admin'] },
   // Accounts: the national administrator for all, an agency administrator for its own agency's staff
@@ -110,6 +112,9 @@ const MUTATIONS: Record<string, Rule> = {
   decideVacancy: { allowed: OWN_SECRETARY },
   declareConflict: PANSEL,
   disputeProfile: { allowed: CANDIDATES },
+  // The staff of the disputed profile's agency (see beforeAll), and the national administrator.
+  acceptProfileDispute: { allowed: DISPUTE_DECIDERS },
+  rejectProfileDispute: { allowed: DISPUTE_DECIDERS },
   // On the candidate's own application only.
   fileObjection: { allowed: ['candidate'] },
   overrideScreening: { allowed: OWN_SECRETARY },
@@ -140,6 +145,7 @@ interface Ids {
   applicationId: string;
   documentId: string;
   fillingId: string;
+  disputeId: string;
 }
 
 /** Sensitive queries against agency A's records and candidate 1's application. */
@@ -235,6 +241,16 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       variables: { a: AGENCY_A.code },
     },
     notices: { allowed: ['admin'], query: '{ notices { id } }' },
+    profileDisputes: {
+      allowed: DISPUTE_DECIDERS,
+      query: 'query($a: ID) { profileDisputes(agencyCode: $a) { totalCount edges { node { note profile { nip } } } } }',
+      variables: { a: AGENCY_A.code },
+    },
+    profileDispute: {
+      allowed: DISPUTE_DECIDERS,
+      query: 'query($id: ID!) { profileDispute(id: $id) { note profile { nip } } }',
+      variables: { id: ids.disputeId },
+    },
     myNoticePreferences: { allowed: SIGNED_IN, query: '{ myNoticePreferences { kind enabled } }' },
     myPanselRounds: {
       allowed: ['memberOfSelection', 'memberOfNone'],
@@ -361,7 +377,24 @@ beforeAll(async () => {
     candidateId: C1,
     submittedAt: new Date().toISOString(),
   });
-  ids = { selectionId, vacancyId, applicationId: app, documentId, fillingId: `TAL-${AGENCY_A.code}-2026-0000BEEF` };
+  // A dispute of a third candidate of agency A (no account here, so no row of the matrix replaces it).
+  await stack.clients.candidate.upsertProfile(eligibleProfile(C3, AGENCY_A.code, 3));
+  await stack.clients.candidate.putProfileConfirmation(C3, {
+    status: 'DISPUTED',
+    note: 'Pangkat saya sudah IV/c sejak April',
+    fields: ['rank'],
+    by: { userId: 'auth-c3', role: 'CANDIDATE' },
+    at: new Date().toISOString(),
+  });
+  const disputeId = (await stack.clients.candidate.listProfileDisputes({ agencyCode: AGENCY_A.code })).items[0]!.id;
+  ids = {
+    selectionId,
+    vacancyId,
+    applicationId: app,
+    documentId,
+    fillingId: `TAL-${AGENCY_A.code}-2026-0000BEEF`,
+    disputeId,
+  };
 });
 
 afterAll(async () => {
@@ -437,6 +470,8 @@ function valueFor(name: string, type: GraphQLInputType): unknown {
         return ids.documentId;
       case 'fillingId':
         return ids.fillingId;
+      case 'disputeId':
+        return ids.disputeId;
       case 'accountId':
         return TARGET;
       case 'candidateId':

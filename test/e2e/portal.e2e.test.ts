@@ -3,7 +3,8 @@
  * starts it (fresh data directory, demo data): the public home page, sign-in of every demo role with
  * its menu, the verification page without JavaScript, and the skip link as the first Tab stop; then
  * accounts: an administrator's invitation read from the stack's Mailpit and used in the browser, and a
- * candidate's self-registration by NIP decided by the administrator.
+ * candidate's self-registration by NIP decided by the administrator; a candidate's profile dispute rejected by
+ * the secretariat in its queue.
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,14 +26,19 @@ const ROLES = [
   {
     user: 'sekretariat',
     role: 'Sekretariat Pansel',
-    menu: ['Kelola seleksi', 'Buat seleksi'],
+    menu: ['Kelola seleksi', 'Buat seleksi', 'Sanggahan profil'],
     shot: '05-beranda-sekretariat',
   },
   { user: 'pansel1', role: 'Anggota Pansel', menu: ['Seleksi saya'], shot: '06-beranda-pansel' },
   { user: 'ppk', role: 'Pejabat Pembina Kepegawaian', menu: ['Pilihan PPK'], shot: '07-beranda-ppk' },
   { user: 'pengawas', role: 'Pengawas (BKN/KASN)', menu: ['Menunggu keputusan'], shot: '08-beranda-pengawas' },
   { user: 'peserta1', role: 'Peserta', menu: ['Lowongan', 'Lamaran saya', 'Profil saya'], shot: '09-beranda-peserta' },
-  { user: 'admin', role: 'Administrator', menu: ['Kelola seleksi', 'Akun'], shot: '10-beranda-admin' },
+  {
+    user: 'admin',
+    role: 'Administrator',
+    menu: ['Kelola seleksi', 'Akun', 'Sanggahan profil'],
+    shot: '10-beranda-admin',
+  },
 ] as const;
 
 /** Menu items of one role only (the others must not see them). */
@@ -332,6 +338,34 @@ describe('accounts in the portal', () => {
     // The SSO return page explains a refusal by the provider without asking the gateway.
     await page.goto('/masuk/sso?error=access_denied&state=x');
     expect(await textOf(page.getByRole('alert'))).toContain('dibatalkan');
+  });
+
+  it('a candidate disputes their profile; the secretariat rejects it with a reason; the candidate sees why', async () => {
+    const NOTE = 'Pangkat saya sudah IV/c sejak April tahun ini';
+    const REASON = 'SK kenaikan pangkat belum diterima BKD';
+    const { page } = await open({ label: 'peserta7' });
+    await signIn(page, 'peserta7');
+    await page.goto('/profil-saya');
+    await page.getByRole('checkbox', { name: 'Pangkat/golongan' }).check();
+    await page.getByLabel('Catatan keberatan').fill(NOTE);
+    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
+    await page.getByText('Keberatan Anda sedang diperiksa oleh instansi.').waitFor();
+
+    const { page: staff } = await open({ label: 'sekretariat' });
+    await signIn(staff, 'sekretariat');
+    await staff.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Sanggahan profil' }).click();
+    const card = staff.locator('section.card').filter({ hasText: NOTE });
+    await card.getByLabel('Nilai perbaikan: Pangkat/golongan').waitFor();
+    await screenshot(staff, '17-sanggahan-profil');
+    await card.getByLabel('Alasan penolakan').fill(REASON);
+    await card.getByRole('button', { name: 'Tolak sanggahan' }).click();
+    await staff.getByText('Tidak ada sanggahan yang menunggu keputusan.').waitFor();
+
+    await page.reload();
+    const status = page.getByRole('status', { name: 'Status keberatan' });
+    await status.waitFor();
+    expect(await textOf(status)).toContain(`Keberatan ditolak`);
+    expect(await textOf(status)).toContain(REASON);
   });
 });
 

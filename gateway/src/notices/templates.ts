@@ -169,7 +169,28 @@ function body(ctx: MailContext): { subject: string; blocks: Block[] } {
         ],
       };
     }
+    case 'PROFILE_DISPUTE_DECIDED':
+      return profileDisputeDecided(c, when);
   }
+}
+
+function profileDisputeDecided(c: NoticeContent, when: (iso: string) => string) {
+  const d = c.profileDispute;
+  const accepted = d?.outcome === 'ACCEPTED';
+  const fields = d?.fields ?? [];
+  return {
+    subject: `Sanggahan profil ASN ${accepted ? 'diterima' : 'ditolak'}`,
+    blocks: [
+      accepted
+        ? `Sanggahan Anda atas data profil ASN telah diterima oleh ${c.agencyName} pada ${when(c.at)}. Data berikut telah diperbaiki:`
+        : `Sanggahan Anda atas data profil ASN telah ditolak oleh ${c.agencyName} pada ${when(c.at)}. Data yang disanggah:`,
+      ...(fields.length > 0 ? [{ items: fields }] : []),
+      ...(d?.reason ? [`${accepted ? 'Catatan' : 'Alasan'}: ${d.reason}`] : []),
+      accepted
+        ? 'Periksa kembali profil Anda di portal (menu Profil saya), lalu konfirmasi bila data sudah sesuai.'
+        : 'Bila Anda memiliki dokumen pendukung baru, Anda dapat mengajukan sanggahan kembali melalui menu Profil saya.',
+    ],
+  };
 }
 
 function escalation(c: NoticeContent, round: string, when: (iso: string) => string) {

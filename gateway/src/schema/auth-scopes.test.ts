@@ -60,6 +60,8 @@ describe('agency records', () => {
     const m = schema.getMutationType()!.getFields();
     const open = Object.keys(m).filter((name) => rolesOf(m, name)?.includes('AGENCY_ADMIN'));
     expect(open.sort()).toEqual([
+      // Its own agency's candidates' disputes of their ASN profiles (no selection's decision).
+      'acceptProfileDispute',
       // Its own agency's staff accounts.
       'changeAccountRole',
       'deactivateAccount',
@@ -67,6 +69,7 @@ describe('agency records', () => {
       'inviteAccount',
       'issuePasswordReset',
       'reactivateAccount',
+      'rejectProfileDispute',
       // Its own agency's records.
       'setAgencyOfficials',
       'setRegionalHolidays',

@@ -21,5 +21,6 @@ import './agency';
 import './accounts';
 import './oidc';
 import './notices';
+import './profile-disputes';
 
 export const schema = builder.toSchema({ sortSchema: true });

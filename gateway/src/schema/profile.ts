@@ -41,9 +41,9 @@ function confirmationLoader(ctx: GraphQLContext): DataLoader<string, ProfileConf
 export const ProfileConfirmationStatusEnum = builder.enumType('ProfileConfirmationStatus', {
   values: PROFILE_CONFIRMATION_STATUSES,
 });
-const EducationLevelEnum = builder.enumType('EducationLevel', { values: EDUCATION_LEVELS });
-const PositionKindEnum = builder.enumType('PositionKind', { values: POSITION_KINDS });
-const SkpPredicateEnum = builder.enumType('SkpPredicate', { values: SKP_PREDICATES });
+export const EducationLevelEnum = builder.enumType('EducationLevel', { values: EDUCATION_LEVELS });
+export const PositionKindEnum = builder.enumType('PositionKind', { values: POSITION_KINDS });
+export const SkpPredicateEnum = builder.enumType('SkpPredicate', { values: SKP_PREDICATES });
 
 export const ProfileConfirmationType = builder.objectRef<ProfileConfirmationDto>('ProfileConfirmation').implement({
   description: "The candidate's answer to their prefilled profile: UNCONFIRMED until they confirm or dispute it",

@@ -536,7 +536,7 @@ builder.queryField('selectionProcess', (t) =>
   }),
 );
 
-const AuditRecordType = builder.objectRef<AuditRecordDto>('AuditRecord').implement({
+export const AuditRecordType = builder.objectRef<AuditRecordDto>('AuditRecord').implement({
   description: 'One entry of the append-only audit record of a selection',
   fields: (t) => ({
     decisionId: t.exposeID('decisionId'),

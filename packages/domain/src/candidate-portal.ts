@@ -4,6 +4,7 @@
  * gateway polls for its subscriptions.
  */
 import type { Actor } from './roles';
+import type { ProfileDisputeResolutionDto } from './profile-disputes';
 import type { ApplicationStatus, ReasonCode, SelectionStage } from './stages';
 
 export const PROFILE_CONFIRMATION_STATUSES = ['UNCONFIRMED', 'CONFIRMED', 'DISPUTED'] as const;
@@ -37,6 +38,10 @@ export interface ProfileConfirmationDto {
   fields: ProfileField[];
   at: string | null;
   by: Actor | null;
+  /** The open or decided dispute (DISPUTED only). */
+  disputeId?: string | null;
+  /** The staff's decision on the dispute, once taken (the candidate's in-portal status). */
+  resolution?: ProfileDisputeResolutionDto | null;
 }
 
 /** Body of `PUT /profile-confirmations/:candidateId`. */

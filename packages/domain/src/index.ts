@@ -13,5 +13,6 @@ export * from './rules';
 export * from './talent';
 export * from './talent-records';
 export * from './candidate-portal';
+export * from './profile-disputes';
 export * from './notices';
 export * from './provisional-calendar';

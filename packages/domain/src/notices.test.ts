@@ -47,6 +47,7 @@ describe('essential notices', () => {
       'SCHEDULE_CHANGED',
       'TALENT_INVITATION',
       'DEADLINE_ESCALATION',
+      'PROFILE_DISPUTE_DECIDED',
     ]);
   });
 });

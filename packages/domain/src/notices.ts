@@ -28,6 +28,7 @@ export const NOTICE_KINDS = [
   'SCHEDULE_CHANGED',
   'TALENT_INVITATION',
   'DEADLINE_ESCALATION',
+  'PROFILE_DISPUTE_DECIDED',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -48,6 +49,8 @@ export const ESSENTIAL_NOTICES: Record<NoticeKind, boolean> = {
   SCHEDULE_CHANGED: true,
   TALENT_INVITATION: true,
   DEADLINE_ESCALATION: true,
+  // The decision changes (or keeps) the data the candidate's eligibility is judged on.
+  PROFILE_DISPUTE_DECIDED: true,
 };
 
 export const NOTICE_KIND_TEXT_ID: Record<NoticeKind, string> = {
@@ -63,6 +66,7 @@ export const NOTICE_KIND_TEXT_ID: Record<NoticeKind, string> = {
   SCHEDULE_CHANGED: 'Perubahan jadwal uji kompetensi atau wawancara',
   TALENT_INVITATION: 'Undangan jalur talenta',
   DEADLINE_ESCALATION: 'Batas waktu keputusan terlampaui',
+  PROFILE_DISPUTE_DECIDED: 'Keputusan atas sanggahan profil',
 };
 
 /**
@@ -180,6 +184,13 @@ export interface NoticeContent {
   schedule?: { startsAt: string; place: string; notes: string | null } | null;
   /** The stage event's stage (a staff notice): which review an escalation is about. */
   stage?: string | null;
+  /** PROFILE_DISPUTE_DECIDED: the decision on the candidate's dispute of their profile. */
+  profileDispute?: {
+    outcome: 'ACCEPTED' | 'REJECTED';
+    reason: string | null;
+    /** Labels of the corrected parts (acceptance) or of the disputed ones (rejection). */
+    fields: string[];
+  } | null;
 }
 
 /** A notice claimed for delivery: the gateway renders it and reports back. */

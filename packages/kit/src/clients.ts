@@ -23,6 +23,9 @@ import type {
   ScreeningDto,
   ProfileConfirmationDto,
   ProfileConfirmationRequest,
+  ProfileDisputeDecisionRequest,
+  ProfileDisputeDecisionResult,
+  ProfileDisputeDto,
   ProfileDto,
   ReadModelChangeDto,
   SelectionDto,
@@ -365,6 +368,23 @@ export class CandidateClient {
   /** Records a confirmation or dispute (last answer wins); NOT_FOUND without a profile. */
   putProfileConfirmation(candidateId: string, req: ProfileConfirmationRequest): Promise<ProfileConfirmationDto> {
     return this.http.put(`/profile-confirmations/${seg(candidateId)}`, req);
+  }
+
+  /** Open profile disputes of an agency (every agency without one), oldest first, with their count. */
+  listProfileDisputes(query: {
+    agencyCode?: string;
+    limit?: number;
+    after?: string;
+  }): Promise<{ items: ProfileDisputeDto[]; nextCursor: string | null; totalCount: number }> {
+    return this.http.get('/profile-disputes', { query });
+  }
+  /** A dispute, open or decided; null when unknown. */
+  getProfileDispute(id: string): Promise<ProfileDisputeDto | null> {
+    return this.http.get(`/profile-disputes/${seg(id)}`, { nullOn404: true });
+  }
+  /** Decides a dispute once; the same outcome again answers the recorded decision (`created: false`). */
+  decideProfileDispute(id: string, req: ProfileDisputeDecisionRequest): Promise<ProfileDisputeDecisionResult> {
+    return this.http.post(`/profile-disputes/${seg(id)}/decision`, req);
   }
 
   /** Stores a PDF of an application once per (candidate, vacancy, kind, sha256); `created` is false on a repeat. */

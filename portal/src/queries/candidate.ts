@@ -3,7 +3,7 @@
  * gateway/schema.graphql by queries.test.ts.
  */
 
-const CONFIRMATION = `confirmation { status note fields at }`;
+const CONFIRMATION = `confirmation { status note fields at resolution { outcome reason corrected at } }`;
 
 /** The signed-in candidate's ASN profile and whether they confirmed it. */
 export const MY_PROFILE = `

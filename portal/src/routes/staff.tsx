@@ -5,6 +5,7 @@ import { AuditPage } from '../pages/staff/AuditPage';
 import { CalendarPage } from '../pages/staff/CalendarPage';
 import { CreateSelectionPage } from '../pages/staff/CreateSelectionPage';
 import { DocumentCorrectionPage } from '../pages/staff/DocumentCorrectionPage';
+import { ProfileDisputesPage } from '../pages/staff/ProfileDisputesPage';
 import { SelectionDashboardPage } from '../pages/staff/SelectionDashboardPage';
 import { MySelectionsPage, OverseerPendingPage, PpkPendingPage, SelectionsPage } from '../pages/staff/SelectionsPage';
 import { TalentFillingPage, TalentFillingsPage } from '../pages/staff/TalentFillingPage';
@@ -16,6 +17,12 @@ export const staffRoutes: PortalRoute[] = [
   { path: '/kelola/instansi/:code', element: <AgencyPage />, roles: ['ADMIN', 'AGENCY_ADMIN'] },
   { path: '/kelola/akun', element: <AccountsPage />, menu: 'Akun', roles: ['ADMIN', 'AGENCY_ADMIN'] },
   { path: '/kelola/kalender', element: <CalendarPage />, menu: 'Kalender libur', roles: ['ADMIN', 'AGENCY_ADMIN'] },
+  {
+    path: '/kelola/sanggahan-profil',
+    element: <ProfileDisputesPage />,
+    menu: 'Sanggahan profil',
+    roles: ['PANSEL_SECRETARY', 'AGENCY_ADMIN', 'ADMIN'],
+  },
   { path: '/kelola/pansel', element: <MySelectionsPage />, menu: 'Seleksi saya', roles: ['PANSEL_MEMBER'] },
   { path: '/kelola/pengawas', element: <OverseerPendingPage />, menu: 'Menunggu keputusan', roles: ['OVERSEER'] },
   { path: '/kelola/ppk', element: <PpkPendingPage />, menu: 'Pilihan PPK', roles: ['PPK'] },

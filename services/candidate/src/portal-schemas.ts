@@ -1,7 +1,13 @@
 /** Request schemas of the candidate portal's routes (profile confirmations, application files, change feed). */
 import {
   APPLICATION_DOCUMENT_KINDS,
+  EDUCATION_LEVELS,
+  POSITION_KINDS,
   PROFILE_DISPUTE_NOTE_MIN,
+  PROFILE_DISPUTE_OUTCOMES,
+  PROFILE_DISPUTE_REASON_MIN,
+  SKP_PREDICATES,
+  type ProfileDisputeDecisionRequest,
   PROFILE_FIELDS,
   ROLES,
   type ProfileConfirmationRequest,
@@ -32,6 +38,60 @@ export const profileConfirmationBody = z.discriminatedUnion('status', [
 ]) satisfies z.ZodType<ProfileConfirmationRequest, unknown>;
 
 export const profileConfirmationListQuery = z.object({ ids: idListParam(200) });
+
+/** Shapes only: the domain's `profileCorrectionIssues` judges the values against the dispute and the rules. */
+const correctionsBody = z
+  .object({
+    name: z.string().max(200).optional(),
+    nip: z.string().max(40).optional(),
+    rank: z.string().max(20).optional(),
+    agencyCode: z.string().max(60).optional(),
+    education: z.enum(EDUCATION_LEVELS).optional(),
+    educationMajor: z.string().max(200).nullable().optional(),
+    careers: z
+      .array(
+        z.object({
+          position: z.string().max(300),
+          positionKind: z.enum(POSITION_KINDS),
+          unit: z.string().max(300).default(''),
+          agencyCode: z.string().max(60),
+          from: z.string().max(10),
+          to: z.string().max(10).nullish(),
+          fields: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
+    skp: z
+      .array(z.object({ year: z.number().int(), predicate: z.enum(SKP_PREDICATES) }))
+      .max(50)
+      .optional(),
+    lhkpnFiled: z.boolean().optional(),
+    disciplinarySanction: z.boolean().optional(),
+  })
+  .strict();
+
+/** Body of `POST /profile-disputes/:id/decision`. */
+export const profileDisputeDecisionBody = z
+  .object({
+    outcome: z.enum(PROFILE_DISPUTE_OUTCOMES),
+    reason: z.string().trim().max(2000).nullable(),
+    corrections: correctionsBody.default({}),
+    by: actorBody,
+    at: instantField,
+  })
+  .superRefine((r, ctx) => {
+    if (r.outcome === 'REJECTED' && (r.reason ?? '').length < PROFILE_DISPUTE_REASON_MIN) {
+      ctx.addIssue({ code: 'custom', message: 'a rejection states its reason', path: ['reason'] });
+    }
+  }) satisfies z.ZodType<ProfileDisputeDecisionRequest, unknown>;
+
+/** `GET /profile-disputes`: open disputes of an agency (all agencies without it), oldest first. */
+export const profileDisputeListQuery = z.object({
+  agencyCode: idField.optional(),
+  limit: limitParam(50, 100),
+  after: z.string().max(500).optional(),
+});
 
 /** Body of `POST /application-files`: the metadata and the PDF in base64. */
 export const storeApplicationFileBody = z.object({

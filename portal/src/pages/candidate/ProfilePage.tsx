@@ -3,7 +3,8 @@
  * confirmation: confirm it, or dispute it with a note and the fields in question.
  * Main controls: button "Konfirmasi data profil"; group "Data yang tidak sesuai" with one checkbox per
  * field (NIP, Nama, Pangkat/golongan, Instansi, Pendidikan, Jurusan, Riwayat jabatan, SKP, LHKPN,
- * Hukuman disiplin); textarea "Catatan keberatan"; button "Kirim keberatan".
+ * Hukuman disiplin); textarea "Catatan keberatan"; button "Kirim keberatan"; status "Status keberatan" once
+ * the agency decided (diterima with the corrected data, or ditolak with the reason).
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '../../api';
@@ -16,6 +17,8 @@ interface Confirmation {
   note: string | null;
   fields: string[];
   at: string | null;
+  /** The staff's decision on the dispute, once taken. */
+  resolution: { outcome: 'ACCEPTED' | 'REJECTED'; reason: string | null; corrected: string[]; at: string } | null;
 }
 
 interface Career {
@@ -238,6 +241,25 @@ export function ProfilePage() {
       {status === 'DISPUTED' && p.confirmation && (
         <p>
           Keberatan Anda: {p.confirmation.note ?? '-'} (data: {p.confirmation.fields.map(fieldLabel).join(', ') || '-'})
+        </p>
+      )}
+      {status === 'DISPUTED' && p.confirmation && (
+        <p role="status" aria-label="Status keberatan">
+          {!p.confirmation.resolution ? (
+            <>Keberatan Anda sedang diperiksa oleh instansi.</>
+          ) : p.confirmation.resolution.outcome === 'ACCEPTED' ? (
+            <>
+              <strong>Keberatan diterima</strong> pada {formatDate(p.confirmation.resolution.at, true)}; data yang
+              diperbaiki: {p.confirmation.resolution.corrected.map(fieldLabel).join(', ') || '-'}
+              {p.confirmation.resolution.reason && <> (catatan: {p.confirmation.resolution.reason})</>}. Periksa kembali
+              data di atas, lalu konfirmasi bila sudah sesuai.
+            </>
+          ) : (
+            <>
+              <strong>Keberatan ditolak</strong> pada {formatDate(p.confirmation.resolution.at, true)}. Alasan:{' '}
+              {p.confirmation.resolution.reason ?? '-'}
+            </>
+          )}
         </p>
       )}
       <ErrorAlert error={confirm.error} />

@@ -9,6 +9,8 @@ import { noticeSchema } from './notice';
 import { profileSchema } from './profile';
 import { profileConfirmationSchema } from './profile-confirmation';
 import { regionalHolidaysSchema } from './regional-holidays';
+import { profileDisputeDecisionSchema } from './profile-dispute-decision';
+import { profileVersionSchema } from './profile-version';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { timelineEntrySchema } from './timeline-entry';
@@ -23,6 +25,8 @@ export type { NoticeDoc } from './notice';
 export type { ProfileDoc } from './profile';
 export type { ProfileConfirmationDoc } from './profile-confirmation';
 export type { RegionalHolidaysDoc } from './regional-holidays';
+export type { ProfileDisputeDecisionDoc } from './profile-dispute-decision';
+export type { ProfileVersionDoc } from './profile-version';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
 export type { TimelineEntryDoc } from './timeline-entry';
@@ -46,6 +50,12 @@ export function createCandidateModels(conn: Connection) {
     ProfileConfirmation: conn.model('ProfileConfirmation', profileConfirmationSchema, 'profileConfirmations'),
     ApplicationFile: conn.model('ApplicationFile', applicationFileSchema, 'applicationFiles'),
     Notice: conn.model('Notice', noticeSchema, 'outbox'),
+    ProfileDisputeDecision: conn.model(
+      'ProfileDisputeDecision',
+      profileDisputeDecisionSchema,
+      'profileDisputeDecisions',
+    ),
+    ProfileVersion: conn.model('ProfileVersion', profileVersionSchema, 'profileVersions'),
   };
 }
 export type CandidateModels = ReturnType<typeof createCandidateModels>;

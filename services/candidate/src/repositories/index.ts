@@ -8,6 +8,7 @@ import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
 import { createNoticeRepository } from './notices';
 import { createProfileConfirmationRepository } from './profile-confirmations';
+import { createProfileDisputeRepository } from './profile-disputes';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
@@ -29,14 +30,17 @@ export function createCandidateRepositories(
     async (id) => (await selections.getSummary(id))?.vacancies ?? null,
   );
   const selections = createSelectionRepository(models, applications, notices);
+  const profiles = createProfileRepository(models);
+  const auditRecords = createAuditRecordRepository(models);
   return {
     notices,
     agencies: createAgencyRepository(models),
-    profiles: createProfileRepository(models),
+    profiles,
     applications,
     selections,
     holidayYears,
-    auditRecords: createAuditRecordRepository(models),
+    auditRecords,
+    profileDisputes: createProfileDisputeRepository(models, { profiles, auditRecords, notices }),
     invitations: createInvitationRepository(models, notices),
     profileConfirmations: createProfileConfirmationRepository(models),
     applicationFiles: createApplicationFileRepository(models),

@@ -10,6 +10,7 @@ import {
   type Role,
   type HolidayCalendar,
   PPK_CHOICE_ESCALATION_WORKING_DAYS,
+  PROFILE_FIELD_TEXT_ID,
   REMINDER_WORKING_DAYS_BEFORE,
   parseScheduleNote,
   reminderInstant,
@@ -22,6 +23,7 @@ import type {
   CandidateModels,
   InvitationDoc,
   NoticeDoc,
+  ProfileDisputeDecisionDoc,
   SelectionDoc,
   StageEventDoc,
   TimelineEntryDoc,
@@ -131,7 +133,7 @@ function newNotice(
  * idempotent by the workflow's event id), so the notice exists once the event does, and only once.
  */
 export function createNoticeRepository(
-  { Notice, TimelineEntry, StageEvent, Selection, Agency, Invitation }: CandidateModels,
+  { Notice, TimelineEntry, StageEvent, Selection, Agency, Invitation, ProfileDisputeDecision }: CandidateModels,
   /** The working-day calendar (shipped years with stored amendments), for reminders. */
   calendar: () => Promise<HolidayCalendar>,
   /** The candidate service's PPK_CHOICE_ESCALATION_WORKING_DAYS setting. */
@@ -220,6 +222,14 @@ export function createNoticeRepository(
       ]);
     },
 
+    /** The candidate's notice of the staff's decision on their profile dispute, keyed by the dispute. */
+    async enqueueForProfileDispute(d: Pick<ProfileDisputeDecisionDoc, '_id' | 'candidateId'>) {
+      const who = { candidateId: d.candidateId, applicationId: null, role: null, agencyCode: null };
+      return insertManyIgnoringDuplicates(Notice, [
+        newNotice('PROFILE_DISPUTE_DECIDED', d._id, `profile:${d.candidateId}`, who, new Date()),
+      ]);
+    },
+
     /**
      * Hands out up to `limit` due notices with what their mails say. Each is taken by a conditional update
      * that pushes `nextAttemptAt` out by `leaseMs`: two senders never take the same one, and a sender that
@@ -231,7 +241,7 @@ export function createNoticeRepository(
         .sort({ nextAttemptAt: 1 })
         .limit(limit)
         .lean<NoticeDoc[]>();
-      const claimed: NoticeDoc[] = [];
+      let claimed: NoticeDoc[] = [];
       // The claim of a notice's due attempt is the insert of its key (the notice, the time it fell due and
       // the lease period now): one sender wins. A conditional update alone is not enough on FerretDB v1,
       // which applies an update by reading and rewriting the document without a lock (two senders both saw
@@ -255,6 +265,49 @@ export function createNoticeRepository(
         claimed.push(n);
       }
       if (claimed.length === 0) return [];
+      const out: ClaimedNoticeDto[] = [];
+      // Profile disputes belong to no selection: their content comes from the decision and the agency.
+      const disputeNotices = claimed.filter((n) => n.kind === 'PROFILE_DISPUTE_DECIDED');
+      if (disputeNotices.length > 0) {
+        const decisions = await findEachEqual<ProfileDisputeDecisionDoc>(
+          ProfileDisputeDecision,
+          '_id',
+          disputeNotices.map((n) => n.sourceId),
+        );
+        const agencies = await findEachEqual<AgencyDoc>(Agency, '_id', [
+          ...new Set(decisions.map((d) => d.agencyCode)),
+        ]);
+        for (const n of disputeNotices) {
+          const d = decisions.find((x) => x._id === n.sourceId);
+          if (!d) {
+            await Notice.updateOne({ _id: n._id }, { $set: { status: 'SKIPPED', lastError: 'decision not found' } });
+            continue;
+          }
+          const agency = agencies.find((a) => a._id === d.agencyCode);
+          const fields = d.outcome === 'ACCEPTED' ? d.corrected : d.dispute.fields;
+          out.push({
+            ...toDto(n),
+            content: {
+              selectionTitle: '',
+              agencyName: agency?.name ?? d.agencyCode,
+              timeZone: agency?.timeZone ?? 'WIB',
+              position: null,
+              at: d.at.toISOString(),
+              status: null,
+              reasons: d.reason ? [d.reason] : [],
+              deadline: null,
+              reasonCode: 'PROFILE_DISPUTE_DECIDED',
+              profileDispute: {
+                outcome: d.outcome,
+                reason: d.reason,
+                fields: fields.map((f) => PROFILE_FIELD_TEXT_ID[f] ?? f),
+              },
+            },
+          });
+        }
+        claimed = claimed.filter((n) => n.kind !== 'PROFILE_DISPUTE_DECIDED');
+        if (claimed.length === 0) return out;
+      }
       const invitationIds = claimed.filter((n) => n.kind === 'TALENT_INVITATION').map((n) => n.sourceId);
       const entryIds = claimed.filter((n) => n.candidateId && n.kind !== 'TALENT_INVITATION').map((n) => n.sourceId);
       const eventIds = claimed.filter((n) => !n.candidateId).map((n) => n.sourceId);
@@ -270,7 +323,6 @@ export function createNoticeRepository(
       const invitationById = new Map(invitations.map((i) => [i._id, i]));
       const selectionById = new Map(selections.map((s) => [s._id, s]));
       const agencyName = new Map(agencies.map((a) => [a._id, a.name]));
-      const out: ClaimedNoticeDto[] = [];
       for (const n of claimed) {
         const selection = selectionById.get(n.selectionId);
         const entry = entryById.get(n.sourceId);

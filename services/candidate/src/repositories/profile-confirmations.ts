@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError, type ProfileConfirmationDto, type ProfileConfirmationRequest } from '@seleksi/domain';
 import { replaceById, findEachEqual } from '@seleksi/kit';
 import { toActor, type CandidateModels, type ProfileConfirmationDoc } from '../models';
@@ -14,6 +15,8 @@ function toDto(doc: ProfileConfirmationDoc): ProfileConfirmationDto {
     fields: [...doc.fields],
     at: doc.at.toISOString(),
     by: toActor(doc.by),
+    disputeId: doc.disputeId ?? null,
+    resolution: doc.resolution ?? null,
   };
 }
 
@@ -34,8 +37,10 @@ export function createProfileConfirmationRepository({ ProfileConfirmation, Profi
 
     /** Records the answer (last write wins; only the candidate writes their own). NOT_FOUND without a profile. */
     async put(candidateId: string, req: ProfileConfirmationRequest): Promise<ProfileConfirmationDto> {
-      if (!(await Profile.exists({ _id: candidateId }))) throw new DomainError('NOT_FOUND', 'Profil tidak ditemukan');
+      const profile = await Profile.findById(candidateId, { agencyCode: 1 }).lean<{ agencyCode: string }>();
+      if (!profile) throw new DomainError('NOT_FOUND', 'Profil tidak ditemukan');
       const disputed = req.status === 'DISPUTED';
+      // Each dispute is a new one for the staff's queue; a confirmation withdraws an open dispute.
       const doc: Omit<ProfileConfirmationDoc, '_id'> = {
         status: req.status,
         note: disputed ? (req.note ?? null) : null,
@@ -43,6 +48,10 @@ export function createProfileConfirmationRepository({ ProfileConfirmation, Profi
         at: new Date(req.at),
         by: toActor(req.by),
         updatedAt: new Date(),
+        disputeId: disputed ? randomUUID() : null,
+        agencyCode: disputed ? profile.agencyCode : null,
+        open: disputed,
+        resolution: null,
       };
       await replaceById(ProfileConfirmation, candidateId, doc);
       return toDto({ ...doc, _id: candidateId });

@@ -8,14 +8,37 @@ import {
   linkApplicationFilesBody,
   profileConfirmationBody,
   profileConfirmationListQuery,
+  profileDisputeDecisionBody,
+  profileDisputeListQuery,
   storeApplicationFileBody,
 } from '../portal-schemas';
 
 /** Routes of the candidate portal: profile confirmations, application files, and the read model's change feed. */
 export function portalRoutes(
   router: Router,
-  { profileConfirmations, applicationFiles, changes }: CandidateRepositories,
+  { profileConfirmations, profileDisputes, applicationFiles, changes }: CandidateRepositories,
 ): void {
+  router.get('/profile-disputes', async (req, res) => {
+    const { agencyCode, limit, after } = profileDisputeListQuery.parse(req.query);
+    const [page, totalCount] = await Promise.all([
+      profileDisputes.listOpen(agencyCode ?? null, limit, after),
+      profileDisputes.countOpen(agencyCode ?? null),
+    ]);
+    res.json({ ...page, totalCount });
+  });
+
+  router.get('/profile-disputes/:id', async (req, res) => {
+    const dispute = await profileDisputes.get(req.params.id);
+    if (!dispute) throw notFound('Profile dispute');
+    res.json(dispute);
+  });
+
+  /** Decides a dispute once: 201 when recorded now, 200 with the recorded decision for a repeat. */
+  router.post('/profile-disputes/:id/decision', async (req, res) => {
+    const result = await profileDisputes.decide(req.params.id, profileDisputeDecisionBody.parse(req.body));
+    res.status(result.created ? 201 : 200).json(result);
+  });
+
   router.get('/profile-confirmations', async (req, res) => {
     const { ids } = profileConfirmationListQuery.parse(req.query);
     res.json({ items: await profileConfirmations.getMany(ids) });

@@ -1,0 +1,30 @@
+/**
+ * GraphQL operations of the staff's queue of profile disputes (secretariat, agency administrator,
+ * national administrator). Checked against gateway/schema.graphql by queries.test.ts.
+ */
+
+const PROFILE = `profile {
+  id nip name rank agencyCode agencyName education educationMajor lhkpnFiled disciplinarySanction
+  careers { position positionKind unit agencyCode from to fields }
+  skp { year predicate }
+}`;
+
+const DISPUTE = `id agencyCode note fields fieldLabels at open
+  resolution { decisionId outcome reason corrected at by { userId role displayName } }
+  ${PROFILE}`;
+
+export const PROFILE_DISPUTES = `query ProfileDisputes($agencyCode: ID, $first: Int, $after: String) {
+  profileDisputes(agencyCode: $agencyCode, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ${DISPUTE} } }
+  }
+}`;
+
+export const ACCEPT_PROFILE_DISPUTE = `mutation AcceptProfileDispute($disputeId: ID!, $corrections: ProfileCorrectionInput!, $note: String) {
+  acceptProfileDispute(disputeId: $disputeId, corrections: $corrections, note: $note) { ${DISPUTE} }
+}`;
+
+export const REJECT_PROFILE_DISPUTE = `mutation RejectProfileDispute($disputeId: ID!, $reason: String!) {
+  rejectProfileDispute(disputeId: $disputeId, reason: $reason) { ${DISPUTE} }
+}`;
