@@ -371,8 +371,9 @@ describe('a complete round', () => {
         must(await d.recordInauguration(SECRETARY, id, v, inaugurated, 'Pendopo Lamin Etam, Samarinda'));
       p = await d.waitForStage(SECRETARY, id, 'COMPLETED');
       const handle = stack.client.workflow.getHandle(`selection:${AGENCY.code}:${id}`);
-      // v3: applications batched into submitApplications; v4: stage documents' rows staged in parts
-      await saveHistory(handle, 'complete-round-v4');
+      // v3: applications batched into submitApplications; v4: stage documents' rows staged in parts;
+      // v5: the ranking's statuses and documents as separate steps with a hand-over between them
+      await saveHistory(handle, 'complete-round-v5');
       // The stack continues a run as new at 150 events: the round ran as a chain of bounded runs,
       // each stage resuming where it waited.
       await expect.poll(async () => (await runsOf(handle)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);

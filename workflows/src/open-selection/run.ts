@@ -490,6 +490,16 @@ export class SelectionRun {
     }
   }
 
+  /**
+   * Between two steps of a stage: continues as new when the history is full, so that a stage made of
+   * several large steps (the ranking's statuses and three result documents of thousands of rows) spreads
+   * over runs instead of filling one (bench:round 5000 20: one run of 12.5 MB, past Temporal's 10 MB
+   * warning). Never inside a step: the step would run again in the next run.
+   */
+  async handOverIfFull(): Promise<void> {
+    if (this.historyFull()) await this.continueAsNew();
+  }
+
   /** Runs a side-effecting step of the current stage once, also when the stage resumes in a new run. */
   async once(key: string, fn: () => Promise<void>): Promise<void> {
     if (this.p.steps.includes(key)) return;

@@ -3,7 +3,9 @@
  * the result announced with its minutes and score sheet, then the final objection window, which
  * may send the process back to the stage at fault.
  */
+import { patched } from '@temporalio/workflow';
 import { rankCandidates } from '@seleksi/domain';
+import type { StageDocumentKind } from '../activities';
 import type { CorrectableStage } from '../definitions';
 import { inSelection } from '../guards';
 import type { Next, SelectionRun } from '../run';
@@ -18,6 +20,9 @@ const STAGE_ORDER: Record<CorrectableStage, number> = {
   FINAL_RANKING: 4,
 };
 
+/** Rounds started before it published the ranking's statuses and documents in one step (no hand-over between them). */
+const RANKING_STEPS = 'ranking-steps';
+
 export async function finalRanking(run: SelectionRun): Promise<Next> {
   await run.once('ranking-computed', async () => {
     run.p.reRankRequested = false;
@@ -28,10 +33,10 @@ export async function finalRanking(run: SelectionRun): Promise<Next> {
   if (!(await awaitVacancyDecisions(run, 'ranking'))) {
     return cancelSelection(run, 'Tidak ada lowongan dengan 3 nama yang memenuhi');
   }
-  await run.once('ranking-published', async () => {
-    const shortlistedVacancies = run.state.vacancies.filter((x) => x.status === 'SHORTLISTED');
-    await run.setStatuses(
-      shortlistedVacancies.flatMap((v) =>
+  const shortlistedVacancies = () => run.state.vacancies.filter((x) => x.status === 'SHORTLISTED');
+  const publishStatuses = () =>
+    run.setStatuses(
+      shortlistedVacancies().flatMap((v) =>
         run.state.applications
           .filter((a) => a.vacancyId === v.id && !a.withdrawn && a.eligible === true && !a.trackRecord?.eliminated)
           .map((a) => {
@@ -41,12 +46,32 @@ export async function finalRanking(run: SelectionRun): Promise<Next> {
           }),
       ),
     );
-    const revision = run.p.rankingRevision;
-    const vacancyIds = shortlistedVacancies.map((v) => v.id);
-    await run.issue('SCORE_SHEET', `SCORE_SHEET:${revision}`, { vacancyIds, withScores: true });
-    await run.issue('FINAL_RESULT_MINUTES', `FINAL_RESULT_MINUTES:${revision}`, { vacancyIds, withScores: true });
-    await run.issue('FINAL_RESULT_ANNOUNCEMENT', `FINAL_RESULT_ANNOUNCEMENT:${revision}`, { vacancyIds });
-  });
+  const documents = (): [StageDocumentKind, boolean][] => [
+    ['SCORE_SHEET', true],
+    ['FINAL_RESULT_MINUTES', true],
+    ['FINAL_RESULT_ANNOUNCEMENT', false],
+  ];
+  const issue = (kind: StageDocumentKind, withScores: boolean) =>
+    run.issue(kind, `${kind}:${run.p.rankingRevision}`, {
+      vacancyIds: shortlistedVacancies().map((v) => v.id),
+      ...(withScores ? { withScores } : {}),
+    });
+  if (patched(RANKING_STEPS)) {
+    // One step each, with a hand-over between them: each can be megabytes of history in a big round.
+    // A run carried over from before did all of it in its one step 'ranking-published'.
+    if (!run.p.steps.includes('ranking-published')) {
+      await run.once('ranking-statuses', publishStatuses);
+      for (const [kind, withScores] of documents()) {
+        await run.handOverIfFull();
+        await run.once(`ranking-document:${kind}`, async () => void (await issue(kind, withScores)));
+      }
+    }
+  } else {
+    await run.once('ranking-published', async () => {
+      await publishStatuses();
+      for (const [kind, withScores] of documents()) await issue(kind, withScores);
+    });
+  }
 
   await objectionWindow(run, 'FINAL_OBJECTIONS');
   await run.wait(() => run.state.objections.every((o) => o.upheld !== null));
