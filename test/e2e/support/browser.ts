@@ -152,8 +152,10 @@ export async function textOf(locator: Locator): Promise<string> {
 }
 
 /**
- * Repeats `attempt` (which should reload or re-read the page) until `done` holds, for states the
- * server reaches on its own (timers, workflow steps): polls the page, never the API.
+ * Waits until `done` holds on the page, for states the server reaches on its own (timers, workflow
+ * steps): polls the page, never the API. Each load of the page is given a settling window (which
+ * grows from `intervalMs` to 15 s) to fetch its data before the next reload; reloading on a fixed
+ * short beat would cut off a slow page's queries every time on a busy machine.
  */
 export async function waitForPageState(
   page: Page,
@@ -162,11 +164,18 @@ export async function waitForPageState(
   { timeoutMs = 90_000, intervalMs = 1_500, reload = true } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const holds = () => done().catch(() => false);
+  let settleMs = Math.max(intervalMs, 1_000);
   for (;;) {
-    if (await done().catch(() => false)) return;
-    if (Date.now() > deadline)
+    const loadDeadline = Math.min(deadline, Date.now() + settleMs);
+    for (;;) {
+      if (await holds()) return;
+      if (Date.now() >= loadDeadline) break;
+      await page.waitForTimeout(Math.min(250, intervalMs));
+    }
+    if (Date.now() >= deadline)
       throw new Error(`timed out after ${timeoutMs / 1000} s waiting for: ${what} (${page.url()})`);
-    await page.waitForTimeout(intervalMs);
+    settleMs = Math.min(settleMs * 2, 15_000);
     if (reload) await page.reload({ waitUntil: 'domcontentloaded' });
   }
 }
