@@ -62,10 +62,13 @@ describe('agency records', () => {
     expect(open.sort()).toEqual([
       // Its own agency's staff accounts.
       'changeAccountRole',
+      // Its own agency's ASN data (profile imports).
+      'confirmProfileImport',
       'deactivateAccount',
       'decideRegistration',
       'inviteAccount',
       'issuePasswordReset',
+      'previewProfileImport',
       'reactivateAccount',
       // Its own agency's records.
       'setAgencyOfficials',

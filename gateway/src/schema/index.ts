@@ -21,5 +21,6 @@ import './agency';
 import './accounts';
 import './oidc';
 import './notices';
+import './imports';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -14,3 +14,4 @@ export * from './talent';
 export * from './talent-records';
 export * from './candidate-portal';
 export * from './notices';
+export * from './import/profiles';

@@ -8,6 +8,7 @@ import { invitationSchema } from './invitation';
 import { noticeSchema } from './notice';
 import { profileSchema } from './profile';
 import { profileConfirmationSchema } from './profile-confirmation';
+import { profileImportChunkSchema, profileImportSchema, profileVersionSchema } from './profile-import';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { timelineEntrySchema } from './timeline-entry';
@@ -19,7 +20,15 @@ export type { AuditRecordDoc } from './audit-record';
 export type { HolidayYearDoc } from './holiday-year';
 export type { InvitationDoc } from './invitation';
 export type { NoticeDoc } from './notice';
-export type { ProfileDoc } from './profile';
+export type { ImportSource, ProfileDoc } from './profile';
+export type {
+  ImportCounts,
+  ImportStatus,
+  ProfileImportChunkDoc,
+  ProfileImportDoc,
+  ProfileVersionDoc,
+  RowClass,
+} from './profile-import';
 export type { ProfileConfirmationDoc } from './profile-confirmation';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
@@ -43,6 +52,9 @@ export function createCandidateModels(conn: Connection) {
     ProfileConfirmation: conn.model('ProfileConfirmation', profileConfirmationSchema, 'profileConfirmations'),
     ApplicationFile: conn.model('ApplicationFile', applicationFileSchema, 'applicationFiles'),
     Notice: conn.model('Notice', noticeSchema, 'outbox'),
+    ProfileImport: conn.model('ProfileImport', profileImportSchema, 'profileImports'),
+    ProfileImportChunk: conn.model('ProfileImportChunk', profileImportChunkSchema, 'profileImportChunks'),
+    ProfileVersion: conn.model('ProfileVersion', profileVersionSchema, 'profileVersions'),
   };
 }
 export type CandidateModels = ReturnType<typeof createCandidateModels>;

@@ -8,6 +8,7 @@ import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
 import { createNoticeRepository } from './notices';
 import { createProfileConfirmationRepository } from './profile-confirmations';
+import { createProfileImportRepository } from './profile-imports';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
@@ -33,6 +34,7 @@ export function createCandidateRepositories(
     notices,
     agencies: createAgencyRepository(models),
     profiles: createProfileRepository(models),
+    profileImports: createProfileImportRepository(models),
     applications,
     selections,
     holidayYears,
