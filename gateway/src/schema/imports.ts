@@ -154,7 +154,12 @@ builder.mutationField('confirmProfileImport', (t) =>
           );
         await startProfileImport(
           ctx.temporal,
-          { importId: imp.id, agencyCode: imp.agencyCode, chunkCount: imp.chunkCount },
+          {
+            importId: imp.id,
+            agencyCode: imp.agencyCode,
+            chunkCount: imp.chunkCount,
+            chunksPerRun: ctx.config.IMPORT_CHUNKS_PER_RUN,
+          },
           ctx.config.TEMPORAL_TASK_QUEUE,
         );
         ctx.logger.info({ importId: imp.id, userId: ctx.user?.id }, 'profile import confirmed');
