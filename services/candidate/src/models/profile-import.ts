@@ -49,6 +49,8 @@ export interface ProfileImportChunkDoc {
   lines: number[];
   rows: ImportedProfile[];
   classes: RowClass[];
+  /** Per row: the stored profile's id (changed, unchanged) or the id staged for a new one; null when refused. */
+  ids: (string | null)[];
   committed: ImportCounts | null;
 }
 
@@ -100,6 +102,7 @@ export const profileImportChunkSchema = new Schema<ProfileImportChunkDoc>(
     lines: { type: [Number], default: [] },
     rows: { type: Schema.Types.Mixed, default: [] },
     classes: { type: [String], default: [] },
+    ids: { type: [String], default: [] },
     committed: { type: countsSchema, default: null },
   },
   { versionKey: false },

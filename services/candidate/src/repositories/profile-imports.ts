@@ -12,7 +12,13 @@ import {
   type ProfileVersionDto,
   type StageImportChunkRequest,
 } from '@seleksi/domain';
-import { bulkReplaceById, findEachEqual, insertManyIgnoringDuplicates, replaceById } from '@seleksi/kit';
+import {
+  bulkReplaceById,
+  findEachEqual,
+  insertManyIgnoringDuplicates,
+  isDuplicateKeyError,
+  replaceById,
+} from '@seleksi/kit';
 import type {
   CandidateModels,
   ImportSource,
@@ -94,6 +100,110 @@ export function createProfileImportRepository({
     return sameProfile(owner, { ...row, _id: owner._id } as ProfileDoc) ? 'UNCHANGED' : 'CHANGED';
   }
 
+  const write = (row: ImportedProfile, id: string, source: ImportSource) => ({
+    ...row,
+    _id: id,
+    updatedAt: source.at,
+    mapBucket: employeeBucket(id),
+    importedFrom: source,
+  });
+
+  function versionOf(owner: ProfileDoc, source: ImportSource): ProfileVersionDoc {
+    const { importedFrom, mapBucket: _bucket, ...previous } = owner;
+    return {
+      _id: `${owner._id}:${source.importId}`,
+      profileId: owner._id,
+      agencyCode: owner.agencyCode,
+      previous,
+      previousSource: importedFrom ?? null,
+      replacedBy: source,
+    };
+  }
+
+  /** The previous versions first: a crash between the two leaves versions that the retry stores again as no-ops. */
+  async function store(versions: ProfileVersionDoc[], writes: ({ _id: string } & object)[]): Promise<void> {
+    await insertManyIgnoringDuplicates(ProfileVersion, versions);
+    await bulkReplaceById(Profile, writes);
+  }
+
+  /** The commit as staged; null when the store moved since the preview (then `commitByNip`). */
+  async function commitStaged(
+    imp: ProfileImportDoc,
+    chunk: ProfileImportChunkDoc,
+    source: ImportSource,
+  ): Promise<ImportCountsDto | null> {
+    if (chunk.ids?.length !== chunk.rows.length) return null;
+    const counts = zero();
+    const changedIds = chunk.rows.flatMap((_r, i) => (chunk.classes[i] === 'CHANGED' ? [chunk.ids[i]!] : []));
+    const owners = new Map(
+      (await findEachEqual<ProfileDoc>(Profile, '_id', changedIds)).map((d) => [d._id, d] as const),
+    );
+    const writes: ({ _id: string } & object)[] = [];
+    const versions: ProfileVersionDoc[] = [];
+    for (const [i, row] of chunk.rows.entries()) {
+      const cls = chunk.classes[i];
+      const id = chunk.ids[i];
+      if (cls === 'REFUSED' || !id) counts.refused++;
+      else if (cls === 'UNCHANGED') counts.unchanged++;
+      else if (cls === 'NEW') {
+        writes.push(write(row, id, source));
+        counts.new++;
+      } else {
+        const owner = owners.get(id);
+        if (!owner || owner.nip !== row.nip || owner.agencyCode !== imp.agencyCode) return null;
+        if (owner.importedFrom?.importId === source.importId)
+          counts.changed++; // written by an earlier try
+        else if (sameProfile(owner, { ...row, _id: id } as ProfileDoc)) counts.unchanged++;
+        else {
+          writes.push(write(row, id, source));
+          versions.push(versionOf(owner, source));
+          counts.changed++;
+        }
+      }
+    }
+    try {
+      await store(versions, writes);
+    } catch (err) {
+      // A new row's NIP was stored by another writer since the preview.
+      if (isDuplicateKeyError(err)) return null;
+      throw err;
+    }
+    return counts;
+  }
+
+  /** The commit by NIP lookups, whatever was staged: the profiles this import wrote already count as staged. */
+  async function commitByNip(
+    imp: ProfileImportDoc,
+    chunk: ProfileImportChunkDoc,
+    source: ImportSource,
+  ): Promise<ImportCountsDto> {
+    const owners = await ownersOf(chunk.rows);
+    const counts = zero();
+    const writes: ({ _id: string } & object)[] = [];
+    const versions: ProfileVersionDoc[] = [];
+    for (const [i, row] of chunk.rows.entries()) {
+      const owner = owners.get(row.nip);
+      if (owner?.importedFrom?.importId === source.importId) {
+        const staged = chunk.classes[i];
+        counts[staged === 'NEW' ? 'new' : staged === 'CHANGED' ? 'changed' : 'unchanged']++;
+        continue;
+      }
+      const cls = classify(row, owner, imp.agencyCode);
+      if (cls === 'REFUSED') counts.refused++;
+      else if (cls === 'UNCHANGED') counts.unchanged++;
+      else {
+        const id = owner?._id ?? randomUUID();
+        writes.push(write(row, id, source));
+        if (owner) {
+          counts.changed++;
+          versions.push(versionOf(owner, source));
+        } else counts.new++;
+      }
+    }
+    await store(versions, writes);
+    return counts;
+  }
+
   return {
     async create(req: CreateProfileImportRequest): Promise<ProfileImportDto> {
       const doc: ProfileImportDoc = {
@@ -141,8 +251,12 @@ export function createProfileImportRepository({
       const owners = await ownersOf(req.rows);
       const counts = zero();
       const errors: ImportCellError[] = [];
+      const ids: (string | null)[] = [];
       const classes = req.rows.map((row, i) => {
-        const c = classify(row, owners.get(row.nip), imp.agencyCode);
+        const owner = owners.get(row.nip);
+        const c = classify(row, owner, imp.agencyCode);
+        // New profiles get their id now, so that a retried commit inserts the same documents again.
+        ids.push(c === 'REFUSED' ? null : (owner?._id ?? randomUUID()));
         if (c === 'REFUSED') errors.push(otherAgency(req.lines[i] ?? 0));
         counts[c === 'NEW' ? 'new' : c === 'CHANGED' ? 'changed' : c === 'UNCHANGED' ? 'unchanged' : 'refused']++;
         return c;
@@ -154,6 +268,7 @@ export function createProfileImportRepository({
         lines: req.lines,
         rows: req.rows,
         classes,
+        ids,
         committed: null,
       };
       await replaceById(ProfileImportChunk, chunk._id, chunk);
@@ -218,10 +333,12 @@ export function createProfileImportRepository({
     },
 
     /**
-     * Writes chunk `n`: new profiles inserted, changed ones replaced after their previous version is
-     * stored, unchanged ones left alone (their `updatedAt` too). A chunk committed before answers its
-     * first outcome; one interrupted half-way is redone, and the profiles it already wrote (marked with
-     * this import) count as their staged class.
+     * Writes chunk `n`: new profiles inserted (with the id staged for them), changed ones replaced after their
+     * previous version is stored, unchanged ones left alone (their `updatedAt` too). Only the changed rows'
+     * profiles are read again (by id): a row staged as unchanged is what the user confirmed. A chunk committed
+     * before answers its first outcome; one interrupted half-way is redone (the same ids make its inserts
+     * replays). When the store moved since the preview (a changed profile now gone or renumbered, a new
+     * row's NIP taken meanwhile) the chunk is committed by NIP lookups instead.
      */
     async commitChunk(importId: string, n: number, at: Date): Promise<ImportCountsDto> {
       const imp = await load(importId);
@@ -235,41 +352,7 @@ export function createProfileImportRepository({
         byName: imp.byName,
         at,
       };
-      const owners = await ownersOf(chunk.rows);
-      const counts = zero();
-      const writes: ({ _id: string } & Record<string, unknown>)[] = [];
-      const versions: ProfileVersionDoc[] = [];
-      for (const [i, row] of chunk.rows.entries()) {
-        const owner = owners.get(row.nip);
-        if (owner?.importedFrom?.importId === importId) {
-          const staged = chunk.classes[i];
-          counts[staged === 'NEW' ? 'new' : staged === 'CHANGED' ? 'changed' : 'unchanged']++;
-          continue;
-        }
-        const cls = classify(row, owner, imp.agencyCode);
-        if (cls === 'REFUSED') counts.refused++;
-        else if (cls === 'UNCHANGED') counts.unchanged++;
-        else {
-          const id = owner?._id ?? randomUUID();
-          writes.push({ ...row, _id: id, updatedAt: at, mapBucket: employeeBucket(id), importedFrom: source });
-          if (owner) {
-            counts.changed++;
-            const { importedFrom, mapBucket: _bucket, ...previous } = owner;
-            versions.push({
-              _id: `${owner._id}:${importId}`,
-              profileId: owner._id,
-              agencyCode: owner.agencyCode,
-              previous,
-              previousSource: importedFrom ?? null,
-              replacedBy: source,
-            });
-          } else counts.new++;
-        }
-      }
-      // The previous versions first: a crash between the two leaves a version of a profile not yet
-      // replaced, which the retry stores again as a no-op.
-      await insertManyIgnoringDuplicates(ProfileVersion, versions);
-      await bulkReplaceById(Profile, writes);
+      const counts = (await commitStaged(imp, chunk, source)) ?? (await commitByNip(imp, chunk, source));
       await ProfileImportChunk.updateOne({ _id: chunk._id }, { $set: { committed: counts } });
       await ProfileImport.updateOne({ _id: importId }, { $max: { chunksDone: n + 1 } });
       return counts;
