@@ -182,6 +182,39 @@ describe('profile import', () => {
     },
   );
 
+  it(
+    "commits by NIP when another writer stored a new row's NIP between preview and confirmation",
+    { timeout: 120_000 },
+    async () => {
+      const p = await preview(importCsv(rows(3, 30_000)), 'susulan.csv');
+      expect(p.counts).toEqual({ new: 3, changed: 0, unchanged: 0, refused: 0 });
+      // Another writer (the candidate service's own bulk route) stores row 30,001 meanwhile, with another name.
+      const meanwhile = await stack.clients.candidate.upsertProfiles([
+        {
+          id: `other-writer-${SALT}`,
+          nip: importNip(30_001, SALT),
+          name: 'Ditulis Proses Lain',
+          rank: 'III/a',
+          agencyCode: AGENCY.code,
+          education: 'S1',
+          careers: [],
+          skp: [],
+          lhkpnFiled: false,
+          disciplinarySanction: false,
+        },
+      ]);
+      expect(meanwhile.upserted).toBe(1);
+      await confirm(p.id);
+      expect((await completed(p.id)).committed).toEqual({ new: 2, changed: 1, unchanged: 0, refused: 0 });
+      const stored = await stack.clients.candidate.getProfileByNip(importNip(30_001, SALT));
+      expect(stored).toMatchObject({ id: `other-writer-${SALT}`, name: 'Pegawai Impor 30001' });
+      const versions = await stack.clients.candidate.listProfileVersions(`other-writer-${SALT}`);
+      expect(versions.map((v) => [v.previous.name, v.previousSource, v.replacedBy.fileName])).toEqual([
+        ['Ditulis Proses Lain', null, 'susulan.csv'],
+      ]);
+    },
+  );
+
   it('refuses a NIP of another agency in the preview', { timeout: 60_000 }, async () => {
     const p = await preview(importCsv(rows(2)), 'salah-instansi.csv', otherToken, OTHER.code);
     expect(p.counts).toEqual({ new: 0, changed: 0, unchanged: 0, refused: 2 });

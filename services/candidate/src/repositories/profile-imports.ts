@@ -12,13 +12,7 @@ import {
   type ProfileVersionDto,
   type StageImportChunkRequest,
 } from '@seleksi/domain';
-import {
-  bulkReplaceById,
-  findEachEqual,
-  insertManyIgnoringDuplicates,
-  isDuplicateKeyError,
-  replaceById,
-} from '@seleksi/kit';
+import { bulkReplaceById, findEachEqual, insertManyIgnoringDuplicates, replaceById } from '@seleksi/kit';
 import type {
   CandidateModels,
   ImportSource,
@@ -163,10 +157,10 @@ export function createProfileImportRepository({
     }
     try {
       await store(versions, writes);
-    } catch (err) {
-      // A new row's NIP was stored by another writer since the preview.
-      if (isDuplicateKeyError(err)) return null;
-      throw err;
+    } catch {
+      // A new row's NIP stored by another writer since the preview: a duplicate key, which FerretDB reports on
+      // an upserting replace as an internal error. The lookups by NIP sort it out (or fail again, and retry).
+      return null;
     }
     return counts;
   }
