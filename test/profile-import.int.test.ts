@@ -257,7 +257,12 @@ describe('profile import', () => {
     { timeout: 240_000 },
     async () => {
       const a = await preview(importCsv(rows(3000, 10_000)), 'besar.csv');
-      const b = await preview(importCsv(rows(5, 20_000)), 'kecil.csv');
+      // B also holds one of A's rows with another rank: new at its preview, changed once A is committed.
+      const b = await preview(
+        importCsv([...rows(5, 20_000), importRow(10_000, { salt: SALT, rank: 'IV/c' })]),
+        'kecil.csv',
+      );
+      expect(b.counts).toEqual({ new: 6, changed: 0, unchanged: 0, refused: 0 });
       expect(a.chunkCount).toBe(3);
       expect((await confirm(a.id)).errors).toBeUndefined();
       const refused = await confirm(b.id);
@@ -266,7 +271,14 @@ describe('profile import', () => {
       expect((await completed(a.id)).committed).toEqual({ new: 3000, changed: 0, unchanged: 0, refused: 0 });
       // The refused one was left as previewed and goes through once the first is done.
       expect((await confirm(b.id)).errors).toBeUndefined();
-      expect((await completed(b.id)).committed).toEqual({ new: 5, changed: 0, unchanged: 0, refused: 0 });
+      // Committed against the profiles as they are now (A's), not as staged before A.
+      expect((await completed(b.id)).committed).toEqual({ new: 5, changed: 1, unchanged: 0, refused: 0 });
+      const changed = await stack.clients.candidate.getProfileByNip(importNip(10_000, SALT));
+      expect(changed?.rank).toBe('IV/c');
+      const versions = await stack.clients.candidate.listProfileVersions(changed!.id);
+      expect(versions.map((v) => [v.previous.rank, v.previousSource?.fileName, v.replacedBy.fileName])).toEqual([
+        ['III/d', 'besar.csv', 'kecil.csv'],
+      ]);
     },
   );
 });

@@ -39,6 +39,8 @@ export interface ProfileImportDoc {
   /** Outcome of the commit, once completed. */
   committed: ImportCounts | null;
   committedAt: Date | null;
+  /** Commit by NIP lookups, not as staged (another import of the agency was committed after this preview). */
+  byNip?: boolean;
 }
 
 /** Up to a thousand staged rows of an import, with their class at preview and, once committed, the outcome. */
@@ -88,6 +90,7 @@ export const profileImportSchema = new Schema<ProfileImportDoc>(
     chunksDone: { type: Number, default: 0 },
     committed: { type: countsSchema, default: null },
     committedAt: { type: Date, default: null },
+    byNip: { type: Boolean },
   },
   { versionKey: false },
 );

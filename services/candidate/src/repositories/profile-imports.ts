@@ -321,8 +321,18 @@ export function createProfileImportRepository({
       const imp = await load(importId);
       if (imp.status === 'COMPLETED') return false;
       if (imp.status === 'STAGING') throw new DomainError('WRONG_STAGE', 'Pratinjau impor belum selesai', 'importId');
-      if (imp.status === 'PREVIEWED')
-        await ProfileImport.updateOne({ _id: importId, status: 'PREVIEWED' }, { $set: { status: 'COMMITTING' } });
+      if (imp.status === 'PREVIEWED') {
+        // Another import of the agency committed since this preview: its classes may be stale, so every chunk
+        // is committed by NIP lookups (against the profiles as they are now).
+        const newer = await ProfileImport.findOne(
+          { agencyCode: imp.agencyCode, status: 'COMPLETED', committedAt: { $gt: imp.createdAt } },
+          { _id: 1 },
+        ).lean();
+        await ProfileImport.updateOne(
+          { _id: importId, status: 'PREVIEWED' },
+          { $set: { status: 'COMMITTING', byNip: Boolean(newer) } },
+        );
+      }
       return true;
     },
 
@@ -346,7 +356,8 @@ export function createProfileImportRepository({
         byName: imp.byName,
         at,
       };
-      const counts = (await commitStaged(imp, chunk, source)) ?? (await commitByNip(imp, chunk, source));
+      const counts =
+        (imp.byNip ? null : await commitStaged(imp, chunk, source)) ?? (await commitByNip(imp, chunk, source));
       await ProfileImportChunk.updateOne({ _id: chunk._id }, { $set: { committed: counts } });
       await ProfileImport.updateOne({ _id: importId }, { $max: { chunksDone: n + 1 } });
       return counts;
