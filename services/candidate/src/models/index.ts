@@ -8,7 +8,12 @@ import { invitationSchema } from './invitation';
 import { noticeSchema } from './notice';
 import { profileSchema } from './profile';
 import { profileConfirmationSchema } from './profile-confirmation';
-import { profileImportChunkSchema, profileImportSchema, profileVersionSchema } from './profile-import';
+import {
+  profileImportChunkSchema,
+  profileImportSchema,
+  profileImportStagedSchema,
+  profileVersionSchema,
+} from './profile-import';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { timelineEntrySchema } from './timeline-entry';
@@ -26,6 +31,7 @@ export type {
   ImportStatus,
   ProfileImportChunkDoc,
   ProfileImportDoc,
+  ProfileImportStagedDoc,
   ProfileVersionDoc,
   RowClass,
 } from './profile-import';
@@ -54,6 +60,7 @@ export function createCandidateModels(conn: Connection) {
     Notice: conn.model('Notice', noticeSchema, 'outbox'),
     ProfileImport: conn.model('ProfileImport', profileImportSchema, 'profileImports'),
     ProfileImportChunk: conn.model('ProfileImportChunk', profileImportChunkSchema, 'profileImportChunks'),
+    ProfileImportStaged: conn.model('ProfileImportStaged', profileImportStagedSchema, 'profileImportStaged'),
     ProfileVersion: conn.model('ProfileVersion', profileVersionSchema, 'profileVersions'),
   };
 }

@@ -124,3 +124,24 @@ export const profileVersionSchema = new Schema<ProfileVersionDoc>(
   { versionKey: false },
 );
 profileVersionSchema.index({ profileId: 1 });
+
+/** A staged chunk's counts and refusals (summed by the seal without reading the staged rows back). */
+export interface ProfileImportStagedDoc {
+  _id: string; // `${importId}:${n}`
+  importId: string;
+  n: number;
+  counts: ImportCounts;
+  refusals: ImportCellError[];
+}
+
+export const profileImportStagedSchema = new Schema<ProfileImportStagedDoc>(
+  {
+    _id: { type: String, required: true },
+    importId: { type: String, required: true },
+    n: { type: Number, required: true },
+    counts: { type: countsSchema, required: true },
+    refusals: { type: Schema.Types.Mixed, default: [] },
+  },
+  { versionKey: false },
+);
+profileImportStagedSchema.index({ importId: 1 });

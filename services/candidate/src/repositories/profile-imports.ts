@@ -19,6 +19,7 @@ import type {
   ProfileDoc,
   ProfileImportChunkDoc,
   ProfileImportDoc,
+  ProfileImportStagedDoc,
   ProfileVersionDoc,
   RowClass,
 } from '../models';
@@ -70,6 +71,7 @@ export function createProfileImportRepository({
   Profile,
   ProfileImport,
   ProfileImportChunk,
+  ProfileImportStaged,
   ProfileVersion,
 }: CandidateModels) {
   async function load(id: string): Promise<ProfileImportDoc> {
@@ -266,6 +268,13 @@ export function createProfileImportRepository({
         committed: null,
       };
       await replaceById(ProfileImportChunk, chunk._id, chunk);
+      // The chunk's outcome kept apart (small), so that sealing never reads the staged rows back.
+      await replaceById(ProfileImportStaged, chunk._id, {
+        importId,
+        n,
+        counts,
+        refusals: errors.slice(0, MAX_KEPT_ERRORS),
+      });
       return { counts, errors };
     },
 
@@ -273,23 +282,15 @@ export function createProfileImportRepository({
     async seal(importId: string): Promise<ProfileImportDto> {
       const imp = await load(importId);
       if (imp.status !== 'STAGING') return toDto(imp);
-      const chunks = await ProfileImportChunk.find({ importId }, { lines: 1, classes: 1 }).lean<
-        Pick<ProfileImportChunkDoc, 'lines' | 'classes'>[]
-      >();
-      if (chunks.length !== imp.chunkCount)
-        throw new DomainError('INCOMPLETE', `Baru ${chunks.length} dari ${imp.chunkCount} bagian diterima`, 'importId');
+      const staged = await ProfileImportStaged.find({ importId }).lean<ProfileImportStagedDoc[]>();
+      if (staged.length !== imp.chunkCount)
+        throw new DomainError('INCOMPLETE', `Baru ${staged.length} dari ${imp.chunkCount} bagian diterima`, 'importId');
       const counts: ImportCountsDto = { ...zero(), refused: imp.refusedInFile };
       const errors = [...imp.rowErrors];
-      for (const c of chunks)
-        for (const [i, cls] of c.classes.entries()) {
-          if (cls === 'NEW') counts.new++;
-          else if (cls === 'CHANGED') counts.changed++;
-          else if (cls === 'UNCHANGED') counts.unchanged++;
-          else {
-            counts.refused++;
-            if (errors.length < MAX_KEPT_ERRORS) errors.push(otherAgency(c.lines[i] ?? 0));
-          }
-        }
+      for (const c of staged) {
+        for (const k of ['new', 'changed', 'unchanged', 'refused'] as const) counts[k] += c.counts[k];
+        for (const e of c.refusals) if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
+      }
       errors.sort((a, b) => a.line - b.line);
       const doc = await ProfileImport.findOneAndUpdate(
         { _id: importId, status: 'STAGING' },
