@@ -59,6 +59,8 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<ApiError | Error | null>(null);
+  // Fields show typed errors (code and field); any other error shows in the alert below the form.
+  const fieldError = uploadError instanceof ApiError ? uploadError : null;
   const [importId, setImportId] = useState<string | null>(null);
 
   const current = useQuery<{ profileImport: ImportView }>(PROFILE_IMPORT, { id: importId }, importId === null);
@@ -113,7 +115,7 @@ export function ImportPage() {
         </a>
       </p>
       <ActionForm label="Unggah data ASN" onSubmit={() => void upload()}>
-        <Field id="imp-agency" label="Kode instansi" apiField="agencyCode" error={uploadError}>
+        <Field id="imp-agency" label="Kode instansi" apiField="agencyCode" error={fieldError}>
           {(p) => (
             <input
               {...p}
@@ -128,7 +130,7 @@ export function ImportPage() {
           label="Berkas CSV atau XLSX"
           hint="Lembar pertama saja; tanpa rumus; paling banyak 200.000 baris"
           apiField="file"
-          error={uploadError}
+          error={fieldError}
         >
           {(p) => (
             <input
