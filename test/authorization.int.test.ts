@@ -75,6 +75,12 @@ const AGENCY_ADMINS = ['admin', 'agencyAdminOwn'] as const;
 const DISPUTE_DECIDERS = ['secretaryOwn', 'admin', 'agencyAdminOwn'] as const;
 const MUTATIONS: Record<string, Rule> = {
   amendHolidayCalendar: { allowed: ['admin'] },
+  // Profile imports: the agency's secretariat and administrator, and the national administrator (the
+  // matrix sends no file: VALIDATION_FAILED past authorisation); an unknown import is NOT_FOUND to any of them.
+  previewProfileImport: { allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'] },
+  confirmProfileImport: {
+    allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther', 'secretaryOwn', 'secretaryOther'],
+  },
   // Accounts: the national administrator for all, an agency administrator for its own agency's staff
   // (an invitation without an agency is for the inviter's own agency, so both agency administrators pass).
   changeAccountRole: { allowed: AGENCY_ADMINS },
@@ -239,6 +245,17 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'],
       query: 'query($a: String!) { panselCandidates(agencyCode: $a) { totalCount } }',
       variables: { a: AGENCY_A.code },
+    },
+    profileImports: {
+      allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'],
+      query: 'query($a: String!) { profileImports(agencyCode: $a) { totalCount } }',
+      variables: { a: AGENCY_A.code },
+    },
+    profileImport: {
+      // An unknown import is NOT_FOUND to every importer (the agency check needs the import).
+      allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther', 'secretaryOwn', 'secretaryOther'],
+      query: 'query($i: ID!) { profileImport(id: $i) { status } }',
+      variables: { i: 'no-such-import' },
     },
     notices: { allowed: ['admin'], query: '{ notices { id } }' },
     profileDisputes: {

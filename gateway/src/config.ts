@@ -62,6 +62,16 @@ export const gatewayConfigSchema = z.object({
     .min(1024)
     .max(5 * 1024 * 1024)
     .default(2 * 1024 * 1024),
+  /** Largest import file (CSV/XLSX of ASN profiles), rows per file, and refused rows before the whole file is refused. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(40 * 1024 * 1024),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
+  IMPORT_MAX_REFUSED_ROWS: z.coerce.number().int().min(0).default(1000),
+  /** Chunks of 1,000 rows an import commits per workflow run before continuing as new. */
+  IMPORT_CHUNKS_PER_RUN: z.coerce.number().int().min(1).default(40),
   /** Most files one application may carry. */
   APPLICATION_FILES_MAX: z.coerce.number().int().min(1).max(50).default(10),
   /**

@@ -20,6 +20,7 @@ import { authenticate, createContext, type GatewayDeps } from './context';
 import { applicationFileRoutes } from './application-files/routes';
 import { documentRoutes } from './documents/routes';
 import { exportRoutes } from './exports/routes';
+import { importRoutes } from './imports/routes';
 import { useQueryLimits } from './limits';
 import { NoticePreferences, Notifier } from './notices/notifier';
 import { schema } from './schema';
@@ -75,6 +76,7 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
   documentRoutes(app, deps);
   applicationFileRoutes(app, deps);
   exportRoutes(app, deps);
+  importRoutes(app, deps);
 
   // Stamped when the headers arrive, before the (multipart) body is read: an application's receipt time.
   // The bearer token is checked from then on too, while the body arrives and is parsed.
@@ -141,10 +143,13 @@ function servePortal(app: express.Express, deps: GatewayDeps): void {
   }
   app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   app.use(express.static(dir, { index: false, maxAge: 0 }));
-  app.get(/^\/(?!graphql|documents\/|verifikasi(?:\/|$)|application-files\/|healthz|readyz).*/, (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+  app.get(
+    /^\/(?!graphql|documents\/|verifikasi(?:\/|$)|application-files\/|imports\/|healthz|readyz).*/,
+    (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    },
+  );
 }
 
 export interface RunningGateway {

@@ -7,3 +7,5 @@ export * from './talent-mapping/definitions';
 export * from './talent-mapping/client';
 export * from './talent-pool/definitions';
 export * from './talent-pool/client';
+export * from './profile-import/definitions';
+export * from './profile-import/client';

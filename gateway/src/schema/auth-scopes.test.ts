@@ -64,10 +64,13 @@ describe('agency records', () => {
       'acceptProfileDispute',
       // Its own agency's staff accounts.
       'changeAccountRole',
+      // Its own agency's ASN data (profile imports).
+      'confirmProfileImport',
       'deactivateAccount',
       'decideRegistration',
       'inviteAccount',
       'issuePasswordReset',
+      'previewProfileImport',
       'reactivateAccount',
       'rejectProfileDispute',
       // Its own agency's records.

@@ -22,5 +22,6 @@ import './accounts';
 import './oidc';
 import './notices';
 import './profile-disputes';
+import './imports';
 
 export const schema = builder.toSchema({ sortSchema: true });

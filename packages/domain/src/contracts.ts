@@ -79,6 +79,8 @@ export interface ProfileDto {
   nip: string; // 18 digits, validated by parseNip
   name: string;
   rank: string; // golongan, e.g. 'IV/b'
+  /** TMT of the rank (YYYY-MM-DD), when known (imports). */
+  rankSince?: string;
   agencyCode: string;
   education: EducationLevel;
   educationMajor?: string;
@@ -86,6 +88,8 @@ export interface ProfileDto {
   skp: { year: number; predicate: SkpPredicate }[];
   lhkpnFiled: boolean;
   disciplinarySanction: boolean;
+  /** Leadership trainings completed (PIM/PKN/PKA/PKP, as written in the register), when known. */
+  trainings?: string[];
   /** The e-mail on record (SIASN); a self-registration with the same e-mail and birth date is linked at once. */
   email?: string | null;
 }

@@ -38,6 +38,17 @@ export const ERROR_CODES = [
   'LINK_EXPIRED',
   /** The change would leave no active national administrator. */
   'LAST_ADMIN',
+  /** An import file that is not CSV or XLSX by its content (or cannot be read as one). */
+  'INVALID_FILE',
+  'FILE_TOO_LARGE',
+  /** An import file without a column the kind requires. */
+  'MISSING_COLUMN',
+  /** An import file with a formula in a cell: only values are imported. */
+  'FORMULA_NOT_ALLOWED',
+  /** An import file with more refused rows than an import accepts: nothing is staged. */
+  'TOO_MANY_ROW_ERRORS',
+  /** Another import of the same agency is being committed. */
+  'IMPORT_RUNNING',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,3 +16,4 @@ export * from './candidate-portal';
 export * from './profile-disputes';
 export * from './notices';
 export * from './provisional-calendar';
+export * from './import/profiles';

@@ -3,6 +3,12 @@ import type { AgencyChangeRequest } from './agency';
 import type {
   AgencyDto,
   ClaimedNoticeDto,
+  CreateProfileImportRequest,
+  ImportCellError,
+  ImportCountsDto,
+  ProfileImportDto,
+  ProfileVersionDto,
+  StageImportChunkRequest,
   NoticeDto,
   NoticeStatus,
   AgencyLogoDto,
@@ -172,6 +178,46 @@ export class CandidateClient {
       upserted += (await this.http.put<BulkUpsertResult>('/profiles', body, { timeoutMs: BULK_TIMEOUT_MS })).upserted;
     }
     return { upserted };
+  }
+
+  /** Profile imports (staged for a preview, then committed by the import workflow). */
+  createProfileImport(req: CreateProfileImportRequest): Promise<ProfileImportDto> {
+    return this.http.post('/profile-imports', req);
+  }
+  stageProfileImportChunk(
+    importId: string,
+    n: number,
+    req: StageImportChunkRequest,
+  ): Promise<{ counts: ImportCountsDto; errors: ImportCellError[] }> {
+    return this.http.put(`/profile-imports/${seg(importId)}/chunks/${n}`, req, { timeoutMs: BULK_TIMEOUT_MS });
+  }
+  sealProfileImport(importId: string): Promise<ProfileImportDto> {
+    return this.http.post(`/profile-imports/${seg(importId)}/seal`, {});
+  }
+  getProfileImport(importId: string): Promise<ProfileImportDto | null> {
+    return this.http.get(`/profile-imports/${seg(importId)}`, { nullOn404: true });
+  }
+  async listProfileImports(agencyCode: string, limit = 20): Promise<ProfileImportDto[]> {
+    return (await this.http.get<{ items: ProfileImportDto[] }>('/profile-imports', { query: { agencyCode, limit } }))
+      .items;
+  }
+  /** false when the import is already completed. */
+  async beginProfileImport(importId: string): Promise<boolean> {
+    return (await this.http.post<{ proceed: boolean }>(`/profile-imports/${seg(importId)}/begin`, {})).proceed;
+  }
+  commitProfileImportChunk(importId: string, n: number, at: string): Promise<ImportCountsDto> {
+    return this.http.post(
+      `/profile-imports/${seg(importId)}/chunks/${n}/commit`,
+      { at },
+      { timeoutMs: BULK_TIMEOUT_MS },
+    );
+  }
+  finishProfileImport(importId: string, committed: ImportCountsDto, at: string): Promise<ProfileImportDto> {
+    return this.http.post(`/profile-imports/${seg(importId)}/finish`, { committed, at });
+  }
+  /** The previous versions an import kept of a profile, newest first. */
+  async listProfileVersions(profileId: string): Promise<ProfileVersionDto[]> {
+    return (await this.http.get<{ items: ProfileVersionDto[] }>(`/profiles/${seg(profileId)}/versions`)).items;
   }
 
   /** Records the invitation once (`id` = `${selectionId}:${candidateId}`); a repeat answers the first recording. */

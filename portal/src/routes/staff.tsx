@@ -10,6 +10,7 @@ import { SelectionDashboardPage } from '../pages/staff/SelectionDashboardPage';
 import { MySelectionsPage, OverseerPendingPage, PpkPendingPage, SelectionsPage } from '../pages/staff/SelectionsPage';
 import { TalentFillingPage, TalentFillingsPage } from '../pages/staff/TalentFillingPage';
 import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
+import { ImportPage } from '../pages/staff/ImportPage';
 
 /** Pages of the secretariat, Pansel members, PPK, overseer and administrators. */
 export const staffRoutes: PortalRoute[] = [
@@ -40,6 +41,12 @@ export const staffRoutes: PortalRoute[] = [
   },
   { path: '/kelola/seleksi/:id/audit', element: <AuditPage />, roles: ['PANSEL_SECRETARY', 'OVERSEER', 'ADMIN'] },
   { path: '/kelola/dokumen/:id/koreksi', element: <DocumentCorrectionPage />, roles: ['PANSEL_SECRETARY', 'PPK'] },
+  {
+    path: '/kelola/impor',
+    element: <ImportPage />,
+    menu: 'Impor data ASN',
+    roles: ['PANSEL_SECRETARY', 'AGENCY_ADMIN', 'ADMIN'],
+  },
   {
     path: '/kelola/talenta/pemetaan',
     element: <TalentMappingPage />,

@@ -78,6 +78,7 @@ export const profileBody = z.object({
   nip: z.string().max(40),
   name: text(200),
   rank: text(20),
+  rankSince: isoDateField.optional(),
   agencyCode: idField,
   education: z.enum(EDUCATION_LEVELS),
   educationMajor: z.string().max(200).optional(),
@@ -85,6 +86,7 @@ export const profileBody = z.object({
   skp: z.array(z.object({ year: z.number().int().min(1900).max(2200), predicate: z.enum(SKP_PREDICATES) })).max(50),
   lhkpnFiled: z.boolean(),
   disciplinarySanction: z.boolean(),
+  trainings: z.array(text(200)).max(20).optional(),
   email: z.string().trim().toLowerCase().email().max(200).nullish(),
 }) satisfies z.ZodType<ProfileDto, unknown>;
 

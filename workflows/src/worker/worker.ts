@@ -5,9 +5,10 @@ import { withAgencyRecords } from './agency-records';
 import { createOpenSelectionActivities, type OpenSelectionPorts } from '../open-selection/activities';
 import { createTalentMappingActivities } from '../talent-mapping/activities';
 import { createTalentPoolActivities, type TalentPoolPorts } from '../talent-pool/activities';
+import { createProfileImportActivities, type ProfileImportPorts } from '../profile-import/activities';
 
 /** Every service operation the activities use (the kit's service clients satisfy it). */
-export type SeleksiPorts = OpenSelectionPorts & TalentPoolPorts;
+export type SeleksiPorts = OpenSelectionPorts & TalentPoolPorts & ProfileImportPorts;
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows.ts', import.meta.url));
 
@@ -29,6 +30,7 @@ export function createActivities(ports: SeleksiPorts) {
     ...createOpenSelectionActivities(withRecords),
     ...createTalentMappingActivities(ports),
     ...createTalentPoolActivities(withRecords),
+    ...createProfileImportActivities(ports),
   };
 }
 

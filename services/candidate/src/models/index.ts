@@ -11,6 +11,12 @@ import { profileConfirmationSchema } from './profile-confirmation';
 import { regionalHolidaysSchema } from './regional-holidays';
 import { profileDisputeDecisionSchema } from './profile-dispute-decision';
 import { profileVersionSchema } from './profile-version';
+import {
+  profileImportChunkSchema,
+  profileImportSchema,
+  profileImportStagedSchema,
+  profileImportVersionSchema,
+} from './profile-import';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { timelineEntrySchema } from './timeline-entry';
@@ -22,7 +28,16 @@ export type { AuditRecordDoc } from './audit-record';
 export type { HolidayYearDoc } from './holiday-year';
 export type { InvitationDoc } from './invitation';
 export type { NoticeDoc } from './notice';
-export type { ProfileDoc } from './profile';
+export type { ImportSource, ProfileDoc } from './profile';
+export type {
+  ImportCounts,
+  ImportStatus,
+  ProfileImportChunkDoc,
+  ProfileImportDoc,
+  ProfileImportStagedDoc,
+  ProfileImportVersionDoc,
+  RowClass,
+} from './profile-import';
 export type { ProfileConfirmationDoc } from './profile-confirmation';
 export type { RegionalHolidaysDoc } from './regional-holidays';
 export type { ProfileDisputeDecisionDoc } from './profile-dispute-decision';
@@ -55,6 +70,10 @@ export function createCandidateModels(conn: Connection) {
       profileDisputeDecisionSchema,
       'profileDisputeDecisions',
     ),
+    ProfileImport: conn.model('ProfileImport', profileImportSchema, 'profileImports'),
+    ProfileImportChunk: conn.model('ProfileImportChunk', profileImportChunkSchema, 'profileImportChunks'),
+    ProfileImportStaged: conn.model('ProfileImportStaged', profileImportStagedSchema, 'profileImportStaged'),
+    ProfileImportVersion: conn.model('ProfileImportVersion', profileImportVersionSchema, 'profileImportVersions'),
     ProfileVersion: conn.model('ProfileVersion', profileVersionSchema, 'profileVersions'),
   };
 }

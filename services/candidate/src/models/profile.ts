@@ -6,6 +6,17 @@ export interface ProfileDoc extends Omit<ProfileDto, 'id'> {
   updatedAt: Date;
   /** `employeeBucket(_id)`: agencies are paged slot by slot (absent on profiles stored before it existed). */
   mapBucket?: number;
+  /** The import that last wrote the profile (absent when written otherwise). */
+  importedFrom?: ImportSource;
+}
+
+/** Who wrote a profile by an import, when, and from which file. */
+export interface ImportSource {
+  importId: string;
+  fileName: string;
+  byUserId: string;
+  byName: string;
+  at: Date;
 }
 
 const careerSchema = new Schema(
@@ -38,6 +49,7 @@ export const profileSchema = new Schema<ProfileDoc>(
     nip: { type: String, required: true, unique: true },
     name: { type: String, required: true },
     rank: { type: String, required: true },
+    rankSince: { type: String },
     agencyCode: { type: String, required: true },
     education: { type: String, enum: EDUCATION_LEVELS, required: true },
     educationMajor: { type: String },
@@ -45,10 +57,17 @@ export const profileSchema = new Schema<ProfileDoc>(
     skp: { type: [skpSchema], default: [] },
     lhkpnFiled: { type: Boolean, required: true },
     disciplinarySanction: { type: Boolean, required: true },
+    trainings: { type: [String], default: undefined },
     // Personal data (never logged): matched against a candidate's self-registration.
     email: { type: String },
     updatedAt: { type: Date, required: true },
     mapBucket: { type: Number },
+    importedFrom: {
+      type: new Schema(
+        { importId: String, fileName: String, byUserId: String, byName: String, at: Date },
+        { _id: false },
+      ),
+    },
   },
   { versionKey: false },
 );

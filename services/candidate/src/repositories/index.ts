@@ -9,6 +9,7 @@ import { createInvitationRepository } from './invitations';
 import { createNoticeRepository } from './notices';
 import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileDisputeRepository } from './profile-disputes';
+import { createProfileImportRepository } from './profile-imports';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
@@ -36,6 +37,7 @@ export function createCandidateRepositories(
     notices,
     agencies: createAgencyRepository(models),
     profiles,
+    profileImports: createProfileImportRepository(models),
     applications,
     selections,
     holidayYears,

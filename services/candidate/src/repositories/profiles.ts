@@ -18,7 +18,8 @@ import {
 import { z } from 'zod';
 import type { CandidateModels, ProfileDoc } from '../models';
 
-function toDto(doc: ProfileDoc): ProfileDto {
+/** The stored profile as its DTO (keys always in one order). */
+export function profileToDto(doc: ProfileDoc): ProfileDto {
   const dto: ProfileDto = {
     id: doc._id,
     nip: doc.nip,
@@ -39,14 +40,16 @@ function toDto(doc: ProfileDoc): ProfileDto {
     lhkpnFiled: doc.lhkpnFiled,
     disciplinarySanction: doc.disciplinarySanction,
   };
+  if (doc.rankSince) dto.rankSince = doc.rankSince;
+  if (doc.trainings?.length) dto.trainings = [...doc.trainings];
   if (doc.educationMajor) dto.educationMajor = doc.educationMajor;
   if (doc.email) dto.email = doc.email;
   return dto;
 }
 
 /** Same stored data (the DTO builds keys in one order, so equal JSON means equal profiles). */
-function sameProfile(a: ProfileDoc, b: ProfileDoc): boolean {
-  return JSON.stringify(toDto(a)) === JSON.stringify(toDto(b));
+export function sameProfile(a: ProfileDoc, b: ProfileDoc): boolean {
+  return JSON.stringify(profileToDto(a)) === JSON.stringify(profileToDto(b));
 }
 
 const nipTaken = (field = 'nip') => new DomainError('CONFLICT', 'NIP sudah terdaftar pada profil lain', field);
@@ -77,7 +80,7 @@ export function createProfileRepository({ Profile }: CandidateModels) {
     const page = docs.slice(0, limit);
     const last = page.at(-1);
     return {
-      items: page.map(toDto),
+      items: page.map(profileToDto),
       nextCursor: docs.length > limit && last ? encodeCursor({ i: last._id }) : null,
     };
   }
@@ -101,12 +104,12 @@ export function createProfileRepository({ Profile }: CandidateModels) {
 
     async get(id: string): Promise<ProfileDto | null> {
       const doc = await Profile.findById(id).lean<ProfileDoc>();
-      return doc ? toDto(doc) : null;
+      return doc ? profileToDto(doc) : null;
     },
 
     async getByNip(nip: string): Promise<ProfileDto | null> {
       const doc = await Profile.findOne({ nip: nip.replace(/\s+/g, '') }).lean<ProfileDoc>();
-      return doc ? toDto(doc) : null;
+      return doc ? profileToDto(doc) : null;
     },
 
     /**
@@ -183,16 +186,16 @@ export function createProfileRepository({ Profile }: CandidateModels) {
           // A full page ends where the next profile is: in this slot, or the next non-empty one (looked ahead
           // so that the last page has no cursor).
           if (room === 0 && rest.length > 0)
-            return { items: items.map(toDto), nextCursor: encodeCursor({ b, i: null }) };
+            return { items: items.map(profileToDto), nextCursor: encodeCursor({ b, i: null }) };
           if (rest.length > room) {
             items.push(...rest.slice(0, room));
-            return { items: items.map(toDto), nextCursor: encodeCursor({ b, i: items.at(-1)!._id }) };
+            return { items: items.map(profileToDto), nextCursor: encodeCursor({ b, i: items.at(-1)!._id }) };
           }
           items.push(...rest);
           b++;
         }
       }
-      return { items: items.map(toDto), nextCursor: null };
+      return { items: items.map(profileToDto), nextCursor: null };
     },
 
     /**
@@ -241,7 +244,7 @@ export function createProfileRepository({ Profile }: CandidateModels) {
     /** In the order of `ids`, null where unknown. */
     async getMany(ids: string[]): Promise<(ProfileDto | null)[]> {
       const docs = await findEachEqual<ProfileDoc>(Profile, '_id', ids);
-      const byId = new Map(docs.map((d) => [d._id, toDto(d)]));
+      const byId = new Map(docs.map((d) => [d._id, profileToDto(d)]));
       return ids.map((id) => byId.get(id) ?? null);
     },
   };

@@ -7,12 +7,14 @@ import { calendarRoutes } from './calendars';
 import { invitationRoutes } from './invitations';
 import { noticeRoutes } from './notices';
 import { portalRoutes } from './portal';
+import { profileImportRoutes } from './profile-imports';
 import { profileRoutes } from './profiles';
 import { selectionRoutes } from './selections';
 
 export function candidateRoutes(router: Router, repos: CandidateRepositories): void {
   agencyRoutes(router, repos);
   profileRoutes(router, repos);
+  profileImportRoutes(router, repos);
   selectionRoutes(router, repos);
   applicationRoutes(router, repos);
   calendarRoutes(router, repos);

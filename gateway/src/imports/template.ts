@@ -1,0 +1,69 @@
+/**
+ * Downloadable import templates (XLSX with a sheet of instructions, or CSV) and a writer of plain
+ * XLSX sheets (tests and benchmarks build their files with it).
+ */
+import ExcelJS from 'exceljs';
+import { PROFILE_COLUMNS } from '@seleksi/domain';
+
+/** The SKP years a template offers: the three years before `year`. */
+export function templateSkpYears(year: number): number[] {
+  return [year - 3, year - 2, year - 1];
+}
+
+export function profileTemplateHeader(year: number): string[] {
+  return [...PROFILE_COLUMNS.map((c) => c.header), ...templateSkpYears(year).map((y) => `SKP_${y}`)];
+}
+
+function profileTemplateExample(year: number): string[] {
+  return [...PROFILE_COLUMNS.map((c) => c.example), ...templateSkpYears(year).map(() => 'Baik')];
+}
+
+/** One row: every cell a string, so a CSV needs quotes only where a cell holds the delimiter or a quote. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const cell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function profileTemplateCsv(year: number): string {
+  return toCsv([profileTemplateHeader(year), profileTemplateExample(year)]);
+}
+
+/** A workbook of one sheet of text cells (NIPs stay text, never numbers). */
+export async function writeXlsx(header: readonly string[], rows: readonly (readonly string[])[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  ws.addRow([...header]);
+  for (const r of rows) ws.addRow([...r]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function profileTemplateXlsx(year: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Profil ASN');
+  const header = profileTemplateHeader(year);
+  ws.addRow(header).font = { bold: true };
+  ws.addRow(profileTemplateExample(year));
+  // Text format for every column: an 18-digit NIP typed as a number would lose its last digits.
+  header.forEach((h, i) => {
+    const col = ws.getColumn(i + 1);
+    col.numFmt = '@';
+    col.width = Math.max(14, h.length + 4);
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const help = wb.addWorksheet('Petunjuk');
+  help.addRow(['Kolom', 'Wajib', 'Nama lain yang dikenali (SIASN)', 'Isi']).font = { bold: true };
+  for (const c of PROFILE_COLUMNS)
+    help.addRow([c.header, c.required ? 'Ya' : 'Tidak', c.aliases.join(', '), c.description]);
+  help.addRow([
+    'SKP_<tahun>',
+    'Tidak',
+    'PREDIKAT_KINERJA_<tahun>, PREDIKAT_SKP_<tahun>, NILAI_SKP_<tahun>',
+    'Predikat SKP tahun itu: Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang (satu kolom per tahun)',
+  ]);
+  help.addRow([]);
+  help.addRow([
+    'Hanya lembar pertama yang dibaca. Baris contoh (baris 2) dihapus sebelum mengunggah. Rumus tidak diterima.',
+  ]);
+  help.columns.forEach((c, i) => (c.width = [22, 8, 50, 90][i] ?? 20));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

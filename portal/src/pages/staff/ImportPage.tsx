@@ -1,0 +1,265 @@
+/**
+ * Import of the agency's ASN profiles from CSV or XLSX: template download, upload, preview (counts and the
+ * refused cells by line and column), confirmation, and the commit's progress.
+ *
+ * Route: /kelola/impor (ADMIN, AGENCY_ADMIN, PANSEL_SECRETARY).
+ * Main controls: links "Unduh templat XLSX" / "Unduh templat CSV"; form "Unggah data ASN" ("Kode instansi",
+ * "Berkas CSV atau XLSX", button "Unggah dan pratinjau"); section "Pratinjau" with the counts, table
+ * "Baris yang ditolak" and button "Konfirmasi impor"; progress bar "Bagian tersimpan" (polled every 2 s);
+ * table "Impor terakhir".
+ */
+import { useCallback, useState } from 'react';
+import { ApiError, gqlUpload, useQuery } from '../../api';
+import { useAuth } from '../../auth';
+import { Button, ErrorAlert, Field, Loading, Page, Progress, SuccessAlert, formatDate } from '../../components/ui';
+import { CONFIRM_PROFILE_IMPORT, PREVIEW_PROFILE_IMPORT, PROFILE_IMPORT, PROFILE_IMPORTS } from '../../queries/imports';
+import { ActionForm, useAction, usePolling } from './common';
+
+interface Counts {
+  new: number;
+  changed: number;
+  unchanged: number;
+  refused: number;
+}
+
+interface ImportView {
+  id: string;
+  status: 'STAGING' | 'PREVIEWED' | 'COMMITTING' | 'COMPLETED';
+  rows: number;
+  fileName: string;
+  byName: string;
+  createdAt: string;
+  chunkCount: number;
+  chunksDone: number;
+  percent: number;
+  counts: Counts;
+  errors: { line: number; column: string; message: string }[];
+  committed: Counts | null;
+  committedAt: string | null;
+}
+
+const STATUS: Record<ImportView['status'], string> = {
+  STAGING: 'Sedang dipratinjau',
+  PREVIEWED: 'Menunggu konfirmasi',
+  COMMITTING: 'Sedang disimpan',
+  COMPLETED: 'Selesai',
+};
+
+function CountsLine({ counts }: { counts: Counts }) {
+  return (
+    <>
+      {counts.new} baru · {counts.changed} berubah · {counts.unchanged} tetap · {counts.refused} ditolak
+    </>
+  );
+}
+
+export function ImportPage() {
+  const { user } = useAuth();
+  const [agencyCode, setAgencyCode] = useState(user?.agencyCode ?? '');
+  const [file, setFile] = useState<File | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<ApiError | Error | null>(null);
+  // Fields show typed errors (code and field); any other error shows in the alert below the form.
+  const fieldError = uploadError instanceof ApiError ? uploadError : null;
+  const [importId, setImportId] = useState<string | null>(null);
+
+  const current = useQuery<{ profileImport: ImportView }>(PROFILE_IMPORT, { id: importId }, importId === null);
+  const imp = current.data?.profileImport ?? null;
+  usePolling(current.reload, 2_000, imp?.status === 'COMMITTING');
+  const history = useQuery<{ profileImports: { edges: { node: ImportView }[] } }>(
+    PROFILE_IMPORTS,
+    { agencyCode: agencyCode.trim() },
+    !agencyCode.trim(),
+  );
+  const { reload: reloadCurrent } = current;
+  const confirm = useAction<{ confirmProfileImport: ImportView }>(
+    CONFIRM_PROFILE_IMPORT,
+    useCallback(() => reloadCurrent(), [reloadCurrent]),
+  );
+
+  async function upload(): Promise<void> {
+    setUploadError(null);
+    if (!file) {
+      setUploadError(new ApiError('Pilih berkas CSV atau XLSX untuk diunggah', 'VALIDATION_FAILED', 'file'));
+      return;
+    }
+    setUploading(true);
+    try {
+      const data = await gqlUpload<{ previewProfileImport: ImportView }>(
+        PREVIEW_PROFILE_IMPORT,
+        { agencyCode: agencyCode.trim(), file: null },
+        { 'variables.file': file },
+      );
+      setImportId(data.previewProfileImport.id);
+      history.reload();
+    } catch (err) {
+      setUploadError(err as Error);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <Page title="Impor data ASN">
+      <p>
+        Muat profil ASN instansi (NIP, golongan, jabatan, pendidikan, predikat SKP, hukuman disiplin, LHKPN, diklat)
+        dari berkas CSV atau XLSX. Setiap baris diperiksa dan ditampilkan dahulu; tidak ada yang disimpan sebelum Anda
+        mengonfirmasi. Nama kolom ekspor SIASN dikenali.
+      </p>
+      <p className="toolbar">
+        <a href="/imports/templates/profil-asn.xlsx" download>
+          Unduh templat XLSX
+        </a>
+        <a href="/imports/templates/profil-asn.csv" download>
+          Unduh templat CSV
+        </a>
+      </p>
+      <ActionForm label="Unggah data ASN" onSubmit={() => void upload()}>
+        <Field id="imp-agency" label="Kode instansi" apiField="agencyCode" error={fieldError}>
+          {(p) => (
+            <input
+              {...p}
+              value={agencyCode}
+              readOnly={user?.role !== 'ADMIN' && Boolean(user?.agencyCode)}
+              onChange={(e) => setAgencyCode(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="imp-file"
+          label="Berkas CSV atau XLSX"
+          hint="Lembar pertama saja; tanpa rumus; paling banyak 200.000 baris"
+          apiField="file"
+          error={fieldError}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
+        </Field>
+        <ErrorAlert error={uploadError} />
+        <div className="toolbar">
+          <Button type="submit" pending={uploading}>
+            Unggah dan pratinjau
+          </Button>
+        </div>
+      </ActionForm>
+
+      {importId && (
+        <section aria-labelledby="imp-preview-title" className="card">
+          <h2 id="imp-preview-title">Pratinjau</h2>
+          <ErrorAlert error={current.error} />
+          {!imp ? (
+            <Loading />
+          ) : (
+            <>
+              <p role="status" aria-live="polite">
+                {imp.fileName}: {imp.rows} baris · <CountsLine counts={imp.counts} /> · Status:{' '}
+                <strong>{STATUS[imp.status]}</strong>
+              </p>
+              {imp.errors.length > 0 && (
+                <div className="table-wrap">
+                  <table>
+                    <caption>
+                      Baris yang ditolak
+                      {imp.counts.refused > imp.errors.length ? ` (${imp.errors.length} pertama)` : ''}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Baris</th>
+                        <th scope="col">Kolom</th>
+                        <th scope="col">Kesalahan</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {imp.errors.map((e, i) => (
+                        <tr key={`${e.line}-${e.column}-${i}`}>
+                          <td>{e.line}</td>
+                          <td>{e.column}</td>
+                          <td>{e.message}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              {imp.status === 'PREVIEWED' && (
+                <>
+                  <p>
+                    Baris yang ditolak tidak disimpan; perbaiki lalu unggah lagi. Baris yang tetap tidak diubah; baris
+                    yang berubah menyimpan versi sebelumnya.
+                  </p>
+                  <ErrorAlert error={confirm.error} />
+                  <Button
+                    type="button"
+                    pending={confirm.pending}
+                    disabled={imp.counts.new + imp.counts.changed + imp.counts.unchanged === 0}
+                    onClick={() => void confirm.run({ importId: imp.id }, 'Impor dikonfirmasi; penyimpanan berjalan.')}
+                  >
+                    Konfirmasi impor
+                  </Button>
+                </>
+              )}
+              {(imp.status === 'COMMITTING' || imp.status === 'COMPLETED') && (
+                <>
+                  <Progress value={imp.chunksDone} max={Math.max(1, imp.chunkCount)} label="Bagian tersimpan" />
+                  {imp.committed && (
+                    <SuccessAlert>
+                      Tersimpan {formatDate(imp.committedAt, true)}: <CountsLine counts={imp.committed} />
+                    </SuccessAlert>
+                  )}
+                </>
+              )}
+            </>
+          )}
+        </section>
+      )}
+
+      {agencyCode.trim() && (
+        <section aria-labelledby="imp-history-title">
+          <h2 id="imp-history-title">Impor terakhir</h2>
+          <ErrorAlert error={history.error} />
+          {history.loading && !history.data ? (
+            <Loading />
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption>Impor terakhir</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Waktu</th>
+                    <th scope="col">Berkas</th>
+                    <th scope="col">Oleh</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Hasil</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(history.data?.profileImports.edges ?? []).map(({ node }) => (
+                    <tr key={node.id}>
+                      <td>{formatDate(node.createdAt, true)}</td>
+                      <td>
+                        <Button type="button" kind="secondary" onClick={() => setImportId(node.id)}>
+                          {node.fileName}
+                        </Button>
+                      </td>
+                      <td>{node.byName}</td>
+                      <td>{STATUS[node.status]}</td>
+                      <td>
+                        <CountsLine counts={node.committed ?? node.counts} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+    </Page>
+  );
+}
