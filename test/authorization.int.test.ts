@@ -251,6 +251,28 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       query: 'query($a: String!) { profileImports(agencyCode: $a) { totalCount } }',
       variables: { a: AGENCY_A.code },
     },
+    // The other kinds of import go through the same operations with the same rules.
+    'profileImports(kind: ASSESSMENT_RESULTS)': {
+      allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'],
+      query: 'query($a: String!) { profileImports(agencyCode: $a, kind: ASSESSMENT_RESULTS) { totalCount } }',
+      variables: { a: AGENCY_A.code },
+    },
+    'profileImports(kind: TARGET_POSTS)': {
+      allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'],
+      query: 'query($a: String!) { profileImports(agencyCode: $a, kind: TARGET_POSTS) { totalCount } }',
+      variables: { a: AGENCY_A.code },
+    },
+    // No file: VALIDATION_FAILED past authorisation.
+    'previewProfileImport(kind: ASSESSMENT_RESULTS)': {
+      allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'],
+      query: 'mutation($a: String!) { previewProfileImport(agencyCode: $a, kind: ASSESSMENT_RESULTS) { id } }',
+      variables: { a: AGENCY_A.code },
+    },
+    'previewProfileImport(kind: TARGET_POSTS)': {
+      allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'],
+      query: 'mutation($a: String!) { previewProfileImport(agencyCode: $a, kind: TARGET_POSTS) { id } }',
+      variables: { a: AGENCY_A.code },
+    },
     profileImport: {
       // An unknown import is NOT_FOUND to every importer (the agency check needs the import).
       allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther', 'secretaryOwn', 'secretaryOther'],

@@ -2,7 +2,7 @@
 import { toCsv } from '@seleksi/gateway';
 import type { GraphQLResult } from './stack';
 
-export const PROFILE_IMPORT_FIELDS = `id status rows fileName byName chunkCount chunksDone percent
+export const PROFILE_IMPORT_FIELDS = `id kind status rows fileName byName chunkCount chunksDone percent
   counts { new changed unchanged refused } errors { line column message }
   committed { new changed unchanged refused } committedAt`;
 
@@ -15,6 +15,7 @@ export interface ImportCounts {
 
 export interface ProfileImportView {
   id: string;
+  kind: 'PROFILES' | 'ASSESSMENT_RESULTS' | 'TARGET_POSTS';
   status: 'STAGING' | 'PREVIEWED' | 'COMMITTING' | 'COMPLETED';
   rows: number;
   fileName: string;
@@ -82,20 +83,21 @@ export function importCsv(rows: readonly (readonly string[])[], header = IMPORT_
   return new TextEncoder().encode(toCsv([header, ...rows]));
 }
 
-/** `previewProfileImport` with the file as a multipart upload. */
+/** `previewProfileImport` with the file as a multipart upload; `kind` absent = the default (profiles). */
 export async function previewImport(
   gatewayUrl: string,
   token: string,
   agencyCode: string,
   bytes: Uint8Array,
   fileName: string,
+  kind?: 'PROFILES' | 'ASSESSMENT_RESULTS' | 'TARGET_POSTS',
 ): Promise<GraphQLResult<{ previewProfileImport: ProfileImportView }>> {
   const form = new FormData();
   form.set(
     'operations',
     JSON.stringify({
-      query: `mutation($a: String!, $f: File) { previewProfileImport(agencyCode: $a, file: $f) { ${PROFILE_IMPORT_FIELDS} } }`,
-      variables: { a: agencyCode, f: null },
+      query: `mutation($a: String!, $f: File, $k: ImportKind) { previewProfileImport(agencyCode: $a, file: $f, kind: $k) { ${PROFILE_IMPORT_FIELDS} } }`,
+      variables: { a: agencyCode, f: null, k: kind ?? null },
     }),
   );
   form.set('map', JSON.stringify({ 0: ['variables.f'] }));

@@ -3,7 +3,7 @@
  * XLSX sheets (tests and benchmarks build their files with it).
  */
 import ExcelJS from 'exceljs';
-import { PROFILE_COLUMNS } from '@seleksi/domain';
+import { IMPORT_KIND_INFO, IMPORT_KINDS, PROFILE_COLUMNS, type ImportKind } from '@seleksi/domain';
 
 /** The SKP years a template offers: the three years before `year`. */
 export function templateSkpYears(year: number): number[] {
@@ -37,12 +37,35 @@ export async function writeXlsx(header: readonly string[], rows: readonly (reado
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function profileTemplateXlsx(year: number): Promise<Buffer> {
+/** The header of a kind's template (profiles: with the SKP columns of the three years before `year`). */
+export function templateHeader(kind: ImportKind, year: number): string[] {
+  return kind === 'PROFILES' ? profileTemplateHeader(year) : IMPORT_KIND_INFO[kind].columns.map((c) => c.header);
+}
+
+function templateExample(kind: ImportKind, year: number): string[] {
+  return kind === 'PROFILES' ? profileTemplateExample(year) : IMPORT_KIND_INFO[kind].columns.map((c) => c.example);
+}
+
+export function templateCsv(kind: ImportKind, year: number): string {
+  return toCsv([templateHeader(kind, year), templateExample(kind, year)]);
+}
+
+/** The kind whose template is `<name>.csv` / `<name>.xlsx` (`profil-asn`, `hasil-asesmen`, `jabatan-target`). */
+export function templateKind(name: string): ImportKind | null {
+  return IMPORT_KINDS.find((k) => IMPORT_KIND_INFO[k].template === name) ?? null;
+}
+
+export function profileTemplateXlsx(year: number): Promise<Buffer> {
+  return templateXlsx('PROFILES', year);
+}
+
+/** A kind's template: its columns as text (NIPs and codes stay text), an example row, and the instructions. */
+export async function templateXlsx(kind: ImportKind, year: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Profil ASN');
-  const header = profileTemplateHeader(year);
+  const ws = wb.addWorksheet(IMPORT_KIND_INFO[kind].label);
+  const header = templateHeader(kind, year);
   ws.addRow(header).font = { bold: true };
-  ws.addRow(profileTemplateExample(year));
+  ws.addRow(templateExample(kind, year));
   // Text format for every column: an 18-digit NIP typed as a number would lose its last digits.
   header.forEach((h, i) => {
     const col = ws.getColumn(i + 1);
@@ -52,14 +75,15 @@ export async function profileTemplateXlsx(year: number): Promise<Buffer> {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const help = wb.addWorksheet('Petunjuk');
   help.addRow(['Kolom', 'Wajib', 'Nama lain yang dikenali (SIASN)', 'Isi']).font = { bold: true };
-  for (const c of PROFILE_COLUMNS)
+  for (const c of IMPORT_KIND_INFO[kind].columns)
     help.addRow([c.header, c.required ? 'Ya' : 'Tidak', c.aliases.join(', '), c.description]);
-  help.addRow([
-    'SKP_<tahun>',
-    'Tidak',
-    'PREDIKAT_KINERJA_<tahun>, PREDIKAT_SKP_<tahun>, NILAI_SKP_<tahun>',
-    'Predikat SKP tahun itu: Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang (satu kolom per tahun)',
-  ]);
+  if (kind === 'PROFILES')
+    help.addRow([
+      'SKP_<tahun>',
+      'Tidak',
+      'PREDIKAT_KINERJA_<tahun>, PREDIKAT_SKP_<tahun>, NILAI_SKP_<tahun>',
+      'Predikat SKP tahun itu: Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang (satu kolom per tahun)',
+    ]);
   help.addRow([]);
   help.addRow([
     'Hanya lembar pertama yang dibaca. Baris contoh (baris 2) dihapus sebelum mengunggah. Rumus tidak diterima.',

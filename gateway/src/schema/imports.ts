@@ -1,8 +1,10 @@
 /**
- * Imports of ASN profiles by an agency's staff: upload → preview (nothing written to the profiles) →
+ * Imports of an agency's data by its staff, of three kinds (ASN profiles, competency assessment results,
+ * target posts) through one pipeline: upload → preview (nothing written to the profiles) →
  * confirmation (the import workflow commits in chunks) → progress. One import of an agency at a time.
  */
 import {
+  IMPORT_KINDS,
   localDateOf,
   PROFILE_IMPORT_STATUSES,
   type ImportCellError,
@@ -13,10 +15,10 @@ import { startProfileImport } from '@seleksi/workflows';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
-import { previewProfileImport } from '../imports/preview';
+import { previewImport } from '../imports/preview';
 import { arrayConnection } from '../relay/connections';
 
-/** Who imports an agency's profiles: the national administrator, the agency's administrator or its secretariat. */
+/** Who imports an agency's data (every kind): the national administrator, the agency's administrator or its secretariat. */
 export const IMPORT_ROLES = ['ADMIN', 'AGENCY_ADMIN', 'PANSEL_SECRETARY'] as const;
 
 function requireImporter(ctx: GraphQLContext, agencyCode: string): NonNullable<GraphQLContext['user']> {
@@ -35,6 +37,11 @@ async function importFor(ctx: GraphQLContext, importId: string): Promise<Profile
 }
 
 const ImportStatusEnum = builder.enumType('ProfileImportStatus', { values: PROFILE_IMPORT_STATUSES });
+
+const ImportKindEnum = builder.enumType('ImportKind', {
+  description: 'What an import holds: ASN profiles, competency assessment results, or the agency target posts',
+  values: IMPORT_KINDS,
+});
 
 const ImportCountsType = builder.objectRef<ImportCountsDto>('ImportCounts').implement({
   description: 'Rows of an import by outcome',
@@ -56,9 +63,11 @@ const ImportRowErrorType = builder.objectRef<ImportCellError>('ImportRowError').
 });
 
 const ProfileImportType = builder.objectRef<ProfileImportDto>('ProfileImport').implement({
-  description: "An upload of an agency's ASN profiles: its preview, then the progress and outcome of its commit",
+  description:
+    "An upload of an agency's data (ASN profiles, assessment results or target posts; the type keeps the first kind's name): its preview, then the progress and outcome of its commit",
   fields: (t) => ({
     id: t.exposeID('id'),
+    kind: t.field({ type: ImportKindEnum, resolve: (i) => i.kind }),
     agencyCode: t.exposeString('agencyCode'),
     fileName: t.exposeString('fileName'),
     byName: t.exposeString('byName', { description: 'Who uploaded it' }),
@@ -92,10 +101,14 @@ builder.mutationField('previewProfileImport', (t) =>
   t.field({
     type: ProfileImportType,
     description:
-      'Reads an uploaded CSV or XLSX of ASN profiles and validates every row; answers the preview (counts and refusals). Nothing is written to the profiles until confirmProfileImport',
+      'Reads an uploaded CSV or XLSX of one kind (default ASN profiles) and validates every row; answers the preview (counts and refusals). Nothing is written until confirmProfileImport',
     authScopes: { roles: [...IMPORT_ROLES] },
     // Optional in the schema so that a request without the file gets a typed error naming it.
-    args: { agencyCode: t.arg.string(), file: t.arg({ type: 'File', required: false }) },
+    args: {
+      agencyCode: t.arg.string(),
+      file: t.arg({ type: 'File', required: false }),
+      kind: t.arg({ type: ImportKindEnum, required: false, description: 'Default PROFILES' }),
+    },
     resolve: (_r, args, ctx) =>
       typed(async () => {
         const user = requireImporter(ctx, args.agencyCode);
@@ -111,8 +124,10 @@ builder.mutationField('previewProfileImport', (t) =>
           );
         const bytes = new Uint8Array(await file.arrayBuffer());
         const started = Date.now();
-        const preview = await previewProfileImport(
-          ctx.services.candidate,
+        const kind = args.kind ?? 'PROFILES';
+        const preview = await previewImport(
+          ctx.services,
+          kind,
           {
             agencyCode: agency.code,
             today: localDateOf(new Date(), agency.timeZone),
@@ -128,8 +143,8 @@ builder.mutationField('previewProfileImport', (t) =>
           },
         );
         ctx.logger.info(
-          { importId: preview.id, rows: preview.rows, ms: Date.now() - started, userId: user.id },
-          'profile import previewed',
+          { importId: preview.id, kind, rows: preview.rows, ms: Date.now() - started, userId: user.id },
+          'import previewed',
         );
         return preview;
       }),
@@ -158,11 +173,12 @@ builder.mutationField('confirmProfileImport', (t) =>
             importId: imp.id,
             agencyCode: imp.agencyCode,
             chunkCount: imp.chunkCount,
+            ...(imp.kind === 'PROFILES' ? {} : { kind: imp.kind }),
             chunksPerRun: ctx.config.IMPORT_CHUNKS_PER_RUN,
           },
           ctx.config.TEMPORAL_TASK_QUEUE,
         );
-        ctx.logger.info({ importId: imp.id, userId: ctx.user?.id }, 'profile import confirmed');
+        ctx.logger.info({ importId: imp.id, userId: ctx.user?.id }, 'import confirmed');
         return { ...imp, status: 'COMMITTING' as const };
       }),
   }),
@@ -182,13 +198,15 @@ builder.queryField('profileImports', (t) =>
   t.connection(
     {
       type: ProfileImportType,
-      description: "The agency's latest imports (up to 100), newest first; without their refusals",
+      description:
+        "The agency's latest imports (up to 100, of one kind when given), newest first; without their refusals",
       authScopes: { roles: [...IMPORT_ROLES] },
-      args: { agencyCode: t.arg.string() },
+      args: { agencyCode: t.arg.string(), kind: t.arg({ type: ImportKindEnum, required: false }) },
       resolve: (_r, args, ctx) =>
         typed(async () => {
           requireImporter(ctx, args.agencyCode);
-          return arrayConnection(args, await ctx.services.candidate.listProfileImports(args.agencyCode, 100));
+          const items = await ctx.services.candidate.listProfileImports(args.agencyCode, 100, args.kind ?? undefined);
+          return arrayConnection(args, items);
         }),
     },
     { name: 'ProfileImportConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },

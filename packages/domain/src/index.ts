@@ -17,3 +17,6 @@ export * from './profile-disputes';
 export * from './notices';
 export * from './provisional-calendar';
 export * from './import/profiles';
+export * from './import/kinds';
+export * from './import/assessment-results';
+export * from './import/target-posts';

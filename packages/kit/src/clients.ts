@@ -4,6 +4,13 @@ import type {
   AgencyDto,
   ClaimedNoticeDto,
   CreateProfileImportRequest,
+  ClassifyImportRowsRequest,
+  CommitImportRowsRequest,
+  ImportChunkDto,
+  ImportKind,
+  ImportRowClass,
+  ImportVersionDto,
+  StageClassifiedChunkRequest,
   ImportCellError,
   ImportCountsDto,
   ProfileImportDto,
@@ -191,15 +198,42 @@ export class CandidateClient {
   ): Promise<{ counts: ImportCountsDto; errors: ImportCellError[] }> {
     return this.http.put(`/profile-imports/${seg(importId)}/chunks/${n}`, req, { timeoutMs: BULK_TIMEOUT_MS });
   }
+  /** Stages a chunk of another kind, classified already by the service owning its data. */
+  stageClassifiedImportChunk(
+    importId: string,
+    n: number,
+    req: StageClassifiedChunkRequest,
+  ): Promise<{ counts: ImportCountsDto; errors: ImportCellError[] }> {
+    return this.http.put(`/profile-imports/${seg(importId)}/classified-chunks/${n}`, req, {
+      timeoutMs: BULK_TIMEOUT_MS,
+    });
+  }
+  getImportChunk(importId: string, n: number): Promise<ImportChunkDto> {
+    return this.http.get(`/profile-imports/${seg(importId)}/chunks/${n}`, { timeoutMs: BULK_TIMEOUT_MS });
+  }
+  /** Records the outcome of a chunk committed by another service; answers the first one recorded. */
+  importChunkCommitted(importId: string, n: number, counts: ImportCountsDto): Promise<ImportCountsDto> {
+    return this.http.post(`/profile-imports/${seg(importId)}/chunks/${n}/committed`, counts);
+  }
+  /** The profiles of these NIPs (≤ 1,000): id and agency. */
+  async profileOwnersByNip(nips: readonly string[]): Promise<{ nip: string; id: string; agencyCode: string }[]> {
+    return (
+      await this.http.post<{ items: { nip: string; id: string; agencyCode: string }[] }>(
+        '/profiles/owners-by-nip',
+        { nips },
+        { timeoutMs: BULK_TIMEOUT_MS },
+      )
+    ).items;
+  }
   sealProfileImport(importId: string): Promise<ProfileImportDto> {
     return this.http.post(`/profile-imports/${seg(importId)}/seal`, {});
   }
   getProfileImport(importId: string): Promise<ProfileImportDto | null> {
     return this.http.get(`/profile-imports/${seg(importId)}`, { nullOn404: true });
   }
-  async listProfileImports(agencyCode: string, limit = 20): Promise<ProfileImportDto[]> {
-    return (await this.http.get<{ items: ProfileImportDto[] }>('/profile-imports', { query: { agencyCode, limit } }))
-      .items;
+  async listProfileImports(agencyCode: string, limit = 20, kind?: ImportKind): Promise<ProfileImportDto[]> {
+    const query = { agencyCode, limit, ...(kind ? { kind } : {}) };
+    return (await this.http.get<{ items: ProfileImportDto[] }>('/profile-imports', { query })).items;
   }
   /** false when the import is already completed. */
   async beginProfileImport(importId: string): Promise<boolean> {
@@ -542,6 +576,20 @@ export class AssessmentClient {
    * Stores an agency's talent settings as given (only `agencyCode` and being a JSON object are checked
    * here; the talent rules validate the rest) and answers them.
    */
+  /** Classes of an import chunk's rows of a kind this service owns (the preview). */
+  async classifyImportRows(req: ClassifyImportRowsRequest): Promise<ImportRowClass[]> {
+    return (
+      await this.http.post<{ classes: ImportRowClass[] }>('/imports/classify', req, { timeoutMs: BULK_TIMEOUT_MS })
+    ).classes;
+  }
+  /** Commits an import chunk's rows of a kind this service owns; idempotent. */
+  commitImportRows(req: CommitImportRowsRequest): Promise<ImportCountsDto> {
+    return this.http.post('/imports/commit', req, { timeoutMs: BULK_TIMEOUT_MS });
+  }
+  /** What imports replaced of a result (its id) or a target post (`<agency>:<post id>`), newest first. */
+  async listImportVersions(subjectId: string): Promise<ImportVersionDto[]> {
+    return (await this.http.get<ItemList<ImportVersionDto>>(`/import-versions/${seg(subjectId)}`)).items;
+  }
   putTalentSettings(settings: TalentSettings): Promise<TalentSettings> {
     return this.http.put(`/talent-settings/${seg(settings.agencyCode)}`, settings);
   }

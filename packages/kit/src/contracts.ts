@@ -125,6 +125,8 @@ export interface AssessmentResultDto {
   managerial: number; // 0–100
   socioCultural: number; // 0–100
   validUntil: string; // YYYY-MM-DD
+  /** The assessor's potential level (1 rendah, 2 menengah, 3 tinggi), when reported (imports). */
+  potentialLevel?: 1 | 2 | 3 | null;
 }
 
 /**

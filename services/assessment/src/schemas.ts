@@ -50,6 +50,7 @@ export const assessmentResultBody = z
     managerial: score,
     socioCultural: score,
     validUntil: isoDateField,
+    potentialLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullish(),
   })
   .refine((r) => r.validUntil >= r.assessedAt, {
     message: 'validUntil must not precede assessedAt',

@@ -1,14 +1,17 @@
 /**
- * Profile import: the commit of a previewed import of an agency's ASN profiles, chunk by chunk.
+ * Import of an agency's data (ASN profiles, assessment results, target posts; the name is the first
+ * kind's): the commit of a previewed import, chunk by chunk.
  * Imported by workflow code, activities, the gateway and tests: no Node built-ins.
  */
 import { defineQuery } from '@temporalio/workflow';
-import type { ImportCountsDto } from '@seleksi/domain';
+import type { ImportCountsDto, ImportKind } from '@seleksi/domain';
 
 export interface ProfileImportInput {
   importId: string;
   agencyCode: string;
   chunkCount: number;
+  /** What the import holds; absent = PROFILES (inputs from before the other kinds). */
+  kind?: ImportKind;
   /** Chunks per run before continue-as-new (default CHUNKS_PER_RUN). */
   chunksPerRun?: number;
   /** Carried over by continue-as-new. */
@@ -29,8 +32,8 @@ export interface ProfileImportProgress {
 export const getImportProgressQuery = defineQuery<ProfileImportProgress>('getImportProgress');
 
 /**
- * One id per agency, not per import: Temporal refuses a second start while one runs, so two imports
- * of an agency are never interleaved.
+ * One id per agency, not per import nor per kind: Temporal refuses a second start while one runs, so two
+ * imports of an agency (of any kinds) are never interleaved.
  */
 export function profileImportWorkflowId(agencyCode: string): string {
   return `profile-import:${agencyCode}`;

@@ -1,5 +1,5 @@
 /**
- * Commits a previewed profile import chunk by chunk (one idempotent activity each), keeps its progress
+ * Commits a previewed import (of any kind) chunk by chunk (one idempotent activity each), keeps its progress
  * queryable and in the candidate service's import record (the portal's progress bar), and continues as
  * new every CHUNKS_PER_RUN chunks so the history stays bounded at any file size.
  */
@@ -40,7 +40,12 @@ export async function profileImportWorkflow(input: ProfileImportInput): Promise<
   while (progress.chunksDone < progress.chunkCount) {
     if (chunksThisRun >= (input.chunksPerRun ?? CHUNKS_PER_RUN))
       await continueAsNew<typeof profileImportWorkflow>({ ...input, progress });
-    const counts = await acts.commitImportChunk(input.importId, progress.chunksDone, new Date().toISOString());
+    const at = new Date().toISOString();
+    // Profiles keep the three-argument call that running imports replay.
+    const counts =
+      input.kind && input.kind !== 'PROFILES'
+        ? await acts.commitImportChunk(input.importId, progress.chunksDone, at, input.kind)
+        : await acts.commitImportChunk(input.importId, progress.chunksDone, at);
     for (const k of ['new', 'changed', 'unchanged', 'refused'] as const) progress.committed[k] += counts[k];
     progress.chunksDone += 1;
     chunksThisRun += 1;

@@ -16,6 +16,7 @@ import {
   type ProfileDto,
   type SkpPredicate,
 } from '../contracts';
+import type { ImportKind } from './kinds';
 
 /** One column of an import template. `aliases` are the names SIASN exports (and common variants) use. */
 export interface ImportColumn {
@@ -171,6 +172,9 @@ export function normalizeHeader(h: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+/** The columns found in a file's header (any kind; `skpYears` only for profiles). */
+export type ImportHeaderMap = ProfileHeaderMap;
+
 export interface ProfileHeaderMap {
   /** Column index of each key found. */
   index: Partial<Record<string, number>>;
@@ -181,10 +185,17 @@ export interface ProfileHeaderMap {
 
 export type HeaderResult = { ok: true; map: ProfileHeaderMap } | { ok: false; missing: string[]; duplicate?: string };
 
-/** Maps a header row onto the template's columns; lists the required columns not found. */
-export function mapProfileHeader(header: readonly string[]): HeaderResult {
+/**
+ * Maps a header row onto a template's columns (any kind); `extra` claims the headers no column names
+ * (answering false when it does not know one either). Lists the required columns not found.
+ */
+export function mapImportHeader(
+  columns: readonly ImportColumn[],
+  header: readonly string[],
+  extra?: (normalized: string, index: number, raw: string, map: ProfileHeaderMap) => boolean | 'duplicate',
+): HeaderResult {
   const byName = new Map<string, ImportColumn>();
-  for (const c of PROFILE_COLUMNS) for (const n of [c.header, ...c.aliases]) byName.set(normalizeHeader(n), c);
+  for (const c of columns) for (const n of [c.header, ...c.aliases]) byName.set(normalizeHeader(n), c);
   const map: ProfileHeaderMap = { index: {}, skpYears: [], headers: {} };
   for (const [i, raw] of header.entries()) {
     const h = normalizeHeader(raw);
@@ -196,15 +207,22 @@ export function mapProfileHeader(header: readonly string[]): HeaderResult {
       map.headers[col.key] = raw.trim();
       continue;
     }
-    const skp = SKP_HEADER.exec(h);
-    if (skp) {
-      const year = Number(skp[1]);
-      if (map.skpYears.some((s) => s.year === year)) return { ok: false, missing: [], duplicate: raw.trim() };
-      map.skpYears.push({ year, index: i, header: raw.trim() });
-    }
+    if (extra?.(h, i, raw, map) === 'duplicate') return { ok: false, missing: [], duplicate: raw.trim() };
   }
-  const missing = PROFILE_COLUMNS.filter((c) => c.required && map.index[c.key] === undefined).map((c) => c.header);
+  const missing = columns.filter((c) => c.required && map.index[c.key] === undefined).map((c) => c.header);
   return missing.length ? { ok: false, missing } : { ok: true, map };
+}
+
+/** Maps a header row onto the profile template's columns and its `SKP_<tahun>` columns. */
+export function mapProfileHeader(header: readonly string[]): HeaderResult {
+  return mapImportHeader(PROFILE_COLUMNS, header, (h, i, raw, map) => {
+    const skp = SKP_HEADER.exec(h);
+    if (!skp) return false;
+    const year = Number(skp[1]);
+    if (map.skpYears.some((s) => s.year === year)) return 'duplicate';
+    map.skpYears.push({ year, index: i, header: raw.trim() });
+    return true;
+  });
 }
 
 /** A refused cell: the file's line (header = 1), the column as named in the file, and why. */
@@ -452,9 +470,10 @@ export function validateProfileRow(
 
 const SKP_TEXT = 'Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang';
 
-export interface ValidatedProfileRows {
+/** The rows of a file that passed (with their line) and the refusals. */
+export interface ValidatedRows<T> {
   /** Rows that passed, with their line in the file. */
-  accepted: { line: number; profile: ImportedProfile }[];
+  accepted: { line: number; row: T }[];
   errors: ImportCellError[];
   /** Rows refused (a row with several bad cells counts once). */
   refusedRows: number;
@@ -462,55 +481,96 @@ export interface ValidatedProfileRows {
   rows: number;
 }
 
+/** How one kind of import validates a row and names it (a key twice in a file refuses both rows). */
+export interface RowRules<T> {
+  validate(cells: readonly string[], line: number): { row: T | null; errors: ImportCellError[] };
+  key(row: T): string;
+  /** Column (header key) the duplicate refusal names, and its message given the first line. */
+  keyColumn: string;
+  duplicateMessage(firstLine: number): string;
+}
+
 /**
- * Validates every data row (line 2 onwards) and refuses a NIP that appears twice in the file (both
- * rows: which one is right is for the user to say). Stops collecting messages after `maxErrors`,
- * but keeps counting refused rows.
+ * Validates every data row (line 2 onwards) of any kind and refuses a key that appears twice in the
+ * file (both rows: which one is right is for the user to say). Stops collecting messages after
+ * `maxErrors`, but keeps counting refused rows.
  */
-export function validateProfileRows(
+export function validateImportRows<T>(
   rows: readonly (readonly string[])[],
   map: ProfileHeaderMap,
-  ctx: ProfileRowContext,
+  rules: RowRules<T>,
   maxErrors = 500,
-): ValidatedProfileRows {
-  const out: ValidatedProfileRows = { accepted: [], errors: [], refusedRows: 0, rows: 0 };
-  const lineOfNip = new Map<string, number>();
+): ValidatedRows<T> {
+  const out: ValidatedRows<T> = { accepted: [], errors: [], refusedRows: 0, rows: 0 };
+  const lineOfKey = new Map<string, number>();
   const duplicated = new Set<string>();
   const pushErrors = (errs: ImportCellError[]): void => {
     for (const e of errs) if (out.errors.length < maxErrors) out.errors.push(e);
   };
-  const valid: { line: number; profile: ImportedProfile }[] = [];
+  const valid: { line: number; row: T; key: string }[] = [];
   for (const [i, cells] of rows.entries()) {
     if (cells.every((c) => !c || !c.trim())) continue;
     out.rows++;
     const line = i + 2;
-    const { profile, errors } = validateProfileRow(cells, map, line, ctx);
-    if (!profile) {
+    const { row, errors } = rules.validate(cells, line);
+    if (!row) {
       out.refusedRows++;
       pushErrors(errors);
       continue;
     }
-    const first = lineOfNip.get(profile.nip);
-    if (first !== undefined) duplicated.add(profile.nip);
-    else lineOfNip.set(profile.nip, line);
-    valid.push({ line, profile });
+    const key = rules.key(row);
+    if (lineOfKey.has(key)) duplicated.add(key);
+    else lineOfKey.set(key, line);
+    valid.push({ line, row, key });
   }
   for (const v of valid) {
-    if (!duplicated.has(v.profile.nip)) {
-      out.accepted.push(v);
+    if (!duplicated.has(v.key)) {
+      out.accepted.push({ line: v.line, row: v.row });
       continue;
     }
     out.refusedRows++;
     pushErrors([
       {
         line: v.line,
-        column: map.headers.nip ?? 'NIP',
-        message: `NIP muncul lebih dari sekali dalam berkas (baris ${lineOfNip.get(v.profile.nip)})`,
+        column: map.headers[rules.keyColumn] ?? rules.keyColumn,
+        message: rules.duplicateMessage(lineOfKey.get(v.key)!),
       },
     ]);
   }
   out.errors.sort((a, b) => a.line - b.line);
   return out;
+}
+
+export interface ValidatedProfileRows {
+  /** Rows that passed, with their line in the file. */
+  accepted: { line: number; profile: ImportedProfile }[];
+  errors: ImportCellError[];
+  refusedRows: number;
+  rows: number;
+}
+
+/** Validates every profile row; a NIP twice in the file refuses both rows. */
+export function validateProfileRows(
+  rows: readonly (readonly string[])[],
+  map: ProfileHeaderMap,
+  ctx: ProfileRowContext,
+  maxErrors = 500,
+): ValidatedProfileRows {
+  const v = validateImportRows<ImportedProfile>(
+    rows,
+    map,
+    {
+      validate: (cells, line) => {
+        const r = validateProfileRow(cells, map, line, ctx);
+        return { row: r.profile, errors: r.errors };
+      },
+      key: (p) => p.nip,
+      keyColumn: 'nip',
+      duplicateMessage: (first) => `NIP muncul lebih dari sekali dalam berkas (baris ${first})`,
+    },
+    maxErrors,
+  );
+  return { ...v, accepted: v.accepted.map((a) => ({ line: a.line, profile: a.row })) };
 }
 
 /** Rows per staged chunk and per commit activity. */
@@ -539,7 +599,7 @@ export interface ImportSourceDto {
 export interface ProfileImportDto {
   id: string;
   agencyCode: string;
-  kind: 'PROFILES';
+  kind: ImportKind;
   fileName: string;
   fileSha256: string;
   byUserId: string;
@@ -566,6 +626,8 @@ export interface ProfileVersionDto {
 /** A new import's header, sent before its chunks. */
 export interface CreateProfileImportRequest {
   agencyCode: string;
+  /** Default PROFILES. */
+  kind?: ImportKind;
   fileName: string;
   fileSha256: string;
   byUserId: string;

@@ -1,9 +1,11 @@
 /**
- * Import of the agency's ASN profiles from CSV or XLSX: template download, upload, preview (counts and the
- * refused cells by line and column), confirmation, and the commit's progress.
+ * Import of the agency's ASN data from CSV or XLSX, of one kind at a time (profiles by default, competency
+ * assessment results, target posts): template download, upload, preview (counts and the refused cells by
+ * line and column), confirmation, and the commit's progress.
  *
  * Route: /kelola/impor (ADMIN, AGENCY_ADMIN, PANSEL_SECRETARY).
- * Main controls: links "Unduh templat XLSX" / "Unduh templat CSV"; form "Unggah data ASN" ("Kode instansi",
+ * Main controls: select "Jenis data" (default "Profil ASN"); links "Unduh templat XLSX" / "Unduh templat CSV"
+ * (of the chosen kind); form "Unggah data ASN" ("Kode instansi",
  * "Berkas CSV atau XLSX", button "Unggah dan pratinjau"); section "Pratinjau" with the counts, table
  * "Baris yang ditolak" and button "Konfirmasi impor"; progress bar "Bagian tersimpan" (polled every 2 s);
  * table "Impor terakhir".
@@ -22,8 +24,33 @@ interface Counts {
   refused: number;
 }
 
+type ImportKind = 'PROFILES' | 'ASSESSMENT_RESULTS' | 'TARGET_POSTS';
+
+/** Each kind's name and template (the gateway serves `/imports/templates/<template>.xlsx|csv`). */
+const KINDS: Record<ImportKind, { label: string; template: string; intro: string }> = {
+  PROFILES: {
+    label: 'Profil ASN',
+    template: 'profil-asn',
+    intro:
+      'Muat profil ASN instansi (NIP, golongan, jabatan, pendidikan, predikat SKP, hukuman disiplin, LHKPN, diklat) dari berkas CSV atau XLSX.',
+  },
+  ASSESSMENT_RESULTS: {
+    label: 'Hasil asesmen kompetensi',
+    template: 'hasil-asesmen',
+    intro:
+      'Muat hasil asesmen kompetensi pegawai (NIP, tanggal, lembaga, nilai manajerial dan sosial kultural, tingkat potensial) dari berkas CSV atau XLSX. Profil ASN pegawainya harus sudah dimuat.',
+  },
+  TARGET_POSTS: {
+    label: 'Jabatan target',
+    template: 'jabatan-target',
+    intro:
+      'Muat jabatan target manajemen talenta instansi (kode, nama jabatan, jenjang JPT, unit kerja, bidang) dari berkas CSV atau XLSX; kelompok rencana suksesi disusun untuk jabatan ini.',
+  },
+};
+
 interface ImportView {
   id: string;
+  kind: ImportKind;
   status: 'STAGING' | 'PREVIEWED' | 'COMMITTING' | 'COMPLETED';
   rows: number;
   fileName: string;
@@ -56,6 +83,7 @@ function CountsLine({ counts }: { counts: Counts }) {
 export function ImportPage() {
   const { user } = useAuth();
   const [agencyCode, setAgencyCode] = useState(user?.agencyCode ?? '');
+  const [kind, setKind] = useState<ImportKind>('PROFILES');
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<ApiError | Error | null>(null);
@@ -68,7 +96,7 @@ export function ImportPage() {
   usePolling(current.reload, 2_000, imp?.status === 'COMMITTING');
   const history = useQuery<{ profileImports: { edges: { node: ImportView }[] } }>(
     PROFILE_IMPORTS,
-    { agencyCode: agencyCode.trim() },
+    { agencyCode: agencyCode.trim(), kind },
     !agencyCode.trim(),
   );
   const { reload: reloadCurrent } = current;
@@ -87,7 +115,7 @@ export function ImportPage() {
     try {
       const data = await gqlUpload<{ previewProfileImport: ImportView }>(
         PREVIEW_PROFILE_IMPORT,
-        { agencyCode: agencyCode.trim(), file: null },
+        { agencyCode: agencyCode.trim(), file: null, kind },
         { 'variables.file': file },
       );
       setImportId(data.previewProfileImport.id);
@@ -101,16 +129,34 @@ export function ImportPage() {
 
   return (
     <Page title="Impor data ASN">
+      <Field id="imp-kind" label="Jenis data">
+        {(p) => (
+          <select
+            {...p}
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as ImportKind);
+              setImportId(null);
+              setUploadError(null);
+            }}
+          >
+            {(Object.keys(KINDS) as ImportKind[]).map((k) => (
+              <option key={k} value={k}>
+                {KINDS[k].label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <p>
-        Muat profil ASN instansi (NIP, golongan, jabatan, pendidikan, predikat SKP, hukuman disiplin, LHKPN, diklat)
-        dari berkas CSV atau XLSX. Setiap baris diperiksa dan ditampilkan dahulu; tidak ada yang disimpan sebelum Anda
+        {KINDS[kind].intro} Setiap baris diperiksa dan ditampilkan dahulu; tidak ada yang disimpan sebelum Anda
         mengonfirmasi. Nama kolom ekspor SIASN dikenali.
       </p>
       <p className="toolbar">
-        <a href="/imports/templates/profil-asn.xlsx" download>
+        <a href={`/imports/templates/${KINDS[kind].template}.xlsx`} download>
           Unduh templat XLSX
         </a>
-        <a href="/imports/templates/profil-asn.csv" download>
+        <a href={`/imports/templates/${KINDS[kind].template}.csv`} download>
           Unduh templat CSV
         </a>
       </p>

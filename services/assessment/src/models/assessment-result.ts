@@ -1,11 +1,14 @@
 import { Schema } from 'mongoose';
 import type { AssessmentResultDto } from '@seleksi/kit';
+import type { ImportSource } from './import-version';
 
 export interface AssessmentResultDoc extends Omit<AssessmentResultDto, 'id'> {
   _id: string;
   updatedAt: Date;
   /** `employeeBucket(candidateId)`: talent mapping reads a page's results slot by slot (see profiles). */
   candidateBucket?: number;
+  /** The import that last wrote the result (absent when written otherwise). */
+  importedFrom?: ImportSource;
 }
 
 /** Scores are plain numbers (no Decimal128 on FerretDB); dates are local `YYYY-MM-DD` strings. */
@@ -18,6 +21,8 @@ export const assessmentResultSchema = new Schema<AssessmentResultDoc>(
     managerial: { type: Number, required: true, min: 0, max: 100 },
     socioCultural: { type: Number, required: true, min: 0, max: 100 },
     validUntil: { type: String, required: true },
+    potentialLevel: { type: Number, min: 1, max: 3 },
+    importedFrom: { type: Schema.Types.Mixed },
     updatedAt: { type: Date, required: true },
     candidateBucket: { type: Number },
   },

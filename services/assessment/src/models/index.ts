@@ -6,6 +6,7 @@ import { scoreRecordSchema } from './score-record';
 import { successionGroupSchema } from './succession-group';
 import { talentMapEntrySchema } from './talent-map-entry';
 import { talentSettingsSchema } from './talent-settings';
+import { importVersionSchema } from './import-version';
 
 export type { AssessmentResultDoc } from './assessment-result';
 export type { ConflictDeclarationDoc } from './conflict-declaration';
@@ -14,6 +15,7 @@ export type { ScoreRecordDoc } from './score-record';
 export type { SuccessionGroupDoc } from './succession-group';
 export type { TalentMapEntryDoc } from './talent-map-entry';
 export type { TalentSettingsDoc } from './talent-settings';
+export type { ImportSource, ImportVersionDoc } from './import-version';
 export { toActor } from './actor';
 
 /** The assessment service's models, bound to its own connection. */
@@ -26,6 +28,7 @@ export function createAssessmentModels(conn: Connection) {
     TalentSettings: conn.model('TalentSettings', talentSettingsSchema, 'talentSettings'),
     TalentMapEntry: conn.model('TalentMapEntry', talentMapEntrySchema, 'talentMapEntries'),
     SuccessionGroup: conn.model('SuccessionGroup', successionGroupSchema, 'successionGroups'),
+    ImportVersion: conn.model('ImportVersion', importVersionSchema, 'importVersions'),
   };
 }
 export type AssessmentModels = ReturnType<typeof createAssessmentModels>;

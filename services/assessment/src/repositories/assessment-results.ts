@@ -2,9 +2,11 @@ import { employeeBucket } from '@seleksi/domain';
 import { replaceById, type AssessmentResultDto, findEachEqualBySlot } from '@seleksi/kit';
 import type { AssessmentModels, AssessmentResultDoc } from '../models';
 
-function toDto(doc: AssessmentResultDoc): AssessmentResultDto {
-  const { _id, candidateId, provider, assessedAt, managerial, socioCultural, validUntil } = doc;
-  return { id: _id, candidateId, provider, assessedAt, managerial, socioCultural, validUntil };
+export function assessmentResultToDto(doc: AssessmentResultDoc): AssessmentResultDto {
+  const { _id, candidateId, provider, assessedAt, managerial, socioCultural, validUntil, potentialLevel } = doc;
+  const dto: AssessmentResultDto = { id: _id, candidateId, provider, assessedAt, managerial, socioCultural, validUntil };
+  if (potentialLevel) dto.potentialLevel = potentialLevel;
+  return dto;
 }
 
 export function createAssessmentResultRepository({ AssessmentResult }: AssessmentModels) {
@@ -32,7 +34,7 @@ export function createAssessmentResultRepository({ AssessmentResult }: Assessmen
 
     async get(id: string): Promise<AssessmentResultDto | null> {
       const doc = await AssessmentResult.findById(id).lean<AssessmentResultDoc>();
-      return doc ? toDto(doc) : null;
+      return doc ? assessmentResultToDto(doc) : null;
     },
 
     /** The results of many candidates, grouped in the order of `candidateIds`, each newest first. */
@@ -48,7 +50,7 @@ export function createAssessmentResultRepository({ AssessmentResult }: Assessmen
       const byCandidate = new Map<string, AssessmentResultDto[]>();
       for (const doc of docs) {
         const list = byCandidate.get(doc.candidateId) ?? [];
-        list.push(toDto(doc));
+        list.push(assessmentResultToDto(doc));
         byCandidate.set(doc.candidateId, list);
       }
       return ids.flatMap((id) => byCandidate.get(id) ?? []);
@@ -59,7 +61,7 @@ export function createAssessmentResultRepository({ AssessmentResult }: Assessmen
       const docs = await AssessmentResult.find({ candidateId })
         .sort({ assessedAt: -1, _id: 1 })
         .lean<AssessmentResultDoc[]>();
-      return docs.map(toDto);
+      return docs.map(assessmentResultToDto);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { AssessmentModels } from '../models';
 import { createAssessmentResultRepository } from './assessment-results';
 import { createConflictDeclarationRepository } from './conflict-declarations';
+import { createDataImportRepository } from './data-imports';
 import { createPanselMemberRepository } from './pansel-members';
 import { createScoreRecordRepository } from './score-records';
 import { createSuccessionGroupRepository } from './succession-groups';
@@ -16,6 +17,7 @@ export function createAssessmentRepositories(models: AssessmentModels) {
     talentSettings: createTalentSettingsRepository(models),
     talentMap: createTalentMapRepository(models),
     successionGroups: createSuccessionGroupRepository(models),
+    dataImports: createDataImportRepository(models),
   };
 }
 export type AssessmentRepositories = ReturnType<typeof createAssessmentRepositories>;

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { AssessmentRepositories } from '../repositories';
 import { assessmentResultRoutes } from './assessment-results';
 import { conflictRoutes } from './conflicts';
+import { dataImportRoutes } from './data-imports';
 import { scoreRecordRoutes } from './score-records';
 import { panselMemberRoutes } from './pansel-members';
 import { talentRoutes } from './talent';
@@ -12,4 +13,5 @@ export function assessmentRoutes(router: Router, repos: AssessmentRepositories):
   scoreRecordRoutes(router, repos);
   conflictRoutes(router, repos);
   talentRoutes(router, repos);
+  dataImportRoutes(router, repos);
 }

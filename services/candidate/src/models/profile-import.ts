@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import type { ImportCellError, ImportedProfile } from '@seleksi/domain';
+import type { ImportCellError, ImportedProfile, ImportKind } from '@seleksi/domain';
 import type { ImportSource, ProfileDoc } from './profile';
 
 export const IMPORT_STATUSES = ['STAGING', 'PREVIEWED', 'COMMITTING', 'COMPLETED'] as const;
@@ -16,11 +16,15 @@ export interface ImportCounts {
   refused: number;
 }
 
-/** One uploaded file of an agency: staged for preview, then committed by its workflow. */
+/**
+ * One uploaded file of an agency, of any kind (profiles, assessment results, target posts): staged for
+ * preview, then committed by its workflow. Profiles are classified and written here; the other kinds'
+ * rows are classified and written by the service that owns them, and only staged here.
+ */
 export interface ProfileImportDoc {
   _id: string;
   agencyCode: string;
-  kind: 'PROFILES';
+  kind: ImportKind;
   fileName: string;
   fileSha256: string;
   byUserId: string;
@@ -43,7 +47,10 @@ export interface ProfileImportDoc {
   byNip?: boolean;
 }
 
-/** Up to a thousand staged rows of an import, with their class at preview and, once committed, the outcome. */
+/**
+ * Up to a thousand staged rows of an import, with their class at preview and, once committed, the outcome
+ * (`rows` hold profiles for a profile import, the kind's rows otherwise).
+ */
 export interface ProfileImportChunkDoc {
   _id: string; // `${importId}:${n}`
   importId: string;

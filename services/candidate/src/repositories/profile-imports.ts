@@ -10,6 +10,9 @@ import {
   type ImportedProfile,
   type ProfileImportDto,
   type ProfileVersionDto,
+  type ImportChunkDto,
+  type ImportKind,
+  type StageClassifiedChunkRequest,
   type StageImportChunkRequest,
 } from '@seleksi/domain';
 import { bulkReplaceById, findEachEqual, insertManyIgnoringDuplicates, replaceById } from '@seleksi/kit';
@@ -78,6 +81,27 @@ export function createProfileImportRepository({
     const doc = await ProfileImport.findById(id).lean<ProfileImportDoc>();
     if (!doc) throw new DomainError('NOT_FOUND', 'Impor tidak ditemukan', 'importId');
     return doc;
+  }
+
+  /** An import still staging, with chunk `n` in range (and of `kind`, when given). */
+  async function stageable(importId: string, n: number, kind?: ImportKind): Promise<ProfileImportDoc> {
+    const imp = await load(importId);
+    if (imp.status !== 'STAGING')
+      throw new DomainError('WRONG_STAGE', 'Impor ini sudah selesai dipratinjau', 'importId');
+    if (n < 0 || n >= imp.chunkCount) throw new DomainError('VALIDATION_FAILED', 'Nomor bagian di luar rentang', 'n');
+    if (kind && imp.kind !== kind) throw new DomainError('VALIDATION_FAILED', `Impor ini bukan impor ${kind}`, 'kind');
+    return imp;
+  }
+
+  async function storeChunk(chunk: ProfileImportChunkDoc, counts: ImportCountsDto, errors: ImportCellError[]) {
+    await replaceById(ProfileImportChunk, chunk._id, chunk);
+    // The chunk's outcome kept apart (small), so that sealing never reads the staged rows back.
+    await replaceById(ProfileImportStaged, chunk._id, {
+      importId: chunk.importId,
+      n: chunk.n,
+      counts,
+      refusals: errors.slice(0, MAX_KEPT_ERRORS),
+    });
   }
 
   /** The stored profiles of these NIPs, by NIP (one indexed equality per NIP). */
@@ -205,7 +229,7 @@ export function createProfileImportRepository({
       const doc: ProfileImportDoc = {
         _id: randomUUID(),
         agencyCode: req.agencyCode,
-        kind: 'PROFILES',
+        kind: req.kind ?? 'PROFILES',
         fileName: req.fileName,
         fileSha256: req.fileSha256,
         byUserId: req.byUserId,
@@ -231,10 +255,7 @@ export function createProfileImportRepository({
       n: number,
       req: StageImportChunkRequest,
     ): Promise<{ counts: ImportCountsDto; errors: ImportCellError[] }> {
-      const imp = await load(importId);
-      if (imp.status !== 'STAGING')
-        throw new DomainError('WRONG_STAGE', 'Impor ini sudah selesai dipratinjau', 'importId');
-      if (n < 0 || n >= imp.chunkCount) throw new DomainError('VALIDATION_FAILED', 'Nomor bagian di luar rentang', 'n');
+      const imp = await stageable(importId, n, 'PROFILES');
       for (const [i, row] of req.rows.entries()) {
         // The gateway validated the rows; a row of another agency or with a bad NIP is a caller's bug.
         if (row.agencyCode !== imp.agencyCode || !isValidNip(row.nip))
@@ -257,25 +278,74 @@ export function createProfileImportRepository({
         counts[c === 'NEW' ? 'new' : c === 'CHANGED' ? 'changed' : c === 'UNCHANGED' ? 'unchanged' : 'refused']++;
         return c;
       });
-      const chunk: ProfileImportChunkDoc = {
+      await storeChunk(
+        { _id: `${importId}:${n}`, importId, n, lines: req.lines, rows: req.rows, classes, ids, committed: null },
+        counts,
+        errors,
+      );
+      return { counts, errors };
+    },
+
+    /**
+     * Stages chunk `n` of a kind other than profiles, its rows classified already by the service that owns
+     * the kind's data (the assessment service).
+     */
+    async stageClassifiedChunk(
+      importId: string,
+      n: number,
+      req: StageClassifiedChunkRequest,
+    ): Promise<{ counts: ImportCountsDto; errors: ImportCellError[] }> {
+      const imp = await stageable(importId, n);
+      if (imp.kind === 'PROFILES')
+        throw new DomainError('VALIDATION_FAILED', 'Profil dipratinjau oleh layanan ini sendiri', 'kind');
+      const counts = zero();
+      for (const c of req.classes)
+        counts[c === 'NEW' ? 'new' : c === 'CHANGED' ? 'changed' : c === 'UNCHANGED' ? 'unchanged' : 'refused']++;
+      const chunk = {
         _id: `${importId}:${n}`,
         importId,
         n,
         lines: req.lines,
         rows: req.rows,
-        classes,
-        ids,
+        classes: req.classes,
+        ids: [],
         committed: null,
-      };
-      await replaceById(ProfileImportChunk, chunk._id, chunk);
-      // The chunk's outcome kept apart (small), so that sealing never reads the staged rows back.
-      await replaceById(ProfileImportStaged, chunk._id, {
+      } as unknown as ProfileImportChunkDoc;
+      await storeChunk(chunk, counts, req.refusals);
+      return { counts, errors: req.refusals };
+    },
+
+    /** A staged chunk, for the import workflow's commit of a kind owned by another service. */
+    async chunk(importId: string, n: number): Promise<ImportChunkDto> {
+      const c = await ProfileImportChunk.findById(`${importId}:${n}`).lean<ProfileImportChunkDoc>();
+      if (!c) throw new DomainError('NOT_FOUND', `Bagian ${n} impor tidak ditemukan`, 'n');
+      return {
         importId,
         n,
-        counts,
-        refusals: errors.slice(0, MAX_KEPT_ERRORS),
-      });
-      return { counts, errors };
+        lines: c.lines,
+        rows: c.rows as unknown as ImportChunkDto['rows'],
+        classes: c.classes,
+        committed: c.committed ?? null,
+      };
+    },
+
+    /** Records a chunk committed by another service; the first outcome stays (a retry answers it). */
+    async chunkCommitted(importId: string, n: number, counts: ImportCountsDto): Promise<ImportCountsDto> {
+      const c = await ProfileImportChunk.findOneAndUpdate(
+        { _id: `${importId}:${n}`, committed: null },
+        { $set: { committed: counts } },
+        { new: true },
+      ).lean<ProfileImportChunkDoc>();
+      await ProfileImport.updateOne({ _id: importId }, { $max: { chunksDone: n + 1 } });
+      if (c?.committed) return c.committed;
+      const first = await ProfileImportChunk.findById(`${importId}:${n}`).lean<ProfileImportChunkDoc>();
+      return first?.committed ?? counts;
+    },
+
+    /** The agency's profiles of these NIPs (id and agency), for imports that name employees by NIP. */
+    async ownersByNip(nips: readonly string[]): Promise<{ nip: string; id: string; agencyCode: string }[]> {
+      const docs = await findEachEqual<ProfileDoc>(Profile, 'nip', nips, {}, { _id: 1, nip: 1, agencyCode: 1 });
+      return docs.map((d) => ({ nip: d.nip, id: d._id, agencyCode: d.agencyCode }));
     },
 
     /** Ends staging: the preview's counts are the chunks' plus the file's refusals. */
@@ -306,8 +376,8 @@ export function createProfileImportRepository({
     },
 
     /** The agency's latest imports, newest first. */
-    async listByAgency(agencyCode: string, limit: number): Promise<ProfileImportDto[]> {
-      const docs = await ProfileImport.find({ agencyCode }, { rowErrors: 0 })
+    async listByAgency(agencyCode: string, limit: number, kind?: ImportKind): Promise<ProfileImportDto[]> {
+      const docs = await ProfileImport.find({ agencyCode, ...(kind ? { kind } : {}) }, { rowErrors: 0 })
         .sort({ createdAt: -1 })
         .limit(limit)
         .lean<ProfileImportDoc[]>();
@@ -325,10 +395,14 @@ export function createProfileImportRepository({
       if (imp.status === 'PREVIEWED') {
         // Another import of the agency committed since this preview: its classes may be stale, so every chunk
         // is committed by NIP lookups (against the profiles as they are now).
-        const newer = await ProfileImport.findOne(
-          { agencyCode: imp.agencyCode, status: 'COMPLETED', committedAt: { $gt: imp.createdAt } },
-          { _id: 1 },
-        ).lean();
+        // Other kinds are committed against the stored data as it is whatever happened meanwhile.
+        const newer =
+          imp.kind === 'PROFILES'
+            ? await ProfileImport.findOne(
+                { agencyCode: imp.agencyCode, status: 'COMPLETED', committedAt: { $gt: imp.createdAt } },
+                { _id: 1 },
+              ).lean()
+            : null;
         await ProfileImport.updateOne(
           { _id: importId, status: 'PREVIEWED' },
           { $set: { status: 'COMMITTING', byNip: Boolean(newer) } },
@@ -347,6 +421,8 @@ export function createProfileImportRepository({
      */
     async commitChunk(importId: string, n: number, at: Date): Promise<ImportCountsDto> {
       const imp = await load(importId);
+      if (imp.kind !== 'PROFILES')
+        throw new DomainError('VALIDATION_FAILED', 'Impor ini disimpan oleh layanan pemilik datanya', 'importId');
       const chunk = await ProfileImportChunk.findById(`${importId}:${n}`).lean<ProfileImportChunkDoc>();
       if (!chunk) throw new DomainError('NOT_FOUND', `Bagian ${n} impor tidak ditemukan`, 'n');
       if (chunk.committed) return chunk.committed;

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { IMPORT_CHUNK_ROWS } from '@seleksi/domain';
+import { IMPORT_CHUNK_ROWS, IMPORT_KINDS, IMPORT_ROW_CLASSES, type ImportedRow } from '@seleksi/domain';
 import { idField, notFound } from '@seleksi/kit';
 import type { CandidateRepositories } from '../repositories';
 import { profileBody } from '../schemas';
@@ -19,6 +19,7 @@ const counts = z.object({
 
 const createBody = z.object({
   agencyCode: idField,
+  kind: z.enum(IMPORT_KINDS).default('PROFILES'),
   fileName: z.string().trim().min(1).max(300),
   fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
   byUserId: idField,
@@ -36,10 +37,24 @@ const chunkBody = z
   })
   .refine((b) => b.lines.length === b.rows.length, { message: 'lines and rows differ in length', path: ['lines'] });
 
+/** Rows of another kind, validated by the gateway and by the service that owns them (which commits them). */
+const classifiedChunkBody = z
+  .object({
+    lines: z.array(z.number().int().min(2)).max(IMPORT_CHUNK_ROWS),
+    rows: z.array(z.record(z.string(), z.unknown())).max(IMPORT_CHUNK_ROWS),
+    classes: z.array(z.enum(IMPORT_ROW_CLASSES)).max(IMPORT_CHUNK_ROWS),
+    refusals: z.array(cellError).max(IMPORT_CHUNK_ROWS),
+  })
+  .refine((b) => b.lines.length === b.rows.length && b.classes.length === b.rows.length, {
+    message: 'lines, rows and classes differ in length',
+    path: ['lines'],
+  });
+
 const chunkParams = z.object({ id: idField, n: z.coerce.number().int().min(0) });
 
 /**
- * Imports of ASN profiles (the gateway parses and validates the file, the import workflow commits):
+ * Imports of an agency's data, profiles and the other kinds (the gateway parses and validates the file,
+ * the import workflow commits; the other kinds' rows are only staged here, `classified-chunks`):
  * `POST /profile-imports` → staged chunks `PUT …/chunks/:n` → `POST …/seal` (the preview) →
  * `POST …/begin`, `POST …/chunks/:n/commit`, `POST …/finish`.
  */
@@ -49,10 +64,14 @@ export function profileImportRoutes(router: Router, { profileImports }: Candidat
   });
 
   router.get('/profile-imports', async (req, res) => {
-    const { agencyCode, limit } = z
-      .object({ agencyCode: idField, limit: z.coerce.number().int().min(1).max(100).default(20) })
+    const { agencyCode, limit, kind } = z
+      .object({
+        agencyCode: idField,
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+        kind: z.enum(IMPORT_KINDS).optional(),
+      })
       .parse(req.query);
-    res.json({ items: await profileImports.listByAgency(agencyCode, limit) });
+    res.json({ items: await profileImports.listByAgency(agencyCode, limit, kind) });
   });
 
   router.get('/profile-imports/:id', async (req, res) => {
@@ -64,6 +83,29 @@ export function profileImportRoutes(router: Router, { profileImports }: Candidat
   router.put('/profile-imports/:id/chunks/:n', async (req, res) => {
     const { id, n } = chunkParams.parse(req.params);
     res.json(await profileImports.stageChunk(id, n, chunkBody.parse(req.body)));
+  });
+
+  router.put('/profile-imports/:id/classified-chunks/:n', async (req, res) => {
+    const { id, n } = chunkParams.parse(req.params);
+    const body = classifiedChunkBody.parse(req.body);
+    res.json(
+      await profileImports.stageClassifiedChunk(id, n, { ...body, rows: body.rows as unknown as ImportedRow[] }),
+    );
+  });
+
+  router.get('/profile-imports/:id/chunks/:n', async (req, res) => {
+    const { id, n } = chunkParams.parse(req.params);
+    res.json(await profileImports.chunk(id, n));
+  });
+
+  router.post('/profile-imports/:id/chunks/:n/committed', async (req, res) => {
+    const { id, n } = chunkParams.parse(req.params);
+    res.json(await profileImports.chunkCommitted(id, n, counts.parse(req.body)));
+  });
+
+  router.post('/profiles/owners-by-nip', async (req, res) => {
+    const { nips } = z.object({ nips: z.array(z.string().regex(/^\d{18}$/)).max(IMPORT_CHUNK_ROWS) }).parse(req.body);
+    res.json({ items: await profileImports.ownersByNip(nips) });
   });
 
   router.post('/profile-imports/:id/seal', async (req, res) => {
