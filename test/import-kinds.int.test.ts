@@ -65,9 +65,7 @@ async function confirm(id: string) {
   }, 60_000);
 }
 
-async function commit(id: string): Promise<ProfileImportView> {
-  const r = await confirm(id);
-  expect(r.errors).toBeUndefined();
+async function completed(id: string): Promise<ProfileImportView> {
   return eventually(async () => {
     const q = await stack.gql<{ profileImport: ProfileImportView }>(
       `query($i: ID!) { profileImport(id: $i) { ${PROFILE_IMPORT_FIELDS} } }`,
@@ -76,7 +74,13 @@ async function commit(id: string): Promise<ProfileImportView> {
     );
     const imp = q.data?.profileImport;
     return imp?.status === 'COMPLETED' ? imp : null;
-  }, 120_000);
+  }, 180_000);
+}
+
+async function commit(id: string): Promise<ProfileImportView> {
+  const r = await confirm(id);
+  expect(r.errors).toBeUndefined();
+  return completed(id);
 }
 
 beforeAll(async () => {
@@ -333,4 +337,34 @@ describe('import of target posts', () => {
     expect(xlsx.headers.get('content-disposition')).toContain('templat-hasil-asesmen.xlsx');
     expect((await fetch(`${stack.gateway.url}/imports/templates/lain.csv`)).status).toBe(404);
   });
+});
+
+describe('one import per agency at a time, whatever the kinds', () => {
+  it(
+    'refuses to commit target posts while profiles of the agency are committed, and takes them afterwards',
+    { timeout: 300_000 },
+    async () => {
+      const big = await preview(
+        'PROFILES',
+        importCsv(Array.from({ length: 3000 }, (_, k) => importRow(10_000 + k, { salt: SALT }))),
+        'pegawai-besar.csv',
+      );
+      const header = ['KODE_JABATAN', 'NAMA_JABATAN', 'JENJANG', 'UNIT_KERJA'];
+      const posts = await preview(
+        'TARGET_POSTS',
+        new TextEncoder().encode(toCsv([header, ['KARO-HUKUM', 'Kepala Biro Hukum', 'JPT Pratama', 'Setda']])),
+        'jabatan-tambahan.csv',
+      );
+      expect((await confirm(big.id)).errors).toBeUndefined();
+      const refused = await stack.gql(
+        'mutation($i: ID!) { confirmProfileImport(importId: $i) { status } }',
+        { i: posts.id },
+        token,
+      );
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'IMPORT_RUNNING', field: 'importId' });
+      expect((await completed(big.id)).committed).toMatchObject({ new: 3000 });
+      // Left as previewed, it goes through once the profiles are in.
+      expect((await commit(posts.id)).committed).toEqual({ new: 1, changed: 0, unchanged: 0, refused: 0 });
+    },
+  );
 });

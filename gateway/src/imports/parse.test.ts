@@ -1,8 +1,25 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DomainError, mapProfileHeader } from '@seleksi/domain';
+import {
+  DomainError,
+  mapAssessmentResultHeader,
+  mapProfileHeader,
+  mapTargetPostHeader,
+  validateAssessmentResultRows,
+  validateTargetPostRows,
+} from '@seleksi/domain';
 import { readSheet, sniffFormat } from './parse';
-import { profileTemplateCsv, profileTemplateHeader, profileTemplateXlsx, toCsv, writeXlsx } from './template';
+import {
+  profileTemplateCsv,
+  profileTemplateHeader,
+  profileTemplateXlsx,
+  templateCsv,
+  templateHeader,
+  templateKind,
+  templateXlsx,
+  toCsv,
+  writeXlsx,
+} from './template';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -98,6 +115,33 @@ describe('templates', () => {
       expect(mapProfileHeader(s.header).ok).toBe(true);
       expect(s.rows).toHaveLength(1);
     }
+  });
+
+  it.each(['ASSESSMENT_RESULTS', 'TARGET_POSTS'] as const)(
+    'the %s templates read back, and their example row passes the validation',
+    async (kind) => {
+      for (const bytes of [enc(templateCsv(kind, 2026)), new Uint8Array(await templateXlsx(kind, 2026))]) {
+        const s = await readSheet(bytes);
+        expect(s.header).toEqual(templateHeader(kind, 2026));
+        const h = kind === 'TARGET_POSTS' ? mapTargetPostHeader(s.header) : mapAssessmentResultHeader(s.header);
+        if (!h.ok) throw new Error(`template header refused: ${JSON.stringify(h)}`);
+        const v =
+          kind === 'TARGET_POSTS'
+            ? validateTargetPostRows(s.rows, h.map)
+            : validateAssessmentResultRows(s.rows, h.map, { today: '2026-12-06' });
+        expect(v.errors).toEqual([]);
+        expect(v.accepted).toHaveLength(1);
+      }
+    },
+  );
+
+  it('names a template by kind', () => {
+    expect(['profil-asn', 'hasil-asesmen', 'jabatan-target', 'lain'].map(templateKind)).toEqual([
+      'PROFILES',
+      'ASSESSMENT_RESULTS',
+      'TARGET_POSTS',
+      null,
+    ]);
   });
 
   it('writeXlsx keeps 18-digit NIPs as text', async () => {
