@@ -219,6 +219,23 @@ describe('import of competency assessment results', () => {
     expect(Date.parse(versions[0]!.replacedBy.at)).toBeGreaterThan(Date.parse(versions[0]!.previousSource!.at));
   });
 
+  it('refuses a file without a required column with a typed error, staging nothing', { timeout: 60_000 }, async () => {
+    const before = (await stack.clients.candidate.listProfileImports(AGENCY.code, 100)).length;
+    const header = HEADER.filter((h) => h !== 'NILAI_SOSIAL_KULTURAL');
+    const rows = good().map((r) => r.filter((_c, i) => HEADER[i] !== 'NILAI_SOSIAL_KULTURAL'));
+    const r = await previewImport(
+      stack.gateway.url,
+      token,
+      AGENCY.code,
+      new TextEncoder().encode(toCsv([header, ...rows])),
+      'asesmen.csv',
+      'ASSESSMENT_RESULTS',
+    );
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'MISSING_COLUMN', field: 'file' });
+    expect(r.errors?.[0]?.message).toContain('NILAI_SOSIAL_KULTURAL');
+    expect((await stack.clients.candidate.listProfileImports(AGENCY.code, 100)).length).toBe(before);
+  });
+
   it('lists the imports of a kind', { timeout: 60_000 }, async () => {
     const r = await stack.gql<{ profileImports: { edges: { node: { kind: Kind; fileName: string } }[] } }>(
       'query($a: String!) { profileImports(agencyCode: $a, kind: ASSESSMENT_RESULTS) { edges { node { kind fileName } } } }',

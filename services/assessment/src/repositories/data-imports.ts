@@ -8,6 +8,7 @@ import {
   type CommitImportRowsRequest,
   type ImportCountsDto,
   type ImportedAssessmentResult,
+  type ImportedRow,
   type ImportedTargetPost,
   type ImportRowClass,
   type ImportSourceDto,
@@ -22,6 +23,9 @@ import type {
   ImportVersionDoc,
   TalentSettingsDoc,
 } from '../models';
+
+/** A result row whose NIP the gateway resolved to the agency's profile. */
+type ResultRow = ImportedAssessmentResult & { candidateId: string };
 
 /** A target post as stored in the settings: with the import that last wrote it. */
 type StoredPost = TargetPost & { importedFrom?: Omit<ImportSource, 'at'> & { at: string } };
@@ -44,22 +48,23 @@ const SETTINGS_ATTEMPTS = 8;
  * staged class, and a changed record keeps its previous version once per import.
  */
 export function createDataImportRepository({ AssessmentResult, TalentSettings, ImportVersion }: AssessmentModels) {
-  function rowsOf<T>(rows: unknown[]): T[] {
-    return rows as T[];
+  /** The rows of a results chunk, each with its profile id (the routes require it; the gateway resolved it). */
+  function resultRows(rows: ImportedRow[]): ResultRow[] {
+    return (rows as ImportedAssessmentResult[]).map((r, i) => {
+      if (!r.candidateId) throw new DomainError('VALIDATION_FAILED', 'Baris tanpa profil (candidateId)', `rows.${i}`);
+      return r as ResultRow;
+    });
   }
 
-  /** The stored results at the rows' (candidate, date), by that key; a row without its profile id is a caller's bug. */
-  async function storedResults(rows: ImportedAssessmentResult[]): Promise<Map<string, AssessmentResultDoc>> {
-    rows.forEach((r, i) => {
-      if (!r.candidateId) throw new DomainError('VALIDATION_FAILED', 'Baris tanpa profil (candidateId)', `rows.${i}`);
-    });
+  /** The stored results at the rows' (candidate, date), by that key. */
+  async function storedResults(rows: ResultRow[]): Promise<Map<string, AssessmentResultDoc>> {
     const docs = await findEachEqualBySlot<AssessmentResultDoc & Record<string, unknown>>(
       AssessmentResult,
       'candidateId',
-      rows.map((r) => r.candidateId!),
+      rows.map((r) => r.candidateId),
       { field: 'candidateBucket', of: employeeBucket },
     );
-    const wanted = new Set(rows.map((r) => resultKey(r as { candidateId: string; assessedAt: string })));
+    const wanted = new Set(rows.map(resultKey));
     const out = new Map<string, AssessmentResultDoc>();
     // Several stored results on one date (recorded before imports): the imported one, else the first by id.
     for (const d of docs.sort((a, b) => (a._id < b._id ? -1 : 1))) {
@@ -107,7 +112,7 @@ export function createDataImportRepository({ AssessmentResult, TalentSettings, I
   const toSource = (s: ImportSourceDto): ImportSource => ({ ...s, at: new Date(s.at) });
 
   async function commitResults(req: CommitImportRowsRequest): Promise<ImportCountsDto> {
-    const rows = rowsOf<ImportedAssessmentResult>(req.rows);
+    const rows = resultRows(req.rows);
     const stored = await storedResults(rows);
     const source = toSource(req.source);
     const counts = zero();
@@ -119,7 +124,7 @@ export function createDataImportRepository({ AssessmentResult, TalentSettings, I
         counts.refused++;
         continue;
       }
-      const current = stored.get(resultKey(row as { candidateId: string; assessedAt: string }));
+      const current = stored.get(resultKey(row));
       if (current?.importedFrom?.importId === source.importId) {
         counts[countKey(staged)]++; // written by an earlier try
         continue;
@@ -128,13 +133,12 @@ export function createDataImportRepository({ AssessmentResult, TalentSettings, I
       counts[countKey(cls)]++;
       if (cls === 'UNCHANGED') continue;
       const { nip: _nip, candidateId, potentialLevel, ...fields } = row;
-      const id = current?._id ?? resultId({ candidateId: candidateId!, assessedAt: row.assessedAt });
       const doc: AssessmentResultDoc = {
-        _id: id,
-        candidateId: candidateId!,
+        _id: current?._id ?? resultId(row),
+        candidateId,
         ...fields,
         updatedAt: source.at,
-        candidateBucket: employeeBucket(candidateId!),
+        candidateBucket: employeeBucket(candidateId),
         importedFrom: source,
       };
       if (potentialLevel) doc.potentialLevel = potentialLevel;
@@ -164,7 +168,7 @@ export function createDataImportRepository({ AssessmentResult, TalentSettings, I
    * settings' `updatedAt` read before, and tried again when another writer came in between.
    */
   async function commitPosts(req: CommitImportRowsRequest): Promise<ImportCountsDto> {
-    const rows = rowsOf<ImportedTargetPost>(req.rows);
+    const rows = req.rows as ImportedTargetPost[];
     const source = toSource(req.source);
     const storedSource = { ...req.source };
     for (let attempt = 0; attempt < SETTINGS_ATTEMPTS; attempt++) {
@@ -234,15 +238,13 @@ export function createDataImportRepository({ AssessmentResult, TalentSettings, I
   return {
     async classify(req: ClassifyImportRowsRequest): Promise<ImportRowClass[]> {
       if (req.kind === 'ASSESSMENT_RESULTS') {
-        const rows = rowsOf<ImportedAssessmentResult>(req.rows);
+        const rows = resultRows(req.rows);
         const stored = await storedResults(rows);
-        return rows.map((r) =>
-          classifyResult(r, stored.get(resultKey(r as { candidateId: string; assessedAt: string }))),
-        );
+        return rows.map((r) => classifyResult(r, stored.get(resultKey(r))));
       }
       const { posts } = await readSettings(req.agencyCode);
       const byId = new Map(posts.map((p) => [p.id, p]));
-      return rowsOf<ImportedTargetPost>(req.rows).map((r) => classifyPost(r, byId.get(r.id)));
+      return (req.rows as ImportedTargetPost[]).map((r) => classifyPost(r, byId.get(r.id)));
     },
 
     commit(req: CommitImportRowsRequest): Promise<ImportCountsDto> {
