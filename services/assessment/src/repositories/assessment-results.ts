@@ -4,7 +4,15 @@ import type { AssessmentModels, AssessmentResultDoc } from '../models';
 
 export function assessmentResultToDto(doc: AssessmentResultDoc): AssessmentResultDto {
   const { _id, candidateId, provider, assessedAt, managerial, socioCultural, validUntil, potentialLevel } = doc;
-  const dto: AssessmentResultDto = { id: _id, candidateId, provider, assessedAt, managerial, socioCultural, validUntil };
+  const dto: AssessmentResultDto = {
+    id: _id,
+    candidateId,
+    provider,
+    assessedAt,
+    managerial,
+    socioCultural,
+    validUntil,
+  };
   if (potentialLevel) dto.potentialLevel = potentialLevel;
   return dto;
 }
