@@ -22,7 +22,14 @@ import {
   levelName,
 } from '../../components/ui';
 import { APPLY_TARGET, APPLY_TO_VACANCY } from '../../queries/candidate';
-import { MAX_UPLOAD_BYTES, OPEN_STAGES, checkPdf, fieldError, type VacancyRow } from '../public/shared';
+import {
+  MAX_UPLOAD_BYTES,
+  OPEN_STAGES,
+  ProvisionalNote,
+  checkPdf,
+  fieldError,
+  type VacancyRow,
+} from '../public/shared';
 
 export const DOCUMENT_INPUTS = [
   { kind: 'APPLICATION_LETTER', label: 'Surat lamaran', required: true },
@@ -42,6 +49,7 @@ interface Target {
     title: string;
     stage: string;
     registrationClosesAt: string;
+    registrationProvisional: boolean;
     vacancies: VacancyRow[];
     announcement: { id: string; number: string; downloadUrl: string } | null;
   } | null;
@@ -153,7 +161,9 @@ export function ApplyPage() {
         <dt>Jenjang</dt>
         <dd>{levelName(v.level)}</dd>
         <dt>Pendaftaran ditutup</dt>
-        <dd>{formatDate(s.registrationClosesAt, true)}</dd>
+        <dd>
+          {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+        </dd>
       </dl>
       {s.announcement && (
         <p>
