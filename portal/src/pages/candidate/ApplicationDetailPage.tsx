@@ -34,7 +34,7 @@ import {
   WITHDRAW_APPLICATION,
 } from '../../queries/candidate';
 import { SELECTION_STAGE_CHANGED } from '../../queries/public';
-import { ProvisionalNote, fieldError, type VacancyRow } from '../public/shared';
+import { ProvisionalNote, fieldError, type SelectionHeading, type VacancyRow } from '../public/shared';
 import type { TimelineEntry } from './ApplicationsPage';
 import { LIVE_TEXT, useSubscription } from './live';
 
@@ -44,13 +44,7 @@ interface Detail {
     status: string;
     submittedAt: string;
     receivedAt: string;
-    selection: {
-      id: string;
-      title: string;
-      stage: string;
-      registrationClosesAt: string;
-      registrationProvisional: boolean;
-    } | null;
+    selection: SelectionHeading | null;
     vacancy: VacancyRow | null;
     timeline: TimelineEntry[];
   } | null;

@@ -28,6 +28,7 @@ import {
   ProvisionalNote,
   checkPdf,
   fieldError,
+  type SelectionHeading,
   type VacancyRow,
 } from '../public/shared';
 
@@ -44,15 +45,12 @@ export const DOCUMENT_INPUTS = [
 type Kind = (typeof DOCUMENT_INPUTS)[number]['kind'];
 
 interface Target {
-  selection: {
-    id: string;
-    title: string;
-    stage: string;
-    registrationClosesAt: string;
-    registrationProvisional: boolean;
-    vacancies: VacancyRow[];
-    announcement: { id: string; number: string; downloadUrl: string } | null;
-  } | null;
+  selection:
+    | (SelectionHeading & {
+        vacancies: VacancyRow[];
+        announcement: { id: string; number: string; downloadUrl: string } | null;
+      })
+    | null;
 }
 
 /** The kind a gateway error names: 'documents.1.file' → the second document sent; 'documents.CV' → CV. */

@@ -1,17 +1,8 @@
 import { Schema } from 'mongoose';
-import { PROFILE_CHANGE_KINDS, type ProfileChangeKind, type ProfileDto } from '@seleksi/domain';
+import { PROFILE_CHANGE_KINDS, type ProfileChangeDto, type ProfileDto } from '@seleksi/domain';
 
 /** What changed a profile: an import (its file) or a dispute decision (its reason); who and when. */
-export interface ProfileChangeDoc {
-  kind: ProfileChangeKind;
-  /** The import's id, or the dispute's. */
-  id: string;
-  fileName: string | null;
-  reason: string | null;
-  byUserId: string;
-  byName: string;
-  at: Date;
-}
+export type ProfileChangeDoc = Omit<ProfileChangeDto, 'at'> & { at: Date };
 
 /**
  * A profile as it was before a change (personal data, like the profile), for imports and dispute decisions
