@@ -526,15 +526,6 @@ export interface ImportCountsDto {
   refused: number;
 }
 
-/** Who wrote a profile by an import, when (instant), and from which file. */
-export interface ImportSourceDto {
-  importId: string;
-  fileName: string;
-  byUserId: string;
-  byName: string;
-  at: string;
-}
-
 /** An import of an agency's profiles as the candidate service keeps it (preview, then commit progress). */
 export interface ProfileImportDto {
   id: string;
