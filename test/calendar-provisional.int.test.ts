@@ -1,8 +1,8 @@
 /**
  * The calendar of a coming year on the real stack (Temporal dev server, FerretDB, services, gateway):
  * a selection whose working-day registration runs into next year — a year without its SKB — is
- * accepted on the computed (provisional) calendar, its deadline marked provisional on the process and
- * on the announcement; the administrator then enters next year's SKB and the running deadline is
+ * accepted on the computed (provisional) calendar, its deadline marked provisional on the process, on
+ * the announcement and in the candidate's pages (the portal's own candidate queries); the administrator then enters next year's SKB and the running deadline is
  * recomputed and no longer provisional; an agency's regional day off moves it again.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
   type HolidayCalendar,
   type LocalDate,
 } from '@seleksi/domain';
+import { APPLY_TARGET, OPEN_VACANCIES } from '../portal/src/queries/candidate';
 import { pagesOf } from '../services/document/src/pdf/test-poppler';
 import { eventually, startStack, type Stack } from './support/stack';
 import { testAgency, testPansel } from './support/fixtures';
@@ -27,6 +28,7 @@ const OVERSEER = 'kal-overseer';
 const ADMIN = 'kal-admin';
 const AGENCY_ADMIN = 'kal-agency-admin';
 const OTHER_ADMIN = 'kal-other-admin';
+const CANDIDATE = 'kal-candidate';
 
 const USERS = [
   testUser(SECRETARY, 'PANSEL_SECRETARY', AGENCY.code),
@@ -34,6 +36,7 @@ const USERS = [
   testUser(ADMIN, 'ADMIN', null),
   testUser(AGENCY_ADMIN, 'AGENCY_ADMIN', AGENCY.code),
   testUser(OTHER_ADMIN, 'AGENCY_ADMIN', OTHER.code),
+  testUser(CANDIDATE, 'CANDIDATE', null, 'kal-candidate-asn'),
   ...testPansel('kal').map((m) => testUser(m.userId, 'PANSEL_MEMBER', null)),
 ];
 
@@ -117,6 +120,35 @@ async function publicClose(id: string, lastDay: LocalDate): Promise<boolean> {
   }, 60_000).then((x) => x.provisional);
 }
 
+interface CandidateSelection {
+  id: string;
+  registrationClosesAt: string;
+  registrationProvisional: boolean;
+}
+
+/**
+ * The close and its flag as a signed-in candidate's pages read them: "Lowongan" (OPEN_VACANCIES) and the
+ * application form (APPLY_TARGET), both at the close `lastDay`; answers the flag, the same on both.
+ */
+async function candidateClose(id: string, lastDay: LocalDate): Promise<boolean> {
+  return eventually(async () => {
+    const list = await d.gql<Record<'open' | 'extended', { edges: { node: CandidateSelection }[] }>>(
+      CANDIDATE,
+      OPEN_VACANCIES,
+    );
+    const listed = [...(list.data?.open.edges ?? []), ...(list.data?.extended.edges ?? [])]
+      .map((e) => e.node)
+      .find((s) => s.id === id);
+    const form = (await d.gql<{ selection: CandidateSelection | null }>(CANDIDATE, APPLY_TARGET, { id })).data
+      ?.selection;
+    const closes = (s: CandidateSelection | null | undefined) =>
+      s && localDateOf(s.registrationClosesAt, AGENCY.timeZone) === lastDay;
+    if (!closes(listed) || !closes(form)) return null;
+    expect(form!.registrationProvisional).toBe(listed!.registrationProvisional);
+    return { provisional: listed!.registrationProvisional };
+  }, 60_000).then((x) => x.provisional);
+}
+
 async function waitForRevision(id: string, revision: number): Promise<Deadline> {
   return eventually(async () => {
     const p = await process(id);
@@ -161,6 +193,7 @@ describe.skipIf(!reachesNextYear)('a registration that runs into a year without 
     const opened = await process(created.id);
     expect(opened.deadline).toEqual({ label: 'REGISTRATION', lastDay: expectedProvisional, provisional: true });
     expect(await publicClose(created.id, expectedProvisional)).toBe(true);
+    expect(await candidateClose(created.id, expectedProvisional)).toBe(true);
 
     // The announcement prints the deadline with the warning.
     const announcement = opened.documents.find((x) => x.kind === 'VACANCY_ANNOUNCEMENT');
@@ -202,6 +235,7 @@ describe.skipIf(!reachesNextYear)('a registration that runs into a year without 
     expect(recomputed.deadline).toEqual({ label: 'REGISTRATION', lastDay: expectedDecreed, provisional: false });
     // The public pages follow at once (the workflow re-projects after an amendment that moved the close).
     expect(await publicClose(created.id, expectedDecreed)).toBe(false);
+    expect(await candidateClose(created.id, expectedDecreed)).toBe(false);
 
     // Regional days off: the agency's own administrator, typed errors, the deadline moves again.
     const regionalDay = firstWorkingDay(addCalendarDays(today, 1), decreedCalendar);

@@ -5,7 +5,6 @@
  * domain rules changes the profile, keeps its previous version and mails the candidate; a rejection needs a
  * reason; a repeated decision answers the recorded one (one audit entry, one mail); both are audited.
  */
-import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort, mailpitArgs, spawnLogged, waitForMailpit, type ManagedProcess } from '@seleksi/dev';
 import { eventually, startStack, type Stack } from './support/stack';
@@ -261,25 +260,20 @@ describe('profile disputes', () => {
       expect(payload.before!.rank).toBe('IV/b');
       expect(payload.after!.rank).toBe('IV/c');
 
-      // The previous version is kept with who, when and why.
-      const conn = await mongoose
-        .createConnection(inject('mongoUri'), { dbName: `${stack.prefix}_candidate` })
-        .asPromise();
-      try {
-        const versions = await conn
-          .collection<{ _id: string }>('profileVersions')
-          .find({ profileId: asn(1) })
-          .toArray();
-        expect(versions).toHaveLength(1);
-        expect(versions[0]).toMatchObject({
-          profile: { rank: 'IV/b' },
-          replacedBy: { userId: SEC },
+      // The previous version is kept with who, when and why, in the profile's one history (imports too).
+      const versions = await stack.clients.candidate.listProfileVersions(asn(1));
+      expect(versions).toHaveLength(1);
+      expect(versions[0]).toMatchObject({
+        profileId: asn(1),
+        previous: { rank: 'IV/b' },
+        replacedBy: {
+          kind: 'PROFILE_DISPUTE',
+          id: dispute.id,
+          fileName: null,
           reason: 'Sesuai SK kenaikan pangkat April',
-          source: { kind: 'PROFILE_DISPUTE', id: dispute.id },
-        });
-      } finally {
-        await conn.close();
-      }
+          byUserId: SEC,
+        },
+      });
 
       // One mail, saying what changed.
       const mail = await eventually(

@@ -185,8 +185,13 @@ describe('profile import', () => {
       expect(versions[0]).toMatchObject({
         profileId: before!.id,
         previous: before,
-        previousSource: { importId: firstImportId, fileName: 'pegawai-2026.csv', byName: `Operator imp-${SALT}` },
-        replacedBy: { importId: p.id, fileName: 'pegawai-revisi.xlsx', byName: `Operator imp-${SALT}` },
+        previousSource: {
+          kind: 'IMPORT',
+          id: firstImportId,
+          fileName: 'pegawai-2026.csv',
+          byName: `Operator imp-${SALT}`,
+        },
+        replacedBy: { kind: 'IMPORT', id: p.id, fileName: 'pegawai-revisi.xlsx', byName: `Operator imp-${SALT}` },
       });
       expect(Date.parse(versions[0]!.replacedBy.at)).toBeGreaterThan(Date.parse(versions[0]!.previousSource!.at));
     },

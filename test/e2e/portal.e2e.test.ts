@@ -4,11 +4,14 @@
  * its menu, the verification page without JavaScript, and the skip link as the first Tab stop; then
  * accounts: an administrator's invitation read from the stack's Mailpit and used in the browser, and a
  * candidate's self-registration by NIP decided by the administrator; a candidate's profile dispute rejected by
- * the secretariat in its queue.
+ * the secretariat in its queue; the ASN import: template downloaded, filled, a refused row fixed and re-uploaded,
+ * committed with its progress bar, and the same file again changing nothing.
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { IMPORT_HEADER, importRow } from '../support/import-driver';
 import { startE2eStack, type E2eStack } from './support/stack';
 import {
   clearScreens,
@@ -415,6 +418,119 @@ describe('the holiday calendar in the portal', () => {
     await days.getByRole('button', { name: 'Simpan hari libur daerah' }).click();
     await admin.getByRole('status').filter({ hasText: 'Hari libur daerah tersimpan' }).waitFor();
   });
+});
+
+describe('the ASN profile import in the portal', () => {
+  /** The rows the secretariat types into the template, by header name (importRow's columns, SKP years included). */
+  const SALT = 517;
+  const valid = (i: number) => Object.fromEntries(IMPORT_HEADER.map((h, k) => [h, importRow(i, { salt: SALT })[k]!]));
+
+  /** The downloaded template with its example row replaced by `rows` (cells of columns the rows lack stay empty). */
+  async function filledTemplate(template: string, rows: Record<string, string>[], out: string): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(template);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    sheet.spliceRows(2, sheet.rowCount - 1);
+    for (const r of rows) sheet.addRow(header.map((h) => r[h] ?? ''));
+    await book.xlsx.writeFile(out);
+    return out;
+  }
+
+  async function uploadAndPreview(page: Page, file: string): Promise<void> {
+    await page.getByLabel('Berkas CSV atau XLSX').setInputFiles(file);
+    await page.getByRole('button', { name: 'Unggah dan pratinjau' }).click();
+  }
+
+  it('the secretariat fills the template, fixes a refused row, commits, and a second import changes nothing', async () => {
+    const { page } = await open({ label: 'sekretariat-impor' });
+    await signIn(page, 'sekretariat');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Impor data ASN' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Impor data/ }).waitFor();
+    // Profiles are the default kind (another kind picker may sit above the links): the profile template.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Unduh templat XLSX/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('templat-profil-asn.xlsx');
+    const template = join(stack.artifactDir, download.suggestedFilename());
+    await download.saveAs(template);
+
+    // Three employees; the second with a rank that does not exist.
+    const rows = [valid(0), { ...valid(1), GOLONGAN: 'V/z' }, valid(2)];
+    const badFile = await filledTemplate(template, rows, join(stack.artifactDir, 'pegawai-kaltim.xlsx'));
+    await uploadAndPreview(page, badFile);
+    const preview = page.getByRole('region', { name: 'Pratinjau' });
+    const status = preview.getByRole('status');
+    const waiting = status.filter({ hasText: 'Menunggu konfirmasi' });
+    await waiting.waitFor();
+    expect(await textOf(waiting)).toContain('pegawai-kaltim.xlsx: 3 baris · 2 baru · 0 berubah · 0 tetap · 1 ditolak');
+    const refused = preview.getByRole('table', { name: /Baris yang ditolak/ });
+    expect(await refused.getByRole('row').count()).toBe(2);
+    const cells = refused.getByRole('row').nth(1).getByRole('cell');
+    expect(await cells.allTextContents()).toEqual([
+      '3',
+      'GOLONGAN',
+      'Golongan tidak dikenal: "V/z" (contoh: III/d, IV/b)',
+    ]);
+    await screenshot(page, '18-impor-pratinjau');
+
+    // Fixed and uploaded again (nothing of the first upload was written): three new, none refused.
+    rows[1] = valid(1);
+    const goodFile = await filledTemplate(template, rows, join(stack.artifactDir, 'pegawai-kaltim-perbaikan.xlsx'));
+    await uploadAndPreview(page, goodFile);
+    const fixed = waiting.filter({ hasText: 'pegawai-kaltim-perbaikan.xlsx' });
+    await fixed.waitFor();
+    expect(await textOf(fixed)).toContain('3 baris · 3 baru · 0 berubah · 0 tetap · 0 ditolak');
+    expect(await refused.count()).toBe(0);
+    await confirmImport(page);
+    const bar = preview.getByRole('progressbar', { name: /Bagian tersimpan/ });
+    await waitForPageState(
+      page,
+      'the import committed',
+      async () => (await preview.getByText(/Tersimpan .*: 3 baru · 0 berubah · 0 tetap · 0 ditolak/).count()) > 0,
+      { timeoutMs: 120_000, reload: false },
+    );
+    const max = await bar.getAttribute('max');
+    expect(await bar.getAttribute('value')).toBe(max);
+    expect(await textOf(preview)).toContain('(100%)');
+    await screenshot(page, '19-impor-selesai');
+    // Listed among the agency's imports, with its outcome.
+    const history = page.getByRole('table', { name: 'Impor terakhir' });
+    const listed = history.getByRole('row').filter({ hasText: 'pegawai-kaltim-perbaikan.xlsx' });
+    await listed.filter({ hasText: 'Selesai' }).waitFor();
+    expect(await textOf(listed)).toContain('3 baru · 0 berubah · 0 tetap · 0 ditolak');
+
+    // The same file again: every row unchanged, in the preview and once committed.
+    await uploadAndPreview(page, goodFile);
+    await waiting.waitFor();
+    expect(await textOf(waiting)).toContain('3 baris · 0 baru · 0 berubah · 3 tetap · 0 ditolak');
+    await confirmImport(page);
+    await waitForPageState(
+      page,
+      'the re-import committed',
+      async () => (await preview.getByText(/Tersimpan .*: 0 baru · 0 berubah · 3 tetap · 0 ditolak/).count()) > 0,
+      { timeoutMs: 120_000, reload: false },
+    );
+  });
+
+  /**
+   * "Konfirmasi impor", again while the alert says the agency's previous import is still being processed
+   * (its record is completed a moment before its workflow closes).
+   */
+  async function confirmImport(page: Page): Promise<void> {
+    const preview = page.getByRole('region', { name: 'Pratinjau' });
+    const bar = preview.getByRole('progressbar');
+    const running = preview.getByRole('alert').filter({ hasText: 'sedang diproses' });
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      await preview.getByRole('button', { name: 'Konfirmasi impor' }).click();
+      await bar.or(running).first().waitFor({ timeout: 60_000 });
+      if ((await bar.count()) > 0) return;
+      if (Date.now() > deadline) throw new Error('the import stayed refused as running for 120 s');
+      await page.waitForTimeout(2_000);
+    }
+  }
 });
 
 /** The verification code of the demo round's announcement, read from the public GraphQL API (waits for it). */

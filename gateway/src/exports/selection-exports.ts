@@ -7,7 +7,9 @@
  * page by page from the services (applications 200 at a time), never in one unbounded request.
  */
 import {
+  APPLICATION_STATUS_NAME_ID,
   interviewScore,
+  JPT_LEVEL_NAME_ID,
   REQUIREMENT_KEYS,
   REQUIREMENT_LABELS,
   type ApplicationDto,
@@ -20,8 +22,8 @@ import type { GraphQLContext } from '../context';
 import { gqlError } from '../errors';
 import { rankingPublished } from '../schema/application-scores';
 import { requireOwnAgency, selectionFor } from '../schema/decision';
-import { APPLICATION_STATUS_ID, LEVEL_ID, ROLE_ID, yesNo } from './labels';
-import { instant, zoneSuffix, type Cell, type ExportTable } from './table';
+import { ROLE_ID, yesNo } from './labels';
+import { instant, streamPages, zoneSuffix, type Cell, type ExportTable } from './table';
 
 export const SELECTION_EXPORTS = ['applicants', 'scores', 'ranking', 'audit'] as const;
 export type SelectionExport = (typeof SELECTION_EXPORTS)[number];
@@ -97,7 +99,7 @@ const safeId = (id: string) => id.replace(/[^\w-]+/g, '_');
 
 function positionOf(s: SelectionSummaryDto, vacancyId: string): string {
   const v = s.vacancies.find((x) => x.id === vacancyId);
-  return v ? `${v.position} (${LEVEL_ID[v.level] ?? v.level})` : vacancyId;
+  return v ? `${v.position} (${JPT_LEVEL_NAME_ID[v.level] ?? v.level})` : vacancyId;
 }
 
 /** The selection's applications, a page at a time, with their candidates' profiles. */
@@ -105,13 +107,11 @@ async function* applicationPages(
   ctx: GraphQLContext,
   selectionId: string,
 ): AsyncGenerator<{ app: ApplicationDto; profile: ProfileDto | null }[]> {
-  let after: string | undefined;
-  do {
-    const page = await ctx.services.candidate.listApplications({ selectionId, limit: PAGE, after });
-    const profiles = await ctx.services.candidate.getProfilesByIds(page.items.map((a) => a.candidateId));
-    yield page.items.map((app, i) => ({ app, profile: profiles[i] ?? null }));
-    after = page.nextCursor ?? undefined;
-  } while (after);
+  const pages = streamPages((after) => ctx.services.candidate.listApplications({ selectionId, limit: PAGE, after }));
+  for await (const apps of pages) {
+    const profiles = await ctx.services.candidate.getProfilesByIds(apps.map((a) => a.candidateId));
+    yield apps.map((app, i) => ({ app, profile: profiles[i] ?? null }));
+  }
 }
 
 function applicantsTable(ctx: GraphQLContext, { selection }: Scope): ExportTable {
@@ -128,7 +128,7 @@ function applicantsTable(ctx: GraphQLContext, { selection }: Scope): ExportTable
           profile?.name ?? null,
           positionOf(selection, app.vacancyId),
           instant(app.submittedAt),
-          APPLICATION_STATUS_ID[app.status] ?? app.status,
+          APPLICATION_STATUS_NAME_ID[app.status] ?? app.status,
           s ? (s.eligible ? 'MS' : 'TMS') : 'Belum diperiksa',
           s ? (s.decidedBy === 'PANSEL' ? 'Pansel' : 'Sistem') : null,
           s?.overrideReason ?? null,
@@ -287,10 +287,11 @@ function auditTable(ctx: GraphQLContext, { selection }: Scope): ExportTable {
   const tz = selection.timeZone;
   async function* rows(): AsyncGenerator<Cell[]> {
     let n = 0;
-    let after: string | undefined;
-    do {
-      const page = await ctx.services.candidate.listAuditRecords({ selectionId: selection.id, limit: 500, after });
-      for (const r of page.items) {
+    const pages = streamPages((after) =>
+      ctx.services.candidate.listAuditRecords({ selectionId: selection.id, limit: 500, after }),
+    );
+    for await (const records of pages) {
+      for (const r of records) {
         yield [
           ++n,
           instant(r.at),
@@ -303,8 +304,7 @@ function auditTable(ctx: GraphQLContext, { selection }: Scope): ExportTable {
           r.decisionId,
         ];
       }
-      after = page.nextCursor ?? undefined;
-    } while (after);
+    }
   }
   return {
     fileName: `jejak-audit-${safeId(selection.id)}`,

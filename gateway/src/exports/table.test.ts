@@ -5,6 +5,7 @@ import {
   ClientGone,
   exportHeaders,
   localDateTime,
+  streamPages,
   writeExport,
   XLSX_DATETIME_FORMAT,
   type Cell,
@@ -87,5 +88,34 @@ describe('export tables', () => {
     const t = { ...table([]), rows: many() };
     await expect(writeExport(out, t, format)).rejects.toBeInstanceOf(ClientGone);
     expect(read).toBeLessThan(100_000);
+  });
+});
+
+describe('streamPages', () => {
+  it('reads page after page, each with the cursor of the one before, until a page has none', async () => {
+    const asked: (string | undefined)[] = [];
+    const pages: Record<string, { items: number[]; nextCursor: string | null }> = {
+      first: { items: [1, 2], nextCursor: 'c2' },
+      c2: { items: [3], nextCursor: 'c3' },
+      c3: { items: [], nextCursor: null },
+    };
+    const read = (after: string | undefined) => {
+      asked.push(after);
+      return Promise.resolve(pages[after ?? 'first']!);
+    };
+    const seen: number[][] = [];
+    for await (const items of streamPages(read)) seen.push(items);
+    expect(seen).toEqual([[1, 2], [3], []]);
+    expect(asked).toEqual([undefined, 'c2', 'c3']);
+  });
+
+  it('reads no further page once the reader stops', async () => {
+    let reads = 0;
+    const read = () => {
+      reads += 1;
+      return Promise.resolve({ items: [reads], nextCursor: 'more' });
+    };
+    for await (const items of streamPages(read)) if (items[0] === 2) break;
+    expect(reads).toBe(2);
   });
 });

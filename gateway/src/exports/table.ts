@@ -43,6 +43,21 @@ export const XLSX_DATETIME_FORMAT = 'dd/mm/yyyy hh:mm';
 
 export const instant = (at: string | null | undefined): Cell => (at ? { at } : null);
 
+/**
+ * A service's cursor-paged list, a page at a time (each `nextCursor` passed as the next `after`): the next
+ * page is read only when the export asks for more rows, so a client that leaves stops the reading.
+ */
+export async function* streamPages<T>(
+  read: (after: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): AsyncGenerator<T[]> {
+  let after: string | undefined;
+  do {
+    const page = await read(after);
+    yield page.items;
+    after = page.nextCursor ?? undefined;
+  } while (after);
+}
+
 /** ' (WITA)' etc., for the headers of date columns. */
 export const zoneSuffix = (tz: AgencyTimeZone) => ` (${tz})`;
 

@@ -2,12 +2,11 @@
  * Exports of the talent route: an agency's nine-box map of a period (read 500 entries at a time) and a
  * succession-plan group (KRS). Access as `talentMap` and `successionGroups` in schema/talent.ts.
  */
-import { isTalentPoolBox } from '@seleksi/domain';
+import { isTalentPoolBox, JPT_LEVEL_NAME_ID } from '@seleksi/domain';
 import type { GraphQLContext } from '../context';
 import { gqlError } from '../errors';
 import { boxName, requireAgencyAccess, TALENT_ROLES, talentSettingsOf } from '../schema/talent';
-import { LEVEL_ID } from './labels';
-import { instant, zoneSuffix, type Cell, type ExportTable } from './table';
+import { instant, streamPages, zoneSuffix, type Cell, type ExportTable } from './table';
 
 const PERIOD = /^\d{4}(-S[12])?$/;
 const safe = (s: string) => s.replace(/[^\w-]+/g, '_');
@@ -39,11 +38,12 @@ export async function talentMapExport(ctx: GraphQLContext, agencyCode: string, p
   const numbering = settings.scoring.numbering;
   async function* rows(): AsyncGenerator<Cell[]> {
     let n = 0;
-    let after: string | undefined;
-    do {
-      const page = await ctx.services.assessment.listTalentMapEntries({ agencyCode, period, limit: 500, after });
-      const profiles = await ctx.services.candidate.getProfilesByIds(page.items.map((e) => e.employeeId));
-      for (const [i, e] of page.items.entries()) {
+    const pages = streamPages((after) =>
+      ctx.services.assessment.listTalentMapEntries({ agencyCode, period, limit: 500, after }),
+    );
+    for await (const entries of pages) {
+      const profiles = await ctx.services.candidate.getProfilesByIds(entries.map((e) => e.employeeId));
+      for (const [i, e] of entries.entries()) {
         yield [
           ++n,
           profiles[i]?.name ?? null,
@@ -60,8 +60,7 @@ export async function talentMapExport(ctx: GraphQLContext, agencyCode: string, p
           instant(e.mappedAt),
         ];
       }
-      after = page.nextCursor ?? undefined;
-    } while (after);
+    }
   }
   return {
     fileName: `peta-talenta-${safe(agencyCode)}-${safe(period)}`,
@@ -112,7 +111,7 @@ export async function successionGroupExport(ctx: GraphQLContext, groupId: string
       for (const [j, m] of chunk.entries()) {
         yield [
           group!.postTitle,
-          LEVEL_ID[group!.level] ?? group!.level,
+          JPT_LEVEL_NAME_ID[group!.level] ?? group!.level,
           group!.year,
           m.order,
           profiles[j]?.name ?? null,

@@ -2,6 +2,9 @@
 export const JPT_LEVELS = ['UTAMA', 'MADYA', 'PRATAMA'] as const;
 export type JptLevel = (typeof JPT_LEVELS)[number];
 
+/** A level's word after "JPT" (the staff pages and the exports). */
+export const JPT_LEVEL_NAME_ID: Record<JptLevel, string> = { UTAMA: 'Utama', MADYA: 'Madya', PRATAMA: 'Pratama' };
+
 /** Indonesian time zones. Indonesia has no daylight saving, so fixed offsets are exact. */
 export const TIME_ZONES = {
   WIB: { iana: 'Asia/Jakarta', offsetMinutes: 7 * 60 },

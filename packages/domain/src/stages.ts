@@ -41,6 +41,21 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** Staff's words for an application's status (the staff pages and the exports; candidates read their own words). */
+export const APPLICATION_STATUS_NAME_ID: Record<ApplicationStatus, string> = {
+  SUBMITTED: 'Terdaftar',
+  AWAITING_SCREENING: 'Menunggu seleksi administrasi',
+  ELIGIBLE: 'Memenuhi syarat (MS)',
+  NOT_ELIGIBLE: 'Tidak memenuhi syarat (TMS)',
+  IN_ASSESSMENT: 'Dalam penilaian',
+  SHORTLISTED: 'Masuk 3 besar',
+  NOT_SHORTLISTED: 'Tidak masuk 3 besar',
+  APPOINTED: 'Diangkat',
+  NOT_APPOINTED: 'Tidak diangkat',
+  WITHDRAWN: 'Mengundurkan diri',
+  CANCELLED: 'Dibatalkan',
+};
+
 /**
  * Reason codes on timeline entries: stable machine codes; the portal shows `REASON_TEXT_ID`.
  * Add codes here, never free text in code paths.

@@ -44,10 +44,10 @@ const VACANCY = `id level position unit status`;
 export const OPEN_VACANCIES = `
   query OpenVacancies {
     open: selections(stage: REGISTRATION_OPEN, first: 100) {
-      edges { node { id title agencyCode registrationClosesAt vacancies { ${VACANCY} } announcement { id number downloadUrl issuedBy { agencyName } } } }
+      edges { node { id title agencyCode registrationClosesAt registrationProvisional vacancies { ${VACANCY} } announcement { id number downloadUrl issuedBy { agencyName } } } }
     }
     extended: selections(stage: REGISTRATION_EXTENDED, first: 100) {
-      edges { node { id title agencyCode registrationClosesAt vacancies { ${VACANCY} } announcement { id number downloadUrl issuedBy { agencyName } } } }
+      edges { node { id title agencyCode registrationClosesAt registrationProvisional vacancies { ${VACANCY} } announcement { id number downloadUrl issuedBy { agencyName } } } }
     }
   }
 `;
@@ -59,7 +59,7 @@ export const APPLY_TARGET = `
       id
       title
       stage
-      registrationClosesAt
+      registrationClosesAt registrationProvisional
       vacancies { ${VACANCY} }
       announcement { id number downloadUrl }
     }
@@ -101,7 +101,7 @@ export const APPLICATION_DETAIL = `
       status
       submittedAt
       receivedAt
-      selection { id title stage registrationClosesAt }
+      selection { id title stage registrationClosesAt registrationProvisional }
       vacancy { ${VACANCY} }
       ${TIMELINE}
     }
@@ -131,7 +131,7 @@ export const MY_PROCESS = `
     selectionProcess(selectionId: $selectionId) {
       selectionId
       stage
-      deadline { label at lastDay }
+      deadline { label at lastDay provisional }
       applications {
         applicationId eligible failedRequirements screeningReopened
         nextSchedule { stage localDate localTime timeZone place notes revision }
@@ -172,7 +172,7 @@ export const MY_INVITATIONS = `
           reason
           selectionId
           vacancyId
-          selection { id title stage registrationClosesAt vacancies { ${VACANCY} } }
+          selection { id title stage registrationClosesAt registrationProvisional vacancies { ${VACANCY} } }
         }
       }
     }

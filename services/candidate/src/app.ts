@@ -31,6 +31,8 @@ export async function startCandidateService(
       if (backfilled > 0) logger.info({ profiles: backfilled }, 'gave stored profiles their paging slot');
       const slotted = await repositories.applications.backfillSlots();
       if (slotted > 0) logger.info({ applications: slotted }, 'gave stored applications their fan-out slot');
+      const moved = await repositories.profileVersions.migrateLegacy();
+      if (moved.imports + moved.disputes > 0) logger.info(moved, 'moved profile versions into the one history');
       const disputes = await repositories.profileDisputes.backfillQueue();
       if (disputes > 0) logger.info({ disputes }, 'put stored profile disputes into the staff queue');
       candidateRoutes(router, repositories);

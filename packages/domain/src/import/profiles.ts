@@ -615,12 +615,29 @@ export interface ProfileImportDto {
   committedAt: string | null;
 }
 
-/** The previous version of a profile an import changed. */
+export const PROFILE_CHANGE_KINDS = ['IMPORT', 'PROFILE_DISPUTE'] as const;
+export type ProfileChangeKind = (typeof PROFILE_CHANGE_KINDS)[number];
+
+/** What changed a profile (an import's file, or a dispute's decision and its reason), who and when (instant). */
+export interface ProfileChangeDto {
+  kind: ProfileChangeKind;
+  /** The import's id, or the dispute's. */
+  id: string;
+  fileName: string | null;
+  reason: string | null;
+  byUserId: string;
+  byName: string;
+  at: string;
+}
+
+/** A profile as it was before a change: one history for imports and dispute decisions. */
 export interface ProfileVersionDto {
+  id: string;
   profileId: string;
   previous: ProfileDto;
-  previousSource: ImportSourceDto | null;
-  replacedBy: ImportSourceDto;
+  /** What wrote `previous`, when known (an import); null when it was written otherwise. */
+  previousSource: ProfileChangeDto | null;
+  replacedBy: ProfileChangeDto;
 }
 
 /** A new import's header, sent before its chunks. */

@@ -34,7 +34,7 @@ import {
   WITHDRAW_APPLICATION,
 } from '../../queries/candidate';
 import { SELECTION_STAGE_CHANGED } from '../../queries/public';
-import { fieldError, type VacancyRow } from '../public/shared';
+import { ProvisionalNote, fieldError, type SelectionHeading, type VacancyRow } from '../public/shared';
 import type { TimelineEntry } from './ApplicationsPage';
 import { LIVE_TEXT, useSubscription } from './live';
 
@@ -44,7 +44,7 @@ interface Detail {
     status: string;
     submittedAt: string;
     receivedAt: string;
-    selection: { id: string; title: string; stage: string; registrationClosesAt: string } | null;
+    selection: SelectionHeading | null;
     vacancy: VacancyRow | null;
     timeline: TimelineEntry[];
   } | null;
@@ -88,7 +88,7 @@ interface Process {
   selectionProcess: {
     selectionId: string;
     stage: string;
-    deadline: { label: string; at: string; lastDay: string } | null;
+    deadline: { label: string; at: string; lastDay: string; provisional: boolean } | null;
     applications: {
       applicationId: string;
       eligible: boolean | null;
@@ -353,7 +353,7 @@ function ObjectionSection({
   applicationId: string;
   selectionId: string;
   open: boolean;
-  deadline: { label: string; at: string } | null;
+  deadline: { label: string; at: string; provisional: boolean } | null;
   objections: Objection[];
   onFiled: () => void;
 }) {
@@ -387,8 +387,13 @@ function ObjectionSection({
         <>
           <p>
             Masa sanggah sedang dibuka
-            {deadline?.label === 'OBJECTIONS' && <> sampai {formatDate(deadline.at, true)}</>}. Anda dapat mengajukan
-            sanggahan atas hasil seleksi lamaran ini.
+            {deadline?.label === 'OBJECTIONS' && (
+              <>
+                {' '}
+                sampai {formatDate(deadline.at, true)} <ProvisionalNote show={deadline.provisional} />
+              </>
+            )}
+            . Anda dapat mengajukan sanggahan atas hasil seleksi lamaran ini.
           </p>
           {done && <SuccessAlert>Sanggahan Anda telah diterima panitia seleksi.</SuccessAlert>}
           <form className="form" onSubmit={(e) => void submit(e)} noValidate>

@@ -22,7 +22,15 @@ import {
   levelName,
 } from '../../components/ui';
 import { APPLY_TARGET, APPLY_TO_VACANCY } from '../../queries/candidate';
-import { MAX_UPLOAD_BYTES, OPEN_STAGES, checkPdf, fieldError, type VacancyRow } from '../public/shared';
+import {
+  MAX_UPLOAD_BYTES,
+  OPEN_STAGES,
+  ProvisionalNote,
+  checkPdf,
+  fieldError,
+  type SelectionHeading,
+  type VacancyRow,
+} from '../public/shared';
 
 export const DOCUMENT_INPUTS = [
   { kind: 'APPLICATION_LETTER', label: 'Surat lamaran', required: true },
@@ -37,14 +45,12 @@ export const DOCUMENT_INPUTS = [
 type Kind = (typeof DOCUMENT_INPUTS)[number]['kind'];
 
 interface Target {
-  selection: {
-    id: string;
-    title: string;
-    stage: string;
-    registrationClosesAt: string;
-    vacancies: VacancyRow[];
-    announcement: { id: string; number: string; downloadUrl: string } | null;
-  } | null;
+  selection:
+    | (SelectionHeading & {
+        vacancies: VacancyRow[];
+        announcement: { id: string; number: string; downloadUrl: string } | null;
+      })
+    | null;
 }
 
 /** The kind a gateway error names: 'documents.1.file' → the second document sent; 'documents.CV' → CV. */
@@ -153,7 +159,9 @@ export function ApplyPage() {
         <dt>Jenjang</dt>
         <dd>{levelName(v.level)}</dd>
         <dt>Pendaftaran ditutup</dt>
-        <dd>{formatDate(s.registrationClosesAt, true)}</dd>
+        <dd>
+          {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+        </dd>
       </dl>
       {s.announcement && (
         <p>

@@ -8,7 +8,14 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, formatDate, levelName, stageName } from '../../components/ui';
 import { MY_INVITATIONS } from '../../queries/candidate';
-import { OPEN_STAGES, nodes, type Connection, type VacancyRow } from '../public/shared';
+import {
+  OPEN_STAGES,
+  ProvisionalNote,
+  nodes,
+  type Connection,
+  type SelectionHeading,
+  type VacancyRow,
+} from '../public/shared';
 
 interface Invitation {
   id: string;
@@ -16,7 +23,7 @@ interface Invitation {
   reason: string;
   selectionId: string;
   vacancyId: string;
-  selection: { id: string; title: string; stage: string; registrationClosesAt: string; vacancies: VacancyRow[] } | null;
+  selection: (SelectionHeading & { vacancies: VacancyRow[] }) | null;
 }
 
 export function InvitationsPage() {
@@ -51,7 +58,9 @@ export function InvitationsPage() {
                   <dt>Tahap seleksi</dt>
                   <dd>{stageName(s.stage)}</dd>
                   <dt>Pendaftaran ditutup</dt>
-                  <dd>{formatDate(s.registrationClosesAt, true)}</dd>
+                  <dd>
+                    {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+                  </dd>
                 </>
               )}
             </dl>

@@ -8,13 +8,14 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, applicationStatusName, formatDate } from '../../components/ui';
 import { MY_APPLICATIONS, OPEN_VACANCIES } from '../../queries/candidate';
-import { VacancyTable, agencyOf, nodes, type Connection, type VacancyRow } from '../public/shared';
+import { ProvisionalNote, VacancyTable, agencyOf, nodes, type Connection, type VacancyRow } from '../public/shared';
 
 interface OpenSelection {
   id: string;
   title: string;
   agencyCode: string;
   registrationClosesAt: string;
+  registrationProvisional: boolean;
   vacancies: VacancyRow[];
   announcement: { id: string; number: string; downloadUrl: string; issuedBy: { agencyName: string } } | null;
 }
@@ -46,7 +47,9 @@ export function VacanciesPage() {
             <dt>Instansi</dt>
             <dd>{agencyOf(s)}</dd>
             <dt>Pendaftaran ditutup</dt>
-            <dd>{formatDate(s.registrationClosesAt, true)}</dd>
+            <dd>
+              {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+            </dd>
           </dl>
           <VacancyTable
             vacancies={s.vacancies}

@@ -56,6 +56,15 @@ export function nodes<T>(connection: Connection<T> | null | undefined): T[] {
   return connection?.edges.map((e) => e.node) ?? [];
 }
 
+/** A selection as the candidate's pages name it, with its registration close and whether that is provisional. */
+export interface SelectionHeading {
+  id: string;
+  title: string;
+  stage: string;
+  registrationClosesAt: string;
+  registrationProvisional: boolean;
+}
+
 /** The warning next to a deadline computed on a provisional calendar. */
 export function ProvisionalNote({ show }: { show: boolean | undefined }) {
   if (!show) return null;

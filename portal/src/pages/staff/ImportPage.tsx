@@ -10,7 +10,7 @@
  * "Baris yang ditolak" and button "Konfirmasi impor"; progress bar "Bagian tersimpan" (polled every 2 s);
  * table "Impor terakhir".
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError, gqlUpload, useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, Progress, SuccessAlert, formatDate } from '../../components/ui';
@@ -93,16 +93,31 @@ export function ImportPage() {
 
   const current = useQuery<{ profileImport: ImportView }>(PROFILE_IMPORT, { id: importId }, importId === null);
   const imp = current.data?.profileImport ?? null;
-  usePolling(current.reload, 2_000, imp?.status === 'COMMITTING');
+  // Confirmed here: its workflow marks it as committing a moment later, so the page polls from the confirmation on.
+  const [confirmedId, setConfirmedId] = useState<string | null>(null);
+  const awaitingCommit = imp?.status === 'PREVIEWED' && confirmedId === imp.id;
+  usePolling(current.reload, 2_000, imp?.status === 'COMMITTING' || awaitingCommit);
   const history = useQuery<{ profileImports: { edges: { node: ImportView }[] } }>(
     PROFILE_IMPORTS,
     { agencyCode: agencyCode.trim(), kind },
     !agencyCode.trim(),
   );
   const { reload: reloadCurrent } = current;
+  const { reload: reloadHistory } = history;
+  // The list shows the import's outcome once its commit is done.
+  const completedId = imp?.status === 'COMPLETED' ? imp.id : null;
+  useEffect(() => {
+    if (completedId) reloadHistory();
+  }, [completedId, reloadHistory]);
   const confirm = useAction<{ confirmProfileImport: ImportView }>(
     CONFIRM_PROFILE_IMPORT,
-    useCallback(() => reloadCurrent(), [reloadCurrent]),
+    useCallback(
+      (data: { confirmProfileImport: ImportView }) => {
+        setConfirmedId(data.confirmProfileImport.id);
+        reloadCurrent();
+      },
+      [reloadCurrent],
+    ),
   );
 
   async function upload(): Promise<void> {
@@ -233,7 +248,7 @@ export function ImportPage() {
                   </table>
                 </div>
               )}
-              {imp.status === 'PREVIEWED' && (
+              {imp.status === 'PREVIEWED' && !awaitingCommit && (
                 <>
                   <p>
                     Baris yang ditolak tidak disimpan; perbaiki lalu unggah lagi. Baris yang tetap tidak diubah; baris
@@ -250,7 +265,7 @@ export function ImportPage() {
                   </Button>
                 </>
               )}
-              {(imp.status === 'COMMITTING' || imp.status === 'COMPLETED') && (
+              {(imp.status === 'COMMITTING' || imp.status === 'COMPLETED' || awaitingCommit) && (
                 <>
                   <Progress value={imp.chunksDone} max={Math.max(1, imp.chunkCount)} label="Bagian tersimpan" />
                   {imp.committed && (

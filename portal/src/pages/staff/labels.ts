@@ -1,18 +1,8 @@
 /** Indonesian words for the enums the staff pages show, and small helpers shared by them. */
+import { APPLICATION_STATUS_NAME_ID, JPT_LEVEL_NAME_ID } from '@seleksi/domain';
 
-export const APPLICATION_STATUS: Record<string, string> = {
-  SUBMITTED: 'Terdaftar',
-  AWAITING_SCREENING: 'Menunggu seleksi administrasi',
-  ELIGIBLE: 'Memenuhi syarat (MS)',
-  NOT_ELIGIBLE: 'Tidak memenuhi syarat (TMS)',
-  IN_ASSESSMENT: 'Dalam penilaian',
-  SHORTLISTED: 'Masuk 3 besar',
-  NOT_SHORTLISTED: 'Tidak masuk 3 besar',
-  APPOINTED: 'Diangkat',
-  NOT_APPOINTED: 'Tidak diangkat',
-  WITHDRAWN: 'Mengundurkan diri',
-  CANCELLED: 'Dibatalkan',
-};
+// The words the exports write too: one table in @seleksi/domain.
+export const APPLICATION_STATUS: Record<string, string> = APPLICATION_STATUS_NAME_ID;
 
 export const VACANCY_STATUS: Record<string, string> = {
   OPEN: 'Pendaftaran dibuka',
@@ -39,7 +29,7 @@ export const VACANCY_OUTCOME: Record<string, string> = {
   SWITCH_ROUTE: 'Isi melalui jalur lain (manajemen talenta)',
 };
 
-export const LEVEL: Record<string, string> = { UTAMA: 'Utama', MADYA: 'Madya', PRATAMA: 'Pratama' };
+export const LEVEL: Record<string, string> = JPT_LEVEL_NAME_ID;
 
 export const DEADLINE_LABEL: Record<string, string> = {
   REGISTRATION: 'Pendaftaran ditutup',

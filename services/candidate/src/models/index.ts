@@ -11,12 +11,7 @@ import { profileConfirmationSchema } from './profile-confirmation';
 import { regionalHolidaysSchema } from './regional-holidays';
 import { profileDisputeDecisionSchema } from './profile-dispute-decision';
 import { profileVersionSchema } from './profile-version';
-import {
-  profileImportChunkSchema,
-  profileImportSchema,
-  profileImportStagedSchema,
-  profileImportVersionSchema,
-} from './profile-import';
+import { profileImportChunkSchema, profileImportSchema, profileImportStagedSchema } from './profile-import';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { timelineEntrySchema } from './timeline-entry';
@@ -35,13 +30,12 @@ export type {
   ProfileImportChunkDoc,
   ProfileImportDoc,
   ProfileImportStagedDoc,
-  ProfileImportVersionDoc,
   RowClass,
 } from './profile-import';
 export type { ProfileConfirmationDoc } from './profile-confirmation';
 export type { RegionalHolidaysDoc } from './regional-holidays';
 export type { ProfileDisputeDecisionDoc } from './profile-dispute-decision';
-export type { ProfileVersionDoc } from './profile-version';
+export type { ProfileChangeDoc, ProfileVersionDoc } from './profile-version';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
 export type { TimelineEntryDoc } from './timeline-entry';
@@ -73,7 +67,6 @@ export function createCandidateModels(conn: Connection) {
     ProfileImport: conn.model('ProfileImport', profileImportSchema, 'profileImports'),
     ProfileImportChunk: conn.model('ProfileImportChunk', profileImportChunkSchema, 'profileImportChunks'),
     ProfileImportStaged: conn.model('ProfileImportStaged', profileImportStagedSchema, 'profileImportStaged'),
-    ProfileImportVersion: conn.model('ProfileImportVersion', profileImportVersionSchema, 'profileImportVersions'),
     ProfileVersion: conn.model('ProfileVersion', profileVersionSchema, 'profileVersions'),
   };
 }

@@ -1,6 +1,5 @@
 import { Schema } from 'mongoose';
 import type { ImportCellError, ImportedProfile, ImportKind } from '@seleksi/domain';
-import type { ImportSource, ProfileDoc } from './profile';
 
 export const IMPORT_STATUSES = ['STAGING', 'PREVIEWED', 'COMMITTING', 'COMPLETED'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -63,16 +62,6 @@ export interface ProfileImportChunkDoc {
   committed: ImportCounts | null;
 }
 
-/** The previous version of a profile an import changed: its content and provenance, and who replaced it. */
-export interface ProfileImportVersionDoc {
-  _id: string; // `${profileId}:${importId}`: one per import, so a retried commit stores it once
-  profileId: string;
-  agencyCode: string;
-  previous: Omit<ProfileDoc, 'importedFrom' | 'mapBucket'>;
-  previousSource: ImportSource | null;
-  replacedBy: ImportSource;
-}
-
 const countsSchema = new Schema<ImportCounts>(
   { new: Number, changed: Number, unchanged: Number, refused: Number },
   { _id: false },
@@ -118,19 +107,6 @@ export const profileImportChunkSchema = new Schema<ProfileImportChunkDoc>(
   { versionKey: false },
 );
 profileImportChunkSchema.index({ importId: 1, n: 1 });
-
-export const profileImportVersionSchema = new Schema<ProfileImportVersionDoc>(
-  {
-    _id: { type: String, required: true },
-    profileId: { type: String, required: true },
-    agencyCode: { type: String, required: true },
-    previous: { type: Schema.Types.Mixed, required: true },
-    previousSource: { type: Schema.Types.Mixed, default: null },
-    replacedBy: { type: Schema.Types.Mixed, required: true },
-  },
-  { versionKey: false },
-);
-profileImportVersionSchema.index({ profileId: 1 });
 
 /** A staged chunk's counts and refusals (summed by the seal without reading the staged rows back). */
 export interface ProfileImportStagedDoc {

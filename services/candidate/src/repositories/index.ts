@@ -10,6 +10,7 @@ import { createNoticeRepository } from './notices';
 import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileDisputeRepository } from './profile-disputes';
 import { createProfileImportRepository } from './profile-imports';
+import { createProfileVersionRepository } from './profile-versions';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
 
@@ -33,16 +34,18 @@ export function createCandidateRepositories(
   const selections = createSelectionRepository(models, applications, notices);
   const profiles = createProfileRepository(models);
   const auditRecords = createAuditRecordRepository(models);
+  const profileVersions = createProfileVersionRepository(models);
   return {
     notices,
     agencies: createAgencyRepository(models),
     profiles,
-    profileImports: createProfileImportRepository(models),
+    profileVersions,
+    profileImports: createProfileImportRepository(models, profileVersions),
     applications,
     selections,
     holidayYears,
     auditRecords,
-    profileDisputes: createProfileDisputeRepository(models, { profiles, auditRecords, notices }),
+    profileDisputes: createProfileDisputeRepository(models, { profiles, profileVersions, auditRecords, notices }),
     invitations: createInvitationRepository(models, notices),
     profileConfirmations: createProfileConfirmationRepository(models),
     applicationFiles: createApplicationFileRepository(models),

@@ -19,10 +19,11 @@ import {
   type CandidateModels,
   type ProfileConfirmationDoc,
   type ProfileDisputeDecisionDoc,
-  type ProfileVersionDoc,
+  type ProfileDoc,
 } from '../models';
 import type { AuditRecordRepository } from './audit-records';
 import type { NoticeRepository } from './notices';
+import { importChange, profileVersion, type ProfileVersionRepository } from './profile-versions';
 import type { ProfileRepository } from './profiles';
 
 const cursorSchema = z.object({ a: z.iso.datetime(), i: z.string() });
@@ -86,25 +87,32 @@ function auditValues(p: ProfileDto, fields: ProfileField[]): Record<string, unkn
  * is closed, so a crash between them is repaired by sending the decision again.
  */
 export function createProfileDisputeRepository(
-  { ProfileConfirmation, ProfileDisputeDecision, ProfileVersion, Profile, Agency }: CandidateModels,
-  deps: { profiles: ProfileRepository; auditRecords: AuditRecordRepository; notices: NoticeRepository },
+  { ProfileConfirmation, ProfileDisputeDecision, Profile, Agency }: CandidateModels,
+  deps: {
+    profiles: ProfileRepository;
+    profileVersions: ProfileVersionRepository;
+    auditRecords: AuditRecordRepository;
+    notices: NoticeRepository;
+  },
 ) {
   async function effects(d: ProfileDisputeDecisionDoc): Promise<void> {
     if (d.outcome === 'ACCEPTED') {
-      const version: ProfileVersionDoc = {
-        _id: d.decisionId,
-        profileId: d.candidateId,
-        profile: d.before,
-        replacedBy: toActor(d.by),
-        replacedAt: d.at,
-        reason: d.reason,
-        source: { kind: 'PROFILE_DISPUTE', id: d._id },
-      };
-      try {
-        await ProfileVersion.collection.insertOne(version as never);
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-      }
+      // The import that wrote the profile, while the decision has not yet replaced it (a retry finds none).
+      const stored = await Profile.findById(d.candidateId, { importedFrom: 1 }).lean<
+        Pick<ProfileDoc, 'importedFrom'>
+      >();
+      const by = toActor(d.by);
+      await deps.profileVersions.record([
+        profileVersion(d.decisionId, d.before, stored?.importedFrom ? importChange(stored.importedFrom) : null, {
+          kind: 'PROFILE_DISPUTE',
+          id: d._id,
+          fileName: null,
+          reason: d.reason,
+          byUserId: by.userId,
+          byName: by.displayName ?? by.userId,
+          at: d.at,
+        }),
+      ]);
       await deps.profiles.upsert(applyProfileCorrections(d.before, d.corrections));
     }
     const after = d.outcome === 'ACCEPTED' ? applyProfileCorrections(d.before, d.corrections) : d.before;

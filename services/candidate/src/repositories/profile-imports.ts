@@ -6,16 +6,14 @@ import {
   type CreateProfileImportRequest,
   type ImportCellError,
   type ImportCountsDto,
-  type ImportSourceDto,
   type ImportedProfile,
   type ProfileImportDto,
-  type ProfileVersionDto,
   type ImportChunkDto,
   type ImportKind,
   type StageClassifiedChunkRequest,
   type StageImportChunkRequest,
 } from '@seleksi/domain';
-import { bulkReplaceById, findEachEqual, insertManyIgnoringDuplicates, replaceById } from '@seleksi/kit';
+import { bulkReplaceById, findEachEqual, replaceById } from '@seleksi/kit';
 import type {
   CandidateModels,
   ImportSource,
@@ -23,9 +21,10 @@ import type {
   ProfileImportChunkDoc,
   ProfileImportDoc,
   ProfileImportStagedDoc,
-  ProfileImportVersionDoc,
+  ProfileVersionDoc,
   RowClass,
 } from '../models';
+import { importChange, profileVersion, type ProfileVersionRepository } from './profile-versions';
 import { profileToDto, sameProfile } from './profiles';
 
 /** Refusals kept on an import for its preview. */
@@ -54,10 +53,6 @@ function toDto(d: ProfileImportDoc): ProfileImportDto {
   };
 }
 
-function sourceDto(s: ImportSource): ImportSourceDto {
-  return { ...s, at: new Date(s.at).toISOString() };
-}
-
 const otherAgency = (line: number): ImportCellError => ({
   line,
   column: 'NIP',
@@ -70,13 +65,10 @@ const otherAgency = (line: number): ImportCellError => ({
  * replaces itself, a chunk committed again returns its first outcome, a profile an import changed
  * keeps its previous version once.
  */
-export function createProfileImportRepository({
-  Profile,
-  ProfileImport,
-  ProfileImportChunk,
-  ProfileImportStaged,
-  ProfileImportVersion,
-}: CandidateModels) {
+export function createProfileImportRepository(
+  { Profile, ProfileImport, ProfileImportChunk, ProfileImportStaged }: CandidateModels,
+  profileVersions: ProfileVersionRepository,
+) {
   async function load(id: string): Promise<ProfileImportDoc> {
     const doc = await ProfileImport.findById(id).lean<ProfileImportDoc>();
     if (!doc) throw new DomainError('NOT_FOUND', 'Impor tidak ditemukan', 'importId');
@@ -128,21 +120,18 @@ export function createProfileImportRepository({
     importedFrom: source,
   });
 
-  function versionOf(owner: ProfileDoc, source: ImportSource): ProfileImportVersionDoc {
-    const { importedFrom, mapBucket: _bucket, ...previous } = owner;
-    return {
-      _id: `${owner._id}:${source.importId}`,
-      profileId: owner._id,
-      agencyCode: owner.agencyCode,
-      previous,
-      previousSource: importedFrom ?? null,
-      replacedBy: source,
-    };
+  function versionOf(owner: ProfileDoc, source: ImportSource): ProfileVersionDoc {
+    return profileVersion(
+      `${owner._id}:${source.importId}`,
+      profileToDto(owner),
+      owner.importedFrom ? importChange(owner.importedFrom) : null,
+      importChange(source),
+    );
   }
 
   /** The previous versions first: a crash between the two leaves versions that the retry stores again as no-ops. */
-  async function store(versions: ProfileImportVersionDoc[], writes: ({ _id: string } & object)[]): Promise<void> {
-    await insertManyIgnoringDuplicates(ProfileImportVersion, versions);
+  async function store(versions: ProfileVersionDoc[], writes: ({ _id: string } & object)[]): Promise<void> {
+    await profileVersions.record(versions);
     await bulkReplaceById(Profile, writes);
   }
 
@@ -159,7 +148,7 @@ export function createProfileImportRepository({
       (await findEachEqual<ProfileDoc>(Profile, '_id', changedIds)).map((d) => [d._id, d] as const),
     );
     const writes: ({ _id: string } & object)[] = [];
-    const versions: ProfileImportVersionDoc[] = [];
+    const versions: ProfileVersionDoc[] = [];
     for (const [i, row] of chunk.rows.entries()) {
       const cls = chunk.classes[i];
       const id = chunk.ids[i];
@@ -200,7 +189,7 @@ export function createProfileImportRepository({
     const owners = await ownersOf(chunk.rows);
     const counts = zero();
     const writes: ({ _id: string } & object)[] = [];
-    const versions: ProfileImportVersionDoc[] = [];
+    const versions: ProfileVersionDoc[] = [];
     for (const [i, row] of chunk.rows.entries()) {
       const owner = owners.get(row.nip);
       if (owner?.importedFrom?.importId === source.importId) {
@@ -446,19 +435,6 @@ export function createProfileImportRepository({
         { $set: { status: 'COMPLETED', committed, committedAt: at } },
       );
       return toDto(await load(importId));
-    },
-
-    /** The previous versions of a profile, newest first. */
-    async versions(profileId: string): Promise<ProfileVersionDto[]> {
-      const docs = await ProfileImportVersion.find({ profileId }).lean<ProfileImportVersionDoc[]>();
-      return docs
-        .map((d) => ({
-          profileId: d.profileId,
-          previous: profileToDto(d.previous as ProfileDoc),
-          previousSource: d.previousSource ? sourceDto(d.previousSource) : null,
-          replacedBy: sourceDto(d.replacedBy),
-        }))
-        .sort((a, b) => (a.replacedBy.at < b.replacedBy.at ? 1 : -1));
     },
   };
 }

@@ -58,7 +58,7 @@ const chunkParams = z.object({ id: idField, n: z.coerce.number().int().min(0) })
  * `POST /profile-imports` → staged chunks `PUT …/chunks/:n` → `POST …/seal` (the preview) →
  * `POST …/begin`, `POST …/chunks/:n/commit`, `POST …/finish`.
  */
-export function profileImportRoutes(router: Router, { profileImports }: CandidateRepositories): void {
+export function profileImportRoutes(router: Router, { profileImports, profileVersions }: CandidateRepositories): void {
   router.post('/profile-imports', async (req, res) => {
     res.status(201).json(await profileImports.create(createBody.parse(req.body)));
   });
@@ -128,6 +128,6 @@ export function profileImportRoutes(router: Router, { profileImports }: Candidat
   });
 
   router.get('/profiles/:id/versions', async (req, res) => {
-    res.json({ items: await profileImports.versions(req.params.id) });
+    res.json({ items: await profileVersions.list(req.params.id) });
   });
 }
