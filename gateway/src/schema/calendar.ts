@@ -210,6 +210,7 @@ builder.mutationField('amendHolidayCalendar', (t) =>
           skbNumber: input.skbNumber || null,
           skbDate: input.skbDate || null,
         });
+        calendarReads.delete(ctx.services.candidate);
         const calendar = await ctx.services.candidate.getHolidayCalendar();
         const cache = new Map<string, Promise<HolidayCalendar>>();
         const notified = await signalCalendarAmended(
@@ -329,15 +330,27 @@ builder.mutationField('setRegionalHolidays', (t) =>
   }),
 );
 
-/** The national calendar, read once per request however many selections ask (lists of rounds). */
-const requestCalendars = new WeakMap<GraphQLContext, Promise<HolidayCalendar>>();
-function calendarOfRequest(ctx: GraphQLContext): Promise<HolidayCalendar> {
-  let c = requestCalendars.get(ctx);
-  if (!c) {
-    c = ctx.services.candidate.getHolidayCalendar();
-    requestCalendars.set(ctx, c);
-  }
-  return c;
+/**
+ * The national calendar as lists of rounds read it (`registrationProvisional`): kept for
+ * CALENDAR_READ_TTL_MS per gateway and candidate service, and dropped at once when this gateway amends
+ * a year. It changes a few times a year, while the home page asks for it on every visit, and the
+ * service composes it from every stored year (about 0.1 s on a busy machine, more than the rest of
+ * the page). Another gateway's amendment shows here within the TTL (the bound the candidate service's
+ * own summary cache keeps). A failed read is not kept.
+ */
+const CALENDAR_READ_TTL_MS = 30_000;
+const calendarReads = new WeakMap<object, { until: number; calendar: Promise<HolidayCalendar> }>();
+function calendarForLists(ctx: GraphQLContext): Promise<HolidayCalendar> {
+  const service = ctx.services.candidate;
+  const kept = calendarReads.get(service);
+  if (kept && Date.now() < kept.until) return kept.calendar;
+  const calendar = service.getHolidayCalendar();
+  const entry = { until: Date.now() + CALENDAR_READ_TTL_MS, calendar };
+  calendarReads.set(service, entry);
+  calendar.catch(() => {
+    if (calendarReads.get(service) === entry) calendarReads.delete(service);
+  });
+  return calendar;
 }
 
 builder.objectField(SelectionType, 'registrationProvisional', (t) =>
@@ -348,7 +361,7 @@ builder.objectField(SelectionType, 'registrationProvisional', (t) =>
       spansProvisionalYear(
         s.announcementDate,
         localDateOf(s.registrationClosesAt, s.timeZone),
-        await typed(() => calendarOfRequest(ctx)),
+        await typed(() => calendarForLists(ctx)),
       ),
   }),
 );
