@@ -27,6 +27,9 @@ import { schema } from './schema';
 import { useTypedErrors } from './typed-errors-plugin';
 
 const RECEIVED_AT = Symbol('receivedAt');
+/** APPLY_TRACE=1: when each connection was accepted, logged against its request's receipt stamp. */
+const TRACE = process.env.APPLY_TRACE === '1';
+const CONNECTED_AT = Symbol('connectedAt');
 const AUTHENTICATION = Symbol('authentication');
 type ReceivedRequest = express.Request & {
   [RECEIVED_AT]?: Date;
@@ -83,6 +86,13 @@ export function createGatewayApp(deps: GatewayDeps, ready: () => Promise<boolean
   app.use(yoga.graphqlEndpoint, (req, _res, next) => {
     const r = req as ReceivedRequest;
     r[RECEIVED_AT] = new Date();
+    if (TRACE && /^multipart\//i.test(req.headers['content-type'] ?? '')) {
+      const connectedAt = (req.socket as { [CONNECTED_AT]?: number })[CONNECTED_AT];
+      deps.logger.info(
+        { receiptTrace: { connectedAt, stampedAt: r[RECEIVED_AT].getTime(), reused: req.socket.bytesRead > 0 } },
+        'receipt trace',
+      );
+    }
     if (req.headers.authorization) {
       const auth = authenticate(deps, req.headers.authorization);
       // Awaited by the context; a request that never gets one (a parse error) must not leave it unhandled.
@@ -193,6 +203,7 @@ export async function startGateway(
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve(s));
   });
+  if (TRACE) server.on('connection', (socket) => Object.assign(socket, { [CONNECTED_AT]: Date.now() }));
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'gateway listening');
   notifier?.start();

@@ -56,6 +56,8 @@ interface Outcome {
   woke: number;
   built: number;
   sent: number;
+  connected: number;
+  written: number;
   headers: number;
   answeredAt: number;
   code: string | null;
@@ -116,7 +118,7 @@ async function run(stack: E2eStack): Promise<void> {
         { kind: 'CV', bytes: minimalPdf(`Daftar riwayat hidup peserta ${i}`), name: 'cv.pdf' },
       ];
       const built = Date.now();
-      const first: { sent?: number; headers?: number } = {};
+      const first: { sent?: number; connected?: number; written?: number; headers?: number } = {};
       let retries = 0;
       for (;;) {
         const timing = retries === 0 ? first : undefined;
@@ -148,6 +150,8 @@ async function run(stack: E2eStack): Promise<void> {
           woke,
           built,
           sent: first.sent ?? NaN,
+          connected: first.connected ?? NaN,
+          written: first.written ?? NaN,
           headers: first.headers ?? NaN,
           answeredAt: Date.now(),
           code: receipt ? null : (code ?? 'NO_ANSWER'),
@@ -223,7 +227,19 @@ async function run(stack: E2eStack): Promise<void> {
     )}`,
   );
   console.log(
-    `    fetch → gateway receipt    ${phase(
+    `    socket connected           ${phase(
+      (o) => o.sent,
+      (o) => o.connected,
+    )} (after the send)`,
+  );
+  console.log(
+    `    request written            ${phase(
+      (o) => o.sent,
+      (o) => o.written,
+    )} (after the send)`,
+  );
+  console.log(
+    `    send → gateway receipt     ${phase(
       (o) => o.sent,
       (o) => o.receivedAt ?? NaN,
     )} (connection, headers, gateway's event loop)`,
