@@ -28,6 +28,9 @@ import { useTypedErrors } from './typed-errors-plugin';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 const RECEIVED_AT = Symbol('receivedAt');
+/** APPLY_TRACE=1: when each connection was accepted, logged against its request's receipt stamp. */
+const TRACE = process.env.APPLY_TRACE === '1';
+const CONNECTED_AT = Symbol('connectedAt');
 const AUTHENTICATION = Symbol('authentication');
 type ReceivedRequest = IncomingMessage & {
   [RECEIVED_AT]?: Date;
@@ -76,6 +79,13 @@ export function createGraphqlHandler(deps: GatewayDeps): NodeHandler {
     // The bearer token is checked from then on too, while the body arrives and is parsed.
     const r = req as ReceivedRequest;
     r[RECEIVED_AT] = new Date();
+    if (TRACE && /^multipart\//i.test(req.headers['content-type'] ?? '')) {
+      const connectedAt = (req.socket as { [CONNECTED_AT]?: number })[CONNECTED_AT];
+      deps.logger.info(
+        { receiptTrace: { connectedAt, stampedAt: r[RECEIVED_AT].getTime(), reused: req.socket.bytesRead > 0 } },
+        'receipt trace',
+      );
+    }
     if (req.headers.authorization) {
       const auth = authenticate(deps, req.headers.authorization);
       // Awaited by the context; a request that never gets one (a parse error) must not leave it unhandled.
@@ -223,6 +233,7 @@ export async function startGateway(
   const graphql = createGraphqlHandler(deps);
   const app = createGatewayApp(deps, () => pingDatabase(conn), graphql);
   const server: Server = createServer((req, res) => (isGraphqlPost(req) ? graphql(req, res) : app(req, res)));
+  if (TRACE) server.on('connection', (socket) => Object.assign(socket, { [CONNECTED_AT]: Date.now() }));
   await new Promise<void>((resolve) => server.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'gateway listening');

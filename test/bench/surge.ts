@@ -16,17 +16,33 @@
  * APPLY_CONCURRENCY, APPLY_QUEUE_MAX, APPLY_UPDATES_PER_SELECTION pass through the environment;
  * E2E_PORT_OFFSET (default here 11000, apart from the end-to-end tests' 10000). Shared parts: support/harness.ts.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { BoundedQueue } from '../../gateway/src/apply-queue';
 import { minimalPdf } from '../../gateway/src/application-files/test-pdf';
 import { startE2eStack, type E2eStack } from '../e2e/support/stack';
 import { applyWithUploads, type Upload } from '../support/apply-upload';
-import { benchClient, createCandidates, measureFloor, ms, openRound, pct, sleepUntil } from './support/harness';
+import {
+  benchClient,
+  createCandidates,
+  loadSpan,
+  measureFloor,
+  ms,
+  openRound,
+  pct,
+  probeGateway,
+  stackCpu,
+  cpuBetween,
+  sleepUntil,
+} from './support/harness';
 
 const N = Number(process.argv[2] ?? 100);
 const S = Number(process.argv[3] ?? 5);
 const CLIENT_CONCURRENCY = Number(process.env.BENCH_CLIENT_CONCURRENCY ?? 1024);
-const UPDATES_PER_WORKFLOW = Number(process.env.APPLY_UPDATES_PER_SELECTION ?? 8);
+/** The gateway's setting (its default 1), which the batched floor copies. */
+const UPDATES_PER_SELECTION = Number(process.env.APPLY_UPDATES_PER_SELECTION ?? 1);
+/** BENCH_BARE_FLOOR=0 skips the older per-application floor. */
+const BARE_FLOOR = process.env.BENCH_BARE_FLOOR !== '0';
 const OPEN_STAGES = ['REGISTRATION_OPEN', 'REGISTRATION_EXTENDED'];
 
 process.env.E2E_PORT_OFFSET ??= '11000';
@@ -36,6 +52,13 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 interface Outcome {
   n: number;
   at: number;
+  /** Phases of the first attempt (Date.now()): timer fired, PDFs built, handed to fetch, answer's headers. */
+  woke: number;
+  built: number;
+  sent: number;
+  connected: number;
+  written: number;
+  headers: number;
   answeredAt: number;
   code: string | null;
   receivedAt: number | null;
@@ -81,19 +104,34 @@ async function run(stack: E2eStack): Promise<void> {
   const offsets = ids.map(() => Math.random() * S * 1000);
   const client_ = new BoundedQueue(CLIENT_CONCURRENCY, Number.MAX_SAFE_INTEGER);
   const outcomes: Outcome[] = [];
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const probe = probeGateway(b.gatewayUrl);
+  const cpuAtBurst = sleepUntil(burstAt).then(() => stackCpu(stack));
   await Promise.all(
     ids.map(async (i) => {
       const at = burstAt + offsets[i]!;
       await sleepUntil(at);
+      const woke = Date.now();
       const uploads: Upload[] = [
         { kind: 'APPLICATION_LETTER', bytes: minimalPdf(`Surat lamaran peserta ${i}`), name: 'surat-lamaran.pdf' },
         { kind: 'CV', bytes: minimalPdf(`Daftar riwayat hidup peserta ${i}`), name: 'cv.pdf' },
       ];
+      const built = Date.now();
+      const first: { sent?: number; connected?: number; written?: number; headers?: number } = {};
       let retries = 0;
       for (;;) {
+        const timing = retries === 0 ? first : undefined;
         const r = await client_
           .run(() =>
-            applyWithUploads(b.gatewayUrl, candidates[i]!.token, vacancyId, uploads, AbortSignal.timeout(600_000)),
+            applyWithUploads(
+              b.gatewayUrl,
+              candidates[i]!.token,
+              vacancyId,
+              uploads,
+              AbortSignal.timeout(600_000),
+              timing,
+            ),
           )
           .catch((err: unknown) => ({ errors: [{ message: String(err), extensions: { code: 'CLIENT_ERROR' } }] }));
         const e = 'errors' in r ? r.errors?.[0] : undefined;
@@ -109,6 +147,12 @@ async function run(stack: E2eStack): Promise<void> {
         outcomes.push({
           n: i,
           at,
+          woke,
+          built,
+          sent: first.sent ?? NaN,
+          connected: first.connected ?? NaN,
+          written: first.written ?? NaN,
+          headers: first.headers ?? NaN,
           answeredAt: Date.now(),
           code: receipt ? null : (code ?? 'NO_ANSWER'),
           receivedAt: received ? Date.parse(received) : null,
@@ -119,12 +163,19 @@ async function run(stack: E2eStack): Promise<void> {
       }
     }),
   );
+  loopDelay.disable();
+  const cpuAfter = stackCpu(stack);
+  const cpuBefore = await cpuAtBurst;
+  const probes = await probe.stop();
   const burstEnd = Date.now();
   await round.waitStage((s) => !OPEN_STAGES.includes(s), 600_000);
   const stored = await b.services.candidate.listAllApplications({ selectionId: round.id });
 
-  // --- the floor: the same arrival pattern against a bare Update on the same server ------------
-  const floor = await measureFloor(b, offsets, { perWorkflow: UPDATES_PER_WORKFLOW });
+  // --- the floors: the same arrival pattern against bare Updates on the same server --------------
+  // Batched as the gateway batches (its Batcher, one no-op local activity per Update); then the older
+  // per-application floor (one bare Update each, 8 in flight).
+  const floor = await measureFloor(b, offsets, { perWorkflow: UPDATES_PER_SELECTION, batched: true });
+  const bareFloor = BARE_FLOOR ? await measureFloor(b, offsets, { perWorkflow: 8 }) : null;
 
   // --- figures ------------------------------------------------------------------------------------
   const acked = outcomes.filter((o) => o.code === null);
@@ -135,7 +186,7 @@ async function run(stack: E2eStack): Promise<void> {
   const refused = new Map<string, number>();
   for (const o of outcomes) if (o.code) refused.set(o.code, (refused.get(o.code) ?? 0) + 1);
   const latency = pct(acked.map((o) => o.answeredAt - o.at));
-  const floorLatency = pct(floor);
+  const floorLatency = pct(floor.latencies);
   const ratio = latency.map((v, i) => (v / floorLatency[i]!).toFixed(1));
 
   console.log(`\nDeadline surge benchmark (stack as npm start runs it; ${N} candidates, last ${S} s before the close)`);
@@ -152,11 +203,75 @@ async function run(stack: E2eStack): Promise<void> {
   console.log(`  accepted after the close     ${afterClose.length}`);
   const lag = pct(outcomes.filter((o) => o.receivedAt !== null).map((o) => o.receivedAt! - o.at));
   console.log(`  receipt lag p50/p95/p99      ${lag.map(ms).join(' / ')} (gateway receipt − scheduled send)`);
+  const phase = (from: (o: Outcome) => number, to: (o: Outcome) => number) =>
+    pct(outcomes.map((o) => to(o) - from(o)).filter((v) => Number.isFinite(v)))
+      .map(ms)
+      .join(' / ');
+  console.log('  where the first attempt spent its time, p50 / p95 / p99:');
+  console.log(
+    `    timer fired late           ${phase(
+      (o) => o.at,
+      (o) => o.woke,
+    )}`,
+  );
+  console.log(
+    `    PDFs and form built        ${phase(
+      (o) => o.woke,
+      (o) => o.built,
+    )}`,
+  );
+  console.log(
+    `    waited for a client slot   ${phase(
+      (o) => o.built,
+      (o) => o.sent,
+    )}`,
+  );
+  console.log(
+    `    socket connected           ${phase(
+      (o) => o.sent,
+      (o) => o.connected,
+    )} (after the send)`,
+  );
+  console.log(
+    `    request written            ${phase(
+      (o) => o.sent,
+      (o) => o.written,
+    )} (after the send)`,
+  );
+  console.log(
+    `    send → gateway receipt     ${phase(
+      (o) => o.sent,
+      (o) => o.receivedAt ?? NaN,
+    )} (connection, headers, gateway's event loop)`,
+  );
+  console.log(
+    `    gateway receipt → answer   ${phase(
+      (o) => o.receivedAt ?? NaN,
+      (o) => o.headers,
+    )}`,
+  );
+  console.log(
+    `  bench event loop delay       p50 ${ms(loopDelay.percentile(50) / 1e6)}, p99 ${ms(loopDelay.percentile(99) / 1e6)}, max ${ms(loopDelay.max / 1e6)}`,
+  );
+  const probed = pct(probes);
+  console.log(
+    `  gateway /healthz every 100 ms p50 / p95 / p99 ${probed.map(ms).join(' / ')}, max ${ms(Math.max(...probes))}`,
+  );
+  console.log(`  CPU during the burst          ${cpuBetween(cpuBefore, cpuAfter, burstEnd - burstAt)}`);
   console.log(`  resent after BUSY/UNAVAILABLE ${outcomes.reduce((s, o) => s + o.retries, 0)}`);
   console.log(`  burst lasted                 ${((burstEnd - burstAt) / 1000).toFixed(1)} s (window ${S} s)`);
   console.log(`  apply latency p50/p95/p99    ${latency.map(ms).join(' / ')}`);
-  console.log(`  floor p50/p95/p99            ${floorLatency.map(ms).join(' / ')} (bare Update, 1 no-op activity)`);
+  console.log(
+    `  floor p50/p95/p99            ${floorLatency.map(ms).join(' / ')} (same sends batched as the gateway batches: ${floor.updates} Updates, ${UPDATES_PER_SELECTION} in flight, 1 no-op local activity each)`,
+  );
   console.log(`  apply ÷ floor p50/p95/p99    ${ratio.join(' / ')}`);
+  if (bareFloor) {
+    const bare = pct(bareFloor.latencies);
+    console.log(
+      `  per-application floor        ${bare.map(ms).join(' / ')} (older floor: one bare Update each, 8 in flight); apply ÷ it ${latency.map((v, i) => (v / bare[i]!).toFixed(1)).join(' / ')}`,
+    );
+  }
+  console.log(`  load average (1 min)         ${loadSpan(burstAt)} during the surge and the floors`);
 }
 
 main().catch((err: unknown) => {

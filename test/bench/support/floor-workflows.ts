@@ -1,6 +1,11 @@
 /**
- * The floor of `bench:surge` and `bench:round`: a bare Temporal Update on the same server whose handler
- * runs as many (no-op) activities as the apply Update (one: store the application with its audit record).
+ * The floors of `bench:surge` and `bench:round`: bare Temporal Updates on the same server, without the
+ * application's own work (PDFs, checks, recording).
+ *
+ * - `floorApplyBatch` has the apply path's shape: the items waiting for a workflow go together in one
+ *   Update, whose handler runs one no-op local activity (the apply Update records its batch with one
+ *   local activity, inside the workflow task).
+ * - `floorApply` is the older per-item floor: one Update per item, one no-op activity through the server.
  */
 import {
   allHandlersFinished,
@@ -8,17 +13,26 @@ import {
   defineSignal,
   defineUpdate,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
 
 export const floorApplyUpdate = defineUpdate<string, [string]>('floorApply');
+export const floorApplyBatchUpdate = defineUpdate<string[], [string[]]>('floorApplyBatch');
 export const floorFinishSignal = defineSignal('floorFinish');
 
-const acts = proxyActivities<{ noop(id: string): Promise<string> }>({ startToCloseTimeout: '1 minute' });
+interface FloorActivities {
+  noop(id: string): Promise<string>;
+  noopBatch(ids: string[]): Promise<string[]>;
+}
+
+const acts = proxyActivities<FloorActivities>({ startToCloseTimeout: '1 minute' });
+const localActs = proxyLocalActivities<FloorActivities>({ startToCloseTimeout: '1 minute' });
 
 export async function floorWorkflow(): Promise<void> {
   let finished = false;
   setHandler(floorApplyUpdate, (id) => acts.noop(id));
+  setHandler(floorApplyBatchUpdate, (ids) => localActs.noopBatch(ids));
   setHandler(floorFinishSignal, () => {
     finished = true;
   });

@@ -5,7 +5,10 @@
  * Temporal Update on the same server — measured in the same run.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnection } from 'mongoose';
 import { Client, Connection } from '@temporalio/client';
@@ -23,12 +26,12 @@ import {
   type SelectionStage,
 } from '@seleksi/domain';
 import { createServiceClients, type ServiceClients } from '@seleksi/kit';
-import { querySelectionSummary, StageDeadlineKey } from '@seleksi/workflows';
-import { BoundedQueue } from '../../../gateway/src/apply-queue';
+import { MAX_APPLICATIONS_PER_BATCH, querySelectionSummary, StageDeadlineKey } from '@seleksi/workflows';
+import { Batcher, BoundedQueue } from '../../../gateway/src/apply-queue';
 import { DEMO_AGENCY, DEMO_PANSEL, DEMO_PASSWORD, DEMO_USERS } from '../../../infra/dev/src/demo-data';
 import type { E2eStack } from '../../e2e/support/stack';
 import { eligibleProfile, RECENT_SKP_YEARS } from '../../support/fixtures';
-import { floorApplyUpdate, floorFinishSignal } from './floor-workflows';
+import { floorApplyBatchUpdate, floorApplyUpdate, floorFinishSignal } from './floor-workflows';
 
 export { DEMO_AGENCY, DEMO_PANSEL, DEMO_PASSWORD, DEMO_USERS };
 
@@ -41,6 +44,75 @@ export function percentile(sorted: number[], p: number): number {
 export function pct(values: number[]): [number, number, number] {
   const s = [...values].sort((a, b) => a - b);
   return [percentile(s, 50), percentile(s, 95), percentile(s, 99)];
+}
+
+/** The 1-minute load average every 5 s: the machine is shared, so figures carry it. */
+const loads: { at: number; load: number }[] = [];
+setInterval(() => loads.push({ at: Date.now(), load: loadavg()[0]! }), 5000).unref();
+
+/** The range of the 1-minute load average between `from` and `to` (sampled every 5 s, and now). */
+export function loadSpan(from = 0, to = Date.now()): string {
+  const all = [...loads.filter((l) => l.at >= from && l.at <= to).map((l) => l.load), loadavg()[0]!];
+  return `${Math.min(...all).toFixed(1)}–${Math.max(...all).toFixed(1)} (2 cores)`;
+}
+
+/** CPU seconds (user + system) each component of a stack has used so far, by name (its pid file). */
+export function stackCpu(stack: E2eStack): Map<string, number> {
+  const out = new Map<string, number>();
+  const run = join(stack.dataDir, 'run');
+  if (!existsSync(run)) return out;
+  const tick = 100; // USER_HZ on Linux
+  for (const f of readdirSync(run).filter((n) => n.endsWith('.pid'))) {
+    try {
+      const pid = readFileSync(join(run, f), 'utf8').trim();
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(f.slice(0, -4), (Number(fields[11]) + Number(fields[12])) / tick);
+    } catch {
+      // gone or not Linux: left out
+    }
+  }
+  const self = process.cpuUsage();
+  out.set('bench (this process)', (self.user + self.system) / 1e6);
+  return out;
+}
+
+/** CPU seconds per component between two `stackCpu` readings, busiest first, with the share of `wallMs`. */
+export function cpuBetween(before: Map<string, number>, after: Map<string, number>, wallMs: number): string {
+  return [...after]
+    .map(([name, v]) => [name, v - (before.get(name) ?? v)] as const)
+    .filter(([, v]) => v > 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, v]) => `${name} ${v.toFixed(1)} s (${((100 * v * 1000) / wallMs).toFixed(0)} %)`)
+    .join(', ');
+}
+
+/**
+ * Asks the gateway's /healthz every 100 ms on its own connections until stopped: how long the
+ * gateway (and this process) took to answer shows whether either event loop stalled.
+ */
+export function probeGateway(gatewayUrl: string): { stop(): Promise<number[]> } {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t = Date.now();
+      await fetch(`${gatewayUrl}/healthz`).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
+      times.push(Date.now() - t);
+      await sleep(100);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return times;
+    },
+  };
 }
 
 export const ms = (v: number) => (Number.isNaN(v) ? '-' : `${Math.round(v)} ms`);
@@ -318,15 +390,28 @@ export async function runsOf(client: Client, workflowId: string): Promise<{ even
   return runs.sort((a, b) => a.start - b.start);
 }
 
+/** What a floor measured: each item's latency (send → answer) and how many Updates carried them. */
+export interface FloorResult {
+  latencies: number[];
+  updates: number;
+}
+
 /**
- * Latencies of bare Updates (one no-op activity each) sent at `start + offsets[i]`, at most
- * `perWorkflow` in flight per workflow run (Temporal's in-flight limit), `perRun` Updates per run.
+ * Bare Updates on the same server, the items sent at `start + offsets[i]`. Two shapes:
+ *
+ * - `batched` (the apply path's): the gateway's own `Batcher` per workflow run, at most `perWorkflow`
+ *   Updates in flight and the items that arrive meanwhile together in the next (up to the apply path's
+ *   MAX_APPLICATIONS_PER_BATCH), each Update running one no-op local activity. Consecutive arrivals
+ *   share a run (`perRun` items each, default 1,000), as the apply path's continue-as-new chain has
+ *   one live run at a time. What the apply path costs beyond this is the application's own work.
+ * - per item (the older floor): one Update per item with one no-op activity through the server, at
+ *   most `perWorkflow` in flight per run, items dealt round-robin over runs of `perRun` (default 1,500).
  */
 export async function measureFloor(
   b: BenchClient,
   offsets: number[],
-  opts: { perWorkflow: number; perRun?: number },
-): Promise<number[]> {
+  opts: { perWorkflow: number; perRun?: number; batched?: boolean },
+): Promise<FloorResult> {
   const taskQueue = `bench-floor-${randomBytes(3).toString('hex')}`;
   const connection = await NativeConnection.connect({ address: b.temporalAddress });
   const worker = await Worker.create({
@@ -336,35 +421,70 @@ export async function measureFloor(
       workflowsPath: fileURLToPath(new URL('./floor-workflows.ts', import.meta.url)),
       logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
     }),
-    activities: { noop: async (id: string) => id },
+    activities: { noop: async (id: string) => id, noopBatch: async (ids: string[]) => ids },
   });
   const running = worker.run();
   try {
-    const runs = Math.ceil(offsets.length / (opts.perRun ?? 1500));
+    const perRun = opts.perRun ?? (opts.batched ? 1000 : 1500);
+    const runs = Math.max(1, Math.ceil(offsets.length / perRun));
     const handles = await Promise.all(
       Array.from({ length: runs }, (_x, r) =>
         b.temporal.workflow.start('floorWorkflow', { taskQueue, workflowId: `${taskQueue}-${r}`, args: [] }),
       ),
     );
-    const limits = handles.map(() => new BoundedQueue(opts.perWorkflow, Number.MAX_SAFE_INTEGER));
+    // Batched: the run of an item is its place in the arrival order; per item: round-robin.
+    const rank = new Map(
+      offsets
+        .map((o, i) => [o, i] as const)
+        .sort((x, y) => x[0] - y[0])
+        .map(([, i], k) => [i, k]),
+    );
+    const runOf = (i: number) => (opts.batched ? Math.floor(rank.get(i)! / perRun) : i % runs);
+    let updates = 0;
+    const send = handles.map((h) => {
+      if (opts.batched) {
+        const batcher = new Batcher<string, string>(opts.perWorkflow, MAX_APPLICATIONS_PER_BATCH, async (ids) => {
+          updates += 1;
+          const answers = await h.executeUpdate(floorApplyBatchUpdate, { args: [ids] });
+          return answers.map((ok) => ({ ok }));
+        });
+        return (id: string) => batcher.submit(id);
+      }
+      const limit = new BoundedQueue(opts.perWorkflow, Number.MAX_SAFE_INTEGER);
+      return (id: string) =>
+        limit.run(() => {
+          updates += 1;
+          return h.executeUpdate(floorApplyUpdate, { args: [id] });
+        });
+    });
     const start = Date.now() + 1000;
     const latencies = await Promise.all(
       offsets.map(async (offset, i) => {
         const at = start + offset;
         await sleepUntil(at);
-        const r = i % runs;
-        await limits[r]!.run(() => handles[r]!.executeUpdate(floorApplyUpdate, { args: [String(i)] }));
+        await send[runOf(i)]!(String(i));
         return Date.now() - at;
       }),
     );
     await Promise.all(handles.map((h) => h.signal(floorFinishSignal)));
     await Promise.all(handles.map((h) => h.result()));
-    return latencies;
+    return { latencies, updates };
   } finally {
     worker.shutdown();
     await running;
     await connection.close();
   }
+}
+
+/** How many Updates named `name` the runs of a workflow took (from their histories). */
+export async function updatesOf(client: Client, workflowId: string, name: string): Promise<number> {
+  let count = 0;
+  for await (const wf of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+    const history = await client.workflow.getHandle(workflowId, wf.runId).fetchHistory();
+    for (const e of history.events ?? [])
+      if (e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === name) count += 1;
+  }
+  return count;
 }
 
 /** Throughput and latencies of a fixed number of calls. */
