@@ -79,6 +79,31 @@ export function importRow(i: number, opts: { rank?: string; salt?: number } = {}
   ];
 }
 
+/** Columns of an assessment-results file (the template's names). */
+export const RESULT_HEADER = [
+  'NIP',
+  'NAMA',
+  'TANGGAL_ASESMEN',
+  'LEMBAGA',
+  'NILAI_MANAJERIAL',
+  'NILAI_SOSIAL_KULTURAL',
+  'TINGKAT_POTENSIAL',
+];
+const POTENTIAL = ['Tinggi', 'Menengah', 'Rendah'];
+
+/** Employee `i`'s (of `importRow(i, { salt })`) assessment result on `date`, in RESULT_HEADER order. */
+export function resultRow(i: number, opts: { salt?: number; date?: string } = {}): string[] {
+  return [
+    importNip(i, opts.salt),
+    `Pegawai Impor ${i}`,
+    opts.date ?? '2025-08-14',
+    'UPT Penilaian Kompetensi',
+    `${70 + (i % 10)},5`,
+    String(75 + (i % 10)),
+    POTENTIAL[i % 3]!,
+  ];
+}
+
 export function importCsv(rows: readonly (readonly string[])[], header = IMPORT_HEADER): Uint8Array {
   return new TextEncoder().encode(toCsv([header, ...rows]));
 }
