@@ -18,6 +18,7 @@ import {
   type ImportCellError,
   type ImportColumn,
   type ProfileHeaderMap,
+  rowReader,
   type ValidatedRows,
 } from './profiles';
 
@@ -163,19 +164,7 @@ export function validateAssessmentResultRow(
   line: number,
   ctx: AssessmentRowContext,
 ): { row: ImportedAssessmentResult | null; errors: ImportCellError[] } {
-  const errors: ImportCellError[] = [];
-  const cell = (key: string): string => {
-    const i = map.index[key];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const fail = (key: string, message: string): void => {
-    errors.push({ line, column: map.headers[key] ?? key, message });
-  };
-  const required = (key: string): string => {
-    const v = cell(key);
-    if (!v) fail(key, 'Wajib diisi');
-    return v;
-  };
+  const { errors, cell, fail, required } = rowReader(cells, map, line);
 
   const nipRaw = required('nip');
   let nip = '';

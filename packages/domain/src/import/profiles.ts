@@ -316,19 +316,25 @@ export function parseYesNo(raw: string): boolean | null {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Validates one data row. Returns the profile when every cell passes, otherwise the errors of every
- * cell at fault (all of them, so one upload shows everything to fix).
+ * Reads one data row's cells by column key and collects its errors (line, column as the file names it,
+ * message), so every validator reports every cell at fault the same way.
  */
-export function validateProfileRow(
+export function rowReader(
   cells: readonly string[],
   map: ProfileHeaderMap,
   line: number,
-  ctx: ProfileRowContext,
-): { profile: ImportedProfile | null; errors: ImportCellError[] } {
+  { collapseSpaces = false } = {},
+): {
+  errors: ImportCellError[];
+  cell: (key: string) => string;
+  fail: (key: string, message: string) => void;
+  required: (key: string) => string;
+} {
   const errors: ImportCellError[] = [];
   const cell = (key: string): string => {
     const i = map.index[key];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
+    const v = i === undefined ? '' : (cells[i] ?? '').trim();
+    return collapseSpaces ? v.replace(/\s+/g, ' ') : v;
   };
   const fail = (key: string, message: string): void => {
     errors.push({ line, column: map.headers[key] ?? key, message });
@@ -338,6 +344,20 @@ export function validateProfileRow(
     if (!v) fail(key, 'Wajib diisi');
     return v;
   };
+  return { errors, cell, fail, required };
+}
+
+/**
+ * Validates one data row. Returns the profile when every cell passes, otherwise the errors of every
+ * cell at fault (all of them, so one upload shows everything to fix).
+ */
+export function validateProfileRow(
+  cells: readonly string[],
+  map: ProfileHeaderMap,
+  line: number,
+  ctx: ProfileRowContext,
+): { profile: ImportedProfile | null; errors: ImportCellError[] } {
+  const { errors, cell, fail, required } = rowReader(cells, map, line);
   const date = (key: string, label: string): string | null => {
     const v = cell(key);
     if (!v) return null;

@@ -13,6 +13,7 @@ import {
   type ImportCellError,
   type ImportColumn,
   type ProfileHeaderMap,
+  rowReader,
   type ValidatedRows,
 } from './profiles';
 
@@ -87,19 +88,7 @@ export function validateTargetPostRow(
   map: ProfileHeaderMap,
   line: number,
 ): { row: ImportedTargetPost | null; errors: ImportCellError[] } {
-  const errors: ImportCellError[] = [];
-  const cell = (key: string): string => {
-    const i = map.index[key];
-    return i === undefined ? '' : (cells[i] ?? '').trim().replace(/\s+/g, ' ');
-  };
-  const fail = (key: string, message: string): void => {
-    errors.push({ line, column: map.headers[key] ?? key, message });
-  };
-  const required = (key: string): string => {
-    const v = cell(key);
-    if (!v) fail(key, 'Wajib diisi');
-    return v;
-  };
+  const { errors, cell, fail, required } = rowReader(cells, map, line, { collapseSpaces: true });
   const id = required('id');
   if (id && !POST_ID.test(id))
     fail(
