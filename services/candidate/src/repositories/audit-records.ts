@@ -120,6 +120,18 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
     return head;
   }
 
+  /**
+   * Follows the links other writers stored after `head`, by equality on { selectionId, seq } (FerretDB
+   * pushes that down; it would read the whole chain to sort for the highest `seq`).
+   */
+  async function advance(selectionId: string, head: AuditChainHead | null): Promise<AuditChainHead | null> {
+    for (;;) {
+      const next = await AuditRecord.collection.findOne({ selectionId, seq: (head?.seq ?? 0) + 1 });
+      if (!next) return head;
+      head = { seq: Number(next.seq), hash: String(next.hash) };
+    }
+  }
+
   /** Runs `fn` after the previous append to the same chain in this process has settled. */
   function serial<T>(chain: string, fn: () => Promise<T>): Promise<T> {
     const run = (tails.get(chain) ?? Promise.resolve()).then(fn, fn);
@@ -180,9 +192,11 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
             if (!isDuplicateKeyError(err)) throw err;
           }
           // Either this decision is recorded already (idempotent retry) or another writer took `seq`.
-          heads.delete(dto.selectionId);
           const existing = await AuditRecord.findById(dto.decisionId).lean<AuditRecordDoc>();
           if (existing) return { ...sameDecision(existing, dto), created: false };
+          const moved = await advance(dto.selectionId, head);
+          if (moved) remember(dto.selectionId, moved);
+          else heads.delete(dto.selectionId);
         }
         throw new DomainError('CONFLICT', 'Jejak audit sedang sibuk, silakan ulangi', 'selectionId');
       });
