@@ -64,7 +64,12 @@ export async function chainLegacyAuditRecords(AuditRecord: CandidateModels['Audi
     for (const r of records) {
       const seq = (head?.seq ?? 0) + 1;
       const prevHash = head?.hash ?? GENESIS_HASH;
-      const hash = linkHash(r, seq, prevHash);
+      let hash: string;
+      try {
+        hash = linkHash(r, seq, prevHash);
+      } catch {
+        continue; // no canonical form (e.g. NaN stored before the checks): left unchained, so reported
+      }
       await AuditRecord.collection.updateOne({ _id: r._id, seq: { $exists: false } } as never, {
         $set: { seq, prevHash, hash },
       });
