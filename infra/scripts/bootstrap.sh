@@ -415,7 +415,7 @@ step_portal() {
 
 # The development signing PKI: a local CA and an agency signing certificate it issued, packed as PKCS#12 the way
 # an agency's BSrE certificate arrives. Made once; the signing certificate is renewed 30 days before it expires
-# (the CA lives ten years). PKCS#12 in the legacy encryption (3DES, SHA-1 MAC) that node-forge reads.
+# (the CA lives ten years).
 PKI_DIR="$ROOT/.data/pki"
 DEV_SIGNING_PASSPHRASE=seleksi-dev
 step_pki() {
@@ -443,7 +443,7 @@ step_pki() {
     -days 730 -sha256 -out "$crt" -extfile <(printf '%s\n' 'basicConstraints=critical,CA:FALSE' \
       'keyUsage=critical,digitalSignature,nonRepudiation' 'extendedKeyUsage=emailProtection') 2>/dev/null
   openssl pkcs12 -export -inkey "$key" -in "$crt" -certfile "$ca_crt" -name "dev-signing" -out "$p12.tmp" \
-    -passout "pass:$DEV_SIGNING_PASSPHRASE" -certpbe PBE-SHA1-3DES -keypbe PBE-SHA1-3DES -macalg sha1
+    -passout "pass:$DEV_SIGNING_PASSPHRASE"
   mv "$p12.tmp" "$p12"
   rm -f "$PKI_DIR/dev-signing.csr" "$key"
   chmod 600 "$PKI_DIR"/*
