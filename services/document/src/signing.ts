@@ -8,9 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
-import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import forge from 'node-forge';
 import type { SignatureCheckDto } from '@seleksi/domain';
 
@@ -45,9 +44,41 @@ export interface SigningSettings {
   trustAnchorsPath: string;
 }
 
+/**
+ * @signpdf's P12Signer, with the PKCS#12 opened once at start-up instead of at every signature (opening it
+ * is most of the cost: key derivation in JavaScript). Same CMS: SHA-256, content type, signing time and
+ * message digest as signed attributes, every certificate of the PKCS#12 embedded, detached.
+ */
+class OpenedKeySigner extends Signer {
+  constructor(
+    private readonly key: forge.pki.rsa.PrivateKey,
+    private readonly certificate: forge.pki.Certificate,
+    private readonly chain: forge.pki.Certificate[],
+  ) {
+    super();
+  }
+
+  override sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+    const p7 = forge.pkcs7.createSignedData();
+    p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));
+    for (const cert of this.chain) p7.addCertificate(cert);
+    p7.addSigner({
+      key: this.key,
+      certificate: this.certificate,
+      digestAlgorithm: forge.pki.oids.sha256 as string,
+      authenticatedAttributes: [
+        { type: forge.pki.oids.contentType as string, value: forge.pki.oids.data as string },
+        { type: forge.pki.oids.signingTime as string, value: (signingTime ?? new Date()) as unknown as string },
+        { type: forge.pki.oids.messageDigest as string },
+      ],
+    });
+    p7.sign({ detached: true });
+    return Promise.resolve(Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary'));
+  }
+}
+
 interface LoadedKey {
-  /** A P12Signer reads its buffer as it signs, so each signature gets a new one. */
-  signer: () => P12Signer;
+  signer: Signer;
   /** The signing certificate's subject common name (the signature's /Name). */
   name: string;
   subject: string;
@@ -137,7 +168,7 @@ function loadKey(source: SigningKeySource, anchors: X509Certificate[], now: Date
     );
   }
   return {
-    signer: () => new P12Signer(bytes, { passphrase: source.passphrase }),
+    signer: new OpenedKeySigner(key, own, certs),
     name: cnOf(cert.subject),
     subject: oneLine(cert.subject),
   };
@@ -302,7 +333,7 @@ export function createDocumentSigner(settings: SigningSettings, now: Date = new 
         signatureLength: SIGNATURE_LENGTH,
         subFilter: SUBFILTER_ETSI_CADES_DETACHED,
       });
-      return new SignPdf().sign(withPlaceholder, key.signer(), signedAt);
+      return new SignPdf().sign(withPlaceholder, key.signer, signedAt);
     },
     check: (pdf) => checkPdfSignature(pdf, anchors),
   };
