@@ -313,6 +313,8 @@ const PUBLIC_QUERIES = [
   'document',
   'selectionDocuments',
   'verifyDocument',
+  // Public for announced rounds as `selection` is; a planned round or a talent filling only for its staff.
+  'verifyAudit',
 ];
 /** Signed-in helpers without personal data. */
 const SIGNED_IN_QUERIES = ['holidayCalendar', 'workingDaysBetween', 'regionalHolidays'];

@@ -523,7 +523,7 @@ async function checkDocuments(id: string, docs: SelectionProcess['documents']): 
   const bytes = Buffer.from(await (await download(null, announcement.downloadUrl)).arrayBuffer());
   const VERIFY = `query($code: String, $file: File) { verifyDocument(code: $code, file: $file) {
     status message fileSha256 document { id number title date version selectionTitle verificationUrl issuedBy { agencyName signatoryName signatoryTitle } }
-    latest { id number } } }`;
+    latest { id number } signature { status message signer issuer validFrom validTo signedAt } } }`;
   type Verification = {
     verifyDocument: {
       status: string;
@@ -537,6 +537,15 @@ async function checkDocuments(id: string, docs: SelectionProcess['documents']): 
         issuedBy: { agencyName: string };
       } | null;
       latest: { id: string; number: string } | null;
+      signature: {
+        status: string;
+        message: string;
+        signer: string | null;
+        issuer: string | null;
+        validFrom: string | null;
+        validTo: string | null;
+        signedAt: string | null;
+      } | null;
     };
   };
   const code = must(
@@ -552,6 +561,15 @@ async function checkDocuments(id: string, docs: SelectionProcess['documents']): 
   expect(byCode.document!.issuedBy.agencyName).toBe(AGENCY.name);
   expect(byCode.document!.selectionTitle).toBeTruthy();
   expect(byCode.document!.verificationUrl).toMatch(new RegExp(`/verifikasi/${code}$`));
+  // The PAdES signature: who signed, under which authority, valid when.
+  expect(byCode.signature).toMatchObject({
+    status: 'VALID',
+    signer: 'Pejabat Penandatangan Pengembangan',
+    issuer: expect.stringContaining('Seleksi JPT Development CA'),
+  });
+  expect(byCode.signature!.message).toMatch(/^Sah/);
+  expect(Date.parse(byCode.signature!.validFrom!)).toBeLessThanOrEqual(Date.parse(byCode.signature!.signedAt!));
+  expect(Date.parse(byCode.signature!.signedAt!)).toBeLessThanOrEqual(Date.parse(byCode.signature!.validTo!));
 
   const upload = async (file: Buffer, withCode: string | null) => {
     const form = new FormData();
@@ -585,6 +603,9 @@ async function checkDocuments(id: string, docs: SelectionProcess['documents']): 
   const pageHtml = await (await fetch(`${stack.gateway.url}/verifikasi/${code}`)).text();
   expect(pageHtml).toContain('Dokumen sah');
   expect(pageHtml).toContain(announcement.number);
+  expect(pageHtml).toContain('Tanda tangan elektronik');
+  expect(pageHtml).toContain('Pejabat Penandatangan Pengembangan');
+  expect(pageHtml).toContain('Masa berlaku sertifikat');
   const form = new FormData();
   form.set('code', code);
   form.set('file', new Blob([new Uint8Array(changed)], { type: 'application/pdf' }), 'ubah.pdf');

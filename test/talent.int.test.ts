@@ -356,6 +356,14 @@ describe('filling a post from the talent pool', () => {
       // Every decision reached the audit record.
       const audit = await stack.clients.candidate.listAllAuditRecords({ selectionId: id });
       expect(audit.map((r) => r.kind)).toEqual(expect.arrayContaining(f.decisions.map((x) => x.kind)));
+      // …as one whole hash chain, verified for the agency's staff and refused to another agency.
+      const verifyQuery = 'query($s: ID!) { verifyAudit(selectionId: $s) { ok length head { seq } } }';
+      expect(must(await d.gql<{ verifyAudit: unknown }>(PPK, verifyQuery, { s: id })).verifyAudit).toEqual({
+        ok: true,
+        length: audit.length,
+        head: { seq: audit.length },
+      });
+      expectError(await d.gql(OTHER_SECRETARY, verifyQuery, { s: id }), 'FORBIDDEN', 'selectionId');
       // A finished filling takes no more decisions.
       expectError(await t.recordInauguration(SECRETARY, id, inFuture(61), 'Pendopo Kantor Gubernur'), 'WRONG_STAGE');
     },

@@ -9,6 +9,9 @@
 #   PostgreSQL    Debian's `postgresql` package (apt-get) when no PostgreSQL >= 13 server binaries are found;
 #                 FerretDB stores its data in a cluster `npm start` and the tests create (skipped with MONGODB_URI)
 #   .data/        runtime data
+#   .data/pki     the development document-signing PKI (openssl): a local CA (dev-ca.crt, its key) and an agency
+#                 signing certificate in dev-signing.p12 (passphrase `seleksi-dev`); never committed. Production
+#                 configures the agency's own PKCS#12 instead (README, "Official documents").
 # Idempotent; every step is skipped when its result is already up to date, so a warm run takes about a second.
 #
 # Usage: bash infra/scripts/bootstrap.sh [--test]
@@ -371,6 +374,8 @@ TEST_COMMANDS=(
   pdftotext=poppler-utils # PDF tests: text with layout (services/document)
   pdftoppm=poppler-utils  # PDF tests: page images as artefacts
   pdffonts=poppler-utils  # PDF tests: embedded fonts
+  pdfsig=poppler-utils    # PDF tests: the documents' PAdES signatures checked by a third-party validator
+  certutil=libnss3-tools  # PDF tests: the throwaway NSS database that makes pdfsig trust the development CA
   chromium=chromium       # end-to-end tests: the portal in Debian's Chromium, driven by playwright-core (test/e2e)
 )
 
@@ -408,6 +413,43 @@ step_portal() {
   log "portal built in $(since "$t")"
 }
 
+# The development signing PKI: a local CA and an agency signing certificate it issued, packed as PKCS#12 the way
+# an agency's BSrE certificate arrives. Made once; the signing certificate is renewed 30 days before it expires
+# (the CA lives ten years).
+PKI_DIR="$ROOT/.data/pki"
+DEV_SIGNING_PASSPHRASE=seleksi-dev
+step_pki() {
+  command -v openssl >/dev/null 2>&1 || apt_install "the development signing certificates" openssl
+  mkdir -p "$PKI_DIR"
+  chmod 700 "$PKI_DIR"
+  local ca_key="$PKI_DIR/dev-ca.key" ca_crt="$PKI_DIR/dev-ca.crt" key="$PKI_DIR/dev-signing.key"
+  local crt="$PKI_DIR/dev-signing.crt" p12="$PKI_DIR/dev-signing.p12"
+  if [ -f "$p12" ] && [ -f "$ca_crt" ] && openssl x509 -in "$crt" -noout -checkend $((30 * 86400)) >/dev/null 2>&1; then
+    log "development signing certificate present ($p12)"
+    return
+  fi
+  local t
+  t=$(now_ms)
+  if ! [ -f "$ca_key" ] || ! [ -f "$ca_crt" ] || ! openssl x509 -in "$ca_crt" -noout -checkend $((60 * 86400)) >/dev/null 2>&1; then
+    log "creating the development CA ($ca_crt)"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$ca_key" -out "$ca_crt" -days 3650 -sha256 \
+      -subj "/C=ID/O=Seleksi JPT Pengembangan/CN=Seleksi JPT Development CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  fi
+  log "creating the development agency signing certificate ($p12)"
+  openssl req -newkey rsa:2048 -nodes -keyout "$key" -out "$PKI_DIR/dev-signing.csr" \
+    -subj "/C=ID/O=Instansi Pengembangan/CN=Pejabat Penandatangan Pengembangan" 2>/dev/null
+  openssl x509 -req -in "$PKI_DIR/dev-signing.csr" -CA "$ca_crt" -CAkey "$ca_key" -set_serial "0x$(openssl rand -hex 8)" \
+    -days 730 -sha256 -out "$crt" -extfile <(printf '%s\n' 'basicConstraints=critical,CA:FALSE' \
+      'keyUsage=critical,digitalSignature,nonRepudiation' 'extendedKeyUsage=emailProtection') 2>/dev/null
+  openssl pkcs12 -export -inkey "$key" -in "$crt" -certfile "$ca_crt" -name "dev-signing" -out "$p12.tmp" \
+    -passout "pass:$DEV_SIGNING_PASSPHRASE"
+  mv "$p12.tmp" "$p12"
+  rm -f "$PKI_DIR/dev-signing.csr" "$key"
+  chmod 600 "$PKI_DIR"/*
+  log "development signing PKI ready in $(since "$t")"
+}
+
 step_pnpm
 step_install
 step_portal
@@ -417,5 +459,6 @@ step_mailpit
 step_postgres
 step_test_extras
 mkdir -p .data
+step_pki
 
 log "ready in $(since "$T_START")"

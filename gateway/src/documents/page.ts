@@ -3,8 +3,13 @@
  * server-rendered HTML so it works on any phone without JavaScript; the answer is the same as the
  * GraphQL `verifyDocument` query's.
  */
-import { formatLocalDateId, type DocumentDto, type DocumentVerificationDto } from '@seleksi/domain';
-import { verificationMessage } from './verification';
+import {
+  formatLocalDateId,
+  type DocumentDto,
+  type DocumentVerificationDto,
+  type SignatureCheckDto,
+} from '@seleksi/domain';
+import { signatureMessage, verificationMessage } from './verification';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -39,6 +44,21 @@ function documentRows(doc: DocumentDto, selectionTitle: string | null, publicUrl
   return `<dl>${rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>${download}`;
 }
 
+/** An ISO instant as the Indonesian date and UTC time ('6 Desember 2026 20.48 UTC'). */
+const instantId = (iso: string) => `${dateId(iso)} ${iso.slice(11, 16).replace(':', '.')} UTC`;
+
+/** The electronic signature: its state, the signer, who certified the signer and for how long. */
+function signatureRows(sig: SignatureCheckDto): string {
+  const rows: [string, string][] = [['Tanda tangan elektronik', signatureMessage(sig.status)]];
+  if (sig.signer) rows.push(['Penanda tangan (sertifikat)', sig.signerSubject ?? sig.signer]);
+  if (sig.issuer) rows.push(['Penerbit sertifikat', sig.issuer]);
+  if (sig.validFrom && sig.validTo) {
+    rows.push(['Masa berlaku sertifikat', `${instantId(sig.validFrom)} s.d. ${instantId(sig.validTo)}`]);
+  }
+  if (sig.signedAt) rows.push(['Ditandatangani pada', instantId(sig.signedAt)]);
+  return `<dl>${rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
+}
+
 export function renderVerificationPage(page: VerificationPage): string {
   const r = page.result;
   const ok = r?.status === 'VALID';
@@ -49,8 +69,9 @@ export function renderVerificationPage(page: VerificationPage): string {
       ? `<section class="box ${ok ? 'good' : warn ? 'warn' : 'bad'}" role="status" aria-live="polite">
   <h2>${ok ? 'Dokumen sah' : warn ? 'Dokumen sah, telah diperbaiki' : 'Tidak sah'}</h2>
   <p>${escape(verificationMessage(r, page.withCode))}</p>
-  ${r.document && r.status !== 'FILE_MISMATCH' ? documentRows(r.document, page.selectionTitle, page.publicUrl) : ''}
-  ${r.document && r.status === 'FILE_MISMATCH' ? `<p>Kode ini milik dokumen Nomor ${escape(r.document.number)} (${escape(r.document.title)}).</p>` : ''}
+  ${r.document && r.status !== 'FILE_MISMATCH' && r.status !== 'SIGNATURE_INVALID' ? documentRows(r.document, page.selectionTitle, page.publicUrl) : ''}
+  ${r.document && (r.status === 'FILE_MISMATCH' || r.status === 'SIGNATURE_INVALID') ? `<p>Kode ini milik dokumen Nomor ${escape(r.document.number)} (${escape(r.document.title)}).</p>` : ''}
+  ${r.signature ? signatureRows(r.signature) : ''}
   ${r.latest ? `<p>Versi yang berlaku: Nomor ${escape(r.latest.number)}, kode <a href="${escape(`${page.publicUrl}/verifikasi/${encodeURIComponent(r.latest.verificationCode)}`)}">${escape(r.latest.verificationCode)}</a>.</p>` : ''}
 </section>`
       : '';

@@ -2,7 +2,7 @@
  * Verification of a printed code or an uploaded file, shared by the GraphQL query and the public
  * verification page: one answer, with the message a person reads in Bahasa Indonesia.
  */
-import type { DocumentVerificationDto } from '@seleksi/domain';
+import type { DocumentVerificationDto, SignatureStatus } from '@seleksi/domain';
 import type { ServiceClients } from '@seleksi/kit';
 import { gqlError } from '../errors';
 
@@ -55,5 +55,21 @@ export function verificationMessage(v: DocumentVerificationDto, withCode: boolea
         : 'Berkas tidak cocok dengan dokumen mana pun yang diterbitkan: isinya telah berubah atau bukan dokumen resmi.';
     case 'NOT_FOUND':
       return 'Kode verifikasi tidak dikenal.';
+    case 'SIGNATURE_INVALID':
+      return 'Tanda tangan elektronik pada berkas tidak sah: berkas telah diubah atau bukan ditandatangani oleh penerbit yang terpercaya.';
+  }
+}
+
+/** The signature's state in the words shown to people. */
+export function signatureMessage(status: SignatureStatus): string {
+  switch (status) {
+    case 'VALID':
+      return 'Sah: berkas utuh sejak ditandatangani dan sertifikat penanda tangan diterbitkan oleh otoritas terpercaya.';
+    case 'INVALID':
+      return 'Tidak sah: berkas telah diubah setelah ditandatangani atau tanda tangannya rusak.';
+    case 'UNTRUSTED':
+      return 'Tidak sah: sertifikat penanda tangan tidak diterbitkan oleh otoritas terpercaya.';
+    case 'MISSING':
+      return 'Tidak ada tanda tangan elektronik pada berkas.';
   }
 }

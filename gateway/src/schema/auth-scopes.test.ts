@@ -19,6 +19,8 @@ const PUBLIC_QUERIES = [
   'document',
   'selectionDocuments',
   'verifyDocument',
+  // Announced rounds' audit chains are public; the resolver checks planned rounds and talent fillings.
+  'verifyAudit',
   // Each node type checks the reader when it loads.
   'node',
   'me',

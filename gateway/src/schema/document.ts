@@ -5,17 +5,19 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
+  SIGNATURE_STATUSES,
   VERIFICATION_STATUSES,
   type AnnouncementChanges,
   type DocumentDto,
   type DocumentVerificationDto,
+  type SignatureCheckDto,
   type IssueDocumentRequest,
   type OfficialDocumentChanges,
 } from '@seleksi/domain';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { canCorrectDocument, canReadDocument } from '../documents/access';
-import { readUpload, verificationMessage, verifyDocument } from '../documents/verification';
+import { readUpload, signatureMessage, verificationMessage, verifyDocument } from '../documents/verification';
 import { gqlError, typed } from '../errors';
 import { arrayConnection } from '../relay/connections';
 import { parseInput } from './input';
@@ -200,7 +202,27 @@ builder.node(DocumentType, {
 const VerificationStatusEnum = builder.enumType('VerificationStatus', {
   values: VERIFICATION_STATUSES,
   description:
-    'VALID: issued and in force; SUPERSEDED: issued, then replaced by a correction; FILE_MISMATCH: the file is not the issued one; NOT_FOUND: unknown code',
+    'VALID: issued and in force; SUPERSEDED: issued, then replaced by a correction; FILE_MISMATCH: the file is not the issued one; NOT_FOUND: unknown code; SIGNATURE_INVALID: the file matches the record but its electronic signature does not verify',
+});
+
+const SignatureStatusEnum = builder.enumType('SignatureStatus', {
+  values: SIGNATURE_STATUSES,
+  description:
+    'VALID: intact since signed, by a certificate of a trusted authority; INVALID: changed or broken; UNTRUSTED: signer not issued by a trusted authority; MISSING: unsigned',
+});
+
+const SignatureType = builder.objectRef<SignatureCheckDto>('DocumentSignature').implement({
+  description: "The document's PAdES signature as checked against the configured trust anchors",
+  fields: (t) => ({
+    status: t.field({ type: SignatureStatusEnum, resolve: (s) => s.status }),
+    message: t.string({ description: 'The state in Bahasa Indonesia', resolve: (s) => signatureMessage(s.status) }),
+    signer: t.exposeString('signer', { nullable: true, description: "The signing certificate's common name" }),
+    signerSubject: t.exposeString('signerSubject', { nullable: true }),
+    issuer: t.exposeString('issuer', { nullable: true, description: 'Who issued the signing certificate' }),
+    validFrom: t.exposeString('validFrom', { nullable: true }),
+    validTo: t.exposeString('validTo', { nullable: true }),
+    signedAt: t.exposeString('signedAt', { nullable: true }),
+  }),
 });
 
 interface VerificationView {
@@ -225,6 +247,12 @@ const VerificationType = builder.objectRef<VerificationView>('DocumentVerificati
       resolve: (v) => v.result.latest,
     }),
     fileSha256: t.string({ nullable: true, resolve: (v) => v.result.fileSha256 }),
+    signature: t.field({
+      type: SignatureType,
+      nullable: true,
+      description: 'The electronic signature of the checked file (the uploaded one, else the stored one)',
+      resolve: (v) => v.result.signature,
+    }),
   }),
 });
 

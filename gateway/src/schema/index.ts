@@ -23,5 +23,6 @@ import './oidc';
 import './notices';
 import './profile-disputes';
 import './imports';
+import './audit-chain';
 
 export const schema = builder.toSchema({ sortSchema: true });

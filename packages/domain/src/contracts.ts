@@ -216,8 +216,35 @@ export interface DocumentDto {
 }
 
 /** What a verification answers: the document is current, replaced by a correction, or unknown/changed. */
-export const VERIFICATION_STATUSES = ['VALID', 'SUPERSEDED', 'FILE_MISMATCH', 'NOT_FOUND'] as const;
+export const VERIFICATION_STATUSES = [
+  'VALID',
+  'SUPERSEDED',
+  'FILE_MISMATCH',
+  'NOT_FOUND',
+  /** The file matches the record, but its signature does not verify with the trust anchors (changed or forged). */
+  'SIGNATURE_INVALID',
+] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+/** VALID: intact and chained to a trust anchor; INVALID: changed or broken; UNTRUSTED: unknown signer; MISSING: unsigned. */
+export const SIGNATURE_STATUSES = ['VALID', 'INVALID', 'UNTRUSTED', 'MISSING'] as const;
+export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
+
+/** The check of a document's PAdES signature. */
+export interface SignatureCheckDto {
+  status: SignatureStatus;
+  /** Why it is not VALID (English, for logs and operators). */
+  reason: string | null;
+  /** The signing certificate's common name and full subject. */
+  signer: string | null;
+  signerSubject: string | null;
+  /** Who issued the signing certificate. */
+  issuer: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  /** The signing time the signature carries (ISO 8601). */
+  signedAt: string | null;
+}
 
 export interface DocumentVerificationDto {
   status: VerificationStatus;
@@ -227,6 +254,8 @@ export interface DocumentVerificationDto {
   latest: DocumentDto | null;
   /** SHA-256 of the uploaded file, when a file was checked. */
   fileSha256: string | null;
+  /** The signature of the checked file (the uploaded one, else the stored one); null when nothing was found. */
+  signature: SignatureCheckDto | null;
 }
 
 /** Request to render and issue a vacancy announcement. */

@@ -61,6 +61,7 @@ import type {
   ApplicationSubmissionResult,
   AssessmentResultDto,
   AuditRecordListQuery,
+  AuditVerification,
   BulkUpsertResult,
   ConflictListQuery,
   CreateApplicationRequest,
@@ -419,6 +420,10 @@ export class CandidateClient {
   /** Oldest first. */
   listAuditRecords(query: AuditRecordListQuery = {}): Promise<Page<AuditRecordDto>> {
     return this.http.get('/audit-records', { query: { ...query } });
+  }
+  /** The audit chain of a selection (or talent filling) recomputed from the store. */
+  verifyAudit(selectionId: string): Promise<AuditVerification> {
+    return this.http.get('/audit-records/verify', { query: { selectionId } });
   }
   /** Every page of `listAuditRecords`. */
   async listAllAuditRecords(query: Omit<AuditRecordListQuery, 'after'> = {}): Promise<AuditRecordDto[]> {

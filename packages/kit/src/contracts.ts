@@ -212,3 +212,42 @@ export interface SuccessionGroupListQuery {
   agencyCode: string;
   year?: number;
 }
+
+/** A chain's last link: printed on documents and published with results, so later edits show. */
+export interface AuditChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** Why a link of an audit chain is broken (`GET /audit-records/verify`). */
+export type AuditLinkProblem =
+  /** The stored hash is not the hash of the record as stored: the record was edited. */
+  | 'HASH_MISMATCH'
+  /** The record does not name the previous record's hash: a link was replaced. */
+  | 'PREVIOUS_HASH_MISMATCH'
+  /** A sequence number is missing: a record was deleted. */
+  | 'MISSING_LINK'
+  /** A sequence number out of order (repeated, not whole): a record was inserted. */
+  | 'UNEXPECTED_SEQUENCE'
+  /** The record carries no sequence number or hash: written around the chain. */
+  | 'UNCHAINED';
+
+/** The first broken link of an audit chain. */
+export interface AuditBrokenLink {
+  /** The sequence number the chain expected at this position (1-based). */
+  seq: number;
+  /** The record found there, null when none was. */
+  decisionId: string | null;
+  problem: AuditLinkProblem;
+}
+
+/** Answer of `GET /audit-records/verify?selectionId=`: the chain recomputed from the store. */
+export interface AuditVerification {
+  selectionId: string;
+  ok: boolean;
+  /** Records read. */
+  length: number;
+  /** The last link when the chain is whole, else the last intact one before the break (null if none). */
+  head: AuditChainHead | null;
+  firstBroken: AuditBrokenLink | null;
+}

@@ -84,6 +84,7 @@ export const VERIFY_DOCUMENT = `
         issuedBy { agencyName signatoryName signatoryTitle }
       }
       latest { id number title date downloadUrl }
+      signature { status message signer signerSubject issuer validFrom validTo signedAt }
     }
   }
 `;

@@ -2,6 +2,7 @@ import { createLogger, initModels, startHttpService, type Logger, type RunningSe
 import type { CandidateConfig } from './config';
 import { createCandidateModels } from './models';
 import { createCandidateRepositories } from './repositories';
+import { chainLegacyAuditRecords } from './repositories/audit-records';
 import { candidateRoutes } from './routes';
 
 /**
@@ -23,6 +24,8 @@ export async function startCandidateService(
     jsonLimit: '8mb',
     routes: async (router, conn) => {
       const models = createCandidateModels(conn);
+      const chained = await chainLegacyAuditRecords(models.AuditRecord);
+      if (chained > 0) logger.info({ records: chained }, 'chained audit records stored before the chain existed');
       await initModels(Object.values(models));
       const repositories = createCandidateRepositories(models, {
         ppkChoiceEscalationWorkingDays: config.PPK_CHOICE_ESCALATION_WORKING_DAYS,

@@ -336,6 +336,9 @@ export const auditRecordListQuery = z.object({
   after: z.string().max(500).optional(),
 });
 
+/** Query of `GET /audit-records/verify` and `/head`: one chain. */
+export const auditChainQuery = z.object({ selectionId: idField });
+
 /** Body of `POST /applications/submissions`: applications recorded in one round trip (the apply path's batches). */
 export const applicationSubmissionsBody = z.object({
   items: z

@@ -1,16 +1,19 @@
 import { createLogger, initModels, startHttpService, type Logger, type RunningService } from '@seleksi/kit';
-import type { DocumentConfig } from './config';
+import { signingSettings, type DocumentConfig } from './config';
 import { createDocumentIssuer, type RenderDocument } from './issuer';
 import { createDocumentModels } from './models';
 import { renderDocument } from './pdf';
 import { createDocumentRepositories } from './repositories';
 import { documentServiceRoutes } from './routes';
+import { createDocumentSigner, type DocumentSigner } from './signing';
 
 export interface DocumentServiceOptions {
   logger?: Logger;
   /** Replaces the PDF renderer (tests of failure paths). */
   render?: RenderDocument;
   now?: () => Date;
+  /** Replaces the signer made from the configuration (tests). */
+  signer?: DocumentSigner;
 }
 
 /** Starts services/document (issue, number, store, serve and verify PDFs). */
@@ -19,6 +22,8 @@ export async function startDocumentService(
   options: DocumentServiceOptions = {},
 ): Promise<RunningService> {
   const logger = options.logger ?? createLogger('document', config.LOG_LEVEL);
+  // Before anything listens: a missing, unreadable or expired signing certificate stops the start.
+  const signer = options.signer ?? createDocumentSigner(signingSettings(config));
   return startHttpService({
     name: 'document',
     port: config.DOCUMENT_PORT,
@@ -35,9 +40,10 @@ export async function startDocumentService(
         repos,
         render: options.render ?? renderDocument,
         portalPublicUrl: config.PORTAL_PUBLIC_URL,
+        signer,
         ...(options.now ? { now: options.now } : {}),
       });
-      documentServiceRoutes(router, repos, issuer);
+      documentServiceRoutes(router, repos, issuer, signer);
     },
   });
 }

@@ -4,6 +4,8 @@ import { DocumentClient, ServiceError, type RunningService, stopTestService } fr
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDocumentService } from './app';
 import { loadDocumentConfig } from './config';
+import { pdfsigOf } from './pdf/test-poppler';
+import { DEV_TRUST_ANCHORS } from './signing';
 import { extractText, getDocumentProxy } from 'unpdf';
 import {
   sampleDecreeRequest,
@@ -96,7 +98,12 @@ describe('document service', () => {
     expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(doc.sha256);
 
     expect(await client.getDocument(doc.id)).toEqual(doc);
-    const valid = { status: 'VALID', document: doc, latest: null };
+    const valid = {
+      status: 'VALID',
+      document: doc,
+      latest: null,
+      signature: expect.objectContaining({ status: 'VALID' }),
+    };
     expect(await client.verifyCode(doc.verificationCode.toLowerCase())).toEqual({ ...valid, fileSha256: null });
     expect(await client.verifyCode('ZZZZZZZZZZ')).toMatchObject({ status: 'NOT_FOUND', document: null });
     expect(await client.verifyFile(pdf.bytes)).toEqual({ ...valid, fileSha256: doc.sha256 });
@@ -127,6 +134,76 @@ describe('document service', () => {
     expect(await service.conn.collection('numberClaims').countDocuments({ agencyCode: 'BAD' })).toBe(0);
     expect(await client.getDocument('missing')).toBeNull();
     expect(await client.getPdf('missing')).toBeNull();
+  });
+});
+
+describe('PAdES signature', () => {
+  it('signs every document at issue: pdfsig accepts it with the development CA trusted and rejects a changed byte', async () => {
+    const doc = await client.issueVacancyAnnouncement(request('sig-1', 'SIG', 'sel-sig'));
+    const pdf = (await client.getPdf(doc.id))!.bytes;
+    const report = pdfsigOf(pdf, DEV_TRUST_ANCHORS);
+    expect(report).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('Signature Validation: Signature is Valid.');
+    expect(report).toContain('Certificate Validation: Certificate is Trusted.');
+    expect(report).toContain('Signer Certificate Common Name: Pejabat Penandatangan Pengembangan');
+
+    // A byte of the page content changed (outside the signature value): the digest no longer matches.
+    const changed = Buffer.from(pdf);
+    const at = pdf.indexOf('stream') + 20;
+    changed[at] = changed[at]! ^ 0x01;
+    const broken = pdfsigOf(changed, DEV_TRUST_ANCHORS);
+    expect(broken).not.toContain('Signature is Valid');
+    expect(broken).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
+
+    // A repeat of the issue returns the same signed bytes, not a second signature.
+    const again = await client.issueVacancyAnnouncement(request('sig-1', 'SIG', 'sel-sig'));
+    expect(again).toEqual(doc);
+    expect((await client.getPdf(doc.id))!.bytes.equals(pdf)).toBe(true);
+
+    // The verification answer names the signer and the certificate's issuer and validity.
+    expect((await client.verifyCode(doc.verificationCode)).signature).toMatchObject({
+      status: 'VALID',
+      signer: 'Pejabat Penandatangan Pengembangan',
+      issuer: expect.stringContaining('Seleksi JPT Development CA'),
+      validTo: expect.stringMatching(/^\d{4}-/),
+    });
+  });
+
+  it('does not verify a forged file after the stored hash was edited to match it', async () => {
+    const doc = await client.issueVacancyAnnouncement(request('sig-forge', 'FORGE', 'sel-forge'));
+    const pdf = (await client.getPdf(doc.id))!.bytes;
+    // The forger changes the page content and writes the forged file's hash into the record.
+    const forged = Buffer.from(pdf);
+    const at = pdf.indexOf('stream') + 20;
+    forged[at] = forged[at]! ^ 0x01;
+    const forgedSha = createHash('sha256').update(forged).digest('hex');
+    await service.conn.collection('documents').updateOne({ _id: doc.id as never }, { $set: { sha256: forgedSha } });
+
+    for (const answer of [await client.verifyFile(forged, doc.verificationCode), await client.verifyFile(forged)]) {
+      expect(answer).toMatchObject({
+        status: 'SIGNATURE_INVALID',
+        document: { id: doc.id },
+        fileSha256: forgedSha,
+        signature: { status: 'INVALID', signer: 'Pejabat Penandatangan Pengembangan' },
+      });
+    }
+
+    // An unsigned forgery (no signature at all) is refused the same way.
+    const unsigned = Buffer.from(pdf.toString('latin1').replace('/ByteRange', '/NoRange'), 'latin1');
+    const unsignedSha = createHash('sha256').update(unsigned).digest('hex');
+    await service.conn.collection('documents').updateOne({ _id: doc.id as never }, { $set: { sha256: unsignedSha } });
+    expect(await client.verifyFile(unsigned, doc.verificationCode)).toMatchObject({
+      status: 'SIGNATURE_INVALID',
+      signature: { status: 'MISSING' },
+    });
+
+    // Stored bytes replaced in the database: the check by code alone reads and checks them too.
+    await service.conn.collection('documentFiles').updateOne({ _id: doc.id as never }, { $set: { bytes: forged } });
+    expect(await client.verifyCode(doc.verificationCode)).toMatchObject({
+      status: 'SIGNATURE_INVALID',
+      signature: { status: 'INVALID' },
+    });
   });
 });
 

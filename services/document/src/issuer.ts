@@ -14,6 +14,7 @@ import type { DocumentDoc } from './models';
 import { DOCUMENT_CLASSES, documentFileName, formatDocumentNumber } from './numbering';
 import { toDocumentDto, type DocumentRepositories } from './repositories';
 import { announcementChanges, issueDocumentBody, officialDocumentChanges } from './schemas';
+import type { DocumentSigner } from './signing';
 import { generateVerificationCode } from './verification-code';
 
 /** What the renderer gets besides the request (matches `IssueMeta` of `./pdf`). */
@@ -37,6 +38,7 @@ export interface IssuerDeps {
   repos: DocumentRepositories;
   render: RenderDocument;
   portalPublicUrl: string;
+  signer: DocumentSigner;
   now?: () => Date;
 }
 
@@ -119,7 +121,7 @@ export function correctedRequest(
 }
 
 /** Issues documents: number, verification code, render, hash, store; idempotent by `idempotencyKey`. */
-export function createDocumentIssuer({ repos, render, portalPublicUrl, now = () => new Date() }: IssuerDeps) {
+export function createDocumentIssuer({ repos, render, portalPublicUrl, signer, now = () => new Date() }: IssuerDeps) {
   const { documents, numberClaims } = repos;
 
   /**
@@ -156,7 +158,7 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, now = () 
     let file = await documents.getFile(claim.documentId);
     if (!file) {
       const replaced = correction?.replaced;
-      const bytes = await render(req, {
+      const rendered = await render(req, {
         number: claim.number,
         verificationCode: claim.verificationCode,
         verifyUrl: verifyUrl(portalPublicUrl, claim.verificationCode),
@@ -166,6 +168,9 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, now = () 
           : null,
         logo: req.agency.logo ? await repos.logos.bytes(req.agency.logo.sha256) : null,
       });
+      // Signed once, here, at the real time (issuedAt may be a simulated clock the certificate knows nothing of);
+      // the stored bytes and their hash are the signed ones, and a repeat returns them.
+      const bytes = await signer.sign(rendered, req.agency.code);
       file = await documents.insertFile({
         _id: claim.documentId,
         bytes,

@@ -1,7 +1,7 @@
 /**
  * Route: /verifikasi-dokumen (public; ?kode=… prefills the code). Checks an issued document by its
- * verification code, by the PDF itself, or both, and shows status, message, number, title, date, issuer
- * and selection. Links to the gateway's no-JavaScript page /verifikasi/<kode> (the QR codes' target).
+ * verification code, by the PDF itself, or both, and shows status, message, number, title, date, issuer,
+ * selection and the electronic (PAdES) signature: its state, signer, certificate issuer and validity. Links to the gateway's no-JavaScript page /verifikasi/<kode> (the QR codes' target).
  * Main controls: "Kode verifikasi" (text), "Berkas PDF dokumen" (file), button "Periksa dokumen".
  */
 import { useState, type FormEvent } from 'react';
@@ -28,8 +28,20 @@ interface VerifiedDocument {
   issuedBy: { agencyName: string; signatoryName: string; signatoryTitle: string };
 }
 
+interface Signature {
+  status: 'VALID' | 'INVALID' | 'UNTRUSTED' | 'MISSING';
+  message: string;
+  signer: string | null;
+  signerSubject: string | null;
+  issuer: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  signedAt: string | null;
+}
+
 interface Verification {
-  status: 'VALID' | 'SUPERSEDED' | 'FILE_MISMATCH' | 'NOT_FOUND';
+  status: 'VALID' | 'SUPERSEDED' | 'FILE_MISMATCH' | 'NOT_FOUND' | 'SIGNATURE_INVALID';
+  signature: Signature | null;
   message: string;
   fileSha256: string | null;
   document: VerifiedDocument | null;
@@ -41,6 +53,7 @@ const STATUS_TEXT: Record<Verification['status'], string> = {
   SUPERSEDED: 'Sah, tetapi telah diganti dengan perbaikan',
   FILE_MISMATCH: 'Berkas tidak sama dengan dokumen yang diterbitkan',
   NOT_FOUND: 'Dokumen tidak ditemukan',
+  SIGNATURE_INVALID: 'Tanda tangan elektronik tidak sah',
 };
 
 export function VerifyDocumentPage() {
@@ -169,6 +182,38 @@ export function VerifyDocumentPage() {
                 Versi yang berlaku: nomor {result.latest.number} tanggal {formatDate(result.latest.date)} —{' '}
                 <a href={result.latest.downloadUrl}>Unduh versi yang berlaku (PDF)</a>
               </p>
+            )}
+            {result.signature && (
+              <dl className="details" aria-label="Tanda tangan elektronik">
+                <dt>Tanda tangan elektronik</dt>
+                <dd>{result.signature.message}</dd>
+                {result.signature.signer && (
+                  <>
+                    <dt>Penanda tangan (sertifikat)</dt>
+                    <dd>{result.signature.signerSubject ?? result.signature.signer}</dd>
+                  </>
+                )}
+                {result.signature.issuer && (
+                  <>
+                    <dt>Penerbit sertifikat</dt>
+                    <dd>{result.signature.issuer}</dd>
+                  </>
+                )}
+                {result.signature.validFrom && result.signature.validTo && (
+                  <>
+                    <dt>Masa berlaku sertifikat</dt>
+                    <dd>
+                      {formatDate(result.signature.validFrom, true)} s.d. {formatDate(result.signature.validTo, true)}
+                    </dd>
+                  </>
+                )}
+                {result.signature.signedAt && (
+                  <>
+                    <dt>Ditandatangani pada</dt>
+                    <dd>{formatDate(result.signature.signedAt, true)}</dd>
+                  </>
+                )}
+              </dl>
             )}
             {result.fileSha256 && <p className="muted">Sidik SHA-256 berkas: {result.fileSha256}</p>}
           </section>

@@ -17,6 +17,12 @@ export interface AuditRecordDoc {
   subjectId: string | null;
   payload: Record<string, unknown>;
   recordedAt: Date;
+  /** Position in the record's chain (its `selectionId`), from 1; see `audit-chain.ts`. */
+  seq: number;
+  /** The previous record's `hash` (zeros for the first). */
+  prevHash: string;
+  /** SHA-256 over the record's canonical encoding, `seq` and `prevHash`. */
+  hash: string;
 }
 
 export const auditRecordSchema = new Schema<AuditRecordDoc>(
@@ -31,6 +37,9 @@ export const auditRecordSchema = new Schema<AuditRecordDoc>(
     subjectId: { type: String, default: null },
     payload: { type: Schema.Types.Mixed, default: {} },
     recordedAt: { type: Date, required: true },
+    seq: { type: Number },
+    prevHash: { type: String },
+    hash: { type: String },
   },
   { versionKey: false, minimize: false },
 );
@@ -38,3 +47,6 @@ export const auditRecordSchema = new Schema<AuditRecordDoc>(
 auditRecordSchema.index({ selectionId: 1, at: 1, _id: 1 });
 auditRecordSchema.index({ subjectId: 1, at: 1, _id: 1 });
 auditRecordSchema.index({ at: 1, _id: 1 });
+// One record per link: two writers appending at once cannot both take a sequence number. Built after
+// `chainLegacyAuditRecords` gave every stored record its `seq`.
+auditRecordSchema.index({ selectionId: 1, seq: 1 }, { unique: true });

@@ -1,7 +1,24 @@
 import { DomainError, type AuditRecordDto } from '@seleksi/domain';
-import { decodeCursor, encodeCursor, isDuplicateKeyError, type Page, type RecordAuditResult } from '@seleksi/kit';
+import {
+  decodeCursor,
+  encodeCursor,
+  isDuplicateKeyError,
+  type AuditChainHead,
+  type AuditVerification,
+  type Page,
+  type RecordAuditResult,
+} from '@seleksi/kit';
 import { z } from 'zod';
+import { GENESIS_HASH, linkHash, verifyChain, type StoredAuditRecord } from '../audit-chain';
 import { toActor, type AuditRecordDoc, type CandidateModels } from '../models';
+
+/** Appends lost to another writer before giving up (each loss means that writer's link was stored). */
+const APPEND_ATTEMPTS = 50;
+/** Chain heads remembered per process (a miss costs one read). */
+const HEAD_CACHE_MAX = 10_000;
+/** Marks the one-time chaining of records stored before the chain existed. */
+const LEGACY_MARKER = { _id: 'audit-chain-v1' };
+const META_COLLECTION = 'auditChainMeta';
 
 export interface AuditRecordFilter {
   selectionId?: string;
@@ -25,7 +42,112 @@ function toDto(doc: AuditRecordDoc): AuditRecordDto {
   };
 }
 
+/**
+ * Chains the records stored before the chain existed, once: per chain in their stored order (`at`,
+ * then decisionId), after any link already there, so an interrupted run resumes. A marker makes later
+ * start-ups skip it, so a record written around the chain afterwards is never chained here but reported
+ * as UNCHAINED. Runs before the model's indexes are built: on MongoDB, records without `seq` would
+ * collide in the unique { selectionId, seq } index. Answers how many records it chained.
+ */
+export async function chainLegacyAuditRecords(AuditRecord: CandidateModels['AuditRecord']): Promise<number> {
+  const meta = AuditRecord.db.collection<{ _id: string }>(META_COLLECTION);
+  if (await meta.findOne(LEGACY_MARKER)) return 0;
+  const legacy = (await AuditRecord.collection
+    .find({ seq: { $exists: false } })
+    .toArray()) as unknown as StoredAuditRecord[];
+  const byChain = new Map<string, StoredAuditRecord[]>();
+  for (const r of legacy) byChain.set(r.selectionId, [...(byChain.get(r.selectionId) ?? []), r]);
+  let chained = 0;
+  for (const [selectionId, records] of byChain) {
+    records.sort((a, b) => a.at.getTime() - b.at.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+    let head = await readHeadOf(AuditRecord, selectionId);
+    for (const r of records) {
+      const seq = (head?.seq ?? 0) + 1;
+      const prevHash = head?.hash ?? GENESIS_HASH;
+      let hash: string;
+      try {
+        hash = linkHash(r, seq, prevHash);
+      } catch {
+        continue; // no canonical form (e.g. NaN stored before the checks): left unchained, so reported
+      }
+      await AuditRecord.collection.updateOne({ _id: r._id, seq: { $exists: false } } as never, {
+        $set: { seq, prevHash, hash },
+      });
+      head = { seq, hash };
+      chained += 1;
+    }
+  }
+  await meta.updateOne(LEGACY_MARKER, { $set: { chainedAt: new Date(), chained } }, { upsert: true });
+  return chained;
+}
+
+/** The chain's last stored link (highest `seq`), null for an empty chain. */
+async function readHeadOf(
+  AuditRecord: CandidateModels['AuditRecord'],
+  selectionId: string,
+): Promise<AuditChainHead | null> {
+  const [last] = await AuditRecord.collection
+    .find({ selectionId, seq: { $exists: true } })
+    .sort({ seq: -1 })
+    .limit(1)
+    .toArray();
+  return last ? { seq: Number(last.seq), hash: String(last.hash) } : null;
+}
+
+/** The stored record, or CONFLICT when `dto` reuses its decisionId for another decision. */
+function sameDecision(existing: AuditRecordDoc, dto: AuditRecordDto): AuditRecordDto {
+  if (
+    existing.selectionId !== dto.selectionId ||
+    existing.kind !== dto.kind ||
+    (existing.subjectId ?? null) !== dto.subjectId
+  ) {
+    throw new DomainError('CONFLICT', 'decisionId is already recorded for another decision', 'decisionId');
+  }
+  return toDto(existing);
+}
+
 export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
+  const heads = new Map<string, AuditChainHead>();
+  const tails = new Map<string, Promise<unknown>>();
+
+  function remember(selectionId: string, head: AuditChainHead): void {
+    if (heads.size >= HEAD_CACHE_MAX) heads.clear();
+    heads.set(selectionId, head);
+  }
+
+  const readHead = (selectionId: string) => readHeadOf(AuditRecord, selectionId);
+
+  async function headOf(selectionId: string): Promise<AuditChainHead | null> {
+    const known = heads.get(selectionId);
+    if (known) return known;
+    const head = await readHead(selectionId);
+    if (head) remember(selectionId, head);
+    return head;
+  }
+
+  /**
+   * Follows the links other writers stored after `head`, by equality on { selectionId, seq } (FerretDB
+   * pushes that down; it would read the whole chain to sort for the highest `seq`).
+   */
+  async function advance(selectionId: string, head: AuditChainHead | null): Promise<AuditChainHead | null> {
+    for (;;) {
+      const next = await AuditRecord.collection.findOne({ selectionId, seq: (head?.seq ?? 0) + 1 });
+      if (!next) return head;
+      head = { seq: Number(next.seq), hash: String(next.hash) };
+    }
+  }
+
+  /** Runs `fn` after the previous append to the same chain in this process has settled. */
+  function serial<T>(chain: string, fn: () => Promise<T>): Promise<T> {
+    const run = (tails.get(chain) ?? Promise.resolve()).then(fn, fn);
+    const tail = run.catch(() => undefined);
+    tails.set(chain, tail);
+    void tail.then(() => {
+      if (tails.get(chain) === tail) tails.delete(chain);
+    });
+    return run;
+  }
+
   return {
     /**
      * Appends the decision, idempotent by decisionId: a retry (even with a recomputed `at` or
@@ -33,7 +155,14 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
      * selection, kind or subject is a CONFLICT.
      */
     async record(dto: AuditRecordDto): Promise<RecordAuditResult> {
-      const doc: AuditRecordDoc = {
+      let payload: Record<string, unknown>;
+      try {
+        // Stored and hashed as JSON: what a round trip through the store gives back (no undefined, no Date).
+        payload = JSON.parse(JSON.stringify(dto.payload ?? {})) as Record<string, unknown>;
+      } catch {
+        throw new DomainError('VALIDATION_FAILED', 'Data keputusan tidak dapat dicatat', 'payload');
+      }
+      const base = {
         _id: dto.decisionId,
         selectionId: dto.selectionId,
         workflowId: dto.workflowId,
@@ -42,26 +171,51 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
         at: new Date(dto.at),
         reason: dto.reason,
         subjectId: dto.subjectId,
-        payload: dto.payload,
-        recordedAt: new Date(),
+        payload,
       };
-      try {
-        // Raw insert: stored exactly as validated (Mixed payload untouched), never updated afterwards.
-        await AuditRecord.collection.insertOne(doc as never);
-        return { ...toDto(doc), created: true };
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-      }
-      const existing = await AuditRecord.findById(dto.decisionId).lean<AuditRecordDoc>();
-      if (!existing) throw new Error('audit record vanished after a duplicate key');
-      if (
-        existing.selectionId !== dto.selectionId ||
-        existing.kind !== dto.kind ||
-        (existing.subjectId ?? null) !== dto.subjectId
-      ) {
-        throw new DomainError('CONFLICT', 'decisionId is already recorded for another decision', 'decisionId');
-      }
-      return { ...toDto(existing), created: false };
+      // One append at a time per chain in this process; the unique { selectionId, seq } index settles
+      // races with other processes.
+      return serial(dto.selectionId, async () => {
+        for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+          const head = await headOf(dto.selectionId);
+          const seq = (head?.seq ?? 0) + 1;
+          const prevHash = head?.hash ?? GENESIS_HASH;
+          const unhashed = { ...base, recordedAt: new Date(), seq, prevHash, hash: '' };
+          let hash: string;
+          try {
+            hash = linkHash(unhashed, seq, prevHash);
+          } catch {
+            throw new DomainError('VALIDATION_FAILED', 'Data keputusan tidak dapat dicatat', 'payload');
+          }
+          const doc: AuditRecordDoc = { ...unhashed, hash };
+          try {
+            // Raw insert: stored exactly as hashed, never updated afterwards.
+            await AuditRecord.collection.insertOne(doc as never);
+            remember(dto.selectionId, { seq, hash });
+            return { ...toDto(doc), created: true };
+          } catch (err) {
+            if (!isDuplicateKeyError(err)) throw err;
+          }
+          // Either this decision is recorded already (idempotent retry) or another writer took `seq`.
+          const existing = await AuditRecord.findById(dto.decisionId).lean<AuditRecordDoc>();
+          if (existing) return { ...sameDecision(existing, dto), created: false };
+          const moved = await advance(dto.selectionId, head);
+          if (moved) remember(dto.selectionId, moved);
+          else heads.delete(dto.selectionId);
+        }
+        throw new DomainError('CONFLICT', 'Jejak audit sedang sibuk, silakan ulangi', 'selectionId');
+      });
+    },
+
+    /** The chain's last link as stored (null for an empty chain); not a verification. */
+    async head(selectionId: string): Promise<AuditChainHead | null> {
+      return readHead(selectionId);
+    },
+
+    /** Recomputes the chain of `selectionId` from the store and names its first broken link. */
+    async verify(selectionId: string): Promise<AuditVerification> {
+      const docs = await AuditRecord.collection.find({ selectionId }).toArray();
+      return verifyChain(selectionId, docs as unknown as StoredAuditRecord[]);
     },
 
     /** Oldest first (by `at`, then decisionId); `after` is the previous page's `nextCursor`. */

@@ -3,13 +3,19 @@
  * tools people and printers use. A missing tool fails the test with the package to install, never a skip.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const INSTALL_HINT = "install Debian's poppler-utils (bash infra/scripts/bootstrap.sh --test installs it)";
+const INSTALL_HINT =
+  "install Debian's poppler-utils and libnss3-tools (bash infra/scripts/bootstrap.sh --test installs them)";
 
-function run(tool: 'pdftotext' | 'pdftoppm' | 'pdffonts', args: string[], input?: Buffer): Buffer {
+function run(
+  tool: 'pdftotext' | 'pdftoppm' | 'pdffonts' | 'pdfsig' | 'certutil',
+  args: string[],
+  input?: Buffer,
+): Buffer {
   const result = spawnSync(tool, args, { input, maxBuffer: 256 * 1024 * 1024 });
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new Error(`${tool} is not installed: ${INSTALL_HINT}`);
@@ -61,6 +67,25 @@ export function fontsOf(pdf: Buffer): PdfFont[] {
       const [emb] = cells.slice(-5);
       return { name: cells[0] ?? '', type: cells.slice(1, -6).join(' '), embedded: emb === 'yes' };
     });
+}
+
+/**
+ * What poppler's `pdfsig` says of a PDF's signatures, with `caPem` (a PEM file) as the only trusted CA: a
+ * throwaway NSS database (certutil) is made for the call, since pdfsig trusts what its NSS database trusts.
+ */
+export function pdfsigOf(pdf: Buffer, caPem: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pdfsig-'));
+  try {
+    const db = `sql:${path.join(dir, 'nss')}`;
+    mkdirSync(path.join(dir, 'nss'));
+    run('certutil', ['-N', '-d', db, '--empty-password']);
+    run('certutil', ['-A', '-d', db, '-n', 'trust-anchor', '-t', 'CT,C,C', '-i', caPem]);
+    const file = path.join(dir, 'document.pdf');
+    writeFileSync(file, pdf);
+    return run('pdfsig', ['-nssdir', db, file]).toString('utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const ARTEFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/artifacts/documents');

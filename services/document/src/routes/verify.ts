@@ -1,17 +1,28 @@
 import { createHash } from 'node:crypto';
 import express, { type Router } from 'express';
 import { DomainError } from '@seleksi/domain';
-import type { DocumentDto, DocumentVerificationDto } from '@seleksi/domain';
+import type { DocumentDto, DocumentVerificationDto, SignatureCheckDto } from '@seleksi/domain';
 import type { DocumentDoc } from '../models';
 import { toDocumentDto, type DocumentRepositories } from '../repositories';
+import type { DocumentSigner } from '../signing';
 import { isVerificationCode, normalizeVerificationCode } from '../verification-code';
 
 /** PDFs start with '%PDF-' (a few bytes of junk before it are tolerated by readers, so look at the first 1 KB). */
 const looksLikePdf = (bytes: Buffer) => bytes.subarray(0, 1024).includes('%PDF-');
 
-export function verifyRoutes(router: Router, { documents }: DocumentRepositories): void {
-  /** VALID or SUPERSEDED (with the newest version) for a found document. */
-  async function verdict(doc: DocumentDoc, fileSha256: string | null): Promise<DocumentVerificationDto> {
+export function verifyRoutes(router: Router, { documents }: DocumentRepositories, signer: DocumentSigner): void {
+  /**
+   * VALID or SUPERSEDED (with the newest version) for a found document whose file's signature verifies with
+   * the trust anchors; SIGNATURE_INVALID otherwise — the stored hash alone can be edited in the database.
+   */
+  async function verdict(
+    doc: DocumentDoc,
+    fileSha256: string | null,
+    signature: SignatureCheckDto,
+  ): Promise<DocumentVerificationDto> {
+    if (signature.status !== 'VALID') {
+      return { status: 'SIGNATURE_INVALID', document: toDocumentDto(doc), latest: null, fileSha256, signature };
+    }
     const line = await documents.versions(doc);
     const latest = line.at(-1) ?? doc;
     const dto = (d: DocumentDoc): DocumentDto => {
@@ -19,8 +30,14 @@ export function verifyRoutes(router: Router, { documents }: DocumentRepositories
       return { ...toDocumentDto(d), supersededById: line[i + 1]?._id ?? null };
     };
     return latest._id === doc._id
-      ? { status: 'VALID', document: dto(doc), latest: null, fileSha256 }
-      : { status: 'SUPERSEDED', document: dto(doc), latest: dto(latest), fileSha256 };
+      ? { status: 'VALID', document: dto(doc), latest: null, fileSha256, signature }
+      : { status: 'SUPERSEDED', document: dto(doc), latest: dto(latest), fileSha256, signature };
+  }
+
+  /** The signature of the stored file of `doc` (a missing file counts as an unsigned one). */
+  async function storedSignature(doc: DocumentDoc): Promise<SignatureCheckDto> {
+    const file = await documents.getFile(doc._id);
+    return signer.check(file?.bytes ?? Buffer.alloc(0));
   }
 
   async function byCode(raw: string): Promise<DocumentDoc | null> {
@@ -31,8 +48,14 @@ export function verifyRoutes(router: Router, { documents }: DocumentRepositories
   /** Checks a printed verification code: 200 with a verdict, NOT_FOUND as a verdict too (never a 404). */
   router.get('/verify/:code', async (req, res) => {
     const doc = await byCode(req.params.code);
-    const none: DocumentVerificationDto = { status: 'NOT_FOUND', document: null, latest: null, fileSha256: null };
-    res.json(doc ? await verdict(doc, null) : none);
+    const none: DocumentVerificationDto = {
+      status: 'NOT_FOUND',
+      document: null,
+      latest: null,
+      fileSha256: null,
+      signature: null,
+    };
+    res.json(doc ? await verdict(doc, null, await storedSignature(doc)) : none);
   });
 
   /**
@@ -49,25 +72,29 @@ export function verifyRoutes(router: Router, { documents }: DocumentRepositories
       }
       if (!looksLikePdf(body)) throw new DomainError('VALIDATION_FAILED', 'The file is not a PDF', 'file');
       const sha256 = createHash('sha256').update(body).digest('hex');
+      const signature = signer.check(body);
       const code = typeof req.query.code === 'string' && req.query.code.trim() ? req.query.code : null;
       if (code) {
         const doc = await byCode(code);
-        if (!doc) return void res.json({ status: 'NOT_FOUND', document: null, latest: null, fileSha256: sha256 });
+        if (!doc) {
+          return void res.json({ status: 'NOT_FOUND', document: null, latest: null, fileSha256: sha256, signature });
+        }
         if (doc.sha256 !== sha256) {
           return void res.json({
             status: 'FILE_MISMATCH',
             document: toDocumentDto(doc),
             latest: null,
             fileSha256: sha256,
+            signature,
           });
         }
-        return void res.json(await verdict(doc, sha256));
+        return void res.json(await verdict(doc, sha256, signature));
       }
       const doc = await documents.findBySha256(sha256);
       res.json(
         doc
-          ? await verdict(doc, sha256)
-          : { status: 'FILE_MISMATCH', document: null, latest: null, fileSha256: sha256 },
+          ? await verdict(doc, sha256, signature)
+          : { status: 'FILE_MISMATCH', document: null, latest: null, fileSha256: sha256, signature },
       );
     },
   );
