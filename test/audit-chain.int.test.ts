@@ -11,6 +11,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDateOf, type AuditRecordDto } from '@seleksi/domain';
 import { connectDatabase, initModels } from '@seleksi/kit';
+import { pagesOf } from '../services/document/src/pdf/test-poppler';
 import { createCandidateModels } from '../services/candidate/src/models';
 import {
   chainLegacyAuditRecords,
@@ -141,6 +142,67 @@ describe('the chained audit record', () => {
     expect(v.head!.hash).toMatch(/^[0-9a-f]{64}$/);
     const seqs = (await records.find({ selectionId: s }).toArray()).map((r) => r.seq as number).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: v.length }, (_, i) => i + 1));
+  });
+
+  it("prints the chain head on the round's documents; verifying one checks the printed link against the chain", async () => {
+    interface Row {
+      id: string;
+      kind: string;
+      verificationCode: string;
+      auditChainHead: { seq: number; hash: string } | null;
+    }
+    const announcement = await eventually(async () => {
+      const r = must(
+        await d.gql<{ selectionDocuments: { edges: { node: Row }[] } }>(
+          null,
+          `query($s: ID!) { selectionDocuments(selectionId: $s, first: 50) {
+            edges { node { id kind verificationCode auditChainHead { seq hash } } } } }`,
+          { s },
+        ),
+      );
+      return r.selectionDocuments.edges.map((e) => e.node).find((n) => n.kind === 'VACANCY_ANNOUNCEMENT') ?? null;
+    });
+    const printed = announcement.auditChainHead!;
+    expect(printed.seq).toBeGreaterThanOrEqual(1);
+    expect(printed.hash).toBe(String((await bySeq(s, printed.seq)).hash));
+    // On the paper, in the verification box.
+    const pdf = Buffer.from(await (await fetch(`${stack.gateway.url}/documents/${announcement.id}.pdf`)).arrayBuffer());
+    expect(pagesOf(pdf).join('\n')).toContain(`tautan ke-${printed.seq}, ${printed.hash}`);
+
+    const check = async () =>
+      must(
+        await d.gql<{
+          verifyDocument: {
+            status: string;
+            document: { auditChainHead: { seq: number } | null };
+            auditChain: { ok: boolean; printedHeadFound: boolean | null } | null;
+            auditChainMessage: string | null;
+          };
+        }>(
+          null,
+          `query($c: String) { verifyDocument(code: $c) {
+            status document { auditChainHead { seq } } auditChain { ok printedHeadFound } auditChainMessage } }`,
+          { c: announcement.verificationCode },
+        ),
+      ).verifyDocument;
+    const before = await check();
+    expect(before).toMatchObject({ status: 'VALID', auditChain: { ok: true, printedHeadFound: true } });
+    expect(before.auditChainMessage).toMatch(/^Utuh/);
+    const page = await (await fetch(`${stack.gateway.url}/verifikasi/${announcement.verificationCode}`)).text();
+    expect(page).toContain('Rantai catatan keputusan');
+    expect(page).toContain(printed.hash);
+
+    // A decision before the printed link edited in the store: the paper no longer matches the record.
+    const link = await bySeq(s, 1);
+    await records.updateOne({ _id: link._id }, { $set: { reason: 'Alasan yang dipalsukan' } });
+    try {
+      const after = await check();
+      expect(after).toMatchObject({ status: 'VALID', auditChain: { ok: false, printedHeadFound: false } });
+      expect(after.auditChainMessage).toMatch(/^Tidak cocok/);
+    } finally {
+      await records.updateOne({ _id: link._id }, { $set: { reason: link.reason } });
+    }
+    expect((await check()).auditChain).toMatchObject({ ok: true, printedHeadFound: true });
   });
 
   it('answers the stored record to a retry with the same decisionId, never a second link', async () => {

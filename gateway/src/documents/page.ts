@@ -3,6 +3,7 @@
  * server-rendered HTML so it works on any phone without JavaScript; the answer is the same as the
  * GraphQL `verifyDocument` query's.
  */
+import type { AuditVerification } from '@seleksi/kit';
 import {
   formatLocalDateId,
   type DocumentDto,
@@ -24,6 +25,8 @@ export interface VerificationPage {
   error: string | null;
   selectionTitle: string | null;
   publicUrl: string;
+  /** The round's decision chain recomputed now against the head the document prints (null: none printed). */
+  auditChain?: AuditVerification | null;
 }
 
 function documentRows(doc: DocumentDto, selectionTitle: string | null, publicUrl: string): string {
@@ -59,19 +62,50 @@ function signatureRows(sig: SignatureCheckDto): string {
   return `<dl>${rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
 }
 
+/** The head printed on the document and what the chain says of it now. */
+export function auditChainText(printed: { seq: number; hash: string }, chain: AuditVerification): string {
+  const at = `tautan ke-${printed.seq}`;
+  if (chain.printedHeadFound && chain.ok) {
+    return `Utuh: ${at} yang tercetak ada dalam rantai tanpa perubahan; rantai kini ${chain.length} catatan.`;
+  }
+  if (chain.printedHeadFound) {
+    return `${at} yang tercetak utuh, tetapi rantai rusak sesudahnya (tautan ke-${chain.firstBroken?.seq ?? '-'}).`;
+  }
+  return `Tidak cocok: ${at} yang tercetak tidak ada dalam rantai atau catatan sebelumnya telah diubah.`;
+}
+
+function auditChainRows(doc: DocumentDto, chain: AuditVerification | null | undefined): string {
+  if (!doc.auditChainHead) return '';
+  const rows: [string, string][] = [
+    ['Rantai catatan keputusan', `tautan ke-${doc.auditChainHead.seq}, ${doc.auditChainHead.hash}`],
+  ];
+  if (chain) rows.push(['Pemeriksaan rantai', auditChainText(doc.auditChainHead, chain)]);
+  return `<dl>${rows.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
+}
+
+const VERDICT_TITLE: Record<DocumentVerificationDto['status'], string> = {
+  VALID: 'Dokumen sah',
+  SUPERSEDED: 'Dokumen sah, telah diperbaiki',
+  UNSIGNED_LEGACY: 'Dokumen tercatat, tanpa tanda tangan elektronik',
+  FILE_MISMATCH: 'Tidak sah',
+  NOT_FOUND: 'Tidak sah',
+  SIGNATURE_INVALID: 'Tidak sah',
+};
+
 export function renderVerificationPage(page: VerificationPage): string {
   const r = page.result;
   const ok = r?.status === 'VALID';
-  const warn = r?.status === 'SUPERSEDED';
+  const warn = r?.status === 'SUPERSEDED' || r?.status === 'UNSIGNED_LEGACY';
   const verdict = page.error
     ? `<section class="box bad" role="alert"><h2>Tidak dapat diperiksa</h2><p>${escape(page.error)}</p></section>`
     : r
       ? `<section class="box ${ok ? 'good' : warn ? 'warn' : 'bad'}" role="status" aria-live="polite">
-  <h2>${ok ? 'Dokumen sah' : warn ? 'Dokumen sah, telah diperbaiki' : 'Tidak sah'}</h2>
+  <h2>${VERDICT_TITLE[r.status]}</h2>
   <p>${escape(verificationMessage(r, page.withCode))}</p>
   ${r.document && r.status !== 'FILE_MISMATCH' && r.status !== 'SIGNATURE_INVALID' ? documentRows(r.document, page.selectionTitle, page.publicUrl) : ''}
   ${r.document && (r.status === 'FILE_MISMATCH' || r.status === 'SIGNATURE_INVALID') ? `<p>Kode ini milik dokumen Nomor ${escape(r.document.number)} (${escape(r.document.title)}).</p>` : ''}
   ${r.signature ? signatureRows(r.signature) : ''}
+  ${r.document && r.status !== 'FILE_MISMATCH' && r.status !== 'SIGNATURE_INVALID' ? auditChainRows(r.document, page.auditChain) : ''}
   ${r.latest ? `<p>Versi yang berlaku: Nomor ${escape(r.latest.number)}, kode <a href="${escape(`${page.publicUrl}/verifikasi/${encodeURIComponent(r.latest.verificationCode)}`)}">${escape(r.latest.verificationCode)}</a>.</p>` : ''}
 </section>`
       : '';

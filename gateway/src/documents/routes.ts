@@ -54,8 +54,16 @@ export function documentRoutes(app: express.Express, deps: GatewayDeps): void {
     if (input.code.trim() || input.file) {
       try {
         view.result = await verifyDocument(deps.services, input);
-        const selectionId = view.result.document?.selectionId;
-        if (selectionId) view.selectionTitle = (await deps.services.candidate.getSelection(selectionId))?.title ?? null;
+        const doc = view.result.document;
+        if (doc?.selectionId) {
+          const selectionId = doc.selectionId;
+          const [selection, chain] = await Promise.all([
+            deps.services.candidate.getSelection(selectionId),
+            doc.auditChainHead ? deps.services.candidate.verifyAudit(selectionId, doc.auditChainHead) : null,
+          ]);
+          view.selectionTitle = selection?.title ?? null;
+          view.auditChain = chain;
+        }
       } catch (err) {
         const e = err as { extensions?: { code?: string }; message?: string };
         if (e.extensions?.code !== 'VALIDATION_FAILED') throw err;

@@ -57,6 +57,8 @@ export function verificationMessage(v: DocumentVerificationDto, withCode: boolea
       return 'Kode verifikasi tidak dikenal.';
     case 'SIGNATURE_INVALID':
       return 'Tanda tangan elektronik pada berkas tidak sah: berkas telah diubah atau bukan ditandatangani oleh penerbit yang terpercaya.';
+    case 'UNSIGNED_LEGACY':
+      return 'Dokumen tercatat, tetapi diterbitkan sebelum tanda tangan elektronik diberlakukan: keasliannya hanya bersandar pada catatan penerbit, tanpa tanda tangan elektronik.';
   }
 }
 

@@ -23,7 +23,7 @@ const PROBLEM_TEXT: Record<AuditLinkProblem, string> = {
 
 const AuditLinkProblemEnum = builder.enumType('AuditLinkProblem', { values: PROBLEMS });
 
-const AuditChainHeadType = builder.objectRef<AuditChainHead>('AuditChainHead').implement({
+export const AuditChainHeadType = builder.objectRef<AuditChainHead>('AuditChainHead').implement({
   description: "A chain's last link: its sequence number and SHA-256 hash (hex)",
   fields: (t) => ({
     seq: t.exposeInt('seq'),
@@ -44,7 +44,7 @@ const AuditBrokenLinkType = builder.objectRef<AuditBrokenLink>('AuditBrokenLink'
   }),
 });
 
-const AuditVerificationType = builder.objectRef<AuditVerification>('AuditVerification').implement({
+export const AuditVerificationType = builder.objectRef<AuditVerification>('AuditVerification').implement({
   description: 'The hash chain of an audit record recomputed from the store',
   fields: (t) => ({
     selectionId: t.exposeID('selectionId'),
@@ -57,6 +57,12 @@ const AuditVerificationType = builder.objectRef<AuditVerification>('AuditVerific
       resolve: (v) => v.head,
     }),
     firstBroken: t.field({ type: AuditBrokenLinkType, nullable: true, resolve: (v) => v.firstBroken }),
+    printedHeadFound: t.boolean({
+      nullable: true,
+      description:
+        "Checked against a head printed on a document: whether that link is in the chain's intact part, unchanged",
+      resolve: (v) => v.printedHeadFound ?? null,
+    }),
   }),
 });
 

@@ -15,11 +15,14 @@ import {
   type OfficialDocumentChanges,
 } from '@seleksi/domain';
 import { builder } from '../builder';
+import type { AuditVerification } from '@seleksi/kit';
 import type { GraphQLContext } from '../context';
 import { canCorrectDocument, canReadDocument } from '../documents/access';
+import { auditChainText } from '../documents/page';
 import { readUpload, signatureMessage, verificationMessage, verifyDocument } from '../documents/verification';
 import { gqlError, typed } from '../errors';
 import { arrayConnection } from '../relay/connections';
+import { AuditChainHeadType, AuditVerificationType } from './audit-chain';
 import { parseInput } from './input';
 
 builder.scalarType('File', {
@@ -160,6 +163,12 @@ builder.node(DocumentType, {
         d.selectionId ? ((await ctx.loaders.selection.load(d.selectionId))?.title ?? null) : null,
     }),
     version: t.exposeInt('version', { description: '1 for an original; each correction adds one' }),
+    auditChainHead: t.field({
+      type: AuditChainHeadType,
+      nullable: true,
+      description: "The round's decision chain head printed on the document (null: none printed)",
+      resolve: (d) => d.auditChainHead ?? null,
+    }),
     correctionReason: t.exposeString('correctionReason', { nullable: true }),
     supersedes: t.field({
       type: DocumentType,
@@ -202,7 +211,7 @@ builder.node(DocumentType, {
 const VerificationStatusEnum = builder.enumType('VerificationStatus', {
   values: VERIFICATION_STATUSES,
   description:
-    'VALID: issued and in force; SUPERSEDED: issued, then replaced by a correction; FILE_MISMATCH: the file is not the issued one; NOT_FOUND: unknown code; SIGNATURE_INVALID: the file matches the record but its electronic signature does not verify',
+    'VALID: issued and in force; SUPERSEDED: issued, then replaced by a correction; FILE_MISMATCH: the file is not the issued one; NOT_FOUND: unknown code; SIGNATURE_INVALID: the file matches the record but its electronic signature does not verify; UNSIGNED_LEGACY: an unsigned document issued before this store signed documents (as trustworthy as the stored record only)',
 });
 
 const SignatureStatusEnum = builder.enumType('SignatureStatus', {
@@ -228,6 +237,18 @@ const SignatureType = builder.objectRef<SignatureCheckDto>('DocumentSignature').
 interface VerificationView {
   result: DocumentVerificationDto;
   withCode: boolean;
+  /** The chain check, made once for the fields that show it. */
+  chain?: Promise<AuditVerification | null>;
+}
+
+/** The round's chain recomputed against the head the checked document prints (null when it prints none). */
+function chainCheck(v: VerificationView, ctx: GraphQLContext): Promise<AuditVerification | null> {
+  const d = v.result.document;
+  v.chain ??=
+    d?.selectionId && d.auditChainHead
+      ? ctx.services.candidate.verifyAudit(d.selectionId, d.auditChainHead)
+      : Promise.resolve(null);
+  return v.chain;
 }
 
 const VerificationType = builder.objectRef<VerificationView>('DocumentVerification').implement({
@@ -247,6 +268,23 @@ const VerificationType = builder.objectRef<VerificationView>('DocumentVerificati
       resolve: (v) => v.result.latest,
     }),
     fileSha256: t.string({ nullable: true, resolve: (v) => v.result.fileSha256 }),
+    auditChain: t.field({
+      type: AuditVerificationType,
+      nullable: true,
+      description:
+        "The round's decision chain recomputed now, checked against the head printed on the document (null when " +
+        'the document prints none)',
+      resolve: (v, _a, ctx) => chainCheck(v, ctx),
+    }),
+    auditChainMessage: t.string({
+      nullable: true,
+      description: 'What the chain check means, in Bahasa Indonesia',
+      resolve: async (v, _a, ctx) => {
+        const chain = await chainCheck(v, ctx);
+        const printed = v.result.document?.auditChainHead;
+        return chain && printed ? auditChainText(printed, chain) : null;
+      },
+    }),
     signature: t.field({
       type: SignatureType,
       nullable: true,
@@ -437,11 +475,14 @@ builder.mutationField('correctDocument', (t) =>
             .digest('hex')
             .slice(0, 32)}`;
         try {
+          // The correction prints the round's chain head as it is now (the original printed its own).
+          const auditChainHead = doc.selectionId ? await ctx.services.candidate.auditHead(doc.selectionId) : null;
           return await ctx.services.document.correctDocument(doc.id, {
             idempotencyKey,
             reason: base.reason,
             correctedBy: { userId: user.id, displayName: user.displayName },
             changes,
+            auditChainHead,
           });
         } catch (err) {
           const e = err as { code?: string; field?: string };

@@ -213,6 +213,8 @@ export interface DocumentDto {
   supersededById: string | null;
   /** Why this version was issued (null for an original). */
   correctionReason: string | null;
+  /** The round's decision chain head printed on the document (null: issued outside a round or before chaining). */
+  auditChainHead: AuditChainHead | null;
 }
 
 /** What a verification answers: the document is current, replaced by a correction, or unknown/changed. */
@@ -223,6 +225,11 @@ export const VERIFICATION_STATUSES = [
   'NOT_FOUND',
   /** The file matches the record, but its signature does not verify with the trust anchors (changed or forged). */
   'SIGNATURE_INVALID',
+  /**
+   * Issued before documents were signed (the store's signing start): unsigned, so only as trustworthy as the
+   * stored record; shown as such, never as VALID.
+   */
+  'UNSIGNED_LEGACY',
 ] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
@@ -259,9 +266,21 @@ export interface DocumentVerificationDto {
 }
 
 /** Request to render and issue a vacancy announcement. */
+/**
+ * A decision chain's last link (the audit record of a selection or talent filling): its sequence number and
+ * SHA-256 hash (hex). Printed on the documents of the round and published with its result, so a later edit,
+ * deletion or insertion of a record before it shows when the chain is recomputed.
+ */
+export interface AuditChainHead {
+  seq: number;
+  hash: string;
+}
+
 export interface VacancyAnnouncementRequest {
   idempotencyKey: string; // same key → same document, never a second number
   kind: 'VACANCY_ANNOUNCEMENT';
+  /** The round's decision chain head at issue, printed in the verification box (set by the worker). */
+  auditChainHead?: AuditChainHead | null;
   agency: AgencyDto;
   selection: {
     id: string;
@@ -306,6 +325,8 @@ export interface OfficialDocumentRequest {
   kind: Exclude<DocumentKind, 'VACANCY_ANNOUNCEMENT'>;
   agency: AgencyDto;
   selectionId: string | null;
+  /** The round's decision chain head at issue, printed in the verification box (set by the worker). */
+  auditChainHead?: AuditChainHead | null;
   title: string; // e.g. 'BERITA ACARA HASIL SELEKSI ADMINISTRASI'; for decrees the subject after 'TENTANG'
   subject?: string | null; // 'Perihal' line for letters (default: title)
   date: string; // YYYY-MM-DD local letter date
@@ -373,6 +394,8 @@ export interface CorrectDocumentRequest {
   /** Who asked for the correction (recorded, not printed). */
   correctedBy: { userId: string; displayName: string };
   changes: OfficialDocumentChanges | AnnouncementChanges;
+  /** The round's decision chain head now, printed on the correction (absent: none printed). */
+  auditChainHead?: AuditChainHead | null;
 }
 
 /** Printed on a correction, under its title: the document it replaces and why. */

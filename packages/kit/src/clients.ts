@@ -61,6 +61,7 @@ import type {
   ApplicationSubmissionResult,
   AssessmentResultDto,
   AuditRecordListQuery,
+  AuditChainHead,
   AuditVerification,
   BulkUpsertResult,
   ConflictListQuery,
@@ -422,8 +423,14 @@ export class CandidateClient {
     return this.http.get('/audit-records', { query: { ...query } });
   }
   /** The audit chain of a selection (or talent filling) recomputed from the store. */
-  verifyAudit(selectionId: string): Promise<AuditVerification> {
-    return this.http.get('/audit-records/verify', { query: { selectionId } });
+  verifyAudit(selectionId: string, printed: AuditChainHead | null = null): Promise<AuditVerification> {
+    const query = printed ? { selectionId, seq: String(printed.seq), hash: printed.hash } : { selectionId };
+    return this.http.get('/audit-records/verify', { query });
+  }
+  /** The chain's last link as stored (null for an empty chain), for printing on a document. */
+  async auditHead(selectionId: string): Promise<AuditChainHead | null> {
+    const res = await this.http.get<{ head: AuditChainHead | null }>('/audit-records/head', { query: { selectionId } });
+    return res.head;
   }
   /** Every page of `listAuditRecords`. */
   async listAllAuditRecords(query: Omit<AuditRecordListQuery, 'after'> = {}): Promise<AuditRecordDto[]> {

@@ -5,6 +5,7 @@
 import type {
   ApplicationDto,
   ApplicationStatus,
+  AuditChainHead,
   AuditRecordDto,
   ErrorCode,
   HolidayYear,
@@ -213,11 +214,7 @@ export interface SuccessionGroupListQuery {
   year?: number;
 }
 
-/** A chain's last link: printed on documents and published with results, so later edits show. */
-export interface AuditChainHead {
-  seq: number;
-  hash: string;
-}
+export type { AuditChainHead };
 
 /** Why a link of an audit chain is broken (`GET /audit-records/verify`). */
 export type AuditLinkProblem =
@@ -250,4 +247,6 @@ export interface AuditVerification {
   /** The last link when the chain is whole, else the last intact one before the break (null if none). */
   head: AuditChainHead | null;
   firstBroken: AuditBrokenLink | null;
+  /** Asked with a printed head: whether that link is in the intact part of the chain, unchanged (else null). */
+  printedHeadFound: boolean | null;
 }

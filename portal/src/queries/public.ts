@@ -49,6 +49,19 @@ const DOCUMENT_ROW = `
   verificationUrl
   verificationCode
   supersededBy { id number }
+  auditChainHead { seq hash }
+`;
+
+/** A round's decision chain recomputed now (public for announced rounds). */
+export const VERIFY_AUDIT = `
+  query VerifyAudit($id: ID!) {
+    verifyAudit(selectionId: $id) {
+      ok
+      length
+      head { seq hash }
+      firstBroken { seq message }
+    }
+  }
 `;
 
 /** One selection with its vacancies, stage history and public documents. */
@@ -82,7 +95,10 @@ export const VERIFY_DOCUMENT = `
         verificationUrl
         downloadUrl
         issuedBy { agencyName signatoryName signatoryTitle }
+        auditChainHead { seq hash }
       }
+      auditChain { ok length printedHeadFound }
+      auditChainMessage
       latest { id number title date downloadUrl }
       signature { status message signer signerSubject issuer validFrom validTo signedAt }
     }

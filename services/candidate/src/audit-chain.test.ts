@@ -103,6 +103,27 @@ describe('verifyChain', () => {
       length: 4,
       head: { seq: 4, hash: c[3]!.hash },
       firstBroken: null,
+      printedHeadFound: null,
+    });
+  });
+
+  it('finds a printed head in the intact part of the chain, and only there', () => {
+    const c = chain(4);
+    expect(verifyChain('SEL-1', c, { seq: 2, hash: String(c[1]!.hash) }).printedHeadFound).toBe(true);
+    // A head that was never a link (a forged paper), or a link whose hash no longer matches.
+    expect(verifyChain('SEL-1', c, { seq: 2, hash: String(c[2]!.hash) }).printedHeadFound).toBe(false);
+    expect(verifyChain('SEL-1', c, { seq: 9, hash: String(c[3]!.hash) }).printedHeadFound).toBe(false);
+    // A record before the printed link edited: the printed link cannot be confirmed.
+    const edited = c.map((r) => (r.seq === 1 ? { ...r, reason: 'dipalsukan' } : r));
+    expect(verifyChain('SEL-1', edited, { seq: 3, hash: String(c[2]!.hash) })).toMatchObject({
+      ok: false,
+      printedHeadFound: false,
+    });
+    // A break after the printed link leaves it confirmed.
+    const later = c.map((r) => (r.seq === 4 ? { ...r, reason: 'dipalsukan' } : r));
+    expect(verifyChain('SEL-1', later, { seq: 3, hash: String(c[2]!.hash) })).toMatchObject({
+      ok: false,
+      printedHeadFound: true,
     });
   });
 

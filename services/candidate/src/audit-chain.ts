@@ -78,12 +78,21 @@ function chainOrder(a: StoredAuditRecord, b: StoredAuditRecord): number {
   return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
 }
 
-/** Recomputes a chain from its stored records (any order) and names the first broken link. */
-export function verifyChain(selectionId: string, records: readonly StoredAuditRecord[]): AuditVerification {
+/**
+ * Recomputes a chain from its stored records (any order) and names the first broken link. With `printed` (a
+ * head printed on a document), also says whether that link is in the chain's intact part unchanged.
+ */
+export function verifyChain(
+  selectionId: string,
+  records: readonly StoredAuditRecord[],
+  printed: AuditChainHead | null = null,
+): AuditVerification {
   const sorted = [...records].sort(chainOrder);
   let prev = GENESIS_HASH;
   let head: AuditChainHead | null = null;
   let expected = 1;
+  let printedFound = false;
+  const printedHeadFound = () => (printed ? printedFound : null);
   for (const r of sorted) {
     const broken = (problem: AuditBrokenLink['problem']): AuditVerification => ({
       selectionId,
@@ -91,6 +100,7 @@ export function verifyChain(selectionId: string, records: readonly StoredAuditRe
       length: sorted.length,
       head,
       firstBroken: { seq: expected, decisionId: r._id, problem },
+      printedHeadFound: printedHeadFound(),
     });
     if (r.seq === undefined || r.seq === null || typeof r.hash !== 'string' || typeof r.prevHash !== 'string') {
       return broken('UNCHAINED');
@@ -107,7 +117,15 @@ export function verifyChain(selectionId: string, records: readonly StoredAuditRe
     if (actual !== r.hash) return broken('HASH_MISMATCH');
     prev = r.hash;
     head = { seq: r.seq, hash: r.hash };
+    if (printed && printed.seq === r.seq) printedFound = printed.hash === r.hash;
     expected += 1;
   }
-  return { selectionId, ok: true, length: sorted.length, head, firstBroken: null };
+  return {
+    selectionId,
+    ok: true,
+    length: sorted.length,
+    head,
+    firstBroken: null,
+    printedHeadFound: printedHeadFound(),
+  };
 }

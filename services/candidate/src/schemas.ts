@@ -339,6 +339,20 @@ export const auditRecordListQuery = z.object({
 /** Query of `GET /audit-records/verify` and `/head`: one chain. */
 export const auditChainQuery = z.object({ selectionId: idField });
 
+/** `GET /audit-records/verify`: optionally with a head printed on a document (`seq` and `hash` together). */
+export const auditVerifyQuery = auditChainQuery
+  .extend({
+    seq: z.coerce.number().int().min(1).optional(),
+    hash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  .refine((q) => (q.seq === undefined) === (q.hash === undefined), {
+    message: 'seq and hash go together',
+    path: ['hash'],
+  });
+
 /** Body of `POST /applications/submissions`: applications recorded in one round trip (the apply path's batches). */
 export const applicationSubmissionsBody = z.object({
   items: z

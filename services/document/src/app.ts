@@ -43,7 +43,9 @@ export async function startDocumentService(
         signer,
         ...(options.now ? { now: options.now } : {}),
       });
-      documentServiceRoutes(router, repos, issuer, signer);
+      // Real time, not the injected clock: it is compared with when documents were stored, not what they print.
+      const signingSince = await repos.serviceMeta.signingSince(new Date());
+      documentServiceRoutes(router, repos, issuer, signer, signingSince);
     },
   });
 }

@@ -4,7 +4,7 @@ import { DocumentClient, ServiceError, type RunningService, stopTestService } fr
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDocumentService } from './app';
 import { loadDocumentConfig } from './config';
-import { pdfsigOf } from './pdf/test-poppler';
+import { pagesOf, pdfsigOf } from './pdf/test-poppler';
 import { DEV_TRUST_ANCHORS } from './signing';
 import { extractText, getDocumentProxy } from 'unpdf';
 import {
@@ -204,6 +204,60 @@ describe('PAdES signature', () => {
       status: 'SIGNATURE_INVALID',
       signature: { status: 'INVALID' },
     });
+  });
+});
+
+describe('documents issued before signing, and the printed chain head', () => {
+  it('answers an unsigned document stored before the store first signed as UNSIGNED_LEGACY, one after as a forgery', async () => {
+    const doc = await client.issueVacancyAnnouncement(request('legacy-1', 'LEGACY', 'sel-legacy'));
+    const signed = (await client.getPdf(doc.id))!.bytes;
+    // As a document of before signing was stored: unsigned bytes, the record's hash of them.
+    const unsigned = Buffer.from(signed.toString('latin1').replace('/ByteRange', '/NoRange'), 'latin1');
+    const sha = createHash('sha256').update(unsigned).digest('hex');
+    const since = (await service.conn.collection('serviceMeta').findOne({ _id: 'signingSince' as never }))!.at as Date;
+    await service.conn.collection('documents').updateOne({ _id: doc.id as never }, { $set: { sha256: sha } });
+    const files = service.conn.collection('documentFiles');
+    await files.updateOne(
+      { _id: doc.id as never },
+      { $set: { bytes: unsigned, sha256: sha, createdAt: new Date(since.getTime() - 86_400_000) } },
+    );
+    expect(await client.verifyCode(doc.verificationCode)).toMatchObject({
+      status: 'UNSIGNED_LEGACY',
+      document: { id: doc.id },
+      signature: { status: 'MISSING' },
+    });
+    expect(await client.verifyFile(unsigned, doc.verificationCode)).toMatchObject({ status: 'UNSIGNED_LEGACY' });
+
+    // The same unsigned file stored after signing began cannot be a document of before: a forgery.
+    await files.updateOne({ _id: doc.id as never }, { $set: { createdAt: new Date(since.getTime() + 1000) } });
+    expect(await client.verifyCode(doc.verificationCode)).toMatchObject({ status: 'SIGNATURE_INVALID' });
+  });
+
+  it('prints and records the chain head a request carries; a correction prints the one it is given', async () => {
+    const head = { seq: 12, hash: 'ab'.repeat(32) };
+    const doc = await client.issueDocument(
+      official('chain-head-1', 'HEAD', sampleMinutesRequest(2), { selectionId: 'sel-head', auditChainHead: head }),
+    );
+    expect(doc.auditChainHead).toEqual(head);
+    const text = pagesOf((await client.getPdf(doc.id))!.bytes).join('\n');
+    expect(text).toContain(`Rantai catatan keputusan: tautan ke-12, ${head.hash}`);
+
+    const later = { seq: 15, hash: 'cd'.repeat(32) };
+    const fixed = await client.correctDocument(doc.id, {
+      idempotencyKey: 'chain-head-1-fix',
+      reason: 'Salah ketik',
+      correctedBy: { userId: 'u-1', displayName: 'Sekretaris' },
+      changes: { title: 'BERITA ACARA YANG DIPERBAIKI' },
+      auditChainHead: later,
+    });
+    expect(fixed.auditChainHead).toEqual(later);
+
+    const bad = await serviceError(
+      client.issueDocument(
+        official('chain-head-bad', 'HEAD', sampleMinutesRequest(2), { auditChainHead: { seq: 0, hash: 'x' } }),
+      ),
+    );
+    expect(bad.slice(0, 2)).toEqual([400, 'VALIDATION_FAILED']);
   });
 });
 

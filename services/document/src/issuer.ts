@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, localDateOf } from '@seleksi/domain';
 import type {
   AnnouncementChanges,
+  AuditChainHead,
   CorrectDocumentRequest,
   CorrectionNote,
   DocumentDto,
@@ -25,6 +26,7 @@ export interface RenderMeta {
   issuedAt: Date;
   correction: CorrectionNote | null;
   logo?: Buffer | null;
+  auditChainHead?: AuditChainHead | null;
 }
 
 /** The agency's own register pattern for the kind's class, else the default scheme's. */
@@ -100,11 +102,14 @@ export function correctedRequest(
   changes: Record<string, unknown>,
   idempotencyKey: string,
   today: string,
+  /** The chain head now: the replaced document's head is the past one, not what the correction follows. */
+  auditChainHead: AuditChainHead | null = null,
 ): IssueDocumentRequest {
   if (source.kind === 'VACANCY_ANNOUNCEMENT') {
     const { signatory, ...selection } = parseChanges(source, changes) as AnnouncementChanges;
     return {
       ...source,
+      auditChainHead,
       idempotencyKey,
       selection: { ...source.selection, announcementDate: today, ...selection },
       signatory: signatory ?? source.signatory,
@@ -117,7 +122,7 @@ export function correctedRequest(
     if (!before || before.columns.length !== table.columns.length) return table;
     return { ...table, columns: table.columns.map((c, j) => ({ ...before.columns[j], ...c })) };
   });
-  return { ...source, idempotencyKey, date: today, ...parsed, ...(tables ? { tables } : {}) };
+  return { ...source, auditChainHead, idempotencyKey, date: today, ...parsed, ...(tables ? { tables } : {}) };
 }
 
 /** Issues documents: number, verification code, render, hash, store; idempotent by `idempotencyKey`. */
@@ -167,6 +172,7 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, signer, n
           ? { number: replaced.number, date: toDocumentDto(replaced).date, reason: correction.reason }
           : null,
         logo: req.agency.logo ? await repos.logos.bytes(req.agency.logo.sha256) : null,
+        auditChainHead: req.auditChainHead ?? null,
       });
       // Signed once, here, at the real time (issuedAt may be a simulated clock the certificate knows nothing of);
       // the stored bytes and their hash are the signed ones, and a repeat returns them.
@@ -200,6 +206,8 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, signer, n
       supersedesId: correction?.replaced._id ?? null,
       correctionReason: correction?.reason ?? null,
       correctedBy: correction?.correctedBy ?? null,
+      // What was printed: the stored file's request (a retry renders nothing new and prints the first one's head).
+      auditChainHead: file.source?.auditChainHead ?? req.auditChainHead ?? null,
       idempotencyKey: req.idempotencyKey,
       documentClass: cls.documentClass,
       year,
@@ -240,6 +248,7 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, signer, n
         req.idempotencyKey,
         // A correction is dated the day it is issued, in the agency's time zone.
         localDateOf(now(), file.source.agency.timeZone),
+        req.auditChainHead ?? null,
       );
       // Validated in full before the correction is reserved, so a bad request neither blocks nor claims.
       const valid = issueDocumentBody.safeParse(request);

@@ -28,12 +28,18 @@ const agency = z.object({
   version: z.number().int().min(0).optional(),
 });
 
+/** A decision chain's head as the candidate service answers it: printed, so checked like every printed field. */
+const auditChainHead = z
+  .object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 in hex') })
+  .nullish();
+
 const signatory = z.object({ name: text(200), title: text(500), nip: z.string().max(40).nullish() });
 
 export const vacancyAnnouncementBody = z.object({
   idempotencyKey,
   kind: z.literal('VACANCY_ANNOUNCEMENT'),
   agency,
+  auditChainHead,
   selection: z.object({
     id: idField,
     title: text(500),
@@ -71,6 +77,7 @@ const officialDocumentObject = z.object({
   kind: z.enum(OFFICIAL_DOCUMENT_KINDS),
   agency,
   selectionId: idField.nullable(),
+  auditChainHead,
   title: text(500),
   subject: z.string().trim().max(500).nullish(),
   date: isoDateField,
@@ -155,4 +162,5 @@ export const correctDocumentBody = z.object({
   reason: text(2000),
   correctedBy: z.object({ userId: z.string().min(1).max(200), displayName: text(200) }),
   changes: z.record(z.string(), z.unknown()),
+  auditChainHead,
 }) satisfies z.ZodType<CorrectDocumentRequest, unknown>;

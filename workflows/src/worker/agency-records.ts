@@ -6,7 +6,7 @@
  * and the document service stores the resolved request with the PDF, so an issued document never
  * changes while the next one follows a change of official. Without a record the request is kept.
  */
-import type { AgencyDto, DocumentKind, IssueDocumentRequest, OfficialDto } from '@seleksi/domain';
+import type { AgencyDto, AuditChainHead, DocumentKind, IssueDocumentRequest, OfficialDto } from '@seleksi/domain';
 
 /** Kinds the appointing official signs (as workflows/src/open-selection/documents.ts and the talent route do). */
 const PPK_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
@@ -46,21 +46,37 @@ export function withRecords<R extends IssueDocumentRequest>(req: R, agency: Agen
 }
 
 interface Ports {
-  candidate: { getAgency(code: string): Promise<AgencyDto | null> };
+  candidate: {
+    getAgency(code: string): Promise<AgencyDto | null>;
+    auditHead(selectionId: string): Promise<AuditChainHead | null>;
+  };
   document: {
     issueVacancyAnnouncement(req: never): Promise<unknown>;
     issueDocument(req: never): Promise<unknown>;
   };
 }
 
-/** The same ports, with the document port issuing every request `withRecords`. */
+/** The round a request belongs to, whose decision chain head the document prints. */
+const chainOf = (req: IssueDocumentRequest): string | null =>
+  req.kind === 'VACANCY_ANNOUNCEMENT' ? req.selection.id : req.selectionId;
+
+/**
+ * The same ports, with the document port issuing every request `withRecords` and with the round's decision
+ * chain head at issue (a retry may read a later head; the document service keeps what it first printed).
+ */
 export function withAgencyRecords<P extends Ports>(ports: P): P {
   const original = ports.document as unknown as {
     issueVacancyAnnouncement(req: IssueDocumentRequest): Promise<unknown>;
     issueDocument(req: IssueDocumentRequest): Promise<unknown>;
   };
-  const resolve = async (req: IssueDocumentRequest) =>
-    withRecords(req, await ports.candidate.getAgency(req.agency.code));
+  const resolve = async (req: IssueDocumentRequest): Promise<IssueDocumentRequest> => {
+    const chain = chainOf(req);
+    const [agency, auditChainHead] = await Promise.all([
+      ports.candidate.getAgency(req.agency.code),
+      chain ? ports.candidate.auditHead(chain) : null,
+    ]);
+    return { ...withRecords(req, agency), auditChainHead };
+  };
   // Inherit every other method of the client; only the two issuing calls change.
   const document = Object.assign(Object.create(ports.document as object) as object, {
     issueVacancyAnnouncement: async (req: IssueDocumentRequest) =>

@@ -1,5 +1,6 @@
 /** Builds the Seleksi JPT worker: every workflow plus the activities wired to the real services. */
 import { fileURLToPath } from 'node:url';
+import type { AuditChainHead } from '@seleksi/domain';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { withAgencyRecords } from './agency-records';
 import { createOpenSelectionActivities, type OpenSelectionPorts } from '../open-selection/activities';
@@ -8,7 +9,12 @@ import { createTalentPoolActivities, type TalentPoolPorts } from '../talent-pool
 import { createProfileImportActivities, type ProfileImportPorts } from '../profile-import/activities';
 
 /** Every service operation the activities use (the kit's service clients satisfy it). */
-export type SeleksiPorts = OpenSelectionPorts & TalentPoolPorts & ProfileImportPorts;
+export type SeleksiPorts = OpenSelectionPorts &
+  TalentPoolPorts &
+  ProfileImportPorts & {
+    /** The round's decision chain head, printed on its documents (`withAgencyRecords`). */
+    candidate: { auditHead(selectionId: string): Promise<AuditChainHead | null> };
+  };
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows.ts', import.meta.url));
 

@@ -7,12 +7,60 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, stageName } from '../../components/ui';
-import { SELECTION_DETAIL } from '../../queries/public';
+import { SELECTION_DETAIL, VERIFY_AUDIT } from '../../queries/public';
 import { DocumentTable, VacancyTable, type DocumentRow, type SelectionCard } from './shared';
 
 interface Data {
   selection: SelectionCard | null;
   selectionDocuments: { edges: { node: DocumentRow }[] };
+}
+
+interface AuditCheck {
+  verifyAudit: {
+    ok: boolean;
+    length: number;
+    head: { seq: number; hash: string } | null;
+    firstBroken: { seq: number; message: string } | null;
+  };
+}
+
+/**
+ * The round's decision chain as published with its result: the head printed on the final announcement and the
+ * chain recomputed now, so anyone can see that no decision before the announcement was changed since.
+ */
+function AuditChainSection({ selectionId, printed }: { selectionId: string; printed: DocumentRow | undefined }) {
+  const { data, error, loading } = useQuery<AuditCheck>(VERIFY_AUDIT, { id: selectionId });
+  const v = data?.verifyAudit;
+  return (
+    <section aria-labelledby="audit-chain">
+      <h2 id="audit-chain">Rantai catatan keputusan</h2>
+      <p>
+        Setiap keputusan seleksi ini dicatat berantai: sidik tiap catatan mencakup catatan sebelumnya, sehingga
+        perubahan, penghapusan atau sisipan catatan terlihat.
+      </p>
+      {printed?.auditChainHead && (
+        <p>
+          Tercetak pada pengumuman hasil akhir Nomor {printed.number}: tautan ke-{printed.auditChainHead.seq},{' '}
+          <span className="hash">{printed.auditChainHead.hash}</span>.
+        </p>
+      )}
+      {loading && <Loading />}
+      <ErrorAlert error={error} />
+      {v && (
+        <p role="status">
+          {v.ok
+            ? `Diperiksa sekarang: utuh, ${v.length} catatan.`
+            : `Diperiksa sekarang: rantai rusak. ${v.firstBroken?.message ?? ''}`}{' '}
+          {v.head && (
+            <>
+              Tautan terakhir: ke-{v.head.seq}, <span className="hash">{v.head.hash}</span>.
+            </>
+          )}{' '}
+          Keaslian tautan yang tercetak pada dokumen diperiksa di halaman verifikasi dokumen.
+        </p>
+      )}
+    </section>
+  );
 }
 
 const FINAL_KINDS = ['FINAL_RESULT_ANNOUNCEMENT'];
@@ -59,6 +107,8 @@ export function ResultsPage() {
         </>
       )}
       <VacancyTable vacancies={s.vacancies} caption="Jabatan yang diseleksi" />
+
+      <AuditChainSection selectionId={s.id} printed={finals[0]} />
 
       <h2>Hasil seleksi administrasi</h2>
       {admins.length === 0 ? (

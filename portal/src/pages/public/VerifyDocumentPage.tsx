@@ -26,6 +26,7 @@ interface VerifiedDocument {
   verificationUrl: string;
   downloadUrl: string;
   issuedBy: { agencyName: string; signatoryName: string; signatoryTitle: string };
+  auditChainHead: { seq: number; hash: string } | null;
 }
 
 interface Signature {
@@ -40,8 +41,10 @@ interface Signature {
 }
 
 interface Verification {
-  status: 'VALID' | 'SUPERSEDED' | 'FILE_MISMATCH' | 'NOT_FOUND' | 'SIGNATURE_INVALID';
+  status: 'VALID' | 'SUPERSEDED' | 'FILE_MISMATCH' | 'NOT_FOUND' | 'SIGNATURE_INVALID' | 'UNSIGNED_LEGACY';
   signature: Signature | null;
+  auditChain: { ok: boolean; length: number; printedHeadFound: boolean | null } | null;
+  auditChainMessage: string | null;
   message: string;
   fileSha256: string | null;
   document: VerifiedDocument | null;
@@ -49,6 +52,7 @@ interface Verification {
 }
 
 const STATUS_TEXT: Record<Verification['status'], string> = {
+  UNSIGNED_LEGACY: 'Tercatat, tanpa tanda tangan elektronik',
   VALID: 'Sah dan berlaku',
   SUPERSEDED: 'Sah, tetapi telah diganti dengan perbaikan',
   FILE_MISMATCH: 'Berkas tidak sama dengan dokumen yang diterbitkan',
@@ -175,6 +179,20 @@ export function VerifyDocumentPage() {
                 <dd>{d.selectionTitle ?? '-'}</dd>
                 <dt>Versi</dt>
                 <dd>{d.version === 1 ? 'Asli' : `Perbaikan ke-${d.version - 1}`}</dd>
+                {d.auditChainHead && (
+                  <>
+                    <dt>Rantai catatan keputusan</dt>
+                    <dd className="hash">
+                      tautan ke-{d.auditChainHead.seq}, {d.auditChainHead.hash}
+                    </dd>
+                  </>
+                )}
+                {result.auditChainMessage && (
+                  <>
+                    <dt>Pemeriksaan rantai</dt>
+                    <dd>{result.auditChainMessage}</dd>
+                  </>
+                )}
               </dl>
             )}
             {result.status === 'SUPERSEDED' && result.latest && (

@@ -44,6 +44,8 @@ export interface DocumentRow {
   verificationUrl: string;
   verificationCode: string;
   supersededBy: { id: string; number: string } | null;
+  /** The round's decision chain head printed on the document. */
+  auditChainHead: { seq: number; hash: string } | null;
 }
 
 export interface Connection<T> {

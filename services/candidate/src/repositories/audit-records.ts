@@ -213,9 +213,9 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
     },
 
     /** Recomputes the chain of `selectionId` from the store and names its first broken link. */
-    async verify(selectionId: string): Promise<AuditVerification> {
+    async verify(selectionId: string, printed: AuditChainHead | null = null): Promise<AuditVerification> {
       const docs = await AuditRecord.collection.find({ selectionId }).toArray();
-      return verifyChain(selectionId, docs as unknown as StoredAuditRecord[]);
+      return verifyChain(selectionId, docs as unknown as StoredAuditRecord[], printed);
     },
 
     /** Oldest first (by `at`, then decisionId); `after` is the previous page's `nextCursor`. */

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { CandidateRepositories } from '../repositories';
-import { auditChainQuery, auditRecordBody, auditRecordListQuery } from '../schemas';
+import { auditChainQuery, auditRecordBody, auditRecordListQuery, auditVerifyQuery } from '../schemas';
 
 /** The audit record of human decisions: append-only, idempotent by decisionId. */
 export function auditRecordRoutes(router: Router, { auditRecords }: CandidateRepositories): void {
@@ -11,7 +11,8 @@ export function auditRecordRoutes(router: Router, { auditRecords }: CandidateRep
 
   /** The chain of one selection (or talent filling) recomputed from the store. */
   router.get('/audit-records/verify', async (req, res) => {
-    res.json(await auditRecords.verify(auditChainQuery.parse(req.query).selectionId));
+    const { selectionId, seq, hash } = auditVerifyQuery.parse(req.query);
+    res.json(await auditRecords.verify(selectionId, seq !== undefined && hash ? { seq, hash } : null));
   });
 
   /** The chain's last link, for printing on documents. */

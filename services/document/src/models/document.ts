@@ -39,6 +39,7 @@ export const documentSchema = new Schema<DocumentDoc>(
     supersedesId: { type: String, default: null, index: true },
     correctionReason: { type: String, default: null },
     correctedBy: { type: Schema.Types.Mixed, default: null },
+    auditChainHead: { type: Schema.Types.Mixed, default: null },
     idempotencyKey: { type: String, required: true, unique: true },
     documentClass: { type: String, required: true },
     year: { type: Number, required: true },

@@ -5,6 +5,7 @@ import { documentSchema } from './document';
 import { documentPartSchema } from './document-part';
 import { logoSchema } from './logo';
 import { numberClaimSchema } from './number-claim';
+import { serviceMetaSchema } from './service-meta';
 
 export type { CorrectionLinkDoc } from './correction-link';
 export type { DocumentDoc } from './document';
@@ -13,6 +14,7 @@ export type { DocumentPartDoc } from './document-part';
 export { documentPartId } from './document-part';
 export type { NumberClaimDoc } from './number-claim';
 export type { LogoDoc } from './logo';
+export type { ServiceMetaDoc } from './service-meta';
 export { numberClaimId } from './number-claim';
 
 /** The document service's models, bound to its own connection. */
@@ -24,6 +26,7 @@ export function createDocumentModels(conn: Connection) {
     CorrectionLink: conn.model('CorrectionLink', correctionLinkSchema, 'documentCorrections'),
     Logo: conn.model('Logo', logoSchema, 'logos'),
     DocumentPart: conn.model('DocumentPart', documentPartSchema, 'documentParts'),
+    ServiceMeta: conn.model('ServiceMeta', serviceMetaSchema, 'serviceMeta'),
   };
 }
 export type DocumentModels = ReturnType<typeof createDocumentModels>;

@@ -117,7 +117,7 @@ export async function renderVacancyAnnouncement(req: VacancyAnnouncementRequest,
       name: signatory.name,
       nip: signatory.nip ?? null,
     },
-    verification: { code: meta.verificationCode, url: meta.verifyUrl },
+    verification: { code: meta.verificationCode, url: meta.verifyUrl, chain: meta.auditChainHead ?? null },
   });
   drawPageFooters(doc, { label: `Pengumuman Nomor: ${meta.number}` });
   return toBuffer(doc);

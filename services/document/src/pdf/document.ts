@@ -3,7 +3,7 @@
  * fonts, metadata from an injected clock, buffered pages so the footer can say "Halaman i dari N".
  */
 import PDFDocument from 'pdfkit';
-import type { CorrectionNote } from '@seleksi/domain';
+import type { AuditChainHead, CorrectionNote } from '@seleksi/domain';
 import { FONT, initialFont, registerFonts } from './fonts';
 
 export type Doc = PDFKit.PDFDocument;
@@ -28,6 +28,8 @@ export interface IssueMeta {
   correction?: CorrectionNote | null;
   /** The agency's logo (PNG/JPEG bytes) for the letterhead; the placeholder without one. */
   logo?: Buffer | null;
+  /** The round's decision chain head at issue, printed in the verification box. */
+  auditChainHead?: AuditChainHead | null;
 }
 
 export interface OfficialDocumentOptions {

@@ -208,7 +208,7 @@ export async function renderOfficialDocument(req: OfficialDocumentRequest, meta:
   inline.forEach((table) => drawDocumentTable(doc, table));
   titledList(doc, 'Lampiran:', attachments);
   drawBody(doc, closing.slice(0, -1), ctx);
-  const verification = { code: meta.verificationCode, url: meta.verifyUrl };
+  const verification = { code: meta.verificationCode, url: meta.verifyUrl, chain: meta.auditChainHead ?? null };
   drawDocumentEnd(doc, {
     keepWithSignature: keptBlock(doc, kept, ctx),
     signature,

@@ -22,6 +22,7 @@ export function toDocumentDto(doc: DocumentDoc, supersededById: string | null = 
     supersedesId: doc.supersedesId ?? null,
     supersededById,
     correctionReason: doc.correctionReason ?? null,
+    auditChainHead: doc.auditChainHead?.hash ? { seq: doc.auditChainHead.seq, hash: doc.auditChainHead.hash } : null,
   };
 }
 

@@ -3,6 +3,7 @@ import { createDocumentPartRepository } from './document-parts';
 import { createDocumentRepository } from './documents';
 import { createLogoRepository } from './logos';
 import { createNumberClaimRepository } from './number-claims';
+import { createServiceMetaRepository } from './service-meta';
 
 export { toDocumentDto } from './documents';
 
@@ -12,6 +13,7 @@ export function createDocumentRepositories(models: DocumentModels) {
     numberClaims: createNumberClaimRepository(models),
     logos: createLogoRepository(models),
     documentParts: createDocumentPartRepository(models),
+    serviceMeta: createServiceMetaRepository(models),
   };
 }
 export type DocumentRepositories = ReturnType<typeof createDocumentRepositories>;

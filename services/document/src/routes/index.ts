@@ -12,9 +12,10 @@ export function documentServiceRoutes(
   repos: DocumentRepositories,
   issuer: DocumentIssuer,
   signer: DocumentSigner,
+  signingSince: Date,
 ): void {
   documentRoutes(router, repos, issuer);
-  verifyRoutes(router, repos, signer);
+  verifyRoutes(router, repos, signer, signingSince);
   logoRoutes(router, repos);
   documentPartRoutes(router, repos);
 }

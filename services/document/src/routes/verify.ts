@@ -10,10 +10,23 @@ import { isVerificationCode, normalizeVerificationCode } from '../verification-c
 /** PDFs start with '%PDF-' (a few bytes of junk before it are tolerated by readers, so look at the first 1 KB). */
 const looksLikePdf = (bytes: Buffer) => bytes.subarray(0, 1024).includes('%PDF-');
 
-export function verifyRoutes(router: Router, { documents }: DocumentRepositories, signer: DocumentSigner): void {
+export function verifyRoutes(
+  router: Router,
+  { documents }: DocumentRepositories,
+  signer: DocumentSigner,
+  signingSince: Date,
+): void {
+  /** An unsigned file stored before this store first signed: a document of before signing, not a forgery. */
+  async function issuedBeforeSigning(doc: DocumentDoc, signature: SignatureCheckDto): Promise<boolean> {
+    if (signature.status !== 'MISSING') return false;
+    const file = await documents.getFile(doc._id);
+    return file !== null && file.sha256 === doc.sha256 && file.createdAt < signingSince;
+  }
+
   /**
    * VALID or SUPERSEDED (with the newest version) for a found document whose file's signature verifies with
-   * the trust anchors; SIGNATURE_INVALID otherwise — the stored hash alone can be edited in the database.
+   * the trust anchors; UNSIGNED_LEGACY for an unsigned one issued before signing began; SIGNATURE_INVALID
+   * otherwise — the stored hash alone can be edited in the database.
    */
   async function verdict(
     doc: DocumentDoc,
@@ -21,7 +34,8 @@ export function verifyRoutes(router: Router, { documents }: DocumentRepositories
     signature: SignatureCheckDto,
   ): Promise<DocumentVerificationDto> {
     if (signature.status !== 'VALID') {
-      return { status: 'SIGNATURE_INVALID', document: toDocumentDto(doc), latest: null, fileSha256, signature };
+      const status = (await issuedBeforeSigning(doc, signature)) ? 'UNSIGNED_LEGACY' : 'SIGNATURE_INVALID';
+      return { status, document: toDocumentDto(doc), latest: null, fileSha256, signature };
     }
     const line = await documents.versions(doc);
     const latest = line.at(-1) ?? doc;

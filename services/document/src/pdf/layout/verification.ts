@@ -2,11 +2,14 @@
 import QRCode from 'qrcode';
 import { bodyText, cm, contentLeft, contentWidth, TEXT_SIZE } from '../document';
 import type { Doc } from '../document';
+import type { AuditChainHead } from '@seleksi/domain';
 import { FONT } from '../fonts';
 
 export interface VerificationBox {
   code: string;
   url: string;
+  /** The round's decision chain head at issue: whoever holds the paper can check the record has not changed. */
+  chain?: AuditChainHead | null;
 }
 
 const QR_SIZE = cm(2.2);
@@ -57,13 +60,20 @@ export function drawVerificationBox(doc: Doc, box: VerificationBox): void {
   const size = TEXT_SIZE.note;
   const lead = `Kode verifikasi: ${box.code} — keaslian dokumen dapat diperiksa di`;
   const hint = 'atau dengan memindai kode QR di samping.';
+  const chain = box.chain ? `Rantai catatan keputusan: tautan ke-${box.chain.seq}, ${box.chain.hash}` : null;
   // The address gets a line of its own, shrunk if needed, so it is never broken inside.
   doc.font(FONT.sans).fontSize(size);
   const urlSize = Math.max(6, Math.min(size, (size * textWidth) / doc.widthOfString(box.url)));
   const leadHeight = doc.heightOfString(lead, { width: textWidth, lineGap: 1 });
   const hintHeight = doc.heightOfString(hint, { width: textWidth, lineGap: 1 });
   const urlHeight = doc.fontSize(urlSize).currentLineHeight(true) + 1;
-  let y = top + (VERIFICATION_BOX_HEIGHT - leadHeight - urlHeight - hintHeight) / 2;
+  // The 64-digit hash on one line: shrunk to the width like the address, never broken.
+  doc.font(FONT.sans).fontSize(TEXT_SIZE.small);
+  const chainSize = chain
+    ? Math.max(5, Math.min(TEXT_SIZE.small, (TEXT_SIZE.small * textWidth) / doc.widthOfString(chain)))
+    : 0;
+  const chainHeight = chain ? doc.fontSize(chainSize).currentLineHeight(true) + 2 : 0;
+  let y = top + (VERIFICATION_BOX_HEIGHT - leadHeight - urlHeight - hintHeight - chainHeight) / 2;
 
   doc.fontSize(size).fillColor('black');
   doc.text('Kode verifikasi: ', textLeft, y, { width: textWidth, lineGap: 1, continued: true });
@@ -74,6 +84,10 @@ export function drawVerificationBox(doc: Doc, box: VerificationBox): void {
   doc.text(box.url, textLeft, y, { width: textWidth, lineBreak: false, link: box.url });
   y += urlHeight;
   doc.fontSize(size).fillColor('black').text(hint, textLeft, y, { width: textWidth, lineGap: 1 });
+  if (chain) {
+    y += hintHeight + 2;
+    doc.fontSize(chainSize).fillColor('#444444').text(chain, textLeft, y, { width: textWidth, lineBreak: false });
+  }
   bodyText(doc);
   doc.x = left;
   doc.y = top + VERIFICATION_BOX_HEIGHT;
