@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addCalendarDays, localDateOf, type ProfileDto } from '@seleksi/domain';
+import { pdfsigOf } from '../services/document/src/pdf/test-poppler';
+import { DEV_TRUST_ANCHORS } from '../services/document/src/signing';
 import { eventually, startStack, type Stack } from './support/stack';
 import { runsOf, saveHistory } from './support/histories';
 import { eligibleProfile, testAgency, testPansel, RECENT_SKP_YEARS } from './support/fixtures';
@@ -517,6 +519,36 @@ async function checkDocuments(id: string, docs: SelectionProcess['documents']): 
   expect(publicList.every((x) => x.visibility === 'PUBLIC')).toBe(true);
   const staffList = must(await d.gql<DocList>(OVERSEER, LIST, { id })).selectionDocuments.edges.map((e) => e.node);
   expect(staffList.map((x) => x.kind)).toContain('REPORT_TO_PPK');
+
+  // Every document the round issued: a third-party validator (poppler's pdfsig) accepts its signature with the
+  // development CA trusted, and it prints a link of the round's decision chain that is still in the chain.
+  const SIGNED = `query($id: ID!) { selectionDocuments(selectionId: $id, first: 100) {
+    edges { node { kind downloadUrl verificationCode auditChainHead { seq hash } } } } }`;
+  type Signed = {
+    selectionDocuments: {
+      edges: {
+        node: { kind: string; downloadUrl: string; verificationCode: string; auditChainHead: { seq: number } | null };
+      }[];
+    };
+  };
+  const issued = must(await d.gql<Signed>(OVERSEER, SIGNED, { id })).selectionDocuments.edges.map((e) => e.node);
+  expect(issued.length).toBeGreaterThanOrEqual(docs.length);
+  for (const doc of issued) {
+    const pdf = Buffer.from(await (await download(OVERSEER, doc.downloadUrl)).arrayBuffer());
+    const report = pdfsigOf(pdf, DEV_TRUST_ANCHORS);
+    expect(report, `${doc.kind}: ${report}`).toContain('Signature Validation: Signature is Valid.');
+    expect(report, doc.kind).toContain('Certificate Validation: Certificate is Trusted.');
+    expect(doc.auditChainHead?.seq, doc.kind).toBeGreaterThanOrEqual(1);
+  }
+  const lastIssued = issued.at(-1)!;
+  const chainCheck = must(
+    await d.gql<{ verifyDocument: { auditChain: { printedHeadFound: boolean } | null } }>(
+      null,
+      'query($c: String) { verifyDocument(code: $c) { auditChain { printedHeadFound } } }',
+      { c: lastIssued.verificationCode },
+    ),
+  ).verifyDocument;
+  expect(chainCheck.auditChain).toEqual({ printedHeadFound: true });
 
   // Public verification through GraphQL: by code, by file (multipart upload), and a changed byte.
   const announcement = docs.find((x) => x.kind === 'FINAL_RESULT_ANNOUNCEMENT')!;
