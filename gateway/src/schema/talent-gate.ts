@@ -9,6 +9,8 @@ import { z } from 'zod';
 import {
   defaultMeritAspectConfig,
   effectiveScore,
+  formatLocalDateId,
+  isLocalDate,
   localDateOf,
   MERIT_ASSESSMENT_STATUS_NAMES,
   MERIT_ASSESSMENT_STATUSES,
@@ -217,22 +219,27 @@ const DECISION_NAMES: Record<TalentGateDecisionKind, string> = {
   TALENT_SYSTEM_WITHDRAWN: 'Persetujuan sistem manajemen talenta dicabut',
 };
 
+const ASPECT_NAMES = new Map(defaultMeritAspectConfig().aspects.map((a) => [a.code, a.name]));
+/** A score or index as written in Indonesian (decimal comma). */
+const num = (v: unknown) => (typeof v === 'number' ? String(v).replace('.', ',') : String(v));
+const day = (v: unknown) => (typeof v === 'string' && isLocalDate(v) ? formatLocalDateId(v) : String(v));
+
 /** One line in Bahasa Indonesia saying what the decision changed. */
 export function decisionSummary(d: TalentGateDecisionDto): string {
   const p = d.payload;
   switch (d.kind) {
     case 'ASSESSMENT_SUBMITTED':
-      return `Pengajuan ke-${String(p.submission)} periode ${String(p.period)}, indeks penilaian mandiri ${String(p.selfAssessedIndex)}`;
+      return `Pengajuan ke-${String(p.submission)} periode ${String(p.period)}, indeks penilaian mandiri ${num(p.selfAssessedIndex)}`;
     case 'ASSESSMENT_ADJUSTED':
-      return `Aspek ${String(p.aspectCode)}: ${String(p.from)} → ${String(p.to)}`;
+      return `Aspek ${ASPECT_NAMES.get(String(p.aspectCode)) ?? String(p.aspectCode)}: ${num(p.from)} → ${num(p.to)}`;
     case 'ASSESSMENT_RETURNED':
       return 'Dikembalikan kepada instansi untuk diperbaiki dan diajukan ulang';
     case 'ASSESSMENT_VALIDATED':
-      return `Indeks sistem merit ${String(p.index)} (${MERIT_CATEGORY_NAMES[p.category as keyof typeof MERIT_CATEGORY_NAMES] ?? String(p.category)}), berlaku ${String(p.validatedOn)}`;
+      return `Indeks sistem merit ${num(p.index)} (${MERIT_CATEGORY_NAMES[p.category as keyof typeof MERIT_CATEGORY_NAMES] ?? String(p.category)}), berlaku ${day(p.validatedOn)}`;
     case 'TALENT_SYSTEM_APPROVED':
-      return `Disetujui dengan surat ${String(p.reference)} tanggal ${String(p.approvedOn)}`;
+      return `Disetujui dengan surat ${String(p.reference)} tanggal ${day(p.approvedOn)}`;
     case 'TALENT_SYSTEM_WITHDRAWN':
-      return `Dicabut dengan surat ${String(p.reference)} tanggal ${String(p.withdrawnOn)}`;
+      return `Dicabut dengan surat ${String(p.reference)} tanggal ${day(p.withdrawnOn)}`;
   }
 }
 

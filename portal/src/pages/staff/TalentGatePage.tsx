@@ -99,6 +99,8 @@ export function TalentGatePage() {
   const { user } = useAuth();
   const overseer = user?.role === 'OVERSEER' || user?.role === 'ADMIN';
   const [chosen, setChosen] = useState(user?.agencyCode ?? '');
+  // Bumped after each decision so the queue of submitted assessments is read again.
+  const [tick, setTick] = useState(0);
   const agencyCode = overseer ? chosen : (user?.agencyCode ?? '');
   return (
     <Page title="Sistem merit dan syarat jalur talenta">
@@ -107,13 +109,17 @@ export function TalentGatePage() {
         sistem manajemen talentanya <strong>disetujui pengawas</strong>. Instansi mengisi penilaian mandiri; pengawas
         menyesuaikan, mengembalikan, atau memvalidasinya. Setiap langkah tercatat.
       </p>
-      {overseer && <ReviewQueue onPick={setChosen} />}
+      {overseer && <ReviewQueue key={tick} onPick={setChosen} />}
       {overseer && (
         <Field id="gate-agency" label="Kode instansi">
           {(p) => <input {...p} value={chosen} onChange={(e) => setChosen(e.target.value.trim())} />}
         </Field>
       )}
-      {agencyCode ? <AgencyGate agencyCode={agencyCode} /> : <p>Pilih instansi.</p>}
+      {agencyCode ? (
+        <AgencyGate agencyCode={agencyCode} onDecided={() => setTick((t) => t + 1)} />
+      ) : (
+        <p>Pilih instansi.</p>
+      )}
     </Page>
   );
 }
@@ -145,9 +151,13 @@ function ReviewQueue({ onPick }: { onPick: (agencyCode: string) => void }) {
   );
 }
 
-function AgencyGate({ agencyCode }: { agencyCode: string }) {
+function AgencyGate({ agencyCode, onDecided }: { agencyCode: string; onDecided: () => void }) {
   const { user } = useAuth();
   const q = useQuery<PageData>(TALENT_GATE_PAGE, { agencyCode });
+  const reload = () => {
+    q.reload();
+    onDecided();
+  };
   if (q.loading && !q.data) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const { talentGate: g, meritAssessments, talentGateDecisions } = q.data;
@@ -181,19 +191,17 @@ function AgencyGate({ agencyCode }: { agencyCode: string }) {
           </div>
         )}
       </section>
-      {writer && (!current || current.status === 'VALIDATED') && (
-        <StartForm agencyCode={agencyCode} onDone={q.reload} />
-      )}
+      {writer && (!current || current.status === 'VALIDATED') && <StartForm agencyCode={agencyCode} onDone={reload} />}
       {current && (
         <AssessmentCard
           key={`${current.id}:${current.version}`}
           a={current}
           writer={writer}
           overseer={overseer}
-          onDone={q.reload}
+          onDone={reload}
         />
       )}
-      {overseer && <ApprovalForm agencyCode={agencyCode} approved={g.approval !== null} onDone={q.reload} />}
+      {overseer && <ApprovalForm agencyCode={agencyCode} approved={g.approval !== null} onDone={reload} />}
       <History rows={talentGateDecisions} />
     </>
   );
