@@ -6,7 +6,7 @@
  * profile, timeline or scores.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { applicationId, localDateOf, type AgencyDto } from '@seleksi/domain';
+import { applicationId, defaultMeritAspectConfig, localDateOf, type AgencyDto } from '@seleksi/domain';
 import { schema, type Account, type AccountRepository } from '@seleksi/gateway';
 import { eligibleProfile, testAgency, testPansel } from './support/fixtures';
 import { eventually, startStack, type GraphQLResult, type Stack } from './support/stack';
@@ -73,6 +73,8 @@ const PANSEL = { allowed: ['memberOfSelection'], refusal: { memberOfNone: 'NOT_A
 /** Every mutation of the schema. A new mutation fails the matrix test until it gets a rule here. */
 const AGENCY_ADMINS = ['admin', 'agencyAdminOwn'] as const;
 const DISPUTE_DECIDERS = ['secretaryOwn', 'admin', 'agencyAdminOwn'] as const;
+const GATE_AGENCY = ['secretaryOwn', 'agencyAdminOwn'] as const;
+const GATE_READERS = ['secretaryOwn', 'ppkOwn', 'agencyAdminOwn', 'overseer', 'admin'] as const;
 const MUTATIONS: Record<string, Rule> = {
   amendHolidayCalendar: { allowed: ['admin'] },
   // Profile imports: the agency's secretariat and administrator, and the national administrator (the
@@ -142,6 +144,17 @@ const MUTATIONS: Record<string, Rule> = {
   submitPlan: { allowed: OWN_SECRETARY },
   talentOverseerDecision: { allowed: ['overseer'] },
   updateTalentSettings: { allowed: ['secretaryOwn', 'admin'] },
+  // The talent gate: the agency's secretariat and administrator fill in and submit its self-assessment;
+  // only the overseer adjusts, returns, validates, approves and withdraws.
+  startMeritAssessment: { allowed: GATE_AGENCY },
+  saveMeritAssessment: { allowed: GATE_AGENCY },
+  uploadMeritEvidence: { allowed: GATE_AGENCY },
+  submitMeritAssessment: { allowed: GATE_AGENCY },
+  adjustMeritAspect: { allowed: ['overseer'] },
+  returnMeritAssessment: { allowed: ['overseer'] },
+  validateMeritAssessment: { allowed: ['overseer'] },
+  approveTalentSystem: { allowed: ['overseer'] },
+  withdrawTalentSystemApproval: { allowed: ['overseer'] },
   withdrawApplication: { allowed: ['candidate'] },
 };
 
@@ -152,6 +165,7 @@ interface Ids {
   documentId: string;
   fillingId: string;
   disputeId: string;
+  assessmentId: string;
 }
 
 /** Sensitive queries against agency A's records and candidate 1's application. */
@@ -214,6 +228,27 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       query: 'query($a: String!) { talentMappingProgress(agencyCode: $a, period: "2026") { status } }',
       variables: { a: AGENCY_A.code },
     },
+    talentGate: {
+      allowed: GATE_READERS,
+      query: 'query($a: String!) { talentGate(agencyCode: $a) { meritIndexScore approval { reference } } }',
+      variables: { a: AGENCY_A.code },
+    },
+    talentGateDecisions: {
+      allowed: GATE_READERS,
+      query: 'query($a: String!) { talentGateDecisions(agencyCode: $a) { kind by { userId } reason } }',
+      variables: { a: AGENCY_A.code },
+    },
+    meritAssessments: {
+      allowed: GATE_READERS,
+      query: 'query($a: String!) { meritAssessments(agencyCode: $a) { id status } }',
+      variables: { a: AGENCY_A.code },
+    },
+    meritAssessment: {
+      allowed: GATE_READERS,
+      query: 'query($id: ID!) { meritAssessment(assessmentId: $id) { id aspects { score } } }',
+      variables: { id: ids.assessmentId },
+    },
+    meritAssessmentsToReview: { allowed: ['overseer', 'admin'], query: '{ meritAssessmentsToReview { id } }' },
     talentFilling: {
       allowed: TALENT_READERS,
       query: 'query($f: ID!) { talentFilling(fillingId: $f) { stage } }',
@@ -428,6 +463,13 @@ beforeAll(async () => {
     at: new Date().toISOString(),
   });
   const disputeId = (await stack.clients.candidate.listProfileDisputes({ agencyCode: AGENCY_A.code })).items[0]!.id;
+  // A draft merit-system assessment of agency A.
+  const assessment = await stack.clients.assessment.startMeritAssessment({
+    agencyCode: AGENCY_A.code,
+    period: '2026',
+    config: defaultMeritAspectConfig(),
+    by: { userId: 'auth-agencyAdminOwn', role: 'AGENCY_ADMIN' },
+  });
   ids = {
     selectionId,
     vacancyId,
@@ -435,6 +477,7 @@ beforeAll(async () => {
     documentId,
     fillingId: `TAL-${AGENCY_A.code}-2026-0000BEEF`,
     disputeId,
+    assessmentId: assessment.id,
   };
 });
 
@@ -513,6 +556,8 @@ function valueFor(name: string, type: GraphQLInputType): unknown {
         return ids.fillingId;
       case 'disputeId':
         return ids.disputeId;
+      case 'assessmentId':
+        return ids.assessmentId;
       case 'accountId':
         return TARGET;
       case 'candidateId':

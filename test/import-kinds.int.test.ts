@@ -264,8 +264,7 @@ describe('import of target posts', () => {
     // The agency's settings as they were: the import must keep everything but its posts.
     await stack.clients.assessment.putTalentSettings({
       ...defaultTalentSettings(AGENCY.code),
-      meritIndexScore: 325,
-      meritAssessedOn: '2026-03-02',
+      gate: { minMeritCategory: 'SANGAT_BAIK', maxMapAgeMonths: 6 },
       targetPosts: [{ id: 'LAMA', title: 'Jabatan Lama', level: 'PRATAMA', unit: 'Biro Umum', field: null }],
     });
     const p = await preview(
@@ -292,7 +291,7 @@ describe('import of target posts', () => {
   it('commits into the talent settings, keeping the rest of them', { timeout: 180_000 }, async () => {
     expect((await commit(firstId)).committed).toEqual({ new: 3, changed: 0, unchanged: 0, refused: 0 });
     const s = await stack.clients.assessment.getTalentSettings(AGENCY.code);
-    expect(s).toMatchObject({ meritIndexScore: 325, meritAssessedOn: '2026-03-02' });
+    expect(s).toMatchObject({ gate: { minMeritCategory: 'SANGAT_BAIK', maxMapAgeMonths: 6 } });
     expect(s!.targetPosts.map((t) => [t.id, t.level, t.field ?? null])).toEqual([
       ['LAMA', 'PRATAMA', null],
       ['ASISTEN-1', 'PRATAMA', 'Pemerintahan'],

@@ -26,7 +26,7 @@ const workers: { worker: Worker; running: Promise<void> }[] = [];
 beforeAll(async () => {
   services = await startServices(inject('mongoUri'), `map_${Date.now().toString(36)}`);
   await services.clients.candidate.upsertAgency(AGENCY);
-  await services.clients.assessment.putTalentSettings({ ...defaultTalentSettings(AGENCY.code), meritIndexScore: 300 });
+  await services.clients.assessment.putTalentSettings(defaultTalentSettings(AGENCY.code));
   const predicates = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN'] as const;
   const profiles: ProfileDto[] = Array.from({ length: EMPLOYEES }, (_, i) =>
     eligibleProfile(`map-${String(i).padStart(5, '0')}`, AGENCY.code, i, {

@@ -124,25 +124,35 @@ beforeAll(async () => {
   d = await SelectionDriver.signIn(stack, USERS, PASSWORD);
   t = new TalentDriver(d);
 
-  // Talent settings through GraphQL: the agency's secretary for TALPROV, an administrator for TALLAIN.
+  // Talent settings through GraphQL: the agency's secretary for TALPROV.
   const settings = must(
     await t.updateSettings(SECRETARY, AGENCY.code, {
-      meritIndexScore: 300,
-      meritAssessedOn: `${YEAR}-06-30`,
-      talentSystemApproval: { approvedOn: `${YEAR}-01-10`, reference: `B-123/BKN/01/${YEAR}` },
       targetPosts: [
         { id: 'KADISDIK', title: 'Kepala Dinas Pendidikan', level: 'PRATAMA', unit: 'Dinas Pendidikan', field: null },
       ],
     }),
   ).updateTalentSettings;
-  expect(settings).toMatchObject({ configured: true, meritCategory: 'BAIK', meritCategoryName: 'Baik' });
-  must(
-    await t.updateSettings(ADMIN, OTHER.code, {
-      meritIndexScore: 200,
-      meritAssessedOn: `${YEAR}-06-30`,
-      talentSystemApproval: { approvedOn: `${YEAR}-01-10`, reference: `B-456/BKN/01/${YEAR}` },
-    }),
-  );
+  expect(settings).toMatchObject({ configured: true, meritCategory: null, talentSystemApproval: null });
+  // The gate as only the overseer opens it: TALPROV validated Baik (3 on every aspect = 300) and
+  // approved; TALLAIN validated Kurang (2 = 200) and approved.
+  await t.openGate(SECRETARY, OVERSEER, AGENCY.code, {
+    period: PERIOD,
+    score: 3,
+    approvedOn: `${YEAR}-01-10`,
+    reference: `B-123/BKN/01/${YEAR}`,
+  });
+  await t.openGate(OTHER_SECRETARY, OVERSEER, OTHER.code, {
+    period: PERIOD,
+    score: 2,
+    approvedOn: `${YEAR}-01-10`,
+    reference: `B-456/BKN/01/${YEAR}`,
+  });
+  expect(must(await t.settings(SECRETARY, AGENCY.code)).talentSettings).toMatchObject({
+    meritIndexScore: 300,
+    meritCategory: 'BAIK',
+    meritCategoryName: 'Baik',
+    talentSystemApproval: { approvedOn: `${YEAR}-01-10`, reference: `B-123/BKN/01/${YEAR}` },
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -448,10 +458,18 @@ describe('refusals', () => {
       'FORBIDDEN',
       'agencyCode',
     );
+    // The merit index and the approval are the overseer's: refused whatever the value.
     expectError(
-      await t.updateSettings(SECRETARY, AGENCY.code, { meritIndexScore: 450 }),
-      'INVALID_RULES',
+      await t.updateSettings(SECRETARY, AGENCY.code, { meritIndexScore: 400 }),
+      'FORBIDDEN',
       'input.meritIndexScore',
+    );
+    expectError(
+      await t.updateSettings(SECRETARY, AGENCY.code, {
+        talentSystemApproval: { approvedOn: `${YEAR}-01-10`, reference: 'B-1/BKN' },
+      }),
+      'FORBIDDEN',
+      'input.talentSystemApproval',
     );
     expectError(
       await t.updateSettings(SECRETARY, AGENCY.code, { scoring: { performanceWeight: 60 } }),

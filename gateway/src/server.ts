@@ -18,6 +18,7 @@ import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import { authenticate, createContext, type GatewayDeps } from './context';
 import { applicationFileRoutes } from './application-files/routes';
+import { meritEvidenceRoutes } from './merit-evidence/routes';
 import { documentRoutes } from './documents/routes';
 import { exportRoutes } from './exports/routes';
 import { importRoutes } from './imports/routes';
@@ -131,6 +132,7 @@ export function createGatewayApp(
 
   documentRoutes(app, deps);
   applicationFileRoutes(app, deps);
+  meritEvidenceRoutes(app, deps);
   exportRoutes(app, deps);
   importRoutes(app, deps);
 

@@ -246,7 +246,7 @@ async function main(): Promise<void> {
   for (const employees of sizes) {
     const agency = testAgency(`BENCH${employees}`);
     await clients.candidate.upsertAgency(agency);
-    await clients.assessment.putTalentSettings({ ...defaultTalentSettings(agency.code), meritIndexScore: 300 });
+    await clients.assessment.putTalentSettings(defaultTalentSettings(agency.code));
     const seedStart = Date.now();
     for (let i = 0; i < employees; i += 1000) {
       const chunk: ProfileDto[] = [];

@@ -372,6 +372,49 @@ describe('accounts in the portal', () => {
   });
 });
 
+describe('the talent gate in the portal', () => {
+  it('the seeded gate is the overseer’s; the secretariat submits a new self-assessment, the overseer adjusts and validates it', async () => {
+    const { page } = await open({ label: 'sekretariat' });
+    await signIn(page, 'sekretariat');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Sistem merit' }).click();
+    const status = page.locator('section.card').filter({ hasText: 'Status syarat jalur talenta' });
+    await status.getByText('306,25 (Baik)', { exact: false }).waitFor();
+    expect(await textOf(status)).toContain('B-1207/BKN/DEMO');
+    const history = page.getByRole('table', { name: /Riwayat keputusan/ });
+    expect(await textOf(history)).toContain('Penilaian divalidasi pengawas');
+    expect(await textOf(history)).toContain('Pengawas Sistem Merit (BKN)');
+
+    // A new self-assessment: every aspect 3, one note, submitted.
+    await page.getByRole('button', { name: /^Mulai penilaian tahun/ }).click();
+    const inputs = page.getByRole('textbox', { name: /^Nilai / });
+    await inputs.first().waitFor();
+    for (const input of await inputs.all()) await input.fill('3');
+    await page.getByLabel('Catatan Sistem informasi').fill('Terintegrasi dengan SIASN');
+    await page.getByRole('button', { name: 'Ajukan ke pengawas' }).click();
+    await page.getByRole('heading', { name: /— Diajukan$/ }).waitFor();
+    await screenshot(page, '18-sistem-merit-instansi');
+
+    // The overseer adjusts one aspect with a reason and validates: 3×7 + 2 = 23 / 8 → 287,5.
+    const { page: bkn } = await open({ label: 'pengawas' });
+    await signIn(bkn, 'pengawas');
+    await bkn.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Sistem merit' }).click();
+    await bkn.getByRole('button', { name: /periode \d{4}, pengajuan ke-1/ }).click();
+    await bkn.getByLabel('Nilai pengawas Sistem informasi').fill('2');
+    await bkn.getByLabel('Alasan penyesuaian Sistem informasi').fill('Belum semua layanan terintegrasi');
+    await bkn.getByRole('button', { name: 'Sesuaikan Sistem informasi' }).click();
+    await bkn.getByText('(Belum semua layanan terintegrasi)').waitFor();
+    await bkn.getByRole('button', { name: 'Validasi penilaian' }).click();
+    await bkn.getByText('287,5 (Baik)', { exact: false }).first().waitFor();
+    await screenshot(bkn, '18-sistem-merit-pengawas');
+
+    await page.reload();
+    const after = page.getByRole('table', { name: /Riwayat keputusan/ });
+    await after.waitFor();
+    expect(await textOf(after)).toContain('Nilai aspek disesuaikan pengawas');
+    expect(await textOf(after)).toContain('Belum semua layanan terintegrasi');
+  });
+});
+
 describe('the holiday calendar in the portal', () => {
   it('the administrator sees next year as provisional, enters its SKB (a typed error first) and a regional day off', async () => {
     const next = new Date().getFullYear() + 1;

@@ -133,6 +133,61 @@ const FILLING = `fillingId agencyCode postId stage
   fallback { selectionId reason invitedCount invited { employeeId name } }
   decisions { kind by { userId role } reason }`;
 
+export interface MeritAssessment {
+  id: string;
+  agencyCode: string;
+  period: string;
+  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VALIDATED';
+  version: number;
+  submissions: number;
+  returnReason: string | null;
+  index: number | null;
+  category: string | null;
+  categoryName: string | null;
+  aspects: {
+    aspect: { code: string; name: string; minScore: number; maxScore: number };
+    score: number | null;
+    note: string | null;
+    adjustedScore: number | null;
+    adjustmentReason: string | null;
+    effectiveScore: number | null;
+    evidence: { id: string; fileName: string; sha256: string; downloadUrl: string }[];
+  }[];
+}
+
+export interface GateDecision {
+  decisionId: string;
+  kind: string;
+  kindName: string;
+  assessmentId: string | null;
+  by: { userId: string; role: string };
+  at: string;
+  reason: string | null;
+  summary: string;
+  aspectCode: string | null;
+  fromScore: number | null;
+  toScore: number | null;
+  index: number | null;
+  reference: string | null;
+}
+
+export interface GateStatus {
+  meritIndexScore: number | null;
+  meritCategory: string | null;
+  validatedAssessmentId: string | null;
+  approval: { approvedOn: string; reference: string; by: { userId: string } } | null;
+  legacy: { meritIndexScore: number | null; talentSystemReference: string | null } | null;
+  needsOverseerValidation: boolean;
+}
+
+const ASSESSMENT = `id agencyCode period status version submissions returnReason index category categoryName
+  aspects { aspect { code name minScore maxScore } score note adjustedScore adjustmentReason effectiveScore
+    evidence { id fileName sha256 downloadUrl } }`;
+const GATE_DECISION =
+  'decisionId kind kindName assessmentId by { userId role } at reason summary aspectCode fromScore toScore index reference';
+const GATE = `meritIndexScore meritCategory validatedAssessmentId approval { approvedOn reference by { userId } }
+  legacy { meritIndexScore talentSystemReference } needsOverseerValidation`;
+
 export const SETTINGS = `agencyCode configured meritIndexScore meritAssessedOn meritCategory meritCategoryName
   talentSystemApproval { approvedOn reference } numbering numberingName poolBoxes
   boxes { box name inPool }
@@ -170,6 +225,186 @@ export class TalentDriver {
       `mutation($a: String!, $i: TalentSettingsInput!) { updateTalentSettings(agencyCode: $a, input: $i) { ${SETTINGS} } }`,
       { a: agencyCode, i: input },
     );
+  }
+
+  // --- the talent gate: merit-system assessment and the overseer's approval ------------------------
+
+  startAssessment(as: string, agencyCode: string, period: string) {
+    return this.d.gql<{ startMeritAssessment: MeritAssessment }>(
+      as,
+      `mutation($a: String!, $p: String!) { startMeritAssessment(agencyCode: $a, period: $p) { ${ASSESSMENT} } }`,
+      { a: agencyCode, p: period },
+    );
+  }
+
+  assessment(as: string, id: string) {
+    return this.d.gql<{ meritAssessment: MeritAssessment | null }>(
+      as,
+      `query($id: ID!) { meritAssessment(assessmentId: $id) { ${ASSESSMENT} } }`,
+      { id },
+    );
+  }
+
+  assessments(as: string, agencyCode: string) {
+    return this.d.gql<{ meritAssessments: MeritAssessment[] }>(
+      as,
+      `query($a: String!) { meritAssessments(agencyCode: $a) { ${ASSESSMENT} } }`,
+      { a: agencyCode },
+    );
+  }
+
+  toReview(as: string) {
+    return this.d.gql<{ meritAssessmentsToReview: MeritAssessment[] }>(
+      as,
+      `{ meritAssessmentsToReview { ${ASSESSMENT} } }`,
+    );
+  }
+
+  saveAssessment(
+    as: string,
+    id: string,
+    version: number,
+    aspects: { code: string; score: number | null; note?: string | null }[],
+  ) {
+    return this.d.gql<{ saveMeritAssessment: MeritAssessment }>(
+      as,
+      `mutation($id: ID!, $v: Int!, $a: [MeritAspectScoreInput!]!) {
+        saveMeritAssessment(assessmentId: $id, expectedVersion: $v, aspects: $a) { ${ASSESSMENT} } }`,
+      { id, v: version, a: aspects },
+    );
+  }
+
+  submitAssessment(as: string, id: string, version: number, note?: string) {
+    return this.d.gql<{ submitMeritAssessment: MeritAssessment }>(
+      as,
+      `mutation($id: ID!, $v: Int!, $n: String) {
+        submitMeritAssessment(assessmentId: $id, expectedVersion: $v, note: $n) { ${ASSESSMENT} } }`,
+      { id, v: version, n: note ?? null },
+    );
+  }
+
+  adjustAspect(as: string, id: string, version: number, aspectCode: string, score: number, reason: string) {
+    return this.d.gql<{ adjustMeritAspect: MeritAssessment }>(
+      as,
+      `mutation($id: ID!, $v: Int!, $c: String!, $s: Float!, $r: String!) {
+        adjustMeritAspect(assessmentId: $id, expectedVersion: $v, aspectCode: $c, score: $s, reason: $r) { ${ASSESSMENT} } }`,
+      { id, v: version, c: aspectCode, s: score, r: reason },
+    );
+  }
+
+  returnAssessment(as: string, id: string, version: number, reason: string) {
+    return this.d.gql<{ returnMeritAssessment: MeritAssessment }>(
+      as,
+      `mutation($id: ID!, $v: Int!, $r: String!) {
+        returnMeritAssessment(assessmentId: $id, expectedVersion: $v, reason: $r) { ${ASSESSMENT} } }`,
+      { id, v: version, r: reason },
+    );
+  }
+
+  validateAssessment(as: string, id: string, version: number, reason?: string) {
+    return this.d.gql<{ validateMeritAssessment: MeritAssessment }>(
+      as,
+      `mutation($id: ID!, $v: Int!, $r: String) {
+        validateMeritAssessment(assessmentId: $id, expectedVersion: $v, reason: $r) { ${ASSESSMENT} } }`,
+      { id, v: version, r: reason ?? null },
+    );
+  }
+
+  approveSystem(as: string, agencyCode: string, approvedOn: string, reference: string, reason: string) {
+    return this.d.gql<{ approveTalentSystem: GateDecision }>(
+      as,
+      `mutation($a: String!, $d: LocalDate!, $n: String!, $r: String!) {
+        approveTalentSystem(agencyCode: $a, approvedOn: $d, reference: $n, reason: $r) { ${GATE_DECISION} } }`,
+      { a: agencyCode, d: approvedOn, n: reference, r: reason },
+    );
+  }
+
+  withdrawSystem(as: string, agencyCode: string, withdrawnOn: string, reference: string, reason: string) {
+    return this.d.gql<{ withdrawTalentSystemApproval: GateDecision }>(
+      as,
+      `mutation($a: String!, $d: LocalDate!, $n: String!, $r: String!) {
+        withdrawTalentSystemApproval(agencyCode: $a, withdrawnOn: $d, reference: $n, reason: $r) { ${GATE_DECISION} } }`,
+      { a: agencyCode, d: withdrawnOn, n: reference, r: reason },
+    );
+  }
+
+  gate(as: string, agencyCode: string) {
+    return this.d.gql<{ talentGate: GateStatus }>(as, `query($a: String!) { talentGate(agencyCode: $a) { ${GATE} } }`, {
+      a: agencyCode,
+    });
+  }
+
+  gateDecisions(as: string, agencyCode: string) {
+    return this.d.gql<{ talentGateDecisions: GateDecision[] }>(
+      as,
+      `query($a: String!) { talentGateDecisions(agencyCode: $a) { ${GATE_DECISION} } }`,
+      { a: agencyCode },
+    );
+  }
+
+  /** `uploadMeritEvidence` as the portal sends it: a GraphQL multipart request. */
+  async uploadEvidence(
+    gatewayUrl: string,
+    as: string,
+    id: string,
+    aspectCode: string,
+    bytes: Uint8Array,
+    name: string,
+  ): Promise<GraphQLResult<{ uploadMeritEvidence: { id: string; fileName: string; sha256: string } }>> {
+    const form = new FormData();
+    const query = `mutation($id: ID!, $c: String!, $f: File) {
+      uploadMeritEvidence(assessmentId: $id, aspectCode: $c, file: $f) { id fileName sha256 } }`;
+    form.set('operations', JSON.stringify({ query, variables: { id, c: aspectCode, f: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
+    const res = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.d.token(as)}` },
+      body: form,
+    });
+    return (await res.json()) as GraphQLResult<{
+      uploadMeritEvidence: { id: string; fileName: string; sha256: string };
+    }>;
+  }
+
+  /**
+   * Opens an agency's talent gate the only way there is: the agency scores every aspect and submits its
+   * self-assessment, the overseer validates it and approves the talent-management system. Answers the
+   * validated assessment.
+   */
+  async openGate(
+    agencyAs: string,
+    overseerAs: string,
+    agencyCode: string,
+    opts: { period: string; score: number; approvedOn: string; reference: string },
+  ): Promise<MeritAssessment> {
+    const ok = <T>(r: GraphQLResult<T>): T => {
+      if (r.errors?.length || !r.data) throw new Error(`gate step failed: ${JSON.stringify(r.errors)}`);
+      return r.data;
+    };
+    const started = ok(await this.startAssessment(agencyAs, agencyCode, opts.period)).startMeritAssessment;
+    const saved = ok(
+      await this.saveAssessment(
+        agencyAs,
+        started.id,
+        started.version,
+        started.aspects.map((a) => ({ code: a.aspect.code, score: opts.score, note: 'Sesuai dokumen pendukung' })),
+      ),
+    ).saveMeritAssessment;
+    const submitted = ok(await this.submitAssessment(agencyAs, saved.id, saved.version)).submitMeritAssessment;
+    const validated = ok(
+      await this.validateAssessment(overseerAs, submitted.id, submitted.version, 'Bukti lengkap dan sesuai'),
+    ).validateMeritAssessment;
+    ok(
+      await this.approveSystem(
+        overseerAs,
+        agencyCode,
+        opts.approvedOn,
+        opts.reference,
+        'Sistem manajemen talenta memenuhi pedoman',
+      ),
+    );
+    return validated;
   }
 
   // --- mapping ---------------------------------------------------------------------------------

@@ -75,12 +75,17 @@ describe('agency records', () => {
       'previewProfileImport',
       'reactivateAccount',
       'rejectProfileDispute',
+      // Its own agency's merit-system self-assessment (the overseer validates it).
+      'saveMeritAssessment',
       // Its own agency's records.
       'setAgencyOfficials',
       'setRegionalHolidays',
       'setSelectionOfficials',
+      'startMeritAssessment',
+      'submitMeritAssessment',
       'updateAgency',
       'uploadAgencyLogo',
+      'uploadMeritEvidence',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTalentSettings, validateTalentSettings } from '@seleksi/domain';
 import { agencyOfFilling, newFillingId } from './talent-filling';
-import { applySettingsInput, inputPathOf, mappingPercent } from './talent';
+import { applySettingsInput, inputPathOf, mappingPercent, refuseGateValues } from './talent';
 
 describe('filling ids', () => {
   it('carry the agency, which agencyOfFilling reads back', () => {
@@ -18,17 +18,18 @@ describe('filling ids', () => {
 });
 
 describe('talent settings input', () => {
-  const base = { ...defaultTalentSettings('UJI'), meritIndexScore: 300, meritAssessedOn: '2026-06-30' };
+  const legacyGate = { meritIndexScore: 300, meritAssessedOn: '2026-06-30', talentSystemApproval: null };
+  const base = { ...defaultTalentSettings('UJI'), legacyGate };
 
   it('keeps omitted fields, clears explicit nulls and replaces the target posts', () => {
     const next = applySettingsInput(base, {
-      talentSystemApproval: { approvedOn: '2026-01-10', reference: 'B-1/BKN' },
       numbering: 'KEMENKEU',
       scoring: { performanceWeight: 40, potentialWeight: 60 },
       retirement: { retirementAgeByLevel: { madya: 62 } },
       targetPosts: [{ id: 'P1', title: 'Kepala Dinas', level: 'PRATAMA', unit: 'Dinas Uji', field: '' }],
     });
-    expect(next.meritIndexScore).toBe(300);
+    // Legacy values are kept to be shown as awaiting the overseer; the input cannot change them.
+    expect(next.legacyGate).toEqual(legacyGate);
     expect(next.scoring).toMatchObject({ numbering: 'KEMENKEU', performanceWeight: 40, potentialWeight: 60 });
     expect(next.scoring.skpPoints).toEqual(base.scoring.skpPoints);
     expect(next.retirement.retirementAgeByLevel).toEqual({ UTAMA: 60, MADYA: 62, PRATAMA: 60 });
@@ -37,13 +38,27 @@ describe('talent settings input', () => {
     ]);
     expect(validateTalentSettings(next)).toEqual([]);
 
-    const cleared = applySettingsInput(next, {
-      meritIndexScore: null,
-      meritAssessedOn: null,
-      talentSystemApproval: null,
-    });
-    expect(cleared).toMatchObject({ meritIndexScore: null, meritAssessedOn: null, talentSystemApproval: null });
-    expect(cleared.targetPosts).toHaveLength(1);
+    const kept = applySettingsInput(next, { scoring: { trackRecordWhenMissing: null } });
+    expect(kept.scoring.trackRecordWhenMissing).toBeNull();
+    expect(kept.targetPosts).toHaveLength(1);
+  });
+
+  it('refuses the merit index and the approval, which are the overseer’s decisions', () => {
+    for (const [input, field] of [
+      [{ meritIndexScore: 310 }, 'input.meritIndexScore'],
+      [{ meritIndexScore: null }, 'input.meritIndexScore'],
+      [{ meritAssessedOn: '2026-06-30' }, 'input.meritAssessedOn'],
+      [{ talentSystemApproval: { approvedOn: '2026-01-10', reference: 'B-1' } }, 'input.talentSystemApproval'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        refuseGateValues(input);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught, field).toMatchObject({ extensions: { code: 'FORBIDDEN', field } });
+    }
+    expect(() => refuseGateValues({ numbering: 'KEMENKEU' })).not.toThrow();
   });
 
   it("names the input field of a problem in the API's spelling", () => {

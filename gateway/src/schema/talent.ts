@@ -13,20 +13,18 @@ import {
   localDateOf,
   MERIT_CATEGORIES,
   MERIT_CATEGORY_NAMES,
-  meritCategoryOf,
   NINE_BOX_NUMBERING_NAMES,
   NINE_BOX_NUMBERINGS,
   boxLevels,
   EMPLOYEE_BUCKETS,
-  isMeritScore,
   talentPoolBoxes,
   validateTalentSettings,
   type JptLevel,
-  type MeritCategory,
   type NineBoxNumbering,
   type SuccessionGroupDto,
   type TalentMapEntryDto,
   type TalentMapPeriodDto,
+  type TalentGateStateDto,
   type TalentSettings,
   type TargetPost,
 } from '@seleksi/domain';
@@ -75,6 +73,17 @@ const agencyCodeSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Kode instansi hanya huruf, angka, - dan _ (paling banyak 40)');
+
+const gateStates = new WeakMap<object, Map<string, Promise<TalentGateStateDto>>>();
+
+/** What the gate reads for an agency (the overseer's decisions), read once per request. */
+export function gateStateOf(ctx: GraphQLContext, agencyCode: string): Promise<TalentGateStateDto> {
+  let cache = gateStates.get(ctx);
+  if (!cache) gateStates.set(ctx, (cache = new Map()));
+  let state = cache.get(agencyCode);
+  if (!state) cache.set(agencyCode, (state = ctx.services.assessment.getTalentGateState(agencyCode)));
+  return state;
+}
 
 /** The agency's settings as stored, or the defaults while it has configured nothing. */
 export async function talentSettingsOf(ctx: GraphQLContext, agencyCode: string): Promise<TalentSettings> {
@@ -234,25 +243,38 @@ const TalentSettingsType = builder.objectRef<SettingsView>('TalentSettings').imp
   fields: (t) => ({
     agencyCode: t.string({ resolve: (v) => v.settings.agencyCode }),
     configured: t.boolean({ description: 'False while the agency uses the defaults', resolve: (v) => v.configured }),
-    meritIndexScore: t.float({ nullable: true, resolve: (v) => v.settings.meritIndexScore }),
-    meritAssessedOn: t.field({ type: 'LocalDate', nullable: true, resolve: (v) => v.settings.meritAssessedOn }),
+    meritIndexScore: t.float({
+      nullable: true,
+      description: "From the overseer's latest validated merit-system assessment (see talentGate)",
+      resolve: async (v, _a, ctx) => (await gateStateOf(ctx, v.settings.agencyCode)).validated?.index ?? null,
+    }),
+    meritAssessedOn: t.field({
+      type: 'LocalDate',
+      nullable: true,
+      description: 'The day the overseer validated that assessment',
+      resolve: async (v, _a, ctx) => (await gateStateOf(ctx, v.settings.agencyCode)).validated?.validatedOn ?? null,
+    }),
     meritCategory: t.field({
       type: MeritCategoryEnum,
       nullable: true,
-      description: 'Computed from meritIndexScore',
-      resolve: (v) => meritCategoryOrNull(v.settings.meritIndexScore),
+      description: "From the overseer's latest validated assessment",
+      resolve: async (v, _a, ctx) => (await gateStateOf(ctx, v.settings.agencyCode)).validated?.category ?? null,
     }),
     meritCategoryName: t.string({
       nullable: true,
-      resolve: (v) => {
-        const c = meritCategoryOrNull(v.settings.meritIndexScore);
+      resolve: async (v, _a, ctx) => {
+        const c = (await gateStateOf(ctx, v.settings.agencyCode)).validated?.category;
         return c ? MERIT_CATEGORY_NAMES[c] : null;
       },
     }),
     talentSystemApproval: t.field({
       type: TalentSystemApprovalType,
       nullable: true,
-      resolve: (v) => v.settings.talentSystemApproval,
+      description: "The overseer's standing approval (see talentGate)",
+      resolve: async (v, _a, ctx) => {
+        const a = (await gateStateOf(ctx, v.settings.agencyCode)).approval;
+        return a ? { approvedOn: a.approvedOn, reference: a.reference } : null;
+      },
     }),
     numbering: t.field({ type: NineBoxNumberingEnum, resolve: (v) => v.settings.scoring.numbering }),
     numberingName: t.string({ resolve: (v) => NINE_BOX_NUMBERING_NAMES[v.settings.scoring.numbering] }),
@@ -264,10 +286,6 @@ const TalentSettingsType = builder.objectRef<SettingsView>('TalentSettings').imp
     targetPosts: t.field({ type: [TargetPostType], resolve: (v) => v.settings.targetPosts }),
   }),
 });
-
-function meritCategoryOrNull(score: number | null): MeritCategory | null {
-  return score !== null && isMeritScore(score) ? meritCategoryOf(score) : null;
-}
 
 builder.queryField('talentSettings', (t) =>
   t.field({
@@ -361,9 +379,20 @@ const TargetPostInput = builder.inputType('TargetPostInput', {
 const TalentSettingsInput = builder.inputType('TalentSettingsInput', {
   description: 'Changes to the talent settings: an omitted field keeps its value, an explicit null clears it',
   fields: (t) => ({
-    meritIndexScore: t.float({ required: false, description: 'Merit-system index, 100–400' }),
-    meritAssessedOn: t.field({ type: 'LocalDate', required: false }),
-    talentSystemApproval: t.field({ type: TalentSystemApprovalInput, required: false }),
+    meritIndexScore: t.float({
+      required: false,
+      deprecationReason: 'Refused: the index comes only from a merit-system assessment the overseer validated',
+    }),
+    meritAssessedOn: t.field({
+      type: 'LocalDate',
+      required: false,
+      deprecationReason: 'Refused: the index comes only from a merit-system assessment the overseer validated',
+    }),
+    talentSystemApproval: t.field({
+      type: TalentSystemApprovalInput,
+      required: false,
+      deprecationReason: 'Refused: the approval is the overseer’s decision (approveTalentSystem)',
+    }),
     numbering: t.field({ type: NineBoxNumberingEnum, required: false }),
     scoring: t.field({ type: TalentScoringInput, required: false }),
     gate: t.field({ type: TalentGateInput, required: false }),
@@ -375,18 +404,6 @@ const TalentSettingsInput = builder.inputType('TalentSettingsInput', {
 const thresholds = z.object({ medium: z.number(), high: z.number() });
 
 const settingsInputSchema = z.object({
-  meritIndexScore: z.number().nullish(),
-  meritAssessedOn: z.string().nullish(),
-  talentSystemApproval: z
-    .object({
-      approvedOn: z.string(),
-      reference: z
-        .string()
-        .trim()
-        .min(1, 'Nomor persetujuan wajib diisi')
-        .max(200, 'Nomor persetujuan paling banyak 200 karakter'),
-    })
-    .nullish(),
   numbering: z.enum(NINE_BOX_NUMBERINGS).nullish(),
   scoring: z
     .object({
@@ -500,10 +517,7 @@ export function applySettingsInput(current: TalentSettings, input: SettingsInput
   if (s && s.trackRecordWhenMissing !== undefined) scoring.trackRecordWhenMissing = s.trackRecordWhenMissing;
   return {
     agencyCode: current.agencyCode,
-    meritIndexScore: input.meritIndexScore === undefined ? current.meritIndexScore : input.meritIndexScore,
-    meritAssessedOn: input.meritAssessedOn === undefined ? current.meritAssessedOn : input.meritAssessedOn,
-    talentSystemApproval:
-      input.talentSystemApproval === undefined ? current.talentSystemApproval : input.talentSystemApproval,
+    ...(current.legacyGate ? { legacyGate: current.legacyGate } : {}),
     scoring,
     gate: {
       minMeritCategory: keep(input.gate?.minMeritCategory, current.gate.minMeritCategory),
@@ -529,6 +543,27 @@ export function applySettingsInput(current: TalentSettings, input: SettingsInput
   };
 }
 
+/**
+ * The merit index and the approval of the talent-management system are the overseer's decisions, not
+ * settings: an old client sending them gets FORBIDDEN naming the field, whatever its value.
+ */
+export function refuseGateValues(input: Record<string, unknown> | null | undefined): void {
+  if (!input) return;
+  if ('meritIndexScore' in input || 'meritAssessedOn' in input)
+    throw gqlError(
+      'FORBIDDEN',
+      'Indeks sistem merit tidak lagi diatur instansi: isi dan ajukan penilaian mandiri sistem merit; ' +
+        'indeks berlaku setelah divalidasi pengawas',
+      'meritIndexScore' in input ? 'input.meritIndexScore' : 'input.meritAssessedOn',
+    );
+  if ('talentSystemApproval' in input)
+    throw gqlError(
+      'FORBIDDEN',
+      'Persetujuan sistem manajemen talenta adalah keputusan pengawas, bukan pengaturan instansi',
+      'input.talentSystemApproval',
+    );
+}
+
 builder.mutationField('updateTalentSettings', (t) =>
   t.field({
     type: TalentSettingsType,
@@ -539,6 +574,7 @@ builder.mutationField('updateTalentSettings', (t) =>
       typed(async () => {
         const agencyCode = parseInput(agencyCodeSchema, args.agencyCode, 'agencyCode');
         requireAgencyOperator(ctx, agencyCode);
+        refuseGateValues(args.input);
         const input = parseInput(settingsInputSchema, args.input);
         const agency = await ctx.services.candidate.getAgency(agencyCode);
         if (!agency) throw gqlError('NOT_FOUND', `Instansi ${agencyCode} tidak ditemukan`, 'agencyCode');

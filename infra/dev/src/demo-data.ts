@@ -447,3 +447,25 @@ export const DEMO_SELECTION = {
   signatoryName: 'Prof. Dr. Aminah Sari, M.Si.',
   signatoryTitle: 'Ketua Panitia Seleksi',
 };
+
+/**
+ * The demo agency's merit-system self-assessment (aspect code → score 1–4 and note): validated by the
+ * demo overseer at seeding, with an approval of its talent-management system, so the talent route is open.
+ * Mean 3.0625 → index 306.25, Baik.
+ */
+export const DEMO_MERIT_SELF_ASSESSMENT: Record<string, { score: number; note: string }> = {
+  NEEDS_PLANNING: { score: 3, note: 'Peta jabatan dan analisis beban kerja ditetapkan (data demo)' },
+  PROCUREMENT: { score: 3, note: 'Pengadaan melalui seleksi nasional (data demo)' },
+  CAREER_DEVELOPMENT: { score: 3.5, note: 'Pola karier dan rencana pengembangan kompetensi (data demo)' },
+  PROMOTION_TRANSFER: { score: 3, note: 'Promosi melalui seleksi terbuka dan manajemen talenta (data demo)' },
+  PERFORMANCE_MANAGEMENT: { score: 3, note: 'SKP berbasis e-kinerja (data demo)' },
+  PAY_AWARDS_DISCIPLINE: { score: 2.5, note: 'Tunjangan berbasis kinerja; penegakan disiplin (data demo)' },
+  PROTECTION_SERVICES: { score: 3, note: 'Layanan kepegawaian daring (data demo)' },
+  INFORMATION_SYSTEM: { score: 3.5, note: 'Terintegrasi dengan SIASN (data demo)' },
+};
+
+/** The overseer's approval letter of the demo agency's talent-management system. */
+export const DEMO_TALENT_SYSTEM_APPROVAL = {
+  reference: 'B-1207/BKN/DEMO',
+  reason: 'Sistem manajemen talenta sesuai pedoman (data demo)',
+};

@@ -9,7 +9,9 @@ import { AccountRepository } from '@seleksi/gateway';
 import {
   DEMO_AGENCIES,
   DEMO_AGENCY,
+  DEMO_MERIT_SELF_ASSESSMENT,
   DEMO_PANSEL,
+  DEMO_TALENT_SYSTEM_APPROVAL,
   DEMO_PASSWORD,
   DEMO_PROFILES,
   DEMO_SELECTION,
@@ -115,6 +117,94 @@ async function setPanselAndSubmit(gatewayUrl: string, selectionId: string, secre
   );
 }
 
+interface SeedAssessment {
+  id: string;
+  status: string;
+  version: number;
+  aspects: { aspect: { code: string } }[];
+}
+const ASSESSMENT = 'id status version aspects { aspect { code } }';
+
+/**
+ * Opens the demo agency's talent gate the only way there is, as recorded decisions: the secretariat fills
+ * in and submits the merit-system self-assessment, the demo overseer validates it and approves the
+ * talent-management system. Idempotent, and resumes a seed interrupted between the steps.
+ */
+async function openDemoTalentGate(gatewayUrl: string, secretaryToken: string): Promise<boolean> {
+  const code = DEMO_AGENCY.code;
+  const overseer = DEMO_USERS.find((u) => u.role === 'OVERSEER')!;
+  const { talentGate } = await graphql<{ talentGate: { meritIndexScore: number | null; approval: unknown } }>(
+    gatewayUrl,
+    'query($a: String!) { talentGate(agencyCode: $a) { meritIndexScore approval { reference } } }',
+    { a: code },
+    secretaryToken,
+  );
+  if (talentGate.meritIndexScore !== null && talentGate.approval) return false;
+  const overseerToken = await signInAs(gatewayUrl, overseer.email);
+  if (talentGate.meritIndexScore === null) {
+    const { meritAssessments } = await graphql<{ meritAssessments: SeedAssessment[] }>(
+      gatewayUrl,
+      `query($a: String!) { meritAssessments(agencyCode: $a) { ${ASSESSMENT} } }`,
+      { a: code },
+      secretaryToken,
+    );
+    let a = meritAssessments[0];
+    if (!a || a.status === 'VALIDATED') {
+      a = (
+        await graphql<{ startMeritAssessment: SeedAssessment }>(
+          gatewayUrl,
+          `mutation($a: String!, $p: String!) { startMeritAssessment(agencyCode: $a, period: $p) { ${ASSESSMENT} } }`,
+          { a: code, p: localDateOf(new Date(), DEMO_AGENCY.timeZone).slice(0, 4) },
+          secretaryToken,
+        )
+      ).startMeritAssessment;
+    }
+    if (a.status === 'DRAFT' || a.status === 'RETURNED') {
+      const aspects = a.aspects.map(({ aspect }) => ({
+        code: aspect.code,
+        score: DEMO_MERIT_SELF_ASSESSMENT[aspect.code]?.score ?? 3,
+        note: DEMO_MERIT_SELF_ASSESSMENT[aspect.code]?.note ?? null,
+      }));
+      a = (
+        await graphql<{ saveMeritAssessment: SeedAssessment }>(
+          gatewayUrl,
+          `mutation($id: ID!, $v: Int!, $x: [MeritAspectScoreInput!]!) { saveMeritAssessment(assessmentId: $id, expectedVersion: $v, aspects: $x) { ${ASSESSMENT} } }`,
+          { id: a.id, v: a.version, x: aspects },
+          secretaryToken,
+        )
+      ).saveMeritAssessment;
+      a = (
+        await graphql<{ submitMeritAssessment: SeedAssessment }>(
+          gatewayUrl,
+          `mutation($id: ID!, $v: Int!) { submitMeritAssessment(assessmentId: $id, expectedVersion: $v, note: "Penilaian mandiri (data demo)") { ${ASSESSMENT} } }`,
+          { id: a.id, v: a.version },
+          secretaryToken,
+        )
+      ).submitMeritAssessment;
+    }
+    await graphql(
+      gatewayUrl,
+      'mutation($id: ID!, $v: Int!) { validateMeritAssessment(assessmentId: $id, expectedVersion: $v, reason: "Bukti lengkap (data demo)") { id } }',
+      { id: a.id, v: a.version },
+      overseerToken,
+    );
+  }
+  if (!talentGate.approval) {
+    await graphql(
+      gatewayUrl,
+      'mutation($a: String!, $d: LocalDate!, $n: String!, $r: String!) { approveTalentSystem(agencyCode: $a, approvedOn: $d, reference: $n, reason: $r) { decisionId } }',
+      {
+        a: code,
+        d: localDateOf(new Date(), DEMO_AGENCY.timeZone),
+        n: DEMO_TALENT_SYSTEM_APPROVAL.reference,
+        r: DEMO_TALENT_SYSTEM_APPROVAL.reason,
+      },
+      overseerToken,
+    );
+  }
+  return true;
+}
+
 export async function seedDemoData(options: SeedOptions): Promise<DemoSignIn[]> {
   const { logger } = options;
   const services = createServiceClients({
@@ -167,6 +257,12 @@ export async function seedDemoData(options: SeedOptions): Promise<DemoSignIn[]> 
     logger.info({ selectionId }, 'demo Pansel set and plan approved: registration open');
   }
   for (const m of DEMO_PANSEL) await services.assessment.upsertPanselMember({ ...m, selectionIds: [selectionId] });
+  if (await openDemoTalentGate(options.gatewayUrl, signIn.token)) {
+    logger.info(
+      { agencyCode: DEMO_AGENCY.code },
+      'demo merit assessment validated and talent system approved by the overseer',
+    );
+  }
 
   logger.info(
     { agencies: DEMO_AGENCIES.length, profiles: DEMO_PROFILES.length, users: DEMO_USERS.length },

@@ -1,6 +1,7 @@
 import { withRegionalHolidays } from '@seleksi/domain';
 import type { AgencyChangeRequest } from './agency';
 import type {
+  Actor,
   AgencyDto,
   ClaimedNoticeDto,
   CreateProfileImportRequest,
@@ -51,6 +52,14 @@ import type {
   TalentMapSlotsRequest,
   TalentMapSlotsResult,
   TalentSettings,
+  MeritAspectConfig,
+  MeritAssessmentDecisionRequest,
+  MeritAssessmentDto,
+  MeritAssessmentStatus,
+  MeritEvidenceDto,
+  TalentGateDecisionDto,
+  TalentGateStateDto,
+  TalentSystemApprovalRequest,
   TimelineEntryDto,
   VacancyAnnouncementRequest,
 } from '@seleksi/domain';
@@ -608,6 +617,69 @@ export class AssessmentClient {
   /** The agency's settings as stored by `putTalentSettings`, or null when it has none. */
   getTalentSettings(agencyCode: string): Promise<TalentSettings | null> {
     return this.http.get(`/talent-settings/${seg(agencyCode)}`, { nullOn404: true });
+  }
+
+  /** A new draft merit-system assessment; CONFLICT while the agency's latest one is not validated. */
+  startMeritAssessment(req: {
+    agencyCode: string;
+    period: string;
+    config: MeritAspectConfig;
+    by: Actor;
+  }): Promise<MeritAssessmentDto> {
+    return this.http.post('/merit-assessments', req);
+  }
+  getMeritAssessment(id: string): Promise<MeritAssessmentDto | null> {
+    return this.http.get(`/merit-assessments/${seg(id)}`, { nullOn404: true });
+  }
+  /** An agency's assessments newest first, or every agency's in one status. */
+  async listMeritAssessments(query: {
+    agencyCode?: string;
+    status?: MeritAssessmentStatus;
+  }): Promise<MeritAssessmentDto[]> {
+    return (await this.http.get<ItemList<MeritAssessmentDto>>('/merit-assessments', { query: { ...query } })).items;
+  }
+  /** The agency's scores and notes of a draft or returned assessment, at the version read. */
+  editMeritAssessment(
+    id: string,
+    req: { expectedVersion: number; aspects: { code: string; score: number | null; note: string | null }[] },
+  ): Promise<MeritAssessmentDto> {
+    return this.http.put(`/merit-assessments/${seg(id)}/scores`, req);
+  }
+  /** Submit, adjust, return or validate: the new state and the recorded decision. */
+  decideMeritAssessment(
+    id: string,
+    req: MeritAssessmentDecisionRequest,
+  ): Promise<{ assessment: MeritAssessmentDto; decision: TalentGateDecisionDto }> {
+    return this.http.post(`/merit-assessments/${seg(id)}/decisions`, req);
+  }
+  /** Stores an evidence PDF once per (assessment, aspect, content). */
+  storeMeritEvidence(
+    assessmentId: string,
+    req: { aspectCode: string; fileName: string; by: Actor },
+    bytes: Uint8Array,
+  ): Promise<MeritEvidenceDto> {
+    return this.http.post(`/merit-assessments/${seg(assessmentId)}/evidence`, {
+      ...req,
+      contentBase64: Buffer.from(bytes).toString('base64'),
+    });
+  }
+  getMeritEvidence(id: string): Promise<MeritEvidenceDto | null> {
+    return this.http.get(`/merit-evidence/${seg(id)}`, { nullOn404: true });
+  }
+  async getMeritEvidenceContent(id: string): Promise<Buffer | null> {
+    return (await this.http.raw('GET', `/merit-evidence/${seg(id)}/content`, { nullOn404: true }))?.bytes ?? null;
+  }
+  /** The overseer's approval of the agency's talent-management system, or its withdrawal (recorded). */
+  decideTalentSystemApproval(agencyCode: string, req: TalentSystemApprovalRequest): Promise<TalentGateDecisionDto> {
+    return this.http.post(`/talent-gate/${seg(agencyCode)}/approval`, req);
+  }
+  /** What the talent route's gate reads: the latest validated index and the standing approval. */
+  getTalentGateState(agencyCode: string): Promise<TalentGateStateDto> {
+    return this.http.get(`/talent-gate/${seg(agencyCode)}`);
+  }
+  /** Every decision on the agency's talent gate, oldest first. */
+  async listTalentGateDecisions(agencyCode: string): Promise<TalentGateDecisionDto[]> {
+    return (await this.http.get<ItemList<TalentGateDecisionDto>>(`/talent-gate/${seg(agencyCode)}/decisions`)).items;
   }
 
   /**

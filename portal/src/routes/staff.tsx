@@ -10,6 +10,7 @@ import { SelectionDashboardPage } from '../pages/staff/SelectionDashboardPage';
 import { MySelectionsPage, OverseerPendingPage, PpkPendingPage, SelectionsPage } from '../pages/staff/SelectionsPage';
 import { TalentFillingPage, TalentFillingsPage } from '../pages/staff/TalentFillingPage';
 import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
+import { TalentGatePage } from '../pages/staff/TalentGatePage';
 import { ImportPage } from '../pages/staff/ImportPage';
 
 /** Pages of the secretariat, Pansel members, PPK, overseer and administrators. */
@@ -46,6 +47,12 @@ export const staffRoutes: PortalRoute[] = [
     element: <ImportPage />,
     menu: 'Impor data ASN',
     roles: ['PANSEL_SECRETARY', 'AGENCY_ADMIN', 'ADMIN'],
+  },
+  {
+    path: '/kelola/talenta/sistem-merit',
+    element: <TalentGatePage />,
+    menu: 'Sistem merit',
+    roles: ['PANSEL_SECRETARY', 'AGENCY_ADMIN', 'PPK', 'OVERSEER', 'ADMIN'],
   },
   {
     path: '/kelola/talenta/pemetaan',

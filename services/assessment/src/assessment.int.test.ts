@@ -1,4 +1,5 @@
 import {
+  defaultMeritAspectConfig,
   defaultTalentSettings,
   employeeBucket,
   mapTalentPage,
@@ -208,8 +209,6 @@ describe('conflict-of-interest declarations', () => {
 describe('talent settings', () => {
   const settings: TalentSettings = {
     ...defaultTalentSettings('KALTIM'),
-    meritIndexScore: 312,
-    meritAssessedOn: '2026-03-01',
     targetPosts: [{ id: 'post-dinkes', title: 'Kepala Dinas Kesehatan', level: 'PRATAMA', unit: 'Dinas Kesehatan' }],
   };
 
@@ -241,6 +240,102 @@ describe('talent settings', () => {
       scoring: null,
       agencyCode: 'BARE',
     });
+  });
+});
+
+describe('talent settings written before the overseer owned the gate', () => {
+  it('answers a stored merit index and approval as legacyGate, which the gate state never reads', async () => {
+    await client.http.put('/talent-settings/LAMA', {
+      ...defaultTalentSettings('LAMA'),
+      meritIndexScore: 330,
+      meritAssessedOn: '2026-03-01',
+      talentSystemApproval: { approvedOn: '2026-01-10', reference: 'B-1/BKN' },
+    });
+    const s = await client.getTalentSettings('LAMA');
+    expect(s).not.toHaveProperty('meritIndexScore');
+    expect(s?.legacyGate).toEqual({
+      meritIndexScore: 330,
+      meritAssessedOn: '2026-03-01',
+      talentSystemApproval: { approvedOn: '2026-01-10', reference: 'B-1/BKN' },
+    });
+    expect(await client.getTalentGateState('LAMA')).toEqual({ agencyCode: 'LAMA', validated: null, approval: null });
+  });
+});
+
+describe('merit-system assessments and the talent gate decisions', () => {
+  const agency = { userId: 'u-bkd', role: 'PANSEL_SECRETARY' as const };
+  const overseer = { userId: 'u-bkn', role: 'OVERSEER' as const };
+
+  it('keeps the decision a state write carried when its append was lost, and appends it on the next read', async () => {
+    const a = await client.startMeritAssessment({
+      agencyCode: 'REPAIR',
+      period: '2026',
+      config: defaultMeritAspectConfig(),
+      by: agency,
+    });
+    const scored = await client.editMeritAssessment(a.id, {
+      expectedVersion: a.version,
+      aspects: a.aspects.map((x) => ({ code: x.code, score: 3, note: null })),
+    });
+    const submitted = await client.decideMeritAssessment(a.id, {
+      action: 'SUBMIT',
+      expectedVersion: scored.version,
+      by: agency,
+    });
+    const validated = await client.decideMeritAssessment(a.id, {
+      action: 'VALIDATE',
+      expectedVersion: submitted.assessment.version,
+      by: overseer,
+      validatedOn: '2026-06-30',
+    });
+    expect(validated.assessment).toMatchObject({ status: 'VALIDATED', index: 300, category: 'BAIK' });
+    // A crash between the state write and the append: the decision is missing from the log.
+    const log = service.conn.collection('talentGateDecisions');
+    await log.deleteOne({ _id: validated.decision.decisionId } as never);
+    expect(await log.countDocuments({ agencyCode: 'REPAIR' })).toBe(1);
+    const state = await client.getTalentGateState('REPAIR');
+    expect(state.validated).toMatchObject({
+      assessmentId: a.id,
+      index: 300,
+      category: 'BAIK',
+      validatedOn: '2026-06-30',
+    });
+    expect((await client.listTalentGateDecisions('REPAIR')).map((d) => d.kind)).toEqual([
+      'ASSESSMENT_SUBMITTED',
+      'ASSESSMENT_VALIDATED',
+    ]);
+  });
+
+  it('refuses a stale version, a second open assessment, and a withdrawal without an approval', async () => {
+    const a = await client.startMeritAssessment({
+      agencyCode: 'RACE',
+      period: '2026',
+      config: defaultMeritAspectConfig(),
+      by: agency,
+    });
+    const stale = await serviceErrorOf(
+      client.editMeritAssessment(a.id, { expectedVersion: a.version + 1, aspects: [] }),
+    );
+    expect([stale.status, stale.code]).toEqual([409, 'CONFLICT']);
+    const second = await serviceErrorOf(
+      client.startMeritAssessment({
+        agencyCode: 'RACE',
+        period: '2026',
+        config: defaultMeritAspectConfig(),
+        by: agency,
+      }),
+    );
+    expect([second.status, second.code, second.field]).toEqual([409, 'CONFLICT', 'agencyCode']);
+    const withdraw = await serviceErrorOf(
+      client.decideTalentSystemApproval('RACE', {
+        action: 'WITHDRAW',
+        by: overseer,
+        reason: 'Tidak ada yang dicabut',
+        withdrawnOn: '2026-06-30',
+        reference: 'B-9',
+      }),
+    );
+    expect([withdraw.status, withdraw.code]).toEqual([409, 'WRONG_STAGE']);
   });
 });
 

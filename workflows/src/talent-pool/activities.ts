@@ -14,6 +14,7 @@ import {
   type InvitationDto,
   type LocalDate,
   type OfficialDocumentRequest,
+  type TalentGateStateDto,
 } from '@seleksi/domain';
 import { callService } from '../activity-errors';
 import type { VacancyPlan } from '../open-selection/definitions';
@@ -35,6 +36,7 @@ export interface TalentPoolPorts extends TalentMappingPorts {
   };
   assessment: TalentMappingPorts['assessment'] & {
     listTalentMapPeriods(agencyCode: string): Promise<{ period: string; mappedAt: string; total: number }[]>;
+    getTalentGateState(agencyCode: string): Promise<TalentGateStateDto>;
   };
 }
 
@@ -93,14 +95,21 @@ export function createTalentPoolActivities(ports: TalentPoolPorts) {
       return callService(() => ports.candidate.getHolidayCalendar());
     },
 
+    /**
+     * The gate from the overseer's recorded decisions only (the latest validated assessment and the standing
+     * approval), never from values in the agency's settings. An activity, so a running filling replays
+     * the answer it recorded.
+     */
     async checkGate(args: { agencyCode: string; asOf: LocalDate }) {
       const settings = await talentSettingsOf(ports.assessment, args.agencyCode);
+      const state = await callService(() => ports.assessment.getTalentGateState(args.agencyCode));
       const periods = await callService(() => ports.assessment.listTalentMapPeriods(args.agencyCode));
       const latest = periods[0] ?? null;
+      const approval = state.approval;
       const result = checkTalentGate(
         {
-          meritIndexScore: settings.meritIndexScore,
-          talentSystemApproval: settings.talentSystemApproval,
+          meritIndexScore: state.validated?.index ?? null,
+          talentSystemApproval: approval ? { approvedOn: approval.approvedOn, reference: approval.reference } : null,
           latestMapDate: latest ? latest.mappedAt.slice(0, 10) : null,
           asOf: args.asOf,
         },

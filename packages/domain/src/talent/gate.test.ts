@@ -42,14 +42,18 @@ describe('checkTalentGate', () => {
     [
       'merit not assessed',
       { meritIndexScore: null },
-      'Indeks sistem merit instansi belum dinilai; syarat paling rendah Baik',
+      'Indeks sistem merit instansi belum divalidasi pengawas; syarat paling rendah Baik',
     ],
     [
       'merit score out of range',
       { meritIndexScore: 450 },
       'Nilai indeks sistem merit tidak valid (450); nilai harus 100 sampai 400',
     ],
-    ['no approval', { talentSystemApproval: null }, 'Sistem manajemen talenta instansi belum mendapat persetujuan'],
+    [
+      'no approval',
+      { talentSystemApproval: null },
+      'Sistem manajemen talenta instansi belum mendapat persetujuan pengawas',
+    ],
     [
       'approval without reference',
       { talentSystemApproval: { approvedOn: '2025-09-30', reference: ' ' } },

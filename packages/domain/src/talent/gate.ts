@@ -4,6 +4,7 @@
  * 1. its merit-system index is at least `minMeritCategory` (Baik by default; some sources say
  *    Sangat Baik, so it is configurable),
  * 2. its talent-management system is approved by the overseer (formerly KASN, now BKN), and
+ * (both from the overseer's recorded decisions: merit-assessment.ts; never from the agency's settings)
  * 3. its talent map is recent: the latest mapping is at most `maxMapAgeMonths` old on `asOf`
  *    (a map made exactly 12 months earlier, same day of month, still counts).
  * Each failed condition gives one Indonesian reason. Bad data (a score outside 100..400, an
@@ -76,7 +77,7 @@ export function checkTalentGate(input: TalentGateInput, rules: TalentGateRules):
   let meritCategory: MeritCategory | null = null;
   const score = input.meritIndexScore;
   if (score === null || score === undefined)
-    reasons.push(`Indeks sistem merit instansi belum dinilai; syarat paling rendah ${min}`);
+    reasons.push(`Indeks sistem merit instansi belum divalidasi pengawas; syarat paling rendah ${min}`);
   else if (!isMeritScore(score))
     reasons.push(`Nilai indeks sistem merit tidak valid (${String(score)}); nilai harus 100 sampai 400`);
   else {
@@ -89,7 +90,7 @@ export function checkTalentGate(input: TalentGateInput, rules: TalentGateRules):
 
   // 2. Approval of the talent-management system.
   const approval = input.talentSystemApproval;
-  if (!approval) reasons.push('Sistem manajemen talenta instansi belum mendapat persetujuan');
+  if (!approval) reasons.push('Sistem manajemen talenta instansi belum mendapat persetujuan pengawas');
   else {
     checkDate(approval.approvedOn, 'talentSystemApproval.approvedOn');
     if (!isNonEmptyString(approval.reference))

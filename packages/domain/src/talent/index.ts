@@ -4,4 +4,5 @@ export * from './levels';
 export * from './gate';
 export * from './succession';
 export * from './settings';
+export * from './merit-assessment';
 export * from './map-page';

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TALENT_GATE_RULES } from './gate';
 import { DEFAULT_TALENT_SCORING_RULES } from './levels';
-import { defaultTalentSettings, validateTalentSettings, type TalentSettings } from './settings';
+import {
+  defaultTalentSettings,
+  migrateLegacyTalentSettings,
+  validateTalentSettings,
+  type TalentSettings,
+} from './settings';
 import { DEFAULT_RETIREMENT_RULES } from './succession';
 
 function valid(): TalentSettings {
   return {
     ...defaultTalentSettings('KALTIM'),
-    meritIndexScore: 301.5,
-    meritAssessedOn: '2025-12-10',
-    talentSystemApproval: { approvedOn: '2025-09-30', reference: 'Keputusan Kepala BKN Nomor 12/2025' },
     targetPosts: [
       {
         id: 'DISDIK',
@@ -29,9 +31,6 @@ describe('defaultTalentSettings', () => {
     expect(validateTalentSettings(s)).toEqual([]);
     expect(s).toEqual({
       agencyCode: 'KALTIM',
-      meritIndexScore: null,
-      meritAssessedOn: null,
-      talentSystemApproval: null,
       scoring: DEFAULT_TALENT_SCORING_RULES,
       gate: DEFAULT_TALENT_GATE_RULES,
       retirement: DEFAULT_RETIREMENT_RULES,
@@ -58,13 +57,11 @@ describe('validateTalentSettings', () => {
 
   it.each<[string, (s: TalentSettings) => void, string[]]>([
     ['agency code', (s) => (s.agencyCode = ''), ['agencyCode']],
-    ['merit score', (s) => (s.meritIndexScore = 99), ['meritIndexScore']],
-    ['merit date missing', (s) => (s.meritAssessedOn = null), ['meritAssessedOn']],
-    ['merit date', (s) => (s.meritAssessedOn = '2025-02-30'), ['meritAssessedOn']],
+    ['merit score (the overseer decides it)', (s) => Object.assign(s, { meritIndexScore: 300 }), ['meritIndexScore']],
     [
-      'approval',
-      (s) => (s.talentSystemApproval = { approvedOn: '30-09-2025', reference: '' }),
-      ['talentSystemApproval.approvedOn', 'talentSystemApproval.reference'],
+      'approval (the overseer decides it)',
+      (s) => Object.assign(s, { talentSystemApproval: { approvedOn: '2025-09-30', reference: 'B-1' } }),
+      ['talentSystemApproval'],
     ],
     ['scoring weights', (s) => (s.scoring.performanceWeight = 60), ['scoring.performanceWeight']],
     ['potential weights', (s) => (s.scoring.potentialWeights.trackRecord = 20), ['scoring.potentialWeights']],
@@ -97,5 +94,32 @@ describe('validateTalentSettings', () => {
     expect(validateTalentSettings(s)).toEqual([
       { code: 'VALIDATION_FAILED', field: 'targetPosts.2.id', message: 'ID jabatan target DISDIK ganda' },
     ]);
+  });
+});
+
+describe('migrateLegacyTalentSettings', () => {
+  it('moves values set before the overseer owned the gate into legacyGate, without rewriting anything else', () => {
+    const stored = {
+      ...defaultTalentSettings('KALTIM'),
+      meritIndexScore: 312,
+      meritAssessedOn: '2026-03-01',
+      talentSystemApproval: { approvedOn: '2026-01-10', reference: 'B-1/BKN' },
+    };
+    const migrated = migrateLegacyTalentSettings(stored);
+    expect(migrated).not.toHaveProperty('meritIndexScore');
+    expect(migrated).not.toHaveProperty('talentSystemApproval');
+    expect(migrated.legacyGate).toEqual({
+      meritIndexScore: 312,
+      meritAssessedOn: '2026-03-01',
+      talentSystemApproval: { approvedOn: '2026-01-10', reference: 'B-1/BKN' },
+    });
+    expect(validateTalentSettings(migrated as TalentSettings)).toEqual([]);
+  });
+
+  it('drops empty legacy keys and answers settings without them unchanged', () => {
+    const empty = { ...defaultTalentSettings('KALTIM'), meritIndexScore: null, talentSystemApproval: null };
+    expect(migrateLegacyTalentSettings(empty)).toEqual(defaultTalentSettings('KALTIM'));
+    const clean = defaultTalentSettings('KALTIM');
+    expect(migrateLegacyTalentSettings(clean)).toBe(clean);
   });
 });

@@ -1,15 +1,14 @@
 /**
- * An agency's talent configuration: its merit-index result, the approval of its talent-management
- * system, the scoring, gate and retirement rules, and the target posts whose succession-plan group
- * (KRS) is derived every year.
+ * An agency's talent configuration: the scoring, gate and retirement rules, and the target posts whose
+ * succession-plan group (KRS) is derived every year. The merit index and the approval of the
+ * talent-management system are not settings: they are the overseer's decisions (merit-assessment.ts).
  */
-import { isLocalDate, type LocalDate } from '../calendar';
+import type { LocalDate } from '../calendar';
 import { JPT_LEVELS, type JptLevel } from '../levels';
 import type { RuleProblem } from '../rules/problems';
 import { DEFAULT_TALENT_GATE_RULES, validateTalentGateRules, type TalentGateRules } from './gate';
 import { isNonEmptyString } from './internal';
 import { defaultTalentScoringRules, validateTalentScoringRules, type TalentScoringRules } from './levels';
-import { isMeritScore } from './merit';
 import { DEFAULT_RETIREMENT_RULES, validateRetirementRules, type RetirementRules } from './succession';
 
 /** A critical post (jabatan target) filled from the talent pool. */
@@ -22,26 +21,52 @@ export interface TargetPost {
   field?: string | null;
 }
 
-export interface TalentSettings {
-  agencyCode: string;
-  /** Merit-system index score (100..400), null while not assessed. */
+/**
+ * The merit index and approval an agency once set in its own settings, before they became the
+ * overseer's decisions: kept to be shown as awaiting the overseer's validation, never read by the gate.
+ */
+export interface LegacyTalentGateValues {
   meritIndexScore: number | null;
   meritAssessedOn: LocalDate | null;
-  /** Overseer's approval of the agency's talent-management system. */
   talentSystemApproval: { approvedOn: LocalDate; reference: string } | null;
+}
+
+/** Keys that were settings before the overseer owned the gate. */
+export const LEGACY_TALENT_GATE_KEYS = ['meritIndexScore', 'meritAssessedOn', 'talentSystemApproval'] as const;
+
+export interface TalentSettings {
+  agencyCode: string;
   scoring: TalentScoringRules;
   gate: TalentGateRules;
   retirement: RetirementRules;
   targetPosts: TargetPost[];
+  /** Unvalidated values set through the settings before; absent for agencies that never set them. */
+  legacyGate?: LegacyTalentGateValues | null;
+}
+
+/**
+ * Moves the gate values of settings stored before the overseer owned the gate into `legacyGate`
+ * (read-time migration: nothing is rewritten). Settings without them are answered unchanged.
+ */
+export function migrateLegacyTalentSettings<T extends object>(stored: T): T {
+  if (!LEGACY_TALENT_GATE_KEYS.some((k) => k in stored)) return stored;
+  const { meritIndexScore, meritAssessedOn, talentSystemApproval, ...rest } = stored as Record<string, unknown>;
+  const legacy: LegacyTalentGateValues = {
+    meritIndexScore: typeof meritIndexScore === 'number' ? meritIndexScore : null,
+    meritAssessedOn: typeof meritAssessedOn === 'string' ? meritAssessedOn : null,
+    talentSystemApproval:
+      talentSystemApproval && typeof talentSystemApproval === 'object'
+        ? (talentSystemApproval as LegacyTalentGateValues['talentSystemApproval'])
+        : null,
+  };
+  const any = legacy.meritIndexScore !== null || legacy.talentSystemApproval !== null;
+  return { ...rest, ...(any ? { legacyGate: legacy } : {}) } as unknown as T;
 }
 
 /** Settings of an agency that has configured nothing yet (fresh, mutable copies of the defaults). */
 export function defaultTalentSettings(agencyCode: string): TalentSettings {
   return {
     agencyCode,
-    meritIndexScore: null,
-    meritAssessedOn: null,
-    talentSystemApproval: null,
     scoring: defaultTalentScoringRules(),
     gate: { ...DEFAULT_TALENT_GATE_RULES },
     retirement: {
@@ -58,22 +83,14 @@ export function validateTalentSettings(s: TalentSettings): RuleProblem[] {
   const bad = (field: string, message: string) => problems.push({ code: 'VALIDATION_FAILED', field, message });
 
   if (!isNonEmptyString(s.agencyCode)) bad('agencyCode', 'Kode instansi wajib diisi');
-  if (s.meritIndexScore !== null && !isMeritScore(s.meritIndexScore))
-    bad('meritIndexScore', 'Nilai indeks sistem merit harus 100 sampai 400');
-  if (s.meritAssessedOn !== null && !isLocalDate(s.meritAssessedOn))
-    bad('meritAssessedOn', 'Tanggal penilaian sistem merit tidak valid');
-  if (s.meritIndexScore !== null && s.meritAssessedOn === null)
-    bad('meritAssessedOn', 'Tanggal penilaian sistem merit wajib diisi bila nilai indeks diisi');
-
-  const a = s.talentSystemApproval;
-  if (a !== null) {
-    if (!a || typeof a !== 'object') bad('talentSystemApproval', 'Persetujuan sistem manajemen talenta tidak valid');
-    else {
-      if (!isLocalDate(a.approvedOn))
-        bad('talentSystemApproval.approvedOn', 'Tanggal persetujuan sistem manajemen talenta tidak valid');
-      if (!isNonEmptyString(a.reference))
-        bad('talentSystemApproval.reference', 'Nomor/rujukan persetujuan sistem manajemen talenta wajib diisi');
-    }
+  for (const key of LEGACY_TALENT_GATE_KEYS) {
+    if (key in s)
+      bad(
+        key,
+        key === 'talentSystemApproval'
+          ? 'Persetujuan sistem manajemen talenta diberikan oleh pengawas, bukan diatur instansi'
+          : 'Indeks sistem merit hanya berasal dari penilaian mandiri yang divalidasi pengawas',
+      );
   }
 
   problems.push(

@@ -7,6 +7,7 @@ import { successionGroupSchema } from './succession-group';
 import { talentMapEntrySchema } from './talent-map-entry';
 import { talentSettingsSchema } from './talent-settings';
 import { importVersionSchema } from './import-version';
+import { meritAssessmentSchema, meritEvidenceSchema, talentGateDecisionSchema } from './merit-assessment';
 
 export type { AssessmentResultDoc } from './assessment-result';
 export type { ConflictDeclarationDoc } from './conflict-declaration';
@@ -16,6 +17,7 @@ export type { SuccessionGroupDoc } from './succession-group';
 export type { TalentMapEntryDoc } from './talent-map-entry';
 export type { TalentSettingsDoc } from './talent-settings';
 export type { ImportSource, ImportVersionDoc } from './import-version';
+export type { MeritAssessmentDoc, MeritEvidenceDoc, TalentGateDecisionDoc } from './merit-assessment';
 export { toActor } from './actor';
 
 /** The assessment service's models, bound to its own connection. */
@@ -29,6 +31,9 @@ export function createAssessmentModels(conn: Connection) {
     TalentMapEntry: conn.model('TalentMapEntry', talentMapEntrySchema, 'talentMapEntries'),
     SuccessionGroup: conn.model('SuccessionGroup', successionGroupSchema, 'successionGroups'),
     ImportVersion: conn.model('ImportVersion', importVersionSchema, 'importVersions'),
+    MeritAssessment: conn.model('MeritAssessment', meritAssessmentSchema, 'meritAssessments'),
+    MeritEvidence: conn.model('MeritEvidence', meritEvidenceSchema, 'meritEvidence'),
+    TalentGateDecision: conn.model('TalentGateDecision', talentGateDecisionSchema, 'talentGateDecisions'),
   };
 }
 export type AssessmentModels = ReturnType<typeof createAssessmentModels>;

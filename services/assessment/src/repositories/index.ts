@@ -7,6 +7,7 @@ import { createScoreRecordRepository } from './score-records';
 import { createSuccessionGroupRepository } from './succession-groups';
 import { createTalentMapRepository } from './talent-map';
 import { createTalentSettingsRepository } from './talent-settings';
+import { createMeritAssessmentRepository } from './merit-assessments';
 
 export function createAssessmentRepositories(models: AssessmentModels) {
   return {
@@ -18,6 +19,7 @@ export function createAssessmentRepositories(models: AssessmentModels) {
     talentMap: createTalentMapRepository(models),
     successionGroups: createSuccessionGroupRepository(models),
     dataImports: createDataImportRepository(models),
+    meritAssessments: createMeritAssessmentRepository(models),
   };
 }
 export type AssessmentRepositories = ReturnType<typeof createAssessmentRepositories>;

@@ -6,6 +6,7 @@ import { dataImportRoutes } from './data-imports';
 import { scoreRecordRoutes } from './score-records';
 import { panselMemberRoutes } from './pansel-members';
 import { talentRoutes } from './talent';
+import { meritAssessmentRoutes } from './merit-assessments';
 
 export function assessmentRoutes(router: Router, repos: AssessmentRepositories): void {
   panselMemberRoutes(router, repos);
@@ -14,4 +15,5 @@ export function assessmentRoutes(router: Router, repos: AssessmentRepositories):
   conflictRoutes(router, repos);
   talentRoutes(router, repos);
   dataImportRoutes(router, repos);
+  meritAssessmentRoutes(router, repos);
 }
