@@ -15,9 +15,9 @@ import { accountLinkUrl, type Account, type AccountFilter, type LinkPurpose } fr
 import { hashPassword } from '../auth/passwords';
 import type { SelectionSummaryDto } from '@seleksi/kit';
 import type { GraphQLContext } from '../context';
-import { gqlError, typed } from '../errors';
+import { gqlError, toGraphQLError, typed } from '../errors';
 import { arrayConnection } from '../relay/connections';
-import { AuthPayload, openSessionFor, UserType } from './auth';
+import { AuthPayload, isWrongCredential, openSessionFor, UserType } from './auth';
 import { RoleEnum } from './common';
 import { actorOf } from './decision';
 import { parseInput } from './input';
@@ -572,7 +572,13 @@ builder.mutationField('setPasswordWithLink', (t) =>
         if (!token.success) throw gqlError('LINK_INVALID', 'Tautan tidak dikenal atau tidak lengkap', 'token');
         const pw = password.safeParse(args.password);
         if (!pw.success) throw gqlError('VALIDATION_FAILED', pw.error.issues[0]!.message, 'password');
-        const account = await ctx.accounts.redeemLink(token.data, pw.data);
+        // Guessing links is throttled per address (a link names no account until it is found).
+        const account = await ctx.throttle.guard(
+          { account: null, address: ctx.clientAddress, action: 'PASSWORD_LINK' },
+          () =>
+            ctx.accounts.redeemLink(token.data, pw.data).catch((err: unknown) => Promise.reject(toGraphQLError(err))),
+          isWrongCredential,
+        );
         return openSessionFor(ctx, account);
       }),
   }),

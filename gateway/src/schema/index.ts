@@ -24,5 +24,6 @@ import './notices';
 import './profile-disputes';
 import './imports';
 import './audit-chain';
+import './security';
 
 export const schema = builder.toSchema({ sortSchema: true });
