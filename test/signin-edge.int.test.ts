@@ -152,6 +152,29 @@ describe('sign-in throttling', () => {
     expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBe(20 - wrong);
   });
 
+  it('limits password-reset mails per e-mail, apart from sign-in', async () => {
+    const email = await addUser('edge-reset');
+    const reset = (address: string) =>
+      graphqlClient(stack.gateway.url)(
+        'mutation($e: String!) { requestPasswordReset(email: $e) }',
+        { e: email },
+        undefined,
+        {
+          'x-forwarded-for': address,
+        },
+      );
+    for (let i = 0; i < LOCK_FAILURES; i++)
+      expect((await reset('10.1.5.1')).data).toEqual({ requestPasswordReset: true });
+    const refused = await reset('10.1.5.2');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(refused.errors?.[0]?.message).toMatch(/^Terlalu banyak permintaan atur ulang kata sandi\./);
+    expect(
+      await stack.gateway.deps.accounts.pendingNotices((await stack.gateway.deps.accounts.findByEmail(email))!.id),
+    ).toHaveLength(LOCK_FAILURES);
+    // Sign-in of the same account is not affected.
+    expect(codeOf(await signIn(email, PASSWORD, '10.1.5.1'))).toBe('OK');
+  });
+
   it('records every throttled attempt and lockout for the administrator only', async () => {
     const admin = await addUser('edge-admin', 'ADMIN');
     const adminToken = (await signIn(admin, PASSWORD, '10.9.9.9')).token!;

@@ -593,12 +593,20 @@ builder.mutationField('requestPasswordReset', (t) =>
       typed(async () => {
         const parsed = email.safeParse(args.email);
         if (!parsed.success) throw gqlError('VALIDATION_FAILED', 'Format email tidak valid', 'email');
-        const account = await ctx.accounts.findByEmail(parsed.data);
-        if (account?.active && account.passwordSet) {
-          const ttl = Math.round(ctx.config.ACCOUNT_LINK_TTL_HOURS * 3600);
-          await ctx.accounts.issueLink(account.id, 'PASSWORD_RESET', ttl, (tk) => linkUrl(ctx, tk));
-        }
-        return true;
+        // Limited per e-mail and per address (mail flooding), whether the address has an account or not.
+        return ctx.throttle.guard(
+          { account: parsed.data.toLowerCase(), address: ctx.clientAddress, action: 'PASSWORD_RESET' },
+          async () => {
+            const account = await ctx.accounts.findByEmail(parsed.data);
+            if (account?.active && account.passwordSet) {
+              const ttl = Math.round(ctx.config.ACCOUNT_LINK_TTL_HOURS * 3600);
+              await ctx.accounts.issueLink(account.id, 'PASSWORD_RESET', ttl, (tk) => linkUrl(ctx, tk));
+            }
+            return true;
+          },
+          () => false,
+          { countSuccess: true },
+        );
       }),
   }),
 );

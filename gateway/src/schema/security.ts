@@ -12,7 +12,7 @@ const SecurityEventType = builder.objectRef<SecurityEvent>('SecurityEvent').impl
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.field({ type: SecurityEventKindEnum, resolve: (e) => e.kind }),
-    action: t.exposeString('action', { description: 'SIGN_IN or PASSWORD_LINK' }),
+    action: t.exposeString('action', { description: 'SIGN_IN, PASSWORD_LINK or PASSWORD_RESET' }),
     account: t.exposeString('account', {
       nullable: true,
       description: 'The e-mail tried (an account may or may not have it)',

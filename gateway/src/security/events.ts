@@ -11,7 +11,7 @@ export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 export interface SecurityEvent {
   id: string;
   kind: SecurityEventKind;
-  /** SIGN_IN or PASSWORD_LINK. */
+  /** SIGN_IN, PASSWORD_LINK or PASSWORD_RESET. */
   action: string;
   /** The e-mail tried (whether or not an account has it); null when the entry names none. */
   account: string | null;

@@ -100,24 +100,25 @@ export function waitText(seconds: number): string {
 }
 
 /** The typed refusal: `TOO_MANY_ATTEMPTS` with `retryAfterSeconds`, HTTP 429 with Retry-After. */
-export function tooManyAttempts(retryAfterSeconds: number): GraphQLError {
-  return new GraphQLError(
-    `Terlalu banyak percobaan masuk yang gagal. Silakan coba lagi dalam ${waitText(retryAfterSeconds)}.`,
-    {
-      extensions: {
-        code: 'TOO_MANY_ATTEMPTS',
-        retryAfterSeconds,
-        http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
-      },
+export function tooManyAttempts(retryAfterSeconds: number, action = 'SIGN_IN'): GraphQLError {
+  const what = action === 'PASSWORD_RESET' ? 'permintaan atur ulang kata sandi' : 'percobaan masuk yang gagal';
+  return new GraphQLError(`Terlalu banyak ${what}. Silakan coba lagi dalam ${waitText(retryAfterSeconds)}.`, {
+    extensions: {
+      code: 'TOO_MANY_ATTEMPTS',
+      retryAfterSeconds,
+      http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
     },
-  );
+  });
 }
 
 export interface AttemptOrigin {
   /** The e-mail as typed (normalised); null for an entry that names no account. */
   account: string | null;
   address: string;
-  /** What was tried (SIGN_IN, PASSWORD_LINK), for the record. */
+  /**
+   * What was tried, for the record: SIGN_IN, PASSWORD_LINK (both count against the same address),
+   * PASSWORD_RESET (requests for a reset mail: counted apart, every request counts).
+   */
   action: string;
 }
 
@@ -143,7 +144,12 @@ export class SignInThrottle {
    * (`isFailure` tells such an error from an outage, which counts for nothing); its result is
    * returned on success. A refused attempt throws TOO_MANY_ATTEMPTS without calling `check`.
    */
-  async guard<T>(origin: AttemptOrigin, check: () => Promise<T>, isFailure: (err: unknown) => boolean): Promise<T> {
+  async guard<T>(
+    origin: AttemptOrigin,
+    check: () => Promise<T>,
+    isFailure: (err: unknown) => boolean,
+    opts: { countSuccess?: boolean } = {},
+  ): Promise<T> {
     const now = new Date();
     const keys = this.keysOf(origin);
     const docs = await this.counters.find({ _id: { $in: keys.map((k) => k.id) } }).lean();
@@ -182,6 +188,11 @@ export class SignInThrottle {
       else await this.release(claimed.map((c) => c.key.id));
       throw err;
     }
+    // Requests limited by number (reset mails) count whatever their outcome.
+    if (opts.countSuccess) {
+      await this.failed(origin, claimed, now);
+      return result;
+    }
     // A success: the account starts again; the address gives back the count it claimed.
     for (const { key } of claimed) {
       if (key.scope === 'ACCOUNT') await this.counters.deleteOne({ _id: key.id });
@@ -192,8 +203,9 @@ export class SignInThrottle {
 
   private keysOf(origin: AttemptOrigin): { id: string; scope: ThrottleScope }[] {
     const keys: { id: string; scope: ThrottleScope }[] = [];
-    if (origin.account) keys.push({ id: `account:${origin.account}`, scope: 'ACCOUNT' });
-    keys.push({ id: `address:${origin.address}`, scope: 'ADDRESS' });
+    const prefix = origin.action === 'PASSWORD_RESET' ? 'reset:' : '';
+    if (origin.account) keys.push({ id: `${prefix}account:${origin.account}`, scope: 'ACCOUNT' });
+    keys.push({ id: `${prefix}address:${origin.address}`, scope: 'ADDRESS' });
     return keys;
   }
 
@@ -270,7 +282,7 @@ export class SignInThrottle {
     now: Date,
   ): Promise<never> {
     await this.record('ATTEMPT_THROTTLED', origin, scope, retryAfterSeconds, now);
-    throw tooManyAttempts(retryAfterSeconds);
+    throw tooManyAttempts(retryAfterSeconds, origin.action);
   }
 
   private async record(
