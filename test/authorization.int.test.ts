@@ -267,6 +267,8 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       variables: { a: AGENCY_A.code },
     },
     accounts: { allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther'], query: '{ accounts { totalCount } }' },
+    // Throttled sign-ins and lockouts: the national administrator only.
+    securityEvents: { allowed: ['admin'], query: '{ securityEvents { totalCount } }' },
     pendingRegistrations: {
       allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther'],
       query: '{ pendingRegistrations { totalCount } }',

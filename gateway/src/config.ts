@@ -127,6 +127,34 @@ export const gatewayConfigSchema = z.object({
   NOTICE_RETRY_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
   /** Attempts before a notice is marked FAILED (an administrator can queue it again). */
   NOTICE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(12),
+  /**
+   * The portal's public origin(s), comma-separated: the only origins CORS allows (with credentials).
+   * Unset: the origin of PUBLIC_URL, where this gateway serves the portal itself.
+   */
+  PORTAL_PUBLIC_ORIGIN: z.string().min(1).optional(),
+  /**
+   * Proxies of ours in front of the gateway (0: none, the socket's peer is the client). With N, the
+   * client address is the N-th X-Forwarded-For entry from the right; never set it without such a proxy.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
+    .pipe(z.number().int().min(0).max(10)),
+  /** Sign-in failures of one account (by e-mail) in a window before each next attempt waits (doubling). */
+  SIGNIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failures of one account in a window that lock it for SIGNIN_LOCKOUT_SECONDS. */
+  SIGNIN_ACCOUNT_LOCK_FAILURES: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Failures from one client address (any accounts) in a window that lock the address. */
+  SIGNIN_ADDRESS_LOCK_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  SIGNIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** The first wait after the free failures (0: no waits, only the lockout); doubled per failure. */
+  SIGNIN_BACKOFF_BASE_SECONDS: z.coerce.number().min(0).max(3600).default(1),
+  SIGNIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** How long throttling and lockout events stay queryable (`securityEvents`). */
+  SECURITY_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  SIGNIN_CLEANUP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -22,6 +22,7 @@ import type { GatewayConfig } from './config';
 import type { SelectionSummaryDto, ServiceClients } from '@seleksi/kit';
 import type { ApplyPipeline } from './apply';
 import type { NoticePreferences } from './notices/notifier';
+import type { SignInThrottle } from './security/throttle';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -34,6 +35,8 @@ export interface GatewayDeps {
   apply: ApplyPipeline;
   /** Each account's choice of non-essential notices. */
   noticePreferences: NoticePreferences;
+  /** Sign-in throttling and its security events (state in the store, shared by all gateways). */
+  throttle: SignInThrottle;
 }
 
 export interface GraphQLContext extends GatewayDeps {
@@ -43,6 +46,8 @@ export interface GraphQLContext extends GatewayDeps {
   idempotency: { key: string | null; uses: number };
   /** When the HTTP request arrived (server clock), before its body was read: the receipt time of an application. */
   receivedAt: Date;
+  /** The client's address (socket peer, or X-Forwarded-For behind TRUST_PROXY), for throttling. */
+  clientAddress: string;
   loaders: {
     /** The read model without its stage history (which `stageHistory` loads when a query asks for it). */
     selection: DataLoader<string, SelectionSummaryDto | null>;
@@ -82,6 +87,7 @@ export async function createContext(
   receivedAt: Date = new Date(),
   /** The same request's authentication, when already started (at header arrival, see server.ts). */
   started?: ReturnType<typeof authenticate>,
+  clientAddress = 'unknown',
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await (started ?? authenticate(deps, authorization));
   const { candidate, assessment, document } = deps.services;
@@ -93,6 +99,7 @@ export async function createContext(
     sessionId,
     idempotency: { key: idempotencyKey ?? null, uses: 0 },
     receivedAt,
+    clientAddress,
     loaders: {
       selection,
       stageHistory: new DataLoader(async (ids) =>

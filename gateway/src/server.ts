@@ -26,6 +26,10 @@ import { useQueryLimits } from './limits';
 import { NoticePreferences, Notifier } from './notices/notifier';
 import { schema } from './schema';
 import { useTypedErrors } from './typed-errors-plugin';
+import { clientAddress } from './security/client-address';
+import { createEdge } from './security/edge';
+import { SecurityEvents } from './security/events';
+import { SignInThrottle, throttlePolicy } from './security/throttle';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 const RECEIVED_AT = Symbol('receivedAt');
@@ -62,6 +66,8 @@ export function createGraphqlHandler(deps: GatewayDeps): NodeHandler {
       defaultQuery: '{ selections(first: 5) { edges { node { id title stage } } } }',
     },
     landingPage: false,
+    // CORS is decided before routing (security/edge.ts), for the portal's origin only.
+    cors: false,
     plugins: [useQueryLimits(deps.config), useTypedErrors()],
     logging: deps.logger,
     context: ({ request, req }) =>
@@ -71,6 +77,7 @@ export function createGraphqlHandler(deps: GatewayDeps): NodeHandler {
         request.headers.get('idempotency-key'),
         receivedAtOf(req) ?? new Date(),
         authenticationOf(req),
+        req ? clientAddress(req, deps.config.TRUST_PROXY) : 'unknown',
       ),
   });
   // Yoga is a Node request handler; its type is not an express one.
@@ -221,7 +228,9 @@ export async function startGateway(
     logger,
     apply: new ApplyPipeline(config),
     noticePreferences: new NoticePreferences(conn),
+    throttle: new SignInThrottle(conn, throttlePolicy(config), new SecurityEvents(conn), logger),
   };
+  await deps.throttle.init();
   const notifier = config.SMTP_URL
     ? new Notifier({
         candidate: deps.services.candidate,
@@ -234,18 +243,25 @@ export async function startGateway(
   if (!notifier) logger.warn('SMTP_URL not set: notices stay in the outbox until a gateway with SMTP_URL runs');
   const graphql = createGraphqlHandler(deps);
   const app = createGatewayApp(deps, () => pingDatabase(conn), graphql);
-  const server: Server = createServer((req, res) => (isGraphqlPost(req) ? graphql(req, res) : app(req, res)));
+  const edge = createEdge(config);
+  const server: Server = createServer((req, res) => {
+    if (edge(req, res)) return;
+    if (isGraphqlPost(req)) graphql(req, res);
+    else app(req, res);
+  });
   if (TRACE) server.on('connection', (socket) => Object.assign(socket, { [CONNECTED_AT]: Date.now() }));
   await new Promise<void>((resolve) => server.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'gateway listening');
   notifier?.start();
+  deps.throttle.start(config.SIGNIN_CLEANUP_INTERVAL_SECONDS, config.SECURITY_EVENT_RETENTION_DAYS);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     deps,
     async close() {
       await notifier?.stop();
+      deps.throttle.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await connection.close();

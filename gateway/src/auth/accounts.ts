@@ -322,7 +322,11 @@ export class AccountRepository {
    */
   async authenticate(email: string, password: string): Promise<Account | null> {
     const d = await this.accounts.findOne({ email: email.toLowerCase().trim() }).lean();
-    if (!d?.passwordHash || d.active === false) return null;
+    if (!d?.passwordHash || d.active === false) {
+      // The same hashing work as a real check: the answer's timing must not tell which accounts exist.
+      await verifyPassword(await dummyHash(), password);
+      return null;
+    }
     return (await verifyPassword(d.passwordHash, password)) ? toAccount(d) : null;
   }
 
@@ -638,6 +642,13 @@ export class AccountRepository {
     this.remember(sessionId);
     await this.sessions.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: now } });
   }
+}
+
+let dummy: Promise<string> | undefined;
+/** A hash no password matches in practice, made once per process with the same cost as real ones. */
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(24).toString('base64url'));
+  return dummy;
 }
 
 function emailTaken(): AccountError {

@@ -15,9 +15,9 @@ import { accountLinkUrl, type Account, type AccountFilter, type LinkPurpose } fr
 import { hashPassword } from '../auth/passwords';
 import type { SelectionSummaryDto } from '@seleksi/kit';
 import type { GraphQLContext } from '../context';
-import { gqlError, typed } from '../errors';
+import { gqlError, toGraphQLError, typed } from '../errors';
 import { arrayConnection } from '../relay/connections';
-import { AuthPayload, openSessionFor, UserType } from './auth';
+import { AuthPayload, isWrongCredential, openSessionFor, UserType } from './auth';
 import { RoleEnum } from './common';
 import { actorOf } from './decision';
 import { parseInput } from './input';
@@ -572,7 +572,13 @@ builder.mutationField('setPasswordWithLink', (t) =>
         if (!token.success) throw gqlError('LINK_INVALID', 'Tautan tidak dikenal atau tidak lengkap', 'token');
         const pw = password.safeParse(args.password);
         if (!pw.success) throw gqlError('VALIDATION_FAILED', pw.error.issues[0]!.message, 'password');
-        const account = await ctx.accounts.redeemLink(token.data, pw.data);
+        // Guessing links is throttled per address (a link names no account until it is found).
+        const account = await ctx.throttle.guard(
+          { account: null, address: ctx.clientAddress, action: 'PASSWORD_LINK' },
+          () =>
+            ctx.accounts.redeemLink(token.data, pw.data).catch((err: unknown) => Promise.reject(toGraphQLError(err))),
+          isWrongCredential,
+        );
         return openSessionFor(ctx, account);
       }),
   }),
@@ -587,12 +593,20 @@ builder.mutationField('requestPasswordReset', (t) =>
       typed(async () => {
         const parsed = email.safeParse(args.email);
         if (!parsed.success) throw gqlError('VALIDATION_FAILED', 'Format email tidak valid', 'email');
-        const account = await ctx.accounts.findByEmail(parsed.data);
-        if (account?.active && account.passwordSet) {
-          const ttl = Math.round(ctx.config.ACCOUNT_LINK_TTL_HOURS * 3600);
-          await ctx.accounts.issueLink(account.id, 'PASSWORD_RESET', ttl, (tk) => linkUrl(ctx, tk));
-        }
-        return true;
+        // Limited per e-mail and per address (mail flooding), whether the address has an account or not.
+        return ctx.throttle.guard(
+          { account: parsed.data.toLowerCase(), address: ctx.clientAddress, action: 'PASSWORD_RESET' },
+          async () => {
+            const account = await ctx.accounts.findByEmail(parsed.data);
+            if (account?.active && account.passwordSet) {
+              const ttl = Math.round(ctx.config.ACCOUNT_LINK_TTL_HOURS * 3600);
+              await ctx.accounts.issueLink(account.id, 'PASSWORD_RESET', ttl, (tk) => linkUrl(ctx, tk));
+            }
+            return true;
+          },
+          () => false,
+          { countSuccess: true },
+        );
       }),
   }),
 );

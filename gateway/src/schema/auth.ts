@@ -53,6 +53,12 @@ export async function openSessionFor(ctx: GraphQLContext, user: Account, method 
   return { token, expiresAt: session.expiresAt, user };
 }
 
+/** A refusal of the credential itself (counted by the throttle), not an outage. */
+export function isWrongCredential(err: unknown): boolean {
+  const code = (err as { extensions?: { code?: unknown } }).extensions?.code;
+  return code === 'UNAUTHENTICATED' || code === 'LINK_INVALID';
+}
+
 const signInSchema = z.object({
   email: z.string().trim().email('Format email tidak valid').max(200),
   password: z.string().min(1, 'Kata sandi wajib diisi').max(200),
@@ -73,8 +79,16 @@ builder.mutationField('signIn', (t) =>
     args: { email: t.arg.string(), password: t.arg.string() },
     resolve: async (_r, args, ctx) => {
       const { email, password } = parseInput(signInSchema, args, '');
-      const user = await ctx.accounts.authenticate(email, password);
-      if (!user) throw gqlError('UNAUTHENTICATED', 'Email atau kata sandi salah', 'password');
+      // Throttled by the e-mail typed whether an account has it or not: the same answers either way.
+      const user = await ctx.throttle.guard(
+        { account: email.toLowerCase(), address: ctx.clientAddress, action: 'SIGN_IN' },
+        async () => {
+          const found = await ctx.accounts.authenticate(email, password);
+          if (!found) throw gqlError('UNAUTHENTICATED', 'Email atau kata sandi salah', 'password');
+          return found;
+        },
+        isWrongCredential,
+      );
       return openSessionFor(ctx, user);
     },
   }),

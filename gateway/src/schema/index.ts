@@ -25,5 +25,6 @@ import './notices';
 import './profile-disputes';
 import './imports';
 import './audit-chain';
+import './security';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'TOO_MANY_ROW_ERRORS',
   /** Another import of the same agency is being committed. */
   'IMPORT_RUNNING',
+  /** Too many failed sign-ins for the account or the address: `extensions.retryAfterSeconds` says when to retry. */
+  'TOO_MANY_ATTEMPTS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { repoRoot } from '@seleksi/dev';
 import { ARTIFACTS, DEMO_DOMAIN, DEMO_PASSWORD } from './stack';
 
@@ -59,6 +60,35 @@ export interface RoleContext {
   email: string;
 }
 
+/**
+ * Content-Security-Policy violations seen on any page of this file's browser contexts: each test of
+ * a file that uses this harness fails when its pages broke the gateway's CSP (a blocked script,
+ * style, image, connection or frame), reported by the page itself (`securitypolicyviolation`) and
+ * by Chromium's console.
+ */
+export const cspViolations: string[] = [];
+const CSP_CONSOLE = /Content Security Policy/i;
+
+afterEach(() => {
+  const seen = cspViolations.splice(0);
+  if (seen.length) throw new Error(`Content-Security-Policy violations:\n${[...new Set(seen)].join('\n')}`);
+});
+
+async function watchCsp(context: BrowserContext, label: string): Promise<void> {
+  await context.exposeBinding('__reportCspViolation', ({ page }, text: string) => {
+    cspViolations.push(`[${label}] ${page.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation?: (t: string) => void }).__reportCspViolation;
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  context.on('console', (msg) => {
+    if (msg.type() === 'error' && CSP_CONSOLE.test(msg.text())) cspViolations.push(`[${label}] console: ${msg.text()}`);
+  });
+}
+
 /** A fresh context at desktop width (or `width`), its console errors logged to `logFile`. */
 export async function newContext(
   browser: Browser,
@@ -75,8 +105,9 @@ export async function newContext(
   });
   context.setDefaultTimeout(20_000);
   context.setDefaultNavigationTimeout(30_000);
-  const page = await context.newPage();
   const label = opts.label ?? 'anon';
+  await watchCsp(context, label);
+  const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning')
       appendFileSync(logFile, `[${label}] console.${msg.type()}: ${msg.text()}\n`);
