@@ -185,6 +185,15 @@ describe('service token verifier', () => {
     const rotated = createServiceTokenProvider({ issuer: 'gateway', privateKey: next.privateKey });
     expect((await v.authorize(`Bearer ${await old.token('assessment')}`, 'GET', '/x')).caller).toBe('gateway');
     expect((await v.authorize(`Bearer ${await rotated.token('assessment')}`, 'GET', '/x')).caller).toBe('gateway');
+    // Both keys in one PEM text, as a rotated public-key file holds them.
+    const both = [gatewayKeys.publicKey, next.publicKey]
+      .map((k) => k.export({ type: 'spki', format: 'pem' }).toString())
+      .join('');
+    const fromFile = await createServiceTokenVerifier({ audience: 'assessment', trusted: { gateway: [both] } });
+    expect((await fromFile.authorize(`Bearer ${await old.token('assessment')}`, 'GET', '/x')).caller).toBe('gateway');
+    expect((await fromFile.authorize(`Bearer ${await rotated.token('assessment')}`, 'GET', '/x')).caller).toBe(
+      'gateway',
+    );
   });
 });
 

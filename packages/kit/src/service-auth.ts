@@ -43,9 +43,12 @@ function keyText(source: string): string {
 function privateKeyOf(source: KeySource): KeyObject {
   return typeof source === 'string' ? createPrivateKey(keyText(source)) : source;
 }
-function publicKeyOf(source: KeySource): KeyObject {
-  if (typeof source === 'string') return createPublicKey(keyText(source));
-  return source.type === 'public' ? source : createPublicKey(source);
+/** The public keys of a source; a PEM file may hold several (the current key and the next, during a rotation). */
+function publicKeysOf(source: KeySource): KeyObject[] {
+  if (typeof source !== 'string') return [source.type === 'public' ? source : createPublicKey(source)];
+  const blocks = keyText(source).match(/-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/g) ?? [];
+  if (blocks.length === 0) throw new Error('No PEM key found in a SERVICE_AUTH_TRUST entry');
+  return blocks.map((pem) => createPublicKey(pem));
 }
 function algorithmOf(key: KeyObject): 'EdDSA' | 'ES256' {
   if (key.asymmetricKeyType === 'ed25519') return 'EdDSA';
@@ -151,8 +154,7 @@ export async function createServiceTokenVerifier(options: ServiceTokenVerifierOp
   } = options;
   const keys = new Map<string, { caller: string; key: KeyObject }>();
   for (const [caller, sources] of Object.entries(options.trusted)) {
-    for (const source of sources) {
-      const key = publicKeyOf(source);
+    for (const key of sources.flatMap(publicKeysOf)) {
       algorithmOf(key);
       const kid = await keyId(key);
       // One key, one identity: otherwise a caller could sign as another.
