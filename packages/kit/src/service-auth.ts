@@ -6,7 +6,7 @@
  * cached by the service, so the hot path costs a map lookup, never a network call.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calculateJwkThumbprint, exportJWK, jwtVerify, SignJWT, errors as joseErrors } from 'jose';
@@ -250,15 +250,25 @@ export function ensureDevServiceKeys(dir: string = devServiceKeysDir()): string 
   for (const caller of SERVICE_CALLERS) {
     const keyFile = path.join(dir, `${caller}.key`);
     const pubFile = path.join(dir, `${caller}.pub`);
-    if (existsSync(keyFile) && existsSync(pubFile)) continue;
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    // Written aside and renamed, so a concurrent start never reads half a key.
-    const suffix = `.${process.pid}.tmp`;
-    writeFileSync(keyFile + suffix, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    writeFileSync(pubFile + suffix, publicKey.export({ type: 'spki', format: 'pem' }));
-    renameSync(pubFile + suffix, pubFile);
-    renameSync(keyFile + suffix, keyFile);
-    chmodSync(keyFile, 0o600);
+    if (!existsSync(keyFile)) {
+      // Linked into place, which fails when another start got there first: one key wins, whole.
+      const tmp = `${keyFile}.${process.pid}.tmp`;
+      const { privateKey } = generateKeyPairSync('ed25519');
+      writeFileSync(tmp, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+      try {
+        linkSync(tmp, keyFile);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      } finally {
+        unlinkSync(tmp);
+      }
+    }
+    if (!existsSync(pubFile)) {
+      // Derived from the key that won, so key and public key always match.
+      const tmp = `${pubFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, createPublicKey(readFileSync(keyFile, 'utf8')).export({ type: 'spki', format: 'pem' }));
+      renameSync(tmp, pubFile);
+    }
   }
   return dir;
 }
