@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applicationId, selectionWorkflowId, vacancyId, type AgencyDto } from '@seleksi/domain';
-import { createServiceClients } from '@seleksi/kit';
+import { createServiceClients, serviceTokenProviderFromEnv } from '@seleksi/kit';
 import type { AccountRepository } from '@seleksi/gateway';
 import { eligibleProfile, testAgency } from './support/fixtures';
 import { startStack, type Stack } from './support/stack';
@@ -28,7 +28,10 @@ beforeAll(async () => {
     return fetch(input, init);
   };
   // The context spreads deps per request, so the gateway picks these up from the next request on.
-  stack.gateway.deps.services = createServiceClients(stack.urls, { fetch: counting });
+  stack.gateway.deps.services = createServiceClients(stack.urls, {
+    fetch: counting,
+    auth: serviceTokenProviderFromEnv('gateway', {}),
+  });
   const accounts: AccountRepository = stack.gateway.deps.accounts;
   await accounts.upsert({
     id: 'np-admin',

@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { serviceCallerEnv } from '@seleksi/kit';
 import { z } from 'zod';
 
 /** Gateway settings (environment variables, validated at start-up). */
 export const gatewayConfigSchema = z.object({
+  /** The gateway's service credential (SERVICE_AUTH_KEY; identity `gateway`). */
+  ...serviceCallerEnv,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   GATEWAY_HOST: z.string().default('0.0.0.0'),
   MONGODB_URI: z.string().default('mongodb://127.0.0.1:27018'),

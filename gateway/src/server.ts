@@ -11,7 +11,13 @@ import { createYoga } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { connectDatabase, createLogger, createServiceClients, pingDatabase } from '@seleksi/kit';
+import {
+  connectDatabase,
+  createLogger,
+  createServiceClients,
+  pingDatabase,
+  serviceTokenProviderFromEnv,
+} from '@seleksi/kit';
 import { ApplyPipeline } from './apply';
 import { AccountRepository } from './auth/accounts';
 import { TokenService } from './auth/tokens';
@@ -214,6 +220,8 @@ export async function startGateway(
   config: GatewayConfig,
   logger: Logger = createLogger('gateway', config.LOG_LEVEL),
 ): Promise<RunningGateway> {
+  // Before anything connects: a missing service key stops the start.
+  const serviceAuth = serviceTokenProviderFromEnv('gateway', config);
   const conn = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.GATEWAY_DB, logger });
   const accounts = new AccountRepository(conn);
   await accounts.init();
@@ -221,7 +229,7 @@ export async function startGateway(
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const deps: GatewayDeps = {
     config,
-    services: createServiceClients(config, { timeoutMs: config.SERVICE_TIMEOUT_MS }),
+    services: createServiceClients(config, { timeoutMs: config.SERVICE_TIMEOUT_MS, auth: serviceAuth }),
     temporal,
     accounts,
     tokens: new TokenService(config.AUTH_SECRET),

@@ -110,6 +110,8 @@ async function main(): Promise<void> {
           AUTH_SECRET: readFileSync(join(stack.dataDir, 'auth-secret'), 'utf8').trim(),
           PORTAL_DIST_DIR: join(stack.dataDir, 'portal-dist'),
           PUBLIC_URL: `http://localhost:${port}`,
+          // The gateway's service key, made by the stack's start in its data dir.
+          SELEKSI_DATA_DIR: stack.dataDir,
         },
       },
     );

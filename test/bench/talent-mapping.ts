@@ -28,7 +28,7 @@ import {
   type ManagedProcess,
 } from '@seleksi/dev';
 import { defaultTalentSettings, EMPLOYEE_BUCKETS, employeeBucket, type ProfileDto } from '@seleksi/domain';
-import { createServiceClients } from '@seleksi/kit';
+import { createServiceClients, operatorServiceAuth } from '@seleksi/kit';
 import { mongo } from 'mongoose';
 import { getMappingProgressQuery, SEARCH_ATTRIBUTES, startTalentMapping, TASK_QUEUE } from '@seleksi/workflows';
 import { eligibleProfile, testAgency } from '../support/fixtures';
@@ -204,6 +204,8 @@ async function main(): Promise<void> {
     ASSESSMENT_SERVICE_URL: `http://127.0.0.1:${assessmentPort}`,
     DOCUMENT_SERVICE_URL: `http://127.0.0.1:${documentPort}`,
   };
+  // Creates the development service keys the spawned services and worker use, if missing.
+  const auth = operatorServiceAuth();
   const env = {
     ...process.env,
     LOG_LEVEL: 'warn',
@@ -237,7 +239,7 @@ async function main(): Promise<void> {
   const worker = node('worker', 'workflows/src/worker/main.ts');
   await waitForHttpOk(`http://127.0.0.1:${workerPort}/healthz`, { process: worker, timeoutMs: 120_000 });
 
-  const clients = createServiceClients(urls, { timeoutMs: 120_000 });
+  const clients = createServiceClients(urls, { timeoutMs: 120_000, auth });
   const client = new Client({ connection: await Connection.connect({ address: temporalAddress }) });
   const predicates = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN'] as const;
   const rows: string[] = [];

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ProfileDto } from '@seleksi/domain';
-import { CandidateClient } from '@seleksi/kit';
+import { CandidateClient, operatorServiceAuth } from '@seleksi/kit';
 import { DEMO_PROFILES } from '../../infra/dev/src/demo-data';
 import { pagesOf } from '../../services/document/src/pdf/test-poppler';
 import { startE2eStack, type E2eStack } from './support/stack';
@@ -377,7 +377,9 @@ describe('go-live on an empty installation', () => {
   step('ASN profiles are loaded; the candidates register by NIP', async () => {
     // The HR import is a later issue: the profiles go in through the candidate service's internal
     // route, the one the demo seed uses (infra/dev/src/seed.ts upsertProfile).
-    const candidate = new CandidateClient(`http://127.0.0.1:${stack.ports.CANDIDATE_PORT}`);
+    const candidate = new CandidateClient(`http://127.0.0.1:${stack.ports.CANDIDATE_PORT}`, {
+      auth: operatorServiceAuth({ SELEKSI_DATA_DIR: stack.dataDir }),
+    });
     for (const p of CANDIDATE_PROFILES) await candidate.upsertProfile(p);
     // Each candidate registers at /daftar; the NIP, date of birth and e-mail match the profile: linked at once.
     for (const [i, p] of CANDIDATE_PROFILES.entries()) {

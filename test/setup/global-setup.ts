@@ -26,6 +26,7 @@ import {
   waitForTemporal,
   type ManagedProcess,
 } from '@seleksi/dev';
+import { ensureDevServiceKeys } from '@seleksi/kit';
 import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
 
 const logDir = resolve(repoRoot, 'test/artifacts/logs');
@@ -42,6 +43,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   try {
+    // The services started by the suites trust the development keys of `.data/service-keys`.
+    ensureDevServiceKeys();
     const cli = temporalCliPath();
     if (!existsSync(cli))
       throw new Error(`Temporal CLI not found at ${cli}: run \`bash infra/scripts/bootstrap.sh --test\``);

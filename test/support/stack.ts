@@ -9,7 +9,13 @@ import { Client, Connection } from '@temporalio/client';
 import { startCandidateService, loadCandidateConfig } from '@seleksi/candidate-service';
 import { startAssessmentService, loadAssessmentConfig } from '@seleksi/assessment-service';
 import { startDocumentService, loadDocumentConfig } from '@seleksi/document-service';
-import { createLogger, createServiceClients, type ServiceClients } from '@seleksi/kit';
+import {
+  createLogger,
+  createServiceClients,
+  operatorServiceAuth,
+  serviceTokenProviderFromEnv,
+  type ServiceClients,
+} from '@seleksi/kit';
 import { gatewayConfigSchema, startGateway, type RunningGateway } from '@seleksi/gateway';
 import { createSeleksiWorker, WORKFLOWS_PATH } from '@seleksi/workflows/worker';
 
@@ -63,7 +69,8 @@ export async function startServices(mongoUri: string, prefix: string): Promise<S
   return {
     prefix,
     urls,
-    clients: createServiceClients(urls),
+    // Tests reach the services directly as an operator's tool would.
+    clients: createServiceClients(urls, { auth: operatorServiceAuth() }),
     async close() {
       await Promise.all([candidate.close(), assessment.close(), document.close()]);
     },
@@ -105,7 +112,8 @@ export async function startStack(opts: {
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    ports: services.clients,
+    // The worker with its own credential, as in production (the services check who writes what).
+    ports: createServiceClients(services.urls, { auth: serviceTokenProviderFromEnv('worker', {}) }),
     workflowBundle: await workflowBundle(),
   });
   const workerRun = worker.run();

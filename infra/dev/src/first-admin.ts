@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mongoose';
-import { CandidateClient } from '@seleksi/kit';
+import { CandidateClient, type ServiceTokenProvider } from '@seleksi/kit';
 import { AccountRepository, ensureFirstAdmin, gatewayConfigSchema } from '@seleksi/gateway';
 
 export interface FirstAdminStartOptions {
@@ -15,6 +15,8 @@ export interface FirstAdminStartOptions {
   candidateUrl: string;
   mailpitUrl: string;
   gatewayDb?: string;
+  /** The operator's service credential. */
+  auth: ServiceTokenProvider;
 }
 
 /** Ensures the first administrator's invitation; answers the lines for the start-up box. */
@@ -38,7 +40,7 @@ export async function inviteFirstAdmin(o: FirstAdminStartOptions): Promise<strin
       ];
     }
     // Account changes are audited like those an administrator makes (`account:<id>`).
-    await new CandidateClient(o.candidateUrl).recordAudit({
+    await new CandidateClient(o.candidateUrl, { auth: o.auth }).recordAudit({
       decisionId: `account-${randomUUID()}`,
       selectionId: `account:${outcome.account.id}`,
       workflowId: 'start:first-admin',

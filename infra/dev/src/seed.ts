@@ -4,7 +4,7 @@
  */
 import { createConnection } from 'mongoose';
 import { localDateOf } from '@seleksi/domain';
-import { createServiceClients, type Logger } from '@seleksi/kit';
+import { createServiceClients, type Logger, type ServiceTokenProvider } from '@seleksi/kit';
 import { AccountRepository } from '@seleksi/gateway';
 import {
   DEMO_AGENCIES,
@@ -26,6 +26,8 @@ export interface SeedOptions {
   temporalAddress: string;
   namespace: string;
   logger: Logger;
+  /** The operator's service credential. */
+  auth: ServiceTokenProvider;
   /** Where the gateway keeps accounts; defaults to MONGODB_URI or the embedded FerretDB. */
   mongoUri?: string;
   gatewayDb?: string;
@@ -207,11 +209,14 @@ async function openDemoTalentGate(gatewayUrl: string, secretaryToken: string): P
 
 export async function seedDemoData(options: SeedOptions): Promise<DemoSignIn[]> {
   const { logger } = options;
-  const services = createServiceClients({
-    CANDIDATE_SERVICE_URL: options.candidateUrl,
-    ASSESSMENT_SERVICE_URL: options.assessmentUrl,
-    DOCUMENT_SERVICE_URL: options.documentUrl,
-  });
+  const services = createServiceClients(
+    {
+      CANDIDATE_SERVICE_URL: options.candidateUrl,
+      ASSESSMENT_SERVICE_URL: options.assessmentUrl,
+      DOCUMENT_SERVICE_URL: options.documentUrl,
+    },
+    { auth: options.auth },
+  );
 
   for (const agency of DEMO_AGENCIES) await services.candidate.upsertAgency(agency);
   for (const profile of DEMO_PROFILES) await services.candidate.upsertProfile(profile);

@@ -8,7 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { createLogger } from '@seleksi/kit';
+import {
+  createLogger,
+  ensureDevServiceKeys,
+  SERVICE_CALLERS,
+  serviceTokenProviderFromEnv,
+  type ServiceCaller,
+} from '@seleksi/kit';
 import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
 import { loadConfig, type DevConfig } from './config';
 import { mailpitArgs, mailpitPath, waitForMailpit } from './mailpit';
@@ -407,9 +413,24 @@ async function main(): Promise<void> {
     // One node process per component (`--import tsx`, not the tsx CLI, whose extra parent process
     // would relay every signal a second time).
     launch({ name, command: process.execPath, args: ['--import', 'tsx', entries[name]], env, console: true }, logDir);
+  // Service credentials: each caller signs with its own key, each service trusts the callers' public keys.
+  const keysDir = ensureDevServiceKeys(join(dataDir, 'service-keys'));
+  const callerEnv = (caller: ServiceCaller): NodeJS.ProcessEnv => ({
+    SERVICE_AUTH_ISSUER: caller,
+    SERVICE_AUTH_KEY: join(keysDir, `${caller}.key`),
+  });
+  const serviceEnv: NodeJS.ProcessEnv = {
+    ...childEnv,
+    SERVICE_AUTH_TRUST: JSON.stringify(
+      Object.fromEntries(SERVICE_CALLERS.map((c) => [c, [join(keysDir, `${c}.pub`)]])),
+    ),
+  };
+  const operatorAuth = serviceTokenProviderFromEnv('operator', { ...childEnv, ...callerEnv('operator') });
   await Promise.all(
     SERVICES.filter(present).map((s) =>
-      step(`${s} service`, () => waitForHttpOk(`${serviceUrl(s)}/readyz`, { timeoutMs: 60_000, process: node(s) })),
+      step(`${s} service`, () =>
+        waitForHttpOk(`${serviceUrl(s)}/readyz`, { timeoutMs: 60_000, process: node(s, serviceEnv) }),
+      ),
     ),
   );
 
@@ -418,7 +439,7 @@ async function main(): Promise<void> {
     await step('worker', () =>
       waitForHttpOk(`http://127.0.0.1:${config.WORKER_HEALTH_PORT}/healthz`, {
         timeoutMs: 120_000,
-        process: node('worker'),
+        process: node('worker', { ...childEnv, ...callerEnv('worker') }),
       }),
     );
   }
@@ -428,7 +449,7 @@ async function main(): Promise<void> {
     await step('gateway', () =>
       waitForHttpOk(`http://127.0.0.1:${config.GATEWAY_PORT}/healthz`, {
         timeoutMs: 60_000,
-        process: node('gateway', { ...childEnv, AUTH_SECRET: authSecret(dataDir) }),
+        process: node('gateway', { ...childEnv, ...callerEnv('gateway'), AUTH_SECRET: authSecret(dataDir) }),
       }),
     );
   }
@@ -451,6 +472,7 @@ async function main(): Promise<void> {
           namespace,
           mongoUri,
           logger,
+          auth: operatorAuth,
         }),
       );
     } catch (err) {
@@ -466,6 +488,7 @@ async function main(): Promise<void> {
           mongoUri,
           candidateUrl: serviceUrl('candidate'),
           mailpitUrl,
+          auth: operatorAuth,
         }),
       );
     } catch (err) {

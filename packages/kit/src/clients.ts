@@ -95,10 +95,13 @@ import type {
   TalentMapEntryListQuery,
 } from './contracts';
 import { createServiceClient, seg, type ServiceClient } from './http-client';
+import type { ServiceTokenProvider } from './service-auth';
 
 export interface TypedClientOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** The caller's service credential (`serviceTokenProviderFromEnv`); null only against a stand-in server. */
+  auth: ServiceTokenProvider | null;
 }
 
 /**
@@ -121,14 +124,19 @@ async function batched<T>(
 
 function client(baseUrlOrClient: string | ServiceClient, name: string, options: TypedClientOptions): ServiceClient {
   return typeof baseUrlOrClient === 'string'
-    ? createServiceClient(baseUrlOrClient, { name, timeoutMs: options.timeoutMs ?? 10_000, fetch: options.fetch })
+    ? createServiceClient(baseUrlOrClient, {
+        name,
+        timeoutMs: options.timeoutMs ?? 10_000,
+        fetch: options.fetch,
+        auth: options.auth,
+      })
     : baseUrlOrClient;
 }
 
 /** Client of services/candidate. Reads by id resolve to null when the record does not exist. */
 export class CandidateClient {
   readonly http: ServiceClient;
-  constructor(baseUrl: string | ServiceClient, options: TypedClientOptions = {}) {
+  constructor(baseUrl: string | ServiceClient, options: TypedClientOptions) {
     this.http = client(baseUrl, 'candidate', options);
   }
 
@@ -531,7 +539,7 @@ export class CandidateClient {
 /** Client of services/assessment. */
 export class AssessmentClient {
   readonly http: ServiceClient;
-  constructor(baseUrl: string | ServiceClient, options: TypedClientOptions = {}) {
+  constructor(baseUrl: string | ServiceClient, options: TypedClientOptions) {
     this.http = client(baseUrl, 'assessment', options);
   }
 
@@ -750,7 +758,7 @@ export interface PdfFile {
 /** Client of services/document. */
 export class DocumentClient {
   readonly http: ServiceClient;
-  constructor(baseUrl: string | ServiceClient, options: TypedClientOptions = {}) {
+  constructor(baseUrl: string | ServiceClient, options: TypedClientOptions) {
     // Rendering a PDF takes longer than a read.
     this.http = client(baseUrl, 'document', { timeoutMs: 30_000, ...options });
   }
@@ -839,7 +847,7 @@ export interface ServiceClients {
 }
 
 /** The three typed clients from the `serviceUrlsEnv` config fragment. */
-export function createServiceClients(urls: ServiceUrls, options: TypedClientOptions = {}): ServiceClients {
+export function createServiceClients(urls: ServiceUrls, options: TypedClientOptions): ServiceClients {
   return {
     candidate: new CandidateClient(urls.CANDIDATE_SERVICE_URL, options),
     assessment: new AssessmentClient(urls.ASSESSMENT_SERVICE_URL, options),

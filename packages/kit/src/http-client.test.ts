@@ -116,12 +116,12 @@ describe('createServiceClient over pooled connections', () => {
 
 describe('CandidateClient', () => {
   it('resolves a 404 NOT_FOUND read to null', async () => {
-    expect(await new CandidateClient(base).getSelection('nope')).toBeNull();
+    expect(await new CandidateClient(base, { auth: null }).getSelection('nope')).toBeNull();
   });
 
   it('batches ids in chunks and keeps their order', async () => {
     const ids = Array.from({ length: 250 }, (_, i) => (i % 7 === 0 ? `x${i}` : `p${i}`));
-    const profiles = await new CandidateClient(base).getProfilesByIds(ids);
+    const profiles = await new CandidateClient(base, { auth: null }).getProfilesByIds(ids);
     expect(profiles.map((p) => p?.id ?? null)).toEqual(ids.map((id) => (id.startsWith('x') ? null : id)));
   });
 });

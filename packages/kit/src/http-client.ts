@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { isErrorCode, type ErrorCode, type ServiceErrorBody } from '@seleksi/domain';
+import type { ServiceTokenProvider } from './service-auth';
 
 /** A failed call to a service: the service's error code and field, or UNAVAILABLE when it could not be reached. */
 export class ServiceError extends Error {
@@ -60,6 +61,8 @@ export interface ServiceClientOptions {
   timeoutMs?: number;
   /** Sends through this fetch instead of node:http (tests count or alter calls with it). */
   fetch?: typeof fetch;
+  /** Signs each request with a service token for the audience `name` (services refuse requests without one). */
+  auth?: ServiceTokenProvider | null;
 }
 
 /** Encodes a path segment (ids may contain '.', never '/'). */
@@ -203,8 +206,16 @@ async function exchangeFetch(doFetch: typeof fetch, url: URL, out: Outgoing): Pr
 /** JSON-over-HTTP client for one service; every failure surfaces as a `ServiceError`. */
 export function createServiceClient(
   baseUrl: string,
-  { name, timeoutMs = 10_000, fetch: fetchFn }: ServiceClientOptions,
+  { name, timeoutMs = 10_000, fetch: fetchFn, auth }: ServiceClientOptions,
 ): ServiceClient {
+  /** The request headers, with the cached service token when the client has a credential. */
+  async function headersFor(body?: { contentType: string }): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body) headers['content-type'] = body.contentType;
+    if (auth) headers.authorization = `Bearer ${await auth.token(name)}`;
+    return headers;
+  }
+
   async function send(
     method: string,
     path: string,
@@ -214,7 +225,7 @@ export function createServiceClient(
     const url = buildUrl(baseUrl, path, options.query);
     const out: Outgoing = {
       method,
-      headers: { accept: 'application/json', ...(body ? { 'content-type': body.contentType } : {}) },
+      headers: await headersFor(body),
       body: body?.bytes,
       timeoutMs: options.timeoutMs ?? timeoutMs,
       signal: options.signal,

@@ -6,6 +6,7 @@ export * from './pagination';
 export * from './validation';
 export * from './service';
 export * from './http-client';
+export * from './service-auth';
 export * from './contracts';
 export * from './clients';
 export * from './agency';

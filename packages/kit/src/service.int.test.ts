@@ -1,13 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { DomainError } from '@seleksi/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { createLogger } from './logger';
 import { startHttpService, type RunningService } from './service';
+import { createServiceTokenProvider } from './service-auth';
 
 const mongoUri = process.env.TEST_MONGODB_URI ?? inject('mongoUri');
 
 let service: RunningService;
+const keys = generateKeyPairSync('ed25519');
+const auth = createServiceTokenProvider({ issuer: 'gateway', privateKey: keys.privateKey });
 
 beforeAll(async () => {
   service = await startHttpService({
@@ -15,6 +18,7 @@ beforeAll(async () => {
     port: 0,
     logger: createLogger('kit-test', 'silent'),
     mongo: { uri: mongoUri, dbName: `it_kit_${randomUUID().slice(0, 8)}` },
+    auth: { trusted: { gateway: [keys.publicKey] } },
     routes: (router) => {
       router.get('/domain', () => {
         throw new DomainError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
@@ -34,7 +38,11 @@ afterAll(async () => {
 });
 
 async function call(path: string, init?: RequestInit) {
-  const res = await fetch(`${service.url}${path}`, init);
+  const headers = {
+    ...(init?.headers as Record<string, string>),
+    authorization: `Bearer ${await auth.token('kit-test')}`,
+  };
+  const res = await fetch(`${service.url}${path}`, { ...init, headers });
   return {
     status: res.status,
     body: (await res.json()) as { error?: { code: string; message: string; field?: string } },
@@ -46,6 +54,20 @@ describe('startHttpService', () => {
     expect(service.port).toBeGreaterThan(0);
     expect(await call('/healthz')).toEqual({ status: 200, body: { status: 'ok', service: 'kit-test' } });
     expect((await call('/readyz')).status).toBe(200);
+  });
+
+  it('refuses a request without a service token before reading its body, without echoing it', async () => {
+    const res = await fetch(`${service.url}/zod`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"limit":"<script>"',
+    });
+    const text = await res.text();
+    expect(res.status).toBe(401);
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'UNAUTHENTICATED', message: 'Permintaan ke layanan internal memerlukan token layanan.' },
+    });
+    expect(text).not.toContain('script');
   });
 
   it('maps errors thrown by routes to ServiceErrorBody', async () => {

@@ -7,6 +7,7 @@ import { DomainError } from '@seleksi/domain';
 import { toErrorResponse } from './errors';
 import { scrubText, type Logger } from './logger';
 import { connectDatabase, pingDatabase } from './mongo';
+import { createServiceTokenVerifier, type ServiceAccessRule, type TrustedCallers } from './service-auth';
 
 export interface HttpServiceOptions {
   name: string;
@@ -19,6 +20,11 @@ export interface HttpServiceOptions {
   routes: (router: Router, conn: Connection) => void | Promise<void>;
   /** Limit for JSON bodies (default 1mb). */
   jsonLimit?: string;
+  /**
+   * The callers' public keys every request but the probes must be signed with (`trustedCallersFromEnv`),
+   * and which caller may use which route (unlisted routes: every trusted caller).
+   */
+  auth: { trusted: TrustedCallers; access?: readonly ServiceAccessRule[] };
 }
 
 export interface RunningService {
@@ -37,6 +43,7 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/notices/claim']);
  */
 export async function startHttpService(options: HttpServiceOptions): Promise<RunningService> {
   const { name, logger, host = '127.0.0.1' } = options;
+  const verifier = await createServiceTokenVerifier({ audience: name, ...options.auth });
   const conn = await connectDatabase({ ...options.mongo, logger });
   try {
     const app = express();
@@ -65,6 +72,11 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
     app.get('/readyz', async (_req, res) => {
       const ok = await pingDatabase(conn);
       res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', service: name });
+    });
+    // Probes stay open (readiness checks hold no credential); everything else needs a service token,
+    // checked before the body is read.
+    app.use((req, _res, next) => {
+      verifier.authorize(req.headers.authorization, req.method, req.path).then(() => next(), next);
     });
     app.use(express.json({ limit: options.jsonLimit ?? '1mb' }));
 

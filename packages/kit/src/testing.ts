@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from './http-client';
+import { operatorServiceAuth } from './service-auth';
 import type { RunningService } from './service';
 
 export type ServiceKind = 'CANDIDATE' | 'ASSESSMENT' | 'DOCUMENT';
@@ -32,4 +33,12 @@ export async function serviceErrorOf(promise: Promise<unknown>): Promise<Service
   );
   if (outcome instanceof ServiceError) return outcome;
   throw new Error(`expected a ServiceError, got ${outcome === undefined ? 'success' : String(outcome)}`);
+}
+
+/** Headers of a hand-made request to a service (`fetch` in tests), with the operator's service token. */
+export async function operatorHeaders(
+  audience: string,
+  headers: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  return { ...headers, authorization: `Bearer ${await operatorServiceAuth().token(audience)}` };
 }

@@ -1,4 +1,12 @@
-import { createLogger, initModels, startHttpService, type Logger, type RunningService } from '@seleksi/kit';
+import {
+  createLogger,
+  initModels,
+  startHttpService,
+  trustedCallersFromEnv,
+  type Logger,
+  type RunningService,
+} from '@seleksi/kit';
+import { ASSESSMENT_ACCESS } from './access';
 import type { AssessmentConfig } from './config';
 import { createAssessmentModels } from './models';
 import { createAssessmentRepositories } from './repositories';
@@ -18,6 +26,7 @@ export async function startAssessmentService(
     port: config.ASSESSMENT_PORT,
     host: config.ASSESSMENT_HOST,
     logger,
+    auth: { trusted: trustedCallersFromEnv(config), access: ASSESSMENT_ACCESS },
     mongo: { uri: config.MONGODB_URI, dbName: config.ASSESSMENT_DB },
     // PUT /talent-map/entries carries up to 1000 entries.
     jsonLimit: '4mb',

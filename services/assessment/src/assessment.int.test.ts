@@ -18,6 +18,8 @@ import {
   testServiceEnv,
   stopTestService,
   serviceErrorOf,
+  operatorServiceAuth,
+  operatorHeaders,
 } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startAssessmentService } from './app';
@@ -30,7 +32,7 @@ let client: AssessmentClient;
 
 beforeAll(async () => {
   service = await startAssessmentService(loadAssessmentConfig(testServiceEnv('ASSESSMENT', 'it_assessment', mongoUri)));
-  client = new AssessmentClient(service.url);
+  client = new AssessmentClient(service.url, { auth: operatorServiceAuth() });
 });
 
 afterAll(async () => {
@@ -214,7 +216,9 @@ describe('talent settings', () => {
 
   it('stores the settings as given and answers 404 (null) for an agency without any', async () => {
     expect(await client.getTalentSettings('KALTIM')).toBeNull();
-    expect((await fetch(`${service.url}/talent-settings/KALTIM`)).status).toBe(404);
+    expect(
+      (await fetch(`${service.url}/talent-settings/KALTIM`, { headers: await operatorHeaders('assessment') })).status,
+    ).toBe(404);
     expect(await client.putTalentSettings(settings)).toEqual(settings);
     expect(await client.getTalentSettings('KALTIM')).toEqual(settings);
     // Kept as JSON text: shapes FerretDB v1 cannot store as a document round-trip too.
@@ -357,7 +361,9 @@ describe('inputs of talent mapping for many candidates', () => {
     await client.upsertAssessmentResult(result('c-m-2', 'ar-m-2a', '2025-07-01'));
     const listed = await client.listAssessmentResultsFor(['c-m-2', 'nobody', 'c-m-1', 'c-m-2']);
     expect(listed.map((r) => r.id)).toEqual(['ar-m-2a', 'ar-m-1b', 'ar-m-1a']);
-    const repeated = await fetch(`${service.url}/assessment-results?candidateIds=c-m-1&candidateIds=c-m-2`);
+    const repeated = await fetch(`${service.url}/assessment-results?candidateIds=c-m-1&candidateIds=c-m-2`, {
+      headers: await operatorHeaders('assessment'),
+    });
     expect(((await repeated.json()) as { items: AssessmentResultDto[] }).items.map((r) => r.id)).toEqual([
       'ar-m-1b',
       'ar-m-1a',

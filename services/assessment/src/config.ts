@@ -1,9 +1,10 @@
-import { loadConfig, logEnv, mongoEnv, portVar, type Env } from '@seleksi/kit';
+import { loadConfig, logEnv, mongoEnv, portVar, serviceTrustEnv, type Env } from '@seleksi/kit';
 import { z } from 'zod';
 
 export const assessmentConfigSchema = z.object({
   ...mongoEnv,
   ...logEnv,
+  ...serviceTrustEnv,
   ASSESSMENT_PORT: portVar(4102),
   ASSESSMENT_HOST: z.string().min(1).default('127.0.0.1'),
   ASSESSMENT_DB: z.string().min(1).default('seleksi_assessment'),

@@ -1,4 +1,12 @@
-import { createLogger, initModels, startHttpService, type Logger, type RunningService } from '@seleksi/kit';
+import {
+  createLogger,
+  initModels,
+  startHttpService,
+  trustedCallersFromEnv,
+  type Logger,
+  type RunningService,
+} from '@seleksi/kit';
+import { CANDIDATE_ACCESS } from './access';
 import type { CandidateConfig } from './config';
 import { createCandidateModels } from './models';
 import { createCandidateRepositories } from './repositories';
@@ -19,6 +27,7 @@ export async function startCandidateService(
     port: config.CANDIDATE_PORT,
     host: config.CANDIDATE_HOST,
     logger,
+    auth: { trusted: trustedCallersFromEnv(config), access: CANDIDATE_ACCESS },
     mongo: { uri: config.MONGODB_URI, dbName: config.CANDIDATE_DB },
     // PUT /profiles carries up to 1000 profiles.
     jsonLimit: '8mb',

@@ -21,6 +21,8 @@ import {
   testServiceEnv,
   stopTestService,
   serviceErrorOf,
+  operatorServiceAuth,
+  operatorHeaders,
 } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCandidateService } from './app';
@@ -33,7 +35,7 @@ let client: CandidateClient;
 
 beforeAll(async () => {
   service = await startCandidateService(loadCandidateConfig(testServiceEnv('CANDIDATE', 'it_candidate', mongoUri)));
-  client = new CandidateClient(service.url);
+  client = new CandidateClient(service.url, { auth: operatorServiceAuth() });
 });
 
 afterAll(async () => {
@@ -108,12 +110,12 @@ describe('service basics', () => {
   it('answers the probes, unknown routes and malformed JSON with error bodies', async () => {
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
-    const missing = await fetch(`${service.url}/nope`);
+    const missing = await fetch(`${service.url}/nope`, { headers: await operatorHeaders('candidate') });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
     const bad = await fetch(`${service.url}/agencies/X`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: await operatorHeaders('candidate', { 'content-type': 'application/json' }),
       body: '{',
     });
     expect(bad.status).toBe(400);
@@ -212,7 +214,7 @@ describe('applications', () => {
     expect(results.map((r) => r.created).sort()).toEqual([false, true]);
     const again = await fetch(`${service.url}/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: await operatorHeaders('candidate', { 'content-type': 'application/json' }),
       body: JSON.stringify({
         id: applicationId('s-dup-V1', 'p-1'),
         selectionId: 's-dup',
@@ -523,7 +525,7 @@ describe('holiday calendars', () => {
     expect(y2026.holidays).toHaveLength(HOLIDAYS_2026.holidays.length);
     // Beyond the years computed provisionally (this year and the next two) and the computation's range.
     expect(await client.getHolidayYear(2090)).toBeNull();
-    const missing = await fetch(`${service.url}/calendars/2090`);
+    const missing = await fetch(`${service.url}/calendars/2090`, { headers: await operatorHeaders('candidate') });
     expect(missing.status).toBe(404);
   });
 
@@ -862,7 +864,9 @@ describe('profiles by agency (bulk upsert, paging, count)', () => {
     const count = await serviceErrorOf(client.http.get('/profiles/count'));
     expect([count.status, count.field]).toEqual([400, 'agencyCode']);
     // Repeated ids work as well as a comma list.
-    const res = await fetch(`${service.url}/profiles?ids=bulk-2&ids=missing,bulk-1`);
+    const res = await fetch(`${service.url}/profiles?ids=bulk-2&ids=missing,bulk-1`, {
+      headers: await operatorHeaders('candidate'),
+    });
     const { items } = (await res.json()) as { items: (ProfileDto | null)[] };
     expect(items.map((p) => p?.id ?? null)).toEqual(['bulk-2', null, 'bulk-1']);
   });
@@ -882,10 +886,10 @@ describe('invitations', () => {
 
   it('records an invitation once: a repeat answers the first recording', async () => {
     const first = invitation('s-inv', 'c-inv-1', '2027-01-05T02:00:00Z');
-    const put = () =>
+    const put = async () =>
       fetch(`${service.url}/invitations/${encodeURIComponent(first.id)}`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: await operatorHeaders('candidate', { 'content-type': 'application/json' }),
         body: JSON.stringify(first),
       });
     expect((await put()).status).toBe(201);

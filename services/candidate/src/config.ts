@@ -1,10 +1,11 @@
-import { loadConfig, logEnv, mongoEnv, portVar, type Env } from '@seleksi/kit';
+import { loadConfig, logEnv, mongoEnv, portVar, serviceTrustEnv, type Env } from '@seleksi/kit';
 import { PPK_CHOICE_ESCALATION_WORKING_DAYS } from '@seleksi/domain';
 import { z } from 'zod';
 
 export const candidateConfigSchema = z.object({
   ...mongoEnv,
   ...logEnv,
+  ...serviceTrustEnv,
   CANDIDATE_PORT: portVar(4101),
   CANDIDATE_HOST: z.string().min(1).default('127.0.0.1'),
   CANDIDATE_DB: z.string().min(1).default('seleksi_candidate'),

@@ -12,7 +12,13 @@ import {
   workingDaysAfterInstant,
   type NoticeDto,
 } from '@seleksi/domain';
-import { CandidateClient, type RunningService, testServiceEnv, stopTestService } from '@seleksi/kit';
+import {
+  CandidateClient,
+  type RunningService,
+  testServiceEnv,
+  stopTestService,
+  operatorServiceAuth,
+} from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCandidateService } from './app';
 import { loadCandidateConfig } from './config';
@@ -25,7 +31,7 @@ let client: CandidateClient;
 
 beforeAll(async () => {
   service = await startCandidateService(loadCandidateConfig(testServiceEnv('CANDIDATE', 'it_notices', mongoUri)));
-  client = new CandidateClient(service.url);
+  client = new CandidateClient(service.url, { auth: operatorServiceAuth() });
   await client.upsertSelection({
     id: 'NT-1',
     agencyCode: 'KALTIM',

@@ -7,6 +7,7 @@ import {
   testServiceEnv,
   stopTestService,
   serviceErrorOf,
+  operatorServiceAuth,
 } from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCandidateService } from './app';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   service = await startCandidateService(
     loadCandidateConfig(testServiceEnv('CANDIDATE', 'it_candidate_portal', mongoUri)),
   );
-  client = new CandidateClient(service.url);
+  client = new CandidateClient(service.url, { auth: operatorServiceAuth() });
 });
 
 afterAll(async () => {

@@ -5,7 +5,14 @@
  * move into it at start-up, once however often the service starts.
  */
 import type { ProfileDto } from '@seleksi/domain';
-import { CandidateClient, type RunningService, serviceErrorOf, stopTestService, testServiceEnv } from '@seleksi/kit';
+import {
+  CandidateClient,
+  type RunningService,
+  serviceErrorOf,
+  stopTestService,
+  testServiceEnv,
+  operatorServiceAuth,
+} from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCandidateService } from './app';
 import { loadCandidateConfig } from './config';
@@ -42,7 +49,7 @@ afterAll(async () => {
 
 describe('profile disputes (service)', () => {
   it('a dispute stored before the queue joins it at start-up, and is decided once', async () => {
-    const a = new CandidateClient(first!.url);
+    const a = new CandidateClient(first!.url, { auth: operatorServiceAuth() });
     await a.upsertProfile(profile);
     // The shape of a dispute recorded before the queue: no disputeId, agency or open flag.
     await first!.conn.collection<{ _id: string } & Record<string, unknown>>('profileConfirmations').insertOne({
@@ -57,7 +64,7 @@ describe('profile disputes (service)', () => {
     expect((await a.listProfileDisputes({ agencyCode: 'KALTIM' })).totalCount).toBe(0);
 
     second = await startCandidateService(loadCandidateConfig(env));
-    const b = new CandidateClient(second.url);
+    const b = new CandidateClient(second.url, { auth: operatorServiceAuth() });
     const queue = await b.listProfileDisputes({ agencyCode: 'KALTIM' });
     expect(queue.totalCount).toBe(1);
     expect(queue.items[0]).toMatchObject({ candidateId: profile.id, fields: ['rank'], open: true });
@@ -200,7 +207,9 @@ describe('profile disputes (service)', () => {
       if (leftBehind) await db.collection<{ _id: string }>('profileImportVersions').insertOne(legacyImport);
       const restarted = await startCandidateService(loadCandidateConfig(env));
       try {
-        expect(await new CandidateClient(restarted.url).listProfileVersions(id)).toEqual(expected);
+        expect(
+          await new CandidateClient(restarted.url, { auth: operatorServiceAuth() }).listProfileVersions(id),
+        ).toEqual(expected);
         expect(await restarted.conn.collection('profileImportVersions').countDocuments()).toBe(0);
         expect(await restarted.conn.collection('profileVersions').countDocuments({ profileId: id })).toBe(2);
       } finally {

@@ -1,4 +1,12 @@
-import { createLogger, initModels, startHttpService, type Logger, type RunningService } from '@seleksi/kit';
+import {
+  createLogger,
+  initModels,
+  startHttpService,
+  trustedCallersFromEnv,
+  type Logger,
+  type RunningService,
+} from '@seleksi/kit';
+import { DOCUMENT_ACCESS } from './access';
 import { signingSettings, type DocumentConfig } from './config';
 import { createDocumentIssuer, type RenderDocument } from './issuer';
 import { createDocumentModels } from './models';
@@ -29,6 +37,7 @@ export async function startDocumentService(
     port: config.DOCUMENT_PORT,
     host: config.DOCUMENT_HOST,
     logger,
+    auth: { trusted: trustedCallersFromEnv(config), access: DOCUMENT_ACCESS },
     // A score sheet of a round of thousands is a request of a few MB (its parts are staged first).
     jsonLimit: '16mb',
     mongo: { uri: config.MONGODB_URI, dbName: config.DOCUMENT_DB },

@@ -1,4 +1,4 @@
-import { loadConfig, logEnv, mongoEnv, portVar, urlVar, type Env } from '@seleksi/kit';
+import { loadConfig, logEnv, mongoEnv, portVar, serviceTrustEnv, urlVar, type Env } from '@seleksi/kit';
 import { z } from 'zod';
 import {
   DEV_SIGNING_P12,
@@ -16,6 +16,7 @@ const agencyKeys = z.record(
 export const documentConfigSchema = z.object({
   ...mongoEnv,
   ...logEnv,
+  ...serviceTrustEnv,
   DOCUMENT_PORT: portVar(4103),
   DOCUMENT_HOST: z.string().min(1).default('127.0.0.1'),
   DOCUMENT_DB: z.string().min(1).default('seleksi_document'),

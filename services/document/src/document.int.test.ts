@@ -1,6 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { OfficialDocumentRequest, VacancyAnnouncementRequest } from '@seleksi/domain';
-import { DocumentClient, ServiceError, type RunningService, stopTestService } from '@seleksi/kit';
+import {
+  DocumentClient,
+  ServiceError,
+  type RunningService,
+  stopTestService,
+  operatorServiceAuth,
+  operatorHeaders,
+} from '@seleksi/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDocumentService } from './app';
 import { loadDocumentConfig } from './config';
@@ -31,7 +38,7 @@ beforeAll(async () => {
       PORTAL_PUBLIC_URL: 'https://seleksi.example.go.id/',
     }),
   );
-  client = new DocumentClient(service.url, { timeoutMs: 60_000 });
+  client = new DocumentClient(service.url, { timeoutMs: 60_000, auth: operatorServiceAuth() });
 });
 
 afterAll(async () => {
@@ -68,8 +75,12 @@ describe('document service', () => {
 
   it('answers 201 for a new document and 200 for a repeat', async () => {
     const body = JSON.stringify(request('idem-status', 'STATUS'));
-    const post = () =>
-      fetch(`${service.url}/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = async () =>
+      fetch(`${service.url}/documents`, {
+        method: 'POST',
+        headers: await operatorHeaders('document', { 'content-type': 'application/json' }),
+        body,
+      });
     expect((await post()).status).toBe(201);
     expect((await post()).status).toBe(200);
   });

@@ -25,7 +25,7 @@ import {
   type SelectionDto,
   type SelectionStage,
 } from '@seleksi/domain';
-import { createServiceClients, type ServiceClients } from '@seleksi/kit';
+import { createServiceClients, operatorServiceAuth, type ServiceClients } from '@seleksi/kit';
 import { MAX_APPLICATIONS_PER_BATCH, querySelectionSummary, StageDeadlineKey } from '@seleksi/workflows';
 import { Batcher, BoundedQueue } from '../../../gateway/src/apply-queue';
 import { DEMO_AGENCY, DEMO_PANSEL, DEMO_PASSWORD, DEMO_USERS } from '../../../infra/dev/src/demo-data';
@@ -217,7 +217,8 @@ export async function benchClient(stack: E2eStack): Promise<BenchClient> {
         ASSESSMENT_SERVICE_URL: `http://127.0.0.1:${p.ASSESSMENT_PORT}`,
         DOCUMENT_SERVICE_URL: `http://127.0.0.1:${p.DOCUMENT_PORT}`,
       },
-      { timeoutMs: 120_000 },
+      // Direct reads as an operator's tool, with the key `npm start` made in the stack's data dir.
+      { timeoutMs: 120_000, auth: operatorServiceAuth({ SELEKSI_DATA_DIR: stack.dataDir }) },
     ),
     temporal: new Client({ connection: await Connection.connect({ address: temporalAddress }) }),
     request,

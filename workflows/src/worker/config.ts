@@ -1,7 +1,10 @@
+import { serviceCallerEnv } from '@seleksi/kit';
 import { z } from 'zod';
 
 /** Worker settings (environment variables, validated at start-up). */
 export const workerConfigSchema = z.object({
+  /** The worker's service credential (SERVICE_AUTH_KEY; identity `worker`). */
+  ...serviceCallerEnv,
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('seleksi-jpt'),
