@@ -15,4 +15,7 @@ export const ASSESSMENT_ACCESS: readonly ServiceAccessRule[] = [
   { method: 'POST', path: /^\/imports\/commit$/, callers: WORKER },
   { method: 'POST', path: /^\/imports\/classify$/, callers: GATEWAY },
   { method: 'PUT', path: /^\/(pansel-members|assessment-results)\/[^/]+$/, callers: OPERATOR },
+  // The talent gate's decisions and the settings beside it are people's acts, made through the gateway.
+  { method: 'POST', path: /^\/(merit-assessments|talent-gate)(\/|$)/, callers: GATEWAY },
+  { method: 'PUT', path: /^\/(merit-assessments|talent-settings)\//, callers: GATEWAY },
 ];
