@@ -12,6 +12,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { connectDatabase, createLogger, createServiceClients, pingDatabase } from '@seleksi/kit';
+import { seleksiDataConverter } from '@seleksi/workflows';
 import { ApplyPipeline } from './apply';
 import { AccountRepository } from './auth/accounts';
 import { TokenService } from './auth/tokens';
@@ -209,7 +210,11 @@ export async function startGateway(
   const accounts = new AccountRepository(conn);
   await accounts.init();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: seleksiDataConverter(),
+  });
   const deps: GatewayDeps = {
     config,
     services: createServiceClients(config, { timeoutMs: config.SERVICE_TIMEOUT_MS }),
