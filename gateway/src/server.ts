@@ -19,6 +19,7 @@ import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import { authenticate, createContext, type GatewayDeps } from './context';
 import { applicationFileRoutes } from './application-files/routes';
+import { codecServerRoutes } from './codec-server';
 import { documentRoutes } from './documents/routes';
 import { exportRoutes } from './exports/routes';
 import { importRoutes } from './imports/routes';
@@ -134,6 +135,7 @@ export function createGatewayApp(
   applicationFileRoutes(app, deps);
   exportRoutes(app, deps);
   importRoutes(app, deps);
+  codecServerRoutes(app, deps);
 
   app.use(GRAPHQL_ENDPOINT, (req, res) => graphql(req, res));
   servePortal(app, deps);
