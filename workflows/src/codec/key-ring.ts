@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 export interface PayloadKeyRing {
   currentKeyId: string;
@@ -33,6 +34,17 @@ const KEY_BYTES = 32;
 export const PAYLOAD_KEYS_ENV = 'TEMPORAL_PAYLOAD_KEYS';
 export const PAYLOAD_KEY_ID_ENV = 'TEMPORAL_PAYLOAD_KEY_ID';
 export const DEV_PAYLOAD_KEYS_FILE = 'temporal-payload-keys.json';
+
+/**
+ * The two settings in a process's config schema (gateway, worker): declared there so deployments are checked
+ * against them; `seleksiDataConverter()` reads them from the environment.
+ */
+export const payloadKeysEnv = {
+  /** `id:base64,…`: every key histories may still reference (production: required). */
+  TEMPORAL_PAYLOAD_KEYS: z.string().optional(),
+  /** The id new payloads are encrypted with. */
+  TEMPORAL_PAYLOAD_KEY_ID: z.string().optional(),
+};
 
 /** Parses `id:base64,…` and the current id into a ring; every problem is a PayloadKeyConfigError. */
 export function parsePayloadKeyRing(keys: string, currentKeyId?: string): PayloadKeyRing {
