@@ -28,6 +28,7 @@ import {
 import { createSeleksiWorker } from '@seleksi/workflows/worker';
 import { eventually, startStack, workflowBundle, type Stack } from './support/stack';
 import { testAgency, testPansel } from './support/fixtures';
+import { decryptPayloads } from './support/histories';
 
 const AGENCY = testAgency(`ENC${Date.now().toString(36).toUpperCase()}`);
 const SECRETARY: Actor = { userId: 'enc-sec', role: 'PANSEL_SECRETARY' };
@@ -199,6 +200,13 @@ describe('histories hold no personal data in clear text', () => {
     const decoded = await seleksiDataConverter().payloadCodecs![0]!.decode(payloads);
     const clear = Buffer.concat(decoded.map((p) => Buffer.from(p.data ?? []))).toString('utf8');
     for (const secret of [SIGNATORY.nip, SIGNATORY.name, PPK_NAME, MEMBER_NAME]) expect(clear).toContain(secret);
+
+    // Histories recorded for the replay test are stored decrypted (they must replay without this run's keys).
+    const stored = await decryptPayloads((await rawHistory(handle.workflowId)).history);
+    expect(keyIds(payloadsIn(stored)).size).toBe(0);
+    expect(Buffer.concat(payloadsIn(stored).map((p) => Buffer.from(p.data ?? []))).toString('utf8')).toContain(
+      SIGNATORY.nip,
+    );
 
     // Search attributes stay readable (ids and stages only).
     expect(Object.keys(described.workflowExecutionInfo?.searchAttributes?.indexedFields ?? {})).toEqual(

@@ -48,7 +48,7 @@ export async function saveHistory(handle: WorkflowHandle, name: string): Promise
  * The history with every encrypted payload decrypted: stored histories replay without this process's
  * (never committed) payload keys; their data is the suites' test data.
  */
-async function decryptPayloads<T>(history: T): Promise<T> {
+export async function decryptPayloads<T>(history: T): Promise<T> {
   const codec = seleksiDataConverter().payloadCodecs![0]!;
   const visit = async (node: unknown): Promise<void> => {
     if (!node || typeof node !== 'object' || ArrayBuffer.isView(node)) return;
