@@ -30,6 +30,7 @@ import {
   publishScreeningUpdate,
   SEARCH_ATTRIBUTES,
   setPanselUpdate,
+  seleksiDataConverter,
   startOpenSelection,
   submitApplicationUpdate,
   submitPlanUpdate,
@@ -75,9 +76,10 @@ const HOUR_MS = 3_600_000;
 beforeAll(async () => {
   const path = inject('temporalTestServerPath');
   // The project's own binary when installed; otherwise the SDK's download (for machines with internet).
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    path && existsSync(path) ? { server: { executable: { type: 'existing-path', path } } } : {},
-  );
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    ...(path && existsSync(path) ? { server: { executable: { type: 'existing-path', path } } } : {}),
+    client: { dataConverter: seleksiDataConverter() },
+  });
   // The Java test server accepts search attributes only once registered.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { defaultTalentSettings, type ProfileDto } from '@seleksi/domain';
-import { getMappingProgressQuery, startTalentMapping, talentMappingWorkflowId } from '@seleksi/workflows';
+import {
+  getMappingProgressQuery,
+  seleksiDataConverter,
+  startTalentMapping,
+  talentMappingWorkflowId,
+} from '@seleksi/workflows';
 import { createSeleksiWorker } from '@seleksi/workflows/worker';
 import { eventually, startServices, workflowBundle, type ServicesStack } from './support/stack';
 import { eligibleProfile, testAgency, RECENT_SKP_YEARS } from './support/fixtures';
@@ -36,7 +41,7 @@ beforeAll(async () => {
   for (let i = 0; i < profiles.length; i += 200)
     await services.clients.candidate.upsertProfiles(profiles.slice(i, i + 200));
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection });
+  client = new Client({ connection, dataConverter: seleksiDataConverter() });
   nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
 }, 180_000);
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { serviceCallerEnv } from '@seleksi/kit';
 import { z } from 'zod';
+import { payloadKeysEnv } from '@seleksi/workflows';
 
 /** Gateway settings (environment variables, validated at start-up). */
 export const gatewayConfigSchema = z.object({
@@ -14,6 +15,8 @@ export const gatewayConfigSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('seleksi-jpt'),
   TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
+  /** Temporal payload encryption keys (README, "Personal data in Temporal"); read by `seleksiDataConverter()`. */
+  ...payloadKeysEnv,
   CANDIDATE_SERVICE_URL: z.string().url().default('http://127.0.0.1:4101'),
   ASSESSMENT_SERVICE_URL: z.string().url().default('http://127.0.0.1:4102'),
   DOCUMENT_SERVICE_URL: z.string().url().default('http://127.0.0.1:4103'),

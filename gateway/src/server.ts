@@ -18,12 +18,14 @@ import {
   pingDatabase,
   serviceTokenProviderFromEnv,
 } from '@seleksi/kit';
+import { seleksiDataConverter } from '@seleksi/workflows';
 import { ApplyPipeline } from './apply';
 import { AccountRepository } from './auth/accounts';
 import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import { authenticate, createContext, type GatewayDeps } from './context';
 import { applicationFileRoutes } from './application-files/routes';
+import { codecServerRoutes } from './codec-server';
 import { meritEvidenceRoutes } from './merit-evidence/routes';
 import { documentRoutes } from './documents/routes';
 import { exportRoutes } from './exports/routes';
@@ -148,6 +150,7 @@ export function createGatewayApp(
   meritEvidenceRoutes(app, deps);
   exportRoutes(app, deps);
   importRoutes(app, deps);
+  codecServerRoutes(app, deps);
 
   app.use(GRAPHQL_ENDPOINT, (req, res) => graphql(req, res));
   servePortal(app, deps);
@@ -226,7 +229,11 @@ export async function startGateway(
   const accounts = new AccountRepository(conn);
   await accounts.init();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: seleksiDataConverter(),
+  });
   const deps: GatewayDeps = {
     config,
     services: createServiceClients(config, { timeoutMs: config.SERVICE_TIMEOUT_MS, auth: serviceAuth }),

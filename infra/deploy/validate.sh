@@ -11,6 +11,7 @@ sh -n infra/deploy/entrypoint.sh
 
 if docker compose version >/dev/null 2>&1; then
   AUTH_SECRET=validate-only-0123456789abcdef0123456789 DOCUMENT_SIGNING_PASSPHRASE=validate-only \
+    TEMPORAL_PAYLOAD_KEYS=k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= TEMPORAL_PAYLOAD_KEY_ID=k1 \
     DOCUMENT_SIGNING_P12_FILE=/dev/null DOCUMENT_TRUST_ANCHORS_FILE=/dev/null SERVICE_KEYS_DIR=/tmp \
     docker compose -f infra/deploy/compose.yaml config --quiet
   echo "[deploy] docker compose config: ok"

@@ -30,7 +30,14 @@ import {
 import { defaultTalentSettings, EMPLOYEE_BUCKETS, employeeBucket, type ProfileDto } from '@seleksi/domain';
 import { createServiceClients, operatorServiceAuth } from '@seleksi/kit';
 import { mongo } from 'mongoose';
-import { getMappingProgressQuery, SEARCH_ATTRIBUTES, startTalentMapping, TASK_QUEUE } from '@seleksi/workflows';
+import {
+  getMappingProgressQuery,
+  payloadKeyEnv,
+  SEARCH_ATTRIBUTES,
+  seleksiDataConverter,
+  startTalentMapping,
+  TASK_QUEUE,
+} from '@seleksi/workflows';
 import { eligibleProfile, testAgency } from '../support/fixtures';
 
 const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
@@ -208,6 +215,7 @@ async function main(): Promise<void> {
   const auth = operatorServiceAuth();
   const env = {
     ...process.env,
+    ...payloadKeyEnv(),
     LOG_LEVEL: 'warn',
     MONGODB_URI: mongoUri,
     TEMPORAL_ADDRESS: temporalAddress,
@@ -240,7 +248,10 @@ async function main(): Promise<void> {
   await waitForHttpOk(`http://127.0.0.1:${workerPort}/healthz`, { process: worker, timeoutMs: 120_000 });
 
   const clients = createServiceClients(urls, { timeoutMs: 120_000, auth });
-  const client = new Client({ connection: await Connection.connect({ address: temporalAddress }) });
+  const client = new Client({
+    connection: await Connection.connect({ address: temporalAddress }),
+    dataConverter: seleksiDataConverter(),
+  });
   const predicates = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN'] as const;
   const rows: string[] = [];
   let firstPer1000: number | null = null;

@@ -27,11 +27,13 @@ import {
   type ManagedProcess,
 } from '@seleksi/dev';
 import { ensureDevServiceKeys } from '@seleksi/kit';
-import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
+import { payloadKeyEnv, SEARCH_ATTRIBUTES } from '@seleksi/workflows';
 
 const logDir = resolve(repoRoot, 'test/artifacts/logs');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Every test process (forks inherit this environment) encrypts and decrypts with the same payload key ring.
+  Object.assign(process.env, payloadKeyEnv());
   const started: ManagedProcess[] = [];
   const tmp = mkdtempSync(join(tmpdir(), 'seleksi-it-'));
   chmodSync(tmp, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its data dir inside

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { Payload } from '@temporalio/common';
+import { isEncryptedPayload, seleksiDataConverter } from '@seleksi/workflows';
 
 export const HISTORIES_DIR = resolve(import.meta.dirname, '../../workflows/src/open-selection/histories');
 
@@ -35,9 +37,27 @@ export async function saveHistory(handle: WorkflowHandle, name: string): Promise
   // The time-skipping server has no visibility (no list): there, the latest run only.
   const runs: { runId?: string }[] = await runsOf(handle).catch(() => [{}]);
   for (const [i, run] of runs.entries()) {
-    const history = await handle.client.getHandle(handle.workflowId, run.runId).fetchHistory();
+    const history = await decryptPayloads(await handle.client.getHandle(handle.workflowId, run.runId).fetchHistory());
     const json = `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`;
     const file = runs.length === 1 ? `${name}.json.gz` : `${name}.run-${String(i + 1).padStart(2, '0')}.json.gz`;
     writeFileSync(join(HISTORIES_DIR, file), gzipSync(json));
   }
+}
+
+/**
+ * The history with every encrypted payload decrypted: stored histories replay without this process's
+ * (never committed) payload keys; their data is the suites' test data.
+ */
+export async function decryptPayloads<T>(history: T): Promise<T> {
+  const codec = seleksiDataConverter().payloadCodecs![0]!;
+  const visit = async (node: unknown): Promise<void> => {
+    if (!node || typeof node !== 'object' || ArrayBuffer.isView(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (value && typeof value === 'object' && 'metadata' in value && isEncryptedPayload(value as Payload)) {
+        (node as Record<string, unknown>)[key] = (await codec.decode([value as Payload]))[0];
+      } else await visit(value);
+    }
+  };
+  await visit(history);
+  return history;
 }

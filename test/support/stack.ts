@@ -18,6 +18,7 @@ import {
 } from '@seleksi/kit';
 import { gatewayConfigSchema, startGateway, type RunningGateway } from '@seleksi/gateway';
 import { createSeleksiWorker, WORKFLOWS_PATH } from '@seleksi/workflows/worker';
+import { seleksiDataConverter } from '@seleksi/workflows';
 
 // The SDK logs every worker state change at INFO; tests keep warnings and errors only.
 try {
@@ -140,7 +141,7 @@ export async function startStack(opts: {
     createLogger('gateway', 'error'),
   );
   const connection = await Connection.connect({ address: opts.temporalAddress });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', dataConverter: seleksiDataConverter() });
 
   const gql = graphqlClient(gateway.url);
 

@@ -1,5 +1,6 @@
 // Package entry for Node-side users (gateway, worker, tests, dev tools). Workflow code never imports this.
 export * from './search-attributes';
+export * from './codec';
 export * from './open-selection/definitions';
 export * from './open-selection/client';
 export { createOpenSelectionActivities, type OpenSelectionPorts } from './open-selection/activities';

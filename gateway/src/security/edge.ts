@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayConfig } from '../config';
+import { CODEC_PATH } from '../codec-server';
 import { allowedOrigins, applyCors } from './cors';
 import { securityHeaders } from './headers';
 
@@ -20,6 +21,8 @@ export function createEdge(config: Pick<GatewayConfig, 'PORTAL_PUBLIC_ORIGIN' | 
   const origins = portalOrigins(config);
   return (req, res) => {
     headers(req, res);
+    // The codec server answers the Temporal UI's origin (TEMPORAL_UI_URL) itself, preflights included.
+    if (req.url === CODEC_PATH || req.url?.startsWith(`${CODEC_PATH}/`)) return false;
     return applyCors(req, res, origins);
   };
 }

@@ -13,13 +13,23 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
+import { SIGN_IN_PAGE as CODEC_SIGN_IN_PAGE } from '../codec-server/page';
 import { renderVerificationPage } from '../documents/page';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
-/** The verification page (/verifikasi) carries one fixed inline <style>: allowed by its hash only. */
-function verificationStyleHash(): string {
-  const html = renderVerificationPage({
+/** The hash source of a page's one fixed inline <style>. */
+function styleHash(html: string): string {
+  const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The server-rendered pages without JavaScript frameworks carry one fixed inline <style> each, allowed by its
+ * hash only: the verification page (/verifikasi) and the codec server's sign-in page (/codec/).
+ */
+function inlineStyleHashes(): string[] {
+  const verification = renderVerificationPage({
     code: '',
     result: null,
     withCode: false,
@@ -27,8 +37,7 @@ function verificationStyleHash(): string {
     selectionTitle: null,
     publicUrl: 'http://localhost',
   });
-  const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
-  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+  return [styleHash(verification), styleHash(CODEC_SIGN_IN_PAGE)];
 }
 
 type Directives = NonNullable<Exclude<HelmetOptions['contentSecurityPolicy'], boolean | undefined>['directives']>;
@@ -39,7 +48,7 @@ export function portalDirectives(https: boolean): Directives {
     baseUri: ["'self'"],
     scriptSrc: ["'self'"],
     scriptSrcAttr: ["'none'"],
-    styleSrc: ["'self'", verificationStyleHash()],
+    styleSrc: ["'self'", ...inlineStyleHashes()],
     imgSrc: ["'self'", 'data:', 'blob:'],
     fontSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],

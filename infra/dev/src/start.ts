@@ -15,7 +15,7 @@ import {
   serviceTokenProviderFromEnv,
   type ServiceCaller,
 } from '@seleksi/kit';
-import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
+import { payloadKeyEnv, SEARCH_ATTRIBUTES } from '@seleksi/workflows';
 import { loadConfig, type DevConfig } from './config';
 import { mailpitArgs, mailpitPath, waitForMailpit } from './mailpit';
 import { ferretdbArgs, ferretdbPath, redactUri, waitForMongo } from './mongo';
@@ -303,6 +303,8 @@ async function main(): Promise<void> {
     PORTAL_PUBLIC_URL: gatewayUrl,
     PUBLIC_URL: gatewayUrl,
     SMTP_URL: `smtp://127.0.0.1:${config.MAILPIT_SMTP_PORT}`,
+    // One payload key ring for every Temporal client and worker (development: made once in the data dir).
+    ...payloadKeyEnv({ ...process.env, SELEKSI_DATA_DIR: dataDir }),
   };
   const mailpitUrl = `http://localhost:${config.MAILPIT_UI_PORT}`;
   const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
@@ -348,6 +350,8 @@ async function main(): Promise<void> {
               dbFilename: join(dataDir, 'temporal.sqlite'),
               namespace,
               searchAttributes: SEARCH_ATTRIBUTES,
+              // The Web UI decrypts payloads through the gateway's codec server (an operator's sign-in).
+              uiCodecEndpoint: `${gatewayUrl}/codec`,
             }),
             console: false,
           },

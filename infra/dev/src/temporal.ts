@@ -36,13 +36,18 @@ export interface DevServerArgsOptions {
   namespace?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   searchAttributes?: readonly SearchAttributeSpec[];
+  /** Codec server the Web UI sends encrypted payloads to (`<endpoint>/decode`). */
+  uiCodecEndpoint?: string;
 }
 
 /** argv for `temporal server start-dev` (Updates enabled, search attributes registered on a new DB). */
 export function devServerArgs(o: DevServerArgsOptions): string[] {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(o.port), '--db-filename', o.dbFilename];
   if (o.uiPort === undefined) args.push('--headless');
-  else args.push('--ui-port', String(o.uiPort), '--ui-disable-news-fetch');
+  else {
+    args.push('--ui-port', String(o.uiPort), '--ui-disable-news-fetch');
+    if (o.uiCodecEndpoint) args.push('--ui-codec-endpoint', o.uiCodecEndpoint);
+  }
   if (o.namespace && o.namespace !== 'default') args.push('--namespace', o.namespace);
   args.push(
     '--log-level',

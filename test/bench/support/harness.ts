@@ -26,7 +26,12 @@ import {
   type SelectionStage,
 } from '@seleksi/domain';
 import { createServiceClients, operatorServiceAuth, type ServiceClients } from '@seleksi/kit';
-import { MAX_APPLICATIONS_PER_BATCH, querySelectionSummary, StageDeadlineKey } from '@seleksi/workflows';
+import {
+  MAX_APPLICATIONS_PER_BATCH,
+  querySelectionSummary,
+  seleksiDataConverter,
+  StageDeadlineKey,
+} from '@seleksi/workflows';
 import { Batcher, BoundedQueue } from '../../../gateway/src/apply-queue';
 import { DEMO_AGENCY, DEMO_PANSEL, DEMO_PASSWORD, DEMO_USERS } from '../../../infra/dev/src/demo-data';
 import type { E2eStack } from '../../e2e/support/stack';
@@ -220,7 +225,10 @@ export async function benchClient(stack: E2eStack): Promise<BenchClient> {
       // Direct reads as an operator's tool, with the key `npm start` made in the stack's data dir.
       { timeoutMs: 120_000, auth: operatorServiceAuth({ SELEKSI_DATA_DIR: stack.dataDir }) },
     ),
-    temporal: new Client({ connection: await Connection.connect({ address: temporalAddress }) }),
+    temporal: new Client({
+      connection: await Connection.connect({ address: temporalAddress }),
+      dataConverter: seleksiDataConverter(),
+    }),
     request,
     gql,
     signIn: async (email, password) =>
@@ -423,6 +431,8 @@ export async function measureFloor(
       logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
     }),
     activities: { noop: async (id: string) => id, noopBatch: async (ids: string[]) => ids },
+    // The floor pays for the same encryption as the system it is compared with.
+    dataConverter: seleksiDataConverter(),
   });
   const running = worker.run();
   try {

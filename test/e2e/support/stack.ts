@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot, spawnLogged, tailFile, waitForHttpOk, type ManagedProcess } from '@seleksi/dev';
+import { payloadKeyEnv } from '@seleksi/workflows';
 
 export const ARTIFACTS = resolve(repoRoot, 'test/artifacts');
 export const DEMO_PASSWORD = 'SeleksiJPT#2026';
@@ -167,6 +168,8 @@ export async function startE2eStack(
     // A test runner or benchmark killed with SIGKILL cannot stop the stack: it stops itself.
     SELEKSI_STOP_WITH_PARENT: '1',
     ...process.env,
+    // The test process's own payload key ring, so that its Temporal clients read the stack's histories.
+    ...payloadKeyEnv(),
     SELEKSI_DATA_DIR: dataDir,
     PORTAL_DIST_DIR: portalDist,
     NO_COLOR: '1',

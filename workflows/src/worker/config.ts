@@ -1,5 +1,6 @@
 import { serviceCallerEnv } from '@seleksi/kit';
 import { z } from 'zod';
+import { payloadKeysEnv } from '../codec/key-ring';
 
 /** Worker settings (environment variables, validated at start-up). */
 export const workerConfigSchema = z.object({
@@ -13,5 +14,6 @@ export const workerConfigSchema = z.object({
   DOCUMENT_SERVICE_URL: z.string().url().default('http://127.0.0.1:4103'),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4104),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...payloadKeysEnv,
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import type { AuditChainHead } from '@seleksi/domain';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
+import { seleksiDataConverter } from '../codec/data-converter';
 import { withAgencyRecords } from './agency-records';
 import { createOpenSelectionActivities, type OpenSelectionPorts } from '../open-selection/activities';
 import { createTalentMappingActivities } from '../talent-mapping/activities';
@@ -25,6 +27,8 @@ export interface SeleksiWorkerOptions {
   ports: SeleksiPorts;
   /** Pre-built bundle (tests bundle once); otherwise the worker bundles `WORKFLOWS_PATH` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The payload codec's converter (default: the environment's key ring; tests of key rotation pass their own). */
+  dataConverter?: DataConverter;
   /** How long in-flight activities may finish on shutdown (default: the SDK's). */
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
 }
@@ -47,6 +51,7 @@ export async function createSeleksiWorker(opts: SeleksiWorkerOptions): Promise<W
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(opts.ports),
+    dataConverter: opts.dataConverter ?? seleksiDataConverter(),
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
   });
 }

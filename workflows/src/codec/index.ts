@@ -1,0 +1,3 @@
+export * from './payload-codec';
+export * from './key-ring';
+export * from './data-converter';
