@@ -163,6 +163,24 @@ function maxLengthOf(type: GraphQLNamedType, name: string | undefined, limits: I
   return limits.GRAPHQL_MAX_STRING_LENGTH;
 }
 
+/**
+ * Characters no input may hold: control characters other than tab and line breaks (PostgreSQL, under
+ * FerretDB, refuses NUL) and unpaired surrogates (not encodable in a service's URL).
+ */
+const FORBIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function refusedString(value: string, field: string, max: number): GraphQLError | null {
+  if (value.length > max) return tooLong(field, max);
+  if (FORBIDDEN_CHARACTERS.test(value)) {
+    return new GraphQLError('Nilai memuat karakter yang tidak diizinkan', {
+      extensions: { code: 'VALIDATION_FAILED', field },
+    });
+  }
+  return null;
+}
+
 function tooLong(field: string, max: number): GraphQLError {
   return new GraphQLError(`Nilai terlalu panjang (paling banyak ${max} karakter)`, {
     extensions: { code: 'VALIDATION_FAILED', field, max },
@@ -199,13 +217,12 @@ function checkVariable(
     return null;
   }
   if (typeof value === 'string' && isScalarType(type) && (type === GraphQLID || type === GraphQLString)) {
-    const max = maxLengthOf(type, name, limits);
-    if (value.length > max) return tooLong(path, max);
+    return refusedString(value, path, maxLengthOf(type, name, limits));
   }
   return null;
 }
 
-/** Every ID and String input (literal or variable) within its length, before any resolver runs. */
+/** Every ID and String input (literal or variable) within its length and of allowed characters, before any resolver runs. */
 export function checkInputLengths(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -234,11 +251,9 @@ export function checkInputLengths(
           return kind === Kind.ARGUMENT || kind === Kind.OBJECT_FIELD;
         });
         const name = owners.at(-1)?.name.value;
-        const max = maxLengthOf(named, name, limits);
-        if (node.value.length > max) {
-          refused = tooLong(owners.map((o) => o.name.value).join('.') || 'query', max);
-          return BREAK;
-        }
+        const field = owners.map((o) => o.name.value).join('.') || 'query';
+        refused = refusedString(node.value, field, maxLengthOf(named, name, limits));
+        if (refused) return BREAK;
       },
     }),
   );

@@ -36,6 +36,8 @@ export const MESSAGES = {
   body: 'Isi permintaan harus berupa objek JSON dengan kueri GraphQL',
   noQuery: 'Permintaan tidak memuat kueri GraphQL',
   operation: 'Operasi yang diminta tidak dapat ditentukan',
+  paging: 'Argumen halaman (first, last, after, before) tidak valid',
+  argument: 'Argumen tidak valid',
   method: 'Metode HTTP ini tidak didukung; gunakan GET atau POST (mutasi hanya dengan POST)',
   mediaType: 'Jenis isi permintaan tidak didukung; gunakan application/json',
   tooLarge: 'Permintaan terlalu besar',
@@ -81,6 +83,32 @@ function requestError(err: GraphQLError): Typed {
 /** The client's view of one error. Our own typed errors keep their message; the rest get a fixed one. */
 export function classify(err: GraphQLError): Typed {
   const code = err.extensions?.code;
+  // graphql-js prefixes a refused variable with its value: only the variable's path and, when our own
+  // scalar refused it, that scalar's (Indonesian) reason are kept.
+  if (/^Variable "\$\w+"/.test(err.message)) {
+    const field = fieldOfVariableError(err.message) ?? variableOfError(err.message);
+    const inner = err.originalError;
+    const ours =
+      inner instanceof GraphQLError && isErrorCode(inner.extensions?.code) && inner.extensions.code !== 'INTERNAL';
+    return {
+      code: 'VALIDATION_FAILED',
+      message: ours ? inner.message : MESSAGES.variable,
+      ...(field ? { field } : {}),
+      status: 400,
+    };
+  }
+  // Pothos refusing an argument (a page size, a cursor or a global id that does not decode).
+  const pothos = [err, err.originalError].find((e) => e?.name === 'PothosValidationError');
+  if (pothos) {
+    const argument = /Argument "(\w+)"/.exec(pothos.message)?.[1];
+    const paging = argument !== undefined || /cursor/i.test(pothos.message);
+    return {
+      code: 'VALIDATION_FAILED',
+      message: paging ? MESSAGES.paging : MESSAGES.argument,
+      ...(argument ? { field: argument } : {}),
+      status: 400,
+    };
+  }
   const keep = () => {
     const extra: Record<string, unknown> = {};
     for (const k of KEPT_EXTENSIONS) if (err.extensions?.[k] !== undefined) extra[k] = err.extensions[k];

@@ -59,7 +59,9 @@ export async function connectDatabase({
  */
 export function isDatabaseUnavailableError(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const { name, message } = err as { name?: unknown; message?: unknown };
+  const { name, message, code } = err as { name?: unknown; message?: unknown; code?: unknown };
+  // The driver writing on a connection the store has just closed (not always wrapped as a MongoNetworkError).
+  if (code === 'EPIPE' || code === 'ECONNRESET' || code === 'ECONNREFUSED') return true;
   if (
     typeof name === 'string' &&
     /^Mongo(?:ose)?(?:ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared)Error$/.test(name)
