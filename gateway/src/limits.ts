@@ -171,8 +171,12 @@ const FORBIDDEN_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function refusedString(value: string, field: string, max: number): GraphQLError | null {
+function refusedString(value: string, field: string, max: number, isId: boolean): GraphQLError | null {
   if (value.length > max) return tooLong(field, max);
+  // An empty id would name a collection instead of a record in a service's URL.
+  if (isId && value.length === 0) {
+    return new GraphQLError('Id tidak boleh kosong', { extensions: { code: 'VALIDATION_FAILED', field } });
+  }
   if (FORBIDDEN_CHARACTERS.test(value)) {
     return new GraphQLError('Nilai memuat karakter yang tidak diizinkan', {
       extensions: { code: 'VALIDATION_FAILED', field },
@@ -217,7 +221,7 @@ function checkVariable(
     return null;
   }
   if (typeof value === 'string' && isScalarType(type) && (type === GraphQLID || type === GraphQLString)) {
-    return refusedString(value, path, maxLengthOf(type, name, limits));
+    return refusedString(value, path, maxLengthOf(type, name, limits), type === GraphQLID);
   }
   return null;
 }
@@ -252,7 +256,7 @@ export function checkInputLengths(
         });
         const name = owners.at(-1)?.name.value;
         const field = owners.map((o) => o.name.value).join('.') || 'query';
-        refused = refusedString(node.value, field, maxLengthOf(named, name, limits));
+        refused = refusedString(node.value, field, maxLengthOf(named, name, limits), named === GraphQLID);
         if (refused) return BREAK;
       },
     }),

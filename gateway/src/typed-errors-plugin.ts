@@ -18,7 +18,9 @@ export function fieldOfVariableError(message: string): string | undefined {
   const m = VARIABLE_ERROR.exec(message);
   if (!m) return undefined;
   const path = (m[2] ?? '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
-  return [m[1], path, m[3]].filter(Boolean).join('.');
+  // Only a missing schema field is named; an unknown one ("… is not defined by type") is the request's own word.
+  const missing = m[3] && /of required type "[^"]+" was not provided/.test(message) ? m[3] : undefined;
+  return [m[1], path, missing].filter(Boolean).join('.');
 }
 
 /** The variable a coercion error is about, from graphql-js's fixed prefix (no value quoted). */
@@ -213,16 +215,58 @@ function clientError(err: GraphQLError, debug: boolean): GraphQLError {
   });
 }
 
+/** Replacements for a business message that quotes the request (e.g. "Instansi <code> tidak ditemukan"). */
+const UNQUOTED: Partial<Record<ErrorCode, string>> = {
+  NOT_FOUND: 'Data yang diminta tidak ditemukan',
+  CONFLICT: 'Data bertentangan dengan data yang sudah ada',
+  VALIDATION_FAILED: 'Masukan tidak valid',
+};
+
+/** The strings a request carried (variables and the document's string literals), to keep out of errors. */
+function requestStrings(params: { query?: unknown; variables?: unknown }): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (out.length > 1000 || depth > 20) return;
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x, depth + 1);
+  };
+  walk(params.variables, 0);
+  if (typeof params.query === 'string') {
+    for (const m of params.query.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)) if (out.length <= 1000) out.push(m[1]!);
+  }
+  // Short values (a level, a digit) occur in ordinary messages by chance.
+  return out.map((x) => x.trim()).filter((x) => x.length >= 4);
+}
+
 export function useTypedErrors(options: { debug?: boolean } = {}): Plugin {
   const debug = options.debug ?? false;
+  const strings = new WeakMap<Request, string[]>();
   return {
-    onResultProcess({ result, setResult }) {
+    onParams({ params, request }) {
+      const list = strings.get(request) ?? [];
+      list.push(...requestStrings(params));
+      strings.set(request, list);
+    },
+    onResultProcess({ result, setResult, request }) {
       if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result)) return;
       const r = result as ExecutionResult;
       if (!r.errors?.length) return;
+      const sent = strings.get(request) ?? [];
       setResult({
         ...r,
-        errors: r.errors.map((e) => clientError(e instanceof GraphQLError ? e : new GraphQLError(String(e)), debug)),
+        errors: r.errors.map((e) => {
+          const typed = clientError(e instanceof GraphQLError ? e : new GraphQLError(String(e)), debug);
+          if (!sent.some((x) => typed.message.includes(x))) return typed;
+          const code = typed.extensions.code as ErrorCode;
+          return new GraphQLError(UNQUOTED[code] ?? 'Permintaan tidak dapat diproses', {
+            nodes: typed.nodes,
+            source: typed.source,
+            positions: typed.positions,
+            path: typed.path,
+            extensions: typed.extensions,
+          });
+        }),
       });
     },
   };
