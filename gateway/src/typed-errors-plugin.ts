@@ -32,6 +32,7 @@ export const MESSAGES = {
   syntax: 'Kueri GraphQL tidak dapat dibaca (kesalahan sintaks)',
   schema: 'Kueri tidak sesuai dengan skema API',
   variable: 'Nilai variabel tidak valid',
+  missing: 'Wajib diisi',
   variables: 'Parameter "variables" harus berupa objek JSON',
   extensions: 'Parameter "extensions" harus berupa objek JSON',
   json: 'Isi permintaan bukan JSON yang valid',
@@ -92,9 +93,11 @@ export function classify(err: GraphQLError): Typed {
     const inner = err.originalError;
     const ours =
       inner instanceof GraphQLError && isErrorCode(inner.extensions?.code) && inner.extensions.code !== 'INTERNAL';
+    // A required field left out is named (a schema name, never the request's own word).
+    const missing = /of required type "[^"]+" was not provided/.test(err.message) && field;
     return {
       code: 'VALIDATION_FAILED',
-      message: ours ? inner.message : MESSAGES.variable,
+      message: ours ? inner.message : missing ? `${MESSAGES.missing}: ${field}` : MESSAGES.variable,
       ...(field ? { field } : {}),
       status: 400,
     };
