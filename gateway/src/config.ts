@@ -61,6 +61,30 @@ export const gatewayConfigSchema = z.object({
    */
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(30_000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  /** Lexical tokens a document may have; the parser stops there instead of building a huge tree. */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(4000),
+  /** Brackets ({, (, [) open at once, checked by a scan before the (recursive) parser runs. */
+  GRAPHQL_MAX_NESTING: z.coerce.number().int().min(8).default(40),
+  /** Characters of a GraphQL document (POST or GET). */
+  GRAPHQL_MAX_QUERY_LENGTH: z.coerce.number().int().min(1000).default(50_000),
+  /** Bytes of a JSON (or other non-multipart) GraphQL request body. */
+  GRAPHQL_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(1024 * 1024),
+  /** Characters of an ID, or of a String argument naming a record (…Id, …Code, nip, key), before any service call. */
+  GRAPHQL_MAX_ID_LENGTH: z.coerce.number().int().min(16).default(256),
+  /**
+   * Characters of any other String input (the domain's longest text takes 3,600; strings may go into a
+   * service's URL, which Node caps at 16 KB of headers).
+   */
+  GRAPHQL_MAX_STRING_LENGTH: z.coerce.number().int().min(100).max(8000).default(5000),
+  /** Errors show their original message and stack to clients (development only; never in production). */
+  GATEWAY_DEBUG_ERRORS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Largest PDF a candidate may upload with an application (bytes; the candidate service takes up to 5 MB). */
   APPLICATION_FILE_MAX_BYTES: z.coerce
     .number()

@@ -10,11 +10,13 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, isErrorCode, type ErrorCode } from '@seleksi/domain';
+import { isDatabaseUnavailableError } from '@seleksi/kit';
 import type { ZodError } from 'zod';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  UNAVAILABLE: 503,
 };
 
 export function gqlError(code: ErrorCode, message: string, field?: string): GraphQLError {
@@ -47,6 +49,10 @@ export function toGraphQLError(err: unknown): unknown {
     if (failure) return fromApplicationFailure(failure);
   }
   const e = err as { code?: unknown; field?: unknown; message?: string; status?: number };
+  // A service or store out of reach: its message names internal paths (and the request's ids).
+  if (e.code === 'UNAVAILABLE' || isDatabaseUnavailableError(err)) {
+    return gqlError('UNAVAILABLE', 'Layanan sedang tidak tersedia; coba lagi sebentar lagi');
+  }
   if (isErrorCode(e.code) && e.code !== 'INTERNAL') {
     return gqlError(e.code, e.message ?? e.code, typeof e.field === 'string' ? e.field : undefined);
   }

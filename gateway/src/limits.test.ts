@@ -5,7 +5,7 @@ import * as candidateQueries from '../../portal/src/queries/candidate';
 import * as publicQueries from '../../portal/src/queries/public';
 import * as staffQueries from '../../portal/src/queries/staff';
 import { gatewayConfigSchema } from './config';
-import { queryLimitRules, useQueryLimits } from './limits';
+import { checkBeforeParse, queryLimitRules, useQueryLimits } from './limits';
 import { schema } from './schema';
 import { useTypedErrors } from './typed-errors-plugin';
 
@@ -36,7 +36,7 @@ describe('query limits', () => {
     expect(limits).toMatchObject({ GRAPHQL_MAX_DEPTH: 12, GRAPHQL_MAX_COST: 30_000, GRAPHQL_MAX_ALIASES: 15 });
   });
 
-  it('let every portal query through (depth, cost and aliases)', () => {
+  it('let every portal query through (length, nesting, tokens, depth, cost and aliases)', () => {
     const modules = { candidateQueries, publicQueries, staffQueries };
     const documents = Object.entries(modules).flatMap(([m, mod]) =>
       Object.entries(mod as Record<string, unknown>)
@@ -45,7 +45,8 @@ describe('query limits', () => {
     );
     expect(documents.length).toBeGreaterThan(10);
     for (const { id, text } of documents) {
-      const errors = validate(schema, parse(text), queryLimitRules(limits));
+      expect({ id, refused: checkBeforeParse(text, limits)?.message }).toEqual({ id, refused: undefined });
+      const errors = validate(schema, parse(text, { maxTokens: limits.GRAPHQL_MAX_TOKENS }), queryLimitRules(limits));
       expect({ id, errors: errors.map((e) => e.message) }).toEqual({ id, errors: [] });
     }
   });

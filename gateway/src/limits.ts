@@ -6,7 +6,31 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import {
+  BREAK,
+  getNamedType,
+  GraphQLError,
+  GraphQLID,
+  GraphQLString,
+  isInputObjectType,
+  isInputType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  Kind,
+  TypeInfo,
+  typeFromAST,
+  visit,
+  visitWithTypeInfo,
+  type ArgumentNode,
+  type ASTNode,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type ObjectFieldNode,
+  type ValidationRule,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayConfig } from './config';
 
@@ -49,6 +73,207 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
   return {
     onValidate({ addValidationRule }) {
       for (const rule of rules) addValidationRule(rule);
+    },
+  };
+}
+
+export type ParserLimits = Pick<
+  GatewayConfig,
+  'GRAPHQL_MAX_TOKENS' | 'GRAPHQL_MAX_NESTING' | 'GRAPHQL_MAX_QUERY_LENGTH'
+>;
+
+function tooComplex(limit: string, message: string, max: number, found?: number): GraphQLError {
+  return new GraphQLError(`${message} (batas ${max}); perkecil kueri Anda`, {
+    extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, ...(found !== undefined ? { found } : {}) },
+  });
+}
+
+/**
+ * The deepest bracket nesting of a document, ignoring strings and comments; stops counting past
+ * `stopAt`. A linear scan, so a document of 20,000 nested braces is refused without recursion.
+ */
+export function bracketNesting(text: string, stopAt = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x23 /* # */) {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    } else if (c === 0x22 /* " */) {
+      if (text.startsWith('"""', i)) {
+        const end = text.indexOf('"""', i + 3);
+        i = end < 0 ? text.length : end + 2;
+        // An escaped \""" inside a block string does not end it.
+        while (end >= 0 && text[i - 3] === '\\' && i < text.length) {
+          const next = text.indexOf('"""', i + 1);
+          i = next < 0 ? text.length : next + 2;
+        }
+      } else {
+        for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+      }
+    } else if (c === 0x7b || c === 0x28 || c === 0x5b /* { ( [ */) {
+      if (++depth > max) max = depth;
+      if (max > stopAt) return max;
+    } else if (c === 0x7d || c === 0x29 || c === 0x5d /* } ) ] */) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return max;
+}
+
+/** Checks a document's size and nesting before it is parsed; the parser itself stops at the token limit. */
+export function checkBeforeParse(text: string, limits: ParserLimits): GraphQLError | null {
+  if (text.length > limits.GRAPHQL_MAX_QUERY_LENGTH) {
+    return tooComplex('length', 'Kueri terlalu panjang', limits.GRAPHQL_MAX_QUERY_LENGTH);
+  }
+  if (bracketNesting(text, limits.GRAPHQL_MAX_NESTING) > limits.GRAPHQL_MAX_NESTING) {
+    return tooComplex('nesting', 'Kueri bersarang terlalu dalam', limits.GRAPHQL_MAX_NESTING);
+  }
+  return null;
+}
+
+/** Yoga's parse step with the size, nesting and token limits (graphql-js's own `maxTokens`). */
+export function useParserLimits(limits: ParserLimits): Plugin {
+  return {
+    onParse({ parseFn, setParseFn }) {
+      setParseFn((source, options) => {
+        const text = typeof source === 'string' ? source : source.body;
+        const refused = checkBeforeParse(text, limits);
+        if (refused) throw refused;
+        try {
+          return parseFn(source, { ...options, maxTokens: limits.GRAPHQL_MAX_TOKENS });
+        } catch (err) {
+          if (err instanceof GraphQLError && /contains more tha[nt] \d+ tokens/.test(err.message)) {
+            throw tooComplex('tokens', 'Kueri memuat terlalu banyak token', limits.GRAPHQL_MAX_TOKENS);
+          }
+          throw err;
+        }
+      });
+    },
+  };
+}
+
+export type InputLimits = Pick<GatewayConfig, 'GRAPHQL_MAX_ID_LENGTH' | 'GRAPHQL_MAX_STRING_LENGTH'>;
+
+/** String inputs that name a record: they end up in a service's URL or index, and are short. */
+const ID_LIKE = /^(?:id|ids|nip|nips|key|code)$|(?:Id|Ids|Nip|Nips|Key|Code|Codes)$/;
+
+function maxLengthOf(type: GraphQLNamedType, name: string | undefined, limits: InputLimits): number {
+  if (type === GraphQLID || (name !== undefined && ID_LIKE.test(name))) return limits.GRAPHQL_MAX_ID_LENGTH;
+  return limits.GRAPHQL_MAX_STRING_LENGTH;
+}
+
+/**
+ * Characters no input may hold: control characters other than tab and line breaks (PostgreSQL, under
+ * FerretDB, refuses NUL) and unpaired surrogates (not encodable in a service's URL).
+ */
+const FORBIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function refusedString(value: string, field: string, max: number, isId: boolean): GraphQLError | null {
+  if (value.length > max) return tooLong(field, max);
+  // An empty id would name a collection instead of a record in a service's URL.
+  if (isId && value.length === 0) {
+    return new GraphQLError('Id tidak boleh kosong', { extensions: { code: 'VALIDATION_FAILED', field } });
+  }
+  if (FORBIDDEN_CHARACTERS.test(value)) {
+    return new GraphQLError('Nilai memuat karakter yang tidak diizinkan', {
+      extensions: { code: 'VALIDATION_FAILED', field },
+    });
+  }
+  return null;
+}
+
+function tooLong(field: string, max: number): GraphQLError {
+  return new GraphQLError(`Nilai terlalu panjang (paling banyak ${max} karakter)`, {
+    extensions: { code: 'VALIDATION_FAILED', field, max },
+  });
+}
+
+/** Walks a variable's JSON value along its input type; the first string over its limit is refused. */
+function checkVariable(
+  type: GraphQLInputType,
+  value: unknown,
+  path: string,
+  name: string | undefined,
+  limits: InputLimits,
+): GraphQLError | null {
+  if (value === null || value === undefined) return null;
+  if (isNonNullType(type)) return checkVariable(type.ofType, value, path, name, limits);
+  if (isListType(type)) {
+    const items = Array.isArray(value) ? value : [value];
+    for (let i = 0; i < items.length; i++) {
+      const e = checkVariable(type.ofType, items[i], `${path}.${i}`, name, limits);
+      if (e) return e;
+    }
+    return null;
+  }
+  if (isInputObjectType(type)) {
+    if (typeof value !== 'object' || Array.isArray(value)) return null;
+    const fields = type.getFields();
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      const f = fields[key];
+      if (!f) continue;
+      const e = checkVariable(f.type, v, `${path}.${key}`, key, limits);
+      if (e) return e;
+    }
+    return null;
+  }
+  if (typeof value === 'string' && isScalarType(type) && (type === GraphQLID || type === GraphQLString)) {
+    return refusedString(value, path, maxLengthOf(type, name, limits), type === GraphQLID);
+  }
+  return null;
+}
+
+/** Every ID and String input (literal or variable) within its length and of allowed characters, before any resolver runs. */
+export function checkInputLengths(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  limits: InputLimits,
+): GraphQLError | null {
+  let refused: GraphQLError | null = null;
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      VariableDefinition(node) {
+        const type = typeFromAST(schema, node.type);
+        if (!type || !isInputType(type)) return;
+        const name = node.variable.name.value;
+        refused ??= checkVariable(type, variables?.[name], name, name, limits);
+        if (refused) return BREAK;
+      },
+      StringValue(node, _key, parent, _path, ancestors) {
+        const type = typeInfo.getInputType();
+        const named = type ? getNamedType(type) : undefined;
+        if (named !== GraphQLID && named !== GraphQLString) return;
+        // `ancestors` stops above the parent (the Argument or ObjectField itself).
+        const owners = [...ancestors, parent].filter((a): a is ArgumentNode | ObjectFieldNode => {
+          const kind = Array.isArray(a) ? undefined : (a as ASTNode).kind;
+          return kind === Kind.ARGUMENT || kind === Kind.OBJECT_FIELD;
+        });
+        const name = owners.at(-1)?.name.value;
+        const field = owners.map((o) => o.name.value).join('.') || 'query';
+        refused = refusedString(node.value, field, maxLengthOf(named, name, limits), named === GraphQLID);
+        if (refused) return BREAK;
+      },
+    }),
+  );
+  return refused;
+}
+
+/** Refuses over-long inputs at execution's start, before a resolver can forward them to a service. */
+export function useInputLimits(limits: InputLimits): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const refused = checkInputLengths(args.schema, args.document, args.variableValues, limits);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = checkInputLengths(args.schema, args.document, args.variableValues, limits);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
     },
   };
 }

@@ -30,10 +30,10 @@ import { meritEvidenceRoutes } from './merit-evidence/routes';
 import { documentRoutes } from './documents/routes';
 import { exportRoutes } from './exports/routes';
 import { importRoutes } from './imports/routes';
-import { useQueryLimits } from './limits';
+import { edgeOptions } from './edge';
 import { NoticePreferences, Notifier } from './notices/notifier';
 import { schema } from './schema';
-import { useTypedErrors } from './typed-errors-plugin';
+import { typedResponseBody } from './typed-errors-plugin';
 import { clientAddress } from './security/client-address';
 import { createEdge } from './security/edge';
 import { SecurityEvents } from './security/events';
@@ -76,7 +76,7 @@ export function createGraphqlHandler(deps: GatewayDeps): NodeHandler {
     landingPage: false,
     // CORS is decided before routing (security/edge.ts), for the portal's origin only.
     cors: false,
-    plugins: [useQueryLimits(deps.config), useTypedErrors()],
+    ...edgeOptions(deps.config),
     logging: deps.logger,
     context: ({ request, req }) =>
       createContext(
@@ -211,6 +211,25 @@ function servePortal(app: express.Express, deps: GatewayDeps): void {
   );
 }
 
+/**
+ * A request Node's HTTP parser refuses (headers or URL over 16 KB, malformed HTTP): the same typed
+ * JSON body as every other refusal instead of Node's empty one.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const body = typedResponseBody(
+    'VALIDATION_FAILED',
+    tooLarge ? 'Alamat atau header permintaan terlalu panjang' : 'Permintaan HTTP tidak valid',
+    tooLarge ? 'url' : undefined,
+  );
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+}
+
 export interface RunningGateway {
   url: string;
   port: number;
@@ -264,6 +283,7 @@ export async function startGateway(
     if (isGraphqlPost(req)) graphql(req, res);
     else app(req, res);
   });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));
   if (TRACE) server.on('connection', (socket) => Object.assign(socket, { [CONNECTED_AT]: Date.now() }));
   await new Promise<void>((resolve) => server.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, resolve));
   const port = (server.address() as AddressInfo).port;

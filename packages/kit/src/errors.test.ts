@@ -81,4 +81,17 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse('a string').status).toBe(500);
     expect(toErrorResponse(null).status).toBe(500);
   });
+
+  it('answers a store out of reach as 503 UNAVAILABLE, without the driver message', () => {
+    for (const err of [
+      Object.assign(new Error('Server selection timed out after 1500 ms'), { name: 'MongooseServerSelectionError' }),
+      Object.assign(new Error('connection 3 to 127.0.0.1:27018 closed'), { name: 'MongoNetworkError' }),
+      Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }),
+    ]) {
+      const res = toErrorResponse(err);
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('UNAVAILABLE');
+      expect(JSON.stringify(res.body)).not.toMatch(/27018|socket|selection/);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { DomainError, isErrorCode, type ErrorCode, type ServiceErrorBody } from '@seleksi/domain';
 import { z } from 'zod';
-import { isDuplicateKeyError } from './mongo';
+import { isDatabaseUnavailableError, isDuplicateKeyError } from './mongo';
 
 /** HTTP status for each business error code; unknown failures are 500 INTERNAL. */
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -92,6 +92,9 @@ export function toErrorResponse(err: unknown): ErrorResponse {
     if (e.name === 'ServiceError' && isErrorCode(e.code)) {
       const code = e.code === 'UNAVAILABLE' ? 'UNAVAILABLE' : 'INTERNAL';
       return { status: HTTP_STATUS_BY_CODE[code], body: body(code, 'Upstream service failed'), internal: true };
+    }
+    if (isDatabaseUnavailableError(err)) {
+      return { status: 503, body: body('UNAVAILABLE', 'Database unavailable'), internal: false };
     }
     if (isDuplicateKeyError(err)) {
       return { status: 409, body: body('CONFLICT', 'Conflicting record'), internal: false };

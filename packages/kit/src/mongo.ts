@@ -5,38 +5,74 @@ export interface DatabaseOptions {
   uri: string;
   dbName: string;
   logger?: Logger;
+  /**
+   * How long one operation waits for a reachable server before it fails (then answered UNAVAILABLE).
+   * Short, so that a store that is down is reported at once instead of after the driver's 30 s.
+   */
   serverSelectionTimeoutMS?: number;
+  /** How long the first connection is retried at start-up (the store may still be starting). */
+  connectTimeoutMs?: number;
 }
 
 /**
  * Opens a dedicated connection (never mongoose's global default one), so several services can
  * share a process in tests. Indexes are built explicitly by `initModels`, not in the background.
+ * Commands are not buffered while the connection is down: they go to the driver, which fails them
+ * after `serverSelectionTimeoutMS` (mongoose would otherwise hold them for 10 s).
  */
 export async function connectDatabase({
   uri,
   dbName,
   logger,
-  serverSelectionTimeoutMS = 5000,
+  serverSelectionTimeoutMS = 1500,
+  connectTimeoutMs = 5000,
 }: DatabaseOptions): Promise<Connection> {
   // Read by mongoose at query time, so setting it here covers every schema.
   mongoose.set('strictQuery', true);
-  const conn = mongoose.createConnection(uri, {
-    dbName,
-    serverSelectionTimeoutMS,
-    autoIndex: false,
-    autoCreate: false,
-  });
-  conn.on('disconnected', () => logger?.warn({ dbName }, 'mongo disconnected'));
-  conn.on('reconnected', () => logger?.info({ dbName }, 'mongo reconnected'));
-  conn.on('error', (err: unknown) => logger?.error({ err, dbName }, 'mongo connection error'));
-  try {
-    await conn.asPromise();
-  } catch (err) {
-    await conn.close().catch(() => undefined);
-    throw err;
+  const deadline = Date.now() + connectTimeoutMs;
+  for (;;) {
+    const conn = mongoose.createConnection(uri, {
+      dbName,
+      serverSelectionTimeoutMS,
+      bufferCommands: false,
+      autoIndex: false,
+      autoCreate: false,
+    });
+    conn.on('disconnected', () => logger?.warn({ dbName }, 'mongo disconnected'));
+    conn.on('reconnected', () => logger?.info({ dbName }, 'mongo reconnected'));
+    conn.on('error', (err: unknown) => logger?.error({ err, dbName }, 'mongo connection error'));
+    try {
+      await conn.asPromise();
+      logger?.info({ dbName }, 'mongo connected');
+      return conn;
+    } catch (err) {
+      await conn.close().catch(() => undefined);
+      if (Date.now() >= deadline || !isDatabaseUnavailableError(err)) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
-  logger?.info({ dbName }, 'mongo connected');
-  return conn;
+}
+
+/**
+ * True when the store could not be reached (no server selectable, network failure, closed client):
+ * the request may succeed later, and is answered UNAVAILABLE rather than as an internal error.
+ */
+export function isDatabaseUnavailableError(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const { name, message, code } = err as { name?: unknown; message?: unknown; code?: unknown };
+  // The driver writing on a connection the store has just closed (not always wrapped as a MongoNetworkError).
+  if (code === 'EPIPE' || code === 'ECONNRESET' || code === 'ECONNREFUSED') return true;
+  if (
+    typeof name === 'string' &&
+    /^Mongo(?:ose)?(?:ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared)Error$/.test(name)
+  ) {
+    return true;
+  }
+  return (
+    name === 'MongooseError' &&
+    typeof message === 'string' &&
+    /buffering timed out|before initial connection is complete|Connection was force closed/.test(message)
+  );
 }
 
 /**
