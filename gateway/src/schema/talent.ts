@@ -51,6 +51,8 @@ export const TALENT_ROLES = ['PANSEL_SECRETARY', 'PPK', 'OVERSEER', 'ADMIN'] as 
 export function requireAgencyAccess(ctx: GraphQLContext, agencyCode: string, field = 'agencyCode'): void {
   const u = ctx.user;
   if (!u) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
+  // An empty code would address the service's collection route instead of one agency.
+  if (agencyCode.trim() === '') throw gqlError('VALIDATION_FAILED', 'Kode instansi wajib diisi', field);
   if (u.role === 'ADMIN' || u.role === 'OVERSEER') return;
   if ((u.role === 'PANSEL_SECRETARY' || u.role === 'PPK') && u.agencyCode === agencyCode) return;
   throw gqlError('FORBIDDEN', 'Data talenta ini milik instansi lain', field);
