@@ -14,6 +14,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addCalendarDays, EMPLOYEE_BUCKETS, localDateOf, type ProfileDto, type SkpPredicate } from '@seleksi/domain';
 import { SLOTS_PER_BATCH } from '@seleksi/workflows';
+import { pagesOf, pdfsigOf } from '../services/document/src/pdf/test-poppler';
+import { DEV_TRUST_ANCHORS } from '../services/document/src/signing';
 import { eventually, startStack, type Stack } from './support/stack';
 import { eligibleProfile, testAgency } from './support/fixtures';
 import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
@@ -354,6 +356,16 @@ describe('filling a post from the talent pool', () => {
       expect(f.inaugurationDate).toBe(inFuture(60));
       expect(f.decree?.number).toBeTruthy();
       expect(f.decree?.downloadUrl).toMatch(/\/documents\/.+\.pdf$/);
+      // The decree is signed (poppler's pdfsig accepts it) and prints a link of the filling's decision chain.
+      const decree = Buffer.from(
+        await (
+          await fetch(f.decree!.downloadUrl.replace(/^https?:\/\/[^/]+/, stack.gateway.url), {
+            headers: { authorization: `Bearer ${d.token(OVERSEER)}` },
+          })
+        ).arrayBuffer(),
+      );
+      expect(pdfsigOf(decree, DEV_TRUST_ANCHORS)).toContain('Signature Validation: Signature is Valid.');
+      expect(pagesOf(decree).join('\n')).toMatch(/Rantai catatan keputusan: tautan ke-\d+, [0-9a-f]{64}/);
       expect(f.decisions.map((x) => x.kind)).toEqual(
         expect.arrayContaining([
           'GATE_CHECKED',

@@ -55,15 +55,13 @@ export function documentRoutes(app: express.Express, deps: GatewayDeps): void {
       try {
         view.result = await verifyDocument(deps.services, input);
         const doc = view.result.document;
-        if (doc?.selectionId) {
-          const selectionId = doc.selectionId;
-          const [selection, chain] = await Promise.all([
-            deps.services.candidate.getSelection(selectionId),
-            doc.auditChainHead ? deps.services.candidate.verifyAudit(selectionId, doc.auditChainHead) : null,
-          ]);
-          view.selectionTitle = selection?.title ?? null;
-          view.auditChain = chain;
-        }
+        const chainId = doc?.auditChainId ?? doc?.selectionId;
+        const [selection, chain] = await Promise.all([
+          doc?.selectionId ? deps.services.candidate.getSelection(doc.selectionId) : null,
+          chainId && doc?.auditChainHead ? deps.services.candidate.verifyAudit(chainId, doc.auditChainHead) : null,
+        ]);
+        view.selectionTitle = selection?.title ?? null;
+        view.auditChain = chain;
       } catch (err) {
         const e = err as { extensions?: { code?: string }; message?: string };
         if (e.extensions?.code !== 'VALIDATION_FAILED') throw err;

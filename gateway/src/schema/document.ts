@@ -244,10 +244,9 @@ interface VerificationView {
 /** The round's chain recomputed against the head the checked document prints (null when it prints none). */
 function chainCheck(v: VerificationView, ctx: GraphQLContext): Promise<AuditVerification | null> {
   const d = v.result.document;
+  const chain = d?.auditChainId ?? d?.selectionId;
   v.chain ??=
-    d?.selectionId && d.auditChainHead
-      ? ctx.services.candidate.verifyAudit(d.selectionId, d.auditChainHead)
-      : Promise.resolve(null);
+    chain && d?.auditChainHead ? ctx.services.candidate.verifyAudit(chain, d.auditChainHead) : Promise.resolve(null);
   return v.chain;
 }
 

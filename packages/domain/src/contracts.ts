@@ -215,6 +215,8 @@ export interface DocumentDto {
   correctionReason: string | null;
   /** The round's decision chain head printed on the document (null: issued outside a round or before chaining). */
   auditChainHead: AuditChainHead | null;
+  /** The chain that head belongs to: the selection's id, or the talent filling's (null with no head). */
+  auditChainId: string | null;
 }
 
 /** What a verification answers: the document is current, replaced by a correction, or unknown/changed. */
@@ -325,6 +327,8 @@ export interface OfficialDocumentRequest {
   kind: Exclude<DocumentKind, 'VACANCY_ANNOUNCEMENT'>;
   agency: AgencyDto;
   selectionId: string | null;
+  /** The decision chain the document belongs to when it is not a selection's: a talent filling's id. */
+  auditChainId?: string | null;
   /** The round's decision chain head at issue, printed in the verification box (set by the worker). */
   auditChainHead?: AuditChainHead | null;
   title: string; // e.g. 'BERITA ACARA HASIL SELEKSI ADMINISTRASI'; for decrees the subject after 'TENTANG'

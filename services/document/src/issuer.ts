@@ -208,6 +208,7 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, signer, n
       correctedBy: correction?.correctedBy ?? null,
       // What was printed: the stored file's request (a retry renders nothing new and prints the first one's head).
       auditChainHead: file.source?.auditChainHead ?? req.auditChainHead ?? null,
+      auditChainId: req.kind === 'VACANCY_ANNOUNCEMENT' ? req.selection.id : (req.auditChainId ?? req.selectionId),
       idempotencyKey: req.idempotencyKey,
       documentClass: cls.documentClass,
       year,

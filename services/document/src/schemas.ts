@@ -77,6 +77,7 @@ const officialDocumentObject = z.object({
   kind: z.enum(OFFICIAL_DOCUMENT_KINDS),
   agency,
   selectionId: idField.nullable(),
+  auditChainId: idField.nullish(),
   auditChainHead,
   title: text(500),
   subject: z.string().trim().max(500).nullish(),

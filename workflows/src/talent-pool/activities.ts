@@ -62,6 +62,7 @@ export function buildTalentAppointmentDecree(args: {
     kind: 'APPOINTMENT_DECREE',
     agency,
     selectionId: null,
+    auditChainId: input.fillingId,
     title,
     date: args.date,
     visibility: 'RESTRICTED',
@@ -170,6 +171,7 @@ export function createTalentPoolActivities(ports: TalentPoolPorts) {
         idempotencyKey: `talent-filling:${input.agency.code}:${input.fillingId}:${args.kind}`,
         agency: input.agency,
         selectionId: null,
+        auditChainId: input.fillingId,
         date: args.date,
       };
       if (args.kind === 'SUCCESSOR_PROPOSAL') {

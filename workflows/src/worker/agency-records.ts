@@ -56,9 +56,9 @@ interface Ports {
   };
 }
 
-/** The round a request belongs to, whose decision chain head the document prints. */
+/** The round (or talent filling) a request belongs to, whose decision chain head the document prints. */
 const chainOf = (req: IssueDocumentRequest): string | null =>
-  req.kind === 'VACANCY_ANNOUNCEMENT' ? req.selection.id : req.selectionId;
+  req.kind === 'VACANCY_ANNOUNCEMENT' ? req.selection.id : (req.auditChainId ?? req.selectionId);
 
 /**
  * The same ports, with the document port issuing every request `withRecords` and with the round's decision

@@ -40,6 +40,7 @@ export const documentSchema = new Schema<DocumentDoc>(
     correctionReason: { type: String, default: null },
     correctedBy: { type: Schema.Types.Mixed, default: null },
     auditChainHead: { type: Schema.Types.Mixed, default: null },
+    auditChainId: { type: String, default: null },
     idempotencyKey: { type: String, required: true, unique: true },
     documentClass: { type: String, required: true },
     year: { type: Number, required: true },

@@ -23,6 +23,7 @@ export function toDocumentDto(doc: DocumentDoc, supersededById: string | null = 
     supersededById,
     correctionReason: doc.correctionReason ?? null,
     auditChainHead: doc.auditChainHead?.hash ? { seq: doc.auditChainHead.seq, hash: doc.auditChainHead.hash } : null,
+    auditChainId: doc.auditChainHead?.hash ? (doc.auditChainId ?? doc.selectionId ?? null) : null,
   };
 }
 
