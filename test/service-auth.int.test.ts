@@ -154,6 +154,21 @@ describe('service credentials', () => {
     }
   });
 
+  it('give a route written in other letters or with a trailing slash no way around its rule', async () => {
+    const variants: Call[] = [
+      { service: 'candidate', method: 'PUT', path: '/Selections/sel-auth', body: {} },
+      { service: 'assessment', method: 'PUT', path: '/Score-Records/sc-auth', body: {} },
+      { service: 'document', method: 'POST', path: '/documents/', body: {} },
+      { service: 'assessment', method: 'POST', path: '/Talent-Gate/X/approval', body: {} },
+    ];
+    for (const call of variants) {
+      // Past the credential check (no rule names the odd spelling), but no route answers it either.
+      const res = await send(call, await bearer(worker, call.service));
+      expect(res.status, `${call.method} ${call.path}`).toBe(404);
+      expect((JSON.parse(res.text) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    }
+  });
+
   it('answer reads with the right token, for each trusted caller', async () => {
     for (const call of READS) {
       for (const caller of [gateway, worker]) {

@@ -124,6 +124,12 @@ describe('the talent gate', () => {
       'FORBIDDEN',
       'input.talentSystemApproval',
     );
+    // Nor lower the threshold the overseer's validated index is compared with.
+    expectError(
+      await t.updateSettings(SECRETARY, AGENCY.code, { gate: { minMeritCategory: 'BAIK', maxMapAgeMonths: 60 } }),
+      'FORBIDDEN',
+      'input.gate',
+    );
     expectError(
       await t.approveSystem(SECRETARY, AGENCY.code, today(), 'B-1/SENDIRI', 'Kami setujui sendiri'),
       'FORBIDDEN',

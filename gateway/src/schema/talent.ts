@@ -577,6 +577,14 @@ builder.mutationField('updateTalentSettings', (t) =>
         const agencyCode = parseInput(agencyCodeSchema, args.agencyCode, 'agencyCode');
         requireAgencyOperator(ctx, agencyCode);
         refuseGateValues(args.input);
+        // The gate's threshold decides who may skip an open selection: national policy, not the agency's.
+        if (args.input?.gate && ctx.user?.role !== 'ADMIN') {
+          throw gqlError(
+            'FORBIDDEN',
+            'Syarat jalur manajemen talenta (kategori sistem merit minimal, umur pemetaan) ditetapkan administrator nasional',
+            'input.gate',
+          );
+        }
         const input = parseInput(settingsInputSchema, args.input);
         const agency = await ctx.services.candidate.getAgency(agencyCode);
         if (!agency) throw gqlError('NOT_FOUND', `Instansi ${agencyCode} tidak ditemukan`, 'agencyCode');

@@ -80,7 +80,11 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
     });
     app.use(express.json({ limit: options.jsonLimit ?? '1mb' }));
 
-    const router = express.Router();
+    // Exact paths only: the access rules match the path as written, so '/Talent-Gate/x' or '/documents/'
+    // must not reach a route those rules name otherwise.
+    app.set('case sensitive routing', true);
+    app.set('strict routing', true);
+    const router = express.Router({ caseSensitive: true, strict: true });
     await options.routes(router, conn);
     app.use(router);
 

@@ -109,6 +109,9 @@ describe('validateTalentGateRules', () => {
 
   it.each<[Partial<TalentGateRules>, string[]]>([
     [{ minMeritCategory: 'CUKUP' as TalentGateRules['minMeritCategory'] }, ['gate.minMeritCategory']],
+    // Below Baik the talent route would be open to agencies the domain keeps on open selection.
+    [{ minMeritCategory: 'BURUK' }, ['gate.minMeritCategory']],
+    [{ minMeritCategory: 'KURANG' }, ['gate.minMeritCategory']],
     [{ maxMapAgeMonths: 0 }, ['gate.maxMapAgeMonths']],
     [{ maxMapAgeMonths: 12.5 }, ['gate.maxMapAgeMonths']],
     [{ minMeritCategory: 'SANGAT_BAIK', maxMapAgeMonths: 24 }, []],

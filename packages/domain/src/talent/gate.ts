@@ -33,6 +33,9 @@ export interface TalentGateRules {
 
 export const DEFAULT_TALENT_GATE_RULES: TalentGateRules = deepFreeze({ minMeritCategory: 'BAIK', maxMapAgeMonths: 12 });
 
+/** The thresholds the talent route's gate may be set to. */
+export const MIN_GATE_CATEGORIES: readonly MeritCategory[] = ['BAIK', 'SANGAT_BAIK'];
+
 export function validateTalentGateRules(rules: TalentGateRules, prefix = ''): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const bad = (field: string, message: string) =>
@@ -41,8 +44,9 @@ export function validateTalentGateRules(rules: TalentGateRules, prefix = ''): Ru
     bad('', 'Aturan syarat jalur talenta wajib diisi');
     return problems;
   }
-  if (!isMeritCategory(rules.minMeritCategory))
-    bad('minMeritCategory', 'Kategori sistem merit minimal harus Buruk, Kurang, Baik, atau Sangat Baik');
+  // The talent route is for agencies whose merit system is at least Baik (domain §3): Baik or Sangat Baik only.
+  if (!isMeritCategory(rules.minMeritCategory) || !MIN_GATE_CATEGORIES.includes(rules.minMeritCategory))
+    bad('minMeritCategory', 'Kategori sistem merit minimal harus Baik atau Sangat Baik');
   if (!intInRange(rules.maxMapAgeMonths, 1, 60))
     bad('maxMapAgeMonths', 'Umur maksimal pemetaan talenta harus bilangan bulat 1 sampai 60 bulan');
   return problems;
