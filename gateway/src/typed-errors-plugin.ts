@@ -57,8 +57,8 @@ interface Typed {
   extra?: Record<string, unknown>;
 }
 
-/** Extensions a client may see besides code and field (the query limits' figures). */
-const KEPT_EXTENSIONS = ['limit', 'max', 'found'] as const;
+/** Extensions a client may see besides code and field (the query limits' figures, the throttle's wait). */
+const KEPT_EXTENSIONS = ['limit', 'max', 'found', 'retryAfterSeconds'] as const;
 
 /** Yoga's own request errors (BAD_REQUEST and friends), by their fixed English messages. */
 function requestError(err: GraphQLError): Typed {
@@ -199,7 +199,7 @@ function clientError(err: GraphQLError, debug: boolean): GraphQLError {
   const t = classify(err);
   // An error without a path is the request's (parse, validation, variables, context): it sets the status.
   const requestLevel = !err.path;
-  const httpExt = err.extensions?.http as { status?: number } | undefined;
+  const httpExt = err.extensions?.http as { status?: number; headers?: Record<string, string> } | undefined;
   // Field errors keep GraphQL's 200 (or the 401/403 their resolver set).
   const status = requestLevel ? (t.status ?? HTTP_STATUS_BY_CODE[t.code]) : httpExt?.status;
   return new GraphQLError(t.message, {
@@ -211,7 +211,8 @@ function clientError(err: GraphQLError, debug: boolean): GraphQLError {
       code: t.code,
       ...(t.field ? { field: t.field } : {}),
       ...t.extra,
-      ...(status ? { http: { status } } : {}),
+      // Headers a resolver set for the client (Retry-After of TOO_MANY_ATTEMPTS) go with its status.
+      ...(status ? { http: { status, ...(httpExt?.headers ? { headers: httpExt.headers } : {}) } } : {}),
       ...(debug && t.message !== err.message ? { debugMessage: err.message } : {}),
       ...(debug && err.extensions?.originalError ? { originalError: err.extensions.originalError } : {}),
     },

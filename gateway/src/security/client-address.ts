@@ -4,6 +4,7 @@
  * is written by the client too: entries left of our proxies' are not to be believed).
  */
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 
 function normalise(address: string): string {
   const a = address.trim();
@@ -17,6 +18,7 @@ export function clientAddress(req: IncomingMessage, trustedProxies: number): str
   const header = req.headers['x-forwarded-for'];
   const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map(normalise).filter(Boolean);
   // Each trusted proxy appended the address it received from; the client is the one our outermost saw.
-  const picked = hops[hops.length - trustedProxies] ?? hops[0];
-  return picked && picked.length <= 64 ? picked : peer;
+  // Fewer entries than proxies (a request that skipped one) or anything but an address: the socket's peer.
+  const picked = hops[hops.length - trustedProxies];
+  return picked && isIP(picked) !== 0 ? picked : peer;
 }

@@ -53,7 +53,7 @@ export async function startDocumentService(
         ...(options.now ? { now: options.now } : {}),
       });
       // Real time, not the injected clock: it is compared with when documents were stored, not what they print.
-      const signingSince = await repos.serviceMeta.signingSince(new Date());
+      const signingSince = config.DOCUMENT_SIGNING_SINCE ?? (await repos.serviceMeta.signingSince(new Date()));
       documentServiceRoutes(router, repos, issuer, signer, signingSince);
     },
   });

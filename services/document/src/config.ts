@@ -49,6 +49,17 @@ export const documentConfigSchema = z.object({
     }),
   /** PEM file of the CA certificates a document signature must chain to (development: the bootstrap's CA). */
   DOCUMENT_TRUST_ANCHORS: z.string().min(1).optional(),
+  /**
+   * PEM file of signing certificates no longer configured (replaced keys) whose documents must still verify:
+   * only the configured keys' certificates and these count as the issuer's, whatever else the anchors issued.
+   */
+  DOCUMENT_SIGNING_RETIRED_CERTS: z.string().min(1).optional(),
+  /**
+   * When this store began signing documents (ISO instant): unsigned files stored before it verify as
+   * UNSIGNED_LEGACY. Set it in production — held outside the database, a database edit cannot move it;
+   * unset, the service records its first signing start in the store (`serviceMeta`).
+   */
+  DOCUMENT_SIGNING_SINCE: z.coerce.date().optional(),
 });
 export type DocumentConfig = z.output<typeof documentConfigSchema>;
 
@@ -82,5 +93,6 @@ export function signingSettings(config: DocumentConfig): SigningSettings {
       ]),
     ),
     trustAnchorsPath: config.DOCUMENT_TRUST_ANCHORS ?? DEV_TRUST_ANCHORS,
+    retiredCertsPath: config.DOCUMENT_SIGNING_RETIRED_CERTS ?? null,
   };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,25 @@ describe('document signing', () => {
     expect(checkPdfSignature(signed, readTrustAnchors(DEV_TRUST_ANCHORS))).toMatchObject({ status: 'UNTRUSTED' });
   });
 
+  it("calls a signature by another certificate under the same trust anchors UNTRUSTED, unless it is a retired one of the issuer's", async () => {
+    // Both certificates chain to an anchor (a national CA issues many); only the configured one is the issuer's.
+    const anchors = path.join(dir, 'both.pem');
+    writeFileSync(anchors, readFileSync(DEV_TRUST_ANCHORS, 'utf8') + readFileSync(stranger.pem, 'utf8'));
+    const someoneElse = createDocumentSigner({
+      defaultKey: { p12Path: stranger.p12, passphrase: 'x' },
+      agencyKeys: {},
+      trustAnchorsPath: anchors,
+    });
+    const signed = await someoneElse.sign(await pdf(), 'KALTIM');
+    expect(checkPdfSignature(signed, readTrustAnchors(anchors))).toMatchObject({ status: 'VALID' });
+    const issuer = createDocumentSigner({ ...dev, trustAnchorsPath: anchors });
+    expect(issuer.check(signed)).toMatchObject({ status: 'UNTRUSTED', signer: 'Stranger' });
+    expect(issuer.check(await issuer.sign(await pdf(), 'KALTIM')).status).toBe('VALID');
+    // A key the issuer used before keeps its documents valid once listed as retired.
+    const afterRotation = createDocumentSigner({ ...dev, trustAnchorsPath: anchors, retiredCertsPath: stranger.pem });
+    expect(afterRotation.check(signed).status).toBe('VALID');
+  });
+
   it('refuses to start with a key that is expired, untrusted, unreadable or locked by another passphrase', () => {
     const later = new Date(Date.now() + 10 * 365 * 86_400_000);
     expect(() => createDocumentSigner(dev, later)).toThrow(/expired/);
@@ -106,7 +125,7 @@ describe('document signing', () => {
     expect(() => signingSettings(loadDocumentConfig({ NODE_ENV: 'production' }))).toThrow(
       /DOCUMENT_SIGNING_P12, DOCUMENT_SIGNING_PASSPHRASE, DOCUMENT_TRUST_ANCHORS/,
     );
-    expect(signingSettings(loadDocumentConfig({}))).toEqual(dev);
+    expect(signingSettings(loadDocumentConfig({}))).toEqual({ ...dev, retiredCertsPath: null });
     const agencies = loadDocumentConfig({
       DOCUMENT_SIGNING_AGENCIES: JSON.stringify({ KALTIM: { p12: '/run/secrets/kaltim.p12', passphrase: 'k' } }),
     });

@@ -42,6 +42,8 @@ export interface SigningSettings {
   agencyKeys: Record<string, SigningKeySource>;
   /** PEM file holding the CA certificates a signature must chain to. */
   trustAnchorsPath: string;
+  /** PEM file of the issuer's earlier signing certificates, still accepted on documents they signed. */
+  retiredCertsPath?: string | null;
 }
 
 /**
@@ -82,6 +84,8 @@ interface LoadedKey {
   /** The signing certificate's subject common name (the signature's /Name). */
   name: string;
   subject: string;
+  /** SHA-256 fingerprint of the signing certificate (X509Certificate.fingerprint256). */
+  fingerprint256: string;
 }
 
 export interface DocumentSigner {
@@ -171,6 +175,7 @@ function loadKey(source: SigningKeySource, anchors: X509Certificate[], now: Date
     signer: new OpenedKeySigner(key, own, certs),
     name: cnOf(cert.subject),
     subject: oneLine(cert.subject),
+    fingerprint256: cert.fingerprint256,
   };
 }
 
@@ -215,7 +220,15 @@ const invalid = (reason: string, extra: Partial<SignatureCheckDto> = {}): Signat
  * bytes, the CMS signature must verify with the signer's certificate, and that certificate must chain to a
  * trust anchor and be valid at the signing time.
  */
-export function checkPdfSignature(pdf: Buffer, anchors: X509Certificate[]): SignatureCheckDto {
+export function checkPdfSignature(
+  pdf: Buffer,
+  anchors: X509Certificate[],
+  /**
+   * Fingerprints of the issuer's own signing certificates. A trust anchor such as a national CA issues
+   * certificates to many people; only these make a document the issuer's.
+   */
+  issuerCerts: ReadonlySet<string> | null = null,
+): SignatureCheckDto {
   const found = findSignature(pdf);
   if (!found) return { ...invalid('The file carries no signature'), status: 'MISSING' };
   const [start, len1, start2, len2] = found.range as [number, number, number, number];
@@ -308,6 +321,12 @@ export function checkPdfSignature(pdf: Buffer, anchors: X509Certificate[]): Sign
   if (when < new Date(signerCert.validFrom) || when > new Date(signerCert.validTo)) {
     return invalid('The signer certificate was not valid at the signing time', about);
   }
+  if (issuerCerts && !issuerCerts.has(signerCert.fingerprint256)) {
+    return {
+      ...invalid("The signer certificate is not one of the issuer's signing certificates", about),
+      status: 'UNTRUSTED',
+    };
+  }
   return { status: 'VALID', reason: null, ...about };
 }
 
@@ -321,6 +340,11 @@ export function createDocumentSigner(settings: SigningSettings, now: Date = new 
       loadKey(source, anchors, now, `signing key of agency ${code}`),
     ]),
   );
+  const issuerCerts = new Set([
+    defaultKey.fingerprint256,
+    ...[...agencyKeys.values()].map((k) => k.fingerprint256),
+    ...(settings.retiredCertsPath ? readTrustAnchors(settings.retiredCertsPath).map((c) => c.fingerprint256) : []),
+  ]);
   return {
     async sign(pdf, agencyCode, signedAt) {
       const key = agencyKeys.get(agencyCode) ?? defaultKey;
@@ -335,6 +359,6 @@ export function createDocumentSigner(settings: SigningSettings, now: Date = new 
       });
       return new SignPdf().sign(withPlaceholder, key.signer, signedAt);
     },
-    check: (pdf) => checkPdfSignature(pdf, anchors),
+    check: (pdf) => checkPdfSignature(pdf, anchors, issuerCerts),
   };
 }

@@ -20,7 +20,9 @@ export function verifyRoutes(
   async function issuedBeforeSigning(doc: DocumentDoc, signature: SignatureCheckDto): Promise<boolean> {
     if (signature.status !== 'MISSING') return false;
     const file = await documents.getFile(doc._id);
-    return file !== null && file.sha256 === doc.sha256 && file.createdAt < signingSince;
+    if (!file || file.createdAt >= signingSince) return false;
+    // The bytes themselves, not the stored hash fields, must be the recorded document.
+    return createHash('sha256').update(file.bytes).digest('hex') === doc.sha256;
   }
 
   /**
