@@ -16,3 +16,26 @@ export interface ConnectionArgs {
 export function arrayConnection<T>(args: ConnectionArgs, list: readonly T[]) {
   return resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, list);
 }
+
+/** `first` and `after` of a list the store pages itself, in id order (cursor = the last id seen). */
+export function keysetPage(args: { first?: number | null; after?: string | null }) {
+  return { first: Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE), after: args.after ?? null };
+}
+
+/** The connection of one such page: each node's cursor is its id. */
+export function keysetConnection<T extends { id: string }>(
+  r: { items: T[]; hasNext: boolean; totalCount: number },
+  after: string | null,
+) {
+  const edges = r.items.map((node) => ({ cursor: node.id, node }));
+  return {
+    edges,
+    totalCount: r.totalCount,
+    pageInfo: {
+      hasNextPage: r.hasNext,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -16,7 +16,7 @@ import { hashPassword } from '../auth/passwords';
 import type { SelectionSummaryDto } from '@seleksi/kit';
 import type { GraphQLContext } from '../context';
 import { gqlError, toGraphQLError, typed } from '../errors';
-import { arrayConnection } from '../relay/connections';
+import { arrayConnection, keysetConnection, keysetPage } from '../relay/connections';
 import { AuthPayload, isWrongCredential, openSessionFor, UserType } from './auth';
 import { RoleEnum } from './common';
 import { actorOf } from './decision';
@@ -237,24 +237,6 @@ const registerSchema = z.object({
 
 // --- queries ----------------------------------------------------------------------------------
 
-function page(args: { first?: number | null; after?: string | null }) {
-  return { first: Math.min(Math.max(args.first ?? 50, 1), 100), after: args.after ?? null };
-}
-
-function connection(r: { items: Account[]; hasNext: boolean; totalCount: number }, after: string | null) {
-  const edges = r.items.map((node) => ({ cursor: node.id, node }));
-  return {
-    edges,
-    totalCount: r.totalCount,
-    pageInfo: {
-      hasNextPage: r.hasNext,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
-
 builder.queryField('accounts', (t) =>
   t.connection(
     {
@@ -277,9 +259,9 @@ builder.queryField('accounts', (t) =>
             }
             agencyCode = me.agencyCode;
           }
-          const { first, after } = page(args);
+          const { first, after } = keysetPage(args);
           const filter: AccountFilter = { role: args.role ?? null, agencyCode, active: args.active ?? null };
-          return connection(await ctx.accounts.list(filter, first, after), after);
+          return keysetConnection(await ctx.accounts.list(filter, first, after), after);
         }),
     },
     { name: 'AccountConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
@@ -296,12 +278,12 @@ builder.queryField('pendingRegistrations', (t) =>
       resolve: (_r, args, ctx) =>
         typed(async () => {
           const me = admin(ctx);
-          const { first, after } = page(args);
+          const { first, after } = keysetPage(args);
           const filter: AccountFilter = {
             registrationStatus: 'PENDING',
             ...(me.role === 'AGENCY_ADMIN' ? { registrationAgencyCode: me.agencyCode ?? '-' } : {}),
           };
-          return connection(await ctx.accounts.list(filter, first, after), after);
+          return keysetConnection(await ctx.accounts.list(filter, first, after), after);
         }),
     },
     { name: 'PendingRegistrationConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },

@@ -1,6 +1,7 @@
 /** Security events (throttled sign-ins, lockouts) for the national administrator. */
 import { builder } from '../builder';
 import { gqlError, typed } from '../errors';
+import { keysetConnection, keysetPage } from '../relay/connections';
 import { SECURITY_EVENT_KINDS, type SecurityEvent } from '../security/events';
 
 const SecurityEventKindEnum = builder.enumType('SecurityEventKind', {
@@ -37,8 +38,7 @@ builder.queryField('securityEvents', (t) =>
       },
       resolve: (_r, args, ctx) =>
         typed(async () => {
-          const first = Math.min(Math.max(args.first ?? 50, 1), 100);
-          const after = args.after ?? null;
+          const { first, after } = keysetPage(args);
           if ((args.account?.length ?? 0) > 200)
             throw gqlError('VALIDATION_FAILED', 'Email terlalu panjang', 'account');
           if ((args.address?.length ?? 0) > 64)
@@ -48,17 +48,7 @@ builder.queryField('securityEvents', (t) =>
             first,
             after,
           );
-          const edges = r.items.map((node) => ({ cursor: node.id, node }));
-          return {
-            edges,
-            totalCount: r.totalCount,
-            pageInfo: {
-              hasNextPage: r.hasNext,
-              hasPreviousPage: Boolean(after),
-              startCursor: edges[0]?.cursor ?? null,
-              endCursor: edges.at(-1)?.cursor ?? null,
-            },
-          };
+          return keysetConnection(r, after);
         }),
     },
     { name: 'SecurityEventConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },

@@ -656,7 +656,8 @@ const approvalSchema = z.object({
 async function approvalDecision(
   ctx: GraphQLContext,
   action: 'APPROVE' | 'WITHDRAW',
-  args: { agencyCode: string; date: string; reference: string; reason: string },
+  // Optional only in type (the letter's date argument is named per mutation); approvalSchema checks them.
+  args: Partial<Record<'agencyCode' | 'date' | 'reference' | 'reason', string>>,
 ): Promise<TalentGateDecisionDto> {
   requireOverseer(ctx, 'agencyCode');
   const input = parseInput(approvalSchema, args);
@@ -674,50 +675,49 @@ async function approvalDecision(
   return decision;
 }
 
-builder.mutationField('approveTalentSystem', (t) =>
-  t.field({
-    type: TalentGateDecisionType,
-    description:
-      "The overseer approves the agency's talent-management system (letter number and date, reason); recorded",
-    authScopes: { roles: ['OVERSEER'] },
-    args: {
-      agencyCode: t.arg.string(),
-      approvedOn: t.arg({ type: 'LocalDate' }),
-      reference: t.arg.string({ description: 'Number of the approval letter' }),
-      reason: t.arg.string(),
-    },
-    resolve: (_r, args, ctx) =>
-      typed(() =>
-        approvalDecision(ctx, 'APPROVE', {
-          agencyCode: args.agencyCode,
-          date: args.approvedOn,
-          reference: args.reference,
-          reason: args.reason,
-        }),
-      ),
-  }),
-);
+/** The overseer's two letters (approval and its withdrawal): the same arguments but the letter's date. */
+function approvalMutation(
+  name: string,
+  action: 'APPROVE' | 'WITHDRAW',
+  dateArg: 'approvedOn' | 'withdrawnOn',
+  letter: string,
+  description: string,
+) {
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: TalentGateDecisionType,
+      description,
+      authScopes: { roles: ['OVERSEER'] },
+      args: {
+        agencyCode: t.arg.string(),
+        [dateArg]: t.arg({ type: 'LocalDate' }),
+        reference: t.arg.string({ description: `Number of the ${letter} letter` }),
+        reason: t.arg.string(),
+      },
+      resolve: (_r, args, ctx) =>
+        typed(() =>
+          approvalDecision(ctx, action, {
+            agencyCode: args.agencyCode,
+            date: args[dateArg],
+            reference: args.reference,
+            reason: args.reason,
+          }),
+        ),
+    }),
+  );
+}
 
-builder.mutationField('withdrawTalentSystemApproval', (t) =>
-  t.field({
-    type: TalentGateDecisionType,
-    description:
-      'The overseer withdraws the standing approval (letter number and date, reason); the gate closes; recorded',
-    authScopes: { roles: ['OVERSEER'] },
-    args: {
-      agencyCode: t.arg.string(),
-      withdrawnOn: t.arg({ type: 'LocalDate' }),
-      reference: t.arg.string({ description: 'Number of the withdrawal letter' }),
-      reason: t.arg.string(),
-    },
-    resolve: (_r, args, ctx) =>
-      typed(() =>
-        approvalDecision(ctx, 'WITHDRAW', {
-          agencyCode: args.agencyCode,
-          date: args.withdrawnOn,
-          reference: args.reference,
-          reason: args.reason,
-        }),
-      ),
-  }),
+approvalMutation(
+  'approveTalentSystem',
+  'APPROVE',
+  'approvedOn',
+  'approval',
+  "The overseer approves the agency's talent-management system (letter number and date, reason); recorded",
+);
+approvalMutation(
+  'withdrawTalentSystemApproval',
+  'WITHDRAW',
+  'withdrawnOn',
+  'withdrawal',
+  'The overseer withdraws the standing approval (letter number and date, reason); the gate closes; recorded',
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDuplicateKeyError } from './mongo';
+import { asBuffer, isDuplicateKeyError } from './mongo';
 
 describe('isDuplicateKeyError', () => {
   it('detects code 11000 (MongoDB, and FerretDB on insert)', () => {
@@ -24,5 +24,19 @@ describe('isDuplicateKeyError', () => {
     expect(isDuplicateKeyError({ code: 1, codeName: 'InternalError', message: 'disk I/O error' })).toBe(false);
     expect(isDuplicateKeyError(new Error('timeout'))).toBe(false);
     expect(isDuplicateKeyError(undefined)).toBe(false);
+  });
+});
+
+describe('asBuffer', () => {
+  it('passes a Buffer through and reads a BSON Binary as a Buffer over its bytes', () => {
+    const b = Buffer.from('%PDF-1.7');
+    expect(asBuffer(b)).toBe(b);
+    const binary = { value: () => new Uint8Array([1, 2, 3]) };
+    expect([...asBuffer(binary)]).toEqual([1, 2, 3]);
+  });
+
+  it('refuses anything else, naming what was stored', () => {
+    expect(() => asBuffer('x')).toThrow('stored file bytes have an unexpected type');
+    expect(() => asBuffer(null, 'document')).toThrow('stored document bytes have an unexpected type');
   });
 });

@@ -314,3 +314,13 @@ export async function findEachEqualBySlot<T extends Record<string, unknown>>(
   ]);
   return [...fromSlots, ...fromValues];
 }
+
+/** A Buffer path of a lean read: BSON `Binary` (or a Buffer), as a Buffer over the same bytes. */
+export function asBuffer(value: unknown, what = 'file'): Buffer {
+  if (Buffer.isBuffer(value)) return value;
+  if (value && typeof (value as { value?: unknown }).value === 'function') {
+    const bytes = (value as { value(): Uint8Array }).value();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  throw new Error(`stored ${what} bytes have an unexpected type`);
+}

@@ -8,7 +8,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
-import { Button, ErrorAlert, Loading, Page, formatDate } from '../../components/ui';
+import { DecisionTable } from '../../components/DecisionTable';
+import { Button, ErrorAlert, Loading, Page } from '../../components/ui';
 import { SELECTION_AUDIT } from '../../queries/staff';
 import { DECISION_KIND, say } from './labels';
 import type { DecisionView } from './types';
@@ -45,44 +46,31 @@ export function AuditPage() {
       <ErrorAlert error={q.error} />
       {q.loading && !q.data ? (
         <Loading />
-      ) : rows.length === 0 ? (
-        <p>Belum ada keputusan.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>Jejak audit (terlama dahulu)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Waktu</th>
-                <th scope="col">Keputusan</th>
-                <th scope="col">Oleh</th>
-                <th scope="col">Alasan</th>
-                <th scope="col">Data</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <tr key={d.decisionId}>
-                  <td>{formatDate(d.at, true)}</td>
-                  <th scope="row">
-                    {say(DECISION_KIND, d.kind)}
-                    {d.subjectId && <div className="muted">{d.subjectId}</div>}
-                  </th>
-                  <td>
-                    {d.by.displayName ?? d.by.userId} <span className="muted">({d.by.role})</span>
-                  </td>
-                  <td>{d.reason ?? '-'}</td>
-                  <td>
-                    <details>
-                      <summary>Data</summary>
-                      <pre className="payload">{prettyPayload(d.payload)}</pre>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DecisionTable
+          rows={rows}
+          caption="Jejak audit (terlama dahulu)"
+          kind={(d) => (
+            <>
+              {say(DECISION_KIND, d.kind)}
+              {d.subjectId && <div className="muted">{d.subjectId}</div>}
+            </>
+          )}
+          by={(d) => (
+            <>
+              {d.by.displayName ?? d.by.userId} <span className="muted">({d.by.role})</span>
+            </>
+          )}
+          extra={{
+            header: 'Data',
+            cell: (d) => (
+              <details>
+                <summary>Data</summary>
+                <pre className="payload">{prettyPayload(d.payload)}</pre>
+              </details>
+            ),
+          }}
+        />
       )}
       <div className="toolbar">
         {cursors.length > 0 && (

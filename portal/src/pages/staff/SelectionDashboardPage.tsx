@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
+import { DecisionTable } from '../../components/DecisionTable';
 import { Button, ErrorAlert, Loading, Page, SuccessAlert, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DASHBOARD, SELECTION_DOCUMENTS, SELECTION_STAGE_CHANGED } from '../../queries/staff';
 import { SelectionExports } from './ExportLinks';
@@ -484,33 +485,12 @@ function DecisionsSection({ process }: { process: SelectionProcessView }) {
   return (
     <section aria-labelledby="decisions-title">
       <h2 id="decisions-title">Keputusan tercatat ({list.length})</h2>
-      {list.length === 0 ? (
-        <p>Belum ada keputusan.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Keputusan tercatat, terbaru dahulu</caption>
-            <thead>
-              <tr>
-                <th scope="col">Waktu</th>
-                <th scope="col">Keputusan</th>
-                <th scope="col">Oleh</th>
-                <th scope="col">Alasan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((d) => (
-                <tr key={d.decisionId}>
-                  <td>{formatDate(d.at, true)}</td>
-                  <th scope="row">{say(DECISION_KIND, d.kind)}</th>
-                  <td>{d.by.displayName ?? d.by.userId}</td>
-                  <td>{d.reason ?? '-'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DecisionTable
+        rows={list}
+        caption="Keputusan tercatat, terbaru dahulu"
+        captionClassName="visually-hidden"
+        kind={(d) => say(DECISION_KIND, d.kind)}
+      />
     </section>
   );
 }

@@ -14,6 +14,7 @@
 import { useState } from 'react';
 import { ApiError, gqlUploadOrUnavailable, useMutation, useQuery } from '../../api';
 import { useAuth } from '../../auth';
+import { DecisionTable } from '../../components/DecisionTable';
 import { Button, ErrorAlert, Field, Loading, Page, SuccessAlert, formatDate } from '../../components/ui';
 import {
   ADJUST_MERIT_ASPECT,
@@ -515,35 +516,12 @@ function History({ rows }: { rows: Decision[] }) {
   return (
     <section aria-labelledby="gate-history" className="card">
       <h2 id="gate-history">Riwayat keputusan</h2>
-      {rows.length === 0 ? (
-        <p>Belum ada keputusan.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>Riwayat keputusan syarat jalur talenta (terlama dahulu)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Waktu</th>
-                <th scope="col">Keputusan</th>
-                <th scope="col">Oleh</th>
-                <th scope="col">Alasan</th>
-                <th scope="col">Rincian</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <tr key={d.decisionId}>
-                  <td>{formatDate(d.at, true)}</td>
-                  <th scope="row">{d.kindName}</th>
-                  <td>{d.by.displayName ?? d.by.userId}</td>
-                  <td>{d.reason ?? '-'}</td>
-                  <td>{d.summary}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DecisionTable
+        rows={rows}
+        caption="Riwayat keputusan syarat jalur talenta (terlama dahulu)"
+        kind={(d) => d.kindName}
+        extra={{ header: 'Rincian', cell: (d) => d.summary }}
+      />
     </section>
   );
 }

@@ -17,7 +17,7 @@ import {
   type TalentGateStateDto,
   type TalentSystemApprovalRequest,
 } from '@seleksi/domain';
-import { isDuplicateKeyError } from '@seleksi/kit';
+import { asBuffer, isDuplicateKeyError } from '@seleksi/kit';
 import {
   toActor,
   type AssessmentModels,
@@ -82,16 +82,6 @@ function decisionDoc(d: TalentGateDecisionDto, stream: string, seq: number): Tal
     payload: JSON.stringify(d.payload),
     recordedAt: new Date(),
   };
-}
-
-/** Lean reads return BSON `Binary` for Buffer paths. */
-function asBuffer(value: unknown): Buffer {
-  if (Buffer.isBuffer(value)) return value;
-  if (value && typeof (value as { value?: unknown }).value === 'function') {
-    const bytes = (value as { value(): Uint8Array }).value();
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  throw new Error('stored file bytes have an unexpected type');
 }
 
 const ACTION_KIND: Record<Exclude<MeritAssessmentAction, 'EDIT'>, TalentGateDecisionKind> = {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { applicationId, DomainError, type ApplicationFileDto, type StoreApplicationFileRequest } from '@seleksi/domain';
-import { isDuplicateKeyError, findEachEqual } from '@seleksi/kit';
+import { asBuffer, isDuplicateKeyError, findEachEqual } from '@seleksi/kit';
 import type { ApplicationFileDoc, CandidateModels } from '../models';
 
 /** Metadata only: list and get never load the bytes. */
@@ -21,16 +21,6 @@ function toDto(doc: Omit<ApplicationFileDoc, 'bytes'>): ApplicationFileDto {
     uploadedAt: doc.uploadedAt.toISOString(),
     linkedAt: doc.linkedAt ? doc.linkedAt.toISOString() : null,
   };
-}
-
-/** Lean reads return BSON `Binary` for Buffer paths. */
-function asBuffer(value: unknown): Buffer {
-  if (Buffer.isBuffer(value)) return value;
-  if (value && typeof (value as { value?: unknown }).value === 'function') {
-    const bytes = (value as { value(): Uint8Array }).value();
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  throw new Error('stored file bytes have an unexpected type');
 }
 
 /** The file id: a digest of (candidate, vacancy, kind, sha256), so a retry finds the file it stored. */

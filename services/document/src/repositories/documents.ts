@@ -1,5 +1,5 @@
 import type { DocumentDto, IssueDocumentRequest } from '@seleksi/domain';
-import { isDuplicateKeyError, findEachEqual } from '@seleksi/kit';
+import { asBuffer, isDuplicateKeyError, findEachEqual } from '@seleksi/kit';
 import type { CorrectionLinkDoc, DocumentDoc, DocumentFileDoc, DocumentModels } from '../models';
 
 /** `supersededById` is derived (the document never changes); documents stored before versions were kept read as originals. */
@@ -27,16 +27,6 @@ export function toDocumentDto(doc: DocumentDoc, supersededById: string | null = 
   };
 }
 
-/** Lean reads return BSON `Binary` for Buffer paths. */
-export function asBuffer(value: unknown): Buffer {
-  if (Buffer.isBuffer(value)) return value;
-  if (value && typeof (value as { value?: unknown }).value === 'function') {
-    const bytes = (value as { value(): Uint8Array }).value();
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  throw new Error('stored document bytes have an unexpected type');
-}
-
 /** A stored file with its bytes as a Buffer and its source request parsed. */
 export interface StoredFile extends Omit<DocumentFileDoc, 'sourceJson'> {
   source: IssueDocumentRequest | null;
@@ -47,7 +37,7 @@ function stored(file: DocumentFileDoc | null): StoredFile | null {
   const { sourceJson, ...rest } = file;
   return {
     ...rest,
-    bytes: asBuffer(file.bytes),
+    bytes: asBuffer(file.bytes, 'document'),
     source: sourceJson ? (JSON.parse(sourceJson) as IssueDocumentRequest) : null,
   };
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AgencyLogoDto, ImageInfo } from '@seleksi/domain';
-import { isDuplicateKeyError } from '@seleksi/kit';
+import { asBuffer, isDuplicateKeyError } from '@seleksi/kit';
 import type { DocumentModels, LogoDoc } from '../models';
-import { asBuffer } from './documents';
 
 export function createLogoRepository({ Logo }: DocumentModels) {
   return {
@@ -19,7 +18,7 @@ export function createLogoRepository({ Logo }: DocumentModels) {
 
     async bytes(sha256: string): Promise<Buffer | null> {
       const doc = await Logo.findById(sha256).lean<LogoDoc>();
-      return doc ? asBuffer(doc.bytes) : null;
+      return doc ? asBuffer(doc.bytes, 'document') : null;
     },
   };
 }
