@@ -397,6 +397,13 @@ describe('codec server', () => {
     expect(session.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
     const viaCookie = await post('decode', { payloads: encrypted }, { cookie, origin: UI_ORIGIN });
     expect(viaCookie.status).toBe(200);
+    // A "simple" request (no preflight) a same-site page could make with the cookie is not decoded.
+    const simple = await fetch(`${stack.gateway.url}/codec/decode`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'text/plain' },
+      body: JSON.stringify({ payloads: encrypted }),
+    });
+    expect(simple.status).toBe(415);
     const candSession = await post('session', {}, { authorization: `Bearer ${candidate}` });
     expect(candSession.status).toBe(403);
   });

@@ -130,8 +130,17 @@ export function codecServerRoutes(app: express.Express, deps: GatewayDeps): void
   });
 
   for (const direction of ['decode', 'encode'] as const) {
-    router.post(`/${direction}`, express.json({ limit: BODY_LIMIT, type: () => true }), (req, res) => {
+    router.post(`/${direction}`, express.json({ limit: BODY_LIMIT }), (req, res) => {
       (async () => {
+        // JSON only: a form or text/plain POST is a "simple" request a same-site page could send with the
+        // cookie and no preflight; the UI sends application/json (and X-Namespace), which needs one.
+        if (!req.is('application/json')) {
+          return fail(res, {
+            status: 415,
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+            message: 'Kirim badan permintaan sebagai application/json',
+          });
+        }
         const who = await operator(deps, req);
         if ('status' in who) return fail(res, who);
         const payloads = payloadsOf(req.body);
