@@ -475,7 +475,8 @@ builder.mutationField('correctDocument', (t) =>
             .slice(0, 32)}`;
         try {
           // The correction prints the round's chain head as it is now (the original printed its own).
-          const auditChainHead = doc.selectionId ? await ctx.services.candidate.auditHead(doc.selectionId) : null;
+          const chain = doc.auditChainId ?? doc.selectionId;
+          const auditChainHead = chain ? (await ctx.services.candidate.verifyAudit(chain)).head : null;
           return await ctx.services.document.correctDocument(doc.id, {
             idempotencyKey,
             reason: base.reason,

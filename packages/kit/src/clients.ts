@@ -444,11 +444,6 @@ export class CandidateClient {
     const query = printed ? { selectionId, seq: String(printed.seq), hash: printed.hash } : { selectionId };
     return this.http.get('/audit-records/verify', { query });
   }
-  /** The chain's last link as stored (null for an empty chain), for printing on a document. */
-  async auditHead(selectionId: string): Promise<AuditChainHead | null> {
-    const res = await this.http.get<{ head: AuditChainHead | null }>('/audit-records/head', { query: { selectionId } });
-    return res.head;
-  }
   /** Every page of `listAuditRecords`. */
   async listAllAuditRecords(query: Omit<AuditRecordListQuery, 'after'> = {}): Promise<AuditRecordDto[]> {
     const all: AuditRecordDto[] = [];

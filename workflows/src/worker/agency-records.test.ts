@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyDto, IssueDocumentRequest, OfficialDocumentRequest } from '@seleksi/domain';
-import { withRecords } from './agency-records';
+import { withAgencyRecords, withRecords } from './agency-records';
 
 const agency: AgencyDto = {
   code: 'KT',
@@ -55,5 +55,46 @@ describe('withRecords', () => {
     const req = request('PANSEL_DECREE');
     expect(withRecords(req, null)).toBe(req);
     expect(withRecords(req, { ...agency, code: 'LAIN' })).toBe(req);
+  });
+});
+
+describe('withAgencyRecords', () => {
+  const head = (seq: number) => ({ seq, hash: String(seq).repeat(64).slice(0, 64) });
+  // Ports as the services answer: a chain per id, recomputed (its head is the last intact link).
+  function ports(chains: Record<string, { ok: boolean; head: { seq: number; hash: string } | null }>) {
+    const issued: IssueDocumentRequest[] = [];
+    const verified: string[] = [];
+    const p = {
+      candidate: {
+        getAgency: (code: string) => Promise.resolve(code === agency.code ? agency : null),
+        verifyAudit: (id: string) => {
+          verified.push(id);
+          return Promise.resolve(chains[id] ?? { ok: true, head: null });
+        },
+      },
+      document: {
+        issueVacancyAnnouncement: (req: never) => Promise.resolve(issued.push(req)),
+        issueDocument: (req: never) => Promise.resolve(issued.push(req)),
+      },
+    };
+    return { ports: withAgencyRecords(p), issued, verified };
+  }
+
+  it("prints the recomputed head of the round's chain, the last intact link when it is broken", async () => {
+    const { ports: p, issued } = ports({ S1: { ok: true, head: head(7) }, S2: { ok: false, head: head(3) } });
+    await p.document.issueDocument(request('PANSEL_DECREE') as never);
+    await p.document.issueDocument(request('PANSEL_DECREE', 'S2') as never);
+    expect(issued.map((r) => r.auditChainHead)).toEqual([head(7), head(3)]);
+  });
+
+  it("uses a talent filling's chain, and prints none for a document of no chain", async () => {
+    const { ports: p, issued, verified } = ports({ 'TAL-KT-2026-0000000A': { ok: true, head: head(2) } });
+    await p.document.issueDocument({
+      ...request('APPOINTMENT_DECREE', null),
+      auditChainId: 'TAL-KT-2026-0000000A',
+    } as never);
+    await p.document.issueDocument(request('PANSEL_DECREE', null) as never);
+    expect(issued.map((r) => r.auditChainHead)).toEqual([head(2), null]);
+    expect(verified).toEqual(['TAL-KT-2026-0000000A']);
   });
 });

@@ -48,7 +48,7 @@ export function withRecords<R extends IssueDocumentRequest>(req: R, agency: Agen
 interface Ports {
   candidate: {
     getAgency(code: string): Promise<AgencyDto | null>;
-    auditHead(selectionId: string): Promise<AuditChainHead | null>;
+    verifyAudit(selectionId: string): Promise<{ ok: boolean; head: AuditChainHead | null }>;
   };
   document: {
     issueVacancyAnnouncement(req: never): Promise<unknown>;
@@ -73,7 +73,9 @@ export function withAgencyRecords<P extends Ports>(ports: P): P {
     const chain = chainOf(req);
     const [agency, auditChainHead] = await Promise.all([
       ports.candidate.getAgency(req.agency.code),
-      chain ? ports.candidate.auditHead(chain) : null,
+      // Recomputed, not the stored last hash: a record inserted or edited in the store is never printed as
+      // genuine; a broken chain prints its last intact link (and verifyAudit names the break).
+      chain ? ports.candidate.verifyAudit(chain).then((v) => v.head) : null,
     ]);
     return { ...withRecords(req, agency), auditChainHead };
   };

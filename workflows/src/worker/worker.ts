@@ -15,7 +15,7 @@ export type SeleksiPorts = OpenSelectionPorts &
   TalentPoolPorts &
   ProfileImportPorts & {
     /** The round's decision chain head, printed on its documents (`withAgencyRecords`). */
-    candidate: { auditHead(selectionId: string): Promise<AuditChainHead | null> };
+    candidate: { verifyAudit(selectionId: string): Promise<{ ok: boolean; head: AuditChainHead | null }> };
   };
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows.ts', import.meta.url));
