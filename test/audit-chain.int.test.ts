@@ -192,6 +192,23 @@ describe('the chained audit record', () => {
     expect(page).toContain('Rantai catatan keputusan');
     expect(page).toContain(printed.hash);
 
+    // Anyone holding the paper asks verifyAudit with the printed link.
+    const withPrinted = async (seq: number, hash: string) =>
+      must(
+        await d.gql<{ verifyAudit: { printedHeadFound: boolean | null } }>(
+          null,
+          'query($s: ID!, $q: Int, $h: String) { verifyAudit(selectionId: $s, printedSeq: $q, printedHash: $h) { printedHeadFound } }',
+          { s, q: seq, h: hash },
+        ),
+      ).verifyAudit.printedHeadFound;
+    expect(await withPrinted(printed.seq, printed.hash)).toBe(true);
+    expect(await withPrinted(printed.seq, 'e'.repeat(64))).toBe(false);
+    expectError(
+      await d.gql(null, 'query($s: ID!) { verifyAudit(selectionId: $s, printedSeq: 1) { ok } }', { s }),
+      'VALIDATION_FAILED',
+      'printedHash',
+    );
+
     // A decision before the printed link edited in the store: the paper no longer matches the record.
     const link = await bySeq(s, 1);
     await records.updateOne({ _id: link._id }, { $set: { reason: 'Alasan yang dipalsukan' } });

@@ -86,15 +86,30 @@ builder.queryField('verifyAudit', (t) =>
     description:
       "Recomputes the hash chain of a selection's (or talent filling's) audit record and names the first broken link " +
       '(public for announced rounds; the agency staff, the overseer and administrators otherwise)',
-    args: { selectionId: t.arg.id() },
+    args: {
+      selectionId: t.arg.id(),
+      printedSeq: t.arg.int({ required: false, description: 'A head printed on a document: its link number…' }),
+      printedHash: t.arg.string({ required: false, description: '…and its hash (64 hex digits)' }),
+    },
     resolve: (_r, args, ctx) =>
       typed(async () => {
         const id = String(args.selectionId);
         if (id.length === 0 || id.length > ID_MAX) {
           throw gqlError('VALIDATION_FAILED', `Id seleksi harus 1–${ID_MAX} karakter`, 'selectionId');
         }
+        const { printedSeq, printedHash } = args;
+        if ((printedSeq == null) !== (printedHash == null)) {
+          throw gqlError('VALIDATION_FAILED', 'Isi nomor tautan dan sidiknya bersama-sama', 'printedHash');
+        }
+        if (printedHash != null && !/^[0-9a-f]{64}$/.test(printedHash)) {
+          throw gqlError('VALIDATION_FAILED', 'Sidik harus 64 digit heksadesimal', 'printedHash');
+        }
+        if (printedSeq != null && printedSeq < 1) {
+          throw gqlError('VALIDATION_FAILED', 'Nomor tautan mulai dari 1', 'printedSeq');
+        }
         await requireAuditReader(ctx, id);
-        return ctx.services.candidate.verifyAudit(id);
+        const printed = printedSeq != null && printedHash != null ? { seq: printedSeq, hash: printedHash } : null;
+        return ctx.services.candidate.verifyAudit(id, printed);
       }),
   }),
 );
