@@ -57,7 +57,21 @@ beforeAll(async () => {
   native = await NativeConnection.connect({ address: inject('temporalAddress') });
 }, 180_000);
 
+/** Rounds this file started under its own keys: ended afterwards, so no other test meets payloads it cannot read. */
+const started: string[] = [];
+async function track<H extends { workflowId: string }>(handle: Promise<H>): Promise<H> {
+  const h = await handle;
+  started.push(h.workflowId);
+  return h;
+}
+
 afterAll(async () => {
+  for (const id of started) {
+    await raw?.workflow
+      .getHandle(id)
+      .terminate('test finished')
+      .catch(() => undefined);
+  }
   for (const w of workers) {
     if (w.worker.getState() === 'RUNNING') w.worker.shutdown();
     await w.running.catch(() => undefined);
@@ -164,7 +178,7 @@ const keyIds = (payloads: Payload[]): Set<string> =>
 describe('histories hold no personal data in clear text', () => {
   it('a round started through the project client: raw history encrypted with the key id, the client reads it', async () => {
     const input = selectionInput();
-    const handle = await startOpenSelection(stack.client, input, stack.taskQueue);
+    const handle = await track(startOpenSelection(stack.client, input, stack.taskQueue));
     await handle.executeUpdate(setPanselUpdate, {
       args: [
         {
@@ -227,7 +241,7 @@ describe('key rotation and failures', () => {
     const clientA = new Client({ connection: stack.client.connection, dataConverter: seleksiDataConverter(ringA) });
     const workerA = await startWorker(taskQueue, ringA);
     const input = selectionInput();
-    const handleA = await startOpenSelection(clientA, input, taskQueue);
+    const handleA = await track(startOpenSelection(clientA, input, taskQueue));
     expect((await handleA.query(getSelectionStateQuery)).stage).toBe('PLANNED');
     expect([...keyIds((await rawHistory(handleA.workflowId)).payloads)]).toEqual([idOf(A)]);
 
@@ -266,7 +280,7 @@ describe('key rotation and failures', () => {
     const taskQueue = `${stack.taskQueue}-unknown`;
     const clientAB = new Client({ connection: stack.client.connection, dataConverter: seleksiDataConverter(ringAB) });
     const onlyA = await startWorker(taskQueue, ringA);
-    const handle = await startOpenSelection(clientAB, selectionInput(), taskQueue);
+    const handle = await track(startOpenSelection(clientAB, selectionInput(), taskQueue));
     const failed = await eventually(async () => {
       const { history } = await rawHistory(handle.workflowId);
       return history.events?.find((e) => e.workflowTaskFailedEventAttributes)?.workflowTaskFailedEventAttributes;
@@ -289,7 +303,7 @@ describe('key rotation and failures', () => {
     const taskQueue = `${stack.taskQueue}-legacy`;
     const input = selectionInput();
     // Started the way clients did before this change: no codec at all.
-    const legacy = await startOpenSelection(raw, input, taskQueue);
+    const legacy = await track(startOpenSelection(raw, input, taskQueue));
     const before = await rawHistory(legacy.workflowId);
     expect(before.text).toContain(SIGNATORY.nip);
     await startWorker(taskQueue, ringAB);
@@ -332,7 +346,7 @@ describe('codec server', () => {
     const suffix = randomBytes(3).toString('hex');
     admin = await account(`enc-admin-${suffix}`, 'ADMIN');
     candidate = await account(`enc-cand-${suffix}`, 'CANDIDATE');
-    const handle = await startOpenSelection(stack.client, selectionInput(), stack.taskQueue);
+    const handle = await track(startOpenSelection(stack.client, selectionInput(), stack.taskQueue));
     const start = (await rawHistory(handle.workflowId)).history.events?.[0]?.workflowExecutionStartedEventAttributes;
     encrypted = (start?.input?.payloads ?? []).map((p) => ({
       metadata: Object.fromEntries(

@@ -196,16 +196,29 @@ export async function signalCalendarAmended(
 ): Promise<number> {
   let count = 0;
   const agencyFilter = opts.agencyCode ? ` AND ${AgencyCodeKey.name} = '${opts.agencyCode.replace(/'/g, '')}'` : '';
-  for await (const wf of client.workflow.list({
-    query: `WorkflowType = 'openSelectionWorkflow' AND ExecutionStatus = 'Running'${agencyFilter}`,
-  })) {
-    // Workflow ids are `selection:<agency>:<selection>` (selectionWorkflowId).
-    const agencyCode = wf.workflowId.split(':')[1] ?? '';
-    if (opts.agencyCode && agencyCode !== opts.agencyCode) continue;
-    const calendar = opts.calendarFor ? await opts.calendarFor(agencyCode) : amendment.calendar;
-    await client.workflow.getHandle(wf.workflowId).signal(calendarAmendedSignal, { ...amendment, calendar });
-    count += 1;
-  }
+  const query = `WorkflowType = 'openSelectionWorkflow' AND ExecutionStatus = 'Running'${agencyFilter}`;
+  // Ids only, from the raw listing: `workflow.list` decodes every memo, so one round whose payload key is
+  // missing from this process's ring would stop the amendment of every other round.
+  let nextPageToken: Uint8Array | undefined;
+  do {
+    const page = await client.workflowService.listWorkflowExecutions({
+      namespace: client.options.namespace,
+      query,
+      pageSize: 500,
+      ...(nextPageToken ? { nextPageToken } : {}),
+    });
+    for (const info of page.executions ?? []) {
+      const workflowId = info.execution?.workflowId;
+      if (!workflowId) continue;
+      // Workflow ids are `selection:<agency>:<selection>` (selectionWorkflowId).
+      const agencyCode = workflowId.split(':')[1] ?? '';
+      if (opts.agencyCode && agencyCode !== opts.agencyCode) continue;
+      const calendar = opts.calendarFor ? await opts.calendarFor(agencyCode) : amendment.calendar;
+      await client.workflow.getHandle(workflowId).signal(calendarAmendedSignal, { ...amendment, calendar });
+      count += 1;
+    }
+    nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+  } while (nextPageToken);
   return count;
 }
 
