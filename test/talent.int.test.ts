@@ -378,6 +378,13 @@ describe('filling a post from the talent pool', () => {
       // Every decision reached the audit record.
       const audit = await stack.clients.candidate.listAllAuditRecords({ selectionId: id });
       expect(audit.map((r) => r.kind)).toEqual(expect.arrayContaining(f.decisions.map((x) => x.kind)));
+      // The gate's record names the overseer's validation and approval it relied on, as the gate log holds them.
+      const gateLog = await stack.clients.assessment.getTalentGateState(AGENCY.code);
+      expect(audit.find((r) => r.kind === 'GATE_CHECKED')?.payload).toMatchObject({
+        open: true,
+        validationDecisionId: gateLog.validated!.decisionId,
+        approvalDecisionId: gateLog.approval!.decisionId,
+      });
       // …as one whole hash chain, verified for the agency's staff and refused to another agency.
       const verifyQuery = 'query($s: ID!) { verifyAudit(selectionId: $s) { ok length head { seq } } }';
       expect(must(await d.gql<{ verifyAudit: unknown }>(PPK, verifyQuery, { s: id })).verifyAudit).toEqual({

@@ -121,6 +121,9 @@ export function createTalentPoolActivities(ports: TalentPoolPorts) {
         meritCategory: result.meritCategory,
         reasons: result.reasons,
         period: latest?.period ?? null,
+        // Named in the GATE_CHECKED record (chained): which of the overseer's decisions the gate relied on.
+        validationDecisionId: state.validated?.decisionId ?? null,
+        approvalDecisionId: approval?.decisionId ?? null,
       };
     },
 
