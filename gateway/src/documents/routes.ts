@@ -55,7 +55,7 @@ export function documentRoutes(app: express.Express, deps: GatewayDeps): void {
       try {
         view.result = await verifyDocument(deps.services, input);
         const doc = view.result.document;
-        const chainId = doc?.auditChainId ?? doc?.selectionId;
+        const chainId = doc?.auditChainId;
         const [selection, chain] = await Promise.all([
           doc?.selectionId ? deps.services.candidate.getSelection(doc.selectionId) : null,
           chainId && doc?.auditChainHead ? deps.services.candidate.verifyAudit(chainId, doc.auditChainHead) : null,

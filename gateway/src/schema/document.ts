@@ -244,7 +244,8 @@ interface VerificationView {
 /** The round's chain recomputed against the head the checked document prints (null when it prints none). */
 function chainCheck(v: VerificationView, ctx: GraphQLContext): Promise<AuditVerification | null> {
   const d = v.result.document;
-  const chain = d?.auditChainId ?? d?.selectionId;
+  // Set whenever a head is printed (the document service derives it).
+  const chain = d?.auditChainId;
   v.chain ??=
     chain && d?.auditChainHead ? ctx.services.candidate.verifyAudit(chain, d.auditChainHead) : Promise.resolve(null);
   return v.chain;

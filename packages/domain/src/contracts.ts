@@ -365,6 +365,10 @@ export interface DecreeContent {
 
 export type IssueDocumentRequest = VacancyAnnouncementRequest | OfficialDocumentRequest;
 
+/** The decision chain a document request belongs to: its selection's, or the talent filling's it names. */
+export const auditChainOf = (req: IssueDocumentRequest): string | null =>
+  req.kind === 'VACANCY_ANNOUNCEMENT' ? req.selection.id : (req.auditChainId ?? req.selectionId);
+
 /** What a correction may change in an official document; everything else is copied from the one it replaces. */
 export type OfficialDocumentChanges = Partial<
   Pick<

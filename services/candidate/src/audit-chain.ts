@@ -6,30 +6,20 @@
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { Actor } from '@seleksi/domain';
 import type { AuditBrokenLink, AuditChainHead, AuditVerification } from '@seleksi/kit';
+import type { AuditRecordDoc } from './models/audit-record';
 
 /** The "previous hash" of a chain's first record. */
 export const GENESIS_HASH = '0'.repeat(64);
 /** Bumped if the encoding ever changes; part of what is hashed. */
 export const CHAIN_VERSION = 1;
 
-/** A record as the store holds it (lean document); loosely typed because the store may have been edited. */
-export interface StoredAuditRecord {
-  _id: string;
-  selectionId: string;
-  workflowId: string;
-  kind: string;
-  by: Actor;
-  at: Date;
-  reason: string | null;
-  subjectId: string | null;
-  payload: Record<string, unknown>;
-  recordedAt: Date;
+/** A record as the store holds it (lean document); its chain fields loose because the store may have been edited. */
+export type StoredAuditRecord = Omit<AuditRecordDoc, 'seq' | 'prevHash' | 'hash'> & {
   seq?: number | null;
   prevHash?: string | null;
   hash?: string | null;
-}
+};
 
 function iso(d: unknown): string {
   if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new TypeError('not a valid date');

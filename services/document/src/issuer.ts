@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainError, localDateOf } from '@seleksi/domain';
+import { auditChainOf, DomainError, localDateOf } from '@seleksi/domain';
 import type {
   AnnouncementChanges,
   AuditChainHead,
@@ -208,7 +208,7 @@ export function createDocumentIssuer({ repos, render, portalPublicUrl, signer, n
       correctedBy: correction?.correctedBy ?? null,
       // What was printed: the stored file's request (a retry renders nothing new and prints the first one's head).
       auditChainHead: file.source?.auditChainHead ?? req.auditChainHead ?? null,
-      auditChainId: req.kind === 'VACANCY_ANNOUNCEMENT' ? req.selection.id : (req.auditChainId ?? req.selectionId),
+      auditChainId: auditChainOf(req),
       idempotencyKey: req.idempotencyKey,
       documentClass: cls.documentClass,
       year,

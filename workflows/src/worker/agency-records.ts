@@ -6,6 +6,7 @@
  * and the document service stores the resolved request with the PDF, so an issued document never
  * changes while the next one follows a change of official. Without a record the request is kept.
  */
+import { auditChainOf } from '@seleksi/domain';
 import type { AgencyDto, AuditChainHead, DocumentKind, IssueDocumentRequest, OfficialDto } from '@seleksi/domain';
 
 /** Kinds the appointing official signs (as workflows/src/open-selection/documents.ts and the talent route do). */
@@ -56,10 +57,6 @@ interface Ports {
   };
 }
 
-/** The round (or talent filling) a request belongs to, whose decision chain head the document prints. */
-const chainOf = (req: IssueDocumentRequest): string | null =>
-  req.kind === 'VACANCY_ANNOUNCEMENT' ? req.selection.id : (req.auditChainId ?? req.selectionId);
-
 /**
  * The same ports, with the document port issuing every request `withRecords` and with the round's decision
  * chain head at issue (a retry may read a later head; the document service keeps what it first printed).
@@ -70,7 +67,7 @@ export function withAgencyRecords<P extends Ports>(ports: P): P {
     issueDocument(req: IssueDocumentRequest): Promise<unknown>;
   };
   const resolve = async (req: IssueDocumentRequest): Promise<IssueDocumentRequest> => {
-    const chain = chainOf(req);
+    const chain = auditChainOf(req);
     const [agency, auditChainHead] = await Promise.all([
       ports.candidate.getAgency(req.agency.code),
       // Recomputed, not the stored last hash: a record inserted or edited in the store is never printed as
