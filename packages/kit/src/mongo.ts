@@ -152,6 +152,22 @@ export async function insertManyIgnoringDuplicates(
 }
 
 /**
+ * How many documents an ordered insert stored before it stopped at a write error: the index of its
+ * first write error (0 when the error names none, so the caller re-checks every document).
+ */
+export function storedBeforeOrderedInsertError(err: unknown): number {
+  const e = err as { writeErrors?: unknown };
+  const writeErrors = Array.isArray(e.writeErrors) ? e.writeErrors : e.writeErrors ? [e.writeErrors] : [];
+  const indexes = writeErrors
+    .map(
+      (w) =>
+        (w as { index?: unknown; err?: { index?: unknown } }).index ?? (w as { err?: { index?: unknown } }).err?.index,
+    )
+    .filter((i): i is number => typeof i === 'number');
+  return indexes.length ? Math.min(...indexes) : 0;
+}
+
+/**
  * Idempotent "PUT": replaces the document with this `_id` or inserts it. Two first writers race to
  * insert; the loser's duplicate-key error is retried once as a plain replace.
  */
@@ -245,17 +261,21 @@ export async function eachDistinct<V, T>(
   run: (value: V) => Promise<T[]>,
   concurrency = 16,
 ): Promise<T[]> {
-  const distinct = [...new Set(values)];
-  const results: T[][] = new Array<T[]>(distinct.length);
+  return (await mapInLanes([...new Set(values)], concurrency, run)).flat();
+}
+
+/** `run` over `items` with at most `lanes` calls in flight; answers in the order of `items`. */
+export async function mapInLanes<V, T>(items: readonly V[], lanes: number, run: (item: V) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array<T>(items.length);
   let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < distinct.length) {
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
       const i = next++;
-      results[i] = await run(distinct[i]!);
+      results[i] = await run(items[i]!);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, distinct.length) }, worker));
-  return results.flat();
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
+  return results;
 }
 
 /** Lean documents whose `field` equals one of `values`: one indexed equality query per distinct value. */

@@ -200,6 +200,73 @@ describe('application submissions', () => {
   });
 });
 
+describe('a batch of submissions on the audit chain', () => {
+  it('appends the batch as consecutive links in one insert, once, while single records race with it', async () => {
+    const sel = 's-chain-batch';
+    await client.upsertSelection(selection(sel));
+    const vacancyId = `${sel}-V1`;
+    const audit = (decisionId: string, subjectId: string | null) => ({
+      decisionId,
+      selectionId: sel,
+      workflowId: `selection:KALTIM:${sel}`,
+      kind: 'APPLICATION_SUBMITTED',
+      by,
+      at: '2026-11-25T02:00:00.000Z',
+      reason: null,
+      subjectId,
+      payload: { vacancyId },
+    });
+    const batch = Array.from({ length: 12 }, (_, i) => {
+      const id = applicationId(vacancyId, `asn-chain-${i}`);
+      return {
+        application: {
+          id,
+          selectionId: sel,
+          vacancyId,
+          candidateId: `asn-chain-${i}`,
+          submittedAt: '2026-11-25T02:00:00.000Z',
+        },
+        audit: audit(`d-chain-${i}`, id),
+      };
+    });
+    const singles = Array.from({ length: 6 }, (_, i) => client.recordAudit(audit(`d-chain-single-${i}`, null)));
+    const [first] = await Promise.all([client.submitApplications(batch), ...singles]);
+    expect(first.map((r) => r.application?.id)).toEqual(batch.map((b) => b.application.id));
+    // The activity's retry of the same batch adds no link.
+    await client.submitApplications(batch);
+
+    const verified = await client.verifyAudit(sel);
+    expect([verified.ok, verified.length, verified.firstBroken]).toEqual([true, 18, null]);
+    const links = (await service.conn.collection('auditRecords').find({ selectionId: sel }).toArray()) as unknown as {
+      _id: string;
+      seq: number;
+    }[];
+    expect(links.map((l) => l._id).sort()).toEqual(
+      [...batch.map((b) => b.audit.decisionId), ...Array.from({ length: 6 }, (_, i) => `d-chain-single-${i}`)].sort(),
+    );
+    const batchSeqs = links
+      .filter((l) => l._id.startsWith('d-chain-') && !l._id.includes('single'))
+      .map((l) => l.seq)
+      .sort((a, b) => a - b);
+    expect(batchSeqs.at(-1)! - batchSeqs[0]!).toBe(11);
+
+    // A batch whose sixth decision is recorded already (a retry after a partial write): the insert stops
+    // there and the rest are appended one by one; the chain stays whole, each decision in it once.
+    const second = Array.from({ length: 8 }, (_, i) => {
+      const id = applicationId(vacancyId, `asn-chain2-${i}`);
+      return {
+        application: { ...batch[0]!.application, id, candidateId: `asn-chain2-${i}` },
+        audit: audit(`d-chain2-${i}`, id),
+      };
+    });
+    await client.recordAudit(second[5]!.audit);
+    await client.submitApplications(second);
+    const after = await client.verifyAudit(sel);
+    expect([after.ok, after.length]).toEqual([true, 18 + 8]);
+    expect(await service.conn.collection('auditRecords').countDocuments({ _id: 'd-chain2-5' as never })).toBe(1);
+  });
+});
+
 describe('change feed', () => {
   it('pages through every timeline entry and stage event in recording order, each once', async () => {
     const since = new Date(Date.now() - 1000).toISOString();

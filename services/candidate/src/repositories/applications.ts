@@ -17,6 +17,7 @@ import {
   type CreateApplicationRequest,
   type Page,
   findEachEqual,
+  mapInLanes,
 } from '@seleksi/kit';
 import { z } from 'zod';
 import {
@@ -33,6 +34,8 @@ import type { NoticeRepository } from './notices';
 
 /** eventId of the entry every application starts with. */
 export const SUBMITTED_EVENT_ID = 'APPLICATION_SUBMITTED';
+/** Applications of one batch inserted at once: enough to overlap the store's round trips, few enough not to flood it. */
+const INSERTS_IN_PARALLEL = 8;
 
 export interface ApplicationFilter {
   candidateId?: string;
@@ -232,64 +235,109 @@ export function createApplicationRepository(
     }
   }
 
+  /**
+   * Inserts the application (one round trip for a new one, read only on a duplicate). Answers the
+   * stored document when it is new, null when the same application was stored before.
+   */
+  async function insertApplication(req: CreateApplicationRequest): Promise<ApplicationDoc | null> {
+    if (req.id !== applicationId(req.vacancyId, req.candidateId)) {
+      throw new DomainError('VALIDATION_FAILED', 'id must be applicationId(vacancyId, candidateId)', 'id');
+    }
+    const vacancies = await vacanciesOf(req.selectionId);
+    if (!vacancies || !vacancies.some((v) => v.id === req.vacancyId)) {
+      throw new DomainError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
+    }
+    const doc: ApplicationDoc = {
+      _id: req.id,
+      selectionId: req.selectionId,
+      vacancyId: req.vacancyId,
+      candidateId: req.candidateId,
+      submittedAt: new Date(req.submittedAt),
+      createdAt: new Date(),
+      slot: applicationSlot(req.id),
+      ...(req.homePpkPermission === undefined ? {} : { homePpkPermission: req.homePpkPermission }),
+    };
+    try {
+      await Application.collection.insertOne({ ...doc } as never);
+      return doc;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+    const winner = await Application.findById(req.id).lean<ApplicationDoc>();
+    if (!winner) throw new DomainError('DUPLICATE_APPLICATION', 'Lamaran untuk lowongan ini sudah ada', 'vacancyId');
+    assertSameApplication(winner, req);
+    return null;
+  }
+
+  /**
+   * `create` for a batch (the apply path): the applications are inserted side by side, then their
+   * first timeline entries go in one insert (and their notices in one more) while `alongside` runs
+   * with the indexes of the applications stored (the batch's audit records and file links). Each
+   * item answers its own typed refusal (UNKNOWN_VACANCY, CONFLICT, DUPLICATE_APPLICATION); any other
+   * failure fails the call, which is safe to repeat.
+   */
+  async function createMany(
+    reqs: readonly CreateApplicationRequest[],
+    alongside?: (stored: number[]) => Promise<unknown>,
+  ): Promise<Array<{ application: ApplicationDto; created: boolean } | { error: DomainError }>> {
+    type Inserted = { doc: ApplicationDoc | null } | { error: DomainError };
+    const outcomes = await mapInLanes(reqs, INSERTS_IN_PARALLEL, async (req): Promise<Inserted> => {
+      try {
+        return { doc: await insertApplication(req) };
+      } catch (err) {
+        if (err instanceof DomainError) return { error: err };
+        throw err;
+      }
+    });
+    const stored = outcomes.flatMap((o, i) => ('doc' in o ? [i] : []));
+    const recordedAt = new Date();
+    // Also on retries: heals a crash between the inserts (no transactions on FerretDB).
+    const firsts = stored.map((i) =>
+      entryDoc(
+        { _id: reqs[i]!.id, candidateId: reqs[i]!.candidateId },
+        {
+          eventId: SUBMITTED_EVENT_ID,
+          at: reqs[i]!.submittedAt,
+          status: 'SUBMITTED',
+          reasonCode: 'APPLICATION_SUBMITTED',
+        },
+        recordedAt,
+      ),
+    );
+    await Promise.all([insertEntries(firsts), stored.length ? alongside?.(stored) : null]);
+    return Promise.all(
+      outcomes.map(
+        async (o, i): Promise<{ application: ApplicationDto; created: boolean } | { error: DomainError }> => {
+          if ('error' in o) return { error: o.error };
+          // Just inserted, so its one entry is all there is: answered without a read-back (the apply path).
+          if (o.doc) return { application: toDto(o.doc, [firsts[stored.indexOf(i)]!]), created: true };
+          const application = await get(reqs[i]!.id);
+          if (!application) throw new Error('application vanished after insert');
+          return { application, created: false };
+        },
+      ),
+    );
+  }
+
   return {
     get,
 
     /**
      * Creates the application with its first timeline entry. Idempotent: a retry with the same id
-     * returns the stored record with `created: false`. `alongside` (the apply path's audit record and
-     * file links) runs once the application is stored, concurrently with its timeline entry, and is
-     * awaited: the call answers only when all of it is stored.
+     * returns the stored record with `created: false`. `alongside` (e.g. its audit record) runs once
+     * the application is stored, concurrently with its timeline entry, and is awaited: the call answers
+     * only when all of it is stored.
      */
     async create(
       req: CreateApplicationRequest,
       alongside?: () => Promise<unknown>,
     ): Promise<{ application: ApplicationDto; created: boolean }> {
-      if (req.id !== applicationId(req.vacancyId, req.candidateId)) {
-        throw new DomainError('VALIDATION_FAILED', 'id must be applicationId(vacancyId, candidateId)', 'id');
-      }
-      const vacancies = await vacanciesOf(req.selectionId);
-      if (!vacancies || !vacancies.some((v) => v.id === req.vacancyId)) {
-        throw new DomainError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
-      }
-      let created = false;
-      let inserted: ApplicationDoc | null = null;
-      const now = new Date();
-      const doc: ApplicationDoc = {
-        _id: req.id,
-        selectionId: req.selectionId,
-        vacancyId: req.vacancyId,
-        candidateId: req.candidateId,
-        submittedAt: new Date(req.submittedAt),
-        createdAt: now,
-        slot: applicationSlot(req.id),
-        ...(req.homePpkPermission === undefined ? {} : { homePpkPermission: req.homePpkPermission }),
-      };
-      // Insert first, read only on a duplicate: a new application (the apply path) costs one round trip.
-      try {
-        await Application.collection.insertOne({ ...doc } as never);
-        created = true;
-        inserted = doc;
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-        const winner = await Application.findById(req.id).lean<ApplicationDoc>();
-        if (!winner)
-          throw new DomainError('DUPLICATE_APPLICATION', 'Lamaran untuk lowongan ini sudah ada', 'vacancyId');
-        assertSameApplication(winner, req);
-      }
-      // Also on retries: heals a crash between the two inserts (no transactions on FerretDB).
-      const first = entryDoc(
-        { _id: req.id, candidateId: req.candidateId },
-        { eventId: SUBMITTED_EVENT_ID, at: req.submittedAt, status: 'SUBMITTED', reasonCode: 'APPLICATION_SUBMITTED' },
-        new Date(),
-      );
-      await Promise.all([insertEntries([first]), alongside?.()]);
-      // Just inserted, so its one entry is all there is: answered without a read-back (the apply path).
-      if (inserted) return { application: toDto(inserted, [first]), created };
-      const application = await get(req.id);
-      if (!application) throw new Error('application vanished after insert');
-      return { application, created };
+      const [outcome] = await createMany([req], alongside && (() => alongside()));
+      if ('error' in outcome!) throw outcome.error;
+      return outcome!;
     },
+
+    createMany,
 
     /** In the order of `ids`, null where unknown. */
     async getMany(ids: string[]): Promise<(ApplicationDto | null)[]> {

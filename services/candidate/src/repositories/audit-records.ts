@@ -3,6 +3,7 @@ import {
   decodeCursor,
   encodeCursor,
   isDuplicateKeyError,
+  storedBeforeOrderedInsertError,
   type AuditChainHead,
   type AuditVerification,
   type Page,
@@ -148,6 +149,63 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
     return run;
   }
 
+  /** The record as stored, before its link fields; VALIDATION_FAILED when its payload has no JSON form. */
+  function baseOf(dto: AuditRecordDto) {
+    let payload: Record<string, unknown>;
+    try {
+      // Stored and hashed as JSON: what a round trip through the store gives back (no undefined, no Date).
+      payload = JSON.parse(JSON.stringify(dto.payload ?? {})) as Record<string, unknown>;
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', 'Data keputusan tidak dapat dicatat', 'payload');
+    }
+    return {
+      _id: dto.decisionId,
+      selectionId: dto.selectionId,
+      workflowId: dto.workflowId,
+      kind: dto.kind,
+      by: toActor(dto.by),
+      at: new Date(dto.at),
+      reason: dto.reason,
+      subjectId: dto.subjectId,
+      payload,
+    };
+  }
+
+  /** The link after `head` for `base`. */
+  function linkAfter(base: ReturnType<typeof baseOf>, head: AuditChainHead | null): AuditRecordDoc {
+    const seq = (head?.seq ?? 0) + 1;
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    const unhashed = { ...base, recordedAt: new Date(), seq, prevHash, hash: '' };
+    try {
+      return { ...unhashed, hash: linkHash(unhashed, seq, prevHash) };
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', 'Data keputusan tidak dapat dicatat', 'payload');
+    }
+  }
+
+  /** One append, inside `serial` for its chain: retried after each link another writer took first. */
+  async function appendOne(dto: AuditRecordDto, base: ReturnType<typeof baseOf>): Promise<RecordAuditResult> {
+    for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+      const head = await headOf(dto.selectionId);
+      const doc = linkAfter(base, head);
+      try {
+        // Raw insert: stored exactly as hashed, never updated afterwards.
+        await AuditRecord.collection.insertOne(doc as never);
+        remember(dto.selectionId, { seq: doc.seq, hash: doc.hash });
+        return { ...toDto(doc), created: true };
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+      // Either this decision is recorded already (idempotent retry) or another writer took `seq`.
+      const existing = await AuditRecord.findById(dto.decisionId).lean<AuditRecordDoc>();
+      if (existing) return { ...sameDecision(existing, dto), created: false };
+      const moved = await advance(dto.selectionId, head);
+      if (moved) remember(dto.selectionId, moved);
+      else heads.delete(dto.selectionId);
+    }
+    throw new DomainError('CONFLICT', 'Jejak audit sedang sibuk, silakan ulangi', 'selectionId');
+  }
+
   return {
     /**
      * Appends the decision, idempotent by decisionId: a retry (even with a recomputed `at` or
@@ -155,55 +213,41 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
      * selection, kind or subject is a CONFLICT.
      */
     async record(dto: AuditRecordDto): Promise<RecordAuditResult> {
-      let payload: Record<string, unknown>;
-      try {
-        // Stored and hashed as JSON: what a round trip through the store gives back (no undefined, no Date).
-        payload = JSON.parse(JSON.stringify(dto.payload ?? {})) as Record<string, unknown>;
-      } catch {
-        throw new DomainError('VALIDATION_FAILED', 'Data keputusan tidak dapat dicatat', 'payload');
-      }
-      const base = {
-        _id: dto.decisionId,
-        selectionId: dto.selectionId,
-        workflowId: dto.workflowId,
-        kind: dto.kind,
-        by: toActor(dto.by),
-        at: new Date(dto.at),
-        reason: dto.reason,
-        subjectId: dto.subjectId,
-        payload,
-      };
+      const base = baseOf(dto);
       // One append at a time per chain in this process; the unique { selectionId, seq } index settles
       // races with other processes.
-      return serial(dto.selectionId, async () => {
-        for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
-          const head = await headOf(dto.selectionId);
-          const seq = (head?.seq ?? 0) + 1;
-          const prevHash = head?.hash ?? GENESIS_HASH;
-          const unhashed = { ...base, recordedAt: new Date(), seq, prevHash, hash: '' };
-          let hash: string;
-          try {
-            hash = linkHash(unhashed, seq, prevHash);
-          } catch {
-            throw new DomainError('VALIDATION_FAILED', 'Data keputusan tidak dapat dicatat', 'payload');
-          }
-          const doc: AuditRecordDoc = { ...unhashed, hash };
-          try {
-            // Raw insert: stored exactly as hashed, never updated afterwards.
-            await AuditRecord.collection.insertOne(doc as never);
-            remember(dto.selectionId, { seq, hash });
-            return { ...toDto(doc), created: true };
-          } catch (err) {
-            if (!isDuplicateKeyError(err)) throw err;
-          }
-          // Either this decision is recorded already (idempotent retry) or another writer took `seq`.
-          const existing = await AuditRecord.findById(dto.decisionId).lean<AuditRecordDoc>();
-          if (existing) return { ...sameDecision(existing, dto), created: false };
-          const moved = await advance(dto.selectionId, head);
-          if (moved) remember(dto.selectionId, moved);
-          else heads.delete(dto.selectionId);
+      return serial(dto.selectionId, () => appendOne(dto, base));
+    },
+
+    /**
+     * Appends several decisions of one chain in one insert (the apply path's batches): the links are
+     * built one after another from the head and stored in order. Should the insert stop at a link that
+     * is already there (a retried batch) or taken by another writer, the rest go one by one as `record`
+     * does, so the answer is the same as recording each in turn.
+     */
+    async recordMany(dtos: readonly AuditRecordDto[]): Promise<RecordAuditResult[]> {
+      if (dtos.length === 0) return [];
+      const selectionId = dtos[0]!.selectionId;
+      if (dtos.some((d) => d.selectionId !== selectionId)) {
+        throw new DomainError('VALIDATION_FAILED', 'Decisions of one batch belong to one selection', 'selectionId');
+      }
+      const bases = dtos.map(baseOf);
+      return serial(selectionId, async () => {
+        const head = await headOf(selectionId);
+        const docs: AuditRecordDoc[] = [];
+        for (const base of bases) docs.push(linkAfter(base, docs.at(-1) ?? head));
+        let stored = docs.length;
+        try {
+          await AuditRecord.collection.insertMany(docs as never[], { ordered: true });
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+          stored = storedBeforeOrderedInsertError(err);
         }
-        throw new DomainError('CONFLICT', 'Jejak audit sedang sibuk, silakan ulangi', 'selectionId');
+        const results: RecordAuditResult[] = docs.slice(0, stored).map((d) => ({ ...toDto(d), created: true }));
+        if (stored > 0) remember(selectionId, { seq: docs[stored - 1]!.seq, hash: docs[stored - 1]!.hash });
+        else heads.delete(selectionId);
+        for (let i = stored; i < dtos.length; i++) results.push(await appendOne(dtos[i]!, bases[i]!));
+        return results;
       });
     },
 

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { DomainError } from '@seleksi/domain';
+import { DomainError, type AuditRecordDto } from '@seleksi/domain';
 import { notFound, type ApplicationSubmissionResult } from '@seleksi/kit';
 import type { CandidateRepositories } from '../repositories';
 import {
@@ -9,9 +9,6 @@ import {
   screeningBody,
   timelineEntryBody,
 } from '../schemas';
-
-/** Submissions of one batch stored at once: enough to overlap the store's round trips, few enough not to flood it. */
-const SUBMISSIONS_IN_PARALLEL = 8;
 
 export function applicationRoutes(
   router: Router,
@@ -23,41 +20,40 @@ export function applicationRoutes(
   });
 
   /**
-   * The apply path's recording in one round trip: per item the application (with its first timeline
-   * entry), its audit record, then its files linked. Every step is idempotent, so the workflow's
-   * activity may send the whole batch again after a failure. Only the application's own typed
-   * refusal (e.g. CONFLICT, UNKNOWN_VACANCY) is answered per item; anything else fails the call.
+   * The apply path's recording in one round trip: the applications, then side by side their first
+   * timeline entries (one insert), their audit records (one append to the selection's chain) and their
+   * files linked. Every step is idempotent, so the workflow's activity may send the whole batch again
+   * after a failure. Only the application's own typed refusal (e.g. CONFLICT, UNKNOWN_VACANCY) is
+   * answered per item; anything else fails the call.
    */
   router.post('/applications/submissions', async (req, res) => {
     const { items } = applicationSubmissionsBody.parse(req.body);
-    const results: ApplicationSubmissionResult[] = new Array(items.length);
-    let next = 0;
-    const lane = async () => {
-      while (next < items.length) {
-        const i = next++;
-        const item = items[i]!;
-        const { id } = item.application;
-        let application;
-        // A failure of these is the call's, never the item's refusal: the application is stored by then.
-        let alongsideFailure: { err: unknown } | null = null;
-        try {
-          // The audit record and the file links go alongside the timeline entry, once the application is stored.
-          ({ application } = await applications.create(item.application, () =>
-            Promise.all([
-              auditRecords.record(item.audit),
-              item.fileIds?.length ? applicationFiles.linkSubmitted(id, item.fileIds) : null,
-            ]).catch((err: unknown) => void (alongsideFailure = { err })),
-          ));
-        } catch (err) {
-          if (!(err instanceof DomainError)) throw err;
-          results[i] = { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
-          continue;
+    const outcomes = await applications.createMany(
+      items.map((i) => i.application),
+      (stored) => {
+        // One append per chain (a workflow's batch is all of its selection, so in practice one).
+        const chains = new Map<string, AuditRecordDto[]>();
+        for (const i of stored) {
+          const audit = items[i]!.audit;
+          chains.set(audit.selectionId, [...(chains.get(audit.selectionId) ?? []), audit]);
         }
-        if (alongsideFailure) throw (alongsideFailure as { err: unknown }).err;
-        results[i] = { application };
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(SUBMISSIONS_IN_PARALLEL, items.length) }, lane));
+        return Promise.all([
+          ...[...chains.values()].map((audits) => auditRecords.recordMany(audits)),
+          ...stored.map((i) =>
+            items[i]!.fileIds?.length
+              ? applicationFiles.linkSubmitted(items[i]!.application.id, items[i]!.fileIds!)
+              : null,
+          ),
+        ]);
+      },
+    );
+    const results: ApplicationSubmissionResult[] = outcomes.map((o) =>
+      'error' in o
+        ? {
+            error: { code: o.error.code, message: o.error.message, ...(o.error.field ? { field: o.error.field } : {}) },
+          }
+        : { application: o.application },
+    );
     res.json({ items: results });
   });
 
