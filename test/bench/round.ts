@@ -49,6 +49,8 @@ const APPLY_RATE = Number(process.env.BENCH_APPLY_RATE ?? 10);
 const UPDATES_PER_SELECTION = Number(process.env.APPLY_UPDATES_PER_SELECTION ?? 1);
 /** BENCH_BARE_FLOOR=0 skips the older per-application floor. */
 const BARE_FLOOR = process.env.BENCH_BARE_FLOOR !== '0';
+/** BENCH_APPLY_ONLY=1 stops after the applications and their floors (the apply path's figures only). */
+const APPLY_ONLY = process.env.BENCH_APPLY_ONLY === '1';
 /** Temporal warns about a run's history at 10,240 events and 10 MB; payloads are refused at 2 MB. */
 const WARN_EVENTS = 10_240;
 const WARN_BYTES = 10 * 1024 * 1024;
@@ -146,6 +148,10 @@ async function run(b: BenchClient): Promise<void> {
   const floor = await measureFloor(b, offsets, { perWorkflow: UPDATES_PER_SELECTION, batched: true });
   const bareFloor = BARE_FLOOR ? await measureFloor(b, offsets, { perWorkflow: CONCURRENCY }) : null;
   const floorLoad = loadSpan(tFloor);
+  if (APPLY_ONLY) {
+    printApplyFigures({ latency, floor, bareFloor, tApply, applyRate, applyUpdates, applyLoad, floorLoad });
+    return;
+  }
 
   // --- screening ---------------------------------------------------------------------------------
   await round.waitStage((s) => s === 'ADMINISTRATIVE_SCREENING', registrationSeconds * 1000 + 600_000);
@@ -221,6 +227,31 @@ async function run(b: BenchClient): Promise<void> {
   const events = runs.reduce((sum, r) => sum + r.events, 0);
   const maxEvents = Math.max(...runs.map((r) => r.events));
   const maxBytes = Math.max(...runs.map((r) => r.bytes));
+  printApplyFigures({ latency, floor, bareFloor, tApply, applyRate, applyUpdates, applyLoad, floorLoad });
+  console.log(
+    `  screening                    ${(screeningTime / 1000).toFixed(1)} s from its start to a publishable result`,
+  );
+  console.log(
+    `  ranking                      ${(rankingTime / 1000).toFixed(1)} s from closing track record to the published result`,
+  );
+  console.log(
+    `  workflow runs                ${runs.length}; largest ${maxEvents} events (÷ ${WARN_EVENTS} = ${(maxEvents / WARN_EVENTS).toFixed(2)}), ${(maxBytes / 1024).toFixed(0)} KiB (÷ 10 MiB = ${(maxBytes / WARN_BYTES).toFixed(3)})`,
+  );
+  console.log(`  events per applicant         ${(events / N).toFixed(1)} (${events} events over all runs)`);
+}
+
+/** The apply figures: latency against the floors measured in the same run, and whether it stays flat in N. */
+function printApplyFigures(f: {
+  latency: number[];
+  floor: { latencies: number[]; updates: number };
+  bareFloor: { latencies: number[] } | null;
+  tApply: number;
+  applyRate: number;
+  applyUpdates: number;
+  applyLoad: string;
+  floorLoad: string;
+}): void {
+  const { latency, floor, bareFloor, tApply, applyRate, applyUpdates, applyLoad, floorLoad } = f;
   const [p50, p95, p99] = pct(latency);
   const [f50, f95, f99] = pct(floor.latencies);
   const tenth = Math.max(1, Math.floor(N / 10));
@@ -255,16 +286,6 @@ async function run(b: BenchClient): Promise<void> {
   console.log(
     `  load average (1 min)         ${applyLoad} while applying, ${floorLoad} during the floors, ${loadSpan()} over the run`,
   );
-  console.log(
-    `  screening                    ${(screeningTime / 1000).toFixed(1)} s from its start to a publishable result`,
-  );
-  console.log(
-    `  ranking                      ${(rankingTime / 1000).toFixed(1)} s from closing track record to the published result`,
-  );
-  console.log(
-    `  workflow runs                ${runs.length}; largest ${maxEvents} events (÷ ${WARN_EVENTS} = ${(maxEvents / WARN_EVENTS).toFixed(2)}), ${(maxBytes / 1024).toFixed(0)} KiB (÷ 10 MiB = ${(maxBytes / WARN_BYTES).toFixed(3)})`,
-  );
-  console.log(`  events per applicant         ${(events / N).toFixed(1)} (${events} events over all runs)`);
 }
 
 main().catch((err: unknown) => {
