@@ -3,10 +3,12 @@
  * workers: worker version A carries a training-mode round to the overseer's plan approval; version B
  * (its workflow code changed behind `patched()`) starts; `worker:rollout` ramps it, then makes it
  * current; A stops; the overseer's decision is taken by B and the round opens registration, nothing
- * lost. The round's history shows tasks completed by both build ids and replays on B's code.
+ * lost. The round's history shows tasks completed by both build ids and replays on B's code (not on
+ * A's any more: the rollback limit the README states).
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { localDateOf } from '@seleksi/domain';
 import { seleksiDataConverter } from '@seleksi/workflows';
@@ -46,6 +48,10 @@ const quiet = {
   log: () => undefined,
 };
 
+type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
+type HistoryEvent = NonNullable<History['events']>[number];
+type MarkerAttributes = NonNullable<HistoryEvent['markerRecordedEventAttributes']>;
+
 interface RunningWorker {
   version: WorkerDeploymentVersion;
   stop(): Promise<void>;
@@ -81,6 +87,16 @@ async function startWorker(bundle: { code: string }): Promise<RunningWorker> {
   };
   running.push(w);
   return w;
+}
+
+/** The patch id of a `patched()` marker event, else undefined. */
+function patchIdOf(e: { markerRecordedEventAttributes?: MarkerAttributes | null }): string | undefined {
+  const m = e.markerRecordedEventAttributes;
+  const data = m?.markerName === 'core_patch' ? m.details?.['patch-data']?.payloads?.[0]?.data : undefined;
+  if (!data) return undefined;
+  // The client hands payload bytes over base64-encoded or as bytes, depending on how it decoded them.
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'base64') : Buffer.from(data);
+  return (JSON.parse(bytes.toString('utf8')) as { id?: string }).id;
 }
 
 async function rollout(...args: string[]): Promise<RolloutStatus> {
@@ -208,8 +224,7 @@ describe('rolling worker upgrade during a round', () => {
     // The history (every run of the chain): tasks by A, then by B only, every one AUTO_UPGRADE;
     // the patch marker only in B's part.
     const handle = stack.client.workflow.getHandle(created.workflowId);
-    type History = Awaited<ReturnType<typeof handle.fetchHistory>>;
-    const events: NonNullable<History['events']> = [];
+    const events: HistoryEvent[] = [];
     const histories: { runId: string; history: History }[] = [];
     for (const run of await runsOf(handle)) {
       const history = await stack.client.workflow.getHandle(created.workflowId, run.runId).fetchHistory();
@@ -227,20 +242,20 @@ describe('rolling worker upgrade during a round', () => {
     expect(new Set(completed.map((t) => t.deploymentVersion?.deploymentName))).toEqual(new Set([stack.taskQueue]));
     expect(new Set(completed.map((t) => t.versioningBehavior))).toEqual(new Set([2])); // VERSIONING_BEHAVIOR_AUTO_UPGRADE
 
-    const completedBy = new Map(
-      events.flatMap((e) =>
-        e.workflowTaskCompletedEventAttributes
-          ? [[String(e.eventId), e.workflowTaskCompletedEventAttributes.deploymentVersion?.buildId]]
+    const probes = histories.flatMap(({ history }) => {
+      const runEvents = history.events ?? [];
+      const completedBy = new Map(
+        runEvents.flatMap((e) =>
+          e.workflowTaskCompletedEventAttributes
+            ? [[String(e.eventId), e.workflowTaskCompletedEventAttributes.deploymentVersion?.buildId]]
+            : [],
+        ),
+      );
+      return runEvents.flatMap((e) =>
+        patchIdOf(e) === ROLLOUT_PROBE_PATCH
+          ? [completedBy.get(String(e.markerRecordedEventAttributes!.workflowTaskCompletedEventId))]
           : [],
-      ),
-    );
-    const probes = events.flatMap((e) => {
-      const m = e.markerRecordedEventAttributes;
-      const data = m?.markerName === 'core_patch' ? m.details?.['patch-data']?.payloads?.[0]?.data : undefined;
-      if (!data) return [];
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'base64') : Buffer.from(data);
-      const { id } = JSON.parse(bytes.toString('utf8')) as { id: string };
-      return id === ROLLOUT_PROBE_PATCH ? [completedBy.get(String(m!.workflowTaskCompletedEventId))] : [];
+      );
     });
     expect(probes).toEqual([b.version.buildId]);
 
@@ -252,5 +267,15 @@ describe('rolling worker upgrade during a round', () => {
         `${created.workflowId}/${runId}`,
       );
     }
+    // Why a rollback is safe only for rounds that have not run B's changed code yet: A's code meets
+    // B's patch marker and stops (its tasks would fail and retry until B is current again).
+    const withProbe = histories.find((h) => h.history.events?.some((e) => patchIdOf(e) === ROLLOUT_PROBE_PATCH))!;
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: await workflowBundle(), dataConverter: seleksiDataConverter() },
+        withProbe.history,
+        `${created.workflowId}/${withProbe.runId}`,
+      ),
+    ).rejects.toThrow(/patch marker/);
   });
 });
