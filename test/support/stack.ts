@@ -78,6 +78,11 @@ export async function startServices(mongoUri: string, prefix: string): Promise<S
   };
 }
 
+/** The worker's ports: the services with its own credential, as in production (they check who writes what). */
+export function workerPorts(urls: ServicesStack['urls']): ServiceClients {
+  return createServiceClients(urls, { auth: serviceTokenProviderFromEnv('worker', {}) });
+}
+
 export interface GraphQLResult<T> {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } }[];
@@ -103,21 +108,25 @@ export async function startStack(opts: {
   name: string;
   /** Gateway settings over the suite defaults (e.g. the apply queue's size). */
   gateway?: Record<string, string>;
+  /** false: no worker on the task queue (the suite runs its own, e.g. two worker versions). */
+  worker?: boolean;
 }): Promise<Stack> {
   const prefix = `it_${opts.name}_${randomBytes(3).toString('hex')}`;
   const taskQueue = `${prefix}-queue`;
   const services = await startServices(opts.mongoUri, prefix);
 
   const nativeConnection = await NativeConnection.connect({ address: opts.temporalAddress });
-  const worker: Worker = await createSeleksiWorker({
-    connection: nativeConnection,
-    namespace: 'default',
-    taskQueue,
-    // The worker with its own credential, as in production (the services check who writes what).
-    ports: createServiceClients(services.urls, { auth: serviceTokenProviderFromEnv('worker', {}) }),
-    workflowBundle: await workflowBundle(),
-  });
-  const workerRun = worker.run();
+  const worker: Worker | undefined =
+    opts.worker === false
+      ? undefined
+      : await createSeleksiWorker({
+          connection: nativeConnection,
+          namespace: 'default',
+          taskQueue,
+          ports: workerPorts(services.urls),
+          workflowBundle: await workflowBundle(),
+        });
+  const workerRun = worker?.run();
 
   const gateway = await startGateway(
     gatewayConfigSchema.parse({
@@ -161,7 +170,7 @@ export async function startStack(opts: {
     },
     async close() {
       await gateway.close();
-      worker.shutdown();
+      worker?.shutdown();
       await workerRun;
       await nativeConnection.close();
       await connection.close();

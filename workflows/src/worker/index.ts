@@ -2,3 +2,26 @@
 export { createSeleksiWorker, createActivities, WORKFLOWS_PATH, type SeleksiWorkerOptions } from './worker';
 export { createPorts } from './ports';
 export { workerConfigSchema, type WorkerConfig } from './config';
+export {
+  buildIdOf,
+  describeDeployment,
+  promoteOnStart,
+  setCurrentVersion,
+  setRampingVersion,
+  versionWorkflows,
+  waitForVersion,
+  workerDeploymentOptions,
+  type DeploymentState,
+  type PromoteMode,
+  type VersionState,
+  type VersionWorkflows,
+  type WorkerDeploymentVersion,
+} from './versioning';
+export {
+  formatStatus,
+  rolloutStatus,
+  runRollout,
+  type RolloutConfig,
+  type RolloutStatus,
+  type RolloutVersion,
+} from './rollout';

@@ -1,10 +1,19 @@
 /** Worker process entry: `tsx workflows/src/worker/main.ts`. */
 import { createServer } from 'node:http';
-import { DefaultLogger, NativeConnection, Runtime, type LogLevel as SdkLogLevel } from '@temporalio/worker';
+import { hostname } from 'node:os';
+import { Connection } from '@temporalio/client';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  type LogLevel as SdkLogLevel,
+} from '@temporalio/worker';
 import { createLogger, loadConfig } from '@seleksi/kit';
 import { workerConfigSchema } from './config';
 import { createPorts } from './ports';
-import { createSeleksiWorker } from './worker';
+import { buildIdOf, grpcCode, GRPC_UNIMPLEMENTED, promoteOnStart, type WorkerDeploymentVersion } from './versioning';
+import { createSeleksiWorker, WORKFLOWS_PATH } from './worker';
 
 const config = loadConfig(workerConfigSchema);
 const log = createLogger('worker', config.LOG_LEVEL);
@@ -25,20 +34,75 @@ Runtime.install({
   }),
 });
 
+// Bundled here (not by Worker.create) so the default build id is the hash of exactly this code.
+const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: Runtime.instance().logger });
+const deployment: WorkerDeploymentVersion | undefined = config.WORKER_VERSIONING
+  ? {
+      deploymentName: config.WORKER_DEPLOYMENT_NAME ?? config.TEMPORAL_TASK_QUEUE,
+      buildId: config.WORKER_BUILD_ID ?? buildIdOf(workflowBundle.code),
+    }
+  : undefined;
+
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const worker = await createSeleksiWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   ports: createPorts(config),
+  workflowBundle,
+  ...(deployment ? { deployment } : {}),
 });
 
+// Ready once polling and, when versioned, once the start-up promotion (WORKER_PROMOTE) has been decided.
+let versionState: { current: string | null; promoted: boolean } | undefined;
 const health = createServer((req, res) => {
-  const running = worker.getState() === 'RUNNING';
+  const running = worker.getState() === 'RUNNING' && (!deployment || versionState !== undefined);
   res.writeHead(req.url === '/healthz' && running ? 200 : 503, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ state: worker.getState() }));
+  res.end(
+    JSON.stringify({
+      state: worker.getState(),
+      ...(deployment
+        ? { deployment: deployment.deploymentName, buildId: deployment.buildId, currentAtStart: versionState?.current }
+        : {}),
+    }),
+  );
 });
 health.listen(config.WORKER_HEALTH_PORT, '127.0.0.1');
+
+/** Decides WORKER_PROMOTE once the worker polls; retries while Temporal is unreachable, never throws. */
+async function promote(version: WorkerDeploymentVersion): Promise<void> {
+  const mode = config.WORKER_PROMOTE ?? (config.NODE_ENV === 'production' ? 'first' : 'always');
+  const identity = `seleksi-worker@${hostname()}/${process.pid}`;
+  const polling = () => ['INITIALIZED', 'RUNNING'].includes(worker.getState());
+  for (let attempt = 1; polling() && !versionState; attempt++) {
+    let client: Connection | undefined;
+    try {
+      client = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+      versionState = await promoteOnStart(client.workflowService, config.TEMPORAL_NAMESPACE, version, mode, identity);
+    } catch (err) {
+      if (grpcCode(err) === GRPC_UNIMPLEMENTED) {
+        log.fatal({ err }, 'this Temporal server has no Worker Deployment API: set WORKER_VERSIONING=0');
+        process.exitCode = 1;
+        worker.shutdown();
+        return;
+      }
+      log.warn({ err, attempt }, 'worker version promotion failed, retrying');
+      await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * 2 ** attempt)));
+    } finally {
+      await client?.close();
+    }
+  }
+  if (!versionState) return;
+  const { current, promoted } = versionState;
+  if (current === version.buildId) log.info({ ...version, promoted, mode }, 'worker version is current');
+  else {
+    log.warn(
+      { ...version, current, mode },
+      `worker version is not current: rounds go to ${current ?? 'unversioned workers'}; ` +
+        `route them here with \`pnpm --filter @seleksi/workflows worker:rollout -- --build-id ${version.buildId}\``,
+    );
+  }
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -47,9 +111,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker running');
+log.info(
+  { taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE, ...deployment },
+  'worker running',
+);
 try {
-  await worker.run();
+  await Promise.all([worker.run(), deployment ? promote(deployment) : undefined]);
 } finally {
   health.close();
   await connection.close();

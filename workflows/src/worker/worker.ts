@@ -9,6 +9,7 @@ import { createOpenSelectionActivities, type OpenSelectionPorts } from '../open-
 import { createTalentMappingActivities } from '../talent-mapping/activities';
 import { createTalentPoolActivities, type TalentPoolPorts } from '../talent-pool/activities';
 import { createProfileImportActivities, type ProfileImportPorts } from '../profile-import/activities';
+import { workerDeploymentOptions, type WorkerDeploymentVersion } from './versioning';
 
 /** Every service operation the activities use (the kit's service clients satisfy it). */
 export type SeleksiPorts = OpenSelectionPorts &
@@ -31,6 +32,8 @@ export interface SeleksiWorkerOptions {
   dataConverter?: DataConverter;
   /** How long in-flight activities may finish on shutdown (default: the SDK's). */
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+  /** This worker's deployment version (Worker Versioning, every workflow AUTO_UPGRADE); omit for an unversioned worker. */
+  deployment?: WorkerDeploymentVersion;
 }
 
 export function createActivities(ports: SeleksiPorts) {
@@ -53,5 +56,6 @@ export async function createSeleksiWorker(opts: SeleksiWorkerOptions): Promise<W
     activities: createActivities(opts.ports),
     dataConverter: opts.dataConverter ?? seleksiDataConverter(),
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),
+    ...(opts.deployment ? { workerDeploymentOptions: workerDeploymentOptions(opts.deployment) } : {}),
   });
 }
