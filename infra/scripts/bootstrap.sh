@@ -58,7 +58,7 @@ for arg in "$@"; do
     --test) for_tests=1 ;;
     --cluster) for_cluster=1 ;;
     -h | --help)
-      sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
