@@ -55,6 +55,23 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      // The real Temporal server as a cluster on PostgreSQL (`npm run test:cluster`, which sets the variable): its
+      // binaries are built only by `bootstrap.sh --cluster`, so plain `vitest run` / `npm test` leave it out.
+      ...(process.env.SELEKSI_TEST_CLUSTER === '1'
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'cluster',
+                include: ['test/cluster/**/*.cluster.test.ts'],
+                exclude: ['**/node_modules/**'],
+                fileParallelism: false,
+                testTimeout: 600_000,
+                hookTimeout: 300_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

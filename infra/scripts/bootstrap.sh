@@ -8,17 +8,21 @@
 #                 of development and tests) built from infra/mailpit (skipped when MAILPIT_PATH is set)
 #   PostgreSQL    Debian's `postgresql` package (apt-get) when no PostgreSQL >= 13 server binaries are found;
 #                 FerretDB stores its data in a cluster `npm start` and the tests create (skipped with MONGODB_URI)
+#   .tools/temporal  (--cluster only) the real Temporal server, its SQL tool and the Temporal UI server, built from
+#                 their Go modules at the versions pinned below, with the server module's PostgreSQL schemas copied
+#                 beside them (the cluster rehearsal: infra/dev/src/cluster; about 6-9 minutes on a cold Go cache)
 #   .data/        runtime data
 #   .data/pki     the development document-signing PKI (openssl): a local CA (dev-ca.crt, its key) and an agency
 #                 signing certificate in dev-signing.p12 (passphrase `seleksi-dev`); never committed. Production
 #                 configures the agency's own PKCS#12 instead (README, "Official documents").
 # Idempotent; every step is skipped when its result is already up to date, so a warm run takes about a second.
 #
-# Usage: bash infra/scripts/bootstrap.sh [--test]
-#   --test   also install what the test suites need (FerretDB is then built unless TEST_MONGODB_URI is set).
+# Usage: bash infra/scripts/bootstrap.sh [--test] [--cluster]
+#   --test     also install what the test suites need (FerretDB is then built unless TEST_MONGODB_URI is set).
+#   --cluster  also build the Temporal cluster's binaries into .tools/temporal (README, "Temporal cluster").
 #
 # Tools are found by fixed paths, each overridable by env: TEMPORAL_CLI_PATH, TEMPORAL_TEST_SERVER_PATH, FERRETDB_PATH,
-# POSTGRES_BIN_DIR (directory holding initdb, pg_ctl, postgres, pg_isready, psql).
+# POSTGRES_BIN_DIR (directory holding initdb, pg_ctl, postgres, pg_isready, psql), TEMPORAL_CLUSTER_TOOLS_DIR (--cluster).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -40,17 +44,25 @@ FERRETDB_STAMP="$ROOT/.tools/bin/ferretdb.sha256"
 MAILPIT="${MAILPIT_PATH:-$ROOT/.tools/bin/mailpit}"
 MAILPIT_STAMP="$ROOT/.tools/bin/mailpit.sha256"
 MIN_GO_MAILPIT=1.26
+# The Temporal cluster (--cluster): one place for its pinned versions. v1.32.2 needs Go >= 1.26.10, which the
+# go command fetches from the module proxy as the toolchain named here.
+TEMPORAL_SERVER_VERSION=v1.32.2
+TEMPORAL_UI_SERVER_VERSION=v2.56.4
+TEMPORAL_GOTOOLCHAIN=go1.27.3
+TEMPORAL_CLUSTER_DIR="${TEMPORAL_CLUSTER_TOOLS_DIR:-$ROOT/.tools/temporal}"
 
 for_tests=0
+for_cluster=0
 for arg in "$@"; do
   case "$arg" in
     --test) for_tests=1 ;;
+    --cluster) for_cluster=1 ;;
     -h | --help)
-      sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "[bootstrap] unknown argument: $arg (usage: bootstrap.sh [--test])" >&2
+      echo "[bootstrap] unknown argument: $arg (usage: bootstrap.sh [--test] [--cluster])" >&2
       exit 2
       ;;
   esac
@@ -155,8 +167,25 @@ postgres_ok() {
   v=$("$dir/postgres" --version 2>/dev/null | sed -n 's/.* \([0-9][0-9]*\)\(\.[0-9]*\)*.*/\1/p')
   [ -n "$v" ] && [ "$v" -ge "$MIN_POSTGRES" ]
 }
+# The Temporal cluster (--cluster): each part is rebuilt only when its recorded version differs from the pin.
+# A UI server that failed to build at the pinned version is not tried again until the pin changes.
+need_temporal_server=0
+need_temporal_ui=0
+if [ "$for_cluster" = 1 ]; then
+  if ! [ -x "$TEMPORAL_CLUSTER_DIR/temporal-server" ] || ! [ -x "$TEMPORAL_CLUSTER_DIR/temporal-sql-tool" ] ||
+    ! [ -d "$TEMPORAL_CLUSTER_DIR/schema/postgresql/v12/temporal/versioned" ] ||
+    [ "$(cat "$TEMPORAL_CLUSTER_DIR/server.version" 2>/dev/null)" != "$TEMPORAL_SERVER_VERSION" ]; then
+    need_temporal_server=1
+  fi
+  if { ! [ -x "$TEMPORAL_CLUSTER_DIR/temporal-ui-server" ] ||
+    [ "$(cat "$TEMPORAL_CLUSTER_DIR/ui.version" 2>/dev/null)" != "$TEMPORAL_UI_SERVER_VERSION" ]; } &&
+    [ "$(cat "$TEMPORAL_CLUSTER_DIR/ui.unavailable" 2>/dev/null)" != "$TEMPORAL_UI_SERVER_VERSION" ]; then
+    need_temporal_ui=1
+  fi
+fi
+
 need_postgres=0
-if [ "$want_ferret" = 1 ] && ! postgres_ok "$(postgres_bin_dir)"; then
+if { [ "$want_ferret" = 1 ] || [ "$for_cluster" = 1 ]; } && ! postgres_ok "$(postgres_bin_dir)"; then
   [ -n "${POSTGRES_BIN_DIR:-}" ] &&
     die "POSTGRES_BIN_DIR=$POSTGRES_BIN_DIR does not hold PostgreSQL >= $MIN_POSTGRES server binaries (initdb, pg_ctl, postgres, pg_isready, psql)"
   need_postgres=1
@@ -196,6 +225,9 @@ if [ "$need_mailpit" = 1 ]; then
     version_ge "$go_version" "$MIN_GO_MAILPIT" ||
       missing+=("Go >= $MIN_GO_MAILPIT to build Mailpit (found $go_version; or set MAILPIT_PATH)")
   fi
+fi
+if [ "$need_temporal_server$need_temporal_ui" != 00 ] && ! command -v go >/dev/null 2>&1; then
+  missing+=("Go (any version >= 1.21; it fetches $TEMPORAL_GOTOOLCHAIN itself) to build the Temporal cluster (go not found)")
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   printf '[bootstrap] ERROR: missing prerequisites:\n' >&2
@@ -380,7 +412,7 @@ TEST_COMMANDS=(
 )
 
 step_postgres() {
-  if [ "$want_ferret" = 0 ]; then
+  if [ "$want_ferret" = 0 ] && [ "$for_cluster" = 0 ]; then
     log "PostgreSQL not needed (external MongoDB configured)"
     return
   fi
@@ -391,6 +423,68 @@ step_postgres() {
   local dir
   dir=$(postgres_bin_dir)
   log "PostgreSQL present ($("$dir/postgres" --version), $dir)"
+}
+
+# go_install_to PACKAGE@VERSION NAME: `go install` with the pinned toolchain into a scratch GOBIN, then moves the
+# binary to $TEMPORAL_CLUSTER_DIR/NAME (go install names binaries after their directory: two are called `server`).
+# Output is appended to $TEMPORAL_CLUSTER_DIR/build.log as well.
+go_install_to() {
+  local pkg=$1 name=$2 gobin rc=0
+  gobin=$(mktemp -d "$TEMPORAL_CLUSTER_DIR/.gobin.XXXXXX")
+  printf '\n== %s go install %s\n' "$(date -u +%FT%TZ)" "$pkg" >>"$TEMPORAL_CLUSTER_DIR/build.log"
+  GOTOOLCHAIN=$TEMPORAL_GOTOOLCHAIN GOBIN="$gobin" go install "$pkg" 2>&1 | tee -a "$TEMPORAL_CLUSTER_DIR/build.log" || rc=$?
+  if [ "$rc" = 0 ]; then
+    mv "$gobin"/* "$TEMPORAL_CLUSTER_DIR/$name" || rc=$?
+  fi
+  rm -rf "$gobin"
+  return "$rc"
+}
+
+step_temporal_cluster() {
+  [ "$for_cluster" = 1 ] || return 0
+  mkdir -p "$TEMPORAL_CLUSTER_DIR"
+  local t
+  if [ "$need_temporal_server" = 0 ]; then
+    log "Temporal server $TEMPORAL_SERVER_VERSION present ($TEMPORAL_CLUSTER_DIR)"
+  else
+    t=$(now_ms)
+    log "building the Temporal server $TEMPORAL_SERVER_VERSION and its SQL tool with $TEMPORAL_GOTOOLCHAIN (6-9 minutes on a cold Go cache; log: $TEMPORAL_CLUSTER_DIR/build.log)"
+    rm -f "$TEMPORAL_CLUSTER_DIR/server.version"
+    go_install_to "go.temporal.io/server/cmd/server@$TEMPORAL_SERVER_VERSION" temporal-server ||
+      die "building the Temporal server failed (log: $TEMPORAL_CLUSTER_DIR/build.log)"
+    go_install_to "go.temporal.io/server/cmd/tools/sql@$TEMPORAL_SERVER_VERSION" temporal-sql-tool ||
+      die "building the Temporal SQL tool failed (log: $TEMPORAL_CLUSTER_DIR/build.log)"
+    # The schemas come with the module; copied so a run never depends on the module cache's layout.
+    local modcache schema
+    modcache=$(GOTOOLCHAIN=$TEMPORAL_GOTOOLCHAIN go env GOMODCACHE)
+    schema="$modcache/go.temporal.io/server@$TEMPORAL_SERVER_VERSION/schema/postgresql/v12"
+    [ -d "$schema/temporal/versioned" ] && [ -d "$schema/visibility/versioned" ] ||
+      die "the PostgreSQL schemas are not in the module cache at $schema"
+    rm -rf "$TEMPORAL_CLUSTER_DIR/schema"
+    mkdir -p "$TEMPORAL_CLUSTER_DIR/schema/postgresql"
+    cp -R "$schema" "$TEMPORAL_CLUSTER_DIR/schema/postgresql/v12"
+    chmod -R u+w "$TEMPORAL_CLUSTER_DIR/schema"
+    printf '%s\n' "$TEMPORAL_SERVER_VERSION" >"$TEMPORAL_CLUSTER_DIR/server.version"
+    log "Temporal server $TEMPORAL_SERVER_VERSION built in $(since "$t")"
+  fi
+  if [ "$need_temporal_ui" = 0 ]; then
+    if [ -x "$TEMPORAL_CLUSTER_DIR/temporal-ui-server" ]; then
+      log "Temporal UI server $TEMPORAL_UI_SERVER_VERSION present"
+    else
+      log "Temporal UI server $TEMPORAL_UI_SERVER_VERSION could not be built before (see build.log); the cluster runs without it"
+    fi
+  else
+    t=$(now_ms)
+    log "building the Temporal UI server $TEMPORAL_UI_SERVER_VERSION"
+    rm -f "$TEMPORAL_CLUSTER_DIR/ui.version" "$TEMPORAL_CLUSTER_DIR/ui.unavailable"
+    if go_install_to "github.com/temporalio/ui-server/v2/cmd/server@$TEMPORAL_UI_SERVER_VERSION" temporal-ui-server; then
+      printf '%s\n' "$TEMPORAL_UI_SERVER_VERSION" >"$TEMPORAL_CLUSTER_DIR/ui.version"
+      log "Temporal UI server built in $(since "$t")"
+    else
+      printf '%s\n' "$TEMPORAL_UI_SERVER_VERSION" >"$TEMPORAL_CLUSTER_DIR/ui.unavailable"
+      log "WARNING: the Temporal UI server did not build (log: $TEMPORAL_CLUSTER_DIR/build.log); the cluster runs without it"
+    fi
+  fi
 }
 
 step_test_extras() {
@@ -458,6 +552,7 @@ step_ferretdb
 step_mailpit
 step_postgres
 step_test_extras
+step_temporal_cluster
 mkdir -p .data
 step_pki
 
