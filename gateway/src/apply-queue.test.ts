@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Batcher, BoundedQueue, QueueFullError, type ItemOutcome } from './apply-queue';
 
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = (): void => undefined;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
+function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: Error) => void } {
+  let resolve: (v: T) => void = () => undefined;
+  let reject: (e: Error) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 describe('BoundedQueue', () => {
@@ -82,6 +86,41 @@ describe('Batcher', () => {
       'taken 4',
       'refused 5',
     ]);
+    expect(b.idle()).toBe(true);
+  });
+
+  it('lets an item still being prepared wait for the batch in flight, and sends it once ready', async () => {
+    const sends: { items: string[]; gate: { promise: Promise<void>; resolve: () => void } }[] = [];
+    const b = new Batcher<string, string>(1, 10, async (items) => {
+      const gate = deferred();
+      sends.push({ items, gate });
+      await gate.promise;
+      return items.map((i) => ({ ok: i.toUpperCase() }));
+    });
+    const settle = () => new Promise((r) => setImmediate(r));
+    const slow = deferred<string>();
+    const failing = deferred<string>();
+    const answers = [
+      b.submit('a'),
+      b.submit(slow.promise),
+      b.submit('c'),
+      b.submit(failing.promise).catch((e: Error) => e.message),
+    ];
+    await settle();
+    expect(sends.map((s) => s.items)).toEqual([['a']]);
+    // Prepared while 'a' is in flight: a failure fails that item alone; the ready ones go next in order.
+    failing.reject(new Error('upload not stored'));
+    sends[0]!.gate.resolve();
+    await settle();
+    expect(sends.map((s) => s.items)).toEqual([['a'], ['c']]);
+    slow.resolve('b');
+    await settle();
+    expect(sends.map((s) => s.items)).toEqual([['a'], ['c']]);
+    sends[1]!.gate.resolve();
+    await settle();
+    expect(sends.map((s) => s.items)).toEqual([['a'], ['c'], ['b']]);
+    sends[2]!.gate.resolve();
+    expect(await Promise.all(answers)).toEqual(['A', 'B', 'C', 'upload not stored']);
     expect(b.idle()).toBe(true);
   });
 

@@ -77,7 +77,8 @@ export type ItemOutcome<O> = { ok: O } | { error: unknown };
  * at once. Each caller gets its own outcome; a failure of the whole send fails each of its items.
  */
 export class Batcher<I, O> {
-  private readonly waiting: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
+  /** In arrival order; an item still being prepared (its promise pending) keeps its place but is not sent yet. */
+  private readonly waiting: { item?: I; ready: boolean; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
   private sending = 0;
 
   constructor(
@@ -88,10 +89,31 @@ export class Batcher<I, O> {
     if (inFlight < 1 || maxBatch < 1) throw new Error('inFlight and maxBatch must be at least 1');
   }
 
-  submit(item: I): Promise<O> {
+  /**
+   * Queues an item, or the promise of one (the apply path's uploads still being stored): it waits for
+   * the batch in flight while it is prepared, and goes in the first batch sent once it is ready. A
+   * rejected promise fails this item alone.
+   */
+  submit(item: I | PromiseLike<I>): Promise<O> {
     return new Promise<O>((resolve, reject) => {
-      this.waiting.push({ item, resolve, reject });
-      this.pump();
+      if (!isThenable(item)) {
+        this.waiting.push({ item, ready: true, resolve, reject });
+        this.pump();
+        return;
+      }
+      const entry: (typeof this.waiting)[number] = { ready: false, resolve, reject };
+      this.waiting.push(entry);
+      item.then(
+        (prepared) => {
+          entry.item = prepared;
+          entry.ready = true;
+          this.pump();
+        },
+        (err: unknown) => {
+          this.waiting.splice(this.waiting.indexOf(entry), 1);
+          reject(err);
+        },
+      );
     });
   }
 
@@ -101,10 +123,15 @@ export class Batcher<I, O> {
   }
 
   private pump(): void {
-    while (this.sending < this.inFlight && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.maxBatch);
+    while (this.sending < this.inFlight) {
+      const batch: typeof this.waiting = [];
+      for (let i = 0; i < this.waiting.length && batch.length < this.maxBatch;) {
+        if (this.waiting[i]!.ready) batch.push(...this.waiting.splice(i, 1));
+        else i++;
+      }
+      if (batch.length === 0) return;
       this.sending += 1;
-      this.send(batch.map((b) => b.item))
+      this.send(batch.map((b) => b.item as I))
         .then(
           (outcomes) =>
             batch.forEach((b, i) => {
@@ -120,4 +147,8 @@ export class Batcher<I, O> {
         });
     }
   }
+}
+
+function isThenable<T>(v: T | PromiseLike<T>): v is PromiseLike<T> {
+  return typeof (v as { then?: unknown } | null)?.then === 'function';
 }

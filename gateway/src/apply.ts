@@ -4,7 +4,7 @@
  * - the receipt time is the HTTP request's arrival (server clock), taken before the upload is read,
  *   and goes to the workflow as `receivedAt`: the deadline is judged on it, not on when the workflow
  *   gets to the application;
- * - uploads are stored first (idempotent per candidate × vacancy × kind × content) and kept whatever
+ * - uploads are stored first (idempotent per candidate × vacancy × kind × content), while the application waits for its selection's Update in flight, and kept whatever
  *   the workflow answers, so a retry reuses them and a refusal loses nothing;
  * - every step is an `_id` lookup or an insert: the selection's summary (cached: its agency and
  *   vacancies never change), the files, and the Update's own answer as the receipt (no read-back);
@@ -124,7 +124,11 @@ export class ApplyPipeline {
    * `submitApplications` Updates in flight per selection, and the applications that arrive meanwhile
    * go together in the next one. Answers this application's own result or throws its own refusal.
    */
-  submit(ctx: Pick<GraphQLContext, 'temporal' | 'services'>, selection: SelectionFacts, item: SubmitApplicationsItem) {
+  submit(
+    ctx: Pick<GraphQLContext, 'temporal' | 'services'>,
+    selection: SelectionFacts,
+    item: SubmitApplicationsItem | Promise<SubmitApplicationsItem>,
+  ) {
     let b = this.batchers.get(selection.id);
     if (!b) {
       b = new Batcher<SubmitApplicationsItem, SubmitApplicationResult>(
@@ -237,23 +241,33 @@ export async function applyToVacancy(
   try {
     return await pipeline.queue.run(async () => {
       mark('queued');
-      const stored = await storeDocuments(ctx, owner, documents);
-      mark('stored');
+      // The uploads are stored while the application waits for its selection's Update in flight; it is
+      // sent (with its file ids) only once they are stored.
+      const storing = storeDocuments(ctx, owner, documents).then((stored) => {
+        mark('stored');
+        return stored;
+      });
       let result: SubmitApplicationResult;
       try {
-        result = await pipeline.submit(ctx, selection, {
-          candidateId,
-          vacancyId,
-          receivedAt: receivedAt.toISOString(),
-          actor: { userId: user.id, role: user.role, displayName: user.displayName },
-          // With an Idempotency-Key a resend answers the first outcome; without one a repeat is
-          // DUPLICATE_APPLICATION (one application per candidate and vacancy either way).
-          ...(requestId ? { requestId } : {}),
-          // Linked by the same service call that records the application (no call of its own).
-          fileIds: stored.files.map((f) => f.id),
-        });
+        result = await pipeline.submit(
+          ctx,
+          selection,
+          storing.then((stored) => ({
+            candidateId,
+            vacancyId,
+            receivedAt: receivedAt.toISOString(),
+            actor: { userId: user.id, role: user.role, displayName: user.displayName },
+            // With an Idempotency-Key a resend answers the first outcome; without one a repeat is
+            // DUPLICATE_APPLICATION (one application per candidate and vacancy either way).
+            ...(requestId ? { requestId } : {}),
+            // Linked by the same service call that records the application (no call of its own).
+            fileIds: stored.files.map((f) => f.id),
+          })),
+        );
         mark('updated');
       } catch (err) {
+        const stored = await storing.catch(() => null);
+        if (!stored) throw err; // the uploads could not be stored: that failure, as is
         throw refusal(err, receivedAt, selection.timeZone, stored.files.length);
       }
       pipeline.forgetBusy(candidateId, vacancyId);
