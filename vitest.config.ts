@@ -43,6 +43,19 @@ export default defineConfig({
         },
       },
       {
+        // The multi-instance topology of `npm run start:cluster` (two gateways behind the proxy, two
+        // workers): started as a user starts it, its own base port and data directory (`npm run test:cluster`).
+        extends: true,
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.cluster.test.ts'],
+          exclude: ['**/node_modules/**'],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 360_000,
+        },
+      },
+      {
         // The portal in a real browser (Debian's Chromium) against the embedded stack started as
         // `npm start` starts it; its own ports and data directory.
         extends: true,
