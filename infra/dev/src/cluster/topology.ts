@@ -250,7 +250,8 @@ export function buildTopology(config: ClusterConfig): Topology {
       replicas: 1,
       instances: one(s, { http: port(s) }, { [`${s.toUpperCase()}_PORT`]: String(port(s)) }),
       health: { kind: 'http', port: 'http', path: '/readyz' },
-      dependsOn: [localMongo ? 'ferretdb' : 'postgres'],
+      // With MONGODB_URI the store is outside the topology.
+      dependsOn: localMongo ? ['ferretdb'] : [],
     })),
     {
       name: 'worker',
