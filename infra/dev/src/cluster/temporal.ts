@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
-import type { Orchestrator } from '../orchestrator';
+import { consolePrinter, type Orchestrator } from '../orchestrator';
 import { repoRoot, waitUntil, type ManagedProcess } from '../processes';
 import { devServerArgs, ensureSearchAttributes, temporalCliPath, waitForTemporal } from '../temporal';
 import type { Topology } from './topology';
@@ -19,7 +19,8 @@ export function temporalServerPath(env: NodeJS.ProcessEnv = process.env): string
   return env.TEMPORAL_SERVER_PATH || resolve(repoRoot, '.tools/bin/temporal-server');
 }
 
-const CLUSTER_MODULE = fileURLToPath(new URL('./temporal-cluster.ts', import.meta.url));
+const CLUSTER_MODULE_URL = new URL('./temporal-cluster.ts', import.meta.url);
+const CLUSTER_MODULE = fileURLToPath(CLUSTER_MODULE_URL);
 
 /** The interface of temporal-cluster.ts (kept here so this file compiles before that module exists). */
 interface TemporalClusterModule {
@@ -71,13 +72,13 @@ export async function startTemporal(topology: Topology, run: StartTemporalRun): 
   let proc: ManagedProcess | undefined;
   if (choice.mode === 'cluster') {
     // A computed specifier: the module arrives from another branch, and this file must compile without it.
-    const mod = (await import(CLUSTER_MODULE)) as TemporalClusterModule;
+    const mod = (await import(CLUSTER_MODULE_URL.href)) as TemporalClusterModule;
     const cluster = await mod.startTemporalCluster({
       postgres: topology.postgres,
       dataDir: join(run.dataDir, 'temporal'),
       basePort: topology.temporal.basePort,
       historyShards: topology.temporal.historyShards,
-      log: (line) => o.say(`[temporal] ${line}`),
+      log: consolePrinter('temporal', o.running.length),
     });
     o.onStop('temporal cluster', () => cluster.stop());
     result = {
