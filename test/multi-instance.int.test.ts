@@ -5,6 +5,7 @@
  * - A BUSY answer's receipt time survives the resend landing on the other gateway.
  * - Concurrent document-number claims through two document services never collide.
  * - An account's one-time link is mailed once although two gateways' notifiers race for it.
+ * - A burst of wrong passwords through both gateways is capped at the one account limit.
  * (The whole topology behind the reverse proxy, subscriptions and kill −9: test/cluster/.)
  */
 import { randomUUID } from 'node:crypto';
@@ -170,6 +171,23 @@ describe('two gateways on one store', () => {
       expect(got, email).toHaveLength(1);
       expect(got[0]).toMatch(/^Undangan akun Seleksi JPT/);
     }
+  });
+
+  it('caps a burst of wrong passwords sent through both gateways at the account limit', async () => {
+    // The counters are in the store: both gateways count against the same account (default limit 10).
+    const signIn = (url: string) =>
+      graphqlClient(url)('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', {
+        e: `${OVERSEER}@uji.test`,
+        p: 'salah-sekali',
+      });
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signIn(i % 2 ? other.url : stack.gateway.url)),
+    );
+    const codes = burst.map((r) => r.errors?.[0]?.extensions?.code);
+    const wrong = codes.filter((c) => c === 'UNAUTHENTICATED').length;
+    expect(wrong).toBeGreaterThanOrEqual(1);
+    expect(wrong).toBeLessThanOrEqual(10);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(40 - wrong);
   });
 });
 
