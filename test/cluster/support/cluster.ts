@@ -101,12 +101,18 @@ export async function startClusterStack(
   mkdirSync(artifactDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'seleksi-cluster-'));
   chmodSync(dataDir, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its data dir inside
+  // The portal as bootstrap built it, copied (as the e2e stacks do): a rebuild of portal/dist during the run
+  // would otherwise leave the gateways without index.html for a moment.
+  const portalDist = join(dataDir, 'portal-dist');
+  cpSync(resolve(repoRoot, 'portal/dist'), portalDist, { recursive: true });
+  if (!existsSync(join(portalDist, 'index.html'))) throw new Error('portal/dist/index.html missing: run the bootstrap');
   const env: NodeJS.ProcessEnv = {
     // A test runner killed with SIGKILL cannot stop the cluster: it stops itself.
     SELEKSI_STOP_WITH_PARENT: '1',
     ...process.env,
     ...payloadKeyEnv(),
     SELEKSI_CLUSTER_DATA_DIR: dataDir,
+    PORTAL_DIST_DIR: portalDist,
     NO_COLOR: '1',
     GATEWAYS: '2',
     WORKERS: '2',
