@@ -55,8 +55,10 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
-      // The real Temporal server as a cluster on PostgreSQL (`npm run test:cluster`, which sets the variable): its
-      // binaries are built only by `bootstrap.sh --cluster`, so plain `vitest run` / `npm test` leave it out.
+      // The rehearsal of several machines (`npm run test:cluster`, which sets the variable): the real Temporal
+      // server as a cluster on PostgreSQL, and the topology of `npm run start:cluster` (two gateways behind the
+      // proxy, two workers). The server's binaries are built only by `bootstrap.sh --cluster`, so plain
+      // `vitest run` / `npm test` leave these out.
       ...(process.env.SELEKSI_TEST_CLUSTER === '1'
         ? [
             {
@@ -67,7 +69,7 @@ export default defineConfig({
                 exclude: ['**/node_modules/**'],
                 fileParallelism: false,
                 testTimeout: 600_000,
-                hookTimeout: 300_000,
+                hookTimeout: 360_000,
               },
             },
           ]

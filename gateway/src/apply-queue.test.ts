@@ -144,13 +144,13 @@ describe('receipt time of a resend after BUSY', () => {
     const p = new ApplyPipeline({ APPLY_CONCURRENCY: 1, APPLY_QUEUE_MAX: 1, APPLY_UPDATES_PER_SELECTION: 8 });
     const first = new Date('2026-12-10T15:59:58.000Z');
     const resend = new Date('2026-12-10T16:00:03.000Z');
-    expect(p.receiptOf('c1', 'V1', resend)).toBe(resend);
-    p.rememberBusy('c1', 'V1', first);
-    p.rememberBusy('c1', 'V1', resend); // a second BUSY does not move the first receipt
-    expect(p.receiptOf('c1', 'V1', resend)).toBe(first);
-    expect(p.receiptOf('c2', 'V1', resend)).toBe(resend);
-    expect(p.receiptOf('c1', 'V2', resend)).toBe(resend);
-    p.forgetBusy('c1', 'V1');
-    expect(p.receiptOf('c1', 'V1', resend)).toBe(resend);
+    expect(await p.receiptOf('c1', 'V1', resend)).toBe(resend);
+    await p.rememberBusy('c1', 'V1', first);
+    await p.rememberBusy('c1', 'V1', resend); // a second BUSY does not move the first receipt
+    expect(await p.receiptOf('c1', 'V1', resend)).toBe(first);
+    expect(await p.receiptOf('c2', 'V1', resend)).toBe(resend);
+    expect(await p.receiptOf('c1', 'V2', resend)).toBe(resend);
+    await p.forgetBusy('c1', 'V1');
+    expect(await p.receiptOf('c1', 'V1', resend)).toBe(resend);
   });
 });

@@ -62,7 +62,7 @@ export class BoundedQueue {
 export function busyError(): Error {
   return gqlError(
     'BUSY',
-    'Sistem sedang menerima sangat banyak lamaran. Lamaran Anda belum diproses; silakan kirim ulang dalam beberapa detik (waktu penerimaan dicatat saat Anda mengirim ulang, berkas yang sama tidak disimpan dua kali).',
+    'Sistem sedang menerima sangat banyak lamaran. Lamaran Anda belum diproses; silakan kirim ulang dalam beberapa detik (waktu penerimaan permintaan ini tetap tercatat untuk pengiriman ulang, berkas yang sama tidak disimpan dua kali).',
   );
 }
 

@@ -42,6 +42,7 @@ import type { GatewayConfig } from './config';
 import type { GraphQLContext } from './context';
 import { gqlError, toGraphQLError } from './errors';
 import { storeDocuments, type CheckedDocument } from './application-files/uploads';
+import { MemoryBusyReceipts, type BusyReceipts } from './busy-receipts';
 
 /** What the apply path needs of a selection; none of it changes after the selection is created. */
 interface SelectionFacts {
@@ -56,8 +57,6 @@ export type ApplicationReceipt = ApplicationDto & { receivedAt: string };
 
 /** Selections remembered per gateway; a round has few, so a full map is simply started again. */
 const MAX_CACHED_SELECTIONS = 1000;
-/** BUSY receipts remembered per gateway (a full map is started again; the portal resends within seconds). */
-const MAX_BUSY_RECEIPTS = 100_000;
 /** Temporal answers RESOURCE_EXHAUSTED when a workflow already has its 10 Updates in flight (several gateways). */
 const RESOURCE_EXHAUSTED = 8;
 const MAX_EXHAUSTED_RETRIES = 50;
@@ -68,18 +67,16 @@ export class ApplyPipeline {
   readonly queue: BoundedQueue;
   private readonly batchers = new Map<string, Batcher<SubmitApplicationsItem, SubmitApplicationResult>>();
   private readonly selections = new Map<string, SelectionFacts>();
-  /**
-   * Candidate × vacancy → when a request was first received but answered BUSY: the resend the portal
-   * makes keeps that receipt time, so a full queue never turns an in-time application into a late one.
-   * Per gateway process (several gateways need sticky routing by candidate, or a shared store).
-   */
-  private readonly busyReceipts = new Map<string, Date>();
-
   constructor(
     private readonly config: Pick<
       GatewayConfig,
       'APPLY_CONCURRENCY' | 'APPLY_QUEUE_MAX' | 'APPLY_UPDATES_PER_SELECTION'
     >,
+    /**
+     * Candidate × vacancy → when a request was first received but answered BUSY (see busy-receipts.ts):
+     * the gateways' shared store, so a resend landing on another gateway keeps the first receipt time.
+     */
+    private readonly busyReceipts: BusyReceipts = new MemoryBusyReceipts(),
   ) {
     this.queue = new BoundedQueue(config.APPLY_CONCURRENCY, config.APPLY_QUEUE_MAX);
   }
@@ -103,20 +100,19 @@ export class ApplyPipeline {
     return facts.vacancyIds.has(vacancyId) ? facts : null;
   }
 
-  /** The receipt time that counts: the earliest of this request's and a BUSY-answered one's. */
-  receiptOf(candidateId: string, vacancyId: string, receivedAt: Date): Date {
-    const earlier = this.busyReceipts.get(`${candidateId}:${vacancyId}`);
+  /** The receipt time that counts: the earliest of this request's and a BUSY-answered one's (any gateway's). */
+  async receiptOf(candidateId: string, vacancyId: string, receivedAt: Date): Promise<Date> {
+    const earlier = await this.busyReceipts.get(candidateId, vacancyId);
     return earlier && earlier < receivedAt ? earlier : receivedAt;
   }
 
-  rememberBusy(candidateId: string, vacancyId: string, receivedAt: Date): void {
-    if (this.busyReceipts.size >= MAX_BUSY_RECEIPTS) this.busyReceipts.clear();
-    const key = `${candidateId}:${vacancyId}`;
-    if (!this.busyReceipts.has(key)) this.busyReceipts.set(key, receivedAt);
+  /** Stored before the BUSY answer leaves, so the resend finds it whichever gateway it reaches. */
+  rememberBusy(candidateId: string, vacancyId: string, receivedAt: Date): Promise<void> {
+    return this.busyReceipts.remember(candidateId, vacancyId, receivedAt);
   }
 
-  forgetBusy(candidateId: string, vacancyId: string): void {
-    this.busyReceipts.delete(`${candidateId}:${vacancyId}`);
+  forgetBusy(candidateId: string, vacancyId: string): Promise<void> {
+    return this.busyReceipts.forget(candidateId, vacancyId);
   }
 
   /**
@@ -231,11 +227,14 @@ export async function applyToVacancy(
     if (trace) trace.marks[k] = Math.round(performance.now() - trace.t0);
   };
   if (trace) trace.marks.beforeResolver = Date.now() - ctx.receivedAt.getTime();
-  const selection = await pipeline.selectionOf(ctx, vacancyId);
+  const candidateId = user.candidateId;
+  // Two independent `_id` lookups at once (the receipt one finds nothing unless a request was answered BUSY).
+  const [selection, receivedAt] = await Promise.all([
+    pipeline.selectionOf(ctx, vacancyId),
+    pipeline.receiptOf(candidateId, vacancyId, ctx.receivedAt),
+  ]);
   mark('selection');
   if (!selection) throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
-  const candidateId = user.candidateId;
-  const receivedAt = pipeline.receiptOf(candidateId, vacancyId, ctx.receivedAt);
   const owner = { candidateId, selectionId: selection.id, vacancyId };
   const requestId = updateIdOf(ctx);
   try {
@@ -270,7 +269,10 @@ export async function applyToVacancy(
         if (!stored) throw err; // the uploads could not be stored: that failure, as is
         throw refusal(err, receivedAt, selection.timeZone, stored.files.length);
       }
-      pipeline.forgetBusy(candidateId, vacancyId);
+      // The application is taken: its BUSY receipt has served (a failed delete only leaves a stale one).
+      pipeline
+        .forgetBusy(candidateId, vacancyId)
+        .catch((err: unknown) => ctx.logger.warn({ err }, 'could not remove a BUSY receipt'));
       mark('linked');
       if (trace) ctx.logger.info({ applyTrace: trace.marks }, 'apply trace');
       // The Update's answer is the stored record (the service answered it from its insert): no read-back.
@@ -296,7 +298,10 @@ export async function applyToVacancy(
     });
   } catch (err) {
     if (err instanceof QueueFullError) {
-      pipeline.rememberBusy(candidateId, vacancyId, receivedAt);
+      // Still BUSY when the store cannot take the receipt: the resend is then judged on its own arrival.
+      await pipeline
+        .rememberBusy(candidateId, vacancyId, receivedAt)
+        .catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not store a BUSY receipt'));
       throw busyError();
     }
     throw err;

@@ -20,6 +20,7 @@ import {
 } from '@seleksi/kit';
 import { seleksiDataConverter } from '@seleksi/workflows';
 import { ApplyPipeline } from './apply';
+import { StoredBusyReceipts } from './busy-receipts';
 import { AccountRepository } from './auth/accounts';
 import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
@@ -260,7 +261,7 @@ export async function startGateway(
     accounts,
     tokens: new TokenService(config.AUTH_SECRET),
     logger,
-    apply: new ApplyPipeline(config),
+    apply: new ApplyPipeline(config, new StoredBusyReceipts(conn)),
     noticePreferences: new NoticePreferences(conn),
     throttle: new SignInThrottle(conn, throttlePolicy(config), new SecurityEvents(conn), logger),
   };

@@ -6,7 +6,7 @@
  * only: never an address, a name or a NIP (SMTP errors are stripped of addresses before they are kept).
  */
 import { ESSENTIAL_NOTICES, NOTICE_KINDS, type ClaimedNoticeDto, type NoticeKind } from '@seleksi/domain';
-import type { CandidateClient } from '@seleksi/kit';
+import { isDuplicateKeyError, type CandidateClient } from '@seleksi/kit';
 import type { Connection, Model } from 'mongoose';
 import { Schema } from 'mongoose';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -69,6 +69,9 @@ interface Recipient {
   email: string;
   displayName: string;
 }
+
+/** Lease period in an account link's claim key: the longest lease, so one period holds one claim per attempt. */
+const ACCOUNT_LINK_CLAIM_PERIOD_MS = 120_000;
 
 const EMAIL_PATTERN = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g;
 
@@ -223,8 +226,11 @@ export class Notifier {
 
   /**
    * Mails the one-time links the gateway's accounts queued (`account_notices`: invitations, password
-   * resets) and then forgets the link. A notice is claimed by a conditional update of its lease, so two
-   * gateways do not both send it; a failed send is tried again after the lease.
+   * resets) and then forgets the link. A notice's attempt is claimed by inserting its key (notice, attempt,
+   * lease period) into `account_notice_claims`, so of several gateways exactly one sends it: a conditional
+   * update alone is not enough on FerretDB v1, which rewrites a document without a lock (two gateways both
+   * saw their update applied). A failed send is tried again after the lease; a claimer that died is
+   * replaced in a later lease period.
    */
   private async sendAccountLinks(): Promise<number> {
     const notices = this.deps.conn.collection<{
@@ -237,6 +243,7 @@ export class Notifier {
       leaseUntil?: Date | null;
       attempts?: number;
     }>('account_notices');
+    const claims = this.deps.conn.collection<{ _id: string; at: Date }>('account_notice_claims');
     const now = new Date();
     const due = (await notices.find({ sentAt: null }).limit(this.deps.config.NOTICE_BATCH).toArray()).filter(
       (n) => n.link && n.expiresAt > now && !(n.leaseUntil && n.leaseUntil > now),
@@ -245,11 +252,16 @@ export class Notifier {
     for (const n of due) {
       const attempts = (n.attempts ?? 0) + 1;
       const lease = new Date(Date.now() + Math.min(this.deps.config.NOTICE_RETRY_BASE_MS * 2 ** attempts, 120_000));
-      const claimed = await notices.updateOne(
-        { _id: n._id, sentAt: null, leaseUntil: n.leaseUntil ?? null },
-        { $set: { leaseUntil: lease, attempts } },
-      );
-      if (claimed.modifiedCount !== 1) continue;
+      try {
+        await claims.insertOne({
+          _id: `${n._id}#${attempts}#${Math.floor(now.getTime() / ACCOUNT_LINK_CLAIM_PERIOD_MS)}`,
+          at: now,
+        });
+      } catch (err) {
+        if (isDuplicateKeyError(err)) continue; // another gateway has it
+        throw err;
+      }
+      await notices.updateOne({ _id: n._id, sentAt: null }, { $set: { leaseUntil: lease, attempts } });
       const log = { noticeId: n._id, kind: n.kind, attempt: attempts };
       const account = await this.accounts.findOne({ _id: n.accountId }, { projection: { email: 1, displayName: 1 } });
       if (!account) {

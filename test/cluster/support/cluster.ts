@@ -1,0 +1,186 @@
+/**
+ * The cluster topology for the cluster tests, started exactly as `npm run start:cluster` starts it
+ * (`node --import tsx infra/dev/src/cluster/start-cluster.ts`, after the bootstrap `npm run test:cluster`
+ * ran), with a fresh temporary data directory and a base port of its own: bases 9100, 9200, … are claimed
+ * with a lock file each (as the e2e stacks claim their port offsets), so two runs on one machine do not meet.
+ *
+ * Output: test/artifacts/cluster/<name>/start-cluster.log, and the processes' own logs copied there at stop.
+ */
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { repoRoot, spawnLogged, tailFile, type ManagedProcess } from '@seleksi/dev';
+import { payloadKeyEnv } from '@seleksi/workflows';
+import {
+  buildTopology,
+  loadClusterConfig,
+  processOf,
+  TEMPORAL_PORT_SPAN,
+  topologyPorts,
+  type Topology,
+} from '../../../infra/dev/src/cluster/topology';
+
+export const ARTIFACTS = resolve(repoRoot, 'test/artifacts/cluster');
+export const DEMO_PASSWORD = 'SeleksiJPT#2026';
+export const DEMO_DOMAIN = 'demo.seleksi-jpt.id';
+
+const BASES = Array.from({ length: 9 }, (_, k) => 9100 + 100 * k);
+const LOCKS = join(tmpdir(), 'seleksi-cluster-bases');
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const server = createServer();
+    server.once('error', () => res(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => res(true)));
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function allPorts(t: Topology): number[] {
+  const temporal = Array.from({ length: TEMPORAL_PORT_SPAN }, (_, i) => t.temporal.basePort + i);
+  return [...new Set([...topologyPorts(t).map((p) => p.port), ...temporal])];
+}
+
+/** A base port whose every port is free now, held by a lock file holding this process's pid. */
+async function claimBase(env: NodeJS.ProcessEnv): Promise<{ base: number; release: () => void }> {
+  mkdirSync(LOCKS, { recursive: true });
+  for (const base of BASES) {
+    const lock = join(LOCKS, `${base}.lock`);
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch {
+      const holder = Number(readFileSync(lock, 'utf8').trim());
+      if (holder && alive(holder)) continue;
+      rmSync(lock, { force: true });
+      try {
+        writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      } catch {
+        continue;
+      }
+    }
+    const release = () => rmSync(lock, { force: true });
+    const t = buildTopology(loadClusterConfig({ ...env, CLUSTER_BASE_PORT: String(base) }));
+    if ((await Promise.all(allPorts(t).map(portIsFree))).every(Boolean)) return { base, release };
+    release();
+  }
+  throw new Error(`no free cluster base port among ${BASES.join(', ')}`);
+}
+
+export interface ClusterStack {
+  /** The reverse proxy: portal, /graphql, uploads, SSE. */
+  url: string;
+  topology: Topology;
+  /** Each gateway's own URL, bypassing the proxy. */
+  gatewayUrls: string[];
+  dataDir: string;
+  output: string[];
+  /** The current pid of a supervised process (`gateway-1`, `worker-2`…), from its pid file. */
+  pidOf(name: string): number;
+  stop(): Promise<void>;
+}
+
+const READY = /Seleksi JPT cluster is running/;
+const FAILED = /\[cluster\] FAILED:|demo data FAILED/;
+
+export async function startClusterStack(
+  name: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+  timeoutMs = 300_000,
+): Promise<ClusterStack> {
+  const artifactDir = join(ARTIFACTS, name);
+  rmSync(artifactDir, { recursive: true, force: true });
+  mkdirSync(artifactDir, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'seleksi-cluster-'));
+  chmodSync(dataDir, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its data dir inside
+  // The portal as bootstrap built it, copied (as the e2e stacks do): a rebuild of portal/dist during the run
+  // would otherwise leave the gateways without index.html for a moment.
+  const portalDist = join(dataDir, 'portal-dist');
+  cpSync(resolve(repoRoot, 'portal/dist'), portalDist, { recursive: true });
+  if (!existsSync(join(portalDist, 'index.html'))) throw new Error('portal/dist/index.html missing: run the bootstrap');
+  const env: NodeJS.ProcessEnv = {
+    // A test runner killed with SIGKILL cannot stop the cluster: it stops itself.
+    SELEKSI_STOP_WITH_PARENT: '1',
+    ...process.env,
+    ...payloadKeyEnv(),
+    SELEKSI_CLUSTER_DATA_DIR: dataDir,
+    PORTAL_DIST_DIR: portalDist,
+    NO_COLOR: '1',
+    GATEWAYS: '2',
+    WORKERS: '2',
+    ...extraEnv,
+  };
+  for (const key of ['TEMPORAL_ADDRESS', 'MONGODB_URI', 'TEMPORAL_NAMESPACE', 'SELEKSI_DEMO']) delete env[key];
+  const claim = await claimBase(env);
+  env.CLUSTER_BASE_PORT = String(claim.base);
+  const topology = buildTopology(loadClusterConfig(env));
+
+  const output: string[] = [];
+  let ready: () => void = () => undefined;
+  let failed: (err: Error) => void = () => undefined;
+  const readyOrFailed = new Promise<void>((res, rej) => {
+    ready = res;
+    failed = rej;
+  });
+  const proc: ManagedProcess = spawnLogged({
+    name: 'start-cluster',
+    command: process.execPath,
+    args: ['--import', 'tsx', 'infra/dev/src/cluster/start-cluster.ts'],
+    env,
+    logFile: join(artifactDir, 'start-cluster.log'),
+    onLine: (line) => {
+      output.push(line);
+      if (READY.test(line)) ready();
+      if (FAILED.test(line)) failed(new Error(`start:cluster failed: ${line}\n${output.slice(-40).join('\n')}`));
+    },
+  });
+  void proc.exited.then((info) =>
+    failed(
+      new Error(`start-cluster.ts exited (${info.signal ?? info.code}) before it was ready:\n${output.join('\n')}`),
+    ),
+  );
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await proc.stop(60_000);
+    claim.release();
+    const logs = join(dataDir, 'logs');
+    if (existsSync(logs)) cpSync(logs, join(artifactDir, 'logs'), { recursive: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      readyOrFailed,
+      new Promise<never>((_, rej) => {
+        timer = setTimeout(
+          () => rej(new Error(`start:cluster not ready after ${timeoutMs / 1000} s:\n${tailFile(proc.logFile, 40)}`)),
+          timeoutMs,
+        );
+      }),
+    ]);
+    clearTimeout(timer);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return {
+    url: topology.urls.public,
+    topology,
+    gatewayUrls: processOf(topology, 'gateway').instances.map((i) => `http://127.0.0.1:${i.ports.http}`),
+    dataDir,
+    output,
+    pidOf: (n) => Number(readFileSync(join(dataDir, 'run', `${n}.pid`), 'utf8').trim()),
+    stop,
+  };
+}

@@ -1,0 +1,243 @@
+/**
+ * Several instances of a process on one store (issue 15): what each instance kept in memory before and
+ * now keeps in the shared store, shown with two gateways and two document services side by side on the
+ * real Temporal dev server and FerretDB.
+ * - A BUSY answer's receipt time survives the resend landing on the other gateway.
+ * - Concurrent document-number claims through two document services never collide.
+ * - An account's one-time link is mailed once although two gateways' notifiers race for it.
+ * - A burst of wrong passwords through both gateways is capped at the one account limit.
+ * (The whole topology behind the reverse proxy, subscriptions and kill −9: test/cluster/.)
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import mongoose from 'mongoose';
+import { localDateOf } from '@seleksi/domain';
+import { createLogger, DocumentClient, operatorServiceAuth, stopTestService, type RunningService } from '@seleksi/kit';
+import { gatewayConfigSchema, startGateway, type RunningGateway } from '@seleksi/gateway';
+import { NoticePreferences, Notifier } from '../gateway/src/notices/notifier';
+import { loadDocumentConfig, startDocumentService } from '@seleksi/document-service';
+import { sampleRequest } from '../services/document/src/pdf/test-fixtures';
+import { eventually, graphqlClient, startStack, type GraphQLResult, type Stack } from './support/stack';
+import { seedEligibleCandidates, testAgency, testPansel } from './support/fixtures';
+import { expectError, must, SelectionDriver, testUser, type TestUser } from './support/selection-driver';
+
+const AGENCY = testAgency('MIPROV');
+const PASSWORD = 'rahasia-uji-123';
+const PANSEL = testPansel('mi');
+const SECRETARY = 'mi-sec';
+const OVERSEER = 'mi-overseer';
+const ADMIN = 'mi-admin';
+const cand = (n: number) => `mi-cand-${n}`;
+const asn = (n: number) => `mi-asn-${n}`;
+const USERS: TestUser[] = [
+  testUser(SECRETARY, 'PANSEL_SECRETARY', AGENCY.code),
+  testUser(OVERSEER, 'OVERSEER', null),
+  testUser(ADMIN, 'ADMIN', null),
+  ...PANSEL.map((m) => testUser(m.userId, 'PANSEL_MEMBER', null)),
+  ...[1, 2].map((n) => testUser(cand(n), 'CANDIDATE', AGENCY.code, asn(n))),
+];
+const APPLY = 'mutation($v: ID!) { applyToVacancy(vacancyId: $v) { id receivedAt } }';
+
+let stack: Stack;
+/** The second gateway: same store, secret, task queue and services as stack.gateway. */
+let other: RunningGateway;
+let d: SelectionDriver;
+
+beforeAll(async () => {
+  stack = await startStack({
+    temporalAddress: inject('temporalAddress'),
+    mongoUri: inject('mongoUri'),
+    name: 'multi',
+    // The first gateway: one apply slot and no waiting line, so a held slot makes it answer BUSY.
+    gateway: { APPLY_CONCURRENCY: '1', APPLY_QUEUE_MAX: '0', LATE_RECEIPT_GRACE_SECONDS: '60' },
+  });
+  const first = stack.gateway.deps.config;
+  other = await startGateway(
+    gatewayConfigSchema.parse({
+      ...Object.fromEntries(Object.entries(first).map(([k, v]) => [k, v === undefined ? undefined : String(v)])),
+      GATEWAY_PORT: '0',
+      APPLY_CONCURRENCY: '32',
+      APPLY_QUEUE_MAX: '4000',
+    }),
+    createLogger('gateway-2', 'error'),
+  );
+  await seedEligibleCandidates(stack.clients.candidate, AGENCY, [
+    { id: asn(1), i: 71 },
+    { id: asn(2), i: 72 },
+  ]);
+  d = await SelectionDriver.signIn(stack, USERS, PASSWORD);
+}, 180_000);
+
+afterAll(async () => {
+  await other?.close();
+  await stack?.close();
+});
+
+describe('two gateways on one store', () => {
+  it(
+    'keeps the receipt time of a BUSY answer when the resend lands on the other gateway',
+    { timeout: 180_000 },
+    async () => {
+      const { vacancyId } = await d.openTrainingRound({ secretary: SECRETARY, overseer: OVERSEER }, PANSEL, {
+        title: 'Seleksi Terbuka JPT Pratama Dua Gateway Tahun 2026',
+        announcementDate: localDateOf(new Date(), AGENCY.timeZone),
+        vacancy: { position: 'Kepala Dinas Pendidikan', unit: 'Dinas Pendidikan' },
+        secondsPerDay: 30,
+        rules: { registrationDays: 8, extensionMaxTimes: 0, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
+      });
+      const queue = stack.gateway.deps.apply.queue;
+      let release: () => void = () => undefined;
+      const hold = queue.run(() => new Promise<void>((r) => (release = r)));
+      const firstGateway = graphqlClient(stack.gateway.url);
+      const secondGateway = graphqlClient(other.url);
+      let beforeBusy: number;
+      let busyAnsweredAt: number;
+      try {
+        beforeBusy = Date.now();
+        expectError(await firstGateway(APPLY, { v: vacancyId }, d.token(cand(1))), 'BUSY');
+        busyAnsweredAt = Date.now();
+      } finally {
+        release();
+        await hold;
+      }
+      // The portal resends a few seconds later; this time the proxy sends it to the other gateway.
+      await new Promise((r) => setTimeout(r, 2_000));
+      const resentAt = Date.now();
+      const r: GraphQLResult<{ applyToVacancy: { id: string; receivedAt: string } }> = await secondGateway(
+        APPLY,
+        { v: vacancyId },
+        d.token(cand(1)),
+      );
+      const receivedAt = Date.parse(must(r).applyToVacancy.receivedAt);
+      expect(receivedAt).toBeGreaterThanOrEqual(beforeBusy);
+      expect(receivedAt).toBeLessThanOrEqual(busyAnsweredAt);
+      expect(receivedAt).toBeLessThan(resentAt);
+      // Served: the receipt is gone, so a later application of the same candidate is judged on its own arrival.
+      const conn = await mongoose
+        .createConnection(inject('mongoUri'), { dbName: `${stack.prefix}_gateway` })
+        .asPromise();
+      try {
+        expect(await conn.collection('apply_busy_receipts').countDocuments({})).toBe(0);
+      } finally {
+        await conn.close();
+      }
+      // A candidate never answered BUSY gets the time of their own request.
+      const before2 = Date.now();
+      const r2 = must(
+        await secondGateway<{ applyToVacancy: { receivedAt: string } }>(APPLY, { v: vacancyId }, d.token(cand(2))),
+      ).applyToVacancy;
+      expect(Date.parse(r2.receivedAt)).toBeGreaterThanOrEqual(before2);
+    },
+  );
+
+  it('mails each account link once although the gateways’ notifiers race for them', { timeout: 120_000 }, async () => {
+    const tag = randomUUID().slice(0, 8);
+    const emails = Array.from({ length: 6 }, (_, i) => `dua-gateway-${tag}-${i}@uji.test`);
+    for (const email of emails) {
+      must(
+        await d.gql<{ inviteAccount: { link: string } }>(
+          ADMIN,
+          'mutation($i: InviteAccountInput!) { inviteAccount(input: $i) { link } }',
+          { i: { email, displayName: 'Sekretaris Dua Gateway', role: 'PANSEL_SECRETARY', agencyCode: AGENCY.code } },
+        ),
+      );
+    }
+    const conn = await mongoose.createConnection(inject('mongoUri'), { dbName: `${stack.prefix}_gateway` }).asPromise();
+    // Two notifiers per gateway process's credentials: four senders reading the same due links at once.
+    const notifiers = [stack.gateway, other, stack.gateway, other].map(
+      (g) =>
+        new Notifier({
+          candidate: g.deps.services.candidate,
+          conn,
+          preferences: new NoticePreferences(conn),
+          config: { ...g.deps.config, SMTP_URL: inject('smtpUrl') },
+          logger: createLogger('notifier', 'error'),
+        }),
+    );
+    try {
+      for (let round = 0; round < 3; round++) await Promise.all(notifiers.map((n) => n.runOnce()));
+    } finally {
+      await Promise.all(notifiers.map((n) => n.stop()));
+      await conn.close();
+    }
+    const subjects = async (email: string): Promise<string[]> => {
+      const res = await fetch(`${inject('mailpitUrl')}/api/v1/search?query=${encodeURIComponent(`to:${email}`)}`);
+      return ((await res.json()) as { messages: { Subject: string }[] }).messages.map((m) => m.Subject);
+    };
+    await eventually(async () => (await Promise.all(emails.map(subjects))).every((s) => s.length > 0));
+    await new Promise((r) => setTimeout(r, 1_000)); // any second send arrives before counting
+    for (const email of emails) {
+      const got = await subjects(email);
+      expect(got, email).toHaveLength(1);
+      expect(got[0]).toMatch(/^Undangan akun Seleksi JPT/);
+    }
+  });
+
+  it('caps a burst of wrong passwords sent through both gateways at the account limit', async () => {
+    // The counters are in the store: both gateways count against the same account (default limit 10).
+    const signIn = (url: string) =>
+      graphqlClient(url)('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', {
+        e: `${OVERSEER}@uji.test`,
+        p: 'salah-sekali',
+      });
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signIn(i % 2 ? other.url : stack.gateway.url)),
+    );
+    const codes = burst.map((r) => r.errors?.[0]?.extensions?.code);
+    const wrong = codes.filter((c) => c === 'UNAUTHENTICATED').length;
+    expect(wrong).toBeGreaterThanOrEqual(1);
+    expect(wrong).toBeLessThanOrEqual(10);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(40 - wrong);
+  });
+});
+
+describe('two document services on one store', () => {
+  let services: RunningService[] = [];
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => stopTestService(s)));
+  });
+
+  it('gives concurrent claims through both instances distinct consecutive numbers', { timeout: 120_000 }, async () => {
+    const db = `it_document_multi_${randomUUID().slice(0, 8)}`;
+    services = await Promise.all(
+      [1, 2].map(() =>
+        startDocumentService(
+          loadDocumentConfig({
+            MONGODB_URI: inject('mongoUri'),
+            DOCUMENT_DB: db,
+            DOCUMENT_PORT: '0',
+            LOG_LEVEL: 'silent',
+            PORTAL_PUBLIC_URL: 'https://seleksi.example.go.id/',
+          }),
+        ),
+      ),
+    );
+    const clients = services.map((s) => new DocumentClient(s.url, { timeoutMs: 60_000, auth: operatorServiceAuth() }));
+    const base = sampleRequest(2);
+    const N = 24;
+    const docs = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        clients[i % 2]!.issueVacancyAnnouncement({
+          ...base,
+          idempotencyKey: `multi-${i}`,
+          agency: { ...base.agency, code: 'MULTI' },
+          selection: { ...base.selection, id: `sel-multi-${i}` },
+        }),
+      ),
+    );
+    const year = docs[0]!.number.split('/').at(-1);
+    expect(docs.map((x) => x.number).sort()).toEqual(
+      Array.from({ length: N }, (_, i) => `800.1.2.2/${String(i + 1).padStart(4, '0')}/BKD/${year}`),
+    );
+    expect(new Set(docs.map((x) => x.verificationCode)).size).toBe(N);
+    // A resend of an issue to the other instance answers the same document.
+    const again = await clients[1]!.issueVacancyAnnouncement({
+      ...base,
+      idempotencyKey: 'multi-0',
+      agency: { ...base.agency, code: 'MULTI' },
+      selection: { ...base.selection, id: 'sel-multi-0' },
+    });
+    expect(again.number).toBe(docs[0]!.number);
+  });
+});
