@@ -6,9 +6,11 @@
  * the round is back at the plan approval with that decision absent from both Temporal and the document store, takes
  * the approval again, opens and closes registration, and its audit chain verifies intact.
  */
+import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '@seleksi/domain';
 import {
@@ -22,7 +24,7 @@ import {
   type ManagedProcess,
   type RunningPostgres,
 } from '@seleksi/dev';
-import { backupPostgres, restorePostgres, type BackupMetadata } from '@seleksi/dev/src/cluster/backup';
+import { readBackupMetadata } from '@seleksi/dev/src/cluster/backup';
 import {
   freeTemporalClusterBasePort,
   startTemporalCluster,
@@ -72,6 +74,22 @@ interface Verification {
   length: number;
   head: { seq: number; hash: string } | null;
   firstBroken: { seq: number; problem: string } | null;
+}
+
+// The documented commands themselves (`npm run backup` / `npm run restore` run this file).
+const COMMAND = resolve(repoRoot, 'infra/dev/src/cluster/backup-command.ts');
+
+/** Runs `npm run <command> -- <args>` as its script does; answers its output and wall time. */
+async function runCommand(command: 'backup' | 'restore', args: string[]): Promise<{ out: string; ms: number }> {
+  const t0 = Date.now();
+  const { stdout, stderr } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', COMMAND, command, ...args],
+    { cwd: repoRoot, timeout: 600_000 },
+  );
+  const out = `${String(stdout)}${String(stderr)}`.trim();
+  console.log(out);
+  return { out, ms: Date.now() - t0 };
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -177,7 +195,8 @@ describe.skipIf(Boolean(missing))('backup and restore of the cluster (PostgreSQL
 
     // Online: the whole system keeps running while the base backup is taken.
     const backupDir = join(tmp, 'backup');
-    const meta: BackupMetadata = await backupPostgres({ port: s.pg.port, dir: backupDir });
+    const backup = await runCommand('backup', [backupDir, '--port', String(s.pg.port)]);
+    const meta = readBackupMetadata(backupDir);
     expect(meta.databases.map((x) => x.name)).toEqual(
       expect.arrayContaining(['temporal', 'temporal_visibility', 'ferretdb']),
     );
@@ -199,14 +218,17 @@ describe.skipIf(Boolean(missing))('backup and restore of the cluster (PostgreSQL
     await stopSystem(s);
     sys = undefined;
 
-    const restored = await restorePostgres({ backupDir, dataDir: join(tmp, 'postgres-restored') });
+    const restoredDir = join(tmp, 'postgres-restored');
+    const restore = await runCommand('restore', [backupDir, '--data-dir', restoredDir]);
+    expect(restore.out).toContain('PostgreSQL recovered');
     const t0 = Date.now();
-    sys = s = await startSystem(restored.dataDir, 'restored');
+    sys = s = await startSystem(restoredDir, 'restored');
     const systemStartMs = Date.now() - t0;
     console.log(
-      `[backup] base backup ${mb(meta.bytes)} in ${secs(meta.durationMs)} (databases: ` +
-        `${meta.databases.map((x) => `${x.name} ${mb(x.bytes)}`).join(', ')}); restore (unpack + pg_verifybackup) ` +
-        `${secs(restored.durationMs)}; PostgreSQL recovery + Temporal cluster + FerretDB + services ${secs(systemStartMs)}`,
+      `[backup] base backup ${mb(meta.bytes)} in ${secs(meta.durationMs)} (npm run backup: ${secs(backup.ms)}; ` +
+        `databases: ${meta.databases.map((x) => `${x.name} ${mb(x.bytes)}`).join(', ')}); npm run restore ` +
+        `(unpack, pg_verifybackup, recovery start and clean stop) ${secs(restore.ms)}; ` +
+        `PostgreSQL + Temporal cluster + FerretDB + services on the restored data ${secs(systemStartMs)}`,
     );
 
     // Both stores are back at the backup point: the round waits for the approval, which neither remembers.
