@@ -195,7 +195,14 @@ describe.skipIf(Boolean(missing))('backup and restore of the cluster (PostgreSQL
 
     // Online: the whole system keeps running while the base backup is taken.
     const backupDir = join(tmp, 'backup');
+    const pids = () => [
+      s.pg.process.child.pid,
+      s.ferret.child.pid,
+      ...Object.values(s.cluster.services).map((x) => x.pid),
+    ];
+    const running = pids();
     const backup = await runCommand('backup', [backupDir, '--port', String(s.pg.port)]);
+    expect(pids(), 'nothing stopped or restarted for the backup').toEqual(running);
     const meta = readBackupMetadata(backupDir);
     expect(meta.databases.map((x) => x.name)).toEqual(
       expect.arrayContaining(['temporal', 'temporal_visibility', 'ferretdb']),

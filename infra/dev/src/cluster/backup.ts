@@ -209,7 +209,12 @@ async function untar(archive: string, into: string, user: RunAs | undefined): Pr
   tar.stderr.on('data', (c: Buffer) => (stderr += String(c)));
   createReadStream(archive).pipe(tar.stdin);
   const [code] = (await once(tar, 'close')) as [number | null];
-  if (code !== 0) throw new Error(`tar -x ${archive} into ${into} failed (code ${code}): ${stderr.trim()}`);
+  if (code !== 0) {
+    const hint = user
+      ? ' (run as the `postgres` user: every parent of the data directory must be traversable by it)'
+      : '';
+    throw new Error(`tar -x ${archive} into ${into} failed (code ${code})${hint}: ${stderr.trim()}`);
+  }
 }
 
 export interface RestoreResult {
