@@ -7,7 +7,7 @@
  * the approval again, opens and closes registration, and its audit chain verifies intact.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -37,7 +37,11 @@ import { eventually, startStack, type Stack } from '../support/stack';
 import { seedEligibleCandidates, testAgency, testPansel } from '../support/fixtures';
 import { must, SelectionDriver, testUser, type TestUser } from '../support/selection-driver';
 
-const missing = temporalClusterMissing();
+const missing =
+  temporalClusterMissing() ||
+  (existsSync(ferretdbPath())
+    ? ''
+    : `FerretDB not found at ${ferretdbPath()}: run \`bash infra/scripts/bootstrap.sh --test\``);
 if (missing) console.warn(`[cluster] backup and restore test skipped: ${missing}`);
 
 const logDir = resolve(repoRoot, 'test/artifacts/logs');
