@@ -106,12 +106,14 @@ export async function startStack(opts: {
   temporalAddress: string;
   mongoUri: string;
   name: string;
+  /** The databases' and task queue's prefix, to start again on the same data (default: `it_<name>_<random>`). */
+  prefix?: string;
   /** Gateway settings over the suite defaults (e.g. the apply queue's size). */
   gateway?: Record<string, string>;
   /** false: no worker on the task queue (the suite runs its own, e.g. two worker versions). */
   worker?: boolean;
 }): Promise<Stack> {
-  const prefix = `it_${opts.name}_${randomBytes(3).toString('hex')}`;
+  const prefix = opts.prefix ?? `it_${opts.name}_${randomBytes(3).toString('hex')}`;
   const taskQueue = `${prefix}-queue`;
   const services = await startServices(opts.mongoUri, prefix);
 

@@ -45,13 +45,13 @@ export function postgresUrl(port: number, database = FERRETDB_DATABASE): string 
   return `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
 }
 
-interface RunAs {
+export interface RunAs {
   uid: number;
   gid: number;
 }
 
 /** The `postgres` user's ids when this process is root (PostgreSQL will not run as root), else undefined. */
-function runAs(): RunAs | undefined {
+export function runAs(): RunAs | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
   const line = readFileSync('/etc/passwd', 'utf8')
     .split('\n')
