@@ -108,6 +108,11 @@ export const PRODUCTION = {
     worker: {},
     proxy: { PROXY_HOST: '0.0.0.0' },
   } as Record<string, Record<string, string>>,
+  /** Compose only: the links the gateway shows to the Temporal UI published on the host. */
+  composeEnv: { gateway: { TEMPORAL_UI_URL: '${TEMPORAL_UI_URL:-http://localhost:8233}' } } as Record<
+    string,
+    Record<string, string>
+  >,
   /** Secrets production needs that the topology does not name (the rehearsal makes them in its data dir). */
   extraSecrets: {
     document: ['DOCUMENT_SIGNING_PASSPHRASE'],
@@ -347,6 +352,7 @@ function serviceCallers(t: Topology): string[] {
 
 async function composeApp(ctx: Ctx, p: TopologyProcess): Promise<{ service: Json; secrets: string[] }> {
   const { env, secrets } = await appEnv(ctx.t, p.name, 'compose', ctx.store);
+  Object.assign(env, PRODUCTION.composeEnv[p.name] ?? {});
   const files: string[] = [];
   for (const s of secrets) {
     if (ENV_SECRETS[s]) env[s] = `\${${s}:?set ${s} (${ENV_SECRETS[s]})}`;
