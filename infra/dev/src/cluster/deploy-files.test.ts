@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import {
   productionTemporalConfig,
   REHEARSED_VERSIONS,
 } from './deploy-files';
-import { temporalClusterPorts, temporalServerConfig } from './temporal-cluster';
+import { temporalClusterPorts, temporalClusterTools, temporalServerConfig } from './temporal-cluster';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -99,6 +100,32 @@ describe('deploy files generated from the rehearsal topology', () => {
     expect(prod).toEqual(rehearsal);
     expect(prod.persistence.numHistoryShards).toBe(t.temporal.historyShards);
   });
+
+  it('the Temporal config is a valid Go template: its only actions read the environment', () => {
+    // The server parses the whole file, comments included, once it says enable-template.
+    const text = files[DEPLOY_FILES.temporalConfig]!;
+    expect(text).toMatch(/^# enable-template/m);
+    const actions = text.match(/\{\{.*?\}\}/g) ?? [];
+    expect(actions.length).toBeGreaterThan(0);
+    for (const a of actions) expect(a).toMatch(/^\{\{ env `[A-Z_]+` \}\}$/);
+    expect(text.replace(/\{\{ env `[A-Z_]+` \}\}/g, '')).not.toMatch(/\{\{|\}\}/);
+  });
+
+  const server = temporalClusterTools().server;
+  it.skipIf(!existsSync(server))(
+    'the Temporal server built by bootstrap --cluster loads and renders the config',
+    () => {
+      const dir = join(tmp, 'temporal-render');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'development.yaml'), files[DEPLOY_FILES.temporalConfig]!);
+      const out = execFileSync(server, ['--config', dir, 'render-config'], {
+        env: { PATH: process.env.PATH, TEMPORAL_DB_PASSWORD: 'pw', TEMPORAL_BROADCAST_ADDRESS: '10.1.2.3' },
+        encoding: 'utf8',
+      });
+      expect(out).toMatch(/broadcastAddress: 10\.1\.2\.3/);
+      expect(out).toMatch(/connectAddr: postgres:5432/);
+    },
+  );
 
   it('Kubernetes has a Deployment per role with its replicas, a PostgreSQL StatefulSet and the Temporal ConfigMap', () => {
     const docs = parseAllDocuments(files[DEPLOY_FILES.k8s]!).map((d) => d.toJS() as Json);

@@ -297,7 +297,8 @@ export function productionTemporalConfig(
   }
   return (
     HEADER('The Temporal server config of every Temporal service (TEMPORAL_SERVICES picks the service).') +
-    '# enable-template: the server renders {{ env … }} at start (password and broadcast address from the environment).\n' +
+    // No template braces in comments: the server parses the whole file as a Go template.
+    '# enable-template: the server fills in the password and the broadcast address from its environment at start.\n' +
     out
   );
 }
