@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,5 +164,13 @@ describe('deploy files generated from the rehearsal topology', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('replicas: 2', 'replicas: 3'));
     rmSync(join(tmp, DEPLOY_FILES.k8s));
     expect(await checkDeployFiles(tmp)).toEqual([DEPLOY_FILES.compose, DEPLOY_FILES.k8s]);
+    // The command validate.sh runs exits non-zero and names the file.
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'infra/dev/src/cluster/deploy-files.ts'), '--check', '--root', tmp],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain(DEPLOY_FILES.compose);
   });
 });

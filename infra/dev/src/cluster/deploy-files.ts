@@ -663,6 +663,9 @@ const secretRef = (key: string, name = K8S_SECRET, optional = false): Json => ({
   valueFrom: { secretKeyRef: { name, key, ...(optional ? { optional: true } : {}) } },
 });
 
+const K8S_SITE = 'seleksi-jpt-site';
+const siteRef: Json = { valueFrom: { configMapKeyRef: { name: K8S_SITE, key: 'PUBLIC_URL' } } };
+
 function envList(env: Record<string, string>, extra: Json[] = []): Json[] {
   return [...Object.entries(sortKeys(env)).map(([name, value]) => ({ name, value })), ...extra];
 }
@@ -675,6 +678,12 @@ async function k8sApp(t: Topology, p: TopologyProcess): Promise<Json[]> {
   const merged = { ...p.env, ...(p.instances[0]?.env ?? {}) };
   const settings = await appSettings(p.name);
   const reads = (k: string): boolean => k in merged && (!settings || settings.has(k));
+  // The site's address is the operator's: one ConfigMap key for every setting that carries it.
+  for (const [k, v] of Object.entries(env))
+    if (v === PRODUCTION.publicUrl) {
+      delete env[k];
+      extra.push({ name: k, ...siteRef });
+    }
   if (reads('MONGODB_URI')) extra.push({ name: 'MONGODB_URI', ...secretRef('MONGODB_URI') });
   if (reads('SMTP_URL')) extra.push({ name: 'SMTP_URL', ...secretRef('SMTP_URL') });
   let keys = false;
@@ -814,13 +823,16 @@ function k8sTemporal(t: Topology): Json[] {
           {
             name: 'temporal-ui',
             image: IMAGES.temporalUi,
-            env: envList({
-              TEMPORAL_ADDRESS: `temporal-frontend:${TPORTS.frontend}`,
-              TEMPORAL_DEFAULT_NAMESPACE: t.namespace,
-              TEMPORAL_CODEC_ENDPOINT: `${PRODUCTION.publicUrl}/codec`,
-              TEMPORAL_CODEC_INCLUDE_CREDENTIALS: 'true',
-              TEMPORAL_NOTIFY_ON_NEW_VERSION: 'false',
-            }),
+            env: [
+              { name: 'PUBLIC_URL', ...siteRef },
+              ...envList({
+                TEMPORAL_ADDRESS: `temporal-frontend:${TPORTS.frontend}`,
+                TEMPORAL_CODEC_ENDPOINT: '$(PUBLIC_URL)/codec',
+                TEMPORAL_CODEC_INCLUDE_CREDENTIALS: 'true',
+                TEMPORAL_DEFAULT_NAMESPACE: t.namespace,
+                TEMPORAL_NOTIFY_ON_NEW_VERSION: 'false',
+              }),
+            ],
             ports: [{ name: 'http', containerPort: containerPort('temporal', 'ui') }],
           },
         ],
@@ -901,7 +913,15 @@ function k8sPostgres(): Json[] {
 }
 
 export async function k8sFile(t: Topology): Promise<string> {
-  const docs: Json[] = [];
+  const docs: Json[] = [
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: K8S_SITE, labels: labels('seleksi-jpt') },
+      // The address users reach the portal at (the proxy behind your Ingress or load balancer): set yours.
+      data: { PUBLIC_URL: PRODUCTION.publicUrl },
+    },
+  ];
   for (const p of t.processes) {
     if ((PRODUCTION.externalRoles as readonly string[]).includes(p.name)) continue;
     if (p.kind === 'database') docs.push(...k8sPostgres());
@@ -916,6 +936,7 @@ export async function k8sFile(t: Topology): Promise<string> {
     'Kubernetes: PostgreSQL as a StatefulSet (or point TEMPORAL_DB_PASSWORD/postgres at a managed one), the Temporal',
     'services as Deployments with their config in a ConfigMap, the apps as Deployments with the topology’s replicas.',
     'The document store is external: a MongoDB replica set (MONGODB_URI in the Secret).',
+    'Set PUBLIC_URL in the ConfigMap seleksi-jpt-site to the portal’s address (a kustomize patch keeps this file as generated).',
     'Before `kubectl apply -f infra/deploy/k8s/`, create the secrets (never committed):',
     `  kubectl create secret generic ${K8S_SECRET} --from-literal=TEMPORAL_DB_PASSWORD=… --from-literal=MONGODB_URI=… \\`,
     '    --from-literal=AUTH_SECRET=… --from-literal=TEMPORAL_PAYLOAD_KEYS=… --from-literal=TEMPORAL_PAYLOAD_KEY_ID=… \\',
