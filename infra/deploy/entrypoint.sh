@@ -8,8 +8,9 @@ case "$app" in
   worker) entry=workflows/src/worker/main.ts ;;
   candidate | assessment | document) entry="services/$app/src/main.ts" ;;
   setup) entry=infra/dev/src/temporal-setup.ts ;;
+  proxy) entry=infra/dev/src/cluster/proxy-main.ts ;;
   *)
-    echo "usage: <gateway|worker|candidate|assessment|document|setup> (or set APP); got '$app'" >&2
+    echo "usage: <gateway|worker|candidate|assessment|document|setup|proxy> (or set APP); got '$app'" >&2
     exit 2
     ;;
 esac

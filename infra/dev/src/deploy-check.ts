@@ -1,6 +1,8 @@
 /**
  * Offline checks of the production files in infra/deploy (no container engine runs here):
- * - compose.yaml parses as YAML and validates against the Compose Specification JSON schema;
+ * - compose.yaml and compose.ferretdb.yaml parse as YAML and validate against the Compose Specification JSON schema;
+ * - the Kubernetes manifests are named objects whose selectors match their pods;
+ * - the files generated from the rehearsal's topology (cluster/deploy-files.ts) are what it gives today;
  * - references hold: depends_on targets, build context and Dockerfile, bind-mounted files, volumes;
  * - every app container runs a known process and its environment is accepted by that process's
  *   own zod config schema (so a typo or a missing required setting fails here, not at deploy);
@@ -12,7 +14,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv2019 from 'ajv/dist/2019.js';
-import { parseDocument } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
+import { checkDeployFiles, DEPLOY_FILES } from './cluster/deploy-files';
 import { repoRoot } from './processes';
 
 const deployDir = resolve(repoRoot, 'infra/deploy');
@@ -29,6 +32,7 @@ const APPS: Record<string, { entry: string; config?: string }> = {
   assessment: { entry: 'services/assessment/src/main.ts', config: 'services/assessment/src/config.ts' },
   document: { entry: 'services/document/src/main.ts', config: 'services/document/src/config.ts' },
   setup: { entry: 'infra/dev/src/temporal-setup.ts' },
+  proxy: { entry: 'infra/dev/src/cluster/proxy-main.ts' },
 };
 /** Variables every process may receive without declaring them. */
 const COMMON_ENV = new Set(['NODE_ENV', 'TZ']);
@@ -42,7 +46,13 @@ function interpolate(value: string): string {
   return value.replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-?])([^}]*))?\}/g,
     (_m, name: string, op?: string, arg?: string) =>
-      op === '-' ? (arg ?? '') : `placeholder-${name.toLowerCase()}-0123456789abcdef0123456789abcdef`,
+      op === '-'
+        ? (arg ?? '')
+        : name === 'MONGODB_URI'
+          ? 'mongodb://placeholder.invalid:27017/?replicaSet=rs0'
+          : /_(URL|URI)$/.test(name)
+            ? `http://placeholder-${name.toLowerCase().replaceAll('_', '-')}.invalid/`
+            : `placeholder-${name.toLowerCase()}-0123456789abcdef0123456789abcdef`,
   );
 }
 
@@ -245,12 +255,63 @@ function checkEntrypoint(file: string): void {
   }
 }
 
-const composeFile = join(deployDir, 'compose.yaml');
-const compose = loadCompose(composeFile);
-if (compose) {
-  validateSchema(compose, 'infra/deploy/compose.yaml');
-  await checkReferences(compose, 'infra/deploy/compose.yaml', composeFile);
+/** Kubernetes manifests: each document a named object; selectors match their pods; app env accepted by the app. */
+async function checkK8s(file: string): Promise<void> {
+  const where = relative(repoRoot, file);
+  const docs = parseAllDocuments(readFileSync(file, 'utf8'));
+  const podLabels: Json[] = [];
+  const services: [string, Json][] = [];
+  for (const doc of docs) {
+    for (const e of doc.errors) problem(where, e.message);
+    const o = doc.toJS() as Json | null;
+    if (!o) continue;
+    const meta = (o.metadata ?? {}) as Json;
+    const at = `${where} ${String(o.kind)}/${String(meta.name)}`;
+    if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string' || typeof meta.name !== 'string') {
+      problem(at, 'needs apiVersion, kind and metadata.name');
+      continue;
+    }
+    const spec = (o.spec ?? {}) as Json;
+    const template = (spec.template ?? {}) as Json;
+    const labels = ((template.metadata ?? {}) as Json).labels as Json | undefined;
+    if (o.kind === 'Deployment' || o.kind === 'StatefulSet') {
+      const match = ((spec.selector ?? {}) as Json).matchLabels as Json | undefined;
+      if (!match || !labels || Object.entries(match).some(([k, v]) => labels[k] !== v))
+        problem(at, 'selector.matchLabels does not match the pod template labels');
+      podLabels.push(labels ?? {});
+    }
+    if (o.kind === 'Service') services.push([at, (spec.selector ?? {}) as Json]);
+    const pod = (template.spec ?? {}) as Json;
+    for (const c of (pod.containers ?? []) as Json[]) {
+      const image = String(c.image ?? '');
+      if (!image.includes(':')) problem(at, `image ${image}: pin a tag`);
+      if (!image.startsWith('seleksi-jpt')) continue;
+      // Values from Secrets stand in as placeholders, as ${VAR:?} does for compose.
+      const env = Object.fromEntries(
+        ((c.env ?? []) as Json[]).map((e) => [
+          String(e.name),
+          e.valueFrom ? interpolate(`\${${String(e.name)}:?}`) : String(e.value),
+        ]),
+      );
+      await checkApp(at, { command: c.args, environment: env });
+    }
+  }
+  for (const [at, selector] of services)
+    if (!podLabels.some((l) => Object.entries(selector).every(([k, v]) => l[k] === v))) problem(at, 'selects no pods');
 }
+
+for (const name of ['compose.yaml', 'compose.ferretdb.yaml']) {
+  const composeFile = join(deployDir, name);
+  const compose = loadCompose(composeFile);
+  if (compose) {
+    validateSchema(compose, `infra/deploy/${name}`);
+    await checkReferences(compose, `infra/deploy/${name}`, composeFile);
+  }
+}
+await checkK8s(resolve(repoRoot, DEPLOY_FILES.k8s));
+// The files generated from the rehearsal's topology must be exactly what it gives today.
+for (const stale of await checkDeployFiles())
+  problem(stale, 'differs from what the topology gives: run `npm run deploy:generate` (never edit it by hand)');
 checkDockerfile(join(deployDir, 'Dockerfile'));
 checkEntrypoint(join(deployDir, 'entrypoint.sh'));
 
@@ -258,5 +319,7 @@ if (problems.length > 0) {
   console.error(`[deploy] ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log('[deploy] compose.yaml, Dockerfile and entrypoint.sh are consistent');
+console.log(
+  '[deploy] compose files, k8s manifests, Dockerfile and entrypoint.sh are consistent and match the topology',
+);
 process.exit(0);

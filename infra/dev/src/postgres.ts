@@ -185,7 +185,7 @@ async function psql(binDir: string, port: number, database: string, sql: string)
  * expressions, which answers `@>` with a bitmap index scan, and drop it with its B-tree. The indexes stay
  * declared on the mongoose models; FerretDB's own metadata (listIndexes) never sees the companions.
  */
-const COMPANION_INDEX_SQL = `
+export const COMPANION_INDEX_SQL = `
 CREATE OR REPLACE FUNCTION public.seleksi_gin_companion(idx oid) RETURNS void LANGUAGE plpgsql AS $fn$
 DECLARE
   ix pg_index;
