@@ -152,22 +152,6 @@ export async function insertManyIgnoringDuplicates(
 }
 
 /**
- * How many documents an ordered insert stored before it stopped at a write error: the index of its
- * first write error (0 when the error names none, so the caller re-checks every document).
- */
-export function storedBeforeOrderedInsertError(err: unknown): number {
-  const e = err as { writeErrors?: unknown };
-  const writeErrors = Array.isArray(e.writeErrors) ? e.writeErrors : e.writeErrors ? [e.writeErrors] : [];
-  const indexes = writeErrors
-    .map(
-      (w) =>
-        (w as { index?: unknown; err?: { index?: unknown } }).index ?? (w as { err?: { index?: unknown } }).err?.index,
-    )
-    .filter((i): i is number => typeof i === 'number');
-  return indexes.length ? Math.min(...indexes) : 0;
-}
-
-/**
  * Idempotent "PUT": replaces the document with this `_id` or inserts it. Two first writers race to
  * insert; the loser's duplicate-key error is retried once as a plain replace.
  */

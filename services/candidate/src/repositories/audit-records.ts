@@ -3,7 +3,6 @@ import {
   decodeCursor,
   encodeCursor,
   isDuplicateKeyError,
-  storedBeforeOrderedInsertError,
   type AuditChainHead,
   type AuditVerification,
   type Page,
@@ -222,8 +221,9 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
     /**
      * Appends several decisions of one chain in one insert (the apply path's batches): the links are
      * built one after another from the head and stored in order. Should the insert stop at a link that
-     * is already there (a retried batch) or taken by another writer, the rest go one by one as `record`
-     * does, so the answer is the same as recording each in turn.
+     * is already there (a retried batch) or taken by another writer, the batch goes again one by one as
+     * `record` does (those stored meanwhile answer `created: false`), so the chain is the same as after
+     * recording each in turn.
      */
     async recordMany(dtos: readonly AuditRecordDto[]): Promise<RecordAuditResult[]> {
       if (dtos.length === 0) return [];
@@ -241,7 +241,9 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
           await AuditRecord.collection.insertMany(docs as never[], { ordered: true });
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
-          stored = storedBeforeOrderedInsertError(err);
+          // Not trusting the store's account of how far the insert got: every link is checked again one
+          // by one (a stored one answers `created: false`), so a miscounted index can never leave a gap.
+          stored = 0;
         }
         const results: RecordAuditResult[] = docs.slice(0, stored).map((d) => ({ ...toDto(d), created: true }));
         if (stored > 0) remember(selectionId, { seq: docs[stored - 1]!.seq, hash: docs[stored - 1]!.hash });
