@@ -105,14 +105,19 @@ export const PRODUCTION = {
       DOCUMENT_TRUST_ANCHORS: '/run/secrets/document_trust_anchors',
     },
     gateway: { GATEWAY_HOST: '0.0.0.0' },
-    worker: {},
+    worker: { WORKER_HEALTH_HOST: '0.0.0.0' },
     proxy: { PROXY_HOST: '0.0.0.0' },
   } as Record<string, Record<string, string>>,
-  /** Compose only: the links the gateway shows to the Temporal UI published on the host. */
-  composeEnv: { gateway: { TEMPORAL_UI_URL: '${TEMPORAL_UI_URL:-http://localhost:8233}' } } as Record<
-    string,
-    Record<string, string>
-  >,
+  /**
+   * Compose only: the links the gateway shows to the Temporal UI published on the host; and the worker makes
+   * its own build current at start, because compose has no readiness gating: `up -d` replaces the old workers
+   * at once, and with `first` the new ones would poll a version nobody routes rounds to (Kubernetes instead
+   * waits on the worker's /readyz until `worker:rollout` makes the new build current).
+   */
+  composeEnv: {
+    gateway: { TEMPORAL_UI_URL: '${TEMPORAL_UI_URL:-http://localhost:8233}' },
+    worker: { WORKER_PROMOTE: 'always' },
+  } as Record<string, Record<string, string>>,
   /** Secrets production needs that the topology does not name (the rehearsal makes them in its data dir). */
   extraSecrets: {
     document: ['DOCUMENT_SIGNING_PASSPHRASE'],
@@ -711,6 +716,9 @@ async function k8sApp(t: Topology, p: TopologyProcess): Promise<Json[]> {
   }
   const port = containerPort(p.name, p.health.port);
   const probe = { httpGet: { path: p.health.path ?? '/', port } };
+  // A worker is live once it polls, but ready only while its build is current or ramping (workerReady in
+  // workflows/src/worker/versioning.ts): a rolling update then waits for the operator's `worker:rollout`.
+  const ready = p.kind === 'worker' ? { httpGet: { path: '/readyz', port } } : probe;
   const deps = p.dependsOn
     .filter((d) => !(PRODUCTION.externalRoles as readonly string[]).includes(d))
     .map((d) => (d === 'temporal' ? 'temporal-frontend' : d === 'ferretdb' ? 'mongodb (MONGODB_URI)' : d));
@@ -720,7 +728,7 @@ async function k8sApp(t: Topology, p: TopologyProcess): Promise<Json[]> {
     args: [APP_COMMAND[p.name]],
     env: envList(env, extra),
     ports: Object.keys(p.instances[0]?.ports ?? {}).map((n) => ({ name: n, containerPort: containerPort(p.name, n) })),
-    readinessProbe: { ...probe, periodSeconds: 5 },
+    readinessProbe: { ...ready, periodSeconds: 5 },
     livenessProbe: { ...probe, periodSeconds: 10, failureThreshold: 6, initialDelaySeconds: 30 },
     ...(mounts.length > 0 ? { volumeMounts: mounts } : {}),
   };
