@@ -92,7 +92,11 @@ export const PRODUCTION = {
     proxy: { http: 8080 },
   } as Record<string, Record<string, number>>,
   /** Published on the host by compose. */
-  published: { proxy: '${PUBLIC_PORT:-8080}:8080', temporalUi: '${TEMPORAL_UI_PORT:-8233}:8080' },
+  published: {
+    proxy: '${PUBLIC_PORT:-8080}:8080',
+    // The UI on the host's loopback only: it shows every workflow (reach it through an SSH tunnel or a proxy with sign-in).
+    temporalUi: '127.0.0.1:${TEMPORAL_UI_PORT:-8233}:8080',
+  },
   publicUrl: 'http://localhost:8080',
   /** Production-only settings per role (listen on every interface; what the rehearsal takes from its data dir). */
   env: {
@@ -449,7 +453,8 @@ function temporalServices(t: Topology): Json {
       image: IMAGES.temporalAdminTools,
       restart: 'on-failure',
       depends_on: { postgres: { condition: 'service_healthy' } },
-      environment: { TEMPORAL_DB_PASSWORD: PG_PASSWORD },
+      // The SQL tool reads its password from SQL_PASSWORD (kept off its command line).
+      environment: { SQL_PASSWORD: PG_PASSWORD },
       // As setupTemporalSchemas (temporal-cluster.ts): create when missing, record 0.0 on a new database, update.
       entrypoint: ['sh', '-c'],
       command: [temporalSchemaScript()],
@@ -485,9 +490,10 @@ function temporalServices(t: Topology): Json {
   return out;
 }
 
-function temporalSchemaScript(password = '$$TEMPORAL_DB_PASSWORD'): string {
+/** The schema set-up; the SQL tool takes the password from SQL_PASSWORD in its environment. */
+function temporalSchemaScript(): string {
   const tool = (db: string, args: string): string =>
-    `temporal-sql-tool --plugin postgres12 --endpoint postgres --port ${containerPort('postgres', 'postgres')} --user ${PG_USER} --password "${password}" --database ${db} ${args}`;
+    `temporal-sql-tool --plugin postgres12 --endpoint postgres --port ${containerPort('postgres', 'postgres')} --user ${PG_USER} --database ${db} ${args}`;
   return [
     'set -e',
     ...(
@@ -774,8 +780,8 @@ function k8sTemporal(t: Topology): Json[] {
               {
                 name: 'temporal-schema',
                 image: IMAGES.temporalAdminTools,
-                command: ['sh', '-c', temporalSchemaScript('$TEMPORAL_DB_PASSWORD')],
-                env: [dbPassword],
+                command: ['sh', '-c', temporalSchemaScript()],
+                env: [{ name: 'SQL_PASSWORD', ...secretRef('TEMPORAL_DB_PASSWORD') }],
               },
             ],
           },
