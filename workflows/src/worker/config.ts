@@ -13,6 +13,8 @@ export const workerConfigSchema = z.object({
   ASSESSMENT_SERVICE_URL: z.string().url().default('http://127.0.0.1:4102'),
   DOCUMENT_SERVICE_URL: z.string().url().default('http://127.0.0.1:4103'),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4104),
+  /** Where /healthz and /readyz listen (`0.0.0.0` in a container, where the orchestrator probes from outside). */
+  WORKER_HEALTH_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Worker Deployment Versioning (README, "Rolling out a new worker version"): on by default; `0` for a

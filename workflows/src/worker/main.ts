@@ -12,7 +12,16 @@ import {
 import { createLogger, loadConfig } from '@seleksi/kit';
 import { workerConfigSchema } from './config';
 import { createPorts } from './ports';
-import { buildIdOf, grpcCode, GRPC_UNIMPLEMENTED, promoteOnStart, type WorkerDeploymentVersion } from './versioning';
+import {
+  buildIdOf,
+  describeDeployment,
+  grpcCode,
+  GRPC_UNIMPLEMENTED,
+  promoteOnStart,
+  workerReady,
+  type DeploymentState,
+  type WorkerDeploymentVersion,
+} from './versioning';
 import { createSeleksiWorker, WORKFLOWS_PATH } from './worker';
 
 const config = loadConfig(workerConfigSchema);
@@ -53,11 +62,20 @@ const worker = await createSeleksiWorker({
   ...(deployment ? { deployment } : {}),
 });
 
-// Ready once polling and, when versioned, once the start-up promotion (WORKER_PROMOTE) has been decided.
+// /healthz (liveness, and what `npm start` waits for): polling and, when versioned, the start-up promotion
+// (WORKER_PROMOTE) decided. /readyz: polling and, when versioned, this build current or ramping (`workerReady`),
+// so a rolling update waits until the operator has routed rounds to the new build.
 let versionState: { current: string | null; promoted: boolean } | undefined;
+let routing: Pick<DeploymentState, 'current' | 'ramping'> | null | undefined;
 const health = createServer((req, res) => {
-  const running = worker.getState() === 'RUNNING' && (!deployment || versionState !== undefined);
-  res.writeHead(req.url === '/healthz' && running ? 200 : 503, { 'content-type': 'application/json' });
+  const polling = worker.getState() === 'RUNNING';
+  const ok =
+    req.url === '/healthz'
+      ? polling && (!deployment || versionState !== undefined)
+      : req.url === '/readyz'
+        ? workerReady(polling, deployment?.buildId, routing)
+        : false;
+  res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
   res.end(
     JSON.stringify({
       state: worker.getState(),
@@ -67,7 +85,7 @@ const health = createServer((req, res) => {
     }),
   );
 });
-health.listen(config.WORKER_HEALTH_PORT, '127.0.0.1');
+health.listen(config.WORKER_HEALTH_PORT, config.WORKER_HEALTH_HOST);
 
 /** Decides WORKER_PROMOTE once the worker polls; retries while Temporal is unreachable, never throws. */
 async function promote(version: WorkerDeploymentVersion): Promise<void> {
@@ -104,6 +122,27 @@ async function promote(version: WorkerDeploymentVersion): Promise<void> {
   }
 }
 
+let stopWatching = (): void => {};
+const stopped = new Promise<void>((resolve) => (stopWatching = resolve));
+
+/** Re-reads the deployment's routing every 10 s for /readyz (`worker:rollout` changes it); keeps the last on errors. */
+async function watchRouting(version: WorkerDeploymentVersion): Promise<void> {
+  let client: Connection | undefined;
+  while (['INITIALIZED', 'RUNNING'].includes(worker.getState())) {
+    try {
+      client ??= await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+      const state = await describeDeployment(client.workflowService, config.TEMPORAL_NAMESPACE, version.deploymentName);
+      routing = state ? { current: state.current, ramping: state.ramping } : null;
+    } catch (err) {
+      log.warn({ err }, 'worker deployment routing check failed');
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise((r) => (timer = setTimeout(r, 10_000))), stopped]);
+    clearTimeout(timer);
+  }
+  await client?.close();
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log.info({ signal }, 'worker stopping');
@@ -116,7 +155,10 @@ log.info(
   'worker running',
 );
 try {
-  await Promise.all([worker.run(), deployment ? promote(deployment) : undefined]);
+  await Promise.all([
+    worker.run().finally(stopWatching),
+    deployment ? promote(deployment).then(() => versionState && watchRouting(deployment)) : undefined,
+  ]);
 } finally {
   health.close();
   await connection.close();

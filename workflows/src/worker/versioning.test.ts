@@ -3,7 +3,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '@seleksi/kit';
 import { workerConfigSchema } from './config';
 import { runRollout, type RolloutConfig } from './rollout';
-import { buildIdOf, workerDeploymentOptions } from './versioning';
+import { buildIdOf, workerDeploymentOptions, workerReady } from './versioning';
 import { WORKFLOWS_PATH } from './worker';
 
 describe('worker versioning settings', () => {
@@ -45,6 +45,30 @@ describe('worker versioning settings', () => {
     });
     const root = WORKFLOWS_PATH.slice(0, WORKFLOWS_PATH.indexOf('/workflows/src/'));
     expect(code.includes(root)).toBe(false);
+  });
+});
+
+describe('worker readiness (/readyz)', () => {
+  const routing = (current: string | null, ramping: string | null = null) => ({
+    current,
+    ramping: ramping ? { buildId: ramping, percentage: 0 } : null,
+  });
+  it('without versioning: ready exactly while polling', () => {
+    expect(workerReady(true, undefined, undefined)).toBe(true);
+    expect(workerReady(false, undefined, undefined)).toBe(false);
+  });
+  it('with versioning: ready only while its build is current or ramping', () => {
+    expect(workerReady(true, 'wf-b', routing('wf-b'))).toBe(true);
+    expect(workerReady(true, 'wf-b', routing('wf-a', 'wf-b'))).toBe(true);
+    // Started by a rolling update, not promoted (WORKER_PROMOTE=first with a current version): not ready.
+    expect(workerReady(true, 'wf-b', routing('wf-a'))).toBe(false);
+    expect(workerReady(true, 'wf-b', routing(null))).toBe(false);
+    // The old build once the operator made the new one current: no longer ready.
+    expect(workerReady(true, 'wf-a', routing('wf-b'))).toBe(false);
+    // Routing not read yet, deployment unknown, or not polling.
+    expect(workerReady(true, 'wf-b', undefined)).toBe(false);
+    expect(workerReady(true, 'wf-b', null)).toBe(false);
+    expect(workerReady(false, 'wf-b', routing('wf-b'))).toBe(false);
   });
 });
 

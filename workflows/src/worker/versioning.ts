@@ -219,3 +219,19 @@ export async function promoteOnStart(
   await setCurrentVersion(svc, namespace, version, identity);
   return { current: version.buildId, promoted: true };
 }
+
+/**
+ * The worker's readiness (`/readyz`): without versioning (`buildId` undefined), once it polls; with it, only
+ * while its build is the deployment's current or ramping version. A worker nobody promoted gets no rounds,
+ * so a rolling update must not take it as the replacement of one that does (`/healthz` stays liveness).
+ * `routing` undefined: not read yet.
+ */
+export function workerReady(
+  polling: boolean,
+  buildId: string | undefined,
+  routing: Pick<DeploymentState, 'current' | 'ramping'> | null | undefined,
+): boolean {
+  if (!polling) return false;
+  if (buildId === undefined) return true;
+  return !!routing && (routing.current === buildId || routing.ramping?.buildId === buildId);
+}

@@ -92,7 +92,11 @@ export const PRODUCTION = {
     proxy: { http: 8080 },
   } as Record<string, Record<string, number>>,
   /** Published on the host by compose. */
-  published: { proxy: '${PUBLIC_PORT:-8080}:8080', temporalUi: '${TEMPORAL_UI_PORT:-8233}:8080' },
+  published: {
+    proxy: '${PUBLIC_PORT:-8080}:8080',
+    // The UI on the host's loopback only: it shows every workflow (reach it through an SSH tunnel or a proxy with sign-in).
+    temporalUi: '127.0.0.1:${TEMPORAL_UI_PORT:-8233}:8080',
+  },
   publicUrl: 'http://localhost:8080',
   /** Production-only settings per role (listen on every interface; what the rehearsal takes from its data dir). */
   env: {
@@ -105,14 +109,19 @@ export const PRODUCTION = {
       DOCUMENT_TRUST_ANCHORS: '/run/secrets/document_trust_anchors',
     },
     gateway: { GATEWAY_HOST: '0.0.0.0' },
-    worker: {},
+    worker: { WORKER_HEALTH_HOST: '0.0.0.0' },
     proxy: { PROXY_HOST: '0.0.0.0' },
   } as Record<string, Record<string, string>>,
-  /** Compose only: the links the gateway shows to the Temporal UI published on the host. */
-  composeEnv: { gateway: { TEMPORAL_UI_URL: '${TEMPORAL_UI_URL:-http://localhost:8233}' } } as Record<
-    string,
-    Record<string, string>
-  >,
+  /**
+   * Compose only: the links the gateway shows to the Temporal UI published on the host; and the worker makes
+   * its own build current at start, because compose has no readiness gating: `up -d` replaces the old workers
+   * at once, and with `first` the new ones would poll a version nobody routes rounds to (Kubernetes instead
+   * waits on the worker's /readyz until `worker:rollout` makes the new build current).
+   */
+  composeEnv: {
+    gateway: { TEMPORAL_UI_URL: '${TEMPORAL_UI_URL:-http://localhost:8233}' },
+    worker: { WORKER_PROMOTE: 'always' },
+  } as Record<string, Record<string, string>>,
   /** Secrets production needs that the topology does not name (the rehearsal makes them in its data dir). */
   extraSecrets: {
     document: ['DOCUMENT_SIGNING_PASSPHRASE'],
@@ -444,7 +453,8 @@ function temporalServices(t: Topology): Json {
       image: IMAGES.temporalAdminTools,
       restart: 'on-failure',
       depends_on: { postgres: { condition: 'service_healthy' } },
-      environment: { TEMPORAL_DB_PASSWORD: PG_PASSWORD },
+      // The SQL tool reads its password from SQL_PASSWORD (kept off its command line).
+      environment: { SQL_PASSWORD: PG_PASSWORD },
       // As setupTemporalSchemas (temporal-cluster.ts): create when missing, record 0.0 on a new database, update.
       entrypoint: ['sh', '-c'],
       command: [temporalSchemaScript()],
@@ -480,9 +490,10 @@ function temporalServices(t: Topology): Json {
   return out;
 }
 
-function temporalSchemaScript(password = '$$TEMPORAL_DB_PASSWORD'): string {
+/** The schema set-up; the SQL tool takes the password from SQL_PASSWORD in its environment. */
+function temporalSchemaScript(): string {
   const tool = (db: string, args: string): string =>
-    `temporal-sql-tool --plugin postgres12 --endpoint postgres --port ${containerPort('postgres', 'postgres')} --user ${PG_USER} --password "${password}" --database ${db} ${args}`;
+    `temporal-sql-tool --plugin postgres12 --endpoint postgres --port ${containerPort('postgres', 'postgres')} --user ${PG_USER} --database ${db} ${args}`;
   return [
     'set -e',
     ...(
@@ -711,6 +722,9 @@ async function k8sApp(t: Topology, p: TopologyProcess): Promise<Json[]> {
   }
   const port = containerPort(p.name, p.health.port);
   const probe = { httpGet: { path: p.health.path ?? '/', port } };
+  // A worker is live once it polls, but ready only while its build is current or ramping (workerReady in
+  // workflows/src/worker/versioning.ts): a rolling update then waits for the operator's `worker:rollout`.
+  const ready = p.kind === 'worker' ? { httpGet: { path: '/readyz', port } } : probe;
   const deps = p.dependsOn
     .filter((d) => !(PRODUCTION.externalRoles as readonly string[]).includes(d))
     .map((d) => (d === 'temporal' ? 'temporal-frontend' : d === 'ferretdb' ? 'mongodb (MONGODB_URI)' : d));
@@ -720,7 +734,7 @@ async function k8sApp(t: Topology, p: TopologyProcess): Promise<Json[]> {
     args: [APP_COMMAND[p.name]],
     env: envList(env, extra),
     ports: Object.keys(p.instances[0]?.ports ?? {}).map((n) => ({ name: n, containerPort: containerPort(p.name, n) })),
-    readinessProbe: { ...probe, periodSeconds: 5 },
+    readinessProbe: { ...ready, periodSeconds: 5 },
     livenessProbe: { ...probe, periodSeconds: 10, failureThreshold: 6, initialDelaySeconds: 30 },
     ...(mounts.length > 0 ? { volumeMounts: mounts } : {}),
   };
@@ -766,8 +780,8 @@ function k8sTemporal(t: Topology): Json[] {
               {
                 name: 'temporal-schema',
                 image: IMAGES.temporalAdminTools,
-                command: ['sh', '-c', temporalSchemaScript('$TEMPORAL_DB_PASSWORD')],
-                env: [dbPassword],
+                command: ['sh', '-c', temporalSchemaScript()],
+                env: [{ name: 'SQL_PASSWORD', ...secretRef('TEMPORAL_DB_PASSWORD') }],
               },
             ],
           },

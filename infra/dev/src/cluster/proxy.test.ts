@@ -3,7 +3,7 @@
  * multipart body passed through byte for byte, and SSE events arriving one by one (not buffered).
  */
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGatewayProxy, type GatewayProxy } from './proxy';
 
@@ -120,5 +120,36 @@ describe('gateway proxy', () => {
     a.releaseAll();
     await until('data: a-1');
     abort.abort();
+  });
+
+  it('keeps answering plain requests while 300 SSE streams are open', async () => {
+    const a = await target('a');
+    const { url } = await proxyFor([a.url]);
+    // Each stream on its own client socket (agent: false), held open until the end of the test.
+    const streams = await Promise.all(
+      Array.from(
+        { length: 300 },
+        () =>
+          new Promise<IncomingMessage>((resolve, reject) => {
+            const req = get(`${url}/sse`, { agent: false }, (res) => {
+              res.once('data', () => resolve(res)); // the first event came through the proxy
+            });
+            req.once('error', reject);
+          }),
+      ),
+    );
+    try {
+      const res = await fetch(`${url}/echo`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { name: string }).name).toBe('a');
+    } finally {
+      for (const s of streams) s.destroy();
+    }
+  }, 120_000);
+
+  it('bounds receiving a request, not the response', async () => {
+    const { proxy } = await proxyFor([(await target('a')).url]);
+    expect(proxy.server.headersTimeout).toBe(60_000);
+    expect(proxy.server.requestTimeout).toBe(5 * 60_000);
   });
 });

@@ -68,8 +68,10 @@ export function createGatewayProxy(options: GatewayProxyOptions): GatewayProxy {
     healthy: true,
     requests: 0,
   }));
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  // No timeouts: an SSE subscription stays open as long as its client keeps it.
+  // No socket cap: each open SSE subscription holds one upstream socket for as long as its client keeps it,
+  // so a cap would make every other request queue (without a timeout) once that many streams are open.
+  const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+  // No response timeouts: an SSE subscription stays open as long as its client keeps it.
   const proxy = createProxyServer({ xfwd: true, agent, proxyTimeout: 0, timeout: 0 });
   let next = 0;
   let closed = false;
@@ -146,8 +148,11 @@ export function createGatewayProxy(options: GatewayProxyOptions): GatewayProxy {
     if (!t) return socket.destroy();
     proxy.ws(req, socket, head, { target: t.url }, () => void socket.destroy());
   });
-  // SSE responses are long: no server-side request or header timeouts beyond Node's defaults for idle sockets.
-  server.requestTimeout = 0;
+  // Bounds on *receiving* a request only (Node does not count the response), so a client trickling its
+  // headers or body cannot hold a connection forever, while SSE responses stay unbounded. Five minutes
+  // leaves room for large uploads on slow links.
+  server.headersTimeout = 60_000;
+  server.requestTimeout = 5 * 60_000;
 
   return {
     server,

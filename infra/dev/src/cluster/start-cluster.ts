@@ -88,10 +88,12 @@ async function main(): Promise<void> {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     SELEKSI_DATA_DIR: dataDir,
-    // One payload key ring for every Temporal client and worker (development: made once in the data dir).
-    ...payloadKeyEnv({ ...process.env, SELEKSI_DATA_DIR: dataDir }),
   };
+  // One payload key ring for every Temporal client and worker (development: made once in the data dir),
+  // given only to the roles topology.ts names it for (workers and gateways), not to every process.
+  const payloadKeys = payloadKeyEnv({ ...process.env, SELEKSI_DATA_DIR: dataDir });
   const secretEnv = (p: TopologyProcess): NodeJS.ProcessEnv => ({
+    ...(p.secrets.includes('TEMPORAL_PAYLOAD_KEYS') ? payloadKeys : {}),
     ...(p.secrets.includes('SERVICE_AUTH_TRUST') ? credentials.trustEnv : {}),
     ...(p.kind === 'worker' ? credentials.callerEnv('worker') : {}),
     // Every gateway signs and checks session tokens with the same secret: a token from one works on all.

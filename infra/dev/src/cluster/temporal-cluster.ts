@@ -274,7 +274,6 @@ async function sqlTool(
     String(pg.port),
     '--user',
     pg.user,
-    ...(pg.password ? ['--password', pg.password] : []),
     '--database',
     database,
     ...args,
@@ -282,7 +281,9 @@ async function sqlTool(
   const record = (text: string): void =>
     writeFileSync(logFile, `$ temporal-sql-tool --database ${database} ${args.join(' ')}\n${text}\n`, { flag: 'a' });
   try {
-    const { stdout, stderr } = await execFileAsync(tools.sqlTool, argv, { timeout: 300_000, env: toolEnv() });
+    // The password through the tool's environment, not its command line (visible to every local user in ps).
+    const env = { ...toolEnv(), SQL_PASSWORD: pg.password ?? '' };
+    const { stdout, stderr } = await execFileAsync(tools.sqlTool, argv, { timeout: 300_000, env });
     record(String(stdout) + String(stderr));
   } catch (err) {
     const e = err as Error & { stdout?: string; stderr?: string };

@@ -50,6 +50,7 @@ export async function startTemporal(topology: Topology, run: StartTemporalRun): 
       basePort: topology.temporal.basePort,
       historyShards: topology.temporal.historyShards,
       log: consolePrinter('temporal', o.running.length),
+      ...(run.uiCodecEndpoint ? { uiCodecEndpoint: run.uiCodecEndpoint } : {}),
     });
     o.onStop('temporal cluster', () => cluster.stop());
     result = {
