@@ -139,11 +139,18 @@ describe('Batcher', () => {
 });
 
 describe('receipt time of a resend after BUSY', () => {
+  const config = {
+    APPLY_CONCURRENCY: 1,
+    APPLY_QUEUE_MAX: 1,
+    APPLY_UPDATES_PER_SELECTION: 8,
+    APPLY_BUSY_RECEIPT_MAX_AGE_MS: 600_000,
+  };
+
   it('keeps the first receipt of a candidate × vacancy answered BUSY, until the application is taken', async () => {
     const { ApplyPipeline } = await import('./apply');
-    const p = new ApplyPipeline({ APPLY_CONCURRENCY: 1, APPLY_QUEUE_MAX: 1, APPLY_UPDATES_PER_SELECTION: 8 });
-    const first = new Date('2026-12-10T15:59:58.000Z');
-    const resend = new Date('2026-12-10T16:00:03.000Z');
+    const p = new ApplyPipeline(config);
+    const resend = new Date();
+    const first = new Date(resend.getTime() - 5_000);
     expect(await p.receiptOf('c1', 'V1', resend)).toBe(resend);
     await p.rememberBusy('c1', 'V1', first);
     await p.rememberBusy('c1', 'V1', resend); // a second BUSY does not move the first receipt
@@ -152,5 +159,37 @@ describe('receipt time of a resend after BUSY', () => {
     expect(await p.receiptOf('c1', 'V2', resend)).toBe(resend);
     await p.forgetBusy('c1', 'V1');
     expect(await p.receiptOf('c1', 'V1', resend)).toBe(resend);
+  });
+
+  it('ignores a receipt older than APPLY_BUSY_RECEIPT_MAX_AGE_MS, and a new BUSY replaces it', async () => {
+    const { MemoryBusyReceipts } = await import('./busy-receipts');
+    let now = Date.parse('2026-12-10T15:59:58.000Z');
+    const r = new MemoryBusyReceipts(600_000, 100, () => now);
+    const first = new Date(now);
+    await r.remember('c1', 'V1', first);
+    now += 600_000;
+    expect(await r.get('c1', 'V1')).toBe(first); // exactly the setting: still honoured
+    now += 1;
+    expect(await r.get('c1', 'V1')).toBeNull();
+    const later = new Date(now);
+    await r.remember('c1', 'V1', later);
+    expect(await r.get('c1', 'V1')).toBe(later);
+  });
+
+  it('holds at most its cap of receipts, dropping stale ones first, then the oldest', async () => {
+    const { MemoryBusyReceipts } = await import('./busy-receipts');
+    let now = 1_000_000_000;
+    const r = new MemoryBusyReceipts(1_000, 3, () => now);
+    await r.remember('old', 'V1', new Date(now));
+    now += 2_000; // 'old' is stale now
+    await r.remember('a', 'V1', new Date(now));
+    await r.remember('b', 'V1', new Date(now));
+    await r.remember('c', 'V1', new Date(now)); // full: the stale one goes
+    expect(r.size).toBe(3);
+    expect(await r.get('a', 'V1')).not.toBeNull();
+    await r.remember('d', 'V1', new Date(now)); // full of live ones: the oldest inserted goes
+    expect(r.size).toBe(3);
+    expect(await r.get('a', 'V1')).toBeNull();
+    expect(await r.get('d', 'V1')).not.toBeNull();
   });
 });

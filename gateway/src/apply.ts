@@ -70,13 +70,13 @@ export class ApplyPipeline {
   constructor(
     private readonly config: Pick<
       GatewayConfig,
-      'APPLY_CONCURRENCY' | 'APPLY_QUEUE_MAX' | 'APPLY_UPDATES_PER_SELECTION'
+      'APPLY_CONCURRENCY' | 'APPLY_QUEUE_MAX' | 'APPLY_UPDATES_PER_SELECTION' | 'APPLY_BUSY_RECEIPT_MAX_AGE_MS'
     >,
     /**
      * Candidate × vacancy → when a request was first received but answered BUSY (see busy-receipts.ts):
      * the gateways' shared store, so a resend landing on another gateway keeps the first receipt time.
      */
-    private readonly busyReceipts: BusyReceipts = new MemoryBusyReceipts(),
+    private readonly busyReceipts: BusyReceipts = new MemoryBusyReceipts(config.APPLY_BUSY_RECEIPT_MAX_AGE_MS),
   ) {
     this.queue = new BoundedQueue(config.APPLY_CONCURRENCY, config.APPLY_QUEUE_MAX);
   }
@@ -199,12 +199,20 @@ async function withBackoff<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Answers that may change on a resend (retry later): the BUSY receipt is kept for that resend. */
+const RETRYABLE_CODES = new Set(['UNAVAILABLE', 'INTERNAL', 'BUSY']);
+
+/** The workflow's final answer to this application (taken, or a typed refusal such as REGISTRATION_CLOSED). */
+function isFinalRefusal(err: unknown): boolean {
+  return err instanceof GraphQLError && !RETRYABLE_CODES.has(String(err.extensions.code));
+}
+
 /** A refusal as the candidate reads it: the workflow's reason, when their request arrived, and that the files are kept. */
 function refusal(err: unknown, receivedAt: Date, tz: AgencyTimeZone, storedFiles: number): unknown {
   const e = toGraphQLError(err);
   if (!(e instanceof GraphQLError)) return e;
   const code = e.extensions.code;
-  if (code === 'UNAVAILABLE' || code === 'INTERNAL' || code === 'BUSY') return e;
+  if (RETRYABLE_CODES.has(String(code))) return e;
   const parts = [e.message.replace(/\.?$/, '.')];
   if (code === 'REGISTRATION_CLOSED')
     parts.push(`Permintaan Anda diterima server pada ${formatInstantId(receivedAt, tz)}.`);
@@ -237,6 +245,11 @@ export async function applyToVacancy(
   if (!selection) throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
   const owner = { candidateId, selectionId: selection.id, vacancyId };
   const requestId = updateIdOf(ctx);
+  // Not awaited: a failed delete only leaves a receipt that ages out (APPLY_BUSY_RECEIPT_MAX_AGE_MS).
+  const forgetReceipt = () =>
+    void pipeline
+      .forgetBusy(candidateId, vacancyId)
+      .catch((err: unknown) => ctx.logger.warn({ err }, 'could not remove a BUSY receipt'));
   try {
     return await pipeline.queue.run(async () => {
       mark('queued');
@@ -267,12 +280,13 @@ export async function applyToVacancy(
       } catch (err) {
         const stored = await storing.catch(() => null);
         if (!stored) throw err; // the uploads could not be stored: that failure, as is
-        throw refusal(err, receivedAt, selection.timeZone, stored.files.length);
+        const answer = refusal(err, receivedAt, selection.timeZone, stored.files.length);
+        // Refused for good: the receipt has served, a later attempt is judged on its own arrival.
+        if (isFinalRefusal(answer)) forgetReceipt();
+        throw answer;
       }
-      // The application is taken: its BUSY receipt has served (a failed delete only leaves a stale one).
-      pipeline
-        .forgetBusy(candidateId, vacancyId)
-        .catch((err: unknown) => ctx.logger.warn({ err }, 'could not remove a BUSY receipt'));
+      // The application is taken: its BUSY receipt has served.
+      forgetReceipt();
       mark('linked');
       if (trace) ctx.logger.info({ applyTrace: trace.marks }, 'apply trace');
       // The Update's answer is the stored record (the service answered it from its insert): no read-back.

@@ -3,8 +3,9 @@
  * the resend the portal makes keeps that receipt time, so a full queue never turns an in-time application
  * into a late one. Kept in the gateway's store, so the resend may land on any gateway behind the proxy.
  * The first receipt wins: an insert keyed by `_id` (a second BUSY's insert is a duplicate key, ignored),
- * atomic on MongoDB and FerretDB alike. No TTL index (FerretDB has none): a receipt is removed when its
- * application is taken, and one older than MAX_AGE is not honoured.
+ * atomic on MongoDB and FerretDB alike. No TTL index (FerretDB has none): a receipt is removed on the
+ * workflow's final answer (taken or refused), and one older than APPLY_BUSY_RECEIPT_MAX_AGE_MS is not
+ * honoured — the portal resends within seconds, so an old receipt must not date a later, different attempt.
  */
 import { isDuplicateKeyError } from '@seleksi/kit';
 import { Schema, type Connection, type Model } from 'mongoose';
@@ -17,8 +18,8 @@ export interface BusyReceipts {
   forget(candidateId: string, vacancyId: string): Promise<void>;
 }
 
-/** A portal resends within seconds; a receipt this old is from an abandoned attempt. */
-export const BUSY_RECEIPT_MAX_AGE_MS = 24 * 3600_000;
+/** The clock receipts are aged by (a test passes its own). */
+export type Clock = () => number;
 
 const keyOf = (candidateId: string, vacancyId: string): string => JSON.stringify([candidateId, vacancyId]);
 
@@ -36,13 +37,18 @@ const busyReceiptSchema = new Schema<BusyReceiptDoc>(
 export class StoredBusyReceipts implements BusyReceipts {
   private readonly model: Model<BusyReceiptDoc>;
 
-  constructor(conn: Connection) {
+  /** `maxAgeMs`: a receipt older than this is from an abandoned attempt (APPLY_BUSY_RECEIPT_MAX_AGE_MS). */
+  constructor(
+    conn: Connection,
+    private readonly maxAgeMs: number,
+    private readonly now: Clock = Date.now,
+  ) {
     this.model = conn.model<BusyReceiptDoc>('ApplyBusyReceipt', busyReceiptSchema, 'apply_busy_receipts');
   }
 
   async get(candidateId: string, vacancyId: string): Promise<Date | null> {
     const d = await this.model.findById(keyOf(candidateId, vacancyId), { receivedAt: 1 }).lean();
-    if (!d || Date.now() - d.receivedAt.getTime() > BUSY_RECEIPT_MAX_AGE_MS) return null;
+    if (!d || this.now() - d.receivedAt.getTime() > this.maxAgeMs) return null;
     return d.receivedAt;
   }
 
@@ -53,7 +59,7 @@ export class StoredBusyReceipts implements BusyReceipts {
       if (!isDuplicateKeyError(err)) throw err;
       // An abandoned attempt's receipt is replaced; a live one is kept (the filter matches only a stale one).
       await this.model.updateOne(
-        { _id: keyOf(candidateId, vacancyId), receivedAt: { $lt: new Date(Date.now() - BUSY_RECEIPT_MAX_AGE_MS) } },
+        { _id: keyOf(candidateId, vacancyId), receivedAt: { $lt: new Date(this.now() - this.maxAgeMs) } },
         { $set: { receivedAt } },
       );
     }
@@ -64,20 +70,43 @@ export class StoredBusyReceipts implements BusyReceipts {
   }
 }
 
-/** One process's receipts (unit tests, and a gateway without a store). */
+/** One process's receipts (unit tests, and a gateway without a store): aged like the stored ones, and capped. */
 export class MemoryBusyReceipts implements BusyReceipts {
   private readonly receipts = new Map<string, Date>();
 
+  constructor(
+    private readonly maxAgeMs: number,
+    private readonly maxSize = 100_000,
+    private readonly now: Clock = Date.now,
+  ) {}
+
   async get(candidateId: string, vacancyId: string): Promise<Date | null> {
-    return this.receipts.get(keyOf(candidateId, vacancyId)) ?? null;
+    const at = this.receipts.get(keyOf(candidateId, vacancyId));
+    return at && !this.stale(at) ? at : null;
   }
 
   async remember(candidateId: string, vacancyId: string, receivedAt: Date): Promise<void> {
     const key = keyOf(candidateId, vacancyId);
-    if (!this.receipts.has(key)) this.receipts.set(key, receivedAt);
+    const at = this.receipts.get(key);
+    if (at && !this.stale(at)) return; // the first live receipt is kept
+    if (!at && this.receipts.size >= this.maxSize) {
+      for (const [k, v] of this.receipts) if (this.stale(v)) this.receipts.delete(k);
+      // Still full of live receipts: drop the oldest inserted (its resend is then judged on its own arrival).
+      if (this.receipts.size >= this.maxSize) this.receipts.delete(this.receipts.keys().next().value as string);
+    }
+    this.receipts.delete(key);
+    this.receipts.set(key, receivedAt);
   }
 
   async forget(candidateId: string, vacancyId: string): Promise<void> {
     this.receipts.delete(keyOf(candidateId, vacancyId));
+  }
+
+  get size(): number {
+    return this.receipts.size;
+  }
+
+  private stale(at: Date): boolean {
+    return this.now() - at.getTime() > this.maxAgeMs;
   }
 }

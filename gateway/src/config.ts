@@ -132,6 +132,12 @@ export const gatewayConfigSchema = z.object({
    */
   APPLY_UPDATES_PER_SELECTION: z.coerce.number().int().min(1).max(10).default(1),
   /**
+   * How long the receipt time of an application answered BUSY is honoured for its resend. The portal
+   * resends within seconds; a longer-kept receipt would date a much later attempt (other files) by the
+   * first one's time, e.g. before a deadline long past.
+   */
+  APPLY_BUSY_RECEIPT_MAX_AGE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
+  /**
    * Time-out of the gateway's calls to the services. The apply queue bounds how many run at once, so
    * a call waits only for its own work; generous enough for a service busy with a deadline surge.
    */

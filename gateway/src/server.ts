@@ -261,7 +261,7 @@ export async function startGateway(
     accounts,
     tokens: new TokenService(config.AUTH_SECRET),
     logger,
-    apply: new ApplyPipeline(config, new StoredBusyReceipts(conn)),
+    apply: new ApplyPipeline(config, new StoredBusyReceipts(conn, config.APPLY_BUSY_RECEIPT_MAX_AGE_MS)),
     noticePreferences: new NoticePreferences(conn),
     throttle: new SignInThrottle(conn, throttlePolicy(config), new SecurityEvents(conn), logger),
   };

@@ -4,9 +4,10 @@
  * - A candidate applies through the proxy (GraphQL multipart with PDFs) while subscriptions on each gateway
  *   directly, and one through the proxy, receive the application's status change.
  * - kill −9 of one gateway and one worker while decisions flow through the proxy: each decision resent with
- *   its Idempotency-Key until acknowledged; every acknowledged one is in the audit record exactly once, and
- *   the round goes on.
+ *   its Idempotency-Key until acknowledged (one of them certainly in flight on the killed gateway); every
+ *   acknowledged one is in the audit record exactly once, the audit chain verifies intact, and the round goes on.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '@seleksi/domain';
 import { sleep, waitForHttpOk, waitUntil } from '@seleksi/dev';
@@ -139,12 +140,20 @@ interface Acknowledged {
   attempts: number;
 }
 
-/** A screening override sent with its own idempotency key, resent with it until acknowledged. */
-async function decide(selectionId: string, applicationId: string, label: string): Promise<Acknowledged> {
+/**
+ * A screening override sent with its own idempotency key, resent with it until acknowledged.
+ * `earlierAttempts`: sends of it made before (see holdDecision), counted in `attempts`.
+ */
+async function decide(
+  selectionId: string,
+  applicationId: string,
+  label: string,
+  earlierAttempts = 0,
+): Promise<Acknowledged> {
   const keyed = d.withIdempotencyKey(`cluster-${label}`);
   const deadline = Date.now() + 180_000;
   let last: GraphQLResult<unknown> | Error | undefined;
-  for (let attempts = 1; Date.now() < deadline; attempts++) {
+  for (let attempts = earlierAttempts + 1; Date.now() < deadline; attempts++) {
     try {
       const r = await keyed.overrideScreening(SECRETARY, selectionId, applicationId, true, `Uji klaster ${label}`);
       if (r.data?.overrideScreening) return { label, decisionId: r.data.overrideScreening.decisionId, attempts };
@@ -157,6 +166,53 @@ async function decide(selectionId: string, applicationId: string, label: string)
     await sleep(300);
   }
   throw new Error(`decision ${label} not acknowledged: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+}
+
+/**
+ * The same override as `decide(…, label)` sent straight to one gateway, all of it but its last byte: the
+ * request is certainly in flight on that gateway (it waits for the rest of its body) until it dies.
+ * `outcome` answers how the request ended: its HTTP status, or the connection error.
+ */
+function holdDecision(
+  gatewayUrl: string,
+  selectionId: string,
+  applicationId: string,
+  label: string,
+): { sent: Promise<void>; outcome: Promise<string> } {
+  const body = Buffer.from(
+    JSON.stringify({
+      query: `mutation($s: ID!, $a: ID!, $e: Boolean!, $r: String!) {
+        overrideScreening(selectionId: $s, applicationId: $a, eligible: $e, reason: $r) { decisionId } }`,
+      variables: { s: selectionId, a: applicationId, e: true, r: `Uji klaster ${label}` },
+    }),
+  );
+  let sent!: () => void;
+  const sentP = new Promise<void>((r) => (sent = r));
+  const outcome = new Promise<string>((resolve) => {
+    const req = request(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        authorization: `Bearer ${d.token(SECRETARY)}`,
+        'idempotency-key': `cluster-${label}`,
+      },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(`answered ${res.statusCode}`);
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => resolve(`failed ${err.code ?? err.message}`));
+    req.flushHeaders();
+    req.write(body.subarray(0, body.length - 1), () => sent());
+  });
+  return { sent: sentP, outcome };
+}
+
+interface AuditVerification {
+  ok: boolean;
+  length: number;
+  firstBroken: { seq: number; problem: string } | null;
 }
 
 interface AuditEntry {
@@ -285,6 +341,10 @@ describe('npm run start:cluster', () => {
         }),
       );
       during.catch(() => undefined); // awaited below
+      // The callers' requests may or may not be on gateway-1 at the kill (round-robin, timing); this one is.
+      const heldApplication = next();
+      const held = holdDecision(stack.gatewayUrls[0]!, selectionId, heldApplication, 'in-flight');
+      await held.sent;
       await sleep(500);
 
       const victims = ['gateway-1', 'worker-1'];
@@ -292,6 +352,8 @@ describe('npm run start:cluster', () => {
       const t = Date.now();
       for (const pid of pids) process.kill(pid, 'SIGKILL');
       await waitUntil(async () => pids.every((p) => !alive(p)), { what: 'killed processes gone', timeoutMs: 10_000 });
+      // The kill cut the held request off unanswered; its resend (same key, through the proxy) is below.
+      expect(await held.outcome).toMatch(/^failed /);
       await waitUntil(async () => victims.every((v, i) => stack.pidOf(v) !== pids[i] && alive(stack.pidOf(v))), {
         what: 'gateway-1 and worker-1 restarted',
         timeoutMs: 60_000,
@@ -309,6 +371,8 @@ describe('npm run start:cluster', () => {
       const recoverySeconds = (Date.now() - t) / 1000;
       recovered = true;
       await during;
+      const resent = await decide(selectionId, heldApplication, 'in-flight', 1);
+      acknowledged.push(resent);
       for (let i = 0; i < 3; i++) acknowledged.push(await decide(selectionId, next(), `after-${i}`));
       console.log(
         `recovery (kill → both restarted, ready and back in rotation): ${recoverySeconds.toFixed(1)} s; ` +
@@ -332,6 +396,20 @@ describe('npm run start:cluster', () => {
       }
       expect(new Set(acknowledged.map((a) => a.decisionId)).size).toBe(acknowledged.length);
       expect(audit).toHaveLength(acknowledged.length);
+      // At least one resend: the decision in flight at the kill.
+      expect(resent.attempts).toBeGreaterThan(1);
+      expect(acknowledged.filter((a) => a.attempts > 1).length).toBeGreaterThanOrEqual(1);
+      // The round's audit chain is intact across the kill and holds at least every acknowledged decision.
+      const chain = must(
+        await d.gql<{ verifyAudit: AuditVerification }>(
+          SECRETARY,
+          'query($s: ID!) { verifyAudit(selectionId: $s) { ok length firstBroken { seq problem } } }',
+          { s: selectionId },
+        ),
+      ).verifyAudit;
+      expect(chain.firstBroken).toBeNull();
+      expect(chain.ok).toBe(true);
+      expect(chain.length).toBeGreaterThanOrEqual(acknowledged.length);
 
       // The round goes on: the screening is published and its objection window closes by its timer.
       must(await d.publishScreening(SECRETARY, selectionId));
