@@ -207,9 +207,9 @@ describe('two gateways on one store', () => {
     const codes = burst.map((r) => r.errors?.[0]?.extensions?.code);
     const wrong = codes.filter((c) => c === 'UNAUTHENTICATED').length;
     expect(wrong).toBeGreaterThanOrEqual(1);
-    // One count for both gateways: a count per gateway would let 2 × 10 through. On FerretDB v1 two
-    // increments that collide can both pass (see throttle.ts), so the bound has a little room over 10.
-    expect(wrong).toBeLessThanOrEqual(14);
+    // One count for both gateways: a count per gateway would let 2 × 10 through, and increments lost
+    // by the store (FerretDB v1) would let more than 10 through without the claims (see throttle.ts).
+    expect(wrong).toBeLessThanOrEqual(10);
     expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(40 - wrong);
   });
 });

@@ -144,12 +144,13 @@ describe('sign-in throttling', () => {
 
   it('caps a burst of concurrent wrong passwords at the account limit', async () => {
     const email = await addUser('edge-c');
-    const burst = await Promise.all(Array.from({ length: 20 }, () => signIn(email, 'salah', '10.1.4.1')));
+    // 40 at once: on FerretDB v1 concurrent increments of one counter get lost; the claims keep the count exact.
+    const burst = await Promise.all(Array.from({ length: 40 }, () => signIn(email, 'salah', '10.1.4.1')));
     const codes = burst.map(codeOf);
     const wrong = codes.filter((c) => c === 'UNAUTHENTICATED').length;
     expect(wrong).toBeGreaterThanOrEqual(1);
     expect(wrong).toBeLessThanOrEqual(LOCK_FAILURES);
-    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBe(20 - wrong);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBe(40 - wrong);
   });
 
   it('limits password-reset mails per e-mail, apart from sign-in', async () => {

@@ -3,11 +3,13 @@
  * state lives in the gateway's store, one counter document per key, so it holds across restarts and
  * across several gateways; every update is a single findOneAndUpdate ($inc/upsert). That is atomic on
  * MongoDB; FerretDB v1 reads and rewrites the document, so concurrent increments can be lost there
- * (measured: 200 concurrent $inc over 4 connections left 140). The out-of-turn refusal in `guard` has kept
- * concurrent bursts, through one gateway or two, within the account limit (signin-edge and
- * multi-instance tests), but two attempts whose increments collide can both pass: an exact count on
- * FerretDB needs one inserted document per attempt. No TTL index (FerretDB has none): windows are timestamps in the
- * documents and a periodic cleanup removes the stale ones.
+ * (measured: 200 concurrent $inc over 4 connections left 140). An account's count is therefore made exact
+ * by claims: each counted attempt also inserts a claim document whose `_id` is the key, its window and
+ * the count it got; a unique `_id` insert is atomic on both stores, so two attempts that got the same
+ * count (a lost increment) cannot both hold it: the loser counts again. The claims, not the counter,
+ * decide the lock. An address's count (a far higher limit, shared by an office) stays on the counter alone.
+ * No TTL index (FerretDB has none): windows are timestamps in the documents and a periodic cleanup removes
+ * the stale ones.
  *
  * Policy: an account's first ACCOUNT_FREE failures in a window cost nothing; each further one doubles
  * a wait (BACKOFF_BASE, 2×, 4×… up to BACKOFF_MAX) before the next attempt; ACCOUNT_LOCK failures in
@@ -79,6 +81,18 @@ const counterSchema = new Schema<CounterDoc>(
   { versionKey: false },
 );
 
+/** An account attempt's hold on one count of its window: `<key>|<window start ms>|<count>`. */
+interface ClaimDoc {
+  _id: string;
+  at: Date;
+}
+
+const claimSchema = new Schema<ClaimDoc>(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false },
+);
+claimSchema.index({ at: 1 });
+
 /** When the key may try again (null: now). Pure, so the policy is unit-tested without a store. */
 export function blockedUntil(scope: ThrottleScope, s: CounterState | null, p: ThrottlePolicy, now: Date): Date | null {
   if (!s) return null;
@@ -126,8 +140,22 @@ export interface AttemptOrigin {
   action: string;
 }
 
+interface ThrottleKey {
+  id: string;
+  scope: ThrottleScope;
+}
+
+/** One key's count taken by an attempt: the counter after it, how often it counted, its claim if any. */
+interface Claimed {
+  key: ThrottleKey;
+  doc: CounterDoc;
+  bumps: number;
+  claim: string | null;
+}
+
 export class SignInThrottle {
   private readonly counters: Model<CounterDoc>;
+  private readonly claims: Model<ClaimDoc>;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -137,10 +165,11 @@ export class SignInThrottle {
     private readonly logger: Logger,
   ) {
     this.counters = conn.model<CounterDoc>('SignInCounter', counterSchema, 'signin_counters');
+    this.claims = conn.model<ClaimDoc>('SignInClaim', claimSchema, 'signin_claims');
   }
 
   async init(): Promise<void> {
-    await Promise.all([this.counters.init(), this.events.init()]);
+    await Promise.all([this.counters.init(), this.claims.init(), this.events.init()]);
   }
 
   /**
@@ -168,16 +197,19 @@ export class SignInThrottle {
     // Claimed up front: concurrent attempts each get their own count, so a burst sent at once cannot
     // all pass the check above while none has been counted yet. A claim past the lock count, or past
     // the free failures out of turn (another attempt got in since the read), is refused.
-    const claimed: { key: (typeof keys)[number]; doc: CounterDoc }[] = [];
-    for (const k of keys) claimed.push({ key: k, doc: await this.bump(k.id, now) });
-    const overrun = claimed.find(({ key, doc }) =>
-      key.scope === 'ACCOUNT'
-        ? doc.failures > this.policy.accountLockFailures ||
-          (doc.failures > this.policy.accountFreeFailures && doc.failures !== (seen.get(key.id)?.failures ?? 0) + 1)
-        : doc.failures > this.policy.addressLockFailures,
-    );
+    const claimed: Claimed[] = [];
+    for (const k of keys) claimed.push(await this.claim(k, now));
+    const overrun = claimed.find(({ key, doc }) => {
+      // Locked by an attempt that failed between this one's read and its count.
+      if (doc.lockedUntil && doc.lockedUntil.getTime() > now.getTime()) return true;
+      if (key.scope === 'ADDRESS') return doc.failures > this.policy.addressLockFailures;
+      return (
+        doc.failures > this.policy.accountLockFailures ||
+        (doc.failures > this.policy.accountFreeFailures && doc.failures !== (seen.get(key.id)?.failures ?? 0) + 1)
+      );
+    });
     if (overrun) {
-      await this.release(claimed.map((c) => c.key.id));
+      await this.release(claimed);
       const wait = blockedUntil(overrun.key.scope, overrun.doc, this.policy, now);
       const locking = overrun.doc.failures > this.policy.accountLockFailures || overrun.key.scope === 'ADDRESS';
       const seconds = wait ? secondsUntil(wait, now) : locking ? this.policy.lockoutSeconds : 1;
@@ -189,7 +221,7 @@ export class SignInThrottle {
       result = await check();
     } catch (err) {
       if (isFailure(err)) await this.failed(origin, claimed, now);
-      else await this.release(claimed.map((c) => c.key.id));
+      else await this.release(claimed);
       throw err;
     }
     // Requests limited by number (reset mails) count whatever their outcome.
@@ -198,15 +230,15 @@ export class SignInThrottle {
       return result;
     }
     // A success: the account starts again; the address gives back the count it claimed.
-    for (const { key } of claimed) {
-      if (key.scope === 'ACCOUNT') await this.counters.deleteOne({ _id: key.id });
-      else await this.release([key.id]);
+    for (const c of claimed) {
+      if (c.key.scope === 'ACCOUNT') await this.counters.deleteOne({ _id: c.key.id });
+      else await this.release([c]);
     }
     return result;
   }
 
-  private keysOf(origin: AttemptOrigin): { id: string; scope: ThrottleScope }[] {
-    const keys: { id: string; scope: ThrottleScope }[] = [];
+  private keysOf(origin: AttemptOrigin): ThrottleKey[] {
+    const keys: ThrottleKey[] = [];
     const prefix = origin.action === 'PASSWORD_RESET' ? 'reset:' : '';
     if (origin.account) keys.push({ id: `${prefix}account:${origin.account}`, scope: 'ACCOUNT' });
     keys.push({ id: `${prefix}address:${origin.address}`, scope: 'ADDRESS' });
@@ -250,16 +282,39 @@ export class SignInThrottle {
     }
   }
 
-  /** Gives back counts claimed by attempts that were refused or could not be checked. */
-  private async release(ids: string[]): Promise<void> {
-    for (const id of ids) await this.counters.updateOne({ _id: id, failures: { $gt: 0 } }, { $inc: { failures: -1 } });
+  /**
+   * Counts one attempt on a key. For an account the count is held by a claim (see the head comment):
+   * a count another attempt already holds means an increment was lost or a count was given back, so the
+   * attempt counts again, a bounded number of times (then it is treated as past the limit).
+   */
+  private async claim(key: ThrottleKey, now: Date): Promise<Claimed> {
+    let bumps = 0;
+    for (;;) {
+      const doc = await this.bump(key.id, now);
+      bumps++;
+      if (key.scope === 'ADDRESS' || doc.failures > this.policy.accountLockFailures)
+        return { key, doc, bumps, claim: null };
+      const claim = `${key.id}|${doc.windowStart.getTime()}|${doc.failures}`;
+      try {
+        await this.claims.create({ _id: claim, at: now });
+        return { key, doc, bumps, claim };
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+        if (bumps > this.policy.accountLockFailures + 4)
+          return { key, doc: { ...doc, failures: this.policy.accountLockFailures + 1 }, bumps, claim: null };
+      }
+    }
   }
 
-  private async failed(
-    origin: AttemptOrigin,
-    claimed: { key: { id: string; scope: ThrottleScope }; doc: CounterDoc }[],
-    now: Date,
-  ): Promise<void> {
+  /** Gives back counts claimed by attempts that were refused or could not be checked. */
+  private async release(claimed: Claimed[]): Promise<void> {
+    for (const c of claimed) {
+      if (c.claim) await this.claims.deleteOne({ _id: c.claim });
+      await this.counters.updateOne({ _id: c.key.id, failures: { $gte: c.bumps } }, { $inc: { failures: -c.bumps } });
+    }
+  }
+
+  private async failed(origin: AttemptOrigin, claimed: Claimed[], now: Date): Promise<void> {
     for (const { key, doc } of claimed) {
       const limit = key.scope === 'ACCOUNT' ? this.policy.accountLockFailures : this.policy.addressLockFailures;
       if (doc.failures < limit) continue;
@@ -317,6 +372,7 @@ export class SignInThrottle {
       windowStart: { $lt: cutoff },
       $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }],
     });
+    await this.claims.deleteMany({ at: { $lt: cutoff } });
     const events = retentionDays ? await this.events.purge(new Date(now.getTime() - retentionDays * 86_400_000)) : 0;
     return { counters: counters.deletedCount, events };
   }
