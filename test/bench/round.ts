@@ -300,6 +300,14 @@ function printApplyFigures({ apply, floor, bareFloor, applyUpdates, blocksLoad }
   console.log(
     `  floor p50 first/last tenth  ${ms(floorEarly)} / ${ms(floorLate)} (last ÷ first ${(floorLate / floorEarly).toFixed(2)}); apply ÷ floor ${(early / floorEarly).toFixed(1)} → ${(late / floorLate).toFixed(1)}`,
   );
+  const blocks = Math.min(BLOCKS, N);
+  const perBlock = Array.from({ length: blocks }, (_x, k) => {
+    const [from, to] = [Math.floor((k * N) / blocks), Math.floor(((k + 1) * N) / blocks)];
+    return pct(latency.slice(from, to))[0] / pct(floor.latencies.slice(from, to))[0];
+  });
+  console.log(
+    `  apply ÷ floor p50 by block   ${perBlock.map((r) => r.toFixed(1)).join(' ')} (min ${Math.min(...perBlock).toFixed(1)}, max ${Math.max(...perBlock).toFixed(1)})`,
+  );
   console.log(`  load average (1 min)         ${blocksLoad} over the blocks, ${loadSpan()} over the run`);
 }
 
