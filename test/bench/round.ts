@@ -3,17 +3,21 @@
  * GraphQL on the stack as `npm start` runs it, from registration to the final ranking: every
  * candidate applies (two PDFs), the engine screens them, the secretary publishes the screening and
  * records every assessment and track record, the five demo Pansel members score every interview.
- * Prints the apply latency against a floor measured in the same run (bare Temporal Updates with the
- * same sends batched as the gateway batches them, one no-op local activity per Update; and the older
- * floor of one bare Update per application), whether it stays flat as the round fills,
- * screening and ranking times, decision throughput per stage, and the workflow's runs: how many,
- * events and bytes of the largest, events per applicant. Not a test: figures only.
+ * Prints the apply latency against a floor measured alongside it: the applications go in blocks
+ * (BENCH_BLOCKS, a tenth of N each by default), each followed by as many bare Temporal Updates batched
+ * as the gateway batches them (one no-op local activity per Update, a floor workflow of its own), with
+ * the same concurrency, so both see the same machine; and the older floor of one bare Update per
+ * application, in the same rotation. Then whether apply stays flat as the round fills (first → last
+ * tenth), screening and ranking times, decision throughput per stage, and the workflow's runs: how
+ * many, events and bytes of the largest, events per applicant. Not a test: figures only.
  *
  *   npm run bench:round -- [N=200] [V=4]
  *
- * Settings: BENCH_APPLY_RATE (applications per second the registration window is sized for, default 10);
- * BENCH_CONCURRENCY (requests in flight, default 8: Temporal takes at most 10 Updates in
- * flight per workflow); BENCH_BARE_FLOOR=0 skips the per-application floor; E2E_PORT_OFFSET (default here 12500: clear of the other benchmarks' and e2e files' ports).
+ * Settings: BENCH_APPLY_RATE (applications per second the registration window is sized for, default 10;
+ * as long again for the floors' blocks); BENCH_CONCURRENCY (requests in flight, default 8: Temporal
+ * takes at most 10 Updates in flight per workflow); BENCH_BLOCKS (alternating blocks, default 10);
+ * BENCH_BARE_FLOOR=0 skips the per-application floor; BENCH_APPLY_ONLY=1 stops after the applications
+ * and their floors; E2E_PORT_OFFSET (default here 12500: clear of the other benchmarks' and e2e files' ports).
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { localDateOf } from '@seleksi/domain';
@@ -30,21 +34,25 @@ import {
   DEMO_USERS,
   inParallel,
   loadSpan,
-  measureFloor,
+  measureAlternating,
   ms,
   openRound,
   pct,
   runsOf,
   sleep,
+  startFloor,
   updatesOf,
   type BenchClient,
   type GraphQLAnswer,
+  type Measured,
 } from './support/harness';
 
 const N = Number(process.argv[2] ?? 200);
 const V = Number(process.argv[3] ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const APPLY_RATE = Number(process.env.BENCH_APPLY_RATE ?? 10);
+/** Alternating blocks of applications and floor Updates (a tenth of N each by default). */
+const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 10);
 /** The gateway's setting (its default 1), which the batched floor copies. */
 const UPDATES_PER_SELECTION = Number(process.env.APPLY_UPDATES_PER_SELECTION ?? 1);
 /** BENCH_BARE_FLOOR=0 skips the older per-application floor. */
@@ -104,8 +112,10 @@ async function run(b: BenchClient): Promise<void> {
   console.log(`  ${N} candidates created and signed in (${seconds(t0)})`);
 
   // Registration long enough for every application at a modest rate (BENCH_APPLY_RATE per second, lower
-  // it on a machine busy with other work), then the objection windows; a day's length follows N only.
-  const registrationSeconds = Math.max(60, Math.ceil(N / APPLY_RATE) + 30);
+  // it on a machine busy with other work) and as long again for the floors' blocks between them (bare
+  // Updates, a third of an application's time or less), then the objection windows; a day's length
+  // follows N only.
+  const registrationSeconds = Math.max(60, Math.ceil((2 * N) / APPLY_RATE) + 30);
   const secondsPerDay = Math.ceil(Math.max(60, Math.ceil(N / 10) + 30) / 10);
   const registrationDays = Math.max(10, Math.ceil(registrationSeconds / secondsPerDay));
   const round = await openRound(b, {
@@ -118,38 +128,46 @@ async function run(b: BenchClient): Promise<void> {
     `  round ${round.id}: registration closes in ${seconds(Date.now(), round.closeAt)} (1 day = ${secondsPerDay} s)`,
   );
 
-  // --- applications -----------------------------------------------------------------------------
-  const sentAt: number[] = [];
-  const latency: number[] = [];
+  // --- applications, with their floors in alternating blocks ---------------------------------------
+  // A block of applications (CONCURRENCY in flight), then as many items through the batched floor (bare
+  // Updates batched as the gateway batches them: its Batcher, UPDATES_PER_SELECTION in flight, one no-op
+  // local activity each) and, unless skipped, the older per-application floor, with the same
+  // concurrency; then the next block. All ways see the same load on a machine other work shares.
+  const floor = await startFloor(b, N, { perWorkflow: UPDATES_PER_SELECTION, batched: true });
+  const bareFloor = BARE_FLOOR ? await startFloor(b, N, { perWorkflow: CONCURRENCY }) : null;
   const applicationIds: string[] = [];
+  const apply = async (i: number) => {
+    const r = await applyWithUploads(b.gatewayUrl, candidates[i]!.token, round.vacancyIds[i % V]!, [
+      { kind: 'APPLICATION_LETTER', bytes: minimalPdf(`Surat lamaran ${i}`), name: 'surat.pdf' },
+      { kind: 'CV', bytes: minimalPdf(`Daftar riwayat hidup ${i}`), name: 'cv.pdf' },
+    ]);
+    if (!r.data) throw new Error(`apply ${i}: ${JSON.stringify(r.errors)}`);
+    applicationIds[i] = r.data.applyToVacancy.id;
+  };
   const tApply = Date.now();
-  await inParallel(
-    candidates.map((_c, i) => i),
-    CONCURRENCY,
-    async (i) => {
-      sentAt[i] = Date.now();
-      const r = await applyWithUploads(b.gatewayUrl, candidates[i]!.token, round.vacancyIds[i % V]!, [
-        { kind: 'APPLICATION_LETTER', bytes: minimalPdf(`Surat lamaran ${i}`), name: 'surat.pdf' },
-        { kind: 'CV', bytes: minimalPdf(`Daftar riwayat hidup ${i}`), name: 'cv.pdf' },
-      ]);
-      if (!r.data) throw new Error(`apply ${i}: ${JSON.stringify(r.errors)}`);
-      latency[i] = Date.now() - sentAt[i]!;
-      applicationIds[i] = r.data.applyToVacancy.id;
-    },
-  );
-  const applyRate = N / ((Date.now() - tApply) / 1000);
-  const applyLoad = loadSpan(tApply);
+  let measured: Measured[];
+  try {
+    measured = await measureAlternating(
+      N,
+      CONCURRENCY,
+      [apply, floor.send, ...(bareFloor ? [bareFloor.send] : [])],
+      Math.min(BLOCKS, N),
+    );
+  } finally {
+    await Promise.all([floor.close(), bareFloor?.close()]);
+  }
+  const blocksLoad = loadSpan(tApply);
   if (Date.now() > round.closeAt) throw new Error('registration closed before every application was sent');
   const applyUpdates = await updatesOf(b.temporal, round.workflowId, 'submitApplications');
-  // The floors replay the same sends: batched as the gateway batches (one Update in flight per
-  // workflow, one no-op local activity each), and the older one bare Update per application.
-  const offsets = sentAt.map((t) => t - tApply);
-  const tFloor = Date.now();
-  const floor = await measureFloor(b, offsets, { perWorkflow: UPDATES_PER_SELECTION, batched: true });
-  const bareFloor = BARE_FLOOR ? await measureFloor(b, offsets, { perWorkflow: CONCURRENCY }) : null;
-  const floorLoad = loadSpan(tFloor);
+  const figures: ApplyFigures = {
+    apply: measured[0]!,
+    floor: { ...measured[1]!, updates: floor.updates() },
+    bareFloor: measured[2] ?? null,
+    applyUpdates,
+    blocksLoad,
+  };
   if (APPLY_ONLY) {
-    printApplyFigures({ latency, floor, bareFloor, tApply, applyRate, applyUpdates, applyLoad, floorLoad });
+    printApplyFigures(figures);
     return;
   }
 
@@ -227,7 +245,7 @@ async function run(b: BenchClient): Promise<void> {
   const events = runs.reduce((sum, r) => sum + r.events, 0);
   const maxEvents = Math.max(...runs.map((r) => r.events));
   const maxBytes = Math.max(...runs.map((r) => r.bytes));
-  printApplyFigures({ latency, floor, bareFloor, tApply, applyRate, applyUpdates, applyLoad, floorLoad });
+  printApplyFigures(figures);
   console.log(
     `  screening                    ${(screeningTime / 1000).toFixed(1)} s from its start to a publishable result`,
   );
@@ -240,18 +258,17 @@ async function run(b: BenchClient): Promise<void> {
   console.log(`  events per applicant         ${(events / N).toFixed(1)} (${events} events over all runs)`);
 }
 
-/** The apply figures: latency against the floors measured in the same run, and whether it stays flat in N. */
-function printApplyFigures(f: {
-  latency: number[];
-  floor: { latencies: number[]; updates: number };
-  bareFloor: { latencies: number[] } | null;
-  tApply: number;
-  applyRate: number;
+interface ApplyFigures {
+  apply: Measured;
+  floor: Measured & { updates: number };
+  bareFloor: Measured | null;
   applyUpdates: number;
-  applyLoad: string;
-  floorLoad: string;
-}): void {
-  const { latency, floor, bareFloor, tApply, applyRate, applyUpdates, applyLoad, floorLoad } = f;
+  blocksLoad: string;
+}
+
+/** The apply figures: latency against the floors measured alongside, and whether it stays flat in N. */
+function printApplyFigures({ apply, floor, bareFloor, applyUpdates, blocksLoad }: ApplyFigures): void {
+  const latency = apply.latencies;
   const [p50, p95, p99] = pct(latency);
   const [f50, f95, f99] = pct(floor.latencies);
   const tenth = Math.max(1, Math.floor(N / 10));
@@ -264,11 +281,11 @@ function printApplyFigures(f: {
     `\nSelection round benchmark (stack as npm start runs it; ${N} applicants, ${V} vacancies, ${CONCURRENCY} in flight)`,
   );
   console.log(
-    `  applications                 ${N} in ${seconds(tApply, tApply + (N / applyRate) * 1000)} (${applyRate.toFixed(1)}/s), ${applyUpdates} submitApplications Updates`,
+    `  applications                 ${N} at ${apply.rate.toFixed(1)}/s, ${applyUpdates} submitApplications Updates; floors in ${Math.min(BLOCKS, N)} alternating blocks`,
   );
   console.log(`  apply p50/p95/p99            ${ms(p50)} / ${ms(p95)} / ${ms(p99)}`);
   console.log(
-    `  floor p50/p95/p99            ${ms(f50)} / ${ms(f95)} / ${ms(f99)} (same sends batched as the gateway batches: ${floor.updates} Updates, ${UPDATES_PER_SELECTION} in flight, 1 no-op local activity each)`,
+    `  floor p50/p95/p99            ${ms(f50)} / ${ms(f95)} / ${ms(f99)} (bare Updates batched as the gateway batches: ${floor.updates} Updates, ${UPDATES_PER_SELECTION} in flight, 1 no-op local activity each; ${CONCURRENCY} sent at once)`,
   );
   console.log(
     `  apply ÷ floor p50/p95/p99    ${(p50 / f50).toFixed(1)} / ${(p95 / f95).toFixed(1)} / ${(p99 / f99).toFixed(1)}`,
@@ -283,9 +300,15 @@ function printApplyFigures(f: {
   console.log(
     `  floor p50 first/last tenth  ${ms(floorEarly)} / ${ms(floorLate)} (last ÷ first ${(floorLate / floorEarly).toFixed(2)}); apply ÷ floor ${(early / floorEarly).toFixed(1)} → ${(late / floorLate).toFixed(1)}`,
   );
+  const blocks = Math.min(BLOCKS, N);
+  const perBlock = Array.from({ length: blocks }, (_x, k) => {
+    const [from, to] = [Math.floor((k * N) / blocks), Math.floor(((k + 1) * N) / blocks)];
+    return pct(latency.slice(from, to))[0] / pct(floor.latencies.slice(from, to))[0];
+  });
   console.log(
-    `  load average (1 min)         ${applyLoad} while applying, ${floorLoad} during the floors, ${loadSpan()} over the run`,
+    `  apply ÷ floor p50 by block   ${perBlock.map((r) => r.toFixed(1)).join(' ')} (min ${Math.min(...perBlock).toFixed(1)}, max ${Math.max(...perBlock).toFixed(1)})`,
   );
+  console.log(`  load average (1 min)         ${blocksLoad} over the blocks, ${loadSpan()} over the run`);
 }
 
 main().catch((err: unknown) => {

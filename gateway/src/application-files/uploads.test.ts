@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphQLError } from 'graphql';
 import type { GatewayConfig } from '../config';
-import { checkDocuments, type DocumentUpload } from './uploads';
+import { checkDocuments, storeRequests, type DocumentUpload } from './uploads';
 import { minimalPdf } from './test-pdf';
 
 const config = (over: Partial<GatewayConfig> = {}) =>
@@ -73,5 +73,17 @@ describe('checkDocuments', () => {
     expect(
       await refusal(checkDocuments({ config: config({ APPLICATION_FILES_MAX: 3 }) }, [...required, ...many])),
     ).toMatchObject({ field: 'documents' });
+  });
+});
+
+describe('storeRequests', () => {
+  const doc = (name: string, size: number) => ({ name, bytes: new Uint8Array(size) });
+
+  it("stores an application's files in one request while they fit, in order, a file larger than the limit alone", () => {
+    const names = (groups: { name: string }[][]) => groups.map((g) => g.map((d) => d.name));
+    expect(names(storeRequests([doc('a', 2000), doc('b', 2000)], 5000))).toEqual([['a', 'b']]);
+    expect(names(storeRequests([doc('a', 3000), doc('b', 3000), doc('c', 1000)], 5000))).toEqual([['a'], ['b', 'c']]);
+    expect(names(storeRequests([doc('a', 6000), doc('b', 10)], 5000))).toEqual([['a'], ['b']]);
+    expect(storeRequests([], 5000)).toEqual([]);
   });
 });

@@ -104,23 +104,43 @@ export interface StoredDocuments {
 }
 
 /**
+ * Raw bytes of the files stored by one request: base64 in JSON within the candidate service's 8 MB
+ * limit. The default 2 MB files go together; files of up to 5 MB (the most allowed) one a request.
+ */
+export const STORE_REQUEST_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The documents in order, grouped into requests of at most `maxBytes` together (a larger file alone). */
+export function storeRequests<T extends { bytes: Uint8Array }>(documents: readonly T[], maxBytes: number): T[][] {
+  const groups: T[][] = [];
+  let size = Infinity;
+  for (const d of documents) {
+    if (size + d.bytes.length > maxBytes) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(d);
+    size += d.bytes.length;
+  }
+  return groups;
+}
+
+/**
  * Stores the checked documents before the submission (idempotent per candidate, vacancy, kind and
- * content). They are kept whatever happens next: a refused or failed submission loses nothing, and
- * a retry finds them stored instead of storing them twice.
+ * content), together in one request to services/candidate as far as its body limit allows. They are
+ * kept whatever happens next: a refused or failed submission loses nothing, and a retry finds them
+ * stored instead of storing them twice.
  */
 export async function storeDocuments(
   ctx: Pick<GraphQLContext, 'services'>,
   owner: { candidateId: string; selectionId: string; vacancyId: string },
   documents: readonly CheckedDocument[],
 ): Promise<StoredDocuments> {
-  const files = await Promise.all(
-    documents.map(async (d) => {
-      const { created: _created, ...file } = await ctx.services.candidate.storeApplicationFile(
-        { ...owner, kind: d.kind, fileName: d.fileName },
-        d.bytes,
-      );
-      return file;
-    }),
+  const stored = await Promise.all(
+    storeRequests(documents, STORE_REQUEST_MAX_BYTES).map((group) =>
+      ctx.services.candidate.storeApplicationFiles(
+        group.map((d) => ({ req: { ...owner, kind: d.kind, fileName: d.fileName }, bytes: d.bytes })),
+      ),
+    ),
   );
-  return { files };
+  return { files: stored.flat().map(({ created: _created, ...file }) => file) };
 }

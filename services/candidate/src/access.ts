@@ -24,6 +24,6 @@ export const CANDIDATE_ACCESS: readonly ServiceAccessRule[] = [
   { method: 'PUT', path: /^\/profile-confirmations\/[^/]+$/, callers: GATEWAY },
   { method: 'POST', path: /^\/profile-disputes\/[^/]+\/decision$/, callers: GATEWAY },
   { method: 'POST', path: /^\/notices\/(claim|retry|[^/]+\/report)$/, callers: GATEWAY },
-  { method: 'POST', path: /^\/application-files(\/link)?$/, callers: GATEWAY },
+  { method: 'POST', path: /^\/application-files(\/link|\/batch)?$/, callers: GATEWAY },
   { method: 'PUT', path: /^\/(profiles(\/[^/]+)?|agencies\/[^/]+)$/, callers: OPERATOR },
 ];

@@ -103,6 +103,12 @@ export const storeApplicationFileBody = z.object({
   contentBase64: z.base64().min(1),
 }) satisfies z.ZodType<StoreApplicationFileRequest & { contentBase64: string }, unknown>;
 
+/**
+ * Body of `POST /application-files/batch`: the files of one application in one request (within the
+ * service's 8 MB JSON limit: the caller keeps a request's files to 5 MB together).
+ */
+export const storeApplicationFilesBody = z.object({ files: z.array(storeApplicationFileBody).min(1).max(50) });
+
 export const applicationFileListQuery = z.object({ applicationIds: idListParam(200) });
 
 export const linkApplicationFilesBody = z.object({

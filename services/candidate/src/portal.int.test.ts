@@ -126,6 +126,57 @@ describe('application files', () => {
   });
 });
 
+describe('application files stored together', () => {
+  it("stores an application's files in one request, and a resent request (whole, in part, or twice at once) stores none twice", async () => {
+    await client.upsertSelection(selection('s-files-batch'));
+    const owner = { candidateId: profile.id, selectionId: 's-files-batch', vacancyId: 's-files-batch-V1' };
+    const pdf = (text: string) => Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`);
+    const letter = {
+      req: { ...owner, kind: 'APPLICATION_LETTER' as const, fileName: 'surat.pdf' },
+      bytes: pdf('surat'),
+    };
+    const cv = { req: { ...owner, kind: 'CV' as const, fileName: 'cv.pdf' }, bytes: pdf('cv') };
+    const other = { req: { ...owner, kind: 'OTHER' as const, fileName: 'lain.pdf' }, bytes: pdf('lain') };
+
+    // Only the letter was stored before (a first attempt cut off half-way).
+    const earlier = await client.storeApplicationFile(letter.req, letter.bytes);
+    const first = await client.storeApplicationFiles([letter, cv]);
+    expect(first.map((f) => [f.kind, f.created])).toEqual([
+      ['APPLICATION_LETTER', false],
+      ['CV', true],
+    ]);
+    expect(first[0]!.id).toBe(earlier.id);
+    expect(first[1]).toMatchObject({
+      fileName: 'cv.pdf',
+      sizeBytes: cv.bytes.length,
+      applicationId: earlier.applicationId,
+    });
+
+    // Resent whole, twice at once, and with the same file twice in one request: the same ids, nothing new.
+    const resent = await Promise.all([
+      client.storeApplicationFiles([letter, cv]),
+      client.storeApplicationFiles([letter, cv]),
+      client.storeApplicationFiles([cv, cv, other]),
+    ]);
+    expect(resent[0]!.map((f) => [f.id, f.created])).toEqual(first.map((f) => [f.id, false]));
+    expect(resent[1]!.map((f) => [f.id, f.created])).toEqual(first.map((f) => [f.id, false]));
+    expect(resent[2]!.map((f) => f.id).slice(0, 2)).toEqual([first[1]!.id, first[1]!.id]);
+    expect(resent[2]![1]!.created).toBe(false);
+
+    // Linked, the application shows each file once, with the bytes sent.
+    const all = [...new Set([...first, ...resent.flat()].map((f) => f.id))];
+    expect(all).toHaveLength(3);
+    await client.linkApplicationFiles(earlier.applicationId, all);
+    const listed = await client.listApplicationFiles([earlier.applicationId]);
+    expect(listed.map((f) => f.kind).sort()).toEqual(['APPLICATION_LETTER', 'CV', 'OTHER']);
+    expect((await client.getApplicationFileContent(first[1]!.id))?.equals(cv.bytes)).toBe(true);
+
+    // A request with an empty file stores nothing of it.
+    const empty = { req: { ...owner, kind: 'SKP' as const, fileName: 'skp.pdf' }, bytes: Buffer.alloc(0) };
+    expect((await serviceErrorOf(client.storeApplicationFiles([empty]))).code).toBe('VALIDATION_FAILED');
+  });
+});
+
 describe('application submissions', () => {
   it('records each application once with its audit record, first entry, notice and linked files, however often the batch is sent', async () => {
     await client.upsertSelection(selection('s-submit'));

@@ -405,22 +405,31 @@ export interface FloorResult {
   updates: number;
 }
 
+/** A floor workflow (or several) on its own worker and task queue; `send(i)` answers when item `i` was taken. */
+export interface FloorSession {
+  send(i: number): Promise<void>;
+  /** Updates sent so far. */
+  updates(): number;
+  /** Finishes the floor's workflows and stops its worker. */
+  close(): Promise<void>;
+}
+
 /**
- * Bare Updates on the same server, the items sent at `start + offsets[i]`. Two shapes:
+ * Bare Updates on the same server for `count` items (indexes 0 … count − 1), in one of two shapes:
  *
  * - `batched` (the apply path's): the gateway's own `Batcher` per workflow run, at most `perWorkflow`
  *   Updates in flight and the items that arrive meanwhile together in the next (up to the apply path's
- *   MAX_APPLICATIONS_PER_BATCH), each Update running one no-op local activity. Consecutive arrivals
+ *   MAX_APPLICATIONS_PER_BATCH), each Update running one no-op local activity. Consecutive items
  *   share a run (`perRun` items each, default 1,000), as the apply path's continue-as-new chain has
  *   one live run at a time. What the apply path costs beyond this is the application's own work.
  * - per item (the older floor): one Update per item with one no-op activity through the server, at
  *   most `perWorkflow` in flight per run, items dealt round-robin over runs of `perRun` (default 1,500).
  */
-export async function measureFloor(
+export async function startFloor(
   b: BenchClient,
-  offsets: number[],
+  count: number,
   opts: { perWorkflow: number; perRun?: number; batched?: boolean },
-): Promise<FloorResult> {
+): Promise<FloorSession> {
   const taskQueue = `bench-floor-${randomBytes(3).toString('hex')}`;
   const connection = await NativeConnection.connect({ address: b.temporalAddress });
   const worker = await Worker.create({
@@ -435,22 +444,19 @@ export async function measureFloor(
     dataConverter: seleksiDataConverter(),
   });
   const running = worker.run();
+  const stop = async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+  };
   try {
     const perRun = opts.perRun ?? (opts.batched ? 1000 : 1500);
-    const runs = Math.max(1, Math.ceil(offsets.length / perRun));
+    const runs = Math.max(1, Math.ceil(count / perRun));
     const handles = await Promise.all(
       Array.from({ length: runs }, (_x, r) =>
         b.temporal.workflow.start('floorWorkflow', { taskQueue, workflowId: `${taskQueue}-${r}`, args: [] }),
       ),
     );
-    // Batched: the run of an item is its place in the arrival order; per item: round-robin.
-    const rank = new Map(
-      offsets
-        .map((o, i) => [o, i] as const)
-        .sort((x, y) => x[0] - y[0])
-        .map(([, i], k) => [i, k]),
-    );
-    const runOf = (i: number) => (opts.batched ? Math.floor(rank.get(i)! / perRun) : i % runs);
     let updates = 0;
     const send = handles.map((h) => {
       if (opts.batched) {
@@ -459,31 +465,68 @@ export async function measureFloor(
           const answers = await h.executeUpdate(floorApplyBatchUpdate, { args: [ids] });
           return answers.map((ok) => ({ ok }));
         });
-        return (id: string) => batcher.submit(id);
+        return async (id: string) => void (await batcher.submit(id));
       }
       const limit = new BoundedQueue(opts.perWorkflow, Number.MAX_SAFE_INTEGER);
-      return (id: string) =>
-        limit.run(() => {
+      return async (id: string) =>
+        void (await limit.run(() => {
           updates += 1;
           return h.executeUpdate(floorApplyUpdate, { args: [id] });
-        });
+        }));
     });
+    // Batched: consecutive items share a run; per item: round-robin.
+    const runOf = (i: number) => (opts.batched ? Math.min(runs - 1, Math.floor(i / perRun)) : i % runs);
+    return {
+      send: (i) => send[runOf(i)]!(String(i)),
+      updates: () => updates,
+      async close() {
+        try {
+          await Promise.all(handles.map((h) => h.signal(floorFinishSignal)));
+          await Promise.all(handles.map((h) => h.result()));
+        } finally {
+          await stop();
+        }
+      },
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** What a floor measured: each item's latency (send → answer) and how many Updates carried them. */
+export interface FloorResult {
+  latencies: number[];
+  updates: number;
+}
+
+/** A floor (see `startFloor`) with item `i` sent at `start + offsets[i]`: an arrival pattern replayed. */
+export async function measureFloor(
+  b: BenchClient,
+  offsets: number[],
+  opts: { perWorkflow: number; perRun?: number; batched?: boolean },
+): Promise<FloorResult> {
+  // Batched: the run of an item is its place in the arrival order.
+  const rank = new Map(
+    offsets
+      .map((o, i) => [o, i] as const)
+      .sort((x, y) => x[0] - y[0])
+      .map(([, i], k) => [i, k]),
+  );
+  const floor = await startFloor(b, offsets.length, opts);
+  try {
     const start = Date.now() + 1000;
     const latencies = await Promise.all(
       offsets.map(async (offset, i) => {
         const at = start + offset;
         await sleepUntil(at);
-        await send[runOf(i)]!(String(i));
+        await floor.send(opts.batched ? rank.get(i)! : i);
         return Date.now() - at;
       }),
     );
-    await Promise.all(handles.map((h) => h.signal(floorFinishSignal)));
-    await Promise.all(handles.map((h) => h.result()));
-    return { latencies, updates };
+    return { latencies, updates: floor.updates() };
   } finally {
-    worker.shutdown();
-    await running;
-    await connection.close();
+    await floor.close();
   }
 }
 
@@ -502,6 +545,7 @@ export async function updatesOf(client: Client, workflowId: string, name: string
 export interface Measured {
   /** Calls per second over the time the calls ran. */
   rate: number;
+  /** By call index. */
   latencies: number[];
 }
 
@@ -519,16 +563,39 @@ export async function measureRequests(
     async (i) => {
       const s = performance.now();
       await fn(i);
-      latencies.push(performance.now() - s);
+      latencies[i] = performance.now() - s;
     },
   );
   return { rate: count / ((performance.now() - t) / 1000), latencies };
 }
 
 /**
- * Two equivalent ways of answering the same request, `count` calls each, measured in alternating
- * blocks (a, b, a, b, …) so both see the same load on a machine other work shares.
+ * Equivalent ways of doing the same work, `count` calls each, measured in alternating blocks (a, b, …,
+ * a, b, …) so all see the same load on a machine other work shares. Latencies by call index: block k
+ * holds calls ⌊k·count/blocks⌋ … of every way.
  */
+export async function measureAlternating(
+  count: number,
+  concurrency: number,
+  ways: readonly ((i: number) => Promise<void>)[],
+  blocks = 4,
+): Promise<Measured[]> {
+  const out: Measured[] = ways.map(() => ({ rate: 0, latencies: [] }));
+  const seconds = ways.map(() => 0);
+  for (let k = 0; k < blocks; k++) {
+    const size = Math.floor(((k + 1) * count) / blocks) - Math.floor((k * count) / blocks);
+    const offset = Math.floor((k * count) / blocks);
+    for (const [j, fn] of ways.entries()) {
+      const m = await measureRequests(size, concurrency, (i) => fn(offset + i));
+      seconds[j]! += size / m.rate;
+      out[j]!.latencies.push(...m.latencies);
+    }
+  }
+  for (const [j, m] of out.entries()) m.rate = count / seconds[j]!;
+  return out;
+}
+
+/** Two ways of answering the same request, in alternating blocks (see `measureAlternating`). */
 export async function measurePair(
   count: number,
   concurrency: number,
@@ -536,22 +603,8 @@ export async function measurePair(
   b: (i: number) => Promise<void>,
   blocks = 4,
 ): Promise<[Measured, Measured]> {
-  const out: [Measured, Measured] = [
-    { rate: 0, latencies: [] },
-    { rate: 0, latencies: [] },
-  ];
-  const seconds = [0, 0];
-  for (let k = 0; k < blocks; k++) {
-    const size = Math.floor(((k + 1) * count) / blocks) - Math.floor((k * count) / blocks);
-    const offset = Math.floor((k * count) / blocks);
-    for (const [j, fn] of [a, b].entries()) {
-      const m = await measureRequests(size, concurrency, (i) => fn(offset + i));
-      seconds[j]! += size / m.rate;
-      out[j]!.latencies.push(...m.latencies);
-    }
-  }
-  for (const j of [0, 1]) out[j]!.rate = count / seconds[j]!;
-  return out;
+  const [ma, mb] = await measureAlternating(count, concurrency, [a, b], blocks);
+  return [ma!, mb!];
 }
 
 export interface SeededReadModel {

@@ -29,40 +29,73 @@ export function applicationFileId(candidateId: string, vacancyId: string, kind: 
   return `af-${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
 }
 
+function newDoc(req: StoreApplicationFileRequest, bytes: Buffer): ApplicationFileDoc {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return {
+    _id: applicationFileId(req.candidateId, req.vacancyId, req.kind, sha256),
+    candidateId: req.candidateId,
+    selectionId: req.selectionId,
+    vacancyId: req.vacancyId,
+    applicationId: applicationId(req.vacancyId, req.candidateId),
+    kind: req.kind,
+    fileName: req.fileName,
+    contentType: 'application/pdf',
+    sizeBytes: bytes.length,
+    sha256,
+    bytes,
+    uploadedAt: new Date(),
+    linkedAt: null,
+  };
+}
+
 export function createApplicationFileRepository({ ApplicationFile }: CandidateModels) {
+  /** The stored file a duplicate insert ran into. */
+  const winner = async (fileId: string, err?: unknown): Promise<ApplicationFileDto> => {
+    const doc = await ApplicationFile.findById(fileId, META).lean<ApplicationFileDoc>();
+    if (!doc) throw err ?? new Error(`application file ${fileId} refused as a duplicate but not found`);
+    return toDto(doc);
+  };
   return {
     /** Stores the file once; `created` is false when the same file of that kind was already stored. */
     async store(
       req: StoreApplicationFileRequest,
       bytes: Buffer,
     ): Promise<{ file: ApplicationFileDto; created: boolean }> {
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const id = applicationFileId(req.candidateId, req.vacancyId, req.kind, sha256);
-      const doc: ApplicationFileDoc = {
-        _id: id,
-        candidateId: req.candidateId,
-        selectionId: req.selectionId,
-        vacancyId: req.vacancyId,
-        applicationId: applicationId(req.vacancyId, req.candidateId),
-        kind: req.kind,
-        fileName: req.fileName,
-        contentType: 'application/pdf',
-        sizeBytes: bytes.length,
-        sha256,
-        bytes,
-        uploadedAt: new Date(),
-        linkedAt: null,
-      };
+      const doc = newDoc(req, bytes);
       // Insert first, read only on a duplicate (a resend): a new file costs one round trip.
       try {
         await ApplicationFile.collection.insertOne(doc as never);
         return { file: toDto(doc), created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
-        const winner = await ApplicationFile.findById(id, META).lean<ApplicationFileDoc>();
-        if (!winner) throw err;
-        return { file: toDto(winner), created: false };
+        return { file: await winner(doc._id, err), created: false };
       }
+    },
+
+    /**
+     * `store` for several files in one unordered insert (one round trip for new files); those
+     * refused as duplicates (already stored, or the same file twice) are read back, as `store` does.
+     */
+    async storeMany(
+      items: readonly { meta: StoreApplicationFileRequest; bytes: Buffer }[],
+    ): Promise<{ file: ApplicationFileDto; created: boolean }[]> {
+      const docs = items.map(({ meta, bytes }) => newDoc(meta, bytes));
+      let refused = new Set<number>();
+      try {
+        await ApplicationFile.collection.insertMany(docs as never[], { ordered: false });
+      } catch (err) {
+        const e = err as { writeErrors?: { index?: unknown; err?: { index?: unknown } }[] };
+        if (!Array.isArray(e.writeErrors) || e.writeErrors.length === 0) throw err;
+        if (!e.writeErrors.every((w) => isDuplicateKeyError(w))) throw err;
+        const indexes = e.writeErrors.map((w) => w.index ?? w.err?.index);
+        // Without the positions (another driver's error shape), reading every file back is still correct.
+        refused = new Set(indexes.every((i) => typeof i === 'number') ? (indexes as number[]) : docs.keys());
+      }
+      return Promise.all(
+        docs.map(async (doc, i) =>
+          refused.has(i) ? { file: await winner(doc._id), created: false } : { file: toDto(doc), created: true },
+        ),
+      );
     },
 
     async get(id: string): Promise<ApplicationFileDto | null> {

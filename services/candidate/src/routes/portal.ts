@@ -11,6 +11,7 @@ import {
   profileDisputeDecisionBody,
   profileDisputeListQuery,
   storeApplicationFileBody,
+  storeApplicationFilesBody,
 } from '../portal-schemas';
 
 /** Routes of the candidate portal: profile confirmations, application files, and the read model's change feed. */
@@ -62,6 +63,23 @@ export function portalRoutes(
     if (bytes.length === 0) throw new DomainError('VALIDATION_FAILED', 'File is empty', 'contentBase64');
     const { file, created } = await applicationFiles.store(meta, bytes);
     res.status(created ? 201 : 200).json({ ...file, created });
+  });
+
+  /**
+   * Stores several PDFs (an application's uploads) in one request and one insert, each as
+   * idempotently as `POST /application-files`; answers them in order, each with its `created`.
+   */
+  router.post('/application-files/batch', async (req, res) => {
+    const { files } = storeApplicationFilesBody.parse(req.body);
+    const items = files.map(({ contentBase64, ...meta }, i) => {
+      const bytes = Buffer.from(contentBase64, 'base64');
+      if (bytes.length === 0) throw new DomainError('VALIDATION_FAILED', 'File is empty', `files.${i}.contentBase64`);
+      return { meta, bytes };
+    });
+    const stored = await applicationFiles.storeMany(items);
+    res.status(stored.some((s) => s.created) ? 201 : 200).json({
+      items: stored.map(({ file, created }) => ({ ...file, created })),
+    });
   });
 
   router.get('/application-files', async (req, res) => {
