@@ -56,12 +56,15 @@ function temporalMode(s: ClusterStack): string {
 }
 
 export function clusterBenchStack(s: ClusterStack): BenchStack {
-  const count = (role: string) => s.topology.processes.find((p) => p.name === role)?.replicas ?? 0;
+  const count = (role: string) => {
+    const n = s.topology.processes.find((p) => p.name === role)?.replicas ?? 0;
+    return `${n} ${role}${n === 1 ? '' : 's'}`;
+  };
   const proxyPort = s.topology.basePort; // the proxy is at the base port (topology.ts)
   const u = s.topology.urls;
   return {
     target: 'cluster',
-    describe: `cluster as npm run start:cluster runs it: ${count('worker')} workers, ${count('gateway')} gateways behind the proxy, ${temporalMode(s)}`,
+    describe: `cluster as npm run start:cluster runs it: ${count('worker')}, ${count('gateway')} behind the proxy, ${temporalMode(s)}`,
     gatewayUrl: `http://127.0.0.1:${proxyPort}`,
     temporalAddress: u.temporal,
     serviceUrls: { candidate: u.candidate, assessment: u.assessment, document: u.document },
