@@ -313,7 +313,7 @@ async function step(workers: number, applyRateGuess: number): Promise<StepResult
     const roundsPerMinute = rounds.length / ((lastPublished - screeningFrom) / 60_000);
     const closeToPublished = rounds.map((r, k) => published[k]! - r.closeAt - GRACE_MS);
     console.log(
-      `  screening: ${rounds.length} rounds published ${seconds(screeningFrom, lastPublished)} after the first close and its ${GRACE_MS / 1000} s grace (${roundsPerMinute.toFixed(1)} rounds/min; per round p50/p95 ${pct(
+      `  screening: ${rounds.length} rounds published ${seconds(screeningFrom, lastPublished)} after the first close and its ${GRACE_MS / 1000} s grace (closes spread over ${seconds(firstClose, Math.max(...rounds.map((r) => r.closeAt)))}, as the rounds opened; ${roundsPerMinute.toFixed(1)} rounds/min; per round close → published p50/p95 ${pct(
         closeToPublished,
       )
         .slice(0, 2)
