@@ -18,12 +18,13 @@
  * takes at most 10 Updates in flight per workflow); BENCH_BLOCKS (alternating blocks, default 10);
  * BENCH_BARE_FLOOR=0 skips the per-application floor; BENCH_APPLY_ONLY=1 stops after the applications
  * and their floors; E2E_PORT_OFFSET (default here 12500: clear of the other benchmarks' and e2e files' ports).
+ * BENCH_TARGET=cluster runs it against the cluster of `npm run start:cluster` instead (BENCH_WORKERS,
+ * BENCH_GATEWAYS, default 2 each; requests through its reverse proxy; base port 15400 or CLUSTER_BASE_PORT).
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { localDateOf } from '@seleksi/domain';
 import { querySelectionState } from '@seleksi/workflows';
 import { minimalPdf } from '../../gateway/src/application-files/test-pdf';
-import { startE2eStack, type E2eStack } from '../e2e/support/stack';
 import { applyWithUploads } from '../support/apply-upload';
 import {
   benchClient,
@@ -46,6 +47,7 @@ import {
   type GraphQLAnswer,
   type Measured,
 } from './support/harness';
+import { benchTarget, CLUSTER_BENCH_BASE, startBenchStack, type BenchStack } from './support/target';
 
 const N = Number(process.argv[2] ?? 200);
 const V = Number(process.argv[3] ?? 4);
@@ -66,13 +68,17 @@ const WARN_BYTES = 10 * 1024 * 1024;
 process.env.E2E_PORT_OFFSET ??= '12500';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
+/** What the figures were measured on (the heading). */
+let measuredOn = '';
+
 const seconds = (from: number, to = Date.now()) => `${((to - from) / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
-  console.log(`bench:round ${N} applicants over ${V} vacancies; starting the stack…`);
-  let stack: E2eStack | undefined;
+  console.log(`bench:round ${N} applicants over ${V} vacancies; starting the ${benchTarget()} stack…`);
+  let stack: BenchStack | undefined;
   try {
-    stack = await startE2eStack('bench-round', 300_000);
+    stack = await startBenchStack('bench-round', { clusterBase: CLUSTER_BENCH_BASE.round });
+    measuredOn = stack.describe;
     await run(await benchClient(stack));
   } finally {
     await stack?.stop();
@@ -277,9 +283,7 @@ function printApplyFigures({ apply, floor, bareFloor, applyUpdates, blocksLoad }
   const floorEarly = pct(floor.latencies.slice(0, tenth))[0];
   const floorLate = pct(floor.latencies.slice(-tenth))[0];
 
-  console.log(
-    `\nSelection round benchmark (stack as npm start runs it; ${N} applicants, ${V} vacancies, ${CONCURRENCY} in flight)`,
-  );
+  console.log(`\nSelection round benchmark (${measuredOn}; ${N} applicants, ${V} vacancies, ${CONCURRENCY} in flight)`);
   console.log(
     `  applications                 ${N} at ${apply.rate.toFixed(1)}/s, ${applyUpdates} submitApplications Updates; floors in ${Math.min(BLOCKS, N)} alternating blocks`,
   );

@@ -14,13 +14,15 @@
  *
  * Settings: BENCH_CLIENT_CONCURRENCY (requests in flight from the bench, default 1024); the gateway's
  * APPLY_CONCURRENCY, APPLY_QUEUE_MAX, APPLY_UPDATES_PER_SELECTION pass through the environment;
- * E2E_PORT_OFFSET (default here 11000, apart from the end-to-end tests' 10000). Shared parts: support/harness.ts.
+ * E2E_PORT_OFFSET (default here 11000, apart from the end-to-end tests' 10000). BENCH_TARGET=cluster runs it
+ * against the cluster of `npm run start:cluster` instead (BENCH_WORKERS, BENCH_GATEWAYS, default 2 each;
+ * requests through its reverse proxy; base port 14800 or CLUSTER_BASE_PORT), the floors on its Temporal.
+ * Shared parts: support/harness.ts, support/target.ts.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { BoundedQueue } from '../../gateway/src/apply-queue';
 import { minimalPdf } from '../../gateway/src/application-files/test-pdf';
-import { startE2eStack, type E2eStack } from '../e2e/support/stack';
 import { applyWithUploads, type Upload } from '../support/apply-upload';
 import {
   benchClient,
@@ -35,6 +37,7 @@ import {
   cpuBetween,
   sleepUntil,
 } from './support/harness';
+import { benchTarget, CLUSTER_BENCH_BASE, startBenchStack, type BenchStack } from './support/target';
 
 const N = Number(process.argv[2] ?? 100);
 const S = Number(process.argv[3] ?? 5);
@@ -67,17 +70,17 @@ interface Outcome {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:surge ${N} candidates in the last ${S} s before the close; starting the stack…`);
-  let stack: E2eStack | undefined;
+  console.log(`bench:surge ${N} candidates in the last ${S} s before the close; starting the ${benchTarget()} stack…`);
+  let stack: BenchStack | undefined;
   try {
-    stack = await startE2eStack('bench-surge', 300_000);
+    stack = await startBenchStack('bench-surge', { clusterBase: CLUSTER_BENCH_BASE.surge });
     await run(stack);
   } finally {
     await stack?.stop();
   }
 }
 
-async function run(stack: E2eStack): Promise<void> {
+async function run(stack: BenchStack): Promise<void> {
   const b = await benchClient(stack);
   const t0 = Date.now();
   const candidates = await createCandidates(b, N, 'surge');
@@ -189,7 +192,7 @@ async function run(stack: E2eStack): Promise<void> {
   const floorLatency = pct(floor.latencies);
   const ratio = latency.map((v, i) => (v / floorLatency[i]!).toFixed(1));
 
-  console.log(`\nDeadline surge benchmark (stack as npm start runs it; ${N} candidates, last ${S} s before the close)`);
+  console.log(`\nDeadline surge benchmark (${stack.describe}; ${N} candidates, last ${S} s before the close)`);
   console.log(`  sent                         ${outcomes.length}`);
   console.log(`  acknowledged                 ${acked.length}`);
   console.log(`  received before the close    ${inTime.length} (receipt time from the gateway)`);

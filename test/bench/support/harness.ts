@@ -1,14 +1,13 @@
 /**
- * What the end-to-end benchmarks share: the embedded stack as `npm start` runs it (own ports and data
- * directory), GraphQL as a client sends it, candidates made the way the demo seed makes them, a
+ * What the end-to-end benchmarks share: the stack they run against (support/target.ts: the embedded stack
+ * as `npm start` runs it, or the cluster; own ports and data directory), GraphQL as a client sends it, candidates made the way the demo seed makes them, a
  * training-mode round opened by the demo secretary and overseer, percentiles, and the floor — a bare
  * Temporal Update on the same server — measured in the same run.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnection } from 'mongoose';
 import { Client, Connection } from '@temporalio/client';
@@ -20,6 +19,7 @@ import {
   localDateOf,
   selectionWorkflowId,
   vacancyId,
+  type AgencyDto,
   type ProfileDto,
   type ReasonCode,
   type SelectionDto,
@@ -37,6 +37,7 @@ import { DEMO_AGENCY, DEMO_PANSEL, DEMO_PASSWORD, DEMO_USERS } from '../../../in
 import type { E2eStack } from '../../e2e/support/stack';
 import { eligibleProfile, RECENT_SKP_YEARS } from '../../support/fixtures';
 import { floorApplyBatchUpdate, floorApplyUpdate, floorFinishSignal } from './floor-workflows';
+import { embeddedBenchStack, supervisedPids, type BenchStack } from './target';
 
 export { DEMO_AGENCY, DEMO_PANSEL, DEMO_PASSWORD, DEMO_USERS };
 
@@ -61,26 +62,62 @@ export function loadSpan(from = 0, to = Date.now()): string {
   return `${Math.min(...all).toFixed(1)}–${Math.max(...all).toFixed(1)} (2 cores)`;
 }
 
-/** CPU seconds (user + system) each component of a stack has used so far, by name (its pid file). */
-export function stackCpu(stack: E2eStack): Map<string, number> {
-  const out = new Map<string, number>();
-  const run = join(stack.dataDir, 'run');
-  if (!existsSync(run)) return out;
+const asBenchStack = (stack: BenchStack | E2eStack): BenchStack =>
+  'ports' in stack ? embeddedBenchStack(stack) : stack;
+
+/**
+ * CPU seconds (user + system) of every process now alive, with its parent: fields after the command's
+ * closing parenthesis, ppid the 2nd, utime/stime the 12th/13th, cutime/cstime (children reaped) 14th/15th.
+ */
+function processTable(): Map<number, { ppid: number; cpu: number }> {
   const tick = 100; // USER_HZ on Linux
-  for (const f of readdirSync(run).filter((n) => n.endsWith('.pid'))) {
+  const out = new Map<number, { ppid: number; cpu: number }>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+  } catch {
+    return out; // not Linux
+  }
+  for (const e of entries) {
     try {
-      const pid = readFileSync(join(run, f), 'utf8').trim();
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(f.slice(0, -4), (Number(fields[11]) + Number(fields[12])) / tick);
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cpu = (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
+      out.set(Number(e), { ppid: Number(f[1]), cpu });
     } catch {
-      // gone or not Linux: left out
+      // gone meanwhile
     }
   }
+  return out;
+}
+
+/**
+ * CPU seconds (user + system) each component of a stack has used so far, by name (its pid file): the
+ * process and its descendants (PostgreSQL's backends are children of its postmaster).
+ */
+export function stackCpu(stack: BenchStack | E2eStack): Map<string, number> {
+  const out = new Map<string, number>();
+  const table = processTable();
+  const children = new Map<number, number[]>();
+  for (const [pid, p] of table) children.set(p.ppid, [...(children.get(p.ppid) ?? []), pid]);
+  const tree = (pid: number): number =>
+    (table.get(pid)?.cpu ?? 0) + (children.get(pid) ?? []).reduce((sum, c) => sum + tree(c), 0);
+  for (const [name, pid] of supervisedPids(asBenchStack(stack))) if (table.has(pid)) out.set(name, tree(pid));
   const self = process.cpuUsage();
   out.set('bench (this process)', (self.user + self.system) / 1e6);
   return out;
+}
+
+/** The whole machine's CPU seconds so far, busy (all but idle and iowait) and in all, over every core. */
+export function machineCpu(): { busy: number; total: number } {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+    const v = line.trim().split(/\s+/).slice(1).map(Number);
+    const total = v.slice(0, 8).reduce((a, b) => a + b, 0) / 100;
+    return { busy: total - (v[3]! + v[4]!) / 100, total };
+  } catch {
+    return { busy: NaN, total: NaN };
+  }
 }
 
 /** CPU seconds per component between two `stackCpu` readings, busiest first, with the share of `wallMs`. */
@@ -151,7 +188,7 @@ export interface GraphQLAnswer<T> {
 
 /** A client of one running stack: GraphQL, the services, Temporal. */
 export interface BenchClient {
-  stack: E2eStack;
+  stack: BenchStack;
   gatewayUrl: string;
   temporalAddress: string;
   services: ServiceClients;
@@ -197,10 +234,9 @@ function postJson(url: string, body: string, headers: Record<string, string>, re
   });
 }
 
-export async function benchClient(stack: E2eStack): Promise<BenchClient> {
-  const p = stack.ports;
-  const gatewayUrl = `http://127.0.0.1:${p.GATEWAY_PORT}`;
-  const temporalAddress = `127.0.0.1:${p.TEMPORAL_PORT}`;
+export async function benchClient(target: BenchStack | E2eStack): Promise<BenchClient> {
+  const stack = asBenchStack(target);
+  const { gatewayUrl, temporalAddress } = stack;
   const request = async <T>(query: string, variables: Record<string, unknown>, token?: string) =>
     JSON.parse(
       await postJson(`${gatewayUrl}/graphql`, JSON.stringify({ query, variables }), {
@@ -218,11 +254,11 @@ export async function benchClient(stack: E2eStack): Promise<BenchClient> {
     temporalAddress,
     services: createServiceClients(
       {
-        CANDIDATE_SERVICE_URL: `http://127.0.0.1:${p.CANDIDATE_PORT}`,
-        ASSESSMENT_SERVICE_URL: `http://127.0.0.1:${p.ASSESSMENT_PORT}`,
-        DOCUMENT_SERVICE_URL: `http://127.0.0.1:${p.DOCUMENT_PORT}`,
+        CANDIDATE_SERVICE_URL: stack.serviceUrls.candidate,
+        ASSESSMENT_SERVICE_URL: stack.serviceUrls.assessment,
+        DOCUMENT_SERVICE_URL: stack.serviceUrls.document,
       },
-      // Direct reads as an operator's tool, with the key `npm start` made in the stack's data dir.
+      // Direct reads as an operator's tool, with the key the stack made in its data dir.
       { timeoutMs: 120_000, auth: operatorServiceAuth({ SELEKSI_DATA_DIR: stack.dataDir }) },
     ),
     temporal: new Client({
@@ -256,7 +292,7 @@ export async function createCandidates(b: BenchClient, n: number, prefix: string
   }));
   for (let i = 0; i < profiles.length; i += 1000)
     await b.services.candidate.upsertProfiles(profiles.slice(i, i + 1000));
-  const conn = createConnection(`mongodb://127.0.0.1:${b.stack.ports.FERRETDB_PORT}`, { dbName: 'seleksi_gateway' });
+  const conn = createConnection(b.stack.mongoUri, { dbName: 'seleksi_gateway' });
   try {
     await conn.asPromise();
     const accounts = new AccountRepository(conn);
@@ -296,13 +332,25 @@ export interface OpenedRound {
   waitStage(accept: (stage: string) => boolean, timeoutMs: number): Promise<string>;
 }
 
-/** A training-mode round of the demo agency, planned, approved and open for registration. */
+/**
+ * A training-mode round, planned, approved and open for registration: of the demo agency by its demo
+ * secretary, or of `agency` by the `secretary` given (the demo Pansel members sit on it either way).
+ */
 export async function openRound(
   b: BenchClient,
-  opts: { title: string; vacancies: number; secondsPerDay: number; rules: Record<string, unknown> },
+  opts: {
+    title: string;
+    vacancies: number;
+    secondsPerDay: number;
+    rules: Record<string, unknown>;
+    agency?: Pick<AgencyDto, 'code' | 'timeZone'>;
+    secretary?: string;
+    overseer?: string;
+  },
 ): Promise<OpenedRound> {
-  const secretary = await demoToken(b, 'PANSEL_SECRETARY');
-  const overseer = await demoToken(b, 'OVERSEER');
+  const agency = opts.agency ?? DEMO_AGENCY;
+  const secretary = opts.secretary ?? (await demoToken(b, 'PANSEL_SECRETARY'));
+  const overseer = opts.overseer ?? (await demoToken(b, 'OVERSEER'));
   const { createSelection: sel } = await b.gql<{
     createSelection: { id: string; workflowId: string; vacancies: { id: string }[] };
   }>(
@@ -310,7 +358,7 @@ export async function openRound(
     {
       input: {
         title: opts.title,
-        announcementDate: localDateOf(new Date(), DEMO_AGENCY.timeZone),
+        announcementDate: localDateOf(new Date(), agency.timeZone),
         vacancies: Array.from({ length: opts.vacancies }, (_x, i) => ({
           level: 'PRATAMA',
           position: `Kepala Dinas Uji Beban ${i + 1}`,
@@ -324,7 +372,7 @@ export async function openRound(
     },
     secretary,
   );
-  const stage = async () => (await querySelectionSummary(b.temporal, DEMO_AGENCY.code, sel.id)).stage;
+  const stage = async () => (await querySelectionSummary(b.temporal, agency.code, sel.id)).stage;
   const waitStage = async (accept: (s: string) => boolean, timeoutMs: number) => {
     const until = Date.now() + timeoutMs;
     for (;;) {
