@@ -15,6 +15,7 @@ import { graphqlClient, type GraphQLResult } from '../support/stack';
 import { must, SelectionDriver } from '../support/selection-driver';
 import { tinyPdf } from '../e2e/support/pdf';
 import { DEMO_DOMAIN, DEMO_PASSWORD, startClusterStack, type ClusterStack } from './support/cluster';
+import type { ProxyHealth } from '../../infra/dev/src/cluster/proxy';
 
 const SECRETARY = 'user-sekretariat';
 const OVERSEER = 'user-pengawas';
@@ -258,10 +259,17 @@ describe('npm run start:cluster', () => {
     const page = await fetch(`${stack.url}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    const health = (await (await fetch(`${stack.url}/proxy/healthz`)).json()) as {
-      targets: { url: string; healthy: boolean; requests: number }[];
-    };
-    expect(health.targets.map((t) => t.url)).toEqual(stack.gatewayUrls);
+    // On loopback without a forwarding header: the operator's view, with the gateways' internal URLs.
+    const health = (await (await fetch(`${stack.url}/proxy/healthz`)).json()) as ProxyHealth;
+    expect(health.targets.map((t) => [t.name, t.url])).toEqual(
+      stack.gatewayUrls.map((u, i) => [`gateway-${i + 1}`, u]),
+    );
+    // Relayed by a front proxy (a client from outside): names only.
+    const relayed = await (
+      await fetch(`${stack.url}/proxy/healthz`, { headers: { 'x-forwarded-for': '203.0.113.9' } })
+    ).text();
+    for (const u of stack.gatewayUrls) expect(relayed).not.toContain(u);
+    expect((JSON.parse(relayed) as ProxyHealth).targets.map((t) => t.name)).toEqual(['gateway-1', 'gateway-2']);
     expect(health.targets.every((t) => t.healthy)).toBe(true);
     // Round-robin: the seed and the sign-ins went through both.
     expect(health.targets.every((t) => t.requests > 0)).toBe(true);
