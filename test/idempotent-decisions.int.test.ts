@@ -9,6 +9,7 @@ import { localDateOf } from '@seleksi/domain';
 import { eventually, startStack, type Stack } from './support/stack';
 import { eligibleProfile, testAgency, testPansel } from './support/fixtures';
 import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
+import { auditOf } from './support/demo-round';
 
 const AGENCY = testAgency('IDEMP');
 const PASSWORD = 'rahasia-uji-123';
@@ -45,21 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-interface AuditEntry {
-  decisionId: string;
-  kind: string;
-  by: { userId: string };
-}
-
-async function audit(selectionId: string): Promise<AuditEntry[]> {
-  const r = await d.gql<{ selectionAudit: { edges: { node: AuditEntry }[] } }>(
-    SECRETARY,
-    'query($s: ID!) { selectionAudit(selectionId: $s, first: 500) { edges { node { decisionId kind by { userId } } } } }',
-    { s: selectionId },
-  );
-  return must(r).selectionAudit.edges.map((e) => e.node);
-}
 
 describe('decisions with an Idempotency-Key', () => {
   it('answer the recorded decision on a retry, once in the audit; without a key a repeat is refused', async () => {
@@ -130,7 +116,7 @@ describe('decisions with an Idempotency-Key', () => {
       'Idempotency-Key',
     );
     const entries = await eventually(async () => {
-      const all = await audit(s);
+      const all = await auditOf(d, SECRETARY, s);
       return all.some((e) => e.kind === 'APPLICATION_SUBMITTED') ? all : null;
     });
     const count = (kind: string) => entries.filter((e) => e.kind === kind).length;

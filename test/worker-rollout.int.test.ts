@@ -22,7 +22,7 @@ import {
   type RolloutStatus,
   type WorkerDeploymentVersion,
 } from '@seleksi/workflows/worker';
-import { eventually, startStack, workerPorts, workflowBundle, type Stack } from './support/stack';
+import { eventually, quietBundlerLogger, startStack, workerPorts, workflowBundle, type Stack } from './support/stack';
 import { testAgency, testPansel } from './support/fixtures';
 import { must, SelectionDriver, testUser, type TestUser } from './support/selection-driver';
 import { runsOf } from './support/histories';
@@ -38,15 +38,6 @@ const USERS: TestUser[] = [
   testUser(OVERSEER, 'OVERSEER', null),
   ...PANSEL.map((m) => testUser(m.userId, 'PANSEL_MEMBER', null)),
 ];
-
-const quiet = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta),
-  log: () => undefined,
-};
 
 type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
 type HistoryEvent = NonNullable<History['events']>[number];
@@ -159,7 +150,7 @@ describe('rolling worker upgrade during a round', () => {
     const bundleB = await bundleWorkflowCode({
       workflowsPath: WORKFLOWS_PATH,
       workflowInterceptorModules: [fileURLToPath(new URL('./support/rollout-probe.ts', import.meta.url))],
-      logger: quiet,
+      logger: quietBundlerLogger,
     });
     const b = await startWorker(bundleB);
     expect(b.version.buildId).not.toBe(a.version.buildId);

@@ -9,51 +9,32 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDateOf } from '@seleksi/domain';
 import { sleep, waitForHttpOk, waitUntil } from '@seleksi/dev';
-import { graphqlClient, type GraphQLResult } from '../support/stack';
 import { must, SelectionDriver } from '../support/selection-driver';
-import { tinyPdf } from '../e2e/support/pdf';
-import { DEMO_DOMAIN, DEMO_PASSWORD, startClusterStack, type ClusterStack } from './support/cluster';
+import {
+  applyWithPdfs,
+  auditOf,
+  decideUntilAcknowledged,
+  DEMO_CANDIDATES,
+  DEMO_SECRETARY,
+  openDemoRound,
+  processAlive,
+  signInDemoRound,
+  type Acknowledged,
+} from '../support/demo-round';
+import { startClusterStack, type ClusterStack } from './support/cluster';
+import type { ProxyHealth } from '../../infra/dev/src/cluster/proxy';
 
-const SECRETARY = 'user-sekretariat';
-const OVERSEER = 'user-pengawas';
-const CANDIDATES = [1, 2, 3, 4].map((n) => `user-peserta-${n}`);
-const USERS = [
-  { id: SECRETARY, email: `sekretariat@${DEMO_DOMAIN}` },
-  { id: OVERSEER, email: `pengawas@${DEMO_DOMAIN}` },
-  ...CANDIDATES.map((id, i) => ({ id, email: `peserta${i + 1}@${DEMO_DOMAIN}` })),
-];
-const PANSEL = [1, 2, 3, 4, 5].map((n) => ({
-  id: `pansel-${n}`,
-  userId: `user-pansel-${n}`,
-  name: `Anggota Pansel ${n}`,
-  institution: n <= 3 ? 'Universitas Mulawarman' : 'Sekretariat Daerah Provinsi Kalimantan Timur',
-  internal: n > 3,
-  partyMember: false,
-  role: n === 1 ? ('CHAIR' as const) : ('MEMBER' as const),
-}));
+const SECRETARY = DEMO_SECRETARY;
+const CANDIDATES = DEMO_CANDIDATES;
 
 let stack: ClusterStack;
 let d: SelectionDriver;
 
 beforeAll(async () => {
   stack = await startClusterStack('cluster', { LATE_RECEIPT_GRACE_SECONDS: '10' });
-  const gql = graphqlClient(stack.url);
   // A request caught by a kill is given up after a minute (and resent by the callers).
-  const withTimeout = <T>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResult<T>> =>
-    Promise.race([
-      gql<T>(query, variables, token, headers),
-      sleep(60_000).then((): never => {
-        throw new Error('no answer within 60 s');
-      }),
-    ]);
-  d = await SelectionDriver.signInExisting({ gql: withTimeout }, USERS, DEMO_PASSWORD);
+  d = await signInDemoRound(stack.url);
 });
 
 afterAll(async () => {
@@ -106,66 +87,15 @@ async function subscribe(baseUrl: string, query: string, variables: Record<strin
   return { events, close: () => abort.abort() };
 }
 
-/** An application with its two required PDFs, as the portal sends it (GraphQL multipart), through `baseUrl`. */
-async function applyWithPdfs(baseUrl: string, candidate: string, vacancyId: string): Promise<string> {
-  const kinds = ['APPLICATION_LETTER', 'CV'];
-  const form = new FormData();
-  form.set(
-    'operations',
-    JSON.stringify({
-      query:
-        'mutation($v: ID!, $docs: [ApplicationDocumentInput!]) { applyToVacancy(vacancyId: $v, documents: $docs) { id } }',
-      variables: { v: vacancyId, docs: kinds.map((kind) => ({ kind, file: null })) },
-    }),
-  );
-  form.set('map', JSON.stringify(Object.fromEntries(kinds.map((_, i) => [String(i), [`variables.docs.${i}.file`]]))));
-  kinds.forEach((kind, i) =>
-    form.set(
-      String(i),
-      new Blob([new Uint8Array(tinyPdf(`${kind} ${candidate}`))], { type: 'application/pdf' }),
-      `${kind}.pdf`,
-    ),
-  );
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${d.token(candidate)}` },
-    body: form,
+/** A screening override by the secretary, resent with its own idempotency key until acknowledged. */
+function decide(selectionId: string, applicationId: string, label: string, earlierAttempts = 0): Promise<Acknowledged> {
+  return decideUntilAcknowledged(d, SECRETARY, selectionId, applicationId, {
+    label,
+    key: `cluster-${label}`,
+    reason: `Uji klaster ${label}`,
+    earlierAttempts,
+    intervalMs: 300,
   });
-  return must((await res.json()) as GraphQLResult<{ applyToVacancy: { id: string } }>).applyToVacancy.id;
-}
-
-interface Acknowledged {
-  label: string;
-  decisionId: string;
-  attempts: number;
-}
-
-/**
- * A screening override sent with its own idempotency key, resent with it until acknowledged.
- * `earlierAttempts`: sends of it made before (see holdDecision), counted in `attempts`.
- */
-async function decide(
-  selectionId: string,
-  applicationId: string,
-  label: string,
-  earlierAttempts = 0,
-): Promise<Acknowledged> {
-  const keyed = d.withIdempotencyKey(`cluster-${label}`);
-  const deadline = Date.now() + 180_000;
-  let last: GraphQLResult<unknown> | Error | undefined;
-  for (let attempts = earlierAttempts + 1; Date.now() < deadline; attempts++) {
-    try {
-      const r = await keyed.overrideScreening(SECRETARY, selectionId, applicationId, true, `Uji klaster ${label}`);
-      if (r.data?.overrideScreening) return { label, decisionId: r.data.overrideScreening.decisionId, attempts };
-      last = r;
-      const code = r.errors?.[0]?.extensions?.code;
-      if (code === 'WRONG_STAGE' || code === 'VALIDATION_FAILED' || code === 'FORBIDDEN') break;
-    } catch (err) {
-      last = err as Error;
-    }
-    await sleep(300);
-  }
-  throw new Error(`decision ${label} not acknowledged: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
 }
 
 /**
@@ -215,41 +145,6 @@ interface AuditVerification {
   firstBroken: { seq: number; problem: string } | null;
 }
 
-interface AuditEntry {
-  decisionId: string;
-  kind: string;
-  reason: string | null;
-}
-
-async function auditOf(selectionId: string): Promise<AuditEntry[]> {
-  const out: AuditEntry[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const r: {
-      selectionAudit: { edges: { node: AuditEntry }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-    } = must(
-      await d.gql(
-        SECRETARY,
-        `query($s: ID!, $after: String) { selectionAudit(selectionId: $s, first: 500, after: $after) {
-          edges { node { decisionId kind reason } } pageInfo { hasNextPage endCursor } } }`,
-        { s: selectionId, after },
-      ),
-    );
-    out.push(...r.selectionAudit.edges.map((e) => e.node));
-    if (!r.selectionAudit.pageInfo.hasNextPage) return out;
-    after = r.selectionAudit.pageInfo.endCursor;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('npm run start:cluster', () => {
   let selectionId: string;
   let applications: string[];
@@ -258,10 +153,17 @@ describe('npm run start:cluster', () => {
     const page = await fetch(`${stack.url}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    const health = (await (await fetch(`${stack.url}/proxy/healthz`)).json()) as {
-      targets: { url: string; healthy: boolean; requests: number }[];
-    };
-    expect(health.targets.map((t) => t.url)).toEqual(stack.gatewayUrls);
+    // On loopback without a forwarding header: the operator's view, with the gateways' internal URLs.
+    const health = (await (await fetch(`${stack.url}/proxy/healthz`)).json()) as ProxyHealth;
+    expect(health.targets.map((t) => [t.name, t.url])).toEqual(
+      stack.gatewayUrls.map((u, i) => [`gateway-${i + 1}`, u]),
+    );
+    // Relayed by a front proxy (a client from outside): names only.
+    const relayed = await (
+      await fetch(`${stack.url}/proxy/healthz`, { headers: { 'x-forwarded-for': '203.0.113.9' } })
+    ).text();
+    for (const u of stack.gatewayUrls) expect(relayed).not.toContain(u);
+    expect((JSON.parse(relayed) as ProxyHealth).targets.map((t) => t.name)).toEqual(['gateway-1', 'gateway-2']);
     expect(health.targets.every((t) => t.healthy)).toBe(true);
     // Round-robin: the seed and the sign-ins went through both.
     expect(health.targets.every((t) => t.requests > 0)).toBe(true);
@@ -271,26 +173,9 @@ describe('npm run start:cluster', () => {
     'delivers a status change to subscribers on either gateway while the candidate applies through the proxy',
     { timeout: 300_000 },
     async () => {
-      const created = must(
-        await d.createSelection(SECRETARY, {
-          title: `Seleksi Uji Klaster ${Date.now()}`,
-          announcementDate: localDateOf(new Date(), 'WITA'),
-          vacancies: [
-            {
-              level: 'PRATAMA',
-              position: 'Kepala Dinas Komunikasi dan Informatika',
-              unit: 'Dinas Komunikasi dan Informatika',
-              field: 'Komunikasi',
-            },
-          ],
-          simulationSecondsPerDay: 2,
-          rules: { registrationDays: 3, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
-        }),
-      ).createSelection;
-      selectionId = created.id;
-      await d.openRegistration(selectionId, { secretary: SECRETARY, overseer: OVERSEER }, PANSEL);
-      const vacancyId = created.vacancies[0]!.id;
-      applications = await Promise.all(CANDIDATES.map((c) => applyWithPdfs(stack.url, c, vacancyId)));
+      let vacancyId: string;
+      ({ selectionId, vacancyId } = await openDemoRound(d, `Seleksi Uji Klaster ${Date.now()}`));
+      applications = await Promise.all(CANDIDATES.map((c) => applyWithPdfs(d, stack.url, c, vacancyId)));
 
       // The first candidate follows their application on each gateway directly and through the proxy.
       const query = 'subscription($a: ID!) { applicationStatusChanged(applicationId: $a) { status at } }';
@@ -351,10 +236,13 @@ describe('npm run start:cluster', () => {
       const pids = victims.map((v) => stack.pidOf(v));
       const t = Date.now();
       for (const pid of pids) process.kill(pid, 'SIGKILL');
-      await waitUntil(async () => pids.every((p) => !alive(p)), { what: 'killed processes gone', timeoutMs: 10_000 });
+      await waitUntil(async () => pids.every((p) => !processAlive(p)), {
+        what: 'killed processes gone',
+        timeoutMs: 10_000,
+      });
       // The kill cut the held request off unanswered; its resend (same key, through the proxy) is below.
       expect(await held.outcome).toMatch(/^failed /);
-      await waitUntil(async () => victims.every((v, i) => stack.pidOf(v) !== pids[i] && alive(stack.pidOf(v))), {
+      await waitUntil(async () => victims.every((v, i) => stack.pidOf(v) !== pids[i] && processAlive(stack.pidOf(v))), {
         what: 'gateway-1 and worker-1 restarted',
         timeoutMs: 60_000,
       });
@@ -384,7 +272,7 @@ describe('npm run start:cluster', () => {
           new RegExp(`\\[${v}\\] ERROR pid \\d+ exited unexpectedly \\(signal SIGKILL\\).*restart 1 in`),
         );
       }
-      const audit = (await auditOf(selectionId)).filter((e) => e.kind === 'SCREENING_OVERRIDDEN');
+      const audit = (await auditOf(d, SECRETARY, selectionId)).filter((e) => e.kind === 'SCREENING_OVERRIDDEN');
       for (const a of acknowledged) {
         const entries = audit.filter((e) => e.decisionId === a.decisionId);
         expect(entries, `${a.label} ${a.decisionId}`).toHaveLength(1);

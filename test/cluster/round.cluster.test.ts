@@ -23,15 +23,9 @@ import { graphqlClient, type GraphQLResult } from '../support/stack';
 import { applyWithUploads } from '../support/apply-upload';
 import { must, SelectionDriver, type Decision } from '../support/selection-driver';
 import { tinyPdf } from '../e2e/support/pdf';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../support/launcher';
 import { temporalClusterMissing } from '@seleksi/dev/src/cluster/temporal-cluster';
-import {
-  ARTIFACTS,
-  DEMO_DOMAIN,
-  DEMO_PASSWORD,
-  skipWhenToolsMissing,
-  startClusterStack,
-  type ClusterStack,
-} from './support/cluster';
+import { ARTIFACTS, skipWhenToolsMissing, startClusterStack, type ClusterStack } from './support/cluster';
 
 // The kill of a Temporal service needs the server cluster (without it start:cluster runs the CLI dev server).
 const skip = skipWhenToolsMissing(temporalClusterMissing(), 'the cluster round test');

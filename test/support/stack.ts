@@ -27,14 +27,8 @@ try {
   // Already installed in this process.
 }
 
-let bundle: Promise<{ code: string }> | undefined;
-/** Workflow code is bundled once per test process (about a second each time otherwise). */
-export function workflowBundle(): Promise<{ code: string }> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
-  return bundle;
-}
-
-const quietBundlerLogger = {
+/** The workflow bundler's logger: errors only. */
+export const quietBundlerLogger = {
   trace: () => undefined,
   debug: () => undefined,
   info: () => undefined,
@@ -42,6 +36,13 @@ const quietBundlerLogger = {
   error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta),
   log: () => undefined,
 };
+
+let bundle: Promise<{ code: string }> | undefined;
+/** Workflow code is bundled once per test process (about a second each time otherwise). */
+export function workflowBundle(): Promise<{ code: string }> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundle;
+}
 
 export interface ServicesStack {
   prefix: string;

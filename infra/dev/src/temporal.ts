@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Connection, isGrpcServiceError } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 // CommonJS package whose named exports Node's ESM loader cannot detect: take the default export.
 import proto from '@temporalio/proto';
@@ -142,4 +142,54 @@ export async function ensureSearchAttributes(
     { what: `search attributes ${added.join(', ')} in namespace ${namespace}`, timeoutMs },
   );
   return added;
+}
+
+const GRPC_ALREADY_EXISTS = 6;
+
+export interface EnsureNamespaceOptions {
+  /** How long closed workflows are kept; used only when the namespace is created. Default 7. */
+  retentionDays?: number;
+  /** How long to wait until the namespace (and the search attributes) answer. Default 60 s. */
+  timeoutMs?: number;
+  /** Custom search attributes the namespace must have (ensureSearchAttributes). */
+  searchAttributes?: readonly SearchAttributeSpec[];
+}
+
+/**
+ * Registers `namespace` unless it exists (a new server cluster has only its system namespace), waits until the
+ * frontend describes it (a new namespace reaches every frontend's cache a moment later), then registers the
+ * missing `searchAttributes`. The one namespace set-up of the cluster, the rehearsal and the one-shot job.
+ */
+export async function ensureNamespace(
+  connection: Connection,
+  namespace: string,
+  options: EnsureNamespaceOptions = {},
+): Promise<{ created: boolean; addedSearchAttributes: string[] }> {
+  const retentionDays = options.retentionDays ?? 7;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const deadline = Date.now() + timeoutMs;
+  let created = false;
+  try {
+    await connection.workflowService.registerNamespace({
+      namespace,
+      // fromObject takes a plain number where the typed field wants a Long.
+      workflowExecutionRetentionPeriod: proto.google.protobuf.Duration.fromObject({ seconds: retentionDays * 86_400 }),
+    });
+    created = true;
+  } catch (err) {
+    if (!(isGrpcServiceError(err) && err.code === GRPC_ALREADY_EXISTS)) throw err;
+  }
+  await waitUntil(
+    async () => (await connection.workflowService.describeNamespace({ namespace })).namespaceInfo?.name === namespace,
+    { what: `namespace ${namespace}`, timeoutMs },
+  );
+  const addedSearchAttributes = options.searchAttributes
+    ? await ensureSearchAttributes(
+        connection,
+        namespace,
+        options.searchAttributes,
+        Math.max(1_000, deadline - Date.now()),
+      )
+    : [];
+  return { created, addedSearchAttributes };
 }

@@ -6,11 +6,10 @@
  *
  * Output: test/artifacts/cluster/<name>/start-cluster.log, and the processes' own logs copied there at stop.
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { repoRoot, spawnLogged, tailFile, type ManagedProcess } from '@seleksi/dev';
+import { repoRoot } from '@seleksi/dev';
 import { payloadKeyEnv } from '@seleksi/workflows';
 import {
   buildTopology,
@@ -20,10 +19,9 @@ import {
   topologyPorts,
   type Topology,
 } from '../../../infra/dev/src/cluster/topology';
+import { claimPorts, copyPortalDist, keepLogsAndRemove, launchUntilReady } from '../../support/launcher';
 
 export const ARTIFACTS = resolve(repoRoot, 'test/artifacts/cluster');
-export const DEMO_PASSWORD = 'SeleksiJPT#2026';
-export const DEMO_DOMAIN = 'demo.seleksi-jpt.id';
 
 /**
  * Whether a cluster test whose tools are missing (`missing`: what is missing and the command that builds it)
@@ -43,51 +41,24 @@ export function skipWhenToolsMissing(missing: string, what: string): boolean {
 const BASES = Array.from({ length: 9 }, (_, k) => 9100 + 100 * k);
 const LOCKS = join(tmpdir(), 'seleksi-cluster-bases');
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((res) => {
-    const server = createServer();
-    server.once('error', () => res(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => res(true)));
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function allPorts(t: Topology): number[] {
   const temporal = Array.from({ length: TEMPORAL_PORT_SPAN }, (_, i) => t.temporal.basePort + i);
   return [...new Set([...topologyPorts(t).map((p) => p.port), ...temporal])];
 }
 
 /** A base port whose every port is free now, held by a lock file holding this process's pid. */
-async function claimBase(env: NodeJS.ProcessEnv, bases = BASES): Promise<{ base: number; release: () => void }> {
-  mkdirSync(LOCKS, { recursive: true });
-  for (const base of bases) {
-    const lock = join(LOCKS, `${base}.lock`);
-    try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-    } catch {
-      const holder = Number(readFileSync(lock, 'utf8').trim());
-      if (holder && alive(holder)) continue;
-      rmSync(lock, { force: true });
-      try {
-        writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      } catch {
-        continue;
-      }
-    }
-    const release = () => rmSync(lock, { force: true });
-    const t = buildTopology(loadClusterConfig({ ...env, CLUSTER_BASE_PORT: String(base) }));
-    if ((await Promise.all(allPorts(t).map(portIsFree))).every(Boolean)) return { base, release };
-    release();
-  }
-  throw new Error(`no free cluster base port among ${bases.join(', ')}`);
+async function claimBase(
+  env: NodeJS.ProcessEnv,
+  bases: readonly number[] = BASES,
+): Promise<{ base: number; release: () => void }> {
+  const { value, release } = await claimPorts({
+    locksDir: LOCKS,
+    candidates: bases,
+    portsOf: (base) => allPorts(buildTopology(loadClusterConfig({ ...env, CLUSTER_BASE_PORT: String(base) }))),
+    host: '127.0.0.1',
+    what: 'cluster base port',
+  });
+  return { base: value, release };
 }
 
 export interface ClusterStack {
@@ -116,11 +87,7 @@ export async function startClusterStack(
   mkdirSync(artifactDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'seleksi-cluster-'));
   chmodSync(dataDir, 0o711); // as root, PostgreSQL runs as `postgres` and must reach its data dir inside
-  // The portal as bootstrap built it, copied (as the e2e stacks do): a rebuild of portal/dist during the run
-  // would otherwise leave the gateways without index.html for a moment.
-  const portalDist = join(dataDir, 'portal-dist');
-  cpSync(resolve(repoRoot, 'portal/dist'), portalDist, { recursive: true });
-  if (!existsSync(join(portalDist, 'index.html'))) throw new Error('portal/dist/index.html missing: run the bootstrap');
+  const portalDist = await copyPortalDist(dataDir);
   const env: NodeJS.ProcessEnv = {
     // A test runner killed with SIGKILL cannot stop the cluster: it stops itself.
     SELEKSI_STOP_WITH_PARENT: '1',
@@ -139,57 +106,20 @@ export async function startClusterStack(
   env.CLUSTER_BASE_PORT = String(claim.base);
   const topology = buildTopology(loadClusterConfig(env));
 
-  const output: string[] = [];
-  let ready: () => void = () => undefined;
-  let failed: (err: Error) => void = () => undefined;
-  const readyOrFailed = new Promise<void>((res, rej) => {
-    ready = res;
-    failed = rej;
-  });
-  const proc: ManagedProcess = spawnLogged({
-    name: 'start-cluster',
-    command: process.execPath,
-    args: ['--import', 'tsx', 'infra/dev/src/cluster/start-cluster.ts'],
+  const { output, stop } = await launchUntilReady({
+    command: 'start:cluster',
+    script: 'infra/dev/src/cluster/start-cluster.ts',
     env,
     logFile: join(artifactDir, 'start-cluster.log'),
-    onLine: (line) => {
-      output.push(line);
-      if (READY.test(line)) ready();
-      if (FAILED.test(line)) failed(new Error(`start:cluster failed: ${line}\n${output.slice(-40).join('\n')}`));
+    ready: READY,
+    failed: FAILED,
+    timeoutMs,
+    stopTimeoutMs: 60_000,
+    afterStop: () => {
+      claim.release();
+      keepLogsAndRemove(dataDir, artifactDir);
     },
   });
-  void proc.exited.then((info) =>
-    failed(
-      new Error(`start-cluster.ts exited (${info.signal ?? info.code}) before it was ready:\n${output.join('\n')}`),
-    ),
-  );
-
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    await proc.stop(60_000);
-    claim.release();
-    const logs = join(dataDir, 'logs');
-    if (existsSync(logs)) cpSync(logs, join(artifactDir, 'logs'), { recursive: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      readyOrFailed,
-      new Promise<never>((_, rej) => {
-        timer = setTimeout(
-          () => rej(new Error(`start:cluster not ready after ${timeoutMs / 1000} s:\n${tailFile(proc.logFile, 40)}`)),
-          timeoutMs,
-        );
-      }),
-    ]);
-    clearTimeout(timer);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
   return {
     url: topology.urls.public,
     topology,

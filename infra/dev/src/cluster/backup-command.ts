@@ -1,8 +1,9 @@
 /**
- * `npm run backup -- <dir> [--port P]` and `npm run restore -- <dir> [--data-dir D] [--port P]` (README, "Backup and
- * restore"). Backup: an online base backup of the running PostgreSQL (default: the one `npm start` runs, port
- * POSTGRES_PORT). Restore: into a fresh data directory (default `<SELEKSI_DATA_DIR>/postgres`, which must be absent
- * or empty), then PostgreSQL is started on it once so it replays the WAL to the backup's point, the databases are
+ * `npm run backup -- <dir> [--port P]` and `npm run restore -- <dir> [--cluster] [--data-dir D] [--port P]` (README,
+ * "Backup and restore"). Backup: an online base backup of the running PostgreSQL (default: the one running of
+ * `npm start`'s and `npm run start:cluster`'s, backup-source.ts; with both or neither running it asks for --port).
+ * Restore: into a fresh data directory (default `<SELEKSI_DATA_DIR>/postgres`, with --cluster
+ * `<SELEKSI_CLUSTER_DATA_DIR>/postgres`; it must be absent or empty), then PostgreSQL is started on it once so it replays the WAL to the backup's point, the databases are
  * checked, and it is shut down cleanly, ready for `npm start` / `npm run start:cluster`.
  */
 import { dirname, join, resolve } from 'node:path';
@@ -10,10 +11,12 @@ import { loadConfig } from '../config';
 import { freePort } from '../processes';
 import { startPostgres } from '../postgres';
 import { backupPostgres, listDatabases, missingDatabases, restorePostgres } from './backup';
+import { backupSource, postgresInstallations } from './backup-source';
+import { loadClusterConfig } from './topology';
 
 const USAGE =
   'usage: npm run backup -- <backup-dir> [--port P]\n' +
-  '       npm run restore -- <backup-dir> [--data-dir D] [--port P]';
+  '       npm run restore -- <backup-dir> [--cluster] [--data-dir D] [--port P]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -29,6 +32,8 @@ function parse(argv: string[]): { dir: string; options: Map<string, string> } {
       const v = argv[++i];
       if (!v) fail(`Opsi ${a} memerlukan nilai / ${a} needs a value`);
       options.set(a.slice(2), v);
+    } else if (a === '--cluster') {
+      options.set('cluster', '1');
     } else if (a.startsWith('--')) {
       fail(`Opsi tidak dikenal: ${a} / unknown option ${a}`);
     } else positional.push(a);
@@ -53,7 +58,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { dir, options } = parse(rest);
   if (command === 'backup') {
-    const p = port(options, config.POSTGRES_PORT);
+    if (options.has('cluster')) fail('--cluster is for restore; a backup finds the running server (or give --port)');
+    let p: number;
+    if (options.has('port')) p = port(options, 0);
+    else {
+      const source = backupSource(postgresInstallations(config, loadClusterConfig()));
+      p = source.port;
+      console.log(`[backup] the running PostgreSQL is \`${source.startedBy}\`'s (port ${p})`);
+    }
     console.log(`[backup] base backup of PostgreSQL 127.0.0.1:${p} into ${dir} (online)`);
     const meta = await backupPostgres({ port: p, dir });
     console.log(
@@ -65,7 +77,8 @@ async function main(): Promise<void> {
     return;
   }
   if (command === 'restore') {
-    const dataDir = resolve(options.get('data-dir') ?? join(resolve(config.SELEKSI_DATA_DIR), 'postgres'));
+    const installation = postgresInstallations(config, loadClusterConfig())[options.has('cluster') ? 1 : 0]!;
+    const dataDir = resolve(options.get('data-dir') ?? installation.dataDir);
     console.log(`[restore] ${dir} into ${dataDir}`);
     const restored = await restorePostgres({ backupDir: dir, dataDir });
     console.log(`[restore] unpacked and verified against the manifest in ${secs(restored.durationMs)}`);

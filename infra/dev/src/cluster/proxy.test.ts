@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, get, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGatewayProxy, type GatewayProxy } from './proxy';
+import { createGatewayProxy, isInternalRequest, type GatewayProxy, type ProxyHealth } from './proxy';
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -77,6 +77,14 @@ describe('gateway proxy', () => {
     expect(proxy.targets.map((t) => t.healthy)).toEqual([true, false]);
     const health = await fetch(`${url}/proxy/healthz`);
     expect(health.status).toBe(200);
+    // From loopback without a forwarding header: the operator's view, with the internal URLs.
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      targets: [
+        { name: 'gateway-1', healthy: true, requests: expect.any(Number), url: a.url },
+        { name: 'gateway-2', healthy: false, requests: expect.any(Number), url: b.url },
+      ],
+    });
 
     await a.close();
     const none = await fetch(`${url}/echo`);
@@ -84,6 +92,40 @@ describe('gateway proxy', () => {
     expect(((await none.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
       'UNAVAILABLE',
     );
+  });
+
+  it('shows the gateways by name only to a request relayed by a front proxy', async () => {
+    const [a, b] = [await target('a'), await target('b')];
+    const { proxy, url } = await proxyFor([a.url, b.url]);
+    const relayed: Record<string, string>[] = [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }];
+    for (const headers of relayed) {
+      const res = await fetch(`${url}/proxy/healthz`, { headers });
+      const text = await res.text();
+      expect(text).not.toContain(a.url);
+      expect(text).not.toContain('127.0.0.1');
+      expect((JSON.parse(text) as ProxyHealth).targets.map((t) => [t.name, t.healthy])).toEqual([
+        ['gateway-1', true],
+        ['gateway-2', true],
+      ]);
+    }
+    await Promise.all([a.close(), b.close()]);
+    await proxy.checkAll();
+    const down = await fetch(`${url}/proxy/healthz`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as ProxyHealth).status).toBe('unavailable');
+  });
+
+  it('takes only loopback requests without forwarding headers as internal', () => {
+    const req = (remoteAddress: string, headers: Record<string, string> = {}) => ({
+      socket: { remoteAddress },
+      headers,
+    });
+    expect(isInternalRequest(req('127.0.0.1'))).toBe(true);
+    expect(isInternalRequest(req('::1'))).toBe(true);
+    expect(isInternalRequest(req('::ffff:127.0.0.1'))).toBe(true);
+    expect(isInternalRequest(req('10.0.0.5'))).toBe(false);
+    expect(isInternalRequest(req('::ffff:192.168.1.20'))).toBe(false);
+    expect(isInternalRequest(req('127.0.0.1', { 'x-real-ip': '198.51.100.1' }))).toBe(false);
   });
 
   it('passes a multipart upload through unchanged, with the client address forwarded', async () => {

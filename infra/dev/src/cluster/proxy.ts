@@ -3,6 +3,10 @@
  * http-proxy-3 (request and response bodies are streamed, so multipart uploads and SSE subscriptions pass
  * through unbuffered). Round-robin over the gateways whose health check answered last; a gateway that
  * fails a request or a check is skipped until a check answers again.
+ *
+ * Its status path names the gateways `gateway-1`, `gateway-2`, … with their health and request counts; their
+ * internal URLs only to a request made on this host's loopback without a forwarding header (an operator's curl or
+ * the container's health check), never to a client from outside or through a front proxy.
  */
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -23,6 +27,8 @@ export interface GatewayProxyOptions {
 }
 
 export interface TargetState {
+  /** `gateway-<n>` in the order of `targets`: what the status path shows to anyone. */
+  name: string;
   url: string;
   healthy: boolean;
   /** Requests sent to it so far. */
@@ -40,6 +46,37 @@ export interface GatewayProxy {
 
 /** The proxy's own status path (not forwarded). */
 export const PROXY_HEALTH_PATH = '/proxy/healthz';
+
+export interface ProxyHealth {
+  status: 'ok' | 'unavailable';
+  /** `url` only in the internal view. */
+  targets: { name: string; healthy: boolean; requests: number; url?: string }[];
+}
+
+/** The status path's answer; `internal` adds the targets' URLs. */
+export function proxyHealth(targets: readonly TargetState[], internal: boolean): ProxyHealth {
+  return {
+    status: targets.some((t) => t.healthy) ? 'ok' : 'unavailable',
+    targets: targets.map((t) => ({
+      name: t.name,
+      healthy: t.healthy,
+      requests: t.requests,
+      ...(internal ? { url: t.url } : {}),
+    })),
+  };
+}
+
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+
+/**
+ * True for a request made on this host's loopback and not relayed: a front proxy or load balancer on the same host
+ * connects from loopback too, but says whom it forwards for. Headers can only make a request look less internal.
+ */
+export function isInternalRequest(req: Pick<IncomingMessage, 'headers'> & { socket: { remoteAddress?: string } }) {
+  const from = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+  const loopback = from === '::1' || /^127\./.test(from);
+  return loopback && FORWARDING_HEADERS.every((h) => req.headers[h] === undefined);
+}
 
 const unavailable = JSON.stringify({
   errors: [
@@ -63,7 +100,8 @@ export function createGatewayProxy(options: GatewayProxyOptions): GatewayProxy {
   const healthPath = options.healthPath ?? '/readyz';
   const intervalMs = options.healthIntervalMs ?? 1000;
   const log = options.logger;
-  const targets: TargetState[] = options.targets.map((url) => ({
+  const targets: TargetState[] = options.targets.map((url, i) => ({
+    name: `gateway-${i + 1}`,
     url: url.replace(/\/$/, ''),
     healthy: true,
     requests: 0,
@@ -79,8 +117,8 @@ export function createGatewayProxy(options: GatewayProxyOptions): GatewayProxy {
   const mark = (t: TargetState, healthy: boolean, why: string): void => {
     if (t.healthy === healthy) return;
     t.healthy = healthy;
-    if (healthy) log?.info({ target: t.url }, 'gateway back in rotation');
-    else log?.warn({ target: t.url, reason: why }, 'gateway taken out of rotation');
+    if (healthy) log?.info({ target: t.name, url: t.url }, 'gateway back in rotation');
+    else log?.warn({ target: t.name, url: t.url, reason: why }, 'gateway taken out of rotation');
   };
 
   /** The next healthy target after the last one chosen, or undefined when none is healthy. */
@@ -136,9 +174,12 @@ export function createGatewayProxy(options: GatewayProxyOptions): GatewayProxy {
 
   const server = createServer((req, res) => {
     if (req.url === PROXY_HEALTH_PATH) {
-      const up = targets.some((t) => t.healthy);
-      res.writeHead(up ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ targets }));
+      const health = proxyHealth(targets, isInternalRequest(req));
+      res.writeHead(health.status === 'ok' ? 200 : 503, {
+        'content-type': 'application/json',
+        'cache-control': 'no-store',
+      });
+      res.end(JSON.stringify(health));
       return;
     }
     forward(req, res);

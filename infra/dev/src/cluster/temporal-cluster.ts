@@ -27,7 +27,7 @@ import {
   type RestartPolicy,
   type SupervisedProcess,
 } from '../processes';
-import { ensureSearchAttributes, waitForTemporal } from '../temporal';
+import { ensureNamespace, waitForTemporal } from '../temporal';
 
 const execFileAsync = promisify(execFile);
 
@@ -330,23 +330,7 @@ function toolEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TEMPORAL_')));
 }
 
-const GRPC_ALREADY_EXISTS = 6;
 const GRPC_NOT_FOUND = 5;
-
-/** Registers the namespace unless it exists; true when it was created. */
-async function ensureNamespace(connection: Connection, namespace: string, retentionDays: number): Promise<boolean> {
-  try {
-    await connection.workflowService.registerNamespace({
-      namespace,
-      // fromObject takes a plain number where the typed field wants a Long.
-      workflowExecutionRetentionPeriod: proto.google.protobuf.Duration.fromObject({ seconds: retentionDays * 86_400 }),
-    });
-    return true;
-  } catch (err) {
-    if (isGrpcServiceError(err) && err.code === GRPC_ALREADY_EXISTS) return false;
-    throw err;
-  }
-}
 
 /**
  * True once history and matching answer through the frontend: describing a workflow that does not exist reaches a
@@ -514,17 +498,14 @@ export async function startTemporalCluster(opts: TemporalClusterOptions): Promis
     try {
       log(`Temporal frontend answers on ${address} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
       const retentionDays = opts.retentionDays ?? 7;
-      if (await ensureNamespace(connection, namespace, retentionDays)) {
-        log(`registered namespace ${namespace} (retention ${retentionDays} days)`);
-      }
-      await guarded(
-        waitUntil(
-          async () =>
-            (await connection.workflowService.describeNamespace({ namespace })).namespaceInfo?.name === namespace,
-          { what: `namespace ${namespace}`, timeoutMs: remaining() },
-        ),
+      const { created, addedSearchAttributes: added } = await guarded(
+        ensureNamespace(connection, namespace, {
+          retentionDays,
+          timeoutMs: remaining(),
+          searchAttributes: SEARCH_ATTRIBUTES,
+        }),
       );
-      const added = await guarded(ensureSearchAttributes(connection, namespace, SEARCH_ATTRIBUTES, remaining()));
+      if (created) log(`registered namespace ${namespace} (retention ${retentionDays} days)`);
       if (added.length > 0) log(`registered search attributes: ${added.join(', ')}`);
       await guarded(
         waitUntil(() => historyAndMatchingAnswer(connection, namespace), {

@@ -5,11 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '@seleksi/workflows';
 import { consolePrinter, type Orchestrator } from '../orchestrator';
-import { waitUntil, type ManagedProcess } from '../processes';
-import { devServerArgs, ensureSearchAttributes, temporalCliPath, waitForTemporal } from '../temporal';
+import type { ManagedProcess } from '../processes';
+import { devServerArgs, ensureNamespace, temporalCliPath, waitForTemporal } from '../temporal';
 import { startTemporalCluster, temporalClusterMissing, temporalClusterTools } from './temporal-cluster';
 import type { Topology } from './topology';
 
@@ -89,37 +88,13 @@ export async function startTemporal(topology: Topology, run: StartTemporalRun): 
     ...(proc ? { process: proc } : {}),
   });
   try {
-    await ensureNamespace(connection, topology.namespace);
-    const added = await ensureSearchAttributes(connection, topology.namespace, SEARCH_ATTRIBUTES);
+    const { addedSearchAttributes: added } = await ensureNamespace(connection, topology.namespace, {
+      timeoutMs: 30_000,
+      searchAttributes: SEARCH_ATTRIBUTES,
+    });
     if (added.length > 0) o.say(`registered search attributes: ${added.join(', ')}`);
   } finally {
     await connection.close();
   }
   return result;
-}
-
-/** A fresh server cluster has only its system namespace: registers `namespace` when it is missing. */
-async function ensureNamespace(connection: Connection, namespace: string): Promise<void> {
-  try {
-    await connection.workflowService.describeNamespace({ namespace });
-    return;
-  } catch {
-    // not there yet
-  }
-  try {
-    await connection.workflowService.registerNamespace({
-      namespace,
-      // protobufjs takes a plain number where its types say Long.
-      workflowExecutionRetentionPeriod: { seconds: (7 * 24 * 3600) as never },
-    });
-  } catch (err) {
-    if (!/already exists/i.test((err as Error).message)) throw err;
-  }
-  await waitUntil(
-    async () => {
-      await connection.workflowService.describeNamespace({ namespace });
-      return true;
-    },
-    { what: `namespace ${namespace}`, timeoutMs: 30_000 },
-  );
 }
