@@ -90,9 +90,6 @@ export async function createContext(
   clientAddress = 'unknown',
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await (started ?? authenticate(deps, authorization));
-  const { candidate, assessment, document } = deps.services;
-  // One batched service call per tick for each kind of record (no N+1).
-  const selection = new DataLoader((ids: readonly string[]) => candidate.getSelectionSummariesByIds(ids));
   return {
     ...deps,
     user,
@@ -100,33 +97,89 @@ export async function createContext(
     idempotency: { key: idempotencyKey ?? null, uses: 0 },
     receivedAt,
     clientAddress,
-    loaders: {
-      selection,
-      stageHistory: new DataLoader(async (ids) =>
-        (await candidate.getSelectionsByIds(ids)).map((s) => s?.stageHistory ?? []),
-      ),
-      profile: new DataLoader((ids) => candidate.getProfilesByIds(ids)),
-      agency: new DataLoader((codes) => Promise.all(codes.map((code) => candidate.getAgency(code)))),
-      process: new DataLoader((ids) =>
-        Promise.all(
-          ids.map(async (id) => {
-            const s = await selection.load(id);
-            return s ? querySelectionState(deps.temporal, s.agencyCode, s.id) : null;
-          }),
-        ),
-      ),
-      summary: new DataLoader((ids) =>
-        Promise.all(
-          ids.map(async (id) => {
-            const s = await selection.load(id);
-            return s ? querySelectionSummary(deps.temporal, s.agencyCode, s.id) : null;
-          }),
-        ),
-      ),
-      application: new DataLoader((ids) => candidate.getApplicationsByIds(ids)),
-      document: new DataLoader((ids) => document.getDocumentsByIds(ids)),
-      // Per agency: a request names few agencies, whatever the number of rows.
-      talentSettings: new DataLoader((codes) => Promise.all(codes.map((code) => assessment.getTalentSettings(code)))),
-    },
+    loaders: new RequestLoaders(deps),
   };
+}
+
+type Loaders = GraphQLContext['loaders'];
+
+/**
+ * One request's loaders, each made when first used: a read names two or three kinds of record, and
+ * making all nine for every request cost more than the loaders it used.
+ * One batched service call per tick for each kind of record (no N+1).
+ */
+class RequestLoaders implements Loaders {
+  #selection?: Loaders['selection'];
+  #stageHistory?: Loaders['stageHistory'];
+  #application?: Loaders['application'];
+  #document?: Loaders['document'];
+  #profile?: Loaders['profile'];
+  #agency?: Loaders['agency'];
+  #process?: Loaders['process'];
+  #summary?: Loaders['summary'];
+  #talentSettings?: Loaders['talentSettings'];
+
+  constructor(private readonly deps: GatewayDeps) {}
+
+  get selection(): Loaders['selection'] {
+    const { candidate } = this.deps.services;
+    return (this.#selection ??= new DataLoader((ids: readonly string[]) => candidate.getSelectionSummariesByIds(ids)));
+  }
+
+  get stageHistory(): Loaders['stageHistory'] {
+    const { candidate } = this.deps.services;
+    return (this.#stageHistory ??= new DataLoader(async (ids) =>
+      (await candidate.getSelectionsByIds(ids)).map((s) => s?.stageHistory ?? []),
+    ));
+  }
+
+  get profile(): Loaders['profile'] {
+    const { candidate } = this.deps.services;
+    return (this.#profile ??= new DataLoader((ids) => candidate.getProfilesByIds(ids)));
+  }
+
+  get agency(): Loaders['agency'] {
+    const { candidate } = this.deps.services;
+    return (this.#agency ??= new DataLoader((codes) => Promise.all(codes.map((code) => candidate.getAgency(code)))));
+  }
+
+  get process(): Loaders['process'] {
+    return (this.#process ??= new DataLoader((ids) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const s = await this.selection.load(id);
+          return s ? querySelectionState(this.deps.temporal, s.agencyCode, s.id) : null;
+        }),
+      ),
+    ));
+  }
+
+  get summary(): Loaders['summary'] {
+    return (this.#summary ??= new DataLoader((ids) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const s = await this.selection.load(id);
+          return s ? querySelectionSummary(this.deps.temporal, s.agencyCode, s.id) : null;
+        }),
+      ),
+    ));
+  }
+
+  get application(): Loaders['application'] {
+    const { candidate } = this.deps.services;
+    return (this.#application ??= new DataLoader((ids) => candidate.getApplicationsByIds(ids)));
+  }
+
+  get document(): Loaders['document'] {
+    const { document } = this.deps.services;
+    return (this.#document ??= new DataLoader((ids) => document.getDocumentsByIds(ids)));
+  }
+
+  get talentSettings(): Loaders['talentSettings'] {
+    const { assessment } = this.deps.services;
+    // Per agency: a request names few agencies, whatever the number of rows.
+    return (this.#talentSettings ??= new DataLoader((codes) =>
+      Promise.all(codes.map((code) => assessment.getTalentSettings(code))),
+    ));
+  }
 }

@@ -226,24 +226,32 @@ function checkVariable(
   return null;
 }
 
-/** Every ID and String input (literal or variable) within its length and of allowed characters, before any resolver runs. */
-export function checkInputLengths(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | null | undefined,
-  limits: InputLimits,
-): GraphQLError | null {
-  let refused: GraphQLError | null = null;
+/**
+ * A document's input checks in document order: each variable definition (checked against the
+ * request's variables) and the refusal of an ID or String literal. A document's literals never
+ * change, so they are checked once per parsed document (Yoga's parser cache hands the same
+ * DocumentNode to every request of the same text) and only the variables are walked per request.
+ */
+type InputCheck = { variable: string; type: GraphQLInputType } | { refused: GraphQLError };
+
+const inputChecks = new WeakMap<InputLimits, WeakMap<GraphQLSchema, WeakMap<DocumentNode, InputCheck[]>>>();
+
+function inputChecksOf(schema: GraphQLSchema, document: DocumentNode, limits: InputLimits): InputCheck[] {
+  let byLimits = inputChecks.get(limits);
+  if (!byLimits) inputChecks.set(limits, (byLimits = new WeakMap()));
+  let bySchema = byLimits.get(schema);
+  if (!bySchema) byLimits.set(schema, (bySchema = new WeakMap()));
+  let checks = bySchema.get(document);
+  if (checks) return checks;
+  checks = [];
+  const out = checks;
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       VariableDefinition(node) {
         const type = typeFromAST(schema, node.type);
-        if (!type || !isInputType(type)) return;
-        const name = node.variable.name.value;
-        refused ??= checkVariable(type, variables?.[name], name, name, limits);
-        if (refused) return BREAK;
+        if (type && isInputType(type)) out.push({ variable: node.variable.name.value, type });
       },
       StringValue(node, _key, parent, _path, ancestors) {
         const type = typeInfo.getInputType();
@@ -256,12 +264,33 @@ export function checkInputLengths(
         });
         const name = owners.at(-1)?.name.value;
         const field = owners.map((o) => o.name.value).join('.') || 'query';
-        refused = refusedString(node.value, field, maxLengthOf(named, name, limits), named === GraphQLID);
-        if (refused) return BREAK;
+        const refused = refusedString(node.value, field, maxLengthOf(named, name, limits), named === GraphQLID);
+        // Nothing after the first refused literal is ever checked.
+        if (refused) {
+          out.push({ refused });
+          return BREAK;
+        }
       },
     }),
   );
-  return refused;
+  bySchema.set(document, checks);
+  return checks;
+}
+
+/** Every ID and String input (literal or variable) within its length and of allowed characters, before any resolver runs. */
+export function checkInputLengths(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  limits: InputLimits,
+): GraphQLError | null {
+  for (const check of inputChecksOf(schema, document, limits)) {
+    // A fresh error per request: the remembered one is shared by every request of the document.
+    if ('refused' in check) return new GraphQLError(check.refused.message, { extensions: check.refused.extensions });
+    const refused = checkVariable(check.type, variables?.[check.variable], check.variable, check.variable, limits);
+    if (refused) return refused;
+  }
+  return null;
 }
 
 /** Refuses over-long inputs at execution's start, before a resolver can forward them to a service. */

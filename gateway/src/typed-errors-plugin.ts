@@ -245,18 +245,20 @@ function requestStrings(params: { query?: unknown; variables?: unknown }): strin
 
 export function useTypedErrors(options: { debug?: boolean } = {}): Plugin {
   const debug = options.debug ?? false;
-  const strings = new WeakMap<Request, string[]>();
+  // The request's params (a batch has several), read only when an answer has errors: walking every
+  // request's variables and query text up front cost about as much as the rest of this plugin.
+  const paramsOf = new WeakMap<Request, { query?: unknown; variables?: unknown }[]>();
   return {
     onParams({ params, request }) {
-      const list = strings.get(request) ?? [];
-      list.push(...requestStrings(params));
-      strings.set(request, list);
+      const list = paramsOf.get(request);
+      if (list) list.push(params);
+      else paramsOf.set(request, [params]);
     },
     onResultProcess({ result, setResult, request }) {
       if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result)) return;
       const r = result as ExecutionResult;
       if (!r.errors?.length) return;
-      const sent = strings.get(request) ?? [];
+      const sent = (paramsOf.get(request) ?? []).flatMap(requestStrings);
       setResult({
         ...r,
         errors: r.errors.map((e) => {

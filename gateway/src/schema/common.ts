@@ -3,9 +3,15 @@ import { GraphQLError } from 'graphql';
 import { APPLICATION_STATUSES, ERROR_CODES, JPT_LEVELS, ROLES, SELECTION_STAGES, isLocalDate } from '@seleksi/domain';
 import { builder } from '../builder';
 
+/** What Date.prototype.toISOString prints for years 0000–9999. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 builder.scalarType('DateTime', {
   description: 'An instant, ISO-8601 in UTC',
-  serialize: (v) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString()),
+  // Services send instants as JSON strings already in toISOString's form: those go out as they are
+  // (parsing and printing every date again was a visible share of a list's serialisation).
+  serialize: (v) =>
+    v instanceof Date ? v.toISOString() : typeof v === 'string' && ISO_INSTANT.test(v) ? v : new Date(v).toISOString(),
   parseValue: (v) => {
     const d = new Date(String(v));
     if (Number.isNaN(d.getTime()))
