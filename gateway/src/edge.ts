@@ -2,8 +2,6 @@
  * Yoga's options for the edge: request guards, parser and input limits, query limits, typed errors
  * and error masking (one place, used by the server and by the tests).
  */
-import { useGraphQlJit } from '@envelop/graphql-jit';
-import { getOperationAST, type ExecutionArgs } from 'graphql';
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
 import type { GatewayConfig } from './config';
 import { useInputLimits, useParserLimits, useQueryLimits } from './limits';
@@ -19,9 +17,6 @@ export function edgeOptions(
       useQueryLimits(config),
       useInputLimits(config),
       useTypedErrors({ debug: config.GATEWAY_DEBUG_ERRORS }),
-      // Queries and mutations run compiled (graphql-jit: about 15–30 % less gateway CPU per read,
-      // test/bench/profile-gateway.ts); subscriptions stay on graphql-js, which serves them over SSE.
-      useGraphQlJit({}, { enableIf: (args) => !isSubscription(args) }) as Plugin,
     ],
     // Never Yoga's development mode (NODE_ENV) for what clients see: only GATEWAY_DEBUG_ERRORS.
     maskedErrors: { maskError: createMaskError(config.GATEWAY_DEBUG_ERRORS), isDev: false },
@@ -29,8 +24,4 @@ export function edgeOptions(
     maxRequestBodySize:
       config.APPLICATION_FILE_MAX_BYTES * config.APPLICATION_FILES_MAX + config.GRAPHQL_MAX_BODY_BYTES,
   };
-}
-
-function isSubscription(args: ExecutionArgs): boolean {
-  return getOperationAST(args.document, args.operationName)?.operation === 'subscription';
 }
