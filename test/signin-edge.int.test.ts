@@ -7,6 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLogger } from '@seleksi/kit';
 import { startGateway } from '@seleksi/gateway';
@@ -151,6 +152,30 @@ describe('sign-in throttling', () => {
     expect(wrong).toBeGreaterThanOrEqual(1);
     expect(wrong).toBeLessThanOrEqual(LOCK_FAILURES);
     expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBe(40 - wrong);
+  });
+
+  it('lets the right password in when the counter fell behind the counts held (an increment the store lost)', async () => {
+    const email = await addUser('edge-lost');
+    const address = '10.1.6.1';
+    for (let i = 0; i < 4; i++) expect(codeOf(await signIn(email, 'salah', address))).toBe('UNAUTHENTICATED');
+    // What a lost increment leaves on FerretDB v1: the counter one behind the four counts held by claims.
+    const conn = await mongoose
+      .createConnection(stack.gateway.deps.config.MONGODB_URI, { dbName: stack.gateway.deps.config.GATEWAY_DB })
+      .asPromise();
+    try {
+      const key = `account:${email}`;
+      const counters = conn.collection<{ _id: string; failures: number }>('signin_counters');
+      expect((await counters.findOne({ _id: key }))?.failures).toBe(4);
+      expect(
+        await conn.collection<{ _id: string }>('signin_claims').countDocuments({ _id: { $regex: `^${key}\\|` } }),
+      ).toBe(4);
+      await counters.updateOne({ _id: key }, { $set: { failures: 3 } });
+      // Counted again past the held count, it is still this attempt's turn: checked, and let in.
+      expect(codeOf(await signIn(email, PASSWORD, address))).toBe('OK');
+      expect(await counters.findOne({ _id: key })).toBeNull();
+    } finally {
+      await conn.close();
+    }
   });
 
   it('limits password-reset mails per e-mail, apart from sign-in', async () => {

@@ -198,14 +198,20 @@ export class SignInThrottle {
     // all pass the check above while none has been counted yet. A claim past the lock count, or past
     // the free failures out of turn (another attempt got in since the read), is refused.
     const claimed: Claimed[] = [];
-    for (const k of keys) claimed.push(await this.claim(k, now));
-    const overrun = claimed.find(({ key, doc }) => {
+    try {
+      for (const k of keys) claimed.push(await this.claim(k, now));
+    } catch (err) {
+      await this.release(claimed).catch(() => undefined);
+      throw err;
+    }
+    const overrun = claimed.find(({ key, doc, bumps }) => {
       // Locked by an attempt that failed between this one's read and its count.
       if (doc.lockedUntil && doc.lockedUntil.getTime() > now.getTime()) return true;
       if (key.scope === 'ADDRESS') return doc.failures > this.policy.addressLockFailures;
       return (
         doc.failures > this.policy.accountLockFailures ||
-        (doc.failures > this.policy.accountFreeFailures && doc.failures !== (seen.get(key.id)?.failures ?? 0) + 1)
+        // In turn: the count right after the one read (counting again past counts already held moves it on).
+        (doc.failures > this.policy.accountFreeFailures && doc.failures !== (seen.get(key.id)?.failures ?? 0) + bumps)
       );
     });
     if (overrun) {
@@ -306,11 +312,15 @@ export class SignInThrottle {
     }
   }
 
-  /** Gives back counts claimed by attempts that were refused or could not be checked. */
+  /**
+   * Gives back the count an attempt that was refused or could not be checked holds: its claim and one
+   * count. Only one: its further counts made up for increments the store lost or for counts others hold,
+   * and taking them off too would leave the counter behind the claims.
+   */
   private async release(claimed: Claimed[]): Promise<void> {
     for (const c of claimed) {
       if (c.claim) await this.claims.deleteOne({ _id: c.claim });
-      await this.counters.updateOne({ _id: c.key.id, failures: { $gte: c.bumps } }, { $inc: { failures: -c.bumps } });
+      await this.counters.updateOne({ _id: c.key.id, failures: { $gt: 0 } }, { $inc: { failures: -1 } });
     }
   }
 
