@@ -66,7 +66,18 @@ export function proxyHealth(targets: readonly TargetState[], internal: boolean):
   };
 }
 
-const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+/** Headers by which a relaying proxy (nginx, HAProxy, a CDN, a load balancer) marks a request it passes on. */
+const FORWARDING_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-real-ip',
+  'via',
+  'cf-connecting-ip',
+  'true-client-ip',
+  'x-client-ip',
+];
 
 /**
  * True for a request made on this host's loopback and not relayed: a front proxy or load balancer on the same host
