@@ -19,7 +19,8 @@ import { freePort, repoRoot, sleep, spawnLogged, waitForHttpOk, waitUntil, type 
 import { DEMO_PANSEL } from '@seleksi/dev/src/demo-data';
 import { loadConfig } from '@seleksi/kit';
 import { runRollout, workerConfigSchema, type RolloutConfig, type RolloutStatus } from '@seleksi/workflows/worker';
-import { graphqlClient, type GraphQLResult } from '../support/stack';
+import { type GraphQLResult } from '../support/stack';
+import { auditOf, gqlGivingUp, sendUntilAcknowledged, type Acknowledged } from '../support/demo-round';
 import { applyWithUploads } from '../support/apply-upload';
 import { must, SelectionDriver, type Decision } from '../support/selection-driver';
 import { tinyPdf } from '../e2e/support/pdf';
@@ -59,21 +60,8 @@ beforeAll(async () => {
   if (skip) return;
   // Registration closes 10 s after its deadline (the late receipts' grace), not 120 s.
   stack = await startClusterStack('round', { LATE_RECEIPT_GRACE_SECONDS: '10' });
-  const gql = graphqlClient(stack.url);
   // A request caught by a kill is given up after a minute (and resent by the callers).
-  const withTimeout = <T>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResult<T>> =>
-    Promise.race([
-      gql<T>(query, variables, token, headers),
-      sleep(60_000).then((): never => {
-        throw new Error('no answer within 60 s');
-      }),
-    ]);
-  d = await SelectionDriver.signInExisting({ gql: withTimeout }, USERS, DEMO_PASSWORD);
+  d = await SelectionDriver.signInExisting({ gql: gqlGivingUp(stack.url, 60_000) }, USERS, DEMO_PASSWORD);
 });
 
 afterAll(async () => {
@@ -101,81 +89,25 @@ function alive(pid: number): boolean {
 const temporalPid = (service: string): number =>
   Number(readFileSync(join(stack.dataDir, 'temporal', 'run', `temporal-${service}.pid`), 'utf8').trim());
 
-interface Acknowledged {
-  label: string;
-  decisionId: string;
-  kind: string;
-  attempts: number;
-}
-
 /**
  * One decision sent with its own idempotency key and resent with it until acknowledged (a client whose request
  * met a kill). Refusals that a resend cannot change end the attempts.
  */
-async function ack(
+const ack = (
   label: string,
   send: (keyed: SelectionDriver) => Promise<GraphQLResult<Record<string, Decision>>>,
-): Promise<Acknowledged> {
-  const keyed = d.withIdempotencyKey(`round-${label}`);
-  const deadline = Date.now() + 240_000;
-  let last: GraphQLResult<unknown> | Error | undefined;
-  for (let attempts = 1; Date.now() < deadline; attempts++) {
-    try {
-      const r = await send(keyed);
-      const decision = r.data && Object.values(r.data)[0];
-      if (decision && !r.errors?.length)
-        return {
-          label,
-          decisionId: decision.decisionId,
-          kind: decision.kind,
-          attempts,
-        };
-      last = r;
-      const code = r.errors?.[0]?.extensions?.code;
-      if (
-        ['WRONG_STAGE', 'VALIDATION_FAILED', 'FORBIDDEN', 'ALREADY_DECIDED', 'NOT_IN_SHORTLIST'].includes(String(code))
-      )
-        break;
-    } catch (err) {
-      last = err as Error;
-    }
-    await sleep(300);
-  }
-  throw new Error(`decision ${label} not acknowledged: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
-}
-
-interface AuditEntry {
-  decisionId: string;
-  kind: string;
-  reason: string | null;
-}
-
-async function auditOf(selectionId: string): Promise<AuditEntry[]> {
-  const out: AuditEntry[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const r: {
-      selectionAudit: {
-        edges: { node: AuditEntry }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    } = must(
-      await d.gql(
-        SECRETARY,
-        `query($s: ID!, $after: String) { selectionAudit(selectionId: $s, first: 500, after: $after) {
-          edges { node { decisionId kind reason } } pageInfo { hasNextPage endCursor } } }`,
-        { s: selectionId, after },
-      ),
-    );
-    out.push(...r.selectionAudit.edges.map((e) => e.node));
-    if (!r.selectionAudit.pageInfo.hasNextPage) return out;
-    after = r.selectionAudit.pageInfo.endCursor;
-  }
-}
+): Promise<Acknowledged> =>
+  sendUntilAcknowledged(d, send, {
+    label,
+    key: `round-${label}`,
+    finalCodes: ['WRONG_STAGE', 'VALIDATION_FAILED', 'FORBIDDEN', 'ALREADY_DECIDED', 'NOT_IN_SHORTLIST'],
+    intervalMs: 300,
+    timeoutMs: 240_000,
+  });
 
 /** Every acknowledged decision on the record exactly once, no more of each kind sent, and the chain intact. */
 async function expectRecordedOnce(selectionId: string, acknowledged: Acknowledged[]): Promise<void> {
-  const audit = await auditOf(selectionId);
+  const audit = await auditOf(d, SECRETARY, selectionId);
   for (const a of acknowledged) {
     expect(
       audit.filter((e) => e.decisionId === a.decisionId),

@@ -37,20 +37,32 @@ export const DEMO_ROUND_PANSEL = [1, 2, 3, 4, 5].map((n) => ({
  * a kill would otherwise hang; the callers resend).
  */
 export async function signInDemoRound(baseUrl: string, answerTimeoutMs = 60_000): Promise<SelectionDriver> {
+  return SelectionDriver.signInExisting(
+    { gql: gqlGivingUp(baseUrl, answerTimeoutMs) },
+    DEMO_ROUND_USERS,
+    DEMO_PASSWORD,
+  );
+}
+
+/** GraphQL at `baseUrl` whose requests are given up after `answerTimeoutMs` (callers caught by a kill resend). */
+export function gqlGivingUp(baseUrl: string, answerTimeoutMs: number): Stack['gql'] {
   const gql = graphqlClient(baseUrl);
-  const withTimeout: Stack['gql'] = <T>(
+  return async <T>(
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
     headers?: Record<string, string>,
-  ): Promise<GraphQLResult<T>> =>
-    Promise.race([
-      gql<T>(query, variables, token, headers),
-      sleep(answerTimeoutMs).then((): never => {
-        throw new Error(`no answer within ${answerTimeoutMs / 1000} s`);
-      }),
-    ]);
-  return SelectionDriver.signInExisting({ gql: withTimeout }, DEMO_ROUND_USERS, DEMO_PASSWORD);
+  ): Promise<GraphQLResult<T>> => {
+    let timer: NodeJS.Timeout | undefined;
+    const givenUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${answerTimeoutMs / 1000} s`)), answerTimeoutMs);
+    });
+    try {
+      return await Promise.race([gql<T>(query, variables, token, headers), givenUp]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 /**
@@ -74,33 +86,44 @@ export function openDemoRound(d: SelectionDriver, title: string): Promise<{ sele
 export interface Acknowledged {
   label: string;
   decisionId: string;
+  /** The decision's kind, when its answer carries one. */
+  kind?: string;
   /** Sends it took, the earlier ones included. */
   attempts: number;
 }
 
+/** A decision mutation's answer: its one field holds the recorded decision. */
+type DecisionAnswer = GraphQLResult<Record<string, { decisionId: string; kind?: string } | null | undefined>>;
+
 /**
- * One decision (a screening override by `as` whose reason is `reason`), sent with the idempotency key `key` and
- * resent with it until acknowledged, as a client does after a time-out. `earlierAttempts`: sends of it made before
- * (counted in `attempts`). A refusal by the workflow is an answer: it fails rather than resending.
+ * One decision sent by `send` with the idempotency key `key` and resent with it until acknowledged, as a client does
+ * after a time-out. `earlierAttempts`: sends of it made before (counted in `attempts`). A refusal whose code is in
+ * `finalCodes` is the workflow's answer: it fails rather than resending.
  */
-export async function decideUntilAcknowledged(
+export async function sendUntilAcknowledged(
   d: SelectionDriver,
-  as: string,
-  selectionId: string,
-  applicationId: string,
-  o: { label: string; key: string; reason: string; earlierAttempts?: number; intervalMs?: number; timeoutMs?: number },
+  send: (keyed: SelectionDriver) => Promise<DecisionAnswer>,
+  o: {
+    label: string;
+    key: string;
+    finalCodes?: readonly string[];
+    earlierAttempts?: number;
+    intervalMs?: number;
+    timeoutMs?: number;
+  },
 ): Promise<Acknowledged> {
   const keyed = d.withIdempotencyKey(o.key);
+  const finalCodes = o.finalCodes ?? ['WRONG_STAGE', 'VALIDATION_FAILED', 'FORBIDDEN'];
   const deadline = Date.now() + (o.timeoutMs ?? 180_000);
   let last: GraphQLResult<unknown> | Error | undefined;
   for (let attempts = (o.earlierAttempts ?? 0) + 1; Date.now() < deadline; attempts++) {
     try {
-      const r = await keyed.overrideScreening(as, selectionId, applicationId, true, o.reason);
-      if (r.data?.overrideScreening)
-        return { label: o.label, decisionId: r.data.overrideScreening.decisionId, attempts };
+      const r = await send(keyed);
+      const decision = r.data && Object.values(r.data)[0];
+      if (decision && !r.errors?.length)
+        return { label: o.label, decisionId: decision.decisionId, kind: decision.kind, attempts };
       last = r;
-      const code = r.errors?.[0]?.extensions?.code;
-      if (code === 'WRONG_STAGE' || code === 'VALIDATION_FAILED' || code === 'FORBIDDEN') break;
+      if (finalCodes.includes(String(r.errors?.[0]?.extensions?.code))) break;
     } catch (err) {
       last = err as Error;
     }
@@ -109,6 +132,17 @@ export async function decideUntilAcknowledged(
   throw new Error(
     `decision ${o.label} not acknowledged: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
   );
+}
+
+/** A screening override by `as` whose reason is `reason`, sent until acknowledged (see sendUntilAcknowledged). */
+export function decideUntilAcknowledged(
+  d: SelectionDriver,
+  as: string,
+  selectionId: string,
+  applicationId: string,
+  o: { label: string; key: string; reason: string; earlierAttempts?: number; intervalMs?: number; timeoutMs?: number },
+): Promise<Acknowledged> {
+  return sendUntilAcknowledged(d, (k) => k.overrideScreening(as, selectionId, applicationId, true, o.reason), o);
 }
 
 export interface AuditEntry {
