@@ -109,77 +109,93 @@ type Loaders = GraphQLContext['loaders'];
  * One batched service call per tick for each kind of record (no N+1).
  */
 class RequestLoaders implements Loaders {
-  #selection?: Loaders['selection'];
-  #stageHistory?: Loaders['stageHistory'];
-  #application?: Loaders['application'];
-  #document?: Loaders['document'];
-  #profile?: Loaders['profile'];
-  #agency?: Loaders['agency'];
-  #process?: Loaders['process'];
-  #summary?: Loaders['summary'];
-  #talentSettings?: Loaders['talentSettings'];
+  readonly #made: Partial<Loaders> = {};
 
   constructor(private readonly deps: GatewayDeps) {}
 
-  get selection(): Loaders['selection'] {
-    const { candidate } = this.deps.services;
-    return (this.#selection ??= new DataLoader((ids: readonly string[]) => candidate.getSelectionSummariesByIds(ids)));
+  /** The loader `key`, made by `make` the first time it is asked for. */
+  #once<K extends keyof Loaders>(key: K, make: () => Loaders[K]): Loaders[K] {
+    return (this.#made[key] ??= make()) as Loaders[K];
   }
 
-  get stageHistory(): Loaders['stageHistory'] {
-    const { candidate } = this.deps.services;
-    return (this.#stageHistory ??= new DataLoader(async (ids) =>
-      (await candidate.getSelectionsByIds(ids)).map((s) => s?.stageHistory ?? []),
-    ));
+  get selection() {
+    return this.#once(
+      'selection',
+      () => new DataLoader((ids) => this.deps.services.candidate.getSelectionSummariesByIds(ids)),
+    );
   }
 
-  get profile(): Loaders['profile'] {
-    const { candidate } = this.deps.services;
-    return (this.#profile ??= new DataLoader((ids) => candidate.getProfilesByIds(ids)));
+  get stageHistory() {
+    return this.#once(
+      'stageHistory',
+      () =>
+        new DataLoader(async (ids) =>
+          (await this.deps.services.candidate.getSelectionsByIds(ids)).map((s) => s?.stageHistory ?? []),
+        ),
+    );
   }
 
-  get agency(): Loaders['agency'] {
-    const { candidate } = this.deps.services;
-    return (this.#agency ??= new DataLoader((codes) => Promise.all(codes.map((code) => candidate.getAgency(code)))));
+  get profile() {
+    return this.#once('profile', () => new DataLoader((ids) => this.deps.services.candidate.getProfilesByIds(ids)));
   }
 
-  get process(): Loaders['process'] {
-    return (this.#process ??= new DataLoader((ids) =>
-      Promise.all(
-        ids.map(async (id) => {
-          const s = await this.selection.load(id);
-          return s ? querySelectionState(this.deps.temporal, s.agencyCode, s.id) : null;
-        }),
-      ),
-    ));
+  get agency() {
+    return this.#once(
+      'agency',
+      () => new DataLoader((codes) => Promise.all(codes.map((code) => this.deps.services.candidate.getAgency(code)))),
+    );
   }
 
-  get summary(): Loaders['summary'] {
-    return (this.#summary ??= new DataLoader((ids) =>
-      Promise.all(
-        ids.map(async (id) => {
-          const s = await this.selection.load(id);
-          return s ? querySelectionSummary(this.deps.temporal, s.agencyCode, s.id) : null;
-        }),
-      ),
-    ));
+  /** The running process of each selection (a Temporal query), found through its summary. */
+  get process() {
+    return this.#once(
+      'process',
+      () =>
+        new DataLoader((ids) =>
+          Promise.all(
+            ids.map(async (id) => {
+              const s = await this.selection.load(id);
+              return s ? querySelectionState(this.deps.temporal, s.agencyCode, s.id) : null;
+            }),
+          ),
+        ),
+    );
   }
 
-  get application(): Loaders['application'] {
-    const { candidate } = this.deps.services;
-    return (this.#application ??= new DataLoader((ids) => candidate.getApplicationsByIds(ids)));
+  get summary() {
+    return this.#once(
+      'summary',
+      () =>
+        new DataLoader((ids) =>
+          Promise.all(
+            ids.map(async (id) => {
+              const s = await this.selection.load(id);
+              return s ? querySelectionSummary(this.deps.temporal, s.agencyCode, s.id) : null;
+            }),
+          ),
+        ),
+    );
   }
 
-  get document(): Loaders['document'] {
-    const { document } = this.deps.services;
-    return (this.#document ??= new DataLoader((ids) => document.getDocumentsByIds(ids)));
+  get application() {
+    return this.#once(
+      'application',
+      () => new DataLoader((ids) => this.deps.services.candidate.getApplicationsByIds(ids)),
+    );
   }
 
-  get talentSettings(): Loaders['talentSettings'] {
-    const { assessment } = this.deps.services;
-    // Per agency: a request names few agencies, whatever the number of rows.
-    return (this.#talentSettings ??= new DataLoader((codes) =>
-      Promise.all(codes.map((code) => assessment.getTalentSettings(code))),
-    ));
+  get document() {
+    return this.#once('document', () => new DataLoader((ids) => this.deps.services.document.getDocumentsByIds(ids)));
+  }
+
+  // Per agency: a request names few agencies, whatever the number of rows.
+  get talentSettings() {
+    return this.#once(
+      'talentSettings',
+      () =>
+        new DataLoader((codes) =>
+          Promise.all(codes.map((code) => this.deps.services.assessment.getTalentSettings(code))),
+        ),
+    );
   }
 }
