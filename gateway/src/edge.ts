@@ -3,6 +3,7 @@
  * and error masking (one place, used by the server and by the tests).
  */
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
+import { useCompiledExecution } from './compiled-execution';
 import type { GatewayConfig } from './config';
 import { useInputLimits, useParserLimits, useQueryLimits } from './limits';
 import { createMaskError, useRequestGuards, useTypedErrors } from './typed-errors-plugin';
@@ -17,6 +18,7 @@ export function edgeOptions(
       useQueryLimits(config),
       useInputLimits(config),
       useTypedErrors({ debug: config.GATEWAY_DEBUG_ERRORS }),
+      useCompiledExecution(),
     ],
     // Never Yoga's development mode (NODE_ENV) for what clients see: only GATEWAY_DEBUG_ERRORS.
     maskedErrors: { maskError: createMaskError(config.GATEWAY_DEBUG_ERRORS), isDev: false },
