@@ -17,6 +17,7 @@ import {
   createSeleksiWorker,
   promoteOnStart,
   runRollout,
+  WORKFLOW_INTERCEPTOR_MODULES,
   WORKFLOWS_PATH,
   type RolloutConfig,
   type RolloutStatus,
@@ -149,7 +150,10 @@ describe('rolling worker upgrade during a round', () => {
     // Version B: the workflow code changed behind patched(), so its default build id differs.
     const bundleB = await bundleWorkflowCode({
       workflowsPath: WORKFLOWS_PATH,
-      workflowInterceptorModules: [fileURLToPath(new URL('./support/rollout-probe.ts', import.meta.url))],
+      workflowInterceptorModules: [
+        ...WORKFLOW_INTERCEPTOR_MODULES,
+        fileURLToPath(new URL('./support/rollout-probe.ts', import.meta.url)),
+      ],
       logger: quietBundlerLogger,
     });
     const b = await startWorker(bundleB);

@@ -10,10 +10,14 @@ import express from 'express';
 import { createYoga } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { Logger } from 'pino';
 import {
   connectDatabase,
   createLogger,
+  isRelayed,
+  serveTraced,
+  startTelemetry,
   createServiceClients,
   pingDatabase,
   serviceTokenProviderFromEnv,
@@ -243,8 +247,9 @@ export async function startGateway(
   config: GatewayConfig,
   logger: Logger = createLogger('gateway', config.LOG_LEVEL),
 ): Promise<RunningGateway> {
-  // Before anything connects: a missing service key stops the start.
+  // Before anything connects: a missing service key stops the start; the store's commands are traced.
   const serviceAuth = serviceTokenProviderFromEnv('gateway', config);
+  const telemetry = startTelemetry('gateway');
   const conn = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.GATEWAY_DB, logger });
   const accounts = new AccountRepository(conn);
   await accounts.init();
@@ -253,6 +258,8 @@ export async function startGateway(
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     dataConverter: seleksiDataConverter(),
+    // The request's trace goes on in the workflow's and its activities' headers.
+    interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
   });
   const deps: GatewayDeps = {
     config,
@@ -281,8 +288,16 @@ export async function startGateway(
   const edge = createEdge(config);
   const server: Server = createServer((req, res) => {
     if (edge(req, res)) return;
-    if (isGraphqlPost(req)) graphql(req, res);
-    else app(req, res);
+    // Prometheus scrapes the gateway inside the network; what the public proxy relays never gets its figures.
+    if (req.url === '/metrics' && req.method === 'GET' && !isRelayed(req)) return telemetry.metricsHandler(req, res);
+    const toGraphql = isGraphqlPost(req);
+    serveTraced(
+      'gateway',
+      req,
+      res,
+      () => (toGraphql ? graphql(req, res) : app(req, res)),
+      () => (toGraphql ? GRAPHQL_ENDPOINT : (req as express.Request).route?.path),
+    );
   });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));
   if (TRACE) server.on('connection', (socket) => Object.assign(socket, { [CONNECTED_AT]: Date.now() }));

@@ -57,13 +57,21 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 const unavailable = (): ApiError => new ApiError('Server tidak menjawab; coba lagi', 'UNAVAILABLE', null);
 
+function newTraceparent(): string {
+  const hex = (bytes: number) =>
+    Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `00-${hex(16)}-${hex(8)}-01`;
+}
+
 /** One POST to /graphql; a lost answer (network, time-out, 502–504, no JSON) becomes UNAVAILABLE. */
 async function post<T>(body: () => BodyInit, headers: Record<string, string>, keyed: boolean) {
   let res: Response;
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers,
+      // Each request starts its own trace (W3C trace context): the gateway, workflow, activities and
+      // services record their spans in it, so an operator can follow one user's click end to end.
+      headers: { ...headers, traceparent: newTraceparent() },
       body: body(),
       ...(keyed ? { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) } : {}),
     });

@@ -4,7 +4,7 @@
  * and a task queue unique to the calling test file.
  */
 import { randomBytes } from 'node:crypto';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { startCandidateService, loadCandidateConfig } from '@seleksi/candidate-service';
 import { startAssessmentService, loadAssessmentConfig } from '@seleksi/assessment-service';
@@ -17,7 +17,7 @@ import {
   type ServiceClients,
 } from '@seleksi/kit';
 import { gatewayConfigSchema, startGateway, type RunningGateway } from '@seleksi/gateway';
-import { createSeleksiWorker, WORKFLOWS_PATH } from '@seleksi/workflows/worker';
+import { bundleSeleksiWorkflows, createSeleksiWorker } from '@seleksi/workflows/worker';
 import { seleksiDataConverter } from '@seleksi/workflows';
 
 // The SDK logs every worker state change at INFO; tests keep warnings and errors only.
@@ -40,7 +40,7 @@ export const quietBundlerLogger = {
 let bundle: Promise<{ code: string }> | undefined;
 /** Workflow code is bundled once per test process (about a second each time otherwise). */
 export function workflowBundle(): Promise<{ code: string }> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  bundle ??= bundleSeleksiWorkflows(quietBundlerLogger);
   return bundle;
 }
 

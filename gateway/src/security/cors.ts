@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 /** What the portal sends: its token, JSON or multipart bodies, idempotency keys, SSE. */
-const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, accept';
+const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, accept, traceparent, tracestate';
 const EXPOSED_HEADERS = 'content-disposition, x-content-sha256, retry-after';
 
 /** The allowed origins from a setting (comma-separated URLs; each reduced to its origin). */

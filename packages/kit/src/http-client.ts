@@ -2,6 +2,7 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { isErrorCode, type ErrorCode, type ServiceErrorBody } from '@seleksi/domain';
 import type { ServiceTokenProvider } from './service-auth';
+import { callTraced } from './telemetry';
 
 /** A failed call to a service: the service's error code and field, or UNAVAILABLE when it could not be reached. */
 export class ServiceError extends Error {
@@ -232,7 +233,12 @@ export function createServiceClient(
     };
     let res: Exchange;
     try {
-      res = fetchFn ? await exchangeFetch(fetchFn, url, out) : await exchangeHttp(url, out);
+      res = await callTraced(
+        `${method} ${name}`,
+        out.headers,
+        () => (fetchFn ? exchangeFetch(fetchFn, url, out) : exchangeHttp(url, out)),
+        (r) => r.status,
+      );
     } catch (err) {
       const kind = err instanceof TransportError ? err.kind : 'unreachable';
       throw new ServiceError(name, 'UNAVAILABLE', `${name} ${kind}: ${method} ${path}`, 0);

@@ -11,3 +11,5 @@ export * from './contracts';
 export * from './clients';
 export * from './agency';
 export * from './testing';
+export * from './relayed';
+export * from './telemetry';

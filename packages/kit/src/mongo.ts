@@ -1,5 +1,6 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
 import type { Logger } from './logger';
+import { traceStoreCommands, tracingEnabled } from './telemetry';
 
 export interface DatabaseOptions {
   uri: string;
@@ -37,7 +38,10 @@ export async function connectDatabase({
       bufferCommands: false,
       autoIndex: false,
       autoCreate: false,
+      // The driver reports each command only when asked; they become spans when tracing is on.
+      monitorCommands: tracingEnabled(),
     });
+    if (tracingEnabled()) traceStoreCommands(conn, dbName);
     conn.on('disconnected', () => logger?.warn({ dbName }, 'mongo disconnected'));
     conn.on('reconnected', () => logger?.info({ dbName }, 'mongo reconnected'));
     conn.on('error', (err: unknown) => logger?.error({ err, dbName }, 'mongo connection error'));

@@ -7,6 +7,7 @@ import { DomainError } from '@seleksi/domain';
 import { toErrorResponse } from './errors';
 import { scrubText, type Logger } from './logger';
 import { connectDatabase, pingDatabase } from './mongo';
+import { serveTraced, startTelemetry } from './telemetry';
 import { createServiceTokenVerifier, type ServiceAccessRule, type TrustedCallers } from './service-auth';
 
 export interface HttpServiceOptions {
@@ -35,7 +36,7 @@ export interface RunningService {
 }
 
 // Probes, and the notifier's poll of the outbox (every few seconds; its failures are logged by the gateway).
-const QUIET_PATHS = new Set(['/healthz', '/readyz', '/notices/claim']);
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/notices/claim']);
 
 /**
  * Starts an Express 5 service on its own Mongo connection with health/readiness probes, request
@@ -43,6 +44,8 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/notices/claim']);
  */
 export async function startHttpService(options: HttpServiceOptions): Promise<RunningService> {
   const { name, logger, host = '127.0.0.1' } = options;
+  // Before the store connects: its commands are traced when tracing is on.
+  const telemetry = startTelemetry(name);
   const verifier = await createServiceTokenVerifier({ audience: name, ...options.auth });
   const conn = await connectDatabase({ ...options.mongo, logger });
   try {
@@ -66,6 +69,18 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
         autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') },
       }),
     );
+    // A span per request (continued from the caller's trace) and its duration by route and status.
+    app.use((req, res, next) =>
+      serveTraced(
+        name,
+        req,
+        res,
+        () => next(),
+        () => (req.route as { path?: string } | undefined)?.path,
+      ),
+    );
+    // Prometheus scrapes inside the network, like the probes: no service token.
+    app.get('/metrics', (req, res) => telemetry.metricsHandler(req, res));
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', service: name });
     });

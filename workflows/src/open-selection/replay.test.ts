@@ -7,17 +7,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../worker/worker';
+import { Worker } from '@temporalio/worker';
+import { bundleSeleksiWorkflows } from '../worker/worker';
 
 const DIR = join(import.meta.dirname, 'histories');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json.gz'));
 
 let bundle: { code: string };
 beforeAll(async () => {
-  bundle = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    logger: { warn() {}, info() {}, debug() {}, error: console.error, trace() {}, log() {} },
+  // As the workers bundle it (the OpenTelemetry interceptors included): stored histories replay with them.
+  bundle = await bundleSeleksiWorkflows({
+    warn() {},
+    info() {},
+    debug() {},
+    error: console.error,
+    trace() {},
+    log() {},
   });
 }, 120_000);
 

@@ -15,6 +15,12 @@ export const workerConfigSchema = z.object({
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4104),
   /** Where /healthz and /readyz listen (`0.0.0.0` in a container, where the orchestrator probes from outside). */
   WORKER_HEALTH_HOST: z.string().default('127.0.0.1'),
+  /**
+   * Where the Temporal SDK serves its worker metrics (task slots, poll and schedule-to-start latencies,
+   * sticky cache) for Prometheus, e.g. `0.0.0.0:9464`; unset: not served. The process's own figures
+   * (its service calls) are at the health port's `/metrics`.
+   */
+  WORKER_METRICS_ADDRESS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Worker Deployment Versioning (README, "Rolling out a new worker version"): on by default; `0` for a

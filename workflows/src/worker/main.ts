@@ -2,14 +2,8 @@
 import { createServer } from 'node:http';
 import { hostname } from 'node:os';
 import { Connection } from '@temporalio/client';
-import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  NativeConnection,
-  Runtime,
-  type LogLevel as SdkLogLevel,
-} from '@temporalio/worker';
-import { createLogger, loadConfig } from '@seleksi/kit';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel as SdkLogLevel } from '@temporalio/worker';
+import { createLogger, loadConfig, startTelemetry } from '@seleksi/kit';
 import { workerConfigSchema } from './config';
 import { createPorts } from './ports';
 import {
@@ -22,7 +16,7 @@ import {
   type DeploymentState,
   type WorkerDeploymentVersion,
 } from './versioning';
-import { createSeleksiWorker, WORKFLOWS_PATH } from './worker';
+import { bundleSeleksiWorkflows, createSeleksiWorker } from './worker';
 
 const config = loadConfig(workerConfigSchema);
 const log = createLogger('worker', config.LOG_LEVEL);
@@ -41,10 +35,14 @@ Runtime.install({
               : 'error';
     log[level](e.meta ?? {}, e.message);
   }),
+  ...(config.WORKER_METRICS_ADDRESS
+    ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.WORKER_METRICS_ADDRESS } } } }
+    : {}),
 });
+const telemetry = startTelemetry('worker');
 
 // Bundled here (not by Worker.create) so the default build id is the hash of exactly this code.
-const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: Runtime.instance().logger });
+const workflowBundle = await bundleSeleksiWorkflows(Runtime.instance().logger);
 const deployment: WorkerDeploymentVersion | undefined = config.WORKER_VERSIONING
   ? {
       deploymentName: config.WORKER_DEPLOYMENT_NAME ?? config.TEMPORAL_TASK_QUEUE,
@@ -68,6 +66,7 @@ const worker = await createSeleksiWorker({
 let versionState: { current: string | null; promoted: boolean } | undefined;
 let routing: Pick<DeploymentState, 'current' | 'ramping'> | null | undefined;
 const health = createServer((req, res) => {
+  if (req.url === '/metrics') return telemetry.metricsHandler(req, res);
   const polling = worker.getState() === 'RUNNING';
   const ok =
     req.url === '/healthz'

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '@seleksi/kit';
 import { workerConfigSchema } from './config';
 import { runRollout, type RolloutConfig } from './rollout';
 import { buildIdOf, workerDeploymentOptions, workerReady } from './versioning';
-import { WORKFLOWS_PATH } from './worker';
+import { bundleSeleksiWorkflows, WORKFLOWS_PATH } from './worker';
 
 describe('worker versioning settings', () => {
   it('is on by default, off with WORKER_VERSIONING=0, and checks names', () => {
@@ -39,9 +38,13 @@ describe('worker versioning settings', () => {
 
   it('bundles without paths of this checkout, so every host gets the same build id', async () => {
     const silent = () => undefined;
-    const { code } = await bundleWorkflowCode({
-      workflowsPath: WORKFLOWS_PATH,
-      logger: { trace: silent, debug: silent, info: silent, warn: silent, error: silent, log: silent },
+    const { code } = await bundleSeleksiWorkflows({
+      trace: silent,
+      debug: silent,
+      info: silent,
+      warn: silent,
+      error: silent,
+      log: silent,
     });
     const root = WORKFLOWS_PATH.slice(0, WORKFLOWS_PATH.indexOf('/workflows/src/'));
     expect(code.includes(root)).toBe(false);

@@ -1,7 +1,12 @@
 /** Builds the Seleksi JPT worker: every workflow plus the activities wired to the real services. */
 import { fileURLToPath } from 'node:url';
 import type { AuditChainHead } from '@seleksi/domain';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import {
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
+import { startTelemetry } from '@seleksi/kit';
 import type { DataConverter } from '@temporalio/common';
 import { seleksiDataConverter } from '../codec/data-converter';
 import { withAgencyRecords } from './agency-records';
@@ -20,6 +25,21 @@ export type SeleksiPorts = OpenSelectionPorts &
   };
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows.ts', import.meta.url));
+
+/**
+ * Bundled with every workflow whether tracing is on or not (the bundle, so the worker's build id, must
+ * not depend on a process's settings): carries a request's trace context on to the activities.
+ */
+export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL('../trace-propagation.ts', import.meta.url))];
+
+/** The workflow bundle every worker runs (and the tests and replays build the same way). */
+export function bundleSeleksiWorkflows(logger?: Parameters<typeof bundleWorkflowCode>[0]['logger']) {
+  return bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    ...(logger ? { logger } : {}),
+  });
+}
 
 export interface SeleksiWorkerOptions {
   connection: NativeConnection;
@@ -48,11 +68,22 @@ export function createActivities(ports: SeleksiPorts) {
 }
 
 export async function createSeleksiWorker(opts: SeleksiWorkerOptions): Promise<Worker> {
+  startTelemetry('worker');
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    // A request's trace goes on through the workflow's headers to each activity (a span each).
+    interceptors: {
+      ...(opts.workflowBundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+      activity: [
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    },
     activities: createActivities(opts.ports),
     dataConverter: opts.dataConverter ?? seleksiDataConverter(),
     ...(opts.shutdownGraceTime ? { shutdownGraceTime: opts.shutdownGraceTime } : {}),

@@ -11,6 +11,7 @@
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createProxyServer } from 'http-proxy-3';
+import { isRelayed } from '@seleksi/kit';
 
 export interface ProxyLogger {
   info(obj: object, msg: string): void;
@@ -66,19 +67,6 @@ export function proxyHealth(targets: readonly TargetState[], internal: boolean):
   };
 }
 
-/** Headers by which a relaying proxy (nginx, HAProxy, a CDN, a load balancer) marks a request it passes on. */
-const FORWARDING_HEADERS = [
-  'forwarded',
-  'x-forwarded-for',
-  'x-forwarded-host',
-  'x-forwarded-proto',
-  'x-real-ip',
-  'via',
-  'cf-connecting-ip',
-  'true-client-ip',
-  'x-client-ip',
-];
-
 /**
  * True for a request made on this host's loopback and not relayed: a front proxy or load balancer on the same host
  * connects from loopback too, but says whom it forwards for. Headers can only make a request look less internal.
@@ -86,7 +74,7 @@ const FORWARDING_HEADERS = [
 export function isInternalRequest(req: Pick<IncomingMessage, 'headers'> & { socket: { remoteAddress?: string } }) {
   const from = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
   const loopback = from === '::1' || /^127\./.test(from);
-  return loopback && FORWARDING_HEADERS.every((h) => req.headers[h] === undefined);
+  return loopback && !isRelayed(req);
 }
 
 const unavailable = JSON.stringify({
