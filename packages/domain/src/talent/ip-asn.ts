@@ -107,11 +107,17 @@ export function validateIpAsnSettings(s: IpAsnSettings): RuleProblem[] {
   for (const e of EDUCATION_LEVELS)
     if (!score100(s.qualification?.[e])) bad(`qualification.${e}`, `Nilai pendidikan ${e} harus 0–100`);
   const c = s.competency;
-  if (!score100(c?.leadershipTraining)) bad('competency.leadershipTraining', 'Nilai pelatihan kepemimpinan harus 0–100');
+  if (!score100(c?.leadershipTraining))
+    bad('competency.leadershipTraining', 'Nilai pelatihan kepemimpinan harus 0–100');
   if (!score100(c?.developmentHours)) bad('competency.developmentHours', 'Nilai jam pengembangan harus 0–100');
-  if (score100(c?.leadershipTraining) && score100(c?.developmentHours) && c.leadershipTraining + c.developmentHours > 100)
+  if (
+    score100(c?.leadershipTraining) &&
+    score100(c?.developmentHours) &&
+    c.leadershipTraining + c.developmentHours > 100
+  )
     bad('competency', 'Jumlah nilai pelatihan kepemimpinan dan jam pengembangan paling banyak 100');
-  if (!intInRange(c?.hoursTarget, 1, 1000)) bad('competency.hoursTarget', 'Target JP setahun harus bilangan bulat 1–1000');
+  if (!intInRange(c?.hoursTarget, 1, 1000))
+    bad('competency.hoursTarget', 'Target JP setahun harus bilangan bulat 1–1000');
   for (const p of [...SKP_PREDICATES, 'missing'] as const)
     if (!score100(s.performance?.[p])) bad(`performance.${p}`, `Nilai kinerja ${p} harus 0–100`);
   for (const l of ['NONE', ...SANCTION_LEVELS] as const)
@@ -129,6 +135,12 @@ export type IpAsnInput = Pick<
 /** A data gap that cost points (shown to the agency so it can complete its import). */
 export const IP_ASN_GAPS = ['NO_SKP', 'NO_DEVELOPMENT_HOURS', 'UNDATED_SANCTION'] as const;
 export type IpAsnGap = (typeof IP_ASN_GAPS)[number];
+
+export const IP_ASN_GAP_TEXT_ID: Record<IpAsnGap, string> = {
+  NO_SKP: 'Predikat SKP tahun ini belum ada pada data yang diimpor (dinilai 0)',
+  NO_DEVELOPMENT_HOURS: 'JP pengembangan kompetensi tahun ini belum ada pada data yang diimpor',
+  UNDATED_SANCTION: 'Hukuman disiplin sedang/berat tanpa riwayat bertanggal (dihitung sebagai hukuman sedang)',
+};
 
 export interface IpAsnResult {
   period: number;
