@@ -250,9 +250,9 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       query: 'query($a: String!) { ipAsnRun(agencyCode: $a, period: "2026") { status } }',
       variables: { a: AGENCY_A.code },
     },
-    // The person themself and the talent readers (another agency's staff: refused once the score is read).
+    // The person themself and the talent readers (another agency's staff are refused by the employee's agency).
     employeeIpAsn: {
-      allowed: ['candidate', ...TALENT_READERS, 'secretaryOther', 'ppkOther'],
+      allowed: ['candidate', ...TALENT_READERS],
       query: 'query($e: ID!) { employeeIpAsn(employeeId: $e, period: "2026") { total } }',
       variables: { e: C1 },
     },

@@ -213,9 +213,15 @@ async function readEmployeeIpAsn(
   }
   if (u.role === 'CANDIDATE' && u.candidateId !== employeeId)
     throw gqlError('FORBIDDEN', 'Anda hanya dapat melihat IP ASN Anda sendiri', 'employeeId');
+  const staff = u.role === 'PANSEL_SECRETARY' || u.role === 'PPK';
+  // The agency's staff: the employee's agency now (whether or not a score exists), and the score's.
+  const forbidden = () => gqlError('FORBIDDEN', 'Pegawai ini milik instansi lain', 'employeeId');
+  if (staff && !args.nip) {
+    const profile = await ctx.loaders.profile.load(employeeId!);
+    if (profile && profile.agencyCode !== u.agencyCode) throw forbidden();
+  }
   const score = await ctx.services.candidate.getIpAsnScore(employeeId!, p);
-  if (score && (u.role === 'PANSEL_SECRETARY' || u.role === 'PPK') && score.agencyCode !== u.agencyCode)
-    throw gqlError('FORBIDDEN', 'Pegawai ini milik instansi lain', 'employeeId');
+  if (score && staff && score.agencyCode !== u.agencyCode) throw forbidden();
   return score;
 }
 

@@ -72,7 +72,12 @@ describe('profile import: IP ASN fields', () => {
   it.each<[string, Record<string, string>, string, string]>([
     ['hours that are not a whole number', { JP_2024: '12,5' }, 'JP_2024', 'JP harus bilangan bulat'],
     ['too many hours', { JP_2024: '5000' }, 'JP_2024', 'JP harus bilangan bulat 0–1000'],
-    ['an unknown sanction level', { RIWAYAT_HUKDIS: 'Teguran | 2024-01-01' }, 'RIWAYAT_HUKDIS', 'tingkat tidak dikenal'],
+    [
+      'an unknown sanction level',
+      { RIWAYAT_HUKDIS: 'Teguran | 2024-01-01' },
+      'RIWAYAT_HUKDIS',
+      'tingkat tidak dikenal',
+    ],
     ['a sanction without a date', { RIWAYAT_HUKDIS: 'BERAT' }, 'RIWAYAT_HUKDIS', 'TINGKAT | TMT'],
     ['a sanction dated in the future', { RIWAYAT_HUKDIS: 'RINGAN | 2027-01-01' }, 'RIWAYAT_HUKDIS', 'setelah hari ini'],
     [

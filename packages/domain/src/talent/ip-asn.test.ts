@@ -93,7 +93,12 @@ describe('scoreIpAsn', () => {
       100,
       { DISCIPLINE: 100 },
     ],
-    ['the register flag without a dated history counts as moderate', { disciplinarySanction: true }, 97, { DISCIPLINE: 40 }],
+    [
+      'the register flag without a dated history counts as moderate',
+      { disciplinarySanction: true },
+      97,
+      { DISCIPLINE: 40 },
+    ],
   ])('%s', (_label, change, total, expected) => {
     const p = { ...BEST, ...change };
     expect(scoreIpAsn(p, 2025).total).toBe(total);
@@ -134,11 +139,31 @@ describe('validateIpAsnSettings', () => {
   });
 
   it.each<[string, Partial<IpAsnSettings>, string]>([
-    ['weights not summing to 100', { weights: { QUALIFICATION: 25, COMPETENCY: 40, PERFORMANCE: 30, DISCIPLINE: 10 } }, 'weights'],
-    ['a fractional weight', { weights: { QUALIFICATION: 25.5, COMPETENCY: 39.5, PERFORMANCE: 30, DISCIPLINE: 5 } }, 'weights.QUALIFICATION'],
-    ['a table score above 100', { qualification: { ...DEFAULT_IP_ASN_SETTINGS.qualification, S3: 120 } }, 'qualification.S3'],
-    ['competency points above 100', { competency: { leadershipTraining: 60, developmentHours: 60, hoursTarget: 20 } }, 'competency'],
-    ['no hours target', { competency: { leadershipTraining: 40, developmentHours: 60, hoursTarget: 0 } }, 'competency.hoursTarget'],
+    [
+      'weights not summing to 100',
+      { weights: { QUALIFICATION: 25, COMPETENCY: 40, PERFORMANCE: 30, DISCIPLINE: 10 } },
+      'weights',
+    ],
+    [
+      'a fractional weight',
+      { weights: { QUALIFICATION: 25.5, COMPETENCY: 39.5, PERFORMANCE: 30, DISCIPLINE: 5 } },
+      'weights.QUALIFICATION',
+    ],
+    [
+      'a table score above 100',
+      { qualification: { ...DEFAULT_IP_ASN_SETTINGS.qualification, S3: 120 } },
+      'qualification.S3',
+    ],
+    [
+      'competency points above 100',
+      { competency: { leadershipTraining: 60, developmentHours: 60, hoursTarget: 20 } },
+      'competency',
+    ],
+    [
+      'no hours target',
+      { competency: { leadershipTraining: 40, developmentHours: 60, hoursTarget: 0 } },
+      'competency.hoursTarget',
+    ],
     ['a zero discipline window', { disciplineYears: 0 }, 'disciplineYears'],
     ['no version', { version: ' ' }, 'version'],
   ])('refuses %s', (_label, change, field) => {
