@@ -140,6 +140,7 @@ const MUTATIONS: Record<string, Rule> = {
   // Each secretary for their own agency (the agency comes from the account).
   startTalentPoolFilling: { allowed: ['secretaryOwn', 'secretaryOther'] },
   startTalentMapping: { allowed: ['secretaryOwn', 'admin'] },
+  computeIpAsn: { allowed: ['secretaryOwn', 'admin'] },
   submitInterviewScore: PANSEL,
   submitPlan: { allowed: OWN_SECRETARY },
   talentOverseerDecision: { allowed: ['overseer'] },
@@ -227,6 +228,33 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       allowed: TALENT_READERS,
       query: 'query($a: String!) { talentMappingProgress(agencyCode: $a, period: "2026") { status } }',
       variables: { a: AGENCY_A.code },
+    },
+    // IP ASN: the agency's staff for their own agency, the overseer and administrators for all.
+    ipAsnSummary: {
+      allowed: TALENT_READERS,
+      query: 'query($a: String!) { ipAsnSummary(agencyCode: $a, period: "2026") { average } }',
+      variables: { a: AGENCY_A.code },
+    },
+    // Every agency's for the overseer; the agency's staff get their own only (filtered, not refused).
+    ipAsnSummaries: {
+      allowed: [...TALENT_READERS, 'secretaryOther', 'ppkOther'],
+      query: '{ ipAsnSummaries(period: "2026") { agencyCode } }',
+    },
+    ipAsnPeriods: {
+      allowed: TALENT_READERS,
+      query: 'query($a: String!) { ipAsnPeriods(agencyCode: $a) { period } }',
+      variables: { a: AGENCY_A.code },
+    },
+    ipAsnRun: {
+      allowed: TALENT_READERS,
+      query: 'query($a: String!) { ipAsnRun(agencyCode: $a, period: "2026") { status } }',
+      variables: { a: AGENCY_A.code },
+    },
+    // The person themself and the talent readers (another agency's staff are refused by the employee's agency).
+    employeeIpAsn: {
+      allowed: ['candidate', ...TALENT_READERS],
+      query: 'query($e: ID!) { employeeIpAsn(employeeId: $e, period: "2026") { total } }',
+      variables: { e: C1 },
     },
     talentGate: {
       allowed: GATE_READERS,

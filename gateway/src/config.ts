@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_IP_ASN_SETTINGS, validateIpAsnSettings, type IpAsnSettings } from '@seleksi/domain';
 import { serviceCallerEnv } from '@seleksi/kit';
 import { z } from 'zod';
 import { payloadKeysEnv } from '@seleksi/workflows';
@@ -100,6 +101,26 @@ export const gatewayConfigSchema = z.object({
     .default(40 * 1024 * 1024),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
   IMPORT_MAX_REFUSED_ROWS: z.coerce.number().int().min(0).default(1000),
+  /**
+   * IP ASN weights and scoring tables as JSON (`IpAsnSettings`), replacing the defaults whole; pinned into
+   * each run. Empty: DEFAULT_IP_ASN_SETTINGS (qualification 25 % sourced; 40/30/5 commonly cited, unconfirmed).
+   */
+  IP_ASN_SETTINGS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      if (!v.trim()) return DEFAULT_IP_ASN_SETTINGS;
+      let parsed: IpAsnSettings;
+      try {
+        parsed = JSON.parse(v) as IpAsnSettings;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'IP_ASN_SETTINGS is not JSON' });
+        return z.NEVER;
+      }
+      for (const p of validateIpAsnSettings(parsed))
+        ctx.addIssue({ code: 'custom', message: `IP_ASN_SETTINGS.${p.field}: ${p.message}` });
+      return parsed;
+    }),
   /** Chunks of 1,000 rows an import commits per workflow run before continuing as new. */
   IMPORT_CHUNKS_PER_RUN: z.coerce.number().int().min(1).default(40),
   /** Most files one application may carry. */

@@ -6,6 +6,8 @@ export * from './open-selection/client';
 export { createOpenSelectionActivities, type OpenSelectionPorts } from './open-selection/activities';
 export * from './talent-mapping/definitions';
 export * from './talent-mapping/client';
+export * from './ip-asn/definitions';
+export * from './ip-asn/client';
 export * from './talent-pool/definitions';
 export * from './talent-pool/client';
 export * from './profile-import/definitions';

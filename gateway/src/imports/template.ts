@@ -11,11 +11,13 @@ export function templateSkpYears(year: number): number[] {
 }
 
 export function profileTemplateHeader(year: number): string[] {
-  return [...PROFILE_COLUMNS.map((c) => c.header), ...templateSkpYears(year).map((y) => `SKP_${y}`)];
+  const years = templateSkpYears(year);
+  return [...PROFILE_COLUMNS.map((c) => c.header), ...years.map((y) => `SKP_${y}`), ...years.map((y) => `JP_${y}`)];
 }
 
 function profileTemplateExample(year: number): string[] {
-  return [...PROFILE_COLUMNS.map((c) => c.example), ...templateSkpYears(year).map(() => 'Baik')];
+  const years = templateSkpYears(year);
+  return [...PROFILE_COLUMNS.map((c) => c.example), ...years.map(() => 'Baik'), ...years.map(() => '24')];
 }
 
 /** One row: every cell a string, so a CSV needs quotes only where a cell holds the delimiter or a quote. */
@@ -83,6 +85,13 @@ export async function templateXlsx(kind: ImportKind, year: number): Promise<Buff
       'Tidak',
       'PREDIKAT_KINERJA_<tahun>, PREDIKAT_SKP_<tahun>, NILAI_SKP_<tahun>',
       'Predikat SKP tahun itu: Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang (satu kolom per tahun)',
+    ]);
+  if (kind === 'PROFILES')
+    help.addRow([
+      'JP_<tahun>',
+      'Tidak',
+      'JP_PENGEMBANGAN_<tahun>, JAM_PELAJARAN_<tahun>',
+      'Jam pelajaran (JP) pengembangan kompetensi tahun itu, bilangan bulat (dimensi kompetensi IP ASN)',
     ]);
   help.addRow([]);
   help.addRow([

@@ -12,6 +12,7 @@ import './appointment';
 import './selection-process';
 import './calendar';
 import './talent';
+import './ip-asn';
 import './talent-gate';
 import './talent-filling';
 import './profile';

@@ -59,7 +59,7 @@ export function requireAgencyAccess(ctx: GraphQLContext, agencyCode: string, fie
 }
 
 /** Settings and mapping runs are managed by an administrator or the agency's own Pansel secretary. */
-function requireAgencyOperator(ctx: GraphQLContext, agencyCode: string): void {
+export function requireAgencyOperator(ctx: GraphQLContext, agencyCode: string): void {
   const u = ctx.user;
   if (!u) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
   if (u.role === 'ADMIN') return;

@@ -47,6 +47,10 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 export const SKP_PREDICATES = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
 export type SkpPredicate = (typeof SKP_PREDICATES)[number];
 
+/** Levels of a disciplinary sanction (hukuman disiplin ringan / sedang / berat, PP 94/2021). */
+export const SANCTION_LEVELS = ['RINGAN', 'SEDANG', 'BERAT'] as const;
+export type SanctionLevel = (typeof SANCTION_LEVELS)[number];
+
 /** Kind of post held, as the eligibility rules name them (domain.md §1.4). */
 export const POSITION_KINDS = [
   'JPT_UTAMA',
@@ -90,6 +94,10 @@ export interface ProfileDto {
   disciplinarySanction: boolean;
   /** Leadership trainings completed (PIM/PKN/PKA/PKP, as written in the register), when known. */
   trainings?: string[];
+  /** Competency-development hours (JP) per calendar year, when imported (the IP ASN competency dimension). */
+  developmentHours?: { year: number; hours: number }[];
+  /** Disciplinary sanctions with the date imposed (TMT), when imported (the IP ASN discipline dimension). */
+  sanctions?: { level: SanctionLevel; since: string }[];
   /** The e-mail on record (SIASN); a self-registration with the same e-mail and birth date is linked at once. */
   email?: string | null;
 }

@@ -62,6 +62,11 @@ import type {
   TalentSystemApprovalRequest,
   TimelineEntryDto,
   VacancyAnnouncementRequest,
+  IpAsnScoreDto,
+  IpAsnSettings,
+  IpAsnSlotsResult,
+  IpAsnSummaryDto,
+  IpAsnTally,
 } from '@seleksi/domain';
 import type { ServiceUrls } from './config';
 import type {
@@ -186,6 +191,35 @@ export class CandidateClient {
     limit?: number;
   }): Promise<{ items: TalentInputDto[]; nextSlot: number | null }> {
     return this.http.get('/profiles/talent-inputs', { query: { ...query }, timeoutMs: BULK_TIMEOUT_MS });
+  }
+  // IP ASN (the run writes, the gateway reads)
+  clearIpAsnScores(agencyCode: string, period: number): Promise<unknown> {
+    return this.http.post(`/ip-asn/${seg(agencyCode)}/${period}/clear`, {}, { timeoutMs: BULK_TIMEOUT_MS });
+  }
+  /** Scores whole slots from `fromSlot` (before `toSlot`) until at least `limit` employees; their tally. */
+  scoreIpAsnSlots(
+    agencyCode: string,
+    period: number,
+    body: { fromSlot: number; toSlot: number; limit: number; settings: IpAsnSettings; computedAt: string },
+  ): Promise<IpAsnSlotsResult> {
+    return this.http.post(`/ip-asn/${seg(agencyCode)}/${period}/slots`, body, { timeoutMs: BULK_TIMEOUT_MS });
+  }
+  putIpAsnSummary(
+    agencyCode: string,
+    period: number,
+    body: { tally: IpAsnTally; settings: IpAsnSettings; computedAt: string },
+  ): Promise<IpAsnSummaryDto> {
+    return this.http.put(`/ip-asn/${seg(agencyCode)}/${period}/summary`, body);
+  }
+  getIpAsnSummary(agencyCode: string, period: number): Promise<IpAsnSummaryDto | null> {
+    return this.http.get(`/ip-asn/${seg(agencyCode)}/${period}/summary`, { nullOn404: true });
+  }
+  /** Every agency's summary of `period`, or one agency's summaries (newest first). */
+  async listIpAsnSummaries(q: { period: number } | { agencyCode: string }): Promise<IpAsnSummaryDto[]> {
+    return (await this.http.get<ItemList<IpAsnSummaryDto>>('/ip-asn/summaries', { query: { ...q } })).items;
+  }
+  getIpAsnScore(profileId: string, period: number): Promise<IpAsnScoreDto | null> {
+    return this.http.get(`/ip-asn/scores/${seg(profileId)}/${period}`, { nullOn404: true });
   }
   async countProfiles(agencyCode: string): Promise<number> {
     // FerretDB v1 counts by reading the agency's profiles: linear, once per mapping, longer than a page.

@@ -10,6 +10,7 @@ import { SelectionDashboardPage } from '../pages/staff/SelectionDashboardPage';
 import { MySelectionsPage, OverseerPendingPage, PpkPendingPage, SelectionsPage } from '../pages/staff/SelectionsPage';
 import { TalentFillingPage, TalentFillingsPage } from '../pages/staff/TalentFillingPage';
 import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
+import { IpAsnPage } from '../pages/staff/IpAsnPage';
 import { TalentGatePage } from '../pages/staff/TalentGatePage';
 import { ImportPage } from '../pages/staff/ImportPage';
 
@@ -59,6 +60,12 @@ export const staffRoutes: PortalRoute[] = [
     element: <TalentMappingPage />,
     menu: 'Pemetaan talenta',
     roles: ['PANSEL_SECRETARY', 'ADMIN'],
+  },
+  {
+    path: '/kelola/talenta/ip-asn',
+    element: <IpAsnPage />,
+    menu: 'IP ASN',
+    roles: ['PANSEL_SECRETARY', 'PPK', 'OVERSEER', 'ADMIN'],
   },
   {
     path: '/kelola/talenta/pengisian',

@@ -26,4 +26,8 @@ export const CANDIDATE_ACCESS: readonly ServiceAccessRule[] = [
   { method: 'POST', path: /^\/notices\/(claim|retry|[^/]+\/report)$/, callers: GATEWAY },
   { method: 'POST', path: /^\/application-files(\/link|\/batch)?$/, callers: GATEWAY },
   { method: 'PUT', path: /^\/(profiles(\/[^/]+)?|agencies\/[^/]+)$/, callers: OPERATOR },
+  // The IP ASN run (a workflow) writes the scores and the summary.
+  { method: 'POST', path: /^\/ip-asn\/[^/]+\/[^/]+\/slots$/, callers: WORKER },
+  { method: 'PUT', path: /^\/ip-asn\/[^/]+\/[^/]+\/summary$/, callers: WORKER },
+  { method: 'POST', path: /^\/ip-asn\/[^/]+\/[^/]+\/clear$/, callers: WORKER },
 ];

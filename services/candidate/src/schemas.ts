@@ -10,6 +10,7 @@ import {
   REASON_CODES,
   ROLES,
   SELECTION_STAGES,
+  SANCTION_LEVELS,
   SKP_PREDICATES,
   isLocalDate,
   type Actor,
@@ -87,6 +88,14 @@ export const profileBody = z.object({
   lhkpnFiled: z.boolean(),
   disciplinarySanction: z.boolean(),
   trainings: z.array(text(200)).max(20).optional(),
+  developmentHours: z
+    .array(z.object({ year: z.number().int().min(1900).max(2200), hours: z.number().int().min(0).max(1000) }))
+    .max(50)
+    .optional(),
+  sanctions: z
+    .array(z.object({ level: z.enum(SANCTION_LEVELS), since: isoDateField }))
+    .max(20)
+    .optional(),
   email: z.string().trim().toLowerCase().email().max(200).nullish(),
 }) satisfies z.ZodType<ProfileDto, unknown>;
 

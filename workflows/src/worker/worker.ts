@@ -12,6 +12,7 @@ import { seleksiDataConverter } from '../codec/data-converter';
 import { withAgencyRecords } from './agency-records';
 import { createOpenSelectionActivities, type OpenSelectionPorts } from '../open-selection/activities';
 import { createTalentMappingActivities } from '../talent-mapping/activities';
+import { createIpAsnActivities, type IpAsnPorts } from '../ip-asn/activities';
 import { createTalentPoolActivities, type TalentPoolPorts } from '../talent-pool/activities';
 import { createProfileImportActivities, type ProfileImportPorts } from '../profile-import/activities';
 import { workerDeploymentOptions, type WorkerDeploymentVersion } from './versioning';
@@ -19,7 +20,8 @@ import { workerDeploymentOptions, type WorkerDeploymentVersion } from './version
 /** Every service operation the activities use (the kit's service clients satisfy it). */
 export type SeleksiPorts = OpenSelectionPorts &
   TalentPoolPorts &
-  ProfileImportPorts & {
+  ProfileImportPorts &
+  IpAsnPorts & {
     /** The round's decision chain head, printed on its documents (`withAgencyRecords`). */
     candidate: { verifyAudit(selectionId: string): Promise<{ ok: boolean; head: AuditChainHead | null }> };
   };
@@ -64,6 +66,7 @@ export function createActivities(ports: SeleksiPorts) {
     ...createTalentMappingActivities(ports),
     ...createTalentPoolActivities(withRecords),
     ...createProfileImportActivities(ports),
+    ...createIpAsnActivities(ports),
   };
 }
 

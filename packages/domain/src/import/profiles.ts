@@ -9,6 +9,7 @@ import { parseRank } from '../rules/ranks';
 import {
   EDUCATION_LEVELS,
   POSITION_KINDS,
+  SANCTION_LEVELS,
   SKP_PREDICATES,
   type CareerEntryDto,
   type EducationLevel,
@@ -135,6 +136,15 @@ export const PROFILE_COLUMNS: readonly ImportColumn[] = [
     example: 'Tidak',
   },
   {
+    key: 'sanctions',
+    header: 'RIWAYAT_HUKDIS',
+    required: false,
+    aliases: ['RIWAYAT_HUKUMAN_DISIPLIN'],
+    description:
+      'Hukuman disiplin yang pernah dijatuhkan: "TINGKAT | TMT" (RINGAN, SEDANG, BERAT), dipisah titik koma; kosong bila tidak ada',
+    example: '',
+  },
+  {
     key: 'lhkpnFiled',
     header: 'LHKPN',
     required: true,
@@ -162,6 +172,10 @@ export const PROFILE_COLUMNS: readonly ImportColumn[] = [
 
 /** SKP columns: `SKP_2025`, `SKP 2025`, `PREDIKAT_KINERJA_2025`, `PREDIKAT_SKP_2025`. */
 const SKP_HEADER = /^(?:SKP|PREDIKAT_KINERJA|PREDIKAT_SKP|NILAI_SKP)_?(\d{4})$/;
+/** Development-hours columns: `JP_2025`, `JP PENGEMBANGAN 2025`, `JAM_PELAJARAN_2025`. */
+const HOURS_HEADER = /^(?:JP|JP_PENGEMBANGAN|JAM_PELAJARAN|JP_PENGEMBANGAN_KOMPETENSI)_?(\d{4})$/;
+/** More hours than this in a year is a typing error (a working year has about 1,900 hours). */
+const MAX_HOURS_A_YEAR = 1000;
 
 /** Header text compared case- and punctuation-insensitively ('Tgl. Lahir' = 'TGL_LAHIR'). */
 export function normalizeHeader(h: string): string {
@@ -179,6 +193,8 @@ export interface ProfileHeaderMap {
   /** Column index of each key found. */
   index: Partial<Record<string, number>>;
   skpYears: { year: number; index: number; header: string }[];
+  /** `JP_<tahun>` columns: competency-development hours of that year (profiles only). */
+  hourYears: { year: number; index: number; header: string }[];
   /** The file's own header text per key, for error messages. */
   headers: Partial<Record<string, string>>;
 }
@@ -196,7 +212,7 @@ export function mapImportHeader(
 ): HeaderResult {
   const byName = new Map<string, ImportColumn>();
   for (const c of columns) for (const n of [c.header, ...c.aliases]) byName.set(normalizeHeader(n), c);
-  const map: ProfileHeaderMap = { index: {}, skpYears: [], headers: {} };
+  const map: ProfileHeaderMap = { index: {}, skpYears: [], hourYears: [], headers: {} };
   for (const [i, raw] of header.entries()) {
     const h = normalizeHeader(raw);
     if (!h) continue;
@@ -217,10 +233,12 @@ export function mapImportHeader(
 export function mapProfileHeader(header: readonly string[]): HeaderResult {
   return mapImportHeader(PROFILE_COLUMNS, header, (h, i, raw, map) => {
     const skp = SKP_HEADER.exec(h);
-    if (!skp) return false;
-    const year = Number(skp[1]);
-    if (map.skpYears.some((s) => s.year === year)) return 'duplicate';
-    map.skpYears.push({ year, index: i, header: raw.trim() });
+    const jp = skp ? null : HOURS_HEADER.exec(h);
+    if (!skp && !jp) return false;
+    const list = skp ? map.skpYears : map.hourYears;
+    const year = Number((skp ?? jp)![1]);
+    if (list.some((s) => s.year === year)) return 'duplicate';
+    list.push({ year, index: i, header: raw.trim() });
     return true;
   });
 }
@@ -454,8 +472,41 @@ export function validateProfileRow(
     else skp.push({ year: s.year, predicate });
   }
 
+  const developmentHours: { year: number; hours: number }[] = [];
+  for (const s of [...map.hourYears].sort((a, b) => a.year - b.year)) {
+    const v = (cells[s.index] ?? '').trim();
+    if (!v) continue;
+    const hours = /^\d{1,4}$/.test(v) ? Number(v) : NaN;
+    if (!Number.isInteger(hours) || hours > MAX_HOURS_A_YEAR)
+      errors.push({ line, column: s.header, message: `JP harus bilangan bulat 0–${MAX_HOURS_A_YEAR}: "${v}"` });
+    else if (s.year > thisYear) errors.push({ line, column: s.header, message: `Tahun JP ${s.year} belum berjalan` });
+    else developmentHours.push({ year: s.year, hours });
+  }
+
   const sanction = parseYesNo(cell('disciplinarySanction'));
   if (sanction === null) fail('disciplinarySanction', 'Isi "Ya" atau "Tidak"');
+  const sanctions: NonNullable<ProfileDto['sanctions']> = [];
+  for (const [k, entry] of cell('sanctions')
+    .split(/[;\n]/)
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .entries()) {
+    const label = `Hukuman ke-${k + 1}`;
+    const parts = entry.split('|').map((p) => p.trim());
+    const level = parts.length === 2 ? normalizeHeader(parts[0]!) : '';
+    const since = parts.length === 2 ? parseDateCell(parts[1]!) : null;
+    if (parts.length !== 2) fail('sanctions', `${label}: tulis "TINGKAT | TMT", mis. "RINGAN | 2024-03-01"`);
+    else if (!(SANCTION_LEVELS as readonly string[]).includes(level))
+      fail('sanctions', `${label}: tingkat tidak dikenal: "${parts[0]}" (${SANCTION_LEVELS.join(', ')})`);
+    else if (!since) fail('sanctions', `${label}: TMT bukan tanggal yang valid: "${parts[1]}"`);
+    else if (since > ctx.today) fail('sanctions', `${label}: TMT tidak boleh setelah hari ini (${ctx.today})`);
+    else sanctions.push({ level: level as (typeof SANCTION_LEVELS)[number], since });
+  }
+  if (sanctions.length > 20) fail('sanctions', 'Paling banyak 20 hukuman disiplin');
+  // The flag answers "moderate or severe ever imposed": a history that holds one contradicts a "Tidak".
+  if (sanction === false && sanctions.some((x) => x.level !== 'RINGAN'))
+    fail('disciplinarySanction', 'Riwayat hukuman disiplin memuat hukuman sedang/berat; isi "Ya"');
+  sanctions.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
   const lhkpn = parseYesNo(cell('lhkpnFiled'));
   if (lhkpn === null) fail('lhkpnFiled', 'Isi "Sudah" atau "Belum"');
 
@@ -484,6 +535,8 @@ export function validateProfileRow(
   if (major) profile.educationMajor = major;
   if (rankSince) profile.rankSince = rankSince;
   if (trainings.length) profile.trainings = trainings;
+  if (developmentHours.length) profile.developmentHours = developmentHours;
+  if (sanctions.length) profile.sanctions = sanctions;
   if (email) profile.email = email;
   return { profile, errors };
 }

@@ -6,3 +6,4 @@ export * from './succession';
 export * from './settings';
 export * from './merit-assessment';
 export * from './map-page';
+export * from './ip-asn';

@@ -9,6 +9,7 @@
  * links of the map and of each KRS of the agency (ExportLinks.tsx).
  */
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Progress, formatDate } from '../../components/ui';
@@ -82,6 +83,9 @@ export function TalentMappingPage() {
       <p>
         Memetakan setiap pegawai instansi ke kotak talenta (sembilan kotak) untuk satu periode, lalu menyusun kelompok
         rencana suksesi (KRS) setiap jabatan sasaran.
+      </p>
+      <p>
+        <Link to="/kelola/talenta/ip-asn">Indeks Profesionalitas ASN (IP ASN) instansi dan pegawai</Link>
       </p>
       <ActionForm
         label="Pemetaan talenta"

@@ -5,6 +5,7 @@ import { applicationFileSchema } from './application-file';
 import { auditRecordSchema } from './audit-record';
 import { holidayYearSchema } from './holiday-year';
 import { invitationSchema } from './invitation';
+import { ipAsnScoreSchema, ipAsnSummarySchema } from './ip-asn';
 import { noticeSchema } from './notice';
 import { profileSchema } from './profile';
 import { profileConfirmationSchema } from './profile-confirmation';
@@ -22,6 +23,7 @@ export type { ApplicationFileDoc } from './application-file';
 export type { AuditRecordDoc } from './audit-record';
 export type { HolidayYearDoc } from './holiday-year';
 export type { InvitationDoc } from './invitation';
+export type { IpAsnScoreDoc, IpAsnSummaryDoc } from './ip-asn';
 export type { NoticeDoc } from './notice';
 export type { ImportSource, ProfileDoc } from './profile';
 export type {
@@ -68,6 +70,8 @@ export function createCandidateModels(conn: Connection) {
     ProfileImportChunk: conn.model('ProfileImportChunk', profileImportChunkSchema, 'profileImportChunks'),
     ProfileImportStaged: conn.model('ProfileImportStaged', profileImportStagedSchema, 'profileImportStaged'),
     ProfileVersion: conn.model('ProfileVersion', profileVersionSchema, 'profileVersions'),
+    IpAsnScore: conn.model('IpAsnScore', ipAsnScoreSchema, 'ipAsnScores'),
+    IpAsnSummary: conn.model('IpAsnSummary', ipAsnSummarySchema, 'ipAsnSummaries'),
   };
 }
 export type CandidateModels = ReturnType<typeof createCandidateModels>;

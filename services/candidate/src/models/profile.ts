@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { EDUCATION_LEVELS, POSITION_KINDS, SKP_PREDICATES, type ProfileDto } from '@seleksi/domain';
+import { EDUCATION_LEVELS, POSITION_KINDS, SANCTION_LEVELS, SKP_PREDICATES, type ProfileDto } from '@seleksi/domain';
 
 export interface ProfileDoc extends Omit<ProfileDto, 'id'> {
   _id: string;
@@ -58,6 +58,22 @@ export const profileSchema = new Schema<ProfileDoc>(
     lhkpnFiled: { type: Boolean, required: true },
     disciplinarySanction: { type: Boolean, required: true },
     trainings: { type: [String], default: undefined },
+    // IP ASN inputs (absent, not [], when the import did not give them).
+    developmentHours: {
+      type: [
+        new Schema({ year: { type: Number, required: true }, hours: { type: Number, required: true } }, { _id: false }),
+      ],
+      default: undefined,
+    },
+    sanctions: {
+      type: [
+        new Schema(
+          { level: { type: String, enum: SANCTION_LEVELS, required: true }, since: { type: String, required: true } },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
     // Personal data (never logged): matched against a candidate's self-registration.
     email: { type: String },
     updatedAt: { type: Date, required: true },

@@ -6,6 +6,7 @@ import { createAuditRecordRepository } from './audit-records';
 import { createChangeRepository } from './changes';
 import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
+import { createIpAsnRepository } from './ip-asn';
 import { createNoticeRepository } from './notices';
 import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileDisputeRepository } from './profile-disputes';
@@ -50,6 +51,7 @@ export function createCandidateRepositories(
     profileConfirmations: createProfileConfirmationRepository(models),
     applicationFiles: createApplicationFileRepository(models),
     changes: createChangeRepository(models),
+    ipAsn: createIpAsnRepository(models),
   };
 }
 export type CandidateRepositories = ReturnType<typeof createCandidateRepositories>;

@@ -42,6 +42,9 @@ export function profileToDto(doc: ProfileDoc): ProfileDto {
   };
   if (doc.rankSince) dto.rankSince = doc.rankSince;
   if (doc.trainings?.length) dto.trainings = [...doc.trainings];
+  if (doc.developmentHours?.length)
+    dto.developmentHours = doc.developmentHours.map((h) => ({ year: h.year, hours: h.hours }));
+  if (doc.sanctions?.length) dto.sanctions = doc.sanctions.map((x) => ({ level: x.level, since: x.since }));
   if (doc.educationMajor) dto.educationMajor = doc.educationMajor;
   if (doc.email) dto.email = doc.email;
   return dto;

@@ -5,6 +5,7 @@ import { applicationRoutes } from './applications';
 import { auditRecordRoutes } from './audit-records';
 import { calendarRoutes } from './calendars';
 import { invitationRoutes } from './invitations';
+import { ipAsnRoutes } from './ip-asn';
 import { noticeRoutes } from './notices';
 import { portalRoutes } from './portal';
 import { profileImportRoutes } from './profile-imports';
@@ -22,4 +23,5 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   invitationRoutes(router, repos);
   portalRoutes(router, repos);
   noticeRoutes(router, repos);
+  ipAsnRoutes(router, repos);
 }
