@@ -608,6 +608,12 @@ function SuccessorForm({ filling, successors, reload }: FormProps & { successors
       }}
     >
       <h3>Keputusan PPK atas suksesor</h3>
+      {filling.route !== 'PPK' && (
+        <p>
+          JPT Madya/Utama diangkat oleh Presiden: pilihan Anda menjadi usulan kepada Presiden
+          {filling.route === 'PRESIDENT_VIA_HOME_AFFAIRS' ? ' melalui Menteri Dalam Negeri' : ''}.
+        </p>
+      )}
       <fieldset>
         <legend>Suksesor</legend>
         {successors.map((s) => (
