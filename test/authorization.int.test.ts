@@ -133,6 +133,7 @@ const MUTATIONS: Record<string, Rule> = {
   recordInauguration: { allowed: OWN_SECRETARY },
   recordPresidentialDecision: { allowed: OWN_SECRETARY },
   recordTalentInauguration: { allowed: OWN_SECRETARY },
+  recordTalentPresidentialDecision: { allowed: OWN_SECRETARY },
   recordTrackRecord: { allowed: OWN_SECRETARY },
   setPansel: { allowed: OWN_SECRETARY },
   signIn: { allowed: EVERYONE },
@@ -281,6 +282,18 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       allowed: TALENT_READERS,
       query: 'query($f: ID!) { talentFilling(fillingId: $f) { stage } }',
       variables: { f: ids.fillingId },
+    },
+    // The read model's list and inbox of agency A: another agency's staff are refused, candidates see nothing.
+    talentFillings: {
+      allowed: TALENT_READERS,
+      query: 'query($a: String) { talentFillings(agencyCode: $a) { edges { node { fillingId } } } }',
+      variables: { a: AGENCY_A.code },
+    },
+    talentFillingInbox: {
+      // An administrator is past authorisation (then asked to name the role whose inbox to read).
+      allowed: TALENT_READERS,
+      query: 'query($a: String) { talentFillingInbox(agencyCode: $a) { edges { node { fillingId deadline } } } }',
+      variables: { a: AGENCY_A.code },
     },
     holidayCalendarYears: { allowed: SIGNED_IN, query: '{ holidayCalendarYears { totalCount } }' },
     agencies: { allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther'], query: '{ agencies { code } }' },

@@ -96,6 +96,9 @@ export interface TalentFilling {
   }[];
   confirmed: boolean;
   overseerVerdict: string | null;
+  route: string;
+  proposedEmployeeId: string | null;
+  presidentialDecree: { number: string; date: string } | null;
   appointedEmployeeId: string | null;
   appointedName: string | null;
   decree: { id: string; kind: string; number: string; downloadUrl: string } | null;
@@ -108,6 +111,30 @@ export interface TalentFilling {
   } | null;
   decisions: { kind: string; by: { userId: string; role: string }; reason: string | null }[];
 }
+
+export interface TalentFillingSummary {
+  fillingId: string;
+  agencyCode: string;
+  postId: string;
+  position: string;
+  level: string;
+  stage: string | null;
+  route: string;
+  waitingOn: string | null;
+  waitingSince: string | null;
+  deadline: string | null;
+  overdue: boolean;
+  appointedEmployeeId: string | null;
+  fallbackSelectionId: string | null;
+}
+
+export interface SummaryPage {
+  edges: { node: TalentFillingSummary }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const SUMMARY =
+  'fillingId agencyCode postId position level stage route waitingOn waitingSince deadline overdue appointedEmployeeId fallbackSelectionId';
 
 export interface Invitation {
   id: string;
@@ -128,7 +155,8 @@ const ENTRY =
 const FILLING = `fillingId agencyCode postId stage
   gate { open meritCategory meritCategoryName reasons period }
   successors { employeeId name order box boxName score excluded reasons }
-  confirmed overseerVerdict appointedEmployeeId appointedName
+  confirmed overseerVerdict route proposedEmployeeId presidentialDecree { number date }
+  appointedEmployeeId appointedName
   decree { id kind number downloadUrl } inaugurationDate
   fallback { selectionId reason invitedCount invited { employeeId name } }
   decisions { kind by { userId role } reason }`;
@@ -569,6 +597,63 @@ export class TalentDriver {
       'fillingId: $f, date: $d, place: $p',
       { f: fillingId, d: date, p: place },
     );
+  }
+
+  recordPresidentialDecision(
+    as: string,
+    fillingId: string,
+    args: { employeeId: string; decreeNumber: string; decreeDate: string; justification?: string },
+  ) {
+    return this.decision(
+      as,
+      'recordTalentPresidentialDecision',
+      '$f: ID!, $e: ID!, $n: String!, $d: LocalDate!, $j: String',
+      'fillingId: $f, employeeId: $e, decreeNumber: $n, decreeDate: $d, justification: $j',
+      {
+        f: fillingId,
+        e: args.employeeId,
+        n: args.decreeNumber,
+        d: args.decreeDate,
+        j: args.justification ?? null,
+      },
+    );
+  }
+
+  /** One page of the fillings list (the read model). */
+  fillings(as: string, opts: { agencyCode?: string; stage?: string; first?: number; after?: string | null } = {}) {
+    return this.d.gql<{ talentFillings: SummaryPage }>(
+      as,
+      `query($a: String, $s: TalentFillingStage, $n: Int, $c: String) {
+        talentFillings(agencyCode: $a, stage: $s, first: $n, after: $c) {
+          edges { node { ${SUMMARY} } } pageInfo { hasNextPage endCursor } } }`,
+      { a: opts.agencyCode ?? null, s: opts.stage ?? null, n: opts.first ?? null, c: opts.after ?? null },
+    );
+  }
+
+  /** One page of the signed-in role's inbox (an administrator names the role). */
+  inbox(as: string, opts: { agencyCode?: string; waitingOn?: string; first?: number; after?: string | null } = {}) {
+    return this.d.gql<{ talentFillingInbox: SummaryPage }>(
+      as,
+      `query($a: String, $w: TalentFillingActor, $n: Int, $c: String) {
+        talentFillingInbox(agencyCode: $a, waitingOn: $w, first: $n, after: $c) {
+          edges { node { ${SUMMARY} } } pageInfo { hasNextPage endCursor } } }`,
+      { a: opts.agencyCode ?? null, w: opts.waitingOn ?? null, n: opts.first ?? null, c: opts.after ?? null },
+    );
+  }
+
+  /** Every item of the inbox, page by page. */
+  async wholeInbox(as: string, opts: { agencyCode?: string; waitingOn?: string; first?: number } = {}) {
+    const all: TalentFillingSummary[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const r = await this.inbox(as, { ...opts, after });
+      if (r.errors?.length || !r.data) throw new Error(`inbox failed: ${JSON.stringify(r.errors)}`);
+      const page: SummaryPage = r.data.talentFillingInbox;
+      all.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) return all;
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('too many inbox pages');
   }
 
   myInvitations(as: string) {

@@ -15,6 +15,7 @@ import './talent';
 import './ip-asn';
 import './talent-gate';
 import './talent-filling';
+import './talent-fillings';
 import './profile';
 import './application-files';
 import './application-scores';

@@ -24,6 +24,7 @@ import {
   MERIT_CATEGORY_NAMES,
   isMeritCategory,
   NIP_PROBLEM_TEXT_ID,
+  appointmentRoute,
   overseerRulesFor,
   type InvitationDto,
 } from '@seleksi/domain';
@@ -33,6 +34,7 @@ import {
   executeFillingUpdate,
   queryFillingState,
   recordTalentInaugurationUpdate,
+  recordTalentPresidentialDecisionUpdate,
   startTalentPoolFilling,
   talentFillingHandle,
   talentOverseerDecisionUpdate,
@@ -129,6 +131,27 @@ const TalentOverseerVerdictEnum = builder.enumType('TalentOverseerVerdict', {
     REJECT: { description: 'Not approved: the post goes to an open selection' },
   },
 });
+
+export const AppointmentRouteEnum = builder.enumType('AppointmentRoute', {
+  values: {
+    PPK: { description: 'JPT Pratama: the PPK appoints' },
+    PRESIDENT: { description: "JPT Madya/Utama: the President appoints on the PPK's proposal" },
+    PRESIDENT_VIA_HOME_AFFAIRS: {
+      description:
+        'A provincial regional secretary: the President appoints, proposed through the Home Affairs Minister',
+    },
+  },
+});
+
+const PresidentialDecreeType = builder
+  .objectRef<NonNullable<TalentPoolFillingState['presidentialDecree']>>('PresidentialDecree')
+  .implement({
+    description: "The President's decree (Keppres) as the secretariat recorded it",
+    fields: (t) => ({
+      number: t.exposeString('number'),
+      date: t.field({ type: 'LocalDate', resolve: (k) => k.date }),
+    }),
+  });
 
 const TalentGateType = builder.objectRef<NonNullable<TalentPoolFillingState['gate']>>('TalentGate').implement({
   description: 'Whether the agency may use the talent-pool route (merit category, approved system, recent map)',
@@ -229,6 +252,21 @@ const TalentFillingType = builder.objectRef<TalentPoolFillingState>('TalentFilli
     }),
     confirmed: t.boolean({ description: 'The committee confirmed the proposal', resolve: (f) => f.confirmed }),
     overseerVerdict: t.field({ type: TalentOverseerVerdictEnum, nullable: true, resolve: (f) => f.overseerVerdict }),
+    route: t.field({
+      type: AppointmentRouteEnum,
+      description: 'Who appoints: the PPK (Pratama) or the President on the PPK proposal (Madya/Utama)',
+      resolve: (f) => f.route,
+    }),
+    proposedEmployeeId: t.id({
+      nullable: true,
+      description: "The PPK's decision: the appointee (PPK route) or the successor proposed to the President",
+      resolve: (f) => f.proposedEmployeeId,
+    }),
+    presidentialDecree: t.field({
+      type: PresidentialDecreeType,
+      nullable: true,
+      resolve: (f) => f.presidentialDecree,
+    }),
     appointedEmployeeId: t.id({ nullable: true, resolve: (f) => f.appointedEmployeeId }),
     appointedName: t.string({
       nullable: true,
@@ -399,6 +437,12 @@ builder.mutationField('startTalentPoolFilling', (t) =>
           successors: [],
           confirmed: false,
           overseerVerdict: null,
+          route: appointmentRoute(wfInput.post.level, {
+            agencyKind: agency.kind,
+            isRegionalSecretary: wfInput.post.regionalSecretary ?? false,
+          }),
+          proposedEmployeeId: null,
+          presidentialDecree: null,
           appointedEmployeeId: null,
           decree: null,
           inaugurationDate: null,
@@ -484,6 +528,40 @@ builder.mutationField('decideSuccessor', (t) =>
         const input = parseInput(decideSchema, args, '');
         return decideFilling(ctx, input.fillingId, decideSuccessorUpdate, {
           employeeId: input.employeeId,
+          justification: input.justification,
+        });
+      }),
+  }),
+);
+
+const presidentialSchema = z.object({
+  fillingId: idText('Pengisian jabatan'),
+  employeeId: idText('Pegawai'),
+  decreeNumber: shortText('Nomor Keputusan Presiden'),
+  decreeDate: z.string(),
+  justification: optionalText(),
+});
+
+builder.mutationField('recordTalentPresidentialDecision', (t) =>
+  t.field({
+    type: DecisionType,
+    description:
+      "Records the President's decree (Keppres) on a Madya/Utama post the PPK proposed (Pansel secretary of the agency); a justification when not the first successor",
+    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    args: {
+      fillingId: t.arg.id(),
+      employeeId: t.arg.id(),
+      decreeNumber: t.arg.string(),
+      decreeDate: t.arg({ type: 'LocalDate' }),
+      justification: t.arg.string({ required: false }),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = parseInput(presidentialSchema, args, '');
+        return decideFilling(ctx, input.fillingId, recordTalentPresidentialDecisionUpdate, {
+          employeeId: input.employeeId,
+          decreeNumber: input.decreeNumber,
+          decreeDate: input.decreeDate,
           justification: input.justification,
         });
       }),

@@ -101,6 +101,45 @@ export interface InvitationDto {
   invitedAt: string;
 }
 
+/** Who acts next on a talent filling: the committee's secretariat, the overseer or the PPK. */
+export const TALENT_FILLING_ACTORS = ['PANSEL_SECRETARY', 'OVERSEER', 'PPK'] as const;
+export type TalentFillingActor = (typeof TALENT_FILLING_ACTORS)[number];
+
+/** Who appoints: the PPK (Pratama), the President (Madya/Utama), through the Home Affairs Minister (provincial Sekda). */
+export type AppointmentRouteKind = 'PPK' | 'PRESIDENT' | 'PRESIDENT_VIA_HOME_AFFAIRS';
+
+/**
+ * Read model of a talent-pool filling (services/candidate), written by the filling's workflow at each
+ * step. `seq` grows with every projection of one filling: a write with a lower `seq` than the stored one
+ * is stale and ignored, the same `seq` rewrites the same content (a retried activity).
+ */
+export interface TalentFillingViewDto {
+  /** The filling id. */
+  id: string;
+  agencyCode: string;
+  workflowId: string;
+  postId: string;
+  position: string;
+  unit: string;
+  level: JptLevel;
+  /** A `TalentFillingStage` of the workflow. */
+  stage: string;
+  route: AppointmentRouteKind;
+  /** Whose decision the filling waits for; null while the system works or once finished. */
+  waitingOn: TalentFillingActor | null;
+  /** Instant the wait began (null when not waiting). */
+  waitingSince: string | null;
+  /** Instant by which the decision is due (null when the step has no deadline). */
+  deadline: string | null;
+  appointedEmployeeId: string | null;
+  fallbackSelectionId: string | null;
+  seq: number;
+  /** Instant the filling started. */
+  createdAt: string;
+  /** Instant of this projection. */
+  updatedAt: string;
+}
+
 export function talentMapEntryId(agencyCode: string, period: string, employeeId: string): string {
   return `${agencyCode}:${period}:${employeeId}`;
 }

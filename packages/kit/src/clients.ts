@@ -31,6 +31,7 @@ import type {
   HolidayCalendar,
   HolidayYear,
   InvitationDto,
+  TalentFillingViewDto,
   RegionalDayOff,
   ScoreKind,
   ScoreRecordDto,
@@ -85,6 +86,7 @@ import type {
   RegionalHolidaysRecord,
   InvitationListQuery,
   ItemList,
+  TalentFillingListQuery,
   Page,
   PanselMemberDto,
   ProfilePageQuery,
@@ -314,6 +316,18 @@ export class CandidateClient {
   /** Newest first; `candidateId` or `selectionId` is required. */
   async listInvitations(query: InvitationListQuery): Promise<InvitationDto[]> {
     return (await this.http.get<ItemList<InvitationDto>>('/invitations', { query: { ...query } })).items;
+  }
+
+  /** Writes a talent filling's read-model row; a stale one (lower `seq`) leaves the stored row, which it answers. */
+  putTalentFilling(dto: TalentFillingViewDto): Promise<TalentFillingViewDto> {
+    return this.http.put(`/talent-fillings/${seg(dto.id)}`, dto);
+  }
+  getTalentFilling(id: string): Promise<TalentFillingViewDto | null> {
+    return this.http.get(`/talent-fillings/${seg(id)}`, { nullOn404: true });
+  }
+  /** Newest first; with `waitingOn`, the inbox of that role (oldest wait first). */
+  listTalentFillings(query: TalentFillingListQuery = {}): Promise<Page<TalentFillingViewDto>> {
+    return this.http.get('/talent-fillings', { query: { ...query } });
   }
 
   upsertSelection(dto: SelectionUpsertDto): Promise<SelectionDto> {

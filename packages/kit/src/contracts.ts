@@ -14,6 +14,7 @@ import type {
   SelectionDto,
   SelectionStage,
   StageEventDto,
+  TalentFillingActor,
 } from '@seleksi/domain';
 
 /** A page of a cursor-paginated list; pass `nextCursor` as `after` for the next page (null = last page). */
@@ -187,6 +188,17 @@ export interface ProfilePageQuery {
 /** Answer of the bulk upserts (`PUT /profiles`, `PUT /talent-map/entries`). */
 export interface BulkUpsertResult {
   upserted: number;
+}
+
+/** Query of `GET /talent-fillings`. */
+export interface TalentFillingListQuery {
+  agencyCode?: string;
+  stage?: string;
+  /** The inbox of one role: fillings waiting on its decision, oldest wait first. */
+  waitingOn?: TalentFillingActor;
+  /** 1–100, default 20. */
+  limit?: number;
+  after?: string;
 }
 
 /** Query of `GET /invitations`: at least one filter is required. */

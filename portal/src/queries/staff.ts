@@ -198,7 +198,7 @@ export const SUCCESSION_GROUPS = `query SuccessionGroups($agencyCode: String!) {
 }`;
 
 const FILLING = `fillingId agencyCode postId stage confirmed appointedEmployeeId appointedName inaugurationDate
-  overseerVerdict
+  overseerVerdict route proposedEmployeeId presidentialDecree { number date }
   gate { open meritCategoryName period reasons }
   successors { employeeId name box boxName score order excluded reasons }
   decree { id number downloadUrl }

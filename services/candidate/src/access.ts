@@ -15,6 +15,7 @@ export const CANDIDATE_ACCESS: readonly ServiceAccessRule[] = [
   { method: 'PUT', path: /^\/selections\/[^/]+$/, callers: WORKER },
   { method: 'POST', path: /^\/selections\/[^/]+\/stage-events(\/[^/]+\/fan-out)?$/, callers: WORKER },
   { method: 'PUT', path: /^\/invitations\/[^/]+$/, callers: WORKER },
+  { method: 'PUT', path: /^\/talent-fillings\/[^/]+$/, callers: WORKER },
   { method: 'POST', path: /^\/profile-imports\/[^/]+\/(begin|finish|chunks\/[^/]+\/commit(ted)?)$/, callers: WORKER },
   { method: 'POST', path: /^\/profile-imports(\/[^/]+\/seal)?$/, callers: GATEWAY },
   { method: 'PUT', path: /^\/profile-imports\/[^/]+\/(classified-)?chunks\/[^/]+$/, callers: GATEWAY },

@@ -6,6 +6,7 @@ import {
   checkTalentGate,
   DEFAULT_ELIGIBILITY_RULES,
   defaultLegalBasis,
+  formatLocalDateId,
   LEVEL_NAME_ID,
   rankSuccessors,
   type AgencyDto,
@@ -14,6 +15,7 @@ import {
   type InvitationDto,
   type LocalDate,
   type OfficialDocumentRequest,
+  type TalentFillingViewDto,
   type TalentGateStateDto,
 } from '@seleksi/domain';
 import { callService } from '../activity-errors';
@@ -33,6 +35,7 @@ export interface TalentPoolPorts extends TalentMappingPorts {
   candidate: TalentMappingPorts['candidate'] & {
     getHolidayCalendar(): Promise<HolidayCalendar>;
     putInvitation(dto: InvitationDto): Promise<unknown>;
+    putTalentFilling(dto: TalentFillingViewDto): Promise<unknown>;
   };
   assessment: TalentMappingPorts['assessment'] & {
     listTalentMapPeriods(agencyCode: string): Promise<{ period: string; mappedAt: string; total: number }[]>;
@@ -73,6 +76,7 @@ export function buildTalentAppointmentDecree(args: {
             `suksesi, telah diusulkan suksesor untuk mengisi jabatan ${post.position} pada ${post.unit} yang lowong`,
           'bahwa usulan sebagaimana dimaksud dalam huruf a telah dikonfirmasi dan telah mendapat persetujuan ' +
             `${OVERSEER_NAME[era]}`,
+          ...presidentialConsiderations(state),
         ],
         input.ppkTitle,
         title,
@@ -90,8 +94,24 @@ export function buildTalentAppointmentDecree(args: {
   };
 }
 
+/** Madya/Utama: the PPK proposed (a provincial Sekda through the Home Affairs Minister) and the President decided. */
+function presidentialConsiderations(state: TalentPoolFillingState): string[] {
+  const keppres = state.presidentialDecree;
+  if (state.route === 'PPK' || !keppres) return [];
+  const via = state.route === 'PRESIDENT_VIA_HOME_AFFAIRS' ? ' melalui Menteri Dalam Negeri' : '';
+  return [
+    `bahwa Presiden, atas usul Pejabat Pembina Kepegawaian${via}, telah menetapkan pengangkatan dengan ` +
+      `Keputusan Presiden Nomor ${keppres.number} tanggal ${formatLocalDateId(keppres.date)}`,
+  ];
+}
+
 export function createTalentPoolActivities(ports: TalentPoolPorts) {
   return {
+    /** Writes the filling's read-model row; repeats and stale writes are no-ops in the store (by `seq`). */
+    async projectTalentFilling(view: TalentFillingViewDto): Promise<void> {
+      await callService(() => ports.candidate.putTalentFilling(view));
+    },
+
     async loadCalendar(): Promise<HolidayCalendar> {
       return callService(() => ports.candidate.getHolidayCalendar());
     },

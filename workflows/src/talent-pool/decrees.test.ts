@@ -84,6 +84,34 @@ describe('talent-route appointment decree', () => {
     expect(req.decree!.considering[1]).toContain('Komisi Aparatur Sipil Negara');
     expect(req.decree!.decisions[0]).toMatch(/^Mengangkat Saudara Siti Aminah, dalam jabatan/);
   });
+
+  it.each([
+    ['PRESIDENT', false],
+    ['PRESIDENT_VIA_HOME_AFFAIRS', true],
+  ] as const)(
+    'a Madya post on the %s route cites the Keppres (through the Home Affairs Minister: %s)',
+    (route, via) => {
+      const req = buildTalentAppointmentDecree({
+        input: { ...input, post: { ...post, level: 'MADYA' } },
+        state: { ...state, route, presidentialDecree: { number: '45/TPA Tahun 2027', date: '2027-02-01' } },
+        date: '2027-02-10',
+        appointee: { name: 'Siti Aminah', nip: null },
+      });
+      const keppres = req.decree!.considering.find((c) => c.includes('Keputusan Presiden'));
+      expect(keppres).toContain('Keputusan Presiden Nomor 45/TPA Tahun 2027 tanggal 1 Februari 2027');
+      expect(keppres!.includes('melalui Menteri Dalam Negeri')).toBe(via);
+    },
+  );
+
+  it('a PPK appointment cites no Keppres', () => {
+    const req = buildTalentAppointmentDecree({
+      input,
+      state: { ...state, route: 'PPK', presidentialDecree: null },
+      date: '2027-02-10',
+      appointee: { name: 'Siti Aminah', nip: null },
+    });
+    expect(req.decree!.considering.join(' ')).not.toContain('Presiden');
+  });
 });
 
 describe('succession-group (KRS) decision', () => {

@@ -4,7 +4,15 @@
  * fails or no eligible talent exists. Imported by workflow code, activities, the gateway and tests.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, AgencyDto, DocumentDto, LocalDate, OverseerRules, SelectionRules } from '@seleksi/domain';
+import type {
+  Actor,
+  AgencyDto,
+  AppointmentRouteKind,
+  DocumentDto,
+  LocalDate,
+  OverseerRules,
+  SelectionRules,
+} from '@seleksi/domain';
 import type { RecordedDecision, VacancyPlan } from '../open-selection/definitions';
 
 export const TALENT_FILLING_STAGES = [
@@ -13,6 +21,8 @@ export const TALENT_FILLING_STAGES = [
   'CONFIRMATION',
   'OVERSEER_APPROVAL',
   'PPK_DECISION',
+  /** Madya/Utama: the PPK proposed; the secretariat records the President's decree (Keppres). */
+  'PRESIDENTIAL_DECISION',
   'DECREE',
   'INAUGURATION',
   'COMPLETED',
@@ -54,6 +64,12 @@ export interface TalentPoolFillingState {
   successors: SuccessorView[];
   confirmed: boolean;
   overseerVerdict: 'APPROVE' | 'REJECT' | null;
+  /** Who appoints (domain.md §1.2): the PPK, or the President on the PPK's proposal. */
+  route: AppointmentRouteKind;
+  /** The PPK's decision: the appointee (route PPK) or the successor proposed to the President. */
+  proposedEmployeeId: string | null;
+  /** The President's decree (Keppres) as the secretariat recorded it; null on the PPK route. */
+  presidentialDecree: { number: string; date: LocalDate } | null;
   appointedEmployeeId: string | null;
   decree: DocumentDto | null;
   inaugurationDate: LocalDate | null;
@@ -78,6 +94,14 @@ export interface DecideSuccessorArgs {
   /** Required when the first successor is not the one appointed. */
   justification?: string | null;
 }
+export interface TalentPresidentialDecisionArgs {
+  actor: Actor;
+  employeeId: string;
+  decreeNumber: string;
+  decreeDate: LocalDate;
+  /** Required when the President appoints other than the first successor. */
+  justification?: string | null;
+}
 export interface TalentInaugurationArgs {
   actor: Actor;
   date: LocalDate;
@@ -89,10 +113,18 @@ export const talentOverseerDecisionUpdate = defineUpdate<RecordedDecision, [Tale
   'talentOverseerDecision',
 );
 export const decideSuccessorUpdate = defineUpdate<RecordedDecision, [DecideSuccessorArgs]>('decideSuccessor');
+export const recordTalentPresidentialDecisionUpdate = defineUpdate<RecordedDecision, [TalentPresidentialDecisionArgs]>(
+  'recordTalentPresidentialDecision',
+);
 export const recordTalentInaugurationUpdate = defineUpdate<RecordedDecision, [TalentInaugurationArgs]>(
   'recordTalentInauguration',
 );
 export const getFillingStateQuery = defineQuery<TalentPoolFillingState>('getFillingState');
+
+/** Patch: Madya/Utama posts wait for the President's decree after the PPK's proposal. */
+export const TALENT_PRESIDENT_ROUTE = 'talent-president-route';
+/** Patch: the filling projects itself into the candidate service's read model at each step. */
+export const TALENT_READ_MODEL = 'talent-filling-read-model';
 
 export function talentFillingWorkflowId(agencyCode: string, fillingId: string): string {
   return `talent-filling:${agencyCode}:${fillingId}`;

@@ -10,6 +10,7 @@ import {
   ApplicationFailure,
   condition,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -20,6 +21,7 @@ import { decisionRecorder } from '../decision-recorder';
 import {
   addWorkingDays,
   announcementRequirementLines,
+  appointmentRoute,
   endOfLocalDay,
   localDateOf,
   periodDeadline,
@@ -35,6 +37,9 @@ import {
   decideSuccessorUpdate,
   getFillingStateQuery,
   recordTalentInaugurationUpdate,
+  recordTalentPresidentialDecisionUpdate,
+  TALENT_PRESIDENT_ROUTE,
+  TALENT_READ_MODEL,
   talentOverseerDecisionUpdate,
   type TalentFillingStage,
   type TalentPoolFillingInput,
@@ -42,6 +47,7 @@ import {
 } from './definitions';
 import type { OpenSelectionInput } from '../open-selection/definitions';
 import { openSelectionWorkflow } from '../open-selection/workflows';
+import { talentFillingView } from './projection';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey, StageDeadlineKey } from '../search-attributes';
 
 // The audit record is written by the open selection's activity: one implementation for both routes.
@@ -78,6 +84,12 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     successors: [],
     confirmed: false,
     overseerVerdict: null,
+    route: appointmentRoute(input.post.level, {
+      agencyKind: input.agency.kind,
+      isRegionalSecretary: input.post.regionalSecretary ?? false,
+    }),
+    proposedEmployeeId: null,
+    presidentialDecree: null,
     appointedEmployeeId: null,
     decree: null,
     inaugurationDate: null,
@@ -88,6 +100,11 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   let overseer: { verdict: 'APPROVE' | 'REJECT'; reason: string } | null = null;
   let inaugurated = false;
   const included = () => state.successors.filter((s) => !s.excluded);
+  // Read-model writes run beside the flow (ordered by `seq` in the store) and are awaited before it ends.
+  const projections: Promise<unknown>[] = [];
+  let projectionSeq = 0;
+  let stageSince = new Date().toISOString();
+  let stageDeadline: string | null = null;
 
   setHandler(getFillingStateQuery, () => state);
 
@@ -134,28 +151,50 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   setHandler(
     decideSuccessorUpdate,
     async (args) => {
-      state.appointedEmployeeId = args.employeeId;
+      state.proposedEmployeeId = args.employeeId;
+      // Madya/Utama: the PPK's decision is a proposal; the President appoints (the main flow decides).
+      if (state.route === 'PPK') state.appointedEmployeeId = args.employeeId;
       const order = included().find((s) => s.employeeId === args.employeeId)?.order ?? null;
       return record('SUCCESSOR_DECIDED', args.actor, args.justification ?? null, input.post.id, {
         employeeId: args.employeeId,
         order,
+        route: state.route,
       });
     },
     {
       validator: (args) => {
         if (args.actor.role !== 'PPK')
           fail('FORBIDDEN', 'Hanya Pejabat Pembina Kepegawaian yang dapat memutuskan', 'actor');
-        if (state.stage !== 'PPK_DECISION' || state.appointedEmployeeId)
+        if (state.stage !== 'PPK_DECISION' || state.proposedEmployeeId)
           fail('WRONG_STAGE', 'Tidak menunggu keputusan PPK');
-        const s = included().find((x) => x.employeeId === args.employeeId);
-        if (!s) fail('NOT_IN_SHORTLIST', 'Pegawai ini tidak termasuk suksesor yang diusulkan', 'employeeId');
-        if (s.order !== 1 && (!args.justification || args.justification.trim().length < 20)) {
-          fail(
-            'JUSTIFICATION_REQUIRED',
-            'Alasan wajib dicatat (minimal 20 karakter) bila bukan suksesor pertama yang diangkat',
-            'justification',
-          );
-        }
+        successorGuards(args.employeeId, args.justification);
+      },
+    },
+  );
+
+  setHandler(
+    recordTalentPresidentialDecisionUpdate,
+    async (args) => {
+      state.presidentialDecree = { number: args.decreeNumber.trim(), date: args.decreeDate };
+      state.appointedEmployeeId = args.employeeId;
+      return record('PRESIDENTIAL_DECISION_RECORDED', args.actor, args.justification ?? null, input.post.id, {
+        employeeId: args.employeeId,
+        decreeNumber: state.presidentialDecree.number,
+        decreeDate: args.decreeDate,
+        route: state.route,
+      });
+    },
+    {
+      validator: (args) => {
+        if (args.actor.role !== 'PANSEL_SECRETARY')
+          fail('FORBIDDEN', 'Hanya sekretariat yang dapat mencatat Keputusan Presiden', 'actor');
+        if (state.stage !== 'PRESIDENTIAL_DECISION' || state.presidentialDecree)
+          fail('WRONG_STAGE', 'Tidak menunggu Keputusan Presiden');
+        if (!args.decreeNumber || args.decreeNumber.trim().length < 3)
+          fail('VALIDATION_FAILED', 'Nomor Keputusan Presiden wajib diisi', 'decreeNumber');
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(args.decreeDate))
+          fail('VALIDATION_FAILED', 'Tanggal keputusan tidak valid', 'decreeDate');
+        successorGuards(args.employeeId, args.justification);
       },
     },
   );
@@ -240,12 +279,20 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     );
     deadline = endOfLocalDay(addWorkingDays(today(), input.overseer.escalationWorkingDays, calendar), tz).getTime();
     upsertSearchAttributes([{ key: StageDeadlineKey, value: new Date(deadline) }]);
+    stageDeadline = new Date(deadline).toISOString();
+    project();
   }
   if (overseer!.verdict === 'REJECT') return fallback(`Lembaga pengawas tidak menyetujui usulan: ${overseer!.reason}`);
 
-  // 5. PPK decision, decree, inauguration.
+  // 5. PPK decision (Madya/Utama: a proposal the President decides), decree, inauguration.
   enter('PPK_DECISION');
-  await condition(() => state.appointedEmployeeId !== null);
+  await condition(() => state.proposedEmployeeId !== null);
+  if (state.route !== 'PPK' && patched(TALENT_PRESIDENT_ROUTE)) {
+    enter('PRESIDENTIAL_DECISION');
+    await condition(() => state.presidentialDecree !== null);
+  }
+  // Fillings decided before the President's route existed: the PPK's decision appointed.
+  state.appointedEmployeeId ??= state.proposedEmployeeId;
   enter('DECREE');
   state.decree = await acts.issueFillingDocument({
     kind: 'APPOINTMENT_DECREE',
@@ -258,6 +305,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   await condition(() => inaugurated);
   enter('COMPLETED');
   await condition(allHandlersFinished);
+  await Promise.all(projections);
   return state;
 
   async function fallback(reason: string): Promise<TalentPoolFillingState> {
@@ -323,6 +371,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     await record('FALLBACK_STARTED', SYSTEM_ACTOR, reason, input.post.id, { selectionId, invited: invited.length });
     enter('FALLBACK_OPEN_SELECTION');
     await condition(allHandlersFinished);
+    await Promise.all(projections);
     return state;
   }
 
@@ -332,5 +381,36 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       { key: SelectionStageKey, value: stage },
       { key: StageDeadlineKey, value: deadline ? new Date(deadline) : null },
     ]);
+    stageSince = new Date().toISOString();
+    stageDeadline = deadline ? new Date(deadline).toISOString() : null;
+    project();
+  }
+
+  /** Writes the read model's row (lists and inboxes); running fillings start writing it from their next step. */
+  function project(): void {
+    if (!patched(TALENT_READ_MODEL)) return;
+    const view = talentFillingView({
+      input,
+      state,
+      workflowId,
+      seq: ++projectionSeq,
+      stageSince,
+      deadline: stageDeadline,
+      now: new Date().toISOString(),
+    });
+    projections.push(acts.projectTalentFilling(view));
+  }
+
+  /** The chosen employee is a proposed successor; other than the first needs a justification. */
+  function successorGuards(employeeId: string, justification: string | null | undefined): void {
+    const s = included().find((x) => x.employeeId === employeeId);
+    if (!s) fail('NOT_IN_SHORTLIST', 'Pegawai ini tidak termasuk suksesor yang diusulkan', 'employeeId');
+    if (s.order !== 1 && (!justification || justification.trim().length < 20)) {
+      fail(
+        'JUSTIFICATION_REQUIRED',
+        'Alasan wajib dicatat (minimal 20 karakter) bila bukan suksesor pertama yang diangkat',
+        'justification',
+      );
+    }
   }
 }

@@ -3,19 +3,22 @@
  *
  * Routes:
  * - /kelola/talenta/pengisian (PANSEL_SECRETARY, PPK, OVERSEER, ADMIN): form "Buka pengisian" ("Nomor pengisian", button
- *   "Buka"); list "Pengisian yang pernah dibuka" (kept in this browser — the API has no list of fillings);
- *   secretary: form "Mulai pengisian dari kelompok talenta" ("Nama jabatan", "Unit kerja", "Jenjang", "Bidang
+ *   "Buka"); table "Menunggu tindakan Anda" (the signed-in role's inbox, oldest wait first, with deadlines; not for
+ *   ADMIN) and table "Daftar pengisian" (newest first; own agency, every agency for the overseer and ADMIN), each
+ *   with button "Muat lebih banyak"; secretary: form "Mulai pengisian dari kelompok talenta" ("Nama jabatan", "Unit kerja", "Jenjang", "Bidang
  *   tugas", "Tanggal pelantikan pejabat saat ini", "Rencana tanggal pelantikan", button "Mulai pengisian").
  * - /kelola/talenta/pengisian/:fillingId: stage, gate, successors table "Urutan suksesor", decisions; by stage and role:
  *   secretary form "Konfirmasi usulan" (radios "Konfirmasi usulan" / "Tolak usulan", "Alasan", "Kirim
  *   konfirmasi"); overseer form "Keputusan pengawas atas usulan" (radios "Setujui" / "Tolak", "Nomor surat",
  *   "Alasan", "Kirim keputusan"); PPK form "Keputusan PPK atas suksesor" (one radio per successor, "Alasan
- *   pemilihan" required unless the first, "Tetapkan suksesor"); secretary form "Pelantikan suksesor"
+ *   pemilihan" required unless the first, "Tetapkan suksesor"); Madya/Utama: secretary form "Keputusan Presiden"
+ *   ("Diangkat oleh Presiden", "Nomor Keputusan Presiden", "Tanggal Keputusan Presiden", "Alasan", "Catat Keputusan
+ *   Presiden"); secretary form "Pelantikan suksesor"
  *   ("Tanggal pelantikan", "Tempat pelantikan", "Catat pelantikan").
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, useQuery } from '../../api';
+import { ApiError, gql, useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, formatDate } from '../../components/ui';
 import {
@@ -26,8 +29,13 @@ import {
   TALENT_FILLING,
   TALENT_OVERSEER_DECISION,
 } from '../../queries/staff';
+import {
+  RECORD_TALENT_PRESIDENTIAL_DECISION,
+  TALENT_FILLING_INBOX,
+  TALENT_FILLINGS,
+} from '../../queries/talent-fillings';
 import { ActionForm, DocumentLink, Outcome, useAction, usePolling } from './common';
-import { DECISION_KIND, TALENT_STAGE, say, score, todayLocal } from './labels';
+import { APPOINTMENT_ROUTE, DECISION_KIND, TALENT_STAGE, TALENT_WAITING_ON, say, score, todayLocal } from './labels';
 import type { DecisionView } from './types';
 
 interface Successor {
@@ -51,6 +59,9 @@ interface Filling {
   appointedName: string | null;
   inaugurationDate: string | null;
   overseerVerdict: string | null;
+  route: string;
+  proposedEmployeeId: string | null;
+  presidentialDecree: { number: string; date: string } | null;
   gate: { open: boolean; meritCategoryName: string | null; period: string | null; reasons: string[] } | null;
   successors: Successor[];
   decree: { id: string; number: string; downloadUrl: string } | null;
@@ -58,20 +69,129 @@ interface Filling {
   decisions: DecisionView[];
 }
 
-const RECENT_KEY = 'seleksi-jpt.talent-fillings';
-
-function recentFillings(): string[] {
-  try {
-    const v = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as unknown;
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
+interface FillingSummary {
+  fillingId: string;
+  agencyCode: string;
+  position: string;
+  unit: string;
+  level: string;
+  stage: string | null;
+  route: string;
+  waitingOn: string | null;
+  waitingSince: string | null;
+  deadline: string | null;
+  overdue: boolean;
+  createdAt: string;
 }
 
-function remember(fillingId: string): void {
-  const list = [fillingId, ...recentFillings().filter((x) => x !== fillingId)].slice(0, 20);
-  localStorage.setItem(RECENT_KEY, JSON.stringify(list));
+interface SummaryConnection {
+  edges: { node: FillingSummary }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const PAGE_SIZE = 20;
+
+/** One list of the read model, page by page ("Muat lebih banyak"). */
+function useFillingPages(query: string, field: 'talentFillingInbox' | 'talentFillings', active: boolean) {
+  const [items, setItems] = useState<FillingSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const [loading, setLoading] = useState(active);
+  const [error, setError] = useState<ApiError | null>(null);
+  const load = useCallback(
+    async (after: string | null) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const data = await gql<Record<string, SummaryConnection>>(query, { first: PAGE_SIZE, after });
+        const conn = data[field]!;
+        const page = conn.edges.map((e) => e.node);
+        setItems((prev) => {
+          if (!after) return page;
+          const seen = new Set(prev.map((x) => x.fillingId));
+          return [...prev, ...page.filter((x) => !seen.has(x.fillingId))];
+        });
+        setCursor(conn.pageInfo.endCursor);
+        setHasMore(conn.pageInfo.hasNextPage);
+      } catch (err) {
+        setError(err instanceof ApiError ? err : new ApiError('Gagal memuat daftar pengisian', 'INTERNAL', null));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [query, field],
+  );
+  useEffect(() => {
+    if (active) void load(null);
+  }, [active, load]);
+  return { items, hasMore, loading, error, more: () => void load(cursor), reload: () => void load(null) };
+}
+
+function FillingTable({
+  id,
+  title,
+  list,
+  empty,
+  inbox,
+}: {
+  id: string;
+  title: string;
+  list: ReturnType<typeof useFillingPages>;
+  empty: string;
+  inbox: boolean;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ErrorAlert error={list.error} />
+      {list.items.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nomor pengisian</th>
+                <th scope="col">Jabatan</th>
+                <th scope="col">Instansi</th>
+                <th scope="col">Tahap</th>
+                <th scope="col">{inbox ? 'Menunggu sejak' : 'Menunggu'}</th>
+                <th scope="col">Batas waktu</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((f) => (
+                <tr key={f.fillingId}>
+                  <th scope="row">
+                    <Link to={`/kelola/talenta/pengisian/${encodeURIComponent(f.fillingId)}`}>{f.fillingId}</Link>
+                  </th>
+                  <td>
+                    {f.position} (JPT {f.level.charAt(0) + f.level.slice(1).toLowerCase()})
+                    {f.route !== 'PPK' && <div className="muted">Diangkat oleh {say(APPOINTMENT_ROUTE, f.route)}</div>}
+                  </td>
+                  <td>{f.agencyCode}</td>
+                  <td>{f.stage ? say(TALENT_STAGE, f.stage) : '-'}</td>
+                  <td>
+                    {inbox ? formatDate(f.waitingSince, true) : f.waitingOn ? say(TALENT_WAITING_ON, f.waitingOn) : '-'}
+                  </td>
+                  <td>
+                    {formatDate(f.deadline, true)}
+                    {f.overdue && <strong> (terlambat)</strong>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!list.loading && !list.error && list.items.length === 0 && <p>{empty}</p>}
+      {list.loading && <Loading />}
+      {list.hasMore && !list.loading && (
+        <Button type="button" kind="secondary" onClick={list.more}>
+          Muat lebih banyak
+        </Button>
+      )}
+    </section>
+  );
 }
 
 /** /kelola/talenta/pengisian */
@@ -79,7 +199,9 @@ export function TalentFillingsPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [lookup, setLookup] = useState('');
-  const recent = recentFillings();
+  const hasInbox = user?.role === 'PANSEL_SECRETARY' || user?.role === 'PPK' || user?.role === 'OVERSEER';
+  const inbox = useFillingPages(TALENT_FILLING_INBOX, 'talentFillingInbox', hasInbox);
+  const all = useFillingPages(TALENT_FILLINGS, 'talentFillings', true);
   const open = (id: string) => navigate(`/kelola/talenta/pengisian/${encodeURIComponent(id)}`);
   return (
     <Page title="Pengisian dari kelompok rencana suksesi">
@@ -98,18 +220,16 @@ export function TalentFillingsPage() {
           </Button>
         </div>
       </ActionForm>
-      {recent.length > 0 && (
-        <section aria-labelledby="tf-recent">
-          <h2 id="tf-recent">Pengisian yang pernah dibuka</h2>
-          <ul className="link-list">
-            {recent.map((id) => (
-              <li key={id}>
-                <Link to={`/kelola/talenta/pengisian/${encodeURIComponent(id)}`}>{id}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {hasInbox && (
+        <FillingTable
+          id="tf-inbox"
+          title="Menunggu tindakan Anda"
+          list={inbox}
+          empty="Tidak ada pengisian yang menunggu tindakan Anda."
+          inbox
+        />
       )}
+      <FillingTable id="tf-all" title="Daftar pengisian" list={all} empty="Belum ada pengisian." inbox={false} />
       {user?.role === 'PANSEL_SECRETARY' && <StartFillingForm onStarted={open} />}
     </Page>
   );
@@ -122,10 +242,9 @@ function StartFillingForm({ onStarted }: { onStarted: (fillingId: string) => voi
   const [field, setField] = useState('');
   const [incumbent, setIncumbent] = useState('');
   const [planned, setPlanned] = useState('');
-  const a = useAction<{ startTalentPoolFilling: Filling }>(START_TALENT_POOL_FILLING, (d) => {
-    remember(d.startTalentPoolFilling.fillingId);
-    onStarted(d.startTalentPoolFilling.fillingId);
-  });
+  const a = useAction<{ startTalentPoolFilling: Filling }>(START_TALENT_POOL_FILLING, (d) =>
+    onStarted(d.startTalentPoolFilling.fillingId),
+  );
   return (
     <section aria-labelledby="tf-start" className="card">
       <h2 id="tf-start">Mulai pengisian dari kelompok talenta</h2>
@@ -203,10 +322,6 @@ export function TalentFillingPage() {
   const q = useQuery<{ talentFilling: Filling }>(TALENT_FILLING, { fillingId });
   const f = q.data?.talentFilling ?? null;
   usePolling(q.reload, 10_000, !f || !['COMPLETED', 'FALLBACK_OPEN_SELECTION'].includes(f.stage));
-  const seenId = f?.fillingId;
-  useEffect(() => {
-    if (seenId) remember(seenId);
-  }, [seenId]);
   if (!f) {
     return (
       <Page title="Pengisian dari kelompok talenta">
@@ -235,6 +350,22 @@ export function TalentFillingPage() {
         </dd>
         <dt>Instansi</dt>
         <dd>{f.agencyCode}</dd>
+        <dt>Yang mengangkat</dt>
+        <dd>{say(APPOINTMENT_ROUTE, f.route)}</dd>
+        {f.route !== 'PPK' && f.proposedEmployeeId && (
+          <>
+            <dt>Diusulkan kepada Presiden</dt>
+            <dd>{included.find((s) => s.employeeId === f.proposedEmployeeId)?.name ?? f.proposedEmployeeId}</dd>
+          </>
+        )}
+        {f.presidentialDecree && (
+          <>
+            <dt>Keputusan Presiden</dt>
+            <dd>
+              Nomor {f.presidentialDecree.number} tanggal {formatDate(f.presidentialDecree.date)}
+            </dd>
+          </>
+        )}
         {f.gate && (
           <>
             <dt>Syarat jalur talenta</dt>
@@ -284,6 +415,9 @@ export function TalentFillingPage() {
         {role === 'OVERSEER' && f.stage === 'OVERSEER_APPROVAL' && <TalentOverseerForm filling={f} reload={q.reload} />}
         {role === 'PPK' && f.stage === 'PPK_DECISION' && (
           <SuccessorForm filling={f} successors={included} reload={q.reload} />
+        )}
+        {role === 'PANSEL_SECRETARY' && f.stage === 'PRESIDENTIAL_DECISION' && (
+          <PresidentialDecisionForm filling={f} successors={included} reload={q.reload} />
         )}
         {role === 'PANSEL_SECRETARY' && f.stage === 'INAUGURATION' && (
           <TalentInaugurationForm filling={f} reload={q.reload} />
@@ -474,6 +608,12 @@ function SuccessorForm({ filling, successors, reload }: FormProps & { successors
       }}
     >
       <h3>Keputusan PPK atas suksesor</h3>
+      {filling.route !== 'PPK' && (
+        <p>
+          JPT Madya/Utama diangkat oleh Presiden: pilihan Anda menjadi usulan kepada Presiden
+          {filling.route === 'PRESIDENT_VIA_HOME_AFFAIRS' ? ' melalui Menteri Dalam Negeri' : ''}.
+        </p>
+      )}
       <fieldset>
         <legend>Suksesor</legend>
         {successors.map((s) => (
@@ -505,6 +645,72 @@ function SuccessorForm({ filling, successors, reload }: FormProps & { successors
       <div>
         <Button type="submit" pending={a.pending}>
           Tetapkan suksesor
+        </Button>
+      </div>
+    </ActionForm>
+  );
+}
+
+function PresidentialDecisionForm({ filling, successors, reload }: FormProps & { successors: Successor[] }) {
+  const [employeeId, setEmployeeId] = useState(filling.proposedEmployeeId ?? '');
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState(todayLocal());
+  const [justification, setJustification] = useState('');
+  const a = useAction(RECORD_TALENT_PRESIDENTIAL_DECISION, reload);
+  const via = filling.route === 'PRESIDENT_VIA_HOME_AFFAIRS' ? ' melalui Menteri Dalam Negeri' : '';
+  return (
+    <ActionForm
+      label="Keputusan Presiden"
+      className="form card"
+      onSubmit={() =>
+        void a.run(
+          {
+            fillingId: filling.fillingId,
+            employeeId,
+            decreeNumber: number.trim(),
+            decreeDate: date,
+            justification: justification.trim() || null,
+          },
+          'Keputusan Presiden dicatat.',
+        )
+      }
+    >
+      <h3>Keputusan Presiden</h3>
+      <p>
+        PPK telah mengusulkan suksesor kepada Presiden{via}. Catat Keputusan Presiden (Keppres) setelah diterima; surat
+        keputusan pengangkatan diterbitkan sesudahnya.
+      </p>
+      <Field id="tp-employee" label="Diangkat oleh Presiden" apiField="employeeId" error={a.error}>
+        {(p) => (
+          <select {...p} value={employeeId} onChange={(e) => setEmployeeId(e.target.value)}>
+            {successors.map((s) => (
+              <option key={s.employeeId} value={s.employeeId}>
+                {s.order}. {s.name ?? s.employeeId}
+                {s.employeeId === filling.proposedEmployeeId ? ' (usulan PPK)' : ''}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="tp-number" label="Nomor Keputusan Presiden" apiField="decreeNumber" error={a.error}>
+        {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
+      </Field>
+      <Field id="tp-date" label="Tanggal Keputusan Presiden" apiField="decreeDate" error={a.error}>
+        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+      </Field>
+      <Field
+        id="tp-just"
+        label="Alasan"
+        hint="Wajib bila yang diangkat bukan suksesor pertama"
+        apiField="justification"
+        error={a.error}
+      >
+        {(p) => <textarea {...p} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} />}
+      </Field>
+      <Outcome error={a.error} done={a.done} />
+      <div>
+        <Button type="submit" pending={a.pending}>
+          Catat Keputusan Presiden
         </Button>
       </div>
     </ActionForm>

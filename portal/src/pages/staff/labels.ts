@@ -94,10 +94,25 @@ export const TALENT_STAGE: Record<string, string> = {
   CONFIRMATION: 'Menunggu konfirmasi tim',
   OVERSEER_APPROVAL: 'Menunggu persetujuan pengawas',
   PPK_DECISION: 'Menunggu keputusan PPK',
+  PRESIDENTIAL_DECISION: 'Menunggu Keputusan Presiden',
   DECREE: 'Penetapan keputusan',
   INAUGURATION: 'Pelantikan',
   COMPLETED: 'Selesai',
   FALLBACK_OPEN_SELECTION: 'Dialihkan ke seleksi terbuka',
+};
+
+/** Who appoints on the talent route (and in the open selection). */
+export const APPOINTMENT_ROUTE: Record<string, string> = {
+  PPK: 'PPK',
+  PRESIDENT: 'Presiden atas usul PPK',
+  PRESIDENT_VIA_HOME_AFFAIRS: 'Presiden atas usul PPK melalui Menteri Dalam Negeri',
+};
+
+/** Whose decision a talent filling waits for. */
+export const TALENT_WAITING_ON: Record<string, string> = {
+  PANSEL_SECRETARY: 'Sekretariat tim',
+  OVERSEER: 'Pengawas',
+  PPK: 'PPK',
 };
 
 export const MAPPING_STATUS: Record<string, string> = {

@@ -15,6 +15,7 @@ import { profileVersionSchema } from './profile-version';
 import { profileImportChunkSchema, profileImportSchema, profileImportStagedSchema } from './profile-import';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
+import { talentFillingSchema } from './talent-filling';
 import { timelineEntrySchema } from './timeline-entry';
 
 export type { AgencyDoc } from './agency';
@@ -40,6 +41,7 @@ export type { ProfileDisputeDecisionDoc } from './profile-dispute-decision';
 export type { ProfileChangeDoc, ProfileVersionDoc } from './profile-version';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
+export type { TalentFillingDoc } from './talent-filling';
 export type { TimelineEntryDoc } from './timeline-entry';
 export { compoundId } from './compound-id';
 export { FEED_BUCKET_MS, feedBucketOf } from './feed-bucket';
@@ -58,6 +60,7 @@ export function createCandidateModels(conn: Connection) {
     RegionalHolidays: conn.model('RegionalHolidays', regionalHolidaysSchema, 'regionalHolidays'),
     AuditRecord: conn.model('AuditRecord', auditRecordSchema, 'auditRecords'),
     Invitation: conn.model('Invitation', invitationSchema, 'invitations'),
+    TalentFilling: conn.model('TalentFilling', talentFillingSchema, 'talentFillings'),
     ProfileConfirmation: conn.model('ProfileConfirmation', profileConfirmationSchema, 'profileConfirmations'),
     ApplicationFile: conn.model('ApplicationFile', applicationFileSchema, 'applicationFiles'),
     Notice: conn.model('Notice', noticeSchema, 'outbox'),

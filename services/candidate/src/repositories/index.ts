@@ -14,6 +14,7 @@ import { createProfileImportRepository } from './profile-imports';
 import { createProfileVersionRepository } from './profile-versions';
 import { createProfileRepository } from './profiles';
 import { createSelectionRepository } from './selections';
+import { createTalentFillingRepository } from './talent-fillings';
 
 export function createCandidateRepositories(
   models: CandidateModels,
@@ -48,6 +49,7 @@ export function createCandidateRepositories(
     auditRecords,
     profileDisputes: createProfileDisputeRepository(models, { profiles, profileVersions, auditRecords, notices }),
     invitations: createInvitationRepository(models, notices),
+    talentFillings: createTalentFillingRepository(models),
     profileConfirmations: createProfileConfirmationRepository(models),
     applicationFiles: createApplicationFileRepository(models),
     changes: createChangeRepository(models),

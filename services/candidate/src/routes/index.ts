@@ -11,6 +11,7 @@ import { portalRoutes } from './portal';
 import { profileImportRoutes } from './profile-imports';
 import { profileRoutes } from './profiles';
 import { selectionRoutes } from './selections';
+import { talentFillingRoutes } from './talent-fillings';
 
 export function candidateRoutes(router: Router, repos: CandidateRepositories): void {
   agencyRoutes(router, repos);
@@ -21,6 +22,7 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   calendarRoutes(router, repos);
   auditRecordRoutes(router, repos);
   invitationRoutes(router, repos);
+  talentFillingRoutes(router, repos);
   portalRoutes(router, repos);
   noticeRoutes(router, repos);
   ipAsnRoutes(router, repos);

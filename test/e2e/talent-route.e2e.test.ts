@@ -1,0 +1,215 @@
+/**
+ * The talent route in Debian's Chromium against the embedded stack started as `npm start` starts it: a JPT Madya
+ * post filled from the talent pool, from starting the filling to the inauguration, each step taken by its role
+ * from its inbox on the "Jalur talenta" page (the read model, not ids kept in the browser): the secretariat
+ * starts and confirms, the overseer approves, the PPK proposes to the President, the secretariat records the
+ * Keppres and the inauguration.
+ *
+ * The demo agency's talent gate is seeded open; three ASN who qualify for JPT Madya (with SKP and assessment
+ * results) go in through the services' operator routes, as the demo seed does, and the agency is mapped.
+ */
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addCalendarDays, localDateOf, type ProfileDto } from '@seleksi/domain';
+import { AssessmentClient, CandidateClient, operatorServiceAuth } from '@seleksi/kit';
+import { startE2eStack, type E2eStack } from './support/stack';
+import {
+  clearScreens,
+  launchChromium,
+  newContext,
+  screenshot,
+  signIn,
+  textOf,
+  waitForPageState,
+} from './support/browser';
+import { eligibleProfile } from '../support/fixtures';
+import { DEMO_SECRETARY, signInDemoRound } from '../support/demo-round';
+import { must } from '../support/selection-driver';
+import { TalentDriver } from '../support/talent-driver';
+
+const AGENCY = 'KALTIM';
+const today = () => localDateOf(new Date(), 'WITA');
+const YEAR = Number(today().slice(0, 4));
+const POSITION = 'Asisten Pemerintahan dan Kesejahteraan Rakyat';
+const KEPPRES = `77/TPA Tahun ${YEAR}`;
+
+/** JPT Madya: rank IV/c and a JPT Pratama post since 2018 after years of related experience. */
+function madyaProfile(n: number): ProfileDto {
+  const p = eligibleProfile(`e2e-talenta-${n}`, AGENCY, 11 + n, {
+    rank: 'IV/c',
+    careers: [
+      {
+        position: 'Kepala Bidang',
+        positionKind: 'ADMINISTRATOR',
+        unit: 'Badan Perencanaan',
+        agencyCode: AGENCY,
+        from: '2010-01-04',
+        to: '2017-12-31',
+      },
+      {
+        position: 'Kepala Badan',
+        positionKind: 'JPT_PRATAMA',
+        unit: 'Badan Perencanaan',
+        agencyCode: AGENCY,
+        from: '2018-01-02',
+        to: null,
+      },
+    ],
+    skp: [YEAR - 2, YEAR - 1, YEAR].map((year) => ({ year, predicate: n === 0 ? 'SANGAT_BAIK' : 'BAIK' })),
+  });
+  return { ...p, name: `Talenta Madya ${n + 1}, S.H., M.Si.` };
+}
+
+let stack: E2eStack;
+let browser: Browser;
+let consoleLog: string;
+
+beforeAll(async () => {
+  clearScreens(/^7\d-/);
+  stack = await startE2eStack('talent-route');
+  consoleLog = join(stack.artifactDir, 'browser-console.log');
+  browser = await launchChromium();
+
+  const auth = operatorServiceAuth({ SELEKSI_DATA_DIR: stack.dataDir });
+  const candidate = new CandidateClient(`http://127.0.0.1:${stack.ports.CANDIDATE_PORT}`, { auth });
+  const assessment = new AssessmentClient(`http://127.0.0.1:${stack.ports.ASSESSMENT_PORT}`, { auth });
+  for (const n of [0, 1, 2]) {
+    await candidate.upsertProfile(madyaProfile(n));
+    await assessment.upsertAssessmentResult({
+      id: `ac-e2e-talenta-${n}`,
+      candidateId: `e2e-talenta-${n}`,
+      provider: 'UPT Penilaian Kompetensi BKD',
+      assessedAt: `${YEAR}-01-15`,
+      managerial: 96 - n * 2,
+      socioCultural: 93,
+      validUntil: `${YEAR + 2}-01-15`,
+    });
+  }
+  // A map of this year, so the gate finds a recent one and the pool holds the three.
+  const t = new TalentDriver(await signInDemoRound(stack.url));
+  must(await t.startMapping(DEMO_SECRETARY, AGENCY, String(YEAR)));
+  await t.waitForMapping(DEMO_SECRETARY, AGENCY, String(YEAR), 180_000);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+let opened: BrowserContext[] = [];
+async function as(user: string): Promise<Page> {
+  const { context, page } = await newContext(browser, stack.url, consoleLog, { label: user });
+  opened.push(context);
+  await signIn(page, user);
+  return page;
+}
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    for (const [i, page] of opened.flatMap((c) => c.pages()).entries()) {
+      const file = join(stack.artifactDir, `failed-talent-${i + 1}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.log(`[e2e] failed at ${page.url()} → ${file}`);
+    }
+  }
+  await Promise.all(opened.map((c) => c.close()));
+  opened = [];
+});
+
+/** The role's "Jalur talenta" page, then the filling from its inbox once the workflow has put it there. */
+async function openFromInbox(page: Page, fillingId: string, stageText: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Jalur talenta' }).click();
+  const inbox = page.getByRole('region', { name: 'Menunggu tindakan Anda' });
+  const row = inbox.getByRole('row').filter({ hasText: fillingId });
+  await waitForPageState(page, `${fillingId} in the inbox at "${stageText}"`, async () =>
+    (await row.count()) > 0 ? (await textOf(row)).includes(stageText) : false,
+  );
+  await row.getByRole('link', { name: fillingId }).click();
+  await page.getByRole('heading', { level: 2, name: 'Tindakan Anda' }).waitFor();
+}
+
+async function stageIs(page: Page, text: string): Promise<void> {
+  const stage = page.locator('dl.summary');
+  await waitForPageState(page, `stage "${text}"`, async () => (await textOf(stage)).includes(text));
+}
+
+describe('the talent route in the portal', () => {
+  it(
+    'a Madya post: started, confirmed, approved, proposed to the President, the Keppres recorded, inaugurated',
+    { timeout: 600_000 },
+    async () => {
+      // The secretariat starts the filling.
+      const sec = await as('sekretariat');
+      await sec.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Jalur talenta' }).click();
+      const start = sec.getByRole('form', { name: 'Mulai pengisian dari kelompok talenta' });
+      await start.getByLabel('Nama jabatan').fill(POSITION);
+      await start.getByLabel('Unit kerja').fill('Sekretariat Daerah');
+      await start.getByLabel('Jenjang').selectOption('MADYA');
+      await start.getByLabel('Rencana tanggal pelantikan').fill(addCalendarDays(today(), 60));
+      await start.getByRole('button', { name: 'Mulai pengisian' }).click();
+      await sec.waitForURL(/\/kelola\/talenta\/pengisian\/TAL-/);
+      const fillingId = decodeURIComponent(sec.url().split('/').at(-1)!);
+      await stageIs(sec, 'Menunggu konfirmasi tim');
+      expect(await textOf(sec.locator('dl.summary'))).toContain('Presiden atas usul PPK');
+      expect(await textOf(sec.getByRole('table', { name: 'Urutan suksesor' }))).toContain('Talenta Madya 1');
+      await screenshot(sec, '70-talenta-usulan');
+
+      // …and confirms it from its inbox.
+      await openFromInbox(sec, fillingId, 'Menunggu konfirmasi tim');
+      const confirm = sec.getByRole('form', { name: 'Konfirmasi usulan' });
+      await confirm.getByLabel('Alasan').fill('Usulan sesuai hasil pemetaan talenta');
+      await confirm.getByRole('button', { name: 'Kirim konfirmasi' }).click();
+      await stageIs(sec, 'Menunggu persetujuan pengawas');
+
+      // The overseer finds it in its inbox, with the deadline, and approves.
+      const bkn = await as('pengawas');
+      await openFromInbox(bkn, fillingId, 'Menunggu persetujuan pengawas');
+      const decide = bkn.getByRole('form', { name: 'Keputusan pengawas atas usulan' });
+      await decide.getByLabel('Setujui').check();
+      await decide.getByLabel('Nomor surat').fill(`B-501/BKN/${YEAR}`);
+      await decide.getByLabel('Alasan').fill('Usulan suksesor memenuhi ketentuan');
+      await decide.getByRole('button', { name: 'Kirim keputusan' }).click();
+      await stageIs(bkn, 'Menunggu keputusan PPK');
+
+      // The PPK proposes the first successor to the President.
+      const ppk = await as('ppk');
+      await openFromInbox(ppk, fillingId, 'Menunggu keputusan PPK');
+      const choose = ppk.getByRole('form', { name: 'Keputusan PPK atas suksesor' });
+      await choose.getByLabel(/^1\. Talenta Madya 1/).check();
+      await choose.getByRole('button', { name: 'Tetapkan suksesor' }).click();
+      await stageIs(ppk, 'Menunggu Keputusan Presiden');
+
+      // The secretariat records the President's decree; the decree of appointment follows.
+      await openFromInbox(sec, fillingId, 'Menunggu Keputusan Presiden');
+      const keppres = sec.getByRole('form', { name: 'Keputusan Presiden' });
+      expect(await textOf(keppres)).toContain('(usulan PPK)');
+      await keppres.getByLabel('Nomor Keputusan Presiden').fill(KEPPRES);
+      await screenshot(sec, '71-talenta-keputusan-presiden');
+      await keppres.getByRole('button', { name: 'Catat Keputusan Presiden' }).click();
+      await stageIs(sec, 'Pelantikan');
+      expect(await textOf(sec.locator('dl.summary'))).toContain(`Nomor ${KEPPRES}`);
+      await sec
+        .getByRole('link', { name: /^Unduh / })
+        .first()
+        .waitFor();
+
+      const inaugurate = sec.getByRole('form', { name: 'Pelantikan suksesor' });
+      await inaugurate.getByLabel('Tempat pelantikan').fill('Istana Negara, Jakarta');
+      await inaugurate.getByRole('button', { name: 'Catat pelantikan' }).click();
+      await stageIs(sec, 'Selesai');
+      expect(await textOf(sec.locator('dl.summary'))).toContain('Talenta Madya 1');
+      expect(await textOf(sec.getByRole('region', { name: 'Keputusan tercatat' }))).toContain(
+        'Keputusan Presiden dicatat',
+      );
+      await screenshot(sec, '72-talenta-selesai');
+
+      // Done: no inbox holds it any more; the list shows it finished.
+      await sec.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Jalur talenta' }).click();
+      const list = sec.getByRole('region', { name: 'Daftar pengisian' });
+      await list.getByRole('link', { name: fillingId }).waitFor();
+      expect(await textOf(list.getByRole('row').filter({ hasText: fillingId }))).toContain('Selesai');
+      expect(await sec.getByRole('region', { name: 'Menunggu tindakan Anda' }).getByText(fillingId).count()).toBe(0);
+    },
+  );
+});
