@@ -77,6 +77,12 @@ const GATE_AGENCY = ['secretaryOwn', 'agencyAdminOwn'] as const;
 const GATE_READERS = ['secretaryOwn', 'ppkOwn', 'agencyAdminOwn', 'overseer', 'admin'] as const;
 const MUTATIONS: Record<string, Rule> = {
   amendHolidayCalendar: { allowed: ['admin'] },
+  // Pilkada schedules: the national administrator's reference data.
+  setElectionRegion: { allowed: ['admin'] },
+  // The talent route's permission: the agency's secretariat; the report to the Minister: the agency's
+  // administrator or secretariat (an unknown duty is NOT_FOUND to every one of them, before the agency check).
+  recordTalentElectionPermission: { allowed: OWN_SECRETARY },
+  recordElectionReport: { allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther', 'secretaryOwn', 'secretaryOther'] },
   // Profile imports: the agency's secretariat and administrator, and the national administrator (the
   // matrix sends no file: VALIDATION_FAILED past authorisation); an unknown import is NOT_FOUND to any of them.
   previewProfileImport: { allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'] },

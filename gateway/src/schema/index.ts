@@ -14,6 +14,7 @@ import './calendar';
 import './talent';
 import './talent-gate';
 import './talent-filling';
+import './elections';
 import './profile';
 import './application-files';
 import './application-scores';

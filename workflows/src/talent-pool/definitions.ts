@@ -6,6 +6,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, AgencyDto, DocumentDto, LocalDate, OverseerRules, SelectionRules } from '@seleksi/domain';
 import type { RecordedDecision, VacancyPlan } from '../open-selection/definitions';
+import type { ElectionGuardState } from '../election/definitions';
 
 export const TALENT_FILLING_STAGES = [
   'GATE_CHECK',
@@ -59,6 +60,8 @@ export interface TalentPoolFillingState {
   inaugurationDate: LocalDate | null;
   fallback: { selectionId: string; workflowId: string; reason: string; invited: string[] } | null;
   decisions: RecordedDecision[];
+  /** The pilkada guard (absent in fillings started before it). */
+  election?: ElectionGuardState;
 }
 
 export interface ConfirmProposalArgs {

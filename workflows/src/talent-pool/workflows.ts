@@ -43,6 +43,7 @@ import {
 import type { OpenSelectionInput } from '../open-selection/definitions';
 import { openSelectionWorkflow } from '../open-selection/workflows';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey, StageDeadlineKey } from '../search-attributes';
+import { electionGuard } from '../election/workflow';
 
 // The audit record is written by the open selection's activity: one implementation for both routes.
 const acts = proxyActivities<TalentPoolActivities & Pick<OpenSelectionActivities, 'recordAudit'>>({
@@ -90,6 +91,17 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   const included = () => state.successors.filter((s) => !s.excluded);
 
   setHandler(getFillingStateQuery, () => state);
+  // Pilkada windows: the PPK's decision waits for the Home Affairs Minister's permission inside one.
+  const election = electionGuard({
+    agencyCode: input.agency.code,
+    subjectId: input.fillingId,
+    route: 'TALENT_POOL',
+    today,
+    recorderRole: 'PANSEL_SECRETARY',
+    open: () => state.decree === null && state.fallback === null,
+    record: (actor, reason, payload) => record('ELECTION_PERMISSION_RECORDED', actor, reason, input.post.id, payload),
+  });
+  state.election = election.state;
 
   setHandler(
     confirmProposalUpdate,
@@ -156,6 +168,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
             'justification',
           );
         }
+        election.check();
       },
     },
   );
@@ -243,7 +256,8 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   }
   if (overseer!.verdict === 'REJECT') return fallback(`Lembaga pengawas tidak menyetujui usulan: ${overseer!.reason}`);
 
-  // 5. PPK decision, decree, inauguration.
+  // 5. PPK decision (inside a pilkada window only with the Minister's permission), decree, inauguration.
+  await election.resolve();
   enter('PPK_DECISION');
   await condition(() => state.appointedEmployeeId !== null);
   enter('DECREE');
@@ -254,6 +268,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     date: today(),
     extra: {},
   });
+  await election.acted(input.post.position);
   enter('INAUGURATION');
   await condition(() => inaugurated);
   enter('COMPLETED');

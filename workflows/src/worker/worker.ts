@@ -9,12 +9,14 @@ import { createOpenSelectionActivities, type OpenSelectionPorts } from '../open-
 import { createTalentMappingActivities } from '../talent-mapping/activities';
 import { createTalentPoolActivities, type TalentPoolPorts } from '../talent-pool/activities';
 import { createProfileImportActivities, type ProfileImportPorts } from '../profile-import/activities';
+import { createElectionActivities, type ElectionPorts } from '../election/activities';
 import { workerDeploymentOptions, type WorkerDeploymentVersion } from './versioning';
 
 /** Every service operation the activities use (the kit's service clients satisfy it). */
 export type SeleksiPorts = OpenSelectionPorts &
   TalentPoolPorts &
-  ProfileImportPorts & {
+  ProfileImportPorts &
+  ElectionPorts & {
     /** The round's decision chain head, printed on its documents (`withAgencyRecords`). */
     candidate: { verifyAudit(selectionId: string): Promise<{ ok: boolean; head: AuditChainHead | null }> };
   };
@@ -44,6 +46,7 @@ export function createActivities(ports: SeleksiPorts) {
     ...createTalentMappingActivities(ports),
     ...createTalentPoolActivities(withRecords),
     ...createProfileImportActivities(ports),
+    ...createElectionActivities(ports),
   };
 }
 

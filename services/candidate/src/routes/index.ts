@@ -4,6 +4,7 @@ import { agencyRoutes } from './agencies';
 import { applicationRoutes } from './applications';
 import { auditRecordRoutes } from './audit-records';
 import { calendarRoutes } from './calendars';
+import { electionRoutes } from './elections';
 import { invitationRoutes } from './invitations';
 import { noticeRoutes } from './notices';
 import { portalRoutes } from './portal';
@@ -18,6 +19,7 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   selectionRoutes(router, repos);
   applicationRoutes(router, repos);
   calendarRoutes(router, repos);
+  electionRoutes(router, repos);
   auditRecordRoutes(router, repos);
   invitationRoutes(router, repos);
   portalRoutes(router, repos);
