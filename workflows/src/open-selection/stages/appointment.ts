@@ -47,9 +47,9 @@ export async function decreeAndInauguration(run: SelectionRun): Promise<Next> {
         }),
       );
     }
+    await openElectionReportDuty(run);
     await run.enterStage('INAUGURATION', 'DECREE_ISSUED');
   });
-  await openElectionReportDuty(run);
   await run.wait(() => run.state.vacancies.every((v) => v.status !== 'DECREED'));
   await run.issue('COMPLETION_REPORT', 'COMPLETION_REPORT', {
     vacancyIds: run.state.vacancies.map((v) => v.id),
