@@ -75,6 +75,16 @@ const AGENCY_ADMINS = ['admin', 'agencyAdminOwn'] as const;
 const DISPUTE_DECIDERS = ['secretaryOwn', 'admin', 'agencyAdminOwn'] as const;
 const GATE_AGENCY = ['secretaryOwn', 'agencyAdminOwn'] as const;
 const GATE_READERS = ['secretaryOwn', 'ppkOwn', 'agencyAdminOwn', 'overseer', 'admin'] as const;
+const ELECTION_STAFF = [
+  'secretaryOwn',
+  'secretaryOther',
+  'ppkOwn',
+  'ppkOther',
+  'overseer',
+  'admin',
+  'agencyAdminOwn',
+  'agencyAdminOther',
+] as const;
 const MUTATIONS: Record<string, Rule> = {
   amendHolidayCalendar: { allowed: ['admin'] },
   // Pilkada schedules: the national administrator's reference data.
@@ -255,6 +265,23 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       variables: { id: ids.assessmentId },
     },
     meritAssessmentsToReview: { allowed: ['overseer', 'admin'], query: '{ meritAssessmentsToReview { id } }' },
+    // Pilkada schedules and windows: public law data, for every staff role; the duties to report: the agency's own.
+    electionRegions: { allowed: ELECTION_STAFF, query: '{ electionRegions { id schedules { label } } }' },
+    electionRegion: {
+      allowed: ELECTION_STAFF,
+      query: 'query($id: ID!) { electionRegion(id: $id) { id } }',
+      variables: { id: 'PROVINSI:uji' },
+    },
+    agencyElectionWindows: {
+      allowed: ELECTION_STAFF,
+      query: 'query($a: ID!) { agencyElectionWindows(agencyCode: $a) { regionId windows { from to } } }',
+      variables: { a: AGENCY_A.code },
+    },
+    electionReportDuties: {
+      allowed: GATE_READERS,
+      query: 'query($a: ID) { electionReportDuties(agencyCode: $a) { id dueOn } }',
+      variables: { a: AGENCY_A.code },
+    },
     talentFilling: {
       allowed: TALENT_READERS,
       query: 'query($f: ID!) { talentFilling(fillingId: $f) { stage } }',
