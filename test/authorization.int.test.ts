@@ -75,8 +75,24 @@ const AGENCY_ADMINS = ['admin', 'agencyAdminOwn'] as const;
 const DISPUTE_DECIDERS = ['secretaryOwn', 'admin', 'agencyAdminOwn'] as const;
 const GATE_AGENCY = ['secretaryOwn', 'agencyAdminOwn'] as const;
 const GATE_READERS = ['secretaryOwn', 'ppkOwn', 'agencyAdminOwn', 'overseer', 'admin'] as const;
+const ELECTION_STAFF = [
+  'secretaryOwn',
+  'secretaryOther',
+  'ppkOwn',
+  'ppkOther',
+  'overseer',
+  'admin',
+  'agencyAdminOwn',
+  'agencyAdminOther',
+] as const;
 const MUTATIONS: Record<string, Rule> = {
   amendHolidayCalendar: { allowed: ['admin'] },
+  // Pilkada schedules: the national administrator's reference data.
+  setElectionRegion: { allowed: ['admin'] },
+  // The talent route's permission: the agency's secretariat; the report to the Minister: the agency's
+  // administrator or secretariat (an unknown duty is NOT_FOUND to every one of them, before the agency check).
+  recordTalentElectionPermission: { allowed: OWN_SECRETARY },
+  recordElectionReport: { allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther', 'secretaryOwn', 'secretaryOther'] },
   // Profile imports: the agency's secretariat and administrator, and the national administrator (the
   // matrix sends no file: VALIDATION_FAILED past authorisation); an unknown import is NOT_FOUND to any of them.
   previewProfileImport: { allowed: ['admin', 'agencyAdminOwn', 'secretaryOwn'] },
@@ -278,6 +294,23 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       variables: { id: ids.assessmentId },
     },
     meritAssessmentsToReview: { allowed: ['overseer', 'admin'], query: '{ meritAssessmentsToReview { id } }' },
+    // Pilkada schedules and windows: public law data, for every staff role; the duties to report: the agency's own.
+    electionRegions: { allowed: ELECTION_STAFF, query: '{ electionRegions { id schedules { label } } }' },
+    electionRegion: {
+      allowed: ELECTION_STAFF,
+      query: 'query($id: ID!) { electionRegion(id: $id) { id } }',
+      variables: { id: 'PROVINSI:uji' },
+    },
+    agencyElectionWindows: {
+      allowed: ELECTION_STAFF,
+      query: 'query($a: ID!) { agencyElectionWindows(agencyCode: $a) { regionId windows { from to } } }',
+      variables: { a: AGENCY_A.code },
+    },
+    electionReportDuties: {
+      allowed: GATE_READERS,
+      query: 'query($a: ID) { electionReportDuties(agencyCode: $a) { id dueOn } }',
+      variables: { a: AGENCY_A.code },
+    },
     talentFilling: {
       allowed: TALENT_READERS,
       query: 'query($f: ID!) { talentFilling(fillingId: $f) { stage } }',

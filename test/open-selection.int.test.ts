@@ -973,12 +973,6 @@ describe('refusals', () => {
         'input.vacancies.1.incumbentInauguratedOn',
       ],
       [
-        'an election window ending before it starts',
-        { ...input, electionWindows: [{ from: '2027-06-01', to: '2027-01-01', label: 'Pilkada 2027' }] },
-        'VALIDATION_FAILED',
-        'input.electionWindows.0.to',
-      ],
-      [
         'an inauguration before the announcement',
         { ...input, plannedInaugurationDate: addCalendarDays(today(), -1) },
         'VALIDATION_FAILED',
@@ -997,7 +991,6 @@ describe('refusals', () => {
         ...input,
         plannedInaugurationDate: addCalendarDays(today(), 90),
         ppkTitle: 'Gubernur Kalimantan Timur',
-        electionWindows: [{ from: '2027-06-01', to: '2027-12-31', label: 'Pilkada serentak 2027' }],
         vacancies: [
           {
             ...vacancy('Kepala Dinas Pendidikan', 'Pendidikan'),

@@ -171,6 +171,17 @@ function body(ctx: MailContext): { subject: string; blocks: Block[] } {
     }
     case 'PROFILE_DISPUTE_DECIDED':
       return profileDisputeDecided(c, when);
+    case 'ELECTION_REPORT_DUE': {
+      const r = c.electionReport;
+      return {
+        subject: `Wajib lapor ke Menteri Dalam Negeri: pengangkatan ${c.position ?? c.selectionTitle} (${c.agencyName})`,
+        blocks: [
+          `Pengangkatan dalam ${c.position ?? 'jabatan pimpinan tinggi'} pada ${c.agencyName} dilakukan pada ${r ? formatLocalDateId(r.actedOn) : '-'}, dalam masa pilkada (${r?.window ?? '-'}), dengan izin tertulis Menteri Dalam Negeri nomor ${r?.letterNumber ?? '-'}.`,
+          `Sesuai UU 10/2016 Pasal 71 dan 162, pengangkatan tersebut wajib dilaporkan kepada Menteri Dalam Negeri paling lambat ${r ? formatLocalDateId(r.dueOn) : '7 hari kerja'}.`,
+          'Setelah laporan dikirim, catat nomor dan tanggal suratnya pada menu Masa Pilkada di portal.',
+        ],
+      };
+    }
   }
 }
 

@@ -98,6 +98,7 @@ const permissionSchema = z.object({
   selectionId: idText('Seleksi'),
   letterNumber: shortText('Nomor surat izin'),
   letterDate: z.string(),
+  scope: shortText('Lingkup izin', 1000),
   reason: reasonText('Keterangan'),
 });
 
@@ -110,6 +111,7 @@ builder.mutationField('recordElectionPermission', (t) =>
       selectionId: t.arg.id(),
       letterNumber: t.arg.string(),
       letterDate: t.arg({ type: 'LocalDate' }),
+      scope: t.arg.string({ description: 'What the letter permits (the posts, the appointees)' }),
       reason: t.arg.string(),
     },
     resolve: (_r, args, ctx) =>
@@ -120,6 +122,7 @@ builder.mutationField('recordElectionPermission', (t) =>
         return decide(ctx, s, recordElectionPermissionUpdate, {
           letterNumber: input.letterNumber,
           letterDate: input.letterDate,
+          scope: input.scope,
           reason: input.reason,
         });
       }),

@@ -74,6 +74,8 @@ describe('agency records', () => {
       'issuePasswordReset',
       'previewProfileImport',
       'reactivateAccount',
+      // Its own agency's report to the Home Affairs Minister of an appointment made in a pilkada window.
+      'recordElectionReport',
       'rejectProfileDispute',
       // Its own agency's merit-system self-assessment (the overseer validates it).
       'saveMeritAssessment',

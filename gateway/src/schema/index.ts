@@ -16,6 +16,7 @@ import './ip-asn';
 import './talent-gate';
 import './talent-filling';
 import './talent-fillings';
+import './elections';
 import './profile';
 import './application-files';
 import './application-scores';

@@ -8,6 +8,7 @@ import { localDateOf, TIME_ZONES, type AgencyTimeZone, type AuditRecordDto, type
 import type { SelectionSummaryDto } from '@seleksi/kit';
 import { encodeCursor } from '@seleksi/kit';
 import type {
+  RecordedElectionPermission,
   ApplicationState,
   ObjectionState,
   OpenSelectionState,
@@ -417,9 +418,40 @@ const OverseerRequestType = builder.simpleObject('OverseerRequest', {
   }),
 });
 
-const ElectionPermissionType = builder.simpleObject('ElectionPermission', {
-  fields: (t) => ({ letterNumber: t.string(), letterDate: t.field({ type: 'LocalDate' }) }),
+export const ElectionPermissionType = builder.simpleObject('ElectionPermission', {
+  description: "The Home Affairs Minister's written permission to appoint inside a pilkada window",
+  fields: (t) => ({
+    letterNumber: t.string(),
+    letterDate: t.field({ type: 'LocalDate' }),
+    scope: t.string({
+      nullable: true,
+      description: 'What the letter permits (null when recorded before it was asked)',
+    }),
+    recordedBy: t.string({ nullable: true, description: 'User id of who recorded it' }),
+    recordedAt: t.field({ type: 'DateTime', nullable: true }),
+  }),
 });
+
+/** A pilkada window (bounds inclusive). */
+export const ElectionWindowType = builder.simpleObject('ElectionWindow', {
+  fields: (t) => ({
+    from: t.field({ type: 'LocalDate' }),
+    to: t.field({ type: 'LocalDate' }),
+    label: t.string({ nullable: true }),
+  }),
+});
+
+/** A recorded permission as GraphQL answers it. */
+export function permissionView(p: RecordedElectionPermission | null | undefined) {
+  if (!p) return null;
+  return {
+    letterNumber: p.letterNumber,
+    letterDate: p.letterDate,
+    scope: p.scope ?? null,
+    recordedBy: p.recordedBy ?? null,
+    recordedAt: p.recordedAt ? new Date(p.recordedAt) : null,
+  };
+}
 
 const SelectionProcessType = builder.objectRef<ProcessView>('SelectionProcess').implement({
   description:
@@ -510,7 +542,19 @@ const SelectionProcessType = builder.objectRef<ProcessView>('SelectionProcess').
     electionPermission: t.field({
       type: ElectionPermissionType,
       nullable: true,
-      resolve: (p) => p.state.electionPermission,
+      resolve: (p) => permissionView(p.state.electionPermission),
+    }),
+    electionWindows: t.field({
+      type: [ElectionWindowType],
+      nullable: true,
+      description:
+        "The agency region's pilkada windows, resolved when the appointment step opened (null before, and in rounds started before the windows came from data)",
+      resolve: (p) => p.state.electionWindows?.map((w) => ({ ...w, label: w.label ?? null })) ?? null,
+    }),
+    electionReportDutyId: t.id({
+      nullable: true,
+      description: 'The duty to report to the Minister, opened after a decree inside a window',
+      resolve: (p) => p.state.electionReportDutyId ?? null,
     }),
     decisions: t.field({
       type: [DecisionType],

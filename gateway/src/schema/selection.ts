@@ -206,14 +206,6 @@ const createSelectionSchema = z.object({
     )
     .min(1, 'Minimal satu lowongan')
     .max(30, 'Maksimal 30 lowongan'),
-  electionWindows: z
-    .array(
-      z
-        .object({ from: localDate, to: localDate, label: z.string().trim().max(200).nullish() })
-        .refine((w) => w.from <= w.to, { message: 'Akhir masa tidak boleh sebelum awalnya', path: ['to'] }),
-    )
-    .max(20, 'Paling banyak 20 masa pilkada')
-    .nullish(),
   ppkTitle: z.string().trim().min(3, 'Jabatan PPK minimal 3 karakter').max(200).nullish(),
   rules: z
     .object({
@@ -283,15 +275,6 @@ const VacancyInput = builder.inputType('VacancyInput', {
   }),
 });
 
-const DateWindowInput = builder.inputType('DateWindowInput', {
-  description: 'An inclusive date range, e.g. a regional-election window',
-  fields: (t) => ({
-    from: t.field({ type: 'LocalDate' }),
-    to: t.field({ type: 'LocalDate' }),
-    label: t.string({ required: false }),
-  }),
-});
-
 const ScoringWeightsInput = builder.inputType('ScoringWeightsInput', {
   description: 'Weights in percent (integers summing to 100)',
   fields: (t) => ({
@@ -357,11 +340,6 @@ const CreateSelectionInput = builder.inputType('CreateSelectionInput', {
     minApplicantsPerVacancy: t.int({ required: false, description: 'Default 4' }),
     vacanciesPerCandidate: t.int({ required: false, description: 'Default 1' }),
     vacancies: t.field({ type: [VacancyInput] }),
-    electionWindows: t.field({
-      type: [DateWindowInput],
-      required: false,
-      description: "Windows in which appointing needs the Home Affairs Minister's written permission",
-    }),
     ppkTitle: t.string({ required: false, description: "The appointing official's title (default from the agency)" }),
     rules: t.field({ type: SelectionRulesInput, required: false }),
     simulationSecondsPerDay: t.int({
@@ -534,11 +512,6 @@ builder.mutationField('createSelection', (t) =>
           vacancies,
           rules,
           calendar,
-          electionWindows: (input.electionWindows ?? []).map((w) => ({
-            from: w.from,
-            to: w.to,
-            ...(w.label ? { label: w.label } : {}),
-          })),
           requirements: announcementRequirementLines(
             vacancies.map((v) => v.level),
             levels.length === 1 ? { minRank: rankLabel(rules.eligibility.minRank[levels[0]!]) } : {},

@@ -98,7 +98,7 @@ async function stateOf(ctx: GraphQLContext, agencyCode: string, fillingId: strin
 }
 
 /** Runs a decision Update of the filling as the signed-in user and answers the recorded decision. */
-async function decideFilling<A extends DecisionArgs>(
+export async function decideFilling<A extends DecisionArgs>(
   ctx: GraphQLContext,
   fillingId: string,
   update: UpdateDefinition<RecordedDecision, [A]>,
@@ -234,7 +234,7 @@ const TalentFallbackType = builder.objectRef<Fallback>('TalentFallback').impleme
   }),
 });
 
-const TalentFillingType = builder.objectRef<TalentPoolFillingState>('TalentFilling').implement({
+export const TalentFillingType = builder.objectRef<TalentPoolFillingState>('TalentFilling').implement({
   description: 'A post filled by the talent-pool route (the running workflow)',
   fields: (t) => ({
     fillingId: t.exposeID('fillingId'),

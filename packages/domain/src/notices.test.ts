@@ -48,6 +48,7 @@ describe('essential notices', () => {
       'TALENT_INVITATION',
       'DEADLINE_ESCALATION',
       'PROFILE_DISPUTE_DECIDED',
+      'ELECTION_REPORT_DUE',
     ]);
   });
 });

@@ -29,6 +29,7 @@ export const NOTICE_KINDS = [
   'TALENT_INVITATION',
   'DEADLINE_ESCALATION',
   'PROFILE_DISPUTE_DECIDED',
+  'ELECTION_REPORT_DUE',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -51,6 +52,8 @@ export const ESSENTIAL_NOTICES: Record<NoticeKind, boolean> = {
   DEADLINE_ESCALATION: true,
   // The decision changes (or keeps) the data the candidate's eligibility is judged on.
   PROFILE_DISPUTE_DECIDED: true,
+  // Starts the agency's 7-working-day duty to report to the Home Affairs Minister.
+  ELECTION_REPORT_DUE: true,
 };
 
 export const NOTICE_KIND_TEXT_ID: Record<NoticeKind, string> = {
@@ -67,6 +70,7 @@ export const NOTICE_KIND_TEXT_ID: Record<NoticeKind, string> = {
   TALENT_INVITATION: 'Undangan jalur talenta',
   DEADLINE_ESCALATION: 'Batas waktu keputusan terlampaui',
   PROFILE_DISPUTE_DECIDED: 'Keputusan atas sanggahan profil',
+  ELECTION_REPORT_DUE: 'Kewajiban laporan pengangkatan dalam masa pilkada',
 };
 
 /**
@@ -190,6 +194,13 @@ export interface NoticeContent {
     reason: string | null;
     /** Labels of the corrected parts (acceptance) or of the disputed ones (rejection). */
     fields: string[];
+  } | null;
+  /** ELECTION_REPORT_DUE: the appointment inside a pilkada window to be reported to the Minister. */
+  electionReport?: {
+    actedOn: string;
+    dueOn: string;
+    window: string;
+    letterNumber: string;
   } | null;
 }
 

@@ -33,6 +33,11 @@ import type {
   InvitationDto,
   TalentFillingViewDto,
   RegionalDayOff,
+  AgencyElectionWindowsDto,
+  ElectionRegionDto,
+  ElectionRegionKind,
+  ElectionReportDutyDto,
+  ElectionScheduleDto,
   ScoreKind,
   ScoreRecordDto,
   ScreeningDto,
@@ -477,6 +482,52 @@ export class CandidateClient {
   async getAgencyCalendar(agencyCode: string): Promise<HolidayCalendar> {
     const [calendar, regional] = await Promise.all([this.getHolidayCalendar(), this.getRegionalHolidays(agencyCode)]);
     return withRegionalHolidays(calendar, regional.days);
+  }
+
+  /** Every region's pilkada schedules, by id. */
+  async listElectionRegions(): Promise<ElectionRegionDto[]> {
+    return (await this.http.get<ItemList<ElectionRegionDto>>('/election-regions')).items;
+  }
+  getElectionRegion(id: string): Promise<ElectionRegionDto | null> {
+    return this.http.get(`/election-regions/${seg(id)}`, { nullOn404: true });
+  }
+  /** The windows an agency's appointments fall under (its region's schedules with the configured months). */
+  getAgencyElectionWindows(agencyCode: string): Promise<AgencyElectionWindowsDto | null> {
+    return this.http.get(`/agencies/${seg(agencyCode)}/election-windows`, { nullOn404: true });
+  }
+  /** Replaces a region's schedules; saving the same again answers `changed: false`. */
+  putElectionRegion(
+    id: string,
+    body: {
+      kind: ElectionRegionKind;
+      name: string;
+      schedules: ElectionScheduleDto[];
+      expectedRevision?: number | null;
+    },
+  ): Promise<{ region: ElectionRegionDto; changed: boolean; before: ElectionRegionDto | null }> {
+    return this.http.put(`/election-regions/${seg(id)}`, body);
+  }
+  /** Opens the duty to report an appointment made inside a window (idempotent by subject) and tells the agency. */
+  openElectionReportDuty(
+    body: Omit<ElectionReportDutyDto, 'id' | 'report' | 'createdAt'>,
+  ): Promise<ElectionReportDutyDto> {
+    return this.http.post('/election-report-duties', body);
+  }
+  getElectionReportDuty(id: string): Promise<ElectionReportDutyDto | null> {
+    return this.http.get(`/election-report-duties/${seg(id)}`, { nullOn404: true });
+  }
+  async listElectionReportDuties(agencyCode?: string): Promise<ElectionReportDutyDto[]> {
+    return (
+      await this.http.get<ItemList<ElectionReportDutyDto>>('/election-report-duties', {
+        query: agencyCode ? { agencyCode } : {},
+      })
+    ).items;
+  }
+  recordElectionReport(
+    id: string,
+    report: NonNullable<ElectionReportDutyDto['report']>,
+  ): Promise<{ duty: ElectionReportDutyDto; changed: boolean }> {
+    return this.http.post(`/election-report-duties/${seg(id)}/report`, report);
   }
 
   /** Appends a human decision; idempotent by `decisionId` (a retry answers the first recording, `created: false`). */

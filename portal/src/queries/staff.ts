@@ -28,7 +28,8 @@ export const SELECTION_DASHBOARD = `query SelectionDashboard($id: ID!) {
     selectionId stage title simulation registrationClosesAt myMemberId
     deadline { label at lastDay provisional }
     overseer { subject round requestedAt escalations }
-    electionPermission { letterNumber letterDate }
+    electionPermission { letterNumber letterDate scope }
+    electionWindows { from to label }
     schedules { stage startsAt localDate localTime timeZone text place notes revision }
     vacancies {
       id level position unit status extensions applicants pendingDecision outcome shortlist
@@ -155,9 +156,9 @@ export const CHOOSE_APPOINTEE = `mutation ChooseAppointee($selectionId: ID!, $va
 }`;
 
 export const RECORD_ELECTION_PERMISSION = `mutation RecordElectionPermission($selectionId: ID!, $letterNumber: String!,
-  $letterDate: LocalDate!, $reason: String!) {
+  $letterDate: LocalDate!, $scope: String!, $reason: String!) {
   recordElectionPermission(selectionId: $selectionId, letterNumber: $letterNumber, letterDate: $letterDate,
-    reason: $reason) { ${DECISION} }
+    scope: $scope, reason: $reason) { ${DECISION} }
 }`;
 
 export const RECORD_PRESIDENTIAL_DECISION = `mutation RecordPresidentialDecision($selectionId: ID!, $vacancyId: ID!,

@@ -4,6 +4,7 @@ import { AgenciesPage, AgencyPage } from '../pages/staff/AgenciesPage';
 import { AuditPage } from '../pages/staff/AuditPage';
 import { CalendarPage } from '../pages/staff/CalendarPage';
 import { CreateSelectionPage } from '../pages/staff/CreateSelectionPage';
+import { ElectionsPage } from '../pages/staff/ElectionsPage';
 import { DocumentCorrectionPage } from '../pages/staff/DocumentCorrectionPage';
 import { ProfileDisputesPage } from '../pages/staff/ProfileDisputesPage';
 import { SelectionDashboardPage } from '../pages/staff/SelectionDashboardPage';
@@ -20,6 +21,12 @@ export const staffRoutes: PortalRoute[] = [
   { path: '/kelola/instansi/:code', element: <AgencyPage />, roles: ['ADMIN', 'AGENCY_ADMIN'] },
   { path: '/kelola/akun', element: <AccountsPage />, menu: 'Akun', roles: ['ADMIN', 'AGENCY_ADMIN'] },
   { path: '/kelola/kalender', element: <CalendarPage />, menu: 'Kalender libur', roles: ['ADMIN', 'AGENCY_ADMIN'] },
+  {
+    path: '/kelola/pilkada',
+    element: <ElectionsPage />,
+    menu: 'Masa pilkada',
+    roles: ['ADMIN', 'AGENCY_ADMIN', 'PANSEL_SECRETARY'],
+  },
   {
     path: '/kelola/sanggahan-profil',
     element: <ProfileDisputesPage />,

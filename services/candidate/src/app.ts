@@ -38,6 +38,10 @@ export async function startCandidateService(
       await initModels(Object.values(models));
       const repositories = createCandidateRepositories(models, {
         ppkChoiceEscalationWorkingDays: config.PPK_CHOICE_ESCALATION_WORKING_DAYS,
+        electionWindowSpan: {
+          monthsBefore: config.ELECTION_WINDOW_MONTHS_BEFORE,
+          monthsAfter: config.ELECTION_WINDOW_MONTHS_AFTER,
+        },
       });
       const backfilled = await repositories.profiles.backfillMapBuckets();
       if (backfilled > 0) logger.info({ profiles: backfilled }, 'gave stored profiles their paging slot');

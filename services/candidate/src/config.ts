@@ -1,5 +1,5 @@
 import { loadConfig, logEnv, mongoEnv, portVar, serviceTrustEnv, type Env } from '@seleksi/kit';
-import { PPK_CHOICE_ESCALATION_WORKING_DAYS } from '@seleksi/domain';
+import { DEFAULT_ELECTION_WINDOW_SPAN, PPK_CHOICE_ESCALATION_WORKING_DAYS } from '@seleksi/domain';
 import { z } from 'zod';
 
 export const candidateConfigSchema = z.object({
@@ -20,6 +20,22 @@ export const candidateConfigSchema = z.object({
     .min(1)
     .max(60)
     .default(PPK_CHOICE_ESCALATION_WORKING_DAYS),
+  /**
+   * Months of the pilkada windows (UU 10/2016 Pasal 71(2), 162(3): six, both): before the candidate pairs
+   * are determined, and after the new head's inauguration. A setting, so an amended statute needs no release.
+   */
+  ELECTION_WINDOW_MONTHS_BEFORE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(36)
+    .default(DEFAULT_ELECTION_WINDOW_SPAN.monthsBefore),
+  ELECTION_WINDOW_MONTHS_AFTER: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(36)
+    .default(DEFAULT_ELECTION_WINDOW_SPAN.monthsAfter),
 });
 export type CandidateConfig = z.output<typeof candidateConfigSchema>;
 

@@ -568,8 +568,17 @@ export function recordElectionPermission(
   run: SelectionRun,
   args: RecordElectionPermissionArgs,
 ): Promise<RecordedDecision> {
-  run.state.electionPermission = { letterNumber: args.letterNumber, letterDate: args.letterDate };
-  return run.commit('ELECTION_PERMISSION_RECORDED', args.actor, args.reason, null, { ...run.state.electionPermission });
+  const permission = { letterNumber: args.letterNumber, letterDate: args.letterDate };
+  const scope = args.scope?.trim();
+  // Who recorded it and when (the workflow clock, as the decision's); decisions recorded before the
+  // scope was asked keep their old shape.
+  run.state.electionPermission = scope
+    ? { ...permission, scope, recordedBy: args.actor.userId, recordedAt: new Date().toISOString() }
+    : permission;
+  return run.commit('ELECTION_PERMISSION_RECORDED', args.actor, args.reason, null, {
+    ...permission,
+    ...(scope ? { scope } : {}),
+  });
 }
 
 export async function recordInauguration(run: SelectionRun, args: RecordInaugurationArgs): Promise<RecordedDecision> {

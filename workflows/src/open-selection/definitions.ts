@@ -2,6 +2,7 @@
  * Open selection (seleksi terbuka): inputs, messages, state and failure types.
  * Imported by workflow code, activities, the gateway and tests: keep it free of Node built-ins.
  */
+import type { RecordedElectionPermission } from '../election/definitions';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
@@ -54,8 +55,11 @@ export interface OpenSelectionInput {
   rules: SelectionRules;
   /** Holiday data known at creation; amendments arrive by the `calendarAmended` signal. */
   calendar: HolidayCalendar;
-  /** Election windows in which a regional PPK needs the Home Affairs Minister's written permission. */
-  electionWindows: DateWindow[];
+  /**
+   * Hand-typed election windows of rounds started before the windows came from the region's schedules
+   * (ELECTION_WINDOWS_FROM_DATA); new rounds resolve them when the appointment step opens.
+   */
+  electionWindows?: DateWindow[];
   /** Requirement lines printed in the announcement (Bahasa Indonesia). */
   requirements: string[];
   signatory: { name: string; title: string; nip?: string | null };
@@ -318,6 +322,8 @@ export interface RecordPresidentialDecisionArgs extends DecisionArgs {
 export interface RecordElectionPermissionArgs extends DecisionArgs {
   letterNumber: string;
   letterDate: LocalDate;
+  /** What the letter permits (absent in decisions recorded before it was asked). */
+  scope?: string;
   reason: string;
 }
 
@@ -479,7 +485,11 @@ export interface OpenSelectionState {
   applicationsPerVacancy: Record<string, number>;
   objections: ObjectionState[];
   overseer: { subject: OverseerSubject; round: number; requestedAt: string; escalations: number } | null;
-  electionPermission: { letterNumber: string; letterDate: LocalDate } | null;
+  electionPermission: RecordedElectionPermission | null;
+  /** The region's pilkada windows, resolved when the appointment step opens (absent in older runs). */
+  electionWindows?: DateWindow[] | null;
+  /** The duty to report to the Minister, opened after a decree inside a window. */
+  electionReportDutyId?: string | null;
   decisions: RecordedDecision[];
   calendarRevision: number;
   /** Schedules of the in-person stages (absent on rounds started before scheduling existed). */

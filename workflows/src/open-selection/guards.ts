@@ -8,7 +8,6 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import {
   addMonths,
   checkAppointeeChoice,
-  electionWindowAt,
   isIncumbentLocked,
   isLocalDate,
   isValidScore,
@@ -49,6 +48,7 @@ import type {
   WithdrawApplicationArgs,
 } from './definitions';
 import { MAX_APPLICATIONS_PER_BATCH } from './definitions';
+import { electionPermissionProblem } from '../election/guard';
 
 /** What a guard may read: the state, the run's flags and the (possibly simulated) clock. */
 export interface GuardView {
@@ -453,14 +453,10 @@ function choiceGuards(
   if (view.applications.get(chosen)?.withdrawn) {
     fail('NOT_IN_SHORTLIST', 'Peserta ini sudah menarik lamarannya', 'applicationId');
   }
-  const window = electionWindowAt(view.today, view.input.electionWindows);
-  if (window && !view.state.electionPermission) {
-    fail(
-      'ELECTION_PERMISSION_REQUIRED',
-      `Dalam masa ${window.label ?? 'pilkada'} (${window.from} s.d. ${window.to}) pengangkatan memerlukan izin tertulis Menteri Dalam Negeri`,
-      'vacancyId',
-    );
-  }
+  // The region's windows (resolved when the step opened) and an older round's hand-typed ones.
+  const windows = [...(view.state.electionWindows ?? []), ...(view.input.electionWindows ?? [])];
+  const election = electionPermissionProblem(view.today, windows, view.state.electionPermission);
+  if (election) fail('ELECTION_PERMISSION_REQUIRED', election.message, election.field);
   const incumbent = view.input.vacancies.find((x) => x.id === v.id)?.incumbentInauguratedOn;
   if (incumbent && isIncumbentLocked(incumbent, view.today)) {
     fail('INCUMBENT_LOCKED', 'Pejabat yang sedang menjabat belum 2 tahun sejak dilantik', 'vacancyId');
@@ -493,6 +489,7 @@ export function recordElectionPermission(_view: GuardView, args: RecordElectionP
   secretaryOnly(args.actor);
   requireText(args.letterNumber, 'letterNumber', 'Nomor surat izin Menteri Dalam Negeri', 3);
   if (!isLocalDate(args.letterDate)) fail('VALIDATION_FAILED', 'Tanggal surat tidak valid', 'letterDate');
+  if (args.scope != null) requireText(args.scope, 'scope', 'Lingkup izin', 3);
   requireText(args.reason, 'reason', 'Keterangan');
 }
 

@@ -14,6 +14,7 @@ import type {
   SelectionRules,
 } from '@seleksi/domain';
 import type { RecordedDecision, VacancyPlan } from '../open-selection/definitions';
+import type { ElectionGuardState } from '../election/definitions';
 
 export const TALENT_FILLING_STAGES = [
   'GATE_CHECK',
@@ -75,6 +76,8 @@ export interface TalentPoolFillingState {
   inaugurationDate: LocalDate | null;
   fallback: { selectionId: string; workflowId: string; reason: string; invited: string[] } | null;
   decisions: RecordedDecision[];
+  /** The pilkada guard (absent in fillings started before it). */
+  election?: ElectionGuardState;
 }
 
 export interface ConfirmProposalArgs {

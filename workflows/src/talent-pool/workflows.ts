@@ -49,6 +49,7 @@ import type { OpenSelectionInput } from '../open-selection/definitions';
 import { openSelectionWorkflow } from '../open-selection/workflows';
 import { talentFillingView } from './projection';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey, StageDeadlineKey } from '../search-attributes';
+import { electionGuard } from '../election/workflow';
 
 // The audit record is written by the open selection's activity: one implementation for both routes.
 const acts = proxyActivities<TalentPoolActivities & Pick<OpenSelectionActivities, 'recordAudit'>>({
@@ -107,6 +108,17 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   let stageDeadline: string | null = null;
 
   setHandler(getFillingStateQuery, () => state);
+  // Pilkada windows: the PPK's decision waits for the Home Affairs Minister's permission inside one.
+  const election = electionGuard({
+    agencyCode: input.agency.code,
+    subjectId: input.fillingId,
+    route: 'TALENT_POOL',
+    today,
+    recorderRole: 'PANSEL_SECRETARY',
+    open: () => state.decree === null && state.fallback === null,
+    record: (actor, reason, payload) => record('ELECTION_PERMISSION_RECORDED', actor, reason, input.post.id, payload),
+  });
+  state.election = election.state;
 
   setHandler(
     confirmProposalUpdate,
@@ -168,6 +180,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
         if (state.stage !== 'PPK_DECISION' || state.proposedEmployeeId)
           fail('WRONG_STAGE', 'Tidak menunggu keputusan PPK');
         successorGuards(args.employeeId, args.justification);
+        election.check();
       },
     },
   );
@@ -195,6 +208,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
         if (!/^\d{4}-\d{2}-\d{2}$/.test(args.decreeDate))
           fail('VALIDATION_FAILED', 'Tanggal keputusan tidak valid', 'decreeDate');
         successorGuards(args.employeeId, args.justification);
+        election.check();
       },
     },
   );
@@ -284,7 +298,9 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   }
   if (overseer!.verdict === 'REJECT') return fallback(`Lembaga pengawas tidak menyetujui usulan: ${overseer!.reason}`);
 
-  // 5. PPK decision (Madya/Utama: a proposal the President decides), decree, inauguration.
+  // 5. PPK decision (Madya/Utama: a proposal the President decides; inside a pilkada window only with the
+  // Minister's permission), decree, inauguration.
+  await election.resolve();
   enter('PPK_DECISION');
   await condition(() => state.proposedEmployeeId !== null);
   if (state.route !== 'PPK' && patched(TALENT_PRESIDENT_ROUTE)) {
@@ -301,6 +317,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     date: today(),
     extra: {},
   });
+  await election.acted(input.post.position);
   enter('INAUGURATION');
   await condition(() => inaugurated);
   enter('COMPLETED');

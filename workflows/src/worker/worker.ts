@@ -15,13 +15,15 @@ import { createTalentMappingActivities } from '../talent-mapping/activities';
 import { createIpAsnActivities, type IpAsnPorts } from '../ip-asn/activities';
 import { createTalentPoolActivities, type TalentPoolPorts } from '../talent-pool/activities';
 import { createProfileImportActivities, type ProfileImportPorts } from '../profile-import/activities';
+import { createElectionActivities, type ElectionPorts } from '../election/activities';
 import { workerDeploymentOptions, type WorkerDeploymentVersion } from './versioning';
 
 /** Every service operation the activities use (the kit's service clients satisfy it). */
 export type SeleksiPorts = OpenSelectionPorts &
   TalentPoolPorts &
   ProfileImportPorts &
-  IpAsnPorts & {
+  IpAsnPorts &
+  ElectionPorts & {
     /** The round's decision chain head, printed on its documents (`withAgencyRecords`). */
     candidate: { verifyAudit(selectionId: string): Promise<{ ok: boolean; head: AuditChainHead | null }> };
   };
@@ -67,6 +69,7 @@ export function createActivities(ports: SeleksiPorts) {
     ...createTalentPoolActivities(withRecords),
     ...createProfileImportActivities(ports),
     ...createIpAsnActivities(ports),
+    ...createElectionActivities(ports),
   };
 }
 

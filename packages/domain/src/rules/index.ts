@@ -9,3 +9,4 @@ export * from './interview';
 export * from './ranking';
 export * from './pansel';
 export * from './appointment';
+export * from './election-windows';

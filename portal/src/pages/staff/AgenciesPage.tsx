@@ -51,6 +51,8 @@ interface Agency {
   name: string;
   kind: string;
   region: string;
+  /** The region whose pilkada schedule applies (null for central agencies). */
+  electionRegionId: string | null;
   province: string;
   city: string;
   timeZone: string;
@@ -194,7 +196,19 @@ function SettingsForm({
           </select>
         )}
       </Field>
-      <Field id="ag-region" label="Wilayah" apiField="input.region" error={e}>
+      <Field
+        id="ag-region"
+        label="Wilayah"
+        apiField="input.region"
+        error={e}
+        hint={
+          agency
+            ? agency.electionRegionId
+              ? `Masa pilkada mengikuti jadwal daerah ${agency.electionRegionId} (menu Masa pilkada).`
+              : 'Instansi pusat: tidak ada masa pilkada.'
+            : undefined
+        }
+      >
         {(p) => <input {...p} value={f.region} onChange={set('region')} />}
       </Field>
       <Field id="ag-city" label="Kota tempat surat" apiField="input.city" error={e}>

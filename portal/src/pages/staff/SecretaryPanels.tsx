@@ -902,6 +902,7 @@ function AppointmentPanel({ process, reload }: PanelProps) {
   const today = useToday();
   const permission = useAction(RECORD_ELECTION_PERMISSION, reload);
   const [number, setNumber] = useState('');
+  const [scope, setScope] = useState('');
   const [date, setDate] = useState(today);
   const [reason, setReason] = useState('');
   const higher = process.vacancies.filter(
@@ -917,7 +918,8 @@ function AppointmentPanel({ process, reload }: PanelProps) {
       {process.electionPermission ? (
         <p>
           Izin Menteri Dalam Negeri tercatat: {process.electionPermission.letterNumber} tanggal{' '}
-          {formatDate(process.electionPermission.letterDate)}.
+          {formatDate(process.electionPermission.letterDate)}
+          {process.electionPermission.scope ? ` (lingkup: ${process.electionPermission.scope})` : ''}.
         </p>
       ) : (
         <details>
@@ -930,6 +932,7 @@ function AppointmentPanel({ process, reload }: PanelProps) {
                   selectionId: process.selectionId,
                   letterNumber: number.trim(),
                   letterDate: date,
+                  scope: scope.trim(),
                   reason: reason.trim(),
                 },
                 'Izin Menteri Dalam Negeri dicatat.',
@@ -937,11 +940,24 @@ function AppointmentPanel({ process, reload }: PanelProps) {
             }
           >
             <p>Diperlukan bila pengangkatan jatuh dalam masa pilkada.</p>
+            {process.electionWindows && process.electionWindows.length > 0 && (
+              <ul aria-label="Masa pilkada daerah">
+                {process.electionWindows.map((w) => (
+                  <li key={w.from}>
+                    {formatDate(w.from)} s.d. {formatDate(w.to)}
+                    {w.label ? ` — ${w.label}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
             <Field id="ep-number" label="Nomor surat izin" apiField="letterNumber" error={permission.error}>
               {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
             </Field>
             <Field id="ep-date" label="Tanggal surat izin" apiField="letterDate" error={permission.error}>
               {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+            </Field>
+            <Field id="ep-scope" label="Lingkup izin" apiField="scope" error={permission.error}>
+              {(p) => <input {...p} value={scope} onChange={(e) => setScope(e.target.value)} />}
             </Field>
             <Field id="ep-reason" label="Keterangan" apiField="reason" error={permission.error}>
               {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}

@@ -133,7 +133,9 @@ export interface SelectionProcessView {
   /** `provisional`: computed on a calendar whose year has no SKB yet (kalender sementara). */
   deadline: { label: string; at: string; lastDay: string; provisional?: boolean } | null;
   overseer: { subject: string; round: number; requestedAt: string; escalations: number } | null;
-  electionPermission: { letterNumber: string; letterDate: string } | null;
+  electionPermission: { letterNumber: string; letterDate: string; scope: string | null } | null;
+  /** The region's pilkada windows, resolved when the appointment step opened. */
+  electionWindows: { from: string; to: string; label: string | null }[] | null;
   schedules: StageScheduleView[];
   vacancies: ProcessVacancyView[];
   pansel: PanselMemberView[];

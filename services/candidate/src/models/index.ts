@@ -3,6 +3,7 @@ import { agencySchema } from './agency';
 import { applicationSchema } from './application';
 import { applicationFileSchema } from './application-file';
 import { auditRecordSchema } from './audit-record';
+import { electionRegionSchema, electionReportDutySchema } from './election-region';
 import { holidayYearSchema } from './holiday-year';
 import { invitationSchema } from './invitation';
 import { ipAsnScoreSchema, ipAsnSummarySchema } from './ip-asn';
@@ -22,6 +23,7 @@ export type { AgencyDoc } from './agency';
 export type { ApplicationDoc, ScreeningDoc } from './application';
 export type { ApplicationFileDoc } from './application-file';
 export type { AuditRecordDoc } from './audit-record';
+export type { ElectionRegionDoc, ElectionReportDutyDoc } from './election-region';
 export type { HolidayYearDoc } from './holiday-year';
 export type { InvitationDoc } from './invitation';
 export type { IpAsnScoreDoc, IpAsnSummaryDoc } from './ip-asn';
@@ -58,6 +60,8 @@ export function createCandidateModels(conn: Connection) {
     TimelineEntry: conn.model('TimelineEntry', timelineEntrySchema, 'timelineEntries'),
     HolidayYear: conn.model('HolidayYear', holidayYearSchema, 'holidayYears'),
     RegionalHolidays: conn.model('RegionalHolidays', regionalHolidaysSchema, 'regionalHolidays'),
+    ElectionRegion: conn.model('ElectionRegion', electionRegionSchema, 'electionRegions'),
+    ElectionReportDuty: conn.model('ElectionReportDuty', electionReportDutySchema, 'electionReportDuties'),
     AuditRecord: conn.model('AuditRecord', auditRecordSchema, 'auditRecords'),
     Invitation: conn.model('Invitation', invitationSchema, 'invitations'),
     TalentFilling: conn.model('TalentFilling', talentFillingSchema, 'talentFillings'),

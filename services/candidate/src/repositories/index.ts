@@ -1,9 +1,11 @@
+import type { ElectionWindowSpan } from '@seleksi/domain';
 import type { CandidateModels } from '../models';
 import { createAgencyRepository } from './agencies';
 import { createApplicationFileRepository } from './application-files';
 import { createApplicationRepository } from './applications';
 import { createAuditRecordRepository } from './audit-records';
 import { createChangeRepository } from './changes';
+import { createElectionRepository } from './elections';
 import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
 import { createIpAsnRepository } from './ip-asn';
@@ -18,7 +20,7 @@ import { createTalentFillingRepository } from './talent-fillings';
 
 export function createCandidateRepositories(
   models: CandidateModels,
-  settings: { ppkChoiceEscalationWorkingDays?: number } = {},
+  settings: { ppkChoiceEscalationWorkingDays?: number; electionWindowSpan?: ElectionWindowSpan } = {},
 ) {
   const holidayYears = createHolidayYearRepository(models);
   const notices = createNoticeRepository(
@@ -46,6 +48,7 @@ export function createCandidateRepositories(
     applications,
     selections,
     holidayYears,
+    elections: createElectionRepository(models, notices, settings.electionWindowSpan),
     auditRecords,
     profileDisputes: createProfileDisputeRepository(models, { profiles, profileVersions, auditRecords, notices }),
     invitations: createInvitationRepository(models, notices),

@@ -21,6 +21,7 @@ import { findEachEqual, insertManyIgnoringDuplicates, isDuplicateKeyError } from
 import type {
   AgencyDoc,
   CandidateModels,
+  ElectionReportDutyDoc,
   InvitationDoc,
   NoticeDoc,
   ProfileDisputeDecisionDoc,
@@ -133,7 +134,16 @@ function newNotice(
  * idempotent by the workflow's event id), so the notice exists once the event does, and only once.
  */
 export function createNoticeRepository(
-  { Notice, TimelineEntry, StageEvent, Selection, Agency, Invitation, ProfileDisputeDecision }: CandidateModels,
+  {
+    Notice,
+    TimelineEntry,
+    StageEvent,
+    Selection,
+    Agency,
+    Invitation,
+    ProfileDisputeDecision,
+    ElectionReportDuty,
+  }: CandidateModels,
   /** The working-day calendar (shipped years with stored amendments), for reminders. */
   calendar: () => Promise<HolidayCalendar>,
   /** The candidate service's PPK_CHOICE_ESCALATION_WORKING_DAYS setting. */
@@ -230,6 +240,23 @@ export function createNoticeRepository(
       ]);
     },
 
+    /** The agency's administrator and secretariat are told of the duty to report to the Minister. */
+    async enqueueForElectionReport(d: Pick<ElectionReportDutyDoc, '_id' | 'agencyCode' | 'subjectId'>) {
+      const now = new Date();
+      return insertManyIgnoringDuplicates(
+        Notice,
+        (['AGENCY_ADMIN', 'PANSEL_SECRETARY'] as const).map((role) =>
+          newNotice(
+            'ELECTION_REPORT_DUE',
+            d._id,
+            d.subjectId,
+            { candidateId: null, applicationId: null, role, agencyCode: d.agencyCode },
+            now,
+          ),
+        ),
+      );
+    },
+
     /**
      * Hands out up to `limit` due notices with what their mails say. Each is taken by a conditional update
      * that pushes `nextAttemptAt` out by `leaseMs`: two senders never take the same one, and a sender that
@@ -306,6 +333,49 @@ export function createNoticeRepository(
           });
         }
         claimed = claimed.filter((n) => n.kind !== 'PROFILE_DISPUTE_DECIDED');
+        if (claimed.length === 0) return out;
+      }
+      // Election report duties belong to a round or a talent filling: their content comes from the duty.
+      const dutyNotices = claimed.filter((n) => n.kind === 'ELECTION_REPORT_DUE');
+      if (dutyNotices.length > 0) {
+        const duties = await findEachEqual<ElectionReportDutyDoc>(
+          ElectionReportDuty,
+          '_id',
+          dutyNotices.map((n) => n.sourceId),
+        );
+        const agencies = await findEachEqual<AgencyDoc>(Agency, '_id', [...new Set(duties.map((d) => d.agencyCode))]);
+        for (const n of dutyNotices) {
+          const d = duties.find((x) => x._id === n.sourceId);
+          if (!d || d.report) {
+            await Notice.updateOne(
+              { _id: n._id },
+              { $set: { status: 'SKIPPED', lastError: d ? 'already reported' : 'duty not found' } },
+            );
+            continue;
+          }
+          const agency = agencies.find((a) => a._id === d.agencyCode);
+          out.push({
+            ...toDto(n),
+            content: {
+              selectionTitle: d.position,
+              agencyName: agency?.name ?? d.agencyCode,
+              timeZone: agency?.timeZone ?? 'WIB',
+              position: d.position,
+              at: d.createdAt.toISOString(),
+              status: null,
+              reasons: [],
+              deadline: null,
+              reasonCode: 'ELECTION_REPORT_DUE',
+              electionReport: {
+                actedOn: d.actedOn,
+                dueOn: d.dueOn,
+                window: d.window.label ?? `${d.window.from} s.d. ${d.window.to}`,
+                letterNumber: d.permission.letterNumber,
+              },
+            },
+          });
+        }
+        claimed = claimed.filter((n) => n.kind !== 'ELECTION_REPORT_DUE');
         if (claimed.length === 0) return out;
       }
       const invitationIds = claimed.filter((n) => n.kind === 'TALENT_INVITATION').map((n) => n.sourceId);

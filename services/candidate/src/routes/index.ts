@@ -4,6 +4,7 @@ import { agencyRoutes } from './agencies';
 import { applicationRoutes } from './applications';
 import { auditRecordRoutes } from './audit-records';
 import { calendarRoutes } from './calendars';
+import { electionRoutes } from './elections';
 import { invitationRoutes } from './invitations';
 import { ipAsnRoutes } from './ip-asn';
 import { noticeRoutes } from './notices';
@@ -20,6 +21,7 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   selectionRoutes(router, repos);
   applicationRoutes(router, repos);
   calendarRoutes(router, repos);
+  electionRoutes(router, repos);
   auditRecordRoutes(router, repos);
   invitationRoutes(router, repos);
   talentFillingRoutes(router, repos);

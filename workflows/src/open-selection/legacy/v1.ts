@@ -1487,7 +1487,7 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
     const p = problems[0];
     if (p) fail(p.code === 'NOT_IN_SHORTLIST' ? 'NOT_IN_SHORTLIST' : 'JUSTIFICATION_REQUIRED', p.message, p.field);
     if (app(chosen)?.withdrawn) fail('NOT_IN_SHORTLIST', 'Peserta ini sudah menarik lamarannya', 'applicationId');
-    const window = electionWindowAt(today(), input.electionWindows);
+    const window = electionWindowAt(today(), input.electionWindows ?? []);
     if (window && !state.electionPermission) {
       fail(
         'ELECTION_PERMISSION_REQUIRED',

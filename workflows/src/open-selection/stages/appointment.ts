@@ -2,9 +2,19 @@
  * Appointment: the PPK chooses 1 of 3 (or proposes to the President for Madya/Utama), the decree,
  * the inauguration of every appointee, the completion report.
  */
+import { patched } from '@temporalio/workflow';
 import type { Next, SelectionRun, StatusChange } from '../run';
+import { ELECTION_WINDOWS_FROM_DATA } from '../../election/definitions';
+import { actedInsideWindow } from '../../election/guard';
+import { electionActs } from '../../election/workflow';
 
 export async function appointmentChoice(run: SelectionRun): Promise<Next> {
+  // The region's pilkada windows, before the PPK may choose (older runs keep their hand-typed ones).
+  if (patched(ELECTION_WINDOWS_FROM_DATA)) {
+    await run.once('election-windows', async () => {
+      run.state.electionWindows = await electionActs.resolveElectionWindows({ agencyCode: run.input.agency.code });
+    });
+  }
   await run.once('choice-opened', () => run.enterStage('APPOINTMENT_CHOICE', 'APPOINTMENT_CHOICE_STARTED'));
   await run.wait(
     () =>
@@ -37,6 +47,7 @@ export async function decreeAndInauguration(run: SelectionRun): Promise<Next> {
         }),
       );
     }
+    await openElectionReportDuty(run);
     await run.enterStage('INAUGURATION', 'DECREE_ISSUED');
   });
   await run.wait(() => run.state.vacancies.every((v) => v.status !== 'DECREED'));
@@ -46,4 +57,28 @@ export async function decreeAndInauguration(run: SelectionRun): Promise<Next> {
   });
   await run.enterStage('COMPLETED', 'SELECTION_COMPLETED');
   return 'DONE';
+}
+
+/** Decreed inside a pilkada window (with the Minister's permission): the agency's duty to report within 7 working days. */
+async function openElectionReportDuty(run: SelectionRun): Promise<void> {
+  const { electionWindows, electionPermission, electionReportDutyId } = run.state;
+  if (electionReportDutyId || !electionPermission) return;
+  const actedOn = run.today();
+  const window = actedInsideWindow(actedOn, electionWindows ?? null, electionPermission);
+  if (!window) return;
+  const decreed = run.state.vacancies.filter((v) => v.appointedApplicationId !== null);
+  const duty = await electionActs.openElectionReportDuty({
+    agencyCode: run.input.agency.code,
+    subjectId: run.input.selectionId,
+    route: 'OPEN_SELECTION',
+    position: decreed.map((v) => run.input.vacancies.find((p) => p.id === v.id)?.position ?? v.id).join('; '),
+    actedOn,
+    window,
+    permission: {
+      letterNumber: electionPermission.letterNumber,
+      letterDate: electionPermission.letterDate,
+      scope: electionPermission.scope ?? '',
+    },
+  });
+  run.state.electionReportDutyId = duty.id;
 }
