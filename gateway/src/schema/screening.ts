@@ -14,6 +14,7 @@ import {
 import { builder } from '../builder';
 import { gqlError, typed } from '../errors';
 import { DecisionType, decide, idText, reasonText, requireOwnAgency, selectionFor } from './decision';
+import { requireTalentRoute } from './talent-route';
 import { parseInput } from './input';
 import { CorrectableStageEnum, VacancyOutcomeEnum } from './process-enums';
 
@@ -41,6 +42,8 @@ builder.mutationField('decideVacancy', (t) =>
         const input = parseInput(decideVacancySchema, args, '');
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
+        // Checked before the Update: the workflow's validator cannot read the gate (services), the filling re-checks it.
+        if (input.outcome === 'SWITCH_ROUTE') await requireTalentRoute(ctx, s.agencyCode, s.timeZone);
         return decide(ctx, s, decideVacancyUpdate, {
           vacancyId: input.vacancyId,
           outcome: input.outcome,

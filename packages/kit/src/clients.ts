@@ -31,6 +31,7 @@ import type {
   HolidayCalendar,
   HolidayYear,
   InvitationDto,
+  RuleSetVersionDto,
   RegionalDayOff,
   ScoreKind,
   ScoreRecordDto,
@@ -280,6 +281,15 @@ export class CandidateClient {
   /** Newest first; `candidateId` or `selectionId` is required. */
   async listInvitations(query: InvitationListQuery): Promise<InvitationDto[]> {
     return (await this.http.get<ItemList<InvitationDto>>('/invitations', { query: { ...query } })).items;
+  }
+
+  /** Versions of the default selection rules of a scope ('NATIONAL' or an agency code), newest first. */
+  async listRuleSetVersions(scope: string): Promise<RuleSetVersionDto[]> {
+    return (await this.http.get<ItemList<RuleSetVersionDto>>(`/rule-sets/${seg(scope)}/versions`)).items;
+  }
+  /** Appends the next version; CONFLICT (409) when `revision` is not the next one. */
+  appendRuleSetVersion(dto: RuleSetVersionDto): Promise<RuleSetVersionDto> {
+    return this.http.post(`/rule-sets/${seg(dto.scope)}/versions`, dto);
   }
 
   upsertSelection(dto: SelectionUpsertDto): Promise<SelectionDto> {

@@ -32,6 +32,8 @@ export interface TalentPoolFillingInput {
   signatory: { name: string; title: string; nip?: string | null };
   createdBy: Actor;
   createdAt: string;
+  /** The open-selection vacancy whose Pansel switched it to this route (decideVacancy SWITCH_ROUTE). */
+  switchedFrom?: { selectionId: string; vacancyId: string } | null;
 }
 
 export interface SuccessorView {
@@ -59,6 +61,8 @@ export interface TalentPoolFillingState {
   inaugurationDate: LocalDate | null;
   fallback: { selectionId: string; workflowId: string; reason: string; invited: string[] } | null;
   decisions: RecordedDecision[];
+  /** As in the input: the vacancy of an open selection this filling continues. */
+  switchedFrom?: { selectionId: string; vacancyId: string } | null;
 }
 
 export interface ConfirmProposalArgs {

@@ -12,6 +12,7 @@ import { regionalHolidaysSchema } from './regional-holidays';
 import { profileDisputeDecisionSchema } from './profile-dispute-decision';
 import { profileVersionSchema } from './profile-version';
 import { profileImportChunkSchema, profileImportSchema, profileImportStagedSchema } from './profile-import';
+import { ruleSetVersionSchema } from './rule-set-version';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { timelineEntrySchema } from './timeline-entry';
@@ -36,6 +37,7 @@ export type { ProfileConfirmationDoc } from './profile-confirmation';
 export type { RegionalHolidaysDoc } from './regional-holidays';
 export type { ProfileDisputeDecisionDoc } from './profile-dispute-decision';
 export type { ProfileChangeDoc, ProfileVersionDoc } from './profile-version';
+export type { RuleSetVersionDoc } from './rule-set-version';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
 export type { TimelineEntryDoc } from './timeline-entry';
@@ -68,6 +70,7 @@ export function createCandidateModels(conn: Connection) {
     ProfileImportChunk: conn.model('ProfileImportChunk', profileImportChunkSchema, 'profileImportChunks'),
     ProfileImportStaged: conn.model('ProfileImportStaged', profileImportStagedSchema, 'profileImportStaged'),
     ProfileVersion: conn.model('ProfileVersion', profileVersionSchema, 'profileVersions'),
+    RuleSetVersion: conn.model('RuleSetVersion', ruleSetVersionSchema, 'ruleSetVersions'),
   };
 }
 export type CandidateModels = ReturnType<typeof createCandidateModels>;

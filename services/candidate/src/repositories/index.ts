@@ -6,6 +6,7 @@ import { createAuditRecordRepository } from './audit-records';
 import { createChangeRepository } from './changes';
 import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
+import { createRuleSetRepository } from './rule-sets';
 import { createNoticeRepository } from './notices';
 import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileDisputeRepository } from './profile-disputes';
@@ -47,6 +48,7 @@ export function createCandidateRepositories(
     auditRecords,
     profileDisputes: createProfileDisputeRepository(models, { profiles, profileVersions, auditRecords, notices }),
     invitations: createInvitationRepository(models, notices),
+    ruleSets: createRuleSetRepository(models),
     profileConfirmations: createProfileConfirmationRepository(models),
     applicationFiles: createApplicationFileRepository(models),
     changes: createChangeRepository(models),

@@ -9,6 +9,7 @@ import { noticeRoutes } from './notices';
 import { portalRoutes } from './portal';
 import { profileImportRoutes } from './profile-imports';
 import { profileRoutes } from './profiles';
+import { ruleSetRoutes } from './rule-sets';
 import { selectionRoutes } from './selections';
 
 export function candidateRoutes(router: Router, repos: CandidateRepositories): void {
@@ -22,4 +23,5 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   invitationRoutes(router, repos);
   portalRoutes(router, repos);
   noticeRoutes(router, repos);
+  ruleSetRoutes(router, repos);
 }
