@@ -9,6 +9,7 @@ import {
   addCalendarDays,
   localDateOf,
   periodDeadline,
+  REANNOUNCED_TITLE_PREFIX,
   selectionWorkflowId,
   vacancyId as vacancyIdOf,
   type HolidayCalendar,
@@ -76,7 +77,7 @@ export function reannouncementInput(args: {
   return {
     ...rest,
     selectionId,
-    title: `Pengumuman Ulang: ${vacancy.position} — ${input.title}`.slice(0, 200),
+    title: `${REANNOUNCED_TITLE_PREFIX}${vacancy.position} — ${input.title}`.slice(0, 200),
     announcementDate: args.announcementDate,
     registrationClosesAt: periodDeadline(
       args.announcementDate,
