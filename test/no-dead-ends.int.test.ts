@@ -201,6 +201,9 @@ describe('a vacancy short of applicants', () => {
       expect(next.reannouncementOf).toEqual({ selectionId: id, vacancyId: v1, selection: { id } });
       expect(next.title).toContain('Pengumuman Ulang: Kepala Dinas Pendidikan');
       expect(next.vacancies.map((v) => v.position)).toEqual(['Kepala Dinas Pendidikan']);
+      // A candidate sees the link but not the round while it is planned (as selection(id:) answers them).
+      expect((await selection(cand(1), id))!.vacancies[0]!.followUp).toMatchObject({ id: link.id, selection: null });
+      expect(await selection(cand(1), link.id)).toBeNull();
       // Pre-filled: the same pinned rules and the same Pansel.
       expect(next.rules).toEqual(pinned);
       const planned = await d.waitFor(SECRETARY, link.id, (p) => p.pansel.length === PANSEL.length, 120_000);

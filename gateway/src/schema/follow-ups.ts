@@ -7,7 +7,14 @@
  */
 import type { SelectionOriginDto, VacancyDto, VacancyFollowUpDto } from '@seleksi/domain';
 import { builder } from '../builder';
-import { SelectionType, VacancyType } from './selection';
+import type { GraphQLContext } from '../context';
+import { canSee, SelectionType, VacancyType } from './selection';
+
+/** A linked round as `selection(id:)` would answer it: a planned one only to its agency's staff. */
+async function visibleSelection(ctx: GraphQLContext, id: string) {
+  const s = await ctx.loaders.selection.load(id);
+  return s && canSee(ctx, s) ? s : null;
+}
 
 const FollowUpKindEnum = builder.enumType('VacancyFollowUpKind', {
   values: {
@@ -25,8 +32,9 @@ const VacancyFollowUpType = builder.objectRef<VacancyFollowUpDto>('VacancyFollow
     selection: t.field({
       type: SelectionType,
       nullable: true,
-      description: 'The new round (REANNOUNCED; null until its workflow has written it)',
-      resolve: (f, _a, ctx) => (f.kind === 'REANNOUNCED' ? ctx.loaders.selection.load(f.id) : null),
+      description:
+        'The new round (REANNOUNCED; null until its workflow has written it, and while planned for all but its agency)',
+      resolve: (f, _a, ctx) => (f.kind === 'REANNOUNCED' ? visibleSelection(ctx, f.id) : null),
     }),
   }),
 });
@@ -48,7 +56,7 @@ const SelectionOriginType = builder.objectRef<SelectionOriginDto>('SelectionOrig
     selection: t.field({
       type: SelectionType,
       nullable: true,
-      resolve: (o, _a, ctx) => ctx.loaders.selection.load(o.selectionId),
+      resolve: (o, _a, ctx) => visibleSelection(ctx, o.selectionId),
     }),
   }),
 });

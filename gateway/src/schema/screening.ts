@@ -43,7 +43,12 @@ builder.mutationField('decideVacancy', (t) =>
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         // Checked before the Update: the workflow's validator cannot read the gate (services), the filling re-checks it.
-        if (input.outcome === 'SWITCH_ROUTE') await requireTalentRoute(ctx, s.agencyCode, s.timeZone);
+        // Only while the vacancy waits: a resent decision gets its recorded answer (or WRONG_STAGE) from the workflow.
+        if (input.outcome === 'SWITCH_ROUTE') {
+          const summary = await ctx.loaders.summary.load(s.id).catch(() => null);
+          const vacancy = summary?.vacancies.find((v) => v.id === input.vacancyId);
+          if (!summary || vacancy?.pendingDecision) await requireTalentRoute(ctx, s.agencyCode, s.timeZone);
+        }
         return decide(ctx, s, decideVacancyUpdate, {
           vacancyId: input.vacancyId,
           outcome: input.outcome,

@@ -126,7 +126,7 @@ export const SelectionType = builder.node(builder.objectRef<SelectionView>('Sele
 });
 
 /** Selections still being planned are visible only to the agency's staff. */
-function canSee(ctx: GraphQLContext, s: SelectionSummaryDto): boolean {
+export function canSee(ctx: GraphQLContext, s: SelectionSummaryDto): boolean {
   if (s.stage !== 'PLANNED') return true;
   return (
     ctx.user !== null &&
