@@ -132,6 +132,8 @@ const MUTATIONS: Record<string, Rule> = {
   confirmProposal: { allowed: OWN_SECRETARY },
   correctDocument: { allowed: ['secretaryOwn', 'ppkOwn', 'admin'] },
   createSelection: { allowed: ['secretaryOwn', 'secretaryOther'] },
+  // Without agencyCode: the national defaults, the national administrator's only (the matrix's revision is stale: CONFLICT).
+  changeSelectionDefaults: { allowed: ['admin'] },
   decideSuccessor: { allowed: ['ppkOwn'] },
   decideVacancy: { allowed: OWN_SECRETARY },
   declareConflict: PANSEL,
@@ -272,6 +274,17 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       allowed: ['candidate', ...TALENT_READERS],
       query: 'query($e: ID!) { employeeIpAsn(employeeId: $e, period: "2026") { total } }',
       variables: { e: C1 },
+    },
+    // Agency A's stored default rules: its staff, the overseer and administrators.
+    selectionRuleSetVersions: {
+      allowed: GATE_READERS,
+      query: 'query($a: ID) { selectionRuleSetVersions(agencyCode: $a) { revision changedBy { userId } } }',
+      variables: { a: AGENCY_A.code },
+    },
+    selectionDefaults: {
+      allowed: GATE_READERS,
+      query: 'query($a: ID) { selectionDefaults(agencyCode: $a) { registrationDays } }',
+      variables: { a: AGENCY_A.code },
     },
     talentGate: {
       allowed: GATE_READERS,

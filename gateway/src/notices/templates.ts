@@ -3,6 +3,7 @@ import {
   dayOfWeek,
   formatLocalDateId,
   localDateOf,
+  REANNOUNCED_TITLE_PREFIX,
   TIME_ZONES,
   type AgencyTimeZone,
   type NoticeContent,
@@ -145,7 +146,9 @@ function body(ctx: MailContext): { subject: string; blocks: Block[] } {
       return {
         subject: `Undangan melamar: ${c.position ?? c.selectionTitle}`,
         blocks: [
-          `Berdasarkan manajemen talenta instansi, Anda diundang melamar ${post}.`,
+          c.selectionTitle.startsWith(REANNOUNCED_TITLE_PREFIX)
+            ? `Jabatan yang pernah Anda lamar diumumkan ulang dalam seleksi baru; Anda diundang melamar ${post} kembali.`
+            : `Berdasarkan manajemen talenta instansi, Anda diundang melamar ${post}.`,
           ...(c.reasons.length > 0 ? ['Keterangan:', { items: c.reasons }] : []),
           c.deadline
             ? `Lamaran dapat diajukan melalui portal sampai ${when(c.deadline)}.`

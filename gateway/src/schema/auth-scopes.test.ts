@@ -66,6 +66,8 @@ describe('agency records', () => {
       'acceptProfileDispute',
       // Its own agency's staff accounts.
       'changeAccountRole',
+      // Its own agency's default selection rules for new rounds (running rounds keep the rules they pinned).
+      'changeSelectionDefaults',
       // Its own agency's ASN data (profile imports).
       'confirmProfileImport',
       'deactivateAccount',

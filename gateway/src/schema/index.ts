@@ -29,5 +29,7 @@ import './profile-disputes';
 import './imports';
 import './audit-chain';
 import './security';
+import './follow-ups';
+import './rule-sets';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -14,6 +14,7 @@ import {
 import { builder } from '../builder';
 import { gqlError, typed } from '../errors';
 import { DecisionType, decide, idText, reasonText, requireOwnAgency, selectionFor } from './decision';
+import { requireTalentRoute } from './talent-route';
 import { parseInput } from './input';
 import { CorrectableStageEnum, VacancyOutcomeEnum } from './process-enums';
 
@@ -41,6 +42,13 @@ builder.mutationField('decideVacancy', (t) =>
         const input = parseInput(decideVacancySchema, args, '');
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
+        // Checked before the Update: the workflow's validator cannot read the gate (services), the filling re-checks it.
+        // Only while the vacancy waits: a resent decision gets its recorded answer (or WRONG_STAGE) from the workflow.
+        if (input.outcome === 'SWITCH_ROUTE') {
+          const summary = await ctx.loaders.summary.load(s.id).catch(() => null);
+          const vacancy = summary?.vacancies.find((v) => v.id === input.vacancyId);
+          if (!summary || vacancy?.pendingDecision) await requireTalentRoute(ctx, s.agencyCode, s.timeZone);
+        }
         return decide(ctx, s, decideVacancyUpdate, {
           vacancyId: input.vacancyId,
           outcome: input.outcome,

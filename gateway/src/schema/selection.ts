@@ -22,6 +22,7 @@ import {
   type AgencyDto,
   type EligibilityRules,
   type JptLevel,
+  type SelectionRules,
   type SelectionRulesOverrides,
   type StageEventDto,
   type VacancyDto,
@@ -35,6 +36,7 @@ import { DayKindEnum, JptLevelEnum, SelectionStageEnum } from './common';
 import { DocumentType } from './document';
 import { parseInput } from './input';
 import { OverseerEraEnum, SelectionScopeEnum } from './process-enums';
+import { currentDefaults } from './rule-set-store';
 
 /**
  * The read model, plus the training-mode flag when known without asking Temporal; the stage history
@@ -124,7 +126,7 @@ export const SelectionType = builder.node(builder.objectRef<SelectionView>('Sele
 });
 
 /** Selections still being planned are visible only to the agency's staff. */
-function canSee(ctx: GraphQLContext, s: SelectionSummaryDto): boolean {
+export function canSee(ctx: GraphQLContext, s: SelectionSummaryDto): boolean {
   if (s.stage !== 'PLANNED') return true;
   return (
     ctx.user !== null &&
@@ -185,6 +187,41 @@ const DEFAULT_INAUGURATION_AFTER_DAYS = 60;
 
 const localDate = z.string();
 
+/** Overrides of the default rules (createSelection, changeSelectionDefaults). */
+export const selectionRulesSchema = z.object({
+  weights: z
+    .object({
+      assessment: z.number(),
+      paper: z.number(),
+      presentation: z.number(),
+      interview: z.number(),
+      trackRecord: z.number(),
+    })
+    .nullish(),
+  passMark: z.number().nullish(),
+  assessmentValidityMonths: z.number().nullish(),
+  minApplicantsPerVacancy: z.number().nullish(),
+  vacanciesPerCandidate: z.number().nullish(),
+  registrationDays: z.number().nullish(),
+  registrationDayKind: z.enum(['CALENDAR', 'WORKING']).nullish(),
+  extensionDays: z.number().nullish(),
+  extensionMaxTimes: z.number().nullish(),
+  extensionDayKind: z.enum(['CALENDAR', 'WORKING']).nullish(),
+  objectionWorkingDays: z.number().nullish(),
+  calibrationThreshold: z.number().nullish(),
+  maxCalibrationRounds: z.number().nullish(),
+  overseerEra: z.enum(['KASN', 'BKN', 'GENERIC']).nullish(),
+  overseerDecisionWorkingDays: z.number().nullish(),
+  overseerSilenceMeansApproval: z.boolean().nullish(),
+  scope: z.enum(['NATIONAL', 'PROVINCE']).nullish(),
+  panselMinMembers: z.number().nullish(),
+  panselMaxMembers: z.number().nullish(),
+  panselMinExternalShare: z.number().nullish(),
+  minRank: z
+    .object({ utama: z.string().nullish(), madya: z.string().nullish(), pratama: z.string().nullish() })
+    .nullish(),
+});
+
 const createSelectionSchema = z.object({
   title: z.string().trim().min(5, 'Judul minimal 5 karakter').max(200),
   announcementDate: localDate,
@@ -207,41 +244,7 @@ const createSelectionSchema = z.object({
     .min(1, 'Minimal satu lowongan')
     .max(30, 'Maksimal 30 lowongan'),
   ppkTitle: z.string().trim().min(3, 'Jabatan PPK minimal 3 karakter').max(200).nullish(),
-  rules: z
-    .object({
-      weights: z
-        .object({
-          assessment: z.number(),
-          paper: z.number(),
-          presentation: z.number(),
-          interview: z.number(),
-          trackRecord: z.number(),
-        })
-        .nullish(),
-      passMark: z.number().nullish(),
-      assessmentValidityMonths: z.number().nullish(),
-      minApplicantsPerVacancy: z.number().nullish(),
-      vacanciesPerCandidate: z.number().nullish(),
-      registrationDays: z.number().nullish(),
-      registrationDayKind: z.enum(['CALENDAR', 'WORKING']).nullish(),
-      extensionDays: z.number().nullish(),
-      extensionMaxTimes: z.number().nullish(),
-      extensionDayKind: z.enum(['CALENDAR', 'WORKING']).nullish(),
-      objectionWorkingDays: z.number().nullish(),
-      calibrationThreshold: z.number().nullish(),
-      maxCalibrationRounds: z.number().nullish(),
-      overseerEra: z.enum(['KASN', 'BKN', 'GENERIC']).nullish(),
-      overseerDecisionWorkingDays: z.number().nullish(),
-      overseerSilenceMeansApproval: z.boolean().nullish(),
-      scope: z.enum(['NATIONAL', 'PROVINCE']).nullish(),
-      panselMinMembers: z.number().nullish(),
-      panselMaxMembers: z.number().nullish(),
-      panselMinExternalShare: z.number().nullish(),
-      minRank: z
-        .object({ utama: z.string().nullish(), madya: z.string().nullish(), pratama: z.string().nullish() })
-        .nullish(),
-    })
-    .nullish(),
+  rules: selectionRulesSchema.nullish(),
   simulationSecondsPerDay: z
     .number()
     .int('Harus bilangan bulat')
@@ -295,7 +298,7 @@ const MinRankInput = builder.inputType('MinRankInput', {
   }),
 });
 
-const SelectionRulesInput = builder.inputType('SelectionRulesInput', {
+export const SelectionRulesInput = builder.inputType('SelectionRulesInput', {
   description: 'Overrides of the default rules, pinned on the selection when it starts',
   fields: (t) => ({
     weights: t.field({ type: ScoringWeightsInput, required: false }),
@@ -381,12 +384,26 @@ export function defaultPpkTitle(agency: AgencyDto): string {
 
 type CreateSelectionArgs = z.infer<typeof createSelectionSchema>;
 
-/** The pinned rules: defaults, then the legacy top-level fields, then `rules`; INVALID_RULES names the field. */
-function rulesFor(input: CreateSelectionArgs) {
+/**
+ * The pinned rules: `base` (the stored defaults, else the shipped ones), then the legacy top-level fields,
+ * then `rules`; INVALID_RULES names the field.
+ */
+export function rulesFor(
+  input: Partial<
+    Pick<
+      CreateSelectionArgs,
+      'registrationDays' | 'registrationDayKind' | 'minApplicantsPerVacancy' | 'vacanciesPerCandidate'
+    >
+  > & {
+    rules?: CreateSelectionArgs['rules'];
+  },
+  base: SelectionRules = DEFAULT_SELECTION_RULES,
+  fieldPrefix = 'input',
+) {
   const r = input.rules ?? {};
   const u = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
   const rank = (level: JptLevel, raw: string | null | undefined) =>
-    raw == null ? DEFAULT_SELECTION_RULES.eligibility.minRank[level] : (parseRank(raw) ?? raw);
+    raw == null ? base.eligibility.minRank[level] : (parseRank(raw) ?? raw);
   const overrides: SelectionRulesOverrides = {
     registrationDays: u(r.registrationDays ?? input.registrationDays),
     registrationDayKind: u(r.registrationDayKind ?? input.registrationDayKind),
@@ -422,10 +439,15 @@ function rulesFor(input: CreateSelectionArgs) {
         }
       : undefined,
   };
-  const rules = buildSelectionRules(overrides);
+  const rules = buildSelectionRules(overrides, base);
   const problems = validateSelectionRules(rules);
   if (problems.length > 0) {
-    throw gqlError('INVALID_RULES', problems.map((p) => p.message).join('; '), `input.${problems[0]!.field}`);
+    const field = problems[0]!.field;
+    throw gqlError(
+      'INVALID_RULES',
+      problems.map((p) => p.message).join('; '),
+      fieldPrefix ? `${fieldPrefix}.${field}` : field,
+    );
   }
   return rules;
 }
@@ -476,7 +498,8 @@ builder.mutationField('createSelection', (t) =>
             );
           }
         }
-        const rules = rulesFor(input);
+        // The agency's stored defaults, else the national ones, else the shipped ones; the round pins its copy.
+        const rules = rulesFor(input, await currentDefaults(ctx, agency.code));
         // National holidays (decreed or, for a year without its SKB, computed) plus the agency's regional days off.
         const calendar = await ctx.services.candidate.getAgencyCalendar(agency.code);
         let closesAt: Date;

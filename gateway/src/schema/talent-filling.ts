@@ -234,6 +234,22 @@ const TalentFallbackType = builder.objectRef<Fallback>('TalentFallback').impleme
   }),
 });
 
+/** The switched vacancy as the filling names it. */
+const SwitchedFromType = builder
+  .objectRef<NonNullable<TalentPoolFillingState['switchedFrom']>>('TalentFillingOrigin')
+  .implement({
+    description: 'The open-selection vacancy whose Pansel switched it to the talent route',
+    fields: (t) => ({
+      selectionId: t.exposeID('selectionId'),
+      vacancyId: t.exposeID('vacancyId'),
+      selection: t.field({
+        type: SelectionType,
+        nullable: true,
+        resolve: (o, _a, ctx) => ctx.loaders.selection.load(o.selectionId),
+      }),
+    }),
+  });
+
 export const TalentFillingType = builder.objectRef<TalentPoolFillingState>('TalentFilling').implement({
   description: 'A post filled by the talent-pool route (the running workflow)',
   fields: (t) => ({
@@ -281,6 +297,12 @@ export const TalentFillingType = builder.objectRef<TalentPoolFillingState>('Tale
     }),
     inaugurationDate: t.field({ type: 'LocalDate', nullable: true, resolve: (f) => f.inaugurationDate }),
     fallback: t.field({ type: TalentFallbackType, nullable: true, resolve: (f) => f.fallback }),
+    switchedFrom: t.field({
+      type: SwitchedFromType,
+      nullable: true,
+      description: 'The open-selection vacancy whose Pansel switched it to this route',
+      resolve: (f) => f.switchedFrom ?? null,
+    }),
     decisions: t.field({
       type: [DecisionType],
       description: 'Every recorded decision, oldest first',

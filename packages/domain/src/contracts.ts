@@ -6,6 +6,7 @@ import type { AgencyTimeZone, JptLevel } from './levels';
 import type { ApplicationStatus, ReasonCode, SelectionStage } from './stages';
 import type { Actor } from './roles';
 import type { ScreeningDto } from './records';
+import type { SelectionRules } from './rules/selection-rules';
 import type {
   AgencyKind,
   AgencyLogoDto,
@@ -111,6 +112,35 @@ export interface VacancyDto {
   outcome?: string | null;
   extendedUntil?: string | null;
   shortlist?: string[] | null;
+  /** What the Pansel's decision on an undersubscribed vacancy started: a new round, or a talent-pool filling. */
+  followUp?: VacancyFollowUpDto | null;
+}
+
+/** The process a vacancy decision started, by id (the link the other way is on that process). */
+export interface VacancyFollowUpDto {
+  kind: 'REANNOUNCED' | 'TALENT_FILLING';
+  /** The new round's selection id, or the talent filling's id. */
+  id: string;
+  workflowId: string;
+}
+
+/**
+ * One version of the stored default rules new rounds start from: national (`scope` 'NATIONAL') or one
+ * agency's (its code). Append-only: each change adds the next revision with who, when and why.
+ */
+export interface RuleSetVersionDto {
+  scope: string;
+  revision: number;
+  rules: SelectionRules;
+  changedBy: Actor;
+  changedAt: string;
+  reason: string;
+}
+
+/** The round and vacancy a re-announced round comes from. */
+export interface SelectionOriginDto {
+  selectionId: string;
+  vacancyId: string;
 }
 
 /** Stage history entry of a selection's read model. */
@@ -136,6 +166,10 @@ export interface SelectionDto {
   announcementDocumentId?: string | null;
   /** Training mode: every day of the process lasts a few seconds; documents are marked SIMULASI. */
   simulation?: boolean;
+  /** The rule values the round runs with (pinned at its start); absent on rounds not projected since. */
+  rules?: SelectionRules | null;
+  /** The round a re-announced vacancy came from. */
+  origin?: SelectionOriginDto | null;
   stageHistory: StageEventDto[];
   createdBy: Actor;
   createdAt: string;

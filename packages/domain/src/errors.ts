@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'ELECTION_PERMISSION_REQUIRED',
   'INCUMBENT_LOCKED',
   'OBJECTION_WINDOW_CLOSED',
+  /** The agency may not fill a post by the talent route (merit category, approved system, recent map). */
+  'TALENT_ROUTE_CLOSED',
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',

@@ -168,6 +168,12 @@ export interface NoticeDto {
 }
 
 /** What a mail says, gathered by the outbox when the notice is handed out for delivery. */
+/**
+ * How the title of a round that re-announces a vacancy begins (the workflow names it so): its invitations
+ * go to the vacancy's earlier applicants, and their mail says so instead of naming the talent route.
+ */
+export const REANNOUNCED_TITLE_PREFIX = 'Pengumuman Ulang: ';
+
 export interface NoticeContent {
   selectionTitle: string;
   agencyName: string;

@@ -32,6 +32,7 @@ import type {
   HolidayYear,
   InvitationDto,
   TalentFillingViewDto,
+  RuleSetVersionDto,
   RegionalDayOff,
   AgencyElectionWindowsDto,
   ElectionRegionDto,
@@ -333,6 +334,14 @@ export class CandidateClient {
   /** Newest first; with `waitingOn`, the inbox of that role (oldest wait first). */
   listTalentFillings(query: TalentFillingListQuery = {}): Promise<Page<TalentFillingViewDto>> {
     return this.http.get('/talent-fillings', { query: { ...query } });
+  }
+  /** Versions of the default selection rules of a scope ('NATIONAL' or an agency code), newest first. */
+  async listRuleSetVersions(scope: string): Promise<RuleSetVersionDto[]> {
+    return (await this.http.get<ItemList<RuleSetVersionDto>>(`/rule-sets/${seg(scope)}/versions`)).items;
+  }
+  /** Appends the next version; CONFLICT (409) when `revision` is not the next one. */
+  appendRuleSetVersion(dto: RuleSetVersionDto): Promise<RuleSetVersionDto> {
+    return this.http.post(`/rule-sets/${seg(dto.scope)}/versions`, dto);
   }
 
   upsertSelection(dto: SelectionUpsertDto): Promise<SelectionDto> {

@@ -20,6 +20,8 @@ import {
   type InvitationDto,
   type ProfileDto,
   type ScreeningDto,
+  type RuleSetVersionDto,
+  type SelectionRules,
   type TimelineEntryDto,
 } from '@seleksi/domain';
 import {
@@ -119,14 +121,38 @@ export const selectionBody = z.object({
         outcome: z.string().trim().max(500).nullish(),
         extendedUntil: z.union([isoDateField, instantField]).nullish(),
         shortlist: z.array(idField).max(50).nullish(),
+        followUp: z
+          .object({ kind: z.enum(['REANNOUNCED', 'TALENT_FILLING']), id: idField, workflowId: text(300) })
+          .nullish(),
       }),
     )
     .max(50),
   announcementDocumentId: idField.nullish(),
   simulation: z.boolean().optional(),
+  // The pinned rule set as the workflow carries it: shape-checked there (validateSelectionRules) before it starts.
+  rules: z
+    .custom<SelectionRules>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'rules must be an object')
+    .nullish(),
+  origin: z.object({ selectionId: idField, vacancyId: idField }).nullish(),
   createdBy: actorBody,
   createdAt: instantField,
 }) satisfies z.ZodType<SelectionUpsertDto, unknown>;
+
+/** A rule set's scope: 'NATIONAL' or an agency code. */
+export const ruleSetScopeParam = idField;
+
+export const ruleSetVersionBody = z.object({
+  scope: ruleSetScopeParam,
+  revision: z.number().int().min(1),
+  // Checked as a whole by the gateway (validateSelectionRules) before it is stored.
+  rules: z.custom<SelectionRules>(
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    'rules must be an object',
+  ),
+  changedBy: actorBody,
+  changedAt: instantField,
+  reason: text(1000),
+}) satisfies z.ZodType<RuleSetVersionDto, unknown>;
 
 export const selectionListQuery = z.object({
   /** Batch read by id (in that order, null where unknown); not combined with the other filters. */

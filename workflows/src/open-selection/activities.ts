@@ -282,10 +282,20 @@ export function createOpenSelectionActivities(ports: OpenSelectionPorts) {
               status: s ? VACANCY_STATUS[s.status] : 'OPEN',
               outcome: s?.outcome ?? null,
               shortlist: s && s.shortlist.length > 0 ? s.shortlist : null,
+              ...(s?.followUp ? { followUp: s.followUp } : {}),
             };
           }),
           announcementDocumentId: snapshot.announcementDocumentId,
           simulation: !!input.simulation,
+          rules: input.rules,
+          ...(input.reannouncementOf
+            ? {
+                origin: {
+                  selectionId: input.reannouncementOf.selectionId,
+                  vacancyId: input.reannouncementOf.vacancyId,
+                },
+              }
+            : {}),
           createdBy: input.createdBy,
           createdAt: input.createdAt,
         }),

@@ -37,6 +37,10 @@ import type { ApplicationSubmission } from './activities';
 import * as guard from './guards';
 import { isClosedStatus, isCompeting, objectionPhase, receivedOnClock, scheduleInstant, vacancyOf } from './guards';
 import type { SelectionRun } from './run';
+import { prepareFollowUp } from './follow-up';
+
+/** A REANNOUNCE starts the new round, a SWITCH_ROUTE the talent filling (issue 16); earlier decisions did neither. */
+const VACANCY_FOLLOW_UP = 'vacancy-follow-up';
 
 export async function submitApplication(
   run: SelectionRun,
@@ -237,12 +241,32 @@ export async function decideVacancy(run: SelectionRun, args: DecideVacancyArgs):
   v.pendingDecision = null;
   v.status =
     args.outcome === 'CANCEL' ? 'CANCELLED' : args.outcome === 'SWITCH_ROUTE' ? 'SWITCHED_ROUTE' : 'REANNOUNCE';
-  const decision = await run.commit('VACANCY_DECIDED', args.actor, args.reason, v.id, { outcome: args.outcome, why });
+  // Rounds decided before this change ended in the status alone; now the decision starts what it names.
+  const followUp =
+    args.outcome !== 'CANCEL' && patched(VACANCY_FOLLOW_UP)
+      ? prepareFollowUp({
+          input: run.input,
+          vacancy: run.input.vacancies.find((x) => x.id === v.id)!,
+          outcome: args.outcome,
+          reason: args.reason,
+          pansel: run.state.pansel,
+          applications: run.state.applications,
+          calendar: run.p.calendar,
+          createdBy: args.actor,
+        })
+      : null;
+  if (followUp) v.followUp = followUp.link;
+  const decision = await run.commit('VACANCY_DECIDED', args.actor, args.reason, v.id, {
+    outcome: args.outcome,
+    why,
+    ...(followUp ? { followUp: followUp.link } : {}),
+  });
   await run.setStatuses(
     run.state.applications
       .filter((x) => x.vacancyId === v.id && !x.withdrawn && !isClosedStatus(x.status))
       .map((a) => ({ a, status: 'CANCELLED', reasonCode, note: args.reason })),
   );
+  if (followUp) await followUp.start();
   await run.issue('VACANCY_CANCELLATION', `VACANCY_CANCELLATION:${v.id}`, {
     vacancyIds: [v.id],
     extra: { outcome: args.outcome, reason: args.reason, why: why ?? '' },

@@ -16,6 +16,7 @@ import type {
   SelectionRules,
   SelectionStage,
   VacancyDto,
+  VacancyFollowUpDto,
 } from '@seleksi/domain';
 
 export { DEFAULT_SELECTION_RULES, RULES_VERSION, type SelectionRules } from '@seleksi/domain';
@@ -77,6 +78,17 @@ export interface OpenSelectionInput {
   lateReceiptGraceSeconds?: number;
   /** History length at which a run continues as new (default 8,000; Temporal warns at 10,240). */
   continueAsNewAfterEvents?: number;
+  /**
+   * A round started by re-announcing a vacancy of an earlier round (decideVacancy REANNOUNCE): that
+   * round and vacancy, and its Pansel, which the new round starts with.
+   */
+  reannouncementOf?: ReannouncementOrigin | null;
+}
+
+export interface ReannouncementOrigin {
+  selectionId: string;
+  vacancyId: string;
+  pansel: PanselMemberPlan[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,6 +387,8 @@ export interface VacancyState {
   appointedApplicationId: string | null;
   decreeNumber: string | null;
   inaugurationDate: LocalDate | null;
+  /** The round or talent filling the Pansel's decision started (absent on vacancies decided before). */
+  followUp?: VacancyFollowUpDto | null;
 }
 
 export interface RankedEntry {

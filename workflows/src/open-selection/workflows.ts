@@ -84,6 +84,9 @@ export async function openSelectionWorkflow(
   if (!carry) {
     await run.project();
     await run.recordStage('PLANNED', 'SELECTION_PLANNED', null);
+    // A re-announced vacancy's round keeps the Pansel of the round it comes from (only such inputs carry one).
+    const pansel = input.reannouncementOf?.pansel ?? [];
+    if (pansel.length > 0) await decide.setPansel(run, { actor: input.createdBy, members: pansel });
   }
   while (run.next !== 'DONE') run.goTo(await STAGES[run.next as Exclude<Next, 'DONE'>](run));
   await condition(allHandlersFinished);

@@ -43,6 +43,8 @@ export interface TalentPoolFillingInput {
   signatory: { name: string; title: string; nip?: string | null };
   createdBy: Actor;
   createdAt: string;
+  /** The open-selection vacancy whose Pansel switched it to this route (decideVacancy SWITCH_ROUTE). */
+  switchedFrom?: { selectionId: string; vacancyId: string } | null;
 }
 
 export interface SuccessorView {
@@ -78,6 +80,8 @@ export interface TalentPoolFillingState {
   decisions: RecordedDecision[];
   /** The pilkada guard (absent in fillings started before it). */
   election?: ElectionGuardState;
+  /** As in the input: the vacancy of an open selection this filling continues. */
+  switchedFrom?: { selectionId: string; vacancyId: string } | null;
 }
 
 export interface ConfirmProposalArgs {

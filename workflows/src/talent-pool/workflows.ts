@@ -96,6 +96,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     inaugurationDate: null,
     fallback: null,
     decisions: [],
+    switchedFrom: input.switchedFrom ?? null,
   };
   let confirmation: { confirm: boolean; reason: string } | null = null;
   let overseer: { verdict: 'APPROVE' | 'REJECT'; reason: string } | null = null;

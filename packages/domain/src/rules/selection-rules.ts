@@ -109,6 +109,11 @@ export interface SelectionRules {
    * given: the defaults of the overseer era (DEFAULT_LEGAL_BASIS, resolved by legalBasisFor).
    */
   legalBasis?: LegalBasisOverrides | null;
+  /**
+   * The stored defaults the round started from (a rule-set version: scope and revision); absent when it
+   * started from the shipped defaults or before rule sets were versioned.
+   */
+  defaults?: { scope: string; revision: number } | null;
 }
 
 /** The defaults per overseer era (domain.md §2). */

@@ -14,6 +14,7 @@ import { regionalHolidaysSchema } from './regional-holidays';
 import { profileDisputeDecisionSchema } from './profile-dispute-decision';
 import { profileVersionSchema } from './profile-version';
 import { profileImportChunkSchema, profileImportSchema, profileImportStagedSchema } from './profile-import';
+import { ruleSetVersionSchema } from './rule-set-version';
 import { selectionSchema } from './selection';
 import { stageEventSchema } from './stage-event';
 import { talentFillingSchema } from './talent-filling';
@@ -41,6 +42,7 @@ export type { ProfileConfirmationDoc } from './profile-confirmation';
 export type { RegionalHolidaysDoc } from './regional-holidays';
 export type { ProfileDisputeDecisionDoc } from './profile-dispute-decision';
 export type { ProfileChangeDoc, ProfileVersionDoc } from './profile-version';
+export type { RuleSetVersionDoc } from './rule-set-version';
 export type { SelectionDoc } from './selection';
 export type { StageEventDoc } from './stage-event';
 export type { TalentFillingDoc } from './talent-filling';
@@ -79,6 +81,7 @@ export function createCandidateModels(conn: Connection) {
     ProfileVersion: conn.model('ProfileVersion', profileVersionSchema, 'profileVersions'),
     IpAsnScore: conn.model('IpAsnScore', ipAsnScoreSchema, 'ipAsnScores'),
     IpAsnSummary: conn.model('IpAsnSummary', ipAsnSummarySchema, 'ipAsnSummaries'),
+    RuleSetVersion: conn.model('RuleSetVersion', ruleSetVersionSchema, 'ruleSetVersions'),
   };
 }
 export type CandidateModels = ReturnType<typeof createCandidateModels>;

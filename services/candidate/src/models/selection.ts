@@ -23,6 +23,17 @@ const vacancySchema = new Schema(
     outcome: { type: String },
     extendedUntil: { type: String },
     shortlist: { type: [String], default: undefined },
+    followUp: {
+      type: new Schema(
+        {
+          kind: { type: String, enum: ['REANNOUNCED', 'TALENT_FILLING'], required: true },
+          id: { type: String, required: true },
+          workflowId: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { _id: false },
 );
@@ -41,6 +52,15 @@ export const selectionSchema = new Schema<SelectionDoc>(
     vacancies: { type: [vacancySchema], default: [] },
     announcementDocumentId: { type: String, default: null },
     simulation: { type: Boolean, default: false },
+    // The pinned rule values, as the workflow runs with them (plain data, never queried).
+    rules: { type: Schema.Types.Mixed, default: undefined },
+    origin: {
+      type: new Schema(
+        { selectionId: { type: String, required: true }, vacancyId: { type: String, required: true } },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     createdBy: { type: actorSchema, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

@@ -9,6 +9,7 @@ import { createElectionRepository } from './elections';
 import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
 import { createIpAsnRepository } from './ip-asn';
+import { createRuleSetRepository } from './rule-sets';
 import { createNoticeRepository } from './notices';
 import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileDisputeRepository } from './profile-disputes';
@@ -53,6 +54,7 @@ export function createCandidateRepositories(
     profileDisputes: createProfileDisputeRepository(models, { profiles, profileVersions, auditRecords, notices }),
     invitations: createInvitationRepository(models, notices),
     talentFillings: createTalentFillingRepository(models),
+    ruleSets: createRuleSetRepository(models),
     profileConfirmations: createProfileConfirmationRepository(models),
     applicationFiles: createApplicationFileRepository(models),
     changes: createChangeRepository(models),

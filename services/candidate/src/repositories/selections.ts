@@ -55,9 +55,14 @@ function toDto(doc: SelectionDoc, history: StageEventDoc[]): SelectionDto {
       ...(v.outcome !== undefined ? { outcome: v.outcome } : {}),
       ...(v.extendedUntil !== undefined ? { extendedUntil: v.extendedUntil } : {}),
       ...(v.shortlist !== undefined ? { shortlist: v.shortlist ? [...v.shortlist] : null } : {}),
+      ...(v.followUp
+        ? { followUp: { kind: v.followUp.kind, id: v.followUp.id, workflowId: v.followUp.workflowId } }
+        : {}),
     })),
     announcementDocumentId: doc.announcementDocumentId ?? null,
     simulation: doc.simulation ?? false,
+    ...(doc.rules ? { rules: doc.rules } : {}),
+    ...(doc.origin ? { origin: { selectionId: doc.origin.selectionId, vacancyId: doc.origin.vacancyId } } : {}),
     stageHistory: history.map(toStageEventDto),
     createdBy: doc.createdBy.displayName
       ? { userId: doc.createdBy.userId, role: doc.createdBy.role, displayName: doc.createdBy.displayName }
@@ -140,6 +145,9 @@ export function createSelectionRepository(
         vacancies: dto.vacancies,
         announcementDocumentId: dto.announcementDocumentId ?? null,
         simulation: dto.simulation ?? false,
+        // Written by projections that know them (rounds projected before they existed keep none).
+        ...(dto.rules ? { rules: dto.rules } : {}),
+        ...(dto.origin ? { origin: dto.origin } : {}),
         createdBy: dto.createdBy,
         updatedAt: now,
       };

@@ -11,6 +11,7 @@ import { noticeRoutes } from './notices';
 import { portalRoutes } from './portal';
 import { profileImportRoutes } from './profile-imports';
 import { profileRoutes } from './profiles';
+import { ruleSetRoutes } from './rule-sets';
 import { selectionRoutes } from './selections';
 import { talentFillingRoutes } from './talent-fillings';
 
@@ -28,4 +29,5 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   portalRoutes(router, repos);
   noticeRoutes(router, repos);
   ipAsnRoutes(router, repos);
+  ruleSetRoutes(router, repos);
 }
