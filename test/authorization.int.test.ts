@@ -248,6 +248,12 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       query: 'query($id: ID!) { meritAssessment(assessmentId: $id) { id aspects { score } } }',
       variables: { id: ids.assessmentId },
     },
+    // The oversight view: every agency for the overseer, its own for an agency's staff (another's: FORBIDDEN).
+    oversight: {
+      allowed: GATE_READERS,
+      query: 'query($a: String) { oversight(agencyCode: $a) { openRounds agencies { totalCount } } }',
+      variables: { a: AGENCY_A.code },
+    },
     meritAssessmentsToReview: { allowed: ['overseer', 'admin'], query: '{ meritAssessmentsToReview { id } }' },
     talentFilling: {
       allowed: TALENT_READERS,

@@ -25,6 +25,7 @@ import './notices';
 import './profile-disputes';
 import './imports';
 import './audit-chain';
+import './oversight';
 import './security';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -7,6 +7,7 @@ import { createChangeRepository } from './changes';
 import { createHolidayYearRepository } from './holiday-years';
 import { createInvitationRepository } from './invitations';
 import { createNoticeRepository } from './notices';
+import { createOversightRepository } from './oversight';
 import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileDisputeRepository } from './profile-disputes';
 import { createProfileImportRepository } from './profile-imports';
@@ -50,6 +51,7 @@ export function createCandidateRepositories(
     profileConfirmations: createProfileConfirmationRepository(models),
     applicationFiles: createApplicationFileRepository(models),
     changes: createChangeRepository(models),
+    oversight: createOversightRepository(models),
   };
 }
 export type CandidateRepositories = ReturnType<typeof createCandidateRepositories>;

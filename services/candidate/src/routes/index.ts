@@ -6,6 +6,7 @@ import { auditRecordRoutes } from './audit-records';
 import { calendarRoutes } from './calendars';
 import { invitationRoutes } from './invitations';
 import { noticeRoutes } from './notices';
+import { oversightRoutes } from './oversight';
 import { portalRoutes } from './portal';
 import { profileImportRoutes } from './profile-imports';
 import { profileRoutes } from './profiles';
@@ -22,4 +23,5 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   invitationRoutes(router, repos);
   portalRoutes(router, repos);
   noticeRoutes(router, repos);
+  oversightRoutes(router, repos);
 }
