@@ -12,6 +12,7 @@ import { TalentFillingPage, TalentFillingsPage } from '../pages/staff/TalentFill
 import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
 import { TalentGatePage } from '../pages/staff/TalentGatePage';
 import { ImportPage } from '../pages/staff/ImportPage';
+import { OversightPage } from '../pages/staff/OversightPage';
 
 /** Pages of the secretariat, Pansel members, PPK, overseer and administrators. */
 export const staffRoutes: PortalRoute[] = [
@@ -28,6 +29,12 @@ export const staffRoutes: PortalRoute[] = [
   { path: '/kelola/pansel', element: <MySelectionsPage />, menu: 'Seleksi saya', roles: ['PANSEL_MEMBER'] },
   { path: '/kelola/pengawas', element: <OverseerPendingPage />, menu: 'Menunggu keputusan', roles: ['OVERSEER'] },
   { path: '/kelola/ppk', element: <PpkPendingPage />, menu: 'Pilihan PPK', roles: ['PPK'] },
+  {
+    path: '/kelola/pengawasan',
+    element: <OversightPage />,
+    menu: 'Pengawasan',
+    roles: ['OVERSEER', 'ADMIN', 'PANSEL_SECRETARY', 'AGENCY_ADMIN', 'PPK'],
+  },
   {
     path: '/kelola/seleksi',
     element: <SelectionsPage />,
