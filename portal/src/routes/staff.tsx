@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import type { PortalRoute } from './types';
+import { Loading } from '../components/ui';
 import { AccountsPage } from '../pages/staff/AccountsPage';
 import { AgenciesPage, AgencyPage } from '../pages/staff/AgenciesPage';
 import { AuditPage } from '../pages/staff/AuditPage';
@@ -12,7 +14,9 @@ import { TalentFillingPage, TalentFillingsPage } from '../pages/staff/TalentFill
 import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
 import { TalentGatePage } from '../pages/staff/TalentGatePage';
 import { ImportPage } from '../pages/staff/ImportPage';
-import { OversightPage } from '../pages/staff/OversightPage';
+
+// The oversight page carries the chart library: loaded when opened, so the other pages do not download it.
+const OversightPage = lazy(() => import('../pages/staff/OversightPage').then((m) => ({ default: m.OversightPage })));
 
 /** Pages of the secretariat, Pansel members, PPK, overseer and administrators. */
 export const staffRoutes: PortalRoute[] = [
@@ -31,7 +35,11 @@ export const staffRoutes: PortalRoute[] = [
   { path: '/kelola/ppk', element: <PpkPendingPage />, menu: 'Pilihan PPK', roles: ['PPK'] },
   {
     path: '/kelola/pengawasan',
-    element: <OversightPage />,
+    element: (
+      <Suspense fallback={<Loading />}>
+        <OversightPage />
+      </Suspense>
+    ),
     menu: 'Pengawasan',
     roles: ['OVERSEER', 'ADMIN', 'PANSEL_SECRETARY', 'AGENCY_ADMIN', 'PPK'],
   },
