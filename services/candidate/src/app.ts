@@ -43,6 +43,8 @@ export async function startCandidateService(
       });
       const backfilled = await repositories.profiles.backfillMapBuckets();
       if (backfilled > 0) logger.info({ profiles: backfilled }, 'gave stored profiles their paging slot');
+      const dated = await repositories.oversight.backfillStageDue();
+      if (dated > 0) logger.info({ selections: dated }, "gave stored selections their stage's due time");
       const slotted = await repositories.applications.backfillSlots();
       if (slotted > 0) logger.info({ applications: slotted }, 'gave stored applications their fan-out slot');
       const moved = await repositories.profileVersions.migrateLegacy();

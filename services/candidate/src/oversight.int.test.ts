@@ -1,6 +1,7 @@
 /**
  * The candidate service's oversight reads on a real store: a record stored before audit records carried
- * their agency is tagged once at start (its chain still verifies), new records carry it, and an open
+ * their agency is tagged once at start (its chain still verifies), a round stored before selections kept
+ * their stage's due time gets it from its stage event, new records carry their agency, and an open
  * round's stage brings its due time from the stage event.
  */
 import mongoose from 'mongoose';
@@ -43,6 +44,35 @@ beforeAll(async () => {
     .collection('auditRecords')
     .insertOne({ ...legacy, seq: 1, prevHash: GENESIS_HASH, hash: linkHash(legacy, 1, GENESIS_HASH) } as never);
   await conn.collection('auditChainMeta').insertOne({ _id: 'audit-chain-v1' } as never);
+  // A round as stored before selections kept their stage's due time.
+  await conn.collection('selections').insertOne({
+    _id: 'R-OLD',
+    agencyCode: 'AGOLD',
+    title: 'Seleksi Lama',
+    workflowId: selectionWorkflowId('AGOLD', 'R-OLD'),
+    stage: 'OVERSEER_RECOMMENDATION',
+    stageAt: new Date('2026-10-05T01:00:00.000Z'),
+    timeZone: 'WITA',
+    announcementDate: '2026-09-01',
+    registrationClosesAt: new Date('2026-09-15T15:59:59.999Z'),
+    vacancies: [],
+    announcementDocumentId: null,
+    simulation: false,
+    createdBy: { userId: 'u-sec', role: 'PANSEL_SECRETARY' },
+    createdAt: new Date('2026-09-01T00:00:00.000Z'),
+    updatedAt: new Date('2026-10-05T01:00:00.000Z'),
+  } as never);
+  await conn.collection('stageEvents').insertOne({
+    _id: 'R-OLD:ev',
+    selectionId: 'R-OLD',
+    eventId: 'ev',
+    stage: 'OVERSEER_RECOMMENDATION',
+    at: new Date('2026-10-05T01:00:00.000Z'),
+    reasonCode: 'OVERSEER_REVIEW_STARTED',
+    expectedNextAt: new Date('2026-10-12T08:00:00.000Z'),
+    recordedAt: new Date('2026-10-05T01:00:00.000Z'),
+    feedBucket: 0,
+  } as never);
   await conn.close();
   service = await startCandidateService(loadCandidateConfig(env));
   client = new CandidateClient(service.url, { auth: operatorServiceAuth() });
@@ -57,6 +87,10 @@ describe('oversight reads', () => {
     const old = await client.listAuditRecordsOfKind('APPOINTEE_CHOSEN', 'AGOLD');
     expect(old.map((r) => [r.decisionId, r.reason])).toEqual([['legacy-1', 'Lebih berpengalaman di daerah']]);
     expect((await client.verifyAudit('S-OLD')).ok).toBe(true);
+    // The round stored before: its due time from its latest stage event.
+    expect((await client.listOpenRounds('AGOLD')).map((r) => [r.selectionId, r.dueAt])).toEqual([
+      ['R-OLD', '2026-10-12T08:00:00.000Z'],
+    ]);
 
     const fresh: AuditRecordDto = {
       decisionId: 'new-1',

@@ -4,14 +4,30 @@
  * the agency, on { agencyCode, stage }), one per audit kind (on { kind, agencyCode, at }).
  */
 import { OVERSIGHT_OPEN_STAGES, type OpenRoundDto } from '@seleksi/domain';
-import type { CandidateModels, SelectionDoc } from '../models';
+import type { CandidateModels, SelectionDoc, StageEventDoc } from '../models';
 
 type RoundRow = Pick<SelectionDoc, '_id' | 'agencyCode' | 'title' | 'stage' | 'stageAt' | 'stageDueAt' | 'simulation'>;
 
 const ROUND_FIELDS = { _id: 1, agencyCode: 1, title: 1, stage: 1, stageAt: 1, stageDueAt: 1, simulation: 1 } as const;
 
-export function createOversightRepository({ Selection }: CandidateModels) {
+export function createOversightRepository({ Selection, StageEvent }: CandidateModels) {
   return {
+    /**
+     * Gives the rounds stored before the oversight view their stage's due time: `expectedNextAt` of their
+     * latest stage event of the current stage (rounds without one get null). Runs at start; later starts find none.
+     */
+    async backfillStageDue(): Promise<number> {
+      const missing = await Selection.find({ stageDueAt: { $exists: false } }, { _id: 1, stage: 1 }).lean<
+        Pick<SelectionDoc, '_id' | 'stage'>[]
+      >();
+      for (const s of missing) {
+        const [last] = await StageEvent.find({ selectionId: s._id }).sort({ at: -1 }).limit(1).lean<StageEventDoc[]>();
+        const due = last && last.stage === s.stage ? last.expectedNextAt : null;
+        await Selection.updateOne({ _id: s._id, stageDueAt: { $exists: false } }, { $set: { stageDueAt: due } });
+      }
+      return missing.length;
+    },
+
     /** Every round in a stage that is not final, across agencies or for one agency; at most `cap` per stage. */
     async openRounds(agencyCode: string | null, cap: number): Promise<OpenRoundDto[]> {
       const perStage = await Promise.all(
