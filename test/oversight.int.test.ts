@@ -306,6 +306,9 @@ describe('the oversight view', () => {
         secondsPerDay: 2,
         rules: { registrationDays: 2, extensionDays: 1, extensionMaxTimes: 1, minApplicantsPerVacancy: 3 },
       });
+      // The overseer's review recorded its silence deadline on the stage (what "silence approaching" reads).
+      const history = (await stack.clients.candidate.getSelection(selectionId))!.stageHistory;
+      expect(history.find((e) => e.reasonCode === 'PLAN_SUBMITTED')?.expectedNextAt).toMatch(/^\d{4}-/);
       const [applicationId] = await d.applyAll(CANDIDATES.map((c) => [c, vacancyId] as [string, string]));
       await d.waitFor(
         SEC_A,

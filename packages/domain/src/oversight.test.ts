@@ -49,12 +49,14 @@ describe('waiting items', () => {
       round('soon', 'PLAN_APPROVAL', '2026-11-11T00:00:00.000Z'),
       round('far', 'OVERSEER_RECOMMENDATION', '2026-11-30T00:00:00.000Z'),
       round('nodue', 'INTERVIEW', null),
+      // Approved, waiting for its announcement date: nobody's decision.
+      { ...round('approved', 'PLAN_APPROVAL', null), stageReason: 'PLAN_APPROVED' },
     ],
     now,
     silenceBy,
   );
 
-  it('leaves out running registrations and orders by deadline, none last', () => {
+  it('leaves out running registrations and approved plans, and orders by deadline, none last', () => {
     expect(items.map((i) => i.selectionId)).toEqual(['late', 'soon', 'far', 'nodue']);
   });
 

@@ -87,8 +87,20 @@ export interface OpenRoundDto {
   stageAt: string | null;
   /** When the stage's decision or timer is due (null: none, or recorded before the oversight view). */
   dueAt: string | null;
+  /** The reason code of the event that set the stage (null when not recorded). */
+  stageReason?: string | null;
   simulation: boolean;
 }
+
+/**
+ * Reason codes that end the wait inside a stage: the overseer has approved (or its silence has), and the round
+ * waits only for its next date (e.g. an announcement date ahead).
+ */
+export const DECIDED_IN_STAGE: readonly string[] = [
+  'PLAN_APPROVED',
+  'OVERSEER_APPROVED',
+  'OVERSEER_APPROVED_BY_SILENCE',
+];
 
 export interface WaitingItem extends OpenRoundDto {
   waitingOn: WaitingParty;
@@ -106,6 +118,7 @@ export function waitingItems(rounds: readonly OpenRoundDto[], now: Date, silence
   for (const r of rounds) {
     const waitingOn = WAITING_ON[r.stage];
     if (!waitingOn || waitingOn === 'CANDIDATES') continue;
+    if (r.stageReason && DECIDED_IN_STAGE.includes(r.stageReason)) continue;
     const due = r.dueAt ? new Date(r.dueAt).getTime() : null;
     const overdue = due !== null && due < now.getTime();
     const silenceApproaching =

@@ -153,6 +153,7 @@ describe('oversight reads', () => {
         stage: 'PLAN_APPROVAL',
         stageAt: '2026-11-03T01:00:00.000Z',
         dueAt: '2026-11-10T08:00:00.000Z',
+        stageReason: 'PLAN_SUBMITTED',
         simulation: false,
       },
     ]);

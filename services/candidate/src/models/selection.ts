@@ -11,6 +11,8 @@ export interface SelectionDoc extends Omit<SelectionDto, 'id' | 'stageHistory' |
   stageAt: Date | null;
   /** `expectedNextAt` of that event: when the stage's decision or timer is due (null: none, or not known yet). */
   stageDueAt?: Date | null;
+  /** `reasonCode` of that event (e.g. PLAN_APPROVED: the overseer has decided, the round waits for its date). */
+  stageReason?: string | null;
   updatedAt: Date;
 }
 
@@ -38,6 +40,7 @@ export const selectionSchema = new Schema<SelectionDoc>(
     stage: { type: String, enum: SELECTION_STAGES, required: true },
     stageAt: { type: Date, default: null },
     stageDueAt: { type: Date, default: null },
+    stageReason: { type: String, default: null },
     timeZone: { type: String, enum: AGENCY_TIME_ZONES, required: true },
     announcementDate: { type: String, required: true },
     registrationClosesAt: { type: Date, required: true },

@@ -6,9 +6,21 @@
 import { OVERSIGHT_OPEN_STAGES, type OpenRoundDto } from '@seleksi/domain';
 import type { CandidateModels, SelectionDoc, StageEventDoc } from '../models';
 
-type RoundRow = Pick<SelectionDoc, '_id' | 'agencyCode' | 'title' | 'stage' | 'stageAt' | 'stageDueAt' | 'simulation'>;
+type RoundRow = Pick<
+  SelectionDoc,
+  '_id' | 'agencyCode' | 'title' | 'stage' | 'stageAt' | 'stageDueAt' | 'stageReason' | 'simulation'
+>;
 
-const ROUND_FIELDS = { _id: 1, agencyCode: 1, title: 1, stage: 1, stageAt: 1, stageDueAt: 1, simulation: 1 } as const;
+const ROUND_FIELDS = {
+  _id: 1,
+  agencyCode: 1,
+  title: 1,
+  stage: 1,
+  stageAt: 1,
+  stageDueAt: 1,
+  stageReason: 1,
+  simulation: 1,
+} as const;
 
 export function createOversightRepository({ Selection, StageEvent }: CandidateModels) {
   return {
@@ -22,8 +34,11 @@ export function createOversightRepository({ Selection, StageEvent }: CandidateMo
       >();
       for (const s of missing) {
         const [last] = await StageEvent.find({ selectionId: s._id }).sort({ at: -1 }).limit(1).lean<StageEventDoc[]>();
-        const due = last && last.stage === s.stage ? last.expectedNextAt : null;
-        await Selection.updateOne({ _id: s._id, stageDueAt: { $exists: false } }, { $set: { stageDueAt: due } });
+        const current = last && last.stage === s.stage ? last : null;
+        await Selection.updateOne(
+          { _id: s._id, stageDueAt: { $exists: false } },
+          { $set: { stageDueAt: current?.expectedNextAt ?? null, stageReason: current?.reasonCode ?? null } },
+        );
       }
       return missing.length;
     },
@@ -44,6 +59,7 @@ export function createOversightRepository({ Selection, StageEvent }: CandidateMo
         stage: d.stage,
         stageAt: d.stageAt ? d.stageAt.toISOString() : null,
         dueAt: d.stageDueAt ? d.stageDueAt.toISOString() : null,
+        stageReason: d.stageReason ?? null,
         simulation: d.simulation ?? false,
       }));
     },
