@@ -288,13 +288,14 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
     },
 
     /**
-     * Every record of one kind, across agencies or for one agency, oldest first: equality on the
-     * { kind, agencyCode, at } index (the oversight signals; these kinds are a few per round). At most `cap`.
+     * The records of one kind, across agencies or for one agency, oldest first: equality on the
+     * { kind, agencyCode, at } index (the oversight signals; these kinds are a few per round). At most the
+     * newest `cap`.
      */
     async listOfKind(kind: string, agencyCode: string | null, cap: number): Promise<AuditRecordDto[]> {
       const query: Record<string, unknown> = agencyCode ? { kind, agencyCode } : { kind };
-      const docs = await AuditRecord.find(query).sort({ at: 1, _id: 1 }).limit(cap).lean<AuditRecordDoc[]>();
-      return docs.map(toDto);
+      const docs = await AuditRecord.find(query).sort({ at: -1, _id: -1 }).limit(cap).lean<AuditRecordDoc[]>();
+      return docs.reverse().map(toDto);
     },
 
     /** Oldest first (by `at`, then decisionId); `after` is the previous page's `nextCursor`. */
