@@ -306,6 +306,12 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       query: 'query($id: ID!) { meritAssessment(assessmentId: $id) { id aspects { score } } }',
       variables: { id: ids.assessmentId },
     },
+    // The oversight view: every agency for the overseer, its own for an agency's staff (another's: FORBIDDEN).
+    oversight: {
+      allowed: GATE_READERS,
+      query: 'query($a: String) { oversight(agencyCode: $a) { openRounds agencies { totalCount } } }',
+      variables: { a: AGENCY_A.code },
+    },
     meritAssessmentsToReview: { allowed: ['overseer', 'admin'], query: '{ meritAssessmentsToReview { id } }' },
     // Pilkada schedules and windows: public law data, for every staff role; the duties to report: the agency's own.
     electionRegions: { allowed: ELECTION_STAFF, query: '{ electionRegions { id schedules { label } } }' },

@@ -9,7 +9,7 @@
  * On an external MongoDB (TEST_MONGODB_URI) the plan has another shape, so the test is skipped there.
  */
 import mongoose, { type Connection, mongo } from 'mongoose';
-import { applicationId, applicationSlot, employeeBucket } from '@seleksi/domain';
+import { applicationId, applicationSlot, employeeBucket, SELECTION_STAGES } from '@seleksi/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAssessmentModels } from '../services/assessment/src/models';
 import { createAssessmentRepositories } from '../services/assessment/src/repositories';
@@ -183,14 +183,34 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
       load(M.AuditRecord!, (i) => ({
         _id: `dec-${i}`,
         selectionId: `sel-${i % 500}`,
-        workflowId: `selection:AG:sel-${i % 500}`,
-        kind: 'SCORE',
+        workflowId: `selection:AG${i % 10}:sel-${i % 500}`,
+        // A few decisions of the kinds the oversight signals read, among many scores.
+        kind: i % 50 === 0 ? 'APPOINTEE_CHOSEN' : 'SCORE',
+        agencyCode: `AG${i % 10}`,
         by: actor,
         at: at(i),
         reason: null,
         subjectId: `app-${i}`,
         payload: {},
         recordedAt: at(i),
+      })),
+      load(M.Selection!, (i) => ({
+        _id: `sel-${i}`,
+        agencyCode: `AG${i % 600}`,
+        title: `Seleksi ${i}`,
+        workflowId: `selection:AG${i % 600}:sel-${i}`,
+        stage: SELECTION_STAGES[i % SELECTION_STAGES.length],
+        stageAt: at(i),
+        stageDueAt: at(i + 1000),
+        timeZone: 'WIB',
+        announcementDate: '2026-11-20',
+        registrationClosesAt: at(i),
+        vacancies: [],
+        announcementDocumentId: null,
+        simulation: false,
+        createdBy: actor,
+        createdAt: at(i),
+        updatedAt: at(i),
       })),
       load(M.StageEvent!, (i) => ({
         _id: `sel-${i}:ev`,
@@ -262,7 +282,7 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
       createdBy: { userId: 'u-secretary', role: 'PANSEL_SECRETARY' },
       createdAt: new Date().toISOString(),
     });
-    console.log(`loaded 8 × ${N} documents in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`loaded 9 × ${N} documents in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }, 600_000);
 
   afterAll(async () => {
@@ -358,6 +378,19 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
     const first = await candidate.auditRecords.list({ selectionId: 'sel-11' }, 50);
     await expectIndexed('audit list, page 2', () =>
       candidate.auditRecords.list({ selectionId: 'sel-11' }, 50, first.nextCursor!),
+    );
+  });
+
+  it('the oversight view: open rounds by stage, and the records of one audit kind', async () => {
+    await expectIndexed('open rounds, every agency (one read per stage)', () =>
+      candidate.oversight.openRounds(null, 50),
+    );
+    await expectIndexed('open rounds of one agency', () => candidate.oversight.openRounds('AG7', 50));
+    await expectIndexed('audit records of a kind', () =>
+      candidate.auditRecords.listOfKind('APPOINTEE_CHOSEN', null, 100),
+    );
+    await expectIndexed('audit records of a kind, one agency', () =>
+      candidate.auditRecords.listOfKind('APPOINTEE_CHOSEN', 'AG3', 100),
     );
   });
 

@@ -415,6 +415,34 @@ describe('the talent gate in the portal', () => {
   });
 });
 
+describe('the oversight page in the portal', () => {
+  it('the overseer sees every agency with charts and signals; the secretariat sees its own agency', async () => {
+    const { page } = await open({ label: 'pengawas' });
+    await signIn(page, 'pengawas');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pengawasan' }).click();
+    await page.getByRole('heading', { name: 'Pengawasan seleksi JPT' }).waitFor();
+    // The demo round is running: the stage chart is drawn (an SVG inside its figure) and the agency is listed
+    // with its validated merit category.
+    const stages = page.getByRole('figure', { name: 'Grafik jumlah seleksi berjalan per tahap' });
+    await stages.locator('svg').first().waitFor();
+    const agencies = page.getByRole('table', { name: /instansi; yang terlambat/ });
+    expect(await textOf(agencies)).toMatch(/KALTIM/);
+    expect(await textOf(agencies)).toMatch(/Baik \(/);
+    const signals = page.getByRole('table', { name: 'Sinyal integritas dan jumlahnya per instansi' });
+    expect(await textOf(signals)).toContain('Peringkat 1 tidak dipilih');
+    await page.getByRole('button', { name: 'Lihat Anggota Pansel di banyak seleksi satu instansi' }).click();
+    await page.getByRole('heading', { name: 'Anggota Pansel di banyak seleksi satu instansi' }).waitFor();
+    await page.getByRole('link', { name: /Unduh Daftar Anggota Pansel.*\(CSV\)/ }).waitFor();
+    await screenshot(page, '19-pengawasan');
+
+    const { page: sec } = await open({ label: 'sekretariat' });
+    await signIn(sec, 'sekretariat');
+    await sec.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pengawasan' }).click();
+    await sec.getByRole('heading', { name: /^Pengawasan instansi / }).waitFor();
+    expect(await sec.getByLabel('Kode instansi').count()).toBe(0);
+  });
+});
+
 describe('the holiday calendar in the portal', () => {
   it('the administrator sees next year as provisional, enters its SKB (a typed error first) and a regional day off', async () => {
     const next = new Date().getFullYear() + 1;

@@ -7,11 +7,13 @@
  *   GET /export/selections/<id>/{applicants|scores|ranking|audit}.{xlsx|csv}
  *   GET /export/talent-map/<agencyCode>/<period>.{xlsx|csv}
  *   GET /export/succession-groups/<id>.{xlsx|csv}
+ *   GET /export/oversight/waiting.{xlsx|csv}, /export/oversight/signals/<SIGNAL>.{xlsx|csv} (see oversight-exports.ts)
  */
 import type express from 'express';
 import { GraphQLError } from 'graphql';
 import { createContext, type GatewayDeps, type GraphQLContext } from '../context';
 import { gqlError, toGraphQLError } from '../errors';
+import { oversightSignalExport, oversightWaitingExport } from './oversight-exports';
 import { SELECTION_EXPORTS, selectionExport, type SelectionExport } from './selection-exports';
 import { ClientGone, EXPORT_FORMATS, exportHeaders, writeExport, type ExportFormat, type ExportTable } from './table';
 import { successionGroupExport, talentMapExport } from './talent-exports';
@@ -84,6 +86,21 @@ export function exportRoutes(app: express.Express, deps: GatewayDeps): void {
     serve(deps, async (ctx, req) => {
       const [period, format] = splitFile(String(req.params.file));
       return { table: await talentMapExport(ctx, String(req.params.agencyCode), period), format };
+    }),
+  );
+  app.get(
+    '/export/oversight/signals/:file',
+    serve(deps, async (ctx, req) => {
+      const [signal, format] = splitFile(String(req.params.file));
+      return { table: await oversightSignalExport(ctx, signal, req.query), format };
+    }),
+  );
+  app.get(
+    '/export/oversight/:file',
+    serve(deps, async (ctx, req) => {
+      const [name, format] = splitFile(String(req.params.file));
+      if (name !== 'waiting') throw gqlError('NOT_FOUND', 'Jenis ekspor tidak dikenal', 'export');
+      return { table: await oversightWaitingExport(ctx, req.query), format };
     }),
   );
   app.get(

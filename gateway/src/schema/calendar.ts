@@ -340,7 +340,7 @@ builder.mutationField('setRegionalHolidays', (t) =>
  */
 const CALENDAR_READ_TTL_MS = 30_000;
 const calendarReads = new WeakMap<object, { until: number; calendar: Promise<HolidayCalendar> }>();
-function calendarForLists(ctx: GraphQLContext): Promise<HolidayCalendar> {
+export function calendarForLists(ctx: GraphQLContext): Promise<HolidayCalendar> {
   const service = ctx.services.candidate;
   const kept = calendarReads.get(service);
   if (kept && Date.now() < kept.until) return kept.calendar;

@@ -28,6 +28,7 @@ import './notices';
 import './profile-disputes';
 import './imports';
 import './audit-chain';
+import './oversight';
 import './security';
 import './follow-ups';
 import './rule-sets';

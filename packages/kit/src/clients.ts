@@ -3,6 +3,7 @@ import type { AgencyChangeRequest } from './agency';
 import type {
   Actor,
   AgencyDto,
+  OpenRoundDto,
   ClaimedNoticeDto,
   CreateProfileImportRequest,
   ClassifyImportRowsRequest,
@@ -551,6 +552,16 @@ export class CandidateClient {
   verifyAudit(selectionId: string, printed: AuditChainHead | null = null): Promise<AuditVerification> {
     const query = printed ? { selectionId, seq: String(printed.seq), hash: printed.hash } : { selectionId };
     return this.http.get('/audit-records/verify', { query });
+  }
+  /** The oversight view: every round not yet completed or cancelled (one indexed read per stage). */
+  async listOpenRounds(agencyCode: string | null = null): Promise<OpenRoundDto[]> {
+    const query = agencyCode ? { agencyCode } : {};
+    return (await this.http.get<{ items: OpenRoundDto[] }>('/oversight/open-rounds', { query })).items;
+  }
+  /** The oversight signals: every audit record of one kind, across agencies or for one agency, oldest first. */
+  async listAuditRecordsOfKind(kind: string, agencyCode: string | null = null): Promise<AuditRecordDto[]> {
+    const query = agencyCode ? { kind, agencyCode } : { kind };
+    return (await this.http.get<{ items: AuditRecordDto[] }>('/oversight/audit-records', { query })).items;
   }
   /** Every page of `listAuditRecords`. */
   async listAllAuditRecords(query: Omit<AuditRecordListQuery, 'after'> = {}): Promise<AuditRecordDto[]> {

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import type { PortalRoute } from './types';
+import { Loading } from '../components/ui';
 import { AccountsPage } from '../pages/staff/AccountsPage';
 import { AgenciesPage, AgencyPage } from '../pages/staff/AgenciesPage';
 import { AuditPage } from '../pages/staff/AuditPage';
@@ -14,6 +16,9 @@ import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
 import { IpAsnPage } from '../pages/staff/IpAsnPage';
 import { TalentGatePage } from '../pages/staff/TalentGatePage';
 import { ImportPage } from '../pages/staff/ImportPage';
+
+// The oversight page carries the chart library: loaded when opened, so the other pages do not download it.
+const OversightPage = lazy(() => import('../pages/staff/OversightPage').then((m) => ({ default: m.OversightPage })));
 
 /** Pages of the secretariat, Pansel members, PPK, overseer and administrators. */
 export const staffRoutes: PortalRoute[] = [
@@ -36,6 +41,16 @@ export const staffRoutes: PortalRoute[] = [
   { path: '/kelola/pansel', element: <MySelectionsPage />, menu: 'Seleksi saya', roles: ['PANSEL_MEMBER'] },
   { path: '/kelola/pengawas', element: <OverseerPendingPage />, menu: 'Menunggu keputusan', roles: ['OVERSEER'] },
   { path: '/kelola/ppk', element: <PpkPendingPage />, menu: 'Pilihan PPK', roles: ['PPK'] },
+  {
+    path: '/kelola/pengawasan',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <OversightPage />
+      </Suspense>
+    ),
+    menu: 'Pengawasan',
+    roles: ['OVERSEER', 'ADMIN', 'PANSEL_SECRETARY', 'AGENCY_ADMIN', 'PPK'],
+  },
   {
     path: '/kelola/seleksi',
     element: <SelectionsPage />,

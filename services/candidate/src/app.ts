@@ -10,7 +10,7 @@ import { CANDIDATE_ACCESS } from './access';
 import type { CandidateConfig } from './config';
 import { createCandidateModels } from './models';
 import { createCandidateRepositories } from './repositories';
-import { chainLegacyAuditRecords } from './repositories/audit-records';
+import { chainLegacyAuditRecords, tagAuditRecordAgencies } from './repositories/audit-records';
 import { candidateRoutes } from './routes';
 
 /**
@@ -35,6 +35,8 @@ export async function startCandidateService(
       const models = createCandidateModels(conn);
       const chained = await chainLegacyAuditRecords(models.AuditRecord);
       if (chained > 0) logger.info({ records: chained }, 'chained audit records stored before the chain existed');
+      const tagged = await tagAuditRecordAgencies(models.AuditRecord);
+      if (tagged > 0) logger.info({ records: tagged }, 'gave stored audit records their agency');
       await initModels(Object.values(models));
       const repositories = createCandidateRepositories(models, {
         ppkChoiceEscalationWorkingDays: config.PPK_CHOICE_ESCALATION_WORKING_DAYS,
@@ -45,6 +47,8 @@ export async function startCandidateService(
       });
       const backfilled = await repositories.profiles.backfillMapBuckets();
       if (backfilled > 0) logger.info({ profiles: backfilled }, 'gave stored profiles their paging slot');
+      const dated = await repositories.oversight.backfillStageDue();
+      if (dated > 0) logger.info({ selections: dated }, "gave stored selections their stage's due time");
       const slotted = await repositories.applications.backfillSlots();
       if (slotted > 0) logger.info({ applications: slotted }, 'gave stored applications their fan-out slot');
       const moved = await repositories.profileVersions.migrateLegacy();

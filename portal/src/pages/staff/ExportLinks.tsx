@@ -29,13 +29,16 @@ async function downloadExport(url: string, fallback: string): Promise<void> {
   window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
-/** "<label>: XLSX · CSV" for the export at `path` (without its extension, e.g. `/export/selections/x/applicants`). */
-export function ExportLinks({ path, label }: { path: string; label: string }) {
+/**
+ * "<label>: XLSX · CSV" for the export at `path` (without its extension, e.g. `/export/selections/x/applicants`);
+ * `query` (`?a=b`, optional) is sent with either file.
+ */
+export function ExportLinks({ path, label, query = '' }: { path: string; label: string; query?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const link = (format: 'xlsx' | 'csv') => (
     <a
-      href={`${path}.${format}`}
+      href={`${path}.${format}${query}`}
       aria-label={`Unduh ${label} (${format.toUpperCase()})`}
       aria-disabled={busy}
       onClick={(e) => {
@@ -43,7 +46,7 @@ export function ExportLinks({ path, label }: { path: string; label: string }) {
         if (busy) return;
         setError(null);
         setBusy(true);
-        downloadExport(`${path}.${format}`, `${path.split('/').pop() ?? 'ekspor'}.${format}`)
+        downloadExport(`${path}.${format}${query}`, `${path.split('/').pop() ?? 'ekspor'}.${format}`)
           .catch((err: unknown) => setError(err instanceof Error ? err.message : 'Berkas tidak dapat diunduh'))
           .finally(() => setBusy(false));
       }}

@@ -11,6 +11,11 @@ export interface AuditRecordDoc {
   selectionId: string;
   workflowId: string;
   kind: string;
+  /**
+   * The agency, from `workflowId` (`selection:<agency>:…`, `talent-filling:<agency>:…`): not hashed (derived),
+   * stored so the oversight signals read one agency's records of a kind through an index.
+   */
+  agencyCode?: string | null;
   by: Actor;
   at: Date;
   reason: string | null;
@@ -31,6 +36,7 @@ export const auditRecordSchema = new Schema<AuditRecordDoc>(
     selectionId: { type: String, required: true },
     workflowId: { type: String, required: true },
     kind: { type: String, required: true },
+    agencyCode: { type: String, default: null },
     by: { type: actorSchema, required: true },
     at: { type: Date, required: true },
     reason: { type: String, default: null },
@@ -47,6 +53,9 @@ export const auditRecordSchema = new Schema<AuditRecordDoc>(
 auditRecordSchema.index({ selectionId: 1, at: 1, _id: 1 });
 auditRecordSchema.index({ subjectId: 1, at: 1, _id: 1 });
 auditRecordSchema.index({ at: 1, _id: 1 });
+// The oversight signals: the records of one kind, across agencies or for one agency, oldest first.
+auditRecordSchema.index({ kind: 1, at: 1, _id: 1 });
+auditRecordSchema.index({ kind: 1, agencyCode: 1, at: 1, _id: 1 });
 // One record per link: two writers appending at once cannot both take a sequence number. Built after
 // `chainLegacyAuditRecords` gave every stored record its `seq`.
 auditRecordSchema.index({ selectionId: 1, seq: 1 }, { unique: true });

@@ -9,6 +9,10 @@ export interface SelectionDoc extends Omit<SelectionDto, 'id' | 'stageHistory' |
   createdAt: Date;
   /** `at` of the stage event that set `stage` (null when set by an upsert), so late events cannot regress it. */
   stageAt: Date | null;
+  /** `expectedNextAt` of that event: when the stage's decision or timer is due (null: none, or not known yet). */
+  stageDueAt?: Date | null;
+  /** `reasonCode` of that event (e.g. PLAN_APPROVED: the overseer has decided, the round waits for its date). */
+  stageReason?: string | null;
   updatedAt: Date;
 }
 
@@ -46,6 +50,8 @@ export const selectionSchema = new Schema<SelectionDoc>(
     workflowId: { type: String, required: true },
     stage: { type: String, enum: SELECTION_STAGES, required: true },
     stageAt: { type: Date, default: null },
+    stageDueAt: { type: Date, default: null },
+    stageReason: { type: String, default: null },
     timeZone: { type: String, enum: AGENCY_TIME_ZONES, required: true },
     announcementDate: { type: String, required: true },
     registrationClosesAt: { type: Date, required: true },
@@ -72,3 +78,5 @@ selectionSchema.index({ createdAt: -1, _id: -1 });
 selectionSchema.index({ agencyCode: 1, createdAt: -1, _id: -1 });
 // The public lists by stage (open registrations on the home page).
 selectionSchema.index({ stage: 1, createdAt: -1, _id: -1 });
+// The oversight view: one agency's rounds in one stage.
+selectionSchema.index({ agencyCode: 1, stage: 1 });

@@ -1,4 +1,4 @@
-import { DomainError, type AuditRecordDto } from '@seleksi/domain';
+import { agencyOfWorkflowId, DomainError, type AuditRecordDto } from '@seleksi/domain';
 import {
   decodeCursor,
   encodeCursor,
@@ -79,6 +79,28 @@ export async function chainLegacyAuditRecords(AuditRecord: CandidateModels['Audi
   }
   await meta.updateOne(LEGACY_MARKER, { $set: { chainedAt: new Date(), chained } }, { upsert: true });
   return chained;
+}
+
+const AGENCY_MARKER = { _id: 'audit-agency-v1' };
+
+/**
+ * Gives the records stored before the oversight view their `agencyCode` (from `workflowId`), once; a
+ * marker makes later start-ups skip it. `agencyCode` is derived and not hashed, so the chain is unchanged.
+ */
+export async function tagAuditRecordAgencies(AuditRecord: CandidateModels['AuditRecord']): Promise<number> {
+  const meta = AuditRecord.db.collection<{ _id: string }>(META_COLLECTION);
+  if (await meta.findOne(AGENCY_MARKER)) return 0;
+  const untagged = await AuditRecord.collection
+    .find({ agencyCode: { $exists: false } }, { projection: { _id: 1, workflowId: 1 } })
+    .toArray();
+  let tagged = 0;
+  for (const r of untagged) {
+    const agencyCode = agencyOfWorkflowId(String(r.workflowId));
+    await AuditRecord.collection.updateOne({ _id: r._id }, { $set: { agencyCode } });
+    tagged += 1;
+  }
+  await meta.updateOne(AGENCY_MARKER, { $set: { taggedAt: new Date(), tagged } }, { upsert: true });
+  return tagged;
 }
 
 /** The chain's last stored link (highest `seq`), null for an empty chain. */
@@ -162,6 +184,7 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
       selectionId: dto.selectionId,
       workflowId: dto.workflowId,
       kind: dto.kind,
+      agencyCode: agencyOfWorkflowId(dto.workflowId),
       by: toActor(dto.by),
       at: new Date(dto.at),
       reason: dto.reason,
@@ -262,6 +285,17 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
     async verify(selectionId: string, printed: AuditChainHead | null = null): Promise<AuditVerification> {
       const docs = await AuditRecord.collection.find({ selectionId }).toArray();
       return verifyChain(selectionId, docs as unknown as StoredAuditRecord[], printed);
+    },
+
+    /**
+     * The records of one kind, across agencies or for one agency, oldest first: equality on the
+     * { kind, agencyCode, at } index (the oversight signals; these kinds are a few per round). At most the
+     * newest `cap`.
+     */
+    async listOfKind(kind: string, agencyCode: string | null, cap: number): Promise<AuditRecordDto[]> {
+      const query: Record<string, unknown> = agencyCode ? { kind, agencyCode } : { kind };
+      const docs = await AuditRecord.find(query).sort({ at: -1, _id: -1 }).limit(cap).lean<AuditRecordDoc[]>();
+      return docs.reverse().map(toDto);
     },
 
     /** Oldest first (by `at`, then decisionId); `after` is the previous page's `nextCursor`. */

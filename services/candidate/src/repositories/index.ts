@@ -11,6 +11,7 @@ import { createInvitationRepository } from './invitations';
 import { createIpAsnRepository } from './ip-asn';
 import { createRuleSetRepository } from './rule-sets';
 import { createNoticeRepository } from './notices';
+import { createOversightRepository } from './oversight';
 import { createProfileConfirmationRepository } from './profile-confirmations';
 import { createProfileDisputeRepository } from './profile-disputes';
 import { createProfileImportRepository } from './profile-imports';
@@ -59,6 +60,7 @@ export function createCandidateRepositories(
     applicationFiles: createApplicationFileRepository(models),
     changes: createChangeRepository(models),
     ipAsn: createIpAsnRepository(models),
+    oversight: createOversightRepository(models),
   };
 }
 export type CandidateRepositories = ReturnType<typeof createCandidateRepositories>;

@@ -213,7 +213,15 @@ export function createSelectionRepository(
         if (!first) throw new Error('stage event vanished after insert');
         await Selection.updateOne(
           { _id: selectionId, $or: [{ stageAt: null }, { stageAt: { $lte: first.at } }] },
-          { $set: { stage: first.stage, stageAt: first.at, updatedAt: new Date() } },
+          {
+            $set: {
+              stage: first.stage,
+              stageAt: first.at,
+              stageDueAt: first.expectedNextAt,
+              stageReason: first.reasonCode,
+              updatedAt: new Date(),
+            },
+          },
         );
         return first;
       });

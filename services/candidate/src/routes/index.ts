@@ -8,6 +8,7 @@ import { electionRoutes } from './elections';
 import { invitationRoutes } from './invitations';
 import { ipAsnRoutes } from './ip-asn';
 import { noticeRoutes } from './notices';
+import { oversightRoutes } from './oversight';
 import { portalRoutes } from './portal';
 import { profileImportRoutes } from './profile-imports';
 import { profileRoutes } from './profiles';
@@ -30,4 +31,5 @@ export function candidateRoutes(router: Router, repos: CandidateRepositories): v
   noticeRoutes(router, repos);
   ipAsnRoutes(router, repos);
   ruleSetRoutes(router, repos);
+  oversightRoutes(router, repos);
 }
