@@ -11,6 +11,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import {
+  addToIpAsnTally,
+  DEFAULT_IP_ASN_SETTINGS,
+  emptyIpAsnTally,
+  ipAsnCategory,
   localDateOf,
   selectionWorkflowId,
   type AuditRecordDto,
@@ -100,7 +104,19 @@ interface Oversight {
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
       edges: { node: { selectionId: string; waitingOn: string; overdue: boolean; silenceApproaching: boolean } }[];
     };
-    agencies: { totalCount: number; edges: { node: { agencyCode: string; openRounds: number; overdue: number } }[] };
+    agencies: {
+      totalCount: number;
+      edges: {
+        node: {
+          agencyCode: string;
+          openRounds: number;
+          overdue: number;
+          ipAsnAverage: number | null;
+          ipAsnCategoryName: string | null;
+          ipAsnPeriod: number | null;
+        };
+      }[];
+    };
     signals: { signal: string; total: number; counts: { agencyCode: string; period: string; count: number }[] }[];
   };
 }
@@ -113,7 +129,7 @@ const VIEW = `query($a: String, $first: Int, $after: String, $t: Int) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { node { selectionId waitingOn overdue silenceApproaching } }
     }
-    agencies { totalCount edges { node { agencyCode openRounds overdue } } }
+    agencies { totalCount edges { node { agencyCode openRounds overdue ipAsnAverage ipAsnCategoryName ipAsnPeriod } } }
     signals(panselThreshold: $t) { signal total counts { agencyCode period count } }
   }
 }`;
@@ -178,6 +194,19 @@ afterAll(async () => {
 
 describe('the oversight view', () => {
   it('the overseer sees every agency: counts by stage, what waits on whom, and the signals', async () => {
+    // Two computed IP ASN years of OVA, as the IP ASN workflow stores them.
+    for (const [period, totals] of [
+      [2024, [70]],
+      [2025, [92, 80]],
+    ] as const) {
+      const tally = emptyIpAsnTally();
+      for (const total of totals) addToIpAsnTally(tally, { total, category: ipAsnCategory(total) });
+      await stack.clients.candidate.putIpAsnSummary('OVA', period, {
+        tally,
+        settings: DEFAULT_IP_ASN_SETTINGS,
+        computedAt: new Date().toISOString(),
+      });
+    }
     const o = must(await d.gql<Oversight>(OVERSEER, VIEW, { first: 2 })).oversight;
     expect(o.agencyCode).toBeNull();
     expect(o.openRounds).toBe(4);
@@ -202,9 +231,17 @@ describe('the oversight view', () => {
     expect(next.pageInfo.hasNextPage).toBe(false);
 
     const rows = o.agencies.edges.map((e) => e.node);
+    // OVA's latest computed IP ASN year (2025: two employees at 92.00 and 80.00 → 86.00, Tinggi); OVB has none.
     expect(rows.slice(0, 2)).toEqual([
-      { agencyCode: 'OVA', openRounds: 3, overdue: 1 },
-      { agencyCode: 'OVB', openRounds: 1, overdue: 0 },
+      {
+        agencyCode: 'OVA',
+        openRounds: 3,
+        overdue: 1,
+        ipAsnAverage: 86,
+        ipAsnCategoryName: 'Tinggi',
+        ipAsnPeriod: 2025,
+      },
+      { agencyCode: 'OVB', openRounds: 1, overdue: 0, ipAsnAverage: null, ipAsnCategoryName: null, ipAsnPeriod: null },
     ]);
 
     const period = iso(now - DAY).slice(0, 7);

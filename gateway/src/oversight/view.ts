@@ -140,19 +140,53 @@ export const TALENT_FILLING_AUDIT_STAGES: Record<string, string> = {
   INAUGURATION_RECORDED: 'INAUGURATED',
 };
 
-/** Talent fillings per agency and their latest recorded stage, from the decisions filed under `TAL-…` ids. */
+/** How many read-model rows one view reads at most (newest first), like the rounds' cap per stage. */
+const TALENT_FILLINGS_CAP = 5000;
+/** The read model's stages in their order, then the audit-derived ones of fillings it has no row of. */
+const TALENT_STAGE_ORDER = [
+  'GATE_CHECK',
+  'PROPOSAL',
+  'CONFIRMATION',
+  'OVERSEER_APPROVAL',
+  'PPK_DECISION',
+  'PRESIDENTIAL_DECISION',
+  'DECREE',
+  'INAUGURATION',
+  'COMPLETED',
+  'FALLBACK_OPEN_SELECTION',
+  ...Object.values(TALENT_FILLING_AUDIT_STAGES),
+];
+
+/**
+ * Talent fillings per agency and stage: the stage of each filling's read-model row (written at every step
+ * since the talent route's read model came), and for a filling without one (finished before it) the stage
+ * its latest decision on record implies.
+ */
 export async function talentFillingStages(ctx: GraphQLContext, scope: string | null): Promise<StageCount[]> {
+  const viewed: { agencyCode: string; stage: string; id: string }[] = [];
+  let after: string | undefined;
+  do {
+    const page = await ctx.services.candidate.listTalentFillings({
+      ...(scope ? { agencyCode: scope } : {}),
+      limit: 100,
+      ...(after ? { after } : {}),
+    });
+    for (const f of page.items) viewed.push({ agencyCode: f.agencyCode, stage: f.stage, id: f.id });
+    after = page.nextCursor ?? undefined;
+  } while (after && viewed.length < TALENT_FILLINGS_CAP);
+  const inView = new Set(viewed.map((f) => f.id));
+
   const kinds = Object.keys(TALENT_FILLING_AUDIT_STAGES);
   const records = (await Promise.all(kinds.map((k) => recordsOfKind(ctx, k, scope)))).flat();
   const latest = new Map<string, AuditRecordDto>();
   for (const r of records) {
-    if (!r.workflowId.startsWith('talent-filling:')) continue;
+    if (!r.workflowId.startsWith('talent-filling:') || inView.has(r.selectionId)) continue;
     const seen = latest.get(r.selectionId);
     if (!seen || r.at > seen.at) latest.set(r.selectionId, r);
   }
-  const rows = [...latest.values()].map((r) => ({
+  const fromRecords = [...latest.values()].map((r) => ({
     agencyCode: r.workflowId.split(':')[1] ?? '',
     stage: TALENT_FILLING_AUDIT_STAGES[r.kind]!,
   }));
-  return countByAgencyAndStage(rows, Object.values(TALENT_FILLING_AUDIT_STAGES));
+  return countByAgencyAndStage([...viewed, ...fromRecords], TALENT_STAGE_ORDER);
 }

@@ -9,12 +9,14 @@ import {
   INTEGRITY_SIGNAL_COVERAGE,
   INTEGRITY_SIGNAL_NAMES,
   INTEGRITY_SIGNALS,
+  IP_ASN_CATEGORY_NAMES,
   MERIT_CATEGORY_NAMES,
   SELECTION_STAGE_NAMES_ID,
   WAITING_PARTIES,
   WAITING_PARTY_NAMES,
   type AgencyDto,
   type IntegritySignal,
+  type IpAsnSummaryDto,
   type SignalCount,
   type SignalItem,
   type StageCount,
@@ -94,6 +96,20 @@ const WaitingItemType = builder.objectRef<WaitingItem>('OversightWaitingItem').i
   }),
 });
 
+/** An agency's latest computed IP ASN, read once per request (three fields of a row ask for it). */
+const latestIpAsnByRequest = new WeakMap<GraphQLContext, Map<string, Promise<IpAsnSummaryDto | null>>>();
+function latestIpAsn(ctx: GraphQLContext, agencyCode: string): Promise<IpAsnSummaryDto | null> {
+  let cache = latestIpAsnByRequest.get(ctx);
+  if (!cache) latestIpAsnByRequest.set(ctx, (cache = new Map()));
+  let latest = cache.get(agencyCode);
+  if (!latest) {
+    // Newest first: the first is the latest computed year.
+    latest = typed(async () => (await ctx.services.candidate.listIpAsnSummaries({ agencyCode }))[0] ?? null);
+    cache.set(agencyCode, latest);
+  }
+  return latest;
+}
+
 const AgencyRowType = builder.objectRef<AgencyRow>('OversightAgency').implement({
   description: "One agency's line in the oversight view",
   fields: (t) => ({
@@ -122,8 +138,21 @@ const AgencyRowType = builder.objectRef<AgencyRow>('OversightAgency').implement(
     }),
     ipAsnAverage: t.float({
       nullable: true,
-      description: "The agency's average IP ASN (professionalism index); null until the IP ASN is computed (issue 16)",
-      resolve: () => null,
+      description: "The agency's average IP ASN (professionalism index) of its latest computed year; null when none",
+      resolve: async (a, _x, ctx) => (await latestIpAsn(ctx, a.agencyCode))?.average ?? null,
+    }),
+    ipAsnCategoryName: t.string({
+      nullable: true,
+      description: 'The category of that average (Sangat Tinggi … Sangat Rendah)',
+      resolve: async (a, _x, ctx) => {
+        const c = (await latestIpAsn(ctx, a.agencyCode))?.category;
+        return c ? IP_ASN_CATEGORY_NAMES[c] : null;
+      },
+    }),
+    ipAsnPeriod: t.int({
+      nullable: true,
+      description: 'The year that average is of',
+      resolve: async (a, _x, ctx) => (await latestIpAsn(ctx, a.agencyCode))?.period ?? null,
     }),
   }),
 });
@@ -242,7 +271,7 @@ const OversightType = builder.objectRef<OversightRoot>('Oversight').implement({
     talentFillingStages: t.field({
       type: [StageCountType],
       description:
-        "Talent fillings per agency and their latest recorded stage (from the audit record until the talent route's read model)",
+        'Talent fillings per agency and stage (from their read model; fillings finished before it by their latest decision on record)',
       resolve: (r, _a, ctx) => typed(() => talentFillingStages(ctx, r.scope)),
     }),
     overdueCount: t.int({

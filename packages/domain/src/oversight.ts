@@ -38,6 +38,12 @@ export const SELECTION_STAGE_NAMES_ID: Record<string, string> = {
   PPK_DECIDED: 'Diputuskan PPK',
   FALLBACK_OPEN_SELECTION: 'Beralih ke seleksi terbuka',
   INAUGURATED: 'Dilantik',
+  // Talent fillings' stages as their read model has them.
+  GATE_CHECK: 'Pemeriksaan syarat jalur talenta',
+  PROPOSAL: 'Penyusunan usulan suksesor',
+  CONFIRMATION: 'Menunggu konfirmasi tim',
+  PPK_DECISION: 'Menunggu keputusan PPK',
+  PRESIDENTIAL_DECISION: 'Menunggu Keputusan Presiden',
 };
 
 /** Whom a round in a stage waits on. CANDIDATES: a running registration (a timer, no decision). */

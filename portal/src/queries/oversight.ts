@@ -15,7 +15,7 @@ export const OVERSIGHT_PAGE = `query OversightPage($agencyCode: String, $first: 
     }
     agencies(first: 100) {
       totalCount
-      edges { node { agencyCode name openRounds waiting overdue silenceApproaching meritCategoryName meritIndex ipAsnAverage } }
+      edges { node { agencyCode name openRounds waiting overdue silenceApproaching meritCategoryName meritIndex ipAsnAverage ipAsnCategoryName ipAsnPeriod } }
     }
     signals(from: $from, to: $to, panselThreshold: $panselThreshold) {
       signal name coverage total counts { agencyCode period count }

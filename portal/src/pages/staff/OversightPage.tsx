@@ -45,6 +45,8 @@ interface AgencyRow {
   meritCategoryName: string | null;
   meritIndex: number | null;
   ipAsnAverage: number | null;
+  ipAsnCategoryName: string | null;
+  ipAsnPeriod: number | null;
 }
 
 interface SignalSummary {
@@ -431,7 +433,11 @@ export function OversightPage() {
                       <td>
                         {a.meritCategoryName ? `${a.meritCategoryName} (${a.meritIndex ?? '—'})` : 'Belum divalidasi'}
                       </td>
-                      <td>{a.ipAsnAverage ?? 'Belum dihitung'}</td>
+                      <td>
+                        {a.ipAsnAverage === null
+                          ? 'Belum dihitung'
+                          : `${a.ipAsnAverage.toLocaleString('id-ID')} — ${a.ipAsnCategoryName ?? ''} (${a.ipAsnPeriod ?? ''})`}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
