@@ -180,7 +180,8 @@ describe('a JPT Madya post filled from the talent pool', () => {
       expect(item.waitingSince).not.toBeNull();
       expect(await inboxIds(OVERSEER)).not.toContain(id);
       expect(await inboxIds(PPK)).not.toContain(id);
-      // The overseer's oversight view counts it in that stage (from the read model).
+      // The overseer's oversight view counts it in its stage, from the read model (the decisions on record would
+      // only say its gate was checked).
       const stages = must(
         await d.gql<{ oversight: { talentFillingStages: { agencyCode: string; stage: string; count: number }[] } }>(
           OVERSEER,
@@ -188,7 +189,7 @@ describe('a JPT Madya post filled from the talent pool', () => {
           { a: AGENCY.code },
         ),
       ).oversight.talentFillingStages;
-      expect(stages).toContainEqual({ agencyCode: AGENCY.code, stage: 'PRESIDENTIAL_DECISION', count: 1 });
+      expect(stages).toContainEqual({ agencyCode: AGENCY.code, stage: 'CONFIRMATION', count: 1 });
       must(await t.confirmProposal(SECRETARY, id, true, REASON));
 
       // The overseer's inbox, with its deadline (5 working days; silence approves).
