@@ -12,3 +12,4 @@ export * from './talent-pool/definitions';
 export * from './talent-pool/client';
 export * from './profile-import/definitions';
 export * from './profile-import/client';
+export * from './operator-view';

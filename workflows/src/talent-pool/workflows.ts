@@ -49,6 +49,13 @@ import type { OpenSelectionInput } from '../open-selection/definitions';
 import { openSelectionWorkflow } from '../open-selection/workflows';
 import { talentFillingView } from './projection';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey, StageDeadlineKey } from '../search-attributes';
+import {
+  HANDLER_DESCRIPTIONS,
+  markStage,
+  openSelectionMetadata,
+  TALENT_WAITING_FOR,
+  timerSummary,
+} from '../operator-view';
 
 // The audit record is written by the open selection's activity: one implementation for both routes.
 const acts = proxyActivities<TalentPoolActivities & Pick<OpenSelectionActivities, 'recordAudit'>>({
@@ -116,6 +123,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       return record('PROPOSAL_CONFIRMED', args.actor, args.reason, input.post.id, { confirm: args.confirm });
     },
     {
+      description: HANDLER_DESCRIPTIONS.confirmProposal,
       validator: (args) => {
         if (args.actor.role !== 'PANSEL_SECRETARY')
           fail('FORBIDDEN', 'Hanya tim/sekretariat yang dapat mengonfirmasi usulan', 'actor');
@@ -138,6 +146,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       });
     },
     {
+      description: HANDLER_DESCRIPTIONS.talentOverseerDecision,
       validator: (args) => {
         if (args.actor.role !== 'OVERSEER') fail('FORBIDDEN', 'Hanya lembaga pengawas yang dapat memutuskan', 'actor');
         if (state.stage !== 'OVERSEER_APPROVAL' || overseer)
@@ -162,6 +171,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       });
     },
     {
+      description: HANDLER_DESCRIPTIONS.decideSuccessor,
       validator: (args) => {
         if (args.actor.role !== 'PPK')
           fail('FORBIDDEN', 'Hanya Pejabat Pembina Kepegawaian yang dapat memutuskan', 'actor');
@@ -185,6 +195,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       });
     },
     {
+      description: HANDLER_DESCRIPTIONS.recordTalentPresidentialDecision,
       validator: (args) => {
         if (args.actor.role !== 'PANSEL_SECRETARY')
           fail('FORBIDDEN', 'Hanya sekretariat yang dapat mencatat Keputusan Presiden', 'actor');
@@ -219,6 +230,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       return decision;
     },
     {
+      description: HANDLER_DESCRIPTIONS.recordTalentInauguration,
       validator: (args) => {
         if (args.actor.role !== 'PANSEL_SECRETARY')
           fail('FORBIDDEN', 'Hanya sekretariat yang dapat mencatat pelantikan', 'actor');
@@ -260,7 +272,8 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   let deadline = endOfLocalDay(addWorkingDays(today(), input.overseer.decisionWorkingDays, calendar), tz).getTime();
   enter('OVERSEER_APPROVAL', deadline);
   for (;;) {
-    if (await condition(() => overseer !== null, Math.max(1, deadline - Date.now()))) break;
+    const timer = { summary: timerSummary('OVERSEER_APPROVAL', 'OVERSEER') };
+    if (await condition(() => overseer !== null, Math.max(1, deadline - Date.now()), timer)) break;
     if (input.overseer.silenceMeansApproval) {
       overseer = {
         verdict: 'APPROVE',
@@ -340,6 +353,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       workflowId: selectionWorkflowId(input.agency.code, selectionId),
       args: [selection],
       parentClosePolicy: ParentClosePolicy.ABANDON,
+      ...openSelectionMetadata(selection),
       typedSearchAttributes: [
         { key: AgencyCodeKey, value: input.agency.code },
         { key: SelectionIdKey, value: selectionId },
@@ -383,6 +397,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     ]);
     stageSince = new Date().toISOString();
     stageDeadline = deadline ? new Date(deadline).toISOString() : null;
+    markStage({ stage, role: TALENT_WAITING_FOR[stage] ?? null, sinceMs: Date.now(), tz, deadline: stageDeadline });
     project();
   }
 
