@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addCalendarDays, EMPLOYEE_BUCKETS, localDateOf, type ProfileDto, type SkpPredicate } from '@seleksi/domain';
-import { SLOTS_PER_BATCH } from '@seleksi/workflows';
+import { SLOTS_PER_BATCH, talentFillingWorkflowId, WaitingForKey } from '@seleksi/workflows';
 import { pagesOf, pdfsigOf } from '../services/document/src/pdf/test-poppler';
 import { DEV_TRUST_ANCHORS } from '../services/document/src/signing';
 import { eventually, startStack, type Stack } from './support/stack';
@@ -319,6 +319,13 @@ describe('filling a post from the talent pool', () => {
       });
 
       await t.waitForFilling(SECRETARY, id, 'OVERSEER_APPROVAL');
+      // Operators find it waiting on the overseer (WaitingFor), under a summary naming the agency and post.
+      const handle = stack.client.workflow.getHandle(talentFillingWorkflowId(AGENCY.code, id));
+      const waitingFor = async () => (await handle.describe()).typedSearchAttributes.get(WaitingForKey);
+      expect(await eventually(async () => (await waitingFor()) === 'OVERSEER')).toBe(true);
+      expect(await (await handle.describe()).staticSummary()).toContain(
+        `${AGENCY.code} ${id}: Kepala Dinas Pendidikan`,
+      );
       expectError(await t.overseerDecision(SECRETARY, id, 'APPROVE', REASON), 'FORBIDDEN');
       expect(
         must(await t.overseerDecision(OVERSEER, id, 'APPROVE', 'Usulan suksesor disetujui', 'B-77/BKN/2026'))
@@ -327,6 +334,7 @@ describe('filling a post from the talent pool', () => {
 
       // The PPK: another agency's PPK may not; not the first successor → a justification is needed.
       await t.waitForFilling(PPK, id, 'PPK_DECISION');
+      expect(await eventually(async () => (await waitingFor()) === 'PPK')).toBe(true);
       expectError(await t.decideSuccessor(OTHER_PPK, id, second, JUSTIFICATION), 'FORBIDDEN', 'fillingId');
       expectError(await t.decideSuccessor(PPK, id, emp(6), JUSTIFICATION), 'NOT_IN_SHORTLIST', 'employeeId');
       expectError(await t.decideSuccessor(PPK, id, second), 'JUSTIFICATION_REQUIRED', 'justification');

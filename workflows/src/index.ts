@@ -13,3 +13,4 @@ export * from './talent-pool/client';
 export * from './profile-import/definitions';
 export * from './profile-import/client';
 export * from './election/definitions';
+export * from './operator-view';

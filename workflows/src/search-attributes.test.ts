@@ -14,6 +14,8 @@ const ALLOWED: Record<string, string> = {
   SelectionId: 'Keyword',
   SelectionStage: 'Keyword',
   StageDeadline: 'Datetime',
+  WaitingFor: 'Keyword',
+  WaitingSince: 'Datetime',
 };
 const PERSONAL = /name|nama|nip|nik|email|surel|phone|telp|birth|lahir|score|nilai|reason|alasan|address|alamat/i;
 

@@ -9,6 +9,10 @@ export const AgencyCodeKey = defineSearchAttributeKey('AgencyCode', SearchAttrib
 export const SelectionIdKey = defineSearchAttributeKey('SelectionId', SearchAttributeType.KEYWORD);
 export const SelectionStageKey = defineSearchAttributeKey('SelectionStage', SearchAttributeType.KEYWORD);
 export const StageDeadlineKey = defineSearchAttributeKey('StageDeadline', SearchAttributeType.DATETIME);
+/** The role that must act while a process waits on a person (PPK, OVERSEER…); absent otherwise. */
+export const WaitingForKey = defineSearchAttributeKey('WaitingFor', SearchAttributeType.KEYWORD);
+/** Since when the process waits on that role: `WaitingSince < '…'` finds stuck rounds. */
+export const WaitingSinceKey = defineSearchAttributeKey('WaitingSince', SearchAttributeType.DATETIME);
 
 /** The list the dev server / test harness registers (`--search-attribute Name=Type`). */
 export const SEARCH_ATTRIBUTES: {
@@ -19,4 +23,6 @@ export const SEARCH_ATTRIBUTES: {
   { name: SelectionIdKey.name, type: 'Keyword' },
   { name: SelectionStageKey.name, type: 'Keyword' },
   { name: StageDeadlineKey.name, type: 'Datetime' },
+  { name: WaitingForKey.name, type: 'Keyword' },
+  { name: WaitingSinceKey.name, type: 'Datetime' },
 ];

@@ -1,6 +1,7 @@
 /** Client-side helpers for the IP ASN run (gateway, tests). */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey } from '../search-attributes';
+import { batchMetadata } from '../operator-view';
 import { TASK_QUEUE } from '../open-selection/definitions';
 import type { ipAsnWorkflow } from './workflows';
 import { getIpAsnProgressQuery, ipAsnWorkflowId, type IpAsnRunInput, type IpAsnRunProgress } from './definitions';
@@ -23,6 +24,7 @@ export async function startIpAsnRun(client: Client, input: IpAsnRunInput, taskQu
         { key: SelectionIdKey, value: workflowId },
         { key: SelectionStageKey, value: 'STARTING' },
       ],
+      ...batchMetadata('Pengukuran IP ASN', input.agencyCode, String(input.period)),
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return client.workflow.getHandle(workflowId);

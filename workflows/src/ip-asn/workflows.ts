@@ -4,7 +4,8 @@
  * last finished batch and a retried batch rewrites the same scores), then store the summary. 16 batches:
  * the history stays small at any agency size, no continue-as-new needed.
  */
-import { proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { batchDetails } from '../operator-view';
 import { EMPLOYEE_BUCKETS, emptyIpAsnTally, mergeIpAsnTallies } from '@seleksi/domain';
 import type { IpAsnActivities } from './activities';
 import {
@@ -36,6 +37,7 @@ export async function ipAsnWorkflow(input: IpAsnRunInput): Promise<IpAsnRunProgr
   await acts.clearIpAsnScores(input.agencyCode, input.period);
   progress.status = 'SCORING';
   upsertSearchAttributes([{ key: SelectionStageKey, value: 'SCORING' }]);
+  setCurrentDetails(batchDetails(progress.status, progress.nextSlot, EMPLOYEE_BUCKETS, 'slot pegawai'));
   // One computation instant for every score of the run.
   const computedAt = new Date().toISOString();
   while (progress.nextSlot < EMPLOYEE_BUCKETS) {
@@ -50,6 +52,7 @@ export async function ipAsnWorkflow(input: IpAsnRunInput): Promise<IpAsnRunProgr
     });
     progress.tally = mergeIpAsnTallies(progress.tally, tally);
     progress.nextSlot = toSlot;
+    setCurrentDetails(batchDetails(progress.status, progress.nextSlot, EMPLOYEE_BUCKETS, 'slot pegawai'));
   }
   await acts.putIpAsnSummary(input.agencyCode, input.period, {
     tally: progress.tally,
@@ -59,5 +62,6 @@ export async function ipAsnWorkflow(input: IpAsnRunInput): Promise<IpAsnRunProgr
   progress.status = 'COMPLETED';
   progress.finishedAt = new Date().toISOString();
   upsertSearchAttributes([{ key: SelectionStageKey, value: 'COMPLETED' }]);
+  setCurrentDetails(batchDetails(progress.status, progress.nextSlot, EMPLOYEE_BUCKETS, 'slot pegawai'));
   return progress;
 }

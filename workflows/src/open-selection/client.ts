@@ -8,6 +8,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { selectionWorkflowId } from '@seleksi/domain';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey } from '../search-attributes';
+import { openSelectionMetadata } from '../operator-view';
 import type { openSelectionWorkflow } from './workflows';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
@@ -45,6 +46,7 @@ export async function startOpenSelection(
       { key: SelectionStageKey, value: 'PLANNED' },
     ],
     memo: { title: input.title },
+    ...openSelectionMetadata(input),
   });
 }
 

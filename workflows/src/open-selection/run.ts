@@ -66,6 +66,7 @@ import type {
 import { newDecision } from '../decision-recorder';
 import { expectedInterviewers, type GuardView } from './guards';
 import { SelectionStageKey, StageDeadlineKey } from '../search-attributes';
+import { markStage, SELECTION_WAITING_FOR, timerSummary } from '../operator-view';
 
 /** Single calls: one service round trip each. */
 export const acts = proxyActivities<OpenSelectionActivities>({
@@ -486,8 +487,22 @@ export class SelectionRun {
       }
       const remaining = Math.ceil((d - this.now()) / this.speed);
       if (remaining <= 0) return false;
-      await condition(woken, remaining);
+      await condition(woken, remaining, { summary: timerSummary(this.state.stage, this.state.deadline?.label) });
     }
+  }
+
+  /** The Temporal UI's current details and WaitingFor/WaitingSince for the stage just entered (operator-view.ts). */
+  markStage(): void {
+    const stage = this.state.stage;
+    const now = this.now();
+    markStage({
+      stage,
+      role: SELECTION_WAITING_FOR[stage] ?? null,
+      sinceMs: now,
+      realMs: this.toReal(now),
+      tz: this.tz,
+      deadline: this.state.deadline?.at ?? null,
+    });
   }
 
   /**
@@ -646,6 +661,7 @@ export class SelectionRun {
     const at = this.nowIso();
     this.state.stage = stage;
     upsertSearchAttributes([{ key: SelectionStageKey, value: stage }]);
+    this.markStage();
     await this.project();
     await this.recordStage(stage, reasonCode, this.state.deadline?.at ?? null, applicationStatus, at);
   }

@@ -13,6 +13,7 @@
  * continues as new whenever its history nears the limit, and the stage resumes where it waited.
  */
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { HANDLER_DESCRIPTIONS, restoreDetails } from '../operator-view';
 import type { UpdateDefinition } from '@temporalio/common';
 import * as decide from './decisions';
 import {
@@ -80,10 +81,13 @@ export async function openSelectionWorkflow(
   if (!carry && !patched(STAGE_RUN_V2)) return legacyOpenSelectionWorkflow(input);
   const run = new SelectionRun(input, carry);
   registerHandlers(run);
+  // A new run starts with empty current details; WaitingFor/WaitingSince are carried by the server.
+  if (carry) restoreDetails(run.state.stage, run.tz, run.state.deadline?.at);
 
   if (!carry) {
     await run.project();
     await run.recordStage('PLANNED', 'SELECTION_PLANNED', null);
+    run.markStage();
     // A re-announced vacancy's round keeps the Pansel of the round it comes from (only such inputs carry one).
     const pansel = input.reannouncementOf?.pansel ?? [];
     if (pansel.length > 0) await decide.setPansel(run, { actor: input.createdBy, members: pansel });
@@ -103,6 +107,7 @@ function registerHandlers(run: SelectionRun): void {
     answers: 'per-update' | 'per-item' = 'per-update',
   ): void =>
     setHandler(update, (args: A) => run.deduplicated(() => effect(run, args), answers === 'per-update'), {
+      description: HANDLER_DESCRIPTIONS[update.name],
       validator: (args: A) => {
         if (run.answeredBefore()) return;
         if (run.dueToHandOver()) guard.fail('HANDING_OVER', 'Proses seleksi sedang berpindah ke babak baru; coba lagi');

@@ -2,6 +2,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { DomainError } from '@seleksi/domain';
 import { AgencyCodeKey } from '../search-attributes';
+import { batchMetadata } from '../operator-view';
 import { TASK_QUEUE } from '../open-selection/definitions';
 import type { profileImportWorkflow } from './workflows';
 import {
@@ -25,6 +26,9 @@ export async function startProfileImport(client: Client, input: ProfileImportInp
       workflowIdConflictPolicy: 'FAIL',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       typedSearchAttributes: [{ key: AgencyCodeKey, value: input.agencyCode }],
+      ...batchMetadata('Impor data', input.agencyCode, input.importId, [
+        `**Jenis:** ${input.kind ?? 'PROFILES'}; **bagian:** ${input.chunkCount}`,
+      ]),
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError)

@@ -3,7 +3,8 @@
  * queryable and in the candidate service's import record (the portal's progress bar), and continues as
  * new every CHUNKS_PER_RUN chunks so the history stays bounded at any file size.
  */
-import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities, setCurrentDetails, setHandler } from '@temporalio/workflow';
+import { batchDetails } from '../operator-view';
 import type { ProfileImportActivities } from './activities';
 import {
   CHUNKS_PER_RUN,
@@ -35,6 +36,7 @@ export async function profileImportWorkflow(input: ProfileImportInput): Promise<
     }
     progress.status = 'COMMITTING';
   }
+  setCurrentDetails(batchDetails(progress.status, progress.chunksDone, progress.chunkCount, 'bagian'));
 
   let chunksThisRun = 0;
   while (progress.chunksDone < progress.chunkCount) {
@@ -49,8 +51,10 @@ export async function profileImportWorkflow(input: ProfileImportInput): Promise<
     for (const k of ['new', 'changed', 'unchanged', 'refused'] as const) progress.committed[k] += counts[k];
     progress.chunksDone += 1;
     chunksThisRun += 1;
+    setCurrentDetails(batchDetails(progress.status, progress.chunksDone, progress.chunkCount, 'bagian'));
   }
   await acts.finishImport(input.importId, progress.committed, new Date().toISOString());
   progress.status = 'COMPLETED';
+  setCurrentDetails(batchDetails(progress.status, progress.chunksDone, progress.chunkCount, 'bagian'));
   return progress;
 }

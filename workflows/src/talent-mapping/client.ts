@@ -1,6 +1,7 @@
 /** Client-side helpers for talent mapping (gateway, tests, benchmark). */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey } from '../search-attributes';
+import { batchMetadata } from '../operator-view';
 import { TASK_QUEUE } from '../open-selection/definitions';
 import type { talentMappingWorkflow } from './workflows';
 import {
@@ -28,6 +29,7 @@ export async function startTalentMapping(client: Client, input: TalentMappingInp
         { key: SelectionIdKey, value: workflowId },
         { key: SelectionStageKey, value: 'STARTING' },
       ],
+      ...batchMetadata('Pemetaan talenta', input.agencyCode, input.period, [`**Per tanggal:** ${input.asOf}`]),
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return client.workflow.getHandle(workflowId);

@@ -10,6 +10,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  setCurrentDetails,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -22,6 +23,7 @@ import {
   type TalentMappingProgress,
 } from './definitions';
 import { SelectionStageKey } from '../search-attributes';
+import { batchDetails } from '../operator-view';
 import { EMPLOYEE_BUCKETS } from '@seleksi/domain';
 
 const acts = proxyActivities<TalentMappingActivities>({
@@ -56,6 +58,7 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
     if (patched('pin-talent-settings')) input.settings = await acts.readTalentSettings(input.agencyCode);
     progress.status = 'MAPPING';
     upsertSearchAttributes([{ key: SelectionStageKey, value: 'MAPPING' }]);
+    setCurrentDetails(batchDetails(progress.status, progress.processed, progress.total || null, 'pegawai'));
   }
 
   // The run id ties every entry to this mapping run (the first run id survives continue-as-new).
@@ -80,6 +83,7 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
     progress.batchesDone += 1;
     progress.nextSlot = result.nextSlot;
     progress.total = Math.round((progress.processed * EMPLOYEE_BUCKETS) / progress.nextSlot);
+    setCurrentDetails(batchDetails(progress.status, progress.processed, progress.total || null, 'pegawai'));
     if (progress.nextSlot >= EMPLOYEE_BUCKETS) {
       progress.status = input.deriveSuccessionGroups ? 'DERIVING_KRS' : 'COMPLETED';
       break;
@@ -106,6 +110,7 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
     for (const [box, n] of Object.entries(result.byBox)) progress.byBox[box] = (progress.byBox[box] ?? 0) + n;
     progress.batchesDone += 1;
     progress.cursor = result.nextCursor;
+    setCurrentDetails(batchDetails(progress.status, progress.processed, progress.total || null, 'pegawai'));
     if (!result.nextCursor) {
       progress.status = input.deriveSuccessionGroups ? 'DERIVING_KRS' : 'COMPLETED';
       break;
@@ -118,6 +123,7 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
 
   if (progress.status === 'DERIVING_KRS') {
     upsertSearchAttributes([{ key: SelectionStageKey, value: 'DERIVING_KRS' }]);
+    setCurrentDetails(batchDetails(progress.status, progress.processed, progress.total || null, 'pegawai'));
     progress.successionGroups = await acts.deriveSuccessionGroups({
       agencyCode: input.agencyCode,
       period: input.period,
@@ -129,5 +135,6 @@ export async function talentMappingWorkflow(input: TalentMappingInput): Promise<
   }
   progress.finishedAt = new Date().toISOString();
   upsertSearchAttributes([{ key: SelectionStageKey, value: 'COMPLETED' }]);
+  setCurrentDetails(batchDetails(progress.status, progress.processed, progress.total || null, 'pegawai'));
   return progress;
 }

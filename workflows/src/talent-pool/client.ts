@@ -2,6 +2,7 @@
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey } from '../search-attributes';
+import { talentFillingMetadata } from '../operator-view';
 import { TASK_QUEUE } from '../open-selection/definitions';
 import type { talentPoolFillingWorkflow } from './workflows';
 import {
@@ -22,6 +23,7 @@ export async function startTalentPoolFilling(client: Client, input: TalentPoolFi
       { key: SelectionIdKey, value: input.fillingId },
       { key: SelectionStageKey, value: 'GATE_CHECK' },
     ],
+    ...talentFillingMetadata(input),
   });
 }
 

@@ -50,6 +50,13 @@ import { openSelectionWorkflow } from '../open-selection/workflows';
 import { talentFillingView } from './projection';
 import { AgencyCodeKey, SelectionIdKey, SelectionStageKey, StageDeadlineKey } from '../search-attributes';
 import { electionGuard } from '../election/workflow';
+import {
+  HANDLER_DESCRIPTIONS,
+  markStage,
+  openSelectionMetadata,
+  TALENT_WAITING_FOR,
+  timerSummary,
+} from '../operator-view';
 
 // The audit record is written by the open selection's activity: one implementation for both routes.
 const acts = proxyActivities<TalentPoolActivities & Pick<OpenSelectionActivities, 'recordAudit'>>({
@@ -129,6 +136,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       return record('PROPOSAL_CONFIRMED', args.actor, args.reason, input.post.id, { confirm: args.confirm });
     },
     {
+      description: HANDLER_DESCRIPTIONS.confirmProposal,
       validator: (args) => {
         if (args.actor.role !== 'PANSEL_SECRETARY')
           fail('FORBIDDEN', 'Hanya tim/sekretariat yang dapat mengonfirmasi usulan', 'actor');
@@ -151,6 +159,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       });
     },
     {
+      description: HANDLER_DESCRIPTIONS.talentOverseerDecision,
       validator: (args) => {
         if (args.actor.role !== 'OVERSEER') fail('FORBIDDEN', 'Hanya lembaga pengawas yang dapat memutuskan', 'actor');
         if (state.stage !== 'OVERSEER_APPROVAL' || overseer)
@@ -175,6 +184,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       });
     },
     {
+      description: HANDLER_DESCRIPTIONS.decideSuccessor,
       validator: (args) => {
         if (args.actor.role !== 'PPK')
           fail('FORBIDDEN', 'Hanya Pejabat Pembina Kepegawaian yang dapat memutuskan', 'actor');
@@ -199,6 +209,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       });
     },
     {
+      description: HANDLER_DESCRIPTIONS.recordTalentPresidentialDecision,
       validator: (args) => {
         if (args.actor.role !== 'PANSEL_SECRETARY')
           fail('FORBIDDEN', 'Hanya sekretariat yang dapat mencatat Keputusan Presiden', 'actor');
@@ -234,6 +245,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       return decision;
     },
     {
+      description: HANDLER_DESCRIPTIONS.recordTalentInauguration,
       validator: (args) => {
         if (args.actor.role !== 'PANSEL_SECRETARY')
           fail('FORBIDDEN', 'Hanya sekretariat yang dapat mencatat pelantikan', 'actor');
@@ -275,7 +287,8 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   let deadline = endOfLocalDay(addWorkingDays(today(), input.overseer.decisionWorkingDays, calendar), tz).getTime();
   enter('OVERSEER_APPROVAL', deadline);
   for (;;) {
-    if (await condition(() => overseer !== null, Math.max(1, deadline - Date.now()))) break;
+    const timer = { summary: timerSummary('OVERSEER_APPROVAL', 'OVERSEER') };
+    if (await condition(() => overseer !== null, Math.max(1, deadline - Date.now()), timer)) break;
     if (input.overseer.silenceMeansApproval) {
       overseer = {
         verdict: 'APPROVE',
@@ -358,6 +371,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       workflowId: selectionWorkflowId(input.agency.code, selectionId),
       args: [selection],
       parentClosePolicy: ParentClosePolicy.ABANDON,
+      ...openSelectionMetadata(selection),
       typedSearchAttributes: [
         { key: AgencyCodeKey, value: input.agency.code },
         { key: SelectionIdKey, value: selectionId },
@@ -401,6 +415,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     ]);
     stageSince = new Date().toISOString();
     stageDeadline = deadline ? new Date(deadline).toISOString() : null;
+    markStage({ stage, role: TALENT_WAITING_FOR[stage] ?? null, sinceMs: Date.now(), tz, deadline: stageDeadline });
     project();
   }
 
