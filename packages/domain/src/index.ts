@@ -20,3 +20,4 @@ export * from './import/profiles';
 export * from './import/kinds';
 export * from './import/assessment-results';
 export * from './import/target-posts';
+export * from './selection-route';

@@ -14,6 +14,7 @@ export const SCREENS = join(ARTIFACTS, 'screens');
 /** The screenshots the README shows, copied to docs/screens/ when E2E_UPDATE_README_SCREENS=1. */
 const README_SCREENS = new Set([
   '01-beranda-publik',
+  '02-tahapan-seleksi',
   '23-formulir-lamaran-360',
   '28-wawancara-buta-lembar',
   '34-pilihan-ppk-formulir',

@@ -15,7 +15,7 @@ import { writeTinyPdf } from './pdf';
 /** Stage names as the portal shows them (portal/src/components/ui.tsx STAGE_NAMES), in the order of the process. */
 export const STAGE = {
   PLANNED: 'Perencanaan',
-  PLAN_APPROVAL: 'Menunggu persetujuan rencana',
+  PLAN_APPROVAL: 'Persetujuan rencana oleh pengawas',
   REGISTRATION_OPEN: 'Pendaftaran dibuka',
   REGISTRATION_EXTENDED: 'Pendaftaran diperpanjang',
   REGISTRATION_CLOSED: 'Pendaftaran ditutup',
@@ -27,7 +27,7 @@ export const STAGE = {
   FINAL_RANKING: 'Pemeringkatan akhir',
   FINAL_OBJECTIONS: 'Masa sanggah hasil akhir',
   REPORTED_TO_PPK: 'Dilaporkan ke PPK',
-  OVERSEER_RECOMMENDATION: 'Menunggu rekomendasi pengawas',
+  OVERSEER_RECOMMENDATION: 'Rekomendasi pengawas',
   APPOINTMENT_CHOICE: 'Pemilihan oleh PPK',
   DECREE: 'Penetapan keputusan',
   INAUGURATION: 'Pelantikan',
