@@ -141,6 +141,21 @@ describe('portal smoke', () => {
     await screenshot(page, '03-daftar-seleksi');
   });
 
+  it('the secretariat’s dashboard shows the same stepper, in the agency’s zone from a browser in UTC', async () => {
+    const { page } = await open({ label: 'sekretariat', timezoneId: 'UTC' });
+    await signIn(page, 'sekretariat');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Kelola seleksi' }).click();
+    await page.getByRole('link', { name: DEMO_SELECTION_TITLE, exact: true }).click();
+    const stepper = page.getByRole('region', { name: 'Tahapan seleksi' });
+    await stepper.waitFor();
+    const current = await textOf(stepper.locator('li[aria-current="step"]'));
+    expect(current).toContain('Pendaftaran dibuka');
+    expect(current).toContain('Menunggu: Pelamar');
+    // 23.59 WITA is 15.59 in the browser's UTC: the page shows the agency's clock with its label.
+    expect(current).toMatch(/Batas waktu \d{1,2} \w+ \d{4} pukul 23\.59 WITA/);
+    expect(await textOf(page.locator('main dl.summary'))).toMatch(/pukul 23\.59 WITA/);
+  });
+
   it('sign-in page refuses a wrong password with a message', async () => {
     const { page } = await open();
     await page.goto('/masuk');

@@ -41,6 +41,10 @@ describe('selectionRoute', () => {
     const route = (history: RouteEvent[]) =>
       selectionRoute({ ...base, stage: 'ADMINISTRATIVE_OBJECTIONS', history }).find((r) => r.state === 'CURRENT')!;
     expect(route([opened]).dueAt).toBe('2026-12-24T15:59:59.999Z');
+    const next = selectionRoute({ ...base, stage: 'ADMINISTRATIVE_OBJECTIONS', history: [opened] }).find(
+      (r) => r.state === 'NEXT',
+    )!;
+    expect(next).toMatchObject({ stage: 'COMPETENCY_ASSESSMENT', expectedAt: '2026-12-24T16:00:00.000Z' });
     expect(route([opened, ev('ADMINISTRATIVE_OBJECTIONS', '2026-12-25T00:00:00.000Z')]).dueAt).toBeNull();
   });
 

@@ -148,7 +148,8 @@ export function selectionRoute(input: RouteInput): RouteStage[] {
     let dueAt: string | null = null;
     let expectedAt: string | null = null;
     if (state === 'CURRENT') dueAt = dueOfCurrent;
-    if (state === 'NEXT') expectedAt = dueOfCurrent;
+    // The next stage starts when the current one's deadline has passed (00.00 after a day's end).
+    if (state === 'NEXT' && dueOfCurrent) expectedAt = new Date(new Date(dueOfCurrent).getTime() + 1).toISOString();
     if (stage === 'REGISTRATION_OPEN' && (state === 'NEXT' || state === 'LATER')) {
       expectedAt = startOfLocalDay(input.announcementDate, input.timeZone).toISOString();
       dueAt = input.registrationClosesAt;

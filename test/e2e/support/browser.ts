@@ -95,13 +95,13 @@ export async function newContext(
   browser: Browser,
   baseURL: string,
   logFile: string,
-  opts: { width?: number; javaScriptEnabled?: boolean; label?: string } = {},
+  opts: { width?: number; javaScriptEnabled?: boolean; label?: string; timezoneId?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: opts.width ?? 1280, height: 800 },
     locale: 'id-ID',
-    timezoneId: 'Asia/Makassar',
+    timezoneId: opts.timezoneId ?? 'Asia/Makassar',
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
   });
   context.setDefaultTimeout(20_000);

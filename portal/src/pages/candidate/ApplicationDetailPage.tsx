@@ -169,11 +169,11 @@ export function ApplicationDetailPage() {
   const screening = process.data?.selectionProcess.applications.find((x) => x.applicationId === a.id) ?? null;
   const zone = a.selection?.timeZone ?? null;
   const at = (v: string | null | undefined) => formatDate(v, true, zone);
-  // The next step: as the latest step of the application dated it, else the round's current deadline.
+  // The next step comes when the round's running deadline passes; without one, as the latest step dated it.
   const route = a.selection?.route ?? [];
   const nextAt = closed
     ? null
-    : (timeline.at(-1)?.expectedNextAt ?? deadline?.at ?? route.find((r) => r.state === 'CURRENT')?.dueAt ?? null);
+    : (deadline?.at ?? route.find((r) => r.state === 'CURRENT')?.dueAt ?? timeline.at(-1)?.expectedNextAt ?? null);
 
   return (
     <Page title={`Lamaran: ${a.vacancy?.position ?? 'jabatan'}`}>
