@@ -17,6 +17,7 @@ import {
   clearScreens,
   launchChromium,
   newContext,
+  partScreenshot,
   phoneScreenshot,
   screenshot,
   signIn,
@@ -116,10 +117,43 @@ describe('portal smoke', () => {
     await page.getByRole('heading', { level: 1, name: DEMO_SELECTION_TITLE }).waitFor();
     expect(page.url()).toMatch(/\/seleksi\/[^/]+$/);
     expect(await textOf(page.locator('main'))).toContain('Kepala Dinas Pendidikan dan Kebudayaan');
+    // The stage stepper: every stage of the route in order, the current one (registration) marked for
+    // assistive technology, with who must act, its deadline in the agency's zone and the working days left.
+    const stepper = page.getByRole('region', { name: 'Tahapan seleksi' });
+    const steps = stepper.getByRole('list').first().getByRole('listitem');
+    expect(await steps.count()).toBeGreaterThanOrEqual(17);
+    expect(await stepper.locator('[aria-current="step"]').count()).toBe(1);
+    const current = await textOf(stepper.locator('li[aria-current="step"]'));
+    expect(current).toContain('Pendaftaran dibuka');
+    expect(current).toContain('Tahap saat ini');
+    expect(current).toContain('Menunggu: Pelamar');
+    expect(current).toMatch(
+      /Batas waktu \d{1,2} \w+ \d{4} pukul 23\.59 WITA \((\d+ hari kerja lagi|hari ini hari terakhir)\)/,
+    );
+    expect(await textOf(steps.nth(0))).toMatch(/^.*Perencanaan.*Selesai/);
+    expect(await textOf(steps.nth(1))).toContain('Selesai');
+    expect(await textOf(steps.nth(3))).toContain('Berikutnya');
+    expect(await textOf(steps.last())).toContain('Belum dimulai');
+    await partScreenshot(stepper, '02-tahapan-seleksi');
     await screenshot(page, '02-rincian-seleksi');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Seleksi dan hasil' }).click();
     await page.getByRole('link', { name: DEMO_SELECTION_TITLE, exact: true }).waitFor();
     await screenshot(page, '03-daftar-seleksi');
+  });
+
+  it('the secretariat’s dashboard shows the same stepper, in the agency’s zone from a browser in UTC', async () => {
+    const { page } = await open({ label: 'sekretariat', timezoneId: 'UTC' });
+    await signIn(page, 'sekretariat');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Kelola seleksi' }).click();
+    await page.getByRole('link', { name: DEMO_SELECTION_TITLE, exact: true }).click();
+    const stepper = page.getByRole('region', { name: 'Tahapan seleksi' });
+    await stepper.waitFor();
+    const current = await textOf(stepper.locator('li[aria-current="step"]'));
+    expect(current).toContain('Pendaftaran dibuka');
+    expect(current).toContain('Menunggu: Pelamar');
+    // 23.59 WITA is 15.59 in the browser's UTC: the page shows the agency's clock with its label.
+    expect(current).toMatch(/Batas waktu \d{1,2} \w+ \d{4} pukul 23\.59 WITA/);
+    expect(await textOf(page.locator('main dl.summary'))).toMatch(/pukul 23\.59 WITA/);
   });
 
   it('sign-in page refuses a wrong password with a message', async () => {

@@ -365,3 +365,12 @@ builder.objectField(SelectionType, 'registrationProvisional', (t) =>
       ),
   }),
 );
+
+/** An agency's working-day calendar as pages read it (the national one kept as for lists, plus its regional days off). */
+export async function agencyCalendarForReads(ctx: GraphQLContext, agencyCode: string): Promise<HolidayCalendar> {
+  const [national, regional] = await Promise.all([
+    calendarForLists(ctx),
+    ctx.services.candidate.getRegionalHolidays(agencyCode),
+  ]);
+  return withRegionalHolidays(national, regional.days);
+}

@@ -11,6 +11,7 @@ import './scoring';
 import './appointment';
 import './selection-process';
 import './calendar';
+import './selection-route';
 import './talent';
 import './ip-asn';
 import './talent-gate';

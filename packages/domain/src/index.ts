@@ -21,3 +21,4 @@ export * from './import/kinds';
 export * from './import/assessment-results';
 export * from './import/target-posts';
 export * from './oversight';
+export * from './selection-route';

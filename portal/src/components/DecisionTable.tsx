@@ -20,6 +20,7 @@ export function DecisionTable<T extends DecisionRowBase>({
   kind,
   by = (d) => d.by.displayName ?? d.by.userId,
   extra,
+  zone,
 }: {
   rows: readonly T[];
   caption: string;
@@ -28,6 +29,8 @@ export function DecisionTable<T extends DecisionRowBase>({
   kind: (d: T) => ReactNode;
   by?: (d: T) => ReactNode;
   extra?: { header: string; cell: (d: T) => ReactNode };
+  /** The agency's zone the times are shown in (WIB when unknown). */
+  zone?: string | null;
 }) {
   if (rows.length === 0) return <p>Belum ada keputusan.</p>;
   return (
@@ -46,7 +49,7 @@ export function DecisionTable<T extends DecisionRowBase>({
         <tbody>
           {rows.map((d) => (
             <tr key={d.decisionId}>
-              <td>{formatDate(d.at, true)}</td>
+              <td>{formatDate(d.at, true, zone)}</td>
               <th scope="row">{kind(d)}</th>
               <td>{by(d)}</td>
               <td>{d.reason ?? '-'}</td>

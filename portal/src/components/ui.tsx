@@ -5,42 +5,8 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api';
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
-/** '2026-11-24' or an ISO instant → '24 November 2026' (instants in the browser's zone, with the time). */
-export function formatDate(value: string | null | undefined, withTime = false): string {
-  if (!value) return '-';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-').map(Number);
-    return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-  }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const day = `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
-  if (!withTime) return day;
-  return `${day} pukul ${String(date.getHours()).padStart(2, '0')}.${String(date.getMinutes()).padStart(2, '0')}`;
-}
-
-/** '24 November 2026 pukul 23.59.58' (the browser's time zone): receipt times, where seconds matter. */
-export function formatInstantWithSeconds(value: string | null | undefined): string {
-  if (!value) return '-';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return `${formatDate(value, true)}.${String(date.getSeconds()).padStart(2, '0')}`;
-}
+// The one date/time formatter (agency zone, labelled): pages import it from here with the other helpers.
+export { formatDate } from '../format';
 
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -146,7 +112,7 @@ export function Progress({ value, max, label }: { value: number; max: number; la
 
 export const STAGE_NAMES: Record<string, string> = {
   PLANNED: 'Perencanaan',
-  PLAN_APPROVAL: 'Menunggu persetujuan rencana',
+  PLAN_APPROVAL: 'Persetujuan rencana oleh pengawas',
   REGISTRATION_OPEN: 'Pendaftaran dibuka',
   REGISTRATION_EXTENDED: 'Pendaftaran diperpanjang',
   REGISTRATION_CLOSED: 'Pendaftaran ditutup',
@@ -158,7 +124,7 @@ export const STAGE_NAMES: Record<string, string> = {
   FINAL_RANKING: 'Pemeringkatan akhir',
   FINAL_OBJECTIONS: 'Masa sanggah hasil akhir',
   REPORTED_TO_PPK: 'Dilaporkan ke PPK',
-  OVERSEER_RECOMMENDATION: 'Menunggu rekomendasi pengawas',
+  OVERSEER_RECOMMENDATION: 'Rekomendasi pengawas',
   APPOINTMENT_CHOICE: 'Pemilihan oleh PPK',
   DECREE: 'Penetapan keputusan',
   INAUGURATION: 'Pelantikan',

@@ -2,6 +2,7 @@
  * GraphQL operations of the candidate pages (role CANDIDATE). Every export is checked against
  * gateway/schema.graphql by queries.test.ts.
  */
+import { ROUTE_FIELDS } from '../components/stage-route';
 
 const CONFIRMATION = `confirmation { status note fields at resolution { outcome reason corrected at } }`;
 
@@ -59,6 +60,7 @@ export const APPLY_TARGET = `
       id
       title
       stage
+      timeZone
       registrationClosesAt registrationProvisional
       vacancies { ${VACANCY} }
       announcement { id number downloadUrl }
@@ -84,7 +86,7 @@ export const MY_APPLICATIONS = `
           id
           status
           submittedAt
-          selection { id title stage }
+          selection { id title stage timeZone }
           vacancy { ${VACANCY} }
           ${TIMELINE}
         }
@@ -101,7 +103,7 @@ export const APPLICATION_DETAIL = `
       status
       submittedAt
       receivedAt
-      selection { id title stage registrationClosesAt registrationProvisional }
+      selection { id title stage timeZone registrationClosesAt registrationProvisional ${ROUTE_FIELDS} }
       vacancy { ${VACANCY} }
       ${TIMELINE}
     }
@@ -172,7 +174,7 @@ export const MY_INVITATIONS = `
           reason
           selectionId
           vacancyId
-          selection { id title stage registrationClosesAt registrationProvisional vacancies { ${VACANCY} } }
+          selection { id title stage timeZone registrationClosesAt registrationProvisional vacancies { ${VACANCY} } }
         }
       }
     }

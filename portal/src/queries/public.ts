@@ -2,12 +2,14 @@
  * GraphQL operations of the public pages (no sign-in needed). Every export is checked against
  * gateway/schema.graphql by queries.test.ts.
  */
+import { ROUTE_FIELDS } from '../components/stage-route';
 
 const SELECTION_CARD = `
   id
   title
   agencyCode
   stage
+  timeZone
   announcementDate
   registrationClosesAt
   registrationProvisional
@@ -69,7 +71,7 @@ export const SELECTION_DETAIL = `
   query SelectionDetail($id: ID!) {
     selection(id: $id) {
       ${SELECTION_CARD}
-      timeZone
+      ${ROUTE_FIELDS}
       stageHistory { stage at reasonCode reasonText expectedNextAt }
     }
     selectionDocuments(selectionId: $id, first: 100) { edges { node { ${DOCUMENT_ROW} } } }

@@ -3,6 +3,8 @@
  * Each export is a complete operation, validated against gateway/schema.graphql by queries.test.ts.
  */
 
+import { ROUTE_FIELDS } from '../components/stage-route';
+
 const DECISION = 'decisionId kind at reason subjectId by { userId role displayName }';
 
 // --- selections -------------------------------------------------------------------------------
@@ -22,6 +24,7 @@ export const SELECTION_DASHBOARD = `query SelectionDashboard($id: ID!) {
   selection(id: $id) {
     id title stage agencyCode announcementDate registrationClosesAt simulation timeZone workflowId temporalUiUrl
     stageHistory { stage at expectedNextAt reasonText }
+    ${ROUTE_FIELDS}
     vacancies { id position unit level status }
   }
   selectionProcess(selectionId: $id) {

@@ -14,6 +14,7 @@ export const SCREENS = join(ARTIFACTS, 'screens');
 /** The screenshots the README shows, copied to docs/screens/ when E2E_UPDATE_README_SCREENS=1. */
 const README_SCREENS = new Set([
   '01-beranda-publik',
+  '02-tahapan-seleksi',
   '23-formulir-lamaran-360',
   '28-wawancara-buta-lembar',
   '34-pilihan-ppk-formulir',
@@ -94,13 +95,13 @@ export async function newContext(
   browser: Browser,
   baseURL: string,
   logFile: string,
-  opts: { width?: number; javaScriptEnabled?: boolean; label?: string } = {},
+  opts: { width?: number; javaScriptEnabled?: boolean; label?: string; timezoneId?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: opts.width ?? 1280, height: 800 },
     locale: 'id-ID',
-    timezoneId: 'Asia/Makassar',
+    timezoneId: opts.timezoneId ?? 'Asia/Makassar',
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
   });
   context.setDefaultTimeout(20_000);

@@ -15,7 +15,7 @@ import { writeTinyPdf } from './pdf';
 /** Stage names as the portal shows them (portal/src/components/ui.tsx STAGE_NAMES), in the order of the process. */
 export const STAGE = {
   PLANNED: 'Perencanaan',
-  PLAN_APPROVAL: 'Menunggu persetujuan rencana',
+  PLAN_APPROVAL: 'Persetujuan rencana oleh pengawas',
   REGISTRATION_OPEN: 'Pendaftaran dibuka',
   REGISTRATION_EXTENDED: 'Pendaftaran diperpanjang',
   REGISTRATION_CLOSED: 'Pendaftaran ditutup',
@@ -27,7 +27,7 @@ export const STAGE = {
   FINAL_RANKING: 'Pemeringkatan akhir',
   FINAL_OBJECTIONS: 'Masa sanggah hasil akhir',
   REPORTED_TO_PPK: 'Dilaporkan ke PPK',
-  OVERSEER_RECOMMENDATION: 'Menunggu rekomendasi pengawas',
+  OVERSEER_RECOMMENDATION: 'Rekomendasi pengawas',
   APPOINTMENT_CHOICE: 'Pemilihan oleh PPK',
   DECREE: 'Penetapan keputusan',
   INAUGURATION: 'Pelantikan',
@@ -303,7 +303,17 @@ export class RoundSteps {
       await page.getByRole('link', { name: 'Lihat lamaran saya' }).click();
       await page.getByRole('heading', { level: 1, name: `Lamaran: ${c.position}` }).waitFor();
       await page.getByText(`${user}-riwayat-hidup.pdf`).waitFor();
-      if (i === 0) await c.shot(page, '24-lamaran-saya');
+      if (i === 0) {
+        // The status once, with the expected date of the next step; the round's stepper at registration.
+        const main = await textOf(page.locator('main'));
+        expect(main.match(/Status lamaran:/g)).toHaveLength(1);
+        expect(main).not.toMatch(/Status: /);
+        expect(main).toMatch(/Langkah berikutnya diperkirakan: \d{1,2} \w+ \d{4} pukul \d\d\.\d\d (WIB|WITA|WIT)/);
+        const stepper = page.getByRole('region', { name: 'Tahapan seleksi' });
+        expect(await stepper.locator('[aria-current="step"]').count()).toBe(1);
+        expect(await textOf(stepper.locator('li[aria-current="step"]'))).toMatch(/Pendaftaran (dibuka|diperpanjang)/);
+        await c.shot(page, '24-lamaran-saya');
+      }
     };
     await Promise.all(this.candidateContexts.map((ctx, i) => apply(ctx, i)));
     const page = this.secretary.page;

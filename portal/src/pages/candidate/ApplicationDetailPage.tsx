@@ -1,6 +1,7 @@
 /**
- * Route: /lamaran-saya/:id (CANDIDATE). One application: current status (live over SSE), the timeline
- * of steps with reasons in words and expected dates, the administrative screening result (MS/TMS with
+ * Route: /lamaran-saya/:id (CANDIDATE). One application: its status once (live over SSE) with the expected
+ * date of the next step, the round's stage stepper, the timeline of steps with reasons in words and
+ * expected dates (times in the agency's zone), the administrative screening result (MS/TMS with
  * the requirements not met), the uploaded documents, own scores once the final plenary has ranked,
  * objections (while an objection window is open) and withdrawal with a confirmation; while the application
  * competes, the schedule of its next in-person stage (section "Jadwal <uji kompetensi|wawancara>": date, time
@@ -21,10 +22,9 @@ import {
   applicationStatusName,
   formatBytes,
   formatDate,
-  formatInstantWithSeconds,
   levelName,
-  stageName,
 } from '../../components/ui';
+import { StageStepper, type RouteStageRow } from '../../components/StageStepper';
 import {
   APPLICATION_DETAIL,
   APPLICATION_EXTRAS,
@@ -44,7 +44,7 @@ interface Detail {
     status: string;
     submittedAt: string;
     receivedAt: string;
-    selection: SelectionHeading | null;
+    selection: (SelectionHeading & { route: RouteStageRow[] }) | null;
     vacancy: VacancyRow | null;
     timeline: TimelineEntry[];
   } | null;
@@ -167,6 +167,13 @@ export function ApplicationDetailPage() {
   const deadline = process.data?.selectionProcess.deadline ?? null;
   const objectionWindowOpen = OBJECTION_STAGES.includes(stage) && deadline?.label === 'OBJECTIONS';
   const screening = process.data?.selectionProcess.applications.find((x) => x.applicationId === a.id) ?? null;
+  const zone = a.selection?.timeZone ?? null;
+  const at = (v: string | null | undefined) => formatDate(v, true, zone);
+  // The next step comes when the round's running deadline passes; without one, as the latest step dated it.
+  const route = a.selection?.route ?? [];
+  const nextAt = closed
+    ? null
+    : (deadline?.at ?? route.find((r) => r.state === 'CURRENT')?.dueAt ?? timeline.at(-1)?.expectedNextAt ?? null);
 
   return (
     <Page title={`Lamaran: ${a.vacancy?.position ?? 'jabatan'}`}>
@@ -178,16 +185,21 @@ export function ApplicationDetailPage() {
         <dt>Jabatan</dt>
         <dd>{a.vacancy ? `${a.vacancy.position}, ${a.vacancy.unit} (${levelName(a.vacancy.level)})` : '-'}</dd>
         <dt>Diterima server</dt>
-        <dd>{formatInstantWithSeconds(a.receivedAt)}</dd>
-        <dt>Tahap seleksi</dt>
-        <dd>{stage ? stageName(stage) : '-'}</dd>
+        <dd>{formatDate(a.receivedAt, 'seconds', zone)}</dd>
       </dl>
-      <div role="status" aria-live="polite">
+      {/* The status, once: announced when it changes. */}
+      <div role="status" aria-live="polite" className="card">
         <p>
           Status lamaran: <strong>{applicationStatusName(a.status)}</strong>
         </p>
+        {!closed && (
+          <p>
+            Langkah berikutnya diperkirakan: <strong>{nextAt ? at(nextAt) : 'belum ditetapkan'}</strong>
+          </p>
+        )}
       </div>
       <p className="muted">{LIVE_TEXT[live]}</p>
+      <StageStepper route={route} zone={zone} />
 
       <h2>Riwayat lamaran</h2>
       {timeline.length === 0 ? (
@@ -197,10 +209,9 @@ export function ApplicationDetailPage() {
           {timeline.map((e, i) => (
             <li key={`${e.reasonCode}-${e.at}-${i}`}>
               <strong>{e.reasonText}</strong>
-              <div>Status: {applicationStatusName(e.status)}</div>
               {e.note && <div>Catatan: {e.note}</div>}
-              <div className="muted">{formatDate(e.at, true)}</div>
-              {e.expectedNextAt && <div>Langkah berikutnya diperkirakan pada {formatDate(e.expectedNextAt, true)}</div>}
+              <div className="muted">{at(e.at)}</div>
+              {e.expectedNextAt && <div>Langkah berikutnya diperkirakan pada {at(e.expectedNextAt)}</div>}
             </li>
           ))}
         </ol>
@@ -240,7 +251,7 @@ export function ApplicationDetailPage() {
           {x.documents.map((d) => (
             <li key={d.id}>
               {DOCUMENT_KIND_LABELS[d.kind] ?? d.kind}: {d.fileName} ({formatBytes(d.sizeBytes)}, diunggah{' '}
-              {formatDate(d.uploadedAt, true)}){' '}
+              {at(d.uploadedAt)}){' '}
               <DownloadButton
                 url={d.downloadUrl}
                 fileName={d.fileName}
@@ -303,6 +314,7 @@ export function ApplicationDetailPage() {
         selectionId={selectionId}
         open={!closed && objectionWindowOpen}
         deadline={deadline}
+        zone={zone}
         objections={(process.data?.selectionProcess.objections ?? []).filter((o) => o.applicationId === a.id)}
         onFiled={process.reload}
       />
@@ -349,11 +361,13 @@ function ObjectionSection({
   deadline,
   objections,
   onFiled,
+  zone,
 }: {
   applicationId: string;
   selectionId: string;
   open: boolean;
   deadline: { label: string; at: string; provisional: boolean } | null;
+  zone: string | null;
   objections: Objection[];
   onFiled: () => void;
 }) {
@@ -390,7 +404,7 @@ function ObjectionSection({
             {deadline?.label === 'OBJECTIONS' && (
               <>
                 {' '}
-                sampai {formatDate(deadline.at, true)} <ProvisionalNote show={deadline.provisional} />
+                sampai {formatDate(deadline.at, true, zone)} <ProvisionalNote show={deadline.provisional} />
               </>
             )}
             . Anda dapat mengajukan sanggahan atas hasil seleksi lamaran ini.
@@ -426,14 +440,14 @@ function ObjectionSection({
             <tbody>
               {objections.map((o) => (
                 <tr key={o.objectionId}>
-                  <th scope="row">{formatDate(o.filedAt, true)}</th>
+                  <th scope="row">{formatDate(o.filedAt, true, zone)}</th>
                   <td>{o.phase === 'FINAL' ? 'Hasil akhir' : 'Seleksi administrasi'}</td>
                   <td>{o.text ?? '-'}</td>
                   <td>
                     {o.upheld === null
                       ? 'Belum dijawab'
                       : `${o.upheld ? 'Diterima' : 'Ditolak'}${o.answer ? `: ${o.answer}` : ''}`}
-                    {o.answeredAt && <div className="muted">{formatDate(o.answeredAt, true)}</div>}
+                    {o.answeredAt && <div className="muted">{formatDate(o.answeredAt, true, zone)}</div>}
                   </td>
                 </tr>
               ))}

@@ -23,7 +23,7 @@ interface MyApplication {
   id: string;
   status: string;
   submittedAt: string;
-  selection: { id: string; title: string; stage: string } | null;
+  selection: { id: string; title: string; stage: string; timeZone: string } | null;
   vacancy: VacancyRow | null;
   timeline: TimelineEntry[];
 }
@@ -87,13 +87,16 @@ export function ApplicationsPage() {
                         {last ? (
                           <>
                             {last.reasonText}
-                            <div className="muted">{formatDate(last.at, true)}</div>
+                            <div className="muted">{formatDate(last.at, true, a.selection?.timeZone)}</div>
                             {last.expectedNextAt && (
-                              <div>Langkah berikutnya diperkirakan {formatDate(last.expectedNextAt, true)}</div>
+                              <div>
+                                Langkah berikutnya diperkirakan{' '}
+                                {formatDate(last.expectedNextAt, true, a.selection?.timeZone)}
+                              </div>
                             )}
                           </>
                         ) : (
-                          `Diajukan ${formatDate(a.submittedAt, true)}`
+                          `Diajukan ${formatDate(a.submittedAt, true, a.selection?.timeZone)}`
                         )}
                       </td>
                       <td>

@@ -18,7 +18,6 @@ import {
   SuccessAlert,
   formatBytes,
   formatDate,
-  formatInstantWithSeconds,
   levelName,
 } from '../../components/ui';
 import { APPLY_TARGET, APPLY_TO_VACANCY } from '../../queries/candidate';
@@ -160,7 +159,7 @@ export function ApplyPage() {
         <dd>{levelName(v.level)}</dd>
         <dt>Pendaftaran ditutup</dt>
         <dd>
-          {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+          {formatDate(s.registrationClosesAt, true, s.timeZone)} <ProvisionalNote show={s.registrationProvisional} />
         </dd>
       </dl>
       {s.announcement && (
@@ -171,7 +170,7 @@ export function ApplyPage() {
       {applied ? (
         <SuccessAlert>
           Lamaran Anda untuk jabatan {v.position} telah diterima server pada{' '}
-          {formatInstantWithSeconds(applied.receivedAt)}.{' '}
+          {formatDate(applied.receivedAt, 'seconds', s.timeZone)}.{' '}
           <Link to={`/lamaran-saya/${encodeURIComponent(applied.id)}`}>Lihat lamaran saya</Link>
         </SuccessAlert>
       ) : !open ? (

@@ -48,7 +48,7 @@ export function InvitationsPage() {
             <h2 id={headingId}>{s?.title ?? 'Seleksi terbuka (sedang direncanakan)'}</h2>
             <dl className="details">
               <dt>Diundang pada</dt>
-              <dd>{formatDate(inv.invitedAt, true)}</dd>
+              <dd>{formatDate(inv.invitedAt, true, s?.timeZone)}</dd>
               <dt>Jabatan</dt>
               <dd>{v ? `${v.position}, ${v.unit} (${levelName(v.level)})` : '-'}</dd>
               <dt>Alasan</dt>
@@ -59,7 +59,8 @@ export function InvitationsPage() {
                   <dd>{stageName(s.stage)}</dd>
                   <dt>Pendaftaran ditutup</dt>
                   <dd>
-                    {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+                    {formatDate(s.registrationClosesAt, true, s.timeZone)}{' '}
+                    <ProvisionalNote show={s.registrationProvisional} />
                   </dd>
                 </>
               )}

@@ -28,7 +28,7 @@ export function SelectionSummary({ s, headingLevel = 3 }: { s: SelectionCard; he
         <dd>{stageName(s.stage)}</dd>
         <dt>Pendaftaran ditutup</dt>
         <dd>
-          {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+          {formatDate(s.registrationClosesAt, true, s.timeZone)} <ProvisionalNote show={s.registrationProvisional} />
         </dd>
         {s.announcement && (
           <>

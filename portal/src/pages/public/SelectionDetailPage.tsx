@@ -1,5 +1,6 @@
 /**
- * Route: /seleksi/:id (public). One selection: its current stage in words, dates and deadlines, the
+ * Route: /seleksi/:id (public). One selection: the stage stepper (every stage of the route, the current
+ * one with who must act and the working days left), dates and deadlines in the agency's zone, the
  * vacancies, the stage history with the expected next step, and its public documents; the page reloads
  * when the selection enters a new stage (selectionStageChanged over SSE).
  * Main controls: links "Unduh pengumuman (PDF)", "Hasil akhir seleksi", per vacancy "Lamar jabatan
@@ -8,6 +9,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
+import { StageStepper, type RouteStageRow } from '../../components/StageStepper';
 import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, SELECTION_STAGE_CHANGED } from '../../queries/public';
 import { useSubscription } from '../candidate/live';
@@ -30,7 +32,7 @@ interface StageEvent {
 }
 
 interface Data {
-  selection: (SelectionCard & { timeZone: string; stageHistory: StageEvent[] }) | null;
+  selection: (SelectionCard & { route: RouteStageRow[]; stageHistory: StageEvent[] }) | null;
   selectionDocuments: { edges: { node: DocumentRow }[] };
 }
 
@@ -58,6 +60,7 @@ export function SelectionDetailPage() {
   const inForce = data.selectionDocuments.edges.map((e) => e.node).filter((d) => !d.supersededBy);
   const replaced = data.selectionDocuments.edges.map((e) => e.node).filter((d) => d.supersededBy);
   const canApply = open && user?.role === 'CANDIDATE';
+  const at = (v: string | null | undefined) => formatDate(v, true, s.timeZone);
   return (
     <Page title={s.title}>
       <dl className="details">
@@ -69,17 +72,18 @@ export function SelectionDetailPage() {
         <dd>{formatDate(s.announcementDate)}</dd>
         <dt>Pendaftaran ditutup</dt>
         <dd>
-          {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+          {at(s.registrationClosesAt)} <ProvisionalNote show={s.registrationProvisional} />
         </dd>
         {next && (
           <>
             <dt>Langkah berikutnya diperkirakan</dt>
-            <dd>{formatDate(next, true)}</dd>
+            <dd>{at(next)}</dd>
           </>
         )}
         <dt>Zona waktu</dt>
         <dd>{s.timeZone}</dd>
       </dl>
+      <StageStepper route={s.route} zone={s.timeZone} />
       {s.simulation && <p className="muted">Seleksi simulasi (latihan): hari berjalan dalam hitungan detik.</p>}
       <p className="button-row">
         {s.announcement && <a href={s.announcement.downloadUrl}>Unduh pengumuman (PDF)</a>}
@@ -112,16 +116,17 @@ export function SelectionDetailPage() {
         }
       />
 
-      <h2>Tahapan dan tenggat</h2>
+      <h2>Riwayat tahapan</h2>
       {history.length === 0 ? (
         <p>Belum ada tahapan yang tercatat.</p>
       ) : (
         <ol className="timeline">
           {history.map((e, i) => (
             <li key={`${e.reasonCode}-${e.at}-${i}`}>
-              <strong>{stageName(e.stage)}</strong> — {e.reasonText}
-              <div className="muted">{formatDate(e.at, true)}</div>
-              {e.expectedNextAt && <div>Langkah berikutnya diperkirakan pada {formatDate(e.expectedNextAt, true)}</div>}
+              {/* What happened first; the stage it happened in after it (a stage name read as a state contradicted the event). */}
+              <strong>{e.reasonText}</strong> <span className="muted">(tahap {stageName(e.stage)})</span>
+              <div className="muted">{at(e.at)}</div>
+              {e.expectedNextAt && <div>Langkah berikutnya diperkirakan pada {at(e.expectedNextAt)}</div>}
             </li>
           ))}
         </ol>

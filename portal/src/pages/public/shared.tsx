@@ -18,6 +18,8 @@ export interface SelectionCard {
   title: string;
   agencyCode: string;
   stage: string;
+  /** The agency's zone (WIB/WITA/WIT): every time on the page is shown in it. */
+  timeZone: string;
   announcementDate: string;
   registrationClosesAt: string;
   /** The close was computed on a provisional calendar (no SKB yet for a year it reaches). */
@@ -63,6 +65,7 @@ export interface SelectionHeading {
   id: string;
   title: string;
   stage: string;
+  timeZone: string;
   registrationClosesAt: string;
   registrationProvisional: boolean;
 }

@@ -8,10 +8,10 @@
  *   in a calibration or correction round; button "Kirim nilai"). Other members' scores are shown only once the
  *   gateway returns them (after one's own score), exactly as selectionProcess answers.
  */
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { Button, Field, formatDate } from '../../components/ui';
 import { DECLARE_CONFLICT, SUBMIT_INTERVIEW_SCORE } from '../../queries/staff';
-import { ActionForm, Outcome, candidateLabel, competing, useAction, vacancyLabel } from './common';
+import { ActionForm, Outcome, ZoneContext, candidateLabel, competing, useAction, vacancyLabel } from './common';
 import { parseNumber, score } from './labels';
 import type { PanelProps, ProcessApplicationView } from './types';
 
@@ -58,6 +58,7 @@ export function MemberPanel({ process, reload }: PanelProps) {
 
 function Scorecard({ process, reload, app }: PanelProps & { app: ProcessApplicationView }) {
   const name = candidateLabel(process, app.applicationId);
+  const zone = useContext(ZoneContext);
   const memberId = process.myMemberId!;
   const recused = process.recusals.some((r) => r.memberId === memberId && r.candidateId === app.candidateId);
   const mine = app.interviewScores?.find((s) => s.memberId === memberId) ?? null;
@@ -78,7 +79,7 @@ function Scorecard({ process, reload, app }: PanelProps & { app: ProcessApplicat
       {recused && <p>Anda dikecualikan dari penilaian peserta ini karena konflik kepentingan.</p>}
       {mine && (
         <p>
-          Nilai Anda: <strong>{score(mine.value)}</strong> (putaran {mine.round}, {formatDate(mine.at, true)})
+          Nilai Anda: <strong>{score(mine.value)}</strong> (putaran {mine.round}, {formatDate(mine.at, true, zone)})
         </p>
       )}
       {app.calibrationRequested && mustScore && mine && (

@@ -474,6 +474,7 @@ function ObjectionsPanel({ process, reload, objections }: PanelProps & { objecti
 
 function ObjectionForm({ process, reload, objection }: PanelProps & { objection: ObjectionView }) {
   const name = candidateLabel(process, objection.applicationId);
+  const zone = useContext(ZoneContext);
   const [upheld, setUpheld] = useState('false');
   const [answer, setAnswer] = useState('');
   const [reopen, setReopen] = useState('TRACK_RECORD');
@@ -485,7 +486,7 @@ function ObjectionForm({ process, reload, objection }: PanelProps & { objection:
       <h4>
         {name} ({final ? 'hasil akhir' : 'seleksi administrasi'})
       </h4>
-      <p className="muted">Diajukan {formatDate(objection.filedAt, true)}</p>
+      <p className="muted">Diajukan {formatDate(objection.filedAt, true, zone)}</p>
       <blockquote>{objection.text ?? '-'}</blockquote>
       <ActionForm
         label={`Jawaban sanggahan ${name}`}

@@ -8,11 +8,12 @@
  * "Lamaran", "Panitia seleksi", "Sanggahan", "Dokumen" (links "Unduh <nomor>", secretary/PPK links
  * "Perbaiki <nomor>" to /kelola/dokumen/:id/koreksi), "Ekspor data" (XLSX/CSV links, ExportLinks.tsx), "Keputusan tercatat" (link "Jejak audit lengkap" to /kelola/seleksi/:id/audit), "Riwayat tahap".
  */
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { DecisionTable } from '../../components/DecisionTable';
+import { StageStepper } from '../../components/StageStepper';
 import { Button, ErrorAlert, Loading, Page, SuccessAlert, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DASHBOARD, SELECTION_DOCUMENTS, SELECTION_STAGE_CHANGED } from '../../queries/staff';
 import { SelectionExports } from './ExportLinks';
@@ -74,75 +75,78 @@ export function SelectionDashboardPage() {
   const s = q.data.selection;
   const process = q.data.selectionProcess;
   const role = user?.role;
+  const zone = s?.timeZone ?? null;
+  const at = (v: string | null | undefined) => formatDate(v, true, zone);
   return (
-    <Page
-      title={process.title}
-      actions={
-        <Button type="button" kind="secondary" onClick={reloadAll}>
-          Muat ulang
-        </Button>
-      }
-    >
-      <dl className="summary">
-        <dt>Tahap</dt>
-        <dd>
-          <strong>{stageName(process.stage)}</strong>
-          {process.simulation && <span className="badge">Simulasi</span>}
-        </dd>
-        {process.deadline && (
-          <>
-            <dt>{say(DEADLINE_LABEL, process.deadline.label)}</dt>
-            <dd>
-              {formatDate(process.deadline.at, true)}
-              {process.deadline.provisional && (
-                <span className="badge badge-bad" role="note">
-                  kalender sementara: SKB hari libur tahun itu belum ditetapkan, tanggal dapat berubah
-                </span>
-              )}
-            </dd>
-          </>
-        )}
-        <dt>Pendaftaran ditutup</dt>
-        <dd>{formatDate(process.registrationClosesAt, true)}</dd>
-        {process.overseer && ['PLAN_APPROVAL', 'OVERSEER_RECOMMENDATION'].includes(process.stage) && (
-          <>
-            <dt>Menunggu pengawas</dt>
-            <dd>
-              {say(OVERSEER_SUBJECT, process.overseer.subject)}, sejak {formatDate(process.overseer.requestedAt, true)}
-            </dd>
-          </>
-        )}
-        {s && (
-          <>
-            <dt>Instansi</dt>
-            <dd>
-              {s.agencyCode} ({s.timeZone})
-            </dd>
-          </>
-        )}
-        {s?.temporalUiUrl && (
-          <>
-            <dt>Operator</dt>
-            <dd>
-              <a href={s.temporalUiUrl} target="_blank" rel="noreferrer">
-                Buka di Temporal UI
-              </a>{' '}
-              <span className="muted">({s.workflowId})</span>
-            </dd>
-          </>
-        )}
-      </dl>
-      <p className="muted" aria-live="off">
-        {running
-          ? `Halaman diperbarui otomatis setiap 10 detik${live ? ' dan setiap kali tahap berganti' : ''}.`
-          : 'Seleksi sudah berakhir.'}
-      </p>
-      <ErrorAlert error={q.error} />
+    <ZoneContext.Provider value={zone}>
+      <Page
+        title={process.title}
+        actions={
+          <Button type="button" kind="secondary" onClick={reloadAll}>
+            Muat ulang
+          </Button>
+        }
+      >
+        <dl className="summary">
+          <dt>Tahap</dt>
+          <dd>
+            <strong>{stageName(process.stage)}</strong>
+            {process.simulation && <span className="badge">Simulasi</span>}
+          </dd>
+          {process.deadline && (
+            <>
+              <dt>{say(DEADLINE_LABEL, process.deadline.label)}</dt>
+              <dd>
+                {at(process.deadline.at)}
+                {process.deadline.provisional && (
+                  <span className="badge badge-bad" role="note">
+                    kalender sementara: SKB hari libur tahun itu belum ditetapkan, tanggal dapat berubah
+                  </span>
+                )}
+              </dd>
+            </>
+          )}
+          <dt>Pendaftaran ditutup</dt>
+          <dd>{at(process.registrationClosesAt)}</dd>
+          {process.overseer && ['PLAN_APPROVAL', 'OVERSEER_RECOMMENDATION'].includes(process.stage) && (
+            <>
+              <dt>Menunggu pengawas</dt>
+              <dd>
+                {say(OVERSEER_SUBJECT, process.overseer.subject)}, sejak {at(process.overseer.requestedAt)}
+              </dd>
+            </>
+          )}
+          {s && (
+            <>
+              <dt>Instansi</dt>
+              <dd>
+                {s.agencyCode} ({s.timeZone})
+              </dd>
+            </>
+          )}
+          {s?.temporalUiUrl && (
+            <>
+              <dt>Operator</dt>
+              <dd>
+                <a href={s.temporalUiUrl} target="_blank" rel="noreferrer">
+                  Buka di Temporal UI
+                </a>{' '}
+                <span className="muted">({s.workflowId})</span>
+              </dd>
+            </>
+          )}
+        </dl>
+        <p className="muted" aria-live="off">
+          {running
+            ? `Halaman diperbarui otomatis setiap 10 detik${live ? ' dan setiap kali tahap berganti' : ''}.`
+            : 'Seleksi sudah berakhir.'}
+        </p>
+        <ErrorAlert error={q.error} />
+        {s && <StageStepper route={s.route} zone={zone} />}
 
-      <section aria-labelledby="actions-title">
-        <h2 id="actions-title">Tindakan Anda</h2>
-        {notice && <SuccessAlert>{notice}</SuccessAlert>}
-        <ZoneContext.Provider value={s?.timeZone ?? null}>
+        <section aria-labelledby="actions-title">
+          <h2 id="actions-title">Tindakan Anda</h2>
+          {notice && <SuccessAlert>{notice}</SuccessAlert>}
           <NoticeContext.Provider value={setNotice}>
             {role === 'PANSEL_SECRETARY' && <SecretaryPanels process={process} reload={reloadAll} />}
             {role === 'PANSEL_MEMBER' && <MemberPanel process={process} reload={q.reload} />}
@@ -150,43 +154,43 @@ export function SelectionDashboardPage() {
             {role === 'PPK' && <PpkPanel process={process} reload={reloadAll} />}
             {role === 'ADMIN' && <p>Administrator melihat seleksi tanpa mengambil keputusan.</p>}
           </NoticeContext.Provider>
-        </ZoneContext.Provider>
-      </section>
-
-      <VacanciesSection process={process} />
-      <RankingSection process={process} />
-      <ApplicationsSection process={process} />
-      <PanselSection process={process} />
-      <ObjectionsSection process={process} />
-      <DocumentsSection
-        rows={docs.data?.selectionDocuments.edges.map((e) => e.node) ?? null}
-        error={docs.error}
-        canCorrect={role === 'PANSEL_SECRETARY' || role === 'PPK'}
-      />
-      {role && <SelectionExports selectionId={process.selectionId} stage={process.stage} role={role} />}
-      <DecisionsSection process={process} />
-      {(role === 'PANSEL_SECRETARY' || role === 'OVERSEER' || role === 'ADMIN') && (
-        <p>
-          <Link to={`/kelola/seleksi/${encodeURIComponent(process.selectionId)}/audit`}>
-            Jejak audit lengkap (dengan data setiap keputusan)
-          </Link>
-        </p>
-      )}
-      {s && (
-        <section aria-labelledby="history-title">
-          <h2 id="history-title">Riwayat tahap</h2>
-          <ol className="timeline">
-            {s.stageHistory.map((e, i) => (
-              <li key={`${e.stage}-${i}`}>
-                <strong>{stageName(e.stage)}</strong> · {formatDate(e.at, true)}
-                {e.reasonText ? ` · ${e.reasonText}` : ''}
-                {e.expectedNextAt ? ` · tahap berikutnya diperkirakan ${formatDate(e.expectedNextAt, true)}` : ''}
-              </li>
-            ))}
-          </ol>
         </section>
-      )}
-    </Page>
+
+        <VacanciesSection process={process} />
+        <RankingSection process={process} />
+        <ApplicationsSection process={process} />
+        <PanselSection process={process} />
+        <ObjectionsSection process={process} />
+        <DocumentsSection
+          rows={docs.data?.selectionDocuments.edges.map((e) => e.node) ?? null}
+          error={docs.error}
+          canCorrect={role === 'PANSEL_SECRETARY' || role === 'PPK'}
+        />
+        {role && <SelectionExports selectionId={process.selectionId} stage={process.stage} role={role} />}
+        <DecisionsSection process={process} />
+        {(role === 'PANSEL_SECRETARY' || role === 'OVERSEER' || role === 'ADMIN') && (
+          <p>
+            <Link to={`/kelola/seleksi/${encodeURIComponent(process.selectionId)}/audit`}>
+              Jejak audit lengkap (dengan data setiap keputusan)
+            </Link>
+          </p>
+        )}
+        {s && (
+          <section aria-labelledby="history-title">
+            <h2 id="history-title">Riwayat tahap</h2>
+            <ol className="timeline">
+              {s.stageHistory.map((e, i) => (
+                <li key={`${e.stage}-${i}`}>
+                  <strong>{e.reasonText || stageName(e.stage)}</strong> · {at(e.at)}
+                  <span className="muted"> · tahap {stageName(e.stage)}</span>
+                  {e.expectedNextAt ? ` · tahap berikutnya diperkirakan ${at(e.expectedNextAt)}` : ''}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </Page>
+    </ZoneContext.Provider>
   );
 }
 
@@ -393,6 +397,7 @@ function PanselSection({ process }: { process: SelectionProcessView }) {
 }
 
 function ObjectionsSection({ process }: { process: SelectionProcessView }) {
+  const zone = useContext(ZoneContext);
   if (process.objections.length === 0) return null;
   return (
     <section aria-labelledby="objections-list-title">
@@ -401,7 +406,7 @@ function ObjectionsSection({ process }: { process: SelectionProcessView }) {
         {process.objections.map((o) => (
           <li key={o.objectionId} className="card">
             <strong>{candidateLabel(process, o.applicationId)}</strong> ·{' '}
-            {o.phase === 'FINAL' ? 'hasil akhir' : 'seleksi administrasi'} · {formatDate(o.filedAt, true)}
+            {o.phase === 'FINAL' ? 'hasil akhir' : 'seleksi administrasi'} · {formatDate(o.filedAt, true, zone)}
             <p>{o.text ?? '-'}</p>
             <p>
               {o.upheld === null ? 'Belum dijawab' : o.upheld ? 'Diterima' : 'Ditolak'}
@@ -480,6 +485,7 @@ function DocumentsSection({
 }
 
 function DecisionsSection({ process }: { process: SelectionProcessView }) {
+  const zone = useContext(ZoneContext);
   if (!process.decisions) return null;
   const list = [...process.decisions].reverse();
   return (
@@ -490,6 +496,7 @@ function DecisionsSection({ process }: { process: SelectionProcessView }) {
         caption="Keputusan tercatat, terbaru dahulu"
         captionClassName="visually-hidden"
         kind={(d) => say(DECISION_KIND, d.kind)}
+        zone={zone}
       />
     </section>
   );

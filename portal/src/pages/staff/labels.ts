@@ -1,5 +1,6 @@
 /** Indonesian words for the enums the staff pages show, and small helpers shared by them. */
 import { APPLICATION_STATUS_NAME_ID, JPT_LEVEL_NAME_ID } from '@seleksi/domain';
+import { localDateIn } from '../../format';
 
 // The words the exports write too: one table in @seleksi/domain.
 export const APPLICATION_STATUS: Record<string, string> = APPLICATION_STATUS_NAME_ID;
@@ -133,20 +134,12 @@ export function score(value: number | null | undefined): string {
   return value === null || value === undefined ? '-' : value.toLocaleString('id-ID', { maximumFractionDigits: 2 });
 }
 
-const INDONESIAN_ZONES: Record<string, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
-
 /** Today's date (YYYY-MM-DD) in a zone (WIB/WITA/WIT or an IANA name), or in the browser's zone. */
 export function todayLocal(timeZone?: string | null): string {
   const d = new Date();
   if (timeZone) {
     try {
-      // en-CA formats as YYYY-MM-DD.
-      return new Intl.DateTimeFormat('en-CA', {
-        timeZone: INDONESIAN_ZONES[timeZone] ?? timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      }).format(d);
+      return localDateIn(d, timeZone);
     } catch {
       // An unknown zone: fall back to the browser's.
     }

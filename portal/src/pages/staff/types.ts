@@ -1,4 +1,5 @@
 /** Shapes of the staff queries' answers (see queries/staff.ts). */
+import type { RouteStageRow } from '../../components/StageStepper';
 
 export interface DecisionView {
   decisionId: string;
@@ -157,6 +158,7 @@ export interface SelectionView {
   workflowId: string;
   temporalUiUrl: string | null;
   stageHistory: StageEventView[];
+  route: RouteStageRow[];
   vacancies: { id: string; position: string; unit: string; level: string; status: string }[];
 }
 
