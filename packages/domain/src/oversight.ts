@@ -5,7 +5,7 @@
  */
 import type { AuditRecordDto } from './records';
 import type { Actor } from './roles';
-import { SELECTION_STAGES, type SelectionStage } from './stages';
+import { SELECTION_STAGE_NAMES, SELECTION_STAGES, type SelectionStage } from './stages';
 
 /** Stages of a round still running (the oversight view counts these). */
 export const OVERSIGHT_OPEN_STAGES = SELECTION_STAGES.filter(
@@ -14,31 +14,13 @@ export const OVERSIGHT_OPEN_STAGES = SELECTION_STAGES.filter(
 
 /** Stage names for the oversight view and its exports (the portal's STAGE_NAMES; talent-filling stages too). */
 export const SELECTION_STAGE_NAMES_ID: Record<string, string> = {
-  PLANNED: 'Perencanaan',
-  PLAN_APPROVAL: 'Menunggu persetujuan rencana',
-  REGISTRATION_OPEN: 'Pendaftaran dibuka',
-  REGISTRATION_EXTENDED: 'Pendaftaran diperpanjang',
-  REGISTRATION_CLOSED: 'Pendaftaran ditutup',
-  ADMINISTRATIVE_SCREENING: 'Seleksi administrasi',
-  ADMINISTRATIVE_OBJECTIONS: 'Masa sanggah administrasi',
-  COMPETENCY_ASSESSMENT: 'Penilaian kompetensi',
-  INTERVIEW: 'Wawancara',
-  TRACK_RECORD: 'Penelusuran rekam jejak',
-  FINAL_RANKING: 'Pemeringkatan akhir',
-  FINAL_OBJECTIONS: 'Masa sanggah hasil akhir',
-  REPORTED_TO_PPK: 'Dilaporkan ke PPK',
-  OVERSEER_RECOMMENDATION: 'Menunggu rekomendasi pengawas',
-  APPOINTMENT_CHOICE: 'Pemilihan oleh PPK',
-  DECREE: 'Penetapan keputusan',
-  INAUGURATION: 'Pelantikan',
-  COMPLETED: 'Selesai',
-  CANCELLED: 'Dibatalkan',
+  ...SELECTION_STAGE_NAMES,
+  // Talent fillings' stages: as their decisions on record imply them, and as their read model has them.
   GATE_CHECKED: 'Syarat manajemen talenta diperiksa',
   PROPOSAL_CONFIRMED: 'Usulan penerus dikonfirmasi',
   PPK_DECIDED: 'Diputuskan PPK',
   FALLBACK_OPEN_SELECTION: 'Beralih ke seleksi terbuka',
   INAUGURATED: 'Dilantik',
-  // Talent fillings' stages as their read model has them.
   GATE_CHECK: 'Pemeriksaan syarat jalur talenta',
   PROPOSAL: 'Penyusunan usulan suksesor',
   CONFIRMATION: 'Menunggu konfirmasi tim',

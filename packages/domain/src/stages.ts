@@ -25,6 +25,32 @@ export const SELECTION_STAGES = [
 ] as const;
 export type SelectionStage = (typeof SELECTION_STAGES)[number];
 
+/**
+ * Each stage's name as people read it (portal, exports, oversight, the browser tests): the name of the
+ * step, never a state ("Persetujuan rencana oleh pengawas", not "Menunggu …", which the stepper says).
+ */
+export const SELECTION_STAGE_NAMES = {
+  PLANNED: 'Perencanaan',
+  PLAN_APPROVAL: 'Persetujuan rencana oleh pengawas',
+  REGISTRATION_OPEN: 'Pendaftaran dibuka',
+  REGISTRATION_EXTENDED: 'Pendaftaran diperpanjang',
+  REGISTRATION_CLOSED: 'Pendaftaran ditutup',
+  ADMINISTRATIVE_SCREENING: 'Seleksi administrasi',
+  ADMINISTRATIVE_OBJECTIONS: 'Masa sanggah administrasi',
+  COMPETENCY_ASSESSMENT: 'Penilaian kompetensi',
+  INTERVIEW: 'Wawancara',
+  TRACK_RECORD: 'Penelusuran rekam jejak',
+  FINAL_RANKING: 'Pemeringkatan akhir',
+  FINAL_OBJECTIONS: 'Masa sanggah hasil akhir',
+  REPORTED_TO_PPK: 'Dilaporkan ke PPK',
+  OVERSEER_RECOMMENDATION: 'Rekomendasi pengawas',
+  APPOINTMENT_CHOICE: 'Pemilihan oleh PPK',
+  DECREE: 'Penetapan keputusan',
+  INAUGURATION: 'Pelantikan',
+  COMPLETED: 'Selesai',
+  CANCELLED: 'Dibatalkan',
+} as const satisfies Record<SelectionStage, string>;
+
 /** Status of one application (candidate × vacancy), shown on the candidate's timeline. */
 export const APPLICATION_STATUSES = [
   'SUBMITTED',

@@ -2,6 +2,7 @@
  * Small accessible building blocks shared by every page: labelled fields with their error, buttons,
  * alerts announced to screen readers, and Indonesian formatting of dates and stages.
  */
+import { SELECTION_STAGE_NAMES } from '@seleksi/domain';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api';
 
@@ -110,27 +111,8 @@ export function Progress({ value, max, label }: { value: number; max: number; la
   );
 }
 
-export const STAGE_NAMES: Record<string, string> = {
-  PLANNED: 'Perencanaan',
-  PLAN_APPROVAL: 'Persetujuan rencana oleh pengawas',
-  REGISTRATION_OPEN: 'Pendaftaran dibuka',
-  REGISTRATION_EXTENDED: 'Pendaftaran diperpanjang',
-  REGISTRATION_CLOSED: 'Pendaftaran ditutup',
-  ADMINISTRATIVE_SCREENING: 'Seleksi administrasi',
-  ADMINISTRATIVE_OBJECTIONS: 'Masa sanggah administrasi',
-  COMPETENCY_ASSESSMENT: 'Penilaian kompetensi',
-  INTERVIEW: 'Wawancara',
-  TRACK_RECORD: 'Penelusuran rekam jejak',
-  FINAL_RANKING: 'Pemeringkatan akhir',
-  FINAL_OBJECTIONS: 'Masa sanggah hasil akhir',
-  REPORTED_TO_PPK: 'Dilaporkan ke PPK',
-  OVERSEER_RECOMMENDATION: 'Rekomendasi pengawas',
-  APPOINTMENT_CHOICE: 'Pemilihan oleh PPK',
-  DECREE: 'Penetapan keputusan',
-  INAUGURATION: 'Pelantikan',
-  COMPLETED: 'Selesai',
-  CANCELLED: 'Dibatalkan',
-};
+/** One table of stage names for the portal, the exports and the oversight view (@seleksi/domain). */
+export const STAGE_NAMES: Record<string, string> = SELECTION_STAGE_NAMES;
 
 export function stageName(stage: string): string {
   return STAGE_NAMES[stage] ?? stage.replace(/_/g, ' ').toLowerCase();

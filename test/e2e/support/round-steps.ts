@@ -8,31 +8,14 @@
  */
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { SELECTION_STAGE_NAMES } from '@seleksi/domain';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { newContext, partScreenshot, phoneScreenshot, textOf, waitForPageState, type RoleContext } from './browser';
 import { writeTinyPdf } from './pdf';
 
-/** Stage names as the portal shows them (portal/src/components/ui.tsx STAGE_NAMES), in the order of the process. */
-export const STAGE = {
-  PLANNED: 'Perencanaan',
-  PLAN_APPROVAL: 'Persetujuan rencana oleh pengawas',
-  REGISTRATION_OPEN: 'Pendaftaran dibuka',
-  REGISTRATION_EXTENDED: 'Pendaftaran diperpanjang',
-  REGISTRATION_CLOSED: 'Pendaftaran ditutup',
-  ADMINISTRATIVE_SCREENING: 'Seleksi administrasi',
-  ADMINISTRATIVE_OBJECTIONS: 'Masa sanggah administrasi',
-  COMPETENCY_ASSESSMENT: 'Penilaian kompetensi',
-  INTERVIEW: 'Wawancara',
-  TRACK_RECORD: 'Penelusuran rekam jejak',
-  FINAL_RANKING: 'Pemeringkatan akhir',
-  FINAL_OBJECTIONS: 'Masa sanggah hasil akhir',
-  REPORTED_TO_PPK: 'Dilaporkan ke PPK',
-  OVERSEER_RECOMMENDATION: 'Rekomendasi pengawas',
-  APPOINTMENT_CHOICE: 'Pemilihan oleh PPK',
-  DECREE: 'Penetapan keputusan',
-  INAUGURATION: 'Pelantikan',
-  COMPLETED: 'Selesai',
-} as const;
+/** Stage names as the portal shows them (one table in @seleksi/domain), in the order of the process. */
+const { CANCELLED: _cancelled, ...STAGES_IN_ORDER } = SELECTION_STAGE_NAMES;
+export const STAGE = STAGES_IN_ORDER;
 const ORDER: string[] = Object.values(STAGE);
 
 /** Signs a person in, in a context of their own. */
