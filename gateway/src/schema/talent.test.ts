@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTalentSettings, validateTalentSettings } from '@seleksi/domain';
 import { agencyOfFilling, newFillingId } from './talent-filling';
-import { applySettingsInput, inputPathOf, mappingPercent, refuseGateValues } from './talent';
+import { applySettingsInput, inputPathOf, refuseGateValues } from './talent-settings';
+import { mappingPercent } from './talent-mapping-run';
 
 describe('filling ids', () => {
   it('carry the agency, which agencyOfFilling reads back', () => {
