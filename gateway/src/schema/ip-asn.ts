@@ -206,8 +206,13 @@ async function readEmployeeIpAsn(
     throw gqlError('VALIDATION_FAILED', 'Isi salah satu: ID pegawai atau NIP', args.nip ? 'nip' : 'employeeId');
   if (args.nip) {
     const profile = await ctx.services.candidate.getProfileByNip(args.nip);
-    // Staff of another agency learn nothing of a NIP: not found and foreign answer the same.
-    if (!profile || ((u.role === 'PANSEL_SECRETARY' || u.role === 'PPK') && profile.agencyCode !== u.agencyCode))
+    // Staff of another agency, and a candidate asking for anyone but themself, learn nothing of a NIP:
+    // unknown and not theirs answer the same.
+    if (
+      !profile ||
+      ((u.role === 'PANSEL_SECRETARY' || u.role === 'PPK') && profile.agencyCode !== u.agencyCode) ||
+      (u.role === 'CANDIDATE' && profile.id !== u.candidateId)
+    )
       throw gqlError('NOT_FOUND', 'Pegawai dengan NIP ini tidak ditemukan di instansi Anda', 'nip');
     employeeId = profile.id;
   }

@@ -57,7 +57,8 @@ export const WAITING_ON: Record<SelectionStage, WaitingParty | null> = {
   OVERSEER_RECOMMENDATION: 'OVERSEER',
   APPOINTMENT_CHOICE: 'PPK',
   DECREE: 'PPK',
-  INAUGURATION: 'PPK',
+  // The PPK inaugurates; the round waits for the secretariat to record it (recordInauguration).
+  INAUGURATION: 'SECRETARIAT',
   COMPLETED: null,
   CANCELLED: null,
 };

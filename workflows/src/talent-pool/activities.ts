@@ -18,6 +18,8 @@ import {
   type TalentFillingViewDto,
   type TalentGateStateDto,
 } from '@seleksi/domain';
+import { Context } from '@temporalio/activity';
+import { ServiceError } from '@seleksi/kit';
 import { callService } from '../activity-errors';
 import type { VacancyPlan } from '../open-selection/definitions';
 import {
@@ -107,9 +109,27 @@ function presidentialConsiderations(state: TalentPoolFillingState): string[] {
 
 export function createTalentPoolActivities(ports: TalentPoolPorts) {
   return {
-    /** Writes the filling's read-model row; repeats and stale writes are no-ops in the store (by `seq`). */
+    /**
+     * Writes the filling's read-model row; repeats and stale writes are no-ops in the store (by `seq`).
+     * Best effort: a refused write (a 4xx: e.g. a candidate service older than the read model during a
+     * rollout) is logged and dropped, so it never fails the filling; the next step writes the row again.
+     * Unreachable or failing services (5xx) are retried as usual.
+     */
     async projectTalentFilling(view: TalentFillingViewDto): Promise<void> {
-      await callService(() => ports.candidate.putTalentFilling(view));
+      try {
+        await ports.candidate.putTalentFilling(view);
+      } catch (err) {
+        if (err instanceof ServiceError && !err.retryable) {
+          Context.current().log.warn('talent filling read model not written', {
+            fillingId: view.id,
+            seq: view.seq,
+            code: err.code,
+            status: err.status,
+          });
+          return;
+        }
+        throw err;
+      }
     },
 
     async loadCalendar(): Promise<HolidayCalendar> {

@@ -431,7 +431,9 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       deadline: stageDeadline,
       now: new Date().toISOString(),
     });
-    projections.push(acts.projectTalentFilling(view));
+    // Awaited before the filling ends; a write that still fails must not fail the workflow task meanwhile
+    // (an unhandled rejection would, for good: replay hands back the same failure).
+    projections.push(acts.projectTalentFilling(view).catch(() => undefined));
   }
 
   /** The chosen employee is a proposed successor; other than the first needs a justification. */
