@@ -91,12 +91,26 @@ describe('integrity signals', () => {
       rec('APPOINTEE_CHOSEN', { payload: { rank: 2 }, reason: 'Pengalaman lapangan lebih relevan' }),
       rec('SUCCESSOR_DECIDED', { payload: { order: 1 }, workflowId: 'talent-filling:AGB:T1', selectionId: 'T1' }),
       rec('SUCCESSOR_DECIDED', { payload: { order: 3 }, workflowId: 'talent-filling:AGB:T2', selectionId: 'T2' }),
+      // Madya/Utama: the Keppres appoints; only one naming a later successor fires.
+      rec('PRESIDENTIAL_DECISION_RECORDED', {
+        payload: { order: 1 },
+        workflowId: 'talent-filling:AGB:T3',
+        selectionId: 'T3',
+      }),
+      rec('PRESIDENTIAL_DECISION_RECORDED', {
+        payload: { order: 2 },
+        workflowId: 'talent-filling:AGB:T4',
+        selectionId: 'T4',
+        reason: 'Penerus kedua lebih sesuai',
+      }),
     ]);
-    expect(items.map((i) => [i.agencyCode, i.selectionId, i.reason])).toEqual([
+    expect(items.map((i) => [i.agencyCode, i.selectionId, i.reason]).sort()).toEqual([
       ['AGA', 'S1', 'Pengalaman lapangan lebih relevan'],
       ['AGB', 'T2', null],
+      ['AGB', 'T4', 'Penerus kedua lebih sesuai'],
     ]);
-    expect(items[0]!.detail).toMatch(/peringkat 2/);
+    expect(items.find((i) => i.selectionId === 'S1')!.detail).toMatch(/peringkat 2/);
+    expect(items.find((i) => i.selectionId === 'T4')!.detail).toMatch(/Keputusan Presiden mengangkat penerus urutan 2/);
   });
 
   it('upheld objections and re-opened stages; rejected ones and approvals do not fire', () => {

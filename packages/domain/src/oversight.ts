@@ -177,7 +177,7 @@ export const INTEGRITY_SIGNAL_NAMES: Record<IntegritySignal, string> = {
  * hold yet is said in INTEGRITY_SIGNAL_COVERAGE.
  */
 export const INTEGRITY_SIGNAL_SOURCES: Record<IntegritySignal, readonly string[]> = {
-  RANK_ONE_NOT_CHOSEN: ['APPOINTEE_CHOSEN', 'SUCCESSOR_DECIDED'],
+  RANK_ONE_NOT_CHOSEN: ['APPOINTEE_CHOSEN', 'SUCCESSOR_DECIDED', 'PRESIDENTIAL_DECISION_RECORDED'],
   SCREENING_OVERRIDE: ['SCREENING_OVERRIDDEN'],
   RULES_CHANGED_AFTER_START: ['CALENDAR_AMENDED'],
   OBJECTION_UPHELD: ['OBJECTION_ANSWERED'],
@@ -285,7 +285,9 @@ function fromRecord(signal: IntegritySignal, r: AuditRecordDto): SignalItem | nu
       }
       const order = num(p.order);
       if (order === null || order === 1) return null;
-      return item(signal, r, actorWords(r.by), `Mengangkat penerus urutan ${order} untuk jabatan ${r.subjectId ?? ''}`);
+      // On the President's route the PPK's decision is a proposal and the Keppres appoints: both are flagged.
+      const what = r.kind === 'PRESIDENTIAL_DECISION_RECORDED' ? 'Keputusan Presiden mengangkat' : 'Mengangkat';
+      return item(signal, r, actorWords(r.by), `${what} penerus urutan ${order} untuk jabatan ${r.subjectId ?? ''}`);
     }
     case 'SCREENING_OVERRIDE':
       return item(

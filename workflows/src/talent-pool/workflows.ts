@@ -203,6 +203,8 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
       state.appointedEmployeeId = args.employeeId;
       return record('PRESIDENTIAL_DECISION_RECORDED', args.actor, args.justification ?? null, input.post.id, {
         employeeId: args.employeeId,
+        // The appointee's place among the successors (the oversight view flags any but the first).
+        order: included().find((s) => s.employeeId === args.employeeId)?.order ?? null,
         decreeNumber: state.presidentialDecree.number,
         decreeDate: args.decreeDate,
         route: state.route,
