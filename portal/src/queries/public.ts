@@ -2,6 +2,7 @@
  * GraphQL operations of the public pages (no sign-in needed). Every export is checked against
  * gateway/schema.graphql by queries.test.ts.
  */
+import { REANNOUNCEMENT_FIELDS } from '../components/Reannouncement';
 
 const SELECTION_CARD = `
   id
@@ -71,6 +72,7 @@ export const SELECTION_DETAIL = `
       ${SELECTION_CARD}
       timeZone
       stageHistory { stage at reasonCode reasonText expectedNextAt }
+      ${REANNOUNCEMENT_FIELDS}
     }
     selectionDocuments(selectionId: $id, first: 100) { edges { node { ${DOCUMENT_ROW} } } }
   }

@@ -2,6 +2,7 @@
  * Every GraphQL document of the staff pages (secretariat, Pansel members, overseer, PPK, administrators).
  * Each export is a complete operation, validated against gateway/schema.graphql by queries.test.ts.
  */
+import { REANNOUNCEMENT_FIELDS } from '../components/Reannouncement';
 
 const DECISION = 'decisionId kind at reason subjectId by { userId role displayName }';
 
@@ -23,6 +24,7 @@ export const SELECTION_DASHBOARD = `query SelectionDashboard($id: ID!) {
     id title stage agencyCode announcementDate registrationClosesAt simulation timeZone workflowId temporalUiUrl
     stageHistory { stage at expectedNextAt reasonText }
     vacancies { id position unit level status }
+    ${REANNOUNCEMENT_FIELDS}
   }
   selectionProcess(selectionId: $id) {
     selectionId stage title simulation registrationClosesAt myMemberId

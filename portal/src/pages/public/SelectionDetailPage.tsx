@@ -8,6 +8,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
+import { ReannouncementLinks, type ReannouncementData } from '../../components/Reannouncement';
 import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, SELECTION_STAGE_CHANGED } from '../../queries/public';
 import { useSubscription } from '../candidate/live';
@@ -30,7 +31,7 @@ interface StageEvent {
 }
 
 interface Data {
-  selection: (SelectionCard & { timeZone: string; stageHistory: StageEvent[] }) | null;
+  selection: (SelectionCard & ReannouncementData & { timeZone: string; stageHistory: StageEvent[] }) | null;
   selectionDocuments: { edges: { node: DocumentRow }[] };
 }
 
@@ -80,6 +81,7 @@ export function SelectionDetailPage() {
         <dt>Zona waktu</dt>
         <dd>{s.timeZone}</dd>
       </dl>
+      <ReannouncementLinks s={s} href={(id) => `/seleksi/${encodeURIComponent(id)}`} />
       {s.simulation && <p className="muted">Seleksi simulasi (latihan): hari berjalan dalam hitungan detik.</p>}
       <p className="button-row">
         {s.announcement && <a href={s.announcement.downloadUrl}>Unduh pengumuman (PDF)</a>}

@@ -1,3 +1,5 @@
+import type { ReannouncementData } from '../../components/Reannouncement';
+
 /** Shapes of the staff queries' answers (see queries/staff.ts). */
 
 export interface DecisionView {
@@ -157,7 +159,15 @@ export interface SelectionView {
   workflowId: string;
   temporalUiUrl: string | null;
   stageHistory: StageEventView[];
-  vacancies: { id: string; position: string; unit: string; level: string; status: string }[];
+  vacancies: {
+    id: string;
+    position: string;
+    unit: string;
+    level: string;
+    status: string;
+    followUp?: ReannouncementData['vacancies'][number]['followUp'];
+  }[];
+  reannouncementOf?: ReannouncementData['reannouncementOf'];
 }
 
 export interface DashboardData {
