@@ -5,12 +5,6 @@
  */
 import { Link } from 'react-router-dom';
 
-/** The fields the component reads, to splice into a Selection selection set (checked by queries.test.ts). */
-export const REANNOUNCEMENT_FIELDS = `
-  reannouncementOf { selectionId vacancyId selection { id title } }
-  vacancies { id position followUp { id kind workflowId selection { id title } } }
-`;
-
 export interface ReannouncementData {
   reannouncementOf?: { selectionId: string; vacancyId: string; selection: { id: string; title: string } | null } | null;
   vacancies: {

@@ -2,7 +2,7 @@
  * GraphQL operations of the public pages (no sign-in needed). Every export is checked against
  * gateway/schema.graphql by queries.test.ts.
  */
-import { REANNOUNCEMENT_FIELDS } from '../components/Reannouncement';
+import { REANNOUNCEMENT_FIELDS } from './fragments/reannouncement';
 
 const SELECTION_CARD = `
   id

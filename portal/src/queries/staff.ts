@@ -2,7 +2,7 @@
  * Every GraphQL document of the staff pages (secretariat, Pansel members, overseer, PPK, administrators).
  * Each export is a complete operation, validated against gateway/schema.graphql by queries.test.ts.
  */
-import { REANNOUNCEMENT_FIELDS } from '../components/Reannouncement';
+import { REANNOUNCEMENT_FIELDS } from './fragments/reannouncement';
 
 const DECISION = 'decisionId kind at reason subjectId by { userId role displayName }';
 
