@@ -3,6 +3,7 @@
  * gateway/schema.graphql by queries.test.ts.
  */
 import { ROUTE_FIELDS } from '../components/stage-route';
+import { REANNOUNCEMENT_FIELDS } from './fragments/reannouncement';
 
 const SELECTION_CARD = `
   id
@@ -73,6 +74,7 @@ export const SELECTION_DETAIL = `
       ${SELECTION_CARD}
       ${ROUTE_FIELDS}
       stageHistory { stage at reasonCode reasonText expectedNextAt }
+      ${REANNOUNCEMENT_FIELDS}
     }
     selectionDocuments(selectionId: $id, first: 100) { edges { node { ${DOCUMENT_ROW} } } }
   }

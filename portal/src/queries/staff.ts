@@ -2,6 +2,7 @@
  * Every GraphQL document of the staff pages (secretariat, Pansel members, overseer, PPK, administrators).
  * Each export is a complete operation, validated against gateway/schema.graphql by queries.test.ts.
  */
+import { REANNOUNCEMENT_FIELDS } from './fragments/reannouncement';
 
 import { ROUTE_FIELDS } from '../components/stage-route';
 
@@ -26,6 +27,7 @@ export const SELECTION_DASHBOARD = `query SelectionDashboard($id: ID!) {
     stageHistory { stage at expectedNextAt reasonText }
     ${ROUTE_FIELDS}
     vacancies { id position unit level status }
+    ${REANNOUNCEMENT_FIELDS}
   }
   selectionProcess(selectionId: $id) {
     selectionId stage title simulation registrationClosesAt myMemberId

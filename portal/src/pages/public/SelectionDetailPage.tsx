@@ -10,6 +10,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { StageStepper, type RouteStageRow } from '../../components/StageStepper';
+import { ReannouncementLinks, type ReannouncementData } from '../../components/Reannouncement';
 import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, SELECTION_STAGE_CHANGED } from '../../queries/public';
 import { useSubscription } from '../candidate/live';
@@ -32,7 +33,7 @@ interface StageEvent {
 }
 
 interface Data {
-  selection: (SelectionCard & { route: RouteStageRow[]; stageHistory: StageEvent[] }) | null;
+  selection: (SelectionCard & ReannouncementData & { route: RouteStageRow[]; stageHistory: StageEvent[] }) | null;
   selectionDocuments: { edges: { node: DocumentRow }[] };
 }
 
@@ -84,6 +85,7 @@ export function SelectionDetailPage() {
         <dd>{s.timeZone}</dd>
       </dl>
       <StageStepper route={s.route} zone={s.timeZone} />
+      <ReannouncementLinks s={s} href={(id) => `/seleksi/${encodeURIComponent(id)}`} />
       {s.simulation && <p className="muted">Seleksi simulasi (latihan): hari berjalan dalam hitungan detik.</p>}
       <p className="button-row">
         {s.announcement && <a href={s.announcement.downloadUrl}>Unduh pengumuman (PDF)</a>}

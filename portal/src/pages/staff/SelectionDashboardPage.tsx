@@ -14,6 +14,7 @@ import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { DecisionTable } from '../../components/DecisionTable';
 import { StageStepper } from '../../components/StageStepper';
+import { ReannouncementLinks } from '../../components/Reannouncement';
 import { Button, ErrorAlert, Loading, Page, SuccessAlert, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DASHBOARD, SELECTION_DOCUMENTS, SELECTION_STAGE_CHANGED } from '../../queries/staff';
 import { SelectionExports } from './ExportLinks';
@@ -136,6 +137,7 @@ export function SelectionDashboardPage() {
             </>
           )}
         </dl>
+        {s && <ReannouncementLinks s={s} href={(sid) => `/kelola/seleksi/${encodeURIComponent(sid)}`} />}
         <p className="muted" aria-live="off">
           {running
             ? `Halaman diperbarui otomatis setiap 10 detik${live ? ' dan setiap kali tahap berganti' : ''}.`

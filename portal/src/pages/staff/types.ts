@@ -1,3 +1,5 @@
+import type { ReannouncementData } from '../../components/Reannouncement';
+
 /** Shapes of the staff queries' answers (see queries/staff.ts). */
 import type { RouteStageRow } from '../../components/StageStepper';
 
@@ -159,7 +161,15 @@ export interface SelectionView {
   temporalUiUrl: string | null;
   stageHistory: StageEventView[];
   route: RouteStageRow[];
-  vacancies: { id: string; position: string; unit: string; level: string; status: string }[];
+  vacancies: {
+    id: string;
+    position: string;
+    unit: string;
+    level: string;
+    status: string;
+    followUp?: ReannouncementData['vacancies'][number]['followUp'];
+  }[];
+  reannouncementOf?: ReannouncementData['reannouncementOf'];
 }
 
 export interface DashboardData {
