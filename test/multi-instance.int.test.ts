@@ -54,7 +54,13 @@ beforeAll(async () => {
   const first = stack.gateway.deps.config;
   other = await startGateway(
     gatewayConfigSchema.parse({
-      ...Object.fromEntries(Object.entries(first).map(([k, v]) => [k, v === undefined ? undefined : String(v)])),
+      // The first gateway's settings back as environment values (JSON for the structured ones).
+      ...Object.fromEntries(
+        Object.entries(first).map(([k, v]) => [
+          k,
+          v === undefined ? undefined : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v),
+        ]),
+      ),
       GATEWAY_PORT: '0',
       APPLY_CONCURRENCY: '32',
       APPLY_QUEUE_MAX: '4000',
