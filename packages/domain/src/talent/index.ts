@@ -7,3 +7,4 @@ export * from './settings';
 export * from './merit-assessment';
 export * from './map-page';
 export * from './ip-asn';
+export * from './nine-box-grid';
