@@ -15,6 +15,7 @@ import './selection-route';
 import './talent';
 import './talent-settings';
 import './talent-map';
+import './talent-map-grid';
 import './succession-groups';
 import './talent-mapping-run';
 import './ip-asn';

@@ -51,7 +51,7 @@ export const TalentMapEntryType = builder.objectRef<TalentMapEntryDto>('TalentMa
   }),
 });
 
-interface MapView {
+export interface MapView {
   agencyCode: string;
   period: string;
   numbering: NineBoxNumbering;
@@ -74,7 +74,7 @@ function entryCursor(e: TalentMapEntryDto): string {
   return encodeCursor({ s: e.score, e: e.employeeId });
 }
 
-const TalentMapType = builder.objectRef<MapView>('TalentMap').implement({
+export const TalentMapType = builder.objectRef<MapView>('TalentMap').implement({
   description: 'The nine-box map of an agency for a period',
   fields: (t) => ({
     agencyCode: t.exposeString('agencyCode'),
