@@ -21,3 +21,8 @@ export const TALENT_MAP_PEOPLE = `query TalentMapPeople($agencyCode: String!, $p
     }
   }
 }`;
+
+/** The mapped periods of an agency, newest first (the period picker of the map). */
+export const TALENT_MAP_PERIODS = `query TalentMapPeriods($agencyCode: String!) {
+  talentMapPeriods(agencyCode: $agencyCode, first: 50) { edges { node { period total } } }
+}`;

@@ -81,7 +81,7 @@ export const staffRoutes: PortalRoute[] = [
     path: '/kelola/talenta/pemetaan',
     element: <TalentMappingPage />,
     menu: 'Pemetaan talenta',
-    roles: ['PANSEL_SECRETARY', 'ADMIN'],
+    roles: ['PANSEL_SECRETARY', 'PPK', 'OVERSEER', 'ADMIN'],
   },
   {
     path: '/kelola/talenta/ip-asn',
