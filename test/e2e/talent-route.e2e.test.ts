@@ -18,6 +18,7 @@ import {
   clearScreens,
   launchChromium,
   newContext,
+  partScreenshot,
   screenshot,
   signIn,
   textOf,
@@ -212,4 +213,54 @@ describe('the talent route in the portal', () => {
       expect(await sec.getByRole('region', { name: 'Menunggu tindakan Anda' }).getByText(fillingId).count()).toBe(0);
     },
   );
+});
+
+describe('the nine-box grid in the portal', () => {
+  it('opens the 3×3 map, a box shows its people, at 1280 and 360 px', { timeout: 300_000 }, async () => {
+    const sec = await as('sekretariat');
+    await sec.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pemetaan talenta' }).click();
+    // The agency comes from the account: no code to type, no batch size.
+    const form = sec.getByRole('form', { name: 'Pemetaan talenta' });
+    await form.getByLabel('Periode').waitFor();
+    expect(await form.getByLabel('Kode instansi').count()).toBe(0);
+    expect(await form.getByLabel('Pegawai per batch').count()).toBe(0);
+
+    const mapSection = sec.getByRole('region', { name: 'Peta talenta', exact: true });
+    const grid = mapSection.getByRole('table', { name: /^Peta sembilan kotak/ });
+    await grid.waitFor();
+    // Potential up: the top row is high potential, the left column low performance.
+    expect(await textOf(grid.getByRole('rowheader').first())).toBe('Potensial tinggi');
+    expect(await textOf(grid.getByRole('columnheader').first())).toBe('Kinerja di bawah ekspektasi');
+    expect(await grid.getByRole('button', { name: /^Kotak \d/ }).count()).toBe(9);
+
+    // Talenta Madya 1 (SKP Sangat Baik, assessment 96/93) sits in box 9: high performance, high potential.
+    const box9 = grid.getByRole('button', {
+      name: /^Kotak 9:\s*Kinerja di atas ekspektasi dan potensial tinggi,\s*\d+ pegawai/,
+    });
+    await box9.focus();
+    await box9.press('Enter');
+    expect(await box9.getAttribute('aria-pressed')).toBe('true');
+    const people = mapSection.getByRole('region', { name: /^Kotak 9: / });
+    await people.getByRole('rowheader', { name: 'Talenta Madya 1, S.H., M.Si.' }).waitFor();
+    const row = people.getByRole('row').filter({ hasText: 'Talenta Madya 1' });
+    expect(await textOf(row)).toMatch(/\d{18}/);
+    expect(await textOf(row)).toContain('Kepala Badan');
+    await partScreenshot(mapSection, '73-peta-talenta-kotak');
+
+    // A phone: the grid shrinks to the screen, the page does not scroll sideways, the box still opens.
+    await sec.setViewportSize({ width: 360, height: 740 });
+    await grid.waitFor();
+    const widths = await sec.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      view: document.documentElement.clientWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+    const gridBox = await grid.boundingBox();
+    expect(gridBox!.x + gridBox!.width).toBeLessThanOrEqual(360);
+    await box9.click();
+    expect(await box9.getAttribute('aria-pressed')).toBe('false');
+    await box9.click();
+    await people.getByRole('rowheader', { name: 'Talenta Madya 1, S.H., M.Si.' }).waitFor();
+    await partScreenshot(mapSection, '74-peta-talenta-360');
+  });
 });

@@ -78,31 +78,30 @@ export function NineBoxGrid({
                     aria-pressed={selected === c.box}
                     onClick={() => onSelect(c.box)}
                   >
-                    <span className="ninebox-number">Kotak {c.box}</span>
+                    {/* Each part ends with its hidden punctuation, so the button reads as one sentence. */}
+                    <span className="ninebox-number">
+                      Kotak {c.box}
+                      <span className="visually-hidden">:</span>
+                    </span>
                     <span className="ninebox-name">
-                      <span className="visually-hidden">: </span>
                       {c.name}
+                      <span className="visually-hidden">,</span>
                     </span>
                     <span className="ninebox-count">
-                      <span className="visually-hidden">, </span>
-                      {count(c.count)} pegawai
+                      {count(c.count)} pegawai<span className="visually-hidden">,</span>
                     </span>
                     <span className="ninebox-share">
-                      <span className="visually-hidden">, </span>
-                      {percent(c.share)}
+                      {percent(c.share)} dari yang terpetakan
+                      {(c.change !== null || c.inPool) && <span className="visually-hidden">,</span>}
                     </span>
                     {c.change !== null && c.previousCount !== null && (
                       <span className="ninebox-change">
-                        <span className="visually-hidden">, </span>
                         {formatBoxChange(c.change)}{' '}
                         <span className="ninebox-before">(sebelumnya {count(c.previousCount)})</span>
+                        {c.inPool && <span className="visually-hidden">,</span>}
                       </span>
                     )}
-                    {c.inPool && (
-                      <span className="ninebox-pool-tag">
-                        <span className="visually-hidden">, </span>kelompok talenta
-                      </span>
-                    )}
+                    {c.inPool && <span className="ninebox-pool-tag">kelompok talenta</span>}
                   </button>
                 </td>
               ))}
@@ -182,7 +181,7 @@ export function BoxPeople({
           <p role="status" aria-live="polite">
             Pegawai {count(from)}–{count(from + page.edges.length - 1)} dari {count(total)}
           </p>
-          <div className="table-wrap" role="region" aria-label={title} tabIndex={0}>
+          <div className="table-wrap" role="region" aria-label={`Daftar pegawai ${title}`} tabIndex={0}>
             <table>
               <caption className="visually-hidden">{title}</caption>
               <thead>
