@@ -361,6 +361,9 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
       assessment.talentMap.listEntries({ agencyCode: 'AG2', period: '2026', box: 5 }, 50),
     );
     await expectIndexed('talent history', () => assessment.talentMap.history('emp-77'));
+    // The nine-box grid: the counts of the map and of the previous period, found among the agency's periods.
+    await expectIndexed('talent map counts', () => assessment.talentMap.counts('AG2', '2026'));
+    await expectIndexed('talent map periods', () => assessment.talentMap.periods('AG2'));
     await expectIndexed('assessment results (batch loader)', () =>
       assessment.assessmentResults.listByCandidates(['cand-1', 'cand-2']),
     );
