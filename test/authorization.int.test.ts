@@ -238,6 +238,12 @@ function sensitiveQueries(ids: Ids): Record<string, Rule & { query: string; vari
       query: 'query($a: String!) { talentMap(agencyCode: $a) { period } }',
       variables: { a: AGENCY_A.code },
     },
+    talentAgencies: {
+      // Every talent reader gets an answer: their own agency, or every agency for the overseer and administrator.
+      allowed: ['secretaryOwn', 'secretaryOther', 'ppkOwn', 'ppkOther', 'overseer', 'admin'],
+      query: '{ talentAgencies { code name } }',
+      variables: {},
+    },
     talentMapPeriods: {
       allowed: TALENT_READERS,
       query: 'query($a: String!) { talentMapPeriods(agencyCode: $a) { totalCount } }',
