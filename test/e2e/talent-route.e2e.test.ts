@@ -235,12 +235,12 @@ describe('the nine-box grid in the portal', () => {
 
     // Talenta Madya 1 (SKP Sangat Baik, assessment 96/93) sits in box 9: high performance, high potential.
     const box9 = grid.getByRole('button', {
-      name: /^Kotak 9:\s*Kinerja di atas ekspektasi dan potensial tinggi,\s*\d+ pegawai/,
+      name: /^Kotak 9\s*:\s*Kinerja di atas ekspektasi dan potensial tinggi\s*,\s*\d+\s*pegawai/,
     });
     await box9.focus();
     await box9.press('Enter');
     expect(await box9.getAttribute('aria-pressed')).toBe('true');
-    const people = mapSection.getByRole('region', { name: /^Kotak 9: / });
+    const people = mapSection.getByRole('region', { name: /^Kotak 9: Kinerja di atas ekspektasi/ });
     await people.getByRole('rowheader', { name: 'Talenta Madya 1, S.H., M.Si.' }).waitFor();
     const row = people.getByRole('row').filter({ hasText: 'Talenta Madya 1' });
     expect(await textOf(row)).toMatch(/\d{18}/);

@@ -88,10 +88,13 @@ export function NineBoxGrid({
                       <span className="visually-hidden">,</span>
                     </span>
                     <span className="ninebox-count">
-                      {count(c.count)} pegawai<span className="visually-hidden">,</span>
+                      {count(c.count)}
+                      <span className="ninebox-unit"> pegawai</span>
+                      <span className="visually-hidden">,</span>
                     </span>
                     <span className="ninebox-share">
-                      {percent(c.share)} dari yang terpetakan
+                      {percent(c.share)}
+                      <span className="ninebox-unit"> dari yang terpetakan</span>
                       {(c.change !== null || c.inPool) && <span className="visually-hidden">,</span>}
                     </span>
                     {c.change !== null && c.previousCount !== null && (
