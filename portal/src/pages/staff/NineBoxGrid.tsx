@@ -61,7 +61,7 @@ export function NineBoxGrid({
             </td>
             {NINE_BOX_PERFORMANCE_HEADINGS.map((h) => (
               <th key={h} scope="col">
-                {h}
+                <AxisName name={h} />
               </th>
             ))}
           </tr>
@@ -69,7 +69,9 @@ export function NineBoxGrid({
         <tbody>
           {map.grid.map((row) => (
             <tr key={row.potential}>
-              <th scope="row">{row.potentialName}</th>
+              <th scope="row">
+                <AxisName name={row.potentialName} />
+              </th>
               {row.cells.map((c) => (
                 <td key={c.box} className={c.inPool ? 'ninebox-pool' : undefined}>
                   <button
@@ -113,6 +115,18 @@ export function NineBoxGrid({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "Potensial tinggi": the axis word is hidden on phones (the caption names the axes), the level stays. */
+function AxisName({ name }: { name: string }) {
+  const space = name.indexOf(' ');
+  if (space < 0) return <>{name}</>;
+  return (
+    <>
+      <span className="ninebox-axis">{name.slice(0, space + 1)}</span>
+      {name.slice(space + 1)}
+    </>
   );
 }
 
