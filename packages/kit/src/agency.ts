@@ -163,6 +163,7 @@ export const agencyLetterheadShape = {
   phone: z.string().max(50).nullish(),
   email: z.string().max(200).nullish(),
   website: z.string().max(200).nullish(),
+  serviceHours: z.string().max(200).nullish(),
   logo: agencyChangeSchema.shape.logo,
   registers: agencySettingsSchema.shape.registers,
 };
