@@ -149,7 +149,7 @@ const AgencySettingsInput = builder.inputType('AgencySettingsInput', {
     phone: t.string({ required: false }),
     email: t.string({ required: false }),
     website: t.string({ required: false }),
-    serviceHours: t.string({ required: false, description: "Helpdesk service hours (portal footer)" }),
+    serviceHours: t.string({ required: false, description: 'Helpdesk service hours (portal footer)' }),
     registers: t.field({ type: [AgencyRegisterInput], required: false }),
   }),
 });

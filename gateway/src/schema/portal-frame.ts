@@ -16,7 +16,8 @@ const PortalFrameType = builder.objectRef<AgencyDto>('PortalFrame').implement({
     name: t.exposeString('name'),
     address: t.string({
       description: 'Address lines joined, else the address and city',
-      resolve: (a) => (a.addressLines?.length ? a.addressLines.join(', ') : [a.address, a.city].filter(Boolean).join(', ')),
+      resolve: (a) =>
+        a.addressLines?.length ? a.addressLines.join(', ') : [a.address, a.city].filter(Boolean).join(', '),
     }),
     phone: t.string({ nullable: true, resolve: (a) => a.phone ?? null }),
     email: t.string({ nullable: true, resolve: (a) => a.email ?? null }),
@@ -41,7 +42,8 @@ builder.queryField('portalFrame', (t) =>
   t.field({
     type: PortalFrameType,
     nullable: true,
-    description: "The agency of the portal's header and footer: yours, else the viewed selection's; null: the product's",
+    description:
+      "The agency of the portal's header and footer: yours, else the viewed selection's; null: the product's",
     args: { selectionId: t.arg.id({ required: false }) },
     resolve: (_r, { selectionId }, ctx) =>
       typed(async () => {

@@ -9,6 +9,7 @@ import { Link, NavLink, matchPath, useLocation, useNavigate } from 'react-router
 import { useQuery } from '../api';
 import { ROLE_NAMES, useAuth, type User } from '../auth';
 import { PORTAL_FRAME } from '../queries/frame';
+import { makeScrollRegionsFocusable } from './scroll-regions';
 import type { PortalRoute } from '../routes/types';
 
 export interface PortalFrame {
@@ -154,7 +155,11 @@ export function SiteHeader({ routes, frame }: { routes: PortalRoute[]; frame: Po
       </a>
       <div className="brand">
         <Link to="/" className="brand-link">
-          {frame?.logoUrl ? <img className="brand-logo" src={frame.logoUrl} alt="" width="40" height="40" /> : <DefaultMark />}
+          {frame?.logoUrl ? (
+            <img className="brand-logo" src={frame.logoUrl} alt="" width="40" height="40" />
+          ) : (
+            <DefaultMark />
+          )}
           <span className="brand-text">
             <span className="brand-agency">{frame?.name ?? PRODUCT_FRAME.name}</span>
             <span className="brand-product">{frame ? PRODUCT_FRAME.name : PRODUCT_FRAME.subtitle}</span>
@@ -274,11 +279,13 @@ export function Breadcrumbs({ routes }: { routes: PortalRoute[] }) {
 export function Shell({ routes, children }: { routes: PortalRoute[]; children: ReactNode }) {
   const { user } = useAuth();
   const [frame, setFrame] = useState<PortalFrame | null>(null);
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => (main.current ? makeScrollRegionsFocusable(main.current) : undefined), []);
   return (
     <>
       <FrameQuery key={user?.id ?? 'anon'} onFrame={setFrame} />
       <SiteHeader routes={routes} frame={frame} />
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Breadcrumbs routes={routes} />
         {children}
       </main>

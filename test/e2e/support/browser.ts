@@ -18,6 +18,7 @@ const README_SCREENS = new Set([
   '23-formulir-lamaran-360',
   '28-wawancara-buta-lembar',
   '34-pilihan-ppk-formulir',
+  '90-menu-ponsel',
 ]);
 const DOCS_SCREENS = join(repoRoot, 'docs/screens');
 
