@@ -7,26 +7,36 @@
  */
 const SELECTOR = '.table-wrap:not([tabindex])';
 
+/** "Tabel <caption>", else "Tabel <heading above>": never the same name as the section around it. */
 function nameOf(wrap: HTMLElement): string {
   const table = wrap.querySelector('table');
-  const own = table?.getAttribute('aria-label') ?? table?.querySelector('caption')?.textContent;
-  if (own?.trim()) return own.trim();
+  let text = (table?.getAttribute('aria-label') ?? table?.querySelector('caption')?.textContent ?? '').trim();
   // The nearest heading before the wrapper, walking back through its ancestors' earlier siblings.
-  for (let el: Element | null = wrap; el && el.tagName !== 'MAIN'; el = el.parentElement) {
-    for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) {
+  for (let el: Element | null = wrap; !text && el && el.tagName !== 'MAIN'; el = el.parentElement) {
+    for (let sib = el.previousElementSibling; !text && sib; sib = sib.previousElementSibling) {
       const heading = /^H[1-6]$/.test(sib.tagName) ? sib : sib.querySelector('h1, h2, h3, h4, h5, h6');
-      if (heading?.textContent?.trim()) return `Tabel ${heading.textContent.trim()}`;
+      text = heading?.textContent?.trim() ?? '';
     }
   }
-  return 'Tabel';
+  return /^tabel\b/i.test(text) ? text : `Tabel ${text}`.trim();
 }
 
-function label(root: ParentNode): void {
-  for (const wrap of root.querySelectorAll<HTMLElement>(SELECTOR)) {
+function label(root: HTMLElement): void {
+  const wraps = root.querySelectorAll<HTMLElement>(SELECTOR);
+  if (!wraps.length) return;
+  const used = new Set(
+    Array.from(root.querySelectorAll('[role="region"][aria-label]'), (r) => r.getAttribute('aria-label')),
+  );
+  for (const wrap of wraps) {
     wrap.tabIndex = 0;
     if (!wrap.getAttribute('role')) wrap.setAttribute('role', 'region');
-    if (!wrap.getAttribute('aria-label') && !wrap.getAttribute('aria-labelledby'))
-      wrap.setAttribute('aria-label', nameOf(wrap));
+    if (wrap.getAttribute('aria-label') || wrap.getAttribute('aria-labelledby')) continue;
+    // Landmarks need distinct names: a second table under the same heading is numbered.
+    const base = nameOf(wrap);
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base} (${n})`;
+    used.add(name);
+    wrap.setAttribute('aria-label', name);
   }
 }
 
