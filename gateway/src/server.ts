@@ -31,6 +31,7 @@ import type { GatewayConfig } from './config';
 import { authenticate, createContext, type GatewayDeps } from './context';
 import { applicationFileRoutes } from './application-files/routes';
 import { codecServerRoutes } from './codec-server';
+import { logoRoutes } from './logos';
 import { meritEvidenceRoutes } from './merit-evidence/routes';
 import { documentRoutes } from './documents/routes';
 import { exportRoutes } from './exports/routes';
@@ -156,6 +157,7 @@ export function createGatewayApp(
   exportRoutes(app, deps);
   importRoutes(app, deps);
   codecServerRoutes(app, deps);
+  logoRoutes(app, deps);
 
   app.use(GRAPHQL_ENDPOINT, (req, res) => graphql(req, res));
   servePortal(app, deps);
@@ -208,7 +210,7 @@ function servePortal(app: express.Express, deps: GatewayDeps): void {
   app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   app.use(express.static(dir, { index: false, maxAge: 0 }));
   app.get(
-    /^\/(?!graphql|documents\/|verifikasi(?:\/|$)|application-files\/|imports\/|healthz|readyz).*/,
+    /^\/(?!graphql|documents\/|logos\/|verifikasi(?:\/|$)|application-files\/|imports\/|healthz|readyz).*/,
     (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);

@@ -1,9 +1,10 @@
 /**
- * Layout and routing: a skip link, a header whose menu follows the signed-in role, and one route per
- * page from the route lists of each user group. A page for other roles answers with a sign-in prompt.
+ * Layout and routing: the frame (components/Shell.tsx: header with the role's menu, breadcrumbs, footer)
+ * around one route per page from the route lists of each user group. A page for other roles answers with a sign-in prompt.
  */
-import { BrowserRouter, Link, NavLink, Route, Routes, useNavigate } from 'react-router-dom';
+import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { AuthProvider, ROLE_NAMES, useAuth } from './auth';
+import { Shell } from './components/Shell';
 import { Loading, Page } from './components/ui';
 import { candidateRoutes } from './routes/candidate';
 import { publicRoutes } from './routes/public';
@@ -46,60 +47,11 @@ function Guard({ route }: { route: PortalRoute }) {
   return <>{route.element}</>;
 }
 
-function Header() {
-  const { user, signOut } = useAuth();
-  const navigate = useNavigate();
-  const menu = ALL_ROUTES.filter((r) => r.menu && (!r.roles || (user && r.roles.includes(user.role))));
-  return (
-    <header className="site-header">
-      <a className="skip-link" href="#main">
-        Langsung ke isi
-      </a>
-      <div className="brand">
-        <Link to="/">Seleksi JPT</Link>
-      </div>
-      <nav aria-label="Menu utama">
-        <ul>
-          {menu.map((r) => (
-            <li key={r.path}>
-              <NavLink to={r.path} end>
-                {r.menu}
-              </NavLink>
-            </li>
-          ))}
-          <li>
-            <NavLink to="/verifikasi-dokumen">Verifikasi dokumen</NavLink>
-          </li>
-        </ul>
-      </nav>
-      <div className="session">
-        {user ? (
-          <>
-            <span>
-              {user.displayName} <span className="muted">({ROLE_NAMES[user.role]})</span>
-            </span>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => void signOut().then(() => navigate('/'))}
-            >
-              Keluar
-            </button>
-          </>
-        ) : (
-          <Link to="/masuk">Masuk</Link>
-        )}
-      </div>
-    </header>
-  );
-}
-
 export function App() {
   return (
     <AuthProvider>
       <BrowserRouter>
-        <Header />
-        <main id="main" tabIndex={-1}>
+        <Shell routes={ALL_ROUTES}>
           <Routes>
             {ALL_ROUTES.map((r) => (
               <Route key={r.path} path={r.path} element={<Guard route={r} />} />
@@ -113,7 +65,7 @@ export function App() {
               }
             />
           </Routes>
-        </main>
+        </Shell>
       </BrowserRouter>
     </AuthProvider>
   );

@@ -466,7 +466,7 @@ describe('the oversight page in the portal', () => {
     expect(await textOf(signals)).toContain('Peringkat 1 tidak dipilih');
     await page.getByRole('button', { name: 'Lihat Anggota Pansel di banyak seleksi satu instansi' }).click();
     await page.getByRole('heading', { name: 'Anggota Pansel di banyak seleksi satu instansi' }).waitFor();
-    await page.getByRole('link', { name: /Unduh Daftar Anggota Pansel.*\(CSV\)/ }).waitFor();
+    await page.getByRole('link', { name: /Unduh Daftar Anggota Pansel.*berkas CSV/ }).waitFor();
     await screenshot(page, '19-pengawasan');
 
     const { page: sec } = await open({ label: 'sekretariat' });

@@ -152,7 +152,7 @@ describe('a whole open selection from the browser', () => {
     const exports = page.getByRole('region', { name: 'Ekspor data' });
     const [file] = await Promise.all([
       page.waitForEvent('download'),
-      exports.getByRole('link', { name: 'Unduh Peringkat akhir (XLSX)' }).click(),
+      exports.getByRole('link', { name: 'Unduh Peringkat akhir sebagai berkas XLSX' }).click(),
     ]);
     expect(file.suggestedFilename()).toMatch(/^peringkat-akhir-.+\.xlsx$/);
     const path = join(stack.artifactDir, file.suggestedFilename());

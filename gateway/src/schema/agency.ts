@@ -95,6 +95,11 @@ export const AgencyType = builder.objectRef<AgencyDto>('Agency').implement({
     phone: t.string({ nullable: true, resolve: (a) => a.phone ?? null }),
     email: t.string({ nullable: true, resolve: (a) => a.email ?? null }),
     website: t.string({ nullable: true, resolve: (a) => a.website ?? null }),
+    serviceHours: t.string({
+      nullable: true,
+      description: "Helpdesk service hours shown in the portal's footer",
+      resolve: (a) => a.serviceHours ?? null,
+    }),
     logo: t.field({ type: AgencyLogoType, nullable: true, resolve: (a) => a.logo ?? null }),
     registers: t.field({ type: [AgencyRegisterType], resolve: (a) => a.registers ?? [] }),
     officials: t.field({ type: [AgencyOfficialType], resolve: (a) => a.officials ?? [] }),
@@ -144,6 +149,7 @@ const AgencySettingsInput = builder.inputType('AgencySettingsInput', {
     phone: t.string({ required: false }),
     email: t.string({ required: false }),
     website: t.string({ required: false }),
+    serviceHours: t.string({ required: false, description: 'Helpdesk service hours (portal footer)' }),
     registers: t.field({ type: [AgencyRegisterInput], required: false }),
   }),
 });

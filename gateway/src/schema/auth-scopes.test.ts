@@ -26,6 +26,8 @@ const PUBLIC_QUERIES = [
   'me',
   // Whether SSO sign-in is offered (the sign-in page asks before anyone signs in).
   'oidcProvider',
+  // The portal's header and footer: an agency's letterhead (name, logo, helpdesk), public by nature.
+  'portalFrame',
 ];
 
 function unguarded(fields: Record<string, { extensions?: unknown }>): string[] {

@@ -38,5 +38,6 @@ import './oversight';
 import './security';
 import './follow-ups';
 import './rule-sets';
+import './portal-frame';
 
 export const schema = builder.toSchema({ sortSchema: true });

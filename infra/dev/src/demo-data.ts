@@ -19,6 +19,7 @@ export const DEMO_AGENCY: AgencyDto = {
   phone: '(0541) 733333',
   email: 'bkd@demo.seleksi-jpt.id',
   website: 'demo.seleksi-jpt.id',
+  serviceHours: 'Senin–Jumat 08.00–16.00 WITA',
   // Fictional officials (the governor, a political office, has no NIP).
   officials: [
     { role: 'PPK', name: 'Dr. H. Rahmat Hidayat, S.E., M.Si.', title: 'Gubernur Kalimantan Timur', nip: null },

@@ -33,6 +33,8 @@ export interface AgencyDto {
   phone?: string | null;
   email?: string | null;
   website?: string | null;
+  /** Helpdesk service hours (portal footer). */
+  serviceHours?: string | null;
   logo?: AgencyLogoDto | null;
   /** Number patterns that replace the default ones per document class. */
   registers?: AgencyRegisterDto[];

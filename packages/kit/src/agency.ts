@@ -75,6 +75,8 @@ export const agencySettingsSchema = z.object({
     (v) => v === null || /^(https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i.test(v),
     'Alamat laman tidak valid',
   ),
+  /** Helpdesk service hours shown in the portal's footer, e.g. 'Senin–Jumat 08.00–16.00 WITA'. */
+  serviceHours: optionalText('Jam layanan', 200),
   registers: z
     .array(z.object({ documentClass: line('Kelas dokumen', 60), pattern: registerPattern }))
     .max(20)
@@ -161,6 +163,7 @@ export const agencyLetterheadShape = {
   phone: z.string().max(50).nullish(),
   email: z.string().max(200).nullish(),
   website: z.string().max(200).nullish(),
+  serviceHours: z.string().max(200).nullish(),
   logo: agencyChangeSchema.shape.logo,
   registers: agencySettingsSchema.shape.registers,
 };

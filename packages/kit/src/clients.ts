@@ -946,6 +946,11 @@ export class DocumentClient {
     if (!res) throw new Error('logos returned no body');
     return JSON.parse(res.bytes.toString('utf8')) as AgencyLogoDto;
   }
+  /** A stored logo's bytes by content hash; null when unknown. */
+  async getLogo(sha256: string): Promise<{ bytes: Buffer; contentType: string } | null> {
+    const res = await this.http.raw('GET', `/logos/${seg(sha256)}`, { nullOn404: true });
+    return res ? { bytes: res.bytes, contentType: res.contentType } : null;
+  }
   /** What a printed verification code (QR) says: VALID, SUPERSEDED (with the newest version) or NOT_FOUND. */
   verifyCode(code: string): Promise<DocumentVerificationDto> {
     return this.http.get(`/verify/${seg(code)}`);

@@ -1,5 +1,5 @@
 /** Agency records (pages/staff/AgenciesPage.tsx): checked against the schema by queries.test.ts. */
-const AGENCY_FIELDS = `code name kind region electionRegionId province city timeZone address addressLines phone email website version
+const AGENCY_FIELDS = `code name kind region electionRegionId province city timeZone address addressLines phone email website serviceHours version
   logo { contentType width height bytes } registers { documentClass pattern } officials { role name title nip }
   selectionOfficials { selectionId chair { name title nip } secretary { name title nip } }`;
 

@@ -19,6 +19,7 @@ const README_SCREENS = new Set([
   '28-wawancara-buta-lembar',
   '34-pilihan-ppk-formulir',
   '73-peta-talenta-kotak',
+  '90-menu-ponsel',
 ]);
 const DOCS_SCREENS = join(repoRoot, 'docs/screens');
 

@@ -56,7 +56,7 @@ export function ApplicationsPage() {
           {list.slice(1).map((a) => (
             <LiveStatus key={a.id} applicationId={a.id} onChange={reload} />
           ))}
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Lamaran saya">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Tabel lamaran saya">
             <table>
               <caption className="muted">Lamaran saya</caption>
               <thead>

@@ -153,7 +153,8 @@ export function DocumentTable({ documents, caption }: { documents: DocumentRow[]
               <td>
                 <a
                   href={d.downloadUrl}
-                  aria-label={`Unduh ${d.title || documentKindName(d.kind)} nomor ${d.number} (PDF)`}
+                  // The name starts with the visible text, so speech input ("klik Unduh PDF") finds the link.
+                  aria-label={`Unduh PDF ${d.title || documentKindName(d.kind)} nomor ${d.number}`}
                 >
                   Unduh PDF
                 </a>

@@ -61,6 +61,7 @@ interface Agency {
   phone: string | null;
   email: string | null;
   website: string | null;
+  serviceHours: string | null;
   version: number;
   logo: { contentType: string; width: number; height: number; bytes: number } | null;
   registers: { documentClass: string; pattern: string }[];
@@ -147,6 +148,7 @@ function SettingsForm({
     phone: agency?.phone ?? '',
     email: agency?.email ?? '',
     website: agency?.website ?? '',
+    serviceHours: agency?.serviceHours ?? '',
   });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const mutation = creating ? CREATE_AGENCY : UPDATE_AGENCY;
@@ -169,6 +171,7 @@ function SettingsForm({
           phone: f.phone || null,
           email: f.email || null,
           website: f.website || null,
+          serviceHours: f.serviceHours || null,
           registers: agency?.registers ?? [],
         },
       },
@@ -234,6 +237,15 @@ function SettingsForm({
       </Field>
       <Field id="ag-web" label="Laman" apiField="input.website" error={e}>
         {(p) => <input {...p} value={f.website} onChange={set('website')} />}
+      </Field>
+      <Field
+        id="ag-hours"
+        label="Jam layanan bantuan"
+        hint="Tampil di kaki portal, misalnya: Senin–Jumat 08.00–16.00 WITA"
+        apiField="input.serviceHours"
+        error={e}
+      >
+        {(p) => <input {...p} value={f.serviceHours} onChange={set('serviceHours')} />}
       </Field>
       <ErrorAlert error={e && !e.field ? e : null} />
       {action.done && <SuccessAlert>{action.done}</SuccessAlert>}

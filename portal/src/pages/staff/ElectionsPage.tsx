@@ -117,7 +117,7 @@ function AgencyWindows({ agencyCode }: { agencyCode: string }) {
   const w = q.data?.agencyElectionWindows;
   return (
     <section aria-labelledby="own-windows" className="card">
-      <h3 id="own-windows">Masa pilkada instansi {agencyCode}</h3>
+      <h2 id="own-windows">Masa pilkada instansi {agencyCode}</h2>
       <ErrorAlert error={q.error} />
       {q.loading && <Loading />}
       {w && !w.regionId && <p>Instansi pusat: tidak ada masa pilkada.</p>}
@@ -140,7 +140,7 @@ function Regions() {
   const [editing, setEditing] = useState<Region | null>(null);
   return (
     <section aria-labelledby="regions-title" className="card">
-      <h3 id="regions-title">Jadwal pilkada per daerah</h3>
+      <h2 id="regions-title">Jadwal pilkada per daerah</h2>
       <ErrorAlert error={q.error} />
       {q.loading && <Loading />}
       {q.data && q.data.electionRegions.length === 0 && <p>Belum ada jadwal pilkada.</p>}
@@ -216,7 +216,7 @@ function RegionForm({ region, onSaved }: { region: Region | null; onSaved: () =>
         );
       }}
     >
-      <h4>{region ? `Ubah jadwal ${KIND_NAME[region.kind]} ${region.name}` : 'Tambah daerah'}</h4>
+      <h3>{region ? `Ubah jadwal ${KIND_NAME[region.kind]} ${region.name}` : 'Tambah daerah'}</h3>
       <Field id="el-kind" label="Jenis daerah" apiField="input.kind" error={save.error}>
         {(p) => (
           <select {...p} value={kind} disabled={!!region} onChange={(e) => setKind(e.target.value as Kind)}>
@@ -294,15 +294,15 @@ function Duties({ agencyCode }: { agencyCode: string | null }) {
   const duties = q.data?.electionReportDuties ?? [];
   return (
     <section aria-labelledby="duties-title" className="card">
-      <h3 id="duties-title">Kewajiban laporan kepada Menteri Dalam Negeri</h3>
+      <h2 id="duties-title">Kewajiban laporan kepada Menteri Dalam Negeri</h2>
       <ErrorAlert error={q.error} />
       {q.loading && <Loading />}
       {q.data && duties.length === 0 && <p>Tidak ada pengangkatan dalam masa pilkada.</p>}
       {duties.map((d) => (
         <article key={d.id} aria-label={`Laporan ${d.position}`}>
-          <h4>
+          <h3>
             {d.position} ({d.agencyCode}, {d.route === 'TALENT_POOL' ? 'jalur talenta' : 'seleksi terbuka'})
-          </h4>
+          </h3>
           <p>
             Diangkat {formatDate(d.actedOn)} dalam masa {d.window.label ?? 'pilkada'} dengan izin{' '}
             {d.permission.letterNumber} tanggal {formatDate(d.permission.letterDate)}. Batas laporan:{' '}

@@ -39,7 +39,8 @@ export function ExportLinks({ path, label, query = '' }: { path: string; label: 
   const link = (format: 'xlsx' | 'csv') => (
     <a
       href={`${path}.${format}${query}`}
-      aria-label={`Unduh ${label} (${format.toUpperCase()})`}
+      // The visible format is in the name outside brackets (speech input: "klik XLSX"; axe label-content-name-mismatch).
+      aria-label={`Unduh ${label} sebagai berkas ${format.toUpperCase()}`}
       aria-disabled={busy}
       onClick={(e) => {
         e.preventDefault();

@@ -35,6 +35,7 @@ export const agencySchema = new Schema<AgencyDoc>(
     phone: { type: String },
     email: { type: String },
     website: { type: String },
+    serviceHours: { type: String },
     logo: {
       type: new Schema(
         { sha256: String, contentType: String, width: Number, height: Number, bytes: Number },

@@ -8,6 +8,7 @@ const OPTIONAL = [
   'phone',
   'email',
   'website',
+  'serviceHours',
   'logo',
   'registers',
   'officials',
@@ -44,6 +45,7 @@ function auditView(a: AgencyDto | null): Record<string, unknown> | null {
     contactPhone: a.phone ?? null,
     contactEmail: a.email ?? null,
     website: a.website ?? null,
+    serviceHours: a.serviceHours ?? null,
     // A prefix only: a full hex digest may hold a digit run the audit takes for a NIP.
     logo: a.logo ? { sha: a.logo.sha256.slice(0, 12), contentType: a.logo.contentType } : null,
     registers: a.registers ?? [],

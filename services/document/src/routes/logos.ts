@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { DomainError, LOGO_MAX_BYTES } from '@seleksi/domain';
+import { notFound } from '@seleksi/kit';
 import { checkLogo } from '../logo-check';
 import type { DocumentRepositories } from '../repositories';
 
@@ -15,4 +16,14 @@ export function logoRoutes(router: Router, { logos }: DocumentRepositories): voi
       res.json(await logos.put(body, checkLogo(body)));
     },
   );
+
+  /** A stored logo's bytes by its content hash (the portal's header shows it through the gateway). */
+  router.get('/logos/:sha256', async (req, res) => {
+    const sha256 = req.params.sha256;
+    const bytes = /^[0-9a-f]{64}$/.test(sha256) ? await logos.bytes(sha256) : null;
+    if (!bytes) throw notFound('Logo', 'sha256');
+    // PNG starts with 0x89 'PNG'; the upload check admits PNG and JPEG only.
+    res.setHeader('Content-Type', bytes[0] === 0x89 ? 'image/png' : 'image/jpeg');
+    res.send(bytes);
+  });
 }
