@@ -1,6 +1,6 @@
 /**
  * Every query the hot paths send (apply, a candidate's applications, status pages and timelines, paging of
- * employees and of the talent map, the change feed, audit, documents) reaches an index on the embedded store.
+ * employees and of the talent map, the change feed, the gateways' sign-in change feed, audit, documents) reaches an index on the embedded store.
  *
  * 50,000 documents go into each collection those paths read; then each hot operation runs through its
  * repository with the driver's command monitoring on, and every query command it sent (find, aggregate,
@@ -17,6 +17,7 @@ import { createCandidateModels, feedBucketOf } from '../services/candidate/src/m
 import { createCandidateRepositories } from '../services/candidate/src/repositories';
 import { createDocumentModels } from '../services/document/src/models';
 import { createDocumentRepositories } from '../services/document/src/repositories';
+import { AuthChangeFeed } from '../gateway/src/auth/auth-changes';
 
 const N = 50_000;
 const CHUNK = 5_000;
@@ -31,6 +32,7 @@ let candidate: ReturnType<typeof createCandidateRepositories>;
 let assessment: ReturnType<typeof createAssessmentRepositories>;
 let document: ReturnType<typeof createDocumentRepositories>;
 let candidateModels: ReturnType<typeof createCandidateModels>;
+let authChanges: AuthChangeFeed;
 
 async function connect(name: string): Promise<Connection> {
   const conn = await mongoose
@@ -124,15 +126,24 @@ async function expectIndexed(name: string, op: () => Promise<unknown>): Promise<
 
 describe.skipIf(external)('hot queries at 50,000 documents use an index on FerretDB/PostgreSQL', () => {
   beforeAll(async () => {
-    const [c, a, d] = await Promise.all([connect('candidate'), connect('assessment'), connect('document')]);
+    const [c, a, d, g] = await Promise.all([
+      connect('candidate'),
+      connect('assessment'),
+      connect('document'),
+      connect('gateway'),
+    ]);
+    authChanges = new AuthChangeFeed(g!, { pollMs: 2000 });
     candidateModels = createCandidateModels(c!);
     const assessmentModels = createAssessmentModels(a!);
     const documentModels = createDocumentModels(d!);
     // The indexes declared on the models, as the services create them at start.
     await Promise.all(
-      [...Object.values(candidateModels), ...Object.values(assessmentModels), ...Object.values(documentModels)].map(
-        (m) => (m as unknown as mongoose.Model<never>).createIndexes(),
-      ),
+      [
+        ...Object.values(candidateModels),
+        ...Object.values(assessmentModels),
+        ...Object.values(documentModels),
+        g!.model('AuthChange'),
+      ].map((m) => (m as unknown as mongoose.Model<never>).createIndexes()),
     );
     candidate = createCandidateRepositories(candidateModels);
     assessment = createAssessmentRepositories(assessmentModels);
@@ -143,6 +154,14 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
     const DM = documentModels as unknown as Record<string, mongoose.Model<never>>;
     const t = Date.now();
     await Promise.all([
+      load(g!.model('AuthChange') as unknown as mongoose.Model<never>, (i) => ({
+        _id: `chg-${i}`,
+        kind: i % 3 ? 'SESSION' : 'ACCOUNT',
+        ref: `ref-${i}`,
+        bucket: feedBucketOf(at(i)),
+        day: Math.floor(at(i).getTime() / 86_400_000) - (i % 4),
+        at: at(i),
+      })),
       load(M.Application!, (i) => ({
         _id: `app-${i}`,
         selectionId: `sel-${i % 500}`,
@@ -282,7 +301,7 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
       createdBy: { userId: 'u-secretary', role: 'PANSEL_SECRETARY' },
       createdAt: new Date().toISOString(),
     });
-    console.log(`loaded 9 × ${N} documents in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`loaded 10 × ${N} documents in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }, 600_000);
 
   afterAll(async () => {
@@ -374,6 +393,10 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
     await expectIndexed('change feed', () =>
       candidate.changes.list(new Date(now.getTime() - 5_000), 100, undefined, now),
     );
+  });
+
+  it("the gateways' sign-in change feed (a poll, with the first one's clean-up of old days)", async () => {
+    await expectIndexed('sign-in change feed', () => authChanges.poll());
   });
 
   it('audit of a selection', async () => {

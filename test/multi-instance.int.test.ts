@@ -6,6 +6,8 @@
  * - Concurrent document-number claims through two document services never collide.
  * - An account's one-time link is mailed once although two gateways' notifiers race for it.
  * - A burst of wrong passwords through both gateways is capped at the one account limit.
+ * - A sign-out or a deactivation through one gateway ends the session the other had checked and cached,
+ *   at its next read of the sign-in change feed (not 30 s later).
  * (The whole topology behind the reverse proxy, subscriptions and kill −9: test/cluster/.)
  */
 import { randomUUID } from 'node:crypto';
@@ -27,12 +29,17 @@ const PANSEL = testPansel('mi');
 const SECRETARY = 'mi-sec';
 const OVERSEER = 'mi-overseer';
 const ADMIN = 'mi-admin';
+const LEAVER = 'mi-leaver';
+/** Signed in and out by the sign-in change tests (the burst test locks the overseer out for a while). */
+const ROAMER = 'mi-roamer';
 const cand = (n: number) => `mi-cand-${n}`;
 const asn = (n: number) => `mi-asn-${n}`;
 const USERS: TestUser[] = [
   testUser(SECRETARY, 'PANSEL_SECRETARY', AGENCY.code),
   testUser(OVERSEER, 'OVERSEER', null),
   testUser(ADMIN, 'ADMIN', null),
+  testUser(LEAVER, 'PANSEL_MEMBER', null),
+  testUser(ROAMER, 'OVERSEER', null),
   ...PANSEL.map((m) => testUser(m.userId, 'PANSEL_MEMBER', null)),
   ...[1, 2].map((n) => testUser(cand(n), 'CANDIDATE', AGENCY.code, asn(n))),
 ];
@@ -217,6 +224,48 @@ describe('two gateways on one store', () => {
     // by the store (FerretDB v1) would let more than 10 through without the claims (see throttle.ts).
     expect(wrong).toBeLessThanOrEqual(10);
     expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(40 - wrong);
+  });
+});
+
+describe('sign-in changes across two gateways', () => {
+  const ME = '{ me { id } }';
+  const meThrough = async (url: string, token: string) =>
+    (await graphqlClient(url)<{ me: { id: string } | null }>(ME, {}, token)).data?.me?.id ?? null;
+  const signIn = async (userId: string) => {
+    const r = await stack.gql<{ signIn: { token: string } }>(
+      'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }',
+      { e: `${userId}@uji.test`, p: PASSWORD },
+    );
+    return must(r).signIn.token;
+  };
+
+  it('a sign-out through one gateway ends the session the other has cached, at its next feed read', async () => {
+    const token = await signIn(ROAMER);
+    // The second gateway checks the session and keeps it (it would trust it for 30 s without the feed).
+    expect(await meThrough(other.url, token)).toBe(ROAMER);
+    expect(must(await stack.gql<{ signOut: boolean }>('mutation { signOut }', {}, token)).signOut).toBe(true);
+    await other.deps.accounts.feed!.poll();
+    expect(await meThrough(other.url, token)).toBeNull();
+    // The first gateway's own sign-out took effect at once there too.
+    expect(await meThrough(stack.gateway.url, token)).toBeNull();
+  });
+
+  it('a deactivation through one gateway ends the account’s sessions the other has cached', async () => {
+    const token = await signIn(LEAVER);
+    expect(await meThrough(other.url, token)).toBe(LEAVER);
+    must(
+      await d.gql(ADMIN, 'mutation($a: ID!) { deactivateAccount(accountId: $a, reason: "Uji") { id } }', { a: LEAVER }),
+    );
+    await other.deps.accounts.feed!.poll();
+    expect(await meThrough(other.url, token)).toBeNull();
+  });
+
+  it('reads the feed by itself: a change reaches the other gateway without being asked', async () => {
+    const token = await signIn(ROAMER);
+    expect(await meThrough(other.url, token)).toBe(ROAMER);
+    must(await stack.gql('mutation { signOut }', {}, token));
+    // The feed is polled every AUTH_FEED_POLL_MS (2 s); the wait's ceiling is generous for a busy machine.
+    await eventually(async () => (await meThrough(other.url, token)) === null, 25_000);
   });
 });
 

@@ -28,6 +28,11 @@ export const gatewayConfigSchema = z.object({
     .min(60)
     .default(8 * 3600),
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+  /**
+   * How often each gateway reads the shared feed of sign-outs and account changes (ms): such a change
+   * made through one gateway reaches the others within about this time.
+   */
+  AUTH_FEED_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   /** How long an invitation or password-reset link works (hours). */
   ACCOUNT_LINK_TTL_HOURS: z.coerce
     .number()

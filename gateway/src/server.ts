@@ -26,6 +26,7 @@ import { seleksiDataConverter } from '@seleksi/workflows';
 import { ApplyPipeline } from './apply';
 import { StoredBusyReceipts } from './busy-receipts';
 import { AccountRepository } from './auth/accounts';
+import { AuthChangeFeed } from './auth/auth-changes';
 import { TokenService } from './auth/tokens';
 import type { GatewayConfig } from './config';
 import { authenticate, createContext, type GatewayDeps } from './context';
@@ -253,7 +254,7 @@ export async function startGateway(
   const serviceAuth = serviceTokenProviderFromEnv('gateway', config);
   const telemetry = startTelemetry('gateway');
   const conn = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.GATEWAY_DB, logger });
-  const accounts = new AccountRepository(conn);
+  const accounts = new AccountRepository(conn, new AuthChangeFeed(conn, { pollMs: config.AUTH_FEED_POLL_MS, logger }));
   await accounts.init();
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({
@@ -307,6 +308,7 @@ export async function startGateway(
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'gateway listening');
   notifier?.start();
+  accounts.startFeed();
   deps.throttle.start(config.SIGNIN_CLEANUP_INTERVAL_SECONDS, config.SECURITY_EVENT_RETENTION_DAYS);
   return {
     url: `http://127.0.0.1:${port}`,
@@ -315,6 +317,7 @@ export async function startGateway(
     async close() {
       await notifier?.stop();
       deps.throttle.stop();
+      await accounts.stopFeed();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await connection.close();

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { DomainError, ROLES, type Role } from '@seleksi/domain';
 import { hashPassword, verifyPassword } from './passwords';
+import type { AuthChangeFeed } from './auth-changes';
 
 /** How a self-registered candidate's account stands towards the ASN profile it named by NIP. */
 export type RegistrationStatus = 'PENDING' | 'LINKED' | 'REJECTED';
@@ -242,12 +243,18 @@ export interface AccountFilter {
 }
 
 /**
- * How long a checked session is trusted without reading it again: every signed-in request would
- * otherwise wait for two lookups in turn, while a portal page sends several requests within seconds.
- * Sign-out and account writes through this gateway take effect at once; a session revoked through
- * another gateway process ends within this time.
+ * How long a checked session is trusted without reading it again when the sign-in change feed is not
+ * read (not started, or the store away): every signed-in request would otherwise wait for two lookups
+ * in turn, while a portal page sends several requests within seconds. Sign-out and account writes
+ * through this gateway take effect at once; through another gateway process, within this time.
  */
 export const SESSION_RECHECK_MS = 30_000;
+/**
+ * How long a checked session is trusted while the change feed is read (see auth-changes.ts): a change
+ * made through any gateway then reaches this one within about a poll. The bound only matters when a
+ * gateway stopped between storing a change and writing it to the feed.
+ */
+export const SESSION_TRUST_WITH_FEED_MS = 300_000;
 /** Sessions remembered per gateway; a full map is simply started again. */
 const MAX_CHECKED_SESSIONS = 10_000;
 
@@ -258,11 +265,17 @@ export class AccountRepository {
   private readonly notices: Model<AccountNoticeDoc>;
   private readonly seats: Model<SeatDoc>;
   private readonly oidcStates: Model<OidcStateDoc>;
-  private readonly checked = new Map<string, { account: Account; expiresAt: number; recheckAt: number }>();
-  /** Sessions signed out here (never remembered again). */
+  private readonly checked = new Map<string, { account: Account; expiresAt: number; checkedAt: number }>();
+  /** Sessions signed out here or through another gateway (never remembered again). */
   private readonly revoked = new Set<string>();
+  /** Counts the changes taken from the feed: a session read while one arrived is not remembered. */
+  private generation = 0;
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    /** The feed shared by the gateways (absent: sessions are reread every SESSION_RECHECK_MS). */
+    readonly feed: AuthChangeFeed | null = null,
+  ) {
     this.accounts = conn.model<AccountDoc>('Account', accountSchema, 'accounts');
     this.sessions = conn.model<SessionDoc>('Session', sessionSchema, 'sessions');
     this.links = conn.model<LinkDoc>('AccountLink', linkSchema, 'account_links');
@@ -279,7 +292,28 @@ export class AccountRepository {
       this.notices.init(),
       this.seats.init(),
       this.oidcStates.init(),
+      this.feed?.init(),
     ]);
+  }
+
+  /** Reads the feed of changes made through other gateways (and this one) until `stopFeed`. */
+  startFeed(): void {
+    this.feed?.start((changes) => {
+      this.generation += 1;
+      for (const c of changes) {
+        if (c.kind === 'SESSION') this.remember(c.ref);
+        else this.forget(c.ref);
+      }
+    });
+  }
+
+  stopFeed(): Promise<void> {
+    return this.feed?.stop() ?? Promise.resolve();
+  }
+
+  /** Tells every gateway to read these accounts again (after the change is stored). */
+  private async changedAccounts(...ids: string[]): Promise<void> {
+    await this.feed?.publish('ACCOUNT', ids);
   }
 
   /** Creates or updates an account by id (used for demo users and administration). */
@@ -303,6 +337,7 @@ export class AccountRepository {
     await this.accounts.updateOne({ _id: account.id }, { $set: set }, { upsert: true });
     // Role, agency or candidate may have changed: sessions are read again.
     this.checked.clear();
+    await this.changedAccounts(account.id);
     return (await this.findById(account.id))!;
   }
 
@@ -395,8 +430,8 @@ export class AccountRepository {
 
   /**
    * Deactivates an account and ends its sessions at once in this gateway (sessions revoked in the
-   * store, its cached sessions dropped). Another gateway process trusts a session it checked for up
-   * to SESSION_RECHECK_MS more; its next check reads the revoked session and the inactive account.
+   * store, its cached sessions dropped); other gateway processes drop theirs when they read the change
+   * feed (within about a poll; SESSION_RECHECK_MS when they cannot read it).
    */
   async setActive(id: string, active: boolean): Promise<Account | null> {
     const d = await this.accounts
@@ -404,13 +439,19 @@ export class AccountRepository {
       .lean();
     if (!d) return null;
     if (!active) await this.endSessionsOf(id);
-    else this.forget(id);
+    else {
+      this.forget(id);
+      await this.changedAccounts(id);
+    }
     return toAccount(d);
   }
 
   async setRole(id: string, role: Role, agencyCode: string | null): Promise<Account | null> {
     const d = await this.accounts.findOneAndUpdate({ _id: id }, { $set: { role, agencyCode } }, { new: true }).lean();
-    if (d) this.forget(id);
+    if (d) {
+      this.forget(id);
+      await this.changedAccounts(id);
+    }
     return d ? toAccount(d) : null;
   }
 
@@ -420,6 +461,7 @@ export class AccountRepository {
     const live = await this.sessions.find({ userId, revokedAt: null }, { _id: 1 }).lean();
     for (const s of live) this.remember(s._id);
     await this.sessions.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: now } });
+    await this.changedAccounts(userId);
   }
 
   /** Drops the cached sessions of an account, so its next request reads it again. */
@@ -520,7 +562,10 @@ export class AccountRepository {
     const d = await this.accounts
       .findOneAndUpdate({ _id: id }, { $set: { ...set, registration } }, { new: true })
       .lean();
-    if (d) this.forget(id);
+    if (d) {
+      this.forget(id);
+      await this.changedAccounts(id);
+    }
     return d ? toAccount(d) : null;
   }
 
@@ -614,10 +659,13 @@ export class AccountRepository {
    */
   async accountForSession(sessionId: string, now = new Date(), userId?: string): Promise<Account | null> {
     const known = this.checked.get(sessionId);
-    if (known && Date.now() < known.recheckAt && now.getTime() < known.expiresAt) {
+    const trustMs = this.feed?.healthy() ? SESSION_TRUST_WITH_FEED_MS : SESSION_RECHECK_MS;
+    if (known && Date.now() - known.checkedAt < trustMs && now.getTime() < known.expiresAt) {
       return userId === undefined || known.account.id === userId ? known.account : null;
     }
     this.checked.delete(sessionId);
+    const generation = this.generation;
+    const checkedAt = Date.now();
     const [s, claimed] = await Promise.all([
       this.sessions.findById(sessionId).lean(),
       userId === undefined ? undefined : this.findById(userId),
@@ -626,14 +674,11 @@ export class AccountRepository {
     if (userId !== undefined && s.userId !== userId) return null;
     const account = claimed === undefined ? await this.findById(s.userId) : claimed;
     if (!account?.active) return null;
-    // A sign-out while this read was under way must not be undone by remembering the session.
-    if (!this.revoked.has(sessionId)) {
+    // A sign-out, or a change from the feed, while this read was under way must not be undone by
+    // remembering what the read found.
+    if (!this.revoked.has(sessionId) && generation === this.generation) {
       if (this.checked.size >= MAX_CHECKED_SESSIONS) this.checked.clear();
-      this.checked.set(sessionId, {
-        account,
-        expiresAt: s.expiresAt.getTime(),
-        recheckAt: Date.now() + SESSION_RECHECK_MS,
-      });
+      this.checked.set(sessionId, { account, expiresAt: s.expiresAt.getTime(), checkedAt });
     }
     return account;
   }
@@ -641,6 +686,7 @@ export class AccountRepository {
   async revokeSession(sessionId: string, now = new Date()): Promise<void> {
     this.remember(sessionId);
     await this.sessions.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: now } });
+    await this.feed?.publish('SESSION', [sessionId]);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { addCalendarDays, isWorkingDay, localDateOf, startOfLocalDay, type HolidayCalendar } from './calendar';
 import type { AgencyTimeZone } from './levels';
-import type { SelectionStage } from './stages';
+import { SELECTION_STAGES, type SelectionStage } from './stages';
 
 /** Who must act for a stage to move on. */
 export const STAGE_ACTORS = [
@@ -44,25 +44,9 @@ export const SELECTION_STAGE_ACTOR: Record<SelectionStage, StageActor | null> = 
 };
 
 /** The stages every round passes, in order (an extension and a cancellation appear only when they happen). */
-export const SELECTION_ROUTE: readonly SelectionStage[] = [
-  'PLANNED',
-  'PLAN_APPROVAL',
-  'REGISTRATION_OPEN',
-  'REGISTRATION_CLOSED',
-  'ADMINISTRATIVE_SCREENING',
-  'ADMINISTRATIVE_OBJECTIONS',
-  'COMPETENCY_ASSESSMENT',
-  'INTERVIEW',
-  'TRACK_RECORD',
-  'FINAL_RANKING',
-  'FINAL_OBJECTIONS',
-  'REPORTED_TO_PPK',
-  'OVERSEER_RECOMMENDATION',
-  'APPOINTMENT_CHOICE',
-  'DECREE',
-  'INAUGURATION',
-  'COMPLETED',
-];
+export const SELECTION_ROUTE: readonly SelectionStage[] = SELECTION_STAGES.filter(
+  (stage) => stage !== 'REGISTRATION_EXTENDED' && stage !== 'CANCELLED',
+);
 
 /** DONE: passed; CURRENT: the round is in it; NEXT: the one after the current; LATER: further ahead; SKIPPED: never reached (cancelled round). */
 export const ROUTE_STAGE_STATES = ['DONE', 'CURRENT', 'NEXT', 'LATER', 'SKIPPED'] as const;

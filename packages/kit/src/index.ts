@@ -13,3 +13,4 @@ export * from './agency';
 export * from './testing';
 export * from './relayed';
 export * from './telemetry';
+export * from './feed-bucket';

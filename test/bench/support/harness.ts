@@ -595,6 +595,8 @@ export interface Measured {
   rate: number;
   /** By call index. */
   latencies: number[];
+  /** CPU time (ms) per call of the processes `cpu` counts, when a `cpu` sampler was given. */
+  cpuMsPerCall?: number;
 }
 
 /** `count` calls of `fn` (given the call's index), `concurrency` in flight; a failing call fails the measurement. */
@@ -620,26 +622,35 @@ export async function measureRequests(
 /**
  * Equivalent ways of doing the same work, `count` calls each, measured in alternating blocks (a, b, …,
  * a, b, …) so all see the same load on a machine other work shares. Latencies by call index: block k
- * holds calls ⌊k·count/blocks⌋ … of every way.
+ * holds calls ⌊k·count/blocks⌋ … of every way. With `cpu` (CPU ms used so far by the processes that
+ * serve the calls), each way's CPU per call over its blocks too: on a machine whose cores are full, that
+ * is what sets the calls per second, and unlike them it hardly moves with what else the machine runs.
  */
 export async function measureAlternating(
   count: number,
   concurrency: number,
   ways: readonly ((i: number) => Promise<void>)[],
   blocks = 4,
+  cpu?: () => number,
 ): Promise<Measured[]> {
   const out: Measured[] = ways.map(() => ({ rate: 0, latencies: [] }));
   const seconds = ways.map(() => 0);
+  const cpuMs = ways.map(() => 0);
   for (let k = 0; k < blocks; k++) {
     const size = Math.floor(((k + 1) * count) / blocks) - Math.floor((k * count) / blocks);
     const offset = Math.floor((k * count) / blocks);
     for (const [j, fn] of ways.entries()) {
+      const cpu0 = cpu?.() ?? 0;
       const m = await measureRequests(size, concurrency, (i) => fn(offset + i));
+      if (cpu) cpuMs[j]! += cpu() - cpu0;
       seconds[j]! += size / m.rate;
       out[j]!.latencies.push(...m.latencies);
     }
   }
-  for (const [j, m] of out.entries()) m.rate = count / seconds[j]!;
+  for (const [j, m] of out.entries()) {
+    m.rate = count / seconds[j]!;
+    if (cpu) m.cpuMsPerCall = cpuMs[j]! / count;
+  }
   return out;
 }
 
@@ -650,8 +661,9 @@ export async function measurePair(
   a: (i: number) => Promise<void>,
   b: (i: number) => Promise<void>,
   blocks = 4,
+  cpu?: () => number,
 ): Promise<[Measured, Measured]> {
-  const [ma, mb] = await measureAlternating(count, concurrency, [a, b], blocks);
+  const [ma, mb] = await measureAlternating(count, concurrency, [a, b], blocks, cpu);
   return [ma!, mb!];
 }
 

@@ -48,7 +48,7 @@ export type { StageEventDoc } from './stage-event';
 export type { TalentFillingDoc } from './talent-filling';
 export type { TimelineEntryDoc } from './timeline-entry';
 export { compoundId } from './compound-id';
-export { FEED_BUCKET_MS, feedBucketOf } from './feed-bucket';
+export { FEED_BUCKET_MS, feedBucketOf } from '@seleksi/kit';
 export { toActor } from './actor';
 
 /** The candidate service's models, bound to its own connection. */
