@@ -36,7 +36,7 @@ export const idText = (what: string) =>
   z.coerce.string().trim().min(1, `${what} wajib diisi`).max(300, `${what} terlalu panjang`);
 
 /** An id taken as given (decisions that looked the record up without checking its shape). */
-const anyId = z.coerce.string();
+const anyId = z.string();
 
 /** Stages the overseer (or an upheld final objection) can send the process back to. */
 export const CORRECTABLE_STAGES = [
