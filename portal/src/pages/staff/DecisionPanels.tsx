@@ -30,85 +30,83 @@ export function OverseerPanel({ process, reload }: PanelProps) {
     return <p>Tidak ada keputusan pengawas yang ditunggu pada tahap ini.</p>;
   }
   return (
-    <>
-      <section aria-labelledby="overseer-title" className="card">
-        <h3 id="overseer-title">Keputusan pengawas: {say(OVERSEER_SUBJECT, subject)}</h3>
-        {process.overseer && (
-          <p className="muted">
-            Permintaan putaran {process.overseer.round}
-            {process.overseer.escalations > 0 ? `, ${process.overseer.escalations} kali pengingat` : ''}.
-          </p>
+    <section aria-labelledby="overseer-title" className="card">
+      <h3 id="overseer-title">Keputusan pengawas: {say(OVERSEER_SUBJECT, subject)}</h3>
+      {process.overseer && (
+        <p className="muted">
+          Permintaan putaran {process.overseer.round}
+          {process.overseer.escalations > 0 ? `, ${process.overseer.escalations} kali pengingat` : ''}.
+        </p>
+      )}
+      {subject === 'RESULT' && (
+        <p>Periksa 3 nama per lowongan pada bagian Lowongan dan dokumen berita acara di bawah.</p>
+      )}
+      <ActionForm
+        label="Keputusan pengawas"
+        onSubmit={() =>
+          void a.run(
+            {
+              selectionId: process.selectionId,
+              subject,
+              verdict,
+              stageAtFault: subject === 'RESULT' && verdict === 'REQUEST_CORRECTION' ? stageAtFault : null,
+              reference: reference.trim() || null,
+              reason: reason.trim(),
+            },
+            'Keputusan pengawas dicatat.',
+          )
+        }
+      >
+        <fieldset>
+          <legend>Keputusan</legend>
+          {Object.entries(OVERSEER_VERDICT).map(([k, v]) => (
+            <div className="check" key={k}>
+              <input
+                type="radio"
+                id={`ov-verdict-${k}`}
+                name="ov-verdict"
+                value={k}
+                checked={verdict === k}
+                onChange={() => setVerdict(k)}
+              />
+              <label htmlFor={`ov-verdict-${k}`}>{v}</label>
+            </div>
+          ))}
+        </fieldset>
+        {subject === 'RESULT' && verdict === 'REQUEST_CORRECTION' && (
+          <Field id="ov-stage" label="Tahap yang harus diperbaiki" apiField="stageAtFault" error={a.error}>
+            {(p) => (
+              <select {...p} value={stageAtFault} onChange={(e) => setStageAtFault(e.target.value)}>
+                {Object.entries(CORRECTABLE_STAGE).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
-        {subject === 'RESULT' && (
-          <p>Periksa 3 nama per lowongan pada bagian Lowongan dan dokumen berita acara di bawah.</p>
-        )}
-        <ActionForm
-          label="Keputusan pengawas"
-          onSubmit={() =>
-            void a.run(
-              {
-                selectionId: process.selectionId,
-                subject,
-                verdict,
-                stageAtFault: subject === 'RESULT' && verdict === 'REQUEST_CORRECTION' ? stageAtFault : null,
-                reference: reference.trim() || null,
-                reason: reason.trim(),
-              },
-              'Keputusan pengawas dicatat.',
-            )
-          }
+        <Field
+          id="ov-reference"
+          label="Nomor surat"
+          hint="Nomor surat rekomendasi / pertimbangan teknis"
+          apiField="reference"
+          error={a.error}
         >
-          <fieldset>
-            <legend>Keputusan</legend>
-            {Object.entries(OVERSEER_VERDICT).map(([k, v]) => (
-              <div className="check" key={k}>
-                <input
-                  type="radio"
-                  id={`ov-verdict-${k}`}
-                  name="ov-verdict"
-                  value={k}
-                  checked={verdict === k}
-                  onChange={() => setVerdict(k)}
-                />
-                <label htmlFor={`ov-verdict-${k}`}>{v}</label>
-              </div>
-            ))}
-          </fieldset>
-          {subject === 'RESULT' && verdict === 'REQUEST_CORRECTION' && (
-            <Field id="ov-stage" label="Tahap yang harus diperbaiki" apiField="stageAtFault" error={a.error}>
-              {(p) => (
-                <select {...p} value={stageAtFault} onChange={(e) => setStageAtFault(e.target.value)}>
-                  {Object.entries(CORRECTABLE_STAGE).map(([k, v]) => (
-                    <option key={k} value={k}>
-                      {v}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          )}
-          <Field
-            id="ov-reference"
-            label="Nomor surat"
-            hint="Nomor surat rekomendasi / pertimbangan teknis"
-            apiField="reference"
-            error={a.error}
-          >
-            {(p) => <input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
-          </Field>
-          <Field id="ov-reason" label="Alasan" apiField="reason" error={a.error}>
-            {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
-          </Field>
-          <Outcome error={a.error} done={a.done} />
-          <div>
-            <Button type="submit" kind={verdict === 'REJECT' ? 'danger' : 'primary'} pending={a.pending}>
-              Kirim keputusan
-            </Button>
-          </div>
-        </ActionForm>
-      </section>
+          {(p) => <input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
+        </Field>
+        <Field id="ov-reason" label="Alasan" apiField="reason" error={a.error}>
+          {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+        <Outcome error={a.error} done={a.done} />
+        <div>
+          <Button type="submit" kind={verdict === 'REJECT' ? 'danger' : 'primary'} pending={a.pending}>
+            Kirim keputusan
+          </Button>
+        </div>
+      </ActionForm>
       {available.includes('requestAdditionalDocuments') && <DocumentRequestForm process={process} reload={reload} />}
-    </>
+    </section>
   );
 }
 
@@ -119,8 +117,8 @@ function DocumentRequestForm({ process, reload }: PanelProps) {
   const a = useAction(REQUEST_ADDITIONAL_DOCUMENTS, reload);
   const label = SELECTION_DECISIONS.requestAdditionalDocuments.label;
   return (
-    <section aria-labelledby="docrq-title" className="card">
-      <h3 id="docrq-title">{label}</h3>
+    <div>
+      <h4>{label}</h4>
       <p className="muted">Permintaan dicatat dan terlihat oleh sekretariat; batas waktu keputusan tetap berjalan.</p>
       <ActionForm
         label={label}
@@ -157,7 +155,7 @@ function DocumentRequestForm({ process, reload }: PanelProps) {
           </Button>
         </div>
       </ActionForm>
-    </section>
+    </div>
   );
 }
 
