@@ -14,6 +14,10 @@ import type { Role } from './roles';
 import { isValidScore } from './rules/scoring';
 import { SELECTION_STAGES, type SelectionStage } from './stages';
 
+// No code compiled at run time: the portal's Content-Security-Policy forbids eval (zod would probe it), and
+// workflow code should not generate code either.
+z.config({ jitless: true });
+
 // Shared argument pieces (field paths are the argument names).
 
 export const reasonText = (what = 'Alasan') =>
