@@ -6,7 +6,15 @@
  * profile, timeline or scores.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { applicationId, defaultMeritAspectConfig, localDateOf, type AgencyDto } from '@seleksi/domain';
+import {
+  applicationId,
+  defaultMeritAspectConfig,
+  localDateOf,
+  SELECTION_DECISION_NAMES,
+  SELECTION_DECISIONS,
+  type AgencyDto,
+  type Role,
+} from '@seleksi/domain';
 import { schema, type Account, type AccountRepository } from '@seleksi/gateway';
 import { eligibleProfile, testAgency, testPansel } from './support/fixtures';
 import { eventually, startStack, type GraphQLResult, type Stack } from './support/stack';
@@ -68,7 +76,6 @@ const SIGNED_IN = PRINCIPALS.filter((p) => p !== 'anonymous');
 const CANDIDATES = ['candidate', 'otherCandidate'] as const;
 const OWN_SECRETARY = ['secretaryOwn'] as const;
 const TALENT_READERS = ['secretaryOwn', 'ppkOwn', 'overseer', 'admin'] as const;
-const PANSEL = { allowed: ['memberOfSelection'], refusal: { memberOfNone: 'NOT_A_MEMBER' } } as const;
 
 /** Every mutation of the schema. A new mutation fails the matrix test until it gets a rule here. */
 const AGENCY_ADMINS = ['admin', 'agencyAdminOwn'] as const;
@@ -85,7 +92,28 @@ const ELECTION_STAFF = [
   'agencyAdminOwn',
   'agencyAdminOther',
 ] as const;
+/** The principal of each role that acts on the matrix's records (agency A, its round's Pansel, candidate 1's application). */
+const PRINCIPAL_OF_ROLE: Record<Role, Principal> = {
+  CANDIDATE: 'candidate',
+  PANSEL_MEMBER: 'memberOfSelection',
+  PANSEL_SECRETARY: 'secretaryOwn',
+  PPK: 'ppkOwn',
+  OVERSEER: 'overseer',
+  ADMIN: 'admin',
+  AGENCY_ADMIN: 'agencyAdminOwn',
+};
+/** The open selection's decisions, from their declarations (SELECTION_DECISIONS): their roles, on agency A's records. */
+const DECLARED: Record<string, Rule> = Object.fromEntries(
+  SELECTION_DECISION_NAMES.map((name) => {
+    const roles: readonly Role[] = SELECTION_DECISIONS[name].roles;
+    const rule: Rule = roles.includes('PANSEL_MEMBER')
+      ? { allowed: roles.map((r) => PRINCIPAL_OF_ROLE[r]), refusal: { memberOfNone: 'NOT_A_MEMBER' } }
+      : { allowed: roles.map((r) => PRINCIPAL_OF_ROLE[r]) };
+    return [name, rule];
+  }),
+);
 const MUTATIONS: Record<string, Rule> = {
+  ...DECLARED,
   amendHolidayCalendar: { allowed: ['admin'] },
   // Pilkada schedules: the national administrator's reference data.
   setElectionRegion: { allowed: ['admin'] },
@@ -123,11 +151,7 @@ const MUTATIONS: Record<string, Rule> = {
   setRegionalHolidays: { allowed: AGENCY_ADMINS },
   updateAgency: { allowed: AGENCY_ADMINS },
   uploadAgencyLogo: { allowed: AGENCY_ADMINS },
-  answerObjection: { allowed: OWN_SECRETARY },
   applyToVacancy: { allowed: CANDIDATES },
-  chooseAppointee: { allowed: ['ppkOwn'] },
-  completeStage: { allowed: OWN_SECRETARY },
-  scheduleStage: { allowed: OWN_SECRETARY },
   confirmProfile: { allowed: CANDIDATES },
   confirmProposal: { allowed: OWN_SECRETARY },
   correctDocument: { allowed: ['secretaryOwn', 'ppkOwn', 'admin'] },
@@ -135,33 +159,18 @@ const MUTATIONS: Record<string, Rule> = {
   // Without agencyCode: the national defaults, the national administrator's only (the matrix's revision is stale: CONFLICT).
   changeSelectionDefaults: { allowed: ['admin'] },
   decideSuccessor: { allowed: ['ppkOwn'] },
-  decideVacancy: { allowed: OWN_SECRETARY },
-  declareConflict: PANSEL,
   disputeProfile: { allowed: CANDIDATES },
   // The staff of the disputed profile's agency (see beforeAll), and the national administrator.
   acceptProfileDispute: { allowed: DISPUTE_DECIDERS },
   rejectProfileDispute: { allowed: DISPUTE_DECIDERS },
-  // On the candidate's own application only.
-  fileObjection: { allowed: ['candidate'] },
-  overrideScreening: { allowed: OWN_SECRETARY },
-  overseerDecision: { allowed: ['overseer'] },
-  publishScreening: { allowed: OWN_SECRETARY },
-  recordAssessment: { allowed: OWN_SECRETARY },
-  recordElectionPermission: { allowed: OWN_SECRETARY },
-  recordInauguration: { allowed: OWN_SECRETARY },
-  recordPresidentialDecision: { allowed: OWN_SECRETARY },
   recordTalentInauguration: { allowed: OWN_SECRETARY },
   recordTalentPresidentialDecision: { allowed: OWN_SECRETARY },
-  recordTrackRecord: { allowed: OWN_SECRETARY },
-  setPansel: { allowed: OWN_SECRETARY },
   signIn: { allowed: EVERYONE },
   signOut: { allowed: SIGNED_IN },
   // Each secretary for their own agency (the agency comes from the account).
   startTalentPoolFilling: { allowed: ['secretaryOwn', 'secretaryOther'] },
   startTalentMapping: { allowed: ['secretaryOwn', 'admin'] },
   computeIpAsn: { allowed: ['secretaryOwn', 'admin'] },
-  submitInterviewScore: PANSEL,
-  submitPlan: { allowed: OWN_SECRETARY },
   talentOverseerDecision: { allowed: ['overseer'] },
   updateTalentSettings: { allowed: ['secretaryOwn', 'admin'] },
   // The talent gate: the agency's secretariat and administrator fill in and submit its self-assessment;
@@ -175,7 +184,6 @@ const MUTATIONS: Record<string, Rule> = {
   validateMeritAssessment: { allowed: ['overseer'] },
   approveTalentSystem: { allowed: ['overseer'] },
   withdrawTalentSystemApproval: { allowed: ['overseer'] },
-  withdrawApplication: { allowed: ['candidate'] },
 };
 
 interface Ids {

@@ -3,6 +3,7 @@ export * from './search-attributes';
 export * from './codec';
 export * from './open-selection/definitions';
 export * from './open-selection/client';
+export * from './open-selection/document-request';
 export { createOpenSelectionActivities, type OpenSelectionPorts } from './open-selection/activities';
 export * from './talent-mapping/definitions';
 export * from './talent-mapping/client';

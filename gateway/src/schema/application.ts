@@ -1,14 +1,12 @@
 import { REASON_TEXT_ID, type ApplicationDto, type TimelineEntryDto } from '@seleksi/domain';
 import { withdrawApplicationUpdate } from '@seleksi/workflows';
-import { z } from 'zod';
 import { encodeCursor } from '@seleksi/kit';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { ApplicationStatusEnum } from './common';
-import { DecisionType, decide, idText, reasonText, selectionFor } from './decision';
+import { decide, DecisionType, declaredArgs, declaredScopes, selectionFor } from './decision';
 import { arrayConnection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/connections';
-import { parseInput } from './input';
 import { ApplicationDocumentInput } from './application-document-input';
 import { checkDocuments } from '../application-files/uploads';
 import { applyToVacancy } from '../apply';
@@ -174,20 +172,15 @@ builder.mutationField('applyToVacancy', (t) =>
   }),
 );
 
-const withdrawSchema = z.object({
-  applicationId: idText('Lamaran'),
-  reason: reasonText('Alasan penarikan'),
-});
-
 builder.mutationField('withdrawApplication', (t) =>
   t.field({
     type: DecisionType,
     description: "Withdraws the signed-in candidate's own application (before the appointment decree)",
-    authScopes: { roles: ['CANDIDATE'] },
+    authScopes: declaredScopes('withdrawApplication'),
     args: { applicationId: t.arg.id(), reason: t.arg.string() },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(withdrawSchema, args, '');
+        const input = declaredArgs('withdrawApplication', args);
         const candidateId = ctx.user?.candidateId;
         if (!candidateId) throw gqlError('FORBIDDEN', 'Akun ini belum terhubung dengan data ASN');
         const a = await ctx.loaders.application.load(input.applicationId);

@@ -2,7 +2,6 @@
  * After the overseer's recommendation: the PPK's choice of 1 of the 3 names, the President's decree
  * for Madya/Utama, the Home Affairs Minister's permission inside election windows, and inauguration.
  */
-import { z } from 'zod';
 import {
   chooseAppointeeUpdate,
   recordElectionPermissionUpdate,
@@ -11,31 +10,14 @@ import {
 } from '@seleksi/workflows';
 import { builder } from '../builder';
 import { typed } from '../errors';
-import {
-  DecisionType,
-  decide,
-  idText,
-  optionalText,
-  reasonText,
-  requireOwnAgency,
-  selectionFor,
-  shortText,
-} from './decision';
-import { parseInput } from './input';
-
-const chooseSchema = z.object({
-  selectionId: idText('Seleksi'),
-  vacancyId: idText('Lowongan'),
-  applicationId: idText('Lamaran'),
-  justification: optionalText(),
-});
+import { decide, DecisionType, declaredArgs, declaredScopes, requireOwnAgency, selectionFor } from './decision';
 
 builder.mutationField('chooseAppointee', (t) =>
   t.field({
     type: DecisionType,
     description:
       'The PPK chooses 1 of the 3 names (Pratama: the appointee; Madya/Utama: the proposal to the President); a choice other than rank 1 needs a justification',
-    authScopes: { roles: ['PPK'] },
+    authScopes: declaredScopes('chooseAppointee'),
     args: {
       selectionId: t.arg.id(),
       vacancyId: t.arg.id(),
@@ -44,7 +26,7 @@ builder.mutationField('chooseAppointee', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(chooseSchema, args, '');
+        const input = declaredArgs('chooseAppointee', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         return decide(ctx, s, chooseAppointeeUpdate, {
@@ -56,20 +38,11 @@ builder.mutationField('chooseAppointee', (t) =>
   }),
 );
 
-const presidentialSchema = z.object({
-  selectionId: idText('Seleksi'),
-  vacancyId: idText('Lowongan'),
-  applicationId: idText('Lamaran'),
-  decreeNumber: shortText('Nomor Keputusan Presiden'),
-  decreeDate: z.string(),
-  justification: optionalText(),
-});
-
 builder.mutationField('recordPresidentialDecision', (t) =>
   t.field({
     type: DecisionType,
     description: "Records the President's decree (Keppres) appointing a JPT Madya/Utama",
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('recordPresidentialDecision'),
     args: {
       selectionId: t.arg.id(),
       vacancyId: t.arg.id(),
@@ -80,7 +53,7 @@ builder.mutationField('recordPresidentialDecision', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(presidentialSchema, args, '');
+        const input = declaredArgs('recordPresidentialDecision', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         return decide(ctx, s, recordPresidentialDecisionUpdate, {
@@ -94,19 +67,11 @@ builder.mutationField('recordPresidentialDecision', (t) =>
   }),
 );
 
-const permissionSchema = z.object({
-  selectionId: idText('Seleksi'),
-  letterNumber: shortText('Nomor surat izin'),
-  letterDate: z.string(),
-  scope: shortText('Lingkup izin', 1000),
-  reason: reasonText('Keterangan'),
-});
-
 builder.mutationField('recordElectionPermission', (t) =>
   t.field({
     type: DecisionType,
     description: "Records the Home Affairs Minister's written permission to appoint inside a regional-election window",
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('recordElectionPermission'),
     args: {
       selectionId: t.arg.id(),
       letterNumber: t.arg.string(),
@@ -116,7 +81,7 @@ builder.mutationField('recordElectionPermission', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(permissionSchema, args, '');
+        const input = declaredArgs('recordElectionPermission', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         return decide(ctx, s, recordElectionPermissionUpdate, {
@@ -129,18 +94,11 @@ builder.mutationField('recordElectionPermission', (t) =>
   }),
 );
 
-const inaugurationSchema = z.object({
-  selectionId: idText('Seleksi'),
-  vacancyId: idText('Lowongan'),
-  date: z.string(),
-  place: shortText('Tempat pelantikan'),
-});
-
 builder.mutationField('recordInauguration', (t) =>
   t.field({
     type: DecisionType,
     description: 'Records the inauguration of the appointee of a vacancy (issues the BA of inauguration)',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('recordInauguration'),
     args: {
       selectionId: t.arg.id(),
       vacancyId: t.arg.id(),
@@ -149,7 +107,7 @@ builder.mutationField('recordInauguration', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(inaugurationSchema, args, '');
+        const input = declaredArgs('recordInauguration', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         return decide(ctx, s, recordInaugurationUpdate, {

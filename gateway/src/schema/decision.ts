@@ -3,9 +3,14 @@
  * decision mutations share: the acting user, the selection's agency check, Pansel membership and
  * running the workflow Update (whose validator answers typed failures).
  */
-import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
-import { isValidScore, type Actor } from '@seleksi/domain';
+import {
+  SELECTION_DECISIONS,
+  type Actor,
+  type Role,
+  type SelectionDecisionArgs,
+  type SelectionDecisionName,
+} from '@seleksi/domain';
 import type { SelectionSummaryDto } from '@seleksi/kit';
 import {
   DECISION_KINDS,
@@ -18,6 +23,7 @@ import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError } from '../errors';
 import { RoleEnum } from './common';
+import { parseInput } from './input';
 
 export const ActorType = builder.objectRef<Actor>('Actor').implement({
   description: 'Who took a decision (the signed-in user, or the system acting on a rule)',
@@ -144,23 +150,15 @@ export async function decide<A extends DecisionArgs>(
   return decision;
 }
 
-// Shared zod pieces (messages in Bahasa Indonesia; field paths are the argument names).
+// Shared zod pieces, declared with the decisions (messages in Bahasa Indonesia; field paths are the argument names).
+export { idText, optionalText, reasonText, scoreValue, shortText } from '@seleksi/domain';
 
-export const reasonText = (what = 'Alasan') =>
-  z.string().trim().min(1, `${what} wajib diisi`).max(2000, `${what} paling banyak 2000 karakter`);
+/** Who may take a decision: its declared roles (SELECTION_DECISIONS in @seleksi/domain). */
+export function declaredScopes(name: SelectionDecisionName): { roles: Role[] } {
+  return { roles: [...SELECTION_DECISIONS[name].roles] };
+}
 
-export const optionalText = (max = 2000) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Paling banyak ${max} karakter`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
-export const shortText = (what: string, max = 200) =>
-  z.string().trim().min(1, `${what} wajib diisi`).max(max, `${what} paling banyak ${max} karakter`);
-
-export const scoreValue = z.number().refine((n) => isValidScore(n), 'Nilai harus 0–100 dengan paling banyak 2 desimal');
-
-export const idText = (what: string) =>
-  z.coerce.string().trim().min(1, `${what} wajib diisi`).max(300, `${what} terlalu panjang`);
+/** A decision's arguments checked against its declaration; the first problem is a VALIDATION_FAILED naming its field. */
+export function declaredArgs<N extends SelectionDecisionName>(name: N, args: unknown): SelectionDecisionArgs<N> {
+  return parseInput(SELECTION_DECISIONS[name].args, args, '') as SelectionDecisionArgs<N>;
+}

@@ -1,25 +1,14 @@
-/** Planning decisions: the Pansel, the plan sent to the overseer, and the overseer's verdicts. */
-import { z } from 'zod';
+/** Planning decisions: the Pansel, the plan sent to the overseer, and the overseer's verdicts and requests. */
 import {
-  CORRECTABLE_STAGES,
   overseerDecisionUpdate,
+  requestAdditionalDocumentsUpdate,
   setPanselUpdate,
   submitPlanUpdate,
   type PanselMemberPlan,
 } from '@seleksi/workflows';
 import { builder } from '../builder';
 import { gqlError, typed } from '../errors';
-import {
-  DecisionType,
-  decide,
-  idText,
-  optionalText,
-  reasonText,
-  requireOwnAgency,
-  selectionFor,
-  shortText,
-} from './decision';
-import { parseInput } from './input';
+import { decide, DecisionType, declaredArgs, declaredScopes, requireOwnAgency, selectionFor } from './decision';
 import { CorrectableStageEnum, OverseerSubjectEnum, OverseerVerdictEnum, PanselRoleEnum } from './process-enums';
 
 const PanselMemberInput = builder.inputType('PanselMemberInput', {
@@ -35,35 +24,11 @@ const PanselMemberInput = builder.inputType('PanselMemberInput', {
   }),
 });
 
-const setPanselSchema = z.object({
-  selectionId: idText('Seleksi'),
-  members: z
-    .array(
-      z.object({
-        id: z.coerce
-          .string()
-          .trim()
-          .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Kode anggota hanya huruf, angka, - dan _ (paling banyak 40)')
-          .nullish(),
-        userId: idText('Akun anggota'),
-        name: shortText('Nama anggota'),
-        institution: shortText('Instansi asal'),
-        internal: z.boolean(),
-        partyMember: z.boolean(),
-        bknOfficial: z.boolean().nullish(),
-        role: z.enum(['CHAIR', 'SECRETARY', 'MEMBER']),
-      }),
-    )
-    .min(1, 'Minimal satu anggota')
-    .max(25, 'Paling banyak 25 anggota'),
-  decreeReference: optionalText(200),
-});
-
 builder.mutationField('setPansel', (t) =>
   t.field({
     type: DecisionType,
     description: 'Sets the selection committee (Pansel) while the selection is being planned (Pansel secretary)',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('setPansel'),
     args: {
       selectionId: t.arg.id(),
       members: t.arg({ type: [PanselMemberInput] }),
@@ -71,7 +36,7 @@ builder.mutationField('setPansel', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(setPanselSchema, args, '');
+        const input = declaredArgs('setPansel', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         const members: PanselMemberPlan[] = input.members.map((m, i) => ({
@@ -107,7 +72,7 @@ builder.mutationField('submitPlan', (t) =>
   t.field({
     type: DecisionType,
     description: 'Sends the selection plan to the overseer for approval (Pansel secretary)',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('submitPlan'),
     args: { selectionId: t.arg.id() },
     resolve: (_r, args, ctx) =>
       typed(async () => {
@@ -118,26 +83,11 @@ builder.mutationField('submitPlan', (t) =>
   }),
 );
 
-const overseerSchema = z
-  .object({
-    selectionId: idText('Seleksi'),
-    subject: z.enum(['PLAN', 'RESULT']),
-    verdict: z.enum(['APPROVE', 'REQUEST_CORRECTION', 'REJECT']),
-    stageAtFault: z.enum(CORRECTABLE_STAGES).nullish(),
-    reason: reasonText('Alasan/pertimbangan'),
-    reference: optionalText(200),
-  })
-  .superRefine((v, c) => {
-    if (v.subject === 'RESULT' && v.verdict === 'REQUEST_CORRECTION' && !v.stageAtFault) {
-      c.addIssue({ code: 'custom', path: ['stageAtFault'], message: 'Sebutkan tahapan yang perlu diperbaiki' });
-    }
-  });
-
 builder.mutationField('overseerDecision', (t) =>
   t.field({
     type: DecisionType,
     description: "The overseer's verdict on the plan or on the result (KASN/BKN)",
-    authScopes: { roles: ['OVERSEER'] },
+    authScopes: declaredScopes('overseerDecision'),
     args: {
       selectionId: t.arg.id(),
       subject: t.arg({ type: OverseerSubjectEnum }),
@@ -152,7 +102,7 @@ builder.mutationField('overseerDecision', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(overseerSchema, args, '');
+        const input = declaredArgs('overseerDecision', args);
         const s = await selectionFor(ctx, input.selectionId);
         return decide(ctx, s, overseerDecisionUpdate, {
           subject: input.subject,
@@ -161,6 +111,25 @@ builder.mutationField('overseerDecision', (t) =>
           reason: input.reason,
           reference: input.reference,
         });
+      }),
+  }),
+);
+
+builder.mutationField('requestAdditionalDocuments', (t) =>
+  t.field({
+    type: DecisionType,
+    description: 'The overseer asks the Pansel for more documents on the plan or the result under its review',
+    authScopes: declaredScopes('requestAdditionalDocuments'),
+    args: {
+      selectionId: t.arg.id(),
+      reason: t.arg.string(),
+      documents: t.arg.stringList({ description: 'The documents asked for, one per item' }),
+    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const input = declaredArgs('requestAdditionalDocuments', args);
+        const s = await selectionFor(ctx, input.selectionId);
+        return decide(ctx, s, requestAdditionalDocumentsUpdate, { reason: input.reason, documents: input.documents });
       }),
   }),
 );

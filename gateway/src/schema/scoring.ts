@@ -2,7 +2,6 @@
  * Scored stages: conflict-of-interest declarations, competency assessment, blind interview scores
  * by each Pansel member, track record, and closing a stage.
  */
-import { z } from 'zod';
 import {
   completeStageUpdate,
   declareConflictUpdate,
@@ -14,33 +13,22 @@ import {
 import { builder } from '../builder';
 import { typed } from '../errors';
 import {
-  DecisionType,
   decide,
-  idText,
+  DecisionType,
+  declaredArgs,
+  declaredScopes,
   memberIdOf,
-  optionalText,
-  reasonText,
   requireOwnAgency,
-  scoreValue,
   selectionFor,
-  shortText,
 } from './decision';
-import { parseInput } from './input';
 import { CompletableStageEnum, ScheduledStageEnum } from './process-enums';
-
-const declareConflictSchema = z.object({
-  selectionId: idText('Seleksi'),
-  candidateId: idText('Peserta'),
-  hasConflict: z.boolean(),
-  reason: reasonText('Keterangan konflik kepentingan'),
-});
 
 builder.mutationField('declareConflict', (t) =>
   t.field({
     type: DecisionType,
     description:
       'The signed-in Pansel member declares (or withdraws) a conflict of interest with a candidate; a conflicted member is recused',
-    authScopes: { roles: ['PANSEL_MEMBER'] },
+    authScopes: declaredScopes('declareConflict'),
     args: {
       selectionId: t.arg.id(),
       candidateId: t.arg.id(),
@@ -49,7 +37,7 @@ builder.mutationField('declareConflict', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(declareConflictSchema, args, '');
+        const input = declaredArgs('declareConflict', args);
         const s = await selectionFor(ctx, input.selectionId);
         const memberId = await memberIdOf(ctx, s);
         return decide(ctx, s, declareConflictUpdate, {
@@ -62,22 +50,11 @@ builder.mutationField('declareConflict', (t) =>
   }),
 );
 
-const assessmentSchema = z.object({
-  selectionId: idText('Seleksi'),
-  applicationId: idText('Lamaran'),
-  managerial: scoreValue,
-  socioCultural: scoreValue,
-  paper: scoreValue,
-  presentation: scoreValue,
-  assessedAt: z.string(),
-  reusedResultId: optionalText(200),
-});
-
 builder.mutationField('recordAssessment', (t) =>
   t.field({
     type: DecisionType,
     description: 'Records the competency assessment of one application (assessment centre, paper, presentation)',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('recordAssessment'),
     args: {
       selectionId: t.arg.id(),
       applicationId: t.arg.id(),
@@ -90,7 +67,7 @@ builder.mutationField('recordAssessment', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(assessmentSchema, args, '');
+        const input = declaredArgs('recordAssessment', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         return decide(ctx, s, recordAssessmentUpdate, {
@@ -106,19 +83,12 @@ builder.mutationField('recordAssessment', (t) =>
   }),
 );
 
-const interviewSchema = z.object({
-  selectionId: idText('Seleksi'),
-  applicationId: idText('Lamaran'),
-  score: scoreValue,
-  reason: optionalText(),
-});
-
 builder.mutationField('submitInterviewScore', (t) =>
   t.field({
     type: DecisionType,
     description:
       "The signed-in Pansel member's interview score for one application (blind: others' scores show after one's own)",
-    authScopes: { roles: ['PANSEL_MEMBER'] },
+    authScopes: declaredScopes('submitInterviewScore'),
     args: {
       selectionId: t.arg.id(),
       applicationId: t.arg.id(),
@@ -127,7 +97,7 @@ builder.mutationField('submitInterviewScore', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(interviewSchema, args, '');
+        const input = declaredArgs('submitInterviewScore', args);
         const s = await selectionFor(ctx, input.selectionId);
         const memberId = await memberIdOf(ctx, s);
         return decide(ctx, s, submitInterviewScoreUpdate, {
@@ -140,26 +110,11 @@ builder.mutationField('submitInterviewScore', (t) =>
   }),
 );
 
-const trackRecordSchema = z
-  .object({
-    selectionId: idText('Seleksi'),
-    applicationId: idText('Lamaran'),
-    score: scoreValue,
-    findings: reasonText('Temuan rekam jejak'),
-    eliminate: z.boolean(),
-    reason: optionalText(),
-  })
-  .superRefine((v, c) => {
-    if (v.eliminate && !v.reason) {
-      c.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan menggugurkan peserta wajib diisi' });
-    }
-  });
-
 builder.mutationField('recordTrackRecord', (t) =>
   t.field({
     type: DecisionType,
     description: 'Records the track-record check of one application; it may eliminate the candidate (with a reason)',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('recordTrackRecord'),
     args: {
       selectionId: t.arg.id(),
       applicationId: t.arg.id(),
@@ -170,7 +125,7 @@ builder.mutationField('recordTrackRecord', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(trackRecordSchema, { ...args, eliminate: args.eliminate ?? false }, '');
+        const input = declaredArgs('recordTrackRecord', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         return decide(ctx, s, recordTrackRecordUpdate, {
@@ -188,7 +143,7 @@ builder.mutationField('completeStage', (t) =>
   t.field({
     type: DecisionType,
     description: 'Closes a scored stage once every result is in (INCOMPLETE lists what is missing)',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('completeStage'),
     args: { selectionId: t.arg.id(), stage: t.arg({ type: CompletableStageEnum }) },
     resolve: (_r, args, ctx) =>
       typed(async () => {
@@ -199,24 +154,12 @@ builder.mutationField('completeStage', (t) =>
   }),
 );
 
-const scheduleSchema = z.object({
-  selectionId: idText('Seleksi'),
-  stage: z.enum(['COMPETENCY_ASSESSMENT', 'INTERVIEW']),
-  date: z.string(),
-  time: z
-    .string()
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam tidak valid (format JJ:MM, mis. 08:30)'),
-  place: shortText('Lokasi', 300).refine((v) => !/[\r\n]/.test(v), 'Lokasi ditulis dalam satu baris'),
-  notes: optionalText(1000),
-});
-
 builder.mutationField('scheduleStage', (t) =>
   t.field({
     type: DecisionType,
     description:
       'Sets (or changes) the date, time (the agency’s local time) and place of the competency assessment or the interview; every competing candidate is mailed the invitation, or on a change the new schedule',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('scheduleStage'),
     args: {
       selectionId: t.arg.id(),
       stage: t.arg({ type: ScheduledStageEnum }),
@@ -230,7 +173,7 @@ builder.mutationField('scheduleStage', (t) =>
         // Whose round it is before what is wrong with the input: another agency's secretary learns nothing.
         const s = await selectionFor(ctx, String(args.selectionId));
         requireOwnAgency(ctx, s);
-        const input = parseInput(scheduleSchema, args, '');
+        const input = declaredArgs('scheduleStage', args);
         return decide(ctx, s, scheduleStageUpdate, {
           stage: input.stage,
           date: input.date,

@@ -2,10 +2,8 @@
  * Decisions around registration and the administrative screening: vacancies without enough
  * candidates, overriding the engine's MS/TMS, publishing the result, and objections (sanggah).
  */
-import { z } from 'zod';
 import {
   answerObjectionUpdate,
-  CORRECTABLE_STAGES,
   decideVacancyUpdate,
   fileObjectionUpdate,
   overrideScreeningUpdate,
@@ -13,24 +11,16 @@ import {
 } from '@seleksi/workflows';
 import { builder } from '../builder';
 import { gqlError, typed } from '../errors';
-import { DecisionType, decide, idText, reasonText, requireOwnAgency, selectionFor } from './decision';
+import { decide, DecisionType, declaredArgs, declaredScopes, requireOwnAgency, selectionFor } from './decision';
 import { requireTalentRoute } from './talent-route';
-import { parseInput } from './input';
 import { CorrectableStageEnum, VacancyOutcomeEnum } from './process-enums';
-
-const decideVacancySchema = z.object({
-  selectionId: idText('Seleksi'),
-  vacancyId: idText('Lowongan'),
-  outcome: z.enum(['CANCEL', 'SWITCH_ROUTE', 'REANNOUNCE']),
-  reason: reasonText('Alasan keputusan'),
-});
 
 builder.mutationField('decideVacancy', (t) =>
   t.field({
     type: DecisionType,
     description:
       'Decides a vacancy waiting for the Pansel (too few applicants or qualified candidates): cancel, switch route or re-announce',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('decideVacancy'),
     args: {
       selectionId: t.arg.id(),
       vacancyId: t.arg.id(),
@@ -39,7 +29,7 @@ builder.mutationField('decideVacancy', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(decideVacancySchema, args, '');
+        const input = declaredArgs('decideVacancy', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         // Checked before the Update: the workflow's validator cannot read the gate (services), the filling re-checks it.
@@ -58,18 +48,11 @@ builder.mutationField('decideVacancy', (t) =>
   }),
 );
 
-const overrideSchema = z.object({
-  selectionId: idText('Seleksi'),
-  applicationId: idText('Lamaran'),
-  eligible: z.boolean(),
-  reason: reasonText('Alasan perubahan hasil administrasi'),
-});
-
 builder.mutationField('overrideScreening', (t) =>
   t.field({
     type: DecisionType,
     description: "Overrides the screening engine's MS/TMS for one application, with a recorded reason",
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('overrideScreening'),
     args: {
       selectionId: t.arg.id(),
       applicationId: t.arg.id(),
@@ -78,7 +61,7 @@ builder.mutationField('overrideScreening', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(overrideSchema, args, '');
+        const input = declaredArgs('overrideScreening', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         return decide(ctx, s, overrideScreeningUpdate, {
@@ -94,7 +77,7 @@ builder.mutationField('publishScreening', (t) =>
   t.field({
     type: DecisionType,
     description: 'Publishes the administrative screening result (BA and MS/TMS list); opens the objection window',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('publishScreening'),
     args: { selectionId: t.arg.id() },
     resolve: (_r, args, ctx) =>
       typed(async () => {
@@ -105,21 +88,15 @@ builder.mutationField('publishScreening', (t) =>
   }),
 );
 
-const fileObjectionSchema = z.object({
-  selectionId: idText('Seleksi'),
-  applicationId: idText('Lamaran'),
-  text: reasonText('Isi sanggahan'),
-});
-
 builder.mutationField('fileObjection', (t) =>
   t.field({
     type: DecisionType,
     description: "Files an objection (sanggah) on the signed-in candidate's own application during an objection window",
-    authScopes: { roles: ['CANDIDATE'] },
+    authScopes: declaredScopes('fileObjection'),
     args: { selectionId: t.arg.id(), applicationId: t.arg.id(), text: t.arg.string() },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(fileObjectionSchema, args, '');
+        const input = declaredArgs('fileObjection', args);
         const candidateId = ctx.user?.candidateId;
         if (!candidateId) throw gqlError('FORBIDDEN', 'Akun ini belum terhubung dengan data ASN');
         // Only on one's own application: refused here, before the workflow sees it.
@@ -137,20 +114,12 @@ builder.mutationField('fileObjection', (t) =>
   }),
 );
 
-const answerObjectionSchema = z.object({
-  selectionId: idText('Seleksi'),
-  objectionId: idText('Sanggahan'),
-  upheld: z.boolean(),
-  answer: reasonText('Jawaban sanggahan'),
-  reopenStage: z.enum(CORRECTABLE_STAGES).nullish(),
-});
-
 builder.mutationField('answerObjection', (t) =>
   t.field({
     type: DecisionType,
     description:
       'Answers an objection; an upheld one reopens the screening of that application, or (final result) the stage given',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
+    authScopes: declaredScopes('answerObjection'),
     args: {
       selectionId: t.arg.id(),
       objectionId: t.arg.id(),
@@ -164,7 +133,7 @@ builder.mutationField('answerObjection', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const input = parseInput(answerObjectionSchema, args, '');
+        const input = declaredArgs('answerObjection', args);
         const s = await selectionFor(ctx, input.selectionId);
         requireOwnAgency(ctx, s);
         return decide(ctx, s, answerObjectionUpdate, {

@@ -22,3 +22,4 @@ export * from './import/assessment-results';
 export * from './import/target-posts';
 export * from './oversight';
 export * from './selection-route';
+export * from './decisions';

@@ -102,6 +102,10 @@ export const OVERSEER_DECISION = `mutation OverseerDecision($selectionId: ID!, $
     reason: $reason, reference: $reference) { ${DECISION} }
 }`;
 
+export const REQUEST_ADDITIONAL_DOCUMENTS = `mutation RequestAdditionalDocuments($selectionId: ID!, $reason: String!, $documents: [String!]!) {
+  requestAdditionalDocuments(selectionId: $selectionId, reason: $reason, documents: $documents) { ${DECISION} }
+}`;
+
 // --- registration and screening ---------------------------------------------------------------------
 
 export const DECIDE_VACANCY = `mutation DecideVacancy($selectionId: ID!, $vacancyId: ID!, $outcome: VacancyOutcome!, $reason: String!) {

@@ -9,7 +9,6 @@ import { CreateSelectionPage } from '../pages/staff/CreateSelectionPage';
 import { ElectionsPage } from '../pages/staff/ElectionsPage';
 import { DocumentCorrectionPage } from '../pages/staff/DocumentCorrectionPage';
 import { ProfileDisputesPage } from '../pages/staff/ProfileDisputesPage';
-import { SelectionDashboardPage } from '../pages/staff/SelectionDashboardPage';
 import { MySelectionsPage, OverseerPendingPage, PpkPendingPage, SelectionsPage } from '../pages/staff/SelectionsPage';
 import { TalentFillingPage, TalentFillingsPage } from '../pages/staff/TalentFillingPage';
 import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
@@ -19,6 +18,10 @@ import { ImportPage } from '../pages/staff/ImportPage';
 
 // The oversight page carries the chart library: loaded when opened, so the other pages do not download it.
 const OversightPage = lazy(() => import('../pages/staff/OversightPage').then((m) => ({ default: m.OversightPage })));
+// The dashboard's decision panels read the decisions' declarations (with their zod schemas): loaded when opened.
+const SelectionDashboardPage = lazy(() =>
+  import('../pages/staff/SelectionDashboardPage').then((m) => ({ default: m.SelectionDashboardPage })),
+);
 
 /** Pages of the secretariat, Pansel members, PPK, overseer and administrators. */
 export const staffRoutes: PortalRoute[] = [
@@ -60,7 +63,11 @@ export const staffRoutes: PortalRoute[] = [
   { path: '/kelola/seleksi/baru', element: <CreateSelectionPage />, menu: 'Buat seleksi', roles: ['PANSEL_SECRETARY'] },
   {
     path: '/kelola/seleksi/:id',
-    element: <SelectionDashboardPage />,
+    element: (
+      <Suspense fallback={<Loading />}>
+        <SelectionDashboardPage />
+      </Suspense>
+    ),
     roles: ['PANSEL_SECRETARY', 'PANSEL_MEMBER', 'OVERSEER', 'PPK', 'ADMIN'],
   },
   { path: '/kelola/seleksi/:id/audit', element: <AuditPage />, roles: ['PANSEL_SECRETARY', 'OVERSEER', 'ADMIN'] },

@@ -7,6 +7,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
   AgencyDto,
+  CORRECTABLE_STAGES,
   ApplicationStatus,
   DateWindow,
   DocumentDto,
@@ -101,6 +102,7 @@ export const DECISION_KINDS = [
   'OVERSEER_DECIDED',
   'OVERSEER_SILENCE',
   'OVERSEER_ESCALATED',
+  'DOCUMENTS_REQUESTED',
   'VACANCY_DECIDED',
   'SCREENING_OVERRIDDEN',
   'SCREENING_PUBLISHED',
@@ -207,14 +209,8 @@ export interface SetPanselArgs extends DecisionArgs {
 
 export type OverseerSubject = 'PLAN' | 'RESULT';
 export type OverseerVerdict = 'APPROVE' | 'REQUEST_CORRECTION' | 'REJECT';
-/** Stages the overseer (or an upheld final objection) can send the process back to. */
-export const CORRECTABLE_STAGES = [
-  'ADMINISTRATIVE_SCREENING',
-  'COMPETENCY_ASSESSMENT',
-  'INTERVIEW',
-  'TRACK_RECORD',
-  'FINAL_RANKING',
-] as const satisfies readonly SelectionStage[];
+/** Stages the overseer (or an upheld final objection) can send the process back to (declared with the decisions). */
+export { CORRECTABLE_STAGES } from '@seleksi/domain';
 export type CorrectableStage = (typeof CORRECTABLE_STAGES)[number];
 
 export interface OverseerDecisionArgs extends DecisionArgs {

@@ -14,6 +14,7 @@ import {
   type PanselMemberPlan,
   type VacancyState,
 } from './definitions';
+import { requestAdditionalDocumentsGuard, type RequestAdditionalDocumentsArgs } from './document-request';
 import * as guard from './guards';
 
 const CANDIDATE: Actor = { userId: 'u-c1', role: 'CANDIDATE' };
@@ -304,5 +305,42 @@ describe('schedule guard', () => {
     };
     expect(outcome(() => guard.scheduleStage(v, { actor: SECRETARY, ...ok }))).toBe('ALREADY_DECIDED:date');
     expect(outcome(() => guard.scheduleStage(v, { actor: SECRETARY, ...ok, time: '09:00' }))).toBe('ok');
+  });
+});
+
+describe('requestAdditionalDocuments guard: the overseer, on a round under its review', () => {
+  const OVERSEER: Actor = { userId: 'u-ov', role: 'OVERSEER' };
+  const underReview = (stage: OpenSelectionState['stage'], pending = false): guard.GuardView => {
+    const v = view({ stage });
+    v.state.overseer = {
+      subject: stage === 'PLAN_APPROVAL' ? 'PLAN' : 'RESULT',
+      round: 1,
+      requestedAt: '2026-12-01T01:00:00.000Z',
+      escalations: 0,
+    };
+    return { ...v, overseerVerdictPending: pending };
+  };
+  const ask = (over: Partial<RequestAdditionalDocumentsArgs> = {}): RequestAdditionalDocumentsArgs => ({
+    actor: OVERSEER,
+    reason: 'Dokumen pendukung belum lengkap',
+    documents: ['SK pembentukan Pansel', 'Notulen rapat Pansel'],
+    ...over,
+  });
+  it.each([
+    ['the plan under review', underReview('PLAN_APPROVAL'), ask(), 'ok'],
+    ['the result under review', underReview('OVERSEER_RECOMMENDATION'), ask(), 'ok'],
+    ['a secretary', underReview('PLAN_APPROVAL'), ask({ actor: SECRETARY }), 'FORBIDDEN:actor'],
+    ['no review running', view({ stage: 'INTERVIEW' }), ask(), 'WRONG_STAGE:selectionId'],
+    ['a verdict already given', underReview('PLAN_APPROVAL', true), ask(), 'WRONG_STAGE:selectionId'],
+    ['no reason', underReview('PLAN_APPROVAL'), ask({ reason: ' ' }), 'VALIDATION_FAILED:reason'],
+    ['no documents', underReview('PLAN_APPROVAL'), ask({ documents: [] }), 'VALIDATION_FAILED:documents'],
+    [
+      'a blank document',
+      underReview('PLAN_APPROVAL'),
+      ask({ documents: ['SK', ' '] }),
+      'VALIDATION_FAILED:documents.0',
+    ],
+  ])('%s', (_name, v, args, expected) => {
+    expect(outcome(() => requestAdditionalDocumentsGuard(v, args))).toBe(expected);
   });
 });

@@ -11,8 +11,10 @@ import {
   isIncumbentLocked,
   isLocalDate,
   isValidScore,
-  SELECTION_STAGES,
+  roleMayTake,
+  stageAllows,
   startOfLocalDay,
+  type SelectionDecisionName,
   type AgencyTimeZone,
   validatePanselComposition,
   type Actor,
@@ -113,9 +115,15 @@ export function expectedInterviewers(view: Pick<GuardView, 'state'>, a: Applicat
   return view.state.pansel.filter((m) => !recusedFor(view, m.id, a.candidateId));
 }
 
-function secretaryOnly(actor: Actor): void {
-  if (actor.role !== 'PANSEL_SECRETARY')
+/** Roles and stages come from the decisions' declarations (SELECTION_DECISIONS in @seleksi/domain). */
+function secretaryOnly(decision: SelectionDecisionName, actor: Actor): void {
+  if (!roleMayTake(decision, actor.role))
     fail('FORBIDDEN', 'Hanya sekretariat panitia seleksi yang dapat melakukan ini', 'actor');
+}
+
+/** Refused outside the stages the decision is declared for. */
+function inDeclaredStage(view: GuardView, decision: SelectionDecisionName): boolean {
+  return stageAllows(decision, view.state.stage);
 }
 
 function existingApp(view: GuardView, id: string): ApplicationState {
@@ -130,9 +138,14 @@ function competingApp(view: GuardView, id: string): ApplicationState {
   return a;
 }
 
-function memberActing(view: GuardView, actor: Actor, memberId: string): PanselMemberPlan {
+function memberActing(
+  view: GuardView,
+  decision: SelectionDecisionName,
+  actor: Actor,
+  memberId: string,
+): PanselMemberPlan {
   const m = memberOf(view, actor);
-  if (actor.role !== 'PANSEL_MEMBER' || !m || m.id !== memberId) {
+  if (!roleMayTake(decision, actor.role) || !m || m.id !== memberId) {
     fail('NOT_A_MEMBER', 'Anda bukan anggota panitia seleksi ini', 'memberId');
   }
   return m;
@@ -196,8 +209,9 @@ export function receivedOnClock(view: GuardView, receivedAt: string | undefined)
 }
 
 export function setPansel(view: GuardView, args: SetPanselArgs): void {
-  secretaryOnly(args.actor);
-  if (view.state.stage !== 'PLANNED') fail('WRONG_STAGE', 'Panitia seleksi hanya dapat diubah pada tahap perencanaan');
+  secretaryOnly('setPansel', args.actor);
+  if (!inDeclaredStage(view, 'setPansel'))
+    fail('WRONG_STAGE', 'Panitia seleksi hanya dapat diubah pada tahap perencanaan');
   const problems = validatePanselComposition(
     args.members.map((m) => ({
       id: m.id,
@@ -216,13 +230,15 @@ export function setPansel(view: GuardView, args: SetPanselArgs): void {
 }
 
 export function submitPlan(view: GuardView, args: DecisionArgs): void {
-  secretaryOnly(args.actor);
-  if (view.state.stage !== 'PLANNED' || view.planSubmitted) fail('WRONG_STAGE', 'Rencana seleksi sudah diajukan');
+  secretaryOnly('submitPlan', args.actor);
+  if (!inDeclaredStage(view, 'submitPlan') || view.planSubmitted) fail('WRONG_STAGE', 'Rencana seleksi sudah diajukan');
   if (view.state.pansel.length === 0) fail('INCOMPLETE', 'Tetapkan panitia seleksi terlebih dahulu', 'pansel');
 }
 
 export function overseerDecision(view: GuardView, args: OverseerDecisionArgs): void {
-  if (args.actor.role !== 'OVERSEER') fail('FORBIDDEN', 'Hanya lembaga pengawas yang dapat memutuskan', 'actor');
+  if (!roleMayTake('overseerDecision', args.actor.role)) {
+    fail('FORBIDDEN', 'Hanya lembaga pengawas yang dapat memutuskan', 'actor');
+  }
   const stage = args.subject === 'PLAN' ? 'PLAN_APPROVAL' : 'OVERSEER_RECOMMENDATION';
   if (view.state.stage !== stage || view.state.overseer?.subject !== args.subject || view.overseerVerdictPending) {
     fail('WRONG_STAGE', 'Tidak ada permintaan yang menunggu keputusan lembaga pengawas untuk hal ini', 'subject');
@@ -234,7 +250,7 @@ export function overseerDecision(view: GuardView, args: OverseerDecisionArgs): v
 }
 
 export function decideVacancy(view: GuardView, args: DecideVacancyArgs): void {
-  secretaryOnly(args.actor);
+  secretaryOnly('decideVacancy', args.actor);
   const v = vacancyOf(view, args.vacancyId);
   if (!v) fail('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan pada seleksi ini', 'vacancyId');
   if (!v.pendingDecision) fail('WRONG_STAGE', 'Lowongan ini tidak sedang menunggu keputusan panitia', 'vacancyId');
@@ -242,7 +258,7 @@ export function decideVacancy(view: GuardView, args: DecideVacancyArgs): void {
 }
 
 export function overrideScreening(view: GuardView, args: OverrideScreeningArgs): void {
-  secretaryOnly(args.actor);
+  secretaryOnly('overrideScreening', args.actor);
   const a = existingApp(view, args.applicationId);
   const { stage } = view.state;
   const open =
@@ -254,8 +270,8 @@ export function overrideScreening(view: GuardView, args: OverrideScreeningArgs):
 }
 
 export function publishScreening(view: GuardView, args: DecisionArgs): void {
-  secretaryOnly(args.actor);
-  if (view.state.stage !== 'ADMINISTRATIVE_SCREENING' || view.screeningPublished) {
+  secretaryOnly('publishScreening', args.actor);
+  if (!inDeclaredStage(view, 'publishScreening') || view.screeningPublished) {
     fail('WRONG_STAGE', 'Hasil seleksi administrasi tidak dapat diumumkan pada tahap ini');
   }
   const pending = view.state.applications.filter(
@@ -269,11 +285,13 @@ export function objectionPhase(view: Pick<GuardView, 'state'>): 'ADMINISTRATIVE'
 }
 
 export function fileObjection(view: GuardView, args: FileObjectionArgs): void {
-  if (args.actor.role !== 'CANDIDATE') fail('FORBIDDEN', 'Hanya peserta yang dapat mengajukan sanggahan', 'actor');
+  if (!roleMayTake('fileObjection', args.actor.role)) {
+    fail('FORBIDDEN', 'Hanya peserta yang dapat mengajukan sanggahan', 'actor');
+  }
   const a = existingApp(view, args.applicationId);
   if (a.candidateId !== args.candidateId) fail('FORBIDDEN', 'Lamaran ini bukan milik Anda', 'applicationId');
-  const { stage, deadline } = view.state;
-  if (stage !== 'ADMINISTRATIVE_OBJECTIONS' && stage !== 'FINAL_OBJECTIONS') {
+  const { deadline } = view.state;
+  if (!inDeclaredStage(view, 'fileObjection')) {
     fail('OBJECTION_WINDOW_CLOSED', 'Tidak ada masa sanggah yang sedang berlangsung', 'applicationId');
   }
   if (!deadline || view.now > Date.parse(deadline.at)) {
@@ -287,27 +305,24 @@ export function fileObjection(view: GuardView, args: FileObjectionArgs): void {
 }
 
 export function answerObjection(view: GuardView, args: AnswerObjectionArgs): void {
-  secretaryOnly(args.actor);
+  secretaryOnly('answerObjection', args.actor);
   const o = view.state.objections.find((x) => x.objectionId === args.objectionId);
   if (!o) fail('NOT_FOUND', 'Sanggahan tidak ditemukan', 'objectionId');
   if (o.upheld !== null) fail('ALREADY_DECIDED', 'Sanggahan ini sudah dijawab', 'objectionId');
   requireText(args.answer, 'answer', 'Jawaban sanggahan', 10);
 }
 
-/** Conflicts of interest are declared before the final assessment: from the final ranking on, no more. */
-const CONFLICTS_CLOSED: readonly string[] = SELECTION_STAGES.slice(SELECTION_STAGES.indexOf('FINAL_RANKING'));
-
 export function declareConflict(view: GuardView, args: DeclareConflictArgs): void {
-  memberActing(view, args.actor, args.memberId);
-  if (CONFLICTS_CLOSED.includes(view.state.stage)) {
+  memberActing(view, 'declareConflict', args.actor, args.memberId);
+  if (!inDeclaredStage(view, 'declareConflict')) {
     fail('WRONG_STAGE', 'Konflik kepentingan dinyatakan sebelum penilaian akhir', 'candidateId');
   }
   requireText(args.reason, 'reason', 'Keterangan konflik kepentingan');
 }
 
 export function recordAssessment(view: GuardView, args: RecordAssessmentArgs): void {
-  secretaryOnly(args.actor);
-  if (view.state.stage !== 'COMPETENCY_ASSESSMENT') fail('WRONG_STAGE', 'Bukan tahap uji kompetensi');
+  secretaryOnly('recordAssessment', args.actor);
+  if (!inDeclaredStage(view, 'recordAssessment')) fail('WRONG_STAGE', 'Bukan tahap uji kompetensi');
   competingApp(view, args.applicationId);
   for (const f of ['managerial', 'socioCultural', 'paper', 'presentation'] as const) {
     if (!isValidScore(args[f])) fail('VALIDATION_FAILED', 'Nilai harus 0–100 dengan paling banyak 2 desimal', f);
@@ -322,8 +337,8 @@ export function recordAssessment(view: GuardView, args: RecordAssessmentArgs): v
 }
 
 export function submitInterviewScore(view: GuardView, args: SubmitInterviewScoreArgs): void {
-  const m = memberActing(view, args.actor, args.memberId);
-  if (view.state.stage !== 'INTERVIEW') fail('WRONG_STAGE', 'Bukan tahap wawancara');
+  const m = memberActing(view, 'submitInterviewScore', args.actor, args.memberId);
+  if (!inDeclaredStage(view, 'submitInterviewScore')) fail('WRONG_STAGE', 'Bukan tahap wawancara');
   const a = competingApp(view, args.applicationId);
   if (recusedFor(view, m.id, a.candidateId)) {
     fail(
@@ -341,8 +356,8 @@ export function submitInterviewScore(view: GuardView, args: SubmitInterviewScore
 }
 
 export function recordTrackRecord(view: GuardView, args: RecordTrackRecordArgs): void {
-  secretaryOnly(args.actor);
-  if (view.state.stage !== 'TRACK_RECORD') fail('WRONG_STAGE', 'Bukan tahap penelusuran rekam jejak');
+  secretaryOnly('recordTrackRecord', args.actor);
+  if (!inDeclaredStage(view, 'recordTrackRecord')) fail('WRONG_STAGE', 'Bukan tahap penelusuran rekam jejak');
   const a = existingApp(view, args.applicationId);
   if (a.withdrawn || a.eligible !== true || !inSelection(vacancyOf(view, a.vacancyId))) {
     fail('WRONG_STAGE', 'Lamaran ini tidak sedang dinilai', 'applicationId');
@@ -383,7 +398,7 @@ export function incompleteFor(view: GuardView, stage: string, limit = 5): { coun
 }
 
 export function completeStage(view: GuardView, args: CompleteStageArgs): void {
-  secretaryOnly(args.actor);
+  secretaryOnly('completeStage', args.actor);
   if (view.state.stage !== args.stage || view.completedStage === args.stage) {
     fail('WRONG_STAGE', 'Tahap ini tidak sedang berlangsung', 'stage');
   }
@@ -403,7 +418,7 @@ const SCHEDULABLE_DURING: Record<ScheduleStageArgs['stage'], readonly string[]> 
 export const SCHEDULE_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function scheduleStage(view: GuardView, args: ScheduleStageArgs): void {
-  secretaryOnly(args.actor);
+  secretaryOnly('scheduleStage', args.actor);
   const during = SCHEDULABLE_DURING[args.stage];
   if (!during) fail('VALIDATION_FAILED', 'Tahap ini tidak dijadwalkan', 'stage');
   if (!during.includes(view.state.stage) || view.completedStage === args.stage) {
@@ -464,8 +479,10 @@ function choiceGuards(
 }
 
 export function chooseAppointee(view: GuardView, args: ChooseAppointeeArgs): void {
-  if (args.actor.role !== 'PPK') fail('FORBIDDEN', 'Hanya Pejabat Pembina Kepegawaian yang dapat memilih', 'actor');
-  if (view.state.stage !== 'APPOINTMENT_CHOICE') fail('WRONG_STAGE', 'Bukan tahap pemilihan 1 dari 3 nama');
+  if (!roleMayTake('chooseAppointee', args.actor.role)) {
+    fail('FORBIDDEN', 'Hanya Pejabat Pembina Kepegawaian yang dapat memilih', 'actor');
+  }
+  if (!inDeclaredStage(view, 'chooseAppointee')) fail('WRONG_STAGE', 'Bukan tahap pemilihan 1 dari 3 nama');
   const v = vacancyOf(view, args.vacancyId);
   if (!v || v.status !== 'SHORTLISTED') fail('UNKNOWN_VACANCY', 'Lowongan tidak menunggu pemilihan', 'vacancyId');
   if (v.proposedApplicationId) fail('ALREADY_DECIDED', 'Pilihan untuk lowongan ini sudah dicatat', 'vacancyId');
@@ -473,8 +490,8 @@ export function chooseAppointee(view: GuardView, args: ChooseAppointeeArgs): voi
 }
 
 export function recordPresidentialDecision(view: GuardView, args: RecordPresidentialDecisionArgs): void {
-  secretaryOnly(args.actor);
-  if (view.state.stage !== 'APPOINTMENT_CHOICE') fail('WRONG_STAGE', 'Bukan tahap pemilihan 1 dari 3 nama');
+  secretaryOnly('recordPresidentialDecision', args.actor);
+  if (!inDeclaredStage(view, 'recordPresidentialDecision')) fail('WRONG_STAGE', 'Bukan tahap pemilihan 1 dari 3 nama');
   const v = vacancyOf(view, args.vacancyId);
   if (!v || v.status !== 'SHORTLISTED') fail('UNKNOWN_VACANCY', 'Lowongan tidak menunggu keputusan', 'vacancyId');
   const p = view.input.vacancies.find((x) => x.id === v.id)!;
@@ -486,7 +503,7 @@ export function recordPresidentialDecision(view: GuardView, args: RecordPresiden
 }
 
 export function recordElectionPermission(_view: GuardView, args: RecordElectionPermissionArgs): void {
-  secretaryOnly(args.actor);
+  secretaryOnly('recordElectionPermission', args.actor);
   requireText(args.letterNumber, 'letterNumber', 'Nomor surat izin Menteri Dalam Negeri', 3);
   if (!isLocalDate(args.letterDate)) fail('VALIDATION_FAILED', 'Tanggal surat tidak valid', 'letterDate');
   if (args.scope != null) requireText(args.scope, 'scope', 'Lingkup izin', 3);
@@ -494,8 +511,8 @@ export function recordElectionPermission(_view: GuardView, args: RecordElectionP
 }
 
 export function recordInauguration(view: GuardView, args: RecordInaugurationArgs): void {
-  secretaryOnly(args.actor);
-  if (view.state.stage !== 'INAUGURATION') fail('WRONG_STAGE', 'Bukan tahap pelantikan');
+  secretaryOnly('recordInauguration', args.actor);
+  if (!inDeclaredStage(view, 'recordInauguration')) fail('WRONG_STAGE', 'Bukan tahap pelantikan');
   const v = vacancyOf(view, args.vacancyId);
   if (!v || v.status !== 'DECREED') fail('UNKNOWN_VACANCY', 'Lowongan ini tidak menunggu pelantikan', 'vacancyId');
   if (!isLocalDate(args.date)) fail('VALIDATION_FAILED', 'Tanggal pelantikan tidak valid', 'date');
@@ -503,12 +520,14 @@ export function recordInauguration(view: GuardView, args: RecordInaugurationArgs
 }
 
 export function withdrawApplication(view: GuardView, args: WithdrawApplicationArgs): void {
-  if (args.actor.role !== 'CANDIDATE') fail('FORBIDDEN', 'Hanya peserta yang dapat menarik lamarannya', 'actor');
+  if (!roleMayTake('withdrawApplication', args.actor.role)) {
+    fail('FORBIDDEN', 'Hanya peserta yang dapat menarik lamarannya', 'actor');
+  }
   const a = existingApp(view, args.applicationId);
   if (a.candidateId !== args.candidateId) fail('FORBIDDEN', 'Lamaran ini bukan milik Anda', 'applicationId');
   if (a.withdrawn) fail('ALREADY_DECIDED', 'Lamaran sudah ditarik', 'applicationId');
   if (isClosedStatus(a.status)) fail('WRONG_STAGE', 'Lamaran ini sudah selesai diproses', 'applicationId');
-  if (['DECREE', 'INAUGURATION', 'COMPLETED', 'CANCELLED'].includes(view.state.stage)) {
+  if (!inDeclaredStage(view, 'withdrawApplication')) {
     fail('WRONG_STAGE', 'Lamaran tidak dapat ditarik setelah keputusan pengangkatan', 'applicationId');
   }
   requireText(args.reason, 'reason', 'Alasan penarikan');

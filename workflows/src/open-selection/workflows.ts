@@ -13,9 +13,11 @@
  * continues as new whenever its history nears the limit, and the stage resumes where it waited.
  */
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { SELECTION_DECISIONS, type SelectionDecisionName } from '@seleksi/domain';
 import { HANDLER_DESCRIPTIONS, restoreDetails } from '../operator-view';
 import type { UpdateDefinition } from '@temporalio/common';
 import * as decide from './decisions';
+import * as documentRequest from './document-request';
 import {
   answerObjectionUpdate,
   calendarAmendedSignal,
@@ -107,7 +109,8 @@ function registerHandlers(run: SelectionRun): void {
     answers: 'per-update' | 'per-item' = 'per-update',
   ): void =>
     setHandler(update, (args: A) => run.deduplicated(() => effect(run, args), answers === 'per-update'), {
-      description: HANDLER_DESCRIPTIONS[update.name],
+      description:
+        HANDLER_DESCRIPTIONS[update.name] ?? SELECTION_DECISIONS[update.name as SelectionDecisionName]?.label,
       validator: (args: A) => {
         if (run.answeredBefore()) return;
         if (run.dueToHandOver()) guard.fail('HANDING_OVER', 'Proses seleksi sedang berpindah ke babak baru; coba lagi');
@@ -144,4 +147,10 @@ function registerHandlers(run: SelectionRun): void {
   on(recordElectionPermissionUpdate, guard.recordElectionPermission, decide.recordElectionPermission);
   on(recordInaugurationUpdate, guard.recordInauguration, decide.recordInauguration);
   on(withdrawApplicationUpdate, guard.withdrawApplication, decide.withdrawApplication);
+  // New Updates only: histories recorded before them never call them, so replay needs no patch marker.
+  on(
+    documentRequest.requestAdditionalDocumentsUpdate,
+    documentRequest.requestAdditionalDocumentsGuard,
+    documentRequest.requestAdditionalDocuments,
+  );
 }

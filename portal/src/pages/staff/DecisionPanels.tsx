@@ -3,14 +3,16 @@
  *
  * Overseer (PLAN_APPROVAL, OVERSEER_RECOMMENDATION): form "Keputusan pengawas" with radios "Setujui", "Minta
  * perbaikan", "Tolak" (group "Keputusan"), "Tahap yang harus diperbaiki" (result corrections), "Nomor surat",
- * "Alasan"; button "Kirim keputusan".
+ * "Alasan"; button "Kirim keputusan". Form "Minta dokumen tambahan" with "Dokumen yang diminta" (one per line) and
+ * "Alasan permintaan"; button "Kirim permintaan". Which forms show comes from the decisions' declarations.
  * PPK (APPOINTMENT_CHOICE): per vacancy, form "Pilihan PPK <jabatan>" with one radio per name of the 3
  * ("1. <nama> …"), "Alasan pemilihan" (required unless rank 1, checked here too); button "Tetapkan pilihan".
  */
 import { useState } from 'react';
+import { decisionsAvailable, SELECTION_DECISIONS, type SelectionStage } from '@seleksi/domain';
 import { ApiError } from '../../api';
 import { Button, Field } from '../../components/ui';
-import { CHOOSE_APPOINTEE, OVERSEER_DECISION } from '../../queries/staff';
+import { CHOOSE_APPOINTEE, OVERSEER_DECISION, REQUEST_ADDITIONAL_DOCUMENTS } from '../../queries/staff';
 import { ActionForm, Outcome, candidateLabel, useAction } from './common';
 import { CORRECTABLE_STAGE, LEVEL, OVERSEER_SUBJECT, OVERSEER_VERDICT, say, score } from './labels';
 import type { PanelProps, ProcessVacancyView } from './types';
@@ -23,7 +25,10 @@ export function OverseerPanel({ process, reload }: PanelProps) {
   const [reference, setReference] = useState('');
   const [reason, setReason] = useState('');
   const a = useAction(OVERSEER_DECISION, reload);
-  if (!subject) return <p>Tidak ada keputusan pengawas yang ditunggu pada tahap ini.</p>;
+  const available = decisionsAvailable('OVERSEER', process.stage as SelectionStage);
+  if (!subject || !available.includes('overseerDecision')) {
+    return <p>Tidak ada keputusan pengawas yang ditunggu pada tahap ini.</p>;
+  }
   return (
     <section aria-labelledby="overseer-title" className="card">
       <h3 id="overseer-title">Keputusan pengawas: {say(OVERSEER_SUBJECT, subject)}</h3>
@@ -100,12 +105,64 @@ export function OverseerPanel({ process, reload }: PanelProps) {
           </Button>
         </div>
       </ActionForm>
+      {available.includes('requestAdditionalDocuments') && <DocumentRequestForm process={process} reload={reload} />}
     </section>
   );
 }
 
+/** The overseer asks the Pansel for more documents; the review and its deadline go on. */
+function DocumentRequestForm({ process, reload }: PanelProps) {
+  const [documents, setDocuments] = useState('');
+  const [reason, setReason] = useState('');
+  const a = useAction(REQUEST_ADDITIONAL_DOCUMENTS, reload);
+  const label = SELECTION_DECISIONS.requestAdditionalDocuments.label;
+  return (
+    <div>
+      <h4>{label}</h4>
+      <p className="muted">Permintaan dicatat dan terlihat oleh sekretariat; batas waktu keputusan tetap berjalan.</p>
+      <ActionForm
+        label={label}
+        onSubmit={() =>
+          void a.run(
+            {
+              selectionId: process.selectionId,
+              documents: documents
+                .split('\n')
+                .map((d) => d.trim())
+                .filter(Boolean),
+              reason: reason.trim(),
+            },
+            'Permintaan dokumen tambahan dicatat.',
+          )
+        }
+      >
+        <Field
+          id="docrq-documents"
+          label="Dokumen yang diminta"
+          hint="Satu dokumen per baris"
+          apiField="documents"
+          error={a.error}
+        >
+          {(p) => <textarea {...p} rows={3} value={documents} onChange={(e) => setDocuments(e.target.value)} />}
+        </Field>
+        <Field id="docrq-reason" label="Alasan permintaan" apiField="reason" error={a.error}>
+          {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+        <Outcome error={a.error} done={a.done} />
+        <div>
+          <Button type="submit" kind="secondary" pending={a.pending}>
+            Kirim permintaan
+          </Button>
+        </div>
+      </ActionForm>
+    </div>
+  );
+}
+
 export function PpkPanel({ process, reload }: PanelProps) {
-  if (process.stage !== 'APPOINTMENT_CHOICE') return <p>Tidak ada pilihan PPK yang ditunggu pada tahap ini.</p>;
+  if (!decisionsAvailable('PPK', process.stage as SelectionStage).includes('chooseAppointee')) {
+    return <p>Tidak ada pilihan PPK yang ditunggu pada tahap ini.</p>;
+  }
   const open = process.vacancies.filter((v) => v.shortlist.length > 0 && !v.proposedApplicationId && !v.outcome);
   const chosen = process.vacancies.filter((v) => v.proposedApplicationId);
   return (

@@ -64,6 +64,7 @@ export const DECISION_KIND: Record<string, string> = {
   APPLICATION_WITHDRAWN: 'Lamaran ditarik',
   APPOINTEE_CHOSEN: 'PPK memilih pejabat',
   ASSESSMENT_RECORDED: 'Nilai uji kompetensi dicatat',
+  DOCUMENTS_REQUESTED: 'Pengawas meminta dokumen tambahan',
   CALENDAR_AMENDED: 'Kalender libur diubah',
   CONFLICT_DECLARED: 'Pernyataan konflik kepentingan',
   ELECTION_PERMISSION_RECORDED: 'Izin Mendagri dicatat',
