@@ -238,3 +238,12 @@ builder.mutationField('withdrawApplication', (t) =>
       }),
   }),
 );
+
+// The agency's official name next to its code (the dashboard shows names, not codes); public, like the announcement.
+builder.objectField(SelectionType, 'agencyName', (t) =>
+  t.string({
+    nullable: true,
+    description: "The agency's official name (null when its record is missing)",
+    resolve: async (s, _a, ctx) => (await ctx.loaders.agency.load(s.agencyCode))?.name ?? null,
+  }),
+);

@@ -16,14 +16,15 @@ import { DecisionTable } from '../../components/DecisionTable';
 import { StageStepper } from '../../components/StageStepper';
 import { ReannouncementLinks } from '../../components/Reannouncement';
 import { Button, ErrorAlert, Loading, Page, SuccessAlert, formatDate, stageName } from '../../components/ui';
+import { zoneLabel } from '../../format';
 import { SELECTION_DASHBOARD, SELECTION_DOCUMENTS, SELECTION_STAGE_CHANGED } from '../../queries/staff';
 import { SelectionExports } from './ExportLinks';
 import { DocumentLink, NoticeContext, ZoneContext, candidateLabel, useLiveEvents, usePolling } from './common';
 import { MemberPanel } from './MemberPanel';
 import { OverseerPanel, PpkPanel } from './DecisionPanels';
 import { SecretaryPanels } from './SecretaryPanels';
+import { ApplicantsSection } from './ApplicantsTable';
 import {
-  APPLICATION_STATUS,
   DEADLINE_LABEL,
   DECISION_KIND,
   LEVEL,
@@ -107,8 +108,13 @@ export function SelectionDashboardPage() {
               </dd>
             </>
           )}
-          <dt>Pendaftaran ditutup</dt>
-          <dd>{at(process.registrationClosesAt)}</dd>
+          {/* The registration deadline is the row above while registration runs: not twice. */}
+          {process.deadline?.label !== 'REGISTRATION' && (
+            <>
+              <dt>Pendaftaran ditutup</dt>
+              <dd>{at(process.registrationClosesAt)}</dd>
+            </>
+          )}
           {process.overseer && ['PLAN_APPROVAL', 'OVERSEER_RECOMMENDATION'].includes(process.stage) && (
             <>
               <dt>Menunggu pengawas</dt>
@@ -121,7 +127,7 @@ export function SelectionDashboardPage() {
             <>
               <dt>Instansi</dt>
               <dd>
-                {s.agencyCode} ({s.timeZone})
+                {s.agencyName ?? s.agencyCode} <span className="muted">(waktu {zoneLabel(s.timeZone)})</span>
               </dd>
             </>
           )}
@@ -160,7 +166,7 @@ export function SelectionDashboardPage() {
 
         <VacanciesSection process={process} />
         <RankingSection process={process} />
-        <ApplicationsSection process={process} />
+        <ApplicantsSection process={process} role={role} zone={zone} />
         <PanselSection process={process} />
         <ObjectionsSection process={process} />
         <DocumentsSection
@@ -290,57 +296,6 @@ function RankingSection({ process }: { process: SelectionProcessView }) {
           </table>
         </div>
       ))}
-    </section>
-  );
-}
-
-function ApplicationsSection({ process }: { process: SelectionProcessView }) {
-  const vacancy = (id: string) => process.vacancies.find((v) => v.id === id)?.position ?? id;
-  return (
-    <section aria-labelledby="applications-title">
-      <h2 id="applications-title">Lamaran ({process.applications.length})</h2>
-      {process.applications.length === 0 ? (
-        <p>Belum ada lamaran.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Lamaran</caption>
-            <thead>
-              <tr>
-                <th scope="col">Peserta</th>
-                <th scope="col">Lowongan</th>
-                <th scope="col">Status</th>
-                <th scope="col">Administrasi</th>
-                <th scope="col">Asesmen</th>
-                <th scope="col">Wawancara</th>
-                <th scope="col">Rekam jejak</th>
-              </tr>
-            </thead>
-            <tbody>
-              {process.applications.map((a) => (
-                <tr key={a.applicationId}>
-                  <th scope="row">{a.candidateName ?? a.candidateId}</th>
-                  <td>{vacancy(a.vacancyId)}</td>
-                  <td>{say(APPLICATION_STATUS, a.status)}</td>
-                  <td>
-                    {a.eligible === null ? '-' : a.eligible ? 'MS' : 'TMS'}
-                    {a.failedRequirements.length > 0 && <div className="muted">{a.failedRequirements.join('; ')}</div>}
-                  </td>
-                  <td>{score(a.assessment?.score)}</td>
-                  <td>
-                    {a.interviewScoreCount} nilai
-                    {a.calibrationRequested ? ' · kalibrasi' : ''}
-                  </td>
-                  <td>
-                    {score(a.trackRecord?.score)}
-                    {a.trackRecord?.eliminated ? ' · digugurkan' : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
     </section>
   );
 }
