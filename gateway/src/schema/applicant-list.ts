@@ -24,7 +24,8 @@ export function applicantListFilter(args: ApplicantListArgs): Pick<ApplicationLi
   if (!(APPLICATION_SORTS as readonly string[]).includes(sort)) {
     throw gqlError(
       'VALIDATION_FAILED',
-      `Kolom pengurutan "${args.sort}" tidak dikenal; pilih NAME (nama), SUBMITTED_AT (waktu melamar) atau ID`,
+      // Not quoting the value: the typed-errors plugin keeps request strings out of messages.
+      'Kolom pengurutan tidak dikenal; pilih NAME (nama), SUBMITTED_AT (waktu melamar) atau ID',
       'sort',
     );
   }
