@@ -13,8 +13,10 @@ import {
   nextPage,
   pageIndex,
   previousPage,
+  PAGE_SIZES,
   rangeLabel,
   toggleSort,
+  withPageSize,
   withSearch,
   type TableState,
 } from './table-state';
@@ -32,7 +34,6 @@ export interface Column<T> {
 export interface ServerPaging {
   state: TableState;
   onState: (s: TableState) => void;
-  pageSize: number;
   hasNextPage: boolean;
   endCursor: string | null | undefined;
   total?: number | null;
@@ -126,7 +127,7 @@ export function DataTable<T>({
           </table>
         </div>
       )}
-      {paging && rows !== null && <Pager paging={paging} shown={rows.length} loading={loading} />}
+      {paging && rows !== null && <Pager id={`${id}-size`} paging={paging} shown={rows.length} loading={loading} />}
       {exportLink && (
         <ul className="plain-list">
           <ExportLinks
@@ -199,14 +200,28 @@ function SearchBox({
   );
 }
 
-function Pager({ paging, shown, loading }: { paging: ServerPaging; shown: number; loading: boolean }) {
+function Pager({ id, paging, shown, loading }: { id: string; paging: ServerPaging; shown: number; loading: boolean }) {
   const page = pageIndex(paging.state);
   if (page === 0 && !paging.hasNextPage && shown === 0) return null;
   return (
     <nav className="toolbar pager" aria-label="Halaman tabel">
       <span role="status" aria-live="polite">
-        {loading ? 'Memuat…' : `${rangeLabel(page, paging.pageSize, shown, paging.total)} · halaman ${page + 1}`}
+        {loading ? 'Memuat…' : `${rangeLabel(page, paging.state.pageSize, shown, paging.total)} · halaman ${page + 1}`}
       </span>
+      <label htmlFor={id}>
+        Baris per halaman{' '}
+        <select
+          id={id}
+          value={paging.state.pageSize}
+          onChange={(e) => paging.onState(withPageSize(paging.state, Number(e.target.value)))}
+        >
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
       {page > 0 && (
         <Button type="button" kind="secondary" onClick={() => paging.onState(previousPage(paging.state))}>
           Halaman sebelumnya

@@ -10,6 +10,7 @@ import {
   previousPage,
   rangeLabel,
   toggleSort,
+  withPageSize,
   withSearch,
 } from './table-state';
 
@@ -47,6 +48,8 @@ describe('table state (DataTable)', () => {
     const searched = nextPage(withSearch(deep, 'sari'), 'c3');
     expect(withSearch(searched, 'sari ')).toBe(searched);
     expect(pageIndex(toggleSort(deep, 'NAME'))).toBe(0);
+    expect(pageIndex(withPageSize(deep, 5))).toBe(0);
+    expect(withPageSize(deep, deep.pageSize)).toBe(deep);
   });
 
   it('gives the gateway and the export the same search and order', () => {

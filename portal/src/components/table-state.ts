@@ -9,11 +9,20 @@ export interface TableState {
   /** The gateway's sort field (e.g. NAME), or null for the list's own order. */
   sort: string | null;
   desc: boolean;
+  /** Rows a page (the gateway's `first`). */
+  pageSize: number;
   /** `after` of each page opened after the first; the last one is the current page's. */
   cursors: readonly string[];
 }
 
-export const initialTableState: TableState = { search: '', sort: null, desc: false, cursors: [] };
+export const PAGE_SIZES = [5, 20, 50, 100] as const;
+
+export const initialTableState: TableState = { search: '', sort: null, desc: false, pageSize: 20, cursors: [] };
+
+/** Another page size starts again at the first page (the cursors point into pages of the old size). */
+export function withPageSize(s: TableState, pageSize: number): TableState {
+  return pageSize === s.pageSize ? s : { ...s, pageSize, cursors: [] };
+}
 
 /** The same column again turns the order around; another column sorts ascending from the first page. */
 export function toggleSort(s: TableState, field: string): TableState {

@@ -16,7 +16,6 @@ import {
 import { APPLICATION_STATUS, say, score } from './labels';
 import type { ProcessApplicationView, SelectionProcessView } from './types';
 
-const PAGE_SIZE = 20;
 /** Roles the gateway answers `Selection.applications` for. */
 const SERVER_ROLES = ['PANSEL_SECRETARY', 'PPK', 'ADMIN'];
 
@@ -86,7 +85,7 @@ function ServerApplicants({ process, zone }: { process: SelectionProcessView; zo
   const [state, setState] = useTableState();
   const q = useQuery<SelectionApplicantsData>(SELECTION_APPLICANTS, {
     id: process.selectionId,
-    first: PAGE_SIZE,
+    first: state.pageSize,
     after: afterOf(state),
     ...listVariables(state),
   });
@@ -117,7 +116,6 @@ function ServerApplicants({ process, zone }: { process: SelectionProcessView; zo
           paging={{
             state,
             onState: setState,
-            pageSize: PAGE_SIZE,
             hasNextPage: conn?.pageInfo.hasNextPage ?? false,
             endCursor: conn?.pageInfo.endCursor,
             total: conn?.totalCount ?? (state.search ? null : process.applications.length),

@@ -21,8 +21,6 @@ import { STAFF_SELECTIONS } from '../../queries/staff';
 import { usePolling } from './common';
 import type { SelectionListItem, SelectionsData } from './types';
 
-const PAGE_SIZE = 25;
-
 /** The next expected moment of a round: registration close while registering, else the stage's expectation. */
 export function nextDeadline(s: SelectionListItem): string | null {
   if (s.stage === 'REGISTRATION_OPEN' || s.stage === 'REGISTRATION_EXTENDED') return s.registrationClosesAt;
@@ -82,7 +80,7 @@ export function SelectionsPage() {
   const [stage, setStage] = useState('');
   const [table, setTable] = useTableState();
   const q = useQuery<SelectionsData>(STAFF_SELECTIONS, {
-    first: PAGE_SIZE,
+    first: table.pageSize,
     after: afterOf(table),
     stage: stage || null,
   });
@@ -133,7 +131,6 @@ export function SelectionsPage() {
           paging={{
             state: table,
             onState: setTable,
-            pageSize: PAGE_SIZE,
             hasNextPage: pageInfo?.hasNextPage ?? false,
             endCursor: pageInfo?.endCursor,
           }}
