@@ -78,7 +78,10 @@ export function exportRoutes(app: express.Express, deps: GatewayDeps): void {
       if (!(SELECTION_EXPORTS as readonly string[]).includes(name)) {
         throw gqlError('NOT_FOUND', 'Jenis ekspor tidak dikenal', 'export');
       }
-      return { table: await selectionExport(ctx, String(req.params.id), name as SelectionExport), format };
+      const q = req.query;
+      const one = (v: unknown) => (typeof v === 'string' ? v : null);
+      const list = { search: one(q.search), sort: one(q.sort), desc: one(q.desc) };
+      return { table: await selectionExport(ctx, String(req.params.id), name as SelectionExport, list), format };
     }),
   );
   app.get(

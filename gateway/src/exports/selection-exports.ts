@@ -16,12 +16,13 @@ import {
   type ProfileDto,
   type ScoreRecordDto,
 } from '@seleksi/domain';
-import type { SelectionSummaryDto } from '@seleksi/kit';
+import type { ApplicationListQuery, SelectionSummaryDto } from '@seleksi/kit';
 import type { OpenSelectionSummary, RankedEntry } from '@seleksi/workflows';
 import type { GraphQLContext } from '../context';
 import { gqlError } from '../errors';
 import { rankingPublished } from '../schema/application-scores';
 import { requireOwnAgency, selectionFor } from '../schema/decision';
+import { applicantListFilter, type ApplicantListArgs } from '../schema/applicant-list';
 import { ROLE_ID, yesNo } from './labels';
 import { instant, streamPages, zoneSuffix, type Cell, type ExportTable } from './table';
 
@@ -81,11 +82,14 @@ export async function selectionExport(
   ctx: GraphQLContext,
   selectionId: string,
   kind: SelectionExport,
+  /** For applicants: the list's search and order (`?search=&sort=&desc=`), as on the screen. */
+  list: ApplicantListArgs = {},
 ): Promise<ExportTable> {
+  const filter = kind === 'applicants' ? applicantListFilter(list) : {};
   const scope = await scopeOf(ctx, selectionId, kind);
   switch (kind) {
     case 'applicants':
-      return applicantsTable(ctx, scope);
+      return applicantsTable(ctx, scope, filter);
     case 'scores':
       return scoresTable(ctx, scope);
     case 'ranking':
@@ -106,19 +110,26 @@ function positionOf(s: SelectionSummaryDto, vacancyId: string): string {
 async function* applicationPages(
   ctx: GraphQLContext,
   selectionId: string,
+  filter: Pick<ApplicationListQuery, 'search' | 'sort' | 'desc'> = {},
 ): AsyncGenerator<{ app: ApplicationDto; profile: ProfileDto | null }[]> {
-  const pages = streamPages((after) => ctx.services.candidate.listApplications({ selectionId, limit: PAGE, after }));
+  const pages = streamPages((after) =>
+    ctx.services.candidate.listApplications({ selectionId, limit: PAGE, after, ...filter }),
+  );
   for await (const apps of pages) {
     const profiles = await ctx.services.candidate.getProfilesByIds(apps.map((a) => a.candidateId));
     yield apps.map((app, i) => ({ app, profile: profiles[i] ?? null }));
   }
 }
 
-function applicantsTable(ctx: GraphQLContext, { selection }: Scope): ExportTable {
+function applicantsTable(
+  ctx: GraphQLContext,
+  { selection }: Scope,
+  filter: Pick<ApplicationListQuery, 'search' | 'sort' | 'desc'>,
+): ExportTable {
   const tz = selection.timeZone;
   async function* rows(): AsyncGenerator<Cell[]> {
     let n = 0;
-    for await (const page of applicationPages(ctx, selection.id)) {
+    for await (const page of applicationPages(ctx, selection.id, filter)) {
       for (const { app, profile } of page) {
         const s = app.screening ?? null;
         const byKey = new Map((s?.requirements ?? []).map((r) => [r.key, r]));

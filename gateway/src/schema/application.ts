@@ -1,6 +1,7 @@
 import { REASON_TEXT_ID, type ApplicationDto, type TimelineEntryDto } from '@seleksi/domain';
 import { withdrawApplicationUpdate } from '@seleksi/workflows';
-import { encodeCursor } from '@seleksi/kit';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '@seleksi/kit';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
@@ -11,6 +12,7 @@ import { ApplicationDocumentInput } from './application-document-input';
 import { checkDocuments } from '../application-files/uploads';
 import { applyToVacancy } from '../apply';
 import { SelectionType, VacancyType } from './selection';
+import { applicantListFilter } from './applicant-list';
 
 const TimelineEntryType = builder.objectRef<TimelineEntryDto>('TimelineEntry').implement({
   fields: (t) => ({
@@ -117,27 +119,53 @@ builder.queryField('myApplications', (t) =>
   ),
 );
 
+/** The position a searched or sorted page's cursor names (the service has checked it already). */
+function offsetOf(cursor: string): number {
+  try {
+    return decodeCursor(cursor, z.object({ o: z.number().int().min(0) })).o;
+  } catch {
+    return 0;
+  }
+}
+
 builder.objectField(SelectionType, 'applications', (t) =>
   t.connection(
     {
       type: ApplicationType,
       description:
-        "The selection's applications from the read model, in id order (the agency's secretariat and PPK, administrators)",
+        "The selection's applications from the read model (the agency's secretariat and PPK, administrators): in id order, or searched by a name or NIP prefix and sorted by NAME or SUBMITTED_AT",
       authScopes: { roles: ['PANSEL_SECRETARY', 'PPK', 'ADMIN'] },
+      args: {
+        search: t.arg.string({ required: false, description: 'A prefix of the name, or digits of the NIP' }),
+        sort: t.arg.string({ required: false, description: 'ID (default), NAME or SUBMITTED_AT' }),
+        desc: t.arg.boolean({ required: false, description: 'Descending order' }),
+      },
       resolve: async (s, args, ctx) => {
         const u = ctx.user!;
         if (u.role !== 'ADMIN' && u.agencyCode !== s.agencyCode) {
           throw gqlError('FORBIDDEN', 'Anda hanya dapat melihat lamaran seleksi instansi Anda');
         }
+        const filter = applicantListFilter(args);
         const limit = Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
         const page = await typed(() =>
-          ctx.services.candidate.listApplications({ selectionId: s.id, limit, after: args.after ?? undefined }),
+          ctx.services.candidate.listApplications({
+            selectionId: s.id,
+            limit,
+            after: args.after ?? undefined,
+            ...filter,
+          }),
         );
         for (const a of page.items) ctx.loaders.application.prime(a.id, a);
-        // The service pages by id: an edge's cursor is the service's cursor after that application.
-        const edges = page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
+        // In id order the service's cursor is the last id; searched or sorted, the position after an edge.
+        const sorted = Object.keys(filter).length > 0;
+        const base = sorted && args.after ? offsetOf(args.after) : 0;
+        const edges = page.items.map((node, i) => ({
+          cursor: sorted ? encodeCursor({ o: base + i + 1 }) : encodeCursor(node.id),
+          node,
+        }));
         return {
           edges,
+          totalCount: page.total ?? null,
           pageInfo: {
             hasNextPage: page.nextCursor !== null,
             hasPreviousPage: Boolean(args.after),
@@ -147,7 +175,16 @@ builder.objectField(SelectionType, 'applications', (t) =>
         };
       },
     },
-    { name: 'SelectionApplicationConnection' },
+    {
+      name: 'SelectionApplicationConnection',
+      fields: (t) => ({
+        totalCount: t.int({
+          nullable: true,
+          description: 'How many match (when searched or sorted; null in id order)',
+          resolve: (c) => (c as { totalCount?: number | null }).totalCount ?? null,
+        }),
+      }),
+    },
   ),
 );
 
@@ -193,5 +230,14 @@ builder.mutationField('withdrawApplication', (t) =>
           reason: input.reason,
         });
       }),
+  }),
+);
+
+// The agency's official name next to its code (the dashboard shows names, not codes); public, like the announcement.
+builder.objectField(SelectionType, 'agencyName', (t) =>
+  t.string({
+    nullable: true,
+    description: "The agency's official name (null when its record is missing)",
+    resolve: async (s, _a, ctx) => (await ctx.loaders.agency.load(s.agencyCode))?.name ?? null,
   }),
 );

@@ -21,6 +21,8 @@ import type {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** How many match, when the list answers it (a selection's searched or sorted applications). */
+  total?: number;
 }
 
 /** `{ items }` wrapper of the unpaginated lists. */
@@ -96,12 +98,21 @@ export type ApplicationSubmissionResult =
   | { application: ApplicationDto; error?: undefined }
   | { application?: undefined; error: { code: ErrorCode; message: string; field?: string } };
 
+/** Orders of a selection's applications (each on an index led by selectionId). */
+export const APPLICATION_SORTS = ['ID', 'NAME', 'SUBMITTED_AT'] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
 export interface ApplicationListQuery {
   candidateId?: string;
   selectionId?: string;
   vacancyId?: string;
   limit?: number;
   after?: string;
+  /** With selectionId: a name prefix, or digits as a NIP prefix (case-insensitive). */
+  search?: string;
+  /** With selectionId; ID (the default) pages by id, the others by position. */
+  sort?: ApplicationSort;
+  desc?: boolean;
 }
 
 /** A member of a selection committee (Pansel), owned by services/assessment. Personal data: name. */

@@ -1,9 +1,10 @@
 /**
  * A table of recorded decisions (time, decision, by whom, reason, and optionally one more column), or
- * "Belum ada keputusan." when there are none. Used by the selection dashboard, its audit record and
+ * "Belum ada keputusan." when there are none (a DataTable). Used by the selection dashboard, its audit record and
  * the talent gate.
  */
 import type { ReactNode } from 'react';
+import { DataTable } from './DataTable';
 import { formatDate } from './ui';
 
 export interface DecisionRowBase {
@@ -32,32 +33,20 @@ export function DecisionTable<T extends DecisionRowBase>({
   /** The agency's zone the times are shown in (WIB when unknown). */
   zone?: string | null;
 }) {
-  if (rows.length === 0) return <p>Belum ada keputusan.</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className={captionClassName}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Waktu</th>
-            <th scope="col">Keputusan</th>
-            <th scope="col">Oleh</th>
-            <th scope="col">Alasan</th>
-            {extra && <th scope="col">{extra.header}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((d) => (
-            <tr key={d.decisionId}>
-              <td>{formatDate(d.at, true, zone)}</td>
-              <th scope="row">{kind(d)}</th>
-              <td>{by(d)}</td>
-              <td>{d.reason ?? '-'}</td>
-              {extra && <td>{extra.cell(d)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      captionHidden={captionClassName === 'visually-hidden'}
+      rows={rows}
+      rowKey={(d) => d.decisionId}
+      empty="Belum ada keputusan."
+      columns={[
+        { header: 'Waktu', cell: (d) => formatDate(d.at, true, zone) },
+        { header: 'Keputusan', rowHeader: true, cell: kind },
+        { header: 'Oleh', cell: by },
+        { header: 'Alasan', cell: (d) => d.reason ?? '-' },
+        ...(extra ? [{ header: extra.header, cell: extra.cell }] : []),
+      ]}
+    />
   );
 }

@@ -23,7 +23,7 @@ export const STAFF_SELECTIONS = `query StaffSelections($first: Int, $after: Stri
 
 export const SELECTION_DASHBOARD = `query SelectionDashboard($id: ID!) {
   selection(id: $id) {
-    id title stage agencyCode announcementDate registrationClosesAt simulation timeZone workflowId temporalUiUrl
+    id title stage agencyCode agencyName announcementDate registrationClosesAt simulation timeZone workflowId temporalUiUrl
     stageHistory { stage at expectedNextAt reasonText }
     ${ROUTE_FIELDS}
     vacancies { id position unit level status }

@@ -51,6 +51,8 @@ export async function startCandidateService(
       if (dated > 0) logger.info({ selections: dated }, "gave stored selections their stage's due time");
       const slotted = await repositories.applications.backfillSlots();
       if (slotted > 0) logger.info({ applications: slotted }, 'gave stored applications their fan-out slot');
+      const keyed = await repositories.applications.backfillSearchKeys();
+      if (keyed > 0) logger.info({ applications: keyed }, 'gave stored applications their search keys');
       const moved = await repositories.profileVersions.migrateLegacy();
       if (moved.imports + moved.disputes > 0) logger.info(moved, 'moved profile versions into the one history');
       const disputes = await repositories.profileDisputes.backfillQueue();

@@ -24,6 +24,7 @@ import {
   type SelectionRules,
   type TimelineEntryDto,
 } from '@seleksi/domain';
+import { APPLICATION_SORTS } from '@seleksi/kit';
 import {
   agencyLetterheadShape,
   agencyOfficialsSchema,
@@ -208,6 +209,12 @@ export const applicationListQuery = z.object({
   ids: idListParam(200).optional(),
   limit: limitParam(100, 500),
   after: z.string().max(500).optional(),
+  search: z.string().trim().max(100).optional(),
+  sort: z.enum(APPLICATION_SORTS).optional(),
+  desc: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
 });
 
 /** `GET /profiles`: `ids=` (batch by id, in that order) or `agencyCode=` (paged in id order). */

@@ -32,6 +32,7 @@ import { memberFromAccount, type PanselCandidate } from '../../accounts';
 import { useAuth } from '../../auth';
 import type { ApiError } from '../../api';
 import { Button, ErrorAlert, Field, formatDate } from '../../components/ui';
+import { DataTable } from '../../components/DataTable';
 import { AGENCY_NAME, PANSEL_CANDIDATES } from '../../queries/accounts';
 import {
   ANSWER_OBJECTION,
@@ -785,35 +786,26 @@ function InterviewProgressPanel({ process, reload }: PanelProps) {
       <p>
         Setiap anggota Pansel memberi nilai sendiri (buta sampai nilainya masuk). Anggota yang berkonflik dikecualikan.
       </p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Kemajuan wawancara</caption>
-          <thead>
-            <tr>
-              <th scope="col">Peserta</th>
-              <th scope="col">Lowongan</th>
-              <th scope="col">Nilai masuk</th>
-              <th scope="col">Kalibrasi</th>
-            </tr>
-          </thead>
-          <tbody>
-            {apps.map((a) => (
-              <tr key={a.applicationId}>
-                <th scope="row">{candidateLabel(process, a.applicationId)}</th>
-                <td>{vacancyLabel(process, a.vacancyId)}</td>
-                <td>{a.interviewScoreCount}</td>
-                <td>
-                  {a.calibrationRequested
-                    ? `Diminta (putaran ${a.calibrationRound})`
-                    : a.calibrationRound > 0
-                      ? `Putaran ${a.calibrationRound}`
-                      : '-'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Kemajuan wawancara"
+        rows={apps}
+        rowKey={(a) => a.applicationId}
+        empty="Tidak ada peserta yang diwawancarai."
+        columns={[
+          { header: 'Peserta', rowHeader: true, cell: (a) => candidateLabel(process, a.applicationId) },
+          { header: 'Lowongan', cell: (a) => vacancyLabel(process, a.vacancyId) },
+          { header: 'Nilai masuk', cell: (a) => a.interviewScoreCount },
+          {
+            header: 'Kalibrasi',
+            cell: (a) =>
+              a.calibrationRequested
+                ? `Diminta (putaran ${a.calibrationRound})`
+                : a.calibrationRound > 0
+                  ? `Putaran ${a.calibrationRound}`
+                  : '-',
+          },
+        ]}
+      />
       <CompleteStageButton process={process} reload={reload} stage="INTERVIEW" label="Tutup tahap wawancara" />
     </section>
   );

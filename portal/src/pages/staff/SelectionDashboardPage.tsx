@@ -12,18 +12,20 @@ import { useContext, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
+import { DataTable } from '../../components/DataTable';
 import { DecisionTable } from '../../components/DecisionTable';
 import { StageStepper } from '../../components/StageStepper';
 import { ReannouncementLinks } from '../../components/Reannouncement';
 import { Button, ErrorAlert, Loading, Page, SuccessAlert, formatDate, stageName } from '../../components/ui';
+import { zoneLabel } from '../../format';
 import { SELECTION_DASHBOARD, SELECTION_DOCUMENTS, SELECTION_STAGE_CHANGED } from '../../queries/staff';
 import { SelectionExports } from './ExportLinks';
 import { DocumentLink, NoticeContext, ZoneContext, candidateLabel, useLiveEvents, usePolling } from './common';
 import { MemberPanel } from './MemberPanel';
 import { OverseerPanel, PpkPanel } from './DecisionPanels';
 import { SecretaryPanels } from './SecretaryPanels';
+import { ApplicantsSection } from './ApplicantsTable';
 import {
-  APPLICATION_STATUS,
   DEADLINE_LABEL,
   DECISION_KIND,
   LEVEL,
@@ -107,8 +109,13 @@ export function SelectionDashboardPage() {
               </dd>
             </>
           )}
-          <dt>Pendaftaran ditutup</dt>
-          <dd>{at(process.registrationClosesAt)}</dd>
+          {/* The registration deadline is the row above while registration runs: not twice. */}
+          {process.deadline?.label !== 'REGISTRATION' && (
+            <>
+              <dt>Pendaftaran ditutup</dt>
+              <dd>{at(process.registrationClosesAt)}</dd>
+            </>
+          )}
           {process.overseer && ['PLAN_APPROVAL', 'OVERSEER_RECOMMENDATION'].includes(process.stage) && (
             <>
               <dt>Menunggu pengawas</dt>
@@ -121,7 +128,7 @@ export function SelectionDashboardPage() {
             <>
               <dt>Instansi</dt>
               <dd>
-                {s.agencyCode} ({s.timeZone})
+                {s.agencyName ?? s.agencyCode} <span className="muted">(waktu {zoneLabel(s.timeZone)})</span>
               </dd>
             </>
           )}
@@ -160,7 +167,7 @@ export function SelectionDashboardPage() {
 
         <VacanciesSection process={process} />
         <RankingSection process={process} />
-        <ApplicationsSection process={process} />
+        <ApplicantsSection process={process} role={role} zone={zone} />
         <PanselSection process={process} />
         <ObjectionsSection process={process} />
         <DocumentsSection
@@ -294,106 +301,27 @@ function RankingSection({ process }: { process: SelectionProcessView }) {
   );
 }
 
-function ApplicationsSection({ process }: { process: SelectionProcessView }) {
-  const vacancy = (id: string) => process.vacancies.find((v) => v.id === id)?.position ?? id;
-  return (
-    <section aria-labelledby="applications-title">
-      <h2 id="applications-title">Lamaran ({process.applications.length})</h2>
-      {process.applications.length === 0 ? (
-        <p>Belum ada lamaran.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Lamaran</caption>
-            <thead>
-              <tr>
-                <th scope="col">Peserta</th>
-                <th scope="col">Lowongan</th>
-                <th scope="col">Status</th>
-                <th scope="col">Administrasi</th>
-                <th scope="col">Asesmen</th>
-                <th scope="col">Wawancara</th>
-                <th scope="col">Rekam jejak</th>
-              </tr>
-            </thead>
-            <tbody>
-              {process.applications.map((a) => (
-                <tr key={a.applicationId}>
-                  <th scope="row">{a.candidateName ?? a.candidateId}</th>
-                  <td>{vacancy(a.vacancyId)}</td>
-                  <td>{say(APPLICATION_STATUS, a.status)}</td>
-                  <td>
-                    {a.eligible === null ? '-' : a.eligible ? 'MS' : 'TMS'}
-                    {a.failedRequirements.length > 0 && <div className="muted">{a.failedRequirements.join('; ')}</div>}
-                  </td>
-                  <td>{score(a.assessment?.score)}</td>
-                  <td>
-                    {a.interviewScoreCount} nilai
-                    {a.calibrationRequested ? ' · kalibrasi' : ''}
-                  </td>
-                  <td>
-                    {score(a.trackRecord?.score)}
-                    {a.trackRecord?.eliminated ? ' · digugurkan' : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
 function PanselSection({ process }: { process: SelectionProcessView }) {
+  const recusedOf = (memberId: string) =>
+    process.recusals
+      .filter((r) => r.memberId === memberId)
+      .map((r) => process.applications.find((a) => a.candidateId === r.candidateId)?.candidateName ?? r.candidateId);
   return (
     <section aria-labelledby="pansel-title">
       <h2 id="pansel-title">Panitia seleksi</h2>
-      {process.pansel.length === 0 ? (
-        <p>Pansel belum ditetapkan.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Panitia seleksi</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nama</th>
-                <th scope="col">Peran</th>
-                <th scope="col">Instansi</th>
-                <th scope="col">Asal</th>
-                <th scope="col">Konflik kepentingan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {process.pansel.map((m) => {
-                const recused = process.recusals.filter((r) => r.memberId === m.id);
-                return (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      {m.name}
-                      {m.isMe ? ' (Anda)' : ''}
-                    </th>
-                    <td>{say(PANSEL_ROLE, m.role)}</td>
-                    <td>{m.institution}</td>
-                    <td>{m.internal ? 'Internal' : 'Eksternal'}</td>
-                    <td>
-                      {recused.length === 0
-                        ? '-'
-                        : recused
-                            .map(
-                              (r) =>
-                                process.applications.find((a) => a.candidateId === r.candidateId)?.candidateName ??
-                                r.candidateId,
-                            )
-                            .join('; ')}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Panitia seleksi"
+        rows={process.pansel}
+        rowKey={(m) => m.id}
+        empty="Pansel belum ditetapkan."
+        columns={[
+          { header: 'Nama', rowHeader: true, cell: (m) => `${m.name}${m.isMe ? ' (Anda)' : ''}` },
+          { header: 'Peran', cell: (m) => say(PANSEL_ROLE, m.role) },
+          { header: 'Instansi', cell: (m) => m.institution },
+          { header: 'Asal', cell: (m) => (m.internal ? 'Internal' : 'Eksternal') },
+          { header: 'Konflik kepentingan', cell: (m) => recusedOf(m.id).join('; ') || '-' },
+        ]}
+      />
     </section>
   );
 }
@@ -434,53 +362,47 @@ function DocumentsSection({
     <section aria-labelledby="documents-title">
       <h2 id="documents-title">Dokumen</h2>
       <ErrorAlert error={error} />
-      {rows === null ? (
-        !error && <Loading />
-      ) : rows.length === 0 ? (
-        <p>Belum ada dokumen.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Dokumen</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nomor</th>
-                <th scope="col">Judul</th>
-                <th scope="col">Tanggal</th>
-                <th scope="col">Versi</th>
-                <th scope="col">Unduh</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">{d.number}</th>
-                  <td>
-                    {d.title}
-                    {d.visibility !== 'PUBLIC' && <span className="badge">Terbatas</span>}
-                    {d.correctionReason && <div className="muted">Perbaikan: {d.correctionReason}</div>}
-                    {d.supersededBy && <div className="muted">Diganti oleh {d.supersededBy.number}</div>}
-                  </td>
-                  <td>{formatDate(d.date)}</td>
-                  <td>{d.version}</td>
-                  <td>
-                    <DocumentLink url={d.downloadUrl} number={d.number}>
-                      Unduh <span className="visually-hidden">{d.number}</span>
-                    </DocumentLink>
-                    {canCorrect && !d.supersededBy && (
-                      <>
-                        {' · '}
-                        <Link to={`/kelola/dokumen/${encodeURIComponent(d.id)}/koreksi`}>
-                          Perbaiki <span className="visually-hidden">{d.number}</span>
-                        </Link>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {!(error && rows === null) && (
+        <DataTable
+          caption="Dokumen"
+          rows={rows}
+          rowKey={(d) => d.id}
+          empty="Belum ada dokumen."
+          columns={[
+            { header: 'Nomor', rowHeader: true, cell: (d) => d.number },
+            {
+              header: 'Judul',
+              cell: (d) => (
+                <>
+                  {d.title}
+                  {d.visibility !== 'PUBLIC' && <span className="badge">Terbatas</span>}
+                  {d.correctionReason && <div className="muted">Perbaikan: {d.correctionReason}</div>}
+                  {d.supersededBy && <div className="muted">Diganti oleh {d.supersededBy.number}</div>}
+                </>
+              ),
+            },
+            { header: 'Tanggal', cell: (d) => formatDate(d.date) },
+            { header: 'Versi', cell: (d) => d.version },
+            {
+              header: 'Unduh',
+              cell: (d) => (
+                <>
+                  <DocumentLink url={d.downloadUrl} number={d.number}>
+                    Unduh <span className="visually-hidden">{d.number}</span>
+                  </DocumentLink>
+                  {canCorrect && !d.supersededBy && (
+                    <>
+                      {' · '}
+                      <Link to={`/kelola/dokumen/${encodeURIComponent(d.id)}/koreksi`}>
+                        Perbaiki <span className="visually-hidden">{d.number}</span>
+                      </Link>
+                    </>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -4,7 +4,7 @@
  * Routes and main controls:
  * - /kelola/seleksi (secretary, administrator, PPK, overseer) "Daftar seleksi": table "Daftar seleksi" with a link
  *   per title to /kelola/seleksi/:id; select "Tahap" (filter); buttons "Muat ulang", "Halaman berikutnya",
- *   "Halaman pertama"; link "Buat seleksi baru" (secretary).
+ *   "Halaman sebelumnya" (DataTable); link "Buat seleksi baru" (secretary).
  * - /kelola/pansel (Pansel member) "Seleksi saya": only the rounds where the signed-in user is a Pansel member.
  * - /kelola/pengawas (overseer) "Menunggu keputusan pengawas": rounds waiting for the plan or result verdict.
  * - /kelola/ppk (PPK) "Menunggu pilihan PPK": rounds waiting for the choice of 1 of 3.
@@ -13,13 +13,13 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
-import { Button, ErrorAlert, Field, Loading, Page, STAGE_NAMES, formatDate, stageName } from '../../components/ui';
+import { DataTable, useTableState, type Column, type ServerPaging } from '../../components/DataTable';
+import { afterOf } from '../../components/table-state';
+import { Button, ErrorAlert, Field, Page, STAGE_NAMES, formatDate, stageName } from '../../components/ui';
 import { MY_PANSEL_ROUNDS } from '../../queries/accounts';
 import { STAFF_SELECTIONS } from '../../queries/staff';
 import { usePolling } from './common';
 import type { SelectionListItem, SelectionsData } from './types';
-
-const PAGE_SIZE = 25;
 
 /** The next expected moment of a round: registration close while registering, else the stage's expectation. */
 export function nextDeadline(s: SelectionListItem): string | null {
@@ -28,38 +28,49 @@ export function nextDeadline(s: SelectionListItem): string | null {
   return last?.expectedNextAt ?? null;
 }
 
-export function SelectionTable({ items, caption }: { items: SelectionListItem[]; caption: string }) {
-  if (items.length === 0) return <p>Tidak ada seleksi.</p>;
+const SELECTION_COLUMNS: Column<SelectionListItem>[] = [
+  {
+    header: 'Judul',
+    rowHeader: true,
+    cell: (s) => (
+      <>
+        <Link to={`/kelola/seleksi/${encodeURIComponent(s.id)}`}>{s.title}</Link>
+        {s.simulation && <span className="badge">Simulasi</span>}
+      </>
+    ),
+  },
+  { header: 'Tahap', cell: (s) => stageName(s.stage) },
+  {
+    header: 'Tenggat berikutnya',
+    cell: (s) => {
+      const deadline = nextDeadline(s);
+      return deadline ? formatDate(deadline, true) : '-';
+    },
+  },
+  { header: 'Lowongan', cell: (s) => s.vacancies.map((v) => v.position).join('; ') },
+];
+
+export function SelectionTable({
+  items,
+  caption,
+  paging,
+  loading,
+}: {
+  items: SelectionListItem[] | null;
+  caption: string;
+  paging?: ServerPaging;
+  loading?: boolean;
+}) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Judul</th>
-            <th scope="col">Tahap</th>
-            <th scope="col">Tenggat berikutnya</th>
-            <th scope="col">Lowongan</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((s) => {
-            const deadline = nextDeadline(s);
-            return (
-              <tr key={s.id}>
-                <th scope="row">
-                  <Link to={`/kelola/seleksi/${encodeURIComponent(s.id)}`}>{s.title}</Link>
-                  {s.simulation && <span className="badge">Simulasi</span>}
-                </th>
-                <td>{stageName(s.stage)}</td>
-                <td>{deadline ? formatDate(deadline, true) : '-'}</td>
-                <td>{s.vacancies.map((v) => v.position).join('; ')}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={SELECTION_COLUMNS}
+      rows={items}
+      rowKey={(s) => s.id}
+      empty="Tidak ada seleksi."
+      paging={paging}
+      loading={loading}
+    />
   );
 }
 
@@ -67,11 +78,14 @@ export function SelectionTable({ items, caption }: { items: SelectionListItem[];
 export function SelectionsPage() {
   const { user } = useAuth();
   const [stage, setStage] = useState('');
-  const [cursors, setCursors] = useState<string[]>([]);
-  const after = cursors.at(-1) ?? null;
-  const q = useQuery<SelectionsData>(STAFF_SELECTIONS, { first: PAGE_SIZE, after, stage: stage || null });
+  const [table, setTable] = useTableState();
+  const q = useQuery<SelectionsData>(STAFF_SELECTIONS, {
+    first: table.pageSize,
+    after: afterOf(table),
+    stage: stage || null,
+  });
   usePolling(q.reload, 30_000);
-  const items = q.data?.selections.edges.map((e) => e.node) ?? [];
+  const items = q.data?.selections.edges.map((e) => e.node) ?? null;
   const pageInfo = q.data?.selections.pageInfo;
   return (
     <Page
@@ -92,7 +106,7 @@ export function SelectionsPage() {
               value={stage}
               onChange={(e) => {
                 setStage(e.target.value);
-                setCursors([]);
+                setTable({ ...table, cursors: [] });
               }}
             >
               <option value="">Semua tahap</option>
@@ -109,19 +123,19 @@ export function SelectionsPage() {
         </Button>
       </div>
       <ErrorAlert error={q.error} />
-      {q.loading && !q.data ? <Loading /> : <SelectionTable items={items} caption="Daftar seleksi" />}
-      <div className="toolbar">
-        {cursors.length > 0 && (
-          <Button type="button" kind="secondary" onClick={() => setCursors([])}>
-            Halaman pertama
-          </Button>
-        )}
-        {pageInfo?.hasNextPage && pageInfo.endCursor && (
-          <Button type="button" kind="secondary" onClick={() => setCursors((c) => [...c, pageInfo.endCursor!])}>
-            Halaman berikutnya
-          </Button>
-        )}
-      </div>
+      {!(q.error && !q.data) && (
+        <SelectionTable
+          items={items}
+          caption="Daftar seleksi"
+          loading={q.loading}
+          paging={{
+            state: table,
+            onState: setTable,
+            hasNextPage: pageInfo?.hasNextPage ?? false,
+            endCursor: pageInfo?.endCursor,
+          }}
+        />
+      )}
     </Page>
   );
 }
@@ -141,7 +155,7 @@ export function MySelectionsPage() {
     >
       <p>Seleksi tempat Anda menjadi anggota panitia seleksi (Pansel).</p>
       <ErrorAlert error={q.error} />
-      {items === null ? q.error ? null : <Loading /> : <SelectionTable items={items} caption="Seleksi saya" />}
+      {!q.error && <SelectionTable items={items} caption="Seleksi saya" />}
     </Page>
   );
 }
@@ -153,10 +167,8 @@ function StageList({ stage, title }: { stage: string; title: string }) {
     <section aria-labelledby={`list-${stage}`}>
       <h2 id={`list-${stage}`}>{title}</h2>
       <ErrorAlert error={q.error} />
-      {q.loading && !q.data ? (
-        <Loading />
-      ) : (
-        <SelectionTable items={q.data?.selections.edges.map((e) => e.node) ?? []} caption={title} />
+      {!(q.error && !q.data) && (
+        <SelectionTable items={q.data?.selections.edges.map((e) => e.node) ?? null} caption={title} />
       )}
     </section>
   );

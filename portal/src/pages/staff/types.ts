@@ -153,6 +153,7 @@ export interface SelectionView {
   title: string;
   stage: string;
   agencyCode: string;
+  agencyName?: string | null;
   announcementDate: string;
   registrationClosesAt: string;
   simulation: boolean;

@@ -19,6 +19,10 @@ export interface ApplicationDoc {
   /** Absent on applications created before the field existed or without a declaration. */
   homePpkPermission?: boolean;
   screening?: ScreeningDoc | null;
+  /** `applicationNameKey` of the candidate's name when applying: staff search and sort by it (backfilled at start). */
+  nameKey?: string;
+  /** The candidate's NIP when applying (personal data: staff of the agency only; never logged). */
+  nip?: string;
 }
 
 export interface ScreeningDoc extends Omit<ScreeningDto, 'decidedAt'> {
@@ -60,8 +64,25 @@ export const applicationSchema = new Schema<ApplicationDoc>(
     slot: { type: Number, required: true },
     homePpkPermission: { type: Boolean },
     screening: { type: screeningSchema, default: undefined },
+    nameKey: { type: String },
+    nip: { type: String },
   },
   { versionKey: false },
 );
 applicationSchema.index({ vacancyId: 1, candidateId: 1 }, { unique: true });
 applicationSchema.index({ selectionId: 1, slot: 1 });
+// A selection's applicants searched (name or NIP prefix) and sorted on the staff dashboard: led by the
+// selectionId equality FerretDB pushes down, so a search reads one selection's rows through an index.
+applicationSchema.index({ selectionId: 1, nameKey: 1, _id: 1 });
+applicationSchema.index({ selectionId: 1, nip: 1 });
+applicationSchema.index({ selectionId: 1, submittedAt: 1, _id: 1 });
+
+/** The form of a name that search and sort compare: lower case, single spaces, without accents. */
+export function applicationNameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

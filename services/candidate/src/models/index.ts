@@ -22,6 +22,7 @@ import { timelineEntrySchema } from './timeline-entry';
 
 export type { AgencyDoc } from './agency';
 export type { ApplicationDoc, ScreeningDoc } from './application';
+export { applicationNameKey } from './application';
 export type { ApplicationFileDoc } from './application-file';
 export type { AuditRecordDoc } from './audit-record';
 export type { ElectionRegionDoc, ElectionReportDutyDoc } from './election-region';

@@ -14,6 +14,7 @@ import {
   encodeCursor,
   insertManyIgnoringDuplicates,
   isDuplicateKeyError,
+  type ApplicationSort,
   type CreateApplicationRequest,
   type Page,
   findEachEqual,
@@ -21,6 +22,7 @@ import {
 } from '@seleksi/kit';
 import { z } from 'zod';
 import {
+  applicationNameKey,
   compoundId,
   feedBucketOf,
   toActor,
@@ -41,6 +43,22 @@ export interface ApplicationFilter {
   candidateId?: string;
   selectionId?: string;
   vacancyId?: string;
+  search?: string;
+  sort?: ApplicationSort;
+  desc?: boolean;
+}
+
+/** The stored field each order reads (indexes { selectionId, field, _id } on the model). */
+const SORT_FIELD: Record<ApplicationSort, string> = { ID: '_id', NAME: 'nameKey', SUBMITTED_AT: 'submittedAt' };
+
+/**
+ * The filter of a search within one selection: digits are a NIP prefix, anything else a name prefix; both
+ * a range on a field indexed after selectionId (the equality FerretDB pushes down), never a regex scan.
+ */
+export function applicationSearchFilter(search: string): Record<string, unknown> {
+  const q = applicationNameKey(search);
+  if (/^\d+$/.test(q)) return { nip: { $gte: q, $lt: `${q}:` } }; // ':' follows '9'
+  return { nameKey: { $gte: q, $lt: `${q}\uffff` } };
 }
 
 function byTime(a: TimelineEntryDoc, b: TimelineEntryDoc): number {
@@ -137,7 +155,7 @@ function entryDoc(app: EntryOwner, entry: TimelineEntryDto, recordedAt: Date): T
 export type VacanciesOf = (selectionId: string) => Promise<readonly { id: string }[] | null>;
 
 export function createApplicationRepository(
-  { Application, TimelineEntry, Selection }: CandidateModels,
+  { Application, TimelineEntry, Selection, Profile }: CandidateModels,
   notices: Pick<NoticeRepository, 'enqueueForEntries'>,
   vacanciesOf: VacanciesOf = async (selectionId) =>
     (await Selection.findById(selectionId, { vacancies: 1 }).lean<{ vacancies: { id: string }[] }>())?.vacancies ??
@@ -239,7 +257,54 @@ export function createApplicationRepository(
    * Inserts the application (one round trip for a new one, read only on a duplicate). Answers the
    * stored document when it is new, null when the same application was stored before.
    */
-  async function insertApplication(req: CreateApplicationRequest): Promise<ApplicationDoc | null> {
+  /**
+   * One selection's applications searched and/or sorted, paged by position (the cursor is the offset of
+   * the next page): the filter is the selectionId equality plus a range on an indexed field.
+   */
+  async function listSorted(filter: ApplicationFilter, limit: number, after?: string): Promise<Page<ApplicationDto>> {
+    if (!filter.selectionId) {
+      throw new DomainError('VALIDATION_FAILED', 'search and sort need selectionId', 'selectionId');
+    }
+    const query: Record<string, unknown> = {
+      selectionId: filter.selectionId,
+      ...(filter.vacancyId ? { vacancyId: filter.vacancyId } : {}),
+      ...(filter.search ? applicationSearchFilter(filter.search) : {}),
+    };
+    const offset = after ? decodeCursor(after, z.object({ o: z.number().int().min(0) })).o : 0;
+    const dir = filter.desc ? -1 : 1;
+    const field = SORT_FIELD[filter.sort ?? 'ID'];
+    const [apps, total] = await Promise.all([
+      Application.find(query)
+        .sort(field === '_id' ? { _id: dir } : { [field]: dir, _id: dir })
+        .skip(offset)
+        .limit(limit + 1)
+        .lean<ApplicationDoc[]>(),
+      Application.countDocuments(query),
+    ]);
+    const page = apps.slice(0, limit);
+    return {
+      items: await withTimelines(page),
+      nextCursor: apps.length > limit ? encodeCursor({ o: offset + limit }) : null,
+      total,
+    };
+  }
+
+  /** Name keys and NIPs of the candidates, by candidate id (one indexed equality per candidate). */
+  async function searchKeys(candidateIds: readonly string[]): Promise<Map<string, { nameKey: string; nip: string }>> {
+    const profiles = await findEachEqual<{ _id: string; name: string; nip: string }>(
+      Profile,
+      '_id',
+      [...new Set(candidateIds)],
+      {},
+      { _id: 1, name: 1, nip: 1 },
+    );
+    return new Map(profiles.map((p) => [p._id, { nameKey: applicationNameKey(p.name), nip: p.nip }]));
+  }
+
+  async function insertApplication(
+    req: CreateApplicationRequest,
+    keys?: { nameKey: string; nip: string },
+  ): Promise<ApplicationDoc | null> {
     if (req.id !== applicationId(req.vacancyId, req.candidateId)) {
       throw new DomainError('VALIDATION_FAILED', 'id must be applicationId(vacancyId, candidateId)', 'id');
     }
@@ -256,6 +321,7 @@ export function createApplicationRepository(
       createdAt: new Date(),
       slot: applicationSlot(req.id),
       ...(req.homePpkPermission === undefined ? {} : { homePpkPermission: req.homePpkPermission }),
+      ...(keys ?? {}),
     };
     try {
       await Application.collection.insertOne({ ...doc } as never);
@@ -281,9 +347,10 @@ export function createApplicationRepository(
     alongside?: (stored: number[]) => Promise<unknown>,
   ): Promise<Array<{ application: ApplicationDto; created: boolean } | { error: DomainError }>> {
     type Inserted = { doc: ApplicationDoc | null } | { error: DomainError };
+    const keys = await searchKeys(reqs.map((r) => r.candidateId));
     const outcomes = await mapInLanes(reqs, INSERTS_IN_PARALLEL, async (req): Promise<Inserted> => {
       try {
-        return { doc: await insertApplication(req) };
+        return { doc: await insertApplication(req, keys.get(req.candidateId)) };
       } catch (err) {
         if (err instanceof DomainError) return { error: err };
         throw err;
@@ -346,8 +413,11 @@ export function createApplicationRepository(
       return ids.map((id) => byId.get(id) ?? null);
     },
 
-    /** Ordered by id; `after` is the previous page's `nextCursor`. */
+    /** Ordered by id; `after` is the previous page's `nextCursor`. Searched or sorted: see `listSorted`. */
     async list(filter: ApplicationFilter, limit: number, after?: string): Promise<Page<ApplicationDto>> {
+      if (filter.search || (filter.sort && filter.sort !== 'ID') || filter.desc) {
+        return listSorted(filter, limit, after);
+      }
       const query: Record<string, unknown> = {};
       if (filter.candidateId) query.candidateId = filter.candidateId;
       if (filter.selectionId) query.selectionId = filter.selectionId;
@@ -445,6 +515,22 @@ export function createApplicationRepository(
       }
       if (!next && slot < APPLICATION_SLOTS) next = `${slot}|`;
       return { added: await fanOut(page, event, statusOverride), next };
+    },
+
+    /** Gives applications stored before search keys existed their candidate's name key and NIP (once). */
+    async backfillSearchKeys(): Promise<number> {
+      const missing = await Application.find({ nameKey: { $exists: false } }, { _id: 1, candidateId: 1 }).lean<
+        EntryOwner[]
+      >();
+      const keys = await searchKeys(missing.map((a) => a.candidateId));
+      let n = 0;
+      for (const a of missing) {
+        const k = keys.get(a.candidateId);
+        if (!k) continue;
+        await Application.updateOne({ _id: a._id }, { $set: k });
+        n++;
+      }
+      return n;
     },
 
     /** Gives applications stored before slots existed their slot (once; a no-op afterwards). */
