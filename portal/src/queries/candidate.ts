@@ -81,7 +81,7 @@ export const DISPUTE_PROFILE = graphql(
   [CONFIRMATION],
 );
 
-const VACANCY = graphql(`
+export const VACANCY = graphql(`
   fragment VacancyFields on Vacancy {
     id
     level

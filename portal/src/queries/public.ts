@@ -6,7 +6,7 @@ import { graphql } from '../graphql';
 import { ROUTE_FIELDS } from './fragments/route';
 import { REANNOUNCEMENT_FIELDS } from './fragments/reannouncement';
 
-const SELECTION_CARD = graphql(`
+export const SELECTION_CARD = graphql(`
   fragment SelectionCardFields on Selection {
     id
     title
@@ -106,7 +106,7 @@ export const SELECTIONS_PAGE = graphql(
   [SELECTION_CARD],
 );
 
-const DOCUMENT_ROW = graphql(`
+export const DOCUMENT_ROW = graphql(`
   fragment DocumentRowFields on Document {
     id
     kind

@@ -7,7 +7,7 @@ import { REANNOUNCEMENT_FIELDS } from './fragments/reannouncement';
 
 import { ROUTE_FIELDS } from './fragments/route';
 
-const DECISION = graphql(`
+export const DECISION = graphql(`
   fragment DecisionFields on Decision {
     decisionId
     kind

@@ -16,18 +16,12 @@ import {
   type SelectionHeading,
   type VacancyRow,
 } from '../public/shared';
+import type { ResultOf } from '../../graphql';
 
-interface Invitation {
-  id: string;
-  invitedAt: string;
-  reason: string;
-  selectionId: string;
-  vacancyId: string;
-  selection: (SelectionHeading & { vacancies: VacancyRow[] }) | null;
-}
+type Invitation = ResultOf<typeof MY_INVITATIONS>['myInvitations']['edges'][number]['node'];
 
 export function InvitationsPage() {
-  const { data, error, loading } = useQuery<{ myInvitations: Connection<Invitation> }>(MY_INVITATIONS);
+  const { data, error, loading } = useQuery(MY_INVITATIONS);
   const list = nodes(data?.myInvitations);
   return (
     <Page title="Undangan">

@@ -23,24 +23,16 @@ import {
   type SelectionCard,
   ProvisionalNote,
 } from './shared';
+import type { ResultOf } from '../../graphql';
 
-interface StageEvent {
-  stage: string;
-  at: string;
-  reasonCode: string;
-  reasonText: string;
-  expectedNextAt: string | null;
-}
+type StageEvent = NonNullable<Data['selection']>['stageHistory'][number];
 
-interface Data {
-  selection: (SelectionCard & ReannouncementData & { route: RouteStageRow[]; stageHistory: StageEvent[] }) | null;
-  selectionDocuments: { edges: { node: DocumentRow }[] };
-}
+type Data = ResultOf<typeof SELECTION_DETAIL>;
 
 export function SelectionDetailPage() {
   const { id = '' } = useParams();
   const { user } = useAuth();
-  const { data, error, loading, reload } = useQuery<Data>(SELECTION_DETAIL, { id });
+  const { data, error, loading, reload } = useQuery(SELECTION_DETAIL, { id });
   // The stage shown follows the running selection (public events, no sign-in needed).
   useSubscription(SELECTION_STAGE_CHANGED, { selectionId: id }, reload, !id);
   if (loading && !data) return <Loading />;
