@@ -24,7 +24,7 @@ import {
   formatDate,
   levelName,
 } from '../../components/ui';
-import { StageStepper, type RouteStageRow } from '../../components/StageStepper';
+import { StageStepper } from '../../components/StageStepper';
 import {
   APPLICATION_DETAIL,
   APPLICATION_EXTRAS,
@@ -34,14 +34,9 @@ import {
   WITHDRAW_APPLICATION,
 } from '../../queries/candidate';
 import { SELECTION_STAGE_CHANGED } from '../../queries/public';
-import { ProvisionalNote, fieldError, type SelectionHeading, type VacancyRow } from '../public/shared';
-import type { TimelineEntry } from './ApplicationsPage';
+import { ProvisionalNote, fieldError } from '../public/shared';
 import { LIVE_TEXT, useSubscription } from './live';
 import type { ResultOf } from '../../graphql';
-
-type Detail = ResultOf<typeof APPLICATION_DETAIL>;
-
-type Extras = ResultOf<typeof APPLICATION_EXTRAS>;
 
 type Objection = Process['selectionProcess']['objections'][number];
 

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, applicationStatusName, formatDate, stageName } from '../../components/ui';
 import { APPLICATION_STATUS_CHANGED, MY_APPLICATIONS } from '../../queries/candidate';
-import { nodes, type Connection, type VacancyRow } from '../public/shared';
+import { nodes } from '../public/shared';
 import { LIVE_TEXT, useSubscription } from './live';
 import type { ResultOf } from '../../graphql';
 

@@ -21,16 +21,7 @@ import {
   levelName,
 } from '../../components/ui';
 import { APPLY_TARGET, APPLY_TO_VACANCY } from '../../queries/candidate';
-import {
-  MAX_UPLOAD_BYTES,
-  OPEN_STAGES,
-  ProvisionalNote,
-  checkPdf,
-  fieldError,
-  type SelectionHeading,
-  type VacancyRow,
-} from '../public/shared';
-import type { ResultOf } from '../../graphql';
+import { MAX_UPLOAD_BYTES, OPEN_STAGES, ProvisionalNote, checkPdf, fieldError } from '../public/shared';
 
 export const DOCUMENT_INPUTS = [
   { kind: 'APPLICATION_LETTER', label: 'Surat lamaran', required: true },
@@ -43,8 +34,6 @@ export const DOCUMENT_INPUTS = [
 ] as const;
 
 type Kind = (typeof DOCUMENT_INPUTS)[number]['kind'];
-
-type Target = ResultOf<typeof APPLY_TARGET>;
 
 /** The kind a gateway error names: 'documents.1.file' → the second document sent; 'documents.CV' → CV. */
 function kindOfError(error: ApiError, sent: Kind[]): Kind | null {

@@ -8,17 +8,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, formatDate, levelName, stageName } from '../../components/ui';
 import { MY_INVITATIONS } from '../../queries/candidate';
-import {
-  OPEN_STAGES,
-  ProvisionalNote,
-  nodes,
-  type Connection,
-  type SelectionHeading,
-  type VacancyRow,
-} from '../public/shared';
-import type { ResultOf } from '../../graphql';
-
-type Invitation = ResultOf<typeof MY_INVITATIONS>['myInvitations']['edges'][number]['node'];
+import { OPEN_STAGES, ProvisionalNote, nodes } from '../public/shared';
 
 export function InvitationsPage() {
   const { data, error, loading } = useQuery(MY_INVITATIONS);

@@ -15,8 +15,6 @@ import type { ResultOf } from '../../graphql';
 
 type Confirmation = NonNullable<Profile['confirmation']>;
 
-type Career = Profile['careers'][number];
-
 const POSITION_KIND_NAMES: Record<string, string> = {
   JPT_UTAMA: 'JPT Utama',
   JPT_MADYA: 'JPT Madya',

@@ -8,14 +8,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, applicationStatusName, formatDate } from '../../components/ui';
 import { MY_APPLICATIONS, OPEN_VACANCIES } from '../../queries/candidate';
-import { ProvisionalNote, VacancyTable, agencyOf, nodes, type Connection, type VacancyRow } from '../public/shared';
-import type { ResultOf } from '../../graphql';
-
-type OpenSelection = Data['open']['edges'][number]['node'];
-
-type Data = ResultOf<typeof OPEN_VACANCIES>;
-
-type Mine = ResultOf<typeof MY_APPLICATIONS>;
+import { ProvisionalNote, VacancyTable, agencyOf, nodes } from '../public/shared';
 
 export function VacanciesPage() {
   const { data, error, loading } = useQuery(OPEN_VACANCIES);

@@ -8,10 +8,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { OPEN_SELECTIONS } from '../../queries/public';
-import { VacancyTable, agencyOf, nodes, type Connection, type SelectionCard, ProvisionalNote } from './shared';
-import type { ResultOf } from '../../graphql';
-
-type Data = ResultOf<typeof OPEN_SELECTIONS>;
+import { VacancyTable, agencyOf, nodes, type SelectionCard, ProvisionalNote } from './shared';
 
 export function SelectionSummary({ s, headingLevel = 3 }: { s: SelectionCard; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

@@ -8,12 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, VERIFY_AUDIT } from '../../queries/public';
-import { DocumentTable, VacancyTable, type DocumentRow, type SelectionCard } from './shared';
-import type { ResultOf } from '../../graphql';
-
-type Data = ResultOf<typeof SELECTION_DETAIL>;
-
-type AuditCheck = ResultOf<typeof VERIFY_AUDIT>;
+import { DocumentTable, VacancyTable, type DocumentRow } from './shared';
 
 /**
  * The round's decision chain as published with its result: the head printed on the final announcement and the

@@ -9,25 +9,12 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
-import { StageStepper, type RouteStageRow } from '../../components/StageStepper';
-import { ReannouncementLinks, type ReannouncementData } from '../../components/Reannouncement';
+import { StageStepper } from '../../components/StageStepper';
+import { ReannouncementLinks } from '../../components/Reannouncement';
 import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, SELECTION_STAGE_CHANGED } from '../../queries/public';
 import { useSubscription } from '../candidate/live';
-import {
-  DocumentTable,
-  OPEN_STAGES,
-  VacancyTable,
-  agencyOf,
-  type DocumentRow,
-  type SelectionCard,
-  ProvisionalNote,
-} from './shared';
-import type { ResultOf } from '../../graphql';
-
-type StageEvent = NonNullable<Data['selection']>['stageHistory'][number];
-
-type Data = ResultOf<typeof SELECTION_DETAIL>;
+import { DocumentTable, OPEN_STAGES, VacancyTable, agencyOf, ProvisionalNote } from './shared';
 
 export function SelectionDetailPage() {
   const { id = '' } = useParams();

@@ -15,10 +15,6 @@ import type { ResultOf } from '../../graphql';
 /** As the gateway allows (MAX_VERIFY_FILE_BYTES): official documents with attachments can be long. */
 const MAX_VERIFY_BYTES = 10 * 1024 * 1024;
 
-type VerifiedDocument = NonNullable<Verification['document']>;
-
-type Signature = NonNullable<Verification['signature']>;
-
 type Verification = NonNullable<ResultOf<typeof VERIFY_DOCUMENT>['verifyDocument']>;
 
 const STATUS_TEXT: Record<Verification['status'], string> = {
