@@ -14,6 +14,7 @@ import {
   type HolidayCalendar,
   type LocalDate,
 } from '@seleksi/domain';
+import { operationText } from '../portal/src/operation';
 import { APPLY_TARGET, OPEN_VACANCIES } from '../portal/src/queries/candidate';
 import { pagesOf } from '../services/document/src/pdf/test-poppler';
 import { eventually, startStack, type Stack } from './support/stack';
@@ -134,13 +135,13 @@ async function candidateClose(id: string, lastDay: LocalDate): Promise<boolean> 
   return eventually(async () => {
     const list = await d.gql<Record<'open' | 'extended', { edges: { node: CandidateSelection }[] }>>(
       CANDIDATE,
-      OPEN_VACANCIES,
+      operationText(OPEN_VACANCIES),
     );
     const listed = [...(list.data?.open.edges ?? []), ...(list.data?.extended.edges ?? [])]
       .map((e) => e.node)
       .find((s) => s.id === id);
-    const form = (await d.gql<{ selection: CandidateSelection | null }>(CANDIDATE, APPLY_TARGET, { id })).data
-      ?.selection;
+    const form = (await d.gql<{ selection: CandidateSelection | null }>(CANDIDATE, operationText(APPLY_TARGET), { id }))
+      .data?.selection;
     const closes = (s: CandidateSelection | null | undefined) =>
       s && localDateOf(s.registrationClosesAt, AGENCY.timeZone) === lastDay;
     if (!closes(listed) || !closes(form)) return null;

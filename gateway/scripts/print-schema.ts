@@ -1,4 +1,5 @@
 /** Writes gateway/schema.graphql from the Pothos schema (`--check` fails when the committed file is stale). */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -17,5 +18,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   } else {
     writeFileSync(SCHEMA_FILE, printed);
     console.log(`wrote ${SCHEMA_FILE}`);
+    // The portal's documents are typed from this schema (gql.tada): regenerate its types with it.
+    const portal = fileURLToPath(new URL('../../portal', import.meta.url));
+    execFileSync(`${portal}/node_modules/.bin/gql.tada`, ['generate', 'output'], { cwd: portal, stdio: 'inherit' });
   }
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as candidateQueries from '../../portal/src/queries/candidate';
 import * as publicQueries from '../../portal/src/queries/public';
 import * as staffQueries from '../../portal/src/queries/staff';
+import { operationText, type Operation } from '../../portal/src/operation';
 import { gatewayConfigSchema } from './config';
 import { checkBeforeParse, queryLimitRules, useQueryLimits } from './limits';
 import { schema } from './schema';
@@ -40,8 +41,12 @@ describe('query limits', () => {
     const modules = { candidateQueries, publicQueries, staffQueries };
     const documents = Object.entries(modules).flatMap(([m, mod]) =>
       Object.entries(mod as Record<string, unknown>)
-        .filter((e): e is [string, string] => typeof e[1] === 'string')
-        .map(([name, text]) => ({ id: `${m}.${name}`, text })),
+        // Plain strings and gql.tada documents (objects of kind Document), as the portal sends them.
+        .filter(
+          (e): e is [string, Operation] =>
+            typeof e[1] === 'string' || (e[1] as { kind?: unknown })?.kind === 'Document',
+        )
+        .map(([name, doc]) => ({ id: `${m}.${name}`, text: operationText(doc) })),
     );
     expect(documents.length).toBeGreaterThan(10);
     for (const { id, text } of documents) {

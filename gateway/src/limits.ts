@@ -62,7 +62,9 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   const common = { propagateOnRejection: false, exposeLimits: true } as const;
   return [
     maxDepthRule({ ...common, n: limits.GRAPHQL_MAX_DEPTH, onReject: [refusal('depth')] }),
-    costLimitRule({ ...common, maxCost: limits.GRAPHQL_MAX_COST, onReject: [refusal('cost')] }),
+    // A fragment spread costs what its fields cost in place (the portal composes its documents from
+    // fragments); unflattened, each spread would count as one more level of nesting.
+    costLimitRule({ ...common, maxCost: limits.GRAPHQL_MAX_COST, flattenFragments: true, onReject: [refusal('cost')] }),
     maxAliasesRule({ ...common, n: limits.GRAPHQL_MAX_ALIASES, onReject: [refusal('aliases')] }),
   ] as ValidationRule[];
 }

@@ -3,6 +3,14 @@
  * come back typed (code + field) so forms can point at the field at fault.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ResultOf, VariablesOf } from './graphql';
+import { operationText, type AnyDocument, type Operation } from './operation';
+
+export { operationText, type AnyDocument, type Operation } from './operation';
+
+/** Variables of a typed document; `{}` may be left out when it has none. */
+type Vars<D extends AnyDocument> =
+  VariablesOf<D> extends Record<string, never> ? VariablesOf<D> | undefined : VariablesOf<D>;
 
 const TOKEN_KEY = 'seleksi-jpt.token';
 
@@ -108,25 +116,49 @@ async function send<T>(body: () => BodyInit, baseHeaders: Record<string, string>
 }
 
 /** Runs a query or mutation; throws ApiError on any GraphQL error. */
-export function gql<T>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}) {
-  return send<T>(() => JSON.stringify({ query, variables }), { 'content-type': 'application/json' }, options);
+export function gql<D extends AnyDocument>(
+  query: D,
+  variables?: Vars<D>,
+  options?: RequestOptions,
+): Promise<ResultOf<D>>;
+export function gql<T>(query: Operation, variables?: Record<string, unknown>, options?: RequestOptions): Promise<T>;
+export function gql(query: Operation, variables: unknown = {}, options: RequestOptions = {}): Promise<unknown> {
+  const text = operationText(query);
+  return send<unknown>(
+    () => JSON.stringify({ query: text, variables }),
+    { 'content-type': 'application/json' },
+    options,
+  );
 }
 
 /**
  * Runs an operation with file variables as a GraphQL multipart request. `files` maps a variable path
  * (e.g. 'variables.file' or 'variables.input.documents.0') to the file.
  */
+export function gqlUpload<D extends AnyDocument>(
+  query: D,
+  variables: VariablesOf<D>,
+  files: Record<string, File>,
+  options?: RequestOptions,
+): Promise<ResultOf<D>>;
 export function gqlUpload<T>(
-  query: string,
+  query: Operation,
   variables: Record<string, unknown>,
   files: Record<string, File>,
+  options?: RequestOptions,
+): Promise<T>;
+export function gqlUpload(
+  query: Operation,
+  variables: unknown,
+  files: Record<string, File>,
   options: RequestOptions = {},
-) {
+): Promise<unknown> {
   const paths = Object.keys(files);
-  return send<T>(
+  const text = operationText(query);
+  return send<unknown>(
     () => {
       const form = new FormData();
-      form.set('operations', JSON.stringify({ query, variables }));
+      form.set('operations', JSON.stringify({ query: text, variables }));
       form.set('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [p]]))));
       paths.forEach((p, i) => form.set(String(i), files[p]!));
       return form;
@@ -164,14 +196,26 @@ export async function withRetries<T>(
 }
 
 /** gqlUpload throws TypeError when the network fails: the same as no answer. */
-export async function gqlUploadOrUnavailable<T>(
-  query: string,
+export function gqlUploadOrUnavailable<D extends AnyDocument>(
+  query: D,
+  variables: VariablesOf<D>,
+  files: Record<string, File>,
+  options?: RequestOptions,
+): Promise<ResultOf<D>>;
+export function gqlUploadOrUnavailable<T>(
+  query: Operation,
   variables: Record<string, unknown>,
   files: Record<string, File>,
+  options?: RequestOptions,
+): Promise<T>;
+export async function gqlUploadOrUnavailable(
+  query: Operation,
+  variables: unknown,
+  files: Record<string, File>,
   options: RequestOptions = {},
-): Promise<T> {
+): Promise<unknown> {
   try {
-    return await gqlUpload<T>(query, variables, files, options);
+    return await gqlUpload<unknown>(query, variables as Record<string, unknown>, files, options);
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw new ApiError('Server tidak menjawab; coba lagi', 'UNAVAILABLE', null);
@@ -185,10 +229,19 @@ export interface QueryState<T> {
   reload: () => void;
 }
 
-/** Loads a query when the component mounts and whenever `variables` change (compared as JSON). */
-export function useQuery<T>(query: string, variables: Record<string, unknown> = {}, skip = false): QueryState<T> {
+/**
+ * Loads a query when the component mounts and whenever `variables` change (compared as JSON). While
+ * `skip` is set nothing is sent, so its variables may be incomplete (`{}`).
+ */
+export function useQuery<D extends AnyDocument>(
+  query: D,
+  variables?: Vars<D> | (Partial<VariablesOf<D>> & Record<string, unknown>),
+  skip?: boolean,
+): QueryState<ResultOf<D>>;
+export function useQuery<T>(query: Operation, variables?: Record<string, unknown>, skip?: boolean): QueryState<T>;
+export function useQuery(query: Operation, variables: unknown = {}, skip = false): QueryState<unknown> {
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({
+  const [state, setState] = useState<{ data: unknown; error: ApiError | null; loading: boolean }>({
     data: null,
     error: null,
     loading: !skip,
@@ -198,7 +251,7 @@ export function useQuery<T>(query: string, variables: Record<string, unknown> = 
     if (skip) return;
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    gql<T>(query, JSON.parse(key) as Record<string, unknown>).then(
+    gql<unknown>(query, JSON.parse(key) as Record<string, unknown>).then(
       (data) => live && setState({ data, error: null, loading: false }),
       (error: unknown) =>
         live &&
@@ -223,19 +276,27 @@ export function useQuery<T>(query: string, variables: Record<string, unknown> = 
  * `idempotent: false` is for mutations the gateway does not dedupe by key (e.g. creating a selection):
  * they are sent once, without a key.
  */
-export function useMutation<T>(query: string, { idempotent = true }: { idempotent?: boolean } = {}) {
+export function useMutation<D extends AnyDocument>(
+  query: D,
+  options?: { idempotent?: boolean },
+): Mutation<ResultOf<D>, VariablesOf<D>>;
+export function useMutation<T>(query: Operation, options?: { idempotent?: boolean }): Mutation<T>;
+export function useMutation(
+  query: Operation,
+  { idempotent = true }: { idempotent?: boolean } = {},
+): Mutation<unknown, Record<string, unknown>> {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const unanswered = useRef<{ input: string; key: string } | null>(null);
   const run = useCallback(
-    async (variables: Record<string, unknown>): Promise<T | null> => {
+    async (variables: Record<string, unknown>): Promise<unknown> => {
       setPending(true);
       setError(null);
       const input = JSON.stringify(variables);
       const key = unanswered.current?.input === input ? unanswered.current.key : newIdempotencyKey();
       unanswered.current = { input, key };
       try {
-        const data = await gql<T>(query, variables, idempotent ? { idempotencyKey: key } : {});
+        const data = await gql<unknown>(query, variables, idempotent ? { idempotencyKey: key } : {});
         unanswered.current = null;
         return data;
       } catch (err) {
@@ -249,4 +310,12 @@ export function useMutation<T>(query: string, { idempotent = true }: { idempoten
     [query, idempotent],
   );
   return { run, pending, error, clearError: () => setError(null) };
+}
+
+/** What useMutation returns: `run` sends the mutation (null when it failed; the error is in `error`). */
+export interface Mutation<T, V = Record<string, unknown>> {
+  run: (variables: V) => Promise<T | null>;
+  pending: boolean;
+  error: ApiError | null;
+  clearError: () => void;
 }

@@ -18,6 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { waitForHttpOk } from '@seleksi/dev';
+import { operationText } from '../../portal/src/operation';
 import { MY_APPLICATIONS } from '../../portal/src/queries/candidate';
 import { OPEN_SELECTIONS } from '../../portal/src/queries/public';
 import { ARTIFACTS, startE2eStack, type E2eStack } from '../e2e/support/stack';
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-        body: JSON.stringify({ query: MY_APPLICATIONS, variables: {} }),
+        body: JSON.stringify({ query: operationText(MY_APPLICATIONS), variables: {} }),
       });
       const body = (await res.json()) as { data?: { myApplications: { totalCount: number } } };
       if (body.data?.myApplications.totalCount !== seeded.applicationsOf.get(c.candidateId)!.length)
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: OPEN_SELECTIONS, variables: {} }),
+        body: JSON.stringify({ query: operationText(OPEN_SELECTIONS), variables: {} }),
       });
       const body = (await res.json()) as { data?: { open: { edges: unknown[] } } };
       if (!body.data?.open.edges.length) throw new Error(`unexpected answer ${JSON.stringify(body).slice(0, 300)}`);

@@ -20,6 +20,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { ApplicationDto } from '@seleksi/domain';
 import type { SelectionSummaryDto } from '@seleksi/kit';
+import { operationText } from '../../portal/src/operation';
 import { MY_APPLICATIONS } from '../../portal/src/queries/candidate';
 import { OPEN_SELECTIONS } from '../../portal/src/queries/public';
 import { startE2eStack, type E2eStack } from '../e2e/support/stack';
@@ -94,7 +95,7 @@ async function run(b: BenchClient, stack: E2eStack): Promise<void> {
       throw new Error(`candidate ${who(i).candidateId}: ${got} applications, not ${expected(i)}`);
   };
   const mineGateway = async (i: number) => {
-    const d = await b.gql<{ myApplications: { totalCount: number } }>(MY_APPLICATIONS, {}, who(i).token);
+    const d = await b.gql<{ myApplications: { totalCount: number } }>(operationText(MY_APPLICATIONS), {}, who(i).token);
     check(i, d.myApplications.totalCount);
   };
   // What the resolvers call: the candidate's applications, then their selections (summaries) in one batch (DataLoader).
@@ -110,7 +111,10 @@ async function run(b: BenchClient, stack: E2eStack): Promise<void> {
     if (n < open.length) throw new Error(`${n} open selections listed, at least ${open.length} seeded`);
   };
   const openGateway = async () => {
-    const d = await b.gql<{ open: { edges: unknown[] }; extended: { edges: unknown[] } }>(OPEN_SELECTIONS, {});
+    const d = await b.gql<{ open: { edges: unknown[] }; extended: { edges: unknown[] } }>(
+      operationText(OPEN_SELECTIONS),
+      {},
+    );
     checkOpen(d.open.edges.length + d.extended.edges.length);
   };
   // What the resolvers call: both stage lists (summaries), then the announcements in one batch (DataLoader).

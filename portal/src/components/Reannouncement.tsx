@@ -4,15 +4,9 @@
  * dashboard; `href` gives each page's own route to a selection.
  */
 import { Link } from 'react-router-dom';
+import type { Reannouncement } from '../queries/fragments/reannouncement';
 
-export interface ReannouncementData {
-  reannouncementOf?: { selectionId: string; vacancyId: string; selection: { id: string; title: string } | null } | null;
-  vacancies: {
-    id: string;
-    position: string;
-    followUp?: { id: string; kind: string; workflowId: string; selection: { id: string; title: string } | null } | null;
-  }[];
-}
+export type ReannouncementData = Reannouncement;
 
 export function ReannouncementLinks({ s, href }: { s: ReannouncementData; href: (selectionId: string) => string }) {
   const origin = s.reannouncementOf;

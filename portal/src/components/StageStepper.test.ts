@@ -3,7 +3,11 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { StageStepper, countdownText, type RouteStageRow } from './StageStepper';
 
-const row = (stage: string, state: RouteStageRow['state'], more: Partial<RouteStageRow> = {}): RouteStageRow => ({
+const row = (
+  stage: RouteStageRow['stage'],
+  state: RouteStageRow['state'],
+  more: Partial<RouteStageRow> = {},
+): RouteStageRow => ({
   stage,
   state,
   actor: null,

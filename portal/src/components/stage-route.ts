@@ -1,14 +1,5 @@
-/** What the stage stepper reads of Selection.route (plain .ts: the query modules inline it). */
-export interface RouteStageRow {
-  stage: string;
-  state: 'DONE' | 'CURRENT' | 'NEXT' | 'LATER' | 'SKIPPED';
-  actor: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
-  dueAt: string | null;
-  expectedAt: string | null;
-  workingDaysLeft: number | null;
-}
+/** What the stage stepper reads of Selection.route: the fragment's answer (queries/fragments/route.ts). */
+export type { RouteStage as RouteStageRow } from '../queries/fragments/route';
 
-/** The selection of Selection.route the stepper reads (the queries of its pages inline it). */
+/** The selection of Selection.route as text, for queries still written as plain strings. */
 export const ROUTE_FIELDS = 'route { stage state actor startedAt endedAt dueAt expectedAt workingDaysLeft }';

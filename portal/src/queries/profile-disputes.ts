@@ -2,29 +2,104 @@
  * GraphQL operations of the staff's queue of profile disputes (secretariat, agency administrator,
  * national administrator). Checked against gateway/schema.graphql by queries.test.ts.
  */
+import { graphql } from '../graphql';
 
-const PROFILE = `profile {
-  id nip name rank agencyCode agencyName education educationMajor lhkpnFiled disciplinarySanction
-  careers { position positionKind unit agencyCode from to fields }
-  skp { year predicate }
-}`;
-
-const DISPUTE = `id agencyCode note fields fieldLabels at open
-  resolution { decisionId outcome reason corrected at by { userId role displayName } }
-  ${PROFILE}`;
-
-export const PROFILE_DISPUTES = `query ProfileDisputes($agencyCode: ID, $first: Int, $after: String) {
-  profileDisputes(agencyCode: $agencyCode, first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { ${DISPUTE} } }
+const PROFILE = graphql(`
+  fragment DisputedProfileFields on ProfileDispute {
+    profile {
+      id
+      nip
+      name
+      rank
+      agencyCode
+      agencyName
+      education
+      educationMajor
+      lhkpnFiled
+      disciplinarySanction
+      careers {
+        position
+        positionKind
+        unit
+        agencyCode
+        from
+        to
+        fields
+      }
+      skp {
+        year
+        predicate
+      }
+    }
   }
-}`;
+`);
 
-export const ACCEPT_PROFILE_DISPUTE = `mutation AcceptProfileDispute($disputeId: ID!, $corrections: ProfileCorrectionInput!, $note: String) {
-  acceptProfileDispute(disputeId: $disputeId, corrections: $corrections, note: $note) { ${DISPUTE} }
-}`;
+const DISPUTE = graphql(
+  `
+    fragment ProfileDisputeFields on ProfileDispute {
+      id
+      agencyCode
+      note
+      fields
+      fieldLabels
+      at
+      open
+      resolution {
+        decisionId
+        outcome
+        reason
+        corrected
+        at
+        by {
+          userId
+          role
+          displayName
+        }
+      }
+      ...DisputedProfileFields
+    }
+  `,
+  [PROFILE],
+);
 
-export const REJECT_PROFILE_DISPUTE = `mutation RejectProfileDispute($disputeId: ID!, $reason: String!) {
-  rejectProfileDispute(disputeId: $disputeId, reason: $reason) { ${DISPUTE} }
-}`;
+export const PROFILE_DISPUTES = graphql(
+  `
+    query ProfileDisputes($agencyCode: ID, $first: Int, $after: String) {
+      profileDisputes(agencyCode: $agencyCode, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...ProfileDisputeFields
+          }
+        }
+      }
+    }
+  `,
+  [DISPUTE],
+);
+
+export const ACCEPT_PROFILE_DISPUTE = graphql(
+  `
+    mutation AcceptProfileDispute($disputeId: ID!, $corrections: ProfileCorrectionInput!, $note: String) {
+      acceptProfileDispute(disputeId: $disputeId, corrections: $corrections, note: $note) {
+        ...ProfileDisputeFields
+      }
+    }
+  `,
+  [DISPUTE],
+);
+
+export const REJECT_PROFILE_DISPUTE = graphql(
+  `
+    mutation RejectProfileDispute($disputeId: ID!, $reason: String!) {
+      rejectProfileDispute(disputeId: $disputeId, reason: $reason) {
+        ...ProfileDisputeFields
+      }
+    }
+  `,
+  [DISPUTE],
+);

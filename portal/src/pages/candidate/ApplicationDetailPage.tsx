@@ -24,7 +24,7 @@ import {
   formatDate,
   levelName,
 } from '../../components/ui';
-import { StageStepper, type RouteStageRow } from '../../components/StageStepper';
+import { StageStepper } from '../../components/StageStepper';
 import {
   APPLICATION_DETAIL,
   APPLICATION_EXTRAS,
@@ -34,81 +34,15 @@ import {
   WITHDRAW_APPLICATION,
 } from '../../queries/candidate';
 import { SELECTION_STAGE_CHANGED } from '../../queries/public';
-import { ProvisionalNote, fieldError, type SelectionHeading, type VacancyRow } from '../public/shared';
-import type { TimelineEntry } from './ApplicationsPage';
+import { ProvisionalNote, fieldError } from '../public/shared';
 import { LIVE_TEXT, useSubscription } from './live';
+import type { ResultOf } from '../../graphql';
 
-interface Detail {
-  application: {
-    id: string;
-    status: string;
-    submittedAt: string;
-    receivedAt: string;
-    selection: (SelectionHeading & { route: RouteStageRow[] }) | null;
-    vacancy: VacancyRow | null;
-    timeline: TimelineEntry[];
-  } | null;
-}
+type Objection = Process['selectionProcess']['objections'][number];
 
-interface Extras {
-  application: {
-    id: string;
-    documents: {
-      id: string;
-      kind: string;
-      fileName: string;
-      sizeBytes: number;
-      uploadedAt: string;
-      downloadUrl: string;
-    }[];
-    scores: {
-      assessment: number | null;
-      interview: number | null;
-      trackRecord: number | null;
-      total: number | null;
-      rank: number | null;
-      passed: boolean | null;
-      shortlisted: boolean | null;
-    } | null;
-  } | null;
-}
+type Process = ResultOf<typeof MY_PROCESS>;
 
-interface Objection {
-  objectionId: string;
-  applicationId: string;
-  phase: 'ADMINISTRATIVE' | 'FINAL';
-  text: string | null;
-  filedAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-  upheld: boolean | null;
-}
-
-interface Process {
-  selectionProcess: {
-    selectionId: string;
-    stage: string;
-    deadline: { label: string; at: string; lastDay: string; provisional: boolean } | null;
-    applications: {
-      applicationId: string;
-      eligible: boolean | null;
-      failedRequirements: string[];
-      screeningReopened: boolean;
-      nextSchedule: NextSchedule | null;
-    }[];
-    objections: Objection[];
-  };
-}
-
-interface NextSchedule {
-  stage: 'COMPETENCY_ASSESSMENT' | 'INTERVIEW';
-  localDate: string;
-  localTime: string;
-  timeZone: string;
-  place: string;
-  notes: string | null;
-  revision: number;
-}
+type NextSchedule = NonNullable<Process['selectionProcess']['applications'][number]['nextSchedule']>;
 
 const SCHEDULE_STAGE_NAME: Record<NextSchedule['stage'], string> = {
   COMPETENCY_ASSESSMENT: 'uji kompetensi',
@@ -134,11 +68,11 @@ function score(value: number | null | undefined): string {
 
 export function ApplicationDetailPage() {
   const { id = '' } = useParams();
-  const detail = useQuery<Detail>(APPLICATION_DETAIL, { id });
-  const extras = useQuery<Extras>(APPLICATION_EXTRAS, { id });
+  const detail = useQuery(APPLICATION_DETAIL, { id });
+  const extras = useQuery(APPLICATION_EXTRAS, { id });
   const a = detail.data?.application ?? null;
   const selectionId = a?.selection?.id ?? '';
-  const process = useQuery<Process>(MY_PROCESS, { selectionId }, !selectionId);
+  const process = useQuery(MY_PROCESS, { selectionId }, !selectionId);
 
   const refresh = () => {
     detail.reload();
@@ -371,7 +305,7 @@ function ObjectionSection({
   objections: Objection[];
   onFiled: () => void;
 }) {
-  const file = useMutation<{ fileObjection: { decisionId: string } }>(FILE_OBJECTION);
+  const file = useMutation(FILE_OBJECTION);
   const [text, setText] = useState('');
   const [local, setLocal] = useState<ReturnType<typeof fieldError> | null>(null);
   const [done, setDone] = useState(false);
@@ -468,7 +402,7 @@ function WithdrawSection({
   available: boolean;
   onWithdrawn: () => void;
 }) {
-  const withdraw = useMutation<{ withdrawApplication: { decisionId: string } }>(WITHDRAW_APPLICATION);
+  const withdraw = useMutation(WITHDRAW_APPLICATION);
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [local, setLocal] = useState<ReturnType<typeof fieldError> | null>(null);

@@ -7,26 +7,13 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, applicationStatusName, formatDate, stageName } from '../../components/ui';
 import { APPLICATION_STATUS_CHANGED, MY_APPLICATIONS } from '../../queries/candidate';
-import { nodes, type Connection, type VacancyRow } from '../public/shared';
+import { nodes } from '../public/shared';
 import { LIVE_TEXT, useSubscription } from './live';
+import type { ResultOf } from '../../graphql';
 
-export interface TimelineEntry {
-  status: string;
-  reasonCode: string;
-  reasonText: string;
-  note: string | null;
-  at: string;
-  expectedNextAt: string | null;
-}
+export type TimelineEntry = MyApplication['timeline'][number];
 
-interface MyApplication {
-  id: string;
-  status: string;
-  submittedAt: string;
-  selection: { id: string; title: string; stage: string; timeZone: string } | null;
-  vacancy: VacancyRow | null;
-  timeline: TimelineEntry[];
-}
+type MyApplication = ResultOf<typeof MY_APPLICATIONS>['myApplications']['edges'][number]['node'];
 
 /** Re-reads the list when any of the applications changes status. */
 function LiveStatus({ applicationId, onChange }: { applicationId: string; onChange: () => void }) {
@@ -35,7 +22,7 @@ function LiveStatus({ applicationId, onChange }: { applicationId: string; onChan
 }
 
 export function ApplicationsPage() {
-  const { data, error, loading, reload } = useQuery<{ myApplications: Connection<MyApplication> }>(MY_APPLICATIONS);
+  const { data, error, loading, reload } = useQuery(MY_APPLICATIONS);
   const list = nodes(data?.myApplications);
   const first = list[0]?.id;
   const live = useSubscription(APPLICATION_STATUS_CHANGED, { applicationId: first ?? '' }, reload, !first);

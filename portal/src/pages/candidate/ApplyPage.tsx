@@ -21,15 +21,7 @@ import {
   levelName,
 } from '../../components/ui';
 import { APPLY_TARGET, APPLY_TO_VACANCY } from '../../queries/candidate';
-import {
-  MAX_UPLOAD_BYTES,
-  OPEN_STAGES,
-  ProvisionalNote,
-  checkPdf,
-  fieldError,
-  type SelectionHeading,
-  type VacancyRow,
-} from '../public/shared';
+import { MAX_UPLOAD_BYTES, OPEN_STAGES, ProvisionalNote, checkPdf, fieldError } from '../public/shared';
 
 export const DOCUMENT_INPUTS = [
   { kind: 'APPLICATION_LETTER', label: 'Surat lamaran', required: true },
@@ -43,15 +35,6 @@ export const DOCUMENT_INPUTS = [
 
 type Kind = (typeof DOCUMENT_INPUTS)[number]['kind'];
 
-interface Target {
-  selection:
-    | (SelectionHeading & {
-        vacancies: VacancyRow[];
-        announcement: { id: string; number: string; downloadUrl: string } | null;
-      })
-    | null;
-}
-
 /** The kind a gateway error names: 'documents.1.file' → the second document sent; 'documents.CV' → CV. */
 function kindOfError(error: ApiError, sent: Kind[]): Kind | null {
   const m = /^documents\.([A-Z_]+|\d+)/.exec(error.field ?? '');
@@ -63,7 +46,7 @@ function kindOfError(error: ApiError, sent: Kind[]): Kind | null {
 
 export function ApplyPage() {
   const { selectionId = '', vacancyId = '' } = useParams();
-  const { data, error: loadError, loading } = useQuery<Target>(APPLY_TARGET, { id: selectionId });
+  const { data, error: loadError, loading } = useQuery(APPLY_TARGET, { id: selectionId });
   const [files, setFiles] = useState<Partial<Record<Kind, File>>>({});
   const [errors, setErrors] = useState<Partial<Record<Kind, ApiError>>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
@@ -119,7 +102,7 @@ export function ApplyPage() {
       // candidate and vacancy, so a repeat cannot make a second one, and the files are not stored twice.
       const res = await withRetries(
         () =>
-          gqlUploadOrUnavailable<{ applyToVacancy: { id: string; receivedAt: string } }>(
+          gqlUploadOrUnavailable(
             APPLY_TO_VACANCY,
             { vacancyId, documents: sent.map((kind) => ({ kind, file: null })) },
             Object.fromEntries(sent.map((kind, i) => [`variables.documents.${i}.file`, files[kind]!])),

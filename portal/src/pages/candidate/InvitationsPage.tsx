@@ -8,26 +8,10 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, formatDate, levelName, stageName } from '../../components/ui';
 import { MY_INVITATIONS } from '../../queries/candidate';
-import {
-  OPEN_STAGES,
-  ProvisionalNote,
-  nodes,
-  type Connection,
-  type SelectionHeading,
-  type VacancyRow,
-} from '../public/shared';
-
-interface Invitation {
-  id: string;
-  invitedAt: string;
-  reason: string;
-  selectionId: string;
-  vacancyId: string;
-  selection: (SelectionHeading & { vacancies: VacancyRow[] }) | null;
-}
+import { OPEN_STAGES, ProvisionalNote, nodes } from '../public/shared';
 
 export function InvitationsPage() {
-  const { data, error, loading } = useQuery<{ myInvitations: Connection<Invitation> }>(MY_INVITATIONS);
+  const { data, error, loading } = useQuery(MY_INVITATIONS);
   const list = nodes(data?.myInvitations);
   return (
     <Page title="Undangan">

@@ -11,25 +11,9 @@ import { useMutation, useQuery } from '../../api';
 import { Button, ErrorAlert, Field, Loading, Page, SuccessAlert, formatDate } from '../../components/ui';
 import { CONFIRM_PROFILE, DISPUTE_PROFILE, MY_PROFILE } from '../../queries/candidate';
 import { fieldError } from '../public/shared';
+import type { ResultOf } from '../../graphql';
 
-interface Confirmation {
-  status: 'UNCONFIRMED' | 'CONFIRMED' | 'DISPUTED';
-  note: string | null;
-  fields: string[];
-  at: string | null;
-  /** The staff's decision on the dispute, once taken. */
-  resolution: { outcome: 'ACCEPTED' | 'REJECTED'; reason: string | null; corrected: string[]; at: string } | null;
-}
-
-interface Career {
-  position: string;
-  positionKind: string;
-  unit: string;
-  agencyCode: string;
-  from: string;
-  to: string | null;
-  fields: string[] | null;
-}
+type Confirmation = NonNullable<Profile['confirmation']>;
 
 const POSITION_KIND_NAMES: Record<string, string> = {
   JPT_UTAMA: 'JPT Utama',
@@ -44,21 +28,7 @@ const POSITION_KIND_NAMES: Record<string, string> = {
   JF_AHLI_PERTAMA: 'JF Ahli Pertama',
 };
 
-interface Profile {
-  id: string;
-  nip: string;
-  name: string;
-  rank: string;
-  agencyCode: string;
-  agencyName: string | null;
-  education: string;
-  educationMajor: string | null;
-  lhkpnFiled: boolean;
-  disciplinarySanction: boolean;
-  careers: Career[];
-  skp: { year: number; predicate: string }[];
-  confirmation: Confirmation | null;
-}
+type Profile = NonNullable<ResultOf<typeof MY_PROFILE>['myProfile']>;
 
 /** Field keys sent to disputeProfile, with their labels. */
 export const PROFILE_FIELDS: { key: string; label: string }[] = [
@@ -95,9 +65,9 @@ function fieldLabel(key: string): string {
 }
 
 export function ProfilePage() {
-  const { data, error, loading, reload } = useQuery<{ myProfile: Profile | null }>(MY_PROFILE);
-  const confirm = useMutation<{ confirmProfile: { id: string; confirmation: Confirmation } }>(CONFIRM_PROFILE);
-  const dispute = useMutation<{ disputeProfile: { id: string; confirmation: Confirmation } }>(DISPUTE_PROFILE);
+  const { data, error, loading, reload } = useQuery(MY_PROFILE);
+  const confirm = useMutation(CONFIRM_PROFILE);
+  const dispute = useMutation(DISPUTE_PROFILE);
   const [note, setNote] = useState('');
   const [fields, setFields] = useState<string[]>([]);
   const [localError, setLocalError] = useState<ReturnType<typeof fieldError> | null>(null);

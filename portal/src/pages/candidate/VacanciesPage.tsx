@@ -8,30 +8,11 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, applicationStatusName, formatDate } from '../../components/ui';
 import { MY_APPLICATIONS, OPEN_VACANCIES } from '../../queries/candidate';
-import { ProvisionalNote, VacancyTable, agencyOf, nodes, type Connection, type VacancyRow } from '../public/shared';
-
-interface OpenSelection {
-  id: string;
-  title: string;
-  agencyCode: string;
-  registrationClosesAt: string;
-  registrationProvisional: boolean;
-  vacancies: VacancyRow[];
-  announcement: { id: string; number: string; downloadUrl: string; issuedBy: { agencyName: string } } | null;
-}
-
-interface Data {
-  open: Connection<OpenSelection>;
-  extended: Connection<OpenSelection>;
-}
-
-interface Mine {
-  myApplications: Connection<{ id: string; status: string; vacancy: { id: string } | null }>;
-}
+import { ProvisionalNote, VacancyTable, agencyOf, nodes } from '../public/shared';
 
 export function VacanciesPage() {
-  const { data, error, loading } = useQuery<Data>(OPEN_VACANCIES);
-  const mine = useQuery<Mine>(MY_APPLICATIONS);
+  const { data, error, loading } = useQuery(OPEN_VACANCIES);
+  const mine = useQuery(MY_APPLICATIONS);
   const applied = new Map(nodes(mine.data?.myApplications).map((a) => [a.vacancy?.id ?? '', a]));
   const selections = data ? [...nodes(data.open), ...nodes(data.extended)] : [];
   return (

@@ -4,7 +4,7 @@
  */
 import { createClient, type Client } from 'graphql-sse';
 import { useEffect, useRef, useState } from 'react';
-import { storedToken } from '../../api';
+import { operationText, storedToken, type Operation } from '../../api';
 
 let client: Client | null = null;
 
@@ -27,7 +27,7 @@ export type LiveState = 'connecting' | 'live' | 'closed';
  * Returns the connection state for a short status line.
  */
 export function useSubscription<T>(
-  query: string,
+  query: Operation,
   variables: Record<string, unknown>,
   onEvent: (data: T) => void,
   skip = false,
@@ -41,7 +41,7 @@ export function useSubscription<T>(
     setState('connecting');
     let active = true;
     const unsubscribe = sseClient().subscribe<T>(
-      { query, variables: JSON.parse(key) as Record<string, unknown> },
+      { query: operationText(query), variables: JSON.parse(key) as Record<string, unknown> },
       {
         next: (result) => {
           if (!active) return;

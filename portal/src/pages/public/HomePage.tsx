@@ -8,12 +8,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { OPEN_SELECTIONS } from '../../queries/public';
-import { VacancyTable, agencyOf, nodes, type Connection, type SelectionCard, ProvisionalNote } from './shared';
-
-interface Data {
-  open: Connection<SelectionCard>;
-  extended: Connection<SelectionCard>;
-}
+import { VacancyTable, agencyOf, nodes, type SelectionCard, ProvisionalNote } from './shared';
 
 export function SelectionSummary({ s, headingLevel = 3 }: { s: SelectionCard; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -48,7 +43,7 @@ export function SelectionSummary({ s, headingLevel = 3 }: { s: SelectionCard; he
 }
 
 export function HomePage() {
-  const { data, error, loading } = useQuery<Data>(OPEN_SELECTIONS);
+  const { data, error, loading } = useQuery(OPEN_SELECTIONS);
   const selections = data ? [...nodes(data.open), ...nodes(data.extended)] : [];
   return (
     <Page title="Seleksi Jabatan Pimpinan Tinggi">

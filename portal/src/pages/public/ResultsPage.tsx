@@ -8,28 +8,14 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, VERIFY_AUDIT } from '../../queries/public';
-import { DocumentTable, VacancyTable, type DocumentRow, type SelectionCard } from './shared';
-
-interface Data {
-  selection: SelectionCard | null;
-  selectionDocuments: { edges: { node: DocumentRow }[] };
-}
-
-interface AuditCheck {
-  verifyAudit: {
-    ok: boolean;
-    length: number;
-    head: { seq: number; hash: string } | null;
-    firstBroken: { seq: number; message: string } | null;
-  };
-}
+import { DocumentTable, VacancyTable, type DocumentRow } from './shared';
 
 /**
  * The round's decision chain as published with its result: the head printed on the final announcement and the
  * chain recomputed now, so anyone can see that no decision before the announcement was changed since.
  */
 function AuditChainSection({ selectionId, printed }: { selectionId: string; printed: DocumentRow | undefined }) {
-  const { data, error, loading } = useQuery<AuditCheck>(VERIFY_AUDIT, { id: selectionId });
+  const { data, error, loading } = useQuery(VERIFY_AUDIT, { id: selectionId });
   const v = data?.verifyAudit;
   return (
     <section aria-labelledby="audit-chain">
@@ -69,7 +55,7 @@ const OTHER_RESULT_KINDS = ['VACANCY_CANCELLATION', 'APPOINTMENT_DECREE', 'INAUG
 
 export function ResultsPage() {
   const { id = '' } = useParams();
-  const { data, error, loading } = useQuery<Data>(SELECTION_DETAIL, { id });
+  const { data, error, loading } = useQuery(SELECTION_DETAIL, { id });
   if (loading) return <Loading />;
   if (error || !data?.selection) {
     return (

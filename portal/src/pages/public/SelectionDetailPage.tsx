@@ -9,38 +9,17 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
-import { StageStepper, type RouteStageRow } from '../../components/StageStepper';
-import { ReannouncementLinks, type ReannouncementData } from '../../components/Reannouncement';
+import { StageStepper } from '../../components/StageStepper';
+import { ReannouncementLinks } from '../../components/Reannouncement';
 import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, SELECTION_STAGE_CHANGED } from '../../queries/public';
 import { useSubscription } from '../candidate/live';
-import {
-  DocumentTable,
-  OPEN_STAGES,
-  VacancyTable,
-  agencyOf,
-  type DocumentRow,
-  type SelectionCard,
-  ProvisionalNote,
-} from './shared';
-
-interface StageEvent {
-  stage: string;
-  at: string;
-  reasonCode: string;
-  reasonText: string;
-  expectedNextAt: string | null;
-}
-
-interface Data {
-  selection: (SelectionCard & ReannouncementData & { route: RouteStageRow[]; stageHistory: StageEvent[] }) | null;
-  selectionDocuments: { edges: { node: DocumentRow }[] };
-}
+import { DocumentTable, OPEN_STAGES, VacancyTable, agencyOf, ProvisionalNote } from './shared';
 
 export function SelectionDetailPage() {
   const { id = '' } = useParams();
   const { user } = useAuth();
-  const { data, error, loading, reload } = useQuery<Data>(SELECTION_DETAIL, { id });
+  const { data, error, loading, reload } = useQuery(SELECTION_DETAIL, { id });
   // The stage shown follows the running selection (public events, no sign-in needed).
   useSubscription(SELECTION_STAGE_CHANGED, { selectionId: id }, reload, !id);
   if (loading && !data) return <Loading />;

@@ -10,46 +10,12 @@ import { ApiError, gql, gqlUpload } from '../../api';
 import { Button, ErrorAlert, Field, Page, documentKindName, formatDate } from '../../components/ui';
 import { VERIFY_DOCUMENT } from '../../queries/public';
 import { checkPdf, fieldError } from './shared';
+import type { ResultOf } from '../../graphql';
 
 /** As the gateway allows (MAX_VERIFY_FILE_BYTES): official documents with attachments can be long. */
 const MAX_VERIFY_BYTES = 10 * 1024 * 1024;
 
-interface VerifiedDocument {
-  id: string;
-  kind: string;
-  number: string;
-  title: string;
-  date: string;
-  issuedAt: string;
-  version: number;
-  selectionTitle: string | null;
-  verificationUrl: string;
-  downloadUrl: string;
-  issuedBy: { agencyName: string; signatoryName: string; signatoryTitle: string };
-  auditChainHead: { seq: number; hash: string } | null;
-}
-
-interface Signature {
-  status: 'VALID' | 'INVALID' | 'UNTRUSTED' | 'MISSING';
-  message: string;
-  signer: string | null;
-  signerSubject: string | null;
-  issuer: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  signedAt: string | null;
-}
-
-interface Verification {
-  status: 'VALID' | 'SUPERSEDED' | 'FILE_MISMATCH' | 'NOT_FOUND' | 'SIGNATURE_INVALID' | 'UNSIGNED_LEGACY';
-  signature: Signature | null;
-  auditChain: { ok: boolean; length: number; printedHeadFound: boolean | null } | null;
-  auditChainMessage: string | null;
-  message: string;
-  fileSha256: string | null;
-  document: VerifiedDocument | null;
-  latest: { id: string; number: string; title: string; date: string; downloadUrl: string } | null;
-}
+type Verification = NonNullable<ResultOf<typeof VERIFY_DOCUMENT>['verifyDocument']>;
 
 const STATUS_TEXT: Record<Verification['status'], string> = {
   UNSIGNED_LEGACY: 'Tercatat, tanpa tanda tangan elektronik',
@@ -88,8 +54,8 @@ export function VerifyDocumentPage() {
     try {
       const variables = { code: trimmed || null, file: null };
       const data = file
-        ? await gqlUpload<{ verifyDocument: Verification }>(VERIFY_DOCUMENT, variables, { 'variables.file': file })
-        : await gql<{ verifyDocument: Verification }>(VERIFY_DOCUMENT, variables);
+        ? await gqlUpload(VERIFY_DOCUMENT, variables, { 'variables.file': file })
+        : await gql(VERIFY_DOCUMENT, variables);
       setResult(data.verifyDocument);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError('Verifikasi gagal; coba lagi', 'INTERNAL', null));

@@ -4,51 +4,17 @@
  */
 import { ApiError } from '../../api';
 import { documentKindName, formatDate, levelName } from '../../components/ui';
+import type { ResultOf } from '../../graphql';
+import type { VACANCY } from '../../queries/candidate';
+import type { DOCUMENT_ROW, SELECTION_CARD } from '../../queries/public';
 
-export interface VacancyRow {
-  id: string;
-  level: string;
-  position: string;
-  unit: string;
-  status: string;
-}
-
-export interface SelectionCard {
-  id: string;
-  title: string;
-  agencyCode: string;
-  stage: string;
-  /** The agency's zone (WIB/WITA/WIT): every time on the page is shown in it. */
-  timeZone: string;
-  announcementDate: string;
-  registrationClosesAt: string;
-  /** The close was computed on a provisional calendar (no SKB yet for a year it reaches). */
-  registrationProvisional?: boolean;
-  simulation: boolean;
-  vacancies: VacancyRow[];
-  announcement: {
-    id: string;
-    number: string;
-    title: string;
-    downloadUrl: string;
-    issuedBy: { agencyName: string };
-  } | null;
-}
-
-export interface DocumentRow {
-  id: string;
-  kind: string;
-  number: string;
-  title: string;
-  date: string;
-  version: number;
-  downloadUrl: string;
-  verificationUrl: string;
-  verificationCode: string;
-  supersededBy: { id: string; number: string } | null;
-  /** The round's decision chain head printed on the document. */
-  auditChainHead: { seq: number; hash: string } | null;
-}
+/** A vacancy, a selection card and a document row as the queries return them (queries/candidate.ts, queries/public.ts). */
+export type VacancyRow = ResultOf<typeof VACANCY>;
+/** `timeZone`: the agency's zone (WIB/WITA/WIT), every time on the page is shown in it; `registrationProvisional`:
+ * the close was computed on a provisional calendar (no SKB yet for a year it reaches). */
+export type SelectionCard = ResultOf<typeof SELECTION_CARD>;
+/** `auditChainHead`: the round's decision chain head printed on the document. */
+export type DocumentRow = ResultOf<typeof DOCUMENT_ROW>;
 
 export interface Connection<T> {
   edges: { cursor?: string; node: T }[];

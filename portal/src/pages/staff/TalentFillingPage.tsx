@@ -18,7 +18,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, gql, useQuery } from '../../api';
+import { ApiError, gql, useQuery, type Operation } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, formatDate } from '../../components/ui';
 import {
@@ -92,7 +92,7 @@ interface SummaryConnection {
 const PAGE_SIZE = 20;
 
 /** One list of the read model, page by page ("Muat lebih banyak"). */
-function useFillingPages(query: string, field: 'talentFillingInbox' | 'talentFillings', active: boolean) {
+function useFillingPages(query: Operation, field: 'talentFillingInbox' | 'talentFillings', active: boolean) {
   const [items, setItems] = useState<FillingSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(false);

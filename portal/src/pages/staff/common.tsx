@@ -10,7 +10,7 @@ import {
   type FormEvent,
   type ReactNode,
 } from 'react';
-import { storedToken, useMutation } from '../../api';
+import { operationText, storedToken, useMutation, type Operation } from '../../api';
 import { ErrorAlert, SuccessAlert } from '../../components/ui';
 import { todayLocal } from './labels';
 import type { ProcessApplicationView, SelectionProcessView } from './types';
@@ -41,7 +41,7 @@ export const NoticeContext = createContext<((message: string | null) => void) | 
  * A mutation for a form: runs it, remembers the success message, and calls `onDone` (usually the
  * page's reload) after a success.
  */
-export function useAction<T>(query: string, onDone?: (data: T) => void) {
+export function useAction<T>(query: Operation, onDone?: (data: T) => void) {
   const m = useMutation<T>(query);
   const [done, setDone] = useState<string | null>(null);
   const announce = useContext(NoticeContext);
@@ -177,7 +177,7 @@ let sse: Client | null = null;
  * Authorization header) while mounted and not `skip`; answers whether the stream is open.
  */
 export function useLiveEvents(
-  query: string,
+  query: Operation,
   variables: Record<string, unknown>,
   onEvent: () => void,
   skip = false,
@@ -203,7 +203,7 @@ export function useLiveEvents(
       if (active) setLive(false);
     };
     const unsubscribe = sse.subscribe(
-      { query, variables: JSON.parse(key) as Record<string, unknown> },
+      { query: operationText(query), variables: JSON.parse(key) as Record<string, unknown> },
       {
         next: (result) => {
           if (!active) return;

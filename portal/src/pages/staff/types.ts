@@ -1,195 +1,26 @@
-import type { ReannouncementData } from '../../components/Reannouncement';
+/** Shapes of the staff queries' answers, read off their documents (queries/staff.ts) by gql.tada. */
+import type { ResultOf } from '../../graphql';
+import type { SELECTION_DASHBOARD, SELECTION_DOCUMENTS, STAFF_SELECTIONS } from '../../queries/staff';
 
-/** Shapes of the staff queries' answers (see queries/staff.ts). */
-import type { RouteStageRow } from '../../components/StageStepper';
+export type DashboardData = ResultOf<typeof SELECTION_DASHBOARD>;
+export type SelectionView = NonNullable<DashboardData['selection']>;
+export type SelectionProcessView = DashboardData['selectionProcess'];
 
-export interface DecisionView {
-  decisionId: string;
-  kind: string;
-  at: string;
-  reason: string | null;
-  subjectId: string | null;
-  by: { userId: string; role: string; displayName: string | null };
-}
+export type DecisionView = NonNullable<SelectionProcessView['decisions']>[number];
+export type StageEventView = SelectionView['stageHistory'][number] | SelectionListItem['stageHistory'][number];
 
-export interface StageEventView {
-  stage: string;
-  at: string;
-  expectedNextAt: string | null;
-  reasonText?: string;
-}
+export type SelectionsData = ResultOf<typeof STAFF_SELECTIONS>;
+export type SelectionListItem = SelectionsData['selections']['edges'][number]['node'];
 
-export interface SelectionListItem {
-  id: string;
-  title: string;
-  stage: string;
-  agencyCode: string;
-  announcementDate: string;
-  registrationClosesAt: string;
-  simulation: boolean;
-  vacancies: { id: string; position: string; level: string }[];
-  stageHistory: StageEventView[];
-}
+export type ProcessVacancyView = SelectionProcessView['vacancies'][number];
+export type RankedEntryView = ProcessVacancyView['ranking'][number];
+export type ProcessApplicationView = SelectionProcessView['applications'][number];
+export type InterviewScoreView = NonNullable<ProcessApplicationView['interviewScores']>[number];
+export type ObjectionView = SelectionProcessView['objections'][number];
+export type PanselMemberView = SelectionProcessView['pansel'][number];
+export type StageScheduleView = SelectionProcessView['schedules'][number];
 
-export interface SelectionsData {
-  selections: {
-    edges: { node: SelectionListItem }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
-
-export interface RankedEntryView {
-  applicationId: string;
-  rank: number | null;
-  total: number | null;
-  qualified: boolean;
-  shortlisted: boolean;
-  note: string;
-}
-
-export interface ProcessVacancyView {
-  id: string;
-  level: string | null;
-  position: string | null;
-  unit: string | null;
-  status: string;
-  extensions: number;
-  applicants: number;
-  pendingDecision: string | null;
-  outcome: string | null;
-  shortlist: string[];
-  ranking: RankedEntryView[];
-  proposedApplicationId: string | null;
-  appointedApplicationId: string | null;
-  decreeNumber: string | null;
-  inaugurationDate: string | null;
-}
-
-export interface InterviewScoreView {
-  memberId: string;
-  value: number;
-  round: number;
-  at: string;
-}
-
-export interface ProcessApplicationView {
-  applicationId: string;
-  candidateId: string;
-  candidateName: string | null;
-  vacancyId: string;
-  status: string;
-  submittedAt: string;
-  eligible: boolean | null;
-  failedRequirements: string[];
-  screeningReopened: boolean;
-  withdrawn: boolean;
-  assessment: { managerial: number; socioCultural: number; paper: number; presentation: number; score: number } | null;
-  trackRecord: { score: number; eliminated: boolean } | null;
-  calibrationRound: number;
-  calibrationRequested: boolean;
-  interviewScoreCount: number;
-  interviewScores: InterviewScoreView[] | null;
-}
-
-export interface ObjectionView {
-  objectionId: string;
-  applicationId: string;
-  phase: string;
-  filedAt: string;
-  text: string | null;
-  upheld: boolean | null;
-  answer: string | null;
-  answeredAt: string | null;
-  reopenStage: string | null;
-}
-
-export interface PanselMemberView {
-  id: string;
-  name: string;
-  institution: string;
-  internal: boolean;
-  role: string;
-  isMe: boolean;
-}
-
-export interface StageScheduleView {
-  stage: 'COMPETENCY_ASSESSMENT' | 'INTERVIEW';
-  startsAt: string;
-  localDate: string;
-  /** "HH:mm" at the agency */
-  localTime: string;
-  timeZone: string;
-  /** "Senin, 14 Desember 2026 pukul 08.30 WITA" */
-  text: string;
-  place: string;
-  notes: string | null;
-  revision: number;
-}
-
-export interface SelectionProcessView {
-  selectionId: string;
-  stage: string;
-  title: string;
-  simulation: boolean;
-  registrationClosesAt: string;
-  myMemberId: string | null;
-  /** `provisional`: computed on a calendar whose year has no SKB yet (kalender sementara). */
-  deadline: { label: string; at: string; lastDay: string; provisional?: boolean } | null;
-  overseer: { subject: string; round: number; requestedAt: string; escalations: number } | null;
-  electionPermission: { letterNumber: string; letterDate: string; scope: string | null } | null;
-  /** The region's pilkada windows, resolved when the appointment step opened. */
-  electionWindows: { from: string; to: string; label: string | null }[] | null;
-  schedules: StageScheduleView[];
-  vacancies: ProcessVacancyView[];
-  pansel: PanselMemberView[];
-  recusals: { memberId: string; candidateId: string }[];
-  applications: ProcessApplicationView[];
-  objections: ObjectionView[];
-  decisions: DecisionView[] | null;
-}
-
-export interface SelectionView {
-  id: string;
-  title: string;
-  stage: string;
-  agencyCode: string;
-  agencyName?: string | null;
-  announcementDate: string;
-  registrationClosesAt: string;
-  simulation: boolean;
-  timeZone: string;
-  workflowId: string;
-  temporalUiUrl: string | null;
-  stageHistory: StageEventView[];
-  route: RouteStageRow[];
-  vacancies: {
-    id: string;
-    position: string;
-    unit: string;
-    level: string;
-    status: string;
-    followUp?: ReannouncementData['vacancies'][number]['followUp'];
-  }[];
-  reannouncementOf?: ReannouncementData['reannouncementOf'];
-}
-
-export interface DashboardData {
-  selection: SelectionView | null;
-  selectionProcess: SelectionProcessView;
-}
-
-export interface DocumentRow {
-  id: string;
-  kind: string;
-  number: string;
-  title: string;
-  date: string;
-  version: number;
-  visibility: string;
-  downloadUrl: string;
-  correctionReason: string | null;
-  supersededBy: { id: string; number: string } | null;
-}
+export type DocumentRow = ResultOf<typeof SELECTION_DOCUMENTS>['selectionDocuments']['edges'][number]['node'];
 
 /** What a panel needs: the process, a way to reload it, and who is looking. */
 export interface PanelProps {
