@@ -35,6 +35,7 @@ export const SELECTION_DASHBOARD = `query SelectionDashboard($id: ID!) {
     overseer { subject round requestedAt escalations }
     electionPermission { letterNumber letterDate scope }
     electionWindows { from to label }
+    electionReportDutyId
     schedules { stage startsAt localDate localTime timeZone text place notes revision }
     vacancies {
       id level position unit status extensions applicants pendingDecision outcome shortlist
@@ -209,6 +210,7 @@ const FILLING = `fillingId agencyCode postId stage confirmed appointedEmployeeId
   successors { employeeId name box boxName score order excluded reasons }
   decree { id number downloadUrl }
   fallback { reason selectionId invitedCount }
+  election { windows { from to label } permission { letterNumber letterDate scope recordedBy recordedAt } reportDutyId }
   decisions { ${DECISION} }`;
 
 export const TALENT_FILLING = `query TalentFilling($fillingId: ID!) {

@@ -139,6 +139,8 @@ export interface SelectionProcessView {
   electionPermission: { letterNumber: string; letterDate: string; scope: string | null } | null;
   /** The region's pilkada windows, resolved when the appointment step opened. */
   electionWindows: { from: string; to: string; label: string | null }[] | null;
+  /** The duty to report an appointment made inside a window (null outside one). */
+  electionReportDutyId?: string | null;
   schedules: StageScheduleView[];
   vacancies: ProcessVacancyView[];
   pansel: PanselMemberView[];
