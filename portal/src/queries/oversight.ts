@@ -6,7 +6,7 @@
 export const OVERSIGHT_PAGE = `query OversightPage($agencyCode: String, $first: Int, $after: String, $onlyOverdue: Boolean,
   $from: LocalDate, $to: LocalDate, $panselThreshold: Int) {
   oversight(agencyCode: $agencyCode) {
-    agencyCode openRounds overdueCount silenceApproachingCount
+    agencyCode openRounds overdueCount silenceApproachingCount truncated
     stageCounts { agencyCode stage stageName count }
     talentFillingStages { agencyCode stage stageName count }
     waiting(first: $first, after: $after, onlyOverdue: $onlyOverdue) {
@@ -18,7 +18,7 @@ export const OVERSIGHT_PAGE = `query OversightPage($agencyCode: String, $first: 
       edges { node { agencyCode name openRounds waiting overdue silenceApproaching meritCategoryName meritIndex ipAsnAverage ipAsnCategoryName ipAsnPeriod } }
     }
     signals(from: $from, to: $to, panselThreshold: $panselThreshold) {
-      signal name coverage total counts { agencyCode period count }
+      signal name coverage total truncated counts { agencyCode period count }
     }
   }
 }`;
