@@ -108,7 +108,7 @@ import type {
   SuccessionGroupListQuery,
   TalentMapEntryListQuery,
 } from './contracts';
-import { createServiceClient, seg, type ServiceClient } from './http-client';
+import { createServiceClient, seg, ServiceError, type ServiceClient } from './http-client';
 import type { ServiceTokenProvider } from './service-auth';
 
 /** A capped read: the items, and whether the cap left some out. */
@@ -506,9 +506,25 @@ export class CandidateClient {
   getElectionRegion(id: string): Promise<ElectionRegionDto | null> {
     return this.http.get(`/election-regions/${seg(id)}`, { nullOn404: true });
   }
-  /** The windows an agency's appointments fall under (its region's schedules with the configured months). */
-  getAgencyElectionWindows(agencyCode: string): Promise<AgencyElectionWindowsDto | null> {
-    return this.http.get(`/agencies/${seg(agencyCode)}/election-windows`, { nullOn404: true });
+  /**
+   * The windows an agency's appointments fall under (its region's schedules with the configured months); null for
+   * an agency the service does not know (its 404 names the field `agencyCode`). Any other 404 — a service from
+   * before this route, during a rollout — is UNAVAILABLE (status 503, so activities retry): the pilkada guard
+   * fails closed instead of reading "no windows".
+   */
+  async getAgencyElectionWindows(agencyCode: string): Promise<AgencyElectionWindowsDto | null> {
+    try {
+      return await this.http.get<AgencyElectionWindowsDto>(`/agencies/${seg(agencyCode)}/election-windows`);
+    } catch (err) {
+      if (!(err instanceof ServiceError) || err.status !== 404) throw err;
+      if (err.code === 'NOT_FOUND' && err.field === 'agencyCode') return null;
+      throw new ServiceError(
+        err.service,
+        'UNAVAILABLE',
+        `${err.service} has no election windows for ${agencyCode} (answered 404 ${err.code}: ${err.message})`,
+        503,
+      );
+    }
   }
   /** Replaces a region's schedules; saving the same again answers `changed: false`. */
   putElectionRegion(
