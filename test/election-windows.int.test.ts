@@ -6,7 +6,14 @@
  * a window nothing waits.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addCalendarDays, addMonths, addWorkingDays, localDateOf, type ProfileDto } from '@seleksi/domain';
+import {
+  addCalendarDays,
+  addMonths,
+  addWorkingDays,
+  electionRegionId,
+  localDateOf,
+  type ProfileDto,
+} from '@seleksi/domain';
 import { startStack, type Stack } from './support/stack';
 import { saveHistory } from './support/histories';
 import { eligibleProfile, RECENT_SKP_YEARS, testAgency, testPansel } from './support/fixtures';
@@ -67,6 +74,14 @@ const SET_REGION = `mutation($i: ElectionRegionInput!) { setElectionRegion(input
 const WINDOWS = `query($a: ID!) { agencyElectionWindows(agencyCode: $a) { regionId monthsBefore monthsAfter
   windows { from to label } } }`;
 
+type SetRegion = {
+  setElectionRegion: {
+    id: string;
+    revision: number;
+    changes: { byUserId: string; reason: string; revision: number }[];
+  };
+};
+
 /** The region's schedule as the administrator enters it: determination `determinedInDays` from today. */
 async function setSchedule(determinedInDays: number, expectedRevision: number | null) {
   return d.gql<{ setElectionRegion: { id: string; revision: number; changes: { reason: string }[] } }>(
@@ -121,6 +136,39 @@ afterAll(async () => {
 });
 
 describe('the region schedule', () => {
+  it('a save whose audit was lost is recorded by its retry, once', async () => {
+    const schedules = [
+      {
+        label: 'Pilkada serentak (uji ulang)',
+        candidatePairsDeterminedOn: addCalendarDays(today(), 900),
+        currentTermEndsOn: addCalendarDays(today(), 1000),
+        newHeadInauguratedOn: null,
+      },
+    ];
+    const input = { kind: 'KOTA', name: 'Uji Ulang', schedules, reason: 'Jadwal dari keputusan KPU kota' };
+    // The write went through and the request timed out before its audit: the store has revision 1, no record.
+    const id = electionRegionId('KOTA', 'Uji Ulang');
+    await stack.clients.candidate.putElectionRegion(id, { kind: 'KOTA', name: 'Uji Ulang', schedules });
+    // The client retries (same key), then sends the same again (another key): one record of revision 1.
+    const retried = must(await d.withIdempotencyKey('retry-el-1').gql<SetRegion>(ADMIN, SET_REGION, { i: input }));
+    expect(retried.setElectionRegion).toMatchObject({
+      revision: 1,
+      changes: [{ byUserId: ADMIN, reason: input.reason, revision: 1 }],
+    });
+    must(await d.withIdempotencyKey('retry-el-1').gql(ADMIN, SET_REGION, { i: input }));
+    const again = must(await d.withIdempotencyKey('retry-el-2').gql<SetRegion>(ADMIN, SET_REGION, { i: input }));
+    expect(again.setElectionRegion.changes).toHaveLength(1);
+    // A change after it is recorded with the recovered revision as its 'before'.
+    const next = { ...input, schedules: [{ ...schedules[0]!, label: 'Pilkada serentak (uji ulang, ubah)' }] };
+    const changed = must(await d.gql<SetRegion>(ADMIN, SET_REGION, { i: next })).setElectionRegion;
+    expect(changed.changes.map((c) => c.revision)).toEqual([1, 2]);
+    const chain = await stack.clients.candidate.listAllAuditRecords({ selectionId: `election-region:${id}` });
+    expect(chain.map((r) => (r.payload.before as { label: string }[] | null)?.[0]?.label ?? null)).toEqual([
+      null,
+      'Pilkada serentak (uji ulang)',
+    ]);
+  });
+
   it('is the national administrator’s, typed-checked, audited and idempotent', async () => {
     expectError(
       await d.gql(AGENCY_ADMIN, SET_REGION, { i: { kind: 'PROVINSI', name: 'X', schedules: [], reason: 'x' } }),
@@ -272,6 +320,14 @@ describe('the talent route', () => {
         notices.filter((n) => n.kind === 'ELECTION_REPORT_DUE' && n.id.includes(duty.id)).map((n) => n.recipient),
       ).toHaveLength(2);
 
+      // The report went into the store and the request timed out before its audit (simulated by writing it
+      // directly): the retry below records the audit, once.
+      await stack.clients.candidate.recordElectionReport(duty.id, {
+        letterNumber: '800/12/BKD',
+        date: today(),
+        recordedBy: AGENCY_ADMIN,
+        recordedAt: new Date().toISOString(),
+      });
       const report = `mutation($i: ID!, $n: String!, $dt: LocalDate!) {
       recordElectionReport(dutyId: $i, letterNumber: $n, date: $dt, reason: "Laporan dikirim") { report { letterNumber recordedBy } } }`;
       expect(must(await d.gql(AGENCY_ADMIN, report, { i: duty.id, n: '800/12/BKD', dt: today() }))).toMatchObject({
@@ -279,6 +335,12 @@ describe('the talent route', () => {
       });
       // The same report again is answered, another one refused.
       must(await d.gql(AGENCY_ADMIN, report, { i: duty.id, n: '800/12/BKD', dt: today() }));
+      const reportAudit = await stack.clients.candidate.listAllAuditRecords({
+        selectionId: `election-report:${duty.id}`,
+      });
+      expect(reportAudit.map((r) => [r.kind, r.by.userId, r.payload.letterNumber])).toEqual([
+        ['ELECTION_REPORT_RECORDED', AGENCY_ADMIN, '800/12/BKD'],
+      ]);
       expectError(
         await d.gql(AGENCY_ADMIN, report, { i: duty.id, n: '800/13/BKD', dt: today() }),
         'ALREADY_DECIDED',

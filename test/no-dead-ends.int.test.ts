@@ -334,6 +334,17 @@ describe('default rules', () => {
         changedBy: { userId: RULES_ADMIN, role: 'AGENCY_ADMIN' },
         rules: { registrationDays: 20, passMark: 75, minApplicantsPerVacancy: 4, defaults: null },
       });
+      // The same save sent again (a retry after a timeout) is answered with the version it stored; the same user
+      // sending other values on revision 0 is refused.
+      expect(
+        must(await changeDefaults(RULES_ADMIN, code, { registrationDays: 20, passMark: 75 }, why, 0))
+          .changeSelectionDefaults,
+      ).toEqual(first);
+      expectError(
+        await changeDefaults(RULES_ADMIN, code, { registrationDays: 21, passMark: 75 }, why, 0),
+        'CONFLICT',
+        'expectedRevision',
+      );
       // A change made on revision 0 after revision 1 was stored would overwrite it unseen: refused.
       expectError(
         await changeDefaults(ADMIN, code, { passMark: 80 }, 'Arahan kementerian', 0),

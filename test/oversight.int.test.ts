@@ -260,6 +260,22 @@ describe('the oversight view', () => {
       0,
     );
 
+    // The period is applied in the store's read (before its cap); nothing was cut, and the answer says so.
+    const day = localDateOf(new Date(now - DAY), 'WIB');
+    const PERIOD = `query($from: LocalDate, $to: LocalDate) { oversight { truncated
+      signals(from: $from, to: $to) { signal total truncated } } }`;
+    type Period = {
+      oversight: { truncated: boolean; signals: { signal: string; total: number; truncated: boolean }[] };
+    };
+    const inDay = must(await d.gql<Period>(OVERSEER, PERIOD, { from: day, to: day })).oversight;
+    expect(inDay.truncated).toBe(false);
+    expect(inDay.signals.every((s) => !s.truncated)).toBe(true);
+    expect(inDay.signals.find((s) => s.signal === 'RANK_ONE_NOT_CHOSEN')!.total).toBe(1);
+    const later = must(
+      await d.gql<Period>(OVERSEER, PERIOD, { from: localDateOf(new Date(now + DAY), 'WIB'), to: null }),
+    ).oversight;
+    expect(later.signals.find((s) => s.signal === 'RANK_ONE_NOT_CHOSEN')!.total).toBe(0);
+
     const rank = must(
       await d.gql<{
         oversight: {

@@ -359,6 +359,18 @@ describe('lists and inboxes of talent fillings', () => {
         after = page.pageInfo.endCursor;
       }
       expect(paged).toEqual(all.map((x) => x.fillingId));
+      // Every edge's cursor is opaque and pages on from its edge; a raw id or another list's cursor is refused.
+      const firstTwo = must(
+        await t.d.gql<{ talentFillings: { edges: { cursor: string; node: { fillingId: string } }[] } }>(
+          OVERSEER,
+          'query { talentFillings(first: 2) { edges { cursor node { fillingId } } } }',
+        ),
+      ).talentFillings.edges;
+      expect(firstTwo[0]!.cursor).not.toContain(firstTwo[0]!.node.fillingId);
+      const fromFirst = must(await t.fillings(OVERSEER, { first: 1, after: firstTwo[0]!.cursor })).talentFillings;
+      expect(fromFirst.edges.map((e) => e.node.fillingId)).toEqual([firstTwo[1]!.node.fillingId]);
+      expectError(await t.fillings(OVERSEER, { first: 1, after: all[0]!.fillingId }), 'VALIDATION_FAILED', 'after');
+      expectError(await t.inbox(SECRETARY, { after: firstTwo[0]!.cursor }), 'VALIDATION_FAILED', 'after');
 
       // Inboxes: one's own role only; an administrator names the role.
       expectError(await t.inbox(PPK, { waitingOn: 'OVERSEER' }), 'FORBIDDEN', 'waitingOn');

@@ -5,6 +5,10 @@
  * starts and confirms, the overseer approves, the PPK proposes to the President, the secretariat records the
  * Keppres and the inauguration.
  *
+ * Then inside a pilkada window (the province's schedule kept on "Masa pilkada"): the PPK's choice is refused until the
+ * secretariat records the Home Affairs Minister's permission on the filling's page, and after the decree the page
+ * carries the duty to report to the Minister, recorded there.
+ *
  * The demo agency's talent gate is seeded open; three ASN who qualify for JPT Madya (with SKP and assessment
  * results) go in through the services' operator routes, as the demo seed does, and the agency is mapped.
  */
@@ -25,7 +29,7 @@ import {
   waitForPageState,
 } from './support/browser';
 import { eligibleProfile } from '../support/fixtures';
-import { DEMO_SECRETARY, signInDemoRound } from '../support/demo-round';
+import { DEMO_OVERSEER, DEMO_SECRETARY, signInDemoRound } from '../support/demo-round';
 import { must } from '../support/selection-driver';
 import { TalentDriver } from '../support/talent-driver';
 
@@ -65,6 +69,7 @@ function madyaProfile(n: number): ProfileDto {
 let stack: E2eStack;
 let browser: Browser;
 let consoleLog: string;
+let t: TalentDriver;
 
 beforeAll(async () => {
   clearScreens(/^7\d-/);
@@ -88,7 +93,7 @@ beforeAll(async () => {
     });
   }
   // A map of this year, so the gate finds a recent one and the pool holds the three.
-  const t = new TalentDriver(await signInDemoRound(stack.url));
+  t = new TalentDriver(await signInDemoRound(stack.url));
   must(await t.startMapping(DEMO_SECRETARY, AGENCY, String(YEAR)));
   await t.waitForMapping(DEMO_SECRETARY, AGENCY, String(YEAR), 180_000);
 }, 600_000);
@@ -211,6 +216,90 @@ describe('the talent route in the portal', () => {
       await list.getByRole('link', { name: fillingId }).waitFor();
       expect(await textOf(list.getByRole('row').filter({ hasText: fillingId }))).toContain('Selesai');
       expect(await sec.getByRole('region', { name: 'Menunggu tindakan Anda' }).getByText(fillingId).count()).toBe(0);
+    },
+  );
+
+  it(
+    'inside a pilkada window: the PPK waits for the Minister’s permission recorded on the page, then the duty to report',
+    { timeout: 900_000 },
+    async () => {
+      const position = 'Asisten Perekonomian dan Pembangunan';
+      const letter = '100.2.2.6/456/OTDA';
+      // The administrator keeps the province's schedule: candidate pairs determined in 30 days, so today is inside.
+      const admin = await as('admin');
+      await admin.goto('/kelola/pilkada');
+      const schedule = admin.getByRole('form', { name: 'Jadwal pilkada daerah' });
+      await schedule.getByLabel('Jenis daerah').selectOption('PROVINSI');
+      await schedule.getByLabel('Nama daerah').fill('Kalimantan Timur');
+      await schedule
+        .getByLabel('Jadwal pilkada')
+        .fill(`Pilkada serentak (uji talenta) | ${addCalendarDays(today(), 30)} | ${addCalendarDays(today(), 180)} |`);
+      await schedule.getByLabel('Alasan perubahan').fill('Jadwal dari keputusan KPU Provinsi Kalimantan Timur');
+      await schedule.getByRole('button', { name: 'Simpan jadwal' }).click();
+      await schedule.getByText('Jadwal pilkada disimpan.').waitFor({ timeout: 60_000 });
+
+      // To the PPK's decision through GraphQL (the steps the first test takes in the browser).
+      const fillingId = must(
+        await t.startFilling(DEMO_SECRETARY, {
+          post: { position, unit: 'Sekretariat Daerah', level: 'MADYA' },
+          plannedInaugurationDate: addCalendarDays(today(), 60),
+        }),
+      ).startTalentPoolFilling.fillingId;
+      await t.waitForFilling(DEMO_SECRETARY, fillingId, 'CONFIRMATION', 180_000);
+      must(await t.confirmProposal(DEMO_SECRETARY, fillingId, true, 'Usulan sesuai hasil pemetaan talenta'));
+      await t.waitForFilling(DEMO_SECRETARY, fillingId, 'OVERSEER_APPROVAL', 180_000);
+      must(await t.overseerDecision(DEMO_OVERSEER, fillingId, 'APPROVE', 'Usulan suksesor memenuhi ketentuan'));
+      await t.waitForFilling(DEMO_SECRETARY, fillingId, 'PPK_DECISION', 180_000);
+      const page = `/kelola/talenta/pengisian/${encodeURIComponent(fillingId)}`;
+
+      // The PPK's choice is refused in Bahasa Indonesia; the page shows the window.
+      const ppk = await as('ppk');
+      await ppk.goto(page);
+      const choose = ppk.getByRole('form', { name: 'Keputusan PPK atas suksesor' });
+      await choose.getByLabel(/^1\. Talenta Madya/).check();
+      await choose.getByRole('button', { name: 'Tetapkan suksesor' }).click();
+      await choose.getByText('pengangkatan memerlukan izin tertulis Menteri Dalam Negeri').waitFor({ timeout: 60_000 });
+      expect(await textOf(ppk.getByRole('list', { name: 'Masa pilkada daerah' }))).toContain(
+        'Pilkada serentak (uji talenta)',
+      );
+      await stageIs(ppk, 'Menunggu keputusan PPK');
+
+      // The secretariat records the permission on the filling's page.
+      const sec = await as('sekretariat');
+      await sec.goto(page);
+      const permit = sec.getByRole('form', { name: 'Izin Menteri Dalam Negeri' });
+      await permit.getByLabel('Nomor surat izin').fill(letter);
+      await permit.getByLabel('Lingkup izin').fill(position);
+      await permit.getByLabel('Keterangan').fill('Surat izin Menteri Dalam Negeri diterima');
+      await permit.getByRole('button', { name: 'Catat izin' }).click();
+      await sec.getByText(`Izin Menteri Dalam Negeri tercatat: ${letter}`).waitFor({ timeout: 60_000 });
+      expect(await textOf(sec.getByRole('region', { name: 'Keputusan tercatat' }))).toContain('Izin Mendagri dicatat');
+      await screenshot(sec, '73-talenta-izin-mendagri');
+
+      // The PPK proposes again: accepted.
+      await ppk.reload();
+      await choose.getByLabel(/^1\. Talenta Madya/).check();
+      await choose.getByRole('button', { name: 'Tetapkan suksesor' }).click();
+      await stageIs(ppk, 'Menunggu Keputusan Presiden');
+
+      // After the Keppres and the decree, the page carries the duty to report; the secretariat records the report.
+      const f = must(await t.filling(DEMO_SECRETARY, fillingId)).talentFilling;
+      must(
+        await t.recordPresidentialDecision(DEMO_SECRETARY, fillingId, {
+          employeeId: f.proposedEmployeeId!,
+          decreeNumber: `78/TPA Tahun ${YEAR}`,
+          decreeDate: today(),
+        }),
+      );
+      await t.waitForFilling(DEMO_SECRETARY, fillingId, 'INAUGURATION', 180_000);
+      await sec.reload();
+      const duty = sec.getByRole('group', { name: 'Kewajiban laporan kepada Menteri Dalam Negeri' });
+      const report = duty.getByRole('form', { name: `Laporan kepada Menteri Dalam Negeri: ${position}` });
+      await report.getByLabel('Nomor surat laporan').fill('800/77/BKD');
+      await report.getByLabel('Keterangan').fill('Laporan pengangkatan dikirim kepada Menteri Dalam Negeri');
+      await report.getByRole('button', { name: 'Catat laporan' }).click();
+      await duty.getByText('Laporan tercatat: 800/77/BKD').waitFor({ timeout: 60_000 });
+      await screenshot(sec, '74-talenta-laporan-mendagri');
     },
   );
 });

@@ -11,6 +11,8 @@ import {
   localDateOf,
   OVERSIGHT_OPEN_STAGES,
   signalItems,
+  startOfLocalDay,
+  addCalendarDays,
   waitingItems,
   type AuditRecordDto,
   type IntegritySignal,
@@ -55,6 +57,8 @@ export interface RoundsView {
   rounds: OpenRoundDto[];
   stageCounts: StageCount[];
   waiting: WaitingItem[];
+  /** The service's cap per stage left rounds out (the counts are lower bounds). */
+  truncated: boolean;
 }
 
 const roundsCache = new WeakMap<GraphQLContext, Map<string, Promise<RoundsView>>>();
@@ -67,10 +71,11 @@ export function roundsView(ctx: GraphQLContext, scope: string | null, warningDay
   let view = cache.get(key);
   if (!view) {
     view = (async () => {
-      const [rounds, calendar] = await Promise.all([
-        ctx.services.candidate.listOpenRounds(scope),
+      const [{ items: rounds, truncated }, calendar] = await Promise.all([
+        ctx.services.candidate.readOpenRounds(scope),
         calendarForLists(ctx),
       ]);
+      if (truncated) ctx.logger.warn({ scope }, 'oversight: open rounds capped per stage');
       const now = new Date();
       // National working days in WIB: the warning is a reminder, not a deadline (the round's own timer decides).
       const silenceBy = endOfLocalDay(addWorkingDays(localDateOf(now, 'WIB'), warningDays, calendar), 'WIB');
@@ -79,6 +84,7 @@ export function roundsView(ctx: GraphQLContext, scope: string | null, warningDay
         rounds,
         stageCounts: countByAgencyAndStage(rounds, OVERSIGHT_OPEN_STAGES),
         waiting: waitingItems(rounds, now, silenceBy),
+        truncated,
       };
     })();
     cache.set(key, view);
@@ -87,16 +93,33 @@ export function roundsView(ctx: GraphQLContext, scope: string | null, warningDay
   return view;
 }
 
-const recordsCache = new WeakMap<GraphQLContext, Map<string, Promise<AuditRecordDto[]>>>();
+interface RecordsRead {
+  items: AuditRecordDto[];
+  /** The service's cap left older records out. */
+  truncated: boolean;
+}
 
-/** Every record of `kind` in scope (one indexed read), kept for the request. */
-export function recordsOfKind(ctx: GraphQLContext, kind: string, scope: string | null): Promise<AuditRecordDto[]> {
+const recordsCache = new WeakMap<GraphQLContext, Map<string, Promise<RecordsRead>>>();
+
+/**
+ * Every record of `kind` in scope and period (inclusive local dates in WIB; one indexed read, the period applied
+ * in the store before its cap), kept for the request.
+ */
+export function recordsOfKind(
+  ctx: GraphQLContext,
+  kind: string,
+  scope: string | null,
+  period: { from: string | null; to: string | null } = { from: null, to: null },
+): Promise<RecordsRead> {
   let cache = recordsCache.get(ctx);
   if (!cache) recordsCache.set(ctx, (cache = new Map()));
-  const key = `${kind}:${scope ?? '*'}`;
+  const key = `${kind}:${scope ?? '*'}:${period.from ?? ''}:${period.to ?? ''}`;
   let records = cache.get(key);
   if (!records) {
-    records = ctx.services.candidate.listAuditRecordsOfKind(kind, scope);
+    records = ctx.services.candidate.readAuditRecordsOfKind(kind, scope, {
+      from: period.from ? startOfLocalDay(period.from, 'WIB') : null,
+      to: period.to ? startOfLocalDay(addCalendarDays(period.to, 1), 'WIB') : null,
+    });
     cache.set(key, records);
     records.catch(() => cache.delete(key));
   }
@@ -110,6 +133,26 @@ export interface SignalQuery {
   panselThreshold: number;
 }
 
+/** The items of one signal in scope and period, oldest first; `truncated` when a read hit the service's cap. */
+export async function signalRead(
+  ctx: GraphQLContext,
+  scope: string | null,
+  signal: IntegritySignal,
+  q: SignalQuery,
+): Promise<{ items: SignalItem[]; truncated: boolean }> {
+  const reads = await Promise.all(INTEGRITY_SIGNAL_SOURCES[signal].map((kind) => recordsOfKind(ctx, kind, scope, q)));
+  const truncated = reads.some((r) => r.truncated);
+  if (truncated) ctx.logger.warn({ scope, signal, from: q.from, to: q.to }, 'oversight: signal records capped');
+  return {
+    items: signalItems(
+      signal,
+      reads.flatMap((r) => r.items),
+      { panselThreshold: q.panselThreshold },
+    ),
+    truncated,
+  };
+}
+
 /** The items of one signal in scope and period, oldest first. */
 export async function signalView(
   ctx: GraphQLContext,
@@ -117,18 +160,7 @@ export async function signalView(
   signal: IntegritySignal,
   q: SignalQuery,
 ): Promise<SignalItem[]> {
-  const records = (
-    await Promise.all(INTEGRITY_SIGNAL_SOURCES[signal].map((kind) => recordsOfKind(ctx, kind, scope)))
-  ).flat();
-  const inPeriod = (at: string) => {
-    const day = localDateOf(at, 'WIB');
-    return (q.from === null || day >= q.from) && (q.to === null || day <= q.to);
-  };
-  return signalItems(
-    signal,
-    records.filter((r) => inPeriod(r.at)),
-    { panselThreshold: q.panselThreshold },
-  );
+  return (await signalRead(ctx, scope, signal, q)).items;
 }
 
 /** Stages of a talent filling as far as the audit record shows them (until the talent route's read model). */
@@ -163,6 +195,32 @@ const TALENT_STAGE_ORDER = [
  * its latest decision on record implies.
  */
 export async function talentFillingStages(ctx: GraphQLContext, scope: string | null): Promise<StageCount[]> {
+  return (await talentFillingsRead(ctx, scope)).counts;
+}
+
+const talentCache = new WeakMap<GraphQLContext, Map<string, Promise<{ counts: StageCount[]; truncated: boolean }>>>();
+
+/** `talentFillingStages` with whether a cap left fillings out; kept for the request. */
+export function talentFillingsRead(
+  ctx: GraphQLContext,
+  scope: string | null,
+): Promise<{ counts: StageCount[]; truncated: boolean }> {
+  let cache = talentCache.get(ctx);
+  if (!cache) talentCache.set(ctx, (cache = new Map()));
+  const key = scope ?? '*';
+  let read = cache.get(key);
+  if (!read) {
+    read = readTalentFillings(ctx, scope);
+    cache.set(key, read);
+    read.catch(() => cache.delete(key));
+  }
+  return read;
+}
+
+async function readTalentFillings(
+  ctx: GraphQLContext,
+  scope: string | null,
+): Promise<{ counts: StageCount[]; truncated: boolean }> {
   const viewed: { agencyCode: string; stage: string; id: string }[] = [];
   let after: string | undefined;
   do {
@@ -177,7 +235,11 @@ export async function talentFillingStages(ctx: GraphQLContext, scope: string | n
   const inView = new Set(viewed.map((f) => f.id));
 
   const kinds = Object.keys(TALENT_FILLING_AUDIT_STAGES);
-  const records = (await Promise.all(kinds.map((k) => recordsOfKind(ctx, k, scope)))).flat();
+  const reads = await Promise.all(kinds.map((k) => recordsOfKind(ctx, k, scope)));
+  const records = reads.flatMap((r) => r.items);
+  // More rows after the cap, or a kind's records capped: the counts are lower bounds.
+  const truncated = Boolean(after) || reads.some((r) => r.truncated);
+  if (truncated) ctx.logger.warn({ scope }, 'oversight: talent fillings capped');
   const latest = new Map<string, AuditRecordDto>();
   for (const r of records) {
     if (!r.workflowId.startsWith('talent-filling:') || inView.has(r.selectionId)) continue;
@@ -188,5 +250,5 @@ export async function talentFillingStages(ctx: GraphQLContext, scope: string | n
     agencyCode: r.workflowId.split(':')[1] ?? '',
     stage: TALENT_FILLING_AUDIT_STAGES[r.kind]!,
   }));
-  return countByAgencyAndStage([...viewed, ...fromRecords], TALENT_STAGE_ORDER);
+  return { counts: countByAgencyAndStage([...viewed, ...fromRecords], TALENT_STAGE_ORDER), truncated };
 }

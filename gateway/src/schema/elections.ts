@@ -217,13 +217,46 @@ const ElectionRegionInput = builder.inputType('ElectionRegionInput', {
 });
 
 /**
- * The audit entry's id: from the request's Idempotency-Key when there is one (a retry records nothing
- * new), else from the revision saved (a save is recorded once).
+ * The audit entry's id: from the revision saved, so each revision is recorded once whichever request (a retry
+ * with the same Idempotency-Key, or the same content sent again after a timeout) gets to record it.
  */
-function changeDecisionId(ctx: GraphQLContext, regionId: string, revision: number): string {
-  const key = ctx.idempotency.key;
-  const basis = key ? `${actorOf(ctx).userId}:${key}` : `${regionId}:${revision}`;
-  return `election-region-${createHash('sha256').update(basis).digest('hex').slice(0, 32)}`;
+function changeDecisionId(regionId: string, revision: number): string {
+  return `election-region-${createHash('sha256').update(`${regionId}:${revision}`).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Records the audit entry of the region's current revision unless it is on record: a save whose audit was lost
+ * (the write went through, the request timed out before the audit) is recorded by its retry, which finds nothing
+ * to change. The entry's `before` is then the previous revision's `after` from the same chain.
+ */
+async function auditRegionRevision(
+  ctx: GraphQLContext,
+  saved: { region: ElectionRegionDto; changed: boolean; before: ElectionRegionDto | null },
+  reason: string,
+): Promise<void> {
+  const { region } = saved;
+  let before: ElectionScheduleDto[] | null = saved.before?.schedules ?? null;
+  if (!saved.changed) {
+    const chain = await ctx.services.candidate.listAllAuditRecords({ selectionId: chainOf(region.id) });
+    if (chain.some((r) => Number(r.payload.revision) === region.revision)) return;
+    const previous = chain.find((r) => Number(r.payload.revision) === region.revision - 1);
+    before = (previous?.payload.after as ElectionScheduleDto[] | undefined) ?? null;
+  }
+  const recorded = await ctx.services.candidate.recordAudit({
+    decisionId: changeDecisionId(region.id, region.revision),
+    selectionId: chainOf(region.id),
+    workflowId: 'gateway:elections',
+    kind: 'ELECTION_SCHEDULE_SET',
+    by: actorOf(ctx),
+    at: new Date().toISOString(),
+    reason,
+    subjectId: region.id,
+    payload: { revision: region.revision, before, after: region.schedules },
+  });
+  ctx.logger.info(
+    { regionId: region.id, revision: region.revision, recovered: !saved.changed, created: recorded.created },
+    'election schedule set',
+  );
 }
 
 builder.mutationField('setElectionRegion', (t) =>
@@ -244,24 +277,7 @@ builder.mutationField('setElectionRegion', (t) =>
           schedules: input.schedules,
           expectedRevision: input.expectedRevision ?? null,
         });
-        if (saved.changed) {
-          await ctx.services.candidate.recordAudit({
-            decisionId: changeDecisionId(ctx, id, saved.region.revision),
-            selectionId: chainOf(id),
-            workflowId: 'gateway:elections',
-            kind: 'ELECTION_SCHEDULE_SET',
-            by: actorOf(ctx),
-            at: new Date().toISOString(),
-            reason: input.reason,
-            subjectId: id,
-            payload: {
-              revision: saved.region.revision,
-              before: saved.before?.schedules ?? null,
-              after: saved.region.schedules,
-            },
-          });
-          ctx.logger.info({ regionId: id, revision: saved.region.revision }, 'election schedule set');
-        }
+        await auditRegionRevision(ctx, saved, input.reason);
         return saved.region;
       }),
   }),
@@ -418,14 +434,17 @@ builder.mutationField('recordElectionReport', (t) =>
           recordedBy: by.userId,
           recordedAt: at,
         });
-        if (saved.changed) {
+        // Recorded with the report, and again (idempotent by decisionId) when the same report is sent again: a
+        // retry after a timeout between the two writes records the audit it lost.
+        const report = saved.duty.report;
+        if (report && report.letterNumber === input.letterNumber && report.date === input.date) {
           await ctx.services.candidate.recordAudit({
             decisionId: `election-report-${createHash('sha256').update(duty.id).digest('hex').slice(0, 32)}`,
             selectionId: `election-report:${duty.id}`,
             workflowId: 'gateway:elections',
             kind: 'ELECTION_REPORT_RECORDED',
             by,
-            at,
+            at: report.recordedAt,
             reason: input.reason,
             subjectId: duty.subjectId,
             payload: {

@@ -30,7 +30,9 @@ import {
   DEFAULT_SILENCE_WARNING_WORKING_DAYS,
   oversightScope,
   roundsView,
+  signalRead,
   signalView,
+  talentFillingsRead,
   talentFillingStages,
   type SignalQuery,
 } from '../oversight/view';
@@ -57,6 +59,7 @@ interface AgencyRow {
 interface SignalSummary {
   signal: IntegritySignal;
   items: SignalItem[];
+  truncated: boolean;
 }
 
 export const IntegritySignalEnum = builder.enumType('IntegritySignal', { values: INTEGRITY_SIGNALS });
@@ -195,6 +198,11 @@ const SignalSummaryType = builder.objectRef<SignalSummary>('IntegritySignalSumma
     }),
     total: t.int({ resolve: (s) => s.items.length }),
     counts: t.field({ type: [SignalCountType], resolve: (s) => countSignals(s.items) }),
+    truncated: t.boolean({
+      description:
+        'The records read hit the service cap: older records of the period are left out (narrow the period or the agency)',
+      resolve: (s) => s.truncated,
+    }),
   }),
 });
 
@@ -263,6 +271,18 @@ const OversightType = builder.objectRef<OversightRoot>('Oversight').implement({
     openRounds: t.int({
       resolve: async (r, _a, ctx) => (await typed(() => roundsView(ctx, r.scope, r.warningDays))).rounds.length,
     }),
+    truncated: t.boolean({
+      description:
+        'The rounds or talent fillings read hit the service caps: the counts and lists are lower bounds (narrow by agency)',
+      resolve: (r, _a, ctx) =>
+        typed(async () => {
+          const [rounds, talent] = await Promise.all([
+            roundsView(ctx, r.scope, r.warningDays),
+            talentFillingsRead(ctx, r.scope),
+          ]);
+          return rounds.truncated || talent.truncated;
+        }),
+    }),
     stageCounts: t.field({
       type: [StageCountType],
       description: 'Open rounds per agency and stage',
@@ -325,7 +345,7 @@ const OversightType = builder.objectRef<OversightRoot>('Oversight').implement({
         typed(async () => {
           const q = signalQueryOf(args);
           return Promise.all(
-            INTEGRITY_SIGNALS.map(async (signal) => ({ signal, items: await signalView(ctx, r.scope, signal, q) })),
+            INTEGRITY_SIGNALS.map(async (signal) => ({ signal, ...(await signalRead(ctx, r.scope, signal, q)) })),
           );
         }),
     }),

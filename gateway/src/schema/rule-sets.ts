@@ -2,6 +2,7 @@
  * Selection rules through the API: the values a round runs with (`Selection.rules`, pinned when it
  * started), and the stored defaults new rounds start from, versioned with who changed them, when and why.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { JPT_LEVELS, rankLabel, type RuleSetVersionDto, type SelectionRules } from '@seleksi/domain';
 import { builder } from '../builder';
@@ -164,6 +165,23 @@ builder.queryField('selectionDefaults', (t) =>
   }),
 );
 
+/**
+ * The version this very save stored already, when it did: the revision after the one it was made on, by the same
+ * user with the same reason, and its changes applied on top of it change nothing. A resent save (a retry after a
+ * timeout, the same Idempotency-Key or none) is answered with it instead of CONFLICT.
+ */
+function sameSaveStored(
+  ctx: GraphQLContext,
+  latest: RuleSetVersionDto | null,
+  input: { rules: z.infer<typeof selectionRulesSchema>; reason: string; expectedRevision: number },
+): RuleSetVersionDto | null {
+  if (!latest || latest.revision !== input.expectedRevision + 1) return null;
+  if (latest.changedBy.userId !== actorOf(ctx).userId || latest.reason !== input.reason) return null;
+  const { defaults: _a, ...stored } = latest.rules;
+  const { defaults: _b, ...again } = rulesFor({ rules: input.rules }, latest.rules, '');
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(again)), JSON.parse(JSON.stringify(stored))) ? latest : null;
+}
+
 const changeSchema = z.object({
   rules: selectionRulesSchema,
   reason: reasonText('Alasan perubahan'),
@@ -191,6 +209,8 @@ builder.mutationField('changeSelectionDefaults', (t) =>
         requireWriter(ctx, scope);
         const input = parseInput(changeSchema, args, '');
         const latest = await latestVersion(ctx, scope);
+        const resent = sameSaveStored(ctx, latest, input);
+        if (resent) return resent;
         if ((latest?.revision ?? 0) !== input.expectedRevision) {
           throw gqlError(
             'CONFLICT',
@@ -200,14 +220,23 @@ builder.mutationField('changeSelectionDefaults', (t) =>
         }
         const base = await currentDefaults(ctx, scope === NATIONAL_SCOPE ? null : scope);
         const { defaults: _from, ...rules } = rulesFor({ rules: input.rules }, base, '');
-        const saved = await ctx.services.candidate.appendRuleSetVersion({
-          scope,
-          revision: input.expectedRevision + 1,
-          rules,
-          changedBy: actorOf(ctx),
-          changedAt: new Date().toISOString(),
-          reason: input.reason,
-        });
+        let saved: RuleSetVersionDto;
+        try {
+          saved = await ctx.services.candidate.appendRuleSetVersion({
+            scope,
+            revision: input.expectedRevision + 1,
+            rules,
+            changedBy: actorOf(ctx),
+            changedAt: new Date().toISOString(),
+            reason: input.reason,
+          });
+        } catch (err) {
+          // Two sends of one save racing: the one that lost answers with the version the other stored.
+          const stored = (err as { code?: string }).code === 'CONFLICT' ? await latestVersion(ctx, scope) : null;
+          const same = sameSaveStored(ctx, stored, input);
+          if (same) return same;
+          throw err;
+        }
         ctx.logger.info({ scope, revision: saved.revision, userId: ctx.user?.id }, 'selection defaults changed');
         return saved;
       }),

@@ -5,6 +5,8 @@
  * the overseer and administrators every agency; candidates nothing.
  */
 import { TALENT_FILLING_ACTORS, type TalentFillingActor, type TalentFillingViewDto, type Role } from '@seleksi/domain';
+import { decodeCursor, encodeCursor } from '@seleksi/kit';
+import { z } from 'zod';
 import { TALENT_FILLING_STAGES, type TalentFillingStage } from '@seleksi/workflows';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
@@ -90,20 +92,46 @@ const connectionOptions = {
   name: 'TalentFillingSummaryConnection',
 } as const;
 
+// The read model's keyset positions (the candidate service's cursors): newest first by creation for the list,
+// oldest wait first for an inbox. Every edge carries the opaque cursor after it, so any edge's cursor pages on.
+const listCursor = z.object({ c: z.iso.datetime(), i: z.string().min(1) });
+const inboxCursor = z.object({ w: z.iso.datetime(), i: z.string().min(1) });
+
+function cursorOf(node: TalentFillingViewDto, inbox: boolean): string {
+  return inbox
+    ? encodeCursor({ w: new Date(node.waitingSince ?? node.createdAt).toISOString(), i: node.id })
+    : encodeCursor({ c: new Date(node.createdAt).toISOString(), i: node.id });
+}
+
+/** A cursor of this list, checked before it reaches the store: anything else is VALIDATION_FAILED on `after`. */
+function checkedAfter(after: string | null | undefined, inbox: boolean): string | undefined {
+  if (!after) return undefined;
+  try {
+    if (inbox) decodeCursor(after, inboxCursor);
+    else decodeCursor(after, listCursor);
+  } catch {
+    throw gqlError('VALIDATION_FAILED', 'Penanda halaman (after) tidak valid; muat ulang daftar dari awal', 'after');
+  }
+  return after;
+}
+
 async function pageOf(
   ctx: GraphQLContext,
   args: { first?: number | null; after?: string | null },
   query: { agencyCode?: string; stage?: string; waitingOn?: TalentFillingActor },
 ) {
+  const inbox = Boolean(query.waitingOn);
+  const after = checkedAfter(args.after, inbox);
   const limit = Math.min(Math.max(args.first ?? 20, 1), 100);
-  const page = await ctx.services.candidate.listTalentFillings({ ...query, limit, after: args.after ?? undefined });
+  const page = await ctx.services.candidate.listTalentFillings({ ...query, limit, after });
+  const edges = page.items.map((node) => ({ cursor: cursorOf(node, inbox), node }));
   return {
-    edges: page.items.map((node) => ({ cursor: node.id, node })),
+    edges,
     pageInfo: {
       hasNextPage: page.nextCursor !== null,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: page.items[0]?.id ?? null,
-      endCursor: page.nextCursor ?? page.items.at(-1)?.id ?? null,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: page.nextCursor ?? edges.at(-1)?.cursor ?? null,
     },
   };
 }

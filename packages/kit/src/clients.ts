@@ -108,9 +108,14 @@ import type {
   SuccessionGroupListQuery,
   TalentMapEntryListQuery,
 } from './contracts';
-import { createServiceClient, seg, type ServiceClient } from './http-client';
+import { createServiceClient, seg, ServiceError, type ServiceClient } from './http-client';
 import type { ServiceTokenProvider } from './service-auth';
 
+/** A capped read: the items, and whether the cap left some out. */
+export interface CappedRead<T> {
+  items: T[];
+  truncated: boolean;
+}
 export interface TypedClientOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -501,9 +506,25 @@ export class CandidateClient {
   getElectionRegion(id: string): Promise<ElectionRegionDto | null> {
     return this.http.get(`/election-regions/${seg(id)}`, { nullOn404: true });
   }
-  /** The windows an agency's appointments fall under (its region's schedules with the configured months). */
-  getAgencyElectionWindows(agencyCode: string): Promise<AgencyElectionWindowsDto | null> {
-    return this.http.get(`/agencies/${seg(agencyCode)}/election-windows`, { nullOn404: true });
+  /**
+   * The windows an agency's appointments fall under (its region's schedules with the configured months); null for
+   * an agency the service does not know (its 404 names the field `agencyCode`). Any other 404 — a service from
+   * before this route, during a rollout — is UNAVAILABLE (status 503, so activities retry): the pilkada guard
+   * fails closed instead of reading "no windows".
+   */
+  async getAgencyElectionWindows(agencyCode: string): Promise<AgencyElectionWindowsDto | null> {
+    try {
+      return await this.http.get<AgencyElectionWindowsDto>(`/agencies/${seg(agencyCode)}/election-windows`);
+    } catch (err) {
+      if (!(err instanceof ServiceError) || err.status !== 404) throw err;
+      if (err.code === 'NOT_FOUND' && err.field === 'agencyCode') return null;
+      throw new ServiceError(
+        err.service,
+        'UNAVAILABLE',
+        `${err.service} has no election windows for ${agencyCode} (answered 404 ${err.code}: ${err.message})`,
+        503,
+      );
+    }
   }
   /** Replaces a region's schedules; saving the same again answers `changed: false`. */
   putElectionRegion(
@@ -555,13 +576,41 @@ export class CandidateClient {
   }
   /** The oversight view: every round not yet completed or cancelled (one indexed read per stage). */
   async listOpenRounds(agencyCode: string | null = null): Promise<OpenRoundDto[]> {
-    const query = agencyCode ? { agencyCode } : {};
-    return (await this.http.get<{ items: OpenRoundDto[] }>('/oversight/open-rounds', { query })).items;
+    return (await this.readOpenRounds(agencyCode)).items;
+  }
+  /** `listOpenRounds` with whether the service's cap per stage cut it (false from a service that does not say). */
+  async readOpenRounds(agencyCode: string | null = null, cap?: number): Promise<CappedRead<OpenRoundDto>> {
+    const query: Record<string, string> = agencyCode ? { agencyCode } : {};
+    if (cap) query.cap = String(cap);
+    const r = await this.http.get<{ items: OpenRoundDto[]; truncated?: boolean }>('/oversight/open-rounds', { query });
+    return { items: r.items, truncated: r.truncated === true };
   }
   /** The oversight signals: every audit record of one kind, across agencies or for one agency, oldest first. */
   async listAuditRecordsOfKind(kind: string, agencyCode: string | null = null): Promise<AuditRecordDto[]> {
-    const query = agencyCode ? { kind, agencyCode } : { kind };
-    return (await this.http.get<{ items: AuditRecordDto[] }>('/oversight/audit-records', { query })).items;
+    return (await this.readAuditRecordsOfKind(kind, agencyCode)).items;
+  }
+  /**
+   * `listAuditRecordsOfKind` within a period (instants: from inclusive, to exclusive; applied in the indexed read
+   * before the cap), with whether the cap cut it (the newest are kept).
+   */
+  async readAuditRecordsOfKind(
+    kind: string,
+    agencyCode: string | null = null,
+    period: { from?: Date | null; to?: Date | null } = {},
+    cap?: number,
+  ): Promise<CappedRead<AuditRecordDto>> {
+    const query: Record<string, string> = agencyCode ? { kind, agencyCode } : { kind };
+    if (cap) query.cap = String(cap);
+    if (period.from) query.from = period.from.toISOString();
+    if (period.to) query.to = period.to.toISOString();
+    const r = await this.http.get<{ items: AuditRecordDto[]; truncated?: boolean }>('/oversight/audit-records', {
+      query,
+    });
+    // An older service ignores the period: bound it here too, so the answer means the same.
+    const items = r.items.filter(
+      (x) => (!period.from || new Date(x.at) >= period.from) && (!period.to || new Date(x.at) < period.to),
+    );
+    return { items, truncated: r.truncated === true };
   }
   /** Every page of `listAuditRecords`. */
   async listAllAuditRecords(query: Omit<AuditRecordListQuery, 'after'> = {}): Promise<AuditRecordDto[]> {

@@ -19,6 +19,7 @@ export const OVERSIGHT_PAGE = graphql(`
       openRounds
       overdueCount
       silenceApproachingCount
+      truncated
       stageCounts {
         agencyCode
         stage
@@ -74,6 +75,7 @@ export const OVERSIGHT_PAGE = graphql(`
         name
         coverage
         total
+        truncated
         counts {
           agencyCode
           period

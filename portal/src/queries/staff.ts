@@ -116,6 +116,7 @@ export const SELECTION_DASHBOARD = graphql(
           to
           label
         }
+        electionReportDutyId
         schedules {
           stage
           startsAt
@@ -750,6 +751,21 @@ const FILLING = graphql(
         reason
         selectionId
         invitedCount
+      }
+      election {
+        windows {
+          from
+          to
+          label
+        }
+        permission {
+          letterNumber
+          letterDate
+          scope
+          recordedBy
+          recordedAt
+        }
+        reportDutyId
       }
       decisions {
         ...DecisionFields

@@ -81,3 +81,27 @@ export const RECORD_TALENT_PRESIDENTIAL_DECISION = graphql(`
     }
   }
 `);
+
+/** The Home Affairs Minister's written permission to appoint inside a pilkada window (talent route). */
+export const RECORD_TALENT_ELECTION_PERMISSION = graphql(`
+  mutation RecordTalentElectionPermission(
+    $fillingId: ID!
+    $letterNumber: String!
+    $letterDate: LocalDate!
+    $scope: String!
+    $reason: String!
+  ) {
+    recordTalentElectionPermission(
+      fillingId: $fillingId
+      letterNumber: $letterNumber
+      letterDate: $letterDate
+      scope: $scope
+      reason: $reason
+    ) {
+      decisionId
+      kind
+      at
+      reason
+    }
+  }
+`);

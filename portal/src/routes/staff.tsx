@@ -15,6 +15,7 @@ import { TalentMappingPage } from '../pages/staff/TalentMappingPage';
 import { IpAsnPage } from '../pages/staff/IpAsnPage';
 import { TalentGatePage } from '../pages/staff/TalentGatePage';
 import { ImportPage } from '../pages/staff/ImportPage';
+import { RuleSetsPage } from '../pages/staff/RuleSetsPage';
 
 // The oversight page carries the chart library: loaded when opened, so the other pages do not download it.
 const OversightPage = lazy(() => import('../pages/staff/OversightPage').then((m) => ({ default: m.OversightPage })));
@@ -34,6 +35,12 @@ export const staffRoutes: PortalRoute[] = [
     element: <ElectionsPage />,
     menu: 'Masa pilkada',
     roles: ['ADMIN', 'AGENCY_ADMIN', 'PANSEL_SECRETARY'],
+  },
+  {
+    path: '/kelola/aturan',
+    element: <RuleSetsPage />,
+    menu: 'Aturan bawaan',
+    roles: ['ADMIN', 'AGENCY_ADMIN', 'OVERSEER'],
   },
   {
     path: '/kelola/sanggahan-profil',

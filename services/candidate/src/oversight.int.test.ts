@@ -167,4 +167,78 @@ describe('oversight reads', () => {
     });
     expect((await client.listOpenRounds('AGR'))[0]!.dueAt).toBeNull();
   });
+
+  it('a period is applied in the store before the cap, and a cut list says so', async () => {
+    const rec = (n: number, at: string): AuditRecordDto => ({
+      decisionId: `cap-${n}`,
+      selectionId: `S-CAP-${n}`,
+      workflowId: selectionWorkflowId('AGCAP', `S-CAP-${n}`),
+      kind: 'SCREENING_OVERRIDDEN',
+      by,
+      at,
+      reason: 'Uji batas baca',
+      subjectId: null,
+      payload: {},
+    });
+    await client.recordAudit(rec(1, '2026-01-10T02:00:00.000Z'));
+    await client.recordAudit(rec(2, '2026-02-10T02:00:00.000Z'));
+    await client.recordAudit(rec(3, '2026-03-10T02:00:00.000Z'));
+    const ids = (r: { items: AuditRecordDto[] }) => r.items.map((x) => x.decisionId);
+
+    // Cap 2 over all three: the newest two, and the answer says the list was cut.
+    const all = await client.readAuditRecordsOfKind('SCREENING_OVERRIDDEN', 'AGCAP', {}, 2);
+    expect({ ids: ids(all), truncated: all.truncated }).toEqual({ ids: ['cap-2', 'cap-3'], truncated: true });
+    // January only: the period is applied before the cap (after it, cap 2 would have left January out).
+    const jan = await client.readAuditRecordsOfKind(
+      'SCREENING_OVERRIDDEN',
+      'AGCAP',
+      { from: new Date('2026-01-01T00:00:00.000Z'), to: new Date('2026-02-01T00:00:00.000Z') },
+      2,
+    );
+    expect({ ids: ids(jan), truncated: jan.truncated }).toEqual({ ids: ['cap-1'], truncated: false });
+    // Exactly at the cap is not cut.
+    const two = await client.readAuditRecordsOfKind(
+      'SCREENING_OVERRIDDEN',
+      'AGCAP',
+      { from: new Date('2026-02-01T00:00:00.000Z') },
+      2,
+    );
+    expect({ ids: ids(two), truncated: two.truncated }).toEqual({ ids: ['cap-2', 'cap-3'], truncated: false });
+
+    // Open rounds: capped per stage, the longest in their stage kept, and flagged.
+    for (const [n, day] of [
+      [1, '03'],
+      [2, '01'],
+      [3, '02'],
+    ] as const) {
+      const id = `R-CAP-${n}`;
+      await client.upsertSelection({
+        id,
+        agencyCode: 'AGCAP',
+        title: `Seleksi Batas ${n}`,
+        workflowId: selectionWorkflowId('AGCAP', id),
+        stage: 'PLANNED',
+        timeZone: 'WITA',
+        announcementDate: '2026-11-02',
+        registrationClosesAt: '2026-11-20T15:59:59.999Z',
+        vacancies: [],
+        announcementDocumentId: null,
+        createdBy: { userId: 'u-sec', role: 'PANSEL_SECRETARY' },
+        createdAt: '2026-11-01T00:00:00.000Z',
+      });
+      await client.recordStageEvent(id, {
+        eventId: `${id}:1`,
+        stage: 'PLAN_APPROVAL',
+        at: `2026-11-${day}T01:00:00.000Z`,
+        reasonCode: 'PLAN_SUBMITTED',
+        expectedNextAt: null,
+      });
+    }
+    const capped = await client.readOpenRounds('AGCAP', 2);
+    expect({ ids: capped.items.map((r) => r.selectionId), truncated: capped.truncated }).toEqual({
+      ids: ['R-CAP-2', 'R-CAP-3'],
+      truncated: true,
+    });
+    expect((await client.readOpenRounds('AGCAP')).truncated).toBe(false);
+  });
 });

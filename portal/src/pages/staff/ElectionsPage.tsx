@@ -41,7 +41,7 @@ interface Window {
   to: string;
   label: string | null;
 }
-interface Duty {
+export interface Duty {
   id: string;
   agencyCode: string;
   subjectId: string;
@@ -322,7 +322,7 @@ function Duties({ agencyCode }: { agencyCode: string | null }) {
   );
 }
 
-function ReportForm({ duty, onSaved }: { duty: Duty; onSaved: () => void }) {
+export function ReportForm({ duty, onSaved }: { duty: Duty; onSaved: () => void }) {
   const today = useToday();
   const [number, setNumber] = useState('');
   const [date, setDate] = useState(today);

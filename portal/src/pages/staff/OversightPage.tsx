@@ -54,6 +54,8 @@ interface SignalSummary {
   name: string;
   coverage: string;
   total: number;
+  /** The service's cap left records out: the total is a lower bound. */
+  truncated?: boolean;
   counts: { agencyCode: string; period: string; count: number }[];
 }
 
@@ -61,6 +63,8 @@ interface PageData {
   oversight: {
     agencyCode: string | null;
     openRounds: number;
+    /** The service's caps left rounds or fillings out: counts are lower bounds. */
+    truncated?: boolean;
     overdueCount: number;
     silenceApproachingCount: number;
     stageCounts: StageCount[];
@@ -241,6 +245,18 @@ export function OversightPage() {
       <ErrorAlert error={page.error} />
       {o && (
         <>
+          {(o.truncated || o.signals.some((s) => s.truncated)) && (
+            <div role="alert" className="alert alert-warn">
+              Data tidak lengkap: batas baca tercapai untuk{' '}
+              {[
+                o.truncated ? 'seleksi berjalan atau pengisian jabatan' : null,
+                ...o.signals.filter((s) => s.truncated).map((s) => `sinyal “${s.name}”`),
+              ]
+                .filter(Boolean)
+                .join(', ')}
+              . Angka di bawah adalah batas bawah; persempit instansi atau periode.
+            </div>
+          )}
           <section aria-labelledby="ov-summary" className="summary">
             <h2 id="ov-summary">Ringkasan</h2>
             <ul>
@@ -489,7 +505,10 @@ export function OversightPage() {
                         <br />
                         <small className="muted">{s.coverage}</small>
                       </td>
-                      <td>{s.total}</td>
+                      <td>
+                        {s.total}
+                        {s.truncated && <strong> (tidak lengkap)</strong>}
+                      </td>
                       <td>
                         {totals(
                           s.counts,

@@ -61,6 +61,7 @@ import {
 } from './common';
 import { CORRECTABLE_STAGE, PANSEL_ROLE, PENDING_DECISION, VACANCY_OUTCOME, parseNumber, say, score } from './labels';
 import type { ObjectionView, PanelProps, ProcessApplicationView, ProcessVacancyView, StageScheduleView } from './types';
+import { ElectionReportDutyView } from './TalentElectionPanel';
 import { fieldError } from '../public/shared';
 
 const SCREENING_STAGES = ['ADMINISTRATIVE_SCREENING', 'ADMINISTRATIVE_OBJECTIONS'];
@@ -105,6 +106,9 @@ export function SecretaryPanels({ process, reload }: PanelProps) {
       {stage === 'TRACK_RECORD' && <TrackRecordPanel process={process} reload={reload} />}
       {(stage === 'APPOINTMENT_CHOICE' || stage === 'DECREE') && <AppointmentPanel process={process} reload={reload} />}
       {stage === 'INAUGURATION' && <InaugurationPanel process={process} reload={reload} />}
+      {process.electionReportDutyId && (
+        <ElectionReportDutyView dutyId={process.electionReportDutyId} agencyCode={null} role="PANSEL_SECRETARY" />
+      )}
     </>
   );
 }

@@ -14,7 +14,8 @@
  *   pemilihan" required unless the first, "Tetapkan suksesor"); Madya/Utama: secretary form "Keputusan Presiden"
  *   ("Diangkat oleh Presiden", "Nomor Keputusan Presiden", "Tanggal Keputusan Presiden", "Alasan", "Catat Keputusan
  *   Presiden"); secretary form "Pelantikan suksesor"
- *   ("Tanggal pelantikan", "Tempat pelantikan", "Catat pelantikan").
+ *   ("Tanggal pelantikan", "Tempat pelantikan", "Catat pelantikan"); inside a pilkada window, section "Masa pilkada"
+ *   (TalentElectionPanel: the Minister's permission, then the duty to report).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -35,6 +36,7 @@ import {
   TALENT_FILLINGS,
 } from '../../queries/talent-fillings';
 import { ActionForm, DocumentLink, Outcome, useAction, usePolling } from './common';
+import { TalentElectionPanel, type TalentElection } from './TalentElectionPanel';
 import { APPOINTMENT_ROUTE, DECISION_KIND, TALENT_STAGE, TALENT_WAITING_ON, say, score, todayLocal } from './labels';
 import type { DecisionView } from './types';
 
@@ -66,6 +68,7 @@ interface Filling {
   successors: Successor[];
   decree: { id: string; number: string; downloadUrl: string } | null;
   fallback: { reason: string; selectionId: string; invitedCount: number } | null;
+  election: TalentElection | null;
   decisions: DecisionView[];
 }
 
@@ -424,6 +427,15 @@ export function TalentFillingPage() {
         )}
         <p className="muted">Tindakan tersedia sesuai tahap dan peran Anda.</p>
       </section>
+
+      <TalentElectionPanel
+        fillingId={f.fillingId}
+        agencyCode={f.agencyCode}
+        stage={f.stage}
+        election={f.election}
+        role={role}
+        reload={q.reload}
+      />
 
       <section aria-labelledby="tf-successors">
         <h2 id="tf-successors">Urutan suksesor</h2>

@@ -80,3 +80,6 @@ selectionSchema.index({ agencyCode: 1, createdAt: -1, _id: -1 });
 selectionSchema.index({ stage: 1, createdAt: -1, _id: -1 });
 // The oversight view: one agency's rounds in one stage.
 selectionSchema.index({ agencyCode: 1, stage: 1 });
+// The oversight view reads each open stage longest-waiting first, capped.
+selectionSchema.index({ stage: 1, stageAt: 1, _id: 1 });
+selectionSchema.index({ agencyCode: 1, stage: 1, stageAt: 1, _id: 1 });

@@ -292,10 +292,23 @@ export function createAuditRecordRepository({ AuditRecord }: CandidateModels) {
      * { kind, agencyCode, at } index (the oversight signals; these kinds are a few per round). At most the
      * newest `cap`.
      */
-    async listOfKind(kind: string, agencyCode: string | null, cap: number): Promise<AuditRecordDto[]> {
+    async listOfKind(
+      kind: string,
+      agencyCode: string | null,
+      cap: number,
+      period: { from?: Date; to?: Date } = {},
+    ): Promise<{ items: AuditRecordDto[]; truncated: boolean }> {
       const query: Record<string, unknown> = agencyCode ? { kind, agencyCode } : { kind };
-      const docs = await AuditRecord.find(query).sort({ at: -1, _id: -1 }).limit(cap).lean<AuditRecordDoc[]>();
-      return docs.reverse().map(toDto);
+      // The period bounds `at` in the same index ({ kind, agencyCode, at }) before the cap counts.
+      if (period.from || period.to) {
+        query.at = { ...(period.from ? { $gte: period.from } : {}), ...(period.to ? { $lt: period.to } : {}) };
+      }
+      // One more than the cap tells whether the cap cut the list (the newest are kept).
+      const docs = await AuditRecord.find(query)
+        .sort({ at: -1, _id: -1 })
+        .limit(cap + 1)
+        .lean<AuditRecordDoc[]>();
+      return { items: docs.slice(0, cap).reverse().map(toDto), truncated: docs.length > cap };
     },
 
     /** Oldest first (by `at`, then decisionId); `after` is the previous page's `nextCursor`. */

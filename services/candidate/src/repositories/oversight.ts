@@ -43,25 +43,33 @@ export function createOversightRepository({ Selection, StageEvent }: CandidateMo
       return missing.length;
     },
 
-    /** Every round in a stage that is not final, across agencies or for one agency; at most `cap` per stage. */
-    async openRounds(agencyCode: string | null, cap: number): Promise<OpenRoundDto[]> {
+    /**
+     * Every round in a stage that is not final, across agencies or for one agency; at most `cap` per stage, the
+     * longest in their stage first (on the { stage, stageAt } indexes); `truncated` when a stage held more.
+     */
+    async openRounds(agencyCode: string | null, cap: number): Promise<{ items: OpenRoundDto[]; truncated: boolean }> {
       const perStage = await Promise.all(
         OVERSIGHT_OPEN_STAGES.map((stage) =>
           Selection.find(agencyCode ? { agencyCode, stage } : { stage }, ROUND_FIELDS)
-            .limit(cap)
+            .sort({ stageAt: 1, _id: 1 })
+            .limit(cap + 1)
             .lean<RoundRow[]>(),
         ),
       );
-      return perStage.flat().map((d) => ({
-        selectionId: d._id,
-        agencyCode: d.agencyCode,
-        title: d.title,
-        stage: d.stage,
-        stageAt: d.stageAt ? d.stageAt.toISOString() : null,
-        dueAt: d.stageDueAt ? d.stageDueAt.toISOString() : null,
-        stageReason: d.stageReason ?? null,
-        simulation: d.simulation ?? false,
-      }));
+      const truncated = perStage.some((rows) => rows.length > cap);
+      const items = perStage
+        .flatMap((rows) => rows.slice(0, cap))
+        .map((d) => ({
+          selectionId: d._id,
+          agencyCode: d.agencyCode,
+          title: d.title,
+          stage: d.stage,
+          stageAt: d.stageAt ? d.stageAt.toISOString() : null,
+          dueAt: d.stageDueAt ? d.stageDueAt.toISOString() : null,
+          stageReason: d.stageReason ?? null,
+          simulation: d.simulation ?? false,
+        }));
+      return { items, truncated };
     },
   };
 }

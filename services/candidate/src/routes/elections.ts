@@ -70,7 +70,8 @@ export function electionRoutes(router: Router, { elections }: CandidateRepositor
   router.get('/agencies/:id/election-windows', async (req, res) => {
     const { id } = idParams.parse(req.params);
     const found = await elections.windowsForAgency(id);
-    if (!found) throw notFound(`Agency ${id}`);
+    // The field tells an unknown agency from a route this service lacks (clients fail closed on the latter).
+    if (!found) throw notFound(`Agency ${id}`, 'agencyCode');
     res.json(found);
   });
 
