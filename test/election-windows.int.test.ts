@@ -363,7 +363,8 @@ describe('the open selection', () => {
         ],
         simulationSecondsPerDay: 2,
         rules: {
-          registrationDays: 3,
+          // 12 s of registration: the applications get in even on a busy machine.
+          registrationDays: 6,
           extensionDays: 1,
           extensionMaxTimes: 1,
           objectionWorkingDays: 1,

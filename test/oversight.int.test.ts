@@ -357,7 +357,8 @@ describe('the oversight view', () => {
         announcementDate: localDateOf(new Date(), A.timeZone),
         vacancy: { position: 'Kepala Dinas Pendidikan', unit: 'Dinas Pendidikan', field: 'Pendidikan' },
         secondsPerDay: 2,
-        rules: { registrationDays: 2, extensionDays: 1, extensionMaxTimes: 1, minApplicantsPerVacancy: 3 },
+        // 12 s of registration: three applications get in even on a busy machine.
+        rules: { registrationDays: 6, extensionDays: 1, extensionMaxTimes: 1, minApplicantsPerVacancy: 3 },
       });
       // The overseer's review recorded its silence deadline on the stage (what "silence approaching" reads).
       const history = (await stack.clients.candidate.getSelection(selectionId))!.stageHistory;
