@@ -30,9 +30,10 @@ export const gatewayConfigSchema = z.object({
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   /**
    * How often each gateway reads the shared feed of sign-outs and account changes (ms): such a change
-   * made through one gateway reaches the others within about this time.
+   * made through one gateway reaches the others within about this time. At most 5 s: a poll reads 10–20 s
+   * back, and a longer gap between polls drops every cached session (see auth-changes.ts).
    */
-  AUTH_FEED_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  AUTH_FEED_POLL_MS: z.coerce.number().int().min(200).max(5000).default(2000),
   /** How long an invitation or password-reset link works (hours). */
   ACCOUNT_LINK_TTL_HOURS: z.coerce
     .number()

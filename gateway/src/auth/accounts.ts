@@ -298,8 +298,9 @@ export class AccountRepository {
 
   /** Reads the feed of changes made through other gateways (and this one) until `stopFeed`. */
   startFeed(): void {
-    this.feed?.start((changes) => {
+    this.feed?.start((changes, resync) => {
       this.generation += 1;
+      if (resync) this.checked.clear();
       for (const c of changes) {
         if (c.kind === 'SESSION') this.remember(c.ref);
         else this.forget(c.ref);

@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { feedBucketOf } from '@seleksi/kit';
+import { FEED_BUCKET_MS, feedBucketOf } from '@seleksi/kit';
 import type { Logger } from 'pino';
 
 export type AuthChangeKind = 'SESSION' | 'ACCOUNT';
@@ -49,6 +49,13 @@ const authChangeSchema = new Schema<AuthChangeDoc>(
 const DAY_MS = 86_400_000;
 const dayOf = (at: Date) => Math.floor(at.getTime() / DAY_MS);
 
+/**
+ * Gets the changes read, each once; `resync` is true when changes may have been missed (the first poll, or
+ * a gap since the last successful one longer than the buckets a poll reads): the listener must then drop
+ * everything it cached.
+ */
+export type FeedListener = (changes: AuthChange[], resync: boolean) => void;
+
 export interface AuthChangeFeedOptions {
   /** How often the feed is read (ms). */
   pollMs: number;
@@ -63,7 +70,7 @@ export class AuthChangeFeed {
   /** Change ids already handed on, per bucket (a bucket is read on several polls). */
   private readonly seen = new Map<number, Set<string>>();
   private lastPrunedAt = 0;
-  private listener: ((changes: AuthChange[]) => void) | null = null;
+  private listener: FeedListener | null = null;
 
   constructor(
     conn: Connection,
@@ -88,7 +95,7 @@ export class AuthChangeFeed {
   }
 
   /** Starts polling; `listener` gets each change once. The first poll runs at once. */
-  start(listener: (changes: AuthChange[]) => void): void {
+  start(listener: FeedListener): void {
     this.listener = listener;
     const tick = () => {
       this.running = this.poll()
@@ -132,20 +139,24 @@ export class AuthChangeFeed {
       fresh.push({ id: d._id, kind: d.kind, ref: d.ref });
     }
     for (const b of this.seen.keys()) if (b < current - 2) this.seen.delete(b);
-    if (fresh.length > 0) this.listener?.(fresh);
+    // A poll reads back to the start of the bucket before the current one, so at least FEED_BUCKET_MS: a
+    // longer gap since the last successful poll (the store slow or away, the process paused) may have
+    // skipped changes, and everything cached before it is dropped rather than trusted.
+    const resync = this.lastPollOkAt === 0 || startedAt - this.lastPollOkAt > FEED_BUCKET_MS;
+    if (fresh.length > 0 || resync) this.listener?.(fresh, resync);
     this.lastPollOkAt = startedAt;
     await this.prune();
     return fresh;
   }
 
   /**
-   * Once an hour drops the records of the days before yesterday (far older than any poll gap the feed
-   * still counts as healthy); a gateway that was down for longer leaves older days to the next one up.
+   * Once an hour drops the records of the days before yesterday, a week back (far older than any poll gap
+   * the feed still counts as healthy; by day equality, indexed, rather than a range the store would scan).
    */
   private async prune(): Promise<void> {
     if (Date.now() - this.lastPrunedAt < 3600_000) return;
     this.lastPrunedAt = Date.now();
     const today = dayOf(new Date());
-    await Promise.all([2, 3, 4].map((ago) => this.model.deleteMany({ day: today - ago })));
+    await Promise.all([2, 3, 4, 5, 6, 7, 8].map((ago) => this.model.deleteMany({ day: today - ago })));
   }
 }
