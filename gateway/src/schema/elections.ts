@@ -434,10 +434,16 @@ builder.mutationField('recordElectionReport', (t) =>
           recordedBy: by.userId,
           recordedAt: at,
         });
-        // Recorded with the report, and again (idempotent by decisionId) when the same report is sent again: a
-        // retry after a timeout between the two writes records the audit it lost.
+        // Recorded with the report, and again (idempotent by decisionId) when the same report is sent again by
+        // the one who recorded it: a retry after a timeout between the two writes records the audit it lost
+        // (someone else sending it again must not be named as its author).
         const report = saved.duty.report;
-        if (report && report.letterNumber === input.letterNumber && report.date === input.date) {
+        if (
+          report &&
+          report.letterNumber === input.letterNumber &&
+          report.date === input.date &&
+          report.recordedBy === by.userId
+        ) {
           await ctx.services.candidate.recordAudit({
             decisionId: `election-report-${createHash('sha256').update(duty.id).digest('hex').slice(0, 32)}`,
             selectionId: `election-report:${duty.id}`,
