@@ -85,8 +85,8 @@ describe("the secretary's applicants table", () => {
     await page.goto(`/kelola/seleksi/${encodeURIComponent(selectionId)}`);
     const table = page.getByRole('table', { name: 'Lamaran', exact: true });
     await table.waitFor();
-    // The wide table scrolls in a focusable region named by its caption.
-    const region = page.getByRole('region', { name: 'Lamaran', exact: true });
+    // The wide table scrolls in a focusable region named by its caption ("Tabel …", never the section's name).
+    const region = page.getByRole('region', { name: 'Tabel Lamaran', exact: true });
     expect(await region.getAttribute('tabindex')).toBe('0');
     const section = page.getByRole('region', { name: /^Lamaran \(/ });
     const status = section.getByRole('navigation', { name: 'Halaman tabel' }).getByRole('status');

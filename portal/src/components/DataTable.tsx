@@ -82,7 +82,7 @@ export function DataTable<T>({
       ) : rows.length === 0 ? (
         <p role="status">{state?.search ? `Tidak ada hasil untuk "${state.search}".` : empty}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0} aria-busy={loading}>
+        <div className="table-wrap" role="region" aria-label={`Tabel ${caption}`} tabIndex={0} aria-busy={loading}>
           <table>
             <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>
               {caption}
