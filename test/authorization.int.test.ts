@@ -459,6 +459,8 @@ const PUBLIC_QUERIES = [
   'verifyDocument',
   // Public for announced rounds as `selection` is; a planned round or a talent filling only for its staff.
   'verifyAudit',
+  // The letterhead of the portal's frame (an agency's name, address, helpdesk, logo): no personal data.
+  'portalFrame',
 ];
 /** Signed-in helpers without personal data. */
 const SIGNED_IN_QUERIES = ['holidayCalendar', 'workingDaysBetween', 'regionalHolidays'];
