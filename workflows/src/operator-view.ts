@@ -237,6 +237,8 @@ export const HANDLER_DESCRIPTIONS: Record<string, string> = {
   setPansel: 'Sekretariat menetapkan panitia seleksi',
   submitPlan: 'Sekretariat mengajukan rencana seleksi kepada lembaga pengawas',
   overseerDecision: 'Lembaga pengawas menyetujui, meminta perbaikan atau menolak (rencana atau hasil)',
+  requestAdditionalDocuments:
+    'Lembaga pengawas meminta dokumen tambahan kepada panitia selama penelaahan (rencana atau hasil)',
   decideVacancy: 'Panitia memutuskan jabatan yang tidak dapat dilanjutkan (diumumkan ulang, beralih jalur, batal)',
   overrideScreening: 'Panitia mengubah hasil seleksi administrasi satu pelamar, dengan alasan',
   publishScreening: 'Sekretariat mengumumkan hasil seleksi administrasi',
