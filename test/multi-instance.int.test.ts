@@ -15,11 +15,18 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import mongoose from 'mongoose';
 import { localDateOf } from '@seleksi/domain';
 import { createLogger, DocumentClient, operatorServiceAuth, stopTestService, type RunningService } from '@seleksi/kit';
-import { gatewayConfigSchema, startGateway, type RunningGateway } from '@seleksi/gateway';
+import type { RunningGateway } from '@seleksi/gateway';
 import { NoticePreferences, Notifier } from '../gateway/src/notices/notifier';
 import { loadDocumentConfig, startDocumentService } from '@seleksi/document-service';
 import { sampleRequest } from '../services/document/src/pdf/test-fixtures';
-import { eventually, graphqlClient, startStack, type GraphQLResult, type Stack } from './support/stack';
+import {
+  eventually,
+  graphqlClient,
+  startAnotherGateway,
+  startStack,
+  type GraphQLResult,
+  type Stack,
+} from './support/stack';
 import { seedEligibleCandidates, testAgency, testPansel } from './support/fixtures';
 import { expectError, must, SelectionDriver, testUser, type TestUser } from './support/selection-driver';
 
@@ -58,22 +65,7 @@ beforeAll(async () => {
     // The first gateway: one apply slot and no waiting line, so a held slot makes it answer BUSY.
     gateway: { APPLY_CONCURRENCY: '1', APPLY_QUEUE_MAX: '0', LATE_RECEIPT_GRACE_SECONDS: '60' },
   });
-  const first = stack.gateway.deps.config;
-  other = await startGateway(
-    gatewayConfigSchema.parse({
-      // The first gateway's settings back as environment values (JSON for the structured ones).
-      ...Object.fromEntries(
-        Object.entries(first).map(([k, v]) => [
-          k,
-          v === undefined ? undefined : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v),
-        ]),
-      ),
-      GATEWAY_PORT: '0',
-      APPLY_CONCURRENCY: '32',
-      APPLY_QUEUE_MAX: '4000',
-    }),
-    createLogger('gateway-2', 'error'),
-  );
+  other = await startAnotherGateway(stack, { APPLY_CONCURRENCY: '32', APPLY_QUEUE_MAX: '4000' });
   await seedEligibleCandidates(stack.clients.candidate, AGENCY, [
     { id: asn(1), i: 71 },
     { id: asn(2), i: 72 },

@@ -21,7 +21,7 @@ import {
   type SelectionStage,
   type ReasonCode,
 } from '@seleksi/domain';
-import { startStack, type Stack } from './support/stack';
+import { graphqlClient, startAnotherGateway, startStack, type Stack } from './support/stack';
 import { eligibleProfile, RECENT_SKP_YEARS, testAgency, testPansel } from './support/fixtures';
 import { expectError, must, SelectionDriver, testUser } from './support/selection-driver';
 
@@ -289,6 +289,38 @@ describe('the oversight view', () => {
     expect(rank.totalCount).toBe(1);
     expect(rank.edges[0]!.node).toMatchObject({ selectionId: 'OVA-2', reason: 'Rekam jejak lapangan lebih sesuai' });
     expect(rank.edges[0]!.node.detail).toMatch(/peringkat 2/);
+  });
+
+  it('a list cut by its read cap says so, on the page and in its downloads', { timeout: 120_000 }, async () => {
+    // A gateway reading at most one record per kind: of the two APPOINTEE_CHOSEN records only the newest
+    // (OVB-2, rank 1 chosen) comes back, so rank 1 not chosen shows nothing, and says it is incomplete.
+    const capped = await startAnotherGateway(stack, { OVERSIGHT_RECORDS_CAP: '1' }, 'gateway-capped');
+    try {
+      const SIGNAL = '{ oversight { signal(signal: RANK_ONE_NOT_CHOSEN) { totalCount truncated } } }';
+      type Signal = { oversight: { signal: { totalCount: number; truncated: boolean } } };
+      const cut = must(await graphqlClient(capped.url)<Signal>(SIGNAL, {}, d.token(OVERSEER))).oversight.signal;
+      expect(cut).toEqual({ totalCount: 0, truncated: true });
+      const whole = must(await d.gql<Signal>(OVERSEER, SIGNAL)).oversight.signal;
+      expect(whole).toEqual({ totalCount: 1, truncated: false });
+
+      const download = (url: string) =>
+        fetch(`${url}/export/oversight/signals/RANK_ONE_NOT_CHOSEN.csv`, {
+          headers: { authorization: `Bearer ${d.token(OVERSEER)}` },
+        });
+      const cutCsv = await download(capped.url);
+      expect(cutCsv.headers.get('x-export-incomplete')).toBe('true');
+      const cutRows = parse(Buffer.from(await cutCsv.arrayBuffer()), {
+        bom: true,
+        relax_column_count: true,
+      }) as string[][];
+      expect(cutRows.slice(1)).toEqual([[expect.stringMatching(/^Data tidak lengkap/)]]);
+      const wholeCsv = await download(stack.gateway.url);
+      expect(wholeCsv.headers.get('x-export-incomplete')).toBeNull();
+      const wholeRows = parse(Buffer.from(await wholeCsv.arrayBuffer()), { bom: true }) as string[][];
+      expect(wholeRows.slice(1).map((r) => r[4])).toEqual(['OVA-2']);
+    } finally {
+      await capped.close();
+    }
   });
 
   it("an agency's staff see their own agency only; a candidate is refused", async () => {

@@ -99,6 +99,12 @@ export const gatewayConfigSchema = z.object({
     .min(1024)
     .max(5 * 1024 * 1024)
     .default(2 * 1024 * 1024),
+  /**
+   * Records one oversight read may return (each integrity signal's audit records; open rounds per stage): the
+   * newest are kept and the answer says it was cut. The candidate service caps at 10,000 records and 5,000 rounds.
+   */
+  OVERSIGHT_RECORDS_CAP: z.coerce.number().int().min(1).max(10_000).default(5000),
+  OVERSIGHT_ROUNDS_CAP: z.coerce.number().int().min(1).max(5000).default(2000),
   /** Largest import file (CSV/XLSX of ASN profiles), rows per file, and refused rows before the whole file is refused. */
   IMPORT_MAX_BYTES: z.coerce
     .number()

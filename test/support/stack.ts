@@ -183,6 +183,32 @@ export async function startStack(opts: {
 }
 
 /** POSTs GraphQL to `<baseUrl>/graphql`, with a bearer token and extra headers when given. */
+/**
+ * A second gateway on the same services, store and task queue as `stack`'s, with its settings but
+ * `overrides` (e.g. a smaller cap, another apply queue); the caller closes it.
+ */
+export function startAnotherGateway(
+  stack: Pick<Stack, 'gateway'>,
+  overrides: Record<string, string>,
+  name = 'gateway-2',
+): Promise<RunningGateway> {
+  const first = stack.gateway.deps.config;
+  return startGateway(
+    gatewayConfigSchema.parse({
+      // The first gateway's settings back as environment values (JSON for the structured ones).
+      ...Object.fromEntries(
+        Object.entries(first).map(([k, v]) => [
+          k,
+          v === undefined ? undefined : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v),
+        ]),
+      ),
+      GATEWAY_PORT: '0',
+      ...overrides,
+    }),
+    createLogger(name, 'error'),
+  );
+}
+
 export function graphqlClient(baseUrl: string): Stack['gql'] {
   return async <T>(
     query: string,

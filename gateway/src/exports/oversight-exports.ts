@@ -18,7 +18,7 @@ import {
 } from '@seleksi/domain';
 import type { GraphQLContext } from '../context';
 import { gqlError } from '../errors';
-import { DEFAULT_SILENCE_WARNING_WORKING_DAYS, oversightScope, roundsView, signalView } from '../oversight/view';
+import { DEFAULT_SILENCE_WARNING_WORKING_DAYS, oversightScope, roundsView, signalRead } from '../oversight/view';
 import { ROLE_ID, yesNo } from './labels';
 import { instant, zoneSuffix, type Cell, type ExportTable } from './table';
 
@@ -29,6 +29,10 @@ async function zoneOf(ctx: GraphQLContext, scope: string | null): Promise<Agency
   if (!scope) return 'WIB';
   return (await ctx.loaders.agency.load(scope))?.timeZone ?? 'WIB';
 }
+
+/** The last row of an export whose read hit its cap. */
+const INCOMPLETE =
+  'Data tidak lengkap: batas baca tercapai, sebagian data tidak ikut. Persempit periode atau pilih satu instansi.';
 
 async function* each(rows: Cell[][]): AsyncGenerator<Cell[]> {
   for (const r of rows) yield r;
@@ -43,6 +47,7 @@ export async function oversightWaitingExport(ctx: GraphQLContext, query: Query):
   const z = zoneSuffix(tz);
   return {
     fileName: `menunggu-keputusan-${scope ?? 'semua'}`,
+    ...(view.truncated ? { incomplete: INCOMPLETE } : {}),
     sheetName: 'Menunggu keputusan',
     timeZone: tz,
     columns: [
@@ -91,12 +96,13 @@ export async function oversightSignalExport(ctx: GraphQLContext, signal: string,
   if (!Number.isInteger(threshold) || threshold < 2 || threshold > 100) {
     throw gqlError('VALIDATION_FAILED', 'Ambang anggota Pansel harus 2–100 seleksi', 'panselThreshold');
   }
-  const [items, tz] = await Promise.all([
-    signalView(ctx, scope, signal as IntegritySignal, { from, to, panselThreshold: threshold }),
+  const [{ items, truncated }, tz] = await Promise.all([
+    signalRead(ctx, scope, signal as IntegritySignal, { from, to, panselThreshold: threshold }),
     zoneOf(ctx, scope),
   ]);
   return {
     fileName: `sinyal-${signal.toLowerCase().replace(/_/g, '-')}-${scope ?? 'semua'}`,
+    ...(truncated ? { incomplete: INCOMPLETE } : {}),
     sheetName: INTEGRITY_SIGNAL_NAMES[signal as IntegritySignal].slice(0, 31),
     timeZone: tz,
     columns: [

@@ -55,6 +55,23 @@ describe('export tables', () => {
     expect(localDateTime('2026-12-06T16:00:00Z', 'WITA')).toBe('2026-12-07 00:00');
   });
 
+  it('ends a list cut by its read cap with the notice, in both formats, and says so in a header', async () => {
+    const cut = (): ExportTable => ({ ...table(ROWS.slice(1)), incomplete: 'Data tidak lengkap: uji' });
+    const text = (await written(cut(), 'csv')).toString('utf8');
+    expect(text.slice(1).split('\r\n')).toEqual([
+      'Nama,Nilai,Waktu (WIT)',
+      '"Ahmad, M.M.",,',
+      'Data tidak lengkap: uji',
+      '',
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await written(cut(), 'xlsx')) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Peringkat Akhir')!;
+    expect([sheet.rowCount, sheet.getRow(3).getCell(1).value]).toEqual([3, 'Data tidak lengkap: uji']);
+    expect(exportHeaders(cut(), 'csv')['X-Export-Incomplete']).toBe('true');
+    expect(exportHeaders(table([]), 'csv')['X-Export-Incomplete']).toBeUndefined();
+  });
+
   it('writes XLSX with a bold header and date cells showing the local wall clock', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await written(table(ROWS), 'xlsx')) as unknown as ArrayBuffer);

@@ -28,6 +28,11 @@ export interface ExportTable {
   columns: ExportColumn[];
   rows: AsyncIterable<Cell[]>;
   timeZone: AgencyTimeZone;
+  /**
+   * Said when a read behind the rows hit its cap: the file then ends with a row holding this notice (in Bahasa
+   * Indonesia) and the response carries `X-Export-Incomplete: true`, so a partial list never passes as whole.
+   */
+  incomplete?: string;
 }
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
@@ -80,12 +85,16 @@ function contentDisposition(fileName: string, format: ExportFormat): string {
 }
 
 /** Headers of a download; set once every check has passed, just before the first byte. */
-export function exportHeaders(table: Pick<ExportTable, 'fileName'>, format: ExportFormat): Record<string, string> {
+export function exportHeaders(
+  table: Pick<ExportTable, 'fileName' | 'incomplete'>,
+  format: ExportFormat,
+): Record<string, string> {
   return {
     'Content-Type': CONTENT_TYPES[format],
     'Content-Disposition': contentDisposition(table.fileName, format),
     'Cache-Control': 'private, no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...(table.incomplete ? { 'X-Export-Incomplete': 'true' } : {}),
   };
 }
 
@@ -146,6 +155,11 @@ async function writeXlsx(out: Writable, table: ExportTable, rows: AsyncIterable<
     });
     row.commit();
   }
+  if (table.incomplete) {
+    const note = sheet.addRow([table.incomplete]);
+    note.font = { bold: true };
+    note.commit();
+  }
   sheet.commit();
   await book.commit();
 }
@@ -166,5 +180,6 @@ async function writeCsv(
   for await (const cells of rows) {
     await write(cells.map((c) => (isInstant(c) ? localDateTime(c.at, table.timeZone) : c)));
   }
+  if (table.incomplete) await write([table.incomplete]);
   csv.end();
 }

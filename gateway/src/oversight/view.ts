@@ -72,7 +72,7 @@ export function roundsView(ctx: GraphQLContext, scope: string | null, warningDay
   if (!view) {
     view = (async () => {
       const [{ items: rounds, truncated }, calendar] = await Promise.all([
-        ctx.services.candidate.readOpenRounds(scope),
+        ctx.services.candidate.readOpenRounds(scope, ctx.config.OVERSIGHT_ROUNDS_CAP),
         calendarForLists(ctx),
       ]);
       if (truncated) ctx.logger.warn({ scope }, 'oversight: open rounds capped per stage');
@@ -116,10 +116,15 @@ export function recordsOfKind(
   const key = `${kind}:${scope ?? '*'}:${period.from ?? ''}:${period.to ?? ''}`;
   let records = cache.get(key);
   if (!records) {
-    records = ctx.services.candidate.readAuditRecordsOfKind(kind, scope, {
-      from: period.from ? startOfLocalDay(period.from, 'WIB') : null,
-      to: period.to ? startOfLocalDay(addCalendarDays(period.to, 1), 'WIB') : null,
-    });
+    records = ctx.services.candidate.readAuditRecordsOfKind(
+      kind,
+      scope,
+      {
+        from: period.from ? startOfLocalDay(period.from, 'WIB') : null,
+        to: period.to ? startOfLocalDay(addCalendarDays(period.to, 1), 'WIB') : null,
+      },
+      ctx.config.OVERSIGHT_RECORDS_CAP,
+    );
     cache.set(key, records);
     records.catch(() => cache.delete(key));
   }
@@ -151,16 +156,6 @@ export async function signalRead(
     ),
     truncated,
   };
-}
-
-/** The items of one signal in scope and period, oldest first. */
-export async function signalView(
-  ctx: GraphQLContext,
-  scope: string | null,
-  signal: IntegritySignal,
-  q: SignalQuery,
-): Promise<SignalItem[]> {
-  return (await signalRead(ctx, scope, signal, q)).items;
 }
 
 /** Stages of a talent filling as far as the audit record shows them (until the talent route's read model). */

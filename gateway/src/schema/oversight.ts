@@ -31,7 +31,6 @@ import {
   oversightScope,
   roundsView,
   signalRead,
-  signalView,
   talentFillingsRead,
   talentFillingStages,
   type SignalQuery,
@@ -360,9 +359,20 @@ const OversightType = builder.objectRef<OversightRoot>('Oversight').implement({
           panselThreshold: t.arg.int({ required: false }),
         },
         resolve: (r, args, ctx) =>
-          typed(async () => arrayConnection(args, await signalView(ctx, r.scope, args.signal, signalQueryOf(args)))),
+          typed(async () => {
+            const { items, truncated } = await signalRead(ctx, r.scope, args.signal, signalQueryOf(args));
+            return { ...arrayConnection(args, items), truncated };
+          }),
       },
-      { name: 'IntegritySignalItemConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+      {
+        name: 'IntegritySignalItemConnection',
+        fields: (t) => ({
+          totalCount: t.exposeInt('totalCount'),
+          truncated: t.exposeBoolean('truncated', {
+            description: "A read hit the store's cap: older records are left out (narrow the period or the agency)",
+          }),
+        }),
+      },
     ),
   }),
 });
