@@ -5,7 +5,6 @@
  * goes on. Real Temporal dev server and FerretDB; the round in training mode.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { localDateOf } from '@seleksi/domain';
 import { eventually, startStack, type Stack } from './support/stack';
 import { testAgency, testPansel } from './support/fixtures';
 import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
@@ -49,18 +48,10 @@ afterAll(async () => {
 
 describe('the overseer asks for more documents', () => {
   it('on the plan under review only; recorded, audited and shown to the secretariat; the review goes on', async () => {
-    const created = must(
-      await d.createSelection(SECRETARY, {
-        title: 'Seleksi Uji Permintaan Dokumen',
-        announcementDate: localDateOf(new Date(), AGENCY.timeZone),
-        vacancies: [{ level: 'PRATAMA', position: 'Kepala Dinas Uji', unit: 'Dinas Uji', field: 'Pendidikan' }],
-        simulationSecondsPerDay: 30,
-        rules: { registrationDays: 10, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
-      }),
-    ).createSelection;
-    const s = created.id;
-    await d.waitForReadModel(SECRETARY, s);
-    must(await d.setPansel(SECRETARY, s, PANSEL, '800/1/BKD'));
+    const { selectionId: s } = await d.planTrainingRound(SECRETARY, PANSEL, {
+      title: 'Seleksi Uji Permintaan Dokumen',
+      timeZone: AGENCY.timeZone,
+    });
     const documents = ['SK pembentukan panitia seleksi', 'Daftar riwayat hidup anggota panitia'];
     const reason = 'Susunan panitia perlu dibuktikan sebelum rencana dinilai';
 

@@ -5,7 +5,6 @@
  * Real Temporal dev server and FerretDB; the round in training mode.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { localDateOf } from '@seleksi/domain';
 import { eventually, startStack, type Stack } from './support/stack';
 import { eligibleProfile, testAgency, testPansel } from './support/fixtures';
 import { expectError, must, SelectionDriver, type TestUser, testUser } from './support/selection-driver';
@@ -49,18 +48,10 @@ afterAll(async () => {
 
 describe('decisions with an Idempotency-Key', () => {
   it('answer the recorded decision on a retry, once in the audit; without a key a repeat is refused', async () => {
-    const created = must(
-      await d.createSelection(SECRETARY, {
-        title: 'Seleksi Uji Idempotensi',
-        announcementDate: localDateOf(new Date(), AGENCY.timeZone),
-        vacancies: [{ level: 'PRATAMA', position: 'Kepala Dinas Uji', unit: 'Dinas Uji', field: 'Pendidikan' }],
-        simulationSecondsPerDay: 30,
-        rules: { registrationDays: 10, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
-      }),
-    ).createSelection;
-    const s = created.id;
-    await d.waitForReadModel(SECRETARY, s);
-    must(await d.setPansel(SECRETARY, s, PANSEL, '800/1/BKD'));
+    const { selectionId: s, vacancyId } = await d.planTrainingRound(SECRETARY, PANSEL, {
+      title: 'Seleksi Uji Idempotensi',
+      timeZone: AGENCY.timeZone,
+    });
 
     // One key names one decision: a second decision in the same request with the key is refused.
     const two = await d.withIdempotencyKey('pansel-twice').gql<Record<string, { decisionId: string }>>(
@@ -103,7 +94,6 @@ describe('decisions with an Idempotency-Key', () => {
     expectError(await d.overseerDecision(OVERSEER, s, approve), 'WRONG_STAGE');
 
     // An application retried with its key answers the same application.
-    const vacancyId = created.vacancies[0]!.id;
     const applyKeyed = d.withIdempotencyKey('apply-1');
     const applied = must(await applyKeyed.apply(CANDIDATE, vacancyId)).applyToVacancy;
     expect(must(await applyKeyed.apply(CANDIDATE, vacancyId)).applyToVacancy).toEqual(applied);

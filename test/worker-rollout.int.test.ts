@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
-import { localDateOf } from '@seleksi/domain';
 import { seleksiDataConverter } from '@seleksi/workflows';
 import {
   buildIdOf,
@@ -131,19 +130,12 @@ describe('rolling worker upgrade during a round', () => {
       promoted: true,
     });
 
-    const created = must(
-      await d.createSelection(SECRETARY, {
-        title: 'Seleksi Uji Pergantian Versi Worker',
-        announcementDate: localDateOf(new Date(), AGENCY.timeZone),
-        vacancies: [{ level: 'PRATAMA', position: 'Kepala Dinas Uji', unit: 'Dinas Uji', field: 'Pendidikan' }],
-        simulationSecondsPerDay: 30,
-        // KASN era: the plan waits for the overseer, no timer decides it meanwhile.
-        rules: { registrationDays: 10, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
-      }),
-    ).createSelection;
-    const s = created.id;
-    await d.waitForReadModel(SECRETARY, s);
-    must(await d.setPansel(SECRETARY, s, PANSEL, '800/7/BKD'));
+    // KASN era: the plan waits for the overseer, no timer decides it meanwhile.
+    const { selectionId: s, workflowId } = await d.planTrainingRound(SECRETARY, PANSEL, {
+      title: 'Seleksi Uji Pergantian Versi Worker',
+      timeZone: AGENCY.timeZone,
+      decree: '800/7/BKD',
+    });
     must(await d.submitPlan(SECRETARY, s));
     await d.waitForStage(SECRETARY, s, 'PLAN_APPROVAL');
 
@@ -218,11 +210,11 @@ describe('rolling worker upgrade during a round', () => {
 
     // The history (every run of the chain): tasks by A, then by B only, every one AUTO_UPGRADE;
     // the patch marker only in B's part.
-    const handle = stack.client.workflow.getHandle(created.workflowId);
+    const handle = stack.client.workflow.getHandle(workflowId);
     const events: HistoryEvent[] = [];
     const histories: { runId: string; history: History }[] = [];
     for (const run of await runsOf(handle)) {
-      const history = await stack.client.workflow.getHandle(created.workflowId, run.runId).fetchHistory();
+      const history = await stack.client.workflow.getHandle(workflowId, run.runId).fetchHistory();
       histories.push({ runId: run.runId, history });
       events.push(...(history.events ?? []));
     }
@@ -259,7 +251,7 @@ describe('rolling worker upgrade during a round', () => {
       await Worker.runReplayHistory(
         { workflowBundle: bundleB, dataConverter: seleksiDataConverter() },
         history,
-        `${created.workflowId}/${runId}`,
+        `${workflowId}/${runId}`,
       );
     }
     // Why a rollback is safe only for rounds that have not run B's changed code yet: A's code meets
@@ -269,7 +261,7 @@ describe('rolling worker upgrade during a round', () => {
       Worker.runReplayHistory(
         { workflowBundle: await workflowBundle(), dataConverter: seleksiDataConverter() },
         withProbe.history,
-        `${created.workflowId}/${withProbe.runId}`,
+        `${workflowId}/${withProbe.runId}`,
       ),
     ).rejects.toThrow(/patch marker/);
   });

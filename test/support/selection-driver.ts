@@ -4,7 +4,7 @@
  * `must` unwraps a success. Users are created with the gateway's AccountRepository and signed in.
  */
 import { expect } from 'vitest';
-import type { Role } from '@seleksi/domain';
+import { localDateOf, type AgencyTimeZone, type Role } from '@seleksi/domain';
 import type { AccountRepository } from '@seleksi/gateway';
 import { eventually, type GraphQLResult, type Stack } from './stack';
 
@@ -488,6 +488,30 @@ export class SelectionDriver {
       );
       return r.data?.selection ?? null;
     });
+  }
+
+  /**
+   * A training-mode round of one vacancy for the secretary's agency, announced today, with its Pansel set
+   * (decree `decree`); KASN-era rules, so its plan waits for the overseer with no timer deciding meanwhile.
+   */
+  async planTrainingRound(
+    secretary: string,
+    pansel: PanselMemberInput[],
+    round: { title: string; timeZone: AgencyTimeZone; decree?: string },
+  ): Promise<{ selectionId: string; vacancyId: string; workflowId: string }> {
+    const { title, timeZone, decree = '800/1/BKD' } = round;
+    const created = must(
+      await this.createSelection(secretary, {
+        title,
+        announcementDate: localDateOf(new Date(), timeZone),
+        vacancies: [{ level: 'PRATAMA', position: 'Kepala Dinas Uji', unit: 'Dinas Uji', field: 'Pendidikan' }],
+        simulationSecondsPerDay: 30,
+        rules: { registrationDays: 10, overseerEra: 'KASN', overseerDecisionWorkingDays: 30 },
+      }),
+    ).createSelection;
+    await this.waitForReadModel(secretary, created.id);
+    must(await this.setPansel(secretary, created.id, pansel, decree));
+    return { selectionId: created.id, vacancyId: created.vacancies[0]!.id, workflowId: created.workflowId };
   }
 
   /**
