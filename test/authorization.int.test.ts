@@ -12,6 +12,8 @@ import {
   localDateOf,
   SELECTION_DECISION_NAMES,
   SELECTION_DECISIONS,
+  TALENT_DECISION_NAMES,
+  TALENT_DECISIONS,
   type AgencyDto,
   type Role,
 } from '@seleksi/domain';
@@ -74,7 +76,6 @@ interface Rule {
 const EVERYONE = PRINCIPALS;
 const SIGNED_IN = PRINCIPALS.filter((p) => p !== 'anonymous');
 const CANDIDATES = ['candidate', 'otherCandidate'] as const;
-const OWN_SECRETARY = ['secretaryOwn'] as const;
 const TALENT_READERS = ['secretaryOwn', 'ppkOwn', 'overseer', 'admin'] as const;
 
 /** Every mutation of the schema. A new mutation fails the matrix test until it gets a rule here. */
@@ -102,10 +103,15 @@ const PRINCIPAL_OF_ROLE: Record<Role, Principal> = {
   ADMIN: 'admin',
   AGENCY_ADMIN: 'agencyAdminOwn',
 };
-/** The open selection's decisions, from their declarations (SELECTION_DECISIONS): their roles, on agency A's records. */
+/**
+ * The declared decisions (SELECTION_DECISIONS, TALENT_DECISIONS), from their declarations: their roles, on agency
+ * A's records (a round, a filling); a Pansel member who does not sit on the round is NOT_A_MEMBER.
+ */
 const DECLARED: Record<string, Rule> = Object.fromEntries(
-  SELECTION_DECISION_NAMES.map((name) => {
-    const roles: readonly Role[] = SELECTION_DECISIONS[name].roles;
+  [
+    ...SELECTION_DECISION_NAMES.map((name) => [name, SELECTION_DECISIONS[name].roles] as const),
+    ...TALENT_DECISION_NAMES.map((name) => [name, TALENT_DECISIONS[name].roles] as const),
+  ].map(([name, roles]: readonly [string, readonly Role[]]) => {
     const rule: Rule = roles.includes('PANSEL_MEMBER')
       ? { allowed: roles.map((r) => PRINCIPAL_OF_ROLE[r]), refusal: { memberOfNone: 'NOT_A_MEMBER' } }
       : { allowed: roles.map((r) => PRINCIPAL_OF_ROLE[r]) };
@@ -117,9 +123,8 @@ const MUTATIONS: Record<string, Rule> = {
   amendHolidayCalendar: { allowed: ['admin'] },
   // Pilkada schedules: the national administrator's reference data.
   setElectionRegion: { allowed: ['admin'] },
-  // The talent route's permission: the agency's secretariat; the report to the Minister: the agency's
-  // administrator or secretariat (an unknown duty is NOT_FOUND to every one of them, before the agency check).
-  recordTalentElectionPermission: { allowed: OWN_SECRETARY },
+  // The report to the Minister: the agency's administrator or secretariat (an unknown duty is NOT_FOUND to
+  // every one of them, before the agency check). The talent route's permission is declared (DECLARED).
   recordElectionReport: { allowed: ['admin', 'agencyAdminOwn', 'agencyAdminOther', 'secretaryOwn', 'secretaryOther'] },
   // Profile imports: the agency's secretariat and administrator, and the national administrator (the
   // matrix sends no file: VALIDATION_FAILED past authorisation); an unknown import is NOT_FOUND to any of them.
@@ -153,25 +158,20 @@ const MUTATIONS: Record<string, Rule> = {
   uploadAgencyLogo: { allowed: AGENCY_ADMINS },
   applyToVacancy: { allowed: CANDIDATES },
   confirmProfile: { allowed: CANDIDATES },
-  confirmProposal: { allowed: OWN_SECRETARY },
   correctDocument: { allowed: ['secretaryOwn', 'ppkOwn', 'admin'] },
   createSelection: { allowed: ['secretaryOwn', 'secretaryOther'] },
   // Without agencyCode: the national defaults, the national administrator's only (the matrix's revision is stale: CONFLICT).
   changeSelectionDefaults: { allowed: ['admin'] },
-  decideSuccessor: { allowed: ['ppkOwn'] },
   disputeProfile: { allowed: CANDIDATES },
   // The staff of the disputed profile's agency (see beforeAll), and the national administrator.
   acceptProfileDispute: { allowed: DISPUTE_DECIDERS },
   rejectProfileDispute: { allowed: DISPUTE_DECIDERS },
-  recordTalentInauguration: { allowed: OWN_SECRETARY },
-  recordTalentPresidentialDecision: { allowed: OWN_SECRETARY },
   signIn: { allowed: EVERYONE },
   signOut: { allowed: SIGNED_IN },
   // Each secretary for their own agency (the agency comes from the account).
   startTalentPoolFilling: { allowed: ['secretaryOwn', 'secretaryOther'] },
   startTalentMapping: { allowed: ['secretaryOwn', 'admin'] },
   computeIpAsn: { allowed: ['secretaryOwn', 'admin'] },
-  talentOverseerDecision: { allowed: ['overseer'] },
   updateTalentSettings: { allowed: ['secretaryOwn', 'admin'] },
   // The talent gate: the agency's secretariat and administrator fill in and submit its self-assessment;
   // only the overseer adjusts, returns, validates, approves and withdraws.

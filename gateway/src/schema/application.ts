@@ -6,7 +6,7 @@ import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { ApplicationStatusEnum } from './common';
-import { decide, DecisionType, declaredArgs, declaredScopes, selectionFor } from './decision';
+import { decide, selectionFor, type DecisionResolver } from './decision';
 import { arrayConnection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/connections';
 import { ApplicationDocumentInput } from './application-document-input';
 import { checkDocuments } from '../application-files/uploads';
@@ -209,29 +209,20 @@ builder.mutationField('applyToVacancy', (t) =>
   }),
 );
 
-builder.mutationField('withdrawApplication', (t) =>
-  t.field({
-    type: DecisionType,
-    description: "Withdraws the signed-in candidate's own application (before the appointment decree)",
-    authScopes: declaredScopes('withdrawApplication'),
-    args: { applicationId: t.arg.id(), reason: t.arg.string() },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        const input = declaredArgs('withdrawApplication', args);
-        const candidateId = ctx.user?.candidateId;
-        if (!candidateId) throw gqlError('FORBIDDEN', 'Akun ini belum terhubung dengan data ASN');
-        const a = await ctx.loaders.application.load(input.applicationId);
-        if (!a) throw gqlError('NOT_FOUND', 'Lamaran tidak ditemukan', 'applicationId');
-        if (a.candidateId !== candidateId) throw gqlError('FORBIDDEN', 'Lamaran ini bukan milik Anda', 'applicationId');
-        const s = await selectionFor(ctx, a.selectionId, 'applicationId');
-        return decide(ctx, s, withdrawApplicationUpdate, {
-          applicationId: a.id,
-          candidateId,
-          reason: input.reason,
-        });
-      }),
-  }),
-);
+/** Only the candidate's own application; its round found from the application. */
+export const withdrawApplication: DecisionResolver<'withdrawApplication'> = async (input, ctx) => {
+  const candidateId = ctx.user?.candidateId;
+  if (!candidateId) throw gqlError('FORBIDDEN', 'Akun ini belum terhubung dengan data ASN');
+  const a = await ctx.loaders.application.load(input.applicationId);
+  if (!a) throw gqlError('NOT_FOUND', 'Lamaran tidak ditemukan', 'applicationId');
+  if (a.candidateId !== candidateId) throw gqlError('FORBIDDEN', 'Lamaran ini bukan milik Anda', 'applicationId');
+  const s = await selectionFor(ctx, a.selectionId, 'applicationId');
+  return decide(ctx, s, withdrawApplicationUpdate, {
+    applicationId: a.id,
+    candidateId,
+    reason: input.reason,
+  });
+};
 
 // The agency's official name next to its code (the dashboard shows names, not codes); public, like the announcement.
 builder.objectField(SelectionType, 'agencyName', (t) =>

@@ -15,15 +15,18 @@ import type { SelectionSummaryDto } from '@seleksi/kit';
 import {
   DECISION_KINDS,
   executeSelectionUpdate,
+  selectionDecisionUpdate,
   type DecisionArgs,
   type OpenSelectionState,
   type RecordedDecision,
+  type SelectionDecisionUpdateArgs,
 } from '@seleksi/workflows';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
-import { gqlError } from '../errors';
+import { gqlError, typed } from '../errors';
 import { RoleEnum } from './common';
 import { parseInput } from './input';
+import { zodArgs } from './zod-args';
 
 export const ActorType = builder.objectRef<Actor>('Actor').implement({
   description: 'Who took a decision (the signed-in user, or the system acting on a rule)',
@@ -161,4 +164,54 @@ export function declaredScopes(name: SelectionDecisionName): { roles: Role[] } {
 /** A decision's arguments checked against its declaration; the first problem is a VALIDATION_FAILED naming its field. */
 export function declaredArgs<N extends SelectionDecisionName>(name: N, args: unknown): SelectionDecisionArgs<N> {
   return parseInput(SELECTION_DECISIONS[name].args, args, '') as SelectionDecisionArgs<N>;
+}
+
+/** What a decision mutation does once its arguments passed their declaration. */
+export type DecisionResolver<N extends SelectionDecisionName> = (
+  input: SelectionDecisionArgs<N>,
+  ctx: GraphQLContext,
+) => Promise<RecordedDecision>;
+
+/**
+ * The usual decision on a round: the round (NOT_FOUND), the agency of a secretariat or PPK (FORBIDDEN), then
+ * the workflow's Update with the declared arguments (the round is the workflow's own: without selectionId).
+ */
+export function onOwnRound<N extends SelectionDecisionName>(name: N): DecisionResolver<N> {
+  return async (input, ctx) => {
+    const { selectionId, ...rest } = input as SelectionDecisionArgs<N> & { selectionId: string };
+    const s = await selectionFor(ctx, selectionId);
+    requireOwnAgency(ctx, s);
+    return decide(
+      ctx,
+      s,
+      selectionDecisionUpdate(name),
+      rest as unknown as Omit<SelectionDecisionUpdateArgs<N>, 'actor'>,
+    );
+  };
+}
+
+/**
+ * A declared decision as a mutation: description, scopes (its roles, checked by Pothos before the resolver) and
+ * arguments from its declaration; the arguments validated against it (VALIDATION_FAILED naming the field) before
+ * `resolve` runs. `roundFirst`: whose round it is (NOT_FOUND, FORBIDDEN) before what is wrong with the input.
+ */
+export function decisionMutation<N extends SelectionDecisionName>(
+  name: N,
+  resolve: DecisionResolver<N> = onOwnRound(name),
+  options: { roundFirst?: boolean } = {},
+): void {
+  const declared = SELECTION_DECISIONS[name];
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: DecisionType,
+      description: declared.description,
+      authScopes: declaredScopes(name),
+      args: zodArgs(t.arg as never, declared.args, name),
+      resolve: (_r, args, ctx) =>
+        typed(async () => {
+          if (options.roundFirst) requireOwnAgency(ctx, await selectionFor(ctx, String(args.selectionId)));
+          return resolve(declaredArgs(name, args), ctx);
+        }),
+    }),
+  );
 }

@@ -18,15 +18,15 @@ import {
   type ElectionReportDutyDto,
   type ElectionScheduleDto,
 } from '@seleksi/domain';
-import { recordAppointmentPermissionUpdate, type ElectionGuardState } from '@seleksi/workflows';
+import type { ElectionGuardState } from '@seleksi/workflows';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { AgencyType } from './agency';
-import { actorOf, DecisionType, idText, reasonText, shortText } from './decision';
+import { actorOf, idText, reasonText, shortText } from './decision';
 import { parseInput } from './input';
 import { ElectionPermissionType, ElectionWindowType, permissionView } from './selection-process';
-import { decideFilling, TalentFillingType } from './talent-filling';
+import { TalentFillingType } from './talent-filling';
 
 const STAFF = ['ADMIN', 'AGENCY_ADMIN', 'PANSEL_SECRETARY', 'PPK', 'OVERSEER'] as const;
 
@@ -303,39 +303,7 @@ builder.objectField(TalentFillingType, 'election', (t) =>
   t.field({ type: ElectionGuardType, nullable: true, resolve: (f) => f.election ?? null }),
 );
 
-const permissionSchema = z.object({
-  fillingId: idText('Pengisian jabatan'),
-  letterNumber: shortText('Nomor surat izin'),
-  letterDate: localDate('Tanggal surat'),
-  scope: shortText('Lingkup izin', 1000),
-  reason: reasonText('Keterangan'),
-});
-
-builder.mutationField('recordTalentElectionPermission', (t) =>
-  t.field({
-    type: DecisionType,
-    description:
-      "Records the Home Affairs Minister's written permission to appoint inside a pilkada window (talent route; Pansel secretary of the agency)",
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
-    args: {
-      fillingId: t.arg.id(),
-      letterNumber: t.arg.string(),
-      letterDate: t.arg({ type: 'LocalDate' }),
-      scope: t.arg.string({ description: 'What the letter permits (the post, the appointee)' }),
-      reason: t.arg.string(),
-    },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        const input = parseInput(permissionSchema, args, '');
-        return decideFilling(ctx, input.fillingId, recordAppointmentPermissionUpdate, {
-          letterNumber: input.letterNumber,
-          letterDate: input.letterDate,
-          scope: input.scope,
-          reason: input.reason,
-        });
-      }),
-  }),
-);
+// The talent route's permission (recordTalentElectionPermission) is declared with its decisions (TALENT_DECISIONS).
 
 // --- the duty to report to the Minister ---------------------------------------------------------------
 

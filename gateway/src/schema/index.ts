@@ -8,7 +8,7 @@ import './application';
 import './plan';
 import './screening';
 import './scoring';
-import './appointment';
+import './selection-decisions';
 import './selection-process';
 import './calendar';
 import './selection-route';

@@ -26,18 +26,17 @@ import {
   NIP_PROBLEM_TEXT_ID,
   appointmentRoute,
   overseerRulesFor,
+  TALENT_DECISION_NAMES,
+  TALENT_DECISIONS,
   type InvitationDto,
+  type TalentDecisionName,
 } from '@seleksi/domain';
 import {
-  confirmProposalUpdate,
-  decideSuccessorUpdate,
   executeFillingUpdate,
   queryFillingState,
-  recordTalentInaugurationUpdate,
-  recordTalentPresidentialDecisionUpdate,
   startTalentPoolFilling,
+  talentDecisionUpdate,
   talentFillingHandle,
-  talentOverseerDecisionUpdate,
   TALENT_FILLING_STAGES,
   type DecisionArgs,
   type RecordedDecision,
@@ -50,9 +49,10 @@ import { arrayConnection } from '../relay/connections';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { JptLevelEnum } from './common';
-import { actorOf, DecisionType, idText, optionalText, reasonText, shortText, updateIdOf } from './decision';
+import { actorOf, DecisionType, updateIdOf } from './decision';
 import { DocumentType } from './document';
 import { parseInput } from './input';
+import { zodArgs } from './zod-args';
 import { defaultPpkTitle, SelectionType } from './selection';
 import { MeritCategoryEnum, requireAgencyAccess, TALENT_ROLES, talentSettingsOf } from './talent';
 
@@ -478,140 +478,29 @@ builder.mutationField('startTalentPoolFilling', (t) =>
 // ---------------------------------------------------------------------------------------------
 // Decisions
 
-const confirmSchema = z.object({
-  fillingId: idText('Pengisian jabatan'),
-  confirm: z.boolean(),
-  reason: reasonText('Pertimbangan'),
-});
+/**
+ * Every declared decision of the talent route (TALENT_DECISIONS in @seleksi/domain) as a mutation, from its
+ * declaration: description, scopes (its roles, before the arguments), arguments and their validation; then
+ * the filling's Update as the signed-in user (the filling's agency checked first).
+ */
+function talentDecisionMutation<N extends TalentDecisionName>(name: N): void {
+  const declared = TALENT_DECISIONS[name];
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: DecisionType,
+      description: declared.description,
+      authScopes: { roles: [...declared.roles] },
+      args: zodArgs(t.arg as never, declared.args, name),
+      resolve: (_r, args, ctx) =>
+        typed(async () => {
+          const { fillingId, ...rest } = parseInput(declared.args, args, '') as { fillingId: string };
+          return decideFilling(ctx, fillingId, talentDecisionUpdate(name), rest as never);
+        }),
+    }),
+  );
+}
 
-builder.mutationField('confirmProposal', (t) =>
-  t.field({
-    type: DecisionType,
-    description:
-      'The committee confirms the successor proposal, or declines it (the post then goes to an open selection); Pansel secretary of the agency',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
-    args: { fillingId: t.arg.id(), confirm: t.arg.boolean(), reason: t.arg.string() },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        const input = parseInput(confirmSchema, args, '');
-        return decideFilling(ctx, input.fillingId, confirmProposalUpdate, {
-          confirm: input.confirm,
-          reason: input.reason,
-        });
-      }),
-  }),
-);
-
-const overseerSchema = z.object({
-  fillingId: idText('Pengisian jabatan'),
-  verdict: z.enum(['APPROVE', 'REJECT']),
-  reason: reasonText('Pertimbangan'),
-  reference: optionalText(200),
-});
-
-builder.mutationField('talentOverseerDecision', (t) =>
-  t.field({
-    type: DecisionType,
-    description: "The overseer's approval (or rejection) of the successor proposal",
-    authScopes: { roles: ['OVERSEER'] },
-    args: {
-      fillingId: t.arg.id(),
-      verdict: t.arg({ type: TalentOverseerVerdictEnum }),
-      reason: t.arg.string(),
-      reference: t.arg.string({ required: false, description: "Number of the overseer's letter" }),
-    },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        const input = parseInput(overseerSchema, args, '');
-        return decideFilling(ctx, input.fillingId, talentOverseerDecisionUpdate, {
-          verdict: input.verdict,
-          reason: input.reason,
-          reference: input.reference,
-        });
-      }),
-  }),
-);
-
-const decideSchema = z.object({
-  fillingId: idText('Pengisian jabatan'),
-  employeeId: idText('Pegawai'),
-  justification: optionalText(),
-});
-
-builder.mutationField('decideSuccessor', (t) =>
-  t.field({
-    type: DecisionType,
-    description:
-      'The PPK appoints one of the proposed successors; a justification (at least 20 characters) is required when it is not the first',
-    authScopes: { roles: ['PPK'] },
-    args: { fillingId: t.arg.id(), employeeId: t.arg.id(), justification: t.arg.string({ required: false }) },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        const input = parseInput(decideSchema, args, '');
-        return decideFilling(ctx, input.fillingId, decideSuccessorUpdate, {
-          employeeId: input.employeeId,
-          justification: input.justification,
-        });
-      }),
-  }),
-);
-
-const presidentialSchema = z.object({
-  fillingId: idText('Pengisian jabatan'),
-  employeeId: idText('Pegawai'),
-  decreeNumber: shortText('Nomor Keputusan Presiden'),
-  decreeDate: z.string(),
-  justification: optionalText(),
-});
-
-builder.mutationField('recordTalentPresidentialDecision', (t) =>
-  t.field({
-    type: DecisionType,
-    description:
-      "Records the President's decree (Keppres) on a Madya/Utama post the PPK proposed (Pansel secretary of the agency); a justification when not the first successor",
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
-    args: {
-      fillingId: t.arg.id(),
-      employeeId: t.arg.id(),
-      decreeNumber: t.arg.string(),
-      decreeDate: t.arg({ type: 'LocalDate' }),
-      justification: t.arg.string({ required: false }),
-    },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        const input = parseInput(presidentialSchema, args, '');
-        return decideFilling(ctx, input.fillingId, recordTalentPresidentialDecisionUpdate, {
-          employeeId: input.employeeId,
-          decreeNumber: input.decreeNumber,
-          decreeDate: input.decreeDate,
-          justification: input.justification,
-        });
-      }),
-  }),
-);
-
-const inaugurationSchema = z.object({
-  fillingId: idText('Pengisian jabatan'),
-  date: z.string(),
-  place: shortText('Tempat pelantikan'),
-});
-
-builder.mutationField('recordTalentInauguration', (t) =>
-  t.field({
-    type: DecisionType,
-    description: 'Records the inauguration of the appointed successor (Pansel secretary of the agency)',
-    authScopes: { roles: ['PANSEL_SECRETARY'] },
-    args: { fillingId: t.arg.id(), date: t.arg({ type: 'LocalDate' }), place: t.arg.string() },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        const input = parseInput(inaugurationSchema, args, '');
-        return decideFilling(ctx, input.fillingId, recordTalentInaugurationUpdate, {
-          date: input.date,
-          place: input.place,
-        });
-      }),
-  }),
-);
+for (const name of TALENT_DECISION_NAMES) talentDecisionMutation(name);
 
 // ---------------------------------------------------------------------------------------------
 // Invitations

@@ -39,8 +39,27 @@ export const scoreValue = z.number().refine((n) => isValidScore(n), 'Nilai harus
 export const idText = (what: string) =>
   z.coerce.string().trim().min(1, `${what} wajib diisi`).max(300, `${what} terlalu panjang`);
 
+/**
+ * How the gateway shows an argument: its GraphQL type (a scalar, enum or input type name; default from the
+ * zod type: String, Float, Boolean, a list) and its description. The gateway builds each decision's
+ * GraphQL arguments from `args` and this metadata (gateway/src/schema/zod-args.ts), so they are written once.
+ */
+export interface GraphQLArgMeta {
+  graphql?: string;
+  description?: string;
+}
+
+/** The schema with its GraphQL type and description (zod's metadata, kept by every wrapper around it). */
+export function asArg<T extends z.ZodType>(schema: T, meta: GraphQLArgMeta): T {
+  return schema.meta({ ...meta });
+}
+
+/** An id argument (GraphQL ID). */
+const id = (what: string, description?: string) => asArg(idText(what), { graphql: 'ID', description });
+/** A local date argument (GraphQL LocalDate). */
+const date = (description?: string) => asArg(z.string(), { graphql: 'LocalDate', description });
 /** An id taken as given (decisions that looked the record up without checking its shape). */
-const anyId = z.string();
+const anyId = asArg(z.string(), { graphql: 'ID' });
 
 /** Stages the overseer (or an upheld final objection) can send the process back to. */
 export const CORRECTABLE_STAGES = [
@@ -68,55 +87,71 @@ export interface DecisionDeclaration {
   args: z.ZodType;
   /** Its name as people read it (portal). */
   label: string;
+  /** What the gateway's mutation does (English, the API's description). */
+  description: string;
 }
 
 export const SELECTION_DECISIONS = {
   setPansel: {
     label: 'Tetapkan panitia seleksi',
+    description: 'Sets the selection committee (Pansel) while the selection is being planned (Pansel secretary)',
     roles: SECRETARIAT,
     stages: ['PLANNED'],
     args: z.object({
-      selectionId: idText('Seleksi'),
+      selectionId: id('Seleksi'),
       members: z
         .array(
-          z.object({
-            id: z.coerce
-              .string()
-              .trim()
-              .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Kode anggota hanya huruf, angka, - dan _ (paling banyak 40)')
-              .nullish(),
-            userId: idText('Akun anggota'),
-            name: shortText('Nama anggota'),
-            institution: shortText('Instansi asal'),
-            internal: z.boolean(),
-            partyMember: z.boolean(),
-            bknOfficial: z.boolean().nullish(),
-            role: z.enum(['CHAIR', 'SECRETARY', 'MEMBER']),
-          }),
+          asArg(
+            z.object({
+              id: asArg(
+                z.coerce
+                  .string()
+                  .trim()
+                  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Kode anggota hanya huruf, angka, - dan _ (paling banyak 40)')
+                  .nullish(),
+                { graphql: 'ID', description: 'Member id within the selection (default M1, M2, …)' },
+              ),
+              userId: id('Akun anggota', 'The PANSEL_MEMBER account acting as this member'),
+              name: shortText('Nama anggota'),
+              institution: shortText('Instansi asal'),
+              internal: asArg(z.boolean(), {
+                description: 'From the agency running the selection (otherwise external)',
+              }),
+              partyMember: z.boolean(),
+              bknOfficial: asArg(z.boolean().nullish(), { description: 'Default false' }),
+              role: asArg(z.enum(['CHAIR', 'SECRETARY', 'MEMBER']), { graphql: 'PanselRole' }),
+            }),
+            { graphql: 'PanselMemberInput' },
+          ),
         )
         .min(1, 'Minimal satu anggota')
         .max(25, 'Paling banyak 25 anggota'),
-      decreeReference: optionalText(200),
+      decreeReference: asArg(optionalText(200), { description: "Number of the PPK's decree, when signed" }),
     }),
   },
   submitPlan: {
     label: 'Ajukan rencana seleksi',
+    description: 'Sends the selection plan to the overseer for approval (Pansel secretary)',
     roles: SECRETARIAT,
     stages: ['PLANNED'],
     args: z.object({ selectionId: anyId }),
   },
   overseerDecision: {
     label: 'Keputusan pengawas',
+    description: "The overseer's verdict on the plan or on the result (KASN/BKN)",
     roles: ['OVERSEER'],
     stages: ['PLAN_APPROVAL', 'OVERSEER_RECOMMENDATION'],
     args: z
       .object({
-        selectionId: idText('Seleksi'),
-        subject: z.enum(['PLAN', 'RESULT']),
-        verdict: z.enum(['APPROVE', 'REQUEST_CORRECTION', 'REJECT']),
-        stageAtFault: z.enum(CORRECTABLE_STAGES).nullish(),
+        selectionId: id('Seleksi'),
+        subject: asArg(z.enum(['PLAN', 'RESULT']), { graphql: 'OverseerSubject' }),
+        verdict: asArg(z.enum(['APPROVE', 'REQUEST_CORRECTION', 'REJECT']), { graphql: 'OverseerVerdict' }),
+        stageAtFault: asArg(z.enum(CORRECTABLE_STAGES).nullish(), {
+          graphql: 'CorrectableStage',
+          description: 'With REQUEST_CORRECTION on the result: the stage to send the process back to',
+        }),
         reason: reasonText('Alasan/pertimbangan'),
-        reference: optionalText(200),
+        reference: asArg(optionalText(200), { description: 'Letter number of the recommendation/pertek' }),
       })
       .superRefine((v, c) => {
         if (v.subject === 'RESULT' && v.verdict === 'REQUEST_CORRECTION' && !v.stageAtFault) {
@@ -126,122 +161,145 @@ export const SELECTION_DECISIONS = {
   },
   requestAdditionalDocuments: {
     label: 'Minta dokumen tambahan',
+    description: 'The overseer asks the Pansel for more documents on the plan or the result under its review',
     roles: ['OVERSEER'],
     stages: ['PLAN_APPROVAL', 'OVERSEER_RECOMMENDATION'],
     args: z.object({
-      selectionId: idText('Seleksi'),
+      selectionId: id('Seleksi'),
       reason: reasonText('Alasan permintaan'),
-      documents: z
-        .array(shortText('Nama dokumen', 300))
-        .min(1, 'Sebutkan minimal satu dokumen')
-        .max(20, 'Paling banyak 20 dokumen'),
+      documents: asArg(
+        z
+          .array(shortText('Nama dokumen', 300))
+          .min(1, 'Sebutkan minimal satu dokumen')
+          .max(20, 'Paling banyak 20 dokumen'),
+        { description: 'The documents asked for, one per item' },
+      ),
     }),
   },
   decideVacancy: {
     label: 'Putuskan lowongan',
+    description:
+      'Decides a vacancy waiting for the Pansel (too few applicants or qualified candidates): cancel, switch route or re-announce',
     roles: SECRETARIAT,
     // Whenever a vacancy waits for the Pansel (too few applicants or qualified candidates).
     stages: ANY_STAGE,
     args: z.object({
-      selectionId: idText('Seleksi'),
-      vacancyId: idText('Lowongan'),
-      outcome: z.enum(['CANCEL', 'SWITCH_ROUTE', 'REANNOUNCE']),
+      selectionId: id('Seleksi'),
+      vacancyId: id('Lowongan'),
+      outcome: asArg(z.enum(['CANCEL', 'SWITCH_ROUTE', 'REANNOUNCE']), { graphql: 'VacancyOutcome' }),
       reason: reasonText('Alasan keputusan'),
     }),
   },
   overrideScreening: {
     label: 'Ubah hasil seleksi administrasi',
+    description: "Overrides the screening engine's MS/TMS for one application, with a recorded reason",
     roles: SECRETARIAT,
     stages: ['ADMINISTRATIVE_SCREENING', 'ADMINISTRATIVE_OBJECTIONS'],
     args: z.object({
-      selectionId: idText('Seleksi'),
-      applicationId: idText('Lamaran'),
+      selectionId: id('Seleksi'),
+      applicationId: id('Lamaran'),
       eligible: z.boolean(),
       reason: reasonText('Alasan perubahan hasil administrasi'),
     }),
   },
   publishScreening: {
     label: 'Umumkan hasil seleksi administrasi',
+    description: 'Publishes the administrative screening result (BA and MS/TMS list); opens the objection window',
     roles: SECRETARIAT,
     stages: ['ADMINISTRATIVE_SCREENING'],
     args: z.object({ selectionId: anyId }),
   },
   fileObjection: {
     label: 'Ajukan sanggahan',
+    description: "Files an objection (sanggah) on the signed-in candidate's own application during an objection window",
     roles: ['CANDIDATE'],
     stages: ['ADMINISTRATIVE_OBJECTIONS', 'FINAL_OBJECTIONS'],
     args: z.object({
-      selectionId: idText('Seleksi'),
-      applicationId: idText('Lamaran'),
+      selectionId: id('Seleksi'),
+      applicationId: id('Lamaran'),
       text: reasonText('Isi sanggahan'),
     }),
   },
   answerObjection: {
     label: 'Jawab sanggahan',
+    description:
+      'Answers an objection; an upheld one reopens the screening of that application, or (final result) the stage given',
     roles: SECRETARIAT,
     // An objection filed in its window may be answered after the window closed.
     stages: ANY_STAGE,
     args: z.object({
-      selectionId: idText('Seleksi'),
-      objectionId: idText('Sanggahan'),
+      selectionId: id('Seleksi'),
+      objectionId: id('Sanggahan'),
       upheld: z.boolean(),
       answer: reasonText('Jawaban sanggahan'),
-      reopenStage: z.enum(CORRECTABLE_STAGES).nullish(),
+      reopenStage: asArg(z.enum(CORRECTABLE_STAGES).nullish(), {
+        graphql: 'CorrectableStage',
+        description: 'Upheld objection on the final result: the stage to reopen (default TRACK_RECORD)',
+      }),
     }),
   },
   declareConflict: {
     label: 'Nyatakan konflik kepentingan',
+    description:
+      'The signed-in Pansel member declares (or withdraws) a conflict of interest with a candidate; a conflicted member is recused',
     roles: ['PANSEL_MEMBER'],
     // Declared before the final assessment.
     stages: stagesBetween('PLANNED', 'FINAL_RANKING'),
     args: z.object({
-      selectionId: idText('Seleksi'),
-      candidateId: idText('Peserta'),
+      selectionId: id('Seleksi'),
+      candidateId: id('Peserta'),
       hasConflict: z.boolean(),
       reason: reasonText('Keterangan konflik kepentingan'),
     }),
   },
   recordAssessment: {
     label: 'Catat nilai uji kompetensi',
+    description: 'Records the competency assessment of one application (assessment centre, paper, presentation)',
     roles: SECRETARIAT,
     stages: ['COMPETENCY_ASSESSMENT'],
     args: z.object({
-      selectionId: idText('Seleksi'),
-      applicationId: idText('Lamaran'),
-      managerial: scoreValue,
-      socioCultural: scoreValue,
-      paper: scoreValue,
-      presentation: scoreValue,
-      assessedAt: z.string(),
-      reusedResultId: optionalText(200),
+      selectionId: id('Seleksi'),
+      applicationId: id('Lamaran'),
+      managerial: asArg(scoreValue, { description: 'Managerial competency, 0–100' }),
+      socioCultural: asArg(scoreValue, { description: 'Socio-cultural competency, 0–100' }),
+      paper: asArg(scoreValue, { description: 'Paper (makalah), 0–100' }),
+      presentation: asArg(scoreValue, { description: 'Presentation, 0–100' }),
+      assessedAt: date('Assessment-centre date'),
+      reusedResultId: asArg(optionalText(200), { description: 'An earlier, still valid assessment result' }),
     }),
   },
   submitInterviewScore: {
     label: 'Beri nilai wawancara',
+    description:
+      "The signed-in Pansel member's interview score for one application (blind: others' scores show after one's own)",
     roles: ['PANSEL_MEMBER'],
     stages: ['INTERVIEW'],
     args: z.object({
-      selectionId: idText('Seleksi'),
-      applicationId: idText('Lamaran'),
-      score: scoreValue,
-      reason: optionalText(),
+      selectionId: id('Seleksi'),
+      applicationId: id('Lamaran'),
+      score: asArg(scoreValue, { description: '0–100, at most 2 decimals' }),
+      reason: asArg(optionalText(), { description: 'Required when scoring again (calibration/correction)' }),
     }),
   },
   recordTrackRecord: {
     label: 'Catat rekam jejak',
+    description: 'Records the track-record check of one application; it may eliminate the candidate (with a reason)',
     roles: SECRETARIAT,
     stages: ['TRACK_RECORD'],
     args: z
       .object({
-        selectionId: idText('Seleksi'),
-        applicationId: idText('Lamaran'),
-        score: scoreValue,
+        selectionId: id('Seleksi'),
+        applicationId: id('Lamaran'),
+        score: asArg(scoreValue, { description: '0–100, at most 2 decimals' }),
         findings: reasonText('Temuan rekam jejak'),
-        eliminate: z
-          .boolean()
-          .nullish()
-          .transform((v) => v ?? false),
-        reason: optionalText(),
+        eliminate: asArg(
+          z
+            .boolean()
+            .nullish()
+            .transform((v) => v ?? false),
+          { description: 'Default false' },
+        ),
+        reason: asArg(optionalText(), { description: 'Required when eliminating' }),
       })
       .superRefine((v, c) => {
         if (v.eliminate && !v.reason) {
@@ -251,85 +309,104 @@ export const SELECTION_DECISIONS = {
   },
   scheduleStage: {
     label: 'Jadwalkan tahap',
+    description:
+      'Sets (or changes) the date, time (the agency’s local time) and place of the competency assessment or the interview; every competing candidate is mailed the invitation, or on a change the new schedule',
     roles: SECRETARIAT,
     // The interview may be scheduled while the assessment runs.
     stages: ['COMPETENCY_ASSESSMENT', 'INTERVIEW'],
     args: z.object({
-      selectionId: idText('Seleksi'),
-      stage: z.enum(['COMPETENCY_ASSESSMENT', 'INTERVIEW']),
-      date: z.string(),
-      time: z
-        .string()
-        .trim()
-        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam tidak valid (format JJ:MM, mis. 08:30)'),
-      place: shortText('Lokasi', 300).refine((v) => !/[\r\n]/.test(v), 'Lokasi ditulis dalam satu baris'),
-      notes: optionalText(1000),
+      selectionId: id('Seleksi'),
+      stage: asArg(z.enum(['COMPETENCY_ASSESSMENT', 'INTERVIEW']), { graphql: 'ScheduledStage' }),
+      date: date(),
+      time: asArg(
+        z
+          .string()
+          .trim()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam tidak valid (format JJ:MM, mis. 08:30)'),
+        { description: 'Local time at the agency, "HH:mm"' },
+      ),
+      place: asArg(
+        shortText('Lokasi', 300).refine((v) => !/[\r\n]/.test(v), 'Lokasi ditulis dalam satu baris'),
+        { description: 'Lokasi: building, room, address' },
+      ),
+      notes: asArg(optionalText(1000), { description: 'What to bring, dress code, contact person' }),
     }),
   },
   completeStage: {
     label: 'Tutup tahap',
+    description: 'Closes a scored stage once every result is in (INCOMPLETE lists what is missing)',
     roles: SECRETARIAT,
     stages: ['ADMINISTRATIVE_SCREENING', 'COMPETENCY_ASSESSMENT', 'INTERVIEW', 'TRACK_RECORD'],
     args: z.object({
       selectionId: anyId,
-      stage: z.enum(['COMPETENCY_ASSESSMENT', 'INTERVIEW', 'TRACK_RECORD', 'ADMINISTRATIVE_SCREENING']),
+      stage: asArg(z.enum(['COMPETENCY_ASSESSMENT', 'INTERVIEW', 'TRACK_RECORD', 'ADMINISTRATIVE_SCREENING']), {
+        graphql: 'CompletableStage',
+      }),
     }),
   },
   chooseAppointee: {
     label: 'Pilih 1 dari 3 nama',
+    description:
+      'The PPK chooses 1 of the 3 names (Pratama: the appointee; Madya/Utama: the proposal to the President); a choice other than rank 1 needs a justification',
     roles: ['PPK'],
     stages: ['APPOINTMENT_CHOICE'],
     args: z.object({
-      selectionId: idText('Seleksi'),
-      vacancyId: idText('Lowongan'),
-      applicationId: idText('Lamaran'),
+      selectionId: id('Seleksi'),
+      vacancyId: id('Lowongan'),
+      applicationId: id('Lamaran'),
       justification: optionalText(),
     }),
   },
   recordPresidentialDecision: {
     label: 'Catat Keputusan Presiden',
+    description: "Records the President's decree (Keppres) appointing a JPT Madya/Utama",
     roles: SECRETARIAT,
     stages: ['APPOINTMENT_CHOICE'],
     args: z.object({
-      selectionId: idText('Seleksi'),
-      vacancyId: idText('Lowongan'),
-      applicationId: idText('Lamaran'),
+      selectionId: id('Seleksi'),
+      vacancyId: id('Lowongan'),
+      applicationId: id('Lamaran'),
       decreeNumber: shortText('Nomor Keputusan Presiden'),
-      decreeDate: z.string(),
+      decreeDate: date(),
       justification: optionalText(),
     }),
   },
   recordElectionPermission: {
     label: 'Catat izin Menteri Dalam Negeri',
+    description: "Records the Home Affairs Minister's written permission to appoint inside a regional-election window",
     roles: SECRETARIAT,
     // The permission may come before the appointment step opens.
     stages: ANY_STAGE,
     args: z.object({
-      selectionId: idText('Seleksi'),
+      selectionId: id('Seleksi'),
       letterNumber: shortText('Nomor surat izin'),
-      letterDate: z.string(),
-      scope: shortText('Lingkup izin', 1000),
+      letterDate: date(),
+      scope: asArg(shortText('Lingkup izin', 1000), {
+        description: 'What the letter permits (the posts, the appointees)',
+      }),
       reason: reasonText('Keterangan'),
     }),
   },
   recordInauguration: {
     label: 'Catat pelantikan',
+    description: 'Records the inauguration of the appointee of a vacancy (issues the BA of inauguration)',
     roles: SECRETARIAT,
     stages: ['INAUGURATION'],
     args: z.object({
-      selectionId: idText('Seleksi'),
-      vacancyId: idText('Lowongan'),
-      date: z.string(),
+      selectionId: id('Seleksi'),
+      vacancyId: id('Lowongan'),
+      date: date(),
       place: shortText('Tempat pelantikan'),
     }),
   },
   withdrawApplication: {
     label: 'Tarik lamaran',
+    description: "Withdraws the signed-in candidate's own application (before the appointment decree)",
     roles: ['CANDIDATE'],
     // Not after the appointment decree.
     stages: stagesBetween('PLANNED', 'DECREE'),
     args: z.object({
-      applicationId: idText('Lamaran'),
+      applicationId: id('Lamaran'),
       reason: reasonText('Alasan penarikan'),
     }),
   },

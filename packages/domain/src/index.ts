@@ -23,3 +23,4 @@ export * from './import/target-posts';
 export * from './oversight';
 export * from './selection-route';
 export * from './decisions';
+export * from './talent-decisions';

@@ -4,6 +4,7 @@
  */
 import type { RecordedElectionPermission } from '../election/definitions';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import type {
   Actor,
   AgencyDto,
@@ -14,6 +15,8 @@ import type {
   ErrorCode,
   HolidayCalendar,
   LocalDate,
+  SelectionDecisionArgs,
+  SelectionDecisionName,
   SelectionRules,
   SelectionStage,
   VacancyDto,
@@ -592,6 +595,44 @@ export const recordInaugurationUpdate = defineUpdate<RecordedDecision, [RecordIn
 export const withdrawApplicationUpdate = defineUpdate<RecordedDecision, [WithdrawApplicationArgs]>(
   'withdrawApplication',
 );
+/** The Update arguments of the decisions whose workflow arguments were written before their declarations. */
+interface WrittenDecisionArgs {
+  setPansel: SetPanselArgs;
+  submitPlan: DecisionArgs;
+  overseerDecision: OverseerDecisionArgs;
+  decideVacancy: DecideVacancyArgs;
+  overrideScreening: OverrideScreeningArgs;
+  publishScreening: DecisionArgs;
+  fileObjection: FileObjectionArgs;
+  answerObjection: AnswerObjectionArgs;
+  declareConflict: DeclareConflictArgs;
+  recordAssessment: RecordAssessmentArgs;
+  submitInterviewScore: SubmitInterviewScoreArgs;
+  recordTrackRecord: RecordTrackRecordArgs;
+  scheduleStage: ScheduleStageArgs;
+  completeStage: CompleteStageArgs;
+  chooseAppointee: ChooseAppointeeArgs;
+  recordPresidentialDecision: RecordPresidentialDecisionArgs;
+  recordElectionPermission: RecordElectionPermissionArgs;
+  recordInauguration: RecordInaugurationArgs;
+  withdrawApplication: WithdrawApplicationArgs;
+}
+
+/**
+ * A declared decision's Update arguments: the acting user and its declared arguments (the round is the
+ * workflow's own, so without `selectionId`), unless written above.
+ */
+export type SelectionDecisionUpdateArgs<N extends SelectionDecisionName> = N extends keyof WrittenDecisionArgs
+  ? WrittenDecisionArgs[N]
+  : DecisionArgs & Omit<SelectionDecisionArgs<N>, 'selectionId'>;
+
+/** A declared decision's Update: named as the decision, answered with the recorded decision. */
+export function selectionDecisionUpdate<N extends SelectionDecisionName>(
+  name: N,
+): UpdateDefinition<RecordedDecision, [SelectionDecisionUpdateArgs<N>], N> {
+  return defineUpdate<RecordedDecision, [SelectionDecisionUpdateArgs<N>], N>(name);
+}
+
 /** Fire-and-forget external event: an administrator amended the holiday calendar. */
 export const calendarAmendedSignal = defineSignal<[CalendarAmendment]>('calendarAmended');
 export const getSelectionStateQuery = defineQuery<OpenSelectionState>('getSelectionState');

@@ -13,40 +13,24 @@
  * continues as new whenever its history nears the limit, and the stage resumes where it waited.
  */
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
-import { SELECTION_DECISIONS, type SelectionDecisionName } from '@seleksi/domain';
+import { SELECTION_DECISION_NAMES, SELECTION_DECISIONS, type SelectionDecisionName } from '@seleksi/domain';
 import { HANDLER_DESCRIPTIONS, restoreDetails } from '../operator-view';
 import type { UpdateDefinition } from '@temporalio/common';
 import * as decide from './decisions';
 import * as documentRequest from './document-request';
 import {
-  answerObjectionUpdate,
   calendarAmendedSignal,
-  chooseAppointeeUpdate,
-  completeStageUpdate,
-  declareConflictUpdate,
-  decideVacancyUpdate,
-  fileObjectionUpdate,
   getApplicationStatesQuery,
   getSelectionStateQuery,
   getSelectionSummaryQuery,
-  overrideScreeningUpdate,
-  overseerDecisionUpdate,
-  publishScreeningUpdate,
-  recordAssessmentUpdate,
-  recordElectionPermissionUpdate,
-  recordInaugurationUpdate,
-  recordPresidentialDecisionUpdate,
-  recordTrackRecordUpdate,
-  scheduleStageUpdate,
-  setPanselUpdate,
+  selectionDecisionUpdate,
   submitApplicationUpdate,
   submitApplicationsUpdate,
-  submitInterviewScoreUpdate,
-  submitPlanUpdate,
-  withdrawApplicationUpdate,
   type OpenSelectionCarry,
   type OpenSelectionInput,
   type OpenSelectionState,
+  type RecordedDecision,
+  type SelectionDecisionUpdateArgs,
 } from './definitions';
 import * as guard from './guards';
 import { legacyOpenSelectionWorkflow } from './legacy/v1';
@@ -127,30 +111,46 @@ function registerHandlers(run: SelectionRun): void {
 
   on(submitApplicationUpdate, guard.submitApplication, decide.submitApplication);
   on(submitApplicationsUpdate, guard.submitApplications, decide.submitApplications, 'per-item');
-  on(setPanselUpdate, guard.setPansel, decide.setPansel);
-  on(submitPlanUpdate, guard.submitPlan, decide.submitPlan);
-  on(overseerDecisionUpdate, guard.overseerDecision, decide.overseerDecision);
-  on(decideVacancyUpdate, guard.decideVacancy, decide.decideVacancy);
-  on(overrideScreeningUpdate, guard.overrideScreening, decide.overrideScreening);
-  on(publishScreeningUpdate, guard.publishScreening, decide.publishScreening);
-  on(fileObjectionUpdate, guard.fileObjection, decide.fileObjection);
-  on(answerObjectionUpdate, guard.answerObjection, decide.answerObjection);
-  on(declareConflictUpdate, guard.declareConflict, decide.declareConflict);
-  on(recordAssessmentUpdate, guard.recordAssessment, decide.recordAssessment);
-  on(submitInterviewScoreUpdate, guard.submitInterviewScore, decide.submitInterviewScore);
-  on(recordTrackRecordUpdate, guard.recordTrackRecord, decide.recordTrackRecord);
-  // A new Update only: histories recorded before it never call it, so replay needs no patch marker.
-  on(scheduleStageUpdate, guard.scheduleStage, decide.scheduleStage);
-  on(completeStageUpdate, guard.completeStage, decide.completeStage);
-  on(chooseAppointeeUpdate, guard.chooseAppointee, decide.chooseAppointee);
-  on(recordPresidentialDecisionUpdate, guard.recordPresidentialDecision, decide.recordPresidentialDecision);
-  on(recordElectionPermissionUpdate, guard.recordElectionPermission, decide.recordElectionPermission);
-  on(recordInaugurationUpdate, guard.recordInauguration, decide.recordInauguration);
-  on(withdrawApplicationUpdate, guard.withdrawApplication, decide.withdrawApplication);
-  // New Updates only: histories recorded before them never call them, so replay needs no patch marker.
-  on(
-    documentRequest.requestAdditionalDocumentsUpdate,
+  // Every declared decision (SELECTION_DECISIONS), in the order declared. Handlers add no commands, so
+  // registering them from the table replays every history as the hand-written list did.
+  for (const name of SELECTION_DECISION_NAMES) registerDecision(name);
+
+  function registerDecision<N extends SelectionDecisionName>(name: N): void {
+    const [check, effect] = DECISION_HANDLERS[name] as DecisionHandler<N>;
+    on(selectionDecisionUpdate(name), check, effect);
+  }
+}
+
+/** A declared decision's guard (its Update validator) and effect. */
+type DecisionHandler<N extends SelectionDecisionName> = [
+  check: (view: guard.GuardView, args: SelectionDecisionUpdateArgs<N>) => void,
+  effect: (run: SelectionRun, args: SelectionDecisionUpdateArgs<N>) => Promise<RecordedDecision>,
+];
+
+/** The guard and effect of every declared decision: a decision declared without them does not compile. */
+const DECISION_HANDLERS: { [N in SelectionDecisionName]: DecisionHandler<N> } = {
+  setPansel: [guard.setPansel, decide.setPansel],
+  submitPlan: [guard.submitPlan, decide.submitPlan],
+  overseerDecision: [guard.overseerDecision, decide.overseerDecision],
+  // New Updates only (as scheduleStage): histories recorded before them never call them, so no patch marker.
+  requestAdditionalDocuments: [
     documentRequest.requestAdditionalDocumentsGuard,
     documentRequest.requestAdditionalDocuments,
-  );
-}
+  ],
+  decideVacancy: [guard.decideVacancy, decide.decideVacancy],
+  overrideScreening: [guard.overrideScreening, decide.overrideScreening],
+  publishScreening: [guard.publishScreening, decide.publishScreening],
+  fileObjection: [guard.fileObjection, decide.fileObjection],
+  answerObjection: [guard.answerObjection, decide.answerObjection],
+  declareConflict: [guard.declareConflict, decide.declareConflict],
+  recordAssessment: [guard.recordAssessment, decide.recordAssessment],
+  submitInterviewScore: [guard.submitInterviewScore, decide.submitInterviewScore],
+  recordTrackRecord: [guard.recordTrackRecord, decide.recordTrackRecord],
+  scheduleStage: [guard.scheduleStage, decide.scheduleStage],
+  completeStage: [guard.completeStage, decide.completeStage],
+  chooseAppointee: [guard.chooseAppointee, decide.chooseAppointee],
+  recordPresidentialDecision: [guard.recordPresidentialDecision, decide.recordPresidentialDecision],
+  recordElectionPermission: [guard.recordElectionPermission, decide.recordElectionPermission],
+  recordInauguration: [guard.recordInauguration, decide.recordInauguration],
+  withdrawApplication: [guard.withdrawApplication, decide.withdrawApplication],
+};

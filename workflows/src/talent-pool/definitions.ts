@@ -4,32 +4,25 @@
  * fails or no eligible talent exists. Imported by workflow code, activities, the gateway and tests.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type {
-  Actor,
-  AgencyDto,
-  AppointmentRouteKind,
-  DocumentDto,
-  LocalDate,
-  OverseerRules,
-  SelectionRules,
+import {
+  talentDecisionUpdateName,
+  type TalentDecisionName,
+  type TalentFillingStage,
+  type Actor,
+  type AgencyDto,
+  type AppointmentRouteKind,
+  type DocumentDto,
+  type LocalDate,
+  type OverseerRules,
+  type SelectionRules,
+  type TalentDecisionArgs,
 } from '@seleksi/domain';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { RecordedDecision, VacancyPlan } from '../open-selection/definitions';
-import type { ElectionGuardState } from '../election/definitions';
+import type { AppointmentPermissionArgs, ElectionGuardState } from '../election/definitions';
 
-export const TALENT_FILLING_STAGES = [
-  'GATE_CHECK',
-  'PROPOSAL',
-  'CONFIRMATION',
-  'OVERSEER_APPROVAL',
-  'PPK_DECISION',
-  /** Madya/Utama: the PPK proposed; the secretariat records the President's decree (Keppres). */
-  'PRESIDENTIAL_DECISION',
-  'DECREE',
-  'INAUGURATION',
-  'COMPLETED',
-  'FALLBACK_OPEN_SELECTION',
-] as const;
-export type TalentFillingStage = (typeof TALENT_FILLING_STAGES)[number];
+/** The filling's steps and its decisions are declared in @seleksi/domain (talent-decisions.ts). */
+export { TALENT_FILLING_STAGES, type TalentFillingStage } from '@seleksi/domain';
 
 export interface TalentPoolFillingInput {
   fillingId: string;
@@ -126,6 +119,28 @@ export const recordTalentPresidentialDecisionUpdate = defineUpdate<RecordedDecis
 export const recordTalentInaugurationUpdate = defineUpdate<RecordedDecision, [TalentInaugurationArgs]>(
   'recordTalentInauguration',
 );
+/** The Update arguments of the talent decisions, written before their declarations. */
+interface WrittenTalentDecisionArgs {
+  confirmProposal: ConfirmProposalArgs;
+  talentOverseerDecision: TalentOverseerArgs;
+  decideSuccessor: DecideSuccessorArgs;
+  recordTalentPresidentialDecision: TalentPresidentialDecisionArgs;
+  recordTalentInauguration: TalentInaugurationArgs;
+  recordTalentElectionPermission: AppointmentPermissionArgs;
+}
+
+/** A declared talent decision's Update arguments: the acting user and its declared arguments (without fillingId). */
+export type TalentDecisionUpdateArgs<N extends TalentDecisionName> = N extends keyof WrittenTalentDecisionArgs
+  ? WrittenTalentDecisionArgs[N]
+  : { actor: Actor } & Omit<TalentDecisionArgs<N>, 'fillingId'>;
+
+/** A declared talent decision's Update (its declared Update name), answered with the recorded decision. */
+export function talentDecisionUpdate<N extends TalentDecisionName>(
+  name: N,
+): UpdateDefinition<RecordedDecision, [TalentDecisionUpdateArgs<N>]> {
+  return defineUpdate<RecordedDecision, [TalentDecisionUpdateArgs<N>]>(talentDecisionUpdateName(name));
+}
+
 export const getFillingStateQuery = defineQuery<TalentPoolFillingState>('getFillingState');
 
 /** Patch: Madya/Utama posts wait for the President's decree after the PPK's proposal. */

@@ -26,6 +26,9 @@ import {
   localDateOf,
   periodDeadline,
   selectionWorkflowId,
+  TALENT_DECISIONS,
+  talentRoleMayTake,
+  talentStageAllows,
   vacancyId,
   type Actor,
   type HolidayCalendar,
@@ -122,7 +125,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     subjectId: input.fillingId,
     route: 'TALENT_POOL',
     today,
-    recorderRole: 'PANSEL_SECRETARY',
+    recorderRole: TALENT_DECISIONS.recordTalentElectionPermission.roles[0],
     open: () => state.decree === null && state.fallback === null,
     record: (actor, reason, payload) => record('ELECTION_PERMISSION_RECORDED', actor, reason, input.post.id, payload),
   });
@@ -138,9 +141,9 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     {
       description: HANDLER_DESCRIPTIONS.confirmProposal,
       validator: (args) => {
-        if (args.actor.role !== 'PANSEL_SECRETARY')
+        if (!talentRoleMayTake('confirmProposal', args.actor.role))
           fail('FORBIDDEN', 'Hanya tim/sekretariat yang dapat mengonfirmasi usulan', 'actor');
-        if (state.stage !== 'CONFIRMATION' || confirmation)
+        if (!talentStageAllows('confirmProposal', state.stage) || confirmation)
           fail('WRONG_STAGE', 'Usulan suksesor tidak menunggu konfirmasi');
         if (!args.reason || args.reason.trim().length < 5)
           fail('VALIDATION_FAILED', 'Pertimbangan wajib diisi', 'reason');
@@ -161,8 +164,9 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     {
       description: HANDLER_DESCRIPTIONS.talentOverseerDecision,
       validator: (args) => {
-        if (args.actor.role !== 'OVERSEER') fail('FORBIDDEN', 'Hanya lembaga pengawas yang dapat memutuskan', 'actor');
-        if (state.stage !== 'OVERSEER_APPROVAL' || overseer)
+        if (!talentRoleMayTake('talentOverseerDecision', args.actor.role))
+          fail('FORBIDDEN', 'Hanya lembaga pengawas yang dapat memutuskan', 'actor');
+        if (!talentStageAllows('talentOverseerDecision', state.stage) || overseer)
           fail('WRONG_STAGE', 'Tidak ada usulan yang menunggu keputusan lembaga pengawas');
         if (!args.reason || args.reason.trim().length < 5)
           fail('VALIDATION_FAILED', 'Pertimbangan wajib diisi', 'reason');
@@ -186,9 +190,9 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     {
       description: HANDLER_DESCRIPTIONS.decideSuccessor,
       validator: (args) => {
-        if (args.actor.role !== 'PPK')
+        if (!talentRoleMayTake('decideSuccessor', args.actor.role))
           fail('FORBIDDEN', 'Hanya Pejabat Pembina Kepegawaian yang dapat memutuskan', 'actor');
-        if (state.stage !== 'PPK_DECISION' || state.proposedEmployeeId)
+        if (!talentStageAllows('decideSuccessor', state.stage) || state.proposedEmployeeId)
           fail('WRONG_STAGE', 'Tidak menunggu keputusan PPK');
         successorGuards(args.employeeId, args.justification);
         election.check();
@@ -213,9 +217,9 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     {
       description: HANDLER_DESCRIPTIONS.recordTalentPresidentialDecision,
       validator: (args) => {
-        if (args.actor.role !== 'PANSEL_SECRETARY')
+        if (!talentRoleMayTake('recordTalentPresidentialDecision', args.actor.role))
           fail('FORBIDDEN', 'Hanya sekretariat yang dapat mencatat Keputusan Presiden', 'actor');
-        if (state.stage !== 'PRESIDENTIAL_DECISION' || state.presidentialDecree)
+        if (!talentStageAllows('recordTalentPresidentialDecision', state.stage) || state.presidentialDecree)
           fail('WRONG_STAGE', 'Tidak menunggu Keputusan Presiden');
         if (!args.decreeNumber || args.decreeNumber.trim().length < 3)
           fail('VALIDATION_FAILED', 'Nomor Keputusan Presiden wajib diisi', 'decreeNumber');
@@ -249,9 +253,10 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
     {
       description: HANDLER_DESCRIPTIONS.recordTalentInauguration,
       validator: (args) => {
-        if (args.actor.role !== 'PANSEL_SECRETARY')
+        if (!talentRoleMayTake('recordTalentInauguration', args.actor.role))
           fail('FORBIDDEN', 'Hanya sekretariat yang dapat mencatat pelantikan', 'actor');
-        if (state.stage !== 'INAUGURATION' || state.inaugurationDate) fail('WRONG_STAGE', 'Bukan tahap pelantikan');
+        if (!talentStageAllows('recordTalentInauguration', state.stage) || state.inaugurationDate)
+          fail('WRONG_STAGE', 'Bukan tahap pelantikan');
         if (!/^\d{4}-\d{2}-\d{2}$/.test(args.date)) fail('VALIDATION_FAILED', 'Tanggal pelantikan tidak valid', 'date');
         if (!args.place || args.place.trim().length < 3)
           fail('VALIDATION_FAILED', 'Tempat pelantikan wajib diisi', 'place');
