@@ -3,6 +3,8 @@
  * checked against the schema by queries.test.ts.
  */
 import { graphql } from '../graphql';
+import { SELECTION_LIST_FIELDS } from './fragments';
+
 const ACCOUNT_FIELDS = graphql(`
   fragment AccountFields on User {
     id
@@ -235,30 +237,17 @@ export const AGENCY_NAME = graphql(`
   }
 `);
 
-export const MY_PANSEL_ROUNDS = graphql(`
-  query MyPanselRounds($first: Int) {
-    myPanselRounds(first: $first) {
-      edges {
-        node {
-          id
-          title
-          stage
-          agencyCode
-          announcementDate
-          registrationClosesAt
-          simulation
-          vacancies {
-            id
-            position
-            level
-          }
-          stageHistory {
-            stage
-            at
-            expectedNextAt
+export const MY_PANSEL_ROUNDS = graphql(
+  `
+    query MyPanselRounds($first: Int) {
+      myPanselRounds(first: $first) {
+        edges {
+          node {
+            ...SelectionListFields
           }
         }
       }
     }
-  }
-`);
+  `,
+  [SELECTION_LIST_FIELDS],
+);

@@ -3,36 +3,18 @@
  * national administrator). Checked against gateway/schema.graphql by queries.test.ts.
  */
 import { graphql } from '../graphql';
+import { PROFILE_FIELDS } from './fragments';
 
-const PROFILE = graphql(`
-  fragment DisputedProfileFields on ProfileDispute {
-    profile {
-      id
-      nip
-      name
-      rank
-      agencyCode
-      agencyName
-      education
-      educationMajor
-      lhkpnFiled
-      disciplinarySanction
-      careers {
-        position
-        positionKind
-        unit
-        agencyCode
-        from
-        to
-        fields
-      }
-      skp {
-        year
-        predicate
+const PROFILE = graphql(
+  `
+    fragment DisputedProfileFields on ProfileDispute {
+      profile {
+        ...ProfileFields
       }
     }
-  }
-`);
+  `,
+  [PROFILE_FIELDS],
+);
 
 const DISPUTE = graphql(
   `
