@@ -3,7 +3,7 @@
  * checked against the schema by queries.test.ts.
  */
 import { graphql } from '../graphql';
-import { SELECTION_LIST_FIELDS } from './fragments';
+import { PAGE_INFO_FIELDS, SELECTION_LIST_FIELDS } from './fragments';
 
 const ACCOUNT_FIELDS = graphql(`
   fragment AccountFields on User {
@@ -43,8 +43,7 @@ export const ACCOUNTS = graphql(
       accounts(role: $role, agencyCode: $agencyCode, active: $active, first: $first, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         edges {
           node {
@@ -54,7 +53,7 @@ export const ACCOUNTS = graphql(
       }
     }
   `,
-  [ACCOUNT_FIELDS],
+  [ACCOUNT_FIELDS, PAGE_INFO_FIELDS],
 );
 
 export const PENDING_REGISTRATIONS = graphql(
@@ -63,8 +62,7 @@ export const PENDING_REGISTRATIONS = graphql(
       pendingRegistrations(first: $first, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         edges {
           node {
@@ -74,7 +72,7 @@ export const PENDING_REGISTRATIONS = graphql(
       }
     }
   `,
-  [ACCOUNT_FIELDS],
+  [ACCOUNT_FIELDS, PAGE_INFO_FIELDS],
 );
 
 /** Agencies for the filters and the invitation form (ADMIN: all; AGENCY_ADMIN: its own). */

@@ -4,6 +4,14 @@
  */
 import { graphql } from '../graphql';
 
+/** Where a page of a connection ends: every paged list reads the same two fields. */
+export const PAGE_INFO_FIELDS = graphql(`
+  fragment PageInfoFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
+
 /** A round as the staff's lists show it (Kelola seleksi, Seleksi saya). */
 export const SELECTION_LIST_FIELDS = graphql(`
   fragment SelectionListFields on Selection {

@@ -3,7 +3,7 @@
  * national administrator). Checked against gateway/schema.graphql by queries.test.ts.
  */
 import { graphql } from '../graphql';
-import { PROFILE_FIELDS } from './fragments';
+import { PAGE_INFO_FIELDS, PROFILE_FIELDS } from './fragments';
 
 const PROFILE = graphql(
   `
@@ -50,8 +50,7 @@ export const PROFILE_DISPUTES = graphql(
       profileDisputes(agencyCode: $agencyCode, first: $first, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         edges {
           node {
@@ -61,7 +60,7 @@ export const PROFILE_DISPUTES = graphql(
       }
     }
   `,
-  [DISPUTE],
+  [DISPUTE, PAGE_INFO_FIELDS],
 );
 
 export const ACCEPT_PROFILE_DISPUTE = graphql(
