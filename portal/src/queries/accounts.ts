@@ -3,6 +3,8 @@
  * checked against the schema by queries.test.ts.
  */
 import { graphql } from '../graphql';
+import { PAGE_INFO_FIELDS, SELECTION_LIST_FIELDS } from './fragments';
+
 const ACCOUNT_FIELDS = graphql(`
   fragment AccountFields on User {
     id
@@ -41,8 +43,7 @@ export const ACCOUNTS = graphql(
       accounts(role: $role, agencyCode: $agencyCode, active: $active, first: $first, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         edges {
           node {
@@ -52,7 +53,7 @@ export const ACCOUNTS = graphql(
       }
     }
   `,
-  [ACCOUNT_FIELDS],
+  [ACCOUNT_FIELDS, PAGE_INFO_FIELDS],
 );
 
 export const PENDING_REGISTRATIONS = graphql(
@@ -61,8 +62,7 @@ export const PENDING_REGISTRATIONS = graphql(
       pendingRegistrations(first: $first, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         edges {
           node {
@@ -72,7 +72,7 @@ export const PENDING_REGISTRATIONS = graphql(
       }
     }
   `,
-  [ACCOUNT_FIELDS],
+  [ACCOUNT_FIELDS, PAGE_INFO_FIELDS],
 );
 
 /** Agencies for the filters and the invitation form (ADMIN: all; AGENCY_ADMIN: its own). */
@@ -235,30 +235,17 @@ export const AGENCY_NAME = graphql(`
   }
 `);
 
-export const MY_PANSEL_ROUNDS = graphql(`
-  query MyPanselRounds($first: Int) {
-    myPanselRounds(first: $first) {
-      edges {
-        node {
-          id
-          title
-          stage
-          agencyCode
-          announcementDate
-          registrationClosesAt
-          simulation
-          vacancies {
-            id
-            position
-            level
-          }
-          stageHistory {
-            stage
-            at
-            expectedNextAt
+export const MY_PANSEL_ROUNDS = graphql(
+  `
+    query MyPanselRounds($first: Int) {
+      myPanselRounds(first: $first) {
+        edges {
+          node {
+            ...SelectionListFields
           }
         }
       }
     }
-  }
-`);
+  `,
+  [SELECTION_LIST_FIELDS],
+);

@@ -1,5 +1,6 @@
 /** Pilkada windows from data: regions' schedules (national administrator) and the duties to report. */
 import { graphql } from '../graphql';
+import { ELECTION_WINDOW_FIELDS } from './fragments';
 
 const REGION = graphql(`
   fragment ElectionRegionFields on ElectionRegion {
@@ -57,50 +58,52 @@ export const SET_ELECTION_REGION = graphql(
   [REGION],
 );
 
-export const AGENCY_ELECTION_WINDOWS = graphql(`
-  query AgencyElectionWindows($a: ID!) {
-    agencyElectionWindows(agencyCode: $a) {
-      regionId
-      monthsBefore
-      monthsAfter
-      windows {
-        from
-        to
-        label
+export const AGENCY_ELECTION_WINDOWS = graphql(
+  `
+    query AgencyElectionWindows($a: ID!) {
+      agencyElectionWindows(agencyCode: $a) {
+        regionId
+        monthsBefore
+        monthsAfter
+        windows {
+          ...ElectionWindowFields
+        }
       }
     }
-  }
-`);
+  `,
+  [ELECTION_WINDOW_FIELDS],
+);
 
-export const ELECTION_REPORT_DUTIES = graphql(`
-  query ElectionReportDuties($a: ID) {
-    electionReportDuties(agencyCode: $a) {
-      id
-      agencyCode
-      subjectId
-      route
-      position
-      actedOn
-      dueOn
-      window {
-        from
-        to
-        label
-      }
-      permission {
-        letterNumber
-        letterDate
-        scope
-      }
-      report {
-        letterNumber
-        date
-        recordedBy
-        recordedAt
+export const ELECTION_REPORT_DUTIES = graphql(
+  `
+    query ElectionReportDuties($a: ID) {
+      electionReportDuties(agencyCode: $a) {
+        id
+        agencyCode
+        subjectId
+        route
+        position
+        actedOn
+        dueOn
+        window {
+          ...ElectionWindowFields
+        }
+        permission {
+          letterNumber
+          letterDate
+          scope
+        }
+        report {
+          letterNumber
+          date
+          recordedBy
+          recordedAt
+        }
       }
     }
-  }
-`);
+  `,
+  [ELECTION_WINDOW_FIELDS],
+);
 
 export const RECORD_ELECTION_REPORT = graphql(`
   mutation RecordElectionReport($id: ID!, $n: String!, $d: LocalDate!, $r: String!) {

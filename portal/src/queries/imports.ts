@@ -1,7 +1,8 @@
 /** Imports of ASN data of every kind (Kelola → Impor data ASN). */
 import { graphql } from '../graphql';
-const IMPORT = graphql(`
-  fragment ProfileImportFields on ProfileImport {
+/** What the list of recent imports shows of each. */
+const IMPORT_SUMMARY = graphql(`
+  fragment ProfileImportSummaryFields on ProfileImport {
     id
     kind
     status
@@ -9,19 +10,11 @@ const IMPORT = graphql(`
     fileName
     byName
     createdAt
-    chunkCount
-    chunksDone
-    percent
     counts {
       new
       changed
       unchanged
       refused
-    }
-    errors {
-      line
-      column
-      message
     }
     committed {
       new
@@ -29,9 +22,26 @@ const IMPORT = graphql(`
       unchanged
       refused
     }
-    committedAt
   }
 `);
+
+const IMPORT = graphql(
+  `
+    fragment ProfileImportFields on ProfileImport {
+      ...ProfileImportSummaryFields
+      chunkCount
+      chunksDone
+      percent
+      errors {
+        line
+        column
+        message
+      }
+      committedAt
+    }
+  `,
+  [IMPORT_SUMMARY],
+);
 
 export const PREVIEW_PROFILE_IMPORT = graphql(
   `
@@ -66,32 +76,17 @@ export const PROFILE_IMPORT = graphql(
   [IMPORT],
 );
 
-export const PROFILE_IMPORTS = graphql(`
-  query ProfileImports($agencyCode: String!, $kind: ImportKind) {
-    profileImports(agencyCode: $agencyCode, kind: $kind, first: 10) {
-      edges {
-        node {
-          id
-          kind
-          status
-          rows
-          fileName
-          byName
-          createdAt
-          counts {
-            new
-            changed
-            unchanged
-            refused
-          }
-          committed {
-            new
-            changed
-            unchanged
-            refused
+export const PROFILE_IMPORTS = graphql(
+  `
+    query ProfileImports($agencyCode: String!, $kind: ImportKind) {
+      profileImports(agencyCode: $agencyCode, kind: $kind, first: 10) {
+        edges {
+          node {
+            ...ProfileImportSummaryFields
           }
         }
       }
     }
-  }
-`);
+  `,
+  [IMPORT_SUMMARY],
+);

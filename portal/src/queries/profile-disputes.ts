@@ -3,36 +3,18 @@
  * national administrator). Checked against gateway/schema.graphql by queries.test.ts.
  */
 import { graphql } from '../graphql';
+import { PAGE_INFO_FIELDS, PROFILE_FIELDS } from './fragments';
 
-const PROFILE = graphql(`
-  fragment DisputedProfileFields on ProfileDispute {
-    profile {
-      id
-      nip
-      name
-      rank
-      agencyCode
-      agencyName
-      education
-      educationMajor
-      lhkpnFiled
-      disciplinarySanction
-      careers {
-        position
-        positionKind
-        unit
-        agencyCode
-        from
-        to
-        fields
-      }
-      skp {
-        year
-        predicate
+const PROFILE = graphql(
+  `
+    fragment DisputedProfileFields on ProfileDispute {
+      profile {
+        ...ProfileFields
       }
     }
-  }
-`);
+  `,
+  [PROFILE_FIELDS],
+);
 
 const DISPUTE = graphql(
   `
@@ -68,8 +50,7 @@ export const PROFILE_DISPUTES = graphql(
       profileDisputes(agencyCode: $agencyCode, first: $first, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageInfoFields
         }
         edges {
           node {
@@ -79,7 +60,7 @@ export const PROFILE_DISPUTES = graphql(
       }
     }
   `,
-  [DISPUTE],
+  [DISPUTE, PAGE_INFO_FIELDS],
 );
 
 export const ACCEPT_PROFILE_DISPUTE = graphql(

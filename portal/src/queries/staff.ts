@@ -6,6 +6,7 @@ import { graphql } from '../graphql';
 import { REANNOUNCEMENT_FIELDS } from './fragments/reannouncement';
 
 import { ROUTE_FIELDS } from './fragments/route';
+import { ELECTION_WINDOW_FIELDS, SELECTION_LIST_FIELDS } from './fragments';
 
 export const DECISION = graphql(`
   fragment DecisionFields on Decision {
@@ -24,37 +25,24 @@ export const DECISION = graphql(`
 
 // --- selections -------------------------------------------------------------------------------
 
-export const STAFF_SELECTIONS = graphql(`
-  query StaffSelections($first: Int, $after: String, $stage: SelectionStage) {
-    selections(first: $first, after: $after, stage: $stage) {
-      edges {
-        node {
-          id
-          title
-          stage
-          agencyCode
-          announcementDate
-          registrationClosesAt
-          simulation
-          vacancies {
-            id
-            position
-            level
-          }
-          stageHistory {
-            stage
-            at
-            expectedNextAt
+export const STAFF_SELECTIONS = graphql(
+  `
+    query StaffSelections($first: Int, $after: String, $stage: SelectionStage) {
+      selections(first: $first, after: $after, stage: $stage) {
+        edges {
+          node {
+            ...SelectionListFields
           }
         }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
-  }
-`);
+  `,
+  [SELECTION_LIST_FIELDS],
+);
 
 export const SELECTION_DASHBOARD = graphql(
   `
@@ -754,9 +742,7 @@ const FILLING = graphql(
       }
       election {
         windows {
-          from
-          to
-          label
+          ...ElectionWindowFields
         }
         permission {
           letterNumber
@@ -772,7 +758,7 @@ const FILLING = graphql(
       }
     }
   `,
-  [DECISION],
+  [DECISION, ELECTION_WINDOW_FIELDS],
 );
 
 export const TALENT_FILLING = graphql(

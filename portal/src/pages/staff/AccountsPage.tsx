@@ -15,7 +15,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '../../api';
 import { grantableRoles, roleNeedsAgency, type InvitableRole } from '../../accounts';
-import { ROLE_NAMES, useAuth, type Role } from '../../auth';
+import { ROLES, type Role } from '@seleksi/domain';
+import { ROLE_NAMES, useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, SuccessAlert, formatDate } from '../../components/ui';
 import {
   ACCOUNTS,
@@ -28,43 +29,23 @@ import {
   REACTIVATE_ACCOUNT,
 } from '../../queries/accounts';
 import { ActionForm, Outcome, useAction } from './common';
+import { DataTable, useTableState } from '../../components/DataTable';
+import { AgencyOptions, SelectFilter } from '../../components/SelectField';
+import { afterOf } from '../../components/table-state';
+import type { ResultOf } from '../../graphql';
 
-const PAGE_SIZE = 25;
+type AccountPage = ResultOf<typeof ACCOUNTS>['accounts'];
+type Account = AccountPage['edges'][number]['node'];
+type AgencyOption = ResultOf<typeof AGENCY_OPTIONS>['agencies'][number];
+/** A one-time link as both the invitation and the reset answer it. */
+type LinkPayload = ResultOf<typeof ISSUE_PASSWORD_RESET>['issuePasswordReset'];
 
-interface Account {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  agencyCode: string | null;
-  candidateId: string | null;
-  active: boolean;
-  affiliation: string | null;
-  passwordSet: boolean;
-  registration: {
-    status: string;
-    nip: string;
-    birthDate: string;
-    agencyCode: string | null;
-    profileId: string | null;
-    reason: string | null;
-  } | null;
-}
-interface AccountPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: Account }[];
-}
-interface AgencyOption {
-  code: string;
-  name: string;
-}
-interface LinkPayload {
-  purpose: string;
-  link: string;
-  expiresAt: string;
-  user: { id: string; email: string };
-}
+/** Roles in the order of the domain's list, with their names. */
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] }));
+const STATUS_OPTIONS = [
+  { value: 'ACTIVE', label: 'Aktif' },
+  { value: 'INACTIVE', label: 'Nonaktif' },
+];
 
 const REGISTRATION_STATUS: Record<string, string> = {
   PENDING: 'menunggu konfirmasi',
@@ -98,21 +79,20 @@ export function AccountsPage() {
   const [role, setRole] = useState('');
   const [agency, setAgency] = useState('');
   const [status, setStatus] = useState('');
-  const [cursors, setCursors] = useState<string[]>([]);
-  const after = cursors.at(-1) ?? null;
-  const agencies = useQuery<{ agencies: AgencyOption[] }>(AGENCY_OPTIONS);
-  const q = useQuery<{ accounts: AccountPage }>(ACCOUNTS, {
-    role: role || null,
+  const [table, setTable] = useTableState();
+  const agencies = useQuery(AGENCY_OPTIONS);
+  const q = useQuery(ACCOUNTS, {
+    role: (role || null) as Role | null,
     agencyCode: national ? agency || null : null,
     active: status === '' ? null : status === 'ACTIVE',
-    first: PAGE_SIZE,
-    after,
+    first: table.pageSize,
+    after: afterOf(table),
   });
   const [confirming, setConfirming] = useState<{ account: Account; action: 'deactivate' | 'reactivate' } | null>(null);
   const [notice, setNotice] = useState<{ text: string; link?: LinkPayload } | null>(null);
-  const filter = (set: (v: string) => void) => (e: { target: { value: string } }) => {
-    set(e.target.value);
-    setCursors([]);
+  const filter = (set: (v: string) => void) => (value: string) => {
+    set(value);
+    setTable({ ...table, cursors: [] });
   };
   const agencyList = agencies.data?.agencies ?? [];
   const agencyName = (code: string | null) =>
@@ -140,41 +120,32 @@ export function AccountsPage() {
 
       <h2>Daftar akun</h2>
       <div className="toolbar">
-        <Field id="filter-role" label="Peran">
-          {(p) => (
-            <select {...p} value={role} onChange={filter(setRole)}>
-              <option value="">Semua peran</option>
-              {(Object.keys(ROLE_NAMES) as Role[]).map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_NAMES[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectFilter
+          id="filter-role"
+          label="Peran"
+          value={role}
+          onChange={filter(setRole)}
+          all="Semua peran"
+          options={ROLE_OPTIONS}
+        />
         {national && (
-          <Field id="filter-agency" label="Instansi">
-            {(p) => (
-              <select {...p} value={agency} onChange={filter(setAgency)}>
-                <option value="">Semua instansi</option>
-                {agencyList.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectFilter
+            id="filter-agency"
+            label="Instansi"
+            value={agency}
+            onChange={filter(setAgency)}
+            all="Semua instansi"
+            options={agencyList.map((a) => ({ value: a.code, label: a.name }))}
+          />
         )}
-        <Field id="filter-status" label="Status">
-          {(p) => (
-            <select {...p} value={status} onChange={filter(setStatus)}>
-              <option value="">Semua</option>
-              <option value="ACTIVE">Aktif</option>
-              <option value="INACTIVE">Nonaktif</option>
-            </select>
-          )}
-        </Field>
+        <SelectFilter
+          id="filter-status"
+          label="Status"
+          value={status}
+          onChange={filter(setStatus)}
+          all="Semua"
+          options={STATUS_OPTIONS}
+        />
         <Button type="button" kind="secondary" onClick={q.reload}>
           Muat ulang
         </Button>
@@ -200,69 +171,55 @@ export function AccountsPage() {
         />
       )}
       <ErrorAlert error={q.error} />
-      {q.loading && !page ? (
-        <Loading />
-      ) : page && page.edges.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              Daftar akun ({page.totalCount.toLocaleString('id-ID')} akun
-              {page.totalCount > PAGE_SIZE ? ', per halaman 25' : ''})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Nama</th>
-                <th scope="col">Surel</th>
-                <th scope="col">Peran</th>
-                <th scope="col">Instansi</th>
-                <th scope="col">Status</th>
-                <th scope="col">Tindakan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.edges.map(({ node: a }) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    {a.displayName}
-                    {a.affiliation && <div className="muted">{a.affiliation}</div>}
-                  </th>
-                  <td>{a.email}</td>
-                  <td>{ROLE_NAMES[a.role] ?? a.role}</td>
-                  <td>{agencyName(a.agencyCode)}</td>
-                  <td>{statusText(a)}</td>
-                  <td>
-                    <RowActions
-                      account={a}
-                      self={a.id === user?.id}
-                      onConfirm={(action) => setConfirming({ account: a, action })}
-                      onLink={(p) =>
-                        setNotice({
-                          text: `Tautan ${p.purpose === 'INVITATION' ? 'undangan' : 'atur ulang kata sandi'} dikirim ke ${p.user.email}; tautan sebelumnya tidak berlaku lagi.`,
-                          link: p,
-                        })
-                      }
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        page && <p>Tidak ada akun yang cocok dengan saringan.</p>
+      {!(q.error && !page) && (
+        <DataTable
+          caption={`Daftar akun (${(page?.totalCount ?? 0).toLocaleString('id-ID')} akun)`}
+          captionHidden={false}
+          rows={page ? page.edges.map((e) => e.node) : null}
+          rowKey={(a) => a.id}
+          loading={q.loading}
+          empty="Tidak ada akun yang cocok dengan saringan."
+          paging={{
+            state: table,
+            onState: setTable,
+            hasNextPage: page?.pageInfo.hasNextPage ?? false,
+            endCursor: page?.pageInfo.endCursor,
+            total: page?.totalCount,
+          }}
+          columns={[
+            {
+              header: 'Nama',
+              rowHeader: true,
+              cell: (a) => (
+                <>
+                  {a.displayName}
+                  {a.affiliation && <div className="muted">{a.affiliation}</div>}
+                </>
+              ),
+            },
+            { header: 'Surel', cell: (a) => a.email },
+            { header: 'Peran', cell: (a) => ROLE_NAMES[a.role] ?? a.role },
+            { header: 'Instansi', cell: (a) => agencyName(a.agencyCode) },
+            { header: 'Status', cell: statusText },
+            {
+              header: 'Tindakan',
+              cell: (a) => (
+                <RowActions
+                  account={a}
+                  self={a.id === user?.id}
+                  onConfirm={(action) => setConfirming({ account: a, action })}
+                  onLink={(p) =>
+                    setNotice({
+                      text: `Tautan ${p.purpose === 'INVITATION' ? 'undangan' : 'atur ulang kata sandi'} dikirim ke ${p.user.email}; tautan sebelumnya tidak berlaku lagi.`,
+                      link: p,
+                    })
+                  }
+                />
+              ),
+            },
+          ]}
+        />
       )}
-      <div className="toolbar">
-        {cursors.length > 0 && (
-          <Button type="button" kind="secondary" onClick={() => setCursors([])}>
-            Halaman pertama
-          </Button>
-        )}
-        {page?.pageInfo.hasNextPage && page.pageInfo.endCursor && (
-          <Button type="button" kind="secondary" onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor!])}>
-            Halaman berikutnya
-          </Button>
-        )}
-      </div>
 
       <h2>Pendaftaran peserta menunggu konfirmasi</h2>
       <PendingRegistrations
@@ -285,7 +242,7 @@ function RowActions({
   onConfirm: (action: 'deactivate' | 'reactivate') => void;
   onLink: (p: LinkPayload) => void;
 }) {
-  const link = useAction<{ issuePasswordReset: LinkPayload }>(ISSUE_PASSWORD_RESET, (d) =>
+  const link = useAction<ResultOf<typeof ISSUE_PASSWORD_RESET>>(ISSUE_PASSWORD_RESET, (d) =>
     onLink(d.issuePasswordReset),
   );
   if (self) return <span className="muted">Akun Anda</span>;
@@ -380,7 +337,13 @@ function ConfirmActive({
   );
 }
 
-function InviteForm({ agencies, onInvited }: { agencies: AgencyOption[]; onInvited: (p: LinkPayload) => void }) {
+function InviteForm({
+  agencies,
+  onInvited,
+}: {
+  agencies: readonly AgencyOption[];
+  onInvited: (p: LinkPayload) => void;
+}) {
   const { user } = useAuth();
   const roles = grantableRoles(user?.role);
   const [f, setF] = useState({
@@ -391,7 +354,7 @@ function InviteForm({ agencies, onInvited }: { agencies: AgencyOption[]; onInvit
     affiliation: '',
   });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const action = useAction<{ inviteAccount: LinkPayload }>(INVITE_ACCOUNT, (d) => {
+  const action = useAction<ResultOf<typeof INVITE_ACCOUNT>>(INVITE_ACCOUNT, (d) => {
     onInvited(d.inviteAccount);
     setF((x) => ({ ...x, displayName: '', email: '', affiliation: '' }));
   });
@@ -428,11 +391,7 @@ function InviteForm({ agencies, onInvited }: { agencies: AgencyOption[]; onInvit
           {(p) => (
             <select {...p} value={f.agencyCode} onChange={set('agencyCode')}>
               {user?.role === 'ADMIN' && <option value="">Pilih instansi</option>}
-              {agencies.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.name}
-                </option>
-              ))}
+              <AgencyOptions agencies={agencies} />
             </select>
           )}
         </Field>
@@ -477,7 +436,7 @@ function PendingRegistrations({
   register: (reload: () => void) => void;
   onDecided: () => void;
 }) {
-  const q = useQuery<{ pendingRegistrations: AccountPage }>(PENDING_REGISTRATIONS, { first: 50 });
+  const q = useQuery(PENDING_REGISTRATIONS, { first: 50 });
   useEffect(() => register(q.reload), [register, q.reload]);
   if (q.loading && !q.data) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
@@ -501,7 +460,7 @@ function RegistrationForm({
   agencyName,
   onDecided,
 }: {
-  account: Account;
+  account: ResultOf<typeof PENDING_REGISTRATIONS>['pendingRegistrations']['edges'][number]['node'];
   agencyName: (code: string | null) => string;
   onDecided: () => void;
 }) {

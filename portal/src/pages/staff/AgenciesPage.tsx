@@ -26,6 +26,7 @@ import {
   UPLOAD_AGENCY_LOGO,
 } from '../../queries/agency';
 import { ActionForm, useAction } from './common';
+import type { ResultOf } from '../../graphql';
 
 const KINDS: Record<string, string> = {
   KEMENTERIAN: 'Kementerian',
@@ -40,49 +41,13 @@ const ROLES: [string, string][] = [
   ['BKD_HEAD', 'Kepala Badan Kepegawaian Daerah'],
 ];
 
-interface Official {
-  role: string;
-  name: string;
-  title: string;
-  nip: string | null;
-}
-interface Agency {
-  code: string;
-  name: string;
-  kind: string;
-  region: string;
-  /** The region whose pilkada schedule applies (null for central agencies). */
-  electionRegionId: string | null;
-  province: string;
-  city: string;
-  timeZone: string;
-  address: string;
-  addressLines: string[];
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  serviceHours: string | null;
-  version: number;
-  logo: { contentType: string; width: number; height: number; bytes: number } | null;
-  registers: { documentClass: string; pattern: string }[];
-  officials: Official[];
-  selectionOfficials: { selectionId: string; chair: Person | null; secretary: Person | null }[];
-}
-type Person = Omit<Official, 'role'>;
-interface Change {
-  id: string;
-  kind: string;
-  version: number;
-  byName: string | null;
-  byRole: string;
-  at: string;
-  before: string | null;
-  after: string;
-}
+type Agency = NonNullable<ResultOf<typeof AGENCY>['agency']>;
+/** A person of a seat as the forms edit them. */
+type Person = Omit<Agency['officials'][number], 'role'>;
 
 export function AgenciesPage() {
   const { user } = useAuth();
-  const q = useQuery<{ agencies: Agency[] }>(AGENCIES);
+  const q = useQuery(AGENCIES);
   return (
     <Page
       title="Instansi"
@@ -315,7 +280,7 @@ const blank: Person = { name: '', title: '', nip: '' };
 
 /** A round's Pansel chair and secretary: the chair signs the Pansel's documents issued after this. */
 function SelectionOfficialsForm({ agency, onSaved }: { agency: Agency; onSaved: () => void }) {
-  const rounds = useQuery<{ selections: { edges: { node: { id: string; title: string } }[] } }>(AGENCY_SELECTIONS, {
+  const rounds = useQuery(AGENCY_SELECTIONS, {
     c: agency.code,
   });
   const [selectionId, setSelectionId] = useState('');
@@ -425,7 +390,7 @@ function LogoForm({ agency, onSaved }: { agency: Agency; onSaved: () => void }) 
 }
 
 function ChangeHistory({ code, version }: { code: string; version: number }) {
-  const q = useQuery<{ agencyChanges: Change[] }>(AGENCY_CHANGES, { c: code, version });
+  const q = useQuery(AGENCY_CHANGES, { c: code, version });
   if (!q.data) return <ErrorAlert error={q.error} />;
   return (
     <table className="table">
@@ -462,7 +427,7 @@ export function AgencyPage() {
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const creating = code === 'baru';
-  const q = useQuery<{ agency: Agency | null }>(AGENCY, { c: code }, creating);
+  const q = useQuery(AGENCY, { c: code }, creating);
   const [, setTick] = useState(0);
   useEffect(() => setTick((t) => t + 1), [q.data]);
   if (creating) {

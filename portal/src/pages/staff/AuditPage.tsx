@@ -8,19 +8,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
+import { CursorPager } from '../../components/CursorPager';
 import { DecisionTable } from '../../components/DecisionTable';
-import { Button, ErrorAlert, Loading, Page } from '../../components/ui';
+import { ErrorAlert, Loading, Page } from '../../components/ui';
 import { SELECTION_AUDIT } from '../../queries/staff';
 import { DECISION_KIND, say } from './labels';
-import type { DecisionView } from './types';
-
-interface AuditData {
-  selection: { id: string; title: string } | null;
-  selectionAudit: {
-    edges: { node: DecisionView & { payload: string } }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
 
 const PAGE_SIZE = 50;
 
@@ -35,7 +27,7 @@ function prettyPayload(payload: string): string {
 export function AuditPage() {
   const { id = '' } = useParams();
   const [cursors, setCursors] = useState<string[]>([]);
-  const q = useQuery<AuditData>(SELECTION_AUDIT, { selectionId: id, first: PAGE_SIZE, after: cursors.at(-1) ?? null });
+  const q = useQuery(SELECTION_AUDIT, { selectionId: id, first: PAGE_SIZE, after: cursors.at(-1) ?? null });
   const rows = q.data?.selectionAudit.edges.map((e) => e.node) ?? [];
   const pageInfo = q.data?.selectionAudit.pageInfo;
   return (
@@ -72,18 +64,7 @@ export function AuditPage() {
           }}
         />
       )}
-      <div className="toolbar">
-        {cursors.length > 0 && (
-          <Button type="button" kind="secondary" onClick={() => setCursors([])}>
-            Halaman pertama
-          </Button>
-        )}
-        {pageInfo?.hasNextPage && pageInfo.endCursor && (
-          <Button type="button" kind="secondary" onClick={() => setCursors((c) => [...c, pageInfo.endCursor!])}>
-            Halaman berikutnya
-          </Button>
-        )}
-      </div>
+      <CursorPager cursors={cursors} onCursors={setCursors} pageInfo={pageInfo} />
     </Page>
   );
 }

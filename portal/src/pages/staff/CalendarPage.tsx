@@ -20,28 +20,11 @@ import {
   SET_REGIONAL_HOLIDAYS,
 } from '../../queries/calendar';
 import { ActionForm, Outcome, useAction } from './common';
+import type { ResultOf } from '../../graphql';
 
-interface DayOff {
-  date: string;
-  name: string;
-  provisional?: boolean;
-}
-interface HolidayYear {
-  year: number;
-  provisional: boolean;
-  skbNumber: string | null;
-  skbDate: string | null;
-  source: string;
-  revision: number;
-  updatedAt: string | null;
-  holidays: DayOff[];
-  cutiBersama: DayOff[];
-}
-interface RegionalDay {
-  date: string;
-  name: string;
-  basis: string;
-}
+type HolidayYear = NonNullable<ResultOf<typeof HOLIDAY_YEAR>['holidayCalendar']>;
+type DayOff = HolidayYear['holidays'][number];
+type RegionalDay = ResultOf<typeof REGIONAL_HOLIDAYS>['regionalHolidays']['days'][number];
 
 const DATE_LINE = /^(\d{4}-\d{2}-\d{2})\s+(.+)$/;
 
@@ -73,15 +56,13 @@ function parseRegional(text: string): { days: RegionalDay[]; problem: string | n
   return { days, problem: null };
 }
 
-const asLines = (days: DayOff[]) => days.map((d) => `${d.date} ${d.name}`).join('\n');
+const asLines = (days: readonly Pick<DayOff, 'date' | 'name'>[]) => days.map((d) => `${d.date} ${d.name}`).join('\n');
 
 export function CalendarPage() {
   const { user } = useAuth();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear + 1);
-  const years = useQuery<{ holidayCalendarYears: { edges: { node: { year: number; provisional: boolean } }[] } }>(
-    HOLIDAY_YEARS,
-  );
+  const years = useQuery(HOLIDAY_YEARS);
   return (
     <Page title="Kalender hari libur">
       <ErrorAlert error={years.error} />
@@ -117,7 +98,7 @@ export function CalendarPage() {
 }
 
 function NationalYear({ year, editable, onSaved }: { year: number; editable: boolean; onSaved: () => void }) {
-  const q = useQuery<{ holidayCalendar: HolidayYear | null }>(HOLIDAY_YEAR, { y: year });
+  const q = useQuery(HOLIDAY_YEAR, { y: year });
   const y = q.data?.holidayCalendar ?? null;
   return (
     <section aria-label={`Kalender ${year}`}>
@@ -182,7 +163,7 @@ function AmendForm({ year, onSaved }: { year: HolidayYear; onSaved: () => void }
   });
   const [problem, setProblem] = useState<string | null>(null);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const action = useAction<unknown>(AMEND_HOLIDAY_YEAR, onSaved);
+  const action = useAction(AMEND_HOLIDAY_YEAR, onSaved);
   const e = action.error;
   const submit = () => {
     const h = parseDays(f.holidays, 'Hari libur nasional');
@@ -240,18 +221,14 @@ function AmendForm({ year, onSaved }: { year: HolidayYear; onSaved: () => void }
 function RegionalDays({ fixedAgency }: { fixedAgency: string | null }) {
   const [agency, setAgency] = useState(fixedAgency ?? '');
   const [shown, setShown] = useState(fixedAgency ?? '');
-  const q = useQuery<{ regionalHolidays: { revision: number; days: RegionalDay[] } }>(
-    REGIONAL_HOLIDAYS,
-    { a: shown },
-    !shown,
-  );
+  const q = useQuery(REGIONAL_HOLIDAYS, { a: shown }, !shown);
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     if (q.data) setText(q.data.regionalHolidays.days.map((d) => `${d.date} | ${d.name} | ${d.basis}`).join('\n'));
   }, [q.data]);
-  const action = useAction<unknown>(SET_REGIONAL_HOLIDAYS, q.reload);
+  const action = useAction(SET_REGIONAL_HOLIDAYS, q.reload);
   const submit = () => {
     const r = parseRegional(text);
     setProblem(r.problem);

@@ -18,6 +18,7 @@ import { useMutation, useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { AGENCY_TIME_ZONE, CREATE_SELECTION } from '../../queries/staff';
 import { parseNumber, todayLocal } from './labels';
+import type { ResultOf } from '../../graphql';
 
 interface VacancyRow {
   key: number;
@@ -48,16 +49,12 @@ function intOrNull(text: string): number | null {
 
 export function CreateSelectionPage() {
   const navigate = useNavigate();
-  const create = useMutation<{ createSelection: { id: string } }>(CREATE_SELECTION, { idempotent: false });
+  const create = useMutation<ResultOf<typeof CREATE_SELECTION>>(CREATE_SELECTION, { idempotent: false });
   const [title, setTitle] = useState('');
   const [announcementDate, setAnnouncementDate] = useState(todayLocal());
   // "Today" is the agency's: its time zone as recorded on its latest selection (the API has no agency query).
   const { user } = useAuth();
-  const zone = useQuery<{ selections: { edges: { node: { timeZone: string } }[] } }>(
-    AGENCY_TIME_ZONE,
-    { agencyCode: user?.agencyCode ?? null },
-    !user?.agencyCode,
-  );
+  const zone = useQuery(AGENCY_TIME_ZONE, { agencyCode: user?.agencyCode ?? null }, !user?.agencyCode);
   const timeZone = zone.data?.selections.edges[0]?.node.timeZone ?? null;
   const dateTouched = useRef(false);
   useEffect(() => {

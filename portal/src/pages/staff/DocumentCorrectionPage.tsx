@@ -14,41 +14,9 @@ import { useQuery } from '../../api';
 import { Button, ErrorAlert, Field, Loading, Page, SuccessAlert, formatDate } from '../../components/ui';
 import { CORRECT_DOCUMENT, DOCUMENT_FOR_CORRECTION } from '../../queries/staff';
 import { ActionForm, DocumentLink, useAction } from './common';
+import type { ResultOf } from '../../graphql';
 
-interface Content {
-  title: string;
-  subject: string | null;
-  date: string;
-  paragraphs: string[];
-  recipient: string[];
-  attachments: string[];
-  closing: string[];
-  copies: string[];
-  requirements: string[];
-  signatoryName: string;
-  signatoryTitle: string;
-  decree: { considering: string[]; legalBasis: string[]; decisions: string[] } | null;
-}
-
-interface DocumentData {
-  document: {
-    id: string;
-    kind: string;
-    number: string;
-    title: string;
-    date: string;
-    version: number;
-    selectionId: string | null;
-    selectionTitle: string | null;
-    downloadUrl: string;
-    supersededBy: { id: string; number: string } | null;
-    content: Content | null;
-  } | null;
-}
-
-interface Corrected {
-  correctDocument: { id: string; number: string; version: number; downloadUrl: string };
-}
+type Corrected = ResultOf<typeof CORRECT_DOCUMENT>;
 
 const LIST_FIELDS = [
   ['paragraphs', 'Paragraf (satu per baris)'],
@@ -73,7 +41,7 @@ const lines = (text: string) =>
 
 export function DocumentCorrectionPage() {
   const { id = '' } = useParams();
-  const q = useQuery<DocumentData>(DOCUMENT_FOR_CORRECTION, { id });
+  const q = useQuery(DOCUMENT_FOR_CORRECTION, { id });
   const doc = q.data?.document ?? null;
   const [text, setText] = useState<Record<string, string>>({});
   const [title, setTitle] = useState('');

@@ -20,39 +20,13 @@ import {
   SET_ELECTION_REGION,
 } from '../../queries/elections';
 import { ActionForm, Outcome, useAction, useToday } from './common';
+import type { ResultOf, VariablesOf } from '../../graphql';
 
-type Kind = 'PROVINSI' | 'KABUPATEN' | 'KOTA';
-interface Schedule {
-  label: string;
-  candidatePairsDeterminedOn: string;
-  currentTermEndsOn: string;
-  newHeadInauguratedOn: string | null;
-}
-interface Region {
-  id: string;
-  kind: Kind;
-  name: string;
-  revision: number;
-  updatedAt: string | null;
-  schedules: Schedule[];
-}
-interface Window {
-  from: string;
-  to: string;
-  label: string | null;
-}
-export interface Duty {
-  id: string;
-  agencyCode: string;
-  subjectId: string;
-  route: string;
-  position: string;
-  actedOn: string;
-  dueOn: string;
-  window: Window;
-  permission: { letterNumber: string; letterDate: string; scope: string | null };
-  report: { letterNumber: string; date: string; recordedBy: string; recordedAt: string } | null;
-}
+type Region = ResultOf<typeof ELECTION_REGIONS>['electionRegions'][number];
+type Kind = Region['kind'];
+/** A schedule as the form sends it. */
+type Schedule = VariablesOf<typeof SET_ELECTION_REGION>['input']['schedules'][number];
+export type Duty = ResultOf<typeof ELECTION_REPORT_DUTIES>['electionReportDuties'][number];
 
 const KIND_NAME: Record<Kind, string> = { PROVINSI: 'Provinsi', KABUPATEN: 'Kabupaten', KOTA: 'Kota' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -106,14 +80,7 @@ export function ElectionsPage() {
 }
 
 function AgencyWindows({ agencyCode }: { agencyCode: string }) {
-  const q = useQuery<{
-    agencyElectionWindows: {
-      regionId: string | null;
-      monthsBefore: number;
-      monthsAfter: number;
-      windows: Window[];
-    } | null;
-  }>(AGENCY_ELECTION_WINDOWS, { a: agencyCode });
+  const q = useQuery(AGENCY_ELECTION_WINDOWS, { a: agencyCode });
   const w = q.data?.agencyElectionWindows;
   return (
     <section aria-labelledby="own-windows" className="card">
@@ -136,7 +103,7 @@ function AgencyWindows({ agencyCode }: { agencyCode: string }) {
 }
 
 function Regions() {
-  const q = useQuery<{ electionRegions: Region[] }>(ELECTION_REGIONS);
+  const q = useQuery(ELECTION_REGIONS);
   const [editing, setEditing] = useState<Region | null>(null);
   return (
     <section aria-labelledby="regions-title" className="card">
@@ -261,18 +228,7 @@ function RegionForm({ region, onSaved }: { region: Region | null; onSaved: () =>
 }
 
 function RegionChanges({ id }: { id: string }) {
-  const q = useQuery<{
-    electionRegion: {
-      changes: {
-        id: string;
-        revision: number;
-        byName: string | null;
-        byUserId: string;
-        at: string;
-        reason: string | null;
-      }[];
-    } | null;
-  }>(ELECTION_REGION_CHANGES, { id });
+  const q = useQuery(ELECTION_REGION_CHANGES, { id });
   const changes = q.data?.electionRegion?.changes ?? [];
   return (
     <details>
@@ -290,7 +246,7 @@ function RegionChanges({ id }: { id: string }) {
 }
 
 function Duties({ agencyCode }: { agencyCode: string | null }) {
-  const q = useQuery<{ electionReportDuties: Duty[] }>(ELECTION_REPORT_DUTIES, { a: agencyCode });
+  const q = useQuery(ELECTION_REPORT_DUTIES, { a: agencyCode });
   const duties = q.data?.electionReportDuties ?? [];
   return (
     <section aria-labelledby="duties-title" className="card">

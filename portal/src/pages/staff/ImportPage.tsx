@@ -16,15 +16,14 @@ import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, Progress, SuccessAlert, formatDate } from '../../components/ui';
 import { CONFIRM_PROFILE_IMPORT, PREVIEW_PROFILE_IMPORT, PROFILE_IMPORT, PROFILE_IMPORTS } from '../../queries/imports';
 import { ActionForm, useAction, usePolling } from './common';
+import { DataTable, type Column } from '../../components/DataTable';
+import type { ResultOf } from '../../graphql';
 
-interface Counts {
-  new: number;
-  changed: number;
-  unchanged: number;
-  refused: number;
-}
-
-type ImportKind = 'PROFILES' | 'ASSESSMENT_RESULTS' | 'TARGET_POSTS';
+type ImportView = ResultOf<typeof PROFILE_IMPORT>['profileImport'];
+type ImportSummary = ResultOf<typeof PROFILE_IMPORTS>['profileImports']['edges'][number]['node'];
+type Counts = ImportView['counts'];
+type ImportKind = ImportView['kind'];
+type ImportError = ImportView['errors'][number];
 
 /** Each kind's name and template (the gateway serves `/imports/templates/<template>.xlsx|csv`). */
 const KINDS: Record<ImportKind, { label: string; template: string; intro: string }> = {
@@ -48,23 +47,6 @@ const KINDS: Record<ImportKind, { label: string; template: string; intro: string
   },
 };
 
-interface ImportView {
-  id: string;
-  kind: ImportKind;
-  status: 'STAGING' | 'PREVIEWED' | 'COMMITTING' | 'COMPLETED';
-  rows: number;
-  fileName: string;
-  byName: string;
-  createdAt: string;
-  chunkCount: number;
-  chunksDone: number;
-  percent: number;
-  counts: Counts;
-  errors: { line: number; column: string; message: string }[];
-  committed: Counts | null;
-  committedAt: string | null;
-}
-
 const STATUS: Record<ImportView['status'], string> = {
   STAGING: 'Sedang dipratinjau',
   PREVIEWED: 'Menunggu konfirmasi',
@@ -80,6 +62,18 @@ function CountsLine({ counts }: { counts: Counts }) {
   );
 }
 
+const ERROR_COLUMNS: readonly Column<ImportError & { i: number }>[] = [
+  { header: 'Baris', cell: (e) => e.line },
+  { header: 'Kolom', cell: (e) => e.column },
+  { header: 'Kesalahan', cell: (e) => e.message },
+];
+
+const HISTORY_COLUMNS: readonly Column<ImportSummary>[] = [
+  { header: 'Oleh', cell: (i) => i.byName },
+  { header: 'Status', cell: (i) => STATUS[i.status] },
+  { header: 'Hasil', cell: (i) => <CountsLine counts={i.committed ?? i.counts} /> },
+];
+
 export function ImportPage() {
   const { user } = useAuth();
   const [agencyCode, setAgencyCode] = useState(user?.agencyCode ?? '');
@@ -91,17 +85,13 @@ export function ImportPage() {
   const fieldError = uploadError instanceof ApiError ? uploadError : null;
   const [importId, setImportId] = useState<string | null>(null);
 
-  const current = useQuery<{ profileImport: ImportView }>(PROFILE_IMPORT, { id: importId }, importId === null);
+  const current = useQuery(PROFILE_IMPORT, importId === null ? {} : { id: importId }, importId === null);
   const imp = current.data?.profileImport ?? null;
   // Confirmed here: its workflow marks it as committing a moment later, so the page polls from the confirmation on.
   const [confirmedId, setConfirmedId] = useState<string | null>(null);
   const awaitingCommit = imp?.status === 'PREVIEWED' && confirmedId === imp.id;
   usePolling(current.reload, 2_000, imp?.status === 'COMMITTING' || awaitingCommit);
-  const history = useQuery<{ profileImports: { edges: { node: ImportView }[] } }>(
-    PROFILE_IMPORTS,
-    { agencyCode: agencyCode.trim(), kind },
-    !agencyCode.trim(),
-  );
+  const history = useQuery(PROFILE_IMPORTS, { agencyCode: agencyCode.trim(), kind }, !agencyCode.trim());
   const { reload: reloadCurrent } = current;
   const { reload: reloadHistory } = history;
   // The list shows the import's outcome once its commit is done.
@@ -109,10 +99,10 @@ export function ImportPage() {
   useEffect(() => {
     if (completedId) reloadHistory();
   }, [completedId, reloadHistory]);
-  const confirm = useAction<{ confirmProfileImport: ImportView }>(
+  const confirm = useAction<ResultOf<typeof CONFIRM_PROFILE_IMPORT>>(
     CONFIRM_PROFILE_IMPORT,
     useCallback(
-      (data: { confirmProfileImport: ImportView }) => {
+      (data: ResultOf<typeof CONFIRM_PROFILE_IMPORT>) => {
         setConfirmedId(data.confirmProfileImport.id);
         reloadCurrent();
       },
@@ -128,7 +118,7 @@ export function ImportPage() {
     }
     setUploading(true);
     try {
-      const data = await gqlUpload<{ previewProfileImport: ImportView }>(
+      const data = await gqlUpload(
         PREVIEW_PROFILE_IMPORT,
         { agencyCode: agencyCode.trim(), file: null, kind },
         { 'variables.file': file },
@@ -223,30 +213,15 @@ export function ImportPage() {
                 <strong>{STATUS[imp.status]}</strong>
               </p>
               {imp.errors.length > 0 && (
-                <div className="table-wrap">
-                  <table>
-                    <caption>
-                      Baris yang ditolak
-                      {imp.counts.refused > imp.errors.length ? ` (${imp.errors.length} pertama)` : ''}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Baris</th>
-                        <th scope="col">Kolom</th>
-                        <th scope="col">Kesalahan</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {imp.errors.map((e, i) => (
-                        <tr key={`${e.line}-${e.column}-${i}`}>
-                          <td>{e.line}</td>
-                          <td>{e.column}</td>
-                          <td>{e.message}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  caption={`Baris yang ditolak${
+                    imp.counts.refused > imp.errors.length ? ` (${imp.errors.length} pertama)` : ''
+                  }`}
+                  captionHidden={false}
+                  rows={imp.errors.map((e, i) => ({ ...e, i }))}
+                  rowKey={(e) => `${e.line}-${e.column}-${e.i}`}
+                  columns={ERROR_COLUMNS}
+                />
               )}
               {imp.status === 'PREVIEWED' && !awaitingCommit && (
                 <>
@@ -284,41 +259,27 @@ export function ImportPage() {
         <section aria-labelledby="imp-history-title">
           <h2 id="imp-history-title">Impor terakhir</h2>
           <ErrorAlert error={history.error} />
-          {history.loading && !history.data ? (
-            <Loading />
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption>Impor terakhir</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Waktu</th>
-                    <th scope="col">Berkas</th>
-                    <th scope="col">Oleh</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Hasil</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(history.data?.profileImports.edges ?? []).map(({ node }) => (
-                    <tr key={node.id}>
-                      <td>{formatDate(node.createdAt, true)}</td>
-                      <td>
-                        <Button type="button" kind="secondary" onClick={() => setImportId(node.id)}>
-                          {node.fileName}
-                        </Button>
-                      </td>
-                      <td>{node.byName}</td>
-                      <td>{STATUS[node.status]}</td>
-                      <td>
-                        <CountsLine counts={node.committed ?? node.counts} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption="Impor terakhir"
+            empty="Belum ada impor."
+            captionHidden={false}
+            rows={
+              history.loading && !history.data ? null : (history.data?.profileImports.edges.map((e) => e.node) ?? [])
+            }
+            rowKey={(i) => i.id}
+            columns={[
+              { header: 'Waktu', cell: (i) => formatDate(i.createdAt, true) },
+              {
+                header: 'Berkas',
+                cell: (i) => (
+                  <Button type="button" kind="secondary" onClick={() => setImportId(i.id)}>
+                    {i.fileName}
+                  </Button>
+                ),
+              },
+              ...HISTORY_COLUMNS,
+            ]}
+          />
         </section>
       )}
     </Page>

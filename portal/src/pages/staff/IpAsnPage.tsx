@@ -14,48 +14,11 @@ import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, Progress, formatDate } from '../../components/ui';
 import { COMPUTE_IP_ASN, EMPLOYEE_IP_ASN, IP_ASN_RUN, IP_ASN_SUMMARIES, IP_ASN_SUMMARY } from '../../queries/ip-asn';
 import { ActionForm, Outcome, useAction, usePolling } from './common';
+import { DataTable, type Column } from '../../components/DataTable';
+import type { ResultOf } from '../../graphql';
 
-interface SummaryView {
-  agencyCode: string;
-  period: string;
-  employees: number;
-  average: number | null;
-  category: string | null;
-  categoryLabel: string | null;
-  settingsVersion: string;
-  computedAt: string;
-  distribution: { category: string; label: string; count: number }[];
-  weights: { dimension: string; label: string; weight: number }[];
-}
-
-interface RunView {
-  agencyCode: string;
-  period: string;
-  status: string;
-  percent: number;
-  employeesScored: number;
-  startedAt: string;
-  finishedAt: string | null;
-}
-
-interface EmployeeView {
-  employeeId: string;
-  name: string | null;
-  period: string;
-  total: number;
-  categoryLabel: string;
-  gaps: string[];
-  computedAt: string;
-  dimensions: { dimension: string; label: string; score: number; weight: number; weighted: number }[];
-}
-
-interface AgencyRow {
-  agencyCode: string;
-  employees: number;
-  average: number | null;
-  categoryLabel: string | null;
-  computedAt: string;
-}
+type EmployeeView = NonNullable<ResultOf<typeof EMPLOYEE_IP_ASN>['employeeIpAsn']>;
+type AgencyRow = ResultOf<typeof IP_ASN_SUMMARIES>['ipAsnSummaries'][number];
 
 /** The score bands of PermenPANRB 38/2018, highest first. */
 const BANDS: Record<string, string> = {
@@ -71,6 +34,20 @@ const RUN_STATUS: Record<string, string> = { STARTING: 'Dimulai', SCORING: 'Meni
 const score = (n: number | null) =>
   n === null ? '-' : n.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+const AGENCY_COLUMNS: readonly Column<AgencyRow>[] = [
+  { header: 'Pegawai', cell: (a) => a.employees.toLocaleString('id-ID') },
+  { header: 'Rata-rata', cell: (a) => score(a.average) },
+  { header: 'Kategori', cell: (a) => a.categoryLabel ?? '-' },
+  { header: 'Dihitung', cell: (a) => formatDate(a.computedAt, true) },
+];
+
+const DIMENSION_COLUMNS: readonly Column<EmployeeView['dimensions'][number]>[] = [
+  { header: 'Dimensi', rowHeader: true, cell: (d) => d.label },
+  { header: 'Nilai (0–100)', cell: (d) => score(d.score) },
+  { header: 'Bobot', cell: (d) => `${d.weight}%` },
+  { header: 'Sumbangan', cell: (d) => score(d.weighted) },
+];
+
 export function IpAsnPage() {
   const { user } = useAuth();
   const ownAgency = (user?.role === 'PANSEL_SECRETARY' || user?.role === 'PPK') && Boolean(user.agencyCode);
@@ -82,8 +59,8 @@ export function IpAsnPage() {
   const [shown, setShown] = useState<{ agencyCode: string; period: string } | null>(
     user?.agencyCode ? { agencyCode: user.agencyCode, period } : null,
   );
-  const summary = useQuery<{ ipAsnSummary: SummaryView | null }>(IP_ASN_SUMMARY, shown ?? {}, shown === null);
-  const runQuery = useQuery<{ ipAsnRun: RunView | null }>(IP_ASN_RUN, shown ?? {}, shown === null);
+  const summary = useQuery(IP_ASN_SUMMARY, shown ?? {}, shown === null);
+  const runQuery = useQuery(IP_ASN_RUN, shown ?? {}, shown === null);
   const run = runQuery.data?.ipAsnRun ?? null;
   const running = run !== null && run.status !== 'COMPLETED';
   usePolling(
@@ -94,7 +71,7 @@ export function IpAsnPage() {
     2_000,
     running,
   );
-  const compute = useAction<{ computeIpAsn: RunView }>(COMPUTE_IP_ASN, (d) => {
+  const compute = useAction<ResultOf<typeof COMPUTE_IP_ASN>>(COMPUTE_IP_ASN, (d) => {
     setShown({ agencyCode: d.computeIpAsn.agencyCode, period: d.computeIpAsn.period });
     runQuery.reload();
   });
@@ -102,13 +79,9 @@ export function IpAsnPage() {
 
   const [nip, setNip] = useState('');
   const [lookup, setLookup] = useState<{ nip: string; period: string } | null>(null);
-  const employee = useQuery<{ employeeIpAsn: EmployeeView | null }>(EMPLOYEE_IP_ASN, lookup ?? {}, lookup === null);
+  const employee = useQuery(EMPLOYEE_IP_ASN, lookup ?? {}, lookup === null);
 
-  const all = useQuery<{ ipAsnSummaries: AgencyRow[] }>(
-    IP_ASN_SUMMARIES,
-    { period: shown?.period ?? period.trim() },
-    !seesAll,
-  );
+  const all = useQuery(IP_ASN_SUMMARIES, { period: shown?.period ?? period.trim() }, !seesAll);
 
   const s = summary.data?.ipAsnSummary ?? null;
   return (
@@ -165,50 +138,32 @@ export function IpAsnPage() {
                 Rata-rata <strong>{score(s.average)}</strong> ({s.categoryLabel ?? '-'}) dari{' '}
                 {s.employees.toLocaleString('id-ID')} pegawai · dihitung {formatDate(s.computedAt, true)}
               </p>
-              <div className="table-wrap">
-                <table>
-                  <caption>Sebaran kategori IP ASN {s.period}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Kategori</th>
-                      <th scope="col">Rentang nilai</th>
-                      <th scope="col">Jumlah pegawai</th>
-                      <th scope="col">Persentase</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.distribution.map((d) => (
-                      <tr key={d.category}>
-                        <th scope="row">{d.label}</th>
-                        <td>{BANDS[d.category]}</td>
-                        <td>{d.count.toLocaleString('id-ID')}</td>
-                        <td>
-                          {s.employees ? `${((d.count / s.employees) * 100).toFixed(1).replace('.', ',')}%` : '-'}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <div className="table-wrap">
-                <table>
-                  <caption>Bobot dimensi</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Dimensi</th>
-                      <th scope="col">Bobot</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.weights.map((w) => (
-                      <tr key={w.dimension}>
-                        <th scope="row">{w.label}</th>
-                        <td>{w.weight}%</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={`Sebaran kategori IP ASN ${s.period}`}
+                captionHidden={false}
+                rows={s.distribution}
+                rowKey={(d) => d.category}
+                columns={[
+                  { header: 'Kategori', rowHeader: true, cell: (d) => d.label },
+                  { header: 'Rentang nilai', cell: (d) => BANDS[d.category] },
+                  { header: 'Jumlah pegawai', cell: (d) => d.count.toLocaleString('id-ID') },
+                  {
+                    header: 'Persentase',
+                    cell: (d) =>
+                      s.employees ? `${((d.count / s.employees) * 100).toFixed(1).replace('.', ',')}%` : '-',
+                  },
+                ]}
+              />
+              <DataTable
+                caption="Bobot dimensi"
+                captionHidden={false}
+                rows={s.weights}
+                rowKey={(w) => w.dimension}
+                columns={[
+                  { header: 'Dimensi', rowHeader: true, cell: (w) => w.label },
+                  { header: 'Bobot', cell: (w) => `${w.weight}%` },
+                ]}
+              />
               <p className="hint">
                 Bobot kualifikasi 25% bersumber dari PermenPANRB 38/2018; bobot kompetensi, kinerja, dan disiplin adalah
                 nilai bawaan yang lazim dikutip dan dapat diubah dalam konfigurasi (versi {s.settingsVersion}).
@@ -244,43 +199,28 @@ export function IpAsnPage() {
         <section aria-labelledby="ipa-all-title" className="card">
           <h2 id="ipa-all-title">IP ASN per instansi</h2>
           <ErrorAlert error={all.error} />
-          {all.loading && !all.data ? (
-            <Loading />
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption>IP ASN per instansi {shown?.period ?? period}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Instansi</th>
-                    <th scope="col">Pegawai</th>
-                    <th scope="col">Rata-rata</th>
-                    <th scope="col">Kategori</th>
-                    <th scope="col">Dihitung</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(all.data?.ipAsnSummaries ?? []).map((a) => (
-                    <tr key={a.agencyCode}>
-                      <th scope="row">
-                        <Button
-                          type="button"
-                          kind="secondary"
-                          onClick={() => setShown({ agencyCode: a.agencyCode, period: shown?.period ?? period.trim() })}
-                        >
-                          {a.agencyCode}
-                        </Button>
-                      </th>
-                      <td>{a.employees.toLocaleString('id-ID')}</td>
-                      <td>{score(a.average)}</td>
-                      <td>{a.categoryLabel ?? '-'}</td>
-                      <td>{formatDate(a.computedAt, true)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={`IP ASN per instansi ${shown?.period ?? period}`}
+            captionHidden={false}
+            rows={all.loading && !all.data ? null : (all.data?.ipAsnSummaries ?? [])}
+            rowKey={(a) => a.agencyCode}
+            columns={[
+              {
+                header: 'Instansi',
+                rowHeader: true,
+                cell: (a) => (
+                  <Button
+                    type="button"
+                    kind="secondary"
+                    onClick={() => setShown({ agencyCode: a.agencyCode, period: shown?.period ?? period.trim() })}
+                  >
+                    {a.agencyCode}
+                  </Button>
+                ),
+              },
+              ...AGENCY_COLUMNS,
+            ]}
+          />
         </section>
       )}
     </Page>
@@ -293,29 +233,13 @@ function EmployeeTable({ e }: { e: EmployeeView }) {
       <p role="status">
         {e.name ?? e.employeeId}: IP ASN {e.period} <strong>{score(e.total)}</strong> ({e.categoryLabel})
       </p>
-      <div className="table-wrap">
-        <table>
-          <caption>Dimensi IP ASN</caption>
-          <thead>
-            <tr>
-              <th scope="col">Dimensi</th>
-              <th scope="col">Nilai (0–100)</th>
-              <th scope="col">Bobot</th>
-              <th scope="col">Sumbangan</th>
-            </tr>
-          </thead>
-          <tbody>
-            {e.dimensions.map((d) => (
-              <tr key={d.dimension}>
-                <th scope="row">{d.label}</th>
-                <td>{score(d.score)}</td>
-                <td>{d.weight}%</td>
-                <td>{score(d.weighted)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Dimensi IP ASN"
+        captionHidden={false}
+        rows={e.dimensions}
+        rowKey={(d) => d.dimension}
+        columns={DIMENSION_COLUMNS}
+      />
       {e.gaps.length > 0 && (
         <>
           <h3>Data yang belum lengkap</h3>

@@ -13,93 +13,17 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, formatDate, stageName } from '../../components/ui';
+import type { ResultOf } from '../../graphql';
 import { OVERSIGHT_PAGE, OVERSIGHT_SIGNAL } from '../../queries/oversight';
 import { ExportLinks } from './ExportLinks';
+import { DataTable, type Column } from '../../components/DataTable';
 
-interface StageCount {
-  agencyCode: string;
-  stage: string;
-  stageName: string;
-  count: number;
-}
-
-interface WaitingItem {
-  selectionId: string;
-  agencyCode: string;
-  title: string;
-  stage: string;
-  dueAt: string | null;
-  waitingOn: string;
-  waitingOnName: string;
-  overdue: boolean;
-  silenceApproaching: boolean;
-}
-
-interface AgencyRow {
-  agencyCode: string;
-  name: string;
-  openRounds: number;
-  waiting: number;
-  overdue: number;
-  silenceApproaching: number;
-  meritCategoryName: string | null;
-  meritIndex: number | null;
-  ipAsnAverage: number | null;
-  ipAsnCategoryName: string | null;
-  ipAsnPeriod: number | null;
-}
-
-interface SignalSummary {
-  signal: string;
-  name: string;
-  coverage: string;
-  total: number;
-  /** The service's cap left records out: the total is a lower bound. */
-  truncated?: boolean;
-  counts: { agencyCode: string; period: string; count: number }[];
-}
-
-interface PageData {
-  oversight: {
-    agencyCode: string | null;
-    openRounds: number;
-    /** The service's caps left rounds or fillings out: counts are lower bounds. */
-    truncated?: boolean;
-    overdueCount: number;
-    silenceApproachingCount: number;
-    stageCounts: StageCount[];
-    talentFillingStages: StageCount[];
-    waiting: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: { node: WaitingItem }[];
-    };
-    agencies: { totalCount: number; edges: { node: AgencyRow }[] };
-    signals: SignalSummary[];
-  };
-}
-
-interface SignalItem {
-  id: string;
-  agencyCode: string;
-  selectionId: string;
-  subjectId: string | null;
-  at: string;
-  who: string;
-  detail: string;
-  reason: string | null;
-  rounds: string[];
-}
-
-interface SignalData {
-  oversight: {
-    signal: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: { node: SignalItem }[];
-    };
-  };
-}
+type Oversight = ResultOf<typeof OVERSIGHT_PAGE>['oversight'];
+type StageCount = Oversight['stageCounts'][number];
+type WaitingItem = Oversight['waiting']['edges'][number]['node'];
+type AgencyRow = Oversight['agencies']['edges'][number]['node'];
+type SignalSummary = Oversight['signals'][number];
+type SignalItem = ResultOf<typeof OVERSIGHT_SIGNAL>['oversight']['signal']['edges'][number]['node'];
 
 const PAGE_SIZE = 25;
 const CHART_COLOURS = ['#1f5f99', '#b35900', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#455a64'];
@@ -125,6 +49,119 @@ function totals<T>(rows: readonly T[], key: (r: T) => string, count: (r: T) => n
   return [...m.entries()];
 }
 
+const STAGE_COUNT_COLUMNS: readonly Column<StageCount>[] = [
+  { header: 'Instansi', cell: (c) => c.agencyCode },
+  { header: 'Tahap', cell: (c) => c.stageName },
+  { header: 'Jumlah', cell: (c) => c.count },
+];
+
+/** Rounds (or talent fillings) per agency and stage. */
+function StageCountTable({ caption, rows }: { caption: string; rows: readonly StageCount[] }) {
+  return (
+    <DataTable
+      caption={caption}
+      captionHidden={false}
+      rows={rows}
+      rowKey={(c) => `${c.agencyCode}:${c.stage}`}
+      columns={STAGE_COUNT_COLUMNS}
+    />
+  );
+}
+
+const WAITING_COLUMNS: readonly Column<WaitingItem>[] = [
+  { header: 'Instansi', cell: (w) => w.agencyCode },
+  { header: 'Seleksi', cell: (w) => <Link to={recordLink(w.selectionId)}>{w.title}</Link> },
+  { header: 'Tahap', cell: (w) => stageName(w.stage) },
+  { header: 'Menunggu', cell: (w) => w.waitingOnName },
+  { header: 'Batas waktu', cell: (w) => (w.dueAt ? formatDate(w.dueAt, true) : '—') },
+  {
+    header: 'Keadaan',
+    cell: (w) =>
+      w.overdue ? (
+        <span className="badge badge-bad">Terlambat</span>
+      ) : w.silenceApproaching ? (
+        <span className="badge">Batas diam segera berlaku</span>
+      ) : (
+        '—'
+      ),
+  },
+];
+
+const AGENCY_COLUMNS: readonly Column<AgencyRow>[] = [
+  { header: 'Instansi', cell: (a) => `${a.name} (${a.agencyCode})` },
+  { header: 'Seleksi berjalan', cell: (a) => a.openRounds },
+  { header: 'Menunggu', cell: (a) => a.waiting },
+  { header: 'Terlambat', cell: (a) => a.overdue },
+  { header: 'Diam segera berlaku', cell: (a) => a.silenceApproaching },
+  {
+    header: 'Kategori sistem merit',
+    cell: (a) => (a.meritCategoryName ? `${a.meritCategoryName} (${a.meritIndex ?? '—'})` : 'Belum divalidasi'),
+  },
+  {
+    header: 'Indeks profesionalitas ASN',
+    cell: (a) =>
+      a.ipAsnAverage === null
+        ? 'Belum dihitung'
+        : `${a.ipAsnAverage.toLocaleString('id-ID')} — ${a.ipAsnCategoryName ?? ''} (${a.ipAsnPeriod ?? ''})`,
+  },
+];
+
+const SIGNAL_COLUMNS: readonly Column<SignalSummary>[] = [
+  {
+    header: 'Sinyal',
+    cell: (s) => (
+      <>
+        {s.name}
+        <br />
+        <small className="muted">{s.coverage}</small>
+      </>
+    ),
+  },
+  {
+    header: 'Jumlah',
+    cell: (s) => (
+      <>
+        {s.total}
+        {s.truncated && <strong> (tidak lengkap)</strong>}
+      </>
+    ),
+  },
+  {
+    header: 'Per instansi',
+    cell: (s) =>
+      totals(
+        s.counts,
+        (c) => c.agencyCode,
+        (c) => c.count,
+      )
+        .map(([agency, n]) => `${agency}: ${n}`)
+        .join(', ') || '—',
+  },
+];
+
+const SIGNAL_ITEM_COLUMNS: readonly Column<SignalItem>[] = [
+  { header: 'Waktu', cell: (i) => formatDate(i.at, true) },
+  { header: 'Instansi', cell: (i) => i.agencyCode },
+  {
+    header: 'Seleksi',
+    cell: (i) => (
+      <>
+        {(i.rounds.length > 0 ? i.rounds : [i.selectionId]).map((id) => (
+          <span key={id}>
+            <Link to={recordLink(id)}>{id}</Link>{' '}
+          </span>
+        ))}
+        {!i.selectionId.startsWith('TAL-') && i.rounds.length === 0 && (
+          <Link to={`/kelola/seleksi/${encodeURIComponent(i.selectionId)}/audit`}>(jejak audit)</Link>
+        )}
+      </>
+    ),
+  },
+  { header: 'Pelaku', cell: (i) => i.who },
+  { header: 'Keterangan', cell: (i) => i.detail },
+  { header: 'Alasan', cell: (i) => i.reason ?? '—' },
+];
+
 interface Filters {
   agencyCode: string;
   from: string;
@@ -139,7 +176,7 @@ export function OversightPage() {
   const [filters, setFilters] = useState<Filters>(draft);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const [after, setAfter] = useState<string | null>(null);
-  const [signal, setSignal] = useState<string | null>(null);
+  const [signal, setSignal] = useState<SignalSummary['signal'] | null>(null);
 
   const vars = {
     agencyCode: national ? filters.agencyCode.trim() || null : null,
@@ -147,7 +184,7 @@ export function OversightPage() {
     to: filters.to || null,
     panselThreshold: Number(filters.panselThreshold) || 3,
   };
-  const page = useQuery<PageData>(OVERSIGHT_PAGE, {
+  const page = useQuery(OVERSIGHT_PAGE, {
     ...vars,
     first: PAGE_SIZE,
     after,
@@ -295,50 +332,13 @@ export function OversightPage() {
             )}
             <details>
               <summary>Tabel per instansi dan tahap</summary>
-              <div className="table-wrap">
-                <table>
-                  <caption>Seleksi berjalan per instansi dan tahap</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Instansi</th>
-                      <th scope="col">Tahap</th>
-                      <th scope="col">Jumlah</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {o.stageCounts.map((c) => (
-                      <tr key={`${c.agencyCode}:${c.stage}`}>
-                        <td>{c.agencyCode}</td>
-                        <td>{c.stageName}</td>
-                        <td>{c.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <StageCountTable caption="Seleksi berjalan per instansi dan tahap" rows={o.stageCounts} />
             </details>
             {o.talentFillingStages.length > 0 && (
-              <div className="table-wrap">
-                <table>
-                  <caption>Pengisian jabatan lewat manajemen talenta (tahap terakhir yang tercatat)</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Instansi</th>
-                      <th scope="col">Tahap</th>
-                      <th scope="col">Jumlah</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {o.talentFillingStages.map((c) => (
-                      <tr key={`${c.agencyCode}:${c.stage}`}>
-                        <td>{c.agencyCode}</td>
-                        <td>{c.stageName}</td>
-                        <td>{c.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <StageCountTable
+                caption="Pengisian jabatan lewat manajemen talenta (tahap terakhir yang tercatat)"
+                rows={o.talentFillingStages}
+              />
             )}
           </section>
 
@@ -362,47 +362,14 @@ export function OversightPage() {
                 query={query(scopeParams)}
               />
             </ul>
-            {o.waiting.edges.length === 0 ? (
-              <p className="muted">Tidak ada yang menunggu keputusan.</p>
-            ) : (
-              <div className="table-wrap">
-                <table>
-                  <caption>{o.waiting.totalCount} seleksi menunggu keputusan, batas waktu terdekat lebih dulu</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Instansi</th>
-                      <th scope="col">Seleksi</th>
-                      <th scope="col">Tahap</th>
-                      <th scope="col">Menunggu</th>
-                      <th scope="col">Batas waktu</th>
-                      <th scope="col">Keadaan</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {o.waiting.edges.map(({ node: w }) => (
-                      <tr key={w.selectionId}>
-                        <td>{w.agencyCode}</td>
-                        <td>
-                          <Link to={recordLink(w.selectionId)}>{w.title}</Link>
-                        </td>
-                        <td>{stageName(w.stage)}</td>
-                        <td>{w.waitingOnName}</td>
-                        <td>{w.dueAt ? formatDate(w.dueAt, true) : '—'}</td>
-                        <td>
-                          {w.overdue ? (
-                            <span className="badge badge-bad">Terlambat</span>
-                          ) : w.silenceApproaching ? (
-                            <span className="badge">Batas diam segera berlaku</span>
-                          ) : (
-                            '—'
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable
+              caption={`${o.waiting.totalCount} seleksi menunggu keputusan, batas waktu terdekat lebih dulu`}
+              captionHidden={false}
+              rows={o.waiting.edges.map((e) => e.node)}
+              rowKey={(w) => w.selectionId}
+              empty="Tidak ada yang menunggu keputusan."
+              columns={WAITING_COLUMNS}
+            />
             <p>
               {after && (
                 <Button type="button" onClick={() => setAfter(null)}>
@@ -419,46 +386,15 @@ export function OversightPage() {
 
           <section aria-labelledby="ov-agencies">
             <h2 id="ov-agencies">Instansi</h2>
-            <div className="table-wrap">
-              <table>
-                <caption>
-                  {o.agencies.totalCount} instansi; yang terlambat dan menunggu paling banyak lebih dulu
-                  {o.agencies.totalCount > o.agencies.edges.length ? ` (100 pertama)` : ''}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Instansi</th>
-                    <th scope="col">Seleksi berjalan</th>
-                    <th scope="col">Menunggu</th>
-                    <th scope="col">Terlambat</th>
-                    <th scope="col">Diam segera berlaku</th>
-                    <th scope="col">Kategori sistem merit</th>
-                    <th scope="col">Indeks profesionalitas ASN</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {o.agencies.edges.map(({ node: a }) => (
-                    <tr key={a.agencyCode}>
-                      <td>
-                        {a.name} ({a.agencyCode})
-                      </td>
-                      <td>{a.openRounds}</td>
-                      <td>{a.waiting}</td>
-                      <td>{a.overdue}</td>
-                      <td>{a.silenceApproaching}</td>
-                      <td>
-                        {a.meritCategoryName ? `${a.meritCategoryName} (${a.meritIndex ?? '—'})` : 'Belum divalidasi'}
-                      </td>
-                      <td>
-                        {a.ipAsnAverage === null
-                          ? 'Belum dihitung'
-                          : `${a.ipAsnAverage.toLocaleString('id-ID')} — ${a.ipAsnCategoryName ?? ''} (${a.ipAsnPeriod ?? ''})`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`${o.agencies.totalCount} instansi; yang terlambat dan menunggu paling banyak lebih dulu${
+                o.agencies.totalCount > o.agencies.edges.length ? ` (100 pertama)` : ''
+              }`}
+              captionHidden={false}
+              rows={o.agencies.edges.map((e) => e.node)}
+              rowKey={(a) => a.agencyCode}
+              columns={AGENCY_COLUMNS}
+            />
           </section>
 
           <section aria-labelledby="ov-signals">
@@ -486,48 +422,23 @@ export function OversightPage() {
                 <figcaption className="muted">Jumlah sinyal per bulan; rinciannya di tabel di bawah.</figcaption>
               </figure>
             )}
-            <div className="table-wrap">
-              <table>
-                <caption>Sinyal integritas dan jumlahnya per instansi</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Sinyal</th>
-                    <th scope="col">Jumlah</th>
-                    <th scope="col">Per instansi</th>
-                    <th scope="col">Daftar</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {o.signals.map((s) => (
-                    <tr key={s.signal}>
-                      <td>
-                        {s.name}
-                        <br />
-                        <small className="muted">{s.coverage}</small>
-                      </td>
-                      <td>
-                        {s.total}
-                        {s.truncated && <strong> (tidak lengkap)</strong>}
-                      </td>
-                      <td>
-                        {totals(
-                          s.counts,
-                          (c) => c.agencyCode,
-                          (c) => c.count,
-                        )
-                          .map(([agency, n]) => `${agency}: ${n}`)
-                          .join(', ') || '—'}
-                      </td>
-                      <td>
-                        <Button type="button" onClick={() => setSignal(s.signal)} aria-label={`Lihat ${s.name}`}>
-                          Lihat
-                        </Button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Sinyal integritas dan jumlahnya per instansi"
+              captionHidden={false}
+              rows={o.signals}
+              rowKey={(s) => s.signal}
+              columns={[
+                ...SIGNAL_COLUMNS,
+                {
+                  header: 'Daftar',
+                  cell: (s) => (
+                    <Button type="button" onClick={() => setSignal(s.signal)} aria-label={`Lihat ${s.name}`}>
+                      Lihat
+                    </Button>
+                  ),
+                },
+              ]}
+            />
             {signal && (
               <SignalList
                 key={`${signal}:${JSON.stringify(vars)}`}
@@ -550,13 +461,13 @@ function SignalList({
   vars,
   exportQuery,
 }: {
-  signal: string;
+  signal: SignalSummary['signal'];
   name: string;
   vars: Record<string, unknown>;
   exportQuery: string;
 }) {
   const [after, setAfter] = useState<string | null>(null);
-  const list = useQuery<SignalData>(OVERSIGHT_SIGNAL, { ...vars, signal, first: PAGE_SIZE, after });
+  const list = useQuery(OVERSIGHT_SIGNAL, { ...vars, signal, first: PAGE_SIZE, after });
   const s = list.data?.oversight.signal;
   return (
     <section aria-labelledby="ov-signal-list">
@@ -566,46 +477,15 @@ function SignalList({
       </ul>
       {list.loading && !s && <Loading />}
       <ErrorAlert error={list.error} />
-      {s && s.edges.length === 0 && <p className="muted">Sinyal ini tidak muncul pada periode dan instansi ini.</p>}
-      {s && s.edges.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              {s.totalCount} catatan {name.toLowerCase()}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Waktu</th>
-                <th scope="col">Instansi</th>
-                <th scope="col">Seleksi</th>
-                <th scope="col">Pelaku</th>
-                <th scope="col">Keterangan</th>
-                <th scope="col">Alasan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.edges.map(({ node: i }) => (
-                <tr key={i.id}>
-                  <td>{formatDate(i.at, true)}</td>
-                  <td>{i.agencyCode}</td>
-                  <td>
-                    {(i.rounds.length > 0 ? i.rounds : [i.selectionId]).map((id) => (
-                      <span key={id}>
-                        <Link to={recordLink(id)}>{id}</Link>{' '}
-                      </span>
-                    ))}
-                    {!i.selectionId.startsWith('TAL-') && i.rounds.length === 0 && (
-                      <Link to={`/kelola/seleksi/${encodeURIComponent(i.selectionId)}/audit`}>(jejak audit)</Link>
-                    )}
-                  </td>
-                  <td>{i.who}</td>
-                  <td>{i.detail}</td>
-                  <td>{i.reason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {s && (
+        <DataTable
+          caption={`${s.totalCount} catatan ${name.toLowerCase()}`}
+          captionHidden={false}
+          rows={s.edges.map((e) => e.node)}
+          rowKey={(i) => i.id}
+          empty="Sinyal ini tidak muncul pada periode dan instansi ini."
+          columns={SIGNAL_ITEM_COLUMNS}
+        />
       )}
       {s?.pageInfo.hasNextPage && (
         <Button type="button" onClick={() => setAfter(s.pageInfo.endCursor)}>

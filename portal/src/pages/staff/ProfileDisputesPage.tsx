@@ -7,86 +7,21 @@
  * buttons "Halaman berikutnya", "Halaman pertama"; for the national administrator an input "Kode instansi".
  */
 import { useState, type FormEvent } from 'react';
+import { EDUCATION_LEVELS, POSITION_KINDS, PROFILE_FIELD_TEXT_ID, SKP_PREDICATES } from '@seleksi/domain';
 import { ApiError, useMutation, useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, SuccessAlert, formatDate } from '../../components/ui';
 import { ACCEPT_PROFILE_DISPUTE, PROFILE_DISPUTES, REJECT_PROFILE_DISPUTE } from '../../queries/profile-disputes';
 import { fieldError } from '../public/shared';
+import { CursorPager } from '../../components/CursorPager';
+import type { ResultOf } from '../../graphql';
 
-interface Career {
-  position: string;
-  positionKind: string;
-  unit: string;
-  agencyCode: string;
-  from: string;
-  to: string | null;
-  fields: string[] | null;
-}
-
-interface Profile {
-  id: string;
-  nip: string;
-  name: string;
-  rank: string;
-  agencyCode: string;
-  agencyName: string | null;
-  education: string;
-  educationMajor: string | null;
-  lhkpnFiled: boolean;
-  disciplinarySanction: boolean;
-  careers: Career[];
-  skp: { year: number; predicate: string }[];
-}
-
-interface Dispute {
-  id: string;
-  agencyCode: string;
-  note: string;
-  fields: string[];
-  fieldLabels: string[];
-  at: string;
-  open: boolean;
-  resolution: { outcome: 'ACCEPTED' | 'REJECTED'; reason: string | null; corrected: string[]; at: string } | null;
-  profile: Profile | null;
-}
-
-interface QueueData {
-  profileDisputes: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: Dispute }[];
-  };
-}
+type Dispute = ResultOf<typeof PROFILE_DISPUTES>['profileDisputes']['edges'][number]['node'];
+type Profile = NonNullable<Dispute['profile']>;
 
 const PAGE_SIZE = 20;
 
-const LABELS: Record<string, string> = {
-  nip: 'NIP',
-  name: 'Nama',
-  rank: 'Pangkat/golongan',
-  agencyCode: 'Instansi (kode)',
-  education: 'Pendidikan',
-  educationMajor: 'Jurusan',
-  careers: 'Riwayat jabatan',
-  skp: 'SKP',
-  lhkpnFiled: 'LHKPN',
-  disciplinarySanction: 'Hukuman disiplin',
-};
-
-const EDUCATION = ['SMA', 'D3', 'D4', 'S1', 'S2', 'S3'];
-const SKP = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
-const POSITION_KINDS = [
-  'JPT_UTAMA',
-  'JPT_MADYA',
-  'JPT_PRATAMA',
-  'ADMINISTRATOR',
-  'PENGAWAS',
-  'PELAKSANA',
-  'JF_AHLI_UTAMA',
-  'JF_AHLI_MADYA',
-  'JF_AHLI_MUDA',
-  'JF_AHLI_PERTAMA',
-];
+const LABELS: Record<string, string> = { ...PROFILE_FIELD_TEXT_ID, agencyCode: 'Instansi (kode)' };
 
 /** A profile part as the staff edit it: one text (lines for careers and SKP). */
 function textOf(p: Profile, field: string): string {
@@ -123,7 +58,7 @@ function correctionsOf(fields: string[], values: Record<string, string>): Record
           const [position = '', positionKind = '', unit = '', agencyCode = '', from = '', to = '-'] = line
             .split('|')
             .map((x) => x.trim());
-          if (!POSITION_KINDS.includes(positionKind)) {
+          if (!(POSITION_KINDS as readonly string[]).includes(positionKind)) {
             throw fieldError(
               `Baris ${i + 1}: jenis jabatan harus salah satu dari ${POSITION_KINDS.join(', ')}`,
               'corrections.careers',
@@ -138,7 +73,7 @@ function correctionsOf(fields: string[], values: Record<string, string>): Record
         .filter(Boolean)
         .map((line, i) => {
           const [year = '', predicate = ''] = line.split(/\s+/);
-          if (!/^\d{4}$/.test(year) || !SKP.includes(predicate)) {
+          if (!/^\d{4}$/.test(year) || !(SKP_PREDICATES as readonly string[]).includes(predicate)) {
             throw fieldError(`Baris ${i + 1}: tulis "tahun PREDIKAT", mis. "2025 BAIK"`, 'corrections.skp');
           }
           return { year: Number(year), predicate };
@@ -250,7 +185,7 @@ function DisputeCard({ dispute, onDecided }: { dispute: Dispute; onDecided: (mes
                               <textarea {...props} rows={4} value={values[f]} onChange={(e) => set(e.target.value)} />
                             ) : f === 'education' ? (
                               <select {...props} value={values[f]} onChange={(e) => set(e.target.value)}>
-                                {EDUCATION.map((x) => (
+                                {EDUCATION_LEVELS.map((x) => (
                                   <option key={x}>{x}</option>
                                 ))}
                               </select>
@@ -304,7 +239,7 @@ export function ProfileDisputesPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const [agencyCode, setAgencyCode] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const q = useQuery<QueueData>(PROFILE_DISPUTES, {
+  const q = useQuery(PROFILE_DISPUTES, {
     agencyCode: agencyCode.trim() || null,
     first: PAGE_SIZE,
     after: cursors.at(-1) ?? null,
@@ -352,18 +287,7 @@ export function ProfileDisputesPage() {
           ))}
         </>
       )}
-      <div className="toolbar">
-        {cursors.length > 0 && (
-          <Button type="button" kind="secondary" onClick={() => setCursors([])}>
-            Halaman pertama
-          </Button>
-        )}
-        {pageInfo?.hasNextPage && pageInfo.endCursor && (
-          <Button type="button" kind="secondary" onClick={() => setCursors((c) => [...c, pageInfo.endCursor!])}>
-            Halaman berikutnya
-          </Button>
-        )}
-      </div>
+      <CursorPager cursors={cursors} onCursors={setCursors} pageInfo={pageInfo} />
     </Page>
   );
 }

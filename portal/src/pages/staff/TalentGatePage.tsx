@@ -30,68 +30,12 @@ import {
   WITHDRAW_TALENT_SYSTEM_APPROVAL,
 } from '../../queries/talent-gate';
 import { ActionForm } from './common';
+import type { ResultOf } from '../../graphql';
 
-interface AspectScore {
-  aspect: { code: string; name: string; weight: number; minScore: number; maxScore: number };
-  score: number | null;
-  note: string | null;
-  adjustedScore: number | null;
-  adjustmentReason: string | null;
-  effectiveScore: number | null;
-  evidence: { id: string; fileName: string; sizeBytes: number; downloadUrl: string; uploadedAt: string }[];
-}
-
-interface Assessment {
-  id: string;
-  agencyCode: string;
-  agencyName: string | null;
-  period: string;
-  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VALIDATED';
-  statusName: string;
-  version: number;
-  submissions: number;
-  returnReason: string | null;
-  submittedAt: string | null;
-  validatedAt: string | null;
-  index: number | null;
-  categoryName: string | null;
-  aspects: AspectScore[];
-}
-
-interface Decision {
-  decisionId: string;
-  kind: string;
-  kindName: string;
-  at: string;
-  reason: string | null;
-  summary: string;
-  by: { userId: string; role: string; displayName: string | null };
-}
-
-interface PageData {
-  talentGate: {
-    agencyCode: string;
-    meritIndexScore: number | null;
-    meritCategoryName: string | null;
-    validatedOn: string | null;
-    validatedPeriod: string | null;
-    approval: {
-      approvedOn: string;
-      reference: string;
-      at: string;
-      by: { displayName: string | null; userId: string };
-    } | null;
-    legacy: {
-      meritIndexScore: number | null;
-      meritAssessedOn: string | null;
-      talentSystemApprovedOn: string | null;
-      talentSystemReference: string | null;
-    } | null;
-    needsOverseerValidation: boolean;
-  };
-  meritAssessments: Assessment[];
-  talentGateDecisions: Decision[];
-}
+type PageData = ResultOf<typeof TALENT_GATE_PAGE>;
+type Assessment = PageData['meritAssessments'][number];
+type AspectScore = Assessment['aspects'][number];
+type Decision = PageData['talentGateDecisions'][number];
 
 const score = (n: number | null) => (n === null ? '-' : String(n).replace('.', ','));
 const today = () => new Date().toISOString().slice(0, 10);
@@ -126,7 +70,7 @@ export function TalentGatePage() {
 }
 
 function ReviewQueue({ onPick }: { onPick: (agencyCode: string) => void }) {
-  const q = useQuery<{ meritAssessmentsToReview: Assessment[] }>(MERIT_ASSESSMENTS_TO_REVIEW);
+  const q = useQuery(MERIT_ASSESSMENTS_TO_REVIEW);
   const rows = q.data?.meritAssessmentsToReview ?? [];
   return (
     <section aria-labelledby="review-title" className="card">
@@ -154,7 +98,7 @@ function ReviewQueue({ onPick }: { onPick: (agencyCode: string) => void }) {
 
 function AgencyGate({ agencyCode, onDecided }: { agencyCode: string; onDecided: () => void }) {
   const { user } = useAuth();
-  const q = useQuery<PageData>(TALENT_GATE_PAGE, { agencyCode });
+  const q = useQuery(TALENT_GATE_PAGE, { agencyCode });
   const reload = () => {
     q.reload();
     onDecided();
@@ -209,7 +153,7 @@ function AgencyGate({ agencyCode, onDecided }: { agencyCode: string; onDecided: 
 }
 
 function StartForm({ agencyCode, onDone }: { agencyCode: string; onDone: () => void }) {
-  const m = useMutation<{ startMeritAssessment: { id: string } }>(START_MERIT_ASSESSMENT);
+  const m = useMutation(START_MERIT_ASSESSMENT);
   const year = today().slice(0, 4);
   return (
     <ActionForm
@@ -244,10 +188,10 @@ function AssessmentCard({
   );
   const [done, setDone] = useState<string | null>(null);
   const [localError, setLocalError] = useState<ApiError | null>(null);
-  const save = useMutation<{ saveMeritAssessment: { version: number } }>(SAVE_MERIT_ASSESSMENT);
-  const submit = useMutation<unknown>(SUBMIT_MERIT_ASSESSMENT);
-  const give = useMutation<unknown>(RETURN_MERIT_ASSESSMENT);
-  const validate = useMutation<unknown>(VALIDATE_MERIT_ASSESSMENT);
+  const save = useMutation(SAVE_MERIT_ASSESSMENT);
+  const submit = useMutation(SUBMIT_MERIT_ASSESSMENT);
+  const give = useMutation(RETURN_MERIT_ASSESSMENT);
+  const validate = useMutation(VALIDATE_MERIT_ASSESSMENT);
   const [returnReason, setReturnReason] = useState('');
 
   const aspectsInput = () =>
@@ -431,7 +375,7 @@ function AssessmentCard({
 function AdjustForm({ a, s, onDone }: { a: Assessment; s: AspectScore; onDone: () => void }) {
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const m = useMutation<unknown>(ADJUST_MERIT_ASPECT);
+  const m = useMutation(ADJUST_MERIT_ASPECT);
   return (
     <ActionForm
       label={`Sesuaikan ${s.aspect.name}`}
@@ -472,8 +416,8 @@ function ApprovalForm({ agencyCode, approved, onDone }: { agencyCode: string; ap
   const [date, setDate] = useState(today());
   const [reference, setReference] = useState('');
   const [reason, setReason] = useState('');
-  const approve = useMutation<unknown>(APPROVE_TALENT_SYSTEM);
-  const withdraw = useMutation<unknown>(WITHDRAW_TALENT_SYSTEM_APPROVAL);
+  const approve = useMutation(APPROVE_TALENT_SYSTEM);
+  const withdraw = useMutation(WITHDRAW_TALENT_SYSTEM_APPROVAL);
   const error = approve.error ?? withdraw.error;
   const vars = () => ({ agencyCode, date, reference: reference.trim(), reason: reason.trim() });
   return (

@@ -19,30 +19,10 @@ import { START_TALENT_MAPPING, SUCCESSION_GROUPS, TALENT_MAPPING_PROGRESS } from
 import { TALENT_AGENCIES, TALENT_MAP_GRID, TALENT_MAP_PERIODS } from '../../queries/talent-map';
 import { ActionForm, Outcome, useAction, usePolling } from './common';
 import { ExportLinks } from './ExportLinks';
+import { AgencyOptions } from '../../components/SelectField';
+import type { ResultOf } from '../../graphql';
 import { MAPPING_STATUS, say } from './labels';
 import { BoxPeople, NineBoxGrid, type GridView } from './NineBoxGrid';
-
-interface ProgressView {
-  agencyCode: string;
-  period: string;
-  status: string;
-  processed: number;
-  total: number;
-  percent: number;
-  batchesDone: number;
-  unmapped: number;
-  successionGroups: number;
-  startedAt: string;
-  finishedAt: string | null;
-  byBox: { box: number; count: number }[];
-}
-
-interface SuccessionGroupRow {
-  id: string;
-  year: number;
-  postTitle: string;
-  publishedAt: string | null;
-}
 
 const count = (n: number) => n.toLocaleString('id-ID');
 
@@ -63,14 +43,10 @@ export function TalentMappingPage() {
   const [watched, setWatched] = useState<{ agencyCode: string; period: string } | null>(null);
   const [mapPeriod, setMapPeriod] = useState<string | null>(null);
   const [selectedBox, setSelectedBox] = useState<number | null>(null);
-  const start = useAction<{ startTalentMapping: ProgressView }>(START_TALENT_MAPPING, (d) =>
+  const start = useAction<ResultOf<typeof START_TALENT_MAPPING>>(START_TALENT_MAPPING, (d) =>
     setWatched({ agencyCode: d.startTalentMapping.agencyCode, period: d.startTalentMapping.period }),
   );
-  const progress = useQuery<{ talentMappingProgress: ProgressView | null }>(
-    TALENT_MAPPING_PROGRESS,
-    watched ?? {},
-    watched === null,
-  );
+  const progress = useQuery(TALENT_MAPPING_PROGRESS, watched ?? {}, watched === null);
   const run = progress.data?.talentMappingProgress ?? null;
   usePolling(progress.reload, 2_000, watched !== null && run?.status !== 'COMPLETED');
 
@@ -85,11 +61,7 @@ export function TalentMappingPage() {
     agencyCode === '',
   );
   const mapped = map.data?.talentMap ?? null;
-  const krs = useQuery<{ successionGroups: { edges: { node: SuccessionGroupRow }[] } }>(
-    SUCCESSION_GROUPS,
-    { agencyCode: mapped?.agencyCode ?? '' },
-    mapped === null,
-  );
+  const krs = useQuery(SUCCESSION_GROUPS, { agencyCode: mapped?.agencyCode ?? '' }, mapped === null);
   const selectedCell = mapped?.grid.flatMap((r) => r.cells).find((c) => c.box === selectedBox) ?? null;
 
   const chooseAgency = (code: string) => {
@@ -120,11 +92,7 @@ export function TalentMappingPage() {
           <Field id="tm-agency" label="Instansi" apiField="agencyCode" error={start.error}>
             {(p) => (
               <select {...p} value={agencyCode} onChange={(e) => chooseAgency(e.target.value)}>
-                {agencyList.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.name}
-                  </option>
-                ))}
+                <AgencyOptions agencies={agencyList} />
               </select>
             )}
           </Field>
