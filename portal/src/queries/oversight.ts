@@ -103,6 +103,7 @@ export const OVERSIGHT_SIGNAL = graphql(
       oversight(agencyCode: $agencyCode) {
         signal(signal: $signal, first: $first, after: $after, from: $from, to: $to, panselThreshold: $panselThreshold) {
           totalCount
+          truncated
           pageInfo {
             ...PageInfoFields
           }

@@ -477,6 +477,12 @@ function SignalList({
       </ul>
       {list.loading && !s && <Loading />}
       <ErrorAlert error={list.error} />
+      {s?.truncated && (
+        <div role="alert" className="alert alert-warn">
+          Data tidak lengkap: batas baca tercapai, catatan terlama tidak ikut. Persempit periode atau pilih satu
+          instansi.
+        </div>
+      )}
       {s && (
         <DataTable
           caption={`${s.totalCount} catatan ${name.toLowerCase()}`}
