@@ -11,7 +11,6 @@ export {
 } from './official';
 export type { LayoutProblem, OfficialDocumentKind, OfficialKindSpec, OfficialLayout } from './official';
 export {
-  MONTHS_ID,
   countId,
   dictumLabel,
   formatDateId,
@@ -19,11 +18,9 @@ export {
   formatNip,
   formatTimeId,
   levelNameId,
-  localParts,
   numberWordsId,
   ordinalId,
 } from './format';
-export type { LocalDateTime } from './format';
 export {
   PAGE_MARGINS,
   TEXT_SIZE,
