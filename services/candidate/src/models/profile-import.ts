@@ -1,19 +1,21 @@
 import { Schema } from 'mongoose';
-import type { ImportCellError, ImportedProfile, ImportKind } from '@seleksi/domain';
+import {
+  PROFILE_IMPORT_STATUSES,
+  type ImportCellError,
+  type ImportCountsDto,
+  type ImportedProfile,
+  type ImportKind,
+  type ProfileImportStatus,
+} from '@seleksi/domain';
 
-export const IMPORT_STATUSES = ['STAGING', 'PREVIEWED', 'COMMITTING', 'COMPLETED'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+// The stored statuses and counts are those the service answers with.
+export const IMPORT_STATUSES = PROFILE_IMPORT_STATUSES;
+export type ImportStatus = ProfileImportStatus;
+export type ImportCounts = ImportCountsDto;
 
 /** Row outcome of an import, classified against the stored profiles. */
 export const ROW_CLASSES = ['NEW', 'CHANGED', 'UNCHANGED', 'REFUSED'] as const;
 export type RowClass = (typeof ROW_CLASSES)[number];
-
-export interface ImportCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-  refused: number;
-}
 
 /**
  * One uploaded file of an agency, of any kind (profiles, assessment results, target posts): staged for
