@@ -150,22 +150,35 @@ export function waitForPostgres(o: {
   );
 }
 
-async function psql(binDir: string, port: number, database: string, sql: string): Promise<string> {
+/** Where psql connects: defaults are the embedded cluster's (127.0.0.1, the superuser, the binaries found here). */
+export interface PsqlTarget {
+  binDir?: string;
+  host?: string;
+  port: number;
+  user?: string;
+  database: string;
+}
+
+/** Runs SQL with psql (unaligned, tuples only, tab between fields, stops at the first error); its output trimmed. */
+export async function psql(t: PsqlTarget, sql: string): Promise<string> {
+  const host = t.host ?? '127.0.0.1';
   const { stdout } = await execFileAsync(
-    join(binDir, 'psql'),
+    join(t.binDir ?? postgresBinDir(), 'psql'),
     [
       '-h',
-      '127.0.0.1',
+      host,
       '-p',
-      String(port),
+      String(t.port),
       '-U',
-      SUPERUSER,
+      t.user ?? SUPERUSER,
       '-d',
-      database,
+      t.database,
       '-X',
       '-q',
       '-t',
       '-A',
+      '-F',
+      '\t',
       '-v',
       'ON_ERROR_STOP=1',
       '-c',
@@ -173,7 +186,7 @@ async function psql(binDir: string, port: number, database: string, sql: string)
     ],
     { timeout: 60_000 },
   ).catch((err: Error & { stderr?: string }) => {
-    throw new Error(`psql on 127.0.0.1:${port}/${database} failed: ${err.stderr || err.message}`);
+    throw new Error(`psql on ${host}:${t.port}/${t.database} failed: ${err.stderr || err.message}`);
   });
   return String(stdout).trim();
 }
@@ -200,21 +213,12 @@ export function companionIndexSql(file: string = FERRETDB_SQL_FILE): string {
 /** Creates the `ferretdb` database once and (re)installs the companion-index triggers in it. */
 export async function preparePostgresDatabase(o: { port: number; binDir?: string }): Promise<void> {
   const binDir = o.binDir ?? postgresBinDir();
-  const exists = await psql(
-    binDir,
-    o.port,
-    'postgres',
-    `SELECT 1 FROM pg_database WHERE datname = '${FERRETDB_DATABASE}'`,
-  );
+  const server = { binDir, port: o.port, database: 'postgres' };
+  const exists = await psql(server, `SELECT 1 FROM pg_database WHERE datname = '${FERRETDB_DATABASE}'`);
   if (exists !== '1') {
-    await psql(
-      binDir,
-      o.port,
-      'postgres',
-      `CREATE DATABASE ${FERRETDB_DATABASE} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`,
-    );
+    await psql(server, `CREATE DATABASE ${FERRETDB_DATABASE} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`);
   }
-  await psql(binDir, o.port, FERRETDB_DATABASE, companionIndexSql());
+  await psql({ ...server, database: FERRETDB_DATABASE }, companionIndexSql());
 }
 
 /**
