@@ -21,6 +21,7 @@ import {
   type StageCount,
   type WaitingItem,
 } from '@seleksi/domain';
+import { TALENT_FILLING_STAGES } from '@seleksi/workflows';
 import type { GraphQLContext } from '../context';
 import { gqlError } from '../errors';
 import { calendarForLists } from '../schema/calendar';
@@ -175,19 +176,7 @@ export const TALENT_FILLING_AUDIT_STAGES: Record<string, string> = {
 /** How many read-model rows one view reads at most (newest first), like the rounds' cap per stage. */
 const TALENT_FILLINGS_CAP = 5000;
 /** The read model's stages in their order, then the audit-derived ones of fillings it has no row of. */
-const TALENT_STAGE_ORDER = [
-  'GATE_CHECK',
-  'PROPOSAL',
-  'CONFIRMATION',
-  'OVERSEER_APPROVAL',
-  'PPK_DECISION',
-  'PRESIDENTIAL_DECISION',
-  'DECREE',
-  'INAUGURATION',
-  'COMPLETED',
-  'FALLBACK_OPEN_SELECTION',
-  ...Object.values(TALENT_FILLING_AUDIT_STAGES),
-];
+const TALENT_STAGE_ORDER = [...TALENT_FILLING_STAGES, ...Object.values(TALENT_FILLING_AUDIT_STAGES)];
 
 /**
  * Talent fillings per agency and stage: the stage of each filling's read-model row (written at every step
