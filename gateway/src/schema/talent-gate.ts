@@ -575,6 +575,17 @@ builder.mutationField('submitMeritAssessment', (t) =>
 // ---------------------------------------------------------------------------------------------
 // The overseer's decisions
 
+/** An overseer's act on an assessment that must give a reason: the assessment's id and the reason, checked. */
+function overseerReasoned(
+  ctx: GraphQLContext,
+  args: { assessmentId: string | number; reason: string },
+): { id: string; reason: string } {
+  requireOverseer(ctx);
+  const id = String(args.assessmentId);
+  agencyOfAssessment(id);
+  return { id, reason: parseInput(reasonSchema, args.reason, 'reason') };
+}
+
 builder.mutationField('adjustMeritAspect', (t) =>
   t.field({
     type: MeritAssessmentType,
@@ -589,10 +600,7 @@ builder.mutationField('adjustMeritAspect', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        requireOverseer(ctx);
-        const id = String(args.assessmentId);
-        agencyOfAssessment(id);
-        const reason = parseInput(reasonSchema, args.reason, 'reason');
+        const { id, reason } = overseerReasoned(ctx, args);
         return decide(ctx, id, {
           action: 'ADJUST',
           expectedVersion: args.expectedVersion,
@@ -613,10 +621,7 @@ builder.mutationField('returnMeritAssessment', (t) =>
     args: { assessmentId: t.arg.id(), expectedVersion: t.arg.int(), reason: t.arg.string() },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        requireOverseer(ctx);
-        const id = String(args.assessmentId);
-        agencyOfAssessment(id);
-        const reason = parseInput(reasonSchema, args.reason, 'reason');
+        const { id, reason } = overseerReasoned(ctx, args);
         return decide(ctx, id, { action: 'RETURN', expectedVersion: args.expectedVersion, by: actorOf(ctx), reason });
       }),
   }),

@@ -5,6 +5,7 @@ import {
   type ImportCountsDto,
   type ImportedProfile,
   type ImportKind,
+  type ImportRowClass,
   type ProfileImportStatus,
 } from '@seleksi/domain';
 
@@ -14,8 +15,7 @@ export type ImportStatus = ProfileImportStatus;
 export type ImportCounts = ImportCountsDto;
 
 /** Row outcome of an import, classified against the stored profiles. */
-export const ROW_CLASSES = ['NEW', 'CHANGED', 'UNCHANGED', 'REFUSED'] as const;
-export type RowClass = (typeof ROW_CLASSES)[number];
+export type RowClass = ImportRowClass;
 
 /**
  * One uploaded file of an agency, of any kind (profiles, assessment results, target posts): staged for

@@ -10,17 +10,7 @@ export {
   renderOfficialDocument,
 } from './official';
 export type { LayoutProblem, OfficialDocumentKind, OfficialKindSpec, OfficialLayout } from './official';
-export {
-  countId,
-  dictumLabel,
-  formatDateId,
-  formatDateTimeId,
-  formatNip,
-  formatTimeId,
-  levelNameId,
-  numberWordsId,
-  ordinalId,
-} from './format';
+export * from './format';
 export {
   PAGE_MARGINS,
   TEXT_SIZE,
