@@ -4,8 +4,8 @@ import {
   type ImportCellError,
   type ImportCountsDto,
   type ImportedProfile,
-  type ImportKind,
   type ImportRowClass,
+  type ProfileImportDto,
   type ProfileImportStatus,
 } from '@seleksi/domain';
 
@@ -22,16 +22,12 @@ export type RowClass = ImportRowClass;
  * preview, then committed by its workflow. Profiles are classified and written here; the other kinds'
  * rows are classified and written by the service that owns them, and only staged here.
  */
-export interface ProfileImportDoc {
+export interface ProfileImportDoc extends Pick<
+  ProfileImportDto,
+  'agencyCode' | 'kind' | 'fileName' | 'fileSha256' | 'byUserId' | 'byName' | 'status'
+> {
   _id: string;
-  agencyCode: string;
-  kind: ImportKind;
-  fileName: string;
-  fileSha256: string;
-  byUserId: string;
-  byName: string;
   createdAt: Date;
-  status: ImportStatus;
   /** Data rows in the file, and those refused by validation in the gateway (not staged). */
   rows: number;
   refusedInFile: number;
