@@ -18,11 +18,9 @@
 import { isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
-  formatLocalDateId,
+  formatDateTimeId,
   isErrorCode,
-  localDateOf,
   selectionIdOfVacancy,
-  TIME_ZONES,
   type AgencyTimeZone,
   type ApplicationDto,
 } from '@seleksi/domain';
@@ -182,9 +180,7 @@ async function sendBatch(
 
 /** '24 November 2026 pukul 23.59.58 WITA' */
 export function formatInstantId(instant: Date, tz: AgencyTimeZone): string {
-  const local = new Date(instant.getTime() + TIME_ZONES[tz].offsetMinutes * 60_000);
-  const time = local.toISOString().slice(11, 19).replaceAll(':', '.');
-  return `${formatLocalDateId(localDateOf(instant, tz))} pukul ${time} ${tz}`;
+  return formatDateTimeId(instant, tz, true);
 }
 
 async function withBackoff<T>(run: () => Promise<T>): Promise<T> {

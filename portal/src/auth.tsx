@@ -1,27 +1,11 @@
 /** The signed-in user (from a verified session token, never from local guesses) and sign-in/out. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { UserIdentity } from '@seleksi/domain';
 import { gql, storeToken, storedToken } from './api';
 
-export type Role = 'CANDIDATE' | 'PANSEL_MEMBER' | 'PANSEL_SECRETARY' | 'PPK' | 'OVERSEER' | 'ADMIN' | 'AGENCY_ADMIN';
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  agencyCode: string | null;
-  candidateId: string | null;
-}
-
-export const ROLE_NAMES: Record<Role, string> = {
-  CANDIDATE: 'Peserta',
-  PANSEL_MEMBER: 'Anggota Pansel',
-  PANSEL_SECRETARY: 'Sekretariat Pansel',
-  PPK: 'Pejabat Pembina Kepegawaian',
-  OVERSEER: 'Pengawas (BKN/KASN)',
-  AGENCY_ADMIN: 'Administrator Instansi',
-  ADMIN: 'Administrator',
-};
+export type { Role } from '@seleksi/domain';
+export type User = UserIdentity;
+export { ROLE_NAMES_ID as ROLE_NAMES } from '@seleksi/domain';
 
 const USER_FIELDS = 'id email displayName role agencyCode candidateId';
 

@@ -4,18 +4,11 @@
  * `must` unwraps a success. Users are created with the gateway's AccountRepository and signed in.
  */
 import { expect } from 'vitest';
-import { localDateOf, type AgencyTimeZone, type Role } from '@seleksi/domain';
+import { localDateOf, type AgencyTimeZone, type UserIdentity } from '@seleksi/domain';
 import type { AccountRepository } from '@seleksi/gateway';
 import { eventually, type GraphQLResult, type Stack } from './stack';
 
-export interface TestUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  agencyCode: string | null;
-  candidateId: string | null;
-}
+export type TestUser = UserIdentity;
 
 /** A test account: e-mail and display name derived from its id. */
 export function testUser(

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { DomainError, ROLES, type Role } from '@seleksi/domain';
+import { DomainError, ROLES, type Role, type UserIdentity } from '@seleksi/domain';
 import { hashPassword, verifyPassword } from './passwords';
 import type { AuthChangeFeed } from './auth-changes';
 
@@ -23,14 +23,7 @@ export interface Registration {
   reason: string | null;
 }
 
-export interface Account {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  agencyCode: string | null;
-  /** The ASN profile of a CANDIDATE account. */
-  candidateId: string | null;
+export interface Account extends UserIdentity {
   /** False once deactivated (and while a self-registration waits for an administrator). */
   active: boolean;
   /** Where an external Pansel member comes from (a university, an association). */

@@ -1,10 +1,11 @@
 /** The mails, in Bahasa Indonesia: plain text and a simple HTML version of the same paragraphs. */
 import {
+  DAY_NAMES_ID,
   dayOfWeek,
+  formatDateTimeId,
   formatLocalDateId,
   localDateOf,
   REANNOUNCED_TITLE_PREFIX,
-  TIME_ZONES,
   type AgencyTimeZone,
   type NoticeContent,
   type NoticeKind,
@@ -32,15 +33,9 @@ const STATUS_TEXT: Record<string, string> = {
   NOT_SHORTLISTED: 'tidak masuk daftar calon terbaik yang diusulkan kepada Pejabat Pembina Kepegawaian',
 };
 
-const DAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-
 /** "Senin, 14 Desember 2026 pukul 08.30 WITA": an appointment's time, to the minute, with its zone. */
 export function formatAppointmentId(iso: string, tz: AgencyTimeZone): string {
-  const instant = new Date(iso);
-  const day = localDateOf(instant, tz);
-  const local = new Date(instant.getTime() + TIME_ZONES[tz].offsetMinutes * 60_000);
-  const time = local.toISOString().slice(11, 16).replace(':', '.');
-  return `${DAY_NAMES[dayOfWeek(day)]}, ${formatLocalDateId(day)} pukul ${time} ${tz}`;
+  return `${DAY_NAMES_ID[dayOfWeek(localDateOf(iso, tz))]}, ${formatDateTimeId(iso, tz)}`;
 }
 
 /** What a candidate brings to each in-person stage (the secretariat's notes come on top). */

@@ -25,6 +25,16 @@ import { actorOf, reasonText } from './decision';
 import { parseInput } from './input';
 import { SelectionType } from './selection';
 
+/** A list of days names each date once (the holiday lists of a year and of a region). */
+function noRepeatedDates(days: readonly { date: string }[], c: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  days.forEach((d, i) => {
+    if (seen.has(d.date))
+      c.addIssue({ code: 'custom', path: [i, 'date'], message: `Tanggal ${d.date} tercatat dua kali` });
+    seen.add(d.date);
+  });
+}
+
 const DayOffType = builder.objectRef<DayOff>('DayOff').implement({
   fields: (t) => ({
     date: t.field({ type: 'LocalDate', resolve: (d) => d.date }),
@@ -132,14 +142,7 @@ const dayOffList = (year: number) =>
       }),
     )
     .max(100, 'Paling banyak 100 tanggal')
-    .superRefine((days, c) => {
-      const seen = new Set<string>();
-      days.forEach((d, i) => {
-        if (seen.has(d.date))
-          c.addIssue({ code: 'custom', path: [i, 'date'], message: `Tanggal ${d.date} tercatat dua kali` });
-        seen.add(d.date);
-      });
-    });
+    .superRefine(noRepeatedDates);
 
 const amendSchema = (year: number) =>
   z
@@ -260,14 +263,7 @@ const regionalSchema = z.object({
       }),
     )
     .max(200, 'Paling banyak 200 tanggal')
-    .superRefine((days, c) => {
-      const seen = new Set<string>();
-      days.forEach((d, i) => {
-        if (seen.has(d.date))
-          c.addIssue({ code: 'custom', path: [i, 'date'], message: `Tanggal ${d.date} tercatat dua kali` });
-        seen.add(d.date);
-      });
-    }),
+    .superRefine(noRepeatedDates),
   reason: reasonText('Alasan perubahan'),
 });
 

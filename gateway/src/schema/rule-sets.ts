@@ -108,12 +108,15 @@ const RuleSetVersionType = builder.objectRef<RuleSetVersionDto>('RuleSetVersion'
   }),
 });
 
-/** Reading defaults: administrators, the agency's own staff, the overseer. */
-function requireReader(ctx: GraphQLContext, scope: string): void {
+const RULE_READERS = ['ADMIN', 'AGENCY_ADMIN', 'PANSEL_SECRETARY', 'PPK', 'OVERSEER'] as const;
+
+/** Reading defaults: administrators, the agency's own staff, the overseer. The scope asked for, once allowed. */
+function readableScope(ctx: GraphQLContext, agencyCode: string | null): string {
+  const scope = scopeOf(agencyCode);
   const u = ctx.user;
   if (!u) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
-  if (u.role === 'ADMIN' || u.role === 'OVERSEER' || scope === NATIONAL_SCOPE) return;
-  if (u.agencyCode === scope) return;
+  if (u.role === 'ADMIN' || u.role === 'OVERSEER' || scope === NATIONAL_SCOPE) return scope;
+  if (u.agencyCode === scope) return scope;
   throw gqlError('FORBIDDEN', 'Aturan bawaan ini milik instansi lain', 'agencyCode');
 }
 
@@ -138,13 +141,11 @@ builder.queryField('selectionRuleSetVersions', (t) =>
   t.field({
     type: [RuleSetVersionType],
     description: "Versions of the stored default rules, newest first: an agency's (agencyCode) or the national ones",
-    authScopes: { roles: ['ADMIN', 'AGENCY_ADMIN', 'PANSEL_SECRETARY', 'PPK', 'OVERSEER'] },
+    authScopes: { roles: [...RULE_READERS] },
     args: { agencyCode: t.arg.id({ required: false }) },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const scope = scopeOf(args.agencyCode as string | null);
-        requireReader(ctx, scope);
-        return ctx.services.candidate.listRuleSetVersions(scope);
+        return ctx.services.candidate.listRuleSetVersions(readableScope(ctx, args.agencyCode as string | null));
       }),
   }),
 );
@@ -154,12 +155,11 @@ builder.queryField('selectionDefaults', (t) =>
     type: SelectionRulesType,
     description:
       'The rules a new round of the agency starts from (its own defaults, else the national, else the shipped)',
-    authScopes: { roles: ['ADMIN', 'AGENCY_ADMIN', 'PANSEL_SECRETARY', 'PPK', 'OVERSEER'] },
+    authScopes: { roles: [...RULE_READERS] },
     args: { agencyCode: t.arg.id({ required: false }) },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        const scope = scopeOf(args.agencyCode as string | null);
-        requireReader(ctx, scope);
+        const scope = readableScope(ctx, args.agencyCode as string | null);
         return currentDefaults(ctx, scope === NATIONAL_SCOPE ? null : scope);
       }),
   }),

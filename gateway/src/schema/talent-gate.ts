@@ -50,6 +50,14 @@ function requireGateReader(ctx: GraphQLContext, agencyCode: string, field = 'age
   throw gqlError('FORBIDDEN', 'Data penilaian sistem merit ini milik instansi lain', field);
 }
 
+/** A query on an agency's talent gate: its readers only, errors typed. */
+function readGate<T>(ctx: GraphQLContext, agencyCode: string, read: () => Promise<T>): Promise<T> {
+  return typed(async () => {
+    requireGateReader(ctx, agencyCode);
+    return read();
+  });
+}
+
 function requireAgencyWriter(ctx: GraphQLContext, agencyCode: string, field = 'assessmentId'): void {
   const u = ctx.user;
   if (!u) throw gqlError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
@@ -355,11 +363,7 @@ builder.queryField('talentGate', (t) =>
     description: "The agency's validated merit index and the overseer's approval, as the talent gate reads them",
     authScopes: { roles: [...GATE_READERS] },
     args: { agencyCode: t.arg.string() },
-    resolve: (_r, args, ctx) =>
-      typed(async () => {
-        requireGateReader(ctx, args.agencyCode);
-        return gateStatusOf(ctx, args.agencyCode);
-      }),
+    resolve: (_r, args, ctx) => readGate(ctx, args.agencyCode, () => gateStatusOf(ctx, args.agencyCode)),
   }),
 );
 
@@ -371,10 +375,7 @@ builder.queryField('talentGateDecisions', (t) =>
     authScopes: { roles: [...GATE_READERS] },
     args: { agencyCode: t.arg.string() },
     resolve: (_r, args, ctx) =>
-      typed(async () => {
-        requireGateReader(ctx, args.agencyCode);
-        return ctx.services.assessment.listTalentGateDecisions(args.agencyCode);
-      }),
+      readGate(ctx, args.agencyCode, () => ctx.services.assessment.listTalentGateDecisions(args.agencyCode)),
   }),
 );
 
@@ -385,10 +386,9 @@ builder.queryField('meritAssessments', (t) =>
     authScopes: { roles: [...GATE_READERS] },
     args: { agencyCode: t.arg.string() },
     resolve: (_r, args, ctx) =>
-      typed(async () => {
-        requireGateReader(ctx, args.agencyCode);
-        return ctx.services.assessment.listMeritAssessments({ agencyCode: args.agencyCode });
-      }),
+      readGate(ctx, args.agencyCode, () =>
+        ctx.services.assessment.listMeritAssessments({ agencyCode: args.agencyCode }),
+      ),
   }),
 );
 
@@ -575,6 +575,17 @@ builder.mutationField('submitMeritAssessment', (t) =>
 // ---------------------------------------------------------------------------------------------
 // The overseer's decisions
 
+/** An overseer's act on an assessment that must give a reason: the assessment's id and the reason, checked. */
+function overseerReasoned(
+  ctx: GraphQLContext,
+  args: { assessmentId: string | number; reason: string },
+): { id: string; reason: string } {
+  requireOverseer(ctx);
+  const id = String(args.assessmentId);
+  agencyOfAssessment(id);
+  return { id, reason: parseInput(reasonSchema, args.reason, 'reason') };
+}
+
 builder.mutationField('adjustMeritAspect', (t) =>
   t.field({
     type: MeritAssessmentType,
@@ -589,10 +600,7 @@ builder.mutationField('adjustMeritAspect', (t) =>
     },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        requireOverseer(ctx);
-        const id = String(args.assessmentId);
-        agencyOfAssessment(id);
-        const reason = parseInput(reasonSchema, args.reason, 'reason');
+        const { id, reason } = overseerReasoned(ctx, args);
         return decide(ctx, id, {
           action: 'ADJUST',
           expectedVersion: args.expectedVersion,
@@ -613,10 +621,7 @@ builder.mutationField('returnMeritAssessment', (t) =>
     args: { assessmentId: t.arg.id(), expectedVersion: t.arg.int(), reason: t.arg.string() },
     resolve: (_r, args, ctx) =>
       typed(async () => {
-        requireOverseer(ctx);
-        const id = String(args.assessmentId);
-        agencyOfAssessment(id);
-        const reason = parseInput(reasonSchema, args.reason, 'reason');
+        const { id, reason } = overseerReasoned(ctx, args);
         return decide(ctx, id, { action: 'RETURN', expectedVersion: args.expectedVersion, by: actorOf(ctx), reason });
       }),
   }),

@@ -1,7 +1,12 @@
 /** The mapping run of an agency and period (a workflow) and its progress. */
 import { z } from 'zod';
 import { localDateOf, EMPLOYEE_BUCKETS } from '@seleksi/domain';
-import { startTalentMapping, talentMappingProgress, type TalentMappingProgress } from '@seleksi/workflows';
+import {
+  startingMappingProgress,
+  startTalentMapping,
+  talentMappingProgress,
+  type TalentMappingProgress,
+} from '@seleksi/workflows';
 import { builder } from '../builder';
 import { gqlError, typed } from '../errors';
 import { actorOf } from './decision';
@@ -128,21 +133,7 @@ builder.mutationField('startTalentMapping', (t) =>
         );
         ctx.logger.info({ workflowId: handle.workflowId, userId: ctx.user?.id }, 'talent mapping started');
         const progress = await talentMappingProgress(ctx.temporal, agency.code, input.period);
-        const starting: TalentMappingProgress = {
-          agencyCode: agency.code,
-          period: input.period,
-          status: 'STARTING',
-          total: 0,
-          processed: 0,
-          batchesDone: 0,
-          cursor: null,
-          byBox: {},
-          unmapped: 0,
-          successionGroups: 0,
-          startedAt: new Date().toISOString(),
-          finishedAt: null,
-        };
-        return progress ?? starting;
+        return progress ?? startingMappingProgress(agency.code, input.period, new Date().toISOString());
       }),
   }),
 );

@@ -2,7 +2,7 @@
  * Demo data for a fresh install: a provincial government in WITA, eight ASN profiles with valid
  * NIPs and realistic careers, five Pansel members, one account per role. Fictional people.
  */
-import type { AgencyDto, ProfileDto, Role, SkpPredicate } from '@seleksi/domain';
+import type { AgencyDto, ProfileDto, SkpPredicate, UserIdentity } from '@seleksi/domain';
 
 export const DEMO_PASSWORD = 'SeleksiJPT#2026';
 
@@ -363,14 +363,7 @@ export const DEMO_PANSEL: DemoPanselMember[] = [
   },
 ];
 
-export interface DemoUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  agencyCode: string | null;
-  candidateId: string | null;
-}
+export type DemoUser = UserIdentity;
 
 export const DEMO_USERS: DemoUser[] = [
   {

@@ -25,7 +25,14 @@ import {
   stopPostgres,
   waitForPostgres,
 } from './postgres';
-import { isPortOpen, spawnLogged, supervise, type ManagedProcess, type SupervisedProcess } from './processes';
+import {
+  isPortOpen,
+  ReadinessError,
+  spawnLogged,
+  supervise,
+  type ManagedProcess,
+  type SupervisedProcess,
+} from './processes';
 import { seedDemoData, type DemoSignIn } from './seed';
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -91,6 +98,35 @@ export interface ComponentSpec {
   gid?: number;
   /** Show the child's output on the console (else only in its log file). */
   console: boolean;
+}
+
+/**
+ * The failure path of a stack script (`npm start`, `npm run start:cluster`): before its orchestrator exists a
+ * failure is printed and exits 1; afterwards everything started is stopped first.
+ */
+export class StackRun {
+  private orchestrator: Orchestrator | undefined;
+
+  constructor(private readonly tag: string) {}
+
+  /** The run's orchestrator, logging to `logDir`. */
+  begin(logDir: string): Orchestrator {
+    return (this.orchestrator = new Orchestrator(this.tag, logDir));
+  }
+
+  readonly fail = (message: string): Promise<never> => {
+    if (this.orchestrator) return this.orchestrator.fail(message);
+    console.error(`${paint(31, `[${this.tag}] FAILED:`)} ${message}`);
+    process.exit(1);
+  };
+
+  /** Runs the script's main; a readiness failure is reported by its message, anything else with its stack. */
+  run(main: () => Promise<void>): void {
+    void main().catch((err: unknown) => {
+      if (err instanceof ReadinessError) return this.fail(err.message);
+      return this.fail(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    });
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { spawnLogged, stopProcess, waitUntil, type ExitInfo, type ManagedProcess } from './processes';
+import { repoRoot, spawnLogged, stopProcess, waitUntil, type ExitInfo, type ManagedProcess } from './processes';
 
 const execFileAsync = promisify(execFile);
 
@@ -150,22 +150,35 @@ export function waitForPostgres(o: {
   );
 }
 
-async function psql(binDir: string, port: number, database: string, sql: string): Promise<string> {
+/** Where psql connects: defaults are the embedded cluster's (127.0.0.1, the superuser, the binaries found here). */
+export interface PsqlTarget {
+  binDir?: string;
+  host?: string;
+  port: number;
+  user?: string;
+  database: string;
+}
+
+/** Runs SQL with psql (unaligned, tuples only, tab between fields, stops at the first error); its output trimmed. */
+export async function psql(t: PsqlTarget, sql: string): Promise<string> {
+  const host = t.host ?? '127.0.0.1';
   const { stdout } = await execFileAsync(
-    join(binDir, 'psql'),
+    join(t.binDir ?? postgresBinDir(), 'psql'),
     [
       '-h',
-      '127.0.0.1',
+      host,
       '-p',
-      String(port),
+      String(t.port),
       '-U',
-      SUPERUSER,
+      t.user ?? SUPERUSER,
       '-d',
-      database,
+      t.database,
       '-X',
       '-q',
       '-t',
       '-A',
+      '-F',
+      '\t',
       '-v',
       'ON_ERROR_STOP=1',
       '-c',
@@ -173,7 +186,7 @@ async function psql(binDir: string, port: number, database: string, sql: string)
     ],
     { timeout: 60_000 },
   ).catch((err: Error & { stderr?: string }) => {
-    throw new Error(`psql on 127.0.0.1:${port}/${database} failed: ${err.stderr || err.message}`);
+    throw new Error(`psql on ${host}:${t.port}/${t.database} failed: ${err.stderr || err.message}`);
   });
   return String(stdout).trim();
 }
@@ -181,90 +194,31 @@ async function psql(binDir: string, port: number, database: string, sql: string)
 /**
  * FerretDB v1 pushes an equality filter down as `_jsonb->'field' @> value`, but builds its indexes as B-trees
  * on `_jsonb->'field'`, which cannot answer `@>`: without help every filter, `_id` included, is a sequential
- * scan. These event triggers give each of its B-tree indexes a GIN (jsonb_path_ops) companion on the same
+ * scan. Event triggers give each of its B-tree indexes a GIN (jsonb_path_ops) companion on the same
  * expressions, which answers `@>` with a bitmap index scan, and drop it with its B-tree. The indexes stay
  * declared on the mongoose models; FerretDB's own metadata (listIndexes) never sees the companions.
+ * Their one copy is the deployment's script (infra/deploy/postgres/ferretdb.sql, run whole by psql there):
+ * here its part after `\connect ferretdb`, the database being created by preparePostgresDatabase.
  */
-export const COMPANION_INDEX_SQL = `
-CREATE OR REPLACE FUNCTION public.seleksi_gin_companion(idx oid) RETURNS void LANGUAGE plpgsql AS $fn$
-DECLARE
-  ix pg_index;
-  rel pg_class;
-  tbl pg_class;
-  nsp text;
-  cols text := '';
-  expr text;
-  k int;
-BEGIN
-  SELECT * INTO ix FROM pg_index WHERE indexrelid = idx;
-  SELECT * INTO rel FROM pg_class WHERE oid = idx;
-  SELECT * INTO tbl FROM pg_class WHERE oid = ix.indrelid;
-  SELECT nspname INTO nsp FROM pg_namespace WHERE oid = rel.relnamespace;
-  IF ix IS NULL OR rel.relam <> (SELECT oid FROM pg_am WHERE amname = 'btree') OR ix.indexprs IS NULL
-     OR nsp IN ('pg_catalog', 'information_schema') OR tbl.relname LIKE '\\_ferretdb\\_%' THEN
-    RETURN;
-  END IF;
-  FOR k IN 1 .. ix.indnatts LOOP
-    expr := pg_get_indexdef(idx, k, true);
-    IF expr NOT LIKE '%_jsonb%' THEN
-      RETURN;
-    END IF;
-    cols := cols || CASE WHEN k > 1 THEN ', ' ELSE '' END || '(' || expr || ') jsonb_path_ops';
-  END LOOP;
-  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin (%s)',
-                 left(rel.relname, 59) || '_gin', nsp, tbl.relname, cols);
-END
-$fn$;
+export const FERRETDB_SQL_FILE = join(repoRoot, 'infra/deploy/postgres/ferretdb.sql');
 
-CREATE OR REPLACE FUNCTION public.seleksi_gin_companion_created() RETURNS event_trigger LANGUAGE plpgsql AS $fn$
-DECLARE r record;
-BEGIN
-  FOR r IN SELECT objid FROM pg_event_trigger_ddl_commands() WHERE object_type = 'index' LOOP
-    PERFORM public.seleksi_gin_companion(r.objid);
-  END LOOP;
-END
-$fn$;
-
-CREATE OR REPLACE FUNCTION public.seleksi_gin_companion_dropped() RETURNS event_trigger LANGUAGE plpgsql AS $fn$
-DECLARE r record;
-BEGIN
-  FOR r IN SELECT schema_name, object_name FROM pg_event_trigger_dropped_objects()
-           WHERE object_type = 'index' AND original AND object_name NOT LIKE '%\\_gin' LOOP
-    EXECUTE format('DROP INDEX IF EXISTS %I.%I', r.schema_name, left(r.object_name, 59) || '_gin');
-  END LOOP;
-END
-$fn$;
-
-DROP EVENT TRIGGER IF EXISTS seleksi_gin_companion_created;
-CREATE EVENT TRIGGER seleksi_gin_companion_created ON ddl_command_end WHEN TAG IN ('CREATE INDEX')
-  EXECUTE FUNCTION public.seleksi_gin_companion_created();
-DROP EVENT TRIGGER IF EXISTS seleksi_gin_companion_dropped;
-CREATE EVENT TRIGGER seleksi_gin_companion_dropped ON sql_drop WHEN TAG IN ('DROP INDEX')
-  EXECUTE FUNCTION public.seleksi_gin_companion_dropped();
-
--- Indexes made before the triggers existed (an older data dir).
-SELECT count(public.seleksi_gin_companion(i.indexrelid)) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-  JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast');
-`;
+export function companionIndexSql(file: string = FERRETDB_SQL_FILE): string {
+  const text = readFileSync(file, 'utf8');
+  const marker = `\\connect ${FERRETDB_DATABASE}\n`;
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error(`${file}: no "${marker.trim()}" line before the companion-index triggers`);
+  return text.slice(at + marker.length);
+}
 
 /** Creates the `ferretdb` database once and (re)installs the companion-index triggers in it. */
 export async function preparePostgresDatabase(o: { port: number; binDir?: string }): Promise<void> {
   const binDir = o.binDir ?? postgresBinDir();
-  const exists = await psql(
-    binDir,
-    o.port,
-    'postgres',
-    `SELECT 1 FROM pg_database WHERE datname = '${FERRETDB_DATABASE}'`,
-  );
+  const server = { binDir, port: o.port, database: 'postgres' };
+  const exists = await psql(server, `SELECT 1 FROM pg_database WHERE datname = '${FERRETDB_DATABASE}'`);
   if (exists !== '1') {
-    await psql(
-      binDir,
-      o.port,
-      'postgres',
-      `CREATE DATABASE ${FERRETDB_DATABASE} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`,
-    );
+    await psql(server, `CREATE DATABASE ${FERRETDB_DATABASE} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`);
   }
-  await psql(binDir, o.port, FERRETDB_DATABASE, COMPANION_INDEX_SQL);
+  await psql({ ...server, database: FERRETDB_DATABASE }, companionIndexSql());
 }
 
 /**

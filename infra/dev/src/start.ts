@@ -13,25 +13,21 @@ import { redactUri } from './mongo';
 import {
   assertPortsFree,
   authSecret,
-  Orchestrator,
   paint,
   printBox,
   seedOrInviteAdmin,
   serviceCredentials,
+  StackRun,
   startDocumentStore,
   startMailpit,
   startManagedPostgres,
 } from './orchestrator';
-import { repoRoot, waitForHttpOk, type ManagedProcess, ReadinessError } from './processes';
+import { repoRoot, waitForHttpOk, type ManagedProcess } from './processes';
 import { devServerArgs, ensureSearchAttributes, temporalCliPath, waitForTemporal } from './temporal';
 
 const startedAt = Date.now();
-let orchestrator: Orchestrator | undefined;
-const fail = (message: string): Promise<never> => {
-  if (orchestrator) return orchestrator.fail(message);
-  console.error(`${paint(31, '[start] FAILED:')} ${message}`);
-  process.exit(1);
-};
+const stack = new StackRun('start');
+const fail = stack.fail;
 
 const SERVICES = ['candidate', 'assessment', 'document'] as const;
 type ServiceName = (typeof SERVICES)[number];
@@ -46,7 +42,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(repoRoot, config.SELEKSI_DATA_DIR);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
-  const o = (orchestrator = new Orchestrator('start', logDir));
+  const o = stack.begin(logDir);
   o.installSignalHandlers();
   const say = (msg: string): void => o.say(msg);
   const rel = (p: string): string => relative(process.cwd(), p) || '.';
@@ -253,7 +249,4 @@ function servicePortKey(s: ServiceName): 'CANDIDATE_PORT' | 'ASSESSMENT_PORT' | 
   return `${s.toUpperCase() as Uppercase<ServiceName>}_PORT`;
 }
 
-void main().catch((err: unknown) => {
-  if (err instanceof ReadinessError) return fail(err.message);
-  return fail(err instanceof Error ? (err.stack ?? err.message) : String(err));
-});
+stack.run(main);

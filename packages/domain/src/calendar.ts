@@ -264,24 +264,3 @@ export function periodDeadline(
   const lastDay = lastDayOfPeriod(startDate, days, kind, calendar);
   return { lastDay, closesAt: endOfLocalDay(lastDay, tz) };
 }
-
-const MONTH_NAMES_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
-
-/** '1 Juli 2027' for '2027-07-01' (the input is assumed to be a valid `YYYY-MM-DD`). */
-export function formatLocalDateId(date: LocalDate): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTH_NAMES_ID[m - 1] ?? '?'} ${y}`;
-}

@@ -7,6 +7,7 @@ export * from './agency';
 export * from './records';
 export * from './nip';
 export * from './calendar';
+export * from './date-format';
 export * from './errors';
 export * from './requirements';
 export * from './rules';

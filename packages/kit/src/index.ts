@@ -1,6 +1,7 @@
 export * from './config';
 export * from './logger';
 export * from './mongo';
+export * from './model-parts';
 export * from './errors';
 export * from './pagination';
 export * from './validation';

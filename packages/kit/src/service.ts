@@ -1,14 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Router } from 'express';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { pinoHttp } from 'pino-http';
 import { DomainError } from '@seleksi/domain';
 import { toErrorResponse } from './errors';
-import { scrubText, type Logger } from './logger';
-import { connectDatabase, pingDatabase } from './mongo';
+import type { LogLevel } from './config';
+import { createLogger, scrubText, type Logger } from './logger';
+import { connectDatabase, initModels, pingDatabase } from './mongo';
 import { serveTraced, startTelemetry } from './telemetry';
-import { createServiceTokenVerifier, type ServiceAccessRule, type TrustedCallers } from './service-auth';
+import {
+  createServiceTokenVerifier,
+  trustedCallersFromEnv,
+  type ServiceAccessRule,
+  type TrustedCallers,
+} from './service-auth';
 
 export interface HttpServiceOptions {
   name: string;
@@ -166,4 +172,43 @@ export function handleShutdownSignals(service: { close(): Promise<void> }, logge
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** What a data service of services/ declares; `startDataService` adds its logger, trusted callers and store. */
+export interface DataServiceSpec<M extends Record<string, Pick<Model<unknown>, 'createCollection' | 'syncIndexes'>>> {
+  name: string;
+  config: { LOG_LEVEL?: LogLevel; MONGODB_URI: string } & Parameters<typeof trustedCallersFromEnv>[0];
+  port: number;
+  host?: string;
+  dbName: string;
+  access: readonly ServiceAccessRule[];
+  jsonLimit?: string;
+  logger?: Logger;
+  /** The service's models on the connection; their collections and indexes are made before `routes`. */
+  models: (conn: Connection) => M;
+  /** Migrations that must run before the indexes are synced (a new unique index over old records). */
+  beforeIndexes?: (models: M, logger: Logger) => Promise<void>;
+  routes: (router: Router, models: M, logger: Logger) => void | Promise<void>;
+}
+
+/** Starts a service of services/ on its own database, signed callers only (candidate, assessment, document). */
+export async function startDataService<
+  M extends Record<string, Pick<Model<unknown>, 'createCollection' | 'syncIndexes'>>,
+>(spec: DataServiceSpec<M>): Promise<RunningService> {
+  const logger = spec.logger ?? createLogger(spec.name, spec.config.LOG_LEVEL);
+  return startHttpService({
+    name: spec.name,
+    port: spec.port,
+    host: spec.host,
+    logger,
+    auth: { trusted: trustedCallersFromEnv(spec.config), access: spec.access },
+    mongo: { uri: spec.config.MONGODB_URI, dbName: spec.dbName },
+    jsonLimit: spec.jsonLimit,
+    routes: async (router, conn) => {
+      const models = spec.models(conn);
+      await spec.beforeIndexes?.(models, logger);
+      await initModels(Object.values(models));
+      await spec.routes(router, models, logger);
+    },
+  });
 }

@@ -1,11 +1,4 @@
-import {
-  createLogger,
-  initModels,
-  startHttpService,
-  trustedCallersFromEnv,
-  type Logger,
-  type RunningService,
-} from '@seleksi/kit';
+import { startDataService, type Logger, type RunningService } from '@seleksi/kit';
 import { ASSESSMENT_ACCESS } from './access';
 import type { AssessmentConfig } from './config';
 import { createAssessmentModels } from './models';
@@ -20,19 +13,18 @@ export async function startAssessmentService(
   config: AssessmentConfig,
   options: { logger?: Logger } = {},
 ): Promise<RunningService> {
-  const logger = options.logger ?? createLogger('assessment', config.LOG_LEVEL);
-  return startHttpService({
+  return startDataService({
     name: 'assessment',
+    config,
     port: config.ASSESSMENT_PORT,
     host: config.ASSESSMENT_HOST,
-    logger,
-    auth: { trusted: trustedCallersFromEnv(config), access: ASSESSMENT_ACCESS },
-    mongo: { uri: config.MONGODB_URI, dbName: config.ASSESSMENT_DB },
+    dbName: config.ASSESSMENT_DB,
+    access: ASSESSMENT_ACCESS,
+    logger: options.logger,
     // PUT /talent-map/entries carries up to 1000 entries.
     jsonLimit: '4mb',
-    routes: async (router, conn) => {
-      const models = createAssessmentModels(conn);
-      await initModels(Object.values(models));
+    models: createAssessmentModels,
+    routes: async (router, models, logger) => {
       const repositories = createAssessmentRepositories(models);
       const backfilled =
         (await repositories.assessmentResults.backfillCandidateBuckets()) +

@@ -1,11 +1,4 @@
-import {
-  createLogger,
-  initModels,
-  startHttpService,
-  trustedCallersFromEnv,
-  type Logger,
-  type RunningService,
-} from '@seleksi/kit';
+import { startDataService, type Logger, type RunningService } from '@seleksi/kit';
 import { CANDIDATE_ACCESS } from './access';
 import type { CandidateConfig } from './config';
 import { createCandidateModels } from './models';
@@ -21,23 +14,25 @@ export async function startCandidateService(
   config: CandidateConfig,
   options: { logger?: Logger } = {},
 ): Promise<RunningService> {
-  const logger = options.logger ?? createLogger('candidate', config.LOG_LEVEL);
-  return startHttpService({
+  return startDataService({
     name: 'candidate',
+    config,
     port: config.CANDIDATE_PORT,
     host: config.CANDIDATE_HOST,
-    logger,
-    auth: { trusted: trustedCallersFromEnv(config), access: CANDIDATE_ACCESS },
-    mongo: { uri: config.MONGODB_URI, dbName: config.CANDIDATE_DB },
+    dbName: config.CANDIDATE_DB,
+    access: CANDIDATE_ACCESS,
+    logger: options.logger,
     // PUT /profiles carries up to 1000 profiles.
     jsonLimit: '8mb',
-    routes: async (router, conn) => {
-      const models = createCandidateModels(conn);
+    models: createCandidateModels,
+    // Before the indexes: the chain's and the agency's indexes cover every stored record.
+    beforeIndexes: async (models, logger) => {
       const chained = await chainLegacyAuditRecords(models.AuditRecord);
       if (chained > 0) logger.info({ records: chained }, 'chained audit records stored before the chain existed');
       const tagged = await tagAuditRecordAgencies(models.AuditRecord);
       if (tagged > 0) logger.info({ records: tagged }, 'gave stored audit records their agency');
-      await initModels(Object.values(models));
+    },
+    routes: async (router, models, logger) => {
       const repositories = createCandidateRepositories(models, {
         ppkChoiceEscalationWorkingDays: config.PPK_CHOICE_ESCALATION_WORKING_DAYS,
         electionWindowSpan: {

@@ -1,11 +1,4 @@
-import {
-  createLogger,
-  initModels,
-  startHttpService,
-  trustedCallersFromEnv,
-  type Logger,
-  type RunningService,
-} from '@seleksi/kit';
+import { startDataService, type Logger, type RunningService } from '@seleksi/kit';
 import { DOCUMENT_ACCESS } from './access';
 import { signingSettings, type DocumentConfig } from './config';
 import { createDocumentIssuer, type RenderDocument } from './issuer';
@@ -29,21 +22,20 @@ export async function startDocumentService(
   config: DocumentConfig,
   options: DocumentServiceOptions = {},
 ): Promise<RunningService> {
-  const logger = options.logger ?? createLogger('document', config.LOG_LEVEL);
   // Before anything listens: a missing, unreadable or expired signing certificate stops the start.
   const signer = options.signer ?? createDocumentSigner(signingSettings(config));
-  return startHttpService({
+  return startDataService({
     name: 'document',
+    config,
     port: config.DOCUMENT_PORT,
     host: config.DOCUMENT_HOST,
-    logger,
-    auth: { trusted: trustedCallersFromEnv(config), access: DOCUMENT_ACCESS },
+    dbName: config.DOCUMENT_DB,
+    access: DOCUMENT_ACCESS,
+    logger: options.logger,
     // A score sheet of a round of thousands is a request of a few MB (its parts are staged first).
     jsonLimit: '16mb',
-    mongo: { uri: config.MONGODB_URI, dbName: config.DOCUMENT_DB },
-    routes: async (router, conn) => {
-      const models = createDocumentModels(conn);
-      await initModels(Object.values(models));
+    models: createDocumentModels,
+    routes: async (router, models) => {
       const repos = createDocumentRepositories(models);
       const issuer = createDocumentIssuer({
         repos,

@@ -26,6 +26,7 @@ import type {
   VacancyAnnouncementRequest,
 } from '@seleksi/domain';
 import { evaluateEligibility, REQUIREMENT_LABELS, selectionWorkflowId } from '@seleksi/domain';
+import type { CreateApplicationRequest } from '@seleksi/kit';
 import { Context } from '@temporalio/activity';
 import { callService } from '../activity-errors';
 import type {
@@ -51,14 +52,7 @@ export interface OpenSelectionPorts {
       eventId: string,
       page: { applicationStatus?: ApplicationStatus | null; after?: string | null; limit?: number },
     ): Promise<{ added: number; next: string | null }>;
-    createApplication(body: {
-      id: string;
-      selectionId: string;
-      vacancyId: string;
-      candidateId: string;
-      submittedAt: string;
-      homePpkPermission?: boolean;
-    }): Promise<ApplicationDto>;
+    createApplication(body: CreateApplicationRequest): Promise<ApplicationDto>;
     getApplication(id: string): Promise<ApplicationDto | null>;
     appendTimeline(applicationId: string, entry: TimelineEntryDto): Promise<unknown>;
     putScreening(applicationId: string, dto: ScreeningDto): Promise<unknown>;

@@ -56,6 +56,24 @@ export interface TalentMappingProgress {
   finishedAt: string | null;
 }
 
+/** A run before its first batch: where the workflow starts, and what the gateway answers until it can ask it. */
+export function startingMappingProgress(agencyCode: string, period: string, startedAt: string): TalentMappingProgress {
+  return {
+    agencyCode,
+    period,
+    status: 'STARTING',
+    total: 0,
+    processed: 0,
+    batchesDone: 0,
+    cursor: null,
+    byBox: {},
+    unmapped: 0,
+    successionGroups: 0,
+    startedAt,
+    finishedAt: null,
+  };
+}
+
 export const getMappingProgressQuery = defineQuery<TalentMappingProgress>('getMappingProgress');
 
 export function talentMappingWorkflowId(agencyCode: string, period: string): string {

@@ -19,6 +19,7 @@ import {
   BATCHES_PER_RUN,
   getMappingProgressQuery,
   SLOTS_PER_BATCH,
+  startingMappingProgress,
   type TalentMappingInput,
   type TalentMappingProgress,
 } from './definitions';
@@ -33,20 +34,8 @@ const acts = proxyActivities<TalentMappingActivities>({
 });
 
 export async function talentMappingWorkflow(input: TalentMappingInput): Promise<TalentMappingProgress> {
-  const progress: TalentMappingProgress = input.progress ?? {
-    agencyCode: input.agencyCode,
-    period: input.period,
-    status: 'STARTING',
-    total: 0,
-    processed: 0,
-    batchesDone: 0,
-    cursor: null,
-    byBox: {},
-    unmapped: 0,
-    successionGroups: 0,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-  };
+  const progress: TalentMappingProgress =
+    input.progress ?? startingMappingProgress(input.agencyCode, input.period, new Date().toISOString());
   setHandler(getMappingProgressQuery, () => progress);
 
   if (progress.status === 'STARTING') {

@@ -31,7 +31,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { postgresBinDir, runAs, type RunAs } from '../postgres';
+import { postgresBinDir, psql, runAs, type RunAs } from '../postgres';
 
 const execFileAsync = promisify(execFile);
 
@@ -72,35 +72,8 @@ export interface PostgresEndpoint {
 }
 
 async function psqlRows(pg: PostgresEndpoint, sql: string): Promise<string[][]> {
-  const binDir = pg.binDir ?? postgresBinDir();
-  const { stdout } = await execFileAsync(
-    join(binDir, 'psql'),
-    [
-      '-h',
-      pg.host ?? '127.0.0.1',
-      '-p',
-      String(pg.port),
-      '-U',
-      pg.user ?? 'postgres',
-      '-d',
-      'postgres',
-      '-X',
-      '-q',
-      '-t',
-      '-A',
-      '-F',
-      '\t',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-c',
-      sql,
-    ],
-    { timeout: 60_000 },
-  ).catch((err: Error & { stderr?: string }) => {
-    throw new Error(`psql on ${pg.host ?? '127.0.0.1'}:${pg.port} failed: ${err.stderr || err.message}`);
-  });
-  return String(stdout)
-    .trim()
+  const out = await psql({ ...pg, database: 'postgres' }, sql);
+  return out
     .split('\n')
     .filter(Boolean)
     .map((l) => l.split('\t'));

@@ -5,7 +5,6 @@
  *   infra/deploy/compose.yaml            Compose, MongoDB replica set as the document store (the default)
  *   infra/deploy/compose.ferretdb.yaml   Compose, FerretDB on the same PostgreSQL (the alternative)
  *   infra/deploy/temporal/config.yaml    the Temporal server config (compose mounts it; k8s has it in a ConfigMap)
- *   infra/deploy/postgres/ferretdb.sql   the `ferretdb` database with the companion-index triggers (FerretDB only)
  *   infra/deploy/k8s/seleksi-jpt.yaml    Kubernetes manifests
  *
  * One process of the topology becomes one service (Deployment) with its replicas; the Temporal cluster becomes
@@ -20,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'prettier';
 import { stringify } from 'yaml';
-import { COMPANION_INDEX_SQL, FERRETDB_DATABASE } from '../postgres';
+import { FERRETDB_DATABASE } from '../postgres';
 import { repoRoot } from '../processes';
 import { temporalClusterPorts, temporalServerConfig, TEMPORAL_SERVICES } from './temporal-cluster';
 import { buildTopology, loadClusterConfig, type Topology, type TopologyProcess } from './topology';
@@ -32,7 +31,6 @@ export const DEPLOY_FILES = {
   compose: 'infra/deploy/compose.yaml',
   composeFerretdb: 'infra/deploy/compose.ferretdb.yaml',
   temporalConfig: 'infra/deploy/temporal/config.yaml',
-  ferretdbSql: 'infra/deploy/postgres/ferretdb.sql',
   k8s: 'infra/deploy/k8s/seleksi-jpt.yaml',
 } as const;
 
@@ -309,19 +307,6 @@ export function productionTemporalConfig(
     // No template braces in comments: the server parses the whole file as a Go template.
     '# enable-template: the server fills in the password and the broadcast address from its environment at start.\n' +
     out
-  );
-}
-
-/** The rehearsal's SQL for the `ferretdb` database (postgres.ts), as one script for psql. */
-function ferretdbSql(): string {
-  return (
-    HEADER('Creates the ferretdb database and its companion-index triggers (infra/dev/src/postgres.ts).')
-      .replaceAll('# ', '-- ')
-      .replaceAll('#\n', '--\n') +
-    `SELECT 'CREATE DATABASE ${FERRETDB_DATABASE} TEMPLATE template0 ENCODING ''UTF8'' LOCALE ''C'''\n` +
-    `  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${FERRETDB_DATABASE}')\\gexec\n` +
-    `\\connect ${FERRETDB_DATABASE}\n` +
-    COMPANION_INDEX_SQL.trimStart()
   );
 }
 
@@ -970,7 +955,6 @@ export async function generateDeployFiles(t: Topology = deployTopology()): Promi
     [DEPLOY_FILES.compose]: await composeFile(t, 'mongodb'),
     [DEPLOY_FILES.composeFerretdb]: await composeFile(t, 'ferretdb'),
     [DEPLOY_FILES.temporalConfig]: productionTemporalConfig(t),
-    [DEPLOY_FILES.ferretdbSql]: ferretdbSql(),
     [DEPLOY_FILES.k8s]: await k8sFile(t),
   };
   const out: Record<string, string> = {};

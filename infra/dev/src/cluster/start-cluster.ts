@@ -13,26 +13,21 @@ import { redactUri } from '../mongo';
 import {
   assertPortsFree,
   authSecret,
-  Orchestrator,
-  paint,
   printBox,
   seedOrInviteAdmin,
   serviceCredentials,
+  StackRun,
   startDocumentStore,
   startMailpit,
   startManagedPostgres,
 } from '../orchestrator';
-import { ReadinessError, repoRoot, waitForHttpOk, type ManagedProcess } from '../processes';
+import { repoRoot, waitForHttpOk, type ManagedProcess } from '../processes';
 import { startTemporal } from './temporal';
 import { buildTopology, loadClusterConfig, processOf, topologyPorts, type TopologyProcess } from './topology';
 
 const startedAt = Date.now();
-let orchestrator: Orchestrator | undefined;
-const fail = (message: string): Promise<never> => {
-  if (orchestrator) return orchestrator.fail(message);
-  console.error(`${paint(31, '[cluster] FAILED:')} ${message}`);
-  process.exit(1);
-};
+const stack = new StackRun('cluster');
+const fail = stack.fail;
 
 async function main(): Promise<void> {
   const cc = loadClusterConfig();
@@ -41,7 +36,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(repoRoot, cc.SELEKSI_CLUSTER_DATA_DIR);
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
-  const o = (orchestrator = new Orchestrator('cluster', logDir));
+  const o = stack.begin(logDir);
   o.installSignalHandlers();
   const rel = (p: string): string => relative(process.cwd(), p) || '.';
   const localMongo = !cc.MONGODB_URI;
@@ -169,7 +164,4 @@ async function main(): Promise<void> {
   ]);
 }
 
-void main().catch((err: unknown) => {
-  if (err instanceof ReadinessError) return fail(err.message);
-  return fail(err instanceof Error ? (err.stack ?? err.message) : String(err));
-});
+stack.run(main);

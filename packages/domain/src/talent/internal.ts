@@ -4,7 +4,7 @@
  */
 
 /** Talent documents print dates the Indonesian way; one formatter for the whole domain. */
-export { formatLocalDateId as formatDateId } from '../calendar';
+export { formatLocalDateId as formatDateId } from '../date-format';
 
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import type { AssessmentResultDto } from '@seleksi/kit';
-import type { ImportSource } from './import-version';
+import type { ImportSource } from '@seleksi/kit';
 
 export interface AssessmentResultDoc extends Omit<AssessmentResultDto, 'id'> {
   _id: string;

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import type { ConflictDeclarationDto } from '@seleksi/domain';
-import { actorSchema } from './actor';
+import { actorSchema } from '@seleksi/kit';
 
 /**
  * A Pansel member's conflict-of-interest declaration about one candidate. One per (selection,

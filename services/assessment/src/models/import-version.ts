@@ -1,13 +1,5 @@
 import { Schema } from 'mongoose';
-
-/** Who wrote a record by an import, when, and from which file. */
-export interface ImportSource {
-  importId: string;
-  fileName: string;
-  byUserId: string;
-  byName: string;
-  at: Date;
-}
+import type { ImportSource } from '@seleksi/kit';
 
 /**
  * The previous version of a record an import changed (an assessment result, a target post): its

@@ -16,9 +16,10 @@ export type { ScoreRecordDoc } from './score-record';
 export type { SuccessionGroupDoc } from './succession-group';
 export type { TalentMapEntryDoc } from './talent-map-entry';
 export type { TalentSettingsDoc } from './talent-settings';
-export type { ImportSource, ImportVersionDoc } from './import-version';
+export type { ImportSource } from '@seleksi/kit';
+export type { ImportVersionDoc } from './import-version';
 export type { MeritAssessmentDoc, MeritEvidenceDoc, TalentGateDecisionDoc } from './merit-assessment';
-export { toActor } from './actor';
+export { toActor } from '@seleksi/kit';
 
 /** The assessment service's models, bound to its own connection. */
 export function createAssessmentModels(conn: Connection) {

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
-import type { Actor } from '@seleksi/domain';
-import { actorSchema } from './actor';
+import type { Actor, MeritEvidenceDto } from '@seleksi/domain';
+import { actorSchema } from '@seleksi/kit';
 
 /**
  * An agency's merit-system self-assessment, its current state. The body (pinned aspect configuration,
@@ -36,17 +36,10 @@ meritAssessmentSchema.index({ agencyCode: 1, seq: -1 });
 meritAssessmentSchema.index({ status: 1, updatedAt: 1 });
 
 /** A PDF attached to an aspect as evidence. A Buffer field, not GridFS (unsupported on FerretDB v1). */
-export interface MeritEvidenceDoc {
+export interface MeritEvidenceDoc extends Omit<MeritEvidenceDto, 'id' | 'uploadedAt'> {
   _id: string;
-  assessmentId: string;
-  agencyCode: string;
-  aspectCode: string;
-  fileName: string;
-  sizeBytes: number;
-  sha256: string;
   bytes: Buffer;
   uploadedAt: Date;
-  uploadedBy: Actor;
 }
 
 export const meritEvidenceSchema = new Schema<MeritEvidenceDoc>(

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { SCORE_KINDS, type ScoreRecordDto } from '@seleksi/domain';
-import { actorSchema } from './actor';
+import { actorSchema } from '@seleksi/kit';
 
 /** One score of an application (`ScoreRecordDto`), replaced as a whole by id. */
 export interface ScoreRecordDoc extends Omit<ScoreRecordDto, 'id' | 'recordedAt'> {

@@ -1,21 +1,12 @@
 import { Schema } from 'mongoose';
-import { APPLICATION_DOCUMENT_KINDS, type ApplicationDocumentKind } from '@seleksi/domain';
+import { APPLICATION_DOCUMENT_KINDS, type ApplicationFileDto } from '@seleksi/domain';
 
 /**
  * A PDF uploaded with an application. `_id` is derived from (candidate, vacancy, kind, sha256), so
  * storing the same file again is a no-op. A Buffer field, not GridFS (unsupported on FerretDB v1).
  */
-export interface ApplicationFileDoc {
+export interface ApplicationFileDoc extends Omit<ApplicationFileDto, 'id' | 'uploadedAt' | 'linkedAt'> {
   _id: string;
-  candidateId: string;
-  selectionId: string;
-  vacancyId: string;
-  applicationId: string;
-  kind: ApplicationDocumentKind;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
   bytes: Buffer;
   uploadedAt: Date;
   linkedAt: Date | null;

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import type { ScreeningDto } from '@seleksi/domain';
-import { actorSchema } from './actor';
+import { actorSchema } from '@seleksi/kit';
 
 /**
  * An application (candidate × vacancy). Its timeline lives in `timelineEntries` and its status is

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Actor } from '@seleksi/domain';
-import { actorSchema } from './actor';
+import { actorSchema } from '@seleksi/kit';
 
 /**
  * One human decision (`AuditRecordDto`). `_id` is the decisionId: recording it twice is a no-op, and

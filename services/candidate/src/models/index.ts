@@ -30,7 +30,8 @@ export type { HolidayYearDoc } from './holiday-year';
 export type { InvitationDoc } from './invitation';
 export type { IpAsnScoreDoc, IpAsnSummaryDoc } from './ip-asn';
 export type { NoticeDoc } from './notice';
-export type { ImportSource, ProfileDoc } from './profile';
+export type { ImportSource } from '@seleksi/kit';
+export type { ProfileDoc } from './profile';
 export type {
   ImportCounts,
   ImportStatus,
@@ -50,7 +51,7 @@ export type { TalentFillingDoc } from './talent-filling';
 export type { TimelineEntryDoc } from './timeline-entry';
 export { compoundId } from './compound-id';
 export { FEED_BUCKET_MS, feedBucketOf } from '@seleksi/kit';
-export { toActor } from './actor';
+export { toActor } from '@seleksi/kit';
 
 /** The candidate service's models, bound to its own connection. */
 export function createCandidateModels(conn: Connection) {

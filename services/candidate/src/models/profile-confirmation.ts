@@ -7,7 +7,7 @@ import {
   type ProfileConfirmationStatus,
   type ProfileField,
 } from '@seleksi/domain';
-import { actorSchema } from './actor';
+import { actorSchema } from '@seleksi/kit';
 
 /**
  * A candidate's confirmation or dispute of their ASN profile (`_id` = candidate id). Kept apart from

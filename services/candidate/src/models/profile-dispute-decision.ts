@@ -7,7 +7,7 @@ import {
   type ProfileDto,
   type ProfileField,
 } from '@seleksi/domain';
-import { actorSchema } from './actor';
+import { actorSchema } from '@seleksi/kit';
 
 /**
  * The staff's decision on one dispute (`_id` = disputeId): inserted once, so two deciders (or a retry)

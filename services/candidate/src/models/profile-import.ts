@@ -1,35 +1,33 @@
 import { Schema } from 'mongoose';
-import type { ImportCellError, ImportedProfile, ImportKind } from '@seleksi/domain';
+import {
+  PROFILE_IMPORT_STATUSES,
+  type ImportCellError,
+  type ImportCountsDto,
+  type ImportedProfile,
+  type ImportRowClass,
+  type ProfileImportDto,
+  type ProfileImportStatus,
+} from '@seleksi/domain';
 
-export const IMPORT_STATUSES = ['STAGING', 'PREVIEWED', 'COMMITTING', 'COMPLETED'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+// The stored statuses and counts are those the service answers with.
+export const IMPORT_STATUSES = PROFILE_IMPORT_STATUSES;
+export type ImportStatus = ProfileImportStatus;
+export type ImportCounts = ImportCountsDto;
 
 /** Row outcome of an import, classified against the stored profiles. */
-export const ROW_CLASSES = ['NEW', 'CHANGED', 'UNCHANGED', 'REFUSED'] as const;
-export type RowClass = (typeof ROW_CLASSES)[number];
-
-export interface ImportCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-  refused: number;
-}
+export type RowClass = ImportRowClass;
 
 /**
  * One uploaded file of an agency, of any kind (profiles, assessment results, target posts): staged for
  * preview, then committed by its workflow. Profiles are classified and written here; the other kinds'
  * rows are classified and written by the service that owns them, and only staged here.
  */
-export interface ProfileImportDoc {
+export interface ProfileImportDoc extends Pick<
+  ProfileImportDto,
+  'agencyCode' | 'kind' | 'fileName' | 'fileSha256' | 'byUserId' | 'byName' | 'status'
+> {
   _id: string;
-  agencyCode: string;
-  kind: ImportKind;
-  fileName: string;
-  fileSha256: string;
-  byUserId: string;
-  byName: string;
   createdAt: Date;
-  status: ImportStatus;
   /** Data rows in the file, and those refused by validation in the gateway (not staged). */
   rows: number;
   refusedInFile: number;

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { ImportSource } from '@seleksi/kit';
 import { EDUCATION_LEVELS, POSITION_KINDS, SANCTION_LEVELS, SKP_PREDICATES, type ProfileDto } from '@seleksi/domain';
 
 export interface ProfileDoc extends Omit<ProfileDto, 'id'> {
@@ -8,15 +9,6 @@ export interface ProfileDoc extends Omit<ProfileDto, 'id'> {
   mapBucket?: number;
   /** The import that last wrote the profile (absent when written otherwise). */
   importedFrom?: ImportSource;
-}
-
-/** Who wrote a profile by an import, when, and from which file. */
-export interface ImportSource {
-  importId: string;
-  fileName: string;
-  byUserId: string;
-  byName: string;
-  at: Date;
 }
 
 const careerSchema = new Schema(

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Actor, SelectionRules } from '@seleksi/domain';
-import { actorSchema } from './actor';
+import { actorSchema } from '@seleksi/kit';
 
 /**
  * One version of the default selection rules of a scope ('NATIONAL' or an agency code). Append-only:

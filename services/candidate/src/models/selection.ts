@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { AGENCY_TIME_ZONES, JPT_LEVELS, SELECTION_STAGES, type SelectionDto } from '@seleksi/domain';
-import { actorSchema } from './actor';
+import { actorSchema } from '@seleksi/kit';
 
 /** Read model of a selection; its stage history lives in `stageEvents` (one document per event). */
 export interface SelectionDoc extends Omit<SelectionDto, 'id' | 'stageHistory' | 'registrationClosesAt' | 'createdAt'> {

@@ -29,6 +29,17 @@ function toDto(doc: TalentFillingDoc): TalentFillingViewDto {
   };
 }
 
+/** A page of `limit + 1` fetched documents: the first `limit`, and the cursor after the last when more exist. */
+function pageOf(
+  docs: TalentFillingDoc[],
+  limit: number,
+  cursorAfter: (last: TalentFillingDoc) => string | null,
+): { items: TalentFillingViewDto[]; nextCursor: string | null } {
+  const page = docs.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(toDto), nextCursor: docs.length > limit && last ? cursorAfter(last) : null };
+}
+
 export function createTalentFillingRepository({ TalentFilling }: CandidateModels) {
   return {
     /**
@@ -78,15 +89,9 @@ export function createTalentFillingRepository({ TalentFilling }: CandidateModels
           .sort({ waitingSince: 1, _id: 1 })
           .limit(q.limit + 1)
           .lean<TalentFillingDoc[]>();
-        const page = docs.slice(0, q.limit);
-        const last = page.at(-1);
-        return {
-          items: page.map(toDto),
-          nextCursor:
-            docs.length > q.limit && last?.waitingSince
-              ? encodeCursor({ w: last.waitingSince.toISOString(), i: last._id })
-              : null,
-        };
+        return pageOf(docs, q.limit, (last) =>
+          last.waitingSince ? encodeCursor({ w: last.waitingSince.toISOString(), i: last._id }) : null,
+        );
       }
       if (q.after) {
         const { c, i } = decodeCursor(q.after, listCursor);
@@ -97,13 +102,7 @@ export function createTalentFillingRepository({ TalentFilling }: CandidateModels
         .sort({ createdAt: -1, _id: -1 })
         .limit(q.limit + 1)
         .lean<TalentFillingDoc[]>();
-      const page = docs.slice(0, q.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toDto),
-        nextCursor:
-          docs.length > q.limit && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last._id }) : null,
-      };
+      return pageOf(docs, q.limit, (last) => encodeCursor({ c: last.createdAt.toISOString(), i: last._id }));
     },
   };
 }

@@ -8,7 +8,6 @@ import {
   formatNip,
   formatTimeId,
   levelNameId,
-  MONTHS_ID,
   numberWordsId,
   ordinalId,
 } from './format';
@@ -29,24 +28,6 @@ describe('formatDateId', () => {
     [new Date('2026-12-31T15:00:00Z'), 'WITA', '31 Desember 2026'],
   ])('%s in %s → %s', (input, tz, expected) => {
     expect(formatDateId(input, tz)).toBe(expected);
-  });
-
-  it('names every month in Indonesian', () => {
-    const names = MONTHS_ID.map((_, m) => formatDateId(`2026-${String(m + 1).padStart(2, '0')}-15`, 'WIB'));
-    expect(names.map((n) => n.split(' ')[1])).toEqual([
-      'Januari',
-      'Februari',
-      'Maret',
-      'April',
-      'Mei',
-      'Juni',
-      'Juli',
-      'Agustus',
-      'September',
-      'Oktober',
-      'November',
-      'Desember',
-    ]);
   });
 
   it('rejects impossible dates and unparsable instants', () => {

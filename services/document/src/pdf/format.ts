@@ -1,61 +1,37 @@
 /**
- * Indonesian formatting for official documents. Instants are shown in the agency's time zone, never the
- * machine's: Indonesia has no daylight saving, so the fixed offsets in TIME_ZONES are exact.
+ * Indonesian formatting for official documents. Dates and times come from the shared formatter of
+ * @seleksi/domain; documents add strict input checks (an unreadable date is an error, not a dash).
  */
-import { DomainError, TIME_ZONES } from '@seleksi/domain';
+import {
+  DomainError,
+  formatDateTimeId as formatDateTimeIdIn,
+  formatLocalDateId,
+  formatTimeId as formatTimeIdIn,
+  localClockOf,
+} from '@seleksi/domain';
 import type { AgencyTimeZone, JptLevel } from '@seleksi/domain';
-
-export const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
 
 const LEVEL_NAMES_ID: Record<JptLevel, string> = { UTAMA: 'Utama', MADYA: 'Madya', PRATAMA: 'Pratama' };
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export interface LocalDateTime {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
+/** A valid instant; documents refuse to print a date they could not read. */
+function toInstant(value: Date | string): Date {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) throw new DomainError('VALIDATION_FAILED', `Invalid instant: ${String(value)}`);
+  return date;
 }
 
-/** Wall-clock parts of an instant in an agency time zone. */
-export function localParts(instant: Date | string, timeZone: AgencyTimeZone): LocalDateTime {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(date.getTime())) throw new DomainError('VALIDATION_FAILED', `Invalid instant: ${String(instant)}`);
-  const shifted = new Date(date.getTime() + TIME_ZONES[timeZone].offsetMinutes * 60_000);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-  };
-}
-
-function parseLocalDate(value: string): { year: number; month: number; day: number } | null {
+function isCalendarDate(value: string): boolean {
   const m = LOCAL_DATE.exec(value);
-  if (!m) return null;
+  if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   // Round-trip through UTC to reject dates such as 2026-02-30.
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     throw new DomainError('VALIDATION_FAILED', `Invalid calendar date: ${value}`);
   }
-  return { year, month, day };
+  return true;
 }
 
 /**
@@ -63,26 +39,18 @@ function parseLocalDate(value: string): { year: number; month: number; day: numb
  * ISO instant is converted to the agency's time zone first.
  */
 export function formatDateId(date: Date | string, timeZone: AgencyTimeZone): string {
-  const local =
-    typeof date === 'string' ? (parseLocalDate(date) ?? localParts(date, timeZone)) : localParts(date, timeZone);
-  return `${local.day} ${MONTHS_ID[local.month - 1]} ${local.year}`;
+  if (typeof date === 'string' && isCalendarDate(date)) return formatLocalDateId(date);
+  return formatLocalDateId(localClockOf(toInstant(date), timeZone).date);
 }
 
 /** '23.59': Indonesian style uses a dot between hours and minutes. */
 export function formatTimeId(instant: Date | string, timeZone: AgencyTimeZone): string {
-  const { hour, minute } = localParts(instant, timeZone);
-  return `${String(hour).padStart(2, '0')}.${String(minute).padStart(2, '0')}`;
+  return formatTimeIdIn(toInstant(instant), timeZone);
 }
 
 /** '24 November 2026 pukul 23.59 WITA'. */
 export function formatDateTimeId(instant: Date | string, timeZone: AgencyTimeZone): string {
-  return `${formatDateId(toInstant(instant), timeZone)} pukul ${formatTimeId(instant, timeZone)} ${timeZone}`;
-}
-
-function toInstant(value: Date | string): Date {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) throw new DomainError('VALIDATION_FAILED', `Invalid instant: ${String(value)}`);
-  return date;
+  return formatDateTimeIdIn(toInstant(instant), timeZone);
 }
 
 /** 'PRATAMA' → 'Pratama'. */

@@ -10,20 +10,7 @@ export {
   renderOfficialDocument,
 } from './official';
 export type { LayoutProblem, OfficialDocumentKind, OfficialKindSpec, OfficialLayout } from './official';
-export {
-  MONTHS_ID,
-  countId,
-  dictumLabel,
-  formatDateId,
-  formatDateTimeId,
-  formatNip,
-  formatTimeId,
-  levelNameId,
-  localParts,
-  numberWordsId,
-  ordinalId,
-} from './format';
-export type { LocalDateTime } from './format';
+export * from './format';
 export {
   PAGE_MARGINS,
   TEXT_SIZE,

@@ -1,7 +1,8 @@
+/** Stored shapes every service's models share. */
 import { Schema } from 'mongoose';
-import { ROLES, type Actor } from '@seleksi/domain';
+import { ROLES, type Actor, type ImportSourceDto } from '@seleksi/domain';
 
-/** Who did something (`Actor`), embedded in the documents that record decisions. */
+/** Who did something (`Actor`), embedded in the documents that record decisions (every service's models). */
 export const actorSchema = new Schema<Actor>(
   {
     userId: { type: String, required: true },
@@ -17,3 +18,6 @@ export function toActor(a: Actor): Actor {
     ? { userId: a.userId, role: a.role, displayName: a.displayName }
     : { userId: a.userId, role: a.role };
 }
+
+/** Who wrote a record by an import (a profile, an assessment result, a target post), when, from which file. */
+export type ImportSource = Omit<ImportSourceDto, 'at'> & { at: Date };
