@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { ApiError, gql } from '../../api';
 import { Button, ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { SELECTIONS_PAGE } from '../../queries/public';
-import { agencyOf, type Connection, type SelectionCard } from './shared';
+import { agencyOf, type SelectionCard } from './shared';
 
 const PAGE_SIZE = 20;
 
@@ -23,7 +23,7 @@ export function SelectionsPage() {
     setLoading(true);
     setError(null);
     try {
-      const { selections } = await gql<{ selections: Connection<SelectionCard> }>(SELECTIONS_PAGE, {
+      const { selections } = await gql(SELECTIONS_PAGE, {
         first: PAGE_SIZE,
         after,
       });

@@ -28,7 +28,7 @@
  */
 import { useContext, useState } from 'react';
 import { useQuery } from '../../api';
-import { memberFromAccount, type PanselCandidate } from '../../accounts';
+import { memberFromAccount } from '../../accounts';
 import { useAuth } from '../../auth';
 import type { ApiError } from '../../api';
 import { Button, ErrorAlert, Field, formatDate } from '../../components/ui';
@@ -152,12 +152,8 @@ function PlanPanel({ process, reload }: PanelProps) {
   const err = pansel.error;
   // The secretary's agency is the round's: members are picked from the accounts it may seat.
   const agencyCode = useAuth().user?.agencyCode ?? '';
-  const people = useQuery<{ panselCandidates: { edges: { node: PanselCandidate }[] } }>(
-    PANSEL_CANDIDATES,
-    { agencyCode },
-    !agencyCode,
-  );
-  const agency = useQuery<{ agency: { name: string } | null }>(AGENCY_NAME, { c: agencyCode }, !agencyCode);
+  const people = useQuery(PANSEL_CANDIDATES, { agencyCode }, !agencyCode);
+  const agency = useQuery(AGENCY_NAME, { c: agencyCode }, !agencyCode);
   const accounts = people.data?.panselCandidates.edges.map((e) => e.node) ?? [];
   const pick = (key: number, userId: string) => {
     const account = accounts.find((a) => a.id === userId);

@@ -36,16 +36,16 @@ import {
   say,
   score,
 } from './labels';
-import type { DashboardData, DocumentRow, SelectionProcessView } from './types';
+import type { DocumentRow, SelectionProcessView } from './types';
 
 const FINISHED = ['COMPLETED', 'CANCELLED'];
 
 export function SelectionDashboardPage() {
   const { id = '' } = useParams();
   const { user } = useAuth();
-  const q = useQuery<DashboardData>(SELECTION_DASHBOARD, { id });
+  const q = useQuery(SELECTION_DASHBOARD, { id });
   const [notice, setNotice] = useState<string | null>(null);
-  const docs = useQuery<{ selectionDocuments: { edges: { node: DocumentRow }[] } }>(SELECTION_DOCUMENTS, { id });
+  const docs = useQuery(SELECTION_DOCUMENTS, { id });
   const p = q.data?.selectionProcess;
   const running = !p || !FINISHED.includes(p.stage);
   const reloadAll = () => {

@@ -19,7 +19,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, gql, useQuery, type Operation } from '../../api';
+import { ApiError, gql, useQuery } from '../../api';
+import type { ResultOf } from '../../graphql';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, formatDate } from '../../components/ui';
 import {
@@ -36,66 +37,22 @@ import {
   TALENT_FILLINGS,
 } from '../../queries/talent-fillings';
 import { ActionForm, DocumentLink, Outcome, useAction, usePolling } from './common';
-import { TalentElectionPanel, type TalentElection } from './TalentElectionPanel';
+import { TalentElectionPanel } from './TalentElectionPanel';
 import { APPOINTMENT_ROUTE, DECISION_KIND, TALENT_STAGE, TALENT_WAITING_ON, say, score, todayLocal } from './labels';
-import type { DecisionView } from './types';
 
-interface Successor {
-  employeeId: string;
-  name: string | null;
-  box: number;
-  boxName: string | null;
-  score: number;
-  order: number | null;
-  excluded: boolean;
-  reasons: string[];
-}
-
-interface Filling {
-  fillingId: string;
-  agencyCode: string;
-  postId: string;
-  stage: string;
-  confirmed: boolean;
-  appointedEmployeeId: string | null;
-  appointedName: string | null;
-  inaugurationDate: string | null;
-  overseerVerdict: string | null;
-  route: string;
-  proposedEmployeeId: string | null;
-  presidentialDecree: { number: string; date: string } | null;
-  gate: { open: boolean; meritCategoryName: string | null; period: string | null; reasons: string[] } | null;
-  successors: Successor[];
-  decree: { id: string; number: string; downloadUrl: string } | null;
-  fallback: { reason: string; selectionId: string; invitedCount: number } | null;
-  election: TalentElection | null;
-  decisions: DecisionView[];
-}
-
-interface FillingSummary {
-  fillingId: string;
-  agencyCode: string;
-  position: string;
-  unit: string;
-  level: string;
-  stage: string | null;
-  route: string;
-  waitingOn: string | null;
-  waitingSince: string | null;
-  deadline: string | null;
-  overdue: boolean;
-  createdAt: string;
-}
-
-interface SummaryConnection {
-  edges: { node: FillingSummary }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+type Filling = NonNullable<ResultOf<typeof TALENT_FILLING>['talentFilling']>;
+type Successor = Filling['successors'][number];
+type SummaryConnection = ResultOf<typeof TALENT_FILLINGS>['talentFillings'];
+type FillingSummary = SummaryConnection['edges'][number]['node'];
 
 const PAGE_SIZE = 20;
 
 /** One list of the read model, page by page ("Muat lebih banyak"). */
-function useFillingPages(query: Operation, field: 'talentFillingInbox' | 'talentFillings', active: boolean) {
+function useFillingPages(
+  query: typeof TALENT_FILLING_INBOX | typeof TALENT_FILLINGS,
+  field: 'talentFillingInbox' | 'talentFillings',
+  active: boolean,
+) {
   const [items, setItems] = useState<FillingSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(false);
@@ -106,7 +63,7 @@ function useFillingPages(query: Operation, field: 'talentFillingInbox' | 'talent
       setLoading(true);
       setError(null);
       try {
-        const data = await gql<Record<string, SummaryConnection>>(query, { first: PAGE_SIZE, after });
+        const data: Partial<Record<typeof field, SummaryConnection>> = await gql(query, { first: PAGE_SIZE, after });
         const conn = data[field]!;
         const page = conn.edges.map((e) => e.node);
         setItems((prev) => {
@@ -245,9 +202,7 @@ function StartFillingForm({ onStarted }: { onStarted: (fillingId: string) => voi
   const [field, setField] = useState('');
   const [incumbent, setIncumbent] = useState('');
   const [planned, setPlanned] = useState('');
-  const a = useAction<{ startTalentPoolFilling: Filling }>(START_TALENT_POOL_FILLING, (d) =>
-    onStarted(d.startTalentPoolFilling.fillingId),
-  );
+  const a = useAction(START_TALENT_POOL_FILLING, (d) => onStarted(d.startTalentPoolFilling.fillingId));
   return (
     <section aria-labelledby="tf-start" className="card">
       <h2 id="tf-start">Mulai pengisian dari kelompok talenta</h2>
@@ -322,7 +277,7 @@ function StartFillingForm({ onStarted }: { onStarted: (fillingId: string) => voi
 export function TalentFillingPage() {
   const { fillingId = '' } = useParams();
   const { user } = useAuth();
-  const q = useQuery<{ talentFilling: Filling }>(TALENT_FILLING, { fillingId });
+  const q = useQuery(TALENT_FILLING, { fillingId });
   const f = q.data?.talentFilling ?? null;
   usePolling(q.reload, 10_000, !f || !['COMPLETED', 'FALLBACK_OPEN_SELECTION'].includes(f.stage));
   if (!f) {

@@ -10,7 +10,8 @@ import {
   type FormEvent,
   type ReactNode,
 } from 'react';
-import { operationText, storedToken, useMutation, type Operation } from '../../api';
+import { operationText, storedToken, useMutation, type AnyDocument, type ApiError, type Operation } from '../../api';
+import type { ResultOf } from '../../graphql';
 import { ErrorAlert, SuccessAlert } from '../../components/ui';
 import { todayLocal } from './labels';
 import type { ProcessApplicationView, SelectionProcessView } from './types';
@@ -41,7 +42,9 @@ export const NoticeContext = createContext<((message: string | null) => void) | 
  * A mutation for a form: runs it, remembers the success message, and calls `onDone` (usually the
  * page's reload) after a success.
  */
-export function useAction<T>(query: Operation, onDone?: (data: T) => void) {
+export function useAction<D extends AnyDocument>(query: D, onDone?: (data: ResultOf<D>) => void): Action<ResultOf<D>>;
+export function useAction<T>(query: Operation, onDone?: (data: T) => void): Action<T>;
+export function useAction<T>(query: Operation, onDone?: (data: T) => void): Action<T> {
   const m = useMutation<T>(query);
   const [done, setDone] = useState<string | null>(null);
   const announce = useContext(NoticeContext);
@@ -62,6 +65,15 @@ export function useAction<T>(query: Operation, onDone?: (data: T) => void) {
     [runMutation, onDone, announce],
   );
   return { run, pending: m.pending, error: m.error, done, clear: () => setDone(null) };
+}
+
+/** What useAction returns: `run` with the success message, its pending state, error and the message shown. */
+export interface Action<T> {
+  run: (variables: Record<string, unknown>, success: string) => Promise<T | null>;
+  pending: boolean;
+  error: ApiError | null;
+  done: string | null;
+  clear: () => void;
 }
 
 /** The outcome of a form: the gateway's error (announced) or the success message (announced). */
