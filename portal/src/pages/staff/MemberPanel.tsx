@@ -9,9 +9,18 @@
  *   gateway returns them (after one's own score), exactly as selectionProcess answers.
  */
 import { useContext, useState } from 'react';
-import { Button, Field, formatDate } from '../../components/ui';
+import { Field, formatDate } from '../../components/ui';
 import { DECLARE_CONFLICT, SUBMIT_INTERVIEW_SCORE } from '../../queries/staff';
-import { ActionForm, Outcome, ZoneContext, candidateLabel, competing, useAction, vacancyLabel } from './common';
+import {
+  ActionForm,
+  candidateLabel,
+  competing,
+  FormEnd,
+  Outcome,
+  useAction,
+  vacancyLabel,
+  ZoneContext,
+} from './common';
 import { parseNumber, score } from './labels';
 import type { PanelProps, ProcessApplicationView } from './types';
 
@@ -149,12 +158,7 @@ function Scorecard({ process, reload, app }: PanelProps & { app: ProcessApplicat
               {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
           )}
-          <Outcome error={a.error} done={a.done} />
-          <div>
-            <Button type="submit" pending={a.pending}>
-              Kirim nilai
-            </Button>
-          </div>
+          <FormEnd action={a}>Kirim nilai</FormEnd>
         </ActionForm>
       )}
       {!mustScore && <Outcome error={a.error} done={a.done} />}
@@ -222,12 +226,9 @@ function ConflictForm({ process, reload, app }: PanelProps & { app: ProcessAppli
       <Field id={`${id}-reason`} label="Keterangan" apiField="reason" error={a.error}>
         {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" kind="secondary" pending={a.pending}>
-          Simpan pernyataan
-        </Button>
-      </div>
+      <FormEnd action={a} kind="secondary">
+        Simpan pernyataan
+      </FormEnd>
     </ActionForm>
   );
 }

@@ -51,15 +51,18 @@ import {
 } from '../../queries/staff';
 import {
   ActionForm,
-  Outcome,
-  ZoneContext,
+  InaugurationFields,
+  CORRECTABLE_STAGE_OPTIONS,
   candidateLabel,
   competing,
+  FormEnd,
+  Outcome,
   useAction,
   useToday,
   vacancyLabel,
+  ZoneContext,
 } from './common';
-import { CORRECTABLE_STAGE, PANSEL_ROLE, PENDING_DECISION, VACANCY_OUTCOME, parseNumber, say, score } from './labels';
+import { PANSEL_ROLE, PENDING_DECISION, VACANCY_OUTCOME, parseNumber, say, score } from './labels';
 import type { ObjectionView, PanelProps, ProcessApplicationView, ProcessVacancyView, StageScheduleView } from './types';
 import { ElectionReportDutyView } from './TalentElectionPanel';
 import { fieldError } from '../public/shared';
@@ -342,12 +345,7 @@ function VacancyDecisionForm({ process, reload, vacancy }: PanelProps & { vacanc
         <Field id={`${id}-reason`} label="Alasan" apiField="reason" error={a.error}>
           {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" pending={a.pending}>
-            Simpan keputusan
-          </Button>
-        </div>
+        <FormEnd action={a}>Simpan keputusan</FormEnd>
       </ActionForm>
     </section>
   );
@@ -448,12 +446,9 @@ function ScreeningRow({ process, reload, app }: PanelProps & { app: ProcessAppli
           <Field id={`${id}-reason`} label="Alasan" apiField="reason" error={a.error}>
             {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <Outcome error={a.error} done={a.done} />
-          <div>
-            <Button type="submit" kind="secondary" pending={a.pending}>
-              Ubah hasil
-            </Button>
-          </div>
+          <FormEnd action={a} kind="secondary">
+            Ubah hasil
+          </FormEnd>
         </ActionForm>
       )}
     </div>
@@ -516,11 +511,7 @@ function ObjectionForm({ process, reload, objection }: PanelProps & { objection:
           <Field id={`${id}-reopen`} label="Tahap yang dibuka kembali" apiField="reopenStage" error={a.error}>
             {(p) => (
               <select {...p} value={reopen} onChange={(e) => setReopen(e.target.value)}>
-                {Object.entries(CORRECTABLE_STAGE).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
+                {CORRECTABLE_STAGE_OPTIONS}
               </select>
             )}
           </Field>
@@ -528,12 +519,7 @@ function ObjectionForm({ process, reload, objection }: PanelProps & { objection:
         <Field id={`${id}-answer`} label="Jawaban" apiField="answer" error={a.error}>
           {(p) => <textarea {...p} rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} />}
         </Field>
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" pending={a.pending}>
-            Kirim jawaban
-          </Button>
-        </div>
+        <FormEnd action={a}>Kirim jawaban</FormEnd>
       </ActionForm>
     </div>
   );
@@ -767,12 +753,9 @@ function AssessmentForm({ process, reload, app }: PanelProps & { app: ProcessApp
         <Field id={`${id}-date`} label="Tanggal asesmen" apiField="assessedAt" error={a.error}>
           {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
         </Field>
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" kind="secondary" pending={a.pending}>
-            Simpan nilai
-          </Button>
-        </div>
+        <FormEnd action={a} kind="secondary">
+          Simpan nilai
+        </FormEnd>
       </ActionForm>
     </div>
   );
@@ -878,12 +861,9 @@ function TrackRecordForm({ process, reload, app }: PanelProps & { app: ProcessAp
             {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
         )}
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" kind="secondary" pending={a.pending}>
-            Simpan rekam jejak
-          </Button>
-        </div>
+        <FormEnd action={a} kind="secondary">
+          Simpan rekam jejak
+        </FormEnd>
       </ActionForm>
     </div>
   );
@@ -955,12 +935,9 @@ function AppointmentPanel({ process, reload }: PanelProps) {
             <Field id="ep-reason" label="Keterangan" apiField="reason" error={permission.error}>
               {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
-            <Outcome error={permission.error} done={permission.done} />
-            <div>
-              <Button type="submit" kind="secondary" pending={permission.pending}>
-                Catat izin
-              </Button>
-            </div>
+            <FormEnd action={permission} kind="secondary">
+              Catat izin
+            </FormEnd>
           </ActionForm>
         </details>
       )}
@@ -1025,12 +1002,7 @@ function PresidentialDecisionForm({ process, reload, vacancy }: PanelProps & { v
       >
         {(p) => <textarea {...p} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Catat Keputusan Presiden
-        </Button>
-      </div>
+      <FormEnd action={a}>Catat Keputusan Presiden</FormEnd>
     </ActionForm>
   );
 }
@@ -1070,18 +1042,8 @@ function InaugurationForm({ process, reload, vacancy }: PanelProps & { vacancy: 
         Pejabat: {candidateLabel(process, vacancy.appointedApplicationId!)}
         {vacancy.decreeNumber && ` · Keputusan ${vacancy.decreeNumber}`}
       </p>
-      <Field id={`${id}-date`} label="Tanggal pelantikan" apiField="date" error={a.error}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field id={`${id}-place`} label="Tempat pelantikan" apiField="place" error={a.error}>
-        {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
-      </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Catat pelantikan
-        </Button>
-      </div>
+      <InaugurationFields id={id} error={a.error} date={date} place={place} onDate={setDate} onPlace={setPlace} />
+      <FormEnd action={a}>Catat pelantikan</FormEnd>
     </ActionForm>
   );
 }

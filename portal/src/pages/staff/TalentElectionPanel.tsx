@@ -7,12 +7,12 @@
  */
 import { useState } from 'react';
 import { useQuery } from '../../api';
-import { Button, ErrorAlert, Field, formatDate } from '../../components/ui';
+import { ErrorAlert, Field, formatDate } from '../../components/ui';
 import type { ResultOf } from '../../graphql';
 import { ELECTION_REPORT_DUTIES } from '../../queries/elections';
 import type { TALENT_FILLING } from '../../queries/staff';
 import { RECORD_TALENT_ELECTION_PERMISSION } from '../../queries/talent-fillings';
-import { ActionForm, Outcome, useAction, useToday } from './common';
+import { ActionForm, FormEnd, useAction, useToday } from './common';
 import { ReportForm } from './ElectionsPage';
 
 /** The pilkada part of a talent filling's answer. */
@@ -110,12 +110,9 @@ function PermissionForm({ fillingId, reload }: { fillingId: string; reload: () =
       <Field id="tfe-reason" label="Keterangan" apiField="reason" error={a.error}>
         {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" kind="secondary" pending={a.pending}>
-          Catat izin
-        </Button>
-      </div>
+      <FormEnd action={a} kind="secondary">
+        Catat izin
+      </FormEnd>
     </ActionForm>
   );
 }

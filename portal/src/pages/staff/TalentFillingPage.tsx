@@ -36,7 +36,7 @@ import {
   TALENT_FILLING_INBOX,
   TALENT_FILLINGS,
 } from '../../queries/talent-fillings';
-import { ActionForm, DocumentLink, Outcome, useAction, usePolling } from './common';
+import { ActionForm, InaugurationFields, DocumentLink, FormEnd, useAction, usePolling } from './common';
 import { TalentElectionPanel } from './TalentElectionPanel';
 import { APPOINTMENT_ROUTE, DECISION_KIND, TALENT_STAGE, TALENT_WAITING_ON, say, score, todayLocal } from './labels';
 
@@ -262,12 +262,7 @@ function StartFillingForm({ onStarted }: { onStarted: (fillingId: string) => voi
         >
           {(p) => <input {...p} type="date" value={planned} onChange={(e) => setPlanned(e.target.value)} />}
         </Field>
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" pending={a.pending}>
-            Mulai pengisian
-          </Button>
-        </div>
+        <FormEnd action={a}>Mulai pengisian</FormEnd>
       </ActionForm>
     </section>
   );
@@ -479,12 +474,7 @@ function ConfirmForm({ filling, reload }: FormProps) {
       <Field id="tc-reason" label="Alasan" apiField="reason" error={a.error}>
         {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Kirim konfirmasi
-        </Button>
-      </div>
+      <FormEnd action={a}>Kirim konfirmasi</FormEnd>
     </ActionForm>
   );
 }
@@ -535,12 +525,7 @@ function TalentOverseerForm({ filling, reload }: FormProps) {
       <Field id="to-reason" label="Alasan" apiField="reason" error={a.error}>
         {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Kirim keputusan
-        </Button>
-      </div>
+      <FormEnd action={a}>Kirim keputusan</FormEnd>
     </ActionForm>
   );
 }
@@ -608,12 +593,7 @@ function SuccessorForm({ filling, successors, reload }: FormProps & { successors
       >
         {(p) => <textarea {...p} rows={3} value={justification} onChange={(e) => setJustification(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Tetapkan suksesor
-        </Button>
-      </div>
+      <FormEnd action={a}>Tetapkan suksesor</FormEnd>
     </ActionForm>
   );
 }
@@ -674,12 +654,7 @@ function PresidentialDecisionForm({ filling, successors, reload }: FormProps & {
       >
         {(p) => <textarea {...p} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Catat Keputusan Presiden
-        </Button>
-      </div>
+      <FormEnd action={a}>Catat Keputusan Presiden</FormEnd>
     </ActionForm>
   );
 }
@@ -695,18 +670,8 @@ function TalentInaugurationForm({ filling, reload }: FormProps) {
       onSubmit={() => void a.run({ fillingId: filling.fillingId, date, place: place.trim() }, 'Pelantikan dicatat.')}
     >
       <h3>Pelantikan {filling.appointedName ?? ''}</h3>
-      <Field id="ti-date" label="Tanggal pelantikan" apiField="date" error={a.error}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field id="ti-place" label="Tempat pelantikan" apiField="place" error={a.error}>
-        {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
-      </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Catat pelantikan
-        </Button>
-      </div>
+      <InaugurationFields id="ti" error={a.error} date={date} place={place} onDate={setDate} onPlace={setPlace} />
+      <FormEnd action={a}>Catat pelantikan</FormEnd>
     </ActionForm>
   );
 }

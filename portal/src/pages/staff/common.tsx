@@ -12,8 +12,8 @@ import {
 } from 'react';
 import { operationText, storedToken, useMutation, type AnyDocument, type ApiError, type Operation } from '../../api';
 import type { ResultOf } from '../../graphql';
-import { ErrorAlert, SuccessAlert } from '../../components/ui';
-import { todayLocal } from './labels';
+import { Button, ErrorAlert, Field, SuccessAlert } from '../../components/ui';
+import { CORRECTABLE_STAGE, todayLocal } from './labels';
 import type { ProcessApplicationView, SelectionProcessView } from './types';
 
 /** Calls `reload` every `ms` while `active` (and the tab is visible). */
@@ -82,6 +82,63 @@ export function Outcome({ error, done }: { error: Parameters<typeof ErrorAlert>[
     <>
       <ErrorAlert error={error} />
       {done && !error && <SuccessAlert>{done}</SuccessAlert>}
+    </>
+  );
+}
+
+/** A form's end: the outcome of its action and its submit button. */
+export function FormEnd({
+  action,
+  kind,
+  children,
+}: {
+  action: Pick<Action<unknown>, 'error' | 'done' | 'pending'>;
+  kind?: 'primary' | 'secondary' | 'danger';
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Outcome error={action.error} done={action.done} />
+      <div>
+        <Button type="submit" kind={kind} pending={action.pending}>
+          {children}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** The options of a select of the stages an overseer or an objection may send back. */
+export const CORRECTABLE_STAGE_OPTIONS = Object.entries(CORRECTABLE_STAGE).map(([k, v]) => (
+  <option key={k} value={k}>
+    {v}
+  </option>
+));
+
+/** An inauguration's date and place (open selection and talent filling). */
+export function InaugurationFields({
+  id,
+  error,
+  date,
+  place,
+  onDate,
+  onPlace,
+}: {
+  id: string;
+  error: ApiError | null;
+  date: string;
+  place: string;
+  onDate: (date: string) => void;
+  onPlace: (place: string) => void;
+}) {
+  return (
+    <>
+      <Field id={`${id}-date`} label="Tanggal pelantikan" apiField="date" error={error}>
+        {(p) => <input {...p} type="date" value={date} onChange={(e) => onDate(e.target.value)} />}
+      </Field>
+      <Field id={`${id}-place`} label="Tempat pelantikan" apiField="place" error={error}>
+        {(p) => <input {...p} value={place} onChange={(e) => onPlace(e.target.value)} />}
+      </Field>
     </>
   );
 }
