@@ -31,28 +31,19 @@ import {
   TALENT_FILLING,
   TALENT_OVERSEER_DECISION,
 } from '../../queries/staff';
-import {
-  RECORD_TALENT_PRESIDENTIAL_DECISION,
-  TALENT_FILLING_INBOX,
-  TALENT_FILLINGS,
-} from '../../queries/talent-fillings';
+import { RECORD_TALENT_PRESIDENTIAL_DECISION, TALENT_FILLING_LIST } from '../../queries/talent-fillings';
 import { ActionForm, InaugurationFields, DocumentLink, FormEnd, useAction, usePolling } from './common';
 import { TalentElectionPanel } from './TalentElectionPanel';
 import { APPOINTMENT_ROUTE, DECISION_KIND, TALENT_STAGE, TALENT_WAITING_ON, say, score, todayLocal } from './labels';
 
 type Filling = NonNullable<ResultOf<typeof TALENT_FILLING>['talentFilling']>;
 type Successor = Filling['successors'][number];
-type SummaryConnection = ResultOf<typeof TALENT_FILLINGS>['talentFillings'];
-type FillingSummary = SummaryConnection['edges'][number]['node'];
+type FillingSummary = NonNullable<ResultOf<typeof TALENT_FILLING_LIST>['talentFillings']>['edges'][number]['node'];
 
 const PAGE_SIZE = 20;
 
 /** One list of the read model, page by page ("Muat lebih banyak"). */
-function useFillingPages(
-  query: typeof TALENT_FILLING_INBOX | typeof TALENT_FILLINGS,
-  field: 'talentFillingInbox' | 'talentFillings',
-  active: boolean,
-) {
+function useFillingPages(inbox: boolean, active: boolean) {
   const [items, setItems] = useState<FillingSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(false);
@@ -63,8 +54,8 @@ function useFillingPages(
       setLoading(true);
       setError(null);
       try {
-        const data: Partial<Record<typeof field, SummaryConnection>> = await gql(query, { first: PAGE_SIZE, after });
-        const conn = data[field]!;
+        const data = await gql(TALENT_FILLING_LIST, { first: PAGE_SIZE, after, inbox });
+        const conn = (inbox ? data.talentFillingInbox : data.talentFillings)!;
         const page = conn.edges.map((e) => e.node);
         setItems((prev) => {
           if (!after) return page;
@@ -79,7 +70,7 @@ function useFillingPages(
         setLoading(false);
       }
     },
-    [query, field],
+    [inbox],
   );
   useEffect(() => {
     if (active) void load(null);
@@ -160,8 +151,8 @@ export function TalentFillingsPage() {
   const navigate = useNavigate();
   const [lookup, setLookup] = useState('');
   const hasInbox = user?.role === 'PANSEL_SECRETARY' || user?.role === 'PPK' || user?.role === 'OVERSEER';
-  const inbox = useFillingPages(TALENT_FILLING_INBOX, 'talentFillingInbox', hasInbox);
-  const all = useFillingPages(TALENT_FILLINGS, 'talentFillings', true);
+  const inbox = useFillingPages(true, hasInbox);
+  const all = useFillingPages(false, true);
   const open = (id: string) => navigate(`/kelola/talenta/pengisian/${encodeURIComponent(id)}`);
   return (
     <Page title="Pengisian dari kelompok rencana suksesi">
