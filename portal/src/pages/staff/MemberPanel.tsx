@@ -11,6 +11,7 @@
 import { useContext, useState } from 'react';
 import { Field, formatDate } from '../../components/ui';
 import { DECLARE_CONFLICT, SUBMIT_INTERVIEW_SCORE } from '../../queries/staff';
+import { SELECTION_STAGES } from '@seleksi/domain';
 import {
   ActionForm,
   candidateLabel,
@@ -24,18 +25,8 @@ import {
 import { parseNumber, score } from './labels';
 import type { PanelProps, ProcessApplicationView } from './types';
 
-const CONFLICT_STAGES = [
-  'PLANNED',
-  'PLAN_APPROVAL',
-  'REGISTRATION_OPEN',
-  'REGISTRATION_EXTENDED',
-  'REGISTRATION_CLOSED',
-  'ADMINISTRATIVE_SCREENING',
-  'ADMINISTRATIVE_OBJECTIONS',
-  'COMPETENCY_ASSESSMENT',
-  'INTERVIEW',
-  'TRACK_RECORD',
-];
+/** Stages a member may still declare a conflict of interest in: planning through the track record. */
+const CONFLICT_STAGES: readonly string[] = SELECTION_STAGES.slice(0, SELECTION_STAGES.indexOf('TRACK_RECORD') + 1);
 
 export function MemberPanel({ process, reload }: PanelProps) {
   if (!process.myMemberId) return <p>Anda bukan anggota panitia seleksi ini.</p>;
