@@ -51,6 +51,7 @@ import {
 } from '../../queries/staff';
 import {
   ActionForm,
+  PresidentialDecreeFields,
   InaugurationFields,
   CORRECTABLE_STAGE_OPTIONS,
   candidateLabel,
@@ -987,21 +988,22 @@ function PresidentialDecisionForm({ process, reload, vacancy }: PanelProps & { v
           </select>
         )}
       </Field>
-      <Field id={`${id}-number`} label="Nomor Keppres" apiField="decreeNumber" error={a.error}>
-        {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
-      </Field>
-      <Field id={`${id}-date`} label="Tanggal Keppres" apiField="decreeDate" error={a.error}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field
-        id={`${id}-just`}
-        label="Pertimbangan"
-        hint="Wajib bila yang diangkat bukan usulan PPK"
-        apiField="justification"
+      <PresidentialDecreeFields
+        id={id}
         error={a.error}
-      >
-        {(p) => <textarea {...p} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} />}
-      </Field>
+        labels={{
+          number: 'Nomor Keppres',
+          date: 'Tanggal Keppres',
+          justification: 'Pertimbangan',
+          hint: 'Wajib bila yang diangkat bukan usulan PPK',
+        }}
+        number={number}
+        date={date}
+        justification={justification}
+        onNumber={setNumber}
+        onDate={setDate}
+        onJustification={setJustification}
+      />
       <FormEnd action={a}>Catat Keputusan Presiden</FormEnd>
     </ActionForm>
   );

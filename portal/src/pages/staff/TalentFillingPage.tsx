@@ -32,7 +32,15 @@ import {
   TALENT_OVERSEER_DECISION,
 } from '../../queries/staff';
 import { RECORD_TALENT_PRESIDENTIAL_DECISION, TALENT_FILLING_LIST } from '../../queries/talent-fillings';
-import { ActionForm, InaugurationFields, DocumentLink, FormEnd, useAction, usePolling } from './common';
+import {
+  ActionForm,
+  PresidentialDecreeFields,
+  InaugurationFields,
+  DocumentLink,
+  FormEnd,
+  useAction,
+  usePolling,
+} from './common';
 import { TalentElectionPanel } from './TalentElectionPanel';
 import { APPOINTMENT_ROUTE, DECISION_KIND, TALENT_STAGE, TALENT_WAITING_ON, say, score, todayLocal } from './labels';
 
@@ -630,21 +638,22 @@ function PresidentialDecisionForm({ filling, successors, reload }: FormProps & {
           </select>
         )}
       </Field>
-      <Field id="tp-number" label="Nomor Keputusan Presiden" apiField="decreeNumber" error={a.error}>
-        {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
-      </Field>
-      <Field id="tp-date" label="Tanggal Keputusan Presiden" apiField="decreeDate" error={a.error}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field
-        id="tp-just"
-        label="Alasan"
-        hint="Wajib bila yang diangkat bukan suksesor pertama"
-        apiField="justification"
+      <PresidentialDecreeFields
+        id="tp"
         error={a.error}
-      >
-        {(p) => <textarea {...p} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} />}
-      </Field>
+        labels={{
+          number: 'Nomor Keputusan Presiden',
+          date: 'Tanggal Keputusan Presiden',
+          justification: 'Alasan',
+          hint: 'Wajib bila yang diangkat bukan suksesor pertama',
+        }}
+        number={number}
+        date={date}
+        justification={justification}
+        onNumber={setNumber}
+        onDate={setDate}
+        onJustification={setJustification}
+      />
       <FormEnd action={a}>Catat Keputusan Presiden</FormEnd>
     </ActionForm>
   );

@@ -143,6 +143,43 @@ export function InaugurationFields({
   );
 }
 
+/** The President's decree as the secretariat records it: number, date and the reason for another choice. */
+export function PresidentialDecreeFields({
+  id,
+  error,
+  labels,
+  number,
+  date,
+  justification,
+  onNumber,
+  onDate,
+  onJustification,
+}: {
+  id: string;
+  error: ApiError | null;
+  labels: { number: string; date: string; justification: string; hint: string };
+  number: string;
+  date: string;
+  justification: string;
+  onNumber: (number: string) => void;
+  onDate: (date: string) => void;
+  onJustification: (justification: string) => void;
+}) {
+  return (
+    <>
+      <Field id={`${id}-number`} label={labels.number} apiField="decreeNumber" error={error}>
+        {(p) => <input {...p} value={number} onChange={(e) => onNumber(e.target.value)} />}
+      </Field>
+      <Field id={`${id}-date`} label={labels.date} apiField="decreeDate" error={error}>
+        {(p) => <input {...p} type="date" value={date} onChange={(e) => onDate(e.target.value)} />}
+      </Field>
+      <Field id={`${id}-just`} label={labels.justification} hint={labels.hint} apiField="justification" error={error}>
+        {(p) => <textarea {...p} rows={2} value={justification} onChange={(e) => onJustification(e.target.value)} />}
+      </Field>
+    </>
+  );
+}
+
 /** A form named for assistive technology (role=form), submitted without reloading the page. */
 export function ActionForm({
   label,
