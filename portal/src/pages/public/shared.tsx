@@ -4,7 +4,8 @@
  */
 import { ApiError } from '../../api';
 import { DataTable, type Column } from '../../components/DataTable';
-import { documentKindName, formatDate, levelName } from '../../components/ui';
+import { Link } from 'react-router-dom';
+import { ErrorAlert, Page, documentKindName, formatDate, levelName } from '../../components/ui';
 import type { ResultOf } from '../../graphql';
 import type { VACANCY } from '../../queries/candidate';
 import type { DOCUMENT_ROW, SELECTION_CARD } from '../../queries/public';
@@ -44,6 +45,18 @@ export function ProvisionalNote({ show }: { show: boolean | undefined }) {
     <span className="badge badge-bad" role="note">
       kalender sementara: SKB hari libur tahun itu belum ditetapkan, tanggal dapat berubah
     </span>
+  );
+}
+
+/** A selection that could not be read (unknown, not public, or the gateway's error), with the way back. */
+export function SelectionNotFound({ title, error }: { title: string; error: ApiError | null }) {
+  return (
+    <Page title={title}>
+      <ErrorAlert error={error} />
+      <p>
+        <Link to="/seleksi">Kembali ke daftar seleksi</Link>
+      </p>
+    </Page>
   );
 }
 
