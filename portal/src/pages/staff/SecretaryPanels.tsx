@@ -52,6 +52,7 @@ import {
 import {
   ActionForm,
   PresidentialDecreeFields,
+  useDecreeDraft,
   InaugurationFields,
   CORRECTABLE_STAGE_OPTIONS,
   candidateLabel,
@@ -953,9 +954,7 @@ function PresidentialDecisionForm({ process, reload, vacancy }: PanelProps & { v
   const today = useToday();
   const name = vacancy.position ?? vacancy.id;
   const [applicationId, setApplicationId] = useState(vacancy.proposedApplicationId ?? vacancy.shortlist[0] ?? '');
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState(today);
-  const [justification, setJustification] = useState('');
+  const decree = useDecreeDraft(today);
   const a = useAction(RECORD_PRESIDENTIAL_DECISION, reload);
   const id = `kp-${vacancy.id}`;
   return (
@@ -967,9 +966,7 @@ function PresidentialDecisionForm({ process, reload, vacancy }: PanelProps & { v
             selectionId: process.selectionId,
             vacancyId: vacancy.id,
             applicationId,
-            decreeNumber: number.trim(),
-            decreeDate: date,
-            justification: justification.trim() || null,
+            ...decree.variables,
           },
           'Keputusan Presiden dicatat.',
         )
@@ -997,12 +994,7 @@ function PresidentialDecisionForm({ process, reload, vacancy }: PanelProps & { v
           justification: 'Pertimbangan',
           hint: 'Wajib bila yang diangkat bukan usulan PPK',
         }}
-        number={number}
-        date={date}
-        justification={justification}
-        onNumber={setNumber}
-        onDate={setDate}
-        onJustification={setJustification}
+        draft={decree}
       />
       <FormEnd action={a}>Catat Keputusan Presiden</FormEnd>
     </ActionForm>

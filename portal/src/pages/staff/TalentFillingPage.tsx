@@ -35,6 +35,7 @@ import { RECORD_TALENT_PRESIDENTIAL_DECISION, TALENT_FILLING_LIST } from '../../
 import {
   ActionForm,
   PresidentialDecreeFields,
+  useDecreeDraft,
   InaugurationFields,
   DocumentLink,
   FormEnd,
@@ -599,9 +600,7 @@ function SuccessorForm({ filling, successors, reload }: FormProps & { successors
 
 function PresidentialDecisionForm({ filling, successors, reload }: FormProps & { successors: Successor[] }) {
   const [employeeId, setEmployeeId] = useState(filling.proposedEmployeeId ?? '');
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState(todayLocal());
-  const [justification, setJustification] = useState('');
+  const decree = useDecreeDraft(todayLocal());
   const a = useAction(RECORD_TALENT_PRESIDENTIAL_DECISION, reload);
   const via = filling.route === 'PRESIDENT_VIA_HOME_AFFAIRS' ? ' melalui Menteri Dalam Negeri' : '';
   return (
@@ -613,9 +612,7 @@ function PresidentialDecisionForm({ filling, successors, reload }: FormProps & {
           {
             fillingId: filling.fillingId,
             employeeId,
-            decreeNumber: number.trim(),
-            decreeDate: date,
-            justification: justification.trim() || null,
+            ...decree.variables,
           },
           'Keputusan Presiden dicatat.',
         )
@@ -647,12 +644,7 @@ function PresidentialDecisionForm({ filling, successors, reload }: FormProps & {
           justification: 'Alasan',
           hint: 'Wajib bila yang diangkat bukan suksesor pertama',
         }}
-        number={number}
-        date={date}
-        justification={justification}
-        onNumber={setNumber}
-        onDate={setDate}
-        onJustification={setJustification}
+        draft={decree}
       />
       <FormEnd action={a}>Catat Keputusan Presiden</FormEnd>
     </ActionForm>

@@ -143,38 +143,51 @@ export function InaugurationFields({
   );
 }
 
+/** What the secretariat types of the President's decree, and the mutation's variables it makes. */
+export function useDecreeDraft(today: string) {
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState(today);
+  const [justification, setJustification] = useState('');
+  return {
+    number,
+    date,
+    justification,
+    setNumber,
+    setDate,
+    setJustification,
+    variables: { decreeNumber: number.trim(), decreeDate: date, justification: justification.trim() || null },
+  };
+}
+
 /** The President's decree as the secretariat records it: number, date and the reason for another choice. */
 export function PresidentialDecreeFields({
   id,
   error,
   labels,
-  number,
-  date,
-  justification,
-  onNumber,
-  onDate,
-  onJustification,
+  draft,
 }: {
   id: string;
   error: ApiError | null;
   labels: { number: string; date: string; justification: string; hint: string };
-  number: string;
-  date: string;
-  justification: string;
-  onNumber: (number: string) => void;
-  onDate: (date: string) => void;
-  onJustification: (justification: string) => void;
+  draft: ReturnType<typeof useDecreeDraft>;
 }) {
   return (
     <>
       <Field id={`${id}-number`} label={labels.number} apiField="decreeNumber" error={error}>
-        {(p) => <input {...p} value={number} onChange={(e) => onNumber(e.target.value)} />}
+        {(p) => <input {...p} value={draft.number} onChange={(e) => draft.setNumber(e.target.value)} />}
       </Field>
       <Field id={`${id}-date`} label={labels.date} apiField="decreeDate" error={error}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => onDate(e.target.value)} />}
+        {(p) => <input {...p} type="date" value={draft.date} onChange={(e) => draft.setDate(e.target.value)} />}
       </Field>
       <Field id={`${id}-just`} label={labels.justification} hint={labels.hint} apiField="justification" error={error}>
-        {(p) => <textarea {...p} rows={2} value={justification} onChange={(e) => onJustification(e.target.value)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={draft.justification}
+            onChange={(e) => draft.setJustification(e.target.value)}
+          />
+        )}
       </Field>
     </>
   );
