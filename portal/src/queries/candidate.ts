@@ -3,6 +3,7 @@
  * gateway/schema.graphql by queries.test.ts.
  */
 import { graphql } from '../graphql';
+import { PROFILE_FIELDS } from './fragments-candidate';
 import { ROUTE_FIELDS } from './fragments/route';
 
 const CONFIRMATION = graphql(`
@@ -27,34 +28,12 @@ export const MY_PROFILE = graphql(
   `
     query MyProfile {
       myProfile {
-        id
-        nip
-        name
-        rank
-        agencyCode
-        agencyName
-        education
-        educationMajor
-        lhkpnFiled
-        disciplinarySanction
-        careers {
-          position
-          positionKind
-          unit
-          agencyCode
-          from
-          to
-          fields
-        }
-        skp {
-          year
-          predicate
-        }
+        ...ProfileFields
         ...ConfirmationFields
       }
     }
   `,
-  [CONFIRMATION],
+  [PROFILE_FIELDS, CONFIRMATION],
 );
 
 export const CONFIRM_PROFILE = graphql(

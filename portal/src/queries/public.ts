@@ -229,7 +229,7 @@ export const VERIFY_DOCUMENT = graphql(`
   }
 `);
 
-/** Live stage changes of a selection (GraphQL over SSE; public selections for anyone). */
+/** Live stage changes of a selection (GraphQL over SSE; public selections for anyone; the staff dashboard reloads on each). */
 export const SELECTION_STAGE_CHANGED = graphql(`
   subscription SelectionStageChanged($selectionId: ID!) {
     selectionStageChanged(selectionId: $selectionId) {

@@ -856,18 +856,6 @@ export const AGENCY_TIME_ZONE = graphql(`
   }
 `);
 
-/** Each stage a selection enters (GraphQL over SSE): the dashboard reloads on each one. */
-export const SELECTION_STAGE_CHANGED = graphql(`
-  subscription SelectionStageChanged($selectionId: ID!) {
-    selectionStageChanged(selectionId: $selectionId) {
-      selectionId
-      stage
-      at
-      deadline
-    }
-  }
-`);
-
 /** The append-only audit record of a selection, oldest first (secretariat, overseer, administrators). */
 export const SELECTION_AUDIT = graphql(`
   query SelectionAudit($selectionId: ID!, $first: Int, $after: String) {

@@ -21,42 +21,40 @@ const SUMMARY = graphql(`
   }
 `);
 
-export const TALENT_FILLING_INBOX = graphql(
-  `
-    query TalentFillingInbox($first: Int, $after: String) {
-      talentFillingInbox(first: $first, after: $after) {
-        edges {
-          node {
-            ...TalentFillingSummaryFields
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  `,
-  [SUMMARY],
-);
+const PAGE_INFO = graphql(`
+  fragment TalentFillingPageInfo on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
 
-export const TALENT_FILLINGS = graphql(
+/** One page of the signed-in role's inbox (`inbox` true) or of the fillings it may read (false). */
+export const TALENT_FILLING_LIST = graphql(
   `
-    query TalentFillings($first: Int, $after: String) {
-      talentFillings(first: $first, after: $after) {
+    query TalentFillingList($first: Int, $after: String, $inbox: Boolean!) {
+      talentFillingInbox(first: $first, after: $after) @include(if: $inbox) {
         edges {
           node {
             ...TalentFillingSummaryFields
           }
         }
         pageInfo {
-          hasNextPage
-          endCursor
+          ...TalentFillingPageInfo
+        }
+      }
+      talentFillings(first: $first, after: $after) @skip(if: $inbox) {
+        edges {
+          node {
+            ...TalentFillingSummaryFields
+          }
+        }
+        pageInfo {
+          ...TalentFillingPageInfo
         }
       }
     }
   `,
-  [SUMMARY],
+  [SUMMARY, PAGE_INFO],
 );
 
 export const RECORD_TALENT_PRESIDENTIAL_DECISION = graphql(`

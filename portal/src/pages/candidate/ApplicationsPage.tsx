@@ -5,6 +5,7 @@
  */
 import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
+import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert, Loading, Page, applicationStatusName, formatDate, stageName } from '../../components/ui';
 import { APPLICATION_STATUS_CHANGED, MY_APPLICATIONS } from '../../queries/candidate';
 import { nodes } from '../public/shared';
@@ -14,6 +15,54 @@ import type { ResultOf } from '../../graphql';
 export type TimelineEntry = MyApplication['timeline'][number];
 
 type MyApplication = ResultOf<typeof MY_APPLICATIONS>['myApplications']['edges'][number]['node'];
+
+const positionOf = (a: MyApplication) => a.vacancy?.position ?? 'Jabatan';
+
+/** The candidate's latest step, or when they applied. */
+function LastStep({ application: a }: { application: MyApplication }) {
+  const last = [...a.timeline].sort((x, y) => x.at.localeCompare(y.at)).at(-1);
+  const zone = a.selection?.timeZone;
+  if (!last) return <>{`Diajukan ${formatDate(a.submittedAt, true, zone)}`}</>;
+  return (
+    <>
+      {last.reasonText}
+      <div className="muted">{formatDate(last.at, true, zone)}</div>
+      {last.expectedNextAt && <div>Langkah berikutnya diperkirakan {formatDate(last.expectedNextAt, true, zone)}</div>}
+    </>
+  );
+}
+
+const COLUMNS: Column<MyApplication>[] = [
+  {
+    header: 'Jabatan',
+    rowHeader: true,
+    cell: (a) => (
+      <>
+        {positionOf(a)}
+        {a.vacancy && <div className="muted">{a.vacancy.unit}</div>}
+      </>
+    ),
+  },
+  {
+    header: 'Seleksi',
+    cell: (a) => (
+      <>
+        {a.selection?.title ?? '-'}
+        {a.selection && <div className="muted">Tahap: {stageName(a.selection.stage)}</div>}
+      </>
+    ),
+  },
+  { header: 'Status', cell: (a) => applicationStatusName(a.status) },
+  { header: 'Langkah terakhir', cell: (a) => <LastStep application={a} /> },
+  {
+    header: 'Rincian',
+    cell: (a) => (
+      <Link to={`/lamaran-saya/${encodeURIComponent(a.id)}`} aria-label={`Rincian lamaran ${positionOf(a)}`}>
+        Rincian
+      </Link>
+    ),
+  },
+];
 
 /** Re-reads the list when any of the applications changes status. */
 function LiveStatus({ applicationId, onChange }: { applicationId: string; onChange: () => void }) {
@@ -43,63 +92,7 @@ export function ApplicationsPage() {
           {list.slice(1).map((a) => (
             <LiveStatus key={a.id} applicationId={a.id} onChange={reload} />
           ))}
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Tabel lamaran saya">
-            <table>
-              <caption className="muted">Lamaran saya</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Jabatan</th>
-                  <th scope="col">Seleksi</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Langkah terakhir</th>
-                  <th scope="col">Rincian</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((a) => {
-                  const last = [...a.timeline].sort((x, y) => x.at.localeCompare(y.at)).at(-1);
-                  const position = a.vacancy?.position ?? 'Jabatan';
-                  return (
-                    <tr key={a.id}>
-                      <th scope="row">
-                        {position}
-                        {a.vacancy && <div className="muted">{a.vacancy.unit}</div>}
-                      </th>
-                      <td>
-                        {a.selection?.title ?? '-'}
-                        {a.selection && <div className="muted">Tahap: {stageName(a.selection.stage)}</div>}
-                      </td>
-                      <td>{applicationStatusName(a.status)}</td>
-                      <td>
-                        {last ? (
-                          <>
-                            {last.reasonText}
-                            <div className="muted">{formatDate(last.at, true, a.selection?.timeZone)}</div>
-                            {last.expectedNextAt && (
-                              <div>
-                                Langkah berikutnya diperkirakan{' '}
-                                {formatDate(last.expectedNextAt, true, a.selection?.timeZone)}
-                              </div>
-                            )}
-                          </>
-                        ) : (
-                          `Diajukan ${formatDate(a.submittedAt, true, a.selection?.timeZone)}`
-                        )}
-                      </td>
-                      <td>
-                        <Link
-                          to={`/lamaran-saya/${encodeURIComponent(a.id)}`}
-                          aria-label={`Rincian lamaran ${position}`}
-                        >
-                          Rincian
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Lamaran saya" captionHidden={false} columns={COLUMNS} rows={list} rowKey={(a) => a.id} />
         </>
       )}
     </Page>

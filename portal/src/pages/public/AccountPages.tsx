@@ -15,7 +15,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, useMutation } from '../../api';
 import { oidcReturnError, tokenFromFragment } from '../../accounts';
-import { useAuth, type User } from '../../auth';
+import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, SuccessAlert } from '../../components/ui';
 import {
   COMPLETE_OIDC_SIGN_IN,
@@ -24,8 +24,6 @@ import {
   SET_PASSWORD_WITH_LINK,
 } from '../../queries/accounts';
 import { ActionForm } from '../staff/common';
-
-type Session = { token: string; user: User };
 
 const mismatch = (field: string) => new ApiError('Kedua kata sandi tidak sama', 'VALIDATION_FAILED', field);
 
@@ -37,7 +35,7 @@ export function SetPasswordPage() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [local, setLocal] = useState<ApiError | null>(null);
-  const m = useMutation<{ setPasswordWithLink: Session }>(SET_PASSWORD_WITH_LINK, { idempotent: false });
+  const m = useMutation(SET_PASSWORD_WITH_LINK, { idempotent: false });
 
   // The token is read once; the address bar, history and later screenshots no longer show it.
   useEffect(() => {
@@ -116,7 +114,7 @@ export function SetPasswordPage() {
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
-  const m = useMutation<{ requestPasswordReset: boolean }>(REQUEST_PASSWORD_RESET, { idempotent: false });
+  const m = useMutation(REQUEST_PASSWORD_RESET, { idempotent: false });
   const submit = async () => {
     setSent(null);
     if (await m.run({ email })) setSent(email.trim());
@@ -152,7 +150,7 @@ export function ForgotPasswordPage() {
 export function RegisterPage() {
   const [f, setF] = useState({ nip: '', birthDate: '', displayName: '', email: '', password: '', confirm: '' });
   const [local, setLocal] = useState<ApiError | null>(null);
-  const m = useMutation<{ registerCandidate: { status: string; message: string } }>(REGISTER_CANDIDATE, {
+  const m = useMutation(REGISTER_CANDIDATE, {
     idempotent: false,
   });
   const [result, setResult] = useState<{ status: string; message: string } | null>(null);
@@ -239,7 +237,7 @@ export function OidcReturnPage() {
   const { adoptSession } = useAuth();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(() => oidcReturnError(window.location.search));
-  const m = useMutation<{ completeOidcSignIn: Session }>(COMPLETE_OIDC_SIGN_IN, { idempotent: false });
+  const m = useMutation(COMPLETE_OIDC_SIGN_IN, { idempotent: false });
   const started = useRef(false);
   const { run } = m;
   useEffect(() => {

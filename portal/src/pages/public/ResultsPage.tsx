@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { ErrorAlert, Loading, Page, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, VERIFY_AUDIT } from '../../queries/public';
-import { DocumentTable, VacancyTable, type DocumentRow } from './shared';
+import { DocumentTable, VacancyTable, type DocumentRow, SelectionNotFound } from './shared';
 
 /**
  * The round's decision chain as published with its result: the head printed on the final announcement and the
@@ -58,14 +58,7 @@ export function ResultsPage() {
   const { data, error, loading } = useQuery(SELECTION_DETAIL, { id });
   if (loading) return <Loading />;
   if (error || !data?.selection) {
-    return (
-      <Page title="Hasil seleksi tidak ditemukan">
-        <ErrorAlert error={error} />
-        <p>
-          <Link to="/seleksi">Kembali ke daftar seleksi</Link>
-        </p>
-      </Page>
-    );
+    return <SelectionNotFound title="Hasil seleksi tidak ditemukan" error={error} />;
   }
   const s = data.selection;
   const of = (kinds: string[]) =>

@@ -11,10 +11,10 @@ import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { StageStepper } from '../../components/StageStepper';
 import { ReannouncementLinks } from '../../components/Reannouncement';
-import { ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
+import { Loading, Page, formatDate, stageName } from '../../components/ui';
 import { SELECTION_DETAIL, SELECTION_STAGE_CHANGED } from '../../queries/public';
 import { useSubscription } from '../candidate/live';
-import { DocumentTable, OPEN_STAGES, VacancyTable, agencyOf, ProvisionalNote } from './shared';
+import { DocumentTable, OPEN_STAGES, VacancyTable, agencyOf, ProvisionalNote, SelectionNotFound } from './shared';
 
 export function SelectionDetailPage() {
   const { id = '' } = useParams();
@@ -24,14 +24,7 @@ export function SelectionDetailPage() {
   useSubscription(SELECTION_STAGE_CHANGED, { selectionId: id }, reload, !id);
   if (loading && !data) return <Loading />;
   if (error || !data?.selection) {
-    return (
-      <Page title="Seleksi tidak ditemukan">
-        <ErrorAlert error={error} />
-        <p>
-          <Link to="/seleksi">Kembali ke daftar seleksi</Link>
-        </p>
-      </Page>
-    );
+    return <SelectionNotFound title="Seleksi tidak ditemukan" error={error} />;
   }
   const s = data.selection;
   const open = OPEN_STAGES.includes(s.stage);

@@ -6,9 +6,29 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, gql } from '../../api';
+import { DataTable, type Column } from '../../components/DataTable';
 import { Button, ErrorAlert, Loading, Page, formatDate, stageName } from '../../components/ui';
 import { SELECTIONS_PAGE } from '../../queries/public';
-import { agencyOf, type Connection, type SelectionCard } from './shared';
+import { agencyOf, type SelectionCard } from './shared';
+
+const COLUMNS: Column<SelectionCard>[] = [
+  {
+    header: 'Seleksi',
+    rowHeader: true,
+    cell: (s) => <Link to={`/seleksi/${encodeURIComponent(s.id)}`}>{s.title}</Link>,
+  },
+  { header: 'Instansi', cell: agencyOf },
+  { header: 'Tahap', cell: (s) => stageName(s.stage) },
+  { header: 'Pendaftaran ditutup', cell: (s) => formatDate(s.registrationClosesAt) },
+  {
+    header: 'Hasil',
+    cell: (s) => (
+      <Link to={`/seleksi/${encodeURIComponent(s.id)}/hasil`} aria-label={`Hasil akhir ${s.title}`}>
+        Hasil akhir
+      </Link>
+    ),
+  },
+];
 
 const PAGE_SIZE = 20;
 
@@ -23,7 +43,7 @@ export function SelectionsPage() {
     setLoading(true);
     setError(null);
     try {
-      const { selections } = await gql<{ selections: Connection<SelectionCard> }>(SELECTIONS_PAGE, {
+      const { selections } = await gql(SELECTIONS_PAGE, {
         first: PAGE_SIZE,
         after,
       });
@@ -50,37 +70,13 @@ export function SelectionsPage() {
     <Page title="Seleksi dan hasil">
       <ErrorAlert error={error} />
       {items.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Daftar seleksi, terbaru lebih dahulu">
-          <table>
-            <caption className="muted">Daftar seleksi, terbaru lebih dahulu</caption>
-            <thead>
-              <tr>
-                <th scope="col">Seleksi</th>
-                <th scope="col">Instansi</th>
-                <th scope="col">Tahap</th>
-                <th scope="col">Pendaftaran ditutup</th>
-                <th scope="col">Hasil</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <Link to={`/seleksi/${encodeURIComponent(s.id)}`}>{s.title}</Link>
-                  </th>
-                  <td>{agencyOf(s)}</td>
-                  <td>{stageName(s.stage)}</td>
-                  <td>{formatDate(s.registrationClosesAt)}</td>
-                  <td>
-                    <Link to={`/seleksi/${encodeURIComponent(s.id)}/hasil`} aria-label={`Hasil akhir ${s.title}`}>
-                      Hasil akhir
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Daftar seleksi, terbaru lebih dahulu"
+          captionHidden={false}
+          columns={COLUMNS}
+          rows={items}
+          rowKey={(s) => s.id}
+        />
       )}
       {!loading && !error && items.length === 0 && <p>Belum ada seleksi yang diumumkan.</p>}
       {loading && <Loading />}

@@ -7,8 +7,8 @@ import { OIDC_PROVIDER, START_OIDC_SIGN_IN } from '../../queries/accounts';
 
 /** "Masuk dengan SSO" when the gateway has an OpenID provider configured; the provider returns to /masuk/sso. */
 function SsoSignIn() {
-  const q = useQuery<{ oidcProvider: { enabled: boolean; label: string } }>(OIDC_PROVIDER);
-  const start = useMutation<{ startOidcSignIn: { url: string } }>(START_OIDC_SIGN_IN, { idempotent: false });
+  const q = useQuery(OIDC_PROVIDER);
+  const start = useMutation(START_OIDC_SIGN_IN, { idempotent: false });
   if (!q.data?.oidcProvider.enabled) return null;
   const go = async () => {
     const data = await start.run({});

@@ -3,7 +3,9 @@
  * them, vacancy and document tables, and the browser-side PDF check done before any upload.
  */
 import { ApiError } from '../../api';
-import { documentKindName, formatDate, levelName } from '../../components/ui';
+import { DataTable, type Column } from '../../components/DataTable';
+import { Link } from 'react-router-dom';
+import { ErrorAlert, Page, documentKindName, formatDate, levelName } from '../../components/ui';
 import type { ResultOf } from '../../graphql';
 import type { VACANCY } from '../../queries/candidate';
 import type { DOCUMENT_ROW, SELECTION_CARD } from '../../queries/public';
@@ -46,6 +48,18 @@ export function ProvisionalNote({ show }: { show: boolean | undefined }) {
   );
 }
 
+/** A selection that could not be read (unknown, not public, or the gateway's error), with the way back. */
+export function SelectionNotFound({ title, error }: { title: string; error: ApiError | null }) {
+  return (
+    <Page title={title}>
+      <ErrorAlert error={error} />
+      <p>
+        <Link to="/seleksi">Kembali ke daftar seleksi</Link>
+      </p>
+    </Page>
+  );
+}
+
 export const OPEN_STAGES = ['REGISTRATION_OPEN', 'REGISTRATION_EXTENDED'];
 
 export function agencyOf(s: { agencyCode: string; announcement?: { issuedBy: { agencyName: string } } | null }) {
@@ -62,78 +76,62 @@ export function VacancyTable({
   action?: (v: VacancyRow) => React.ReactNode;
 }) {
   if (vacancies.length === 0) return <p>Belum ada lowongan jabatan.</p>;
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table>
-        <caption className="muted">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Jabatan</th>
-            <th scope="col">Unit kerja</th>
-            <th scope="col">Jenjang</th>
-            {action && <th scope="col">Tindakan</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {vacancies.map((v) => (
-            <tr key={v.id}>
-              <th scope="row">{v.position}</th>
-              <td>{v.unit}</td>
-              <td>{levelName(v.level)}</td>
-              {action && <td>{action(v)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<VacancyRow>[] = [
+    { header: 'Jabatan', rowHeader: true, cell: (v) => v.position },
+    { header: 'Unit kerja', cell: (v) => v.unit },
+    { header: 'Jenjang', cell: (v) => levelName(v.level) },
+    ...(action ? [{ header: 'Tindakan', cell: action }] : []),
+  ];
+  return <DataTable caption={caption} captionHidden={false} columns={columns} rows={vacancies} rowKey={(v) => v.id} />;
 }
+
+const documentName = (d: DocumentRow) => d.title || documentKindName(d.kind);
+
+const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
+  {
+    header: 'Dokumen',
+    rowHeader: true,
+    cell: (d) => (
+      <>
+        {documentName(d)}
+        {d.version > 1 && <span className="muted"> (perbaikan ke-{d.version - 1})</span>}
+        {d.supersededBy && <div className="muted">Telah diganti oleh dokumen nomor {d.supersededBy.number}</div>}
+      </>
+    ),
+  },
+  { header: 'Nomor', cell: (d) => d.number },
+  { header: 'Tanggal', cell: (d) => formatDate(d.date) },
+  {
+    header: 'Berkas',
+    cell: (d) => (
+      <>
+        <a
+          href={d.downloadUrl}
+          // The name starts with the visible text, so speech input ("klik Unduh PDF") finds the link.
+          aria-label={`Unduh PDF ${documentName(d)} nomor ${d.number}`}
+        >
+          Unduh PDF
+        </a>
+        {' · '}
+        <a href={d.verificationUrl} aria-label={`Verifikasi dokumen nomor ${d.number}`}>
+          Verifikasi
+        </a>
+      </>
+    ),
+  },
+];
 
 /** Documents with their number, date and links to the PDF and to its public verification page. */
 export function DocumentTable({ documents, caption }: { documents: DocumentRow[]; caption: string }) {
   if (documents.length === 0) return <p>Belum ada dokumen.</p>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table>
-        <caption className="muted">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Dokumen</th>
-            <th scope="col">Nomor</th>
-            <th scope="col">Tanggal</th>
-            <th scope="col">Berkas</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">
-                {d.title || documentKindName(d.kind)}
-                {d.version > 1 && <span className="muted"> (perbaikan ke-{d.version - 1})</span>}
-                {d.supersededBy && (
-                  <div className="muted">Telah diganti oleh dokumen nomor {d.supersededBy.number}</div>
-                )}
-              </th>
-              <td>{d.number}</td>
-              <td>{formatDate(d.date)}</td>
-              <td>
-                <a
-                  href={d.downloadUrl}
-                  // The name starts with the visible text, so speech input ("klik Unduh PDF") finds the link.
-                  aria-label={`Unduh PDF ${d.title || documentKindName(d.kind)} nomor ${d.number}`}
-                >
-                  Unduh PDF
-                </a>
-                {' · '}
-                <a href={d.verificationUrl} aria-label={`Verifikasi dokumen nomor ${d.number}`}>
-                  Verifikasi
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      captionHidden={false}
+      columns={DOCUMENT_COLUMNS}
+      rows={documents}
+      rowKey={(d) => d.id}
+    />
   );
 }
 

@@ -8,11 +8,7 @@ import { useQuery } from '../../api';
 import { DataTable, useTableState, type Column } from '../../components/DataTable';
 import { afterOf, listVariables } from '../../components/table-state';
 import { ErrorAlert, formatDate } from '../../components/ui';
-import {
-  SELECTION_APPLICANTS,
-  type SelectionApplicantRow,
-  type SelectionApplicantsData,
-} from '../../queries/applicants';
+import { SELECTION_APPLICANTS } from '../../queries/applicants';
 import { APPLICATION_STATUS, say, score } from './labels';
 import type { ProcessApplicationView, SelectionProcessView } from './types';
 
@@ -83,7 +79,7 @@ export function ApplicantsSection({
 
 function ServerApplicants({ process, zone }: { process: SelectionProcessView; zone: string | null }) {
   const [state, setState] = useTableState();
-  const q = useQuery<SelectionApplicantsData>(SELECTION_APPLICANTS, {
+  const q = useQuery(SELECTION_APPLICANTS, {
     id: process.selectionId,
     first: state.pageSize,
     after: afterOf(state),
@@ -92,7 +88,7 @@ function ServerApplicants({ process, zone }: { process: SelectionProcessView; zo
   const conn = q.data?.selection?.applications;
   const byId = new Map(process.applications.map((a) => [a.applicationId, a]));
   const rows = conn
-    ? conn.edges.map(({ node }: { node: SelectionApplicantRow }) => ({
+    ? conn.edges.map(({ node }) => ({
         id: node.id,
         name: node.candidateName ?? node.candidateId,
         vacancy: node.vacancy?.position ?? '-',

@@ -13,8 +13,8 @@ import { decisionsAvailable, SELECTION_DECISIONS, type SelectionStage } from '@s
 import { ApiError } from '../../api';
 import { Button, Field } from '../../components/ui';
 import { CHOOSE_APPOINTEE, OVERSEER_DECISION, REQUEST_ADDITIONAL_DOCUMENTS } from '../../queries/staff';
-import { ActionForm, Outcome, candidateLabel, useAction } from './common';
-import { CORRECTABLE_STAGE, LEVEL, OVERSEER_SUBJECT, OVERSEER_VERDICT, say, score } from './labels';
+import { ActionForm, CORRECTABLE_STAGE_OPTIONS, candidateLabel, FormEnd, Outcome, useAction } from './common';
+import { LEVEL, OVERSEER_SUBJECT, OVERSEER_VERDICT, say, score } from './labels';
 import type { PanelProps, ProcessVacancyView } from './types';
 
 export function OverseerPanel({ process, reload }: PanelProps) {
@@ -77,11 +77,7 @@ export function OverseerPanel({ process, reload }: PanelProps) {
           <Field id="ov-stage" label="Tahap yang harus diperbaiki" apiField="stageAtFault" error={a.error}>
             {(p) => (
               <select {...p} value={stageAtFault} onChange={(e) => setStageAtFault(e.target.value)}>
-                {Object.entries(CORRECTABLE_STAGE).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
+                {CORRECTABLE_STAGE_OPTIONS}
               </select>
             )}
           </Field>
@@ -148,12 +144,9 @@ function DocumentRequestForm({ process, reload }: PanelProps) {
         <Field id="docrq-reason" label="Alasan permintaan" apiField="reason" error={a.error}>
           {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" kind="secondary" pending={a.pending}>
-            Kirim permintaan
-          </Button>
-        </div>
+        <FormEnd action={a} kind="secondary">
+          Kirim permintaan
+        </FormEnd>
       </ActionForm>
     </div>
   );
@@ -271,12 +264,7 @@ function ChoiceForm({ process, reload, vacancy }: PanelProps & { vacancy: Proces
           />
         )}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Tetapkan pilihan
-        </Button>
-      </div>
+      <FormEnd action={a}>Tetapkan pilihan</FormEnd>
     </ActionForm>
   );
 }

@@ -4,6 +4,7 @@
  * a refusal shows the gateway's message (e.g. scores before the final ranking is published).
  */
 import { useState } from 'react';
+import { SELECTION_STAGES } from '@seleksi/domain';
 import { storedToken } from '../../api';
 
 /** The file name the gateway gives (its `filename*`), or `fallback`. */
@@ -70,15 +71,10 @@ export function ExportLinks({ path, label, query = '' }: { path: string; label: 
 }
 
 /** Stages in which the final ranking is published (the gateway's `rankingPublished`). */
-const RANKING_PUBLISHED = [
-  'FINAL_OBJECTIONS',
-  'REPORTED_TO_PPK',
-  'OVERSEER_RECOMMENDATION',
-  'APPOINTMENT_CHOICE',
-  'DECREE',
-  'INAUGURATION',
-  'COMPLETED',
-];
+const RANKING_PUBLISHED: readonly string[] = SELECTION_STAGES.slice(
+  SELECTION_STAGES.indexOf('FINAL_OBJECTIONS'),
+  SELECTION_STAGES.indexOf('COMPLETED') + 1,
+);
 
 /** The exports of a selection the signed-in role may download, as a section of its dashboard. */
 export function SelectionExports({ selectionId, stage, role }: { selectionId: string; stage: string; role: string }) {

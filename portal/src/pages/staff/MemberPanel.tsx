@@ -9,24 +9,24 @@
  *   gateway returns them (after one's own score), exactly as selectionProcess answers.
  */
 import { useContext, useState } from 'react';
-import { Button, Field, formatDate } from '../../components/ui';
+import { Field, formatDate } from '../../components/ui';
 import { DECLARE_CONFLICT, SUBMIT_INTERVIEW_SCORE } from '../../queries/staff';
-import { ActionForm, Outcome, ZoneContext, candidateLabel, competing, useAction, vacancyLabel } from './common';
+import { SELECTION_STAGES } from '@seleksi/domain';
+import {
+  ActionForm,
+  candidateLabel,
+  competing,
+  FormEnd,
+  Outcome,
+  useAction,
+  vacancyLabel,
+  ZoneContext,
+} from './common';
 import { parseNumber, score } from './labels';
 import type { PanelProps, ProcessApplicationView } from './types';
 
-const CONFLICT_STAGES = [
-  'PLANNED',
-  'PLAN_APPROVAL',
-  'REGISTRATION_OPEN',
-  'REGISTRATION_EXTENDED',
-  'REGISTRATION_CLOSED',
-  'ADMINISTRATIVE_SCREENING',
-  'ADMINISTRATIVE_OBJECTIONS',
-  'COMPETENCY_ASSESSMENT',
-  'INTERVIEW',
-  'TRACK_RECORD',
-];
+/** Stages a member may still declare a conflict of interest in: planning through the track record. */
+const CONFLICT_STAGES: readonly string[] = SELECTION_STAGES.slice(0, SELECTION_STAGES.indexOf('TRACK_RECORD') + 1);
 
 export function MemberPanel({ process, reload }: PanelProps) {
   if (!process.myMemberId) return <p>Anda bukan anggota panitia seleksi ini.</p>;
@@ -149,12 +149,7 @@ function Scorecard({ process, reload, app }: PanelProps & { app: ProcessApplicat
               {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
           )}
-          <Outcome error={a.error} done={a.done} />
-          <div>
-            <Button type="submit" pending={a.pending}>
-              Kirim nilai
-            </Button>
-          </div>
+          <FormEnd action={a}>Kirim nilai</FormEnd>
         </ActionForm>
       )}
       {!mustScore && <Outcome error={a.error} done={a.done} />}
@@ -222,12 +217,9 @@ function ConflictForm({ process, reload, app }: PanelProps & { app: ProcessAppli
       <Field id={`${id}-reason`} label="Keterangan" apiField="reason" error={a.error}>
         {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" kind="secondary" pending={a.pending}>
-          Simpan pernyataan
-        </Button>
-      </div>
+      <FormEnd action={a} kind="secondary">
+        Simpan pernyataan
+      </FormEnd>
     </ActionForm>
   );
 }

@@ -7,31 +7,12 @@ import { useState } from 'react';
 import { formatBoxChange, NINE_BOX_PERFORMANCE_HEADINGS } from '@seleksi/domain';
 import { useQuery } from '../../api';
 import { Button, ErrorAlert, Loading } from '../../components/ui';
-import { TALENT_MAP_PEOPLE } from '../../queries/talent-map';
+import type { ResultOf } from '../../graphql';
+import { TALENT_MAP_BOX_PEOPLE, type TALENT_MAP_GRID_FIELDS } from '../../queries/nine-box';
 import './nine-box.css';
 
-export interface GridCell {
-  box: number;
-  name: string;
-  potential: number;
-  performance: number;
-  inPool: boolean;
-  count: number;
-  share: number;
-  previousCount: number | null;
-  change: number | null;
-}
-
-export interface GridView {
-  agencyCode: string;
-  period: string;
-  total: number;
-  mapped: number;
-  unmapped: number;
-  poolCount: number;
-  previousPeriod: string | null;
-  grid: { potential: number; potentialName: string; cells: GridCell[] }[];
-}
+/** The grid as the map query answers it. */
+export type GridView = ResultOf<typeof TALENT_MAP_GRID_FIELDS>;
 
 const percent = (share: number) =>
   `${(share * 100).toLocaleString('id-ID', { maximumFractionDigits: 1, minimumFractionDigits: 0 })}%`;
@@ -130,25 +111,6 @@ function AxisName({ name }: { name: string }) {
   );
 }
 
-interface Person {
-  id: string;
-  employeeId: string;
-  employeeName: string | null;
-  nip: string | null;
-  position: string | null;
-  box: number | null;
-  performanceScore: number | null;
-  potentialScore: number | null;
-  score: number | null;
-  missing: string[];
-}
-
-interface PeoplePage {
-  talentMap: {
-    entries: { edges: { node: Person }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-  } | null;
-}
-
 /** People per page of the drill-down. */
 const PAGE_SIZE = 20;
 
@@ -174,7 +136,7 @@ export function BoxPeople({
 }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors.at(-1) ?? null;
-  const people = useQuery<PeoplePage>(TALENT_MAP_PEOPLE, {
+  const people = useQuery(TALENT_MAP_BOX_PEOPLE, {
     agencyCode,
     period,
     ...(box === null ? { unmapped: true } : { box }),

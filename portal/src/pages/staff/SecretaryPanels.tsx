@@ -28,7 +28,7 @@
  */
 import { useContext, useState } from 'react';
 import { useQuery } from '../../api';
-import { memberFromAccount, type PanselCandidate } from '../../accounts';
+import { memberFromAccount } from '../../accounts';
 import { useAuth } from '../../auth';
 import type { ApiError } from '../../api';
 import { Button, ErrorAlert, Field, formatDate } from '../../components/ui';
@@ -51,15 +51,20 @@ import {
 } from '../../queries/staff';
 import {
   ActionForm,
-  Outcome,
-  ZoneContext,
+  PresidentialDecreeFields,
+  useDecreeDraft,
+  InaugurationFields,
+  CORRECTABLE_STAGE_OPTIONS,
   candidateLabel,
   competing,
+  FormEnd,
+  Outcome,
   useAction,
   useToday,
   vacancyLabel,
+  ZoneContext,
 } from './common';
-import { CORRECTABLE_STAGE, PANSEL_ROLE, PENDING_DECISION, VACANCY_OUTCOME, parseNumber, say, score } from './labels';
+import { PANSEL_ROLE, PENDING_DECISION, VACANCY_OUTCOME, parseNumber, say, score } from './labels';
 import type { ObjectionView, PanelProps, ProcessApplicationView, ProcessVacancyView, StageScheduleView } from './types';
 import { ElectionReportDutyView } from './TalentElectionPanel';
 import { fieldError } from '../public/shared';
@@ -152,12 +157,8 @@ function PlanPanel({ process, reload }: PanelProps) {
   const err = pansel.error;
   // The secretary's agency is the round's: members are picked from the accounts it may seat.
   const agencyCode = useAuth().user?.agencyCode ?? '';
-  const people = useQuery<{ panselCandidates: { edges: { node: PanselCandidate }[] } }>(
-    PANSEL_CANDIDATES,
-    { agencyCode },
-    !agencyCode,
-  );
-  const agency = useQuery<{ agency: { name: string } | null }>(AGENCY_NAME, { c: agencyCode }, !agencyCode);
+  const people = useQuery(PANSEL_CANDIDATES, { agencyCode }, !agencyCode);
+  const agency = useQuery(AGENCY_NAME, { c: agencyCode }, !agencyCode);
   const accounts = people.data?.panselCandidates.edges.map((e) => e.node) ?? [];
   const pick = (key: number, userId: string) => {
     const account = accounts.find((a) => a.id === userId);
@@ -346,12 +347,7 @@ function VacancyDecisionForm({ process, reload, vacancy }: PanelProps & { vacanc
         <Field id={`${id}-reason`} label="Alasan" apiField="reason" error={a.error}>
           {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" pending={a.pending}>
-            Simpan keputusan
-          </Button>
-        </div>
+        <FormEnd action={a}>Simpan keputusan</FormEnd>
       </ActionForm>
     </section>
   );
@@ -452,12 +448,9 @@ function ScreeningRow({ process, reload, app }: PanelProps & { app: ProcessAppli
           <Field id={`${id}-reason`} label="Alasan" apiField="reason" error={a.error}>
             {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <Outcome error={a.error} done={a.done} />
-          <div>
-            <Button type="submit" kind="secondary" pending={a.pending}>
-              Ubah hasil
-            </Button>
-          </div>
+          <FormEnd action={a} kind="secondary">
+            Ubah hasil
+          </FormEnd>
         </ActionForm>
       )}
     </div>
@@ -520,11 +513,7 @@ function ObjectionForm({ process, reload, objection }: PanelProps & { objection:
           <Field id={`${id}-reopen`} label="Tahap yang dibuka kembali" apiField="reopenStage" error={a.error}>
             {(p) => (
               <select {...p} value={reopen} onChange={(e) => setReopen(e.target.value)}>
-                {Object.entries(CORRECTABLE_STAGE).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
+                {CORRECTABLE_STAGE_OPTIONS}
               </select>
             )}
           </Field>
@@ -532,12 +521,7 @@ function ObjectionForm({ process, reload, objection }: PanelProps & { objection:
         <Field id={`${id}-answer`} label="Jawaban" apiField="answer" error={a.error}>
           {(p) => <textarea {...p} rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} />}
         </Field>
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" pending={a.pending}>
-            Kirim jawaban
-          </Button>
-        </div>
+        <FormEnd action={a}>Kirim jawaban</FormEnd>
       </ActionForm>
     </div>
   );
@@ -771,12 +755,9 @@ function AssessmentForm({ process, reload, app }: PanelProps & { app: ProcessApp
         <Field id={`${id}-date`} label="Tanggal asesmen" apiField="assessedAt" error={a.error}>
           {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
         </Field>
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" kind="secondary" pending={a.pending}>
-            Simpan nilai
-          </Button>
-        </div>
+        <FormEnd action={a} kind="secondary">
+          Simpan nilai
+        </FormEnd>
       </ActionForm>
     </div>
   );
@@ -882,12 +863,9 @@ function TrackRecordForm({ process, reload, app }: PanelProps & { app: ProcessAp
             {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
         )}
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" kind="secondary" pending={a.pending}>
-            Simpan rekam jejak
-          </Button>
-        </div>
+        <FormEnd action={a} kind="secondary">
+          Simpan rekam jejak
+        </FormEnd>
       </ActionForm>
     </div>
   );
@@ -959,12 +937,9 @@ function AppointmentPanel({ process, reload }: PanelProps) {
             <Field id="ep-reason" label="Keterangan" apiField="reason" error={permission.error}>
               {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
-            <Outcome error={permission.error} done={permission.done} />
-            <div>
-              <Button type="submit" kind="secondary" pending={permission.pending}>
-                Catat izin
-              </Button>
-            </div>
+            <FormEnd action={permission} kind="secondary">
+              Catat izin
+            </FormEnd>
           </ActionForm>
         </details>
       )}
@@ -979,9 +954,7 @@ function PresidentialDecisionForm({ process, reload, vacancy }: PanelProps & { v
   const today = useToday();
   const name = vacancy.position ?? vacancy.id;
   const [applicationId, setApplicationId] = useState(vacancy.proposedApplicationId ?? vacancy.shortlist[0] ?? '');
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState(today);
-  const [justification, setJustification] = useState('');
+  const decree = useDecreeDraft(today);
   const a = useAction(RECORD_PRESIDENTIAL_DECISION, reload);
   const id = `kp-${vacancy.id}`;
   return (
@@ -993,9 +966,7 @@ function PresidentialDecisionForm({ process, reload, vacancy }: PanelProps & { v
             selectionId: process.selectionId,
             vacancyId: vacancy.id,
             applicationId,
-            decreeNumber: number.trim(),
-            decreeDate: date,
-            justification: justification.trim() || null,
+            ...decree.variables,
           },
           'Keputusan Presiden dicatat.',
         )
@@ -1014,27 +985,18 @@ function PresidentialDecisionForm({ process, reload, vacancy }: PanelProps & { v
           </select>
         )}
       </Field>
-      <Field id={`${id}-number`} label="Nomor Keppres" apiField="decreeNumber" error={a.error}>
-        {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
-      </Field>
-      <Field id={`${id}-date`} label="Tanggal Keppres" apiField="decreeDate" error={a.error}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field
-        id={`${id}-just`}
-        label="Pertimbangan"
-        hint="Wajib bila yang diangkat bukan usulan PPK"
-        apiField="justification"
+      <PresidentialDecreeFields
+        id={id}
         error={a.error}
-      >
-        {(p) => <textarea {...p} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} />}
-      </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Catat Keputusan Presiden
-        </Button>
-      </div>
+        labels={{
+          number: 'Nomor Keppres',
+          date: 'Tanggal Keppres',
+          justification: 'Pertimbangan',
+          hint: 'Wajib bila yang diangkat bukan usulan PPK',
+        }}
+        draft={decree}
+      />
+      <FormEnd action={a}>Catat Keputusan Presiden</FormEnd>
     </ActionForm>
   );
 }
@@ -1074,18 +1036,8 @@ function InaugurationForm({ process, reload, vacancy }: PanelProps & { vacancy: 
         Pejabat: {candidateLabel(process, vacancy.appointedApplicationId!)}
         {vacancy.decreeNumber && ` · Keputusan ${vacancy.decreeNumber}`}
       </p>
-      <Field id={`${id}-date`} label="Tanggal pelantikan" apiField="date" error={a.error}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field id={`${id}-place`} label="Tempat pelantikan" apiField="place" error={a.error}>
-        {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
-      </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Catat pelantikan
-        </Button>
-      </div>
+      <InaugurationFields id={id} error={a.error} date={date} place={place} onDate={setDate} onPlace={setPlace} />
+      <FormEnd action={a}>Catat pelantikan</FormEnd>
     </ActionForm>
   );
 }

@@ -12,13 +12,14 @@ import { useContext, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type Column } from '../../components/DataTable';
 import { DecisionTable } from '../../components/DecisionTable';
 import { StageStepper } from '../../components/StageStepper';
 import { ReannouncementLinks } from '../../components/Reannouncement';
 import { Button, ErrorAlert, Loading, Page, SuccessAlert, formatDate, stageName } from '../../components/ui';
 import { zoneLabel } from '../../format';
-import { SELECTION_DASHBOARD, SELECTION_DOCUMENTS, SELECTION_STAGE_CHANGED } from '../../queries/staff';
+import { SELECTION_STAGE_CHANGED } from '../../queries/public';
+import { SELECTION_DASHBOARD, SELECTION_DOCUMENTS } from '../../queries/staff';
 import { SelectionExports } from './ExportLinks';
 import { DocumentLink, NoticeContext, ZoneContext, candidateLabel, useLiveEvents, usePolling } from './common';
 import { MemberPanel } from './MemberPanel';
@@ -36,16 +37,16 @@ import {
   say,
   score,
 } from './labels';
-import type { DashboardData, DocumentRow, SelectionProcessView } from './types';
+import type { DocumentRow, ProcessVacancyView, RankedEntryView, SelectionProcessView } from './types';
 
 const FINISHED = ['COMPLETED', 'CANCELLED'];
 
 export function SelectionDashboardPage() {
   const { id = '' } = useParams();
   const { user } = useAuth();
-  const q = useQuery<DashboardData>(SELECTION_DASHBOARD, { id });
+  const q = useQuery(SELECTION_DASHBOARD, { id });
   const [notice, setNotice] = useState<string | null>(null);
-  const docs = useQuery<{ selectionDocuments: { edges: { node: DocumentRow }[] } }>(SELECTION_DOCUMENTS, { id });
+  const docs = useQuery(SELECTION_DOCUMENTS, { id });
   const p = q.data?.selectionProcess;
   const running = !p || !FINISHED.includes(p.stage);
   const reloadAll = () => {
@@ -203,64 +204,80 @@ export function SelectionDashboardPage() {
   );
 }
 
+function vacancyColumns(process: SelectionProcessView): Column<ProcessVacancyView>[] {
+  return [
+    {
+      header: 'Jabatan',
+      rowHeader: true,
+      cell: (v) => (
+        <>
+          {v.position ?? v.id}
+          {v.unit && <div className="muted">{v.unit}</div>}
+        </>
+      ),
+    },
+    { header: 'Jenjang', cell: (v) => say(LEVEL, v.level) },
+    {
+      header: 'Status',
+      cell: (v) => (
+        <>
+          {say(VACANCY_STATUS, v.status)}
+          {v.pendingDecision && <div className="field-error">{say(PENDING_DECISION, v.pendingDecision)}</div>}
+          {v.extensions > 0 && <div className="muted">Diperpanjang {v.extensions} kali</div>}
+        </>
+      ),
+    },
+    { header: 'Pelamar', cell: (v) => v.applicants },
+    {
+      header: '3 nama',
+      cell: (v) =>
+        v.shortlist.length > 0 ? (
+          <ol className="compact">
+            {v.shortlist.map((a) => (
+              <li key={a}>{candidateLabel(process, a)}</li>
+            ))}
+          </ol>
+        ) : (
+          '-'
+        ),
+    },
+    {
+      header: 'Terpilih',
+      cell: (v) => (
+        <>
+          {v.appointedApplicationId
+            ? candidateLabel(process, v.appointedApplicationId)
+            : v.proposedApplicationId
+              ? `${candidateLabel(process, v.proposedApplicationId)} (pilihan PPK)`
+              : '-'}
+          {v.decreeNumber && <div className="muted">Keputusan {v.decreeNumber}</div>}
+          {v.inaugurationDate && <div className="muted">Dilantik {formatDate(v.inaugurationDate)}</div>}
+        </>
+      ),
+    },
+  ];
+}
+
 function VacanciesSection({ process }: { process: SelectionProcessView }) {
   return (
     <section aria-labelledby="vacancies-title">
       <h2 id="vacancies-title">Lowongan</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Lowongan</caption>
-          <thead>
-            <tr>
-              <th scope="col">Jabatan</th>
-              <th scope="col">Jenjang</th>
-              <th scope="col">Status</th>
-              <th scope="col">Pelamar</th>
-              <th scope="col">3 nama</th>
-              <th scope="col">Terpilih</th>
-            </tr>
-          </thead>
-          <tbody>
-            {process.vacancies.map((v) => (
-              <tr key={v.id}>
-                <th scope="row">
-                  {v.position ?? v.id}
-                  {v.unit && <div className="muted">{v.unit}</div>}
-                </th>
-                <td>{say(LEVEL, v.level)}</td>
-                <td>
-                  {say(VACANCY_STATUS, v.status)}
-                  {v.pendingDecision && <div className="field-error">{say(PENDING_DECISION, v.pendingDecision)}</div>}
-                  {v.extensions > 0 && <div className="muted">Diperpanjang {v.extensions} kali</div>}
-                </td>
-                <td>{v.applicants}</td>
-                <td>
-                  {v.shortlist.length > 0 ? (
-                    <ol className="compact">
-                      {v.shortlist.map((a) => (
-                        <li key={a}>{candidateLabel(process, a)}</li>
-                      ))}
-                    </ol>
-                  ) : (
-                    '-'
-                  )}
-                </td>
-                <td>
-                  {v.appointedApplicationId
-                    ? candidateLabel(process, v.appointedApplicationId)
-                    : v.proposedApplicationId
-                      ? `${candidateLabel(process, v.proposedApplicationId)} (pilihan PPK)`
-                      : '-'}
-                  {v.decreeNumber && <div className="muted">Keputusan {v.decreeNumber}</div>}
-                  {v.inaugurationDate && <div className="muted">Dilantik {formatDate(v.inaugurationDate)}</div>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Lowongan" columns={vacancyColumns(process)} rows={process.vacancies} rowKey={(v) => v.id} />
     </section>
   );
+}
+
+function rankingColumns(process: SelectionProcessView): Column<RankedEntryView>[] {
+  return [
+    { header: 'Peringkat', cell: (r) => r.rank ?? '-' },
+    { header: 'Peserta', rowHeader: true, cell: (r) => candidateLabel(process, r.applicationId) },
+    { header: 'Nilai akhir', cell: (r) => score(r.total) },
+    {
+      header: 'Keterangan',
+      cell: (r) =>
+        `${r.shortlisted ? '3 besar' : r.qualified ? 'Memenuhi nilai ambang' : 'Tidak memenuhi'}${r.note ? ` · ${r.note}` : ''}`,
+    },
+  ];
 }
 
 function RankingSection({ process }: { process: SelectionProcessView }) {
@@ -270,32 +287,14 @@ function RankingSection({ process }: { process: SelectionProcessView }) {
     <section aria-labelledby="ranking-title">
       <h2 id="ranking-title">Peringkat akhir</h2>
       {ranked.map((v) => (
-        <div className="table-wrap" key={v.id}>
-          <table>
-            <caption>{v.position ?? v.id}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Peringkat</th>
-                <th scope="col">Peserta</th>
-                <th scope="col">Nilai akhir</th>
-                <th scope="col">Keterangan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.ranking.map((r) => (
-                <tr key={r.applicationId}>
-                  <td>{r.rank ?? '-'}</td>
-                  <th scope="row">{candidateLabel(process, r.applicationId)}</th>
-                  <td>{score(r.total)}</td>
-                  <td>
-                    {r.shortlisted ? '3 besar' : r.qualified ? 'Memenuhi nilai ambang' : 'Tidak memenuhi'}
-                    {r.note ? ` · ${r.note}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          key={v.id}
+          caption={v.position ?? v.id}
+          captionHidden={false}
+          columns={rankingColumns(process)}
+          rows={v.ranking}
+          rowKey={(r) => r.applicationId}
+        />
       ))}
     </section>
   );

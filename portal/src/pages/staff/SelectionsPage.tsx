@@ -13,13 +13,17 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '../../api';
 import { useAuth } from '../../auth';
+import type { VariablesOf } from '../../graphql';
 import { DataTable, useTableState, type Column, type ServerPaging } from '../../components/DataTable';
 import { afterOf } from '../../components/table-state';
 import { Button, ErrorAlert, Field, Page, STAGE_NAMES, formatDate, stageName } from '../../components/ui';
 import { MY_PANSEL_ROUNDS } from '../../queries/accounts';
 import { STAFF_SELECTIONS } from '../../queries/staff';
 import { usePolling } from './common';
-import type { SelectionListItem, SelectionsData } from './types';
+import type { SelectionListItem } from './types';
+
+/** A round's stage as the list filters by it (the schema's SelectionStage). */
+type Stage = NonNullable<VariablesOf<typeof STAFF_SELECTIONS>['stage']>;
 
 /** The next expected moment of a round: registration close while registering, else the stage's expectation. */
 export function nextDeadline(s: SelectionListItem): string | null {
@@ -77,9 +81,9 @@ export function SelectionTable({
 /** /kelola/seleksi */
 export function SelectionsPage() {
   const { user } = useAuth();
-  const [stage, setStage] = useState('');
+  const [stage, setStage] = useState<Stage | ''>('');
   const [table, setTable] = useTableState();
-  const q = useQuery<SelectionsData>(STAFF_SELECTIONS, {
+  const q = useQuery(STAFF_SELECTIONS, {
     first: table.pageSize,
     after: afterOf(table),
     stage: stage || null,
@@ -105,7 +109,7 @@ export function SelectionsPage() {
               {...p}
               value={stage}
               onChange={(e) => {
-                setStage(e.target.value);
+                setStage(e.target.value as Stage | '');
                 setTable({ ...table, cursors: [] });
               }}
             >
@@ -142,7 +146,7 @@ export function SelectionsPage() {
 
 /** /kelola/pansel: the rounds whose Pansel the signed-in member sits on (recorded when the Pansel is set). */
 export function MySelectionsPage() {
-  const q = useQuery<{ myPanselRounds: { edges: { node: SelectionListItem }[] } }>(MY_PANSEL_ROUNDS, { first: 100 });
+  const q = useQuery(MY_PANSEL_ROUNDS, { first: 100 });
   const items = q.data?.myPanselRounds.edges.map((e) => e.node) ?? null;
   return (
     <Page
@@ -160,8 +164,8 @@ export function MySelectionsPage() {
   );
 }
 
-function StageList({ stage, title }: { stage: string; title: string }) {
-  const q = useQuery<SelectionsData>(STAFF_SELECTIONS, { first: 100, stage });
+function StageList({ stage, title }: { stage: Stage; title: string }) {
+  const q = useQuery(STAFF_SELECTIONS, { first: 100, stage });
   usePolling(q.reload, 15_000);
   return (
     <section aria-labelledby={`list-${stage}`}>

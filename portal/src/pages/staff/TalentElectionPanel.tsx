@@ -7,23 +7,16 @@
  */
 import { useState } from 'react';
 import { useQuery } from '../../api';
-import { Button, ErrorAlert, Field, formatDate } from '../../components/ui';
+import { ErrorAlert, Field, formatDate } from '../../components/ui';
+import type { ResultOf } from '../../graphql';
 import { ELECTION_REPORT_DUTIES } from '../../queries/elections';
+import type { TALENT_FILLING } from '../../queries/staff';
 import { RECORD_TALENT_ELECTION_PERMISSION } from '../../queries/talent-fillings';
-import { ActionForm, Outcome, useAction, useToday } from './common';
-import { ReportForm, type Duty } from './ElectionsPage';
+import { ActionForm, FormEnd, useAction, useToday } from './common';
+import { ReportForm } from './ElectionsPage';
 
-export interface TalentElection {
-  windows: { from: string; to: string; label: string | null }[] | null;
-  permission: {
-    letterNumber: string;
-    letterDate: string;
-    scope: string | null;
-    recordedBy: string | null;
-    recordedAt: string | null;
-  } | null;
-  reportDutyId: string | null;
-}
+/** The pilkada part of a talent filling's answer. */
+export type TalentElection = NonNullable<ResultOf<typeof TALENT_FILLING>['talentFilling']>['election'];
 
 /** Stages before the decree: the permission can still be recorded. */
 const BEFORE_DECREE = ['CONFIRMATION', 'OVERSEER_APPROVAL', 'PPK_DECISION', 'PRESIDENTIAL_DECISION'];
@@ -117,12 +110,9 @@ function PermissionForm({ fillingId, reload }: { fillingId: string; reload: () =
       <Field id="tfe-reason" label="Keterangan" apiField="reason" error={a.error}>
         {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" kind="secondary" pending={a.pending}>
-          Catat izin
-        </Button>
-      </div>
+      <FormEnd action={a} kind="secondary">
+        Catat izin
+      </FormEnd>
     </ActionForm>
   );
 }
@@ -142,7 +132,7 @@ export function ElectionReportDutyView({
   agencyCode: string | null;
   role: string | undefined;
 }) {
-  const q = useQuery<{ electionReportDuties: Duty[] }>(ELECTION_REPORT_DUTIES, { a: agencyCode });
+  const q = useQuery(ELECTION_REPORT_DUTIES, { a: agencyCode });
   const duty = q.data?.electionReportDuties.find((x) => x.id === dutyId);
   return (
     <div aria-label="Kewajiban laporan kepada Menteri Dalam Negeri" role="group">

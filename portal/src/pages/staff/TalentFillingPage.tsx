@@ -19,7 +19,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, gql, useQuery, type Operation } from '../../api';
+import { ApiError, gql, useQuery } from '../../api';
+import type { ResultOf } from '../../graphql';
 import { useAuth } from '../../auth';
 import { Button, ErrorAlert, Field, Loading, Page, formatDate } from '../../components/ui';
 import {
@@ -30,72 +31,28 @@ import {
   TALENT_FILLING,
   TALENT_OVERSEER_DECISION,
 } from '../../queries/staff';
+import { RECORD_TALENT_PRESIDENTIAL_DECISION, TALENT_FILLING_LIST } from '../../queries/talent-fillings';
 import {
-  RECORD_TALENT_PRESIDENTIAL_DECISION,
-  TALENT_FILLING_INBOX,
-  TALENT_FILLINGS,
-} from '../../queries/talent-fillings';
-import { ActionForm, DocumentLink, Outcome, useAction, usePolling } from './common';
-import { TalentElectionPanel, type TalentElection } from './TalentElectionPanel';
+  ActionForm,
+  PresidentialDecreeFields,
+  useDecreeDraft,
+  InaugurationFields,
+  DocumentLink,
+  FormEnd,
+  useAction,
+  usePolling,
+} from './common';
+import { TalentElectionPanel } from './TalentElectionPanel';
 import { APPOINTMENT_ROUTE, DECISION_KIND, TALENT_STAGE, TALENT_WAITING_ON, say, score, todayLocal } from './labels';
-import type { DecisionView } from './types';
 
-interface Successor {
-  employeeId: string;
-  name: string | null;
-  box: number;
-  boxName: string | null;
-  score: number;
-  order: number | null;
-  excluded: boolean;
-  reasons: string[];
-}
-
-interface Filling {
-  fillingId: string;
-  agencyCode: string;
-  postId: string;
-  stage: string;
-  confirmed: boolean;
-  appointedEmployeeId: string | null;
-  appointedName: string | null;
-  inaugurationDate: string | null;
-  overseerVerdict: string | null;
-  route: string;
-  proposedEmployeeId: string | null;
-  presidentialDecree: { number: string; date: string } | null;
-  gate: { open: boolean; meritCategoryName: string | null; period: string | null; reasons: string[] } | null;
-  successors: Successor[];
-  decree: { id: string; number: string; downloadUrl: string } | null;
-  fallback: { reason: string; selectionId: string; invitedCount: number } | null;
-  election: TalentElection | null;
-  decisions: DecisionView[];
-}
-
-interface FillingSummary {
-  fillingId: string;
-  agencyCode: string;
-  position: string;
-  unit: string;
-  level: string;
-  stage: string | null;
-  route: string;
-  waitingOn: string | null;
-  waitingSince: string | null;
-  deadline: string | null;
-  overdue: boolean;
-  createdAt: string;
-}
-
-interface SummaryConnection {
-  edges: { node: FillingSummary }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+type Filling = NonNullable<ResultOf<typeof TALENT_FILLING>['talentFilling']>;
+type Successor = Filling['successors'][number];
+type FillingSummary = NonNullable<ResultOf<typeof TALENT_FILLING_LIST>['talentFillings']>['edges'][number]['node'];
 
 const PAGE_SIZE = 20;
 
 /** One list of the read model, page by page ("Muat lebih banyak"). */
-function useFillingPages(query: Operation, field: 'talentFillingInbox' | 'talentFillings', active: boolean) {
+function useFillingPages(inbox: boolean, active: boolean) {
   const [items, setItems] = useState<FillingSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(false);
@@ -106,8 +63,8 @@ function useFillingPages(query: Operation, field: 'talentFillingInbox' | 'talent
       setLoading(true);
       setError(null);
       try {
-        const data = await gql<Record<string, SummaryConnection>>(query, { first: PAGE_SIZE, after });
-        const conn = data[field]!;
+        const data = await gql(TALENT_FILLING_LIST, { first: PAGE_SIZE, after, inbox });
+        const conn = (inbox ? data.talentFillingInbox : data.talentFillings)!;
         const page = conn.edges.map((e) => e.node);
         setItems((prev) => {
           if (!after) return page;
@@ -122,7 +79,7 @@ function useFillingPages(query: Operation, field: 'talentFillingInbox' | 'talent
         setLoading(false);
       }
     },
-    [query, field],
+    [inbox],
   );
   useEffect(() => {
     if (active) void load(null);
@@ -203,8 +160,8 @@ export function TalentFillingsPage() {
   const navigate = useNavigate();
   const [lookup, setLookup] = useState('');
   const hasInbox = user?.role === 'PANSEL_SECRETARY' || user?.role === 'PPK' || user?.role === 'OVERSEER';
-  const inbox = useFillingPages(TALENT_FILLING_INBOX, 'talentFillingInbox', hasInbox);
-  const all = useFillingPages(TALENT_FILLINGS, 'talentFillings', true);
+  const inbox = useFillingPages(true, hasInbox);
+  const all = useFillingPages(false, true);
   const open = (id: string) => navigate(`/kelola/talenta/pengisian/${encodeURIComponent(id)}`);
   return (
     <Page title="Pengisian dari kelompok rencana suksesi">
@@ -245,9 +202,7 @@ function StartFillingForm({ onStarted }: { onStarted: (fillingId: string) => voi
   const [field, setField] = useState('');
   const [incumbent, setIncumbent] = useState('');
   const [planned, setPlanned] = useState('');
-  const a = useAction<{ startTalentPoolFilling: Filling }>(START_TALENT_POOL_FILLING, (d) =>
-    onStarted(d.startTalentPoolFilling.fillingId),
-  );
+  const a = useAction(START_TALENT_POOL_FILLING, (d) => onStarted(d.startTalentPoolFilling.fillingId));
   return (
     <section aria-labelledby="tf-start" className="card">
       <h2 id="tf-start">Mulai pengisian dari kelompok talenta</h2>
@@ -307,12 +262,7 @@ function StartFillingForm({ onStarted }: { onStarted: (fillingId: string) => voi
         >
           {(p) => <input {...p} type="date" value={planned} onChange={(e) => setPlanned(e.target.value)} />}
         </Field>
-        <Outcome error={a.error} done={a.done} />
-        <div>
-          <Button type="submit" pending={a.pending}>
-            Mulai pengisian
-          </Button>
-        </div>
+        <FormEnd action={a}>Mulai pengisian</FormEnd>
       </ActionForm>
     </section>
   );
@@ -322,7 +272,7 @@ function StartFillingForm({ onStarted }: { onStarted: (fillingId: string) => voi
 export function TalentFillingPage() {
   const { fillingId = '' } = useParams();
   const { user } = useAuth();
-  const q = useQuery<{ talentFilling: Filling }>(TALENT_FILLING, { fillingId });
+  const q = useQuery(TALENT_FILLING, { fillingId });
   const f = q.data?.talentFilling ?? null;
   usePolling(q.reload, 10_000, !f || !['COMPLETED', 'FALLBACK_OPEN_SELECTION'].includes(f.stage));
   if (!f) {
@@ -524,12 +474,7 @@ function ConfirmForm({ filling, reload }: FormProps) {
       <Field id="tc-reason" label="Alasan" apiField="reason" error={a.error}>
         {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Kirim konfirmasi
-        </Button>
-      </div>
+      <FormEnd action={a}>Kirim konfirmasi</FormEnd>
     </ActionForm>
   );
 }
@@ -580,12 +525,7 @@ function TalentOverseerForm({ filling, reload }: FormProps) {
       <Field id="to-reason" label="Alasan" apiField="reason" error={a.error}>
         {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Kirim keputusan
-        </Button>
-      </div>
+      <FormEnd action={a}>Kirim keputusan</FormEnd>
     </ActionForm>
   );
 }
@@ -653,21 +593,14 @@ function SuccessorForm({ filling, successors, reload }: FormProps & { successors
       >
         {(p) => <textarea {...p} rows={3} value={justification} onChange={(e) => setJustification(e.target.value)} />}
       </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Tetapkan suksesor
-        </Button>
-      </div>
+      <FormEnd action={a}>Tetapkan suksesor</FormEnd>
     </ActionForm>
   );
 }
 
 function PresidentialDecisionForm({ filling, successors, reload }: FormProps & { successors: Successor[] }) {
   const [employeeId, setEmployeeId] = useState(filling.proposedEmployeeId ?? '');
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState(todayLocal());
-  const [justification, setJustification] = useState('');
+  const decree = useDecreeDraft(todayLocal());
   const a = useAction(RECORD_TALENT_PRESIDENTIAL_DECISION, reload);
   const via = filling.route === 'PRESIDENT_VIA_HOME_AFFAIRS' ? ' melalui Menteri Dalam Negeri' : '';
   return (
@@ -679,9 +612,7 @@ function PresidentialDecisionForm({ filling, successors, reload }: FormProps & {
           {
             fillingId: filling.fillingId,
             employeeId,
-            decreeNumber: number.trim(),
-            decreeDate: date,
-            justification: justification.trim() || null,
+            ...decree.variables,
           },
           'Keputusan Presiden dicatat.',
         )
@@ -704,27 +635,18 @@ function PresidentialDecisionForm({ filling, successors, reload }: FormProps & {
           </select>
         )}
       </Field>
-      <Field id="tp-number" label="Nomor Keputusan Presiden" apiField="decreeNumber" error={a.error}>
-        {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
-      </Field>
-      <Field id="tp-date" label="Tanggal Keputusan Presiden" apiField="decreeDate" error={a.error}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field
-        id="tp-just"
-        label="Alasan"
-        hint="Wajib bila yang diangkat bukan suksesor pertama"
-        apiField="justification"
+      <PresidentialDecreeFields
+        id="tp"
         error={a.error}
-      >
-        {(p) => <textarea {...p} rows={2} value={justification} onChange={(e) => setJustification(e.target.value)} />}
-      </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Catat Keputusan Presiden
-        </Button>
-      </div>
+        labels={{
+          number: 'Nomor Keputusan Presiden',
+          date: 'Tanggal Keputusan Presiden',
+          justification: 'Alasan',
+          hint: 'Wajib bila yang diangkat bukan suksesor pertama',
+        }}
+        draft={decree}
+      />
+      <FormEnd action={a}>Catat Keputusan Presiden</FormEnd>
     </ActionForm>
   );
 }
@@ -740,18 +662,8 @@ function TalentInaugurationForm({ filling, reload }: FormProps) {
       onSubmit={() => void a.run({ fillingId: filling.fillingId, date, place: place.trim() }, 'Pelantikan dicatat.')}
     >
       <h3>Pelantikan {filling.appointedName ?? ''}</h3>
-      <Field id="ti-date" label="Tanggal pelantikan" apiField="date" error={a.error}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field id="ti-place" label="Tempat pelantikan" apiField="place" error={a.error}>
-        {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
-      </Field>
-      <Outcome error={a.error} done={a.done} />
-      <div>
-        <Button type="submit" pending={a.pending}>
-          Catat pelantikan
-        </Button>
-      </div>
+      <InaugurationFields id="ti" error={a.error} date={date} place={place} onDate={setDate} onPlace={setPlace} />
+      <FormEnd action={a}>Catat pelantikan</FormEnd>
     </ActionForm>
   );
 }

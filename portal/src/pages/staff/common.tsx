@@ -10,9 +10,10 @@ import {
   type FormEvent,
   type ReactNode,
 } from 'react';
-import { operationText, storedToken, useMutation, type Operation } from '../../api';
-import { ErrorAlert, SuccessAlert } from '../../components/ui';
-import { todayLocal } from './labels';
+import { operationText, storedToken, useMutation, type AnyDocument, type ApiError, type Operation } from '../../api';
+import type { ResultOf } from '../../graphql';
+import { Button, ErrorAlert, Field, SuccessAlert } from '../../components/ui';
+import { CORRECTABLE_STAGE, todayLocal } from './labels';
 import type { ProcessApplicationView, SelectionProcessView } from './types';
 
 /** Calls `reload` every `ms` while `active` (and the tab is visible). */
@@ -41,7 +42,9 @@ export const NoticeContext = createContext<((message: string | null) => void) | 
  * A mutation for a form: runs it, remembers the success message, and calls `onDone` (usually the
  * page's reload) after a success.
  */
-export function useAction<T>(query: Operation, onDone?: (data: T) => void) {
+export function useAction<D extends AnyDocument>(query: D, onDone?: (data: ResultOf<D>) => void): Action<ResultOf<D>>;
+export function useAction<T>(query: Operation, onDone?: (data: T) => void): Action<T>;
+export function useAction<T>(query: Operation, onDone?: (data: T) => void): Action<T> {
   const m = useMutation<T>(query);
   const [done, setDone] = useState<string | null>(null);
   const announce = useContext(NoticeContext);
@@ -64,12 +67,128 @@ export function useAction<T>(query: Operation, onDone?: (data: T) => void) {
   return { run, pending: m.pending, error: m.error, done, clear: () => setDone(null) };
 }
 
+/** What useAction returns: `run` with the success message, its pending state, error and the message shown. */
+export interface Action<T> {
+  run: (variables: Record<string, unknown>, success: string) => Promise<T | null>;
+  pending: boolean;
+  error: ApiError | null;
+  done: string | null;
+  clear: () => void;
+}
+
 /** The outcome of a form: the gateway's error (announced) or the success message (announced). */
 export function Outcome({ error, done }: { error: Parameters<typeof ErrorAlert>[0]['error']; done: string | null }) {
   return (
     <>
       <ErrorAlert error={error} />
       {done && !error && <SuccessAlert>{done}</SuccessAlert>}
+    </>
+  );
+}
+
+/** A form's end: the outcome of its action and its submit button. */
+export function FormEnd({
+  action,
+  kind,
+  children,
+}: {
+  action: Pick<Action<unknown>, 'error' | 'done' | 'pending'>;
+  kind?: 'primary' | 'secondary' | 'danger';
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Outcome error={action.error} done={action.done} />
+      <div>
+        <Button type="submit" kind={kind} pending={action.pending}>
+          {children}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** The options of a select of the stages an overseer or an objection may send back. */
+export const CORRECTABLE_STAGE_OPTIONS = Object.entries(CORRECTABLE_STAGE).map(([k, v]) => (
+  <option key={k} value={k}>
+    {v}
+  </option>
+));
+
+/** An inauguration's date and place (open selection and talent filling). */
+export function InaugurationFields({
+  id,
+  error,
+  date,
+  place,
+  onDate,
+  onPlace,
+}: {
+  id: string;
+  error: ApiError | null;
+  date: string;
+  place: string;
+  onDate: (date: string) => void;
+  onPlace: (place: string) => void;
+}) {
+  return (
+    <>
+      <Field id={`${id}-date`} label="Tanggal pelantikan" apiField="date" error={error}>
+        {(p) => <input {...p} type="date" value={date} onChange={(e) => onDate(e.target.value)} />}
+      </Field>
+      <Field id={`${id}-place`} label="Tempat pelantikan" apiField="place" error={error}>
+        {(p) => <input {...p} value={place} onChange={(e) => onPlace(e.target.value)} />}
+      </Field>
+    </>
+  );
+}
+
+/** What the secretariat types of the President's decree, and the mutation's variables it makes. */
+export function useDecreeDraft(today: string) {
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState(today);
+  const [justification, setJustification] = useState('');
+  return {
+    number,
+    date,
+    justification,
+    setNumber,
+    setDate,
+    setJustification,
+    variables: { decreeNumber: number.trim(), decreeDate: date, justification: justification.trim() || null },
+  };
+}
+
+/** The President's decree as the secretariat records it: number, date and the reason for another choice. */
+export function PresidentialDecreeFields({
+  id,
+  error,
+  labels,
+  draft,
+}: {
+  id: string;
+  error: ApiError | null;
+  labels: { number: string; date: string; justification: string; hint: string };
+  draft: ReturnType<typeof useDecreeDraft>;
+}) {
+  return (
+    <>
+      <Field id={`${id}-number`} label={labels.number} apiField="decreeNumber" error={error}>
+        {(p) => <input {...p} value={draft.number} onChange={(e) => draft.setNumber(e.target.value)} />}
+      </Field>
+      <Field id={`${id}-date`} label={labels.date} apiField="decreeDate" error={error}>
+        {(p) => <input {...p} type="date" value={draft.date} onChange={(e) => draft.setDate(e.target.value)} />}
+      </Field>
+      <Field id={`${id}-just`} label={labels.justification} hint={labels.hint} apiField="justification" error={error}>
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={draft.justification}
+            onChange={(e) => draft.setJustification(e.target.value)}
+          />
+        )}
+      </Field>
     </>
   );
 }
