@@ -3,7 +3,7 @@
  * gateway/schema.graphql by queries.test.ts.
  */
 import { graphql } from '../graphql';
-import { PROFILE_FIELDS } from './fragments-candidate';
+import { PROFILE_FIELDS } from './fragments';
 import { ROUTE_FIELDS } from './fragments/route';
 
 const CONFIRMATION = graphql(`
