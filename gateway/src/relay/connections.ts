@@ -39,3 +39,24 @@ export function keysetConnection<T extends { id: string }>(
     },
   };
 }
+
+/**
+ * The connection of one page a service paged itself with an opaque cursor (`nextCursor`, null on the last page):
+ * each node's cursor is `cursorOf(node)`, the page's end the service's own cursor.
+ */
+export function servicePageConnection<T>(
+  page: { items: T[]; nextCursor: string | null },
+  after: string | null | undefined,
+  cursorOf: (node: T) => string,
+) {
+  const edges = page.items.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.nextCursor !== null,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: page.nextCursor ?? edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -48,18 +48,29 @@ builder.objectField(VacancyType, 'followUp', (t) =>
   }),
 );
 
-const SelectionOriginType = builder.objectRef<SelectionOriginDto>('SelectionOrigin').implement({
-  description: 'The round and vacancy a re-announced round comes from',
-  fields: (t) => ({
-    selectionId: t.exposeID('selectionId'),
-    vacancyId: t.exposeID('vacancyId'),
-    selection: t.field({
-      type: SelectionType,
-      nullable: true,
-      resolve: (o, _a, ctx) => visibleSelection(ctx, o.selectionId),
+/**
+ * An earlier round and vacancy some record comes from (a re-announced round's, a switched talent filling's), its
+ * round read as the viewer may see it.
+ */
+export function vacancyOriginType(name: string, description: string) {
+  return builder.objectRef<SelectionOriginDto>(name).implement({
+    description,
+    fields: (t) => ({
+      selectionId: t.exposeID('selectionId'),
+      vacancyId: t.exposeID('vacancyId'),
+      selection: t.field({
+        type: SelectionType,
+        nullable: true,
+        resolve: (o, _a, ctx) => visibleSelection(ctx, o.selectionId),
+      }),
     }),
-  }),
-});
+  });
+}
+
+const SelectionOriginType = vacancyOriginType(
+  'SelectionOrigin',
+  'The round and vacancy a re-announced round comes from',
+);
 
 builder.objectField(SelectionType, 'reannouncementOf', (t) =>
   t.field({

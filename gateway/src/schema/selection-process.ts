@@ -21,6 +21,7 @@ import type {
 } from '@seleksi/workflows';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
+import { servicePageConnection } from '../relay/connections';
 import { gqlError, typed } from '../errors';
 import { ApplicationStatusEnum, JptLevelEnum, SelectionStageEnum } from './common';
 import { ActorType, DecisionType, processStateOf, requireOwnAgency, selectionFor } from './decision';
@@ -610,16 +611,7 @@ builder.queryField('selectionAudit', (t) =>
           after: args.after ?? undefined,
         });
         // The service's cursor is the sort key (at, decisionId) of the last item seen.
-        const edges = page.items.map((node) => ({ cursor: encodeCursor({ a: node.at, i: node.decisionId }), node }));
-        return {
-          edges,
-          pageInfo: {
-            hasNextPage: page.nextCursor !== null,
-            hasPreviousPage: Boolean(args.after),
-            startCursor: edges[0]?.cursor ?? null,
-            endCursor: page.nextCursor ?? edges.at(-1)?.cursor ?? null,
-          },
-        };
+        return servicePageConnection(page, args.after, (node) => encodeCursor({ a: node.at, i: node.decisionId }));
       }),
   }),
 );

@@ -24,7 +24,6 @@ import {
   MERIT_CATEGORY_NAMES,
   isMeritCategory,
   NIP_PROBLEM_TEXT_ID,
-  appointmentRoute,
   overseerRulesFor,
   TALENT_DECISION_NAMES,
   TALENT_DECISIONS,
@@ -33,6 +32,7 @@ import {
 } from '@seleksi/domain';
 import {
   executeFillingUpdate,
+  initialFillingState,
   queryFillingState,
   startTalentPoolFilling,
   talentDecisionUpdate,
@@ -53,6 +53,7 @@ import { actorOf, DecisionType, updateIdOf } from './decision';
 import { DocumentType } from './document';
 import { parseInput } from './input';
 import { zodArgs } from './zod-args';
+import { vacancyOriginType } from './follow-ups';
 import { defaultPpkTitle, SelectionType } from './selection';
 import { MeritCategoryEnum, requireAgencyAccess, TALENT_ROLES, talentSettingsOf } from './talent';
 
@@ -235,20 +236,10 @@ const TalentFallbackType = builder.objectRef<Fallback>('TalentFallback').impleme
 });
 
 /** The switched vacancy as the filling names it. */
-const SwitchedFromType = builder
-  .objectRef<NonNullable<TalentPoolFillingState['switchedFrom']>>('TalentFillingOrigin')
-  .implement({
-    description: 'The open-selection vacancy whose Pansel switched it to the talent route',
-    fields: (t) => ({
-      selectionId: t.exposeID('selectionId'),
-      vacancyId: t.exposeID('vacancyId'),
-      selection: t.field({
-        type: SelectionType,
-        nullable: true,
-        resolve: (o, _a, ctx) => ctx.loaders.selection.load(o.selectionId),
-      }),
-    }),
-  });
+const SwitchedFromType = vacancyOriginType(
+  'TalentFillingOrigin',
+  'The open-selection vacancy whose Pansel switched it to the talent route',
+);
 
 export const TalentFillingType = builder.objectRef<TalentPoolFillingState>('TalentFilling').implement({
   description: 'A post filled by the talent-pool route (the running workflow)',
@@ -448,29 +439,7 @@ builder.mutationField('startTalentPoolFilling', (t) =>
         };
         const handle = await startTalentPoolFilling(ctx.temporal, wfInput, ctx.config.TEMPORAL_TASK_QUEUE);
         ctx.logger.info({ workflowId: handle.workflowId, userId: user.id }, 'talent filling started');
-        return queryFillingState(ctx.temporal, agency.code, fillingId).catch((): TalentPoolFillingState => ({
-          fillingId,
-          agencyCode: agency.code,
-          postId: wfInput.post.id,
-          post: wfInput.post,
-          plannedInaugurationDate: wfInput.plannedInaugurationDate,
-          stage: 'GATE_CHECK',
-          gate: null,
-          successors: [],
-          confirmed: false,
-          overseerVerdict: null,
-          route: appointmentRoute(wfInput.post.level, {
-            agencyKind: agency.kind,
-            isRegionalSecretary: wfInput.post.regionalSecretary ?? false,
-          }),
-          proposedEmployeeId: null,
-          presidentialDecree: null,
-          appointedEmployeeId: null,
-          decree: null,
-          inaugurationDate: null,
-          fallback: null,
-          decisions: [],
-        }));
+        return queryFillingState(ctx.temporal, agency.code, fillingId).catch(() => initialFillingState(wfInput));
       }),
   }),
 );

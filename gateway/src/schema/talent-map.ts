@@ -9,7 +9,7 @@ import {
 } from '@seleksi/domain';
 import { encodeCursor } from '@seleksi/kit';
 import { builder } from '../builder';
-import { arrayConnection } from '../relay/connections';
+import { arrayConnection, servicePageConnection } from '../relay/connections';
 import { gqlError, typed } from '../errors';
 
 import { TALENT_ROLES, requireAgencyAccess, talentSettingsOf, boxName, NineBoxNumberingEnum } from './talent';
@@ -115,16 +115,7 @@ export const TalentMapType = builder.objectRef<MapView>('TalentMap').implement({
             limit,
             after: args.after ?? undefined,
           });
-          const edges = page.items.map((node) => ({ cursor: entryCursor(node), node }));
-          return {
-            edges,
-            pageInfo: {
-              hasNextPage: page.nextCursor !== null,
-              hasPreviousPage: Boolean(args.after),
-              startCursor: edges[0]?.cursor ?? null,
-              endCursor: page.nextCursor ?? edges.at(-1)?.cursor ?? null,
-            },
-          };
+          return servicePageConnection(page, args.after, entryCursor);
         }),
     }),
   }),

@@ -5,6 +5,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import {
+  appointmentRoute,
   talentDecisionUpdateName,
   type TalentDecisionName,
   type TalentFillingStage,
@@ -139,6 +140,34 @@ export function talentDecisionUpdate<N extends TalentDecisionName>(
   name: N,
 ): UpdateDefinition<RecordedDecision, [TalentDecisionUpdateArgs<N>]> {
   return defineUpdate<RecordedDecision, [TalentDecisionUpdateArgs<N>]>(talentDecisionUpdateName(name));
+}
+
+/** A filling as it starts (the workflow's first state; also what the gateway answers before the workflow does). */
+export function initialFillingState(input: TalentPoolFillingInput): TalentPoolFillingState {
+  return {
+    fillingId: input.fillingId,
+    agencyCode: input.agency.code,
+    postId: input.post.id,
+    post: input.post,
+    plannedInaugurationDate: input.plannedInaugurationDate,
+    stage: 'GATE_CHECK',
+    gate: null,
+    successors: [],
+    confirmed: false,
+    overseerVerdict: null,
+    route: appointmentRoute(input.post.level, {
+      agencyKind: input.agency.kind,
+      isRegionalSecretary: input.post.regionalSecretary ?? false,
+    }),
+    proposedEmployeeId: null,
+    presidentialDecree: null,
+    appointedEmployeeId: null,
+    decree: null,
+    inaugurationDate: null,
+    fallback: null,
+    decisions: [],
+    switchedFrom: input.switchedFrom ?? null,
+  };
 }
 
 export const getFillingStateQuery = defineQuery<TalentPoolFillingState>('getFillingState');

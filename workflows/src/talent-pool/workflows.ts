@@ -21,7 +21,6 @@ import { decisionRecorder } from '../decision-recorder';
 import {
   addWorkingDays,
   announcementRequirementLines,
-  appointmentRoute,
   endOfLocalDay,
   localDateOf,
   periodDeadline,
@@ -39,6 +38,7 @@ import {
   confirmProposalUpdate,
   decideSuccessorUpdate,
   getFillingStateQuery,
+  initialFillingState,
   recordTalentInaugurationUpdate,
   recordTalentPresidentialDecisionUpdate,
   TALENT_PRESIDENT_ROUTE,
@@ -84,30 +84,7 @@ export async function talentPoolFillingWorkflow(input: TalentPoolFillingInput): 
   });
   const tz = input.agency.timeZone;
   const today = () => localDateOf(Date.now(), tz);
-  const state: TalentPoolFillingState = {
-    fillingId: input.fillingId,
-    agencyCode: input.agency.code,
-    postId: input.post.id,
-    post: input.post,
-    plannedInaugurationDate: input.plannedInaugurationDate,
-    stage: 'GATE_CHECK',
-    gate: null,
-    successors: [],
-    confirmed: false,
-    overseerVerdict: null,
-    route: appointmentRoute(input.post.level, {
-      agencyKind: input.agency.kind,
-      isRegionalSecretary: input.post.regionalSecretary ?? false,
-    }),
-    proposedEmployeeId: null,
-    presidentialDecree: null,
-    appointedEmployeeId: null,
-    decree: null,
-    inaugurationDate: null,
-    fallback: null,
-    decisions: [],
-    switchedFrom: input.switchedFrom ?? null,
-  };
+  const state: TalentPoolFillingState = initialFillingState(input);
   let confirmation: { confirm: boolean; reason: string } | null = null;
   let overseer: { verdict: 'APPROVE' | 'REJECT'; reason: string } | null = null;
   let inaugurated = false;

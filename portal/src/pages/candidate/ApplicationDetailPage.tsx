@@ -11,7 +11,8 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { storedToken, useMutation, useQuery } from '../../api';
+import { useMutation, useQuery } from '../../api';
+import { downloadWithToken } from '../../download';
 import {
   Button,
   ErrorAlert,
@@ -493,19 +494,7 @@ function DownloadButton({ url, fileName, label }: { url: string; fileName: strin
     setError(null);
     try {
       const target = new URL(url, window.location.origin);
-      const token = storedToken();
-      const res = await fetch(target.pathname + target.search, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      if (!res.ok) throw new Error(String(res.status));
-      const href = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = href;
-      a.download = fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      await downloadWithToken(target.pathname + target.search, fileName);
     } catch {
       setError(`${label} gagal diunduh; coba lagi.`);
     } finally {

@@ -10,6 +10,7 @@ import {
   type FormEvent,
   type ReactNode,
 } from 'react';
+import { downloadWithToken } from '../../download';
 import { operationText, storedToken, useMutation, type AnyDocument, type ApiError, type Operation } from '../../api';
 import type { ResultOf } from '../../graphql';
 import { Button, ErrorAlert, Field, SuccessAlert } from '../../components/ui';
@@ -241,25 +242,6 @@ export function competing(p: SelectionProcessView): ProcessApplicationView[] {
   return p.applications.filter(
     (a) => a.eligible === true && !a.withdrawn && !['WITHDRAWN', 'CANCELLED', 'NOT_ELIGIBLE'].includes(a.status),
   );
-}
-
-/**
- * Downloads a document with the session token (restricted documents need it; a plain link would be
- * refused), then hands the PDF to the browser.
- */
-export async function downloadWithToken(url: string, fileName: string): Promise<void> {
-  const token = storedToken();
-  const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) throw new Error(`Dokumen tidak dapat diunduh (${res.status})`);
-  const blob = await res.blob();
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 /** A link to a PDF that downloads it with the session token; says so when it fails. */
