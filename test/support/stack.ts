@@ -182,7 +182,6 @@ export async function startStack(opts: {
   };
 }
 
-/** POSTs GraphQL to `<baseUrl>/graphql`, with a bearer token and extra headers when given. */
 /**
  * A second gateway on the same services, store and task queue as `stack`'s, with its settings but
  * `overrides` (e.g. a smaller cap, another apply queue); the caller closes it.
@@ -209,6 +208,7 @@ export function startAnotherGateway(
   );
 }
 
+/** POSTs GraphQL to `<baseUrl>/graphql`, with a bearer token and extra headers when given. */
 export function graphqlClient(baseUrl: string): Stack['gql'] {
   return async <T>(
     query: string,

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { TALENT_FILLING_STAGES, type TalentFillingStage } from '@seleksi/workflows';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
+import { servicePageConnection } from '../relay/connections';
 import { gqlError, typed } from '../errors';
 import { JptLevelEnum } from './common';
 import { AppointmentRouteEnum, TalentFillingStageEnum } from './talent-filling';
@@ -124,16 +125,7 @@ async function pageOf(
   const after = checkedAfter(args.after, inbox);
   const limit = Math.min(Math.max(args.first ?? 20, 1), 100);
   const page = await ctx.services.candidate.listTalentFillings({ ...query, limit, after });
-  const edges = page.items.map((node) => ({ cursor: cursorOf(node, inbox), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: page.nextCursor !== null,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: page.nextCursor ?? edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return servicePageConnection(page, after, (node) => cursorOf(node, inbox));
 }
 
 builder.queryField('talentFillings', (t) =>

@@ -204,10 +204,10 @@ export const FERRETDB_SQL_FILE = join(repoRoot, 'infra/deploy/postgres/ferretdb.
 
 export function companionIndexSql(file: string = FERRETDB_SQL_FILE): string {
   const text = readFileSync(file, 'utf8');
-  const marker = `\\connect ${FERRETDB_DATABASE}\n`;
-  const at = text.indexOf(marker);
-  if (at < 0) throw new Error(`${file}: no "${marker.trim()}" line before the companion-index triggers`);
-  return text.slice(at + marker.length);
+  // The line itself, whatever the checkout's line endings.
+  const marker = new RegExp(`^\\\\connect ${FERRETDB_DATABASE}\\r?$`, 'm').exec(text);
+  if (!marker) throw new Error(`${file}: no "\\connect ${FERRETDB_DATABASE}" line before the companion-index triggers`);
+  return text.slice(marker.index + marker[0].length).replace(/^\r?\n/, '');
 }
 
 /** Creates the `ferretdb` database once and (re)installs the companion-index triggers in it. */

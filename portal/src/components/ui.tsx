@@ -40,6 +40,17 @@ export function ErrorAlert({ error }: { error: ApiError | Error | string | null 
   );
 }
 
+/** A short failure said next to the control it belongs to (a download link, a button); nothing when there is none. */
+export function InlineError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <span role="alert" className="field-error">
+      {' '}
+      {message}
+    </span>
+  );
+}
+
 export function SuccessAlert({ children }: { children: ReactNode }) {
   return (
     <div role="status" aria-live="polite" className="alert alert-ok">

@@ -46,32 +46,9 @@ export async function submitApplication(
   run: SelectionRun,
   args: SubmitApplicationArgs,
 ): Promise<SubmitApplicationResult> {
-  const id = applicationId(args.vacancyId, args.candidateId);
-  // The receipt time is the gateway's: what the candidate sees on the receipt and what ranks ties.
-  const submittedAt = new Date(receivedOnClock(run.view(), args.receivedAt)).toISOString();
-  const a = submittedApplicationState({
-    applicationId: id,
-    candidateId: args.candidateId,
-    vacancyId: args.vacancyId,
-    submittedAt,
-    homePpkPermission: args.homePpkPermission ?? false,
-  });
-  run.addApplication(a); // reserved before the activity, so a concurrent duplicate is refused
+  const { id, submittedAt, a, decision, audit, application } = takeApplication(run, args);
   try {
-    const { decision, audit } = run.decision('APPLICATION_SUBMITTED', args.actor, null, id, {
-      vacancyId: args.vacancyId,
-    });
-    const stored = await run.record({
-      audit,
-      application: {
-        id,
-        selectionId: run.input.selectionId,
-        vacancyId: args.vacancyId,
-        candidateId: args.candidateId,
-        submittedAt,
-        homePpkPermission: a.homePpkPermission,
-      },
-    });
+    const stored = await run.record({ audit, application });
     return {
       applicationId: stored?.id ?? id,
       vacancyId: args.vacancyId,
@@ -83,6 +60,39 @@ export async function submitApplication(
     run.removeApplication(a);
     throw err;
   }
+}
+
+/**
+ * Takes one application the guard accepted: its state reserved in the run (so a later duplicate is refused) and its
+ * decision made; answers what the store is to record. The receipt time is the gateway's: what the candidate sees on
+ * the receipt and what ranks ties.
+ */
+function takeApplication(
+  run: SelectionRun,
+  one: Pick<SubmitApplicationArgs, 'vacancyId' | 'candidateId' | 'receivedAt' | 'homePpkPermission' | 'actor'>,
+) {
+  const id = applicationId(one.vacancyId, one.candidateId);
+  const submittedAt = new Date(receivedOnClock(run.view(), one.receivedAt)).toISOString();
+  const a = submittedApplicationState({
+    applicationId: id,
+    candidateId: one.candidateId,
+    vacancyId: one.vacancyId,
+    submittedAt,
+    homePpkPermission: one.homePpkPermission ?? false,
+  });
+  run.addApplication(a);
+  const { decision, audit } = run.decision('APPLICATION_SUBMITTED', one.actor, null, id, {
+    vacancyId: one.vacancyId,
+  });
+  const application = {
+    id,
+    selectionId: run.input.selectionId,
+    vacancyId: one.vacancyId,
+    candidateId: one.candidateId,
+    submittedAt,
+    homePpkPermission: a.homePpkPermission,
+  };
+  return { id, submittedAt, a, decision, audit, application };
 }
 
 /** A typed refusal as a batch item's outcome: the failure's code, message and field. */
@@ -128,19 +138,7 @@ export async function submitApplications(
       outcomes[i] = refusalOf(err);
       continue;
     }
-    const id = applicationId(one.vacancyId, one.candidateId);
-    const submittedAt = new Date(receivedOnClock(run.view(), one.receivedAt)).toISOString();
-    const a = submittedApplicationState({
-      applicationId: id,
-      candidateId: one.candidateId,
-      vacancyId: one.vacancyId,
-      submittedAt,
-      homePpkPermission: one.homePpkPermission ?? false,
-    });
-    run.addApplication(a); // reserved before the activity, so a later duplicate is refused
-    const { decision, audit } = run.decision('APPLICATION_SUBMITTED', one.actor, null, id, {
-      vacancyId: one.vacancyId,
-    });
+    const { id, submittedAt, a, decision, audit, application } = takeApplication(run, one);
     taken.push({
       i,
       a,
@@ -149,14 +147,7 @@ export async function submitApplications(
     });
     submissions.push({
       audit,
-      application: {
-        id,
-        selectionId: run.input.selectionId,
-        vacancyId: one.vacancyId,
-        candidateId: one.candidateId,
-        submittedAt,
-        homePpkPermission: a.homePpkPermission,
-      },
+      application,
       ...(fileIds && fileIds.length > 0 ? { fileIds } : {}),
     });
   }

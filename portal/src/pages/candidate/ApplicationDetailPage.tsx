@@ -17,6 +17,7 @@ import {
   Button,
   ErrorAlert,
   Field,
+  InlineError,
   Loading,
   Page,
   SuccessAlert,
@@ -512,12 +513,7 @@ function DownloadButton({ url, fileName, label }: { url: string; fileName: strin
       >
         Unduh
       </Button>
-      {error && (
-        <span role="alert" className="field-error">
-          {' '}
-          {error}
-        </span>
-      )}
+      <InlineError message={error} />
     </>
   );
 }

@@ -6,6 +6,7 @@
  * Hukuman disiplin); textarea "Catatan keberatan"; button "Kirim keberatan"; status "Status keberatan" once
  * the agency decided (diterima with the corrected data, or ditolak with the reason).
  */
+import { POSITION_KIND_NAMES, type PositionKind } from '@seleksi/domain';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '../../api';
 import { Button, ErrorAlert, Field, Loading, Page, SuccessAlert, formatDate } from '../../components/ui';
@@ -14,19 +15,6 @@ import { fieldError } from '../public/shared';
 import type { ResultOf } from '../../graphql';
 
 type Confirmation = NonNullable<Profile['confirmation']>;
-
-const POSITION_KIND_NAMES: Record<string, string> = {
-  JPT_UTAMA: 'JPT Utama',
-  JPT_MADYA: 'JPT Madya',
-  JPT_PRATAMA: 'JPT Pratama',
-  ADMINISTRATOR: 'Administrator',
-  PENGAWAS: 'Pengawas',
-  PELAKSANA: 'Pelaksana',
-  JF_AHLI_UTAMA: 'JF Ahli Utama',
-  JF_AHLI_MADYA: 'JF Ahli Madya',
-  JF_AHLI_MUDA: 'JF Ahli Muda',
-  JF_AHLI_PERTAMA: 'JF Ahli Pertama',
-};
 
 type Profile = NonNullable<ResultOf<typeof MY_PROFILE>['myProfile']>;
 
@@ -167,7 +155,7 @@ export function ProfilePage() {
                 <tr key={`${c.position}-${c.from}-${i}`}>
                   <th scope="row">{c.position}</th>
                   <td>{c.unit}</td>
-                  <td>{POSITION_KIND_NAMES[c.positionKind] ?? c.positionKind}</td>
+                  <td>{POSITION_KIND_NAMES[c.positionKind as PositionKind] ?? c.positionKind}</td>
                   <td>{c.fields?.join(', ') || '-'}</td>
                   <td>{formatDate(c.from)}</td>
                   <td>{c.to ? formatDate(c.to) : 'sekarang'}</td>

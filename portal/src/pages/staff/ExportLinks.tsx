@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { SELECTION_STAGES } from '@seleksi/domain';
 import { storedToken } from '../../api';
+import { InlineError } from '../../components/ui';
 
 /** The file name the gateway gives (its `filename*`), or `fallback`. */
 function fileNameOf(disposition: string | null, fallback: string): string {
@@ -60,12 +61,7 @@ export function ExportLinks({ path, label, query = '' }: { path: string; label: 
     <li>
       {label}: {link('xlsx')} · {link('csv')}
       {busy && <span className="muted"> (menyiapkan berkas…)</span>}
-      {error && (
-        <span role="alert" className="field-error">
-          {' '}
-          {error}
-        </span>
-      )}
+      <InlineError message={error} />
     </li>
   );
 }

@@ -22,7 +22,7 @@ import { ExportLinks } from './ExportLinks';
 import { AgencyOptions } from '../../components/SelectField';
 import type { ResultOf } from '../../graphql';
 import { MAPPING_STATUS, say } from './labels';
-import { BoxPeople, NineBoxGrid, type GridView } from './NineBoxGrid';
+import { BoxPeople, NineBoxGrid } from './NineBoxGrid';
 
 const count = (n: number) => n.toLocaleString('id-ID');
 
@@ -55,11 +55,7 @@ export function TalentMappingPage() {
     { agencyCode },
     agencyCode === '',
   );
-  const map = useQuery<{ talentMap: GridView | null }>(
-    TALENT_MAP_GRID,
-    { agencyCode, period: mapPeriod },
-    agencyCode === '',
-  );
+  const map = useQuery(TALENT_MAP_GRID, { agencyCode, period: mapPeriod }, agencyCode === '');
   const mapped = map.data?.talentMap ?? null;
   const krs = useQuery(SUCCESSION_GROUPS, { agencyCode: mapped?.agencyCode ?? '' }, mapped === null);
   const selectedCell = mapped?.grid.flatMap((r) => r.cells).find((c) => c.box === selectedBox) ?? null;

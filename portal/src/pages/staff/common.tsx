@@ -13,7 +13,7 @@ import {
 import { downloadWithToken } from '../../download';
 import { operationText, storedToken, useMutation, type AnyDocument, type ApiError, type Operation } from '../../api';
 import type { ResultOf } from '../../graphql';
-import { Button, ErrorAlert, Field, SuccessAlert } from '../../components/ui';
+import { Button, ErrorAlert, Field, InlineError, SuccessAlert } from '../../components/ui';
 import { CORRECTABLE_STAGE, todayLocal } from './labels';
 import type { ProcessApplicationView, SelectionProcessView } from './types';
 
@@ -261,12 +261,7 @@ export function DocumentLink({ url, number, children }: { url: string; number: s
       >
         {children}
       </a>
-      {error && (
-        <span role="alert" className="field-error">
-          {' '}
-          {error}
-        </span>
-      )}
+      <InlineError message={error} />
     </>
   );
 }
