@@ -5,16 +5,10 @@
  * which names the vacancy (`TalentFilling.switchedFrom`, in talent-filling.ts).
  * Registered from index.ts only: selection.ts must be complete (it is part of an import cycle through document.ts).
  */
-import type { SelectionOriginDto, VacancyDto, VacancyFollowUpDto } from '@seleksi/domain';
+import type { VacancyDto, VacancyFollowUpDto } from '@seleksi/domain';
 import { builder } from '../builder';
-import type { GraphQLContext } from '../context';
-import { canSee, SelectionType, VacancyType } from './selection';
-
-/** A linked round as `selection(id:)` would answer it: a planned one only to its agency's staff. */
-async function visibleSelection(ctx: GraphQLContext, id: string) {
-  const s = await ctx.loaders.selection.load(id);
-  return s && canSee(ctx, s) ? s : null;
-}
+import { vacancyOriginType, visibleSelection } from './vacancy-origin';
+import { SelectionType, VacancyType } from './selection';
 
 const FollowUpKindEnum = builder.enumType('VacancyFollowUpKind', {
   values: {
@@ -47,25 +41,6 @@ builder.objectField(VacancyType, 'followUp', (t) =>
     resolve: (v: VacancyDto) => v.followUp ?? null,
   }),
 );
-
-/**
- * An earlier round and vacancy some record comes from (a re-announced round's, a switched talent filling's), its
- * round read as the viewer may see it.
- */
-export function vacancyOriginType(name: string, description: string) {
-  return builder.objectRef<SelectionOriginDto>(name).implement({
-    description,
-    fields: (t) => ({
-      selectionId: t.exposeID('selectionId'),
-      vacancyId: t.exposeID('vacancyId'),
-      selection: t.field({
-        type: SelectionType,
-        nullable: true,
-        resolve: (o, _a, ctx) => visibleSelection(ctx, o.selectionId),
-      }),
-    }),
-  });
-}
 
 const SelectionOriginType = vacancyOriginType(
   'SelectionOrigin',

@@ -53,7 +53,7 @@ import { actorOf, DecisionType, updateIdOf } from './decision';
 import { DocumentType } from './document';
 import { parseInput } from './input';
 import { zodArgs } from './zod-args';
-import { vacancyOriginType } from './follow-ups';
+import { vacancyOriginType } from './vacancy-origin';
 import { defaultPpkTitle, SelectionType } from './selection';
 import { MeritCategoryEnum, requireAgencyAccess, TALENT_ROLES, talentSettingsOf } from './talent';
 
