@@ -146,15 +146,28 @@ describe('the region schedule', () => {
       },
     ];
     const input = { kind: 'KOTA', name: 'Uji Ulang', schedules, reason: 'Jadwal dari keputusan KPU kota' };
-    // The write went through and the request timed out before its audit: the store has revision 1, no record.
+    // Another administrator's write went through and their request timed out before its audit: the store has
+    // revision 1 (with its author and reason), no record.
     const id = electionRegionId('KOTA', 'Uji Ulang');
-    await stack.clients.candidate.putElectionRegion(id, { kind: 'KOTA', name: 'Uji Ulang', schedules });
-    // The client retries (same key), then sends the same again (another key): one record of revision 1.
+    const first = { userId: 'admin-pertama', role: 'ADMIN' as const };
+    const firstReason = 'Jadwal dari keputusan KPU kota (simpanan pertama)';
+    const stored = await stack.clients.candidate.putElectionRegion(id, {
+      kind: 'KOTA',
+      name: 'Uji Ulang',
+      schedules,
+      by: first,
+      reason: firstReason,
+    });
+    // The same content is sent again (same key, then another key): one record of revision 1, credited to the
+    // administrator who saved it, at the time and with the reason of that save — not to whoever sent it again.
     const retried = must(await d.withIdempotencyKey('retry-el-1').gql<SetRegion>(ADMIN, SET_REGION, { i: input }));
     expect(retried.setElectionRegion).toMatchObject({
       revision: 1,
-      changes: [{ byUserId: ADMIN, reason: input.reason, revision: 1 }],
+      changes: [{ byUserId: first.userId, reason: firstReason, revision: 1 }],
     });
+    const [recovered] = await stack.clients.candidate.listAllAuditRecords({ selectionId: `election-region:${id}` });
+    expect(recovered).toMatchObject({ by: first, reason: firstReason });
+    expect(new Date(recovered!.at).toISOString()).toBe(stored.region.updatedAt);
     must(await d.withIdempotencyKey('retry-el-1').gql(ADMIN, SET_REGION, { i: input }));
     const again = must(await d.withIdempotencyKey('retry-el-2').gql<SetRegion>(ADMIN, SET_REGION, { i: input }));
     expect(again.setElectionRegion.changes).toHaveLength(1);

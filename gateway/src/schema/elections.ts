@@ -247,9 +247,10 @@ async function auditRegionRevision(
     selectionId: chainOf(region.id),
     workflowId: 'gateway:elections',
     kind: 'ELECTION_SCHEDULE_SET',
-    by: actorOf(ctx),
-    at: new Date().toISOString(),
-    reason,
+    // The revision's own author, time and reason: a retry that only records a lost entry is not its author.
+    by: region.updatedBy ?? actorOf(ctx),
+    at: region.updatedAt ?? new Date().toISOString(),
+    reason: region.reason ?? reason,
     subjectId: region.id,
     payload: { revision: region.revision, before, after: region.schedules },
   });
@@ -276,6 +277,8 @@ builder.mutationField('setElectionRegion', (t) =>
           name: input.name,
           schedules: input.schedules,
           expectedRevision: input.expectedRevision ?? null,
+          by: actorOf(ctx),
+          reason: input.reason,
         });
         await auditRegionRevision(ctx, saved, input.reason);
         return saved.region;

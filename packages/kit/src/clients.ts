@@ -534,6 +534,8 @@ export class CandidateClient {
       name: string;
       schedules: ElectionScheduleDto[];
       expectedRevision?: number | null;
+      by: Actor;
+      reason: string;
     },
   ): Promise<{ region: ElectionRegionDto; changed: boolean; before: ElectionRegionDto | null }> {
     return this.http.put(`/election-regions/${seg(id)}`, body);

@@ -7,6 +7,7 @@
 import { addCalendarDays, addWorkingDays, type HolidayCalendar, type LocalDate } from '../calendar';
 import { agencyKindOf, type AgencyKind } from '../agency';
 import type { AgencyDto } from '../contracts';
+import type { Actor } from '../roles';
 import type { DateWindow } from './appointment';
 import { addMonths } from './durations';
 
@@ -36,6 +37,9 @@ export interface ElectionRegionDto {
   /** +1 per saved change; 0 before the first. */
   revision: number;
   updatedAt: string | null;
+  /** Who saved the current revision and why (null: stored before they were kept), for its audit entry. */
+  updatedBy: Actor | null;
+  reason: string | null;
 }
 
 /** How far the windows reach; configuration (the worker's config), defaulting to the statute's six months. */

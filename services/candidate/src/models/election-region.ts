@@ -1,10 +1,12 @@
 import { Schema } from 'mongoose';
 import {
   ELECTION_REGION_KINDS,
+  type Actor,
   type ElectionRegionKind,
   type ElectionReportDutyDto,
   type ElectionScheduleDto,
 } from '@seleksi/domain';
+import { actorSchema } from '@seleksi/kit';
 
 /** A region's pilkada schedules (`_id` = electionRegionId), replaced whole on each save. */
 export interface ElectionRegionDoc {
@@ -14,6 +16,9 @@ export interface ElectionRegionDoc {
   schedules: ElectionScheduleDto[];
   revision: number;
   updatedAt: Date;
+  /** Who saved this revision and why (absent on regions stored before they were kept). */
+  updatedBy?: Actor;
+  reason?: string;
 }
 
 const scheduleSchema = new Schema<ElectionScheduleDto>(
@@ -34,6 +39,8 @@ export const electionRegionSchema = new Schema<ElectionRegionDoc>(
     schedules: { type: [scheduleSchema], default: [] },
     revision: { type: Number, required: true },
     updatedAt: { type: Date, required: true },
+    updatedBy: { type: actorSchema },
+    reason: { type: String },
   },
   { versionKey: false },
 );

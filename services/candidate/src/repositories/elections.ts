@@ -4,6 +4,7 @@ import {
   electionRegionIdOf,
   electionReportDutyId,
   electionWindowsOf,
+  type Actor,
   type AgencyElectionWindowsDto,
   type ElectionWindowSpan,
   type ElectionRegionDto,
@@ -11,7 +12,7 @@ import {
   type ElectionReportDutyDto,
   type ElectionScheduleDto,
 } from '@seleksi/domain';
-import { isDuplicateKeyError } from '@seleksi/kit';
+import { isDuplicateKeyError, toActor } from '@seleksi/kit';
 import type { AgencyDoc, CandidateModels, ElectionRegionDoc, ElectionReportDutyDoc } from '../models';
 import type { createNoticeRepository } from './notices';
 
@@ -28,6 +29,8 @@ function toRegion(doc: ElectionRegionDoc): ElectionRegionDto {
     })),
     revision: doc.revision,
     updatedAt: doc.updatedAt.toISOString(),
+    updatedBy: doc.updatedBy ? toActor(doc.updatedBy) : null,
+    reason: doc.reason ?? null,
   };
 }
 
@@ -88,6 +91,8 @@ export function createElectionRepository(
         name: string;
         schedules: ElectionScheduleDto[];
         expectedRevision?: number | null;
+        by: Actor;
+        reason: string;
       },
     ): Promise<{ region: ElectionRegionDto; changed: boolean; before: ElectionRegionDto | null }> {
       const current = await ElectionRegion.findById(id).lean<ElectionRegionDoc>();
@@ -116,6 +121,8 @@ export function createElectionRepository(
         schedules,
         revision: revision + 1,
         updatedAt: new Date(),
+        updatedBy: input.by,
+        reason: input.reason,
       };
       if (!current) {
         try {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError, ELECTION_REGION_KINDS, electionRegionId, isLocalDate } from '@seleksi/domain';
 import { idField, notFound } from '@seleksi/kit';
 import type { CandidateRepositories } from '../repositories';
+import { actorBody } from '../schemas';
 
 const localDate = z.string().refine(isLocalDate, 'not a real date (YYYY-MM-DD)');
 const idParams = z.object({ id: idField });
@@ -21,6 +22,9 @@ const regionBody = z.object({
     )
     .max(20),
   expectedRevision: z.number().int().min(0).nullish(),
+  // Kept with the revision: a retry that only records the lost audit entry credits the save's author.
+  by: actorBody,
+  reason: z.string().trim().min(1).max(2000),
 });
 
 const dutyBody = z.object({
