@@ -15,6 +15,7 @@ import {
   type AgencyElectionWindowsDto,
   type AuditRecordDto,
   type ElectionRegionDto,
+  type ElectionRegionSaved,
   type ElectionReportDutyDto,
   type ElectionScheduleDto,
 } from '@seleksi/domain';
@@ -229,11 +230,7 @@ function changeDecisionId(regionId: string, revision: number): string {
  * (the write went through, the request timed out before the audit) is recorded by its retry, which finds nothing
  * to change. The entry's `before` is then the previous revision's `after` from the same chain.
  */
-async function auditRegionRevision(
-  ctx: GraphQLContext,
-  saved: { region: ElectionRegionDto; changed: boolean; before: ElectionRegionDto | null },
-  reason: string,
-): Promise<void> {
+async function auditRegionRevision(ctx: GraphQLContext, saved: ElectionRegionSaved, reason: string): Promise<void> {
   const { region } = saved;
   let before: ElectionScheduleDto[] | null = saved.before?.schedules ?? null;
   if (!saved.changed) {

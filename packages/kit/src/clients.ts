@@ -37,9 +37,9 @@ import type {
   RegionalDayOff,
   AgencyElectionWindowsDto,
   ElectionRegionDto,
-  ElectionRegionKind,
+  ElectionRegionSave,
+  ElectionRegionSaved,
   ElectionReportDutyDto,
-  ElectionScheduleDto,
   ScoreKind,
   ScoreRecordDto,
   ScreeningDto,
@@ -527,17 +527,7 @@ export class CandidateClient {
     }
   }
   /** Replaces a region's schedules; saving the same again answers `changed: false`. */
-  putElectionRegion(
-    id: string,
-    body: {
-      kind: ElectionRegionKind;
-      name: string;
-      schedules: ElectionScheduleDto[];
-      expectedRevision?: number | null;
-      by: Actor;
-      reason: string;
-    },
-  ): Promise<{ region: ElectionRegionDto; changed: boolean; before: ElectionRegionDto | null }> {
+  putElectionRegion(id: string, body: ElectionRegionSave): Promise<ElectionRegionSaved> {
     return this.http.put(`/election-regions/${seg(id)}`, body);
   }
   /** Opens the duty to report an appointment made inside a window (idempotent by subject) and tells the agency. */

@@ -42,6 +42,24 @@ export interface ElectionRegionDto {
   reason: string | null;
 }
 
+/** A save of a region's schedules (replacing them), with who saves it and why. */
+export interface ElectionRegionSave {
+  kind: ElectionRegionKind;
+  name: string;
+  schedules: ElectionScheduleDto[];
+  /** The revision the author edited: a newer save is not overwritten. */
+  expectedRevision?: number | null;
+  by: Actor;
+  reason: string;
+}
+
+/** What a save answers: the region, whether it changed (false: the same content again), the one it replaced. */
+export interface ElectionRegionSaved {
+  region: ElectionRegionDto;
+  changed: boolean;
+  before: ElectionRegionDto | null;
+}
+
 /** How far the windows reach; configuration (the worker's config), defaulting to the statute's six months. */
 export interface ElectionWindowSpan {
   monthsBefore: number;

@@ -4,11 +4,11 @@ import {
   electionRegionIdOf,
   electionReportDutyId,
   electionWindowsOf,
-  type Actor,
   type AgencyElectionWindowsDto,
   type ElectionWindowSpan,
   type ElectionRegionDto,
-  type ElectionRegionKind,
+  type ElectionRegionSave,
+  type ElectionRegionSaved,
   type ElectionReportDutyDto,
   type ElectionScheduleDto,
 } from '@seleksi/domain';
@@ -84,17 +84,7 @@ export function createElectionRepository(
      * nothing (a retried request answers `changed: false`). `expectedRevision`, when given, refuses a
      * save over someone else's newer one.
      */
-    async put(
-      id: string,
-      input: {
-        kind: ElectionRegionKind;
-        name: string;
-        schedules: ElectionScheduleDto[];
-        expectedRevision?: number | null;
-        by: Actor;
-        reason: string;
-      },
-    ): Promise<{ region: ElectionRegionDto; changed: boolean; before: ElectionRegionDto | null }> {
+    async put(id: string, input: ElectionRegionSave): Promise<ElectionRegionSaved> {
       const current = await ElectionRegion.findById(id).lean<ElectionRegionDoc>();
       const before = current ? toRegion(current) : null;
       const schedules = [...input.schedules]
