@@ -70,6 +70,30 @@ export const VACANCY = graphql(`
   }
 `);
 
+const OPEN_VACANCY_SELECTION = graphql(
+  `
+    fragment OpenVacancySelectionFields on Selection {
+      id
+      title
+      agencyCode
+      registrationClosesAt
+      registrationProvisional
+      vacancies {
+        ...VacancyFields
+      }
+      announcement {
+        id
+        number
+        downloadUrl
+        issuedBy {
+          agencyName
+        }
+      }
+    }
+  `,
+  [VACANCY],
+);
+
 /** Selections open for registration, with their vacancies, for "Lowongan". */
 export const OPEN_VACANCIES = graphql(
   `
@@ -77,50 +101,20 @@ export const OPEN_VACANCIES = graphql(
       open: selections(stage: REGISTRATION_OPEN, first: 100) {
         edges {
           node {
-            id
-            title
-            agencyCode
-            registrationClosesAt
-            registrationProvisional
-            vacancies {
-              ...VacancyFields
-            }
-            announcement {
-              id
-              number
-              downloadUrl
-              issuedBy {
-                agencyName
-              }
-            }
+            ...OpenVacancySelectionFields
           }
         }
       }
       extended: selections(stage: REGISTRATION_EXTENDED, first: 100) {
         edges {
           node {
-            id
-            title
-            agencyCode
-            registrationClosesAt
-            registrationProvisional
-            vacancies {
-              ...VacancyFields
-            }
-            announcement {
-              id
-              number
-              downloadUrl
-              issuedBy {
-                agencyName
-              }
-            }
+            ...OpenVacancySelectionFields
           }
         }
       }
     }
   `,
-  [VACANCY],
+  [OPEN_VACANCY_SELECTION],
 );
 
 /** One selection for the application form. */
