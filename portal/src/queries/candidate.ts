@@ -117,17 +117,24 @@ export const OPEN_VACANCIES = graphql(
   [OPEN_VACANCY_SELECTION],
 );
 
+/** A selection as the candidate's pages head it: title, stage and the registration deadline in the agency's zone. */
+const CANDIDATE_SELECTION = graphql(`
+  fragment CandidateSelectionFields on Selection {
+    id
+    title
+    stage
+    timeZone
+    registrationClosesAt
+    registrationProvisional
+  }
+`);
+
 /** One selection for the application form. */
 export const APPLY_TARGET = graphql(
   `
     query ApplyTarget($id: ID!) {
       selection(id: $id) {
-        id
-        title
-        stage
-        timeZone
-        registrationClosesAt
-        registrationProvisional
+        ...CandidateSelectionFields
         vacancies {
           ...VacancyFields
         }
@@ -139,7 +146,7 @@ export const APPLY_TARGET = graphql(
       }
     }
   `,
-  [VACANCY],
+  [CANDIDATE_SELECTION, VACANCY],
 );
 
 export const APPLY_TO_VACANCY = graphql(`
@@ -205,12 +212,7 @@ export const APPLICATION_DETAIL = graphql(
         submittedAt
         receivedAt
         selection {
-          id
-          title
-          stage
-          timeZone
-          registrationClosesAt
-          registrationProvisional
+          ...CandidateSelectionFields
           ...SelectionRouteFields
         }
         vacancy {
@@ -220,7 +222,7 @@ export const APPLICATION_DETAIL = graphql(
       }
     }
   `,
-  [ROUTE_FIELDS, VACANCY, TIMELINE],
+  [CANDIDATE_SELECTION, ROUTE_FIELDS, VACANCY, TIMELINE],
 );
 
 /**
@@ -341,12 +343,7 @@ export const MY_INVITATIONS = graphql(
             selectionId
             vacancyId
             selection {
-              id
-              title
-              stage
-              timeZone
-              registrationClosesAt
-              registrationProvisional
+              ...CandidateSelectionFields
               vacancies {
                 ...VacancyFields
               }
@@ -356,5 +353,5 @@ export const MY_INVITATIONS = graphql(
       }
     }
   `,
-  [VACANCY],
+  [CANDIDATE_SELECTION, VACANCY],
 );
