@@ -72,6 +72,23 @@ describe('query limits', () => {
     expect(r.errors?.[0]?.message).toMatch(/^Kueri terlalu berat/);
   });
 
+  it('charge a fragment spread met again in one operation what its first spread cost', () => {
+    // The cost found when refused under a limit of 1.
+    const cost = (query: string) =>
+      validate(schema, parse(query), queryLimitRules({ ...limits, GRAPHQL_MAX_COST: 1 })).map(
+        (e) => e.extensions?.['found'],
+      );
+    const fields = 'id title agencyCode stage';
+    const page = (alias: string, fragment: string) =>
+      `${alias}: selections(first: 2) { edges { node { ...${fragment} } } }`;
+    const twice = cost(`{ ${page('a', 'F')} ${page('b', 'F')} } fragment F on Selection { ${fields} }`);
+    const copies = cost(
+      `{ ${page('a', 'F')} ${page('b', 'G')} } fragment F on Selection { ${fields} } fragment G on Selection { ${fields} }`,
+    );
+    expect(twice).toEqual([expect.any(Number)]);
+    expect(twice).toEqual(copies);
+  });
+
   it('refuse too many aliases', async () => {
     const fields = Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ');
     const r = await run(`{ ${fields} }`);

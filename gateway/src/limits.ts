@@ -62,8 +62,9 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   const common = { propagateOnRejection: false, exposeLimits: true } as const;
   return [
     maxDepthRule({ ...common, n: limits.GRAPHQL_MAX_DEPTH, onReject: [refusal('depth')] }),
-    // A fragment spread costs what its fields cost in place (the portal composes its documents from
-    // fragments); unflattened, each spread would count as one more level of nesting.
+    // A fragment spread counts at its parent's level (the portal composes its documents from fragments);
+    // unflattened, each spread would count as one more level of nesting. A spread met again costs what
+    // the first did (patches/@escape.tech__graphql-armor-cost-limit@2.4.3.patch; unpatched, 1.5 times).
     costLimitRule({ ...common, maxCost: limits.GRAPHQL_MAX_COST, flattenFragments: true, onReject: [refusal('cost')] }),
     maxAliasesRule({ ...common, n: limits.GRAPHQL_MAX_ALIASES, onReject: [refusal('aliases')] }),
   ] as ValidationRule[];

@@ -85,11 +85,12 @@ T_START=$(now_ms)
 # Decide which steps have work to do (cheap checks only), then check the tools those steps need,
 # so a fresh machine reports everything that is missing at once.
 
-# Newest mtime among the files that define the dependency graph.
+# Newest mtime among the files that define the dependency graph (patches/: pnpm patchedDependencies).
 manifests() {
   printf '%s\n' pnpm-workspace.yaml .npmrc
   find . -name package.json \
     -not -path '*/node_modules/*' -not -path './.tools/*' -not -path './.data/*' -not -path './.git/*'
+  if [ -d patches ]; then find patches -name '*.patch'; fi
 }
 
 need_install=1

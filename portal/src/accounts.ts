@@ -3,7 +3,8 @@ import type { Role } from './auth';
 
 export type InvitableRole = 'PANSEL_SECRETARY' | 'PANSEL_MEMBER' | 'PPK' | 'OVERSEER' | 'AGENCY_ADMIN' | 'ADMIN';
 
-const ALL_INVITABLE: readonly InvitableRole[] = [
+/** Every role an invitation can give (the gateway's INVITABLE_ROLES). */
+export const ALL_INVITABLE: readonly InvitableRole[] = [
   'PANSEL_SECRETARY',
   'PANSEL_MEMBER',
   'PPK',

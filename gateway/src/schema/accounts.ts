@@ -237,6 +237,16 @@ const registerSchema = z.object({
 
 // --- queries ----------------------------------------------------------------------------------
 
+/** The page of both account lists (`accounts`, `pendingRegistrations`): one type, so a client selects it once. */
+const AccountConnection = builder.connectionObject<typeof UserType, { totalCount: number }>(
+  {
+    type: UserType,
+    name: 'AccountConnection',
+    fields: (t) => ({ totalCount: t.exposeInt('totalCount') }),
+  },
+  { name: 'AccountConnectionEdge' },
+);
+
 builder.queryField('accounts', (t) =>
   t.connection(
     {
@@ -264,7 +274,7 @@ builder.queryField('accounts', (t) =>
           return keysetConnection(await ctx.accounts.list(filter, first, after), after);
         }),
     },
-    { name: 'AccountConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+    AccountConnection,
   ),
 );
 
@@ -286,7 +296,7 @@ builder.queryField('pendingRegistrations', (t) =>
           return keysetConnection(await ctx.accounts.list(filter, first, after), after);
         }),
     },
-    { name: 'PendingRegistrationConnection', fields: (t) => ({ totalCount: t.exposeInt('totalCount') }) },
+    AccountConnection,
   ),
 );
 

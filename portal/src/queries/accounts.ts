@@ -37,18 +37,17 @@ const SESSION_USER = graphql(`
   }
 `);
 
-export const ACCOUNTS = graphql(
+/** A page of accounts: `accounts` and `pendingRegistrations` both answer an AccountConnection. */
+const ACCOUNT_PAGE = graphql(
   `
-    query Accounts($role: Role, $agencyCode: String, $active: Boolean, $first: Int, $after: String) {
-      accounts(role: $role, agencyCode: $agencyCode, active: $active, first: $first, after: $after) {
-        totalCount
-        pageInfo {
-          ...PageInfoFields
-        }
-        edges {
-          node {
-            ...AccountFields
-          }
+    fragment AccountPageFields on AccountConnection {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        node {
+          ...AccountFields
         }
       }
     }
@@ -56,23 +55,26 @@ export const ACCOUNTS = graphql(
   [ACCOUNT_FIELDS, PAGE_INFO_FIELDS],
 );
 
+export const ACCOUNTS = graphql(
+  `
+    query Accounts($role: Role, $agencyCode: String, $active: Boolean, $first: Int, $after: String) {
+      accounts(role: $role, agencyCode: $agencyCode, active: $active, first: $first, after: $after) {
+        ...AccountPageFields
+      }
+    }
+  `,
+  [ACCOUNT_PAGE],
+);
+
 export const PENDING_REGISTRATIONS = graphql(
   `
     query PendingRegistrations($first: Int, $after: String) {
       pendingRegistrations(first: $first, after: $after) {
-        totalCount
-        pageInfo {
-          ...PageInfoFields
-        }
-        edges {
-          node {
-            ...AccountFields
-          }
-        }
+        ...AccountPageFields
       }
     }
   `,
-  [ACCOUNT_FIELDS, PAGE_INFO_FIELDS],
+  [ACCOUNT_PAGE],
 );
 
 /** Agencies for the filters and the invitation form (ADMIN: all; AGENCY_ADMIN: its own). */

@@ -70,52 +70,23 @@ export const VACANCY = graphql(`
   }
 `);
 
-/** Selections open for registration, with their vacancies, for "Lowongan". */
-export const OPEN_VACANCIES = graphql(
+const OPEN_VACANCY_SELECTION = graphql(
   `
-    query OpenVacancies {
-      open: selections(stage: REGISTRATION_OPEN, first: 100) {
-        edges {
-          node {
-            id
-            title
-            agencyCode
-            registrationClosesAt
-            registrationProvisional
-            vacancies {
-              ...VacancyFields
-            }
-            announcement {
-              id
-              number
-              downloadUrl
-              issuedBy {
-                agencyName
-              }
-            }
-          }
-        }
+    fragment OpenVacancySelectionFields on Selection {
+      id
+      title
+      agencyCode
+      registrationClosesAt
+      registrationProvisional
+      vacancies {
+        ...VacancyFields
       }
-      extended: selections(stage: REGISTRATION_EXTENDED, first: 100) {
-        edges {
-          node {
-            id
-            title
-            agencyCode
-            registrationClosesAt
-            registrationProvisional
-            vacancies {
-              ...VacancyFields
-            }
-            announcement {
-              id
-              number
-              downloadUrl
-              issuedBy {
-                agencyName
-              }
-            }
-          }
+      announcement {
+        id
+        number
+        downloadUrl
+        issuedBy {
+          agencyName
         }
       }
     }
@@ -123,17 +94,47 @@ export const OPEN_VACANCIES = graphql(
   [VACANCY],
 );
 
+/** Selections open for registration, with their vacancies, for "Lowongan". */
+export const OPEN_VACANCIES = graphql(
+  `
+    query OpenVacancies {
+      open: selections(stage: REGISTRATION_OPEN, first: 100) {
+        edges {
+          node {
+            ...OpenVacancySelectionFields
+          }
+        }
+      }
+      extended: selections(stage: REGISTRATION_EXTENDED, first: 100) {
+        edges {
+          node {
+            ...OpenVacancySelectionFields
+          }
+        }
+      }
+    }
+  `,
+  [OPEN_VACANCY_SELECTION],
+);
+
+/** A selection as the candidate's pages head it: title, stage and the registration deadline in the agency's zone. */
+const CANDIDATE_SELECTION = graphql(`
+  fragment CandidateSelectionFields on Selection {
+    id
+    title
+    stage
+    timeZone
+    registrationClosesAt
+    registrationProvisional
+  }
+`);
+
 /** One selection for the application form. */
 export const APPLY_TARGET = graphql(
   `
     query ApplyTarget($id: ID!) {
       selection(id: $id) {
-        id
-        title
-        stage
-        timeZone
-        registrationClosesAt
-        registrationProvisional
+        ...CandidateSelectionFields
         vacancies {
           ...VacancyFields
         }
@@ -145,7 +146,7 @@ export const APPLY_TARGET = graphql(
       }
     }
   `,
-  [VACANCY],
+  [CANDIDATE_SELECTION, VACANCY],
 );
 
 export const APPLY_TO_VACANCY = graphql(`
@@ -211,12 +212,7 @@ export const APPLICATION_DETAIL = graphql(
         submittedAt
         receivedAt
         selection {
-          id
-          title
-          stage
-          timeZone
-          registrationClosesAt
-          registrationProvisional
+          ...CandidateSelectionFields
           ...SelectionRouteFields
         }
         vacancy {
@@ -226,7 +222,7 @@ export const APPLICATION_DETAIL = graphql(
       }
     }
   `,
-  [ROUTE_FIELDS, VACANCY, TIMELINE],
+  [CANDIDATE_SELECTION, ROUTE_FIELDS, VACANCY, TIMELINE],
 );
 
 /**
@@ -347,12 +343,7 @@ export const MY_INVITATIONS = graphql(
             selectionId
             vacancyId
             selection {
-              id
-              title
-              stage
-              timeZone
-              registrationClosesAt
-              registrationProvisional
+              ...CandidateSelectionFields
               vacancies {
                 ...VacancyFields
               }
@@ -362,5 +353,5 @@ export const MY_INVITATIONS = graphql(
       }
     }
   `,
-  [VACANCY],
+  [CANDIDATE_SELECTION, VACANCY],
 );

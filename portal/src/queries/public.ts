@@ -47,36 +47,10 @@ export const OPEN_SELECTIONS = graphql(
           }
         }
       }
-      # The card's fields again, not a second spread: the gateway's cost limit (graphql-armor) charges a
-      # fragment spread met twice in one operation 1.5 times over, which would put this query over it.
       extended: selections(stage: REGISTRATION_EXTENDED, first: 100) {
         edges {
           node {
-            id
-            title
-            agencyCode
-            stage
-            timeZone
-            announcementDate
-            registrationClosesAt
-            registrationProvisional
-            simulation
-            vacancies {
-              id
-              level
-              position
-              unit
-              status
-            }
-            announcement {
-              id
-              number
-              title
-              downloadUrl
-              issuedBy {
-                agencyName
-              }
-            }
+            ...SelectionCardFields
           }
         }
       }
