@@ -156,6 +156,18 @@ describe('portal smoke', () => {
     expect(await textOf(page.locator('main dl.summary'))).toMatch(/pukul 23\.59 WITA/);
   });
 
+  it('a candidate’s list of vacancies gives the close in the agency’s zone from a browser in UTC', async () => {
+    const { page } = await open({ label: 'peserta-utc', timezoneId: 'UTC' });
+    await signIn(page, 'peserta1');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Lowongan' }).click();
+    const card = page.getByRole('article', { name: DEMO_SELECTION_TITLE });
+    await card.waitFor();
+    // 23.59 WITA is 15.59 in the browser's UTC.
+    expect(await textOf(card.locator('dl.details'))).toMatch(
+      /Pendaftaran ditutup\s*\d{1,2} \w+ \d{4} pukul 23\.59 WITA/,
+    );
+  });
+
   it('sign-in page refuses a wrong password with a message', async () => {
     const { page } = await open();
     await page.goto('/masuk');

@@ -76,6 +76,7 @@ const OPEN_VACANCY_SELECTION = graphql(
       id
       title
       agencyCode
+      timeZone
       registrationClosesAt
       registrationProvisional
       vacancies {

@@ -29,7 +29,8 @@ export function VacanciesPage() {
             <dd>{agencyOf(s)}</dd>
             <dt>Pendaftaran ditutup</dt>
             <dd>
-              {formatDate(s.registrationClosesAt, true)} <ProvisionalNote show={s.registrationProvisional} />
+              {formatDate(s.registrationClosesAt, true, s.timeZone)}{' '}
+              <ProvisionalNote show={s.registrationProvisional} />
             </dd>
           </dl>
           <VacancyTable
