@@ -242,9 +242,7 @@ function RowActions({
   onConfirm: (action: 'deactivate' | 'reactivate') => void;
   onLink: (p: LinkPayload) => void;
 }) {
-  const link = useAction<ResultOf<typeof ISSUE_PASSWORD_RESET>>(ISSUE_PASSWORD_RESET, (d) =>
-    onLink(d.issuePasswordReset),
-  );
+  const link = useAction(ISSUE_PASSWORD_RESET, (d) => onLink(d.issuePasswordReset));
   if (self) return <span className="muted">Akun Anda</span>;
   const name = account.displayName;
   return (
@@ -354,7 +352,7 @@ function InviteForm({
     affiliation: '',
   });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const action = useAction<ResultOf<typeof INVITE_ACCOUNT>>(INVITE_ACCOUNT, (d) => {
+  const action = useAction(INVITE_ACCOUNT, (d) => {
     onInvited(d.inviteAccount);
     setF((x) => ({ ...x, displayName: '', email: '', affiliation: '' }));
   });

@@ -117,9 +117,7 @@ function SettingsForm({
   });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const mutation = creating ? CREATE_AGENCY : UPDATE_AGENCY;
-  const action = useAction<{ createAgency?: { code: string }; updateAgency?: { code: string } }>(mutation, (d) =>
-    onSaved((d.createAgency ?? d.updateAgency)!.code),
-  );
+  const action = useAction(mutation, (d) => onSaved('createAgency' in d ? d.createAgency.code : d.updateAgency.code));
   const submit = () =>
     void action.run(
       {

@@ -18,11 +18,19 @@ import { useMutation, useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { AGENCY_TIME_ZONE, CREATE_SELECTION } from '../../queries/staff';
 import { parseNumber, todayLocal } from './labels';
-import type { ResultOf } from '../../graphql';
+import type { VariablesOf } from '../../graphql';
+
+/** The schema's input and its enums: the selects' values are typed as the gateway takes them. */
+type Input = VariablesOf<typeof CREATE_SELECTION>['input'];
+type Rules = NonNullable<Input['rules']>;
+type Level = Input['vacancies'][number]['level'];
+type DayKind = NonNullable<Rules['registrationDayKind']>;
+type OverseerEra = NonNullable<Rules['overseerEra']>;
+type Scope = NonNullable<Rules['scope']>;
 
 interface VacancyRow {
   key: number;
-  level: string;
+  level: Level;
   position: string;
   unit: string;
   field: string;
@@ -49,7 +57,7 @@ function intOrNull(text: string): number | null {
 
 export function CreateSelectionPage() {
   const navigate = useNavigate();
-  const create = useMutation<ResultOf<typeof CREATE_SELECTION>>(CREATE_SELECTION, { idempotent: false });
+  const create = useMutation(CREATE_SELECTION, { idempotent: false });
   const [title, setTitle] = useState('');
   const [announcementDate, setAnnouncementDate] = useState(todayLocal());
   // "Today" is the agency's: its time zone as recorded on its latest selection (the API has no agency query).
@@ -63,7 +71,7 @@ export function CreateSelectionPage() {
   const [inaugurationDate, setInaugurationDate] = useState('');
   const [vacancies, setVacancies] = useState<VacancyRow[]>([emptyVacancy()]);
   const [registrationDays, setRegistrationDays] = useState('15');
-  const [registrationDayKind, setRegistrationDayKind] = useState('CALENDAR');
+  const [registrationDayKind, setRegistrationDayKind] = useState<DayKind>('CALENDAR');
   const [minApplicants, setMinApplicants] = useState('4');
   const [extensionDays, setExtensionDays] = useState('7');
   const [extensionMaxTimes, setExtensionMaxTimes] = useState('2');
@@ -73,8 +81,8 @@ export function CreateSelectionPage() {
   );
   const [passMark, setPassMark] = useState('70');
   const [calibrationThreshold, setCalibrationThreshold] = useState('20');
-  const [overseerEra, setOverseerEra] = useState('BKN');
-  const [scope, setScope] = useState('NATIONAL');
+  const [overseerEra, setOverseerEra] = useState<OverseerEra>('BKN');
+  const [scope, setScope] = useState<Scope>('NATIONAL');
   const [training, setTraining] = useState(false);
   const [secondsPerDay, setSecondsPerDay] = useState('2');
   const [localError, setLocalError] = useState<string | null>(null);
@@ -89,7 +97,7 @@ export function CreateSelectionPage() {
       setLocalError(`Jumlah bobot penilaian harus 100%, saat ini ${weightSum}%`);
       return;
     }
-    const input = {
+    const input: Input = {
       title: title.trim(),
       announcementDate,
       plannedInaugurationDate: inaugurationDate || null,
@@ -107,7 +115,7 @@ export function CreateSelectionPage() {
         extensionDays: intOrNull(extensionDays),
         extensionMaxTimes: intOrNull(extensionMaxTimes),
         objectionWorkingDays: intOrNull(objectionDays),
-        weights: Object.fromEntries(WEIGHTS.map(([k]) => [k, intOrNull(weights[k]) ?? 0])),
+        weights: Object.fromEntries(WEIGHTS.map(([k]) => [k, intOrNull(weights[k]) ?? 0])) as Record<WeightKey, number>,
         passMark: Number.isNaN(parseNumber(passMark)) ? null : parseNumber(passMark),
         calibrationThreshold: Number.isNaN(parseNumber(calibrationThreshold))
           ? null
@@ -181,7 +189,11 @@ export function CreateSelectionPage() {
                 <h2 className="h3">Lowongan {n}</h2>
                 <Field id={`vac-${v.key}-level`} label={`Jenjang lowongan ${n}`} apiField={`${api}.level`} error={err}>
                   {(p) => (
-                    <select {...p} value={v.level} onChange={(e) => setVacancy(v.key, { level: e.target.value })}>
+                    <select
+                      {...p}
+                      value={v.level}
+                      onChange={(e) => setVacancy(v.key, { level: e.target.value as Level })}
+                    >
                       <option value="PRATAMA">JPT Pratama</option>
                       <option value="MADYA">JPT Madya</option>
                       <option value="UTAMA">JPT Utama</option>
@@ -258,7 +270,11 @@ export function CreateSelectionPage() {
               error={err}
             >
               {(p) => (
-                <select {...p} value={registrationDayKind} onChange={(e) => setRegistrationDayKind(e.target.value)}>
+                <select
+                  {...p}
+                  value={registrationDayKind}
+                  onChange={(e) => setRegistrationDayKind(e.target.value as DayKind)}
+                >
                   <option value="CALENDAR">Hari kalender</option>
                   <option value="WORKING">Hari kerja</option>
                 </select>
@@ -321,7 +337,7 @@ export function CreateSelectionPage() {
             </Field>
             <Field id="sel-scope" label="Lingkup pendaftar" apiField="input.rules.scope" error={err}>
               {(p) => (
-                <select {...p} value={scope} onChange={(e) => setScope(e.target.value)}>
+                <select {...p} value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
                   <option value="NATIONAL">Nasional (seluruh ASN)</option>
                   <option value="PROVINCE">ASN di provinsi instansi</option>
                 </select>
@@ -378,7 +394,7 @@ export function CreateSelectionPage() {
               error={err}
             >
               {(p) => (
-                <select {...p} value={overseerEra} onChange={(e) => setOverseerEra(e.target.value)}>
+                <select {...p} value={overseerEra} onChange={(e) => setOverseerEra(e.target.value as OverseerEra)}>
                   <option value="BKN">BKN (sejak 2024)</option>
                   <option value="KASN">KASN (sampai 2024)</option>
                   <option value="GENERIC">Lembaga pengawas independen</option>

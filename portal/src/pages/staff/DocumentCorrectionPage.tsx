@@ -49,7 +49,7 @@ export function DocumentCorrectionPage() {
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<Corrected['correctDocument'] | null>(null);
-  const a = useAction<Corrected>(CORRECT_DOCUMENT, (d) => setResult(d.correctDocument));
+  const a = useAction(CORRECT_DOCUMENT, (d) => setResult(d.correctDocument));
 
   const content = doc?.content ?? null;
   useEffect(() => {

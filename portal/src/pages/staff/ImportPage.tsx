@@ -99,7 +99,7 @@ export function ImportPage() {
   useEffect(() => {
     if (completedId) reloadHistory();
   }, [completedId, reloadHistory]);
-  const confirm = useAction<ResultOf<typeof CONFIRM_PROFILE_IMPORT>>(
+  const confirm = useAction(
     CONFIRM_PROFILE_IMPORT,
     useCallback(
       (data: ResultOf<typeof CONFIRM_PROFILE_IMPORT>) => {

@@ -71,7 +71,7 @@ export function IpAsnPage() {
     2_000,
     running,
   );
-  const compute = useAction<ResultOf<typeof COMPUTE_IP_ASN>>(COMPUTE_IP_ASN, (d) => {
+  const compute = useAction(COMPUTE_IP_ASN, (d) => {
     setShown({ agencyCode: d.computeIpAsn.agencyCode, period: d.computeIpAsn.period });
     runQuery.reload();
   });

@@ -16,7 +16,8 @@ import { useAuth } from '../../auth';
 import type { VariablesOf } from '../../graphql';
 import { DataTable, useTableState, type Column, type ServerPaging } from '../../components/DataTable';
 import { afterOf } from '../../components/table-state';
-import { Button, ErrorAlert, Field, Page, STAGE_NAMES, formatDate, stageName } from '../../components/ui';
+import { SelectFilter } from '../../components/SelectField';
+import { Button, ErrorAlert, Page, STAGE_NAMES, formatDate, stageName } from '../../components/ui';
 import { MY_PANSEL_ROUNDS } from '../../queries/accounts';
 import { STAFF_SELECTIONS } from '../../queries/staff';
 import { usePolling } from './common';
@@ -24,6 +25,9 @@ import type { SelectionListItem } from './types';
 
 /** A round's stage as the list filters by it (the schema's SelectionStage). */
 type Stage = NonNullable<VariablesOf<typeof STAFF_SELECTIONS>['stage']>;
+
+/** The stage filter's options, in the order of the stage names. */
+const STAGE_OPTIONS = Object.entries(STAGE_NAMES).map(([value, label]) => ({ value, label }));
 
 /** The next expected moment of a round: registration close while registering, else the stage's expectation. */
 export function nextDeadline(s: SelectionListItem): string | null {
@@ -103,25 +107,17 @@ export function SelectionsPage() {
       }
     >
       <div className="toolbar">
-        <Field id="filter-stage" label="Tahap">
-          {(p) => (
-            <select
-              {...p}
-              value={stage}
-              onChange={(e) => {
-                setStage(e.target.value as Stage | '');
-                setTable({ ...table, cursors: [] });
-              }}
-            >
-              <option value="">Semua tahap</option>
-              {Object.entries(STAGE_NAMES).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectFilter
+          id="filter-stage"
+          label="Tahap"
+          value={stage}
+          onChange={(value) => {
+            setStage(value as Stage | '');
+            setTable({ ...table, cursors: [] });
+          }}
+          all="Semua tahap"
+          options={STAGE_OPTIONS}
+        />
         <Button type="button" kind="secondary" onClick={q.reload}>
           Muat ulang
         </Button>

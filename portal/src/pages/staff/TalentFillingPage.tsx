@@ -22,6 +22,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, gql, useQuery } from '../../api';
 import type { ResultOf } from '../../graphql';
 import { useAuth } from '../../auth';
+import { DataTable, type Column } from '../../components/DataTable';
 import { Button, ErrorAlert, Field, Loading, Page, formatDate } from '../../components/ui';
 import {
   CONFIRM_PROPOSAL,
@@ -50,6 +51,15 @@ type Successor = Filling['successors'][number];
 type FillingSummary = NonNullable<ResultOf<typeof TALENT_FILLING_LIST>['talentFillings']>['edges'][number]['node'];
 
 const PAGE_SIZE = 20;
+
+/** The successors in their order (the included ones first, then the excluded with the reasons). */
+const SUCCESSOR_COLUMNS: Column<Successor>[] = [
+  { header: 'Urutan', cell: (s) => s.order ?? '-' },
+  { header: 'Nama', rowHeader: true, cell: (s) => s.name ?? s.employeeId },
+  { header: 'Kotak', cell: (s) => `${s.box}${s.boxName ? ` (${s.boxName})` : ''}` },
+  { header: 'Nilai talenta', cell: (s) => score(s.score) },
+  { header: 'Keterangan', cell: (s) => (s.excluded ? `Dikecualikan: ${s.reasons.join('; ')}` : '-') },
+];
 
 /** One list of the read model, page by page ("Muat lebih banyak"). */
 function useFillingPages(inbox: boolean, active: boolean) {
@@ -87,6 +97,40 @@ function useFillingPages(inbox: boolean, active: boolean) {
   return { items, hasMore, loading, error, more: () => void load(cursor), reload: () => void load(null) };
 }
 
+/** The columns of both lists; the inbox shows since when it waits, the full list on whom. */
+function fillingColumns(inbox: boolean): Column<FillingSummary>[] {
+  return [
+    {
+      header: 'Nomor pengisian',
+      rowHeader: true,
+      cell: (f) => <Link to={`/kelola/talenta/pengisian/${encodeURIComponent(f.fillingId)}`}>{f.fillingId}</Link>,
+    },
+    {
+      header: 'Jabatan',
+      cell: (f) => (
+        <>
+          {f.position} (JPT {f.level.charAt(0) + f.level.slice(1).toLowerCase()})
+          {f.route !== 'PPK' && <div className="muted">Diangkat oleh {say(APPOINTMENT_ROUTE, f.route)}</div>}
+        </>
+      ),
+    },
+    { header: 'Instansi', cell: (f) => f.agencyCode },
+    { header: 'Tahap', cell: (f) => (f.stage ? say(TALENT_STAGE, f.stage) : '-') },
+    inbox
+      ? { header: 'Menunggu sejak', cell: (f) => formatDate(f.waitingSince, true) }
+      : { header: 'Menunggu', cell: (f) => (f.waitingOn ? say(TALENT_WAITING_ON, f.waitingOn) : '-') },
+    {
+      header: 'Batas waktu',
+      cell: (f) => (
+        <>
+          {formatDate(f.deadline, true)}
+          {f.overdue && <strong> (terlambat)</strong>}
+        </>
+      ),
+    },
+  ];
+}
+
 function FillingTable({
   id,
   title,
@@ -100,51 +144,23 @@ function FillingTable({
   empty: string;
   inbox: boolean;
 }) {
+  const first = list.items.length === 0;
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       <ErrorAlert error={list.error} />
-      {list.items.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
-          <table>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nomor pengisian</th>
-                <th scope="col">Jabatan</th>
-                <th scope="col">Instansi</th>
-                <th scope="col">Tahap</th>
-                <th scope="col">{inbox ? 'Menunggu sejak' : 'Menunggu'}</th>
-                <th scope="col">Batas waktu</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((f) => (
-                <tr key={f.fillingId}>
-                  <th scope="row">
-                    <Link to={`/kelola/talenta/pengisian/${encodeURIComponent(f.fillingId)}`}>{f.fillingId}</Link>
-                  </th>
-                  <td>
-                    {f.position} (JPT {f.level.charAt(0) + f.level.slice(1).toLowerCase()})
-                    {f.route !== 'PPK' && <div className="muted">Diangkat oleh {say(APPOINTMENT_ROUTE, f.route)}</div>}
-                  </td>
-                  <td>{f.agencyCode}</td>
-                  <td>{f.stage ? say(TALENT_STAGE, f.stage) : '-'}</td>
-                  <td>
-                    {inbox ? formatDate(f.waitingSince, true) : f.waitingOn ? say(TALENT_WAITING_ON, f.waitingOn) : '-'}
-                  </td>
-                  <td>
-                    {formatDate(f.deadline, true)}
-                    {f.overdue && <strong> (terlambat)</strong>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {!(list.error && first) && (
+        <DataTable
+          caption={title}
+          columns={fillingColumns(inbox)}
+          rows={list.loading && first ? null : list.items}
+          rowKey={(f) => f.fillingId}
+          loading={list.loading}
+          empty={empty}
+        />
       )}
-      {!list.loading && !list.error && list.items.length === 0 && <p>{empty}</p>}
-      {list.loading && <Loading />}
+      {/* The list grows page by page ("Muat lebih banyak"), so a later page loads under the rows shown. */}
+      {list.loading && !first && <Loading />}
       {list.hasMore && !list.loading && (
         <Button type="button" kind="secondary" onClick={list.more}>
           Muat lebih banyak
@@ -389,38 +405,13 @@ export function TalentFillingPage() {
 
       <section aria-labelledby="tf-successors">
         <h2 id="tf-successors">Urutan suksesor</h2>
-        {f.successors.length === 0 ? (
-          <p>Tidak ada talenta.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Urutan suksesor</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Urutan</th>
-                  <th scope="col">Nama</th>
-                  <th scope="col">Kotak</th>
-                  <th scope="col">Nilai talenta</th>
-                  <th scope="col">Keterangan</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...included, ...f.successors.filter((s) => s.excluded)].map((s) => (
-                  <tr key={s.employeeId}>
-                    <td>{s.order ?? '-'}</td>
-                    <th scope="row">{s.name ?? s.employeeId}</th>
-                    <td>
-                      {s.box}
-                      {s.boxName ? ` (${s.boxName})` : ''}
-                    </td>
-                    <td>{score(s.score)}</td>
-                    <td>{s.excluded ? `Dikecualikan: ${s.reasons.join('; ')}` : '-'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Urutan suksesor"
+          columns={SUCCESSOR_COLUMNS}
+          rows={[...included, ...f.successors.filter((s) => s.excluded)]}
+          rowKey={(s) => s.employeeId}
+          empty="Tidak ada talenta."
+        />
       </section>
 
       <section aria-labelledby="tf-decisions">

@@ -20,7 +20,6 @@ import { TALENT_AGENCIES, TALENT_MAP_GRID, TALENT_MAP_PERIODS } from '../../quer
 import { ActionForm, Outcome, useAction, usePolling } from './common';
 import { ExportLinks } from './ExportLinks';
 import { AgencyOptions } from '../../components/SelectField';
-import type { ResultOf } from '../../graphql';
 import { MAPPING_STATUS, say } from './labels';
 import { BoxPeople, NineBoxGrid } from './NineBoxGrid';
 
@@ -43,7 +42,7 @@ export function TalentMappingPage() {
   const [watched, setWatched] = useState<{ agencyCode: string; period: string } | null>(null);
   const [mapPeriod, setMapPeriod] = useState<string | null>(null);
   const [selectedBox, setSelectedBox] = useState<number | null>(null);
-  const start = useAction<ResultOf<typeof START_TALENT_MAPPING>>(START_TALENT_MAPPING, (d) =>
+  const start = useAction(START_TALENT_MAPPING, (d) =>
     setWatched({ agencyCode: d.startTalentMapping.agencyCode, period: d.startTalentMapping.period }),
   );
   const progress = useQuery(TALENT_MAPPING_PROGRESS, watched ?? {}, watched === null);
