@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileDto } from './contracts';
-import type { ProfileField } from './candidate-portal';
+import { PROFILE_FIELDS, type ProfileField } from './candidate-portal';
 import {
   applyProfileCorrections,
   changedProfileFields,
@@ -42,19 +42,6 @@ const PROFILE: ProfileDto = {
   lhkpnFiled: true,
   disciplinarySanction: false,
 };
-
-const ALL: ProfileField[] = [
-  'name',
-  'nip',
-  'rank',
-  'agencyCode',
-  'education',
-  'educationMajor',
-  'careers',
-  'skp',
-  'lhkpnFiled',
-  'disciplinarySanction',
-];
 
 describe('profileCorrectionIssues', () => {
   const cases: [string, ProfileField[], ProfileCorrections, string | null, string?][] = [
@@ -132,6 +119,6 @@ describe('applyProfileCorrections', () => {
   it('clears the major with an empty value', () => {
     const withMajor = { ...PROFILE, educationMajor: 'Manajemen' };
     expect(applyProfileCorrections(withMajor, { educationMajor: null }).educationMajor).toBeUndefined();
-    expect(profileCorrectionIssues(withMajor, ALL, { educationMajor: null }, TODAY)).toEqual([]);
+    expect(profileCorrectionIssues(withMajor, PROFILE_FIELDS, { educationMajor: null }, TODAY)).toEqual([]);
   });
 });

@@ -3,7 +3,14 @@
  * record it — the decision, its effects and the timeline entries — in one activity.
  */
 import { patched } from '@temporalio/workflow';
-import { applicationId, appointmentRoute, assessmentScore, scheduleNote, type ReasonCode } from '@seleksi/domain';
+import {
+  applicationId,
+  appointmentRoute,
+  assessmentScore,
+  scheduleNote,
+  type ReasonCode,
+  type ScoreRecordDto,
+} from '@seleksi/domain';
 import {
   submittedApplicationState,
   type ApplicationState,
@@ -24,6 +31,8 @@ import {
   type RecordPresidentialDecisionArgs,
   type RecordTrackRecordArgs,
   type ScheduleStageArgs,
+  type VacancyOutcome,
+  type VacancyStatus,
   type SetPanselArgs,
   type SubmitApplicationArgs,
   type SubmitApplicationResult,
@@ -219,19 +228,20 @@ export function overseerDecision(run: SelectionRun, args: OverseerDecisionArgs):
   });
 }
 
+/** What a vacancy's outcome makes of it: its status, and the reason code of its applications' cancellation. */
+export function vacancyOutcomeEffect(outcome: VacancyOutcome): { reasonCode: ReasonCode; status: VacancyStatus } {
+  if (outcome === 'CANCEL') return { reasonCode: 'VACANCY_CANCELLED', status: 'CANCELLED' };
+  if (outcome === 'SWITCH_ROUTE') return { reasonCode: 'VACANCY_SWITCHED_ROUTE', status: 'SWITCHED_ROUTE' };
+  return { reasonCode: 'VACANCY_REANNOUNCED', status: 'REANNOUNCE' };
+}
+
 export async function decideVacancy(run: SelectionRun, args: DecideVacancyArgs): Promise<RecordedDecision> {
   const v = vacancyOf(run, args.vacancyId)!;
-  const reasonCode: ReasonCode =
-    args.outcome === 'CANCEL'
-      ? 'VACANCY_CANCELLED'
-      : args.outcome === 'SWITCH_ROUTE'
-        ? 'VACANCY_SWITCHED_ROUTE'
-        : 'VACANCY_REANNOUNCED';
+  const { reasonCode, status } = vacancyOutcomeEffect(args.outcome);
   const why = v.pendingDecision;
   v.outcome = args.outcome;
   v.pendingDecision = null;
-  v.status =
-    args.outcome === 'CANCEL' ? 'CANCELLED' : args.outcome === 'SWITCH_ROUTE' ? 'SWITCHED_ROUTE' : 'REANNOUNCE';
+  v.status = status;
   // Rounds decided before this change ended in the status alone; now the decision starts what it names.
   const followUp =
     args.outcome !== 'CANCEL' && patched(VACANCY_FOLLOW_UP)
@@ -278,29 +288,22 @@ export async function overrideScreening(run: SelectionRun, args: OverrideScreeni
     actor: args.actor,
     at: run.nowIso(),
   };
-  if (!run.p.screeningPublished && run.state.stage === 'ADMINISTRATIVE_SCREENING') {
-    // Candidates learn the result when the Pansel publishes it, with the override's reason.
+  // Before publication, candidates learn the result when the Pansel publishes it, with the override's reason.
+  const announced = run.p.screeningPublished || run.state.stage !== 'ADMINISTRATIVE_SCREENING';
+  if (announced) {
+    a.status = args.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE';
+  } else {
     run.p.unannounced = [...run.p.unannounced.filter(([id]) => id !== a.applicationId), [a.applicationId, args.reason]];
-    return run.commit(
-      'SCREENING_OVERRIDDEN',
-      args.actor,
-      args.reason,
-      a.applicationId,
-      { eligible: args.eligible },
-      { screeningOverride },
-    );
   }
-  a.status = args.eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE';
   return run.commit(
     'SCREENING_OVERRIDDEN',
     args.actor,
     args.reason,
     a.applicationId,
     { eligible: args.eligible },
-    {
-      screeningOverride,
-      events: [run.event(a, 'SCREENING_OVERRIDDEN', args.reason)],
-    },
+    announced
+      ? { screeningOverride, events: [run.event(a, 'SCREENING_OVERRIDDEN', args.reason)] }
+      : { screeningOverride },
   );
 }
 
@@ -391,46 +394,56 @@ export function declareConflict(run: SelectionRun, args: DeclareConflictArgs): P
 
 export function recordAssessment(run: SelectionRun, args: RecordAssessmentArgs): Promise<RecordedDecision> {
   const a = run.app(args.applicationId)!;
-  const score = assessmentScore(args.managerial, args.socioCultural);
-  a.assessment = {
-    managerial: args.managerial,
-    socioCultural: args.socioCultural,
-    paper: args.paper,
-    presentation: args.presentation,
-    score,
-  };
-  const base = { selectionId: run.input.selectionId, applicationId: a.applicationId, candidateId: a.candidateId };
-  const common = { memberId: null, round: 0, recordedBy: args.actor, recordedAt: run.nowIso() };
+  const { assessment, scores } = assessmentRecord(run.input.selectionId, a, args, run.nowIso());
+  a.assessment = assessment;
   return run.commit(
     'ASSESSMENT_RECORDED',
     args.actor,
     null,
     a.applicationId,
     { ...a.assessment, assessedAt: args.assessedAt, reusedResultId: args.reusedResultId ?? null },
-    {
-      scores: [
-        {
-          ...base,
-          ...common,
-          id: `${a.applicationId}:ASSESSMENT`,
-          kind: 'ASSESSMENT',
-          value: score,
-          components: { managerial: args.managerial, socioCultural: args.socioCultural },
-          note: args.reusedResultId ? `Hasil asesmen ${args.reusedResultId} (${args.assessedAt})` : args.assessedAt,
-        },
-        { ...base, ...common, id: `${a.applicationId}:PAPER`, kind: 'PAPER', value: args.paper, note: null },
-        {
-          ...base,
-          ...common,
-          id: `${a.applicationId}:PRESENTATION`,
-          kind: 'PRESENTATION',
-          value: args.presentation,
-          note: null,
-        },
-      ],
-      events: [run.event(a, 'ASSESSMENT_RECORDED', null)],
-    },
+    { scores, events: [run.event(a, 'ASSESSMENT_RECORDED', null)] },
   );
+}
+
+/** An assessment as the state keeps it, and its score rows: the weighted score (with components), paper, presentation. */
+export function assessmentRecord(
+  selectionId: string,
+  a: ApplicationState,
+  args: RecordAssessmentArgs,
+  recordedAt: string,
+): { assessment: NonNullable<ApplicationState['assessment']>; scores: ScoreRecordDto[] } {
+  const score = assessmentScore(args.managerial, args.socioCultural);
+  const assessment = {
+    managerial: args.managerial,
+    socioCultural: args.socioCultural,
+    paper: args.paper,
+    presentation: args.presentation,
+    score,
+  };
+  const base = { selectionId, applicationId: a.applicationId, candidateId: a.candidateId };
+  const common = { memberId: null, round: 0, recordedBy: args.actor, recordedAt };
+  const scores: ScoreRecordDto[] = [
+    {
+      ...base,
+      ...common,
+      id: `${a.applicationId}:ASSESSMENT`,
+      kind: 'ASSESSMENT',
+      value: score,
+      components: { managerial: args.managerial, socioCultural: args.socioCultural },
+      note: args.reusedResultId ? `Hasil asesmen ${args.reusedResultId} (${args.assessedAt})` : args.assessedAt,
+    },
+    { ...base, ...common, id: `${a.applicationId}:PAPER`, kind: 'PAPER', value: args.paper, note: null },
+    {
+      ...base,
+      ...common,
+      id: `${a.applicationId}:PRESENTATION`,
+      kind: 'PRESENTATION',
+      value: args.presentation,
+      note: null,
+    },
+  ];
+  return { assessment, scores };
 }
 
 export function submitInterviewScore(run: SelectionRun, args: SubmitInterviewScoreArgs): Promise<RecordedDecision> {
@@ -446,24 +459,33 @@ export function submitInterviewScore(run: SelectionRun, args: SubmitInterviewSco
     a.applicationId,
     { memberId: args.memberId, round, score: args.score },
     {
-      scores: [
-        {
-          id: `${a.applicationId}:INTERVIEW:${args.memberId}:${round}`,
-          selectionId: run.input.selectionId,
-          applicationId: a.applicationId,
-          candidateId: a.candidateId,
-          kind: 'INTERVIEW',
-          memberId: args.memberId,
-          round,
-          value: args.score,
-          note: args.reason ?? null,
-          recordedBy: args.actor,
-          recordedAt: at,
-        },
-      ],
+      scores: [interviewScoreRecord(run.input.selectionId, a, args, round, at)],
       events: calibrate ? [run.event(a, 'INTERVIEW_CALIBRATION_REQUESTED', null)] : [],
     },
   );
+}
+
+/** One member's interview score of one calibration round, as stored. */
+export function interviewScoreRecord(
+  selectionId: string,
+  a: ApplicationState,
+  args: SubmitInterviewScoreArgs,
+  round: number,
+  recordedAt: string,
+): ScoreRecordDto {
+  return {
+    id: `${a.applicationId}:INTERVIEW:${args.memberId}:${round}`,
+    selectionId,
+    applicationId: a.applicationId,
+    candidateId: a.candidateId,
+    kind: 'INTERVIEW',
+    memberId: args.memberId,
+    round,
+    value: args.score,
+    note: args.reason ?? null,
+    recordedBy: args.actor,
+    recordedAt,
+  };
 }
 
 export function recordTrackRecord(run: SelectionRun, args: RecordTrackRecordArgs): Promise<RecordedDecision> {
@@ -477,24 +499,32 @@ export function recordTrackRecord(run: SelectionRun, args: RecordTrackRecordArgs
     a.applicationId,
     { score: args.score, eliminate: args.eliminate },
     {
-      scores: [
-        {
-          id: `${a.applicationId}:TRACK_RECORD`,
-          selectionId: run.input.selectionId,
-          applicationId: a.applicationId,
-          candidateId: a.candidateId,
-          kind: 'TRACK_RECORD',
-          memberId: null,
-          round: 0,
-          value: args.score,
-          note: args.findings,
-          recordedBy: args.actor,
-          recordedAt: run.nowIso(),
-        },
-      ],
+      scores: [trackRecordScoreRecord(run.input.selectionId, a, args, run.nowIso())],
       events: args.eliminate ? [run.event(a, 'TRACK_RECORD_ELIMINATED', args.reason ?? null)] : [],
     },
   );
+}
+
+/** The track-record score (with the findings as its note), as stored. */
+export function trackRecordScoreRecord(
+  selectionId: string,
+  a: ApplicationState,
+  args: RecordTrackRecordArgs,
+  recordedAt: string,
+): ScoreRecordDto {
+  return {
+    id: `${a.applicationId}:TRACK_RECORD`,
+    selectionId,
+    applicationId: a.applicationId,
+    candidateId: a.candidateId,
+    kind: 'TRACK_RECORD',
+    memberId: null,
+    round: 0,
+    value: args.score,
+    note: args.findings,
+    recordedBy: args.actor,
+    recordedAt,
+  };
 }
 
 export function completeStage(run: SelectionRun, args: CompleteStageArgs): Promise<RecordedDecision> {

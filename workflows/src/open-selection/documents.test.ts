@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildSelectionRules, DEFAULT_LEGAL_BASIS, HOLIDAYS_2026 } from '@seleksi/domain';
 import type { StageDocumentSpec } from './activities';
 import { buildStageDocument } from './documents';
-import type { ApplicationState, OpenSelectionInput } from './definitions';
+import { KALTIM } from '../test-fixtures';
+import { submittedApplicationState, type ApplicationState, type OpenSelectionInput } from './definitions';
 
 const input: OpenSelectionInput = {
   selectionId: 'JPT-2026-DOC',
-  agency: {
-    code: 'KALTIM',
-    name: 'Pemerintah Provinsi Kalimantan Timur',
-    address: 'Jalan Gajah Mada No. 2',
-    city: 'Samarinda',
-    province: 'Kalimantan Timur',
-    timeZone: 'WITA',
-    kind: 'PROVINCE',
-  },
+  agency: KALTIM,
   title: 'Seleksi Terbuka JPT Pratama 2026',
   announcementDate: '2026-06-01',
   registrationClosesAt: '2026-06-15T15:59:59.999Z',
@@ -38,21 +31,16 @@ function application(
   failed: string[] = [],
 ): StageDocumentSpec['state']['applications'][number] {
   const a: ApplicationState = {
-    applicationId: `JPT-2026-DOC-V1.c${n}`,
-    candidateId: `c${n}`,
-    vacancyId: 'JPT-2026-DOC-V1',
-    submittedAt: '2026-06-02T00:00:00.000Z',
-    homePpkPermission: false,
+    ...submittedApplicationState({
+      applicationId: `JPT-2026-DOC-V1.c${n}`,
+      candidateId: `c${n}`,
+      vacancyId: 'JPT-2026-DOC-V1',
+      submittedAt: '2026-06-02T00:00:00.000Z',
+      homePpkPermission: false,
+    }),
     status: eligible ? 'SHORTLISTED' : 'NOT_ELIGIBLE',
     eligible,
-    screeningReopened: false,
     failedRequirements: failed,
-    assessment: null,
-    interview: {},
-    calibrationRound: 0,
-    calibrationRequested: false,
-    trackRecord: null,
-    withdrawn: false,
   };
   return { ...a, total: null, interviewScore: null };
 }

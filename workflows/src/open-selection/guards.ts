@@ -20,6 +20,7 @@ import {
   type Actor,
   type ApplicationStatus,
   type LocalDate,
+  type SelectionRules,
 } from '@seleksi/domain';
 import type {
   AnswerObjectionArgs,
@@ -212,19 +213,24 @@ export function setPansel(view: GuardView, args: SetPanselArgs): void {
   secretaryOnly('setPansel', args.actor);
   if (!inDeclaredStage(view, 'setPansel'))
     fail('WRONG_STAGE', 'Panitia seleksi hanya dapat diubah pada tahap perencanaan');
+  checkPanselMembers(args.members, view.input.rules.pansel);
+}
+
+/** A Pansel as the pinned rules want it (composition), one account per member and exactly one chair. */
+export function checkPanselMembers(members: SetPanselArgs['members'], rules: SelectionRules['pansel']): void {
   const problems = validatePanselComposition(
-    args.members.map((m) => ({
+    members.map((m) => ({
       id: m.id,
       internal: m.internal,
       partyMember: m.partyMember,
       bknOfficial: m.bknOfficial ?? false,
     })),
-    view.input.rules.pansel,
+    rules,
   );
   if (problems.length > 0) fail('INVALID_PANSEL', problems.map((p) => p.message).join('; '), 'members');
-  const userIds = new Set(args.members.map((m) => m.userId));
-  if (userIds.size !== args.members.length) fail('INVALID_PANSEL', 'Satu akun hanya untuk satu anggota', 'members');
-  if (args.members.filter((m) => m.role === 'CHAIR').length !== 1) {
+  const userIds = new Set(members.map((m) => m.userId));
+  if (userIds.size !== members.length) fail('INVALID_PANSEL', 'Satu akun hanya untuk satu anggota', 'members');
+  if (members.filter((m) => m.role === 'CHAIR').length !== 1) {
     fail('INVALID_PANSEL', 'Panitia seleksi harus memiliki tepat satu ketua', 'members');
   }
 }

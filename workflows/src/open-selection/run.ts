@@ -160,7 +160,8 @@ function withFallbackYears(calendar: HolidayCalendar, fromYear: number): Holiday
   return out;
 }
 
-function initialState(input: OpenSelectionInput): OpenSelectionState {
+/** A round as it opens: planned, every vacancy open, nothing applied or decided. */
+export function initialState(input: OpenSelectionInput): OpenSelectionState {
   return {
     selectionId: input.selectionId,
     agencyCode: input.agency.code,

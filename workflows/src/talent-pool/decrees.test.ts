@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildSelectionRules,
-  DEFAULT_LEGAL_BASIS,
-  overseerRulesFor,
-  type AgencyDto,
-  type ProfileDto,
-} from '@seleksi/domain';
+import { DEFAULT_LEGAL_BASIS, overseerRulesFor, type ProfileDto } from '@seleksi/domain';
 import { buildSuccessionGroupDecision } from '../talent-mapping/activities';
+import { KALTIM, talentFillingInput } from '../test-fixtures';
 import { buildTalentAppointmentDecree } from './activities';
-import type { TalentPoolFillingInput, TalentPoolFillingState } from './definitions';
+import type { TalentPoolFillingState } from './definitions';
 
-const agency: AgencyDto = {
-  code: 'KALTIM',
-  name: 'Pemerintah Provinsi Kalimantan Timur',
-  address: 'Jalan Gajah Mada No. 2',
-  city: 'Samarinda',
-  province: 'Kalimantan Timur',
-  timeZone: 'WITA',
-  kind: 'PROVINCE',
-};
 const post = {
   id: 'post-dinkes',
   level: 'PRATAMA' as const,
@@ -26,18 +12,7 @@ const post = {
   unit: 'Dinas Kesehatan',
 };
 
-const input: TalentPoolFillingInput = {
-  fillingId: 'F-1',
-  agency,
-  post,
-  plannedInaugurationDate: '2027-03-01',
-  ppkTitle: 'Gubernur Kalimantan Timur',
-  overseer: overseerRulesFor('BKN'),
-  fallbackRules: buildSelectionRules(),
-  signatory: { name: 'Kepala BKD', title: 'Kepala Badan Kepegawaian Daerah' },
-  createdBy: { userId: 'u', role: 'PANSEL_SECRETARY' },
-  createdAt: '2027-01-01T00:00:00.000Z',
-};
+const input = talentFillingInput('F-1', post);
 
 const state = {
   gate: { open: true, meritCategory: 'SANGAT_BAIK', reasons: [], period: '2026' },
@@ -137,7 +112,7 @@ describe('succession-group (KRS) decision', () => {
     disciplinarySanction: false,
   });
   const args = {
-    agency,
+    agency: KALTIM,
     post: { id: 'post-dinkes', title: 'Kepala Dinas Kesehatan', level: 'PRATAMA' as const, unit: 'Dinas Kesehatan' },
     period: '2026',
     year: 2026,

@@ -1,48 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildSelectionRules, overseerRulesFor } from '@seleksi/domain';
-import { TALENT_FILLING_STAGES, type TalentPoolFillingInput, type TalentPoolFillingState } from './definitions';
+import { talentFillingInput } from '../test-fixtures';
+import { initialFillingState, TALENT_FILLING_STAGES, type TalentPoolFillingState } from './definitions';
 import { TALENT_STAGE_ACTOR, talentFillingView } from './projection';
 
-const input: TalentPoolFillingInput = {
-  fillingId: 'TAL-KALTIM-2026-0000000A',
-  agency: {
-    code: 'KALTIM',
-    name: 'Pemerintah Provinsi Kalimantan Timur',
-    address: 'Jalan Gajah Mada No. 2',
-    city: 'Samarinda',
-    province: 'Kalimantan Timur',
-    timeZone: 'WITA',
-    kind: 'PROVINCE',
-  },
-  post: { id: 'TAL-KALTIM-2026-0000000A-P1', level: 'MADYA', position: 'Asisten Pemerintahan', unit: 'Setda' },
-  plannedInaugurationDate: '2027-03-01',
-  ppkTitle: 'Gubernur Kalimantan Timur',
-  overseer: overseerRulesFor('BKN'),
-  fallbackRules: buildSelectionRules(),
-  signatory: { name: 'Kepala BKD', title: 'Kepala Badan Kepegawaian Daerah' },
-  createdBy: { userId: 'u', role: 'PANSEL_SECRETARY' },
-  createdAt: '2027-01-01T00:00:00.000Z',
-};
+const input = talentFillingInput('TAL-KALTIM-2026-0000000A', {
+  id: 'TAL-KALTIM-2026-0000000A-P1',
+  level: 'MADYA',
+  position: 'Asisten Pemerintahan',
+  unit: 'Setda',
+});
 
+/** The filling as it starts (a Madya post outside the regional secretariat: the President's route), then `over`. */
 const state = (over: Partial<TalentPoolFillingState>): TalentPoolFillingState => ({
-  fillingId: input.fillingId,
-  agencyCode: 'KALTIM',
-  postId: input.post.id,
-  post: input.post,
-  plannedInaugurationDate: input.plannedInaugurationDate,
-  stage: 'GATE_CHECK',
-  gate: null,
-  successors: [],
-  confirmed: false,
-  overseerVerdict: null,
-  route: 'PRESIDENT',
-  proposedEmployeeId: null,
-  presidentialDecree: null,
-  appointedEmployeeId: null,
-  decree: null,
-  inaugurationDate: null,
-  fallback: null,
-  decisions: [],
+  ...initialFillingState(input),
   ...over,
 });
 

@@ -2,8 +2,14 @@
  * FROZEN: the open-selection workflow as it ran before the stage-module layout (one run for the whole
  * round, per-applicant activity chains). Rounds started before that change replay and finish on this
  * code: `openSelectionWorkflow` branches here when its history has no 'stage-run-v2' marker. Never
- * edit it; delete it once `temporal workflow list --query "WorkflowType='openSelectionWorkflow' AND
- * ExecutionStatus='Running' AND StartTime < '2026-12-07'"` is empty and no stored history needs it.
+ * change what it does; delete it once `temporal workflow list --query "WorkflowType='openSelectionWorkflow'
+ * AND ExecutionStatus='Running' AND StartTime < '2026-12-07'"` is empty and no stored history needs it.
+ *
+ * Shared helpers: the pure pieces it had word for word with the current modules (initial state, score
+ * rows, ranking, outcome and verdict codes, Pansel checks) are imported from them. They are guarded by
+ * the replay tests over stored v1 histories: a change to them that alters v1's commands fails
+ * `replay.test.ts`. Replay compares commands, not activity inputs or state, so a change to what a
+ * helper returns also changes what running v1 rounds store: keep such a change out of them.
  *
  * The open-selection process (seleksi terbuka), read top-down like the regulation (domain.md §1):
  * plan → overseer approves the plan → announcement and registration (extensions) → administrative
@@ -43,10 +49,7 @@ import {
   localDateOf,
   needsCalibration,
   periodDeadline,
-  rankCandidates,
-  assessmentScore,
   startOfLocalDay,
-  validatePanselComposition,
   weightedTotal,
   type Actor,
   type ApplicationStatus,
@@ -78,6 +81,7 @@ import {
   submitApplicationUpdate,
   submitInterviewScoreUpdate,
   submitPlanUpdate,
+  submittedApplicationState,
   withdrawApplicationUpdate,
   type ApplicationState,
   type CorrectableStage,
@@ -93,6 +97,11 @@ import {
   type VacancyState,
 } from '../definitions';
 import { SelectionStageKey, StageDeadlineKey } from '../../search-attributes';
+import { assessmentRecord, interviewScoreRecord, trackRecordScoreRecord, vacancyOutcomeEffect } from '../decisions';
+import { checkPanselMembers } from '../guards';
+import { initialState } from '../run';
+import { overseerVerdictCode } from '../stages/common';
+import { rankVacancies, STAGE_ORDER } from '../stages/ranking';
 
 const acts = proxyActivities<OpenSelectionActivities>({
   startToCloseTimeout: '1 minute',
@@ -101,15 +110,6 @@ const acts = proxyActivities<OpenSelectionActivities>({
 
 /** Decisions taken by a rule rather than a person (silence of the overseer, deadlines). */
 const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'ADMIN', displayName: 'Sistem (aturan tenggat waktu)' };
-
-/** Order of the stages that can be re-entered: the earliest reopened one wins. */
-const STAGE_ORDER: Record<CorrectableStage, number> = {
-  ADMINISTRATIVE_SCREENING: 0,
-  COMPETENCY_ASSESSMENT: 1,
-  INTERVIEW: 2,
-  TRACK_RECORD: 3,
-  FINAL_RANKING: 4,
-};
 
 type Next = 'PLAN' | 'ANNOUNCE' | CorrectableStage | 'REPORT' | 'APPOINTMENT_CHOICE' | 'DECREE' | 'DONE';
 
@@ -160,38 +160,7 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
   const startYear = Number(localDateOf(realStart, tz).slice(0, 4));
   let calendar = withFallbackYears(input.calendar, startYear);
 
-  const state: OpenSelectionState = {
-    selectionId: input.selectionId,
-    agencyCode: input.agency.code,
-    stage: 'PLANNED',
-    simulation: !!input.simulation,
-    registrationClosesAt: input.registrationClosesAt,
-    deadline: null,
-    announcementDocument: null,
-    documents: [],
-    pansel: [],
-    conflicts: {},
-    vacancies: input.vacancies.map((v) => ({
-      id: v.id,
-      status: 'OPEN',
-      extensions: 0,
-      pendingDecision: null,
-      outcome: null,
-      shortlist: [],
-      ranking: [],
-      proposedApplicationId: null,
-      appointedApplicationId: null,
-      decreeNumber: null,
-      inaugurationDate: null,
-    })),
-    applications: [],
-    applicationsPerVacancy: Object.fromEntries(input.vacancies.map((v) => [v.id, 0])),
-    objections: [],
-    overseer: null,
-    electionPermission: null,
-    decisions: [],
-    calendarRevision: 0,
-  };
+  const state: OpenSelectionState = initialState(input);
 
   // Flags the main flow waits on, set by Update handlers.
   let planSubmitted = false;
@@ -251,23 +220,13 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
     async (args) => {
       const id = applicationId(args.vacancyId, args.candidateId);
       const submittedAt = nowIso();
-      const a: ApplicationState = {
+      const a = submittedApplicationState({
         applicationId: id,
         candidateId: args.candidateId,
         vacancyId: args.vacancyId,
         submittedAt,
         homePpkPermission: args.homePpkPermission ?? false,
-        status: 'SUBMITTED',
-        eligible: null,
-        screeningReopened: false,
-        failedRequirements: [],
-        assessment: null,
-        interview: {},
-        calibrationRound: 0,
-        calibrationRequested: false,
-        trackRecord: null,
-        withdrawn: false,
-      };
+      });
       state.applications.push(a); // reserved before the activity, so a concurrent duplicate is refused
       state.applicationsPerVacancy[args.vacancyId] = (state.applicationsPerVacancy[args.vacancyId] ?? 0) + 1;
       try {
@@ -309,22 +268,7 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
       validator: (args: SetPanselArgs) => {
         secretaryOnly(args.actor);
         if (state.stage !== 'PLANNED') fail('WRONG_STAGE', 'Panitia seleksi hanya dapat diubah pada tahap perencanaan');
-        const problems = validatePanselComposition(
-          args.members.map((m) => ({
-            id: m.id,
-            internal: m.internal,
-            partyMember: m.partyMember,
-            bknOfficial: m.bknOfficial ?? false,
-          })),
-          rules.pansel,
-        );
-        if (problems.length > 0) fail('INVALID_PANSEL', problems.map((p) => p.message).join('; '), 'members');
-        const userIds = new Set(args.members.map((m) => m.userId));
-        if (userIds.size !== args.members.length)
-          fail('INVALID_PANSEL', 'Satu akun hanya untuk satu anggota', 'members');
-        if (args.members.filter((m) => m.role === 'CHAIR').length !== 1) {
-          fail('INVALID_PANSEL', 'Panitia seleksi harus memiliki tepat satu ketua', 'members');
-        }
+        checkPanselMembers(args.members, rules.pansel);
       },
     },
   );
@@ -374,17 +318,11 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
     decideVacancyUpdate,
     async (args) => {
       const v = vacancy(args.vacancyId)!;
-      const reasonCode: ReasonCode =
-        args.outcome === 'CANCEL'
-          ? 'VACANCY_CANCELLED'
-          : args.outcome === 'SWITCH_ROUTE'
-            ? 'VACANCY_SWITCHED_ROUTE'
-            : 'VACANCY_REANNOUNCED';
+      const { reasonCode, status } = vacancyOutcomeEffect(args.outcome);
       const why = v.pendingDecision;
       v.outcome = args.outcome;
       v.pendingDecision = null;
-      v.status =
-        args.outcome === 'CANCEL' ? 'CANCELLED' : args.outcome === 'SWITCH_ROUTE' ? 'SWITCHED_ROUTE' : 'REANNOUNCE';
+      v.status = status;
       const decision = await record('VACANCY_DECIDED', args.actor, args.reason, v.id, { outcome: args.outcome, why });
       for (const a of state.applications.filter((x) => x.vacancyId === v.id && !x.withdrawn)) {
         if (!isClosed(a.status)) await setStatus(a, 'CANCELLED', reasonCode, args.reason);
@@ -592,42 +530,14 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
     recordAssessmentUpdate,
     async (args) => {
       const a = app(args.applicationId)!;
-      const score = assessmentScore(args.managerial, args.socioCultural);
-      a.assessment = {
-        managerial: args.managerial,
-        socioCultural: args.socioCultural,
-        paper: args.paper,
-        presentation: args.presentation,
-        score,
-      };
-      const at = nowIso();
+      const { assessment, scores } = assessmentRecord(input.selectionId, a, args, nowIso());
+      a.assessment = assessment;
       const decision = await record('ASSESSMENT_RECORDED', args.actor, null, a.applicationId, {
         ...a.assessment,
         assessedAt: args.assessedAt,
         reusedResultId: args.reusedResultId ?? null,
       });
-      const base = { selectionId: input.selectionId, applicationId: a.applicationId, candidateId: a.candidateId };
-      const common = { memberId: null, round: 0, recordedBy: args.actor, recordedAt: at };
-      await acts.storeScores([
-        {
-          ...base,
-          ...common,
-          id: `${a.applicationId}:ASSESSMENT`,
-          kind: 'ASSESSMENT',
-          value: score,
-          components: { managerial: args.managerial, socioCultural: args.socioCultural },
-          note: args.reusedResultId ? `Hasil asesmen ${args.reusedResultId} (${args.assessedAt})` : args.assessedAt,
-        },
-        { ...base, ...common, id: `${a.applicationId}:PAPER`, kind: 'PAPER', value: args.paper, note: null },
-        {
-          ...base,
-          ...common,
-          id: `${a.applicationId}:PRESENTATION`,
-          kind: 'PRESENTATION',
-          value: args.presentation,
-          note: null,
-        },
-      ]);
+      await acts.storeScores(scores);
       await timeline(a, 'ASSESSMENT_RECORDED', null);
       return decision;
     },
@@ -665,21 +575,7 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
         round,
         score: args.score,
       });
-      await acts.storeScores([
-        {
-          id: `${a.applicationId}:INTERVIEW:${args.memberId}:${round}`,
-          selectionId: input.selectionId,
-          applicationId: a.applicationId,
-          candidateId: a.candidateId,
-          kind: 'INTERVIEW',
-          memberId: args.memberId,
-          round,
-          value: args.score,
-          note: args.reason ?? null,
-          recordedBy: args.actor,
-          recordedAt: decision.at,
-        },
-      ]);
+      await acts.storeScores([interviewScoreRecord(input.selectionId, a, args, round, decision.at)]);
       if (calibrate) await timeline(a, 'INTERVIEW_CALIBRATION_REQUESTED', null);
       return decision;
     },
@@ -718,21 +614,7 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
         score: args.score,
         eliminate: args.eliminate,
       });
-      await acts.storeScores([
-        {
-          id: `${a.applicationId}:TRACK_RECORD`,
-          selectionId: input.selectionId,
-          applicationId: a.applicationId,
-          candidateId: a.candidateId,
-          kind: 'TRACK_RECORD',
-          memberId: null,
-          round: 0,
-          value: args.score,
-          note: args.findings,
-          recordedBy: args.actor,
-          recordedAt: decision.at,
-        },
-      ]);
+      await acts.storeScores([trackRecordScoreRecord(input.selectionId, a, args, decision.at)]);
       if (args.eliminate) await setStatus(a, 'NOT_SHORTLISTED', 'TRACK_RECORD_ELIMINATED', args.reason ?? null);
       return decision;
     },
@@ -1146,38 +1028,7 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
     reRankRequested = false;
     rankingRevision += 1;
     await enterStage('FINAL_RANKING', 'FINAL_RANKING_STARTED');
-    for (const v of state.vacancies.filter(inSelection)) {
-      const result = rankCandidates(
-        state.applications
-          .filter((a) => a.vacancyId === v.id)
-          .map((a) => ({
-            applicationId: a.applicationId,
-            total: totalOf(a),
-            interview: interviewOf(a),
-            assessment: a.assessment?.score ?? null,
-            submittedAt: a.submittedAt,
-            eliminated: a.trackRecord?.eliminated ?? false,
-            withdrawn: a.withdrawn,
-            eligible: a.eligible === true,
-          })),
-        { passMark: rules.scoring.passMark, shortlistSize: rules.shortlistSize },
-      );
-      v.ranking = result.ranked.map((r) => ({
-        applicationId: r.applicationId,
-        rank: r.rank,
-        total: r.total,
-        qualified: r.qualified,
-        shortlisted: r.shortlisted,
-        note: r.note,
-      }));
-      v.shortlist = result.shortlist;
-      if (result.outcome === 'TOO_FEW_QUALIFIED') {
-        v.status = 'AWAITING_DECISION';
-        v.pendingDecision = 'TOO_FEW_QUALIFIED';
-      } else {
-        v.status = 'SHORTLISTED';
-      }
-    }
+    rankVacancies(state, rules, totalOf, interviewOf);
     if (!(await awaitVacancyDecisions())) return cancelSelection('Tidak ada lowongan dengan 3 nama yang memenuhi');
     for (const v of state.vacancies.filter((x) => x.status === 'SHORTLISTED')) {
       for (const a of state.applications.filter((x) => x.vacancyId === v.id && !x.withdrawn && x.eligible === true)) {
@@ -1344,17 +1195,7 @@ export async function legacyOpenSelectionWorkflow(input: OpenSelectionInput): Pr
     clearDeadline();
     const verdict = overseerVerdict ?? { actor: SYSTEM_ACTOR, subject, verdict: 'APPROVE' as const, reason: '' };
     if (overseerVerdict && overseerVerdict.actor !== SYSTEM_ACTOR) {
-      const code: ReasonCode =
-        verdict.verdict === 'APPROVE'
-          ? subject === 'PLAN'
-            ? 'PLAN_APPROVED'
-            : 'OVERSEER_APPROVED'
-          : verdict.verdict === 'REJECT'
-            ? 'OVERSEER_REJECTED'
-            : subject === 'PLAN'
-              ? 'PLAN_CORRECTION_REQUESTED'
-              : 'OVERSEER_CORRECTION_REQUESTED';
-      await recordStage(stage, code, null);
+      await recordStage(stage, overseerVerdictCode(verdict.verdict, subject), null);
     }
     return verdict;
   }

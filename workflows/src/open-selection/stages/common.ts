@@ -78,19 +78,16 @@ export async function awaitOverseer(
   run.clearDeadline();
   const verdict = run.overseerVerdict ?? { actor: SYSTEM_ACTOR, subject, verdict: 'APPROVE' as const, reason: '' };
   if (run.overseerVerdict && run.overseerVerdict.actor.userId !== SYSTEM_ACTOR.userId) {
-    const code: ReasonCode =
-      verdict.verdict === 'APPROVE'
-        ? subject === 'PLAN'
-          ? 'PLAN_APPROVED'
-          : 'OVERSEER_APPROVED'
-        : verdict.verdict === 'REJECT'
-          ? 'OVERSEER_REJECTED'
-          : subject === 'PLAN'
-            ? 'PLAN_CORRECTION_REQUESTED'
-            : 'OVERSEER_CORRECTION_REQUESTED';
-    await run.recordStage(stage, code, null);
+    await run.recordStage(stage, overseerVerdictCode(verdict.verdict, subject), null);
   }
   return verdict;
+}
+
+/** The stage event's reason code for the overseer's own verdict on the plan or on the result. */
+export function overseerVerdictCode(verdict: OverseerDecisionArgs['verdict'], subject: OverseerSubject): ReasonCode {
+  if (verdict === 'APPROVE') return subject === 'PLAN' ? 'PLAN_APPROVED' : 'OVERSEER_APPROVED';
+  if (verdict === 'REJECT') return 'OVERSEER_REJECTED';
+  return subject === 'PLAN' ? 'PLAN_CORRECTION_REQUESTED' : 'OVERSEER_CORRECTION_REQUESTED';
 }
 
 /** An objection window of the pinned number of working days, opened with the stage's result. */

@@ -4,15 +4,15 @@
  * may send the process back to the stage at fault.
  */
 import { patched } from '@temporalio/workflow';
-import { rankCandidates } from '@seleksi/domain';
+import { rankCandidates, type SelectionRules } from '@seleksi/domain';
 import type { StageDocumentKind } from '../activities';
-import type { CorrectableStage } from '../definitions';
+import type { ApplicationState, CorrectableStage, OpenSelectionState } from '../definitions';
 import { inSelection } from '../guards';
 import type { Next, SelectionRun } from '../run';
 import { awaitVacancyDecisions, cancelSelection, objectionWindow, reopenForCorrection } from './common';
 
 /** Order of the stages that can be re-entered: the earliest reopened one wins. */
-const STAGE_ORDER: Record<CorrectableStage, number> = {
+export const STAGE_ORDER: Record<CorrectableStage, number> = {
   ADMINISTRATIVE_SCREENING: 0,
   COMPETENCY_ASSESSMENT: 1,
   INTERVIEW: 2,
@@ -88,21 +88,39 @@ export async function finalRanking(run: SelectionRun): Promise<Next> {
 }
 
 function rank(run: SelectionRun): void {
-  for (const v of run.state.vacancies.filter(inSelection)) {
+  rankVacancies(
+    run.state,
+    run.rules,
+    (a) => run.totalOf(a),
+    (a) => run.interviewOf(a),
+  );
+}
+
+/**
+ * Ranks each vacancy in selection (pinned pass mark and shortlist size, the documented tie-break) and sets its
+ * ranking, its shortlist and its status: SHORTLISTED, or AWAITING_DECISION when too few qualified. Issues no commands.
+ */
+export function rankVacancies(
+  state: Pick<OpenSelectionState, 'vacancies' | 'applications'>,
+  rules: Pick<SelectionRules, 'scoring' | 'shortlistSize'>,
+  totalOf: (a: ApplicationState) => number | null,
+  interviewOf: (a: ApplicationState) => number | null,
+): void {
+  for (const v of state.vacancies.filter(inSelection)) {
     const result = rankCandidates(
-      run.state.applications
+      state.applications
         .filter((a) => a.vacancyId === v.id)
         .map((a) => ({
           applicationId: a.applicationId,
-          total: run.totalOf(a),
-          interview: run.interviewOf(a),
+          total: totalOf(a),
+          interview: interviewOf(a),
           assessment: a.assessment?.score ?? null,
           submittedAt: a.submittedAt,
           eliminated: a.trackRecord?.eliminated ?? false,
           withdrawn: a.withdrawn,
           eligible: a.eligible === true,
         })),
-      { passMark: run.rules.scoring.passMark, shortlistSize: run.rules.shortlistSize },
+      { passMark: rules.scoring.passMark, shortlistSize: rules.shortlistSize },
     );
     v.ranking = result.ranked.map((r) => ({
       applicationId: r.applicationId,
