@@ -4,26 +4,21 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { JPT_LEVELS, rankLabel, type RuleSetVersionDto, type SelectionRules } from '@seleksi/domain';
+import { JPT_LEVELS, rankLabel, SCORE_COMPONENTS, type RuleSetVersionDto, type SelectionRules } from '@seleksi/domain';
 import { builder } from '../builder';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
 import { DayKindEnum } from './common';
 import { ActorType, actorOf, reasonText } from './decision';
+import { fieldPerKey } from './field-lists';
 import { parseInput } from './input';
 import { OverseerEraEnum, SelectionScopeEnum } from './process-enums';
 import { currentDefaults, latestVersion, NATIONAL_SCOPE } from './rule-set-store';
-import { rulesFor, SelectionRulesInput, SelectionType, selectionRulesSchema } from './selection';
+import { rulesFor, SelectionRulesInput, SelectionType, selectionRulesSchema, WEIGHTS_DESCRIPTION } from './selection';
 
 const WeightsType = builder.simpleObject('ScoringWeights', {
-  description: 'Weights in percent (integers summing to 100)',
-  fields: (t) => ({
-    assessment: t.int(),
-    paper: t.int(),
-    presentation: t.int(),
-    interview: t.int(),
-    trackRecord: t.int(),
-  }),
+  description: WEIGHTS_DESCRIPTION,
+  fields: (t) => fieldPerKey(SCORE_COMPONENTS, () => t.int()),
 });
 
 const MinRankType = builder.simpleObject('MinRanks', {

@@ -16,6 +16,7 @@ import {
   periodDeadline,
   rankLabel,
   REASON_TEXT_ID,
+  SCORE_COMPONENTS,
   selectionIdOfVacancy,
   validateSelectionRules,
   vacancyId,
@@ -34,6 +35,7 @@ import { gqlError, typed } from '../errors';
 import type { GraphQLContext } from '../context';
 import { DayKindEnum, JptLevelEnum, SelectionStageEnum } from './common';
 import { DocumentType } from './document';
+import { fieldPerKey } from './field-lists';
 import { parseInput } from './input';
 import { OverseerEraEnum, SelectionScopeEnum } from './process-enums';
 import { currentDefaults } from './rule-set-store';
@@ -260,7 +262,8 @@ const createSelectionSchema = z.object({
     .nullish(),
 });
 
-const VacancyInput = builder.inputType('VacancyInput', {
+/** A post to fill: a vacancy of an open selection, or the post of a talent-pool filling. */
+export const VacancyInput = builder.inputType('VacancyInput', {
   fields: (t) => ({
     level: t.field({ type: JptLevelEnum }),
     position: t.string(),
@@ -278,15 +281,12 @@ const VacancyInput = builder.inputType('VacancyInput', {
   }),
 });
 
+/** The description of ScoringWeights and of its input (one Int per score component, both). */
+export const WEIGHTS_DESCRIPTION = 'Weights in percent (integers summing to 100)';
+
 const ScoringWeightsInput = builder.inputType('ScoringWeightsInput', {
-  description: 'Weights in percent (integers summing to 100)',
-  fields: (t) => ({
-    assessment: t.int(),
-    paper: t.int(),
-    presentation: t.int(),
-    interview: t.int(),
-    trackRecord: t.int(),
-  }),
+  description: WEIGHTS_DESCRIPTION,
+  fields: (t) => fieldPerKey(SCORE_COMPONENTS, () => t.int()),
 });
 
 const MinRankInput = builder.inputType('MinRankInput', {

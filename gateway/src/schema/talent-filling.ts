@@ -48,13 +48,12 @@ import { builder } from '../builder';
 import { arrayConnection } from '../relay/connections';
 import type { GraphQLContext } from '../context';
 import { gqlError, typed } from '../errors';
-import { JptLevelEnum } from './common';
 import { actorOf, DecisionType, updateIdOf } from './decision';
 import { DocumentType } from './document';
 import { parseInput } from './input';
 import { zodArgs } from './zod-args';
 import { vacancyOriginType } from './vacancy-origin';
-import { defaultPpkTitle, SelectionType } from './selection';
+import { defaultPpkTitle, SelectionType, VacancyInput } from './selection';
 import { MeritCategoryEnum, requireAgencyAccess, TALENT_ROLES, talentSettingsOf } from './talent';
 
 /** A new filling id of an agency: readable, unguessable enough, never personal data. */
@@ -319,24 +318,9 @@ builder.queryField('talentFilling', (t) =>
 // ---------------------------------------------------------------------------------------------
 // Starting a filling
 
-const TalentPostInput = builder.inputType('TalentPostInput', {
-  fields: (t) => ({
-    position: t.string(),
-    unit: t.string(),
-    level: t.field({ type: JptLevelEnum }),
-    field: t.string({ required: false, description: 'Field of duty (bidang) for related experience' }),
-    regionalSecretary: t.boolean({ required: false, description: 'The post is a regional secretary (Sekda)' }),
-    incumbentInauguratedOn: t.field({
-      type: 'LocalDate',
-      required: false,
-      description: 'Inauguration date of the current holder: a JPT cannot be replaced within 2 years',
-    }),
-  }),
-});
-
 const StartTalentPoolFillingInput = builder.inputType('StartTalentPoolFillingInput', {
   fields: (t) => ({
-    post: t.field({ type: TalentPostInput }),
+    post: t.field({ type: VacancyInput }),
     plannedInaugurationDate: t.field({ type: 'LocalDate', description: 'Age and retirement are checked on this date' }),
     ppkTitle: t.string({ required: false, description: "The appointing official's title (default from the agency)" }),
     signatoryName: t.string({ required: false, description: 'Signs the successor proposal (default: you)' }),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  asArg,
   defaultTalentSettings,
   isTalentPoolBox,
   JPT_LEVELS,
@@ -22,7 +23,9 @@ import {
 import { builder } from '../builder';
 import { gqlError, typed } from '../errors';
 import { JptLevelEnum } from './common';
+import { fieldPerKey } from './field-lists';
 import { parseInput } from './input';
+import { zodInputType } from './zod-args';
 
 import {
   TALENT_ROLES,
@@ -44,15 +47,12 @@ const TalentSystemApprovalType = builder.simpleObject('TalentSystemApproval', {
   fields: (t) => ({ approvedOn: t.field({ type: 'LocalDate' }), reference: t.string() }),
 });
 
+/** The SKP predicates (SKP_PREDICATES) as the API names them: the output, the input and its zod schema. */
+const SKP_POINT_KEYS = ['sangatBaik', 'baik', 'butuhPerbaikan', 'kurang', 'sangatKurang'] as const;
+
 const SkpPointsType = builder.simpleObject('SkpPoints', {
   description: 'Points (0–100) of each SKP predicate',
-  fields: (t) => ({
-    sangatBaik: t.float(),
-    baik: t.float(),
-    butuhPerbaikan: t.float(),
-    kurang: t.float(),
-    sangatKurang: t.float(),
-  }),
+  fields: (t) => fieldPerKey(SKP_POINT_KEYS, () => t.float()),
 });
 
 const ThresholdsType = builder.simpleObject('LevelThresholds', {
@@ -229,13 +229,7 @@ const TalentSystemApprovalInput = builder.inputType('TalentSystemApprovalInput',
 });
 
 const SkpPointsInput = builder.inputType('SkpPointsInput', {
-  fields: (t) => ({
-    sangatBaik: t.float(),
-    baik: t.float(),
-    butuhPerbaikan: t.float(),
-    kurang: t.float(),
-    sangatKurang: t.float(),
-  }),
+  fields: (t) => fieldPerKey(SKP_POINT_KEYS, () => t.float()),
 });
 
 const ThresholdsInput = builder.inputType('LevelThresholdsInput', {
@@ -263,28 +257,6 @@ const TalentScoringInput = builder.inputType('TalentScoringInput', {
   }),
 });
 
-const TalentGateInput = builder.inputType('TalentGateInput', {
-  fields: (t) => ({
-    minMeritCategory: t.field({ type: MeritCategoryEnum, required: false }),
-    maxMapAgeMonths: t.int({ required: false }),
-  }),
-});
-
-const RetirementAgesInput = builder.inputType('RetirementAgesInput', {
-  fields: (t) => ({
-    utama: t.int({ required: false }),
-    madya: t.int({ required: false }),
-    pratama: t.int({ required: false }),
-  }),
-});
-
-const RetirementRulesInput = builder.inputType('RetirementRulesInput', {
-  fields: (t) => ({
-    retirementAgeByLevel: t.field({ type: RetirementAgesInput, required: false }),
-    excludeWithinMonths: t.int({ required: false }),
-  }),
-});
-
 const TargetPostInput = builder.inputType('TargetPostInput', {
   fields: (t) => ({
     id: t.id({ description: 'Stable code of the post, e.g. KADISDIK (letters, digits, - and _)' }),
@@ -294,6 +266,29 @@ const TargetPostInput = builder.inputType('TargetPostInput', {
     field: t.string({ required: false, description: 'Field of duty (bidang); empty: any related post' }),
   }),
 });
+
+/** A whole number (GraphQL Int; zod still takes any number, the domain validation judges it). */
+const int = () => asArg(z.number(), { graphql: 'Int' });
+
+// The gate and retirement inputs: validated by zod, their GraphQL input types built from it (zod-args).
+const gateInputSchema = asArg(
+  z.object({
+    minMeritCategory: asArg(z.enum(MERIT_CATEGORIES), { graphql: 'MeritCategory' }).nullish(),
+    maxMapAgeMonths: int().nullish(),
+  }),
+  { graphql: 'TalentGateInput' },
+);
+
+const retirementInputSchema = asArg(
+  z.object({
+    retirementAgeByLevel: asArg(
+      z.object({ utama: int().nullish(), madya: int().nullish(), pratama: int().nullish() }),
+      { graphql: 'RetirementAgesInput' },
+    ).nullish(),
+    excludeWithinMonths: int().nullish(),
+  }),
+  { graphql: 'RetirementRulesInput' },
+);
 
 const TalentSettingsInput = builder.inputType('TalentSettingsInput', {
   description: 'Changes to the talent settings: an omitted field keeps its value, an explicit null clears it',
@@ -314,8 +309,8 @@ const TalentSettingsInput = builder.inputType('TalentSettingsInput', {
     }),
     numbering: t.field({ type: NineBoxNumberingEnum, required: false }),
     scoring: t.field({ type: TalentScoringInput, required: false }),
-    gate: t.field({ type: TalentGateInput, required: false }),
-    retirement: t.field({ type: RetirementRulesInput, required: false }),
+    gate: t.field({ type: zodInputType(gateInputSchema), required: false }),
+    retirement: t.field({ type: zodInputType(retirementInputSchema), required: false }),
     targetPosts: t.field({ type: [TargetPostInput], required: false, description: 'Replaces the whole list' }),
   }),
 });
@@ -329,15 +324,7 @@ const settingsInputSchema = z.object({
       performanceWeight: z.number().nullish(),
       potentialWeight: z.number().nullish(),
       skpYears: z.number().nullish(),
-      skpPoints: z
-        .object({
-          sangatBaik: z.number(),
-          baik: z.number(),
-          butuhPerbaikan: z.number(),
-          kurang: z.number(),
-          sangatKurang: z.number(),
-        })
-        .nullish(),
+      skpPoints: z.object(fieldPerKey(SKP_POINT_KEYS, () => z.number())).nullish(),
       performanceThresholds: thresholds.nullish(),
       potentialWeights: z
         .object({ managerial: z.number(), socioCultural: z.number(), trackRecord: z.number() })
@@ -346,17 +333,8 @@ const settingsInputSchema = z.object({
       trackRecordWhenMissing: z.number().nullish(),
     })
     .nullish(),
-  gate: z
-    .object({ minMeritCategory: z.enum(MERIT_CATEGORIES).nullish(), maxMapAgeMonths: z.number().nullish() })
-    .nullish(),
-  retirement: z
-    .object({
-      retirementAgeByLevel: z
-        .object({ utama: z.number().nullish(), madya: z.number().nullish(), pratama: z.number().nullish() })
-        .nullish(),
-      excludeWithinMonths: z.number().nullish(),
-    })
-    .nullish(),
+  gate: gateInputSchema.nullish(),
+  retirement: retirementInputSchema.nullish(),
   targetPosts: z
     .array(
       z.object({

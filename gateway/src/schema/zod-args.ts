@@ -6,6 +6,7 @@
  * shapes them.
  */
 import type { z } from 'zod';
+import type { InputObjectRef } from '@pothos/core';
 import type { GraphQLArgMeta } from '@seleksi/domain';
 import { builder } from '../builder';
 
@@ -103,4 +104,17 @@ export function zodArgs(arg: ArgBuilder, schema: z.ZodType, where: string): Reco
   return Object.fromEntries(
     Object.entries(shape).map(([k, s]) => [k, arg(fieldSpec(s, `${where}.${k}`) as never)]),
   ) as Record<string, never>;
+}
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/**
+ * The input object of a zod object named in its metadata (asArg), built once like the decisions' inputs:
+ * for inputs the gateway validates with zod, so their GraphQL type is not written a second time.
+ */
+export function zodInputType<S extends z.ZodType<object>>(schema: S): InputObjectRef<BuilderTypes, z.input<S>> {
+  const { core, meta } = unwrap(schema);
+  const where = meta.graphql ?? 'zodInputType';
+  if (defOf(core).type !== 'object') throw new Error(`${where}: not a zod object`);
+  return typeOf(core, meta, where) as InputObjectRef<BuilderTypes, z.input<S>>;
 }

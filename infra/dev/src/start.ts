@@ -10,23 +10,12 @@ import { join, relative, resolve } from 'node:path';
 import { payloadKeyEnv, SEARCH_ATTRIBUTES } from '@seleksi/workflows';
 import { loadConfig, type DevConfig } from './config';
 import { redactUri } from './mongo';
-import {
-  assertPortsFree,
-  authSecret,
-  paint,
-  printBox,
-  seedOrInviteAdmin,
-  serviceCredentials,
-  StackRun,
-  startDocumentStore,
-  startMailpit,
-  startManagedPostgres,
-} from './orchestrator';
+import * as orchestrator from './orchestrator';
 import { repoRoot, waitForHttpOk, type ManagedProcess } from './processes';
 import { devServerArgs, ensureSearchAttributes, temporalCliPath, waitForTemporal } from './temporal';
 
 const startedAt = Date.now();
-const stack = new StackRun('start');
+const stack = new orchestrator.StackRun('start');
 const fail = stack.fail;
 
 const SERVICES = ['candidate', 'assessment', 'document'] as const;
@@ -64,10 +53,10 @@ async function main(): Promise<void> {
     gateway: 'gateway/src/main.ts',
   };
   const missing = Object.entries(entries).filter(([, file]) => !existsSync(resolve(repoRoot, file)));
-  for (const [name, file] of missing) say(paint(33, `${name}: ${file} not found, not starting it`));
+  for (const [name, file] of missing) say(orchestrator.paint(33, `${name}: ${file} not found, not starting it`));
   const present = (name: keyof typeof entries): boolean => !missing.some(([n]) => n === name);
 
-  await assertPortsFree([
+  await orchestrator.assertPortsFree([
     ...(localTemporal
       ? [
           { name: 'Temporal', port: config.TEMPORAL_PORT, setting: 'TEMPORAL_PORT' },
@@ -116,7 +105,7 @@ async function main(): Promise<void> {
   // 1 + 2. Temporal, the store and the SMTP sink do not depend on each other: start them at once.
   await Promise.all([
     step('Mailpit', () =>
-      startMailpit(o, { smtpPort: config.MAILPIT_SMTP_PORT, uiPort: config.MAILPIT_UI_PORT, dataDir }),
+      orchestrator.startMailpit(o, { smtpPort: config.MAILPIT_SMTP_PORT, uiPort: config.MAILPIT_UI_PORT, dataDir }),
     ),
     step(localTemporal ? 'Temporal dev server' : `Temporal ${temporalAddress}`, async () => {
       let proc: ManagedProcess | undefined;
@@ -149,15 +138,17 @@ async function main(): Promise<void> {
         if (added.length > 0) say(`registered search attributes: ${added.join(', ')}`);
       } catch (err) {
         if (localTemporal) throw err;
-        say(paint(33, `could not check search attributes on ${temporalAddress}: ${(err as Error).message}`));
+        say(
+          orchestrator.paint(33, `could not check search attributes on ${temporalAddress}: ${(err as Error).message}`),
+        );
       } finally {
         await connection.close();
       }
     }),
     step(localMongo ? 'PostgreSQL + FerretDB' : `MongoDB ${redactUri(mongoUri)}`, async () => {
       // FerretDB stores everything in a PostgreSQL cluster of our own in the data dir.
-      if (localMongo) await startManagedPostgres(o, { port: config.POSTGRES_PORT, dataDir });
-      await startDocumentStore(o, {
+      if (localMongo) await orchestrator.startManagedPostgres(o, { port: config.POSTGRES_PORT, dataDir });
+      await orchestrator.startDocumentStore(o, {
         mongoUri,
         ...(localMongo ? { ferretdbPort: config.FERRETDB_PORT, postgresPort: config.POSTGRES_PORT } : {}),
       });
@@ -169,7 +160,7 @@ async function main(): Promise<void> {
     // One node process per component (`--import tsx`, not the tsx CLI, whose extra parent process
     // would relay every signal a second time).
     o.launch({ name, command: process.execPath, args: ['--import', 'tsx', entries[name]], env, console: true });
-  const { callerEnv, trustEnv, operatorAuth: operatorAuthOf } = serviceCredentials(dataDir);
+  const { callerEnv, trustEnv, operatorAuth: operatorAuthOf } = orchestrator.serviceCredentials(dataDir);
   const serviceEnv: NodeJS.ProcessEnv = { ...childEnv, ...trustEnv };
   const operatorAuth = operatorAuthOf(childEnv);
   await Promise.all(
@@ -195,7 +186,11 @@ async function main(): Promise<void> {
     await step('gateway', () =>
       waitForHttpOk(`http://127.0.0.1:${config.GATEWAY_PORT}/healthz`, {
         timeoutMs: 60_000,
-        process: node('gateway', { ...childEnv, ...callerEnv('gateway'), AUTH_SECRET: authSecret(dataDir) }),
+        process: node('gateway', {
+          ...childEnv,
+          ...callerEnv('gateway'),
+          AUTH_SECRET: orchestrator.authSecret(dataDir),
+        }),
       }),
     );
   }
@@ -204,7 +199,7 @@ async function main(): Promise<void> {
   let seedLines: string[] = [];
   if (present('gateway')) {
     try {
-      seedLines = await seedOrInviteAdmin(o, {
+      seedLines = await orchestrator.seedOrInviteAdmin(o, {
         demo: config.SELEKSI_DEMO,
         adminEmail: config.SELEKSI_ADMIN_EMAIL,
         logLevel: config.LOG_LEVEL,
@@ -242,7 +237,7 @@ async function main(): Promise<void> {
   ];
   lines.push(...seedLines);
   lines.push('', 'Ctrl-C stops everything; data is kept for the next start.');
-  printBox(lines);
+  orchestrator.printBox(lines);
 }
 
 function servicePortKey(s: ServiceName): 'CANDIDATE_PORT' | 'ASSESSMENT_PORT' | 'DOCUMENT_PORT' {

@@ -10,23 +10,13 @@ import { join, relative, resolve } from 'node:path';
 import { payloadKeyEnv } from '@seleksi/workflows';
 import { loadConfig } from '../config';
 import { redactUri } from '../mongo';
-import {
-  assertPortsFree,
-  authSecret,
-  printBox,
-  seedOrInviteAdmin,
-  serviceCredentials,
-  StackRun,
-  startDocumentStore,
-  startMailpit,
-  startManagedPostgres,
-} from '../orchestrator';
+import * as orchestrator from '../orchestrator';
 import { repoRoot, waitForHttpOk, type ManagedProcess } from '../processes';
 import { startTemporal } from './temporal';
 import { buildTopology, loadClusterConfig, processOf, topologyPorts, type TopologyProcess } from './topology';
 
 const startedAt = Date.now();
-const stack = new StackRun('cluster');
+const stack = new orchestrator.StackRun('cluster');
 const fail = stack.fail;
 
 async function main(): Promise<void> {
@@ -42,7 +32,7 @@ async function main(): Promise<void> {
   const localMongo = !cc.MONGODB_URI;
   const urls = topology.urls;
 
-  await assertPortsFree(
+  await orchestrator.assertPortsFree(
     topologyPorts(topology),
     'Is another `npm run start:cluster` still running? Stop it, or choose another CLUSTER_BASE_PORT.',
   );
@@ -50,20 +40,20 @@ async function main(): Promise<void> {
   // 1. PostgreSQL (Temporal's and FerretDB's) and Mailpit; then Temporal and the document store on it.
   const [, temporal] = await Promise.all([
     o.step('Mailpit', () =>
-      startMailpit(o, {
+      orchestrator.startMailpit(o, {
         smtpPort: processOf(topology, 'mailpit').instances[0]!.ports.smtp!,
         uiPort: processOf(topology, 'mailpit').instances[0]!.ports.ui!,
         dataDir,
       }),
     ),
     (async () => {
-      await o.step('PostgreSQL', () => startManagedPostgres(o, { port: topology.postgres.port, dataDir }));
+      await o.step('PostgreSQL', () => orchestrator.startManagedPostgres(o, { port: topology.postgres.port, dataDir }));
       const [t] = await Promise.all([
         o.step('Temporal', () =>
           startTemporal(topology, { orchestrator: o, dataDir, uiCodecEndpoint: `${urls.public}/codec` }),
         ),
         o.step(localMongo ? 'FerretDB' : `MongoDB ${redactUri(urls.mongo)}`, () =>
-          startDocumentStore(o, {
+          orchestrator.startDocumentStore(o, {
             mongoUri: urls.mongo,
             ...(localMongo
               ? {
@@ -78,7 +68,7 @@ async function main(): Promise<void> {
     })(),
   ]);
 
-  const credentials = serviceCredentials(dataDir);
+  const credentials = orchestrator.serviceCredentials(dataDir);
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
@@ -92,7 +82,9 @@ async function main(): Promise<void> {
     ...(p.secrets.includes('SERVICE_AUTH_TRUST') ? credentials.trustEnv : {}),
     ...(p.kind === 'worker' ? credentials.callerEnv('worker') : {}),
     // Every gateway signs and checks session tokens with the same secret: a token from one works on all.
-    ...(p.kind === 'gateway' ? { ...credentials.callerEnv('gateway'), AUTH_SECRET: authSecret(dataDir) } : {}),
+    ...(p.kind === 'gateway'
+      ? { ...credentials.callerEnv('gateway'), AUTH_SECRET: orchestrator.authSecret(dataDir) }
+      : {}),
   });
   /** Every instance of a role under supervision; resolves when all answer their health check. */
   const startRole = (name: string, timeoutMs: number): Promise<void> => {
@@ -127,7 +119,7 @@ async function main(): Promise<void> {
   // 3. Demo data through the proxy (idempotent), or the first administrator with SELEKSI_DEMO=0.
   let seedLines: string[];
   try {
-    seedLines = await seedOrInviteAdmin(o, {
+    seedLines = await orchestrator.seedOrInviteAdmin(o, {
       demo: dev.SELEKSI_DEMO,
       adminEmail: dev.SELEKSI_ADMIN_EMAIL,
       logLevel: cc.LOG_LEVEL,
@@ -146,7 +138,7 @@ async function main(): Promise<void> {
   const gateways = processOf(topology, 'gateway').instances;
   const workers = processOf(topology, 'worker').instances;
   const pad = (s: string): string => s.padEnd(29);
-  printBox([
+  orchestrator.printBox([
     `Seleksi JPT cluster is running (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
     '',
     `${pad('Portal / GraphQL (proxy)')}${urls.public}/graphql`,

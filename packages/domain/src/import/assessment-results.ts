@@ -9,20 +9,9 @@ import { addMonths } from '../rules/durations';
 import { DEFAULT_SELECTION_RULES } from '../rules/selection-rules';
 import { isValidScore } from '../rules/scoring';
 import type { Level3 } from '../talent/nine-box';
-import {
-  mapImportHeader,
-  normalizeHeader,
-  parseDateCell,
-  validateImportRows,
-  type HeaderResult,
-  type ImportCellError,
-  type ImportColumn,
-  type ProfileHeaderMap,
-  rowReader,
-  type ValidatedRows,
-} from './profiles';
+import * as sheet from './sheet';
 
-export const ASSESSMENT_RESULT_COLUMNS: readonly ImportColumn[] = [
+export const ASSESSMENT_RESULT_COLUMNS: readonly sheet.ImportColumn[] = [
   {
     key: 'nip',
     header: 'NIP',
@@ -122,8 +111,8 @@ export interface ImportedAssessmentResult {
   potentialLevel: Level3 | null;
 }
 
-export function mapAssessmentResultHeader(header: readonly string[]): HeaderResult {
-  return mapImportHeader(ASSESSMENT_RESULT_COLUMNS, header);
+export function mapAssessmentResultHeader(header: readonly string[]): sheet.HeaderResult {
+  return sheet.mapImportHeader(ASSESSMENT_RESULT_COLUMNS, header);
 }
 
 /** `78,5`, `78.5`, `80` → the number, when it is a score 0..100 with at most 2 decimals; otherwise null. */
@@ -146,7 +135,7 @@ const POTENTIAL_ALIASES: Record<string, Level3> = {
 
 /** `Tinggi`, `Potensial Menengah`, `sedang`, `1` → the level 1..3, or null when unknown. */
 export function parsePotentialLevel(raw: string): Level3 | null {
-  const n = normalizeHeader(raw).replace(/^(?:POTENSIAL|POTENSI|TINGKAT|LEVEL)_/, '');
+  const n = sheet.normalizeHeader(raw).replace(/^(?:POTENSIAL|POTENSI|TINGKAT|LEVEL)_/, '');
   return POTENTIAL_ALIASES[n] ?? null;
 }
 
@@ -160,11 +149,11 @@ export interface AssessmentRowContext {
 /** Validates one row: every cell at fault is reported, so that one upload shows everything to fix. */
 export function validateAssessmentResultRow(
   cells: readonly string[],
-  map: ProfileHeaderMap,
+  map: sheet.ImportHeaderMap,
   line: number,
   ctx: AssessmentRowContext,
-): { row: ImportedAssessmentResult | null; errors: ImportCellError[] } {
-  const { errors, cell, fail, required } = rowReader(cells, map, line);
+): { row: ImportedAssessmentResult | null; errors: sheet.ImportCellError[] } {
+  const { errors, cell, fail, required } = sheet.rowReader(cells, map, line);
 
   const nipRaw = required('nip');
   let nip = '';
@@ -178,7 +167,7 @@ export function validateAssessmentResultRow(
   const dateRaw = required('assessedAt');
   let assessedAt: string | null = null;
   if (dateRaw) {
-    const d = parseDateCell(dateRaw);
+    const d = sheet.parseDateCell(dateRaw);
     if (!d)
       fail('assessedAt', `Tanggal asesmen bukan tanggal yang valid (tulis TTTT-BB-HH atau HH-BB-TTTT): "${dateRaw}"`);
     else if (d > ctx.today) fail('assessedAt', `Tanggal asesmen tidak boleh setelah hari ini (${ctx.today})`);
@@ -208,7 +197,7 @@ export function validateAssessmentResultRow(
   const untilRaw = cell('validUntil');
   let validUntil: string | null = null;
   if (untilRaw) {
-    const d = parseDateCell(untilRaw);
+    const d = sheet.parseDateCell(untilRaw);
     if (!d) fail('validUntil', `Masa berlaku bukan tanggal yang valid: "${untilRaw}"`);
     else if (assessedAt && d <= assessedAt)
       fail('validUntil', `Masa berlaku harus setelah tanggal asesmen (${assessedAt})`);
@@ -224,11 +213,11 @@ export function validateAssessmentResultRow(
 /** Every row; one NIP with one assessment date twice in the file refuses both rows. */
 export function validateAssessmentResultRows(
   rows: readonly (readonly string[])[],
-  map: ProfileHeaderMap,
+  map: sheet.ImportHeaderMap,
   ctx: AssessmentRowContext,
   maxErrors = 500,
-): ValidatedRows<ImportedAssessmentResult> {
-  return validateImportRows(
+): sheet.ValidatedRows<ImportedAssessmentResult> {
+  return sheet.validateImportRows(
     rows,
     map,
     {

@@ -5,19 +5,9 @@
  */
 import { JPT_LEVELS, type JptLevel } from '../levels';
 import type { TargetPost } from '../talent/settings';
-import {
-  mapImportHeader,
-  normalizeHeader,
-  validateImportRows,
-  type HeaderResult,
-  type ImportCellError,
-  type ImportColumn,
-  type ProfileHeaderMap,
-  rowReader,
-  type ValidatedRows,
-} from './profiles';
+import * as sheet from './sheet';
 
-export const TARGET_POST_COLUMNS: readonly ImportColumn[] = [
+export const TARGET_POST_COLUMNS: readonly sheet.ImportColumn[] = [
   {
     key: 'id',
     header: 'KODE_JABATAN',
@@ -64,13 +54,14 @@ export const TARGET_POST_COLUMNS: readonly ImportColumn[] = [
 /** A target post as an import writes it. */
 export type ImportedTargetPost = TargetPost;
 
-export function mapTargetPostHeader(header: readonly string[]): HeaderResult {
-  return mapImportHeader(TARGET_POST_COLUMNS, header);
+export function mapTargetPostHeader(header: readonly string[]): sheet.HeaderResult {
+  return sheet.mapImportHeader(TARGET_POST_COLUMNS, header);
 }
 
 /** The level of `JPT Pratama`, `Pimpinan Tinggi Madya`, `UTAMA`, `II.a`, `II/b`, `I.b`; I.a is ambiguous (null). */
 export function parseJptLevel(raw: string): JptLevel | null {
-  const n = normalizeHeader(raw)
+  const n = sheet
+    .normalizeHeader(raw)
     .replace(/^(?:JABATAN_)?(?:JPT|PIMPINAN_TINGGI)_/, '')
     .replace(/^ESELON_/, '');
   if ((JPT_LEVELS as readonly string[]).includes(n)) return n as JptLevel;
@@ -85,10 +76,10 @@ const POST_ID = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,59}$/;
 /** Validates one row: every cell at fault is reported. */
 export function validateTargetPostRow(
   cells: readonly string[],
-  map: ProfileHeaderMap,
+  map: sheet.ImportHeaderMap,
   line: number,
-): { row: ImportedTargetPost | null; errors: ImportCellError[] } {
-  const { errors, cell, fail, required } = rowReader(cells, map, line, { collapseSpaces: true });
+): { row: ImportedTargetPost | null; errors: sheet.ImportCellError[] } {
+  const { errors, cell, fail, required } = sheet.rowReader(cells, map, line, { collapseSpaces: true });
   const id = required('id');
   if (id && !POST_ID.test(id))
     fail(
@@ -102,7 +93,7 @@ export function validateTargetPostRow(
   if (levelRaw && !level)
     fail(
       'level',
-      /^I_?A$/.test(normalizeHeader(levelRaw).replace(/^ESELON_/, ''))
+      /^I_?A$/.test(sheet.normalizeHeader(levelRaw).replace(/^ESELON_/, ''))
         ? 'Eselon I.a dapat setara JPT Utama atau JPT Madya; tulis jenjangnya (JPT Utama / JPT Madya)'
         : `Jenjang tidak dikenal: "${levelRaw}" (JPT Utama, JPT Madya, JPT Pratama)`,
     );
@@ -117,10 +108,10 @@ export function validateTargetPostRow(
 /** Every row; one code twice in the file refuses both rows. */
 export function validateTargetPostRows(
   rows: readonly (readonly string[])[],
-  map: ProfileHeaderMap,
+  map: sheet.ImportHeaderMap,
   maxErrors = 500,
-): ValidatedRows<ImportedTargetPost> {
-  return validateImportRows(
+): sheet.ValidatedRows<ImportedTargetPost> {
+  return sheet.validateImportRows(
     rows,
     map,
     {
