@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import { localDateOf, type AgencyTimeZone, type UserIdentity } from '@seleksi/domain';
 import type { AccountRepository } from '@seleksi/gateway';
+import type { PanselMemberPlan } from '@seleksi/workflows';
 import { eventually, type GraphQLResult, type Stack } from './stack';
 
 export type TestUser = UserIdentity;
@@ -114,16 +115,8 @@ export interface CreatedSelection {
   vacancies: { id: string; position: string; level: string }[];
 }
 
-export interface PanselMemberInput {
-  id?: string;
-  userId: string;
-  name: string;
-  institution: string;
-  internal: boolean;
-  partyMember: boolean;
-  bknOfficial?: boolean;
-  role: 'CHAIR' | 'SECRETARY' | 'MEMBER';
-}
+/** A member as `setPansel` takes it: the plan's member, its id optional (the gateway gives one). */
+export type PanselMemberInput = Omit<PanselMemberPlan, 'id'> & { id?: string };
 
 const DECISION = 'decisionId kind by { userId role displayName } at reason subjectId';
 
