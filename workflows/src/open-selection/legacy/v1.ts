@@ -51,13 +51,15 @@ import {
   periodDeadline,
   startOfLocalDay,
   weightedTotal,
-  type Actor,
-  type ApplicationStatus,
-  type DayKind,
-  type HolidayCalendar,
-  type LocalDate,
-  type ReasonCode,
-  type SelectionStage,
+} from '@seleksi/domain';
+import type {
+  Actor,
+  ApplicationStatus,
+  DayKind,
+  HolidayCalendar,
+  LocalDate,
+  ReasonCode,
+  SelectionStage,
 } from '@seleksi/domain';
 import type { OpenSelectionActivities, StageDocumentKind, StageDocumentSpec } from '../activities';
 import {
