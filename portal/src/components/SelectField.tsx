@@ -2,11 +2,24 @@
  * The select boxes the staff pages repeat: the options of a list of agencies (by code, shown by name) and
  * a list filter (a labelled select whose empty value means "all"). One markup for every page.
  */
-import { Field } from './ui';
+import { Field, LEVEL_NAMES } from './ui';
 
 export interface Option {
   value: string;
   label: string;
+}
+
+/** `<option>`s of the JPT levels, lowest first (the usual choice first). */
+export function LevelOptions() {
+  return (
+    <>
+      {(['PRATAMA', 'MADYA', 'UTAMA'] as const).map((l) => (
+        <option key={l} value={l}>
+          {LEVEL_NAMES[l]}
+        </option>
+      ))}
+    </>
+  );
 }
 
 /** `<option>`s of agencies: the code is sent, the name shown. */

@@ -14,6 +14,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, ErrorAlert, Field, Page } from '../../components/ui';
+import { LevelOptions } from '../../components/SelectField';
 import { useMutation, useQuery } from '../../api';
 import { useAuth } from '../../auth';
 import { AGENCY_TIME_ZONE, CREATE_SELECTION } from '../../queries/staff';
@@ -194,9 +195,7 @@ export function CreateSelectionPage() {
                       value={v.level}
                       onChange={(e) => setVacancy(v.key, { level: e.target.value as Level })}
                     >
-                      <option value="PRATAMA">JPT Pratama</option>
-                      <option value="MADYA">JPT Madya</option>
-                      <option value="UTAMA">JPT Utama</option>
+                      <LevelOptions />
                     </select>
                   )}
                 </Field>

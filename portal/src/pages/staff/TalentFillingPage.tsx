@@ -24,6 +24,7 @@ import type { ResultOf } from '../../graphql';
 import { useAuth } from '../../auth';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Button, ErrorAlert, Field, Loading, Page, formatDate } from '../../components/ui';
+import { LevelOptions } from '../../components/SelectField';
 import {
   CONFIRM_PROPOSAL,
   DECIDE_SUCCESSOR,
@@ -251,9 +252,7 @@ function StartFillingForm({ onStarted }: { onStarted: (fillingId: string) => voi
         <Field id="tf-level" label="Jenjang" apiField="input.post.level" error={a.error}>
           {(p) => (
             <select {...p} value={level} onChange={(e) => setLevel(e.target.value)}>
-              <option value="PRATAMA">JPT Pratama</option>
-              <option value="MADYA">JPT Madya</option>
-              <option value="UTAMA">JPT Utama</option>
+              <LevelOptions />
             </select>
           )}
         </Field>
