@@ -1,51 +1,45 @@
 import { getDocumentProxy } from 'unpdf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jptPhrase, renderVacancyAnnouncement } from './index';
 import { sampleMeta, sampleRequest } from './test-fixtures';
-import { fontsOf, layoutPagesOf, pagesOf, rawPagesOf, writeArtefact } from './test-poppler';
+import { fontsOf, layoutPagesOf, pagesOf, rawPagesOf, renderedBeforeAll, writeArtefact } from './test-poppler';
 
 describe('renderVacancyAnnouncement', () => {
   const req = sampleRequest();
   const meta = sampleMeta();
-  let pdf: Buffer;
-  let pages: string[];
-  let all: string;
-
-  beforeAll(async () => {
-    pdf = await renderVacancyAnnouncement(req, meta);
-    pages = pagesOf(pdf);
-    all = pages.join(' ');
-  });
+  const doc = renderedBeforeAll(() => renderVacancyAnnouncement(req, meta));
 
   it('produces a PDF with the expected content', () => {
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(all).toContain('PEMERINTAH PROVINSI KALIMANTAN TIMUR');
-    expect(all).toContain(req.agency.name);
-    expect(all).toContain('PENGUMUMAN');
-    expect(all).toContain(`NOMOR: ${meta.number}`);
-    expect(all).toContain(
+    expect(doc.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(doc.all).toContain('PEMERINTAH PROVINSI KALIMANTAN TIMUR');
+    expect(doc.all).toContain(req.agency.name);
+    expect(doc.all).toContain('PENGUMUMAN');
+    expect(doc.all).toContain(`NOMOR: ${meta.number}`);
+    expect(doc.all).toContain(
       'SELEKSI TERBUKA JABATAN PIMPINAN TINGGI PRATAMA DI LINGKUNGAN PEMERINTAH PROVINSI KALIMANTAN TIMUR',
     );
     // Wrapped cells read in one piece in content order.
-    const raw = rawPagesOf(pdf).join(' ');
+    const raw = rawPagesOf(doc.pdf).join(' ');
     for (const v of req.selection.vacancies) expect(raw).toContain(`${v.position} ${v.unit} Pratama`);
-    for (const r of req.selection.requirements) expect(all).toContain(r);
-    expect(all).toContain('Pendaftaran dibuka sejak 24 November 2026 sampai dengan 8 Desember 2026 pukul 23.59 WITA');
-    expect(all).toContain('Samarinda, 24 November 2026');
-    expect(all).toContain(req.signatory.name);
-    expect(all).toContain('NIP. 19710312 199703 2 004');
+    for (const r of req.selection.requirements) expect(doc.all).toContain(r);
+    expect(doc.all).toContain(
+      'Pendaftaran dibuka sejak 24 November 2026 sampai dengan 8 Desember 2026 pukul 23.59 WITA',
+    );
+    expect(doc.all).toContain('Samarinda, 24 November 2026');
+    expect(doc.all).toContain(req.signatory.name);
+    expect(doc.all).toContain('NIP. 19710312 199703 2 004');
   });
 
   it('ends with the verification box and numbers every page', () => {
-    const last = pages.at(-1) ?? '';
+    const last = doc.pages.at(-1) ?? '';
     expect(last).toContain(
       `Kode verifikasi: ${meta.verificationCode} — keaslian dokumen dapat diperiksa di ${meta.verifyUrl}`,
     );
-    pages.forEach((page, i) => expect(page).toContain(`Halaman ${i + 1} dari ${pages.length}`));
+    doc.pages.forEach((page, i) => expect(page).toContain(`Halaman ${i + 1} dari ${doc.pages.length}`));
   });
 
   it('sets the metadata from the request and the injected clock', async () => {
-    const proxy = await getDocumentProxy(new Uint8Array(pdf));
+    const proxy = await getDocumentProxy(new Uint8Array(doc.pdf));
     const info = (await proxy.getMetadata()).info as Record<string, unknown>;
     expect(info.Title).toContain(meta.number);
     expect(info.Author).toBe(req.agency.name);
@@ -55,20 +49,20 @@ describe('renderVacancyAnnouncement', () => {
 
   it('is byte-identical for equal input and clock, and differs when the clock differs', async () => {
     const again = await renderVacancyAnnouncement(sampleRequest(), sampleMeta());
-    expect(again.equals(pdf)).toBe(true);
+    expect(again.equals(doc.pdf)).toBe(true);
     const later = await renderVacancyAnnouncement(sampleRequest(), sampleMeta(new Date('2026-11-24T01:30:01.000Z')));
-    expect(later.equals(pdf)).toBe(false);
+    expect(later.equals(doc.pdf)).toBe(false);
   });
 
   it('embeds every font it uses', () => {
-    expect(pdf.includes('/FontFile2')).toBe(true);
-    const fonts = fontsOf(pdf);
+    expect(doc.pdf.includes('/FontFile2')).toBe(true);
+    const fonts = fontsOf(doc.pdf);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => !f.embedded)).toEqual([]);
   });
 
   it('writes page 1 as a PNG artefact', () => {
-    expect(writeArtefact('VACANCY_ANNOUNCEMENT', pdf)).toMatch(/VACANCY_ANNOUNCEMENT\.png$/);
+    expect(writeArtefact('VACANCY_ANNOUNCEMENT', doc.pdf)).toMatch(/VACANCY_ANNOUNCEMENT\.png$/);
   });
 });
 

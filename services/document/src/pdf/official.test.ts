@@ -20,7 +20,7 @@ import {
   sampleMinutesRequest,
   sampleReportToPpkRequest,
 } from './test-fixtures';
-import { fontsOf, layoutPagesOf, pagesOf, writeArtefact } from './test-poppler';
+import { fontsOf, layoutPagesOf, pagesOf, renderedBeforeAll, writeArtefact } from './test-poppler';
 
 async function infoOf(pdf: Buffer): Promise<Record<string, unknown>> {
   const proxy = await getDocumentProxy(new Uint8Array(pdf));
@@ -161,43 +161,35 @@ describe.each(OFFICIAL_DOCUMENT_KINDS)('%s', (kind) => {
   const req = SAMPLE_OFFICIAL_REQUESTS[kind]();
   const meta = metaWith('800.1.2.2/0042/BKD/2026');
   const layout = OFFICIAL_KINDS[kind].layout;
-  let pdf: Buffer;
-  let pages: string[];
-  let all: string;
-
-  beforeAll(async () => {
-    pdf = await renderOfficialDocument(req, meta);
-    pages = pagesOf(pdf);
-    all = pages.join(' ');
-  });
+  const doc = renderedBeforeAll(() => renderOfficialDocument(req, meta));
 
   it('prints the number, the title, place and date, the body and the signatory', () => {
     expect(req.kind).toBe(kind);
     const { heading, placeDate } = headingOf(req, meta.number);
-    expect(all).toContain(heading);
-    expect(all).toContain(placeDate);
-    for (const text of KEY_TEXT[kind]) expect(all).toContain(text);
+    expect(doc.all).toContain(heading);
+    expect(doc.all).toContain(placeDate);
+    for (const text of KEY_TEXT[kind]) expect(doc.all).toContain(text);
     const signatoryTitle = layout === 'DECREE' ? `${officeHeading(req.signatory.title)},` : req.signatory.title;
-    expectInOrder(all, [signatoryTitle, req.signatory.name]);
-    if (req.signatory.nip) expect(all).toContain(`${req.signatory.name} NIP. ${formatNip(req.signatory.nip)}`);
-    expectVerifiedAndNumbered(pages, meta);
-    if (pages.length > 1) expect(pages[1]).toContain(`${OFFICIAL_KINDS[kind].name} Nomor: ${meta.number}`);
+    expectInOrder(doc.all, [signatoryTitle, req.signatory.name]);
+    if (req.signatory.nip) expect(doc.all).toContain(`${req.signatory.name} NIP. ${formatNip(req.signatory.nip)}`);
+    expectVerifiedAndNumbered(doc.pages, meta);
+    if (doc.pages.length > 1) expect(doc.pages[1]).toContain(`${OFFICIAL_KINDS[kind].name} Nomor: ${meta.number}`);
   });
 
   it('is byte-identical for equal input and clock', async () => {
-    expect((await renderOfficialDocument(SAMPLE_OFFICIAL_REQUESTS[kind](), meta)).equals(pdf)).toBe(true);
+    expect((await renderOfficialDocument(SAMPLE_OFFICIAL_REQUESTS[kind](), meta)).equals(doc.pdf)).toBe(true);
   });
 
   it('embeds every font it uses', () => {
-    expect(pdf.includes('/FontFile2')).toBe(true);
-    const fonts = fontsOf(pdf);
+    expect(doc.pdf.includes('/FontFile2')).toBe(true);
+    const fonts = fontsOf(doc.pdf);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => !f.embedded)).toEqual([]);
     expect(fonts.every((f) => f.name.includes('DejaVu'))).toBe(true);
   });
 
   it('writes page 1 as a PNG artefact', () => {
-    expect(writeArtefact(kind, pdf)).toMatch(new RegExp(`${kind}\\.png$`));
+    expect(writeArtefact(kind, doc.pdf)).toMatch(new RegExp(`${kind}\\.png$`));
   });
 });
 
@@ -240,34 +232,28 @@ describe.each(DECREE_KINDS)('%s as a decree', (kind) => {
 describe('decree layout', () => {
   const req = sampleDecreeRequest();
   const meta = metaWith('800.1.2.2/K.1/2026');
-  let pdf: Buffer;
-  let pages: string[];
-  let all: string;
-
-  beforeAll(async () => {
-    pdf = await renderOfficialDocument(req, meta);
-    pages = pagesOf(pdf);
-    all = pages.join(' ');
-  });
+  const doc = renderedBeforeAll(() => renderOfficialDocument(req, meta));
 
   it('prints the KEPUTUSAN heading with NOMOR, TENTANG and the preamble', () => {
-    expect(all).toContain('PEMERINTAH PROVINSI KALIMANTAN TIMUR');
-    expect(all).toContain(
+    expect(doc.all).toContain('PEMERINTAH PROVINSI KALIMANTAN TIMUR');
+    expect(doc.all).toContain(
       'KEPUTUSAN GUBERNUR KALIMANTAN TIMUR NOMOR 800.1.2.2/K.1/2026 TENTANG PEMBENTUKAN PANITIA SELEKSI TERBUKA ' +
         'JABATAN PIMPINAN TINGGI PRATAMA TAHUN 2026 DENGAN RAHMAT TUHAN YANG MAHA ESA GUBERNUR KALIMANTAN TIMUR,',
     );
-    expect(all).not.toContain('NOMOR:');
+    expect(doc.all).not.toContain('NOMOR:');
   });
 
   it('letters the considerations, numbers the legal basis and ends each with a semicolon', () => {
-    expect(all).toMatch(/Menimbang : a\. bahwa untuk mengisi .* b\. bahwa untuk melaksanakan .* c\. bahwa berdasarkan/);
-    expect(all).toContain('sistem merit; b.');
-    expect(all).toContain('Mengingat : 1. Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara; 2.');
-    expect(all).toContain('di Lingkungan Instansi Pemerintah; MEMUTUSKAN:');
+    expect(doc.all).toMatch(
+      /Menimbang : a\. bahwa untuk mengisi .* b\. bahwa untuk melaksanakan .* c\. bahwa berdasarkan/,
+    );
+    expect(doc.all).toContain('sistem merit; b.');
+    expect(doc.all).toContain('Mengingat : 1. Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara; 2.');
+    expect(doc.all).toContain('di Lingkungan Instansi Pemerintah; MEMUTUSKAN:');
   });
 
   it('keeps the last dictum with the signature, lists the copies under it and ends with the attachment', () => {
-    expectInOrder(all, [
+    expectInOrder(doc.all, [
       'KEEMPAT : Keputusan ini mulai berlaku pada tanggal ditetapkan.',
       'Ditetapkan di Samarinda pada tanggal 2 November 2026 GUBERNUR KALIMANTAN TIMUR, Dr. H. Rudy Mas’ud, S.E., M.E.',
       'Tembusan: 1. Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi di Jakarta 2. Kepala Badan',
@@ -275,14 +261,14 @@ describe('decree layout', () => {
       'No. Nama Unsur Kedudukan 1. Dr. Sri Wahyuni, S.Sos., M.Si. Internal Ketua',
       'GUBERNUR KALIMANTAN TIMUR, Dr. H. Rudy Mas’ud, S.E., M.E. Kode verifikasi: K7QX-2M9D',
     ]);
-    const signed = pages.findIndex((page) => page.includes('Ditetapkan di Samarinda'));
-    expect(pages[signed]).toContain('KEEMPAT : Keputusan ini mulai berlaku');
-    expect(pages[signed]).not.toContain('Kode verifikasi');
-    expect(all.split('Kode verifikasi')).toHaveLength(2);
+    const signed = doc.pages.findIndex((page) => page.includes('Ditetapkan di Samarinda'));
+    expect(doc.pages[signed]).toContain('KEEMPAT : Keputusan ini mulai berlaku');
+    expect(doc.pages[signed]).not.toContain('Kode verifikasi');
+    expect(doc.all.split('Kode verifikasi')).toHaveLength(2);
   });
 
   it('sets the metadata from the request and the clock', async () => {
-    const info = await infoOf(pdf);
+    const info = await infoOf(doc.pdf);
     expect(info.Title).toBe(
       'Keputusan Gubernur Kalimantan Timur Nomor 800.1.2.2/K.1/2026 tentang Pembentukan Panitia Seleksi Terbuka ' +
         'Jabatan Pimpinan Tinggi Pratama Tahun 2026',
@@ -293,7 +279,7 @@ describe('decree layout', () => {
       sampleDecreeRequest(),
       metaWith(meta.number, new Date(1_800_000_000_000)),
     );
-    expect(later.equals(pdf)).toBe(false);
+    expect(later.equals(doc.pdf)).toBe(false);
   });
 
   it('names dictums with Indonesian ordinals beyond ten, and a single consideration has no letter', async () => {

@@ -1,5 +1,5 @@
 /** Sample inputs for the PDF tests and for rendering a page by hand. */
-import type { OfficialDocumentRequest, VacancyAnnouncementRequest } from '@seleksi/domain';
+import type { DocumentTable, OfficialDocumentRequest, VacancyAnnouncementRequest } from '@seleksi/domain';
 import type { IssueMeta } from './document';
 
 const POSITIONS: readonly (readonly [string, string])[] = [
@@ -81,6 +81,35 @@ export const SAMPLE_FINALISTS = [
   { name: 'Siti Aminah, S.E., M.Ak.', nip: '198001152006042001', score: '84,15' },
   { name: 'Yohanes Kristianto, S.H., M.H.', nip: '197609302003121002', score: '81,90' },
 ] as const;
+
+/** The caption of the tables about the one vacancy the later documents follow. */
+const DINKES = 'Kepala Dinas Kesehatan (JPT Pratama)';
+const TO_BKN = ['Kepala Badan Kepegawaian Negara', 'di', 'Jakarta'];
+const LETTER_CLOSING = 'Demikian kami sampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.';
+const MINUTES_CLOSING = 'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.';
+
+/** The finalists' ranking (Peringkat, Nama, Nilai Akhir), best first; `widths` of those three columns. */
+function finalistsTable(widths: readonly [number, number, number], caption?: string): DocumentTable {
+  const [rank, name, score] = widths;
+  return {
+    ...(caption === undefined ? {} : { caption }),
+    columns: [
+      { header: 'Peringkat', width: rank, align: 'center' },
+      { header: 'Nama', width: name },
+      { header: 'Nilai Akhir', width: score, align: 'right' },
+    ],
+    rows: SAMPLE_FINALISTS.map((f, i) => [String(i + 1), f.name, f.score]),
+  };
+}
+
+/** The first columns of a succession-plan group's table: successor order, name and talent-box. */
+function successorColumns(): DocumentTable['columns'] {
+  return [
+    { header: 'Urutan', width: 1, align: 'center' },
+    { header: 'Nama', width: 5 },
+    { header: 'Kotak', width: 1, align: 'center' },
+  ];
+}
 
 /** The default legal basis of the open selection's decrees (as packages/domain's DEFAULT_LEGAL_BASIS prints it). */
 const OPEN_SELECTION_BASIS = [
@@ -198,7 +227,7 @@ export function sampleMinutesRequest(rows = 8): OfficialDocumentRequest {
         ]),
       },
     ],
-    closing: ['Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.'],
+    closing: [MINUTES_CLOSING],
     signatory: PANSEL_CHAIR,
   };
 }
@@ -219,7 +248,7 @@ export function sampleAdministrativeResultAnnouncement(rows = 12): OfficialDocum
     ],
     tables: [
       {
-        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
+        caption: DINKES,
         columns: [
           { header: 'No', width: 0.6, align: 'center' },
           { header: 'Nama', width: 3 },
@@ -252,23 +281,14 @@ export function sampleLetterRequest(): OfficialDocumentRequest {
     subject: 'Permohonan Rekomendasi Hasil Seleksi Terbuka JPT Pratama',
     date: '2027-01-15',
     visibility: 'RESTRICTED',
-    recipient: ['Kepala Badan Kepegawaian Negara', 'di', 'Jakarta'],
+    recipient: [...TO_BKN],
     paragraphs: [
       'Dengan hormat, bersama ini kami sampaikan hasil seleksi terbuka Jabatan Pimpinan Tinggi Pratama di lingkungan Pemerintah Provinsi Kalimantan Timur Tahun 2026 dengan tiga nama terbaik sebagai berikut:',
       '{{table:0}}',
       'Sehubungan dengan hal tersebut, kami mohon rekomendasi atas hasil seleksi dimaksud.',
     ],
-    tables: [
-      {
-        columns: [
-          { header: 'Peringkat', width: 1.4, align: 'center' },
-          { header: 'Nama', width: 5 },
-          { header: 'Nilai Akhir', width: 1.6, align: 'right' },
-        ],
-        rows: SAMPLE_FINALISTS.map((f, i) => [String(i + 1), f.name, f.score]),
-      },
-    ],
-    closing: ['Demikian kami sampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.'],
+    tables: [finalistsTable([1.4, 5, 1.6])],
+    closing: [LETTER_CLOSING],
     signatory: GOVERNOR,
   };
 }
@@ -303,16 +323,11 @@ export function sampleSuccessionGroupDecisionRequest(): OfficialDocumentRequest 
     tables: [
       {
         caption: 'Kelompok Rencana Suksesi Jabatan Kepala Dinas Kesehatan',
-        columns: [
-          { header: 'Urutan', width: 1, align: 'center' },
-          { header: 'Nama', width: 5 },
-          { header: 'Kotak', width: 1, align: 'center' },
-          { header: 'Nilai', width: 1.4, align: 'right' },
-        ],
+        columns: [...successorColumns(), { header: 'Nilai', width: 1.4, align: 'right' }],
         rows: [
-          ['1', 'Dr. Andi Pratama, S.T., M.T.', '9', '91,20'],
-          ['2', 'Siti Aminah, S.E., M.Ak.', '9', '88,75'],
-          ['3', 'Yohanes Kristianto, S.H., M.H.', '8', '86,10'],
+          ['1', SAMPLE_FINALISTS[0].name, '9', '91,20'],
+          ['2', SAMPLE_FINALISTS[1].name, '9', '88,75'],
+          ['3', SAMPLE_FINALISTS[2].name, '8', '86,10'],
         ],
       },
     ],
@@ -331,22 +346,18 @@ export function sampleSuccessorProposalRequest(): OfficialDocumentRequest {
     subject: 'Usulan Pengisian Jabatan Kepala Dinas Kesehatan dari Kelompok Rencana Suksesi',
     date: '2027-02-01',
     visibility: 'RESTRICTED',
-    recipient: ['Kepala Badan Kepegawaian Negara', 'di', 'Jakarta'],
+    recipient: [...TO_BKN],
     paragraphs: [
       'Dengan hormat, bersama ini kami usulkan pengisian jabatan Kepala Dinas Kesehatan dari kelompok rencana suksesi Tahun 2026 sebagai berikut:',
       '{{table:0}}',
     ],
     tables: [
       {
-        columns: [
-          { header: 'Urutan', width: 1, align: 'center' },
-          { header: 'Nama', width: 5 },
-          { header: 'Kotak', width: 1, align: 'center' },
-        ],
-        rows: [['1', 'Dr. Andi Pratama, S.T., M.T.', '9']],
+        columns: successorColumns(),
+        rows: [['1', SAMPLE_FINALISTS[0].name, '9']],
       },
     ],
-    closing: ['Demikian kami sampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.'],
+    closing: [LETTER_CLOSING],
     signatory: GOVERNOR,
   };
 }
@@ -442,7 +453,7 @@ export function sampleScoreSheetRequest(): OfficialDocumentRequest {
     ],
     tables: [
       {
-        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
+        caption: DINKES,
         columns: [
           { header: 'Peringkat', width: 0.9, align: 'center' },
           { header: 'Nama', width: 2.6 },
@@ -467,6 +478,7 @@ export function sampleScoreSheetRequest(): OfficialDocumentRequest {
 
 /** Minutes of the final plenary: the ranking and the three names per vacancy. */
 export function sampleFinalResultMinutesRequest(): OfficialDocumentRequest {
+  const ranking = finalistsTable([1, 4, 1.2], DINKES);
   return {
     idempotencyKey: 'sel-2026-01:final-minutes:1',
     kind: 'FINAL_RESULT_MINUTES',
@@ -484,17 +496,12 @@ export function sampleFinalResultMinutesRequest(): OfficialDocumentRequest {
     ],
     tables: [
       {
-        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
-        columns: [
-          { header: 'Peringkat', width: 1, align: 'center' },
-          { header: 'Nama', width: 4 },
-          { header: 'Nilai Akhir', width: 1.2, align: 'right' },
-          { header: 'Keterangan', width: 2 },
-        ],
-        rows: SAMPLE_FINALISTS.map((f, i) => [String(i + 1), f.name, f.score, '3 terbaik']),
+        ...ranking,
+        columns: [...ranking.columns, { header: 'Keterangan', width: 2 }],
+        rows: ranking.rows.map((row) => [...row, '3 terbaik']),
       },
     ],
-    closing: ['Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.'],
+    closing: [MINUTES_CLOSING],
     signatory: PANSEL_CHAIR,
   };
 }
@@ -516,7 +523,7 @@ export function sampleFinalResultAnnouncementRequest(): OfficialDocumentRequest 
     ],
     tables: [
       {
-        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
+        caption: DINKES,
         columns: [
           { header: 'No', width: 0.6, align: 'center' },
           { header: 'Nama', width: 3 },
@@ -546,17 +553,7 @@ export function sampleReportToPpkRequest(): OfficialDocumentRequest {
       `Dalam rangka ${SELECTION}, bersama ini Panitia Seleksi menyampaikan 3 (tiga) nama terbaik untuk setiap jabatan beserta peringkat dan nilainya, untuk dipilih 1 (satu) orang sesuai ketentuan peraturan perundang-undangan.`,
       '{{table:0}}',
     ],
-    tables: [
-      {
-        caption: 'Kepala Dinas Kesehatan (JPT Pratama)',
-        columns: [
-          { header: 'Peringkat', width: 1, align: 'center' },
-          { header: 'Nama', width: 4 },
-          { header: 'Nilai Akhir', width: 1.2, align: 'right' },
-        ],
-        rows: SAMPLE_FINALISTS.map((f, i) => [String(i + 1), f.name, f.score]),
-      },
-    ],
+    tables: [finalistsTable([1, 4, 1.2], DINKES)],
     closing: ['Demikian laporan ini kami sampaikan untuk menjadi bahan pertimbangan.'],
     signatory: PANSEL_CHAIR,
     attachments: [

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { beforeAll } from 'vitest';
 
 const INSTALL_HINT =
   "install Debian's poppler-utils and libnss3-tools (bash infra/scripts/bootstrap.sh --test installs them)";
@@ -38,6 +39,27 @@ export function layoutPagesOf(pdf: Buffer): string[] {
 /** Each page's text with runs of whitespace collapsed: lines, wrapped cells and columns become single spaces. */
 export function pagesOf(pdf: Buffer): string[] {
   return layoutPagesOf(pdf).map((page) => page.replace(/\s+/g, ' ').trim());
+}
+
+/** A rendered PDF with its pages' text (as `pagesOf`) and all of it joined by spaces. */
+export interface RenderedPdf {
+  pdf: Buffer;
+  pages: string[];
+  all: string;
+}
+
+/**
+ * Renders once before the tests of the enclosing `describe` (so a describe renders once, not per test).
+ * The fields are filled in then: read them inside the tests, never while the tests are collected.
+ */
+export function renderedBeforeAll(render: () => Promise<Buffer>): RenderedPdf {
+  const rendered: RenderedPdf = { pdf: Buffer.alloc(0), pages: [], all: '' };
+  beforeAll(async () => {
+    rendered.pdf = await render();
+    rendered.pages = pagesOf(rendered.pdf);
+    rendered.all = rendered.pages.join(' ');
+  });
+  return rendered;
 }
 
 /**
