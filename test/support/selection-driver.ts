@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { localDateOf, type AgencyTimeZone, type UserIdentity } from '@seleksi/domain';
 import type { AccountRepository } from '@seleksi/gateway';
-import type { PanselMemberPlan } from '@seleksi/workflows';
+import type { PanselMemberPlan, RankedEntry } from '@seleksi/workflows';
 import { eventually, type GraphQLResult, type Stack } from './stack';
 
 export type TestUser = UserIdentity;
@@ -58,14 +58,7 @@ export interface ProcessVacancy {
   pendingDecision: string | null;
   outcome: string | null;
   shortlist: string[];
-  ranking: {
-    applicationId: string;
-    rank: number | null;
-    total: number | null;
-    qualified: boolean;
-    shortlisted: boolean;
-    note: string;
-  }[];
+  ranking: RankedEntry[];
   proposedApplicationId: string | null;
   appointedApplicationId: string | null;
   decreeNumber: string | null;
