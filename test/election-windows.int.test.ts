@@ -182,6 +182,27 @@ describe('the region schedule', () => {
     ]);
   });
 
+  it('a region saved before authors were kept: its recovered entry is the sender’s, at the time of sending', async () => {
+    const schedules = [
+      {
+        label: 'Pilkada serentak (data lama)',
+        candidatePairsDeterminedOn: addCalendarDays(today(), 900),
+        currentTermEndsOn: addCalendarDays(today(), 1000),
+        newHeadInauguratedOn: null,
+      },
+    ];
+    const id = electionRegionId('KOTA', 'Data Lama');
+    // As a gateway of the previous release saved it: no author, no reason.
+    const stored = await stack.clients.candidate.putElectionRegion(id, { kind: 'KOTA', name: 'Data Lama', schedules });
+    expect(stored.region.updatedBy).toBeNull();
+    const input = { kind: 'KOTA', name: 'Data Lama', schedules, reason: 'Pencatatan ulang jadwal lama' };
+    const sentAt = Date.now();
+    must(await d.gql<SetRegion>(ADMIN, SET_REGION, { i: input }));
+    const [entry] = await stack.clients.candidate.listAllAuditRecords({ selectionId: `election-region:${id}` });
+    expect(entry).toMatchObject({ by: { userId: ADMIN }, reason: input.reason });
+    expect(new Date(entry!.at).getTime()).toBeGreaterThanOrEqual(sentAt - 1000);
+  });
+
   it('is the national administrator’s, typed-checked, audited and idempotent', async () => {
     expectError(
       await d.gql(AGENCY_ADMIN, SET_REGION, { i: { kind: 'PROVINSI', name: 'X', schedules: [], reason: 'x' } }),

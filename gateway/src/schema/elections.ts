@@ -245,9 +245,10 @@ async function auditRegionRevision(ctx: GraphQLContext, saved: ElectionRegionSav
     workflowId: 'gateway:elections',
     kind: 'ELECTION_SCHEDULE_SET',
     // The revision's own author, time and reason: a retry that only records a lost entry is not its author.
+    // A region saved before authors were kept has none: then the sender, now, with their reason, all three.
     by: region.updatedBy ?? actorOf(ctx),
-    at: region.updatedAt ?? new Date().toISOString(),
-    reason: region.reason ?? reason,
+    at: (region.updatedBy && region.updatedAt) || new Date().toISOString(),
+    reason: (region.updatedBy && region.reason) || reason,
     subjectId: region.id,
     payload: { revision: region.revision, before, after: region.schedules },
   });

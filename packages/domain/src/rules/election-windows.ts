@@ -49,8 +49,9 @@ export interface ElectionRegionSave {
   schedules: ElectionScheduleDto[];
   /** The revision the author edited: a newer save is not overwritten. */
   expectedRevision?: number | null;
-  by: Actor;
-  reason: string;
+  /** Who saves it and why (the gateway always says; a previous release's gateway did not). */
+  by?: Actor;
+  reason?: string;
 }
 
 /** What a save answers: the region, whether it changed (false: the same content again), the one it replaced. */

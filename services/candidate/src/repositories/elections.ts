@@ -111,8 +111,8 @@ export function createElectionRepository(
         schedules,
         revision: revision + 1,
         updatedAt: new Date(),
-        updatedBy: input.by,
-        reason: input.reason,
+        ...(input.by ? { updatedBy: input.by } : {}),
+        ...(input.reason ? { reason: input.reason } : {}),
       };
       if (!current) {
         try {

@@ -23,8 +23,9 @@ const regionBody = z.object({
     .max(20),
   expectedRevision: z.number().int().min(0).nullish(),
   // Kept with the revision: a retry that only records the lost audit entry credits the save's author.
-  by: actorBody,
-  reason: z.string().trim().min(1).max(2000),
+  // Optional while a gateway of the previous release (which does not send them) may still call.
+  by: actorBody.optional(),
+  reason: z.string().trim().min(1).max(2000).optional(),
 });
 
 const dutyBody = z.object({
