@@ -175,6 +175,14 @@ export const gatewayConfigSchema = z.object({
    * a call waits only for its own work; generous enough for a service busy with a deadline surge.
    */
   SERVICE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /**
+   * How long the public's and candidates' reads of selections and documents are kept for everyone
+   * (shared-reads.ts): a change made outside this gateway shows to them within this time; staff read
+   * fresh, and their mutations clear what was kept. 0 turns the sharing off.
+   */
+  SHARED_READ_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Records kept by the shared reads at most (the least recently used go first). */
+  SHARED_READ_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** How often the subscription pump polls the candidate service's change feed while anyone subscribes. */
   CHANGE_FEED_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /**

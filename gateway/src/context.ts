@@ -23,6 +23,7 @@ import type { SelectionSummaryDto, ServiceClients } from '@seleksi/kit';
 import type { ApplyPipeline } from './apply';
 import type { NoticePreferences } from './notices/notifier';
 import type { SignInThrottle } from './security/throttle';
+import type { SharedReads } from './shared-reads';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -37,6 +38,8 @@ export interface GatewayDeps {
   noticePreferences: NoticePreferences;
   /** Sign-in throttling and its security events (state in the store, shared by all gateways). */
   throttle: SignInThrottle;
+  /** Selections and documents kept a moment for the public and candidates (see shared-reads.ts). */
+  sharedReads: SharedReads;
 }
 
 export interface GraphQLContext extends GatewayDeps {
@@ -48,6 +51,8 @@ export interface GraphQLContext extends GatewayDeps {
   receivedAt: Date;
   /** The client's address (socket peer, or X-Forwarded-For behind TRUST_PROXY), for throttling. */
   clientAddress: string;
+  /** The shared reads when this viewer may use them (the public, candidates), else null: read fresh. */
+  shared: SharedReads | null;
   loaders: {
     /** The read model without its stage history (which `stageHistory` loads when a query asks for it). */
     selection: DataLoader<string, SelectionSummaryDto | null>;
@@ -90,6 +95,7 @@ export async function createContext(
   clientAddress = 'unknown',
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await (started ?? authenticate(deps, authorization));
+  const shared = sharesReads(user) && deps.sharedReads.enabled ? deps.sharedReads : null;
   return {
     ...deps,
     user,
@@ -97,8 +103,14 @@ export async function createContext(
     idempotency: { key: idempotencyKey ?? null, uses: 0 },
     receivedAt,
     clientAddress,
-    loaders: new RequestLoaders(deps),
+    shared,
+    loaders: new RequestLoaders(deps, shared),
   };
+}
+
+/** The public and candidates read what is shared (they make almost all reads); staff read fresh. */
+export function sharesReads(user: Pick<Account, 'role'> | null): boolean {
+  return user === null || user.role === 'CANDIDATE';
 }
 
 type Loaders = GraphQLContext['loaders'];
@@ -111,7 +123,10 @@ type Loaders = GraphQLContext['loaders'];
 class RequestLoaders implements Loaders {
   readonly #made: Partial<Loaders> = {};
 
-  constructor(private readonly deps: GatewayDeps) {}
+  constructor(
+    private readonly deps: GatewayDeps,
+    private readonly shared: SharedReads | null,
+  ) {}
 
   /** The loader `key`, made by `make` the first time it is asked for. */
   #once<K extends keyof Loaders>(key: K, make: () => Loaders[K]): Loaders[K] {
@@ -121,7 +136,14 @@ class RequestLoaders implements Loaders {
   get selection() {
     return this.#once(
       'selection',
-      () => new DataLoader((ids) => this.deps.services.candidate.getSelectionSummariesByIds(ids)),
+      () =>
+        new DataLoader((ids) =>
+          this.shared
+            ? this.shared.many('selection', ids, (missing) =>
+                this.deps.services.candidate.getSelectionSummariesByIds(missing),
+              )
+            : this.deps.services.candidate.getSelectionSummariesByIds(ids),
+        ),
     );
   }
 
@@ -185,7 +207,15 @@ class RequestLoaders implements Loaders {
   }
 
   get document() {
-    return this.#once('document', () => new DataLoader((ids) => this.deps.services.document.getDocumentsByIds(ids)));
+    return this.#once(
+      'document',
+      () =>
+        new DataLoader((ids) =>
+          this.shared
+            ? this.shared.many('document', ids, (missing) => this.deps.services.document.getDocumentsByIds(missing))
+            : this.deps.services.document.getDocumentsByIds(ids),
+        ),
+    );
   }
 
   // Per agency: a request names few agencies, whatever the number of rows.

@@ -45,6 +45,7 @@ import { clientAddress } from './security/client-address';
 import { createEdge } from './security/edge';
 import { SecurityEvents } from './security/events';
 import { SignInThrottle, throttlePolicy } from './security/throttle';
+import { SharedReads, useSharedReadsClearing } from './shared-reads';
 
 const GRAPHQL_ENDPOINT = '/graphql';
 const RECEIVED_AT = Symbol('receivedAt');
@@ -72,6 +73,7 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
  * start when the headers arrive, a sized JSON body is read whole, then Yoga answers.
  */
 export function createGraphqlHandler(deps: GatewayDeps): NodeHandler {
+  const edge = edgeOptions(deps.config);
   const yoga = createYoga<{ req: express.Request; res: express.Response }>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -83,7 +85,8 @@ export function createGraphqlHandler(deps: GatewayDeps): NodeHandler {
     landingPage: false,
     // CORS is decided before routing (security/edge.ts), for the portal's origin only.
     cors: false,
-    ...edgeOptions(deps.config),
+    ...edge,
+    plugins: [...edge.plugins, useSharedReadsClearing()],
     logging: deps.logger,
     context: ({ request, req }) =>
       createContext(
@@ -274,6 +277,7 @@ export async function startGateway(
     apply: new ApplyPipeline(config, new StoredBusyReceipts(conn, config.APPLY_BUSY_RECEIPT_MAX_AGE_MS)),
     noticePreferences: new NoticePreferences(conn),
     throttle: new SignInThrottle(conn, throttlePolicy(config), new SecurityEvents(conn), logger),
+    sharedReads: new SharedReads(config.SHARED_READ_TTL_MS, config.SHARED_READ_MAX_ENTRIES),
   };
   await deps.throttle.init();
   const notifier = config.SMTP_URL

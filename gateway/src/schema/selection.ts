@@ -159,14 +159,14 @@ builder.queryField('selections', (t) =>
     },
     resolve: async (_r, args, ctx) => {
       const limit = Math.min(Math.max(args.first ?? 20, 1), 100);
-      const page = await typed(() =>
-        ctx.services.candidate.listSelectionSummaries({
-          agencyCode: args.agencyCode ?? undefined,
-          stage: args.stage ?? undefined,
-          limit,
-          after: args.after ?? undefined,
-        }),
-      );
+      const query = {
+        agencyCode: args.agencyCode ?? undefined,
+        stage: args.stage ?? undefined,
+        limit,
+        after: args.after ?? undefined,
+      };
+      const list = () => ctx.services.candidate.listSelectionSummaries(query);
+      const page = await typed(() => (ctx.shared ? ctx.shared.one('selections', JSON.stringify(query), list) : list()));
       const items = page.items.filter((s) => canSee(ctx, s));
       for (const s of items) ctx.loaders.selection.prime(s.id, s);
       return {
