@@ -41,6 +41,7 @@ import {
   pct,
   runsOf,
   sleep,
+  stackCpu,
   startFloor,
   updatesOf,
   type BenchClient,
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   try {
     stack = await startBenchStack('bench-round', { clusterBase: CLUSTER_BENCH_BASE.round });
     measuredOn = stack.describe;
-    await run(await benchClient(stack));
+    await run(await benchClient(stack), stack);
   } finally {
     await stack?.stop();
   }
@@ -112,7 +113,7 @@ async function stageOfDecisions(label: string, count: number, fn: (i: number) =>
   return rate;
 }
 
-async function run(b: BenchClient): Promise<void> {
+async function run(b: BenchClient, stack: BenchStack): Promise<void> {
   const t0 = Date.now();
   const candidates = await createCandidates(b, N, 'round');
   console.log(`  ${N} candidates created and signed in (${seconds(t0)})`);
@@ -158,6 +159,7 @@ async function run(b: BenchClient): Promise<void> {
       CONCURRENCY,
       [apply, floor.send, ...(bareFloor ? [bareFloor.send] : [])],
       Math.min(BLOCKS, N),
+      () => stackCpu(stack),
     );
   } finally {
     await Promise.all([floor.close(), bareFloor?.close()]);
@@ -313,6 +315,18 @@ function printApplyFigures({ apply, floor, bareFloor, applyUpdates, blocksLoad }
     `  apply ÷ floor p50 by block   ${perBlock.map((r) => r.toFixed(1)).join(' ')} (min ${Math.min(...perBlock).toFixed(1)}, max ${Math.max(...perBlock).toFixed(1)})`,
   );
   console.log(`  load average (1 min)         ${blocksLoad} over the blocks, ${loadSpan()} over the run`);
+  // Where an application's CPU goes, against a floor item's (the stack's processes and this one).
+  const byComponent = (m: Measured) =>
+    [...(m.cpuMsPerCallBy ?? [])]
+      .filter(([, v]) => v >= 0.05)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, v]) => `${name} ${v.toFixed(1)}`)
+      .join(', ');
+  console.log(
+    `  CPU per item                 apply ${apply.cpuMsPerCall?.toFixed(1)} ms, floor ${floor.cpuMsPerCall?.toFixed(1)} ms`,
+  );
+  console.log(`    apply, by component (ms)   ${byComponent(apply)}`);
+  console.log(`    floor, by component (ms)   ${byComponent(floor)}`);
 }
 
 main().catch((err: unknown) => {

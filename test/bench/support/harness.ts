@@ -597,6 +597,8 @@ export interface Measured {
   latencies: number[];
   /** CPU time (ms) per call of the processes `cpu` counts, when a `cpu` sampler was given. */
   cpuMsPerCall?: number;
+  /** The same per component, when `cpu` answered CPU seconds per component (`stackCpu`). */
+  cpuMsPerCallBy?: Map<string, number>;
 }
 
 /** `count` calls of `fn` (given the call's index), `concurrency` in flight; a failing call fails the measurement. */
@@ -631,18 +633,27 @@ export async function measureAlternating(
   concurrency: number,
   ways: readonly ((i: number) => Promise<void>)[],
   blocks = 4,
-  cpu?: () => number,
+  /** CPU ms so far (the processes to count), or CPU seconds so far per component (`stackCpu`). */
+  cpu?: () => number | Map<string, number>,
 ): Promise<Measured[]> {
   const out: Measured[] = ways.map(() => ({ rate: 0, latencies: [] }));
   const seconds = ways.map(() => 0);
   const cpuMs = ways.map(() => 0);
+  const cpuMsBy = ways.map(() => new Map<string, number>());
   for (let k = 0; k < blocks; k++) {
     const size = Math.floor(((k + 1) * count) / blocks) - Math.floor((k * count) / blocks);
     const offset = Math.floor((k * count) / blocks);
     for (const [j, fn] of ways.entries()) {
-      const cpu0 = cpu?.() ?? 0;
+      const cpu0 = cpu?.();
       const m = await measureRequests(size, concurrency, (i) => fn(offset + i));
-      if (cpu) cpuMs[j]! += cpu() - cpu0;
+      const cpu1 = cpu?.();
+      if (typeof cpu0 === 'number' && typeof cpu1 === 'number') cpuMs[j]! += cpu1 - cpu0;
+      else if (cpu0 instanceof Map && cpu1 instanceof Map)
+        for (const [name, v] of cpu1) {
+          const ms = (v - (cpu0.get(name) ?? v)) * 1000;
+          cpuMsBy[j]!.set(name, (cpuMsBy[j]!.get(name) ?? 0) + ms);
+          cpuMs[j]! += ms;
+        }
       seconds[j]! += size / m.rate;
       out[j]!.latencies.push(...m.latencies);
     }
@@ -650,6 +661,7 @@ export async function measureAlternating(
   for (const [j, m] of out.entries()) {
     m.rate = count / seconds[j]!;
     if (cpu) m.cpuMsPerCall = cpuMs[j]! / count;
+    if (cpuMsBy[j]!.size > 0) m.cpuMsPerCallBy = new Map([...cpuMsBy[j]!].map(([n, v]) => [n, v / count]));
   }
   return out;
 }
@@ -661,7 +673,7 @@ export async function measurePair(
   a: (i: number) => Promise<void>,
   b: (i: number) => Promise<void>,
   blocks = 4,
-  cpu?: () => number,
+  cpu?: () => number | Map<string, number>,
 ): Promise<[Measured, Measured]> {
   const [ma, mb] = await measureAlternating(count, concurrency, [a, b], blocks, cpu);
   return [ma!, mb!];
