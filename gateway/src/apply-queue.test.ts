@@ -151,14 +151,14 @@ describe('receipt time of a resend after BUSY', () => {
     const p = new ApplyPipeline(config);
     const resend = new Date();
     const first = new Date(resend.getTime() - 5_000);
-    expect(await p.receiptOf('c1', 'V1', resend)).toBe(resend);
+    expect(await p.receiptOf('c1', 'V1', resend)).toEqual({ at: resend, busy: false });
     await p.rememberBusy('c1', 'V1', first);
     await p.rememberBusy('c1', 'V1', resend); // a second BUSY does not move the first receipt
-    expect(await p.receiptOf('c1', 'V1', resend)).toBe(first);
-    expect(await p.receiptOf('c2', 'V1', resend)).toBe(resend);
-    expect(await p.receiptOf('c1', 'V2', resend)).toBe(resend);
+    expect(await p.receiptOf('c1', 'V1', resend)).toEqual({ at: first, busy: true });
+    expect(await p.receiptOf('c2', 'V1', resend)).toEqual({ at: resend, busy: false });
+    expect(await p.receiptOf('c1', 'V2', resend)).toEqual({ at: resend, busy: false });
     await p.forgetBusy('c1', 'V1');
-    expect(await p.receiptOf('c1', 'V1', resend)).toBe(resend);
+    expect(await p.receiptOf('c1', 'V1', resend)).toEqual({ at: resend, busy: false });
   });
 
   it('ignores a receipt older than APPLY_BUSY_RECEIPT_MAX_AGE_MS, and a new BUSY replaces it', async () => {

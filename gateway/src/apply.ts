@@ -98,10 +98,13 @@ export class ApplyPipeline {
     return facts.vacancyIds.has(vacancyId) ? facts : null;
   }
 
-  /** The receipt time that counts: the earliest of this request's and a BUSY-answered one's (any gateway's). */
-  async receiptOf(candidateId: string, vacancyId: string, receivedAt: Date): Promise<Date> {
+  /**
+   * The receipt time that counts: the earliest of this request's and a BUSY-answered one's (any gateway's);
+   * `busy`: whether such a receipt is recorded (to be removed once the application has its final answer).
+   */
+  async receiptOf(candidateId: string, vacancyId: string, receivedAt: Date): Promise<{ at: Date; busy: boolean }> {
     const earlier = await this.busyReceipts.get(candidateId, vacancyId);
-    return earlier && earlier < receivedAt ? earlier : receivedAt;
+    return { at: earlier && earlier < receivedAt ? earlier : receivedAt, busy: earlier !== null };
   }
 
   /** Stored before the BUSY answer leaves, so the resend finds it whichever gateway it reaches. */
@@ -233,19 +236,23 @@ export async function applyToVacancy(
   if (trace) trace.marks.beforeResolver = Date.now() - ctx.receivedAt.getTime();
   const candidateId = user.candidateId;
   // Two independent `_id` lookups at once (the receipt one finds nothing unless a request was answered BUSY).
-  const [selection, receivedAt] = await Promise.all([
+  const [selection, receipt] = await Promise.all([
     pipeline.selectionOf(ctx, vacancyId),
     pipeline.receiptOf(candidateId, vacancyId, ctx.receivedAt),
   ]);
+  const receivedAt = receipt.at;
   mark('selection');
   if (!selection) throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
   const owner = { candidateId, selectionId: selection.id, vacancyId };
   const requestId = updateIdOf(ctx);
-  // Not awaited: a failed delete only leaves a receipt that ages out (APPLY_BUSY_RECEIPT_MAX_AGE_MS).
-  const forgetReceipt = () =>
+  // Only when one was found (almost every application has none: no store call). Not awaited: a failed
+  // delete only leaves a receipt that ages out (APPLY_BUSY_RECEIPT_MAX_AGE_MS).
+  const forgetReceipt = () => {
+    if (!receipt.busy) return;
     void pipeline
       .forgetBusy(candidateId, vacancyId)
       .catch((err: unknown) => ctx.logger.warn({ err }, 'could not remove a BUSY receipt'));
+  };
   try {
     return await pipeline.queue.run(async () => {
       mark('queued');

@@ -639,10 +639,32 @@ export class AccountRepository {
 
   // --- sessions ---------------------------------------------------------------------------------
 
-  async openSession(userId: string, ttlSeconds: number, now = new Date()): Promise<{ id: string; expiresAt: Date }> {
+  /**
+   * Where the changes taken from the feed stand: taken before an account is read, and given back to
+   * `openSession`, it tells whether a change (a deactivation, a role) arrived since the read.
+   */
+  changeMark(): number {
+    return this.generation;
+  }
+
+  /**
+   * Opens a session. With `trust` (the account just read to open it, and the change mark taken before
+   * that read) the session is remembered as checked, so the client's next request here does not read
+   * it back — unless a change arrived from the feed since the read; a later one forgets it as usual.
+   */
+  async openSession(
+    userId: string,
+    ttlSeconds: number,
+    now = new Date(),
+    trust?: { account: Account; readSince: number },
+  ): Promise<{ id: string; expiresAt: Date }> {
     const id = randomBytes(18).toString('base64url');
     const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
     await this.sessions.create({ _id: id, userId, expiresAt, revokedAt: null });
+    if (trust && trust.account.id === userId && trust.account.active && trust.readSince === this.generation) {
+      if (this.checked.size >= MAX_CHECKED_SESSIONS) this.checked.clear();
+      this.checked.set(id, { account: trust.account, expiresAt: expiresAt.getTime(), checkedAt: Date.now() });
+    }
     return { id, expiresAt };
   }
 

@@ -23,6 +23,23 @@ describe('TokenService', () => {
     expect(await tokens.verify(foreign)).toBeNull();
   });
 
+  it('checks no signature for a token it signed itself; a token signed elsewhere is checked once', async () => {
+    const check = vi.spyOn(crypto.subtle, 'verify');
+    try {
+      const tokens = new TokenService(SECRET);
+      const own = await tokens.sign('usr-1', 'ses-1', new Date(Date.now() + 3_600_000));
+      expect(await tokens.verify(own)).toEqual({ userId: 'usr-1', sessionId: 'ses-1' });
+      expect(check).not.toHaveBeenCalled();
+      // Another gateway's token (same secret): its signature is checked the first time only.
+      const elsewhere = await new TokenService(SECRET).sign('usr-2', 'ses-2', new Date(Date.now() + 3_600_000));
+      expect(await tokens.verify(elsewhere)).toEqual({ userId: 'usr-2', sessionId: 'ses-2' });
+      expect(await tokens.verify(elsewhere)).toEqual({ userId: 'usr-2', sessionId: 'ses-2' });
+      expect(check).toHaveBeenCalledTimes(1);
+    } finally {
+      check.mockRestore();
+    }
+  });
+
   it('stops accepting a remembered token when it expires', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const tokens = new TokenService(SECRET);

@@ -34,15 +34,24 @@ export class TokenService {
     return this.key;
   }
 
+  /** A token for the session; remembered as verified (this gateway signed it, its first use need not check it). */
   async sign(userId: string, sessionId: string, expiresAt: Date): Promise<string> {
-    return new SignJWT({})
+    const exp = Math.floor(expiresAt.getTime() / 1000);
+    const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
       .setSubject(userId)
       .setJti(sessionId)
       .setIssuedAt()
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .setExpirationTime(exp)
       .sign(await this.cryptoKey());
+    this.remember(token, { userId, sessionId, exp });
+    return token;
+  }
+
+  private remember(token: string, claims: TokenClaims & { exp: number }): void {
+    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+    this.verified.set(token, claims);
   }
 
   /** The session id of a valid token, or null for a bad signature, a wrong issuer or an expired token. */
@@ -58,8 +67,7 @@ export class TokenService {
       const { payload } = await jwtVerify(token, await this.cryptoKey(), { issuer: ISSUER, algorithms: ['HS256'] });
       if (!payload.sub || !payload.jti) return null;
       const claims = { userId: payload.sub, sessionId: payload.jti };
-      if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
-      this.verified.set(token, { ...claims, exp: payload.exp ?? Number.POSITIVE_INFINITY });
+      this.remember(token, { ...claims, exp: payload.exp ?? Number.POSITIVE_INFINITY });
       return claims;
     } catch (err) {
       if (err instanceof errors.JOSEError) return null;

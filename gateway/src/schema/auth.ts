@@ -45,9 +45,18 @@ export const AuthPayload = builder.simpleObject('AuthPayload', {
   }),
 });
 
-/** Opens a session for an account that proved who it is (password, one-time link, OpenID Connect). */
-export async function openSessionFor(ctx: GraphQLContext, user: Account, method = 'password') {
-  const session = await ctx.accounts.openSession(user.id, ctx.config.AUTH_TOKEN_TTL_SECONDS);
+/**
+ * Opens a session for an account that proved who it is (password, one-time link, OpenID Connect).
+ * `readSince`: the accounts' change mark taken before `user` was read (see `openSession`), to let this
+ * gateway trust the new session without reading it back on the client's next request.
+ */
+export async function openSessionFor(ctx: GraphQLContext, user: Account, method = 'password', readSince?: number) {
+  const session = await ctx.accounts.openSession(
+    user.id,
+    ctx.config.AUTH_TOKEN_TTL_SECONDS,
+    new Date(),
+    readSince === undefined ? undefined : { account: user, readSince },
+  );
   const token = await ctx.tokens.sign(user.id, session.id, session.expiresAt);
   ctx.logger.info({ userId: user.id, role: user.role, method }, 'signed in');
   return { token, expiresAt: session.expiresAt, user };
@@ -79,6 +88,7 @@ builder.mutationField('signIn', (t) =>
     args: { email: t.arg.string(), password: t.arg.string() },
     resolve: async (_r, args, ctx) => {
       const { email, password } = parseInput(signInSchema, args, '');
+      const readSince = ctx.accounts.changeMark();
       // Throttled by the e-mail typed whether an account has it or not: the same answers either way.
       const user = await ctx.throttle.guard(
         { account: email.toLowerCase(), address: ctx.clientAddress, action: 'SIGN_IN' },
@@ -89,7 +99,7 @@ builder.mutationField('signIn', (t) =>
         },
         isWrongCredential,
       );
-      return openSessionFor(ctx, user);
+      return openSessionFor(ctx, user, 'password', readSince);
     },
   }),
 );
