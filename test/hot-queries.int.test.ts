@@ -172,6 +172,21 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
         slot: applicationSlot(`app-${i}`),
         screening: null,
       })),
+      load(M.ApplicationFile!, (i) => ({
+        _id: `af-${i}`,
+        candidateId: `cand-${i % 20_000}`,
+        selectionId: `sel-${i % 500}`,
+        vacancyId: `vac-${i % 1000}-${Math.floor(i / 20_000)}`,
+        applicationId: `app-${Math.floor(i / 2)}`, // two files each
+        kind: i % 2 ? 'CV' : 'APPLICATION_LETTER',
+        fileName: 'berkas.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 8,
+        sha256: String(i),
+        bytes: Buffer.from('%PDF-1.4'),
+        uploadedAt: at(i),
+        linkedAt: null,
+      })),
       load(M.TimelineEntry!, (i) => ({
         _id: `app-${i}:submitted`,
         applicationId: `app-${i}`,
@@ -301,7 +316,7 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
       createdBy: { userId: 'u-secretary', role: 'PANSEL_SECRETARY' },
       createdAt: new Date().toISOString(),
     });
-    console.log(`loaded 10 × ${N} documents in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`loaded 11 × ${N} documents in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }, 600_000);
 
   afterAll(async () => {
@@ -322,6 +337,11 @@ describe.skipIf(external)('hot queries at 50,000 documents use an index on Ferre
         submittedAt: new Date().toISOString(),
       }),
     );
+  });
+
+  it("apply: linking the application's uploaded files", async () => {
+    await expectIndexed('link files', () => candidate.applicationFiles.linkSubmitted('app-77', ['af-154', 'af-155']));
+    expect((await candidate.applicationFiles.listLinked(['app-77'])).map((f) => f.id)).toEqual(['af-154', 'af-155']);
   });
 
   it("a candidate's applications (first page and the next)", async () => {

@@ -154,23 +154,23 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
     },
 
     /**
-     * The apply path's link (nothing to answer): one conditional update per file, all at once; only a
-     * file that was not updated is read, to tell "already linked" (a retry) from NOT_FOUND or CONFLICT.
+     * The apply path's link (nothing to answer): the application's unlinked files among `ids` in one
+     * update (found by the indexed application id, a few files each); only when fewer were updated is each
+     * file read, to tell "already linked" (a retry) from NOT_FOUND or CONFLICT.
      */
     async linkSubmitted(appId: string, ids: readonly string[]): Promise<void> {
-      const now = new Date();
-      await Promise.all(
-        [...new Set(ids)].map(async (id) => {
-          const { modifiedCount } = await ApplicationFile.updateOne(
-            { _id: id, applicationId: appId, linkedAt: null },
-            { $set: { linkedAt: now } },
-          );
-          if (modifiedCount === 1) return;
-          const d = await ApplicationFile.findById(id, META).lean<ApplicationFileDoc>();
-          if (!d) throw new DomainError('NOT_FOUND', 'Berkas lamaran tidak ditemukan', 'ids');
-          if (d.applicationId !== appId) throw new DomainError('CONFLICT', 'Berkas milik lamaran lain', 'ids');
-        }),
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return;
+      const { modifiedCount } = await ApplicationFile.updateMany(
+        { applicationId: appId, linkedAt: null, _id: { $in: unique } },
+        { $set: { linkedAt: new Date() } },
       );
+      if (modifiedCount === unique.length) return;
+      const docs = await Promise.all(unique.map((id) => ApplicationFile.findById(id, META).lean<ApplicationFileDoc>()));
+      for (const d of docs) {
+        if (!d) throw new DomainError('NOT_FOUND', 'Berkas lamaran tidak ditemukan', 'ids');
+        if (d.applicationId !== appId) throw new DomainError('CONFLICT', 'Berkas milik lamaran lain', 'ids');
+      }
     },
 
     /** Removes a file that never got linked (its application was refused); linked files are kept. */
