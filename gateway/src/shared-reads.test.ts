@@ -72,6 +72,42 @@ describe('SharedReads', () => {
     expect(asked.filter((k) => k[0] === 'b')).toHaveLength(2);
   });
 
+  it('concurrent reads of a record share one load; a load under way during a clear is not shared', async () => {
+    const reads = new SharedReads(60_000, 100);
+    const asked: string[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async (keys: string[]) => {
+      asked.push(keys);
+      await gate;
+      return keys.map((k) => ({ v: k }));
+    };
+    const first = reads.many('s', ['a', 'b'], load);
+    const second = reads.many('s', ['b', 'c'], load);
+    reads.clear();
+    const third = reads.many('s', ['a'], load);
+    release();
+    expect(await Promise.all([first, second, third])).toEqual([
+      [{ v: 'a' }, { v: 'b' }],
+      [{ v: 'b' }, { v: 'c' }],
+      [{ v: 'a' }],
+    ]);
+    expect(asked).toEqual([['a', 'b'], ['c'], ['a']]);
+  });
+
+  it('a failed load fails every read waiting on it, and the next read loads again', async () => {
+    const reads = new SharedReads(60_000, 100);
+    let fail = true;
+    const load = async (keys: string[]) => {
+      if (fail) throw new Error('service unavailable');
+      return keys.map((k) => ({ v: k }));
+    };
+    const results = await Promise.allSettled([reads.many('s', ['a'], load), reads.many('s', ['a'], load)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    fail = false;
+    expect(await reads.many('s', ['a'], load)).toEqual([{ v: 'a' }]);
+  });
+
   it('keeps nothing when the time to keep is 0', async () => {
     const reads = new SharedReads(0, 100);
     const { asked, load } = recording();

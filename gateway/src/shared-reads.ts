@@ -7,7 +7,8 @@
  * Staleness is bounded: a mutation by staff through this gateway clears everything (their next read
  * and everyone's is fresh); a change made elsewhere (another gateway, a workflow's timer or activity)
  * shows to the public and candidates within the TTL. A read that was under way while the cache was
- * cleared is answered but not kept, so it cannot put back what the clear removed.
+ * cleared is answered but not kept, so it cannot put back what the clear removed; concurrent reads of
+ * one record share its load.
  */
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -17,6 +18,8 @@ import { sharesReads, type GraphQLContext } from './context';
 export class SharedReads {
   readonly #cache: LRUCache<string, { value: object }> | null;
   #generation = 0;
+  /** Loads under way by key, with the generation they started in (a clear makes them unshared). */
+  readonly #loading = new Map<string, { generation: number; value: Promise<object | null> }>();
 
   constructor(
     readonly ttlMs: number,
@@ -37,8 +40,9 @@ export class SharedReads {
 
   /**
    * The values of `keys` in order; the ones not kept are read by one call of `load` (with only those
-   * keys, in order) and kept. A null answer (not found) is not kept: a record created a moment later
-   * shows at once.
+   * keys, in order) and kept. A key another read is already loading is not loaded again: when what was
+   * kept runs out, the many requests in flight then make one call, not one each. A null answer (not
+   * found) is not kept: a record created a moment later shows at once.
    */
   async many<T extends object>(
     kind: string,
@@ -47,17 +51,45 @@ export class SharedReads {
   ): Promise<(T | null)[]> {
     const cache = this.#cache;
     if (!cache) return [...(await load([...keys]))];
-    const values = keys.map((k) => (cache.get(`${kind}\u0000${k}`)?.value as T | undefined) ?? null);
-    const missing = keys.flatMap((k, i) => (values[i] === null ? [i] : []));
-    if (missing.length === 0) return values;
     const generation = this.#generation;
-    const loaded = await load(missing.map((i) => keys[i]!));
-    const keep = generation === this.#generation;
-    missing.forEach((i, j) => {
-      const value = loaded[j] ?? null;
-      values[i] = value;
-      if (keep && value !== null) cache.set(`${kind}\u0000${keys[i]}`, { value });
+    const values: (T | null)[] = new Array<T | null>(keys.length).fill(null);
+    const waits: Promise<void>[] = [];
+    const missing: number[] = [];
+    keys.forEach((k, i) => {
+      const id = `${kind}\u0000${k}`;
+      const kept = cache.get(id);
+      if (kept) values[i] = kept.value as T;
+      else {
+        const loading = this.#loading.get(id);
+        if (loading?.generation === generation) waits.push(loading.value.then((v) => void (values[i] = v as T | null)));
+        else missing.push(i);
+      }
     });
+    if (missing.length > 0) {
+      const batch = load(missing.map((i) => keys[i]!));
+      missing.forEach((i, j) => {
+        const id = `${kind}\u0000${keys[i]}`;
+        const value = batch.then((loaded) => loaded[j] ?? null);
+        this.#loading.set(id, { generation, value });
+        const done = () => {
+          if (this.#loading.get(id)?.value === value) this.#loading.delete(id);
+        };
+        waits.push(
+          value.then(
+            (v) => {
+              done();
+              values[i] = v;
+              if (v !== null && generation === this.#generation) cache.set(id, { value: v });
+            },
+            (err: unknown) => {
+              done();
+              throw err;
+            },
+          ),
+        );
+      });
+    }
+    await Promise.all(waits);
     return values;
   }
 
