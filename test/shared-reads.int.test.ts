@@ -122,7 +122,7 @@ describe('shared reads of selections (public and candidates)', () => {
     expect(staff.titles).toEqual(['Seleksi Uji Baru']);
     expect(staff.calls.some((c) => c.startsWith('GET /selections'))).toBe(true);
 
-    // A candidate's mutation keeps what is shared (applying changes no selection)...
+    // A candidate's own mutation keeps what is shared (a candidate changes no selection)...
     const own = await stack.gql('mutation { setNoticePreferences(disabled: []) { kind } }', {}, candidate);
     expect(own.errors).toBeUndefined();
     expect((await read(PUBLIC)).titles).toEqual(['Seleksi Uji Lama']);

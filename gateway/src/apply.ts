@@ -236,11 +236,11 @@ export async function applyToVacancy(
   if (trace) trace.marks.beforeResolver = Date.now() - ctx.receivedAt.getTime();
   const candidateId = user.candidateId;
   // Two independent `_id` lookups at once (the receipt one finds nothing unless a request was answered BUSY).
-  const [selection, receipt] = await Promise.all([
+  const [selection, busyReceipt] = await Promise.all([
     pipeline.selectionOf(ctx, vacancyId),
     pipeline.receiptOf(candidateId, vacancyId, ctx.receivedAt),
   ]);
-  const receivedAt = receipt.at;
+  const receivedAt = busyReceipt.at;
   mark('selection');
   if (!selection) throw gqlError('UNKNOWN_VACANCY', 'Lowongan tidak ditemukan', 'vacancyId');
   const owner = { candidateId, selectionId: selection.id, vacancyId };
@@ -248,7 +248,7 @@ export async function applyToVacancy(
   // Only when one was found (almost every application has none: no store call). Not awaited: a failed
   // delete only leaves a receipt that ages out (APPLY_BUSY_RECEIPT_MAX_AGE_MS).
   const forgetReceipt = () => {
-    if (!receipt.busy) return;
+    if (!busyReceipt.busy) return;
     void pipeline
       .forgetBusy(candidateId, vacancyId)
       .catch((err: unknown) => ctx.logger.warn({ err }, 'could not remove a BUSY receipt'));

@@ -181,7 +181,7 @@ export const gatewayConfigSchema = z.object({
    * fresh, and their mutations clear what was kept. 0 turns the sharing off.
    */
   SHARED_READ_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  /** Records kept by the shared reads at most (the least recently used go first). */
+  /** Records kept by the shared reads at most, a list page counting each it holds (the least recently used go first). */
   SHARED_READ_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** How often the subscription pump polls the candidate service's change feed while anyone subscribes. */
   CHANGE_FEED_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),

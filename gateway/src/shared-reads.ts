@@ -8,89 +8,169 @@
  * and everyone's is fresh); a change made elsewhere (another gateway, a workflow's timer or activity)
  * shows to the public and candidates within the TTL. A read that was under way while the cache was
  * cleared is answered but not kept, so it cannot put back what the clear removed; concurrent reads of
- * one record share its load.
+ * one record share its load. Only what the services answered for the key asked is kept (a record
+ * under its own id), and memory is bounded by records: a list page counts each record it holds.
  */
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import { sharesReads, type GraphQLContext } from './context';
 
+interface Kept {
+  value: object;
+  /** Records held (a list page: its items and itself). */
+  size: number;
+}
+
+const keyOf = (kind: string, key: string) => `${kind}\u0000${key}`;
+
 export class SharedReads {
-  readonly #cache: LRUCache<string, { value: object }> | null;
+  readonly #cache: LRUCache<string, Kept> | null;
   #generation = 0;
   /** Loads under way by key, with the generation they started in (a clear makes them unshared). */
   readonly #loading = new Map<string, { generation: number; value: Promise<object | null> }>();
 
-  constructor(
-    readonly ttlMs: number,
-    maxEntries: number,
-  ) {
-    this.#cache = ttlMs > 0 ? new LRUCache({ max: maxEntries, ttl: ttlMs }) : null;
+  constructor(ttlMs: number, maxRecords: number) {
+    // ttlResolution 0: every read asks the clock (lru-cache would otherwise reuse a reading for 1 ms).
+    this.#cache =
+      ttlMs > 0
+        ? new LRUCache<string, Kept>({
+            ttl: ttlMs,
+            ttlResolution: 0,
+            maxSize: maxRecords,
+            sizeCalculation: (k) => k.size,
+          })
+        : null;
   }
 
   get enabled(): boolean {
     return this.#cache !== null;
   }
 
-  /** The value under `kind`/`key`, read by `load` when not kept (or kept too long) and then kept. */
-  async one<T extends object>(kind: string, key: string, load: () => Promise<T>): Promise<T> {
-    const [value] = await this.many<T>(kind, [key], async () => [await load()]);
-    return value!;
+  /**
+   * The value under `kind`/`key` (e.g. a list page by its query), read by `load` when not kept (or kept
+   * too long) and then kept; `records` tells how many records it holds. Concurrent reads of one key share
+   * the load (each reads its own should the shared one fail).
+   */
+  async one<T extends object>(
+    kind: string,
+    key: string,
+    load: () => Promise<T>,
+    records: (v: T) => number = () => 1,
+  ): Promise<T> {
+    const cache = this.#cache;
+    if (!cache) return load();
+    const id = keyOf(kind, key);
+    const kept = cache.get(id);
+    if (kept) return kept.value as T;
+    const generation = this.#generation;
+    const loading = this.#loading.get(id);
+    if (loading?.generation === generation) {
+      try {
+        return (await loading.value) as T;
+      } catch {
+        return load();
+      }
+    }
+    const value = load();
+    this.#loading.set(id, { generation, value });
+    try {
+      const v = await value;
+      if (generation === this.#generation) cache.set(id, { value: v, size: Math.max(1, records(v)) });
+      return v;
+    } finally {
+      if (this.#loading.get(id)?.value === value) this.#loading.delete(id);
+    }
   }
 
   /**
-   * The values of `keys` in order; the ones not kept are read by one call of `load` (with only those
-   * keys, in order) and kept. A key another read is already loading is not loaded again: when what was
-   * kept runs out, the many requests in flight then make one call, not one each. A null answer (not
-   * found) is not kept: a record created a moment later shows at once.
+   * The records of `ids` in order; the ones not kept are read by one call of `load` (with only those
+   * ids, in order) and kept. An id another read is already loading is not loaded again: when what was
+   * kept runs out, the many requests in flight make one call, not one each (and should that shared
+   * call fail, each of them reads its own). A null answer (not found) is not kept: a record created a
+   * moment later shows at once. `load` must answer one entry per id asked, each that record or null;
+   * anything else fails the read, and a record under another id is answered as not found, never kept.
    */
-  async many<T extends object>(
+  async many<T extends { id: string }>(
     kind: string,
-    keys: readonly string[],
+    ids: readonly string[],
     load: (missing: string[]) => Promise<readonly (T | null)[]>,
   ): Promise<(T | null)[]> {
     const cache = this.#cache;
-    if (!cache) return [...(await load([...keys]))];
+    if (!cache) return [...(await load([...ids]))];
     const generation = this.#generation;
-    const values: (T | null)[] = new Array<T | null>(keys.length).fill(null);
-    const waits: Promise<void>[] = [];
+    const values: (T | null)[] = new Array<T | null>(ids.length).fill(null);
+    const joined: Promise<void>[] = [];
+    const failedJoins: number[] = [];
     const missing: number[] = [];
-    keys.forEach((k, i) => {
-      const id = `${kind}\u0000${k}`;
-      const kept = cache.get(id);
+    ids.forEach((k, i) => {
+      const kept = cache.get(keyOf(kind, k));
       if (kept) values[i] = kept.value as T;
       else {
-        const loading = this.#loading.get(id);
-        if (loading?.generation === generation) waits.push(loading.value.then((v) => void (values[i] = v as T | null)));
+        const loading = this.#loading.get(keyOf(kind, k));
+        if (loading?.generation === generation)
+          joined.push(
+            loading.value.then(
+              (v) => void (values[i] = v as T | null),
+              () => void failedJoins.push(i),
+            ),
+          );
         else missing.push(i);
       }
     });
-    if (missing.length > 0) {
-      const batch = load(missing.map((i) => keys[i]!));
-      missing.forEach((i, j) => {
-        const id = `${kind}\u0000${keys[i]}`;
-        const value = batch.then((loaded) => loaded[j] ?? null);
-        this.#loading.set(id, { generation, value });
-        const done = () => {
-          if (this.#loading.get(id)?.value === value) this.#loading.delete(id);
-        };
-        waits.push(
-          value.then(
-            (v) => {
-              done();
-              values[i] = v;
-              if (v !== null && generation === this.#generation) cache.set(id, { value: v });
-            },
-            (err: unknown) => {
-              done();
-              throw err;
-            },
-          ),
-        );
-      });
+    // Awaited together: this read's own call may fail while the joined ones are still under way.
+    const [own] = await Promise.all([
+      missing.length > 0 ? this.#loadShared(kind, ids, missing, load, generation) : [],
+      ...joined,
+    ]);
+    own.forEach((v, j) => (values[missing[j]!] = v));
+    if (failedJoins.length > 0) {
+      // Another read's call failed (its own ids, a timeout): this read asks for its ids itself, unshared.
+      const answered = await checkedLoad(
+        load,
+        failedJoins.map((i) => ids[i]!),
+      );
+      failedJoins.forEach((i, j) => (values[i] = answered[j]!));
     }
-    await Promise.all(waits);
     return values;
+  }
+
+  /** One call for `missing` (indexes into `ids`), shared with reads of the same ids meanwhile, then kept. */
+  #loadShared<T extends { id: string }>(
+    kind: string,
+    ids: readonly string[],
+    missing: number[],
+    load: (missing: string[]) => Promise<readonly (T | null)[]>,
+    generation: number,
+  ): Promise<(T | null)[]> {
+    const batch = checkedLoad(
+      load,
+      missing.map((i) => ids[i]!),
+    );
+    const shared = missing.map((i, j) => {
+      const id = keyOf(kind, ids[i]!);
+      const value = batch.then((answered) => answered[j]!);
+      // Joiners handle its failure themselves; this read's own await below reports it.
+      value.catch(() => undefined);
+      this.#loading.set(id, { generation, value });
+      return { id, value };
+    });
+    const done = () => {
+      for (const { id, value } of shared) if (this.#loading.get(id)?.value === value) this.#loading.delete(id);
+    };
+    return batch.then(
+      (answered) => {
+        done();
+        if (generation === this.#generation)
+          for (const [j, v] of answered.entries())
+            if (v !== null) this.#cache?.set(shared[j]!.id, { value: v, size: 1 });
+        return answered;
+      },
+      (err: unknown) => {
+        done();
+        throw err;
+      },
+    );
   }
 
   /** Drops everything kept, and whatever reads under way would keep. */
@@ -98,6 +178,17 @@ export class SharedReads {
     this.#generation += 1;
     this.#cache?.clear();
   }
+}
+
+/** `load` for `ids`, held to its contract: one entry per id, a record only under its own id. */
+async function checkedLoad<T extends { id: string }>(
+  load: (ids: string[]) => Promise<readonly (T | null)[]>,
+  ids: string[],
+): Promise<(T | null)[]> {
+  const answered = await load(ids);
+  if (answered.length !== ids.length)
+    throw new Error(`shared read: ${answered.length} records answered for ${ids.length} ids`);
+  return ids.map((id, j) => (answered[j]?.id === id ? answered[j]! : null));
 }
 
 /** Clears the shared reads once a mutation by staff has run (whatever it answered: it may have changed something). */

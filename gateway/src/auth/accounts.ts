@@ -248,6 +248,12 @@ export const SESSION_RECHECK_MS = 30_000;
  * gateway stopped between storing a change and writing it to the feed.
  */
 export const SESSION_TRUST_WITH_FEED_MS = 300_000;
+/** Where the account changes a gateway has taken stood, and when (see `changeMark`). */
+export interface ChangeMark {
+  generation: number;
+  at: number;
+}
+
 /** Sessions remembered per gateway; a full map is simply started again. */
 const MAX_CHECKED_SESSIONS = 10_000;
 
@@ -330,6 +336,7 @@ export class AccountRepository {
     // $set keeps what this input does not name (a registration, an OpenID link).
     await this.accounts.updateOne({ _id: account.id }, { $set: set }, { upsert: true });
     // Role, agency or candidate may have changed: sessions are read again.
+    this.generation += 1;
     this.checked.clear();
     await this.changedAccounts(account.id);
     return (await this.findById(account.id))!;
@@ -458,12 +465,17 @@ export class AccountRepository {
     await this.changedAccounts(userId);
   }
 
-  /** Drops the cached sessions of an account, so its next request reads it again. */
+  /**
+   * Drops the cached sessions of an account, so its next request reads it again. Counted as a change:
+   * a read of the account under way (a sign-in, a session check) must not remember what it found.
+   */
   private forget(userId: string): void {
+    this.generation += 1;
     for (const [sessionId, c] of this.checked) if (c.account.id === userId) this.checked.delete(sessionId);
   }
 
   private remember(sessionId: string): void {
+    this.generation += 1;
     if (this.revoked.size >= MAX_CHECKED_SESSIONS) this.revoked.clear();
     this.revoked.add(sessionId);
     this.checked.delete(sessionId);
@@ -640,30 +652,33 @@ export class AccountRepository {
   // --- sessions ---------------------------------------------------------------------------------
 
   /**
-   * Where the changes taken from the feed stand: taken before an account is read, and given back to
-   * `openSession`, it tells whether a change (a deactivation, a role) arrived since the read.
+   * Where the account changes stand (from the feed, or made through this gateway), and when: taken
+   * before an account is read and given back to `openSession`, it tells whether a change (a deactivation,
+   * a role) arrived since the read, and dates the check.
    */
-  changeMark(): number {
-    return this.generation;
+  changeMark(): ChangeMark {
+    return { generation: this.generation, at: Date.now() };
   }
 
   /**
    * Opens a session. With `trust` (the account just read to open it, and the change mark taken before
-   * that read) the session is remembered as checked, so the client's next request here does not read
-   * it back — unless a change arrived from the feed since the read; a later one forgets it as usual.
+   * that read) the session is remembered as checked then, so the client's next request here does not
+   * read it back — unless an account change arrived (from the feed or through this gateway) since the
+   * mark; a later one forgets it as usual.
    */
   async openSession(
     userId: string,
     ttlSeconds: number,
     now = new Date(),
-    trust?: { account: Account; readSince: number },
+    trust?: { account: Account; readSince: ChangeMark },
   ): Promise<{ id: string; expiresAt: Date }> {
     const id = randomBytes(18).toString('base64url');
     const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
     await this.sessions.create({ _id: id, userId, expiresAt, revokedAt: null });
-    if (trust && trust.account.id === userId && trust.account.active && trust.readSince === this.generation) {
+    const { account, readSince } = trust ?? {};
+    if (account?.id === userId && account.active && readSince?.generation === this.generation) {
       if (this.checked.size >= MAX_CHECKED_SESSIONS) this.checked.clear();
-      this.checked.set(id, { account: trust.account, expiresAt: expiresAt.getTime(), checkedAt: Date.now() });
+      this.checked.set(id, { account, expiresAt: expiresAt.getTime(), checkedAt: readSince.at });
     }
     return { id, expiresAt };
   }

@@ -1,7 +1,7 @@
 /**
  * A session this gateway just opened with the password is trusted without reading it back on the
- * client's first request — unless a change (a deactivation) arrived from the feed between the account's
- * read and the session's opening; and a change arriving later still ends it. Two repositories on one real
+ * client's first request — unless an account change (a deactivation) arrived, from the feed or through this
+ * gateway, between the account's read and the session's opening; and a change arriving later still ends it. Two repositories on one real
  * store stand for two gateways; the feeds are polled by hand.
  */
 import mongoose, { type Connection } from 'mongoose';
@@ -43,6 +43,8 @@ async function candidate(id: string) {
     candidateId: `c-${id}`,
     password: PASSWORD,
   });
+  // The upsert's own record on the feed, taken now: what a test's poll brings later is its own change only.
+  await hereFeed.poll();
 }
 
 /** Signs in as the signIn mutation does: the change mark, the password check, the session opened. */
@@ -73,6 +75,14 @@ describe('a session opened by this gateway', () => {
     const s = await signIn('trust-2', async () => {
       await there.setActive('trust-2', false);
       await hereFeed.poll(); // the change reaches this gateway while the sign-in is under way
+    });
+    expect(await here.accountForSession(s.id)).toBeNull();
+  });
+
+  it('is not trusted when a deactivation through this same gateway came between the check and the opening', async () => {
+    await candidate('trust-4');
+    const s = await signIn('trust-4', async () => {
+      await here.setActive('trust-4', false); // no poll: this gateway knows at once
     });
     expect(await here.accountForSession(s.id)).toBeNull();
   });

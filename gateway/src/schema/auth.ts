@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { builder } from '../builder';
-import type { Account, Registration } from '../auth/accounts';
+import type { Account, ChangeMark, Registration } from '../auth/accounts';
 import type { GraphQLContext } from '../context';
 import { gqlError } from '../errors';
 import { RoleEnum } from './common';
@@ -50,7 +50,7 @@ export const AuthPayload = builder.simpleObject('AuthPayload', {
  * `readSince`: the accounts' change mark taken before `user` was read (see `openSession`), to let this
  * gateway trust the new session without reading it back on the client's next request.
  */
-export async function openSessionFor(ctx: GraphQLContext, user: Account, method = 'password', readSince?: number) {
+export async function openSessionFor(ctx: GraphQLContext, user: Account, method = 'password', readSince?: ChangeMark) {
   const session = await ctx.accounts.openSession(
     user.id,
     ctx.config.AUTH_TOKEN_TTL_SECONDS,

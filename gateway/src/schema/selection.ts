@@ -166,7 +166,9 @@ builder.queryField('selections', (t) =>
         after: args.after ?? undefined,
       };
       const list = () => ctx.services.candidate.listSelectionSummaries(query);
-      const page = await typed(() => (ctx.shared ? ctx.shared.one('selections', JSON.stringify(query), list) : list()));
+      const page = await typed(() =>
+        ctx.shared ? ctx.shared.one('selections', JSON.stringify(query), list, (p) => 1 + p.items.length) : list(),
+      );
       const items = page.items.filter((s) => canSee(ctx, s));
       for (const s of items) ctx.loaders.selection.prime(s.id, s);
       return {

@@ -248,6 +248,11 @@ describe('application submissions', () => {
     // as a refusal: the application is stored by the time its files are linked.
     const stray = await serviceErrorOf(client.submitApplications([await submission('asn-sub-4', [files[0]!.id])]));
     expect(stray.code).toBe('CONFLICT');
+    // A file that was never stored (or was discarded) fails it too.
+    const gone = await serviceErrorOf(
+      client.submitApplications([await submission('asn-sub-5', ['af-0000000000000000000000000000000000000000'])]),
+    );
+    expect(gone.code).toBe('NOT_FOUND');
   });
 });
 

@@ -55,6 +55,18 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
     if (!doc) throw err ?? new Error(`application file ${fileId} refused as a duplicate but not found`);
     return toDto(doc);
   };
+  /**
+   * The files `ids` (metadata), each of application `appId`: NOT_FOUND or CONFLICT otherwise. `_id` lookups
+   * side by side: a few files per application, and `$in` alone is a scan on FerretDB.
+   */
+  const filesOf = async (appId: string, ids: readonly string[]): Promise<ApplicationFileDoc[]> => {
+    const docs = await Promise.all(ids.map((id) => ApplicationFile.findById(id, META).lean<ApplicationFileDoc>()));
+    return docs.map((d) => {
+      if (!d) throw new DomainError('NOT_FOUND', 'Berkas lamaran tidak ditemukan', 'ids');
+      if (d.applicationId !== appId) throw new DomainError('CONFLICT', 'Berkas milik lamaran lain', 'ids');
+      return d;
+    });
+  };
   return {
     /** Stores the file once; `created` is false when the same file of that kind was already stored. */
     async store(
@@ -131,16 +143,10 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
 
     /** Links the files to their application once it was submitted; CONFLICT for a file of another application. */
     async link(appId: string, ids: string[]): Promise<ApplicationFileDto[]> {
-      // `_id` lookups one by one: a few files per application, and `$in` is a scan on FerretDB.
-      const unique = [...new Set(ids)];
-      const docs = await Promise.all(unique.map((id) => ApplicationFile.findById(id, META).lean<ApplicationFileDoc>()));
-      for (const d of docs) {
-        if (!d) throw new DomainError('NOT_FOUND', 'Berkas lamaran tidak ditemukan', 'ids');
-        if (d.applicationId !== appId) throw new DomainError('CONFLICT', 'Berkas milik lamaran lain', 'ids');
-      }
+      const docs = await filesOf(appId, [...new Set(ids)]);
       const now = new Date();
       return Promise.all(
-        (docs as ApplicationFileDoc[]).map(async (d) => {
+        docs.map(async (d) => {
           if (d.linkedAt) return toDto(d);
           const { modifiedCount } = await ApplicationFile.updateOne(
             { _id: d._id, linkedAt: null },
@@ -166,11 +172,7 @@ export function createApplicationFileRepository({ ApplicationFile }: CandidateMo
         { $set: { linkedAt: new Date() } },
       );
       if (modifiedCount === unique.length) return;
-      const docs = await Promise.all(unique.map((id) => ApplicationFile.findById(id, META).lean<ApplicationFileDoc>()));
-      for (const d of docs) {
-        if (!d) throw new DomainError('NOT_FOUND', 'Berkas lamaran tidak ditemukan', 'ids');
-        if (d.applicationId !== appId) throw new DomainError('CONFLICT', 'Berkas milik lamaran lain', 'ids');
-      }
+      await filesOf(appId, unique);
     },
 
     /** Removes a file that never got linked (its application was refused); linked files are kept. */
