@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applicationId, selectionWorkflowId, vacancyId, type AgencyDto } from '@seleksi/domain';
-import { createServiceClients, serviceTokenProviderFromEnv } from '@seleksi/kit';
 import type { AccountRepository } from '@seleksi/gateway';
 import { eligibleProfile, testAgency } from './support/fixtures';
-import { startStack, type Stack } from './support/stack';
+import { countServiceCalls, startStack, type Stack } from './support/stack';
 
 const AGENCY: AgencyDto = testAgency('NPLUS');
 const PASSWORD = 'rahasia-uji-123';
@@ -22,16 +21,7 @@ let admin: string;
 beforeAll(async () => {
   stack = await startStack({ temporalAddress: inject('temporalAddress'), mongoUri: inject('mongoUri'), name: 'nplus' });
   await stack.clients.candidate.upsertAgency(AGENCY);
-  const counting: typeof fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    calls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-    return fetch(input, init);
-  };
-  // The context spreads deps per request, so the gateway picks these up from the next request on.
-  stack.gateway.deps.services = createServiceClients(stack.urls, {
-    fetch: counting,
-    auth: serviceTokenProviderFromEnv('gateway', {}),
-  });
+  calls = countServiceCalls(stack);
   const accounts: AccountRepository = stack.gateway.deps.accounts;
   await accounts.upsert({
     id: 'np-admin',
@@ -100,7 +90,7 @@ async function signInCandidate(id: string): Promise<string> {
 
 /** Runs one query and answers the service calls it made. */
 async function counted(query: string, variables: Record<string, unknown>, token: string) {
-  calls = [];
+  calls.length = 0;
   const r = await stack.gql<Record<string, { edges?: unknown[]; applications?: { edges: unknown[] } } | null>>(
     query,
     variables,

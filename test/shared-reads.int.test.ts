@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applicationId, selectionWorkflowId, vacancyId, type AgencyDto, type SelectionDto } from '@seleksi/domain';
-import { createServiceClients, serviceTokenProviderFromEnv } from '@seleksi/kit';
 import type { AccountRepository } from '@seleksi/gateway';
 import { eligibleProfile, testAgency } from './support/fixtures';
-import { startStack, type Stack } from './support/stack';
+import { countServiceCalls, startStack, type Stack } from './support/stack';
 
 const AGENCY: AgencyDto = testAgency('SHARD');
 const PASSWORD = 'rahasia-uji-123';
@@ -69,16 +68,7 @@ beforeAll(async () => {
   });
   admin = await account('sh-admin', 'ADMIN', null);
   candidate = await account('sh-cand-user', 'CANDIDATE', 'sh-cand');
-  const counting: typeof fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    calls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-    return fetch(input, init);
-  };
-  // The context spreads deps per request, so the gateway picks these up from the next request on.
-  stack.gateway.deps.services = createServiceClients(stack.urls, {
-    fetch: counting,
-    auth: serviceTokenProviderFromEnv('gateway', {}),
-  });
+  calls = countServiceCalls(stack);
 });
 
 afterAll(async () => {
@@ -91,7 +81,7 @@ const ONE = '{ selection(id: "SHARD-S1") { id title } }';
 
 /** The titles one read answers, and the service calls it made (paths only). */
 async function read(query: string, token?: string): Promise<{ titles: string[]; calls: string[] }> {
-  calls = [];
+  calls.length = 0;
   const r = await stack.gql<Record<string, unknown>>(query, {}, token);
   expect(r.errors).toBeUndefined();
   const titles = [...JSON.stringify(r.data).matchAll(/"title":"([^"]+)"/g)].map((m) => m[1]!);

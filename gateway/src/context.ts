@@ -23,7 +23,7 @@ import type { SelectionSummaryDto, ServiceClients } from '@seleksi/kit';
 import type { ApplyPipeline } from './apply';
 import type { NoticePreferences } from './notices/notifier';
 import type { SignInThrottle } from './security/throttle';
-import type { SharedReads } from './shared-reads';
+import { SharedReads, sharesReads } from './shared-reads';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -51,8 +51,8 @@ export interface GraphQLContext extends GatewayDeps {
   receivedAt: Date;
   /** The client's address (socket peer, or X-Forwarded-For behind TRUST_PROXY), for throttling. */
   clientAddress: string;
-  /** The shared reads when this viewer may use them (the public, candidates), else null: read fresh. */
-  shared: SharedReads | null;
+  /** The shared reads when this viewer may use them (the public, candidates), else ones that keep nothing. */
+  shared: SharedReads;
   loaders: {
     /** The read model without its stage history (which `stageHistory` loads when a query asks for it). */
     selection: DataLoader<string, SelectionSummaryDto | null>;
@@ -95,7 +95,7 @@ export async function createContext(
   clientAddress = 'unknown',
 ): Promise<GraphQLContext> {
   const { user, sessionId } = await (started ?? authenticate(deps, authorization));
-  const shared = sharesReads(user) && deps.sharedReads.enabled ? deps.sharedReads : null;
+  const shared = sharesReads(user) ? deps.sharedReads : FRESH_READS;
   return {
     ...deps,
     user,
@@ -108,10 +108,8 @@ export async function createContext(
   };
 }
 
-/** The public and candidates read what is shared (they make almost all reads); staff read fresh. */
-export function sharesReads(user: Pick<Account, 'role'> | null): boolean {
-  return user === null || user.role === 'CANDIDATE';
-}
+/** Staff's reads: nothing kept, every read asks the services. */
+const FRESH_READS = new SharedReads(0, 1);
 
 type Loaders = GraphQLContext['loaders'];
 
@@ -125,7 +123,7 @@ class RequestLoaders implements Loaders {
 
   constructor(
     private readonly deps: GatewayDeps,
-    private readonly shared: SharedReads | null,
+    private readonly shared: SharedReads,
   ) {}
 
   /** The loader `key`, made by `make` the first time it is asked for. */
@@ -138,11 +136,9 @@ class RequestLoaders implements Loaders {
       'selection',
       () =>
         new DataLoader((ids) =>
-          this.shared
-            ? this.shared.many('selection', ids, (missing) =>
-                this.deps.services.candidate.getSelectionSummariesByIds(missing),
-              )
-            : this.deps.services.candidate.getSelectionSummariesByIds(ids),
+          this.shared.many('selection', ids, (missing) =>
+            this.deps.services.candidate.getSelectionSummariesByIds(missing),
+          ),
         ),
     );
   }
@@ -211,9 +207,7 @@ class RequestLoaders implements Loaders {
       'document',
       () =>
         new DataLoader((ids) =>
-          this.shared
-            ? this.shared.many('document', ids, (missing) => this.deps.services.document.getDocumentsByIds(missing))
-            : this.deps.services.document.getDocumentsByIds(ids),
+          this.shared.many('document', ids, (missing) => this.deps.services.document.getDocumentsByIds(missing)),
         ),
     );
   }

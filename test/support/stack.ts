@@ -208,6 +208,24 @@ export function startAnotherGateway(
   );
 }
 
+/**
+ * Swaps the gateway's service clients for ones that record each call (`METHOD /path`) in the array
+ * answered; the context spreads deps per request, so the gateway uses them from its next request on.
+ */
+export function countServiceCalls(stack: Stack): string[] {
+  const calls: string[] = [];
+  const counting: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    calls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+    return fetch(input, init);
+  };
+  stack.gateway.deps.services = createServiceClients(stack.urls, {
+    fetch: counting,
+    auth: serviceTokenProviderFromEnv('gateway', {}),
+  });
+  return calls;
+}
+
 /** POSTs GraphQL to `<baseUrl>/graphql`, with a bearer token and extra headers when given. */
 export function graphqlClient(baseUrl: string): Stack['gql'] {
   return async <T>(

@@ -165,9 +165,13 @@ builder.queryField('selections', (t) =>
         limit,
         after: args.after ?? undefined,
       };
-      const list = () => ctx.services.candidate.listSelectionSummaries(query);
       const page = await typed(() =>
-        ctx.shared ? ctx.shared.one('selections', JSON.stringify(query), list, (p) => 1 + p.items.length) : list(),
+        ctx.shared.one(
+          'selections',
+          JSON.stringify(query),
+          () => ctx.services.candidate.listSelectionSummaries(query),
+          (p) => 1 + p.items.length,
+        ),
       );
       const items = page.items.filter((s) => canSee(ctx, s));
       for (const s of items) ctx.loaders.selection.prime(s.id, s);
